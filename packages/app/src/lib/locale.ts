@@ -1,0 +1,36 @@
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import { LOCALE_NAMES, LOCALES, type Locale } from '@haven/core/i18n/locales'
+import { negotiateLocale } from '@haven/core/i18n/negotiate-locale'
+import { type MessageParams, translate } from '@haven/core/i18n/translate'
+import { signal } from '@preact/signals'
+
+const STORAGE_KEY = 'haven.locale'
+
+function initialLocale(): Locale {
+  let chosen: string | null = null
+  try {
+    chosen = localStorage.getItem(STORAGE_KEY)
+  } catch {
+    // Storage can be disabled; the browser's languages still decide.
+  }
+  return negotiateLocale({ chosen, acceptLanguage: navigator.languages.join(',') })
+}
+
+/** The language the app speaks; changing it re-renders every text. */
+export const locale = signal<Locale>(initialLocale())
+
+export function setLocale(next: Locale): void {
+  locale.value = next
+  document.documentElement.lang = next
+  try {
+    localStorage.setItem(STORAGE_KEY, next)
+  } catch {
+    // Not remembered, but applied for this visit.
+  }
+}
+
+export function t(key: MessageKey, params?: MessageParams): string {
+  return translate(locale.value, key, params)
+}
+
+export { LOCALE_NAMES, LOCALES }

@@ -1,0 +1,68 @@
+import type { Command } from 'commander'
+import { createSetupLink } from '../../auth/setup-service.js'
+import { resolveUrls } from '../../config/load-config.js'
+import { boot } from '../../server/boot.js'
+import { createApps } from '../../server/create-apps.js'
+import { closeListeners, type Listener, listen } from '../../server/listen.js'
+import { createLogger } from '../../server/logger.js'
+import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
+import { cliConfig } from '../cli-config.js'
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start Haven: public site, staff app and API (applies pending migrations first)')
+    .action(async () => {
+      const config = cliConfig()
+      const logger = createLogger(config.logLevel)
+      const app = await boot(config, logger)
+      const dist = findAppDist(process.env)
+      if (!dist)
+        logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
+      const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
+
+      const listeners: Listener[] =
+        config.listeners.kind === 'combined'
+          ? [await listen('combined', apps.combined, config.host, config.listeners.port)]
+          : [
+              await listen('public', apps.site.fetch, config.host, config.listeners.publicPort),
+              await listen('staff', apps.staff.fetch, config.host, config.listeners.staffPort),
+            ]
+      const portOf = (name: string) =>
+        listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
+      app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
+      for (const l of listeners)
+        logger.info({ listener: l.name, host: config.host, port: l.port }, 'listening')
+
+      const lines = [
+        `Haven is running on ${app.database.describe}`,
+        `  Public site: ${app.urls.public}/`,
+        `  Staff app:   ${app.urls.staff}/app/`,
+      ]
+      const setup = await createSetupLink(app)
+      if (setup) {
+        lines.push(
+          '',
+          '  No administrator exists yet. Open this link to create one',
+          `  (single use, valid until ${setup.expiresAt}; "haven setup-link" prints a new one):`,
+          `  ${setup.url}`,
+        )
+      }
+      // The banner goes to standard error so standard output stays pure JSON log lines.
+      process.stderr.write(`\n${lines.join('\n')}\n\n`)
+
+      let stopping = false
+      const stop = async (signal: string) => {
+        if (stopping) return
+        stopping = true
+        logger.info({ signal }, 'shutting down')
+        await closeListeners(listeners, config.shutdownGraceMs)
+        await app.database.close()
+        logger.info('stopped')
+        logger.flush()
+        process.exit(0)
+      }
+      process.once('SIGTERM', () => void stop('SIGTERM'))
+      process.once('SIGINT', () => void stop('SIGINT'))
+    })
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander'
+import { createSetupLink } from '../../auth/setup-service.js'
+import { boot } from '../../server/boot.js'
+import { createLogger } from '../../server/logger.js'
+import { CliError, cliConfig } from '../cli-config.js'
+
+export function registerSetupLink(program: Command): void {
+  program
+    .command('setup-link')
+    .description(
+      'print a fresh single-use link for creating the first administrator (earlier links stop working)',
+    )
+    .action(async () => {
+      const config = cliConfig()
+      const app = await boot(config, createLogger('warn'))
+      try {
+        const link = await createSetupLink(app)
+        if (!link)
+          throw new CliError(
+            'An administrator already exists. Administrators issue sign-in links to other users from the staff app.',
+          )
+        console.log(
+          `Open this link to create the first administrator (single use, valid until ${link.expiresAt}):`,
+        )
+        console.log(link.url)
+      } finally {
+        await app.database.close()
+      }
+    })
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander'
+import { CliError, EXIT } from './cli-config.js'
+import { registerDoctor } from './commands/doctor.js'
+import { registerMigrate } from './commands/migrate.js'
+import { registerServe } from './commands/serve.js'
+import { registerSetupLink } from './commands/setup-link.js'
+
+/** The `haven` command. Every subcommand has --help; unknown commands and flags are errors. */
+export function buildProgram(): Command {
+  const program = new Command('haven')
+    .description('Haven: operations platform for humanitarian NGOs')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+  program.configureHelp({ sortSubcommands: true })
+  registerServe(program)
+  registerMigrate(program)
+  registerSetupLink(program)
+  registerDoctor(program)
+  for (const command of program.commands)
+    command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)
+  return program
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage
+      return
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`)
+      process.exitCode = error.exitCode
+      return
+    }
+    process.stderr.write(`haven: ${(error as Error).message}\n`)
+    process.exitCode = EXIT.failure
+  }
+}

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from '../config/load-config.js'
+import type { Database } from './schema.js'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/** An open database: the Kysely instance and what the rest of Haven needs to know about it. */
+export interface HavenDatabase {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** Human description without credentials, for logs and `haven doctor`. */
+  describe: string
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: the schema to use (tests use a fresh one per file). */
+  schema?: string
+  sqliteStartupCheck?: 'full' | 'quick' | 'off'
+}
+
+// int8 (COUNT(*), SUM of bigint) comes back from pg as a string; our amounts are minor units far
+// below 2^53, so numbers are safe and keep both dialects returning the same types.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n)) throw new RangeError(`integer ${value} is beyond safe range`)
+  return n
+})
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value))
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  options: OpenOptions = {},
+): Promise<HavenDatabase> {
+  return config.kind === 'sqlite' ? openSqlite(config.file, options) : openPostgres(config, options)
+}
+
+function openSqlite(file: string, options: OpenOptions): HavenDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('synchronous = NORMAL')
+  const check = options.sqliteStartupCheck ?? 'full'
+  if (check !== 'off') {
+    const rows = sqlite.pragma(check === 'full' ? 'integrity_check' : 'quick_check') as Record<
+      string,
+      string
+    >[]
+    const problems = rows.map((row) => Object.values(row)[0]).filter((v) => v !== 'ok')
+    if (problems.length > 0) {
+      sqlite.close()
+      throw new Error(
+        `SQLite integrity check of ${file} failed: ${problems.slice(0, 5).join('; ')}. Restore from a backup.`,
+      )
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    describe: `SQLite ${file}`,
+    close: () => db.destroy(),
+  }
+}
+
+async function openPostgres(
+  config: Extract<DatabaseConfig, { kind: 'postgres' }>,
+  options: OpenOptions,
+): Promise<HavenDatabase> {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize,
+    ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)}` } : {}),
+  })
+  // A pooled client that errors while idle must not crash the process.
+  pool.on('error', () => {})
+  const client = await pool.connect().catch(async (error: Error) => {
+    await pool.end()
+    throw new Error(`Cannot reach PostgreSQL at ${redactUrl(config.url)}: ${error.message}`)
+  })
+  client.release()
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    describe: `PostgreSQL ${redactUrl(config.url)}${options.schema ? ` (schema ${options.schema})` : ''}`,
+    close: () => db.destroy(),
+  }
+}
+
+function quoteIdent(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid schema name ${name}`)
+  return name
+}
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'postgres://(unparseable URL)'
+  }
+}

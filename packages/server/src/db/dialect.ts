@@ -1,0 +1,11 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely'
+
+/** True when `db` talks to PostgreSQL; migrations use it for the few types that differ. */
+export function isPostgres(db: Kysely<unknown>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}
+
+/** An auto-incrementing integer key, the same in behaviour on both databases. */
+export function serialType(db: Kysely<unknown>) {
+  return isPostgres(db) ? sql`bigserial` : sql`integer`
+}

@@ -1,0 +1,43 @@
+import type { FieldIssue } from '@haven/core/validation/field-issues'
+import { HavenError } from './haven-error.js'
+
+/**
+ * Every error the HTTP layer answers with, as factories with stable codes. Handlers throw
+ * these; nothing else reaches a client (unexpected exceptions become `internal_error`).
+ */
+export const errors = {
+  invalidJson: () => new HavenError(400, 'invalid_json', 'error.invalid_json'),
+  unsupportedMediaType: () =>
+    new HavenError(415, 'unsupported_media_type', 'error.unsupported_media_type'),
+  payloadTooLarge: (limit = '') =>
+    new HavenError(413, 'payload_too_large', 'error.payload_too_large', { limit }),
+  notFound: () => new HavenError(404, 'not_found', 'error.not_found'),
+  methodNotAllowed: (method = '', allowed: readonly string[] = []) =>
+    new HavenError(
+      405,
+      'method_not_allowed',
+      'error.method_not_allowed',
+      { method, allowed: allowed.join(', ') },
+      [],
+      { headers: { Allow: allowed.join(', ') } },
+    ),
+  validationFailed: (fields: readonly FieldIssue[] = []) =>
+    new HavenError(422, 'validation_failed', 'error.validation_failed', {}, fields),
+  unauthenticated: () => new HavenError(401, 'unauthenticated', 'error.unauthenticated'),
+  forbidden: () => new HavenError(403, 'forbidden', 'error.forbidden'),
+  crossSiteRequest: () => new HavenError(403, 'cross_site_request', 'error.cross_site_request'),
+  rateLimited: (seconds = 60) =>
+    new HavenError(429, 'rate_limited', 'error.rate_limited', { seconds }, [], {
+      headers: { 'Retry-After': String(seconds) },
+    }),
+  serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
+  setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
+  setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),
+  loginNameTaken: () =>
+    new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
+      { path: 'loginName', key: 'error.login_name_taken', params: {} },
+    ]),
+} as const
+
+// Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).
+export type ErrorFactoryName = keyof typeof errors

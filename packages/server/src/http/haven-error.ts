@@ -1,0 +1,24 @@
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type { MessageParams } from '@haven/core/i18n/translate'
+import type { FieldIssue } from '@haven/core/validation/field-issues'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/**
+ * An error a person can act on: an HTTP status, a stable machine code, and a message key that
+ * is translated into the caller's language when the response is written.
+ */
+export class HavenError extends Error {
+  override name = 'HavenError'
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    readonly params: MessageParams = {},
+    readonly fields: readonly FieldIssue[] = [],
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
+    super(code, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.headers = options?.headers ?? {}
+  }
+  readonly headers: Record<string, string>
+}

@@ -1,0 +1,27 @@
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import type { AppContext } from '../app-context.js'
+import { pendingMigrations } from '../db/migrator.js'
+import type { HavenEnv } from '../http/hono-env.js'
+
+/** `/healthz`: the process answers. `/readyz`: the database answers and its schema is current. */
+export function createHealthRoutes(app: AppContext): Hono<HavenEnv> {
+  const health = new Hono<HavenEnv>()
+  health.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ status: 'ok' })
+  })
+  health.get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    try {
+      await sql`select 1`.execute(app.database.db)
+      const pending = await pendingMigrations(app.database.db)
+      if (pending.length > 0)
+        return c.json({ status: 'not_ready', reason: 'migrations_pending', pending }, 503)
+      return c.json({ status: 'ready', database: app.database.dialect })
+    } catch {
+      return c.json({ status: 'not_ready', reason: 'database_unreachable' }, 503)
+    }
+  })
+  return health
+}
