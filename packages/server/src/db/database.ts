@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
@@ -40,7 +40,12 @@ export async function openDatabase(
 }
 
 function openSqlite(file: string, options: OpenOptions): HavenDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    // Create the file private to its owner before SQLite does (it would use the umask, often 644);
+    // SQLite gives its -wal and -shm files the same mode as the database.
+    closeSync(openSync(file, 'a', 0o600))
+  }
   const sqlite = new SQLite(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { createApiApp } from '../api/api-app.js'
+import type { AnyApiRoute } from '../api/api-route.js'
 import type { AppContext } from '../app-context.js'
 import { accessLog } from '../http/access-log.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
@@ -51,7 +52,7 @@ export function createApps(
 ): HavenApps {
   const staff = base(app, STAFF_CSP)
   staff.route('/', createHealthRoutes(app))
-  staff.route('/api/v1', createApiApp(app))
+  staff.route('/api/v1', createApiApp(app, options.routes))
   staff.route('/', createAppShell(options.appAssets))
   staff.notFound((c) => errorJson(c, errors.notFound()))
   staff.onError((error, c) => errorJson(c, toHavenError(c, error)))

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { AnyApiRoute } from '../../src/api/api-route.js'
 import type { AppContext } from '../../src/app-context.js'
 import { loadConfig, resolveUrls } from '../../src/config/load-config.js'
 import type { HavenDatabase } from '../../src/db/database.js'
@@ -24,8 +25,8 @@ export function testAppContext(
 }
 
 /** The real Haven apps over `app`, to call with `apps.staff.request(…)` (no ports, no mocks). */
-export function testApps(app: AppContext): HavenApps {
-  return createApps(app, { appAssets: null })
+export function testApps(app: AppContext, routes?: readonly AnyApiRoute[]): HavenApps {
+  return createApps(app, { appAssets: null, ...(routes ? { routes } : {}) })
 }
 
 /** JSON request options for `app.request`. */

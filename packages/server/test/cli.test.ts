@@ -1,0 +1,94 @@
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runHaven, startServer } from './support/cli.js'
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'haven-cli-'))
+
+describe('haven CLI', () => {
+  it('explains every command with --help', () => {
+    const top = runHaven(['--help'], {})
+    expect(top.status).toBe(0)
+    for (const command of ['serve', 'migrate', 'setup-link', 'doctor']) {
+      expect(top.stdout).toContain(command)
+      const help = runHaven([command, '--help'], {})
+      expect(help.status, command).toBe(0)
+      expect(help.stdout).toContain(`Usage: haven ${command}`)
+    }
+  })
+
+  it('treats unknown commands and flags as errors', () => {
+    const flag = runHaven(['migrate', '--stauts'], {})
+    expect(flag.status).toBe(2)
+    expect(flag.stderr).toContain("unknown option '--stauts'")
+    expect(runHaven(['frobnicate'], {}).status).toBe(2)
+  })
+
+  it('stops on bad configuration with one line naming the variable and an example', () => {
+    const result = runHaven(['migrate'], { DATABASE_URL: 'postgress://x' })
+    expect(result.status).toBe(2)
+    expect(result.stderr.trim()).toBe(
+      'Configuration error: DATABASE_URL: "postgress://x" is not a sqlite file path or postgres:// URL (example: postgres://haven@127.0.0.1:5432/haven or ./data/haven.db)',
+    )
+  })
+
+  it('migrates, lists migration status, and applies nothing twice', () => {
+    const env = { DATA_DIR: tempDir() }
+    const before = runHaven(['migrate', '--status'], env)
+    expect(before.stdout).toMatch(/pending {2}2026-11-26-0001-users/)
+    expect(runHaven(['migrate'], env).stdout).toContain('Applied: 2026-11-26-0001-users')
+    expect(runHaven(['migrate'], env).stdout).toContain('Nothing to apply')
+    const after = runHaven(['migrate', '--status'], env)
+    expect(after.stdout).toMatch(/applied {2}2026-11-26-0001-users/)
+    expect(after.stdout).toContain('Up to date.')
+  })
+
+  it('prints a fresh setup link while no administrator exists', () => {
+    const env = { DATA_DIR: tempDir() }
+    const result = runHaven(['setup-link'], env)
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/http:\/\/localhost:3000\/app\/setup#token=[\w-]{43}/)
+  })
+
+  it('doctor reports each check with ok or a problem and how to fix it', () => {
+    const dataDir = tempDir()
+    expect(runHaven(['migrate'], { DATA_DIR: dataDir }).status).toBe(0)
+    chmodSync(dataDir, 0o755)
+    const result = runHaven(['doctor'], { DATA_DIR: dataDir, APP_DIST: tempDir() })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(/^ok +configuration/m)
+    expect(result.stdout).toMatch(/^problem +data folder: .* can be read by other users \(mode 755\)/m)
+    expect(result.stdout).toContain(`how to fix: chmod 700 ${dataDir}`)
+    expect(result.stdout).toMatch(/^ok +database: SQLite .* passed its integrity check/m)
+    expect(result.stdout).toMatch(/^ok +migrations/m)
+    chmodSync(dataDir, 0o700)
+    const dist = tempDir()
+    writeFileSync(join(dist, 'index.html'), '<!doctype html>')
+    expect(runHaven(['doctor'], { DATA_DIR: dataDir, APP_DIST: dist }).status).toBe(0)
+  })
+
+  it('serves, then shuts down cleanly on SIGTERM with exit code 0', async () => {
+    const server = await startServer({ DATA_DIR: tempDir() })
+    const port = server.ports.combined
+    const res = await fetch(`http://127.0.0.1:${port}/healthz`)
+    expect(res.status).toBe(200)
+    expect(server.stderr()).toContain(`Public site: http://localhost:${port}/`)
+    expect(server.stderr()).toMatch(/\/app\/setup#token=/)
+    expect(await server.stop('SIGTERM')).toBe(0)
+    expect(server.stdout()).toContain('"msg":"stopped"')
+  })
+
+  it('serves the public site and the staff side on separate ports when asked', async () => {
+    const server = await startServer({ DATA_DIR: tempDir(), PUBLIC_PORT: '0', STAFF_PORT: '0' }, ['public', 'staff'])
+    try {
+      const { public: pub, staff } = server.ports
+      expect((await fetch(`http://127.0.0.1:${pub}/en/`)).status).toBe(200)
+      expect((await fetch(`http://127.0.0.1:${pub}/api/v1/openapi.json`)).status).toBe(404)
+      expect((await fetch(`http://127.0.0.1:${staff}/api/v1/openapi.json`)).status).toBe(200)
+      expect((await fetch(`http://127.0.0.1:${staff}/en/`)).status).toBe(404)
+    } finally {
+      await server.stop()
+    }
+  })
+})
