@@ -16,20 +16,23 @@ describeInBrowser('foundation in Chromium', (suite) => {
   it.each([
     ['en', 'Welcome', '日本語'],
     ['ja', 'ようこそ', 'English'],
-  ] as const)('shows the home page in %s without JavaScript, with a working language switch and no axe violations', async (lang, heading, other) => {
-    const { page, context } = await suite.newPage({ javaScriptEnabled: false })
-    await page.goto(`${haven.baseUrl}/${lang}/`)
-    expect(await page.getAttribute('html', 'lang')).toBe(lang)
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading)
-    await page.getByRole('link', { name: other }).first().click()
-    expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'ja' : 'en')
-    await context.close()
-    // axe itself needs script, so it runs in a second, script-enabled visit of the same page.
-    const audit = await suite.newPage()
-    await audit.page.goto(`${haven.baseUrl}/${lang}/`)
-    expect(describeViolations(await axeViolations(audit.page))).toBe('')
-    await audit.context.close()
-  })
+  ] as const)(
+    'shows the home page in %s without JavaScript, with a working language switch and no axe violations',
+    async (lang, heading, other) => {
+      const { page, context } = await suite.newPage({ javaScriptEnabled: false })
+      await page.goto(`${haven.baseUrl}/${lang}/`)
+      expect(await page.getAttribute('html', 'lang')).toBe(lang)
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(heading)
+      await page.getByRole('link', { name: other }).first().click()
+      expect(await page.getAttribute('html', 'lang')).toBe(lang === 'en' ? 'ja' : 'en')
+      await context.close()
+      // axe itself needs script, so it runs in a second, script-enabled visit of the same page.
+      const audit = await suite.newPage()
+      await audit.page.goto(`${haven.baseUrl}/${lang}/`)
+      expect(describeViolations(await axeViolations(audit.page))).toBe('')
+      await audit.context.close()
+    },
+  )
 
   it('sends a Japanese browser from / to the Japanese site', async () => {
     const { page, context } = await suite.newPage({ locale: 'ja-JP' })
@@ -39,7 +42,9 @@ describeInBrowser('foundation in Chromium', (suite) => {
   })
 
   it('lets the first administrator choose a password through the setup link, once', async () => {
-    const { page, context, consoleErrors } = await suite.newPage({ viewport: { width: 390, height: 844 } })
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 390, height: 844 },
+    })
     const setup = new SetupPageObject(page)
     const link = haven.setupLink()
     await setup.open(link)
@@ -47,13 +52,21 @@ describeInBrowser('foundation in Chromium', (suite) => {
     expect(describeViolations(await axeViolations(page))).toBe('')
 
     // A weak password is refused next to the field, and nothing typed is lost.
-    await setup.fill({ loginName: 'hanako', displayName: 'Hanako Yamada', password: 'password1234' })
+    await setup.fill({
+      loginName: 'hanako',
+      displayName: 'Hanako Yamada',
+      password: 'password1234',
+    })
     await setup.submit()
     await expect.poll(() => page.getByText('too common').count()).toBe(1)
     expect(await page.getByLabel('Login name', { exact: true }).inputValue()).toBe('hanako')
     expect(describeViolations(await axeViolations(page))).toBe('')
 
-    await setup.fill({ loginName: 'hanako', displayName: 'Hanako Yamada', password: 'a quiet river at dawn 2026' })
+    await setup.fill({
+      loginName: 'hanako',
+      displayName: 'Hanako Yamada',
+      password: 'a quiet river at dawn 2026',
+    })
     await setup.submit()
     await expect.poll(() => setup.heading().textContent()).toBe('Administrator created')
     expect(await page.getByRole('status').textContent()).toContain('hanako')
@@ -65,7 +78,9 @@ describeInBrowser('foundation in Chromium', (suite) => {
     // The same link, opened again, is refused with an explanation.
     const second = await suite.newPage()
     await second.page.goto(link)
-    await expect.poll(() => second.page.getByRole('alert').textContent()).toContain('Haven already has an administrator')
+    await expect
+      .poll(() => second.page.getByRole('alert').textContent())
+      .toContain('Haven already has an administrator')
     await second.context.close()
   })
 
@@ -73,7 +88,9 @@ describeInBrowser('foundation in Chromium', (suite) => {
     for (const locale of ['en-US', 'ja-JP']) {
       const { page, context, consoleErrors } = await suite.newPage({ locale })
       await page.goto(`${haven.baseUrl}/app/`)
-      await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(locale === 'en-US' ? 'Haven staff app' : 'Haven スタッフアプリ')
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+        .toBe(locale === 'en-US' ? 'Haven staff app' : 'Haven スタッフアプリ')
       expect(describeViolations(await axeViolations(page))).toBe('')
       expect(consoleErrors).toEqual([])
       await context.close()

@@ -8,10 +8,18 @@ export class SetupPageObject {
     await this.page.goto(link)
   }
 
-  async fill(fields: { loginName: string; displayName: string; password: string; passwordAgain?: string }, locale: 'en' | 'ja' = 'en') {
+  async fill(
+    fields: { loginName: string; displayName: string; password: string; passwordAgain?: string },
+    locale: 'en' | 'ja' = 'en',
+  ) {
     const labels =
       locale === 'en'
-        ? ['Login name', 'Your name as colleagues see it', 'Password (12 to 128 characters)', 'Password again']
+        ? [
+            'Login name',
+            'Your name as colleagues see it',
+            'Password (12 to 128 characters)',
+            'Password again',
+          ]
         : ['ログイン名', '同僚に表示される名前', 'パスワード（12〜128 文字）', 'パスワード（確認）']
     const [login, display, password, again] = labels as [string, string, string, string]
     await this.page.getByLabel(login, { exact: true }).fill(fields.loginName)
@@ -21,7 +29,9 @@ export class SetupPageObject {
   }
 
   async submit(locale: 'en' | 'ja' = 'en'): Promise<void> {
-    await this.page.getByRole('button', { name: locale === 'en' ? 'Create administrator' : '管理者を作成' }).click()
+    await this.page
+      .getByRole('button', { name: locale === 'en' ? 'Create administrator' : '管理者を作成' })
+      .click()
   }
 
   heading() {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -20,7 +20,11 @@ const FLAGS = [
 export interface BrowserSuite {
   browser(): Browser
   /** A fresh context (cookies, storage) with console errors collected. */
-  newPage(options?: { viewport?: { width: number; height: number }; locale?: string; javaScriptEnabled?: boolean }): Promise<{
+  newPage(options?: {
+    viewport?: { width: number; height: number }
+    locale?: string
+    javaScriptEnabled?: boolean
+  }): Promise<{
     page: Page
     context: BrowserContext
     consoleErrors: string[]
@@ -36,11 +40,15 @@ export function describeInBrowser(title: string, body: (suite: BrowserSuite) => 
     if (IN_CI) {
       describe(title, () => {
         it('needs Chromium under CI', () => {
-          throw new Error(`CI=true but Chromium is not at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`)
+          throw new Error(
+            `CI=true but Chromium is not at ${CHROMIUM}: install Debian's chromium package (.ci/run does).`,
+          )
         })
       })
     } else {
-      console.warn(`Browser suite "${title}" SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`)
+      console.warn(
+        `Browser suite "${title}" SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`,
+      )
       describe.skip(`${title} (skipped: Chromium not found at ${CHROMIUM})`, () => {})
     }
     return

@@ -58,7 +58,9 @@ describe('haven CLI', () => {
     const result = runHaven(['doctor'], { DATA_DIR: dataDir, APP_DIST: tempDir() })
     expect(result.status).toBe(1)
     expect(result.stdout).toMatch(/^ok +configuration/m)
-    expect(result.stdout).toMatch(/^problem +data folder: .* can be read by other users \(mode 755\)/m)
+    expect(result.stdout).toMatch(
+      /^problem +data folder: .* can be read by other users \(mode 755\)/m,
+    )
     expect(result.stdout).toContain(`how to fix: chmod 700 ${dataDir}`)
     expect(result.stdout).toMatch(/^ok +database: SQLite .* passed its integrity check/m)
     expect(result.stdout).toMatch(/^ok +migrations/m)
@@ -80,7 +82,10 @@ describe('haven CLI', () => {
   })
 
   it('serves the public site and the staff side on separate ports when asked', async () => {
-    const server = await startServer({ DATA_DIR: tempDir(), PUBLIC_PORT: '0', STAFF_PORT: '0' }, ['public', 'staff'])
+    const server = await startServer({ DATA_DIR: tempDir(), PUBLIC_PORT: '0', STAFF_PORT: '0' }, [
+      'public',
+      'staff',
+    ])
     try {
       const { public: pub, staff } = server.ports
       expect((await fetch(`http://127.0.0.1:${pub}/en/`)).status).toBe(200)

@@ -13,13 +13,19 @@ describeEachDialect('HTTP basics', (ctx) => {
     const body = await res.json()
     expect(body.error.code).toBe('invalid_json')
     expect(body.error.message).toMatch(/not valid JSON/)
-    const ja = await apps().staff.request('/api/v1/setup', jsonRequest('POST', '{', { 'Accept-Language': 'ja' }))
+    const ja = await apps().staff.request(
+      '/api/v1/setup',
+      jsonRequest('POST', '{', { 'Accept-Language': 'ja' }),
+    )
     expect((await ja.json()).error.message).toMatch(/JSON ではありません/)
   })
 
   it('refuses a body over the limit with 413 before reading it all', async () => {
     const app = testAppContext(ctx.database(), { env: { BODY_LIMIT_BYTES: '1024' } })
-    const res = await testApps(app).staff.request('/api/v1/setup', jsonRequest('POST', JSON.stringify({ token: 'x'.repeat(5000) })))
+    const res = await testApps(app).staff.request(
+      '/api/v1/setup',
+      jsonRequest('POST', JSON.stringify({ token: 'x'.repeat(5000) })),
+    )
     expect(res.status).toBe(413)
     const body = await res.json()
     expect(body.error.code).toBe('payload_too_large')
@@ -27,7 +33,11 @@ describeEachDialect('HTTP basics', (ctx) => {
   })
 
   it('refuses a non-JSON body with 415', async () => {
-    const res = await apps().staff.request('/api/v1/setup', { method: 'POST', body: 'token=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+    const res = await apps().staff.request('/api/v1/setup', {
+      method: 'POST',
+      body: 'token=x',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
     expect(res.status).toBe(415)
     expect((await res.json()).error.code).toBe('unsupported_media_type')
   })
@@ -43,11 +53,20 @@ describeEachDialect('HTTP basics', (ctx) => {
   })
 
   it('names each invalid field with 422 validation_failed', async () => {
-    const res = await apps().staff.request('/api/v1/setup', jsonRequest('POST', { token: 'short', surprise: true }))
+    const res = await apps().staff.request(
+      '/api/v1/setup',
+      jsonRequest('POST', { token: 'short', surprise: true }),
+    )
     expect(res.status).toBe(422)
     const body = await res.json()
     expect(body.error.code).toBe('validation_failed')
-    expect(Object.keys(body.error.fields).sort()).toEqual(['displayName', 'loginName', 'password', 'surprise', 'token'])
+    expect(Object.keys(body.error.fields).sort()).toEqual([
+      'displayName',
+      'loginName',
+      'password',
+      'surprise',
+      'token',
+    ])
   })
 
   it('hides an unexpected exception behind 500 with a request id and no internals', async () => {
@@ -103,7 +122,9 @@ describeEachDialect('HTTP basics', (ctx) => {
     const res = await apps().staff.request('/api/v1/openapi.json')
     const doc = await res.json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(doc.paths['/setup'].post.requestBody.content['application/json'].schema.required).toContain('loginName')
+    expect(
+      doc.paths['/setup'].post.requestBody.content['application/json'].schema.required,
+    ).toContain('loginName')
     expect(doc.paths['/setup'].post.responses['201']).toBeDefined()
     expect(doc.paths['/setup'].post.responses['410'].description).toBe('setup_token_invalid')
   })

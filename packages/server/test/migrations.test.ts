@@ -9,7 +9,8 @@ describeEachDialect('migrations', (ctx) => {
     const status = await migrationStatus(ctx.database().db)
     expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS).sort())
     expect(status.every((m) => m.appliedAt !== null)).toBe(true)
-    for (const name of Object.keys(MIGRATIONS)) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[a-z0-9-]+$/)
+    for (const name of Object.keys(MIGRATIONS))
+      expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-\d{4}-[a-z0-9-]+$/)
   })
 
   it('roll all the way down and up again', async () => {
@@ -22,7 +23,9 @@ describeEachDialect('migrations', (ctx) => {
     })
     const down = await migrator.migrateTo(NO_MIGRATIONS)
     expect(down.error).toBeUndefined()
-    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('haven_migrations'))
+    const tables = (await db.introspection.getTables())
+      .map((t) => t.name)
+      .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
     expect((await migrateToLatest(db)).length).toBe(Object.keys(MIGRATIONS).length)
   })

@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { setupRequestSchema } from '../identity/setup-schema.js'
 import { validate } from './field-issues.js'
 
@@ -23,14 +23,14 @@ describe('validate', () => {
     expect(JSON.stringify(result.issues)).not.toContain('secret-value-123')
   })
 
-  it.each([
+  it.each<[z.ZodType, unknown, string, Record<string, unknown>]>([
     [z.string().min(3), 'ab', 'field.too_short', { minimum: 3 }],
     [z.string().max(2), 'abc', 'field.too_long', { maximum: 2 }],
     [z.number().min(1), 0, 'field.too_small', { minimum: 1 }],
     [z.number().max(1), 2, 'field.too_big', { maximum: 1 }],
     [z.enum(['a', 'b']), 'c', 'field.invalid_value', { options: 'a, b' }],
     [z.number(), 'x', 'field.invalid_type', { expected: 'number' }],
-  ] as const)('%# maps to %s', (schema, input, key, params) => {
+  ])('%# maps to %s', (schema, input, key, params) => {
     const result = validate(schema, input)
     expect(result).toEqual({ ok: false, issues: [{ path: '', key, params }] })
   })

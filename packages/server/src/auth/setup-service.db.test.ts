@@ -1,12 +1,17 @@
 import { beforeEach, expect, it } from 'vitest'
 import { describeEachDialect } from '../../test/support/dialects.js'
 import { jsonRequest, testAppContext, testApps } from '../../test/support/test-app.js'
-import { completeSetup, createSetupLink } from './setup-service.js'
 import { verifyPassword } from './password-hash.js'
+import { completeSetup, createSetupLink } from './setup-service.js'
 import { findUserByLoginName } from './user-store.js'
 
 const tokenOf = (url: string) => url.split('#token=')[1] ?? ''
-const good = { loginName: 'coordinator', displayName: '山田 花子', password: 'a long and private passphrase', locale: 'ja' as const }
+const good = {
+  loginName: 'coordinator',
+  displayName: '山田 花子',
+  password: 'a long and private passphrase',
+  locale: 'ja' as const,
+}
 
 describeEachDialect('first-administrator setup', (ctx) => {
   beforeEach(() => ctx.reset())
@@ -35,7 +40,10 @@ describeEachDialect('first-administrator setup', (ctx) => {
     const grants = await ctx.database().db.selectFrom('grants').selectAll().execute()
     expect(grants.map((g) => [g.role, g.compartment_id])).toEqual([['administrator', null]])
 
-    const again = await staff.request('/api/v1/setup', jsonRequest('POST', { ...good, loginName: 'intruder', token }))
+    const again = await staff.request(
+      '/api/v1/setup',
+      jsonRequest('POST', { ...good, loginName: 'intruder', token }),
+    )
     expect(again.status).toBe(409)
     expect((await again.json()).error.code).toBe('setup_already_done')
     expect(await createSetupLink(app)).toBeNull()
@@ -50,12 +58,19 @@ describeEachDialect('first-administrator setup', (ctx) => {
       ['example refugee aid!!', 'organisation'],
       ['short', 'at least 12'],
     ]) {
-      const res = await staff.request('/api/v1/setup', jsonRequest('POST', { ...good, password, token }))
+      const res = await staff.request(
+        '/api/v1/setup',
+        jsonRequest('POST', { ...good, password, token }),
+      )
       expect(res.status).toBe(422)
       expect((await res.json()).error.fields.password).toContain(text)
     }
-    expect((await staff.request('/api/v1/setup/check', jsonRequest('POST', { token }))).status).toBe(200)
-    expect((await staff.request('/api/v1/setup', jsonRequest('POST', { ...good, token }))).status).toBe(201)
+    expect(
+      (await staff.request('/api/v1/setup/check', jsonRequest('POST', { token }))).status,
+    ).toBe(200)
+    expect(
+      (await staff.request('/api/v1/setup', jsonRequest('POST', { ...good, token }))).status,
+    ).toBe(201)
   })
 
   it('refuses an expired link and a link replaced by a newer one', async () => {
@@ -68,7 +83,10 @@ describeEachDialect('first-administrator setup', (ctx) => {
     expect(replaced.status).toBe(410)
     expect((await replaced.json()).error.code).toBe('setup_token_invalid')
     now = new Date('2026-11-26T11:00:01Z')
-    const expired = await staff.request('/api/v1/setup', jsonRequest('POST', { ...good, token: fresh }))
+    const expired = await staff.request(
+      '/api/v1/setup',
+      jsonRequest('POST', { ...good, token: fresh }),
+    )
     expect(expired.status).toBe(410)
     expect(await findUserByLoginName(ctx.database().db, 'coordinator')).toBeUndefined()
   })
@@ -77,7 +95,9 @@ describeEachDialect('first-administrator setup', (ctx) => {
     const app = testAppContext(ctx.database())
     const token = tokenOf((await createSetupLink(app))?.url ?? '')
     const results = await Promise.allSettled(
-      ['admin-a', 'admin-b', 'admin-c', 'admin-d'].map((loginName) => completeSetup(app, { ...good, loginName, token })),
+      ['admin-a', 'admin-b', 'admin-c', 'admin-d'].map((loginName) =>
+        completeSetup(app, { ...good, loginName, token }),
+      ),
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     const users = await ctx.database().db.selectFrom('users').select('login_name').execute()

@@ -22,7 +22,10 @@ describe('loadConfig', () => {
       url: 'postgres://haven@db:5432/haven',
       poolSize: 10,
     })
-    expect(load({ DATABASE_URL: 'var/haven.sqlite' }).database).toEqual({ kind: 'sqlite', file: '/srv/haven/var/haven.sqlite' })
+    expect(load({ DATABASE_URL: 'var/haven.sqlite' }).database).toEqual({
+      kind: 'sqlite',
+      file: '/srv/haven/var/haven.sqlite',
+    })
   })
 
   it.each([
@@ -32,10 +35,22 @@ describe('loadConfig', () => {
     ],
     [{ PORT: 'eighty' }, 'PORT: "eighty" is not a port number (example: 3000)'],
     [{ PORT: '70000' }, 'PORT: "70000" is above 65535 (example: 3000)'],
-    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL: "loud" is not one of fatal, error, warn, info, debug, trace, silent (example: info)'],
-    [{ PUBLIC_URL: 'haven.example.org' }, 'PUBLIC_URL: "haven.example.org" is not an absolute http(s) URL (example: https://haven.example.org)'],
-    [{ PUBLIC_URL: 'http://haven.example.org' }, 'PUBLIC_URL: "http://haven.example.org" is plain http on a public name; staff sessions need https (example: https://haven.example.org)'],
-    [{ PUBLIC_PORT: '8080' }, 'PUBLIC_PORT and STAFF_PORT: set both to split the public site from the staff side, or neither (example: PUBLIC_PORT=8080 STAFF_PORT=8443)'],
+    [
+      { LOG_LEVEL: 'loud' },
+      'LOG_LEVEL: "loud" is not one of fatal, error, warn, info, debug, trace, silent (example: info)',
+    ],
+    [
+      { PUBLIC_URL: 'haven.example.org' },
+      'PUBLIC_URL: "haven.example.org" is not an absolute http(s) URL (example: https://haven.example.org)',
+    ],
+    [
+      { PUBLIC_URL: 'http://haven.example.org' },
+      'PUBLIC_URL: "http://haven.example.org" is plain http on a public name; staff sessions need https (example: https://haven.example.org)',
+    ],
+    [
+      { PUBLIC_PORT: '8080' },
+      'PUBLIC_PORT and STAFF_PORT: set both to split the public site from the staff side, or neither (example: PUBLIC_PORT=8080 STAFF_PORT=8443)',
+    ],
   ])('%j → one line naming the variable, the problem and an example', (env, message) => {
     expect(() => load(env)).toThrow(message)
     try {

@@ -48,7 +48,7 @@ function base(app: AppContext, csp: string): Hono<HavenEnv> {
  */
 export function createApps(
   app: AppContext,
-  options: { appAssets: Map<string, StaticFile> | null },
+  options: { appAssets: Map<string, StaticFile> | null; routes?: readonly AnyApiRoute[] },
 ): HavenApps {
   const staff = base(app, STAFF_CSP)
   staff.route('/', createHealthRoutes(app))

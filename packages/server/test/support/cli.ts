@@ -6,7 +6,10 @@ export const HAVEN_BIN = fileURLToPath(new URL('../../bin/haven.js', import.meta
 const BUNDLE = fileURLToPath(new URL('../../dist/haven.js', import.meta.url))
 
 export function assertBuilt(): void {
-  if (!existsSync(BUNDLE)) throw new Error('packages/server/dist/haven.js is missing: run "npm run build" (npm test does it first).')
+  if (!existsSync(BUNDLE))
+    throw new Error(
+      'packages/server/dist/haven.js is missing: run "npm run build" (npm test does it first).',
+    )
 }
 
 /** Runs `haven …` to completion with the given environment (merged over a clean minimal one). */
@@ -31,7 +34,10 @@ export interface RunningServer {
 }
 
 /** Starts `haven serve` and resolves once every expected listener has logged its port. */
-export function startServer(env: Record<string, string>, listeners: string[] = ['combined']): Promise<RunningServer> {
+export function startServer(
+  env: Record<string, string>,
+  listeners: string[] = ['combined'],
+): Promise<RunningServer> {
   assertBuilt()
   const child = spawn(process.execPath, [HAVEN_BIN, 'serve'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...env },
@@ -65,7 +71,8 @@ export function startServer(env: Record<string, string>, listeners: string[] = [
         if (!line.startsWith('{')) continue
         try {
           const entry = JSON.parse(line) as { msg?: string; listener?: string; port?: number }
-          if (entry.msg === 'listening' && entry.listener && entry.port) ports[entry.listener] = entry.port
+          if (entry.msg === 'listening' && entry.listener && entry.port)
+            ports[entry.listener] = entry.port
         } catch {
           // a partial line; the rest arrives with the next chunk
         }
