@@ -1,0 +1,20 @@
+/** app messages. English is the reference; the Japanese file must have the same keys. */
+export const appEn = {
+  'app.title': 'Haven staff',
+  'app.setup.title': 'Set up Haven',
+  'app.setup.intro':
+    'You are creating the first administrator. Choose a password you do not use anywhere else; nobody else will ever know it.',
+  'app.setup.login_name': 'Login name',
+  'app.setup.display_name': 'Your name as colleagues see it',
+  'app.setup.password': 'Password (12 to 128 characters)',
+  'app.setup.password_again': 'Password again',
+  'app.setup.submit': 'Create administrator',
+  'app.setup.done_title': 'Administrator created',
+  'app.setup.done_body':
+    'The setup link has been used and no longer works. You can now sign in as {loginName}.',
+  'app.setup.no_token':
+    'Open the full setup link printed by the server. If it expired, run “haven setup-link” on the server for a new one.',
+  'app.shell.welcome': 'Haven staff app',
+  'app.shell.sign_in_soon': 'Sign in to continue.',
+  'app.not_found': 'There is nothing at this address in the staff app.',
+} as const

@@ -1,0 +1,21 @@
+import type { appEn } from './app.en.js'
+
+export const appJa: Record<keyof typeof appEn, string> = {
+  'app.title': 'Haven スタッフ',
+  'app.setup.title': 'Haven のセットアップ',
+  'app.setup.intro':
+    '最初の管理者を作成します。他で使っていないパスワードを選んでください。このパスワードを知るのはあなただけです。',
+  'app.setup.login_name': 'ログイン名',
+  'app.setup.display_name': '同僚に表示される名前',
+  'app.setup.password': 'パスワード（12〜128 文字）',
+  'app.setup.password_again': 'パスワード（確認）',
+  'app.setup.submit': '管理者を作成',
+  'app.setup.done_title': '管理者を作成しました',
+  'app.setup.done_body':
+    'セットアップリンクは使用済みとなり、もう使えません。{loginName} としてサインインできます。',
+  'app.setup.no_token':
+    'サーバーが表示したセットアップリンクをそのまま開いてください。期限切れの場合は、サーバーで「haven setup-link」を実行して新しいリンクを取得してください。',
+  'app.shell.welcome': 'Haven スタッフアプリ',
+  'app.shell.sign_in_soon': '続けるにはサインインしてください。',
+  'app.not_found': 'スタッフアプリのこのアドレスには何もありません。',
+}
