@@ -1,4 +1,5 @@
 import { appEn } from './messages/app.en.js'
+import { authEn } from './messages/auth.en.js'
 import { commonEn } from './messages/common.en.js'
 import { siteEn } from './messages/site.en.js'
 
@@ -11,6 +12,7 @@ export const en = {
   ...commonEn,
   ...siteEn,
   ...appEn,
+  ...authEn,
 } as const
 
 export type MessageKey = keyof typeof en

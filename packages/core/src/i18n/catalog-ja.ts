@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
+import { authJa } from './messages/auth.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { siteJa } from './messages/site.ja.js'
 
@@ -7,4 +8,5 @@ export const ja: Catalog = {
   ...commonJa,
   ...siteJa,
   ...appJa,
+  ...authJa,
 }

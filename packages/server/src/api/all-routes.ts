@@ -1,5 +1,24 @@
+import { grantRoutes } from '../admin/grant-routes.js'
+import { settingsRoutes } from '../admin/settings-routes.js'
+import { userRoutes } from '../admin/user-routes.js'
+import { auditRoutes } from '../audit/audit-routes.js'
+import { accountRoutes } from '../auth/account-routes.js'
+import { loginRoutes } from '../auth/login-routes.js'
+import { passwordLinkRoutes } from '../auth/password-link-routes.js'
+import '../auth/policies/index.js'
 import { setupRoutes } from '../auth/setup-routes.js'
+import { compartmentRoutes } from '../compartments/compartment-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
 /** Every API route. A module joins the API (and the authorization matrix) by being listed here. */
-export const ALL_ROUTES: readonly AnyApiRoute[] = [...setupRoutes]
+export const ALL_ROUTES: readonly AnyApiRoute[] = [
+  ...setupRoutes,
+  ...loginRoutes,
+  ...passwordLinkRoutes,
+  ...accountRoutes,
+  ...userRoutes,
+  ...grantRoutes,
+  ...compartmentRoutes,
+  ...settingsRoutes,
+  ...auditRoutes,
+]

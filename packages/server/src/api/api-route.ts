@@ -1,16 +1,28 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import type { AppContext } from '../app-context.js'
+import type { Actor } from '../auth/actor.js'
+import type { SessionStage } from '../auth/auth-tables.js'
+import type { Action, Entities, EntityName } from '../auth/policy.js'
 import type { ErrorFactoryName } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
 /**
- * Who may call a route. `public` routes need no session (setup, login); every other kind is
- * filled in by the authorization layer. A route must say which it is: there is no default.
+ * Who may call a route. There is no default: each route says which it is, and the authorization
+ * matrix test checks every route against every role.
+ * - `public`: no session needed (setup, sign-in); say why.
+ * - `signed-in`: any signed-in user acting on their own account; `stages` lets half-finished
+ *   sign-ins (awaiting a second factor, or one that must enrol a factor) reach the few routes
+ *   that complete them.
+ * - `policy`: the handler must load the record and call `authorize(action, entity, record)`; a
+ *   handler that returns without doing so is a bug and fails with 500, never with data.
  */
-export type RouteAccess = { kind: 'public'; why: string }
+export type RouteAccess =
+  | { kind: 'public'; why: string }
+  | { kind: 'signed-in'; why: string; stages?: readonly SessionStage[] }
+  | { kind: 'policy'; entity: EntityName; action: Action }
 
 export interface HandlerInput<P, Q, B> {
   params: P
@@ -18,6 +30,19 @@ export interface HandlerInput<P, Q, B> {
   body: B
   c: Context<HavenEnv>
   app: AppContext
+  /** The signed-in actor; throws 401 on a public route called without a session. */
+  actor(): Actor
+  /** The actor if there is one (public routes). */
+  maybeActor: Actor | null
+  /** Checks the policy and records that this request was authorized (see RouteAccess). */
+  authorize<E extends EntityName>(
+    action: Action,
+    entity: E,
+    record: Entities[E],
+    options?: { compartmentId?: string | null },
+  ): void
+  /** Context for audit entries written by this request. */
+  audit: { actorId: string | null; requestId: string }
 }
 
 /**
@@ -32,6 +57,8 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   summary: string
   tag: string
   access: RouteAccess
+  /** Requires a password or passkey confirmation within the last 5 minutes. */
+  reauth?: boolean
   params?: z.ZodType<P>
   query?: z.ZodType<Q>
   body?: z.ZodType<B>
@@ -52,3 +79,6 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unk
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of routes; each keeps its own types where it is declared.
 export type AnyApiRoute = ApiRoute<any, any, any, any>
+
+/** How recent a re-authentication must be for a `reauth` route. */
+export const REAUTH_WINDOW_MS = 5 * 60_000

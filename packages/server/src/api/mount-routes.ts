@@ -1,11 +1,13 @@
 import { validate } from '@haven/core/validation/field-issues'
-import type { Hono } from 'hono'
+import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
 import type { AppContext } from '../app-context.js'
+import type { Actor } from '../auth/actor.js'
+import { authorize } from '../auth/policy.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { readJsonBody } from '../http/json-body.js'
-import type { AnyApiRoute } from './api-route.js'
+import { type AnyApiRoute, type HandlerInput, REAUTH_WINDOW_MS } from './api-route.js'
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, input: unknown): T | undefined {
   if (!schema) return undefined
@@ -14,7 +16,27 @@ function parseOrThrow<T>(schema: z.ZodType<T> | undefined, input: unknown): T | 
   return result.value
 }
 
-/** Registers each route on `api`: validate → handle → present through the response schema. */
+/** Who is calling, checked against the route's access rule before anything else happens. */
+function checkAccess(route: AnyApiRoute, c: Context<HavenEnv>, app: AppContext): Actor | null {
+  const session = c.get('session') ?? null
+  if (route.access.kind === 'public') return session?.stage === 'active' ? session.actor : null
+  if (!session) throw errors.unauthenticated()
+  const stages =
+    route.access.kind === 'signed-in' ? (route.access.stages ?? ['active']) : ['active']
+  if (!stages.includes(session.stage)) {
+    throw session.stage === 'enroll_required'
+      ? errors.enrollmentRequired()
+      : errors.secondFactorRequired()
+  }
+  if (route.reauth && !session.actor.reauthenticatedWithin(REAUTH_WINDOW_MS, app.now()))
+    throw errors.reauthRequired()
+  return session.actor
+}
+
+/**
+ * Registers each route on `api`: access → validate → handle (load, authorize, act) → present
+ * through the response schema.
+ */
 export function mountRoutes(
   api: Hono<HavenEnv>,
   routes: readonly AnyApiRoute[],
@@ -22,10 +44,36 @@ export function mountRoutes(
 ): void {
   for (const route of routes) {
     api.on(route.method.toUpperCase(), route.path, async (c) => {
+      const actor = checkAccess(route, c, app)
       const params = parseOrThrow(route.params, c.req.param())
       const query = parseOrThrow(route.query, c.req.query())
       const body = route.body ? parseOrThrow(route.body, await readJsonBody(c)) : undefined
-      const result = await route.handle({ params, query, body, c, app })
+      c.set('authorized', false)
+      const input: HandlerInput<unknown, unknown, unknown> = {
+        params,
+        query,
+        body,
+        c,
+        app,
+        maybeActor: actor,
+        actor: () => {
+          if (!actor) throw errors.unauthenticated()
+          return actor
+        },
+        authorize: (action, entity, record, options) => {
+          if (!actor) throw errors.unauthenticated()
+          authorize(actor, action, entity, record, options)
+          c.set('authorized', true)
+        },
+        audit: { actorId: actor?.userId ?? null, requestId: c.get('requestId') },
+      }
+      const result = await route.handle(input)
+      if (route.access.kind === 'policy' && !c.get('authorized')) {
+        // Deny by default: a policy route that forgot its authorize() call must not answer with data.
+        throw new Error(
+          `route ${route.method.toUpperCase()} ${route.path} returned without calling authorize()`,
+        )
+      }
       // Parsing the result through the declared schema is the whitelist: unknown fields are dropped,
       // and a handler that returns something off-contract fails loudly here instead of leaking it.
       const presented = route.response.parse(result)

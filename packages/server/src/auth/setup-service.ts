@@ -2,6 +2,7 @@ import type { SetupRequest } from '@haven/core/identity/setup-schema'
 import type { AppContext } from '../app-context.js'
 import { newId } from '../db/ids.js'
 import { errors } from '../http/errors.js'
+import { audit } from './auth-audit.js'
 import { hashPassword } from './password-hash.js'
 import { passwordIssues } from './password-rules.js'
 import { consumeToken, findUsableToken, insertToken, revokeTokens } from './token-store.js'
@@ -90,6 +91,13 @@ export async function completeSetup(
       role: 'administrator',
       createdAt: now,
       createdBy: null,
+    })
+    await audit(app, trx, {
+      actorId: userId,
+      action: 'user.created',
+      entityType: 'User',
+      entityId: userId,
+      details: { via: 'setup_link', role: 'administrator' },
     })
     return { userId, loginName: request.loginName }
   })

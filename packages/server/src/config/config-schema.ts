@@ -133,6 +133,20 @@ export const SETTINGS = {
     example: '10000',
     description: 'How long shutdown waits for requests in flight before closing them.',
   },
+  SESSION_IDLE_MINUTES: {
+    schema: positiveInt('minutes')
+      .max(24 * 60, 'is above a day')
+      .default(15),
+    example: '15',
+    description: 'A staff session ends after this long without a request.',
+  },
+  SESSION_ABSOLUTE_HOURS: {
+    schema: positiveInt('hours')
+      .max(7 * 24, 'is above a week')
+      .default(12),
+    example: '12',
+    description: 'A staff session ends this long after sign-in, however active.',
+  },
   TRUST_PROXY: {
     schema: z
       .enum(['true', 'false'], { error: 'is not true or false' })

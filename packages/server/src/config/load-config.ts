@@ -26,6 +26,8 @@ export interface Config {
   bodyLimitBytes: number
   shutdownGraceMs: number
   trustProxy: boolean
+  sessionIdleMs: number
+  sessionAbsoluteMs: number
 }
 
 export interface Urls {
@@ -127,6 +129,8 @@ function buildConfig(v: Parsed, cwd: string): Config {
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     shutdownGraceMs: v.SHUTDOWN_GRACE_MS,
     trustProxy: v.TRUST_PROXY,
+    sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
   })
 }
 

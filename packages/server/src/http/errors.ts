@@ -30,6 +30,32 @@ export const errors = {
     new HavenError(429, 'rate_limited', 'error.rate_limited', { seconds }, [], {
       headers: { 'Retry-After': String(seconds) },
     }),
+  reauthRequired: () => new HavenError(403, 'reauth_required', 'error.reauth_required'),
+  secondFactorRequired: () =>
+    new HavenError(403, 'second_factor_required', 'error.second_factor_required'),
+  enrollmentRequired: () =>
+    new HavenError(
+      403,
+      'second_factor_enrollment_required',
+      'error.second_factor_enrollment_required',
+    ),
+  invalidCredentials: () => new HavenError(401, 'invalid_credentials', 'error.invalid_credentials'),
+  invalidSecondFactor: () =>
+    new HavenError(401, 'invalid_second_factor', 'error.invalid_second_factor'),
+  linkInvalid: () => new HavenError(410, 'link_invalid', 'error.link_invalid'),
+  passkeyFailed: () => new HavenError(400, 'passkey_failed', 'error.passkey_failed'),
+  lastAdministrator: () => new HavenError(409, 'last_administrator', 'error.last_administrator'),
+  grantExists: () => new HavenError(409, 'grant_exists', 'error.grant_exists'),
+  compartmentCodeTaken: () =>
+    new HavenError(409, 'compartment_code_taken', 'error.compartment_code_taken', {}, [
+      { path: 'code', key: 'error.compartment_code_taken', params: {} },
+    ]),
+  roleNotForCompartment: () =>
+    new HavenError(422, 'role_not_for_compartment', 'error.role_not_for_compartment', {}, [
+      { path: 'compartmentId', key: 'error.role_not_for_compartment', params: {} },
+    ]),
+  totpExists: () => new HavenError(409, 'totp_exists', 'error.totp_exists'),
+  noSecondFactor: () => new HavenError(409, 'no_second_factor', 'error.no_second_factor'),
   serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
   setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),

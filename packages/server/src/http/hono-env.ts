@@ -1,5 +1,6 @@
 import type { Locale } from '@haven/core/i18n/locales'
 import type { Logger } from 'pino'
+import type { ResolvedSession } from '../auth/session-service.js'
 
 /** Per-request values every middleware and handler can read with `c.get(…)`. */
 export interface HavenEnv {
@@ -7,5 +8,9 @@ export interface HavenEnv {
     requestId: string
     locale: Locale
     log: Logger
+    /** The signed-in session, on the staff side (null when there is none). */
+    session: ResolvedSession | null
+    /** Set when the handler called authorize(); policy routes must. */
+    authorized: boolean
   }
 }

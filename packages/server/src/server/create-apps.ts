@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { createApiApp } from '../api/api-app.js'
 import type { AnyApiRoute } from '../api/api-route.js'
 import type { AppContext } from '../app-context.js'
+import { originCheck } from '../auth/origin-check.js'
+import { sessionContext } from '../auth/session-middleware.js'
 import { accessLog } from '../http/access-log.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
@@ -51,6 +53,8 @@ export function createApps(
   options: { appAssets: Map<string, StaticFile> | null; routes?: readonly AnyApiRoute[] },
 ): HavenApps {
   const staff = base(app, STAFF_CSP)
+  staff.use('/api/*', originCheck({ urls: () => app.urls }))
+  staff.use('/api/*', sessionContext(app))
   staff.route('/', createHealthRoutes(app))
   staff.route('/api/v1', createApiApp(app, options.routes))
   staff.route('/', createAppShell(options.appAssets))

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { LOCALES } from '../i18n/locales.js'
+import { displayNameSchema, loginNameSchema } from '../identity/login-name.js'
+import { PASSWORD_MAX_LENGTH } from '../identity/password-policy.js'
+import { linkTokenSchema } from '../identity/setup-schema.js'
+import { COMPARTMENT_KINDS, ROLES } from './roles.js'
+
+/** Bounds the bytes of a password before the policy counts its characters. */
+export const passwordInputSchema = z
+  .string()
+  .min(1)
+  .max(PASSWORD_MAX_LENGTH * 4)
+const idSchema = z.string().min(1).max(100)
+
+export const loginRequestSchema = z.strictObject({
+  loginName: z.string().trim().toLowerCase().min(1).max(64),
+  password: passwordInputSchema,
+})
+
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { error: 'field.totp_format' })
+export const totpLoginSchema = z.strictObject({ code: totpCodeSchema })
+export const recoveryLoginSchema = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z2-7]{4}(-?[A-Z2-7]{4}){3}$/, { error: 'field.recovery_format' }),
+})
+
+/** A WebAuthn response from @simplewebauthn/browser; its inner structure is checked by the library. */
+export const webauthnResponseSchema = z.looseObject({
+  id: z.string().min(1).max(1024),
+  rawId: z.string().min(1).max(1024),
+  type: z.literal('public-key'),
+  response: z.looseObject({}),
+})
+export const passkeyLoginSchema = z.strictObject({
+  challengeId: idSchema,
+  response: webauthnResponseSchema,
+})
+export const passkeyRegisterSchema = z.strictObject({
+  challengeId: idSchema,
+  name: z.string().trim().min(1).max(60),
+  response: webauthnResponseSchema,
+})
+export const passkeyRenameSchema = z.strictObject({ name: z.string().trim().min(1).max(60) })
+
+export const reauthSchema = z.union([
+  z.strictObject({ password: passwordInputSchema }),
+  z.strictObject({ challengeId: idSchema, response: webauthnResponseSchema }),
+])
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: passwordInputSchema,
+  newPassword: passwordInputSchema,
+})
+export const updateAccountSchema = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  locale: z.enum(LOCALES).optional(),
+})
+
+export const passwordLinkCheckSchema = z.strictObject({ token: linkTokenSchema })
+export const passwordLinkSetSchema = z.strictObject({
+  token: linkTokenSchema,
+  password: passwordInputSchema,
+})
+
+export const createUserSchema = z.strictObject({
+  loginName: loginNameSchema,
+  displayName: displayNameSchema,
+  locale: z.enum(LOCALES).default('en'),
+})
+export const updateUserSchema = z.strictObject({
+  displayName: displayNameSchema.optional(),
+  status: z.enum(['active', 'suspended']).optional(),
+})
+
+export const compartmentCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9]{1,9}(-[A-Z0-9]{1,10})?$/, { error: 'field.compartment_code_format' })
+export const createCompartmentSchema = z.strictObject({
+  code: compartmentCodeSchema,
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(COMPARTMENT_KINDS),
+})
+export const updateCompartmentSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
+
+export const createGrantSchema = z.strictObject({
+  userId: idSchema,
+  role: z.enum(ROLES),
+  /** Null: organisation-wide. */
+  compartmentId: idSchema.nullable(),
+})
+
+export const securitySettingsSchema = z.strictObject({
+  mfaRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+})
+
+export const idParamsSchema = z.strictObject({ id: idSchema })
+
+/** Keyset-paged audit query: newest first, `before` is the last sequence number already seen. */
+export const auditQuerySchema = z.strictObject({
+  actorId: idSchema.optional(),
+  entityType: z.string().max(50).optional(),
+  entityId: idSchema.optional(),
+  action: z.string().max(80).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  before: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+})

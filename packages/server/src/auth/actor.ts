@@ -1,0 +1,63 @@
+import type { Role } from '@haven/core/auth/roles'
+
+export interface ActorGrant {
+  id: string
+  role: Role
+  /** Null: organisation-wide (every compartment, for compartment roles). */
+  compartmentId: string | null
+}
+
+/**
+ * The signed-in person making a request, with every grant they hold. Policies ask it questions;
+ * nothing else decides what a user may do.
+ */
+export class Actor {
+  constructor(
+    readonly userId: string,
+    readonly grants: readonly ActorGrant[],
+    readonly session: { idHash: string; reauthAt: string | null; authMethod: string },
+  ) {}
+
+  /** Roles that apply in a compartment: granted there, or organisation-wide. */
+  rolesIn(compartmentId: string): Set<Role> {
+    return new Set(
+      this.grants
+        .filter((g) => g.compartmentId === compartmentId || g.compartmentId === null)
+        .map((g) => g.role),
+    )
+  }
+
+  hasRoleIn(compartmentId: string, roles: readonly Role[]): boolean {
+    const held = this.rolesIn(compartmentId)
+    return roles.some((r) => held.has(r))
+  }
+
+  /** An organisation-wide grant of one of `roles`. */
+  hasOrgRole(roles: readonly Role[]): boolean {
+    return this.grants.some((g) => g.compartmentId === null && roles.includes(g.role))
+  }
+
+  /** Whether the actor holds any grant at all in (or across) this compartment. */
+  canSeeCompartment(compartmentId: string): boolean {
+    return this.grants.some((g) => g.compartmentId === compartmentId || g.compartmentId === null)
+  }
+
+  /**
+   * The compartments where one of `roles` applies: a list of ids, or 'all' for an
+   * organisation-wide grant. Queries filter by this; it is never widened in a query builder.
+   */
+  compartmentsWith(roles: readonly Role[]): string[] | 'all' {
+    if (this.hasOrgRole(roles)) return 'all'
+    return [
+      ...new Set(
+        this.grants
+          .filter((g) => g.compartmentId !== null && roles.includes(g.role))
+          .map((g) => g.compartmentId as string),
+      ),
+    ]
+  }
+
+  reauthenticatedWithin(ms: number, now: Date): boolean {
+    return this.session.reauthAt !== null && now.getTime() - Date.parse(this.session.reauthAt) <= ms
+  }
+}

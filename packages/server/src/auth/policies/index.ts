@@ -1,0 +1,6 @@
+// Importing this module declares every policy. Each entity's rules live in its own file.
+import './audit-policy.js'
+import './compartment-policy.js'
+import './grant-policy.js'
+import './settings-policy.js'
+import './user-policy.js'

@@ -1,0 +1,83 @@
+import type { Db } from '../db/db-handle.js'
+import type { SessionsTable } from './auth-tables.js'
+
+export async function insertSession(db: Db, row: SessionsTable): Promise<void> {
+  await db.insertInto('sessions').values(row).execute()
+}
+
+/** The session with its user's status and grants, in two small queries. */
+export async function findSessionWithUser(db: Db, idHash: string) {
+  const session = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(['users.status as user_status', 'users.locale as user_locale'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst()
+  if (!session) return undefined
+  const grants = await db
+    .selectFrom('grants')
+    .select(['id', 'role', 'compartment_id'])
+    .where('user_id', '=', session.user_id)
+    .execute()
+  return { session, grants }
+}
+
+export async function touchSession(db: Db, idHash: string, lastSeenAt: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt })
+    .where('id_hash', '=', idHash)
+    .execute()
+}
+
+export async function updateSession(
+  db: Db,
+  idHash: string,
+  changes: Partial<SessionsTable>,
+): Promise<void> {
+  await db.updateTable('sessions').set(changes).where('id_hash', '=', idHash).execute()
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('id_hash', '=', idHash).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export async function deleteUserSessions(
+  db: Db,
+  userId: string,
+  exceptIdHash?: string,
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId)
+  if (exceptIdHash) query = query.where('id_hash', '!=', exceptIdHash)
+  const result = await query.executeTakeFirst()
+  return Number(result.numDeletedRows)
+}
+
+export async function listUserSessions(db: Db, userId: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('stage', '=', 'active')
+    .orderBy('last_seen_at', 'desc')
+    .execute()
+}
+
+/** Marks every session of a user for a new id at its next request (after a privilege change). */
+export async function markUserSessionsForRotation(db: Db, userId: string): Promise<void> {
+  await db.updateTable('sessions').set({ rotate: 1 }).where('user_id', '=', userId).execute()
+}
+
+export async function deleteExpiredSessions(
+  db: Db,
+  now: string,
+  idleCutoff: string,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleCutoff)]))
+    .executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../db/db-handle.js'
+import type { CompartmentsTable } from './compartment-tables.js'
+
+export async function insertCompartment(db: Db, row: CompartmentsTable): Promise<void> {
+  await db.insertInto('compartments').values(row).execute()
+}
+
+export async function findCompartment(db: Db, id: string): Promise<CompartmentsTable | undefined> {
+  return db.selectFrom('compartments').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findCompartmentByCode(
+  db: Db,
+  code: string,
+): Promise<CompartmentsTable | undefined> {
+  return db.selectFrom('compartments').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+/** Compartments by id, or all of them ('all' comes only from an organisation-wide grant). */
+export async function listCompartments(
+  db: Db,
+  ids: readonly string[] | 'all',
+): Promise<CompartmentsTable[]> {
+  if (ids !== 'all' && ids.length === 0) return []
+  let query = db.selectFrom('compartments').selectAll()
+  if (ids !== 'all') query = query.where('id', 'in', ids)
+  return query.orderBy('code').execute()
+}
+
+export async function updateCompartment(
+  db: Db,
+  id: string,
+  changes: Partial<CompartmentsTable>,
+): Promise<void> {
+  await db.updateTable('compartments').set(changes).where('id', '=', id).execute()
+}

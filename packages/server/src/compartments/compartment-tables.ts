@@ -1,0 +1,16 @@
+import type { CompartmentKind } from '@haven/core/auth/roles'
+
+export interface CompartmentsTable {
+  id: string
+  /** Public-safe code such as YAN-02; shown instead of anything that would locate a shelter. */
+  code: string
+  name: string
+  kind: CompartmentKind
+  status: 'active' | 'compromised' | 'closed'
+  created_at: string
+  updated_at: string
+}
+
+export interface CompartmentTables {
+  compartments: CompartmentsTable
+}
