@@ -36,7 +36,10 @@ describeEachDialect('HTTP basics', (ctx) => {
     const res = await apps().staff.request('/api/v1/setup', {
       method: 'POST',
       body: 'token=x',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000' },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'http://localhost:3000',
+      },
     })
     expect(res.status).toBe(415)
     expect((await res.json()).error.code).toBe('unsupported_media_type')
@@ -46,7 +49,10 @@ describeEachDialect('HTTP basics', (ctx) => {
     const missing = await apps().staff.request('/api/v1/no-such-thing')
     expect(missing.status).toBe(404)
     expect((await missing.json()).error.code).toBe('not_found')
-    const wrong = await apps().staff.request('/api/v1/setup', { method: 'DELETE', headers: { Origin: 'http://localhost:3000' } })
+    const wrong = await apps().staff.request('/api/v1/setup', {
+      method: 'DELETE',
+      headers: { Origin: 'http://localhost:3000' },
+    })
     expect(wrong.status).toBe(405)
     expect(wrong.headers.get('Allow')).toBe('POST')
     expect((await wrong.json()).error.code).toBe('method_not_allowed')

@@ -1,4 +1,4 @@
-import type { Role } from '@haven/core/auth/roles'
+import { ORGANISATION_ROLES, type Role } from '@haven/core/auth/roles'
 
 export interface ActorGrant {
   id: string
@@ -37,9 +37,24 @@ export class Actor {
     return this.grants.some((g) => g.compartmentId === null && roles.includes(g.role))
   }
 
-  /** Whether the actor holds any grant at all in (or across) this compartment. */
+  /**
+   * Whether the compartment's records exist for this actor: a grant there, or an organisation-wide
+   * grant of a compartment role (coordinator for every shelter, say). Organisation roles
+   * (administrator, auditor, editor) do not open compartments: their holders get 404, not 403.
+   */
   canSeeCompartment(compartmentId: string): boolean {
-    return this.grants.some((g) => g.compartmentId === compartmentId || g.compartmentId === null)
+    return this.grants.some(
+      (g) =>
+        g.compartmentId === compartmentId ||
+        (g.compartmentId === null && !ORGANISATION_ROLES.includes(g.role)),
+    )
+  }
+
+  /** Compartments whose records exist for this actor (see canSeeCompartment). */
+  visibleCompartments(): string[] | 'all' {
+    return this.compartmentsWith(
+      this.grants.map((g) => g.role).filter((r) => !ORGANISATION_ROLES.includes(r)),
+    )
   }
 
   /**

@@ -36,9 +36,7 @@ export const compartmentRoutes = [
     async handle({ app, authorize, actor }) {
       authorize('list', 'Compartment', { id: '' })
       const a = actor()
-      const visible = a.hasOrgRole(['administrator'])
-        ? 'all'
-        : a.compartmentsWith(a.grants.map((g) => g.role))
+      const visible = a.hasOrgRole(['administrator']) ? 'all' : a.visibleCompartments()
       return (await listCompartments(app.database.db, visible)).map((c) => present(a, c))
     },
   }),

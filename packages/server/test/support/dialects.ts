@@ -130,7 +130,10 @@ export async function truncateAll(database: HavenDatabase): Promise<void> {
     await sql`truncate table ${sql.join(tables.map((t) => sql.id(t)))} cascade`.execute(database.db)
   } else {
     // SQLite runs DELETE triggers (the audit log refuses deletion): drop them and put them back.
-    const triggers = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master where type = 'trigger'`.execute(database.db)
+    const triggers = await sql<{
+      name: string
+      sql: string
+    }>`select name, sql from sqlite_master where type = 'trigger'`.execute(database.db)
     for (const t of triggers.rows) await sql`drop trigger ${sql.id(t.name)}`.execute(database.db)
     await sql`pragma foreign_keys = off`.execute(database.db)
     for (const t of tables) await sql`delete from ${sql.id(t)}`.execute(database.db)

@@ -1,0 +1,433 @@
+import { ORGANISATION_ROLES, ROLES, type Role } from '@haven/core/auth/roles'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ALL_ROUTES } from '../src/api/all-routes.js'
+import type { AnyApiRoute } from '../src/api/api-route.js'
+import type { AppContext } from '../src/app-context.js'
+import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
+import { newId } from '../src/db/ids.js'
+import { describeEachDialect } from './support/dialects.js'
+import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
+import { testAppContext, testApps } from './support/test-app.js'
+
+/**
+ * Every route × every role × (a record in the caller's compartment / in another compartment /
+ * no grant at all) → the expected allow or deny, on both databases.
+ *
+ * The expectations are written here, by hand, independently of the policy files: a policy that
+ * grants too much fails this test just like a route that forgets to ask the policy.
+ */
+
+interface Fixture {
+  app: AppContext
+  /** The compartment the caller holds their grant in. */
+  own: CompartmentsTable
+  /** A compartment the caller holds no grant in. */
+  other: CompartmentsTable
+  /** The compartment this call targets (own or other). */
+  target: CompartmentsTable
+  caller: TestUser
+}
+
+interface Call {
+  body?: unknown
+  path: string
+}
+
+type Scope =
+  /** No session needed. */
+  | { kind: 'public' }
+  /** Any signed-in user, on their own account. `stages` as the route declares. */
+  | { kind: 'self'; secondStep?: boolean }
+  /** Organisation-wide: allowed for these roles held organisation-wide. */
+  | { kind: 'org'; allow: readonly Role[] | 'everyone' }
+  /** A record in a compartment: allowed for these roles where they apply; others get 403 where they can see the compartment, 404 where they cannot. */
+  | { kind: 'compartment'; allow: readonly Role[] }
+  /** A list filtered by compartment: always allowed, never shows another compartment's record. */
+  | { kind: 'compartment-list'; leaks: (body: unknown, other: CompartmentsTable) => boolean }
+
+interface MatrixRow {
+  scope: Scope
+  call(f: Fixture): Promise<Call> | Call
+}
+
+/**
+ * Error codes that mean "access refused"; any other answer (a 422 for a made-up body, a 404 for a
+ * made-up id of one's own) means the route let the caller in.
+ */
+const ACCESS_DENIED = ['unauthenticated', 'forbidden', 'second_factor_required', 'reauth_required']
+const refusedFor = (body: unknown) =>
+  ACCESS_DENIED.includes((body as { error?: { code?: string } } | null)?.error?.code ?? '')
+
+const ids = (body: unknown): string[] =>
+  Array.isArray(body) ? body.map((x: { id?: string }) => x.id ?? '') : []
+
+/** One row per route, keyed `METHOD /path` exactly as declared. */
+const MATRIX: Record<string, MatrixRow> = {
+  'POST /setup/check': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/setup/check', body: { token: 'x'.repeat(43) } }),
+  },
+  'POST /setup': { scope: { kind: 'public' }, call: () => ({ path: '/setup', body: {} }) },
+  'POST /auth/login': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/auth/login', body: { loginName: 'nobody', password: 'x' } }),
+  },
+  'POST /auth/passkey/options': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/auth/passkey/options' }),
+  },
+  'POST /auth/passkey': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/auth/passkey', body: {} }),
+  },
+  'POST /auth/password-link/check': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/auth/password-link/check', body: { token: 'x'.repeat(43) } }),
+  },
+  'POST /auth/password-link': {
+    scope: { kind: 'public' },
+    call: () => ({ path: '/auth/password-link', body: {} }),
+  },
+
+  'POST /auth/login/totp': {
+    scope: { kind: 'self', secondStep: true },
+    call: () => ({ path: '/auth/login/totp', body: { code: '000000' } }),
+  },
+  'POST /auth/login/recovery': {
+    scope: { kind: 'self', secondStep: true },
+    call: () => ({ path: '/auth/login/recovery', body: { code: 'AAAA-AAAA-AAAA-AAAA' } }),
+  },
+  'POST /auth/logout': { scope: { kind: 'self' }, call: () => ({ path: '/auth/logout' }) },
+  'GET /auth/session': { scope: { kind: 'self' }, call: () => ({ path: '/auth/session' }) },
+  'GET /account': { scope: { kind: 'self' }, call: () => ({ path: '/account' }) },
+  'PATCH /account': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account', body: { locale: 'ja' } }),
+  },
+  'POST /account/password': {
+    scope: { kind: 'self' },
+    call: () => ({
+      path: '/account/password',
+      body: { currentPassword: 'wrong', newPassword: 'x' },
+    }),
+  },
+  'POST /account/reauth/options': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/reauth/options' }),
+  },
+  'POST /account/reauth': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/reauth', body: { password: 'correct horse battery staple' } }),
+  },
+  'GET /account/sessions': { scope: { kind: 'self' }, call: () => ({ path: '/account/sessions' }) },
+  'DELETE /account/sessions/:id': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/sessions/unknown' }),
+  },
+  'POST /account/totp/setup': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/totp/setup' }),
+  },
+  'POST /account/totp/confirm': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/totp/confirm', body: { code: '000000' } }),
+  },
+  'DELETE /account/totp': { scope: { kind: 'self' }, call: () => ({ path: '/account/totp' }) },
+  'POST /account/recovery-codes': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/recovery-codes' }),
+  },
+  'POST /account/passkeys/options': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/passkeys/options' }),
+  },
+  'POST /account/passkeys': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/passkeys', body: {} }),
+  },
+  'PATCH /account/passkeys/:id': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/passkeys/unknown', body: { name: 'x' } }),
+  },
+  'DELETE /account/passkeys/:id': {
+    scope: { kind: 'self' },
+    call: () => ({ path: '/account/passkeys/unknown' }),
+  },
+
+  'GET /users': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({ path: '/users' }),
+  },
+  'POST /users': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({
+      path: '/users',
+      body: { loginName: `new-${newId().slice(-8)}`, displayName: 'New' },
+    }),
+  },
+  'GET /users/:id': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => ({ path: `/users/${(await buildUser(f.app)).id}` }),
+  },
+  'PATCH /users/:id': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => ({
+      path: `/users/${(await buildUser(f.app)).id}`,
+      body: { displayName: 'Renamed' },
+    }),
+  },
+  'POST /users/:id/password-link': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => ({ path: `/users/${(await buildUser(f.app)).id}/password-link` }),
+  },
+  'POST /grants': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => ({
+      path: '/grants',
+      body: { userId: (await buildUser(f.app)).id, role: 'caseworker', compartmentId: f.own.id },
+    }),
+  },
+  'DELETE /grants/:id': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => {
+      await buildUser(f.app, { grants: [{ role: 'caseworker', compartmentId: f.own.id }] })
+      const grant = await f.app.database.db
+        .selectFrom('grants')
+        .select('id')
+        .where('role', '=', 'caseworker')
+        .where('user_id', '!=', f.caller.id)
+        .executeTakeFirstOrThrow()
+      return { path: `/grants/${grant.id}` }
+    },
+  },
+  'GET /roles': { scope: { kind: 'org', allow: 'everyone' }, call: () => ({ path: '/roles' }) },
+  'GET /settings/security': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({ path: '/settings/security' }),
+  },
+  'PUT /settings/security': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({
+      path: '/settings/security',
+      body: { mfaRequiredRoles: ['coordinator', 'caseworker'] },
+    }),
+  },
+  'GET /audit': { scope: { kind: 'org', allow: ['auditor'] }, call: () => ({ path: '/audit' }) },
+  'GET /audit/head': {
+    scope: { kind: 'org', allow: ['auditor'] },
+    call: () => ({ path: '/audit/head' }),
+  },
+
+  'GET /compartments': {
+    scope: { kind: 'compartment-list', leaks: (body, other) => ids(body).includes(other.id) },
+    call: () => ({ path: '/compartments' }),
+  },
+  'POST /compartments': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({
+      path: '/compartments',
+      body: {
+        code: `M${newId()
+          .slice(-6)
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '7')}`,
+        name: 'New',
+        kind: 'region',
+      },
+    }),
+  },
+  'GET /compartments/:id': {
+    scope: {
+      kind: 'compartment',
+      allow: ['administrator', 'coordinator', 'caseworker', 'field_worker', 'finance'],
+    },
+    call: (f) => ({ path: `/compartments/${f.target.id}` }),
+  },
+  'PATCH /compartments/:id': {
+    scope: { kind: 'compartment', allow: ['administrator'] },
+    call: (f) => ({ path: `/compartments/${f.target.id}`, body: { name: 'Renamed' } }),
+  },
+}
+
+const key = (route: AnyApiRoute) => `${route.method.toUpperCase()} ${route.path}`
+
+describe('authorization matrix coverage', () => {
+  it('has a row for every route, and no row for a route that does not exist', () => {
+    const routes = ALL_ROUTES.map(key).sort()
+    expect(Object.keys(MATRIX).sort()).toEqual(routes)
+  })
+
+  it('agrees with each route’s declared access kind', () => {
+    for (const route of ALL_ROUTES) {
+      const row = MATRIX[key(route)]
+      const declared = route.access.kind
+      const expected =
+        row?.scope.kind === 'public'
+          ? 'public'
+          : row?.scope.kind === 'self'
+            ? 'signed-in'
+            : 'policy'
+      expect(declared, key(route)).toBe(expected)
+    }
+  })
+})
+
+/** Where a role is held for a test: organisation roles organisation-wide, the others in `own`. */
+function grantFor(role: Role, own: CompartmentsTable) {
+  return { role, compartmentId: ORGANISATION_ROLES.includes(role) ? null : own.id }
+}
+
+function isSuccess(status: number) {
+  return status >= 200 && status < 300
+}
+
+describeEachDialect('authorization matrix', (ctx) => {
+  let app: AppContext
+  let own: CompartmentsTable
+  let other: CompartmentsTable
+  beforeAll(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database())
+    own = await buildCompartment(app)
+    other = await buildCompartment(app)
+  })
+
+  async function call(route: AnyApiRoute, headers: Record<string, string>, made: Call) {
+    const apps = testApps(app)
+    const res = await apps.staff.request(`/api/v1${made.path}`, {
+      method: route.method.toUpperCase(),
+      headers: {
+        Origin: 'http://localhost:3000',
+        ...(made.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(made.body !== undefined ? { body: JSON.stringify(made.body) } : {}),
+    })
+    return { status: res.status, body: await res.json().catch(() => null) }
+  }
+
+  for (const route of ALL_ROUTES) {
+    const row = MATRIX[key(route)]
+    if (!row) continue
+    const { scope } = row
+
+    if (scope.kind === 'public') {
+      it(`${key(route)} works without a session`, async () => {
+        const caller = await buildUser(app)
+        const res = await call(route, {}, await row.call({ app, own, other, target: own, caller }))
+        expect(refusedFor(res.body), JSON.stringify(res.body)).toBe(false)
+      })
+      continue
+    }
+
+    it(`${key(route)} refuses a caller without a session (401)`, async () => {
+      const caller = await buildUser(app)
+      const res = await call(route, {}, await row.call({ app, own, other, target: own, caller }))
+      expect(res.status).toBe(401)
+      expect(res.body?.error?.code).toBe('unauthenticated')
+    })
+
+    if (scope.kind === 'self') {
+      it(`${key(route)} is open to every signed-in role${scope.secondStep ? ' only while finishing a sign-in' : ''}`, async () => {
+        for (const role of [...ROLES, null]) {
+          const caller = await buildUser(app, { grants: role ? [grantFor(role, own)] : [] })
+          const session = await signIn(app, caller, {
+            stage: scope.secondStep ? 'mfa_pending' : 'active',
+          })
+          const res = await call(
+            route,
+            session.headers,
+            await row.call({ app, own, other, target: own, caller }),
+          )
+          expect(refusedFor(res.body), `${role}: ${JSON.stringify(res.body)}`).toBe(false)
+          if (scope.secondStep) {
+            const full = await signIn(app, caller)
+            const refused = await call(
+              route,
+              full.headers,
+              await row.call({ app, own, other, target: own, caller }),
+            )
+            expect(refused.status).toBe(403)
+            expect(refused.body?.error?.code).toBe('second_factor_required')
+          }
+        }
+      })
+      continue
+    }
+
+    for (const role of [...ROLES, null] as const) {
+      const label = role ?? 'no grant'
+      if (scope.kind === 'org') {
+        const allowed = scope.allow === 'everyone' || (role !== null && scope.allow.includes(role))
+        it(`${key(route)} × ${label} → ${allowed ? 'allowed' : '403'}`, async () => {
+          const caller = await buildUser(app, { grants: role ? [grantFor(role, own)] : [] })
+          const session = await signIn(app, caller)
+          const res = await call(
+            route,
+            session.headers,
+            await row.call({ app, own, other, target: own, caller }),
+          )
+          if (allowed)
+            expect(isSuccess(res.status), `${res.status} ${JSON.stringify(res.body)}`).toBe(true)
+          else expect([res.status, res.body?.error?.code]).toEqual([403, 'forbidden'])
+        })
+      } else if (scope.kind === 'compartment-list') {
+        it(`${key(route)} × ${label} → lists nothing from another compartment`, async () => {
+          const caller = await buildUser(app, { grants: role ? [grantFor(role, own)] : [] })
+          const session = await signIn(app, caller)
+          const res = await call(
+            route,
+            session.headers,
+            await row.call({ app, own, other, target: own, caller }),
+          )
+          expect(isSuccess(res.status)).toBe(true)
+          // Administrators see every compartment's metadata by design; nobody else sees `other`.
+          if (role !== 'administrator') expect(scope.leaks(res.body, other)).toBe(false)
+        })
+      } else {
+        for (const where of ['own', 'other'] as const) {
+          const orgHeld = role !== null && ORGANISATION_ROLES.includes(role)
+          // Compartment roles see `own` only; organisation roles hold no compartment at all.
+          const visible = role !== null && !orgHeld && where === 'own'
+          const allowed =
+            role !== null && scope.allow.includes(role) && (orgHeld || where === 'own')
+          const expected = allowed ? 'allowed' : visible ? '403' : '404'
+          it(`${key(route)} × ${label} × ${where} compartment → ${expected}`, async () => {
+            const caller = await buildUser(app, { grants: role ? [grantFor(role, own)] : [] })
+            const session = await signIn(app, caller)
+            const target = where === 'own' ? own : other
+            const res = await call(
+              route,
+              session.headers,
+              await row.call({ app, own, other, target, caller }),
+            )
+            if (expected === 'allowed')
+              expect(isSuccess(res.status), `${res.status} ${JSON.stringify(res.body)}`).toBe(true)
+            else
+              expect([res.status, res.body?.error?.code]).toEqual(
+                expected === '403' ? [403, 'forbidden'] : [404, 'not_found'],
+              )
+          })
+        }
+      }
+    }
+  }
+
+  it('refuses every re-authentication route when the last confirmation is older than 5 minutes', async () => {
+    for (const route of ALL_ROUTES.filter((r) => r.reauth)) {
+      const row = MATRIX[key(route)]
+      if (!row) continue
+      const caller = await buildUser(app, {
+        grants: [{ role: 'administrator', compartmentId: null }],
+      })
+      const session = await signIn(app, caller, { reauth: false })
+      const res = await call(
+        route,
+        session.headers,
+        await row.call({ app, own, other, target: own, caller }),
+      )
+      expect(res.status, key(route)).toBe(403)
+      expect(res.body?.error?.code, key(route)).toBe('reauth_required')
+    }
+  })
+})
