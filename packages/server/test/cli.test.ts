@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { runHaven, startServer } from './support/cli.js'
 
@@ -95,5 +96,41 @@ describe('haven CLI', () => {
     } finally {
       await server.stop()
     }
+  })
+})
+
+describe('haven audit', () => {
+  it('verifies the chain, prints a checkpoint, and names the first tampered entry', async () => {
+    const dataDir = tempDir()
+    const env = { DATA_DIR: dataDir }
+    expect(runHaven(['migrate'], env).status).toBe(0)
+    // Real entries, written through the server: a setup link and a failed sign-in.
+    const server = await startServer(env)
+    const port = server.ports.combined
+    await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${port}` },
+      body: JSON.stringify({ loginName: 'nobody', password: 'not a real password' }),
+    })
+    await server.stop()
+
+    const ok = runHaven(['audit', 'verify'], env)
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toMatch(/Audit log intact: 1 entries, head [0-9a-f]{64}\./)
+    const checkpoint = runHaven(['audit', 'checkpoint'], env).stdout.trim()
+    expect(checkpoint).toMatch(/^1:[0-9a-f]{64}$/)
+    expect(runHaven(['audit', 'verify', '--checkpoint', checkpoint], env).stdout).toContain(
+      'It extends the checkpoint',
+    )
+    expect(runHaven(['audit', 'verify', '--checkpoint', 'nonsense'], env).status).toBe(2)
+
+    // Tamper with the file the way someone with disk access would.
+    const db = new Database(join(dataDir, 'haven.db'))
+    db.exec('drop trigger audit_log_no_update')
+    db.prepare("update audit_log set outcome = 'success' where seq = 1").run()
+    db.close()
+    const bad = runHaven(['audit', 'verify'], env)
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toContain('Audit log verification FAILED at entry 1: entry 1 was edited')
   })
 })

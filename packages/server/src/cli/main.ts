@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cli-config.js'
+import { registerAudit } from './commands/audit.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerServe } from './commands/serve.js'
@@ -16,8 +17,13 @@ export function buildProgram(): Command {
   registerMigrate(program)
   registerSetupLink(program)
   registerDoctor(program)
-  for (const command of program.commands)
+  registerAudit(program)
+  // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
+  const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)
+    for (const sub of command.commands) strict(sub)
+  }
+  for (const command of program.commands) strict(command)
   return program
 }
 
