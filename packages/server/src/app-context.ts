@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import type { Config, Urls } from './config/load-config.js'
+import type { CryptoContext } from './crypto/crypto-context.js'
 import type { HavenDatabase } from './db/database.js'
 
 /**
@@ -12,6 +13,8 @@ export interface AppContext {
   urls: Urls
   database: HavenDatabase
   logger: Logger
+  /** Master key, compartment keyring and field sealing. */
+  crypto: CryptoContext
   /** The current time; tests may pin it. */
   now: () => Date
 }

@@ -32,6 +32,7 @@ import { factorState, hasSecondFactor, secondFactorRequired } from './second-fac
 import { rotateSession, updateSession } from './session-service.js'
 import { deleteSession, deleteUserSessions, listUserSessions } from './session-store.js'
 import { checkTotp, findTotp, newTotpSecret, totpUri } from './totp.js'
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.js'
 import { findUserById } from './user-store.js'
 
 const OWN = { kind: 'signed-in', why: 'A person manages their own account.' } as const
@@ -321,17 +322,20 @@ export const accountRoutes = [
       const existing = await findTotp(db, user.id)
       if (existing?.confirmed_at) throw errors.totpExists()
       const secret = newTotpSecret()
+      const sealed = await sealTotpSecret(app, db, user.id, secret)
       await db
         .insertInto('totp_factors')
         .values({
           user_id: user.id,
-          secret,
+          secret: sealed,
           confirmed_at: null,
           last_time_step: null,
           created_at: app.now().toISOString(),
         })
         .onConflict((oc) =>
-          oc.column('user_id').doUpdateSet({ secret, confirmed_at: null, last_time_step: null }),
+          oc
+            .column('user_id')
+            .doUpdateSet({ secret: sealed, confirmed_at: null, last_time_step: null }),
         )
         .execute()
       return { secret, uri: totpUri(secret, user.login_name, app.config.orgName) }
@@ -351,7 +355,12 @@ export const accountRoutes = [
       const userId = actor().userId
       const factor = await findTotp(db, userId)
       if (!factor || factor.confirmed_at) throw errors.invalidSecondFactor()
-      const step = await checkTotp(factor.secret, body.code, null, app.now())
+      const step = await checkTotp(
+        await openTotpSecret(app, db, userId, factor.secret),
+        body.code,
+        null,
+        app.now(),
+      )
       if (step === null) throw errors.invalidSecondFactor()
       const codes = newRecoveryCodes()
       await db.transaction().execute(async (trx) => {

@@ -15,6 +15,7 @@ import { useRecoveryCode } from './recovery-codes.js'
 import { endSession, rotateSession, startSession } from './session-service.js'
 import { presentCurrentSession } from './session-view.js'
 import { checkTotp, findTotp, markTotpUsed } from './totp.js'
+import { openTotpSecret } from './totp-secrets.js'
 
 const SIGN_IN = { kind: 'public', why: 'Signing in is how a person gets a session.' } as const
 const SECOND_STEP = {
@@ -62,7 +63,12 @@ export const loginRoutes = [
       const db = app.database.db
       const factor = await findTotp(db, userId)
       const step = factor?.confirmed_at
-        ? await checkTotp(factor.secret, body.code, factor.last_time_step, app.now())
+        ? await checkTotp(
+            await openTotpSecret(app, db, userId, factor.secret),
+            body.code,
+            factor.last_time_step,
+            app.now(),
+          )
         : null
       if (
         !factor ||

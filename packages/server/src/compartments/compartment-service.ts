@@ -1,22 +1,11 @@
 import type { CompartmentKind } from '@haven/core/auth/roles'
 import type { AppContext } from '../app-context.js'
 import { audit } from '../auth/auth-audit.js'
-import type { Db } from '../db/db-handle.js'
-import { inTransaction } from '../db/db-handle.js'
+import { type Db, inTransaction } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import { errors } from '../http/errors.js'
 import { findCompartmentByCode, insertCompartment } from './compartment-store.js'
 import type { CompartmentsTable } from './compartment-tables.js'
-
-/**
- * Things that must happen whenever a compartment is created, inside the same transaction
- * (the encryption module creates the compartment's data keys here).
- */
-export type CompartmentCreatedHook = (db: Db, compartment: CompartmentsTable) => Promise<void>
-const createdHooks: CompartmentCreatedHook[] = []
-export function onCompartmentCreated(hook: CompartmentCreatedHook): void {
-  createdHooks.push(hook)
-}
 
 export async function createCompartment(
   app: AppContext,
@@ -37,7 +26,8 @@ export async function createCompartment(
       updated_at: now,
     }
     await insertCompartment(trx, row)
-    for (const hook of createdHooks) await hook(trx, row)
+    // Its own data and index keys, in the same transaction: no compartment ever lacks them.
+    await app.crypto.keyring.createOwnerKeys(trx, row.id)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'compartment.created',

@@ -85,6 +85,12 @@ export const SETTINGS = {
     example: './data',
     description: 'Folder for the SQLite database, keys and uploads.',
   },
+  HAVEN_MASTER_KEY_FILE: {
+    schema: z.string().trim().min(1, 'is empty').optional(),
+    example: '/media/haven-key/master.key',
+    description:
+      'File holding the master key (default DATA_DIR/keys/master.key, created at first start). HAVEN_MASTER_KEY (environment only) is used when the file is absent.',
+  },
   DATABASE_URL: {
     schema: databaseUrlSchema.optional(),
     example: 'postgres://haven@127.0.0.1:5432/haven or ./data/haven.db',

@@ -19,6 +19,7 @@ export interface Config {
   publicUrl: string | undefined
   staffUrl: string | undefined
   dataDir: string
+  masterKeyFile: string
   database: DatabaseConfig
   sqliteStartupCheck: 'full' | 'quick' | 'off'
   logLevel: Parsed['LOG_LEVEL']
@@ -122,6 +123,9 @@ function buildConfig(v: Parsed, cwd: string): Config {
     publicUrl: v.PUBLIC_URL,
     staffUrl: v.STAFF_URL,
     dataDir,
+    masterKeyFile: v.HAVEN_MASTER_KEY_FILE
+      ? resolve(cwd, v.HAVEN_MASTER_KEY_FILE)
+      : join(dataDir, 'keys', 'master.key'),
     database,
     sqliteStartupCheck: v.SQLITE_STARTUP_CHECK,
     logLevel: v.LOG_LEVEL,

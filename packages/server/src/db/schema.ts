@@ -1,9 +1,15 @@
 import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
+import type { CryptoTables } from '../crypto/crypto-tables.js'
 
 /**
  * The whole database as Kysely sees it: each module declares its tables in its own
  * `*-tables.ts` and they meet here.
  */
-export interface Database extends AuthTables, SessionTables, CompartmentTables, AuditTables {}
+export interface Database
+  extends AuthTables,
+    SessionTables,
+    CompartmentTables,
+    AuditTables,
+    CryptoTables {}

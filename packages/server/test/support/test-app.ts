@@ -1,29 +1,37 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AnyApiRoute } from '../../src/api/api-route.js'
 import type { AppContext } from '../../src/app-context.js'
 import { loadConfig, resolveUrls } from '../../src/config/load-config.js'
+import { cryptoContext, ensureSystemKeys } from '../../src/crypto/crypto-context.js'
+import { MasterKey } from '../../src/crypto/master-key.js'
 import type { HavenDatabase } from '../../src/db/database.js'
 import { createApps, type HavenApps } from '../../src/server/create-apps.js'
 import { createLogger } from '../../src/server/logger.js'
 
+/** One master key for a test run, so contexts built in the same suite open each other's keys. */
+export const TEST_MASTER_KEY = randomBytes(32)
+
 /** An AppContext over a test database, with a silent logger and a pinnable clock. */
 export function testAppContext(
   database: HavenDatabase,
-  overrides: { env?: Record<string, string>; now?: () => Date } = {},
+  overrides: { env?: Record<string, string>; now?: () => Date; masterKey?: Buffer } = {},
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
   const config = loadConfig({
     env: { DATA_DIR: dataDir, ORG_NAME: 'Example Refugee Aid', ...overrides.env },
     cwd: dataDir,
   })
+  const now = overrides.now ?? (() => new Date())
   return {
     config,
     urls: resolveUrls(config, { public: 3000, staff: 3000 }),
     database,
     logger: createLogger('silent'),
-    now: overrides.now ?? (() => new Date()),
+    crypto: cryptoContext(new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'), now),
+    now,
   }
 }
 
@@ -43,4 +51,10 @@ export function jsonRequest(
     headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:3000', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   }
+}
+
+/** Creates Haven's system keys if the database has none (what boot does). */
+export async function withSystemKeys(app: AppContext): Promise<AppContext> {
+  await ensureSystemKeys(app.database.db, app.crypto)
+  return app
 }

@@ -15,7 +15,8 @@ export function registerServe(program: Command): void {
     .action(async () => {
       const config = cliConfig()
       const logger = createLogger(config.logLevel)
-      const app = await boot(config, logger)
+      const warnings: string[] = []
+      const app = await boot(config, logger, { onWarning: (message) => warnings.push(message) })
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
@@ -39,6 +40,7 @@ export function registerServe(program: Command): void {
         `  Public site: ${app.urls.public}/`,
         `  Staff app:   ${app.urls.staff}/app/`,
       ]
+      for (const warning of warnings) lines.push('', `  WARNING: ${warning}`)
       const setup = await createSetupLink(app)
       if (setup) {
         lines.push(

@@ -1,0 +1,61 @@
+/**
+ * Folds a name so that the ways people type the same name compare equal: Unicode NFKC (full-width
+ * Latin and half-width kana become their usual forms), case folding, katakana → hiragana, and no
+ * spaces, punctuation or symbols. Hangul and Hanzi pass through unchanged.
+ */
+export function normalizeName(value: string): string {
+  return katakanaToHiragana(value.normalize('NFKC').toLowerCase()).replace(
+    /[\p{P}\p{S}\p{Z}\s]+/gu,
+    '',
+  )
+}
+
+/** The name's parts (split at spaces and punctuation), each normalised; empty parts dropped. */
+export function nameTokens(value: string): string[] {
+  return value
+    .normalize('NFKC')
+    .split(/[\p{P}\p{S}\p{Z}\s]+/u)
+    .map(normalizeName)
+    .filter((t) => t.length > 0)
+}
+
+function katakanaToHiragana(value: string): string {
+  // ァ (U+30A1) … ヶ (U+30F6) map 0x60 down to ぁ … ゖ; the long-vowel mark and others stay.
+  return value.replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
+}
+
+/** How many leading characters of a name part are indexed for prefix search. */
+export const INDEXED_PREFIX_LENGTHS = [1, 2, 3] as const
+const MAX_PREFIX = 3
+
+/**
+ * The terms a name is indexed under: the whole normalised name, each part, and the first one to
+ * three characters of the whole name and of each part (so "金" finds 金永勲 and "kim" finds Kim Yong-hun). Counted in
+ * code points, so a Hangul or Hanzi character counts as one.
+ */
+export function indexTerms(value: string): { kind: 'full' | 'token' | 'prefix'; term: string }[] {
+  const terms = new Map<string, 'full' | 'token' | 'prefix'>()
+  const full = normalizeName(value)
+  if (full) terms.set(`f:${full}`, 'full')
+  for (const token of [full, ...nameTokens(value)]) {
+    if (!token) continue
+    if (token !== full) terms.set(`t:${token}`, 'token')
+    const chars = [...token]
+    for (const n of INDEXED_PREFIX_LENGTHS)
+      if (chars.length > n) terms.set(`p:${chars.slice(0, n).join('')}`, 'prefix')
+  }
+  return [...terms].map(([term, kind]) => ({ kind, term }))
+}
+
+/**
+ * The terms a search query is looked up under: an exact name or part matches its full or token
+ * term; a short query (up to three characters) also matches as a prefix.
+ */
+export function queryTerms(query: string): string[] {
+  const full = normalizeName(query)
+  if (!full) return []
+  const terms = new Set([`f:${full}`, `t:${full}`])
+  const chars = [...full]
+  if (chars.length <= MAX_PREFIX) terms.add(`p:${full}`)
+  return [...terms]
+}

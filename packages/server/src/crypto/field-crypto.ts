@@ -1,0 +1,109 @@
+import { createHmac } from 'node:crypto'
+import { indexTerms, queryTerms } from '@haven/core/privacy/name-normalize'
+import type { Db } from '../db/db-handle.js'
+import { aeadOpen, aeadSeal } from './aead.js'
+import { FieldDestroyedError, FieldIntegrityError } from './crypto-errors.js'
+import type { Keyring } from './keyring.js'
+
+/** Where a sealed value lives. All of it goes into the associated data, so a value opens only there. */
+export interface FieldAddress {
+  table: string
+  column: string
+  recordId: string
+  /** The compartment whose key seals it (or SYSTEM_OWNER). */
+  compartmentId: string
+}
+
+/** A sealed field as shown: the value, or the fact that its compartment's keys were destroyed. */
+export type Opened = { destroyed: false; value: string } | { destroyed: true }
+
+const PREFIX = 'v1'
+
+function aad(address: FieldAddress, version: number): Buffer {
+  return Buffer.from(
+    JSON.stringify([
+      'haven/field/v1',
+      address.table,
+      address.column,
+      address.recordId,
+      address.compartmentId,
+      version,
+    ]),
+    'utf8',
+  )
+}
+
+/**
+ * Seals and opens identifying fields with the compartment's data key (AES-256-GCM, random nonce,
+ * associated data binding table, column, record, compartment and key version), and computes blind
+ * index terms with the compartment's index key. Stores only ever see the sealed text.
+ */
+export class FieldCrypto {
+  constructor(readonly keyring: Keyring) {}
+
+  /** `v1.<version>.<base64url(nonce ‖ ciphertext ‖ tag)>` */
+  async seal(db: Db, address: FieldAddress, plaintext: string): Promise<string> {
+    const { key, version } = await this.keyring.current(db, address.compartmentId, 'data')
+    const sealed = aeadSeal(key, Buffer.from(plaintext, 'utf8'), aad(address, version))
+    return `${PREFIX}.${version}.${sealed.toString('base64url')}`
+  }
+
+  /** Opens a sealed value; throws FieldDestroyedError after a shred, FieldIntegrityError if tampered. */
+  async open(db: Db, address: FieldAddress, sealed: string): Promise<string> {
+    const match = /^v1\.(\d{1,6})\.([A-Za-z0-9_-]+)$/.exec(sealed)
+    if (!match?.[1] || !match[2])
+      throw new FieldIntegrityError(
+        `${address.table}.${address.column} of ${address.recordId} is not a sealed value`,
+      )
+    const version = Number(match[1])
+    const key = await this.keyring.version(db, address.compartmentId, 'data', version)
+    try {
+      return aeadOpen(key, Buffer.from(match[2], 'base64url'), aad(address, version)).toString(
+        'utf8',
+      )
+    } catch {
+      throw new FieldIntegrityError(
+        `${address.table}.${address.column} of ${address.recordId} failed its integrity check: it was altered or does not belong to this record`,
+      )
+    }
+  }
+
+  /** Like open, but a destroyed compartment reads as `{ destroyed: true }` instead of throwing. */
+  async openOrDestroyed(db: Db, address: FieldAddress, sealed: string): Promise<Opened> {
+    try {
+      return { destroyed: false, value: await this.open(db, address, sealed) }
+    } catch (error) {
+      if (error instanceof FieldDestroyedError) return { destroyed: true }
+      throw error
+    }
+  }
+
+  /** Key version a sealed value uses (for rotation progress), or null if it is not sealed. */
+  static versionOf(sealed: string): number | null {
+    const match = /^v1\.(\d{1,6})\./.exec(sealed)
+    return match?.[1] ? Number(match[1]) : null
+  }
+
+  /**
+   * Blind index terms for storing a name: keyed HMAC-SHA256 of each normalised term, truncated to
+   * 128 bits. Equal names give equal terms within a compartment (that is the documented leak).
+   */
+  async indexTerms(
+    db: Db,
+    compartmentId: string,
+    value: string,
+  ): Promise<{ kind: string; term: string }[]> {
+    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    return indexTerms(value).map((t) => ({ kind: t.kind, term: hmacTerm(key, version, t.term) }))
+  }
+
+  /** Terms to look a search query up under, in one compartment. */
+  async queryTerms(db: Db, compartmentId: string, query: string): Promise<string[]> {
+    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    return queryTerms(query).map((t) => hmacTerm(key, version, t))
+  }
+}
+
+function hmacTerm(key: Buffer, version: number, term: string): string {
+  return `${version}:${createHmac('sha256', key).update(term, 'utf8').digest('base64url').slice(0, 22)}`
+}

@@ -1,0 +1,134 @@
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../db/db-handle.js'
+import { newId } from '../db/ids.js'
+import { aeadOpen, aeadSeal } from './aead.js'
+import { FieldDestroyedError, FieldIntegrityError } from './crypto-errors.js'
+import type { KeyStoreTable } from './crypto-tables.js'
+import { currentKey, findKey, insertKey, isShredded } from './key-store.js'
+import type { MasterKey } from './master-key.js'
+
+export type KeyPurpose = KeyStoreTable['purpose']
+/** Owner id of Haven's own secrets (not a compartment). */
+export const SYSTEM_OWNER = 'system'
+
+/**
+ * Unwrapped data keys are cached this long. After a shred or rotation on another server instance,
+ * this instance stops using the old key within this time.
+ */
+const CACHE_MS = 30_000
+
+interface Cached {
+  key: Buffer
+  version: number
+  at: number
+}
+
+function wrapAad(ownerId: string, purpose: KeyPurpose, version: number): Buffer {
+  return Buffer.from(`haven/key-wrap/v1|${ownerId}|${purpose}|${version}`, 'utf8')
+}
+
+/**
+ * Compartment data keys: created with the compartment, wrapped by the master key, unwrapped on
+ * demand and cached briefly in memory only.
+ */
+export class Keyring {
+  #cache = new Map<string, Cached>()
+  constructor(
+    readonly master: MasterKey,
+    private readonly now: () => Date,
+  ) {}
+
+  /**
+   * Wraps a fresh random key for `ownerId` at `version` (in the caller's transaction). With
+   * `ifMissing`, a key another process created first is kept instead.
+   */
+  async createKey(
+    db: Db,
+    ownerId: string,
+    purpose: KeyPurpose,
+    version: number,
+    ifMissing = false,
+  ): Promise<void> {
+    const key = randomBytes(32)
+    await insertKey(db, ifMissing, {
+      id: newId(),
+      owner_id: ownerId,
+      purpose,
+      version,
+      wrapped: aeadSeal(this.master.bytes(), key, wrapAad(ownerId, purpose, version)).toString(
+        'base64url',
+      ),
+      master_fingerprint: this.master.fingerprint(),
+      created_at: this.now().toISOString(),
+      retired_at: null,
+    })
+  }
+
+  /** Both keys (data and index) for a new compartment. */
+  async createOwnerKeys(db: Db, ownerId: string): Promise<void> {
+    await this.createKey(db, ownerId, 'data', 1)
+    await this.createKey(db, ownerId, 'index', 1)
+  }
+
+  /** The key new values are sealed with. */
+  async current(
+    db: Db,
+    ownerId: string,
+    purpose: KeyPurpose,
+  ): Promise<{ key: Buffer; version: number }> {
+    const cacheKey = `${ownerId}|${purpose}|current`
+    const hit = this.#cache.get(cacheKey)
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit
+    let row = await currentKey(db, ownerId, purpose)
+    if (!row && ownerId === SYSTEM_OWNER) {
+      // Haven's own keys are made on first use, by whichever instance gets there first.
+      await this.createKey(db, SYSTEM_OWNER, 'data', 1, true)
+      await this.createKey(db, SYSTEM_OWNER, 'index', 1, true)
+      row = await currentKey(db, ownerId, purpose)
+    }
+    if (!row) {
+      if (await isShredded(db, ownerId))
+        throw new FieldDestroyedError(`the keys of ${ownerId} were destroyed`)
+      throw new FieldIntegrityError(`no ${purpose} key exists for ${ownerId}`)
+    }
+    const entry = { key: this.unwrap(row), version: row.version, at: Date.now() }
+    this.#cache.set(cacheKey, entry)
+    return entry
+  }
+
+  /** The key of a given version, to open a value sealed under it. */
+  async version(db: Db, ownerId: string, purpose: KeyPurpose, version: number): Promise<Buffer> {
+    const cacheKey = `${ownerId}|${purpose}|${version}`
+    const hit = this.#cache.get(cacheKey)
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.key
+    const row = await findKey(db, ownerId, purpose, version)
+    if (!row) {
+      if (await isShredded(db, ownerId))
+        throw new FieldDestroyedError(`the keys of ${ownerId} were destroyed`)
+      throw new FieldIntegrityError(`no ${purpose} key version ${version} exists for ${ownerId}`)
+    }
+    const key = this.unwrap(row)
+    this.#cache.set(cacheKey, { key, version, at: Date.now() })
+    return key
+  }
+
+  /** Forgets cached keys (of one owner, or all): after a rotation or a shred on this instance. */
+  forget(ownerId?: string): void {
+    for (const k of [...this.#cache.keys()])
+      if (!ownerId || k.startsWith(`${ownerId}|`)) this.#cache.delete(k)
+  }
+
+  private unwrap(row: KeyStoreTable): Buffer {
+    try {
+      return aeadOpen(
+        this.master.bytes(),
+        Buffer.from(row.wrapped, 'base64url'),
+        wrapAad(row.owner_id, row.purpose, row.version),
+      )
+    } catch {
+      throw new FieldIntegrityError(
+        `the ${row.purpose} key v${row.version} of ${row.owner_id} does not open with this master key (wrapped by ${row.master_fingerprint}, this is ${this.master.fingerprint()})`,
+      )
+    }
+  }
+}
