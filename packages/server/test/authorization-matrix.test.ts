@@ -5,8 +5,18 @@ import type { AnyApiRoute } from '../src/api/api-route.js'
 import type { AppContext } from '../src/app-context.js'
 import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
 import { newId } from '../src/db/ids.js'
+import { updateCase } from '../src/modules/people/case-service.js'
+import { recordIncident } from '../src/modules/people/incident-service.js'
+import { linkPeople } from '../src/modules/people/person-relations.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
+import {
+  buildAttachment,
+  buildCase,
+  buildFollowUp,
+  buildPerson,
+  tinyPng,
+} from './support/people-factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
 
 /**
@@ -30,6 +40,8 @@ interface Fixture {
 
 interface Call {
   body?: unknown
+  /** A file body instead of JSON (uploads). */
+  raw?: Uint8Array
   path: string
 }
 
@@ -43,7 +55,15 @@ type Scope =
   /** A record in a compartment: allowed for these roles where they apply; others get 403 where they can see the compartment, 404 where they cannot. */
   | { kind: 'compartment'; allow: readonly Role[] }
   /** A list filtered by compartment: always allowed, never shows another compartment's record. */
-  | { kind: 'compartment-list'; leaks: (body: unknown, other: CompartmentsTable) => boolean }
+  | { kind: 'compartment-list'; leaks: (body: unknown, other: Others) => boolean }
+
+/** Records that exist in the other compartment, which no list may show to a caller without a grant there. */
+interface Others {
+  compartment: CompartmentsTable
+  personId: string
+  caseId: string
+  incidentId: string
+}
 
 interface MatrixRow {
   scope: Scope
@@ -60,6 +80,13 @@ const refusedFor = (body: unknown) =>
 
 const ids = (body: unknown): string[] =>
   Array.isArray(body) ? body.map((x: { id?: string }) => x.id ?? '') : []
+
+const field = (body: unknown, key: string): unknown =>
+  body && typeof body === 'object' ? (body as Record<string, unknown>)[key] : undefined
+const PEOPLE = ['coordinator', 'caseworker'] as const
+const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
+const person = (f: Fixture) => buildPerson(f.app, f.target.id)
+const kase = async (f: Fixture) => buildCase(f.app, await person(f))
 
 /** One row per route, keyed `METHOD /path` exactly as declared. */
 const MATRIX: Record<string, MatrixRow> = {
@@ -219,7 +246,10 @@ const MATRIX: Record<string, MatrixRow> = {
   },
 
   'GET /compartments': {
-    scope: { kind: 'compartment-list', leaks: (body, other) => ids(body).includes(other.id) },
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, other) => ids(body).includes(other.compartment.id),
+    },
     call: () => ({ path: '/compartments' }),
   },
   'POST /compartments': {
@@ -247,6 +277,264 @@ const MATRIX: Record<string, MatrixRow> = {
     scope: { kind: 'compartment', allow: ['administrator'] },
     call: (f) => ({ path: `/compartments/${f.target.id}`, body: { name: 'Renamed' } }),
   },
+  'GET /people': {
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, o) => ids(field(body, 'people')).includes(o.personId),
+    },
+    call: () => ({ path: '/people?limit=100' }),
+  },
+  'POST /people': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: (f) => ({
+      path: '/people',
+      body: {
+        compartmentId: f.target.id,
+        identity: { names: [{ script: 'hangul', value: '박지원' }] },
+      },
+    }),
+  },
+  'POST /people/duplicates': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: (f) => ({
+      path: '/people/duplicates',
+      body: { compartmentId: f.target.id, names: ['Test Person 1'] },
+    }),
+  },
+  'GET /people/:id': {
+    scope: { kind: 'compartment', allow: SEES },
+    call: async (f) => ({ path: `/people/${(await person(f)).id}` }),
+  },
+  'POST /people/:id/reveal': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/people/${(await person(f)).id}/reveal` }),
+  },
+  'PATCH /people/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/people/${(await person(f)).id}`,
+      body: { version: 1, attributes: { situation: 'in_hiding' } },
+    }),
+  },
+  'POST /people/:id/merge': {
+    scope: { kind: 'compartment', allow: ['coordinator'] },
+    call: async (f) => ({
+      path: `/people/${(await person(f)).id}/merge`,
+      body: { intoId: (await person(f)).id, version: 1 },
+    }),
+  },
+  'POST /people/:id/links': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/people/${(await person(f)).id}/links`,
+      body: { relatedPersonId: (await person(f)).id, relation: 'sibling' },
+    }),
+  },
+  'DELETE /people/:id/links/:linkId': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => {
+      const a = await person(f)
+      const linkId = await linkPeople(f.app, a, await person(f), 'parent', {
+        actorId: null,
+        requestId: null,
+      })
+      return { path: `/people/${a.id}/links/${linkId}` }
+    },
+  },
+  'PUT /people/:id/photo': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/people/${(await person(f)).id}/photo`, raw: tinyPng() }),
+  },
+  'GET /people/:id/photo': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => {
+      const p = await person(f)
+      await buildAttachment(f.app, { type: 'person', id: p.id, compartmentId: p.compartment_id })
+      return { path: `/people/${p.id}/photo` }
+    },
+  },
+
+  'GET /cases': {
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, o) => ids(field(body, 'cases')).includes(o.caseId),
+    },
+    call: () => ({ path: '/cases?limit=100' }),
+  },
+  'POST /cases': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: '/cases',
+      body: { personId: (await person(f)).id, type: 'medical', openedOn: '2026-02-01' },
+    }),
+  },
+  'GET /cases/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}` }),
+  },
+  'PATCH /cases/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/cases/${(await kase(f)).id}`,
+      body: { version: 1, status: 'in_progress' },
+    }),
+  },
+  'GET /cases/:id/timeline': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}/timeline` }),
+  },
+  'POST /cases/:id/entries': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/cases/${(await kase(f)).id}/entries`,
+      body: { kind: 'note', occurredOn: '2026-02-01', text: 'seen by the doctor' },
+    }),
+  },
+  'GET /cases/:id/referrals': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}/referrals` }),
+  },
+  'POST /cases/:id/referrals': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/cases/${(await kase(f)).id}/referrals`,
+      body: {
+        partner: 'Partner clinic',
+        service: 'medical',
+        consent: 'given',
+        consentMethod: 'verbal',
+      },
+    }),
+  },
+  'GET /cases/:id/follow-ups': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}/follow-ups` }),
+  },
+  'POST /cases/:id/follow-ups': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/cases/${(await kase(f)).id}/follow-ups`,
+      body: { title: 'visit again', dueOn: '2026-03-01' },
+    }),
+  },
+  'PATCH /follow-ups/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/follow-ups/${await buildFollowUp(f.app, await kase(f))}`,
+      body: { done: true },
+    }),
+  },
+  'GET /follow-ups/overdue': {
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, o) =>
+        Array.isArray(body) && body.some((x: { caseId?: string }) => x.caseId === o.caseId),
+    },
+    call: () => ({ path: '/follow-ups/overdue' }),
+  },
+  'POST /cases/:id/attachments': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}/attachments`, raw: tinyPng() }),
+  },
+  'GET /cases/:id/attachments': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({ path: `/cases/${(await kase(f)).id}/attachments` }),
+  },
+  'GET /attachments/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => {
+      const c = await kase(f)
+      return {
+        path: `/attachments/${(await buildAttachment(f.app, { type: 'case', id: c.id, compartmentId: c.compartment_id })).id}`,
+      }
+    },
+  },
+
+  'GET /incidents': {
+    scope: { kind: 'compartment-list', leaks: (body, o) => ids(body).includes(o.incidentId) },
+    call: () => ({ path: '/incidents?limit=200' }),
+  },
+  'POST /incidents': {
+    scope: { kind: 'compartment', allow: SEES },
+    call: (f) => ({
+      path: '/incidents',
+      body: {
+        compartmentId: f.target.id,
+        type: 'arrest',
+        occurredOn: '2026-01',
+        datePrecision: 'month',
+        region: 'Jilin',
+        severity: 'high',
+      },
+    }),
+  },
+  'GET /incidents/:id': {
+    scope: { kind: 'compartment', allow: SEES },
+    call: async (f) => ({ path: `/incidents/${(await incident(f)).id}` }),
+  },
+  'PATCH /incidents/:id': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: async (f) => ({
+      path: `/incidents/${(await incident(f)).id}`,
+      body: { version: 1, resolved: true },
+    }),
+  },
+
+  'POST /exports/people': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: (f) => ({ path: '/exports/people', body: { compartmentId: f.target.id } }),
+  },
+  'POST /exports/people/identifying': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: (f) => ({
+      path: '/exports/people/identifying',
+      body: { compartmentId: f.target.id, passphrase: 'a long export passphrase' },
+    }),
+  },
+  'POST /exports/cases': {
+    scope: { kind: 'compartment', allow: PEOPLE },
+    call: (f) => ({ path: '/exports/cases', body: { compartmentId: f.target.id } }),
+  },
+
+  'GET /retention/due': {
+    scope: { kind: 'compartment', allow: ['coordinator'] },
+    call: (f) => ({ path: `/retention/due?compartmentId=${f.target.id}` }),
+  },
+  'POST /retention/purge': {
+    scope: { kind: 'compartment', allow: ['coordinator'] },
+    call: async (f) => {
+      const c = await buildCase(f.app, await person(f), { openedOn: '2019-01-01' })
+      await updateCase(
+        f.app,
+        c,
+        { version: 1, status: 'closed', outcome: 'resolved', closedOn: '2019-02-01' },
+        { actorId: null, requestId: null },
+      )
+      await f.app.database.db
+        .updateTable('compartments')
+        .set({ retention_days: 365 })
+        .where('id', '=', f.target.id)
+        .execute()
+      return { path: '/retention/purge', body: { caseIds: [c.id] } }
+    },
+  },
+}
+
+async function incident(f: Fixture) {
+  return recordIncident(
+    f.app,
+    {
+      compartmentId: f.target.id,
+      type: 'detention',
+      occurredOn: '2026-01-02',
+      datePrecision: 'day',
+      region: 'Yanbian',
+      severity: 'high',
+      personIds: [],
+      caseId: null,
+    },
+    { actorId: null, requestId: null },
+  )
 }
 
 const key = (route: AnyApiRoute) => `${route.method.toUpperCase()} ${route.path}`
@@ -285,11 +573,34 @@ describeEachDialect('authorization matrix', (ctx) => {
   let app: AppContext
   let own: CompartmentsTable
   let other: CompartmentsTable
+  let others: Others
   beforeAll(async () => {
     await ctx.reset()
-    app = testAppContext(ctx.database())
+    app = testAppContext(ctx.database(), { now: () => new Date('2026-06-01T10:00:00Z') })
     own = await buildCompartment(app)
     other = await buildCompartment(app)
+    // Something of everything in both compartments, so lists have something to leak.
+    for (const c of [own, other]) {
+      const p = await buildPerson(app, c.id)
+      const k = await buildCase(app, p)
+      await buildFollowUp(app, k)
+      const i = await recordIncident(
+        app,
+        {
+          compartmentId: c.id,
+          type: 'arrest',
+          occurredOn: '2026-01',
+          datePrecision: 'month',
+          region: 'Jilin',
+          severity: 'high',
+          personIds: [p.id],
+          caseId: k.id,
+        },
+        { actorId: null, requestId: null },
+      )
+      if (c === other)
+        others = { compartment: other, personId: p.id, caseId: k.id, incidentId: i.id }
+    }
   })
 
   async function call(route: AnyApiRoute, headers: Record<string, string>, made: Call) {
@@ -299,11 +610,17 @@ describeEachDialect('authorization matrix', (ctx) => {
       headers: {
         Origin: 'http://localhost:3000',
         ...(made.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(made.raw ? { 'Content-Type': 'application/octet-stream' } : {}),
         ...headers,
       },
       ...(made.body !== undefined ? { body: JSON.stringify(made.body) } : {}),
+      ...(made.raw ? { body: made.raw as Uint8Array<ArrayBuffer> } : {}),
     })
-    return { status: res.status, body: await res.json().catch(() => null) }
+    const type = res.headers.get('Content-Type') ?? ''
+    return {
+      status: res.status,
+      body: type.includes('json') ? await res.json().catch(() => null) : null,
+    }
   }
 
   for (const route of ALL_ROUTES) {
@@ -382,7 +699,7 @@ describeEachDialect('authorization matrix', (ctx) => {
           )
           expect(isSuccess(res.status)).toBe(true)
           // Administrators see every compartment's metadata by design; nobody else sees `other`.
-          if (role !== 'administrator') expect(scope.leaks(res.body, other)).toBe(false)
+          if (role !== 'administrator') expect(scope.leaks(res.body, others)).toBe(false)
         })
       } else {
         for (const where of ['own', 'other'] as const) {

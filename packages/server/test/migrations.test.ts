@@ -6,7 +6,7 @@ import { describeEachDialect } from './support/dialects.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
-    const status = await migrationStatus(ctx.database().db)
+    const status = await migrationStatus(ctx.database().db, ctx.database().schema)
     expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS).sort())
     expect(status.every((m) => m.appliedAt !== null)).toBe(true)
     for (const name of Object.keys(MIGRATIONS))
@@ -20,17 +20,21 @@ describeEachDialect('migrations', (ctx) => {
       provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
       migrationTableName: 'haven_migrations',
       migrationLockTableName: 'haven_migrations_lock',
+      ...(ctx.database().schema ? { migrationTableSchema: ctx.database().schema } : {}),
     })
     const down = await migrator.migrateTo(NO_MIGRATIONS)
     expect(down.error).toBeUndefined()
     const tables = (await db.introspection.getTables())
+      .filter((t) => ctx.dialect === 'sqlite' || t.schema === ctx.database().schema)
       .map((t) => t.name)
       .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
-    expect((await migrateToLatest(db)).length).toBe(Object.keys(MIGRATIONS).length)
+    expect((await migrateToLatest(db, ctx.database().schema)).length).toBe(
+      Object.keys(MIGRATIONS).length,
+    )
   })
 
   it('apply once when run twice', async () => {
-    expect(await migrateToLatest(ctx.database().db)).toEqual([])
+    expect(await migrateToLatest(ctx.database().db, ctx.database().schema)).toEqual([])
   })
 })

@@ -88,7 +88,11 @@ export const createCompartmentSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   kind: z.enum(COMPARTMENT_KINDS),
 })
-export const updateCompartmentSchema = z.strictObject({ name: z.string().trim().min(1).max(100) })
+export const updateCompartmentSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  /** Days a closed case is kept before retention review lists it; null: no limit. */
+  retentionDays: z.number().int().min(30).max(36_500).nullable().optional(),
+})
 
 export const createGrantSchema = z.strictObject({
   userId: idSchema,

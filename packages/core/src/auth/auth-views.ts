@@ -59,6 +59,7 @@ export const compartmentView = z.object({
   name: z.string(),
   kind: z.enum(COMPARTMENT_KINDS),
   status: z.enum(['active', 'compromised', 'closed']),
+  retentionDays: z.number().int().nullable(),
   actions: z.array(z.string()),
 })
 export type CompartmentView = z.infer<typeof compartmentView>

@@ -10,13 +10,14 @@ export function normalizeName(value: string): string {
   )
 }
 
-/** The name's parts (split at spaces and punctuation), each normalised; empty parts dropped. */
+/**
+ * The name's parts, each normalised: the words between spaces (so the given name "Yong-hun" is a
+ * part) and the pieces between hyphens, dots and other punctuation (so is "hun").
+ */
 export function nameTokens(value: string): string[] {
-  return value
-    .normalize('NFKC')
-    .split(/[\p{P}\p{S}\p{Z}\s]+/u)
-    .map(normalizeName)
-    .filter((t) => t.length > 0)
+  const words = value.normalize('NFKC').split(/[\p{Z}\s,、，]+/u)
+  const pieces = words.flatMap((w) => w.split(/[\p{P}\p{S}]+/u))
+  return [...new Set([...words, ...pieces].map(normalizeName).filter((t) => t.length > 0))]
 }
 
 function katakanaToHiragana(value: string): string {

@@ -1,6 +1,4 @@
-import { formatBytes } from '@haven/core/i18n/format'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { AppContext } from '../app-context.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
@@ -18,14 +16,6 @@ export function createApiApp(
   routes: readonly AnyApiRoute[] = ALL_ROUTES,
 ): Hono<HavenEnv> {
   const api = new Hono<HavenEnv>()
-  const limit = app.config.bodyLimitBytes
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: limit,
-      onError: (c) => errorJson(c, errors.payloadTooLarge(formatBytes(c.get('locale'), limit))),
-    }),
-  )
   // API answers must never be cached by a browser or proxy: they may hold protected data.
   api.use('*', async function noStore(c, next) {
     await next()

@@ -28,6 +28,8 @@ export interface HandlerInput<P, Q, B> {
   params: P
   query: Q
   body: B
+  /** The request body as bytes, for `upload` routes (checked against the size limit first). */
+  raw: Uint8Array | undefined
   c: Context<HavenEnv>
   app: AppContext
   /** The signed-in actor; throws 401 on a public route called without a session. */
@@ -41,6 +43,12 @@ export interface HandlerInput<P, Q, B> {
     record: Entities[E],
     options?: { compartmentId?: string | null },
   ): void
+  /**
+   * For list routes: records that the handler restricts its query to the compartments the actor's
+   * grants open (computed with `compartmentsFor`), which is its authorization. The matrix test
+   * checks such lists never show another compartment's records.
+   */
+  authorizeScope(): void
   /** Context for audit entries written by this request. */
   audit: { actorId: string | null; requestId: string }
 }
@@ -62,6 +70,16 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   params?: z.ZodType<P>
   query?: z.ZodType<Q>
   body?: z.ZodType<B>
+  /**
+   * Accepts a file as the raw request body (any content type; the handler checks the bytes) up to
+   * `maxBytes`, instead of a JSON body.
+   */
+  upload?: { maxBytes: number }
+  /**
+   * The handler returns a file (a BinaryResult) sent as a download; `response` then describes
+   * only what the documentation should say.
+   */
+  binary?: boolean
   /** Everything that leaves goes through this schema: fields it does not name are dropped. */
   response: z.ZodType<R>
   successStatus?: 200 | 201 | 202
@@ -82,3 +100,10 @@ export type AnyApiRoute = ApiRoute<any, any, any, any>
 
 /** How recent a re-authentication must be for a `reauth` route. */
 export const REAUTH_WINDOW_MS = 5 * 60_000
+
+/** A file to send as a download: never rendered by the browser, never cached. */
+export interface BinaryResult {
+  bytes: Uint8Array
+  contentType: string
+  fileName: string
+}

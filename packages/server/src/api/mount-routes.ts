@@ -1,13 +1,21 @@
+import { formatBytes } from '@haven/core/i18n/format'
 import { validate } from '@haven/core/validation/field-issues'
 import type { Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import type { AppContext } from '../app-context.js'
 import type { Actor } from '../auth/actor.js'
 import { authorize } from '../auth/policy.js'
+import { errorJson } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { readJsonBody } from '../http/json-body.js'
-import { type AnyApiRoute, type HandlerInput, REAUTH_WINDOW_MS } from './api-route.js'
+import {
+  type AnyApiRoute,
+  type BinaryResult,
+  type HandlerInput,
+  REAUTH_WINDOW_MS,
+} from './api-route.js'
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, input: unknown): T | undefined {
   if (!schema) return undefined
@@ -43,16 +51,28 @@ export function mountRoutes(
   app: AppContext,
 ): void {
   for (const route of routes) {
-    api.on(route.method.toUpperCase(), route.path, async (c) => {
+    // Each route has its own size limit: JSON bodies the configured one, uploads their own.
+    const maxSize = route.upload?.maxBytes ?? app.config.bodyLimitBytes
+    const limit = bodyLimit({
+      maxSize,
+      onError: (c) =>
+        errorJson(
+          c as Context<HavenEnv>,
+          errors.payloadTooLarge(formatBytes((c as Context<HavenEnv>).get('locale'), maxSize)),
+        ),
+    })
+    api.on(route.method.toUpperCase(), route.path, limit, async (c) => {
       const actor = checkAccess(route, c, app)
       const params = parseOrThrow(route.params, c.req.param())
       const query = parseOrThrow(route.query, c.req.query())
       const body = route.body ? parseOrThrow(route.body, await readJsonBody(c)) : undefined
+      const raw = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : undefined
       c.set('authorized', false)
       const input: HandlerInput<unknown, unknown, unknown> = {
         params,
         query,
         body,
+        raw,
         c,
         app,
         maybeActor: actor,
@@ -65,6 +85,10 @@ export function mountRoutes(
           authorize(actor, action, entity, record, options)
           c.set('authorized', true)
         },
+        authorizeScope: () => {
+          if (!actor) throw errors.unauthenticated()
+          c.set('authorized', true)
+        },
         audit: { actorId: actor?.userId ?? null, requestId: c.get('requestId') },
       }
       const result = await route.handle(input)
@@ -74,6 +98,7 @@ export function mountRoutes(
           `route ${route.method.toUpperCase()} ${route.path} returned without calling authorize()`,
         )
       }
+      if (route.binary) return sendFile(c, result as BinaryResult)
       // Parsing the result through the declared schema is the whitelist: unknown fields are dropped,
       // and a handler that returns something off-contract fails loudly here instead of leaking it.
       const presented = route.response.parse(result)
@@ -106,4 +131,16 @@ function pathPattern(path: string): RegExp {
     patterns.set(path, pattern)
   }
   return pattern
+}
+
+function sendFile(c: Context<HavenEnv>, file: BinaryResult): Response {
+  // RFC 6266: an ASCII fallback name and the real (UTF-8, percent-encoded) one.
+  const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')
+  c.header('Content-Type', file.contentType)
+  c.header(
+    'Content-Disposition',
+    `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+  )
+  c.header('Content-Length', String(file.bytes.byteLength))
+  return c.body(file.bytes as Uint8Array<ArrayBuffer>)
 }

@@ -70,7 +70,9 @@ export function buildOpenApi(
       responses: {
         [String(route.successStatus ?? 200)]: {
           description: 'Success',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: route.binary
+            ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
         },
         ...errorResponses,
         default: {
@@ -78,6 +80,13 @@ export function buildOpenApi(
           content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
         },
       },
+    }
+    if (route.upload) {
+      operation.requestBody = {
+        required: true,
+        description: `The file itself, at most ${route.upload.maxBytes} bytes.`,
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      }
     }
     if (route.body) {
       operation.requestBody = {

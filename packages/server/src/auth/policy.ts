@@ -6,6 +6,10 @@ export interface Entities {
   User: { id: string }
   Compartment: { id: string }
   Grant: { userId: string; compartmentId: string | null }
+  /** People and everything recorded about them carry their compartment. */
+  Person: { compartmentId: string }
+  Case: { compartmentId: string }
+  Incident: { compartmentId: string }
   AuditLog: Record<string, never>
   Settings: Record<string, never>
   Role: Record<string, never>

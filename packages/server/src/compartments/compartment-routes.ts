@@ -21,6 +21,7 @@ function present(actor: Actor, c: CompartmentsTable): CompartmentView {
     name: c.name,
     kind: c.kind,
     status: c.status,
+    retentionDays: c.retention_days,
     actions: abilities(actor, 'Compartment', { id: c.id }, ['read', 'update']),
   }
 }
@@ -75,7 +76,7 @@ export const compartmentRoutes = [
   defineRoute({
     method: 'patch',
     path: '/compartments/:id',
-    summary: 'Rename a compartment',
+    summary: 'Rename a compartment or set its retention period for closed cases',
     tag: 'compartments',
     access: { kind: 'policy', entity: 'Compartment', action: 'update' },
     params: idParamsSchema,
@@ -87,11 +88,12 @@ export const compartmentRoutes = [
       const row = await findCompartment(db, params.id)
       if (!row) throw errors.notFound()
       authorize('update', 'Compartment', { id: row.id }, { compartmentId: row.id })
+      const changes = {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.retentionDays !== undefined ? { retention_days: body.retentionDays } : {}),
+      }
       await db.transaction().execute(async (trx) => {
-        await updateCompartment(trx, row.id, {
-          name: body.name,
-          updated_at: app.now().toISOString(),
-        })
+        await updateCompartment(trx, row.id, { ...changes, updated_at: app.now().toISOString() })
         await audit(app, trx, {
           actorId: actor().userId,
           action: 'compartment.updated',
@@ -99,9 +101,10 @@ export const compartmentRoutes = [
           entityId: row.id,
           compartmentId: row.id,
           requestId: ctx.requestId,
+          details: { fields: Object.keys(body) },
         })
       })
-      return present(actor(), { ...row, name: body.name })
+      return present(actor(), { ...row, ...changes })
     },
   }),
 ]

@@ -22,6 +22,7 @@ export async function createCompartment(
       name: input.name,
       kind: input.kind,
       status: 'active',
+      retention_days: null,
       created_at: now,
       updated_at: now,
     }

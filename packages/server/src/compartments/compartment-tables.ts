@@ -7,6 +7,8 @@ export interface CompartmentsTable {
   name: string
   kind: CompartmentKind
   status: 'active' | 'compromised' | 'closed'
+  /** Days a closed case is kept before retention review lists it (null: no limit set). */
+  retention_days: number | null
   created_at: string
   updated_at: string
 }

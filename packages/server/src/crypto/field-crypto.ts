@@ -97,6 +97,12 @@ export class FieldCrypto {
     return indexTerms(value).map((t) => ({ kind: t.kind, term: hmacTerm(key, version, t.term) }))
   }
 
+  /** A keyed term for an exact value that is not a name (a birth year, `y:1985`), for matching only. */
+  async exactTerm(db: Db, compartmentId: string, value: string): Promise<string> {
+    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    return hmacTerm(key, version, value)
+  }
+
   /** Terms to look a search query up under, in one compartment. */
   async queryTerms(db: Db, compartmentId: string, query: string): Promise<string[]> {
     const { key, version } = await this.keyring.current(db, compartmentId, 'index')

@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface HavenDatabase {
   db: Kysely<Database>
   dialect: DialectName
+  /** PostgreSQL schema in use, when not the default (tests use one per file). */
+  schema?: string
   /** Human description without credentials, for logs and `haven doctor`. */
   describe: string
   close(): Promise<void>
@@ -94,6 +96,7 @@ async function openPostgres(
   return {
     db,
     dialect: 'postgres',
+    ...(options.schema ? { schema: options.schema } : {}),
     describe: `PostgreSQL ${redactUrl(config.url)}${options.schema ? ` (schema ${options.schema})` : ''}`,
     close: () => db.destroy(),
   }

@@ -2,12 +2,17 @@ import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
-function migratorFor(db: Kysely<Database>): Migrator {
+/**
+ * `schema` pins the bookkeeping tables to one PostgreSQL schema: Kysely otherwise looks for them
+ * in every schema it can see, and would find another database user's.
+ */
+function migratorFor(db: Kysely<Database>, schema?: string): Migrator {
   return new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
     migrationTableName: 'haven_migrations',
     migrationLockTableName: 'haven_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
 }
 
@@ -20,8 +25,8 @@ export interface MigrationState {
  * Applies every pending migration inside Kysely's migration lock (an advisory lock on PostgreSQL),
  * so two servers starting together apply each migration once.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const result: MigrationResultSet = await migratorFor(db).migrateToLatest()
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  const result: MigrationResultSet = await migratorFor(db, schema).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
     const cause = result.error instanceof Error ? result.error.message : String(result.error)
@@ -30,14 +35,17 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
-export async function migrationStatus(db: Kysely<Database>): Promise<MigrationState[]> {
-  const infos = await migratorFor(db).getMigrations()
+export async function migrationStatus(
+  db: Kysely<Database>,
+  schema?: string,
+): Promise<MigrationState[]> {
+  const infos = await migratorFor(db, schema).getMigrations()
   return infos.map((info) => ({
     name: info.name,
     appliedAt: info.executedAt ? info.executedAt.toISOString() : null,
   }))
 }
 
-export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
-  return (await migrationStatus(db)).filter((m) => m.appliedAt === null).map((m) => m.name)
+export async function pendingMigrations(db: Kysely<Database>, schema?: string): Promise<string[]> {
+  return (await migrationStatus(db, schema)).filter((m) => m.appliedAt === null).map((m) => m.name)
 }

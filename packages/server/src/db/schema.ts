@@ -2,6 +2,7 @@ import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
+import type { PeopleTables } from '../modules/people/people-tables.js'
 
 /**
  * The whole database as Kysely sees it: each module declares its tables in its own
@@ -12,4 +13,5 @@ export interface Database
     SessionTables,
     CompartmentTables,
     AuditTables,
-    CryptoTables {}
+    CryptoTables,
+    PeopleTables {}

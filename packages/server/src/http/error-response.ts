@@ -12,6 +12,7 @@ export interface ErrorBody {
     requestId?: string
     /** Per-field messages, keyed by the field's dotted path. */
     fields?: Record<string, string>
+    details?: Record<string, unknown>
   }
 }
 
@@ -40,6 +41,7 @@ export function errorJson(c: Context<HavenEnv>, error: HavenError): Response {
       error.fields.map((f) => [f.path || '_', translate(locale, f.key, f.params)]),
     )
   }
+  if (error.details) body.error.details = error.details
   for (const [name, value] of Object.entries(error.headers)) c.header(name, value)
   return c.json(body, error.status)
 }

@@ -56,6 +56,14 @@ export const errors = {
     ]),
   totpExists: () => new HavenError(409, 'totp_exists', 'error.totp_exists'),
   noSecondFactor: () => new HavenError(409, 'no_second_factor', 'error.no_second_factor'),
+  versionConflict: (details: Record<string, unknown> = {}) =>
+    new HavenError(409, 'version_conflict', 'error.version_conflict', {}, [], { details }),
+  compartmentMismatch: () =>
+    new HavenError(422, 'compartment_mismatch', 'error.person_compartment_mismatch'),
+  consentRequired: () => new HavenError(422, 'consent_required', 'error.consent_required'),
+  attachmentType: () => new HavenError(415, 'attachment_type', 'error.attachment_type'),
+  recordFrozen: () => new HavenError(423, 'record_frozen', 'error.record_frozen'),
+  mergeSame: () => new HavenError(422, 'merge_same', 'error.merge_same'),
   serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
   setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),

@@ -15,10 +15,17 @@ export class HavenError extends Error {
     readonly messageKey: MessageKey,
     readonly params: MessageParams = {},
     readonly fields: readonly FieldIssue[] = [],
-    options?: { cause?: unknown; headers?: Record<string, string> },
+    options?: {
+      cause?: unknown
+      headers?: Record<string, string>
+      details?: Record<string, unknown>
+    },
   ) {
     super(code, options?.cause === undefined ? undefined : { cause: options.cause })
     this.headers = options?.headers ?? {}
+    this.details = options?.details
   }
   readonly headers: Record<string, string>
+  /** Extra, non-identifying facts a client needs to act (e.g. both sides of an edit conflict). */
+  readonly details: Record<string, unknown> | undefined
 }

@@ -70,7 +70,7 @@ function describeDialect(
       const opened = dialect === 'sqlite' ? await openSqliteForTest() : await openPostgresForTest()
       database = opened.database
       cleanup = opened.cleanup
-      await migrateToLatest(database.db)
+      await migrateToLatest(database.db, database.schema)
     })
     afterAll(async () => {
       await database?.close()
@@ -122,7 +122,9 @@ async function openPostgresForTest() {
 
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
+  // Introspection sees every schema on PostgreSQL: keep to this suite's own.
   const tables = (await database.db.introspection.getTables())
+    .filter((t) => database.dialect === 'sqlite' || t.schema === database.schema)
     .map((t) => t.name)
     .filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return

@@ -1,0 +1,486 @@
+import { isOverdue } from '@haven/core/people/case-rules'
+import {
+  type CaseStatus,
+  caseEntrySchema,
+  caseQuerySchema,
+  createCaseSchema,
+  followUpSchema,
+  referralSchema,
+  updateCaseSchema,
+  updateFollowUpSchema,
+} from '@haven/core/people/case-schema'
+import {
+  type CaseView,
+  caseEntryView,
+  caseView,
+  followUpView,
+  referralView,
+} from '@haven/core/people/people-views'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import { decodeCursor, encodeCursor } from '../../api/cursor.js'
+import type { AppContext } from '../../app-context.js'
+import type { Actor } from '../../auth/actor.js'
+import { audit } from '../../auth/auth-audit.js'
+import { abilities, can } from '../../auth/policy.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import { addEntry, addFollowUp, openCase, refer, sealedAt, updateCase } from './case-service.js'
+import {
+  entriesOf,
+  findCase,
+  findFollowUp,
+  followUpsOf,
+  listCases,
+  overdueFollowUps,
+  referralsOf,
+  userNames,
+} from './case-store.js'
+import { assertWritable, compartmentsFor } from './compartment-access.js'
+import type { CasesTable, FollowUpsTable } from './people-tables.js'
+import { loadPerson } from './person-routes.js'
+import { today } from './person-service.js'
+import { findPeople } from './person-store.js'
+import { presentSealed } from './sealed-view.js'
+
+const WORKS = ['coordinator', 'caseworker'] as const
+const idParams = z.strictObject({ id: z.string().min(1).max(100) })
+
+async function loadCase(db: Db, id: string): Promise<CasesTable> {
+  const kase = await findCase(db, id)
+  if (!kase) throw errors.notFound()
+  return kase
+}
+
+const inCompartment = (kase: CasesTable) =>
+  [{ compartmentId: kase.compartment_id }, { compartmentId: kase.compartment_id }] as const
+
+async function presentCases(
+  app: AppContext,
+  actor: Actor,
+  rows: readonly CasesTable[],
+): Promise<CaseView[]> {
+  const db = app.database.db
+  const [people, names] = await Promise.all([
+    findPeople(
+      db,
+      rows.map((r) => r.person_id),
+    ),
+    userNames(
+      db,
+      rows.map((r) => r.assignee_id),
+    ),
+  ])
+  const codeOf = new Map(people.map((p) => [p.id, p.code]))
+  const out: CaseView[] = []
+  for (const row of rows) {
+    const record = { compartmentId: row.compartment_id }
+    out.push({
+      id: row.id,
+      code: row.code,
+      personId: row.person_id,
+      personCode: codeOf.get(row.person_id) ?? '',
+      compartmentId: row.compartment_id,
+      type: row.type as CaseView['type'],
+      status: row.status as CaseStatus,
+      outcome: row.outcome as CaseView['outcome'],
+      priority: row.priority as CaseView['priority'],
+      assigneeId: row.assignee_id,
+      assigneeName: row.assignee_id ? (names.get(row.assignee_id) ?? null) : null,
+      openedOn: row.opened_on,
+      closedOn: row.closed_on,
+      summary: await presentSealed(
+        app,
+        db,
+        sealedAt('cases', 'summary', row.id, row.compartment_id),
+        row.summary,
+        can(actor, 'identify', 'Case', record),
+      ),
+      version: row.version,
+      lastActivityAt: row.last_activity_at,
+      actions: abilities(actor, 'Case', record, ['update', 'manage', 'identify']),
+    })
+  }
+  return out
+}
+
+async function presentFollowUps(
+  app: AppContext,
+  actor: Actor,
+  rows: readonly (FollowUpsTable & { case_code: string })[],
+) {
+  const db = app.database.db
+  const on = today(app)
+  return Promise.all(
+    rows.map(async (f) => ({
+      id: f.id,
+      caseId: f.case_id,
+      caseCode: f.case_code,
+      title: await presentSealed(
+        app,
+        db,
+        sealedAt('follow_ups', 'title', f.id, f.compartment_id),
+        f.title,
+        can(actor, 'identify', 'Case', { compartmentId: f.compartment_id }),
+      ),
+      dueOn: f.due_on,
+      doneAt: f.done_at,
+      assigneeId: f.assignee_id,
+      overdue: isOverdue(f.due_on, f.done_at, on),
+    })),
+  )
+}
+
+/** Audits a look at a case's sealed texts, when any were shown. */
+async function auditTextsRead(
+  app: AppContext,
+  actor: Actor,
+  kase: CasesTable,
+  requestId: string,
+  what: string,
+) {
+  if (can(actor, 'identify', 'Case', { compartmentId: kase.compartment_id })) {
+    await audit(app, app.database.db, {
+      actorId: actor.userId,
+      action: 'case.sealed_read',
+      entityType: 'Case',
+      entityId: kase.id,
+      compartmentId: kase.compartment_id,
+      requestId,
+      details: { what },
+    })
+  }
+}
+
+export const caseRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/cases',
+    summary: 'Cases, most recently active first, by compartment, person, type or status',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'list' },
+    query: caseQuerySchema,
+    response: z.object({ cases: z.array(caseView), nextCursor: z.string().nullable() }),
+    async handle({ app, query, actor, authorize, authorizeScope, audit: by }) {
+      const db = app.database.db
+      if (query.compartmentId)
+        authorize(
+          'list',
+          'Case',
+          { compartmentId: query.compartmentId },
+          { compartmentId: query.compartmentId },
+        )
+      else authorizeScope()
+      const compartmentIds = await compartmentsFor(db, actor(), WORKS, query.compartmentId)
+      const rows = await listCases(db, {
+        compartmentIds,
+        personId: query.personId,
+        type: query.type,
+        status: query.status,
+        after: decodeCursor(query.cursor),
+        limit: query.limit + 1,
+      })
+      const page = rows.slice(0, query.limit)
+      const last = page.at(-1)
+      const cases = await presentCases(app, actor(), page)
+      if (page.some((c) => c.summary !== null)) {
+        for (const c of page.filter((row) => row.summary !== null))
+          await auditTextsRead(app, actor(), c, by.requestId ?? '', 'summary')
+      }
+      return {
+        cases,
+        nextCursor:
+          rows.length > query.limit && last ? encodeCursor([last.last_activity_at, last.id]) : null,
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases',
+    summary: 'Open a case for a person',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'create' },
+    body: createCaseSchema,
+    response: caseView,
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
+    async handle({ app, body, actor, authorize, audit: by }) {
+      const db = app.database.db
+      const person = await loadPerson(db, body.personId)
+      authorize(
+        'create',
+        'Case',
+        { compartmentId: person.compartment_id },
+        { compartmentId: person.compartment_id },
+      )
+      await assertWritable(db, person.compartment_id)
+      const row = await openCase(app, person, body, by)
+      const [view] = await presentCases(app, actor(), [row])
+      if (!view) throw new Error('case view missing')
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id',
+    summary: 'One case',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    params: idParams,
+    response: caseView,
+    errors: ['notFound'],
+    async handle({ app, params, actor, authorize, audit: by }) {
+      const kase = await loadCase(app.database.db, params.id)
+      authorize('read', 'Case', ...inCompartment(kase))
+      if (kase.summary) await auditTextsRead(app, actor(), kase, by.requestId ?? '', 'summary')
+      const [view] = await presentCases(app, actor(), [kase])
+      if (!view) throw new Error('case view missing')
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/cases/:id',
+    summary:
+      'Move a case along (open → in progress → closed with an outcome), reprioritise, reassign',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    params: idParams,
+    body: updateCaseSchema,
+    response: caseView,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
+    async handle({ app, params, body, actor, authorize, audit: by }) {
+      const db = app.database.db
+      const kase = await loadCase(db, params.id)
+      authorize('update', 'Case', ...inCompartment(kase))
+      // Reopening a closed case is a coordinator's decision.
+      if (kase.status === 'closed' && body.status && body.status !== 'closed')
+        authorize('manage', 'Case', { compartmentId: kase.compartment_id })
+      await assertWritable(db, kase.compartment_id)
+      const saved = await updateCase(app, kase, body, by)
+      const [view] = await presentCases(app, actor(), [saved])
+      if (!view) throw new Error('case view missing')
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/timeline',
+    summary:
+      'The case’s notes, actions, services, referrals and status changes; notes shown only to those who may identify (audited)',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    params: idParams,
+    response: z.array(caseEntryView),
+    errors: ['notFound'],
+    async handle({ app, params, actor, authorize, audit: by }) {
+      const db = app.database.db
+      const kase = await loadCase(db, params.id)
+      authorize('read', 'Case', ...inCompartment(kase))
+      const entries = await entriesOf(db, kase.id)
+      const names = await userNames(
+        db,
+        entries.map((e) => e.author_id),
+      )
+      const mayIdentify = can(actor(), 'identify', 'Case', { compartmentId: kase.compartment_id })
+      if (entries.some((e) => e.text !== null))
+        await auditTextsRead(app, actor(), kase, by.requestId ?? '', 'timeline')
+      return Promise.all(
+        entries.map(async (e) => ({
+          id: e.id,
+          kind: e.kind as 'note',
+          occurredOn: e.occurred_on,
+          at: e.at,
+          authorName: e.author_id ? (names.get(e.author_id) ?? null) : null,
+          serviceType: e.service_type as z.infer<typeof caseEntryView>['serviceType'],
+          text:
+            e.text === null
+              ? { state: 'shown' as const, value: '' }
+              : await presentSealed(
+                  app,
+                  db,
+                  sealedAt('case_entries', 'text', e.id, e.compartment_id),
+                  e.text,
+                  mayIdentify,
+                ),
+          data: JSON.parse(e.data) as Record<string, unknown>,
+        })),
+      )
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/entries',
+    summary: 'Add a note, an action taken or a service delivered (the text is sealed)',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    params: idParams,
+    body: caseEntrySchema,
+    response: z.object({ id: z.string() }),
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
+    async handle({ app, params, body, authorize, audit: by }) {
+      const db = app.database.db
+      const kase = await loadCase(db, params.id)
+      authorize('update', 'Case', ...inCompartment(kase))
+      await assertWritable(db, kase.compartment_id)
+      return { id: await addEntry(app, kase, body, by) }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/referrals',
+    summary: 'Referrals of a case to partner organisations, with consent',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    params: idParams,
+    response: z.array(referralView),
+    errors: ['notFound'],
+    async handle({ app, params, authorize }) {
+      const kase = await loadCase(app.database.db, params.id)
+      authorize('read', 'Case', ...inCompartment(kase))
+      return (await referralsOf(app.database.db, kase.id)).map((r) => ({
+        id: r.id,
+        partner: r.partner,
+        service: r.service as z.infer<typeof referralView>['service'],
+        consent: r.consent as z.infer<typeof referralView>['consent'],
+        overridden: r.override_by !== null,
+        createdAt: r.created_at,
+      }))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/referrals',
+    summary: 'Refer to a partner; without consent only a coordinator, with a reason (audited)',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    params: idParams,
+    body: referralSchema,
+    response: z.object({ id: z.string() }),
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'consentRequired', 'recordFrozen'],
+    async handle({ app, params, body, actor, authorize, audit: by }) {
+      const db = app.database.db
+      const kase = await loadCase(db, params.id)
+      authorize('update', 'Case', ...inCompartment(kase))
+      await assertWritable(db, kase.compartment_id)
+      return {
+        id: await refer(
+          app,
+          kase,
+          body,
+          can(actor(), 'manage', 'Case', { compartmentId: kase.compartment_id }),
+          by,
+        ),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/follow-ups',
+    summary: 'Follow-up tasks of a case',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    params: idParams,
+    response: z.array(followUpView),
+    errors: ['notFound'],
+    async handle({ app, params, actor, authorize, audit: by }) {
+      const kase = await loadCase(app.database.db, params.id)
+      authorize('read', 'Case', ...inCompartment(kase))
+      const rows = await followUpsOf(app.database.db, kase.id)
+      if (rows.length > 0)
+        await auditTextsRead(app, actor(), kase, by.requestId ?? '', 'follow_ups')
+      return presentFollowUps(app, actor(), rows)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/follow-ups',
+    summary: 'Add a follow-up task with a due date',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    params: idParams,
+    body: followUpSchema,
+    response: z.object({ id: z.string() }),
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'recordFrozen'],
+    async handle({ app, params, body, authorize, audit: by }) {
+      const db = app.database.db
+      const kase = await loadCase(db, params.id)
+      authorize('update', 'Case', ...inCompartment(kase))
+      await assertWritable(db, kase.compartment_id)
+      return { id: await addFollowUp(app, kase, body, by) }
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/follow-ups/:id',
+    summary: 'Mark a follow-up done (or not)',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    params: idParams,
+    body: updateFollowUpSchema,
+    response: z.object({ ok: z.literal(true) }),
+    errors: ['notFound', 'forbidden', 'recordFrozen'],
+    async handle({ app, params, body, authorize, audit: by }) {
+      const db = app.database.db
+      const followUp = await findFollowUp(db, params.id)
+      if (!followUp) throw errors.notFound()
+      authorize(
+        'update',
+        'Case',
+        { compartmentId: followUp.compartment_id },
+        { compartmentId: followUp.compartment_id },
+      )
+      await assertWritable(db, followUp.compartment_id)
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('follow_ups')
+          .set({ done_at: body.done ? app.now().toISOString() : null })
+          .where('id', '=', followUp.id)
+          .execute()
+        await audit(app, trx, {
+          actorId: by.actorId,
+          action: 'case.follow_up_updated',
+          entityType: 'Case',
+          entityId: followUp.case_id,
+          compartmentId: followUp.compartment_id,
+          requestId: by.requestId,
+          details: { followUpId: followUp.id, done: body.done },
+        })
+      })
+      return { ok: true as const }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/follow-ups/overdue',
+    summary: 'Open follow-ups past their due date, in your compartments',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'list' },
+    response: z.array(followUpView),
+    async handle({ app, actor, authorizeScope, audit: by }) {
+      authorizeScope()
+      const db = app.database.db
+      const compartmentIds = await compartmentsFor(db, actor(), WORKS)
+      const rows = await overdueFollowUps(db, compartmentIds, today(app), 200)
+      if (rows.length > 0) {
+        for (const compartmentId of new Set(rows.map((r) => r.compartment_id))) {
+          await audit(app, db, {
+            actorId: actor().userId,
+            action: 'case.sealed_read',
+            entityType: 'FollowUp',
+            compartmentId,
+            requestId: by.requestId,
+            details: {
+              what: 'overdue_follow_ups',
+              count: rows.filter((r) => r.compartment_id === compartmentId).length,
+            },
+          })
+        }
+      }
+      return presentFollowUps(app, actor(), rows)
+    },
+  }),
+]

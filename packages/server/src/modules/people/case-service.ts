@@ -1,0 +1,340 @@
+import { statusChangeIssues } from '@haven/core/people/case-rules'
+import type {
+  CaseStatus,
+  CreateCase,
+  caseEntrySchema,
+  followUpSchema,
+  referralSchema,
+  UpdateCase,
+} from '@haven/core/people/case-schema'
+import { caseCode } from '@haven/core/people/person-rules'
+import type { z } from 'zod'
+import type { AppContext } from '../../app-context.js'
+import { audit } from '../../auth/auth-audit.js'
+import { findCompartment } from '../../compartments/compartment-store.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import {
+  insertCase,
+  insertEntry,
+  insertFollowUp,
+  insertReferral,
+  updateCaseIfVersion,
+} from './case-store.js'
+import type { CasesTable, PeopleTable } from './people-tables.js'
+import { recountOpenCases } from './person-relations.js'
+import { type Actorish, today } from './person-service.js'
+import { nextCounter, touchPerson } from './person-store.js'
+
+export const sealedAt = (
+  table: string,
+  column: string,
+  recordId: string,
+  compartmentId: string,
+) => ({ table, column, recordId, compartmentId })
+
+async function sealOptional(
+  app: AppContext,
+  db: Db,
+  address: ReturnType<typeof sealedAt>,
+  text: string | undefined,
+): Promise<string | null> {
+  return text ? app.crypto.fields.seal(db, address, text) : null
+}
+
+/** Opens a case for a person; its summary sealed, a code from the compartment's sequence. */
+export async function openCase(
+  app: AppContext,
+  person: PeopleTable,
+  input: CreateCase,
+  by: Actorish,
+): Promise<CasesTable> {
+  if (input.openedOn > today(app))
+    throw errors.validationFailed([{ path: 'openedOn', key: 'field.date_in_future', params: {} }])
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const compartment = await findCompartment(trx, person.compartment_id)
+    if (!compartment) throw errors.notFound()
+    const id = newId()
+    const now = app.now().toISOString()
+    const row: CasesTable = {
+      id,
+      code: caseCode(compartment.code, await nextCounter(trx, compartment.id, 'case')),
+      compartment_id: compartment.id,
+      person_id: person.id,
+      type: input.type,
+      status: 'open',
+      outcome: null,
+      priority: input.priority,
+      assignee_id: input.assigneeId,
+      opened_on: input.openedOn,
+      closed_on: null,
+      summary: await sealOptional(
+        app,
+        trx,
+        sealedAt('cases', 'summary', id, compartment.id),
+        input.summary,
+      ),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: by.actorId,
+      last_activity_at: now,
+    }
+    await insertCase(trx, row)
+    await recountOpenCases(trx, person.id)
+    await touchPerson(trx, person.id, now)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'case.opened',
+      entityType: 'Case',
+      entityId: id,
+      compartmentId: compartment.id,
+      requestId: by.requestId,
+      details: { type: input.type, personId: person.id },
+    })
+    return row
+  })
+}
+
+/** Changes status, priority, assignee or summary; status moves follow the case rules; 409 on a stale version. */
+export async function updateCase(
+  app: AppContext,
+  current: CasesTable,
+  update: UpdateCase,
+  by: Actorish,
+): Promise<CasesTable> {
+  const issues = statusChangeIssues(
+    { status: current.status as CaseStatus, openedOn: current.opened_on },
+    update,
+    today(app),
+  )
+  if (issues.length > 0) throw errors.validationFailed(issues)
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const now = app.now().toISOString()
+    const changes: Partial<CasesTable> = { updated_at: now, last_activity_at: now }
+    if (update.status) changes.status = update.status
+    if (update.status === 'closed') {
+      changes.outcome = update.outcome ?? null
+      changes.closed_on = update.closedOn ?? null
+    }
+    if (update.status === 'in_progress' && current.status === 'closed') {
+      changes.outcome = null
+      changes.closed_on = null
+    }
+    if (update.priority) changes.priority = update.priority
+    if (update.assigneeId !== undefined) changes.assignee_id = update.assigneeId
+    if (update.summary !== undefined)
+      changes.summary = await sealOptional(
+        app,
+        trx,
+        sealedAt('cases', 'summary', current.id, current.compartment_id),
+        update.summary,
+      )
+    if (!(await updateCaseIfVersion(trx, current.id, update.version, changes))) {
+      const latest = await trx
+        .selectFrom('cases')
+        .select(['version', 'status', 'priority', 'assignee_id'])
+        .where('id', '=', current.id)
+        .executeTakeFirst()
+      throw errors.versionConflict({
+        yourVersion: update.version,
+        currentVersion: latest?.version ?? null,
+        yourChanges: Object.keys(update).filter((k) => k !== 'version'),
+        current: latest ?? null,
+      })
+    }
+    if (update.status && update.status !== current.status) {
+      await insertEntry(trx, {
+        id: newId(),
+        case_id: current.id,
+        compartment_id: current.compartment_id,
+        kind: 'status_change',
+        occurred_on: update.closedOn ?? today(app),
+        at: now,
+        author_id: by.actorId,
+        service_type: null,
+        text: null,
+        data: JSON.stringify({
+          from: current.status,
+          to: update.status,
+          outcome: update.outcome ?? null,
+        }),
+      })
+    }
+    await recountOpenCases(trx, current.person_id)
+    await touchPerson(trx, current.person_id, now)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'case.updated',
+      entityType: 'Case',
+      entityId: current.id,
+      compartmentId: current.compartment_id,
+      requestId: by.requestId,
+      details: {
+        fields: Object.keys(update).filter((k) => k !== 'version'),
+        status: update.status ?? null,
+      },
+    })
+    return trx
+      .selectFrom('cases')
+      .selectAll()
+      .where('id', '=', current.id)
+      .executeTakeFirstOrThrow()
+  })
+}
+
+export async function addEntry(
+  app: AppContext,
+  kase: CasesTable,
+  input: z.infer<typeof caseEntrySchema>,
+  by: Actorish,
+): Promise<string> {
+  if (input.occurredOn > today(app))
+    throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const id = newId()
+    const now = app.now().toISOString()
+    await insertEntry(trx, {
+      id,
+      case_id: kase.id,
+      compartment_id: kase.compartment_id,
+      kind: input.kind,
+      occurred_on: input.occurredOn,
+      at: now,
+      author_id: by.actorId,
+      service_type: input.serviceType ?? null,
+      text: await app.crypto.fields.seal(
+        trx,
+        sealedAt('case_entries', 'text', id, kase.compartment_id),
+        input.text,
+      ),
+      data: '{}',
+    })
+    await trx
+      .updateTable('cases')
+      .set({ last_activity_at: now })
+      .where('id', '=', kase.id)
+      .execute()
+    await touchPerson(trx, kase.person_id, now)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'case.entry_added',
+      entityType: 'Case',
+      entityId: kase.id,
+      compartmentId: kase.compartment_id,
+      requestId: by.requestId,
+      details: { kind: input.kind, entryId: id },
+    })
+    return id
+  })
+}
+
+/**
+ * Refers the case to a partner. Without consent only a coordinator may refer, with a written
+ * reason (sealed) — and that override is audited as such.
+ */
+export async function refer(
+  app: AppContext,
+  kase: CasesTable,
+  input: z.infer<typeof referralSchema>,
+  mayOverride: boolean,
+  by: Actorish,
+): Promise<string> {
+  const override = input.consent !== 'given'
+  if (override && (!mayOverride || !input.overrideReason)) throw errors.consentRequired()
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const id = newId()
+    const now = app.now().toISOString()
+    await insertReferral(trx, {
+      id,
+      case_id: kase.id,
+      compartment_id: kase.compartment_id,
+      partner: input.partner,
+      service: input.service,
+      consent: input.consent,
+      consent_method: input.consentMethod ?? null,
+      override_reason: override
+        ? await app.crypto.fields.seal(
+            trx,
+            sealedAt('referrals', 'override_reason', id, kase.compartment_id),
+            input.overrideReason ?? '',
+          )
+        : null,
+      override_by: override ? by.actorId : null,
+      created_at: now,
+      created_by: by.actorId,
+    })
+    await insertEntry(trx, {
+      id: newId(),
+      case_id: kase.id,
+      compartment_id: kase.compartment_id,
+      kind: 'referral',
+      occurred_on: today(app),
+      at: now,
+      author_id: by.actorId,
+      service_type: input.service,
+      text: null,
+      data: JSON.stringify({
+        partner: input.partner,
+        consent: input.consent,
+        overridden: override,
+      }),
+    })
+    await trx
+      .updateTable('cases')
+      .set({ last_activity_at: now })
+      .where('id', '=', kase.id)
+      .execute()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: override ? 'case.referral_consent_overridden' : 'case.referred',
+      entityType: 'Case',
+      entityId: kase.id,
+      compartmentId: kase.compartment_id,
+      requestId: by.requestId,
+      details: { referralId: id, consent: input.consent },
+    })
+    return id
+  })
+}
+
+export async function addFollowUp(
+  app: AppContext,
+  kase: CasesTable,
+  input: z.infer<typeof followUpSchema>,
+  by: Actorish,
+): Promise<string> {
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const id = newId()
+    await insertFollowUp(trx, {
+      id,
+      case_id: kase.id,
+      compartment_id: kase.compartment_id,
+      title: await app.crypto.fields.seal(
+        trx,
+        sealedAt('follow_ups', 'title', id, kase.compartment_id),
+        input.title,
+      ),
+      due_on: input.dueOn,
+      done_at: null,
+      assignee_id: input.assigneeId,
+      created_at: app.now().toISOString(),
+    })
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'case.follow_up_added',
+      entityType: 'Case',
+      entityId: kase.id,
+      compartmentId: kase.compartment_id,
+      requestId: by.requestId,
+      details: { followUpId: id, dueOn: input.dueOn },
+    })
+    return id
+  })
+}

@@ -1,0 +1,146 @@
+import type { Db } from '../../db/db-handle.js'
+import type {
+  CaseEntriesTable,
+  CasesTable,
+  FollowUpsTable,
+  ReferralsTable,
+} from './people-tables.js'
+
+export async function insertCase(db: Db, row: CasesTable): Promise<void> {
+  await db.insertInto('cases').values(row).execute()
+}
+
+export async function findCase(db: Db, id: string): Promise<CasesTable | undefined> {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function updateCaseIfVersion(
+  db: Db,
+  id: string,
+  version: number,
+  changes: Partial<CasesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('cases')
+    .set({ ...changes, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export interface CaseFilter {
+  compartmentIds: readonly string[]
+  personId?: string | undefined
+  type?: string | undefined
+  status?: string | undefined
+  after?: readonly [string | number, string] | undefined
+  limit: number
+}
+
+/** Cases, most recently active first, keyset-paged. */
+export async function listCases(db: Db, filter: CaseFilter): Promise<CasesTable[]> {
+  if (filter.compartmentIds.length === 0) return []
+  let query = db
+    .selectFrom('cases')
+    .selectAll()
+    .where('compartment_id', 'in', filter.compartmentIds)
+  if (filter.personId) query = query.where('person_id', '=', filter.personId)
+  if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.after) {
+    const [at, id] = filter.after
+    query = query.where((eb) =>
+      eb.or([
+        eb('last_activity_at', '<', String(at)),
+        eb.and([eb('last_activity_at', '=', String(at)), eb('id', '<', id)]),
+      ]),
+    )
+  }
+  return query
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit)
+    .execute()
+}
+
+export async function insertEntry(db: Db, row: CaseEntriesTable): Promise<void> {
+  await db.insertInto('case_entries').values(row).execute()
+}
+
+export async function entriesOf(db: Db, caseId: string): Promise<CaseEntriesTable[]> {
+  return db
+    .selectFrom('case_entries')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertReferral(db: Db, row: ReferralsTable): Promise<void> {
+  await db.insertInto('referrals').values(row).execute()
+}
+
+export async function referralsOf(db: Db, caseId: string): Promise<ReferralsTable[]> {
+  return db
+    .selectFrom('referrals')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute()
+}
+
+export async function insertFollowUp(db: Db, row: FollowUpsTable): Promise<void> {
+  await db.insertInto('follow_ups').values(row).execute()
+}
+
+export async function findFollowUp(db: Db, id: string): Promise<FollowUpsTable | undefined> {
+  return db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function followUpsOf(db: Db, caseId: string) {
+  return db
+    .selectFrom('follow_ups')
+    .innerJoin('cases', 'cases.id', 'follow_ups.case_id')
+    .selectAll('follow_ups')
+    .select('cases.code as case_code')
+    .where('follow_ups.case_id', '=', caseId)
+    .orderBy('follow_ups.due_on')
+    .execute()
+}
+
+/** Open follow-ups due before `today` in these compartments, oldest first. */
+export async function overdueFollowUps(
+  db: Db,
+  compartmentIds: readonly string[],
+  today: string,
+  limit: number,
+) {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('follow_ups')
+    .innerJoin('cases', 'cases.id', 'follow_ups.case_id')
+    .selectAll('follow_ups')
+    .select('cases.code as case_code')
+    .where('follow_ups.compartment_id', 'in', compartmentIds)
+    .where('follow_ups.done_at', 'is', null)
+    .where('follow_ups.due_on', '<', today)
+    .orderBy('follow_ups.due_on')
+    .limit(limit)
+    .execute()
+}
+
+export async function userNames(
+  db: Db,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))]
+  if (wanted.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', wanted)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.display_name]))
+}

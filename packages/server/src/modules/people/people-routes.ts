@@ -1,0 +1,16 @@
+import { attachmentRoutes } from './attachment-routes.js'
+import { caseRoutes } from './case-routes.js'
+import { exportRoutes } from './export-routes.js'
+import { incidentRoutes } from './incident-routes.js'
+import { personRoutes } from './person-routes.js'
+import { retentionRoutes } from './retention-routes.js'
+
+/** Every route of the people module. */
+export const peopleModuleRoutes = [
+  ...personRoutes,
+  ...caseRoutes,
+  ...incidentRoutes,
+  ...attachmentRoutes,
+  ...exportRoutes,
+  ...retentionRoutes,
+]

@@ -1,0 +1,288 @@
+import type { Relation } from '@haven/core/people/person-schema'
+import { queryTerms } from '@haven/core/privacy/name-normalize'
+import type { AppContext } from '../../app-context.js'
+import type { Actor } from '../../auth/actor.js'
+import { audit } from '../../auth/auth-audit.js'
+import { can } from '../../auth/policy.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import type { PeopleTable } from './people-tables.js'
+import type { Actorish } from './person-service.js'
+import { openIdentity } from './person-service.js'
+import { findPeople, peopleByTerms } from './person-store.js'
+
+const INVERSE: Readonly<Record<Relation, Relation>> = {
+  parent: 'child',
+  child: 'parent',
+  sibling: 'sibling',
+  spouse: 'spouse',
+  guardian: 'ward',
+  ward: 'guardian',
+}
+
+/** Links two people of the same compartment, both ways (a parent's child is that child's parent). */
+export async function linkPeople(
+  app: AppContext,
+  person: PeopleTable,
+  related: PeopleTable,
+  relation: Relation,
+  by: Actorish,
+) {
+  if (person.compartment_id !== related.compartment_id) throw errors.compartmentMismatch()
+  if (person.id === related.id) throw errors.mergeSame()
+  const db = app.database.db
+  return db.transaction().execute(async (trx) => {
+    const now = app.now().toISOString()
+    const id = newId()
+    await trx
+      .insertInto('person_links')
+      .values([
+        {
+          id,
+          compartment_id: person.compartment_id,
+          person_id: person.id,
+          related_person_id: related.id,
+          relation,
+          created_at: now,
+        },
+        {
+          id: newId(),
+          compartment_id: person.compartment_id,
+          person_id: related.id,
+          related_person_id: person.id,
+          relation: INVERSE[relation],
+          created_at: now,
+        },
+      ])
+      .execute()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'person.linked',
+      entityType: 'Person',
+      entityId: person.id,
+      compartmentId: person.compartment_id,
+      requestId: by.requestId,
+      details: { relatedId: related.id, relation },
+    })
+    return id
+  })
+}
+
+export async function unlinkPeople(
+  app: AppContext,
+  person: PeopleTable,
+  linkId: string,
+  by: Actorish,
+): Promise<void> {
+  const db = app.database.db
+  await db.transaction().execute(async (trx) => {
+    const link = await trx
+      .selectFrom('person_links')
+      .selectAll()
+      .where('id', '=', linkId)
+      .where('person_id', '=', person.id)
+      .executeTakeFirst()
+    if (!link) throw errors.notFound()
+    await trx
+      .deleteFrom('person_links')
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', link.id),
+          eb.and([
+            eb('person_id', '=', link.related_person_id),
+            eb('related_person_id', '=', link.person_id),
+          ]),
+        ]),
+      )
+      .execute()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'person.unlinked',
+      entityType: 'Person',
+      entityId: person.id,
+      compartmentId: person.compartment_id,
+      requestId: by.requestId,
+      details: { relatedId: link.related_person_id },
+    })
+  })
+}
+
+/**
+ * Possible duplicates before registering someone: people whose name (any script) or birth year
+ * matches, in the given compartments. Codes only; names too where the caller may identify — and
+ * then that look is audited like any other.
+ */
+export async function findDuplicates(
+  app: AppContext,
+  actor: Actor,
+  compartmentIds: readonly string[],
+  input: { names: readonly string[]; birthYear?: number | undefined },
+  requestId: string,
+) {
+  const db = app.database.db
+  const nameTerms = new Map<string, 'name' | 'birthYear'>()
+  for (const compartmentId of compartmentIds) {
+    for (const name of input.names) {
+      // Whole names only (f: and t: terms): a shared first character is no duplicate.
+      for (const term of queryTerms(name).filter((t) => !t.startsWith('p:'))) {
+        nameTerms.set(await app.crypto.fields.exactTerm(db, compartmentId, term), 'name')
+      }
+    }
+    if (input.birthYear)
+      nameTerms.set(
+        await app.crypto.fields.exactTerm(db, compartmentId, `y:${input.birthYear}`),
+        'birthYear',
+      )
+  }
+  const hits = await peopleByTerms(db, compartmentIds, [...nameTerms.keys()])
+  const byPerson = new Map<string, Set<'name' | 'birthYear'>>()
+  for (const hit of hits) {
+    const kind = nameTerms.get(hit.term)
+    if (kind) byPerson.set(hit.id, (byPerson.get(hit.id) ?? new Set()).add(kind))
+  }
+  // A shared birth year alone matches too many people to be worth showing.
+  const candidates = [...byPerson].filter(([, kinds]) => kinds.has('name'))
+  const rows = await findPeople(
+    db,
+    candidates.map(([id]) => id),
+  )
+  const results = []
+  for (const row of rows) {
+    const identify = can(actor, 'identify', 'Person', { compartmentId: row.compartment_id })
+    let names: string[] | null = null
+    if (identify) {
+      names = (await openIdentity(app, db, row))?.names.map((n) => n.value) ?? null
+      await audit(app, db, {
+        actorId: actor.userId,
+        action: 'person.identity_read',
+        entityType: 'Person',
+        entityId: row.id,
+        compartmentId: row.compartment_id,
+        requestId,
+        details: { via: 'duplicate_check' },
+      })
+    }
+    results.push({
+      id: row.id,
+      code: row.code,
+      matched: [...(byPerson.get(row.id) ?? [])].sort(),
+      names,
+    })
+  }
+  return results.sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/**
+ * Merges `source` into `target` (same compartment): cases, incidents and family links move to the
+ * target; the source stays as a record marked merged, so both histories are kept.
+ */
+export async function mergePeople(
+  app: AppContext,
+  source: PeopleTable,
+  target: PeopleTable,
+  version: number,
+  by: Actorish,
+): Promise<void> {
+  if (source.id === target.id) throw errors.mergeSame()
+  if (source.compartment_id !== target.compartment_id) throw errors.compartmentMismatch()
+  const db = app.database.db
+  await db.transaction().execute(async (trx: Db) => {
+    const now = app.now().toISOString()
+    const result = await trx
+      .updateTable('people')
+      .set({ merged_into_id: target.id, version: version + 1, updated_at: now })
+      .where('id', '=', source.id)
+      .where('version', '=', version)
+      .where('merged_into_id', 'is', null)
+      .executeTakeFirst()
+    if (Number(result.numUpdatedRows) !== 1)
+      throw errors.versionConflict({
+        yourVersion: version,
+        currentVersion: null,
+        yourChanges: ['merge'],
+        theirChanges: [],
+      })
+    const moved = await trx
+      .updateTable('cases')
+      .set({ person_id: target.id })
+      .where('person_id', '=', source.id)
+      .executeTakeFirst()
+    await trx
+      .updateTable('incident_people')
+      .set({ person_id: target.id })
+      .where('person_id', '=', source.id)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('incident_people as ip')
+              .select('ip.person_id')
+              .whereRef('ip.incident_id', '=', 'incident_people.incident_id')
+              .where('ip.person_id', '=', target.id),
+          ),
+        ),
+      )
+      .execute()
+    await trx.deleteFrom('incident_people').where('person_id', '=', source.id).execute()
+    await trx
+      .updateTable('person_links')
+      .set({ person_id: target.id })
+      .where('person_id', '=', source.id)
+      .where('related_person_id', '!=', target.id)
+      .execute()
+    await trx
+      .updateTable('person_links')
+      .set({ related_person_id: target.id })
+      .where('related_person_id', '=', source.id)
+      .where('person_id', '!=', target.id)
+      .execute()
+    await trx
+      .deleteFrom('person_links')
+      .where((eb) =>
+        eb.or([eb('person_id', '=', source.id), eb('related_person_id', '=', source.id)]),
+      )
+      .execute()
+    // The source no longer answers searches; its sealed identity stays for the record.
+    await trx.deleteFrom('person_terms').where('person_id', '=', source.id).execute()
+    await recountOpenCases(trx, target.id)
+    await recountOpenCases(trx, source.id)
+    await trx
+      .insertInto('people_history')
+      .values({
+        person_id: source.id,
+        version: version + 1,
+        changed_fields: JSON.stringify(['merged']),
+        changed_at: now,
+        changed_by: by.actorId,
+      })
+      .execute()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'person.merged',
+      entityType: 'Person',
+      entityId: source.id,
+      compartmentId: source.compartment_id,
+      requestId: by.requestId,
+      details: { intoId: target.id, casesMoved: Number(moved.numUpdatedRows) },
+    })
+  })
+}
+
+const PRIORITY_RANK: Readonly<Record<string, number>> = { low: 1, normal: 2, high: 3, urgent: 4 }
+
+/** Keeps the person's open-case count and highest open priority (used for sorting) in step. */
+export async function recountOpenCases(db: Db, personId: string): Promise<void> {
+  const open = await db
+    .selectFrom('cases')
+    .select('priority')
+    .where('person_id', '=', personId)
+    .where('status', '!=', 'closed')
+    .execute()
+  const top = Math.max(0, ...open.map((c) => PRIORITY_RANK[c.priority] ?? 0))
+  await db
+    .updateTable('people')
+    .set({ open_cases: open.length, open_priority: top })
+    .where('id', '=', personId)
+    .execute()
+}
