@@ -18,7 +18,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'storage',
-          include: ['packages/*/src/**/*.db.test.{ts,tsx}', 'packages/server/test/**/*.test.{ts,tsx}'],
+          include: [
+            'packages/*/src/**/*.db.test.{ts,tsx}',
+            'packages/server/test/**/*.test.{ts,tsx}',
+          ],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

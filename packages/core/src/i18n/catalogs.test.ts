@@ -20,7 +20,9 @@ describe('message catalogs', () => {
   })
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('en', 'error.rate_limited', { seconds: 30 })).toBe('Too many attempts. Wait 30 seconds and try again.')
+    expect(translate('en', 'error.rate_limited', { seconds: 30 })).toBe(
+      'Too many attempts. Wait 30 seconds and try again.',
+    )
     expect(translate('ja', 'error.rate_limited', { seconds: 30 })).toContain('30 秒')
     expect(translate('en', 'error.rate_limited')).toContain('{seconds}')
   })

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { checkPassword, foldForComparison } from './password-policy.js'
 
 const common = new Set(['password', 'qwertyuiop12'])
-const context = { orgNames: ['Life Funds'], loginName: 'kaori', isCommon: (p: string) => common.has(p) }
+const context = {
+  orgNames: ['Life Funds'],
+  loginName: 'kaori',
+  isCommon: (p: string) => common.has(p),
+}
 
 describe('checkPassword', () => {
   it.each([
@@ -21,7 +25,10 @@ describe('checkPassword', () => {
 
   it('counts characters as people do: 12 kana are long enough', () => {
     expect(checkPassword('あいうえおかきくけこさし', context)).toBeNull()
-    expect(checkPassword('あいうえおかきくけこさ', context)).toEqual({ kind: 'too_short', minimum: 12 })
+    expect(checkPassword('あいうえおかきくけこさ', context)).toEqual({
+      kind: 'too_short',
+      minimum: 12,
+    })
   })
 
   it('accepts any long password of printable characters that avoids the names (no composition rules)', () => {

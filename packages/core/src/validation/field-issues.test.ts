@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { setupRequestSchema } from '../identity/setup-schema.js'
 import { validate } from './field-issues.js'
 
@@ -31,7 +31,7 @@ describe('validate', () => {
     [z.enum(['a', 'b']), 'c', 'field.invalid_value', { options: 'a, b' }],
     [z.number(), 'x', 'field.invalid_type', { expected: 'number' }],
   ] as const)('%# maps to %s', (schema, input, key, params) => {
-    const result = validate(schema, input)
+    const result = validate(schema as z.ZodType<unknown>, input)
     expect(result).toEqual({ ok: false, issues: [{ path: '', key, params }] })
   })
 

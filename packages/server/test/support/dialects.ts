@@ -34,15 +34,20 @@ export function describeEachDialect(title: string, body: (ctx: DialectContext) =
   } else if (IN_CI) {
     describe(`${title} [postgres]`, () => {
       it('needs HAVEN_TEST_PG_URL under CI', () => {
-        throw new Error('CI=true but HAVEN_TEST_PG_URL is not set: the PostgreSQL suite must run in CI.')
+        throw new Error(
+          'CI=true but HAVEN_TEST_PG_URL is not set: the PostgreSQL suite must run in CI.',
+        )
       })
     })
   } else {
     if (!warned) {
       warned = true
-      console.warn('PostgreSQL suites SKIPPED: set HAVEN_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test to run them.')
+      console.warn(
+        'PostgreSQL suites SKIPPED: set HAVEN_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test to run them.',
+      )
     }
-    describe.skip(`${title} [postgres] (skipped: HAVEN_TEST_PG_URL is not set)`, () => body(unreachable('postgres')))
+    describe.skip(`${title} [postgres] (skipped: HAVEN_TEST_PG_URL is not set)`, () =>
+      body(unreachable('postgres')))
   }
 }
 
@@ -53,7 +58,11 @@ function unreachable(dialect: TestDialect): DialectContext {
   return { dialect, database: fail, reset: async () => fail() }
 }
 
-function describeDialect(dialect: TestDialect, title: string, body: (ctx: DialectContext) => void): void {
+function describeDialect(
+  dialect: TestDialect,
+  title: string,
+  body: (ctx: DialectContext) => void,
+): void {
   describe(`${title} [${dialect}]`, () => {
     let database: HavenDatabase | undefined
     let cleanup: (() => Promise<void>) | undefined
@@ -83,7 +92,10 @@ function describeDialect(dialect: TestDialect, title: string, body: (ctx: Dialec
 
 async function openSqliteForTest() {
   const dir = mkdtempSync(join(tmpdir(), 'haven-test-'))
-  const database = await openDatabase({ kind: 'sqlite', file: join(dir, 'haven.db') }, { sqliteStartupCheck: 'off' })
+  const database = await openDatabase(
+    { kind: 'sqlite', file: join(dir, 'haven.db') },
+    { sqliteStartupCheck: 'off' },
+  )
   return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
@@ -110,7 +122,9 @@ async function openPostgresForTest() {
 
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
-  const tables = (await database.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('haven_migrations'))
+  const tables = (await database.db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return
   if (database.dialect === 'postgres') {
     await sql`truncate table ${sql.join(tables.map((t) => sql.id(t)))} cascade`.execute(database.db)

@@ -13,7 +13,10 @@ export function testAppContext(
   overrides: { env?: Record<string, string>; now?: () => Date } = {},
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
-  const config = loadConfig({ env: { DATA_DIR: dataDir, ORG_NAME: 'Example Refugee Aid', ...overrides.env }, cwd: dataDir })
+  const config = loadConfig({
+    env: { DATA_DIR: dataDir, ORG_NAME: 'Example Refugee Aid', ...overrides.env },
+    cwd: dataDir,
+  })
   return {
     config,
     urls: resolveUrls(config, { public: 3000, staff: 3000 }),
@@ -29,7 +32,11 @@ export function testApps(app: AppContext): HavenApps {
 }
 
 /** JSON request options for `app.request`. */
-export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}): RequestInit {
+export function jsonRequest(
+  method: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): RequestInit {
   return {
     method,
     headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:3000', ...headers },
