@@ -64,7 +64,8 @@ describe('quantities', () => {
     expect(formatQuantity(quantity(73000, 'kg/year'), 'ja')).toBe('73,000 kg/年')
     expect(formatQuantity(quantity(20, 'person/day'), 'en')).toBe('20 people/day')
     expect(formatQuantity(quantity(20, 'person'), 'ja')).toBe('20人')
-    expect(formatUnit(parseUnit('CNY/person/day'), 'en')).toBe('CNY/day/people')
+    expect(formatUnit(parseUnit('CNY/person/day'), 'en')).toBe('CNY/day/person')
+    expect(formatQuantity(quantity(10, 'kg/person'), 'en')).toBe('10 kg/person')
   })
 
   it('round-trips through any unit of the same dimension', () => {

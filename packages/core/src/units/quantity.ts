@@ -76,7 +76,9 @@ const UNIT_NAMES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = O
   },
 })
 
-function unitName(symbol: string, locale: Locale): string {
+function unitName(symbol: string, locale: Locale, singular: boolean): string {
+  // "10 kg/person", "20 people/day": a count noun reads singular after "per".
+  if (singular && locale === 'en') return symbol
   return UNIT_NAMES[locale][symbol] ?? symbol
 }
 
@@ -84,7 +86,7 @@ function unitName(symbol: string, locale: Locale): string {
 export function formatUnit(unit: CompoundUnit, locale: Locale): string {
   const term = ({ unit: symbol, power }: UnitTerm, sign: 1 | -1) => {
     const p = power * sign
-    return `${unitName(symbol, locale)}${p === 1 ? '' : `^${p}`}`
+    return `${unitName(symbol, locale, sign === -1)}${p === 1 ? '' : `^${p}`}`
   }
   const top = unit.filter((t) => t.power > 0).map((t) => term(t, 1))
   const bottom = unit.filter((t) => t.power < 0).map((t) => term(t, -1))
