@@ -8,7 +8,7 @@ import { epsilonFraction } from './differential-privacy.js'
 import type { DisclosureLedger } from './ledger.js'
 import type { DifferentialPrivacyPolicy } from './policy.js'
 
-export interface BudgetCheck {
+export interface PrivacyBudgetCheck {
   readonly allowed: boolean
   /** ε already spent by the releases in the ledger. */
   readonly spent: string
@@ -26,7 +26,7 @@ export function checkPrivacyBudget(
   ledger: DisclosureLedger,
   policy: DifferentialPrivacyPolicy,
   epsilon = policy.epsilonPerRelease,
-): BudgetCheck {
+): PrivacyBudgetCheck {
   let spent: Rational = { num: 0n, den: 1n }
   for (const release of ledger.releases)
     if (release.epsilon !== undefined) spent = addRational(spent, epsilonFraction(release.epsilon))

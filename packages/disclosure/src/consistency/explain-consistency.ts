@@ -17,7 +17,7 @@ interface ConsistencyWords {
   cannotCompare(reason: string): string
   readonly separator: string
   /** Between the steps of the arithmetic. */
-  readonly then: string
+  readonly stepJoin: string
   basisNote(text: string): string
   /** Between the finding and the ratio sentence. */
   readonly gap: string
@@ -43,7 +43,7 @@ const words: Readonly<Record<Locale, ConsistencyWords>> = {
       `The computed figure is ${ratio} times the stated one (${difference} ${more ? 'more' : 'less'}; tolerance ${tolerance}).`,
     cannotCompare: (reason) => `Cannot compare: ${reason}.`,
     separator: '; ',
-    then: ', ',
+    stepJoin: ', ',
     basisNote: (text) => ` (${text})`,
     gap: ' ',
     end: '.',
@@ -66,7 +66,7 @@ const words: Readonly<Record<Locale, ConsistencyWords>> = {
       `計算値は記載値の${ratio}倍(${difference}${more ? '多い' : '少ない'}、許容差${tolerance})。`,
     cannotCompare: (reason) => `照合できません: ${reason}。`,
     separator: '。',
-    then: '、',
+    stepJoin: '、',
     basisNote: (text) => `（${text}）`,
     gap: '',
     end: '。',
@@ -97,7 +97,7 @@ export function explainConsistency(finding: ConsistencyFinding, locale: Locale):
       s.kind === 'unit' &&
       [...s.from.unit, ...s.to.unit].some((t) => ['week', 'month', 'year'].includes(t.unit)),
   )
-  const arithmetic = finding.steps.map((s) => step(s, locale)).join(w.then)
+  const arithmetic = finding.steps.map((s) => step(s, locale)).join(w.stepJoin)
   const parts = [
     `${finding.label} — ${finding.status === 'consistent' ? w.consistent : w.contradiction}: ${w.stated(f(finding.stated))}`,
     `${w.fromRecords}: ${arithmetic || f(finding.computed)}${usesTime ? w.basisNote(w.basis(finding.basis)) : ''}`,
