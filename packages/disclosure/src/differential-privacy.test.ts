@@ -41,7 +41,8 @@ describe('random sources', () => {
   })
 })
 
-describe('discrete Laplace mechanism', () => {
+// Property tests run hundreds of cases: give them time on a small, busy machine.
+describe('discrete Laplace mechanism', { timeout: 60_000 }, () => {
   it('draws Bernoulli(exp(−γ)) with the right frequency', () => {
     const random = seededRandom('bern')
     for (const [num, den] of [

@@ -138,7 +138,8 @@ async function checkPublished(table: StatTable, policy: DisclosurePolicy, result
   }
 }
 
-describe('protectTable: properties checked by an independent attacker', () => {
+// Property tests run hundreds of cases: give them time on a small, busy machine.
+describe('protectTable: properties checked by an independent attacker', { timeout: 60_000 }, () => {
   for (const [name, { policy, sensitivity }] of Object.entries(policies)) {
     it(`one-way tables, ${name}`, async () => {
       await fc.assert(

@@ -4,7 +4,8 @@ import { roundingKey, roundToBase } from './rounding.js'
 
 const secret = new Uint8Array(32).map((_, i) => i * 7 + 1)
 
-describe('consistent random rounding', () => {
+// Property tests run hundreds of cases: give them time on a small, busy machine.
+describe('consistent random rounding', { timeout: 60_000 }, () => {
   it('rounds a value the same way every time within a release', () => {
     const key = roundingKey(secret, 'annual-2006')
     fc.assert(

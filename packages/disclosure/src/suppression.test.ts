@@ -56,7 +56,8 @@ function inputFor(grid: number[][]): PerturbationInput {
   }
 }
 
-describe('perturbation searches', () => {
+// Property tests run hundreds of cases: give them time on a small, busy machine.
+describe('perturbation searches', { timeout: 60_000 }, () => {
   it('min-cost flow and the linear programme find equally cheap perturbations', () => {
     fc.assert(
       fc.property(
