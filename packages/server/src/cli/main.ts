@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cli-config.js'
+import { registerDisclosure } from './commands/disclosure.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerServe } from './commands/serve.js'
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerMigrate(program)
   registerSetupLink(program)
   registerDoctor(program)
+  registerDisclosure(program)
   for (const command of program.commands)
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)
   return program
