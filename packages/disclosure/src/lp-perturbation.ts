@@ -54,7 +54,7 @@ export function lpPerturbationSearch(
     return { indices, coefficients, lower: 0, upper: 0 }
   })
   const objective = Float64Array.from(costs)
-  const session = solver.open({ columns: lower.length, lower, upper, rows })
+  const session = solver.open({ columns: lower.length, lower, upper, rows, changes: 'bounds' })
   const setBounds = (v: number, lo: number, hi: number) => {
     if (v >= 0) session.setColumnBounds(v, lo, hi)
   }

@@ -57,12 +57,13 @@ class HighsSession implements LpSession {
     this.costs = new Float64Array(program.columns)
     this.model = highs.raw.createModel()
     try {
-      // Primal simplex without presolve: between two solves only the objective (or one bound)
-      // changes, so the previous basis stays feasible and a few pivots finish the job.
+      // No presolve, so the basis of one solve is the start of the next: after a change of
+      // objective it is still feasible (primal simplex, 4, finishes in a few pivots); after a
+      // change of bounds it is still dual feasible (dual simplex, 1).
       for (const [name, value] of [
         ['output_flag', false],
         ['presolve', 'off'],
-        ['simplex_strategy', 4],
+        ['simplex_strategy', program.changes === 'bounds' ? 1 : 4],
         // The engine's matrices hold only ±1: scaling them costs time and buys nothing.
         ['simplex_scale_strategy', 0],
       ] as const)

@@ -22,6 +22,12 @@ export interface LinearProgram {
   readonly lower: ArrayLike<number>
   readonly upper: ArrayLike<number>
   readonly rows: readonly LinearRow[]
+  /**
+   * What will change between solves, so the solver can restart well: a new objective keeps
+   * the last solution feasible (primal simplex restarts from it); new bounds keep it optimal
+   * for the old costs (dual simplex restarts from it).
+   */
+  readonly changes?: 'objective' | 'bounds'
 }
 
 export type LpOutcome =
