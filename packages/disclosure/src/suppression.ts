@@ -98,26 +98,65 @@ export function chooseSuppressions(
       `No set of suppressions in table "${table.id}" can protect ${table.cells[target]?.key}: even hiding every other cell leaves it too exposed. Lower the policy's protection width or publish the table at a coarser level.`,
     )
 
+  const cost = (cell: number) => input.cost(cell)
+
+  /**
+   * The width may be split between "could be lower" and "could be higher" in several ways;
+   * the audit only asks for the width. Candidate splits: the preferred one (see protection.ts),
+   * all above, all below. Each is priced by the cells it would newly hide (their hiding cost,
+   * counted once) and the cheapest is committed; a free one ends the search at once.
+   */
+  const bestSplit = (
+    target: number,
+    requirement: ProtectionRequirement,
+  ): readonly number[] | undefined => {
+    const splits = [...new Set([requirement.lower, 0, requirement.width])]
+    let best: { cells: number[]; price: number } | undefined
+    for (const down of splits) {
+      const up = requirement.width - down
+      const below = down > 0 ? search.cheapest(target, 'down', down) : { cost: 0, cells: [] }
+      if (down > 0) searches++
+      if (!below) continue
+      const above = up > 0 ? search.cheapest(target, 'up', up) : { cost: 0, cells: [] }
+      if (up > 0) searches++
+      if (!above) continue
+      const cells = [...new Set([...below.cells, ...above.cells])].filter((c) => !hidden.has(c))
+      const price = cells.reduce((sum, c) => sum + cost(c), 0)
+      if (!best || price < best.price) best = { cells, price }
+      if (price === 0) break
+    }
+    return best?.cells
+  }
+
+  const hideAll = (cells: readonly number[]) => {
+    for (const cell of cells) {
+      if (hidden.has(cell)) continue
+      hidden.add(cell)
+      complementary.add(cell)
+      search.hide(cell)
+    }
+  }
+
   /** Hides what moving `target` by `amount` needs; false when no perturbation exists. */
   const move = (target: number, direction: 'up' | 'down', amount: number): boolean => {
     if (amount <= 0) return true
     const found = search.cheapest(target, direction, amount)
     searches++
     if (!found) return false
-    for (const cell of found.cells) {
-      if (hidden.has(cell)) continue
-      hidden.add(cell)
-      complementary.add(cell)
-      search.hide(cell)
-    }
+    hideAll(found.cells)
     return true
   }
 
-  // The preferred split of the width (see protection.ts) is not always reachable: a row [1, 1]
-  // can never be shown to total less than 2, a word's band caps how high a count can seem.
-  // Then the split shifts to the other side, within what hiding every cell could achieve.
+  // When no candidate split is reachable (a row [1, 1] can never be shown to total less than
+  // 2; a word's band caps how high a count can seem), the split shifts to what hiding every
+  // cell could achieve on each side.
   const whole = (x: number) => (table.integer ? Math.floor(x + 1e-9) : x)
   const protect = (target: number, requirement: ProtectionRequirement) => {
+    const cells = bestSplit(target, requirement)
+    if (cells) {
+      hideAll(cells)
+      return
+    }
     let down = requirement.lower
     let up = requirement.upper
     if (!move(target, 'down', down)) {
