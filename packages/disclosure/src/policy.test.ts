@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import defaultPolicyFile from '../examples/default-policy.json'
+import examplePolicyFile from '../examples/policy.json'
 import { DisclosureError } from './errors.js'
 import { DEFAULT_POLICY, minimumWidth, parsePolicy, sensitivityOf } from './policy.js'
 import { bandFor, bandText } from './wording.js'
@@ -145,5 +147,13 @@ describe('wording tables', () => {
     if (!band) throw new Error('no band')
     expect(bandText(band, 'en')).toBe(en)
     expect(bandText(band, 'ja')).toBe(ja)
+  })
+})
+
+describe('example policies', () => {
+  it('examples/default-policy.json is the built-in default, and the example policy is valid', () => {
+    expect(parsePolicy(defaultPolicyFile)).toEqual(DEFAULT_POLICY)
+    expect(defaultPolicyFile).toEqual(JSON.parse(JSON.stringify(DEFAULT_POLICY)))
+    expect(parsePolicy(examplePolicyFile).rules['people-protected'].hiddenAs).toBe('words')
   })
 })
