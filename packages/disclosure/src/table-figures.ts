@@ -38,22 +38,17 @@ export function tableFigures(table: ProtectedTable, context: TableContext): Publ
     periodIndex >= 0
       ? (dimensions[periodIndex]?.labels ?? []).map((l) => parsePeriod(l, context.fiscalYearStart))
       : []
-  if (periods.length > 0) {
-    const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from))
-    for (let i = 1; i < sorted.length; i++)
-      if (sorted[i]?.from !== sorted[i - 1]?.to)
-        throw new DisclosureError(
-          'invalid_figure',
-          `The periods of "${context.periodDimension}" must follow each other without gaps or overlaps (the total spans them all).`,
-        )
-  }
-  const span: Period =
-    periods.length > 0
-      ? {
-          from: periods.reduce((m, p) => (p.from < m ? p.from : m), periods[0]?.from ?? ''),
-          to: periods.reduce((m, p) => (p.to > m ? p.to : m), periods[0]?.to ?? ''),
-        }
-      : context.period
+  // Periods in order must follow each other; the total spans from the first to the last.
+  const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from))
+  for (let i = 1; i < sorted.length; i++)
+    if (sorted[i]?.from !== sorted[i - 1]?.to)
+      throw new DisclosureError(
+        'invalid_figure',
+        `The periods of "${context.periodDimension}" must follow each other without gaps or overlaps (the total spans them all).`,
+      )
+  const first = sorted[0]
+  const last = sorted[sorted.length - 1]
+  const span: Period = first && last ? { from: first.from, to: last.to } : context.period
   const base = context.filters ?? {}
   const measure = table.table.measure
   const figures: PublishedFigure[] = table.cells.map((cell) => {
