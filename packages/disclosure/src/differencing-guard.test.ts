@@ -1,0 +1,275 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { checkDifferencing, definitionWithin, describeDifference } from './differencing-guard.js'
+import { DisclosureError } from './errors.js'
+import type { FigureDefinition, FilterSet, PublishedFigure, PublishedValue } from './figure.js'
+import {
+  appendRelease,
+  type DisclosureLedger,
+  EMPTY_LEDGER,
+  type LedgerRelease,
+  parseLedger,
+} from './ledger.js'
+import { createHighsSolver } from './lp/highs-solver.js'
+import type { LpSolver } from './lp/linear-program.js'
+import { DEFAULT_POLICY } from './policy.js'
+import { protectTable } from './protect-table.js'
+import { twoWayTable } from './table.js'
+import { tableFigures } from './table-figures.js'
+
+let solver: LpSolver
+beforeAll(async () => {
+  solver = await createHighsSolver()
+})
+
+const year = (y: number) => ({ from: `${y}-01-01`, to: `${y + 1}-01-01` })
+const since2000 = (end: number) => ({ from: '2000-01-01', to: `${end + 1}-01-01` })
+
+function figure(
+  id: string,
+  period: { from: string; to: string },
+  published: PublishedValue,
+  filters: Record<string, FilterSet> = {},
+  extra: Partial<FigureDefinition> = {},
+): PublishedFigure {
+  return {
+    id,
+    label: id,
+    definition: { measure: 'resettled', population: 'people protected', filters, period, ...extra },
+    published,
+  }
+}
+const exact = (value: number): PublishedValue => ({ kind: 'exact', value })
+const hidden = (protection = 10): PublishedValue => ({ kind: 'hidden', atLeast: 1, protection })
+const release = (id: string, figures: PublishedFigure[]): LedgerRelease => ({
+  id,
+  title: id,
+  date: `${id.slice(-4)}-06-30`,
+  figures,
+})
+const ledgerOf = (...releases: LedgerRelease[]): DisclosureLedger =>
+  releases.reduce(appendRelease, EMPTY_LEDGER)
+
+describe('differencing guard: the attacks of issue #9', () => {
+  it('(a) catches a cumulative total minus last year’s published total', () => {
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        figure('cumulative', since2000(2005), exact(57), {}, { cumulative: true }),
+      ]),
+    )
+    const next = release('annual-2006', [
+      figure('cumulative', since2000(2006), exact(63), {}, { cumulative: true }),
+    ])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    expect(result.refusals).toHaveLength(1)
+    const [finding] = result.refusals
+    expect(finding).toMatchObject({
+      kind: 'difference',
+      derived: { lower: 6, upper: 6 },
+      description: { periods: [{ from: '2006-01-01', to: '2007-01-01' }] },
+    })
+    if (finding?.kind !== 'difference') throw new Error()
+    // The refusal names both figures and their releases.
+    expect(finding.figures.map((f) => `${f.releaseId}/${f.id}`)).toEqual([
+      'annual-2006/cumulative',
+      'annual-2005/cumulative',
+    ])
+  })
+
+  it('(b) catches a sub-population published now against the total published last year', () => {
+    const ledger = ledgerOf(release('annual-2005', [figure('total-2005', year(2005), exact(34))]))
+    const next = release('annual-2006', [
+      figure('unhcr-or-underground-2005', year(2005), exact(30), {
+        pathway: { in: ['UNHCR', 'underground'] },
+      }),
+    ])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    expect(result.refusals).toHaveLength(1)
+    expect(result.refusals[0]).toMatchObject({
+      kind: 'difference',
+      derived: { lower: 4, upper: 4 },
+      description: { dimension: { name: 'pathway', values: [], except: ['UNHCR', 'underground'] } },
+    })
+  })
+
+  it('(b) names a hidden count revealed by its complement and the total', () => {
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        figure('consulate-2005', year(2005), hidden(), { pathway: { in: ['consulate'] } }),
+        figure('total-2005', year(2005), exact(34)),
+      ]),
+    )
+    const next = release('annual-2006', [
+      figure('not-consulate-2005', year(2005), exact(30), { pathway: { notIn: ['consulate'] } }),
+    ])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    const revealed = result.refusals.find((f) => f.kind === 'hidden-revealed')
+    expect(revealed).toMatchObject({
+      kind: 'hidden-revealed',
+      hidden: { releaseId: 'annual-2005', id: 'consulate-2005' },
+      interval: { lower: 4, upper: 4 },
+      required: 10,
+    })
+    if (revealed?.kind !== 'hidden-revealed') throw new Error()
+    expect(revealed.figures.map((f) => f.id)).toContain('not-consulate-2005')
+  })
+
+  it('catches a small group pinned by three figures, none of which contains another', () => {
+    const pathway = (p: string) => ({ pathway: { in: [p] } })
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        figure('unhcr', year(2005), exact(20), pathway('UNHCR')),
+        figure('consulate', year(2005), exact(15), pathway('consulate')),
+      ]),
+    )
+    const next = release('annual-2006', [
+      figure('three-pathways', year(2005), exact(40), {
+        pathway: { in: ['UNHCR', 'consulate', 'underground'] },
+      }),
+    ])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    expect(result.refusals).toHaveLength(1)
+    expect(result.refusals[0]).toMatchObject({
+      kind: 'small-group',
+      group: { filters: { pathway: 'underground' }, period: year(2005) },
+      interval: { lower: 5, upper: 5 },
+    })
+  })
+
+  it('refuses a silent revision of a published figure', () => {
+    const ledger = ledgerOf(release('annual-2005', [figure('total-2005', year(2005), exact(34))]))
+    const next = release('annual-2006', [figure('total-2005-revised', year(2005), exact(36))])
+    expect(checkDifferencing(ledger, next, DEFAULT_POLICY, solver).refusals[0]).toMatchObject({
+      kind: 'revision',
+    })
+  })
+
+  it('reports what earlier releases already revealed as a risk, not a refusal', () => {
+    const ledger = ledgerOf(
+      release('annual-2004', [figure('cumulative', since2000(2004), exact(50))]),
+      release('annual-2005', [figure('cumulative', since2000(2005), exact(53))]),
+    )
+    const next = release('annual-2006', [figure('y2006', year(2006), exact(25))])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    expect(result.refusals).toEqual([])
+    // 2005 alone was 53 − 50 = 3: the 2005 release did that, and the review says so.
+    expect(result.risks).toMatchObject([
+      {
+        kind: 'small-group',
+        group: { period: year(2005) },
+        interval: { lower: 3, upper: 3 },
+        alreadyRevealed: true,
+      },
+    ])
+  })
+
+  it('passes an innocent sequence of releases', () => {
+    const pathwayTable = (id: string, values: number[][]) =>
+      protectTable(
+        twoWayTable({
+          id,
+          measure: 'resettled',
+          rows: { name: 'pathway', labels: ['UNHCR', 'consulate', 'underground'] },
+          columns: { name: 'half', labels: ['H1', 'H2'] },
+          values,
+        }),
+        DEFAULT_POLICY,
+        { solver },
+      )
+    const r2005 = pathwayTable('pathways', [
+      [14, 16],
+      [3, 12],
+      [11, 20],
+    ])
+    const r2006 = pathwayTable('pathways', [
+      [18, 11],
+      [12, 2],
+      [15, 17],
+    ])
+    const context = (y: number) => ({
+      population: 'people protected',
+      period: year(y),
+      filters: {},
+    })
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        ...tableFigures(r2005, context(2005)),
+        figure('cumulative', since2000(2005), exact(236), {}, { cumulative: true }),
+      ]),
+    )
+    const next = release('annual-2006', [
+      ...tableFigures(r2006, context(2006)),
+      figure('cumulative', since2000(2006), exact(311), {}, { cumulative: true }),
+    ])
+    // The tables hide their small cells; cumulative totals differ by a whole year's 75.
+    expect(r2006.cells.some((c) => c.rendering.kind === 'suppressed')).toBe(true)
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+    expect(result.refusals).toEqual([])
+    expect(result.risks).toEqual([])
+    expect(result.groupsChecked).toBe(1)
+  })
+
+  it('still compares pairs from their definitions when a group has too many atoms', () => {
+    const ledger = ledgerOf(
+      release('annual-2005', [figure('cumulative', since2000(2005), exact(57))]),
+    )
+    const next = release('annual-2006', [figure('cumulative', since2000(2006), exact(63))])
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, solver, { maxAtoms: 1 })
+    expect(result.partiallyChecked).toHaveLength(1)
+    expect(result.refusals[0]).toMatchObject({
+      kind: 'difference',
+      derived: { lower: 6, upper: 6 },
+    })
+  })
+})
+
+describe('figure relationships', () => {
+  const def = (filters: Record<string, FilterSet>, period = year(2005)): FigureDefinition => ({
+    measure: 'm',
+    population: 'p',
+    filters,
+    period,
+  })
+  it.each([
+    [{ pathway: { in: ['a'] } }, {}, true],
+    [{}, { pathway: { in: ['a'] } }, false],
+    [{ pathway: { in: ['a'] } }, { pathway: { notIn: ['b'] } }, true],
+    [{ pathway: { in: ['b'] } }, { pathway: { notIn: ['b'] } }, false],
+    [{ pathway: { notIn: ['a', 'b'] } }, { pathway: { notIn: ['a'] } }, true],
+    [{ pathway: { notIn: ['a'] } }, { pathway: { in: ['a', 'b'] } }, false],
+  ] as const)('%j within %j: %s', (inner, outer, expected) => {
+    expect(definitionWithin(def(inner), def(outer))).toBe(expected)
+  })
+
+  it('describes what a larger figure counts that a smaller one does not', () => {
+    expect(describeDifference(def({}, since2000(2006)), def({}, since2000(2005)))).toEqual({
+      periods: [{ from: '2006-01-01', to: '2007-01-01' }],
+    })
+    expect(describeDifference(def({ p: { in: ['a', 'b'] } }), def({ p: { in: ['a'] } }))).toEqual({
+      dimension: { name: 'p', values: ['b'] },
+    })
+  })
+})
+
+describe('ledger', () => {
+  it('refuses a malformed ledger with every problem named', () => {
+    try {
+      parseLedger({
+        version: 1,
+        releases: [{ id: 'x', title: 'x', date: '2006', figures: [{ id: 'f' }] }],
+      })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(DisclosureError)
+      expect((error as DisclosureError).code).toBe('invalid_ledger')
+      expect((error as DisclosureError).details.join('\n')).toMatch(/releases\.0\.date/)
+    }
+  })
+
+  it('refuses recording one release twice', () => {
+    const r = release('annual-2005', [figure('t', year(2005), exact(34))])
+    expect(() => appendRelease(appendRelease(EMPTY_LEDGER, r), r)).toThrow(/already in the ledger/)
+    expect(parseLedger(JSON.parse(JSON.stringify(appendRelease(EMPTY_LEDGER, r))))).toEqual(
+      appendRelease(EMPTY_LEDGER, r),
+    )
+  })
+})

@@ -1,0 +1,135 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Bounds } from './bounds.js'
+import { auditIntervals } from './interval-audit.js'
+import { createHighsSolver } from './lp/highs-solver.js'
+import type { LpSolver } from './lp/linear-program.js'
+import { type StatTable, twoWayTable } from './table.js'
+
+let solver: LpSolver
+beforeAll(async () => {
+  solver = await createHighsSolver()
+})
+
+// Shelters × months, as in the seed report's shelters.
+const table = twoWayTable({
+  id: 'shelter-month',
+  measure: 'protected',
+  rows: { name: 'shelter', labels: ['JRL-01', 'YAN-02', 'SHN-03'] },
+  columns: { name: 'month', labels: ['Jan', 'Feb', 'Mar'] },
+  values: [
+    [3, 20, 25],
+    [18, 2, 30],
+    [27, 19, 24],
+  ],
+})
+
+const cell = (t: StatTable, key: string) => {
+  const found = t.cells.find((c) => c.key === key)
+  if (!found) throw new Error(key)
+  return found.index
+}
+
+/** A reader's knowledge when `hidden` cells show "—" (zeros shown, so hidden ≥ 1). */
+function knowledgeHiding(t: StatTable, hidden: readonly string[]): Bounds[] {
+  const indices = new Set(hidden.map((k) => cell(t, k)))
+  return t.cells.map((c) =>
+    indices.has(c.index)
+      ? { lower: 1, upper: Number.POSITIVE_INFINITY }
+      : { lower: c.value, upper: c.value },
+  )
+}
+
+describe('interval audit', () => {
+  it('recovers a lone hidden cell from its row total', () => {
+    const hidden = ['shelter=JRL-01|month=Jan']
+    const { intervals } = auditIntervals(
+      table,
+      knowledgeHiding(table, hidden),
+      [cell(table, hidden[0] ?? '')],
+      solver,
+    )
+    expect([...intervals.values()]).toEqual([{ lower: 3, upper: 3 }])
+  })
+
+  it('recovers two hidden cells in one row when their columns have no other hidden cell', () => {
+    const hidden = ['shelter=JRL-01|month=Jan', 'shelter=JRL-01|month=Feb']
+    const targets = hidden.map((k) => cell(table, k))
+    const { intervals } = auditIntervals(table, knowledgeHiding(table, hidden), targets, solver)
+    expect(intervals.get(targets[0] ?? -1)).toEqual({ lower: 3, upper: 3 })
+    expect(intervals.get(targets[1] ?? -1)).toEqual({ lower: 20, upper: 20 })
+  })
+
+  it('gives a rectangle of hidden cells an interval bounded by its smallest corners', () => {
+    const hidden = [
+      'shelter=JRL-01|month=Jan',
+      'shelter=JRL-01|month=Feb',
+      'shelter=YAN-02|month=Jan',
+      'shelter=YAN-02|month=Feb',
+    ]
+    const targets = hidden.map((k) => cell(table, k))
+    const { intervals } = auditIntervals(table, knowledgeHiding(table, hidden), targets, solver)
+    // JRL-Jan = 3 + d, JRL-Feb = 20 − d, YAN-Jan = 18 − d, YAN-Feb = 2 + d, all ≥ 1:
+    // d ∈ [−1, 17], so JRL-Jan ∈ [2, 20] and YAN-Feb ∈ [1, 19].
+    expect(intervals.get(targets[0] ?? -1)).toEqual({ lower: 2, upper: 20 })
+    expect(intervals.get(targets[3] ?? -1)).toEqual({ lower: 1, upper: 19 })
+  })
+
+  it('needs the column totals hidden too when the two columns have no other hidden cell', () => {
+    // Hiding JRL-01's Jan and Feb and both column totals: the row gives Jan + Feb = 48 − 25,
+    // and the totals, now unknown, no longer pin either cell.
+    const hidden = [
+      'shelter=JRL-01|month=Jan',
+      'shelter=JRL-01|month=Feb',
+      'shelter=*|month=Jan',
+      'shelter=*|month=Feb',
+    ]
+    const targets = hidden.map((k) => cell(table, k))
+    const { intervals } = auditIntervals(table, knowledgeHiding(table, hidden), targets, solver)
+    expect(intervals.get(targets[0] ?? -1)).toEqual({ lower: 1, upper: 22 })
+    // Jan's total is JRL-Jan + 18 + 27.
+    expect(intervals.get(targets[2] ?? -1)).toEqual({ lower: 46, upper: 67 })
+  })
+
+  it('uses ranges a reader knows (a rounded value, a word) as bounds', () => {
+    const hidden = [
+      'shelter=JRL-01|month=Jan',
+      'shelter=JRL-01|month=Feb',
+      'shelter=YAN-02|month=Jan',
+      'shelter=YAN-02|month=Feb',
+    ]
+    const knowledge = knowledgeHiding(table, hidden)
+    // JRL-01|Feb published as the word "more than ten" (12–29): 20 − d ∈ [12, 29] caps d at 8,
+    // so JRL-Jan ∈ [2, 11] instead of [2, 20].
+    knowledge[cell(table, 'shelter=JRL-01|month=Feb')] = { lower: 12, upper: 29 }
+    const target = cell(table, 'shelter=JRL-01|month=Jan')
+    const { intervals } = auditIntervals(table, knowledge, [target], solver)
+    expect(intervals.get(target)).toEqual({ lower: 2, upper: 11 })
+  })
+
+  it('reports unbounded intervals when hidden totals leave a cell free', () => {
+    const t = twoWayTable({
+      id: 't',
+      measure: 'm',
+      rows: { name: 'r', labels: ['a'] },
+      columns: { name: 'c', labels: ['x'] },
+      values: [[4]],
+    })
+    const knowledge = t.cells.map(() => ({ lower: 1, upper: Number.POSITIVE_INFINITY }))
+    const { intervals } = auditIntervals(
+      t,
+      knowledge,
+      t.cells.map((c) => c.index),
+      solver,
+    )
+    for (const interval of intervals.values())
+      expect(interval).toEqual({ lower: 1, upper: Number.POSITIVE_INFINITY })
+  })
+
+  it('refuses published values that contradict the table', () => {
+    const knowledge = table.cells.map((c) => ({
+      lower: c.value + (c.level === 2 ? 1 : 0),
+      upper: c.value + (c.level === 2 ? 1 : 0),
+    }))
+    expect(() => auditIntervals(table, knowledge, [0], solver)).toThrow(/not the sum of its parts/)
+  })
+})

@@ -1,0 +1,173 @@
+import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { CliError, EXIT } from '../cli-config.js'
+import { disclosureCheck } from './disclosure.js'
+
+const examples = fileURLToPath(new URL('../../../../disclosure/examples/', import.meta.url))
+const example = (name: string) => join(examples, name)
+const today = new Date('2006-06-30T12:00:00Z')
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'haven-disclosure-'))
+})
+
+async function failure(run: Promise<unknown>): Promise<CliError> {
+  try {
+    await run
+  } catch (error) {
+    if (error instanceof CliError) return error
+    throw error
+  }
+  throw new Error('expected a CliError')
+}
+
+describe('haven disclosure check', () => {
+  it('prints the review of the example table in Japanese, with the seed report’s consistency check', async () => {
+    const result = await disclosureCheck(
+      example('protection-by-pathway.csv'),
+      {
+        policy: example('policy.json'),
+        measure: 'protected',
+        period: 'FY2005',
+        statements: example('statements.json'),
+        locale: 'ja',
+      },
+      {},
+      today,
+    )
+    expect(result.exitCode).toBe(EXIT.ok)
+    expect(result.output).toContain('編集者の承認待ち')
+    expect(result.output).toContain('UNHCR / H1: 表示「若干名」、真の値 4')
+    expect(result.output).toContain('Rice distributed in China — 矛盾')
+    expect(result.output).toContain('Monthly rice budget — 整合')
+  })
+
+  it('prints JSON with every cell’s public rendering and private explanation', async () => {
+    const result = await disclosureCheck(
+      example('protection-by-pathway.csv'),
+      { measure: 'protected', format: 'json' },
+      {},
+      today,
+    )
+    const json = JSON.parse(result.output) as {
+      refused: boolean
+      tables: {
+        cells: {
+          key: string
+          public: string
+          explanation: { trueValue: number; interval: { upper: number | null } }
+        }[]
+      }[]
+    }
+    expect(json.refused).toBe(false)
+    const cell = json.tables[0]?.cells.find((c) => c.key === 'pathway=UNHCR|half=H1')
+    expect(cell).toMatchObject({ public: '—', explanation: { trueValue: 4 } })
+  })
+
+  it('records an approved release and refuses a later one that reveals a small count (exit 1)', async () => {
+    const ledger = join(dir, 'ledger.json')
+    const before = join(dir, 'resettled-to-2005.csv')
+    const after = join(dir, 'resettled-to-2006.csv')
+    await writeFile(before, 'pathway,resettled\nUNHCR,40\nconsulate,31\n')
+    await writeFile(after, 'pathway,resettled\nUNHCR,46\nconsulate,44\n')
+    const common = { measure: 'resettled', ledger, record: true } as const
+    const first = await disclosureCheck(
+      before,
+      { ...common, period: '2000-01-01/2006-01-01', release: 'fy2005' },
+      {},
+      today,
+    )
+    expect(first.exitCode).toBe(EXIT.ok)
+    expect(first.output).toContain('Recorded release fy2005')
+    expect((await stat(ledger)).mode & 0o777).toBe(0o600)
+
+    const second = await disclosureCheck(
+      after,
+      { ...common, period: '2000-01-01/2007-01-01', release: 'fy2006' },
+      {},
+      today,
+    )
+    expect(second.exitCode).toBe(EXIT.failure)
+    expect(second.refused).toBe(true)
+    // Cumulative UNHCR: 46 this year − 40 last year = 6 resettled in 2006.
+    expect(second.output).toContain(
+      'gives 46 − 40 = 6, the count for the period 2006-01-01/2007-01-01: below 10.',
+    )
+    expect(second.output).toContain('Not recorded in the ledger')
+    const recorded = JSON.parse(await readFile(ledger, 'utf8')) as { releases: { id: string }[] }
+    expect(recorded.releases.map((r) => r.id)).toEqual(['fy2005'])
+  })
+
+  it.each([
+    [
+      'margins that do not add up',
+      'a \\ b,x,Total\nr,5,6\n',
+      {},
+      /^haven disclosure: inconsistent_margins: The total a=r\|b=\* is 6 but its parts add up to 5/,
+    ],
+    [
+      'a non-number',
+      'a \\ b,x,y\nr,5,five\n',
+      {},
+      /invalid_table: .*the cell r \/ y is "five", not a number/,
+    ],
+    ['an unknown locale', 'a,n\nr,5\n', { locale: 'fr' }, /--locale must be en or ja/],
+    [
+      'an unknown sensitivity',
+      'a,n\nr,5\n',
+      { sensitivity: 'secret' },
+      /--sensitivity must be one of/,
+    ],
+    ['--record without --ledger', 'a,n\nr,5\n', { record: true }, /--record needs --ledger/],
+  ])('refuses %s with one line and exit code 2', async (_name, csv, options, message) => {
+    const file = join(dir, `bad-${Math.random().toString(36).slice(2)}.csv`)
+    await writeFile(file, csv)
+    const error = await failure(disclosureCheck(file, options, {}, today))
+    expect(error.exitCode).toBe(EXIT.usage)
+    expect(error.message).toMatch(message)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('refuses an invalid policy, naming the problem', async () => {
+    const policy = join(dir, 'policy.json')
+    await writeFile(
+      policy,
+      JSON.stringify({
+        rules: { 'people-protected': { words: [{ from: 1, to: 2, en: 'two', ja: '二名' }] } },
+      }),
+    )
+    const error = await failure(
+      disclosureCheck(example('protection-by-pathway.csv'), { policy }, {}, today),
+    )
+    expect(error.exitCode).toBe(EXIT.usage)
+    expect(error.message).toMatch(
+      /invalid_policy: .*"two" \(1–2\) spans 1, narrower than the protection width 10/,
+    )
+  })
+
+  it('rounds repeatably when given a secret', async () => {
+    const env = { HAVEN_DISCLOSURE_SECRET: '00112233445566778899aabbccddeeff' }
+    const options = {
+      policy: example('policy.json'),
+      measure: 'meals',
+      periodDimension: 'columns',
+      period: '2006-01-01/2006-04-01',
+      release: 'r',
+    }
+    const a = await disclosureCheck(example('meals-by-shelter.csv'), options, env, today)
+    const b = await disclosureCheck(example('meals-by-shelter.csv'), options, env, today)
+    expect(a.output).toBe(b.output)
+    expect(a.output).not.toContain('one-off key')
+    await expect(
+      disclosureCheck(
+        example('meals-by-shelter.csv'),
+        options,
+        { HAVEN_DISCLOSURE_SECRET: 'short' },
+        today,
+      ),
+    ).rejects.toThrow(/at least 32 hexadecimal digits/)
+  })
+})

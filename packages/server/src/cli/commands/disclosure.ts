@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto'
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises'
+import { basename, extname } from 'node:path'
+import { isLocale, type Locale } from '@haven/core/i18n/locales'
+import type { ExchangeRate } from '@haven/core/money/exchange-rate'
+import {
+  type ConsistencyCheck,
+  createDisclosureEngine,
+  DisclosureError,
+  type DisclosureLedger,
+  describeFinding,
+  EMPTY_LEDGER,
+  explainConsistency,
+  type PreparedRelease,
+  parseLedger,
+  parsePeriod,
+  recordRelease,
+  renderCell,
+  renderReview,
+  SENSITIVITIES,
+  type Sensitivity,
+  sensitivityOf,
+} from '@haven/disclosure'
+import type { Command } from 'commander'
+import { readTableCsv } from '../../disclosure/read-table-csv.js'
+import { CliError, EXIT } from '../cli-config.js'
+
+export interface DisclosureCheckOptions {
+  readonly policy?: string
+  readonly locale?: string
+  readonly ledger?: string
+  readonly record?: boolean
+  readonly format?: string
+  readonly measure?: string
+  readonly sensitivity?: string
+  readonly population?: string
+  readonly period?: string
+  readonly periodDimension?: string
+  readonly release?: string
+  readonly title?: string
+  readonly date?: string
+  readonly statements?: string
+}
+
+export interface DisclosureCheckResult {
+  readonly output: string
+  /** 0: ready for an editor's approval; 1: refused. Bad input throws a CliError (exit 2). */
+  readonly exitCode: number
+  readonly refused: boolean
+}
+
+const usage = (message: string) => new CliError(`haven disclosure: ${message}`, EXIT.usage)
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    throw usage(`cannot read the ${what} file ${path}.`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw usage(`the ${what} file ${path} is not valid JSON (${(error as Error).message}).`)
+  }
+}
+
+/** A 32+ hex-digit secret from HAVEN_DISCLOSURE_SECRET makes rounding repeatable for a release. */
+function roundingSecret(env: NodeJS.ProcessEnv): Uint8Array | undefined {
+  const hex = env.HAVEN_DISCLOSURE_SECRET?.trim()
+  if (!hex) return undefined
+  if (!/^([0-9a-f]{2}){16,}$/i.test(hex))
+    throw usage('HAVEN_DISCLOSURE_SECRET must be at least 32 hexadecimal digits (16 random bytes).')
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16))
+}
+
+/**
+ * Runs one table through the disclosure engine and returns the review to print. Bad input
+ * (a table that does not add up, an invalid policy or ledger) becomes a one-line CliError.
+ */
+export async function disclosureCheck(
+  file: string,
+  options: DisclosureCheckOptions,
+  env: NodeJS.ProcessEnv = process.env,
+  today: Date = new Date(),
+): Promise<DisclosureCheckResult> {
+  const requested = options.locale ?? 'en'
+  if (!isLocale(requested)) throw usage(`--locale must be en or ja, not "${requested}".`)
+  const locale: Locale = requested
+  const format = options.format ?? 'text'
+  if (format !== 'text' && format !== 'json')
+    throw usage(`--format must be text or json, not "${format}".`)
+  if (options.sensitivity && !(SENSITIVITIES as readonly string[]).includes(options.sensitivity))
+    throw usage(`--sensitivity must be one of ${SENSITIVITIES.join(', ')}.`)
+  if (options.record && !options.ledger)
+    throw usage('--record needs --ledger: the file the release is recorded in.')
+  const date = options.date ?? today.toISOString().slice(0, 10)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw usage(`--date must be YYYY-MM-DD, not "${date}".`)
+
+  try {
+    const engine = await createDisclosureEngine({
+      policy: options.policy ? await readJson(options.policy, 'policy') : undefined,
+      ...(roundingSecret(env) ? { roundingSecret: roundingSecret(env) } : {}),
+    })
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      throw usage(`cannot read the table ${file}.`)
+    }
+    const name = basename(file, extname(file))
+    const measure = options.measure
+    const csv = readTableCsv(text, {
+      file,
+      id: name,
+      title: options.title ?? name,
+      ...(measure ? { measure } : {}),
+      integer:
+        (options.sensitivity ?? sensitivityOf(engine.policy, measure ?? 'count')) !== 'quantity',
+    })
+    const sensitivity =
+      (options.sensitivity as Sensitivity | undefined) ??
+      sensitivityOf(engine.policy, csv.table.measure)
+    const periodDimension =
+      options.periodDimension === 'rows'
+        ? csv.rowDimension
+        : options.periodDimension === 'columns'
+          ? csv.columnDimension
+          : options.periodDimension
+    const ledger: DisclosureLedger | undefined = options.ledger
+      ? await readJson(options.ledger, 'ledger').then(parseLedger, (error: unknown) => {
+          // A ledger that does not exist yet is an empty one, when the release is to be recorded.
+          if (options.record && error instanceof CliError && error.message.includes('cannot read'))
+            return EMPTY_LEDGER
+          throw error
+        })
+      : undefined
+    const statements = options.statements
+      ? ((await readJson(options.statements, 'statements')) as {
+          checks?: ConsistencyCheck[]
+          rates?: ExchangeRate[]
+          date?: string
+        })
+      : undefined
+    if (statements && !Array.isArray(statements.checks))
+      throw usage(
+        `the statements file must hold { "checks": [...], "rates": [...], "date": "YYYY-MM-DD" }.`,
+      )
+
+    const prepared = engine.prepareRelease({
+      id: options.release ?? `check-${name}-${date}`,
+      title: options.title ?? name,
+      date,
+      tables: [
+        {
+          table: csv.table,
+          sensitivity,
+          context: {
+            population: options.population ?? csv.table.measure,
+            period: parsePeriod(options.period ?? date.slice(0, 4)),
+            ...(periodDimension ? { periodDimension } : {}),
+          },
+        },
+      ],
+      ...(ledger ? { ledger } : {}),
+      ...(statements?.checks
+        ? {
+            consistency: {
+              checks: statements.checks,
+              ...(statements.rates ? { rates: statements.rates } : {}),
+              ...(statements.date ? { date: statements.date } : {}),
+            },
+          }
+        : {}),
+    })
+
+    let output =
+      format === 'json' ? `${toJson(prepared, locale)}\n` : renderReview(prepared.review, locale)
+    if (options.record && options.ledger && ledger) {
+      if (prepared.refused)
+        output += `\n${locale === 'ja' ? '公開不可のため台帳に記録しませんでした。' : 'Not recorded in the ledger: the release was refused.'}\n`
+      else {
+        await writePrivately(
+          options.ledger,
+          `${JSON.stringify(recordRelease(ledger, prepared), null, 2)}\n`,
+        )
+        output += `\n${locale === 'ja' ? `リリース ${prepared.id} を ${options.ledger} に記録しました。` : `Recorded release ${prepared.id} in ${options.ledger}.`}\n`
+      }
+    }
+    return {
+      output,
+      exitCode: prepared.refused ? EXIT.failure : EXIT.ok,
+      refused: prepared.refused,
+    }
+  } catch (error) {
+    if (error instanceof DisclosureError) throw usage(`${error.code}: ${error.message}`)
+    throw error
+  }
+}
+
+/** The ledger says what was hidden and why: written atomically, readable by its owner only. */
+async function writePrivately(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${randomUUID()}.tmp`
+  await writeFile(temporary, content, { mode: 0o600 })
+  await chmod(temporary, 0o600)
+  await rename(temporary, path)
+}
+
+function toJson(prepared: PreparedRelease, locale: Locale): string {
+  const review = prepared.review
+  return JSON.stringify(
+    {
+      release: { id: prepared.id, title: prepared.title, date: prepared.date },
+      refused: prepared.refused,
+      tables: review.tables.map(({ protected: t }) => ({
+        id: t.table.id,
+        title: t.table.title,
+        measure: t.table.measure,
+        sensitivity: t.sensitivity,
+        footnotes: t.footnotes,
+        stats: t.stats,
+        cells: t.cells.map((c) => ({
+          key: c.key,
+          public: renderCell(c.rendering, locale),
+          rendering: c.rendering,
+          explanation: c.explanation,
+        })),
+      })),
+      refusals: review.refusals.map((r) => ({
+        kind: r.kind === 'differencing' ? r.finding.kind : r.kind,
+        text: r.kind === 'differencing' ? describeFinding(r.finding, locale) : undefined,
+        detail: r.kind === 'differencing' ? r.finding : r.budget,
+      })),
+      risks: review.risks.map((r) => r.kind),
+      consistency: review.consistency.map((f) => ({ ...f, text: explainConsistency(f, locale) })),
+    },
+    (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? null : value),
+    2,
+  )
+}
+
+export function registerDisclosure(program: Command): void {
+  const disclosure = program
+    .command('disclosure')
+    .description('disclosure control: check what a published table would reveal')
+  disclosure
+    .command('check')
+    .argument('<file>', 'the table, as CSV (see README-disclosure.md for the layout)')
+    .description(
+      'protect a table under the policy and print the disclosure review; exit 0 when it is ready for approval, 1 when refused, 2 on bad input',
+    )
+    .option(
+      '--policy <file>',
+      'policy JSON (default: the built-in policy: k = 10 people protected, 5 people served)',
+    )
+    .option('--locale <locale>', 'language of the review: en or ja', 'en')
+    .option(
+      '--ledger <file>',
+      'ledger of earlier releases (JSON), checked for differencing attacks',
+    )
+    .option('--record', 'add this release to the ledger file when it is not refused')
+    .option('--format <format>', 'text or json', 'text')
+    .option('--measure <name>', 'what the table counts; the policy maps measures to sensitivities')
+    .option(
+      '--sensitivity <sensitivity>',
+      `override the measure's sensitivity: ${SENSITIVITIES.join(', ')}`,
+    )
+    .option('--population <name>', 'who is counted (default: the measure)')
+    .option(
+      '--period <period>',
+      'period the table covers: 2006, FY2005, 2006-01 or 2005-04-01/2006-04-01 (default: the year of --date)',
+    )
+    .option('--period-dimension <which>', 'rows or columns: the dimension whose labels are periods')
+    .option('--release <id>', 'release id for the ledger (default: check-<file>-<date>)')
+    .option('--title <text>', 'title of the table and release')
+    .option('--date <date>', 'release date, YYYY-MM-DD (default: today)')
+    .option(
+      '--statements <file>',
+      'figures stated in the narrative to check against the records (JSON)',
+    )
+    .action(async (file: string, options: DisclosureCheckOptions) => {
+      const result = await disclosureCheck(file, options)
+      process.stdout.write(result.output)
+      process.exitCode = result.exitCode
+    })
+}
