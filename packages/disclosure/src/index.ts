@@ -1,4 +1,4 @@
-// The public API of @haven/disclosure. See README-disclosure.md for how the pieces fit.
+// The public API of @haven/disclosure. See the README (section "Disclosure control") for how the pieces fit.
 export type { Bounds } from './bounds.js'
 export {
   type ArithmeticStep,

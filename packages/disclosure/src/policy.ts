@@ -5,7 +5,7 @@ import { SENSITIVITIES, type Sensitivity } from './sensitivity.js'
 import { type WordBand, wordBandProblems } from './wording.js'
 
 /**
- * The rules for one sensitivity. See README-disclosure.md for the reasoning behind each.
+ * The rules for one sensitivity. See the README (section "Disclosure control") for the reasoning behind each.
  * - `threshold` (k): a count below k is never shown as a number (0 disables the rule).
  * - `showZero`: whether a true zero is shown as 0. When it is, zeros are never hidden, so a
  *   reader knows every hidden count is at least 1, and the audit assumes so.

@@ -1,4 +1,4 @@
-// The example in README-disclosure.md, kept here so it cannot drift from the API.
+// The example in the README (section "Disclosure control"), kept here so it cannot drift from the API.
 import { expect, it } from 'vitest'
 import {
   createDisclosureEngine,

@@ -245,7 +245,10 @@ export function registerDisclosure(program: Command): void {
     .description('disclosure control: check what a published table would reveal')
   disclosure
     .command('check')
-    .argument('<file>', 'the table, as CSV (see README-disclosure.md for the layout)')
+    .argument(
+      '<file>',
+      'the table, as CSV (see the README (section "Disclosure control") for the layout)',
+    )
     .description(
       'protect a table under the policy and print the disclosure review; exit 0 when it is ready for approval, 1 when refused, 2 on bad input',
     )
