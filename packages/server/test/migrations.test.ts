@@ -6,7 +6,7 @@ import { describeEachDialect } from './support/dialects.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
-    const status = await migrationStatus(ctx.database().db, ctx.database().schema)
+    const status = await migrationStatus(ctx.database())
     expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS).sort())
     expect(status.every((m) => m.appliedAt !== null)).toBe(true)
     for (const name of Object.keys(MIGRATIONS))
@@ -29,12 +29,10 @@ describeEachDialect('migrations', (ctx) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
-    expect((await migrateToLatest(db, ctx.database().schema)).length).toBe(
-      Object.keys(MIGRATIONS).length,
-    )
+    expect((await migrateToLatest(ctx.database())).length).toBe(Object.keys(MIGRATIONS).length)
   })
 
   it('apply once when run twice', async () => {
-    expect(await migrateToLatest(ctx.database().db, ctx.database().schema)).toEqual([])
+    expect(await migrateToLatest(ctx.database())).toEqual([])
   })
 })

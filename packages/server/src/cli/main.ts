@@ -4,6 +4,7 @@ import { registerAudit } from './commands/audit.js'
 import { registerDisclosure } from './commands/disclosure.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerMigrate } from './commands/migrate.js'
+import { registerRetention } from './commands/retention.js'
 import { registerServe } from './commands/serve.js'
 import { registerSetupLink } from './commands/setup-link.js'
 
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDoctor(program)
   registerAudit(program)
   registerDisclosure(program)
+  registerRetention(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

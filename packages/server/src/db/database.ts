@@ -12,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres'
 export interface HavenDatabase {
   db: Kysely<Database>
   dialect: DialectName
+  /** SQLite only: the database file (its WAL is the same path with -wal). */
+  file?: string
   /** PostgreSQL schema in use, when not the default (tests use one per file). */
   schema?: string
   /** Human description without credentials, for logs and `haven doctor`. */
@@ -71,6 +73,7 @@ function openSqlite(file: string, options: OpenOptions): HavenDatabase {
   return {
     db,
     dialect: 'sqlite',
+    file,
     describe: `SQLite ${file}`,
     close: () => db.destroy(),
   }
@@ -91,12 +94,16 @@ async function openPostgres(
     await pool.end()
     throw new Error(`Cannot reach PostgreSQL at ${redactUrl(config.url)}: ${error.message}`)
   })
+  // The schema tables go to (search_path's first), so migrations and introspection keep to it even
+  // when the database holds other schemas with tables of the same names.
+  const current = await client.query<{ schema: string | null }>('select current_schema() as schema')
   client.release()
+  const schema = options.schema ?? current.rows[0]?.schema ?? 'public'
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
     dialect: 'postgres',
-    ...(options.schema ? { schema: options.schema } : {}),
+    schema,
     describe: `PostgreSQL ${redactUrl(config.url)}${options.schema ? ` (schema ${options.schema})` : ''}`,
     close: () => db.destroy(),
   }

@@ -16,6 +16,12 @@ function migratorFor(db: Kysely<Database>, schema?: string): Migrator {
   })
 }
 
+/** The database and, on PostgreSQL, the schema its tables live in. */
+export interface MigratableDatabase {
+  db: Kysely<Database>
+  schema?: string | undefined
+}
+
 export interface MigrationState {
   name: string
   appliedAt: string | null
@@ -25,8 +31,11 @@ export interface MigrationState {
  * Applies every pending migration inside Kysely's migration lock (an advisory lock on PostgreSQL),
  * so two servers starting together apply each migration once.
  */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
-  const result: MigrationResultSet = await migratorFor(db, schema).migrateToLatest()
+export async function migrateToLatest(database: MigratableDatabase): Promise<string[]> {
+  const result: MigrationResultSet = await migratorFor(
+    database.db,
+    database.schema,
+  ).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
     const cause = result.error instanceof Error ? result.error.message : String(result.error)
@@ -35,17 +44,14 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
 
-export async function migrationStatus(
-  db: Kysely<Database>,
-  schema?: string,
-): Promise<MigrationState[]> {
-  const infos = await migratorFor(db, schema).getMigrations()
+export async function migrationStatus(database: MigratableDatabase): Promise<MigrationState[]> {
+  const infos = await migratorFor(database.db, database.schema).getMigrations()
   return infos.map((info) => ({
     name: info.name,
     appliedAt: info.executedAt ? info.executedAt.toISOString() : null,
   }))
 }
 
-export async function pendingMigrations(db: Kysely<Database>, schema?: string): Promise<string[]> {
-  return (await migrationStatus(db, schema)).filter((m) => m.appliedAt === null).map((m) => m.name)
+export async function pendingMigrations(database: MigratableDatabase): Promise<string[]> {
+  return (await migrationStatus(database)).filter((m) => m.appliedAt === null).map((m) => m.name)
 }

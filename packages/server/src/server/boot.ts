@@ -26,7 +26,7 @@ export async function boot(
   })
   try {
     if (options.migrate ?? true) {
-      const applied = await migrateToLatest(database.db)
+      const applied = await migrateToLatest(database)
       if (applied.length > 0) logger.info({ applied }, 'migrations applied')
     }
     const now = () => new Date()

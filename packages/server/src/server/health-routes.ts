@@ -15,7 +15,7 @@ export function createHealthRoutes(app: AppContext): Hono<HavenEnv> {
     c.header('Cache-Control', 'no-store')
     try {
       await sql`select 1`.execute(app.database.db)
-      const pending = await pendingMigrations(app.database.db, app.database.schema)
+      const pending = await pendingMigrations(app.database)
       if (pending.length > 0)
         return c.json({ status: 'not_ready', reason: 'migrations_pending', pending }, 503)
       return c.json({ status: 'ready', database: app.database.dialect })

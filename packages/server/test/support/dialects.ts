@@ -70,7 +70,7 @@ function describeDialect(
       const opened = dialect === 'sqlite' ? await openSqliteForTest() : await openPostgresForTest()
       database = opened.database
       cleanup = opened.cleanup
-      await migrateToLatest(database.db, database.schema)
+      await migrateToLatest(database)
     })
     afterAll(async () => {
       await database?.close()

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Logger } from 'pino'
 import type { AnyApiRoute } from '../../src/api/api-route.js'
 import type { AppContext } from '../../src/app-context.js'
 import { loadConfig, resolveUrls } from '../../src/config/load-config.js'
@@ -17,7 +18,12 @@ export const TEST_MASTER_KEY = randomBytes(32)
 /** An AppContext over a test database, with a silent logger and a pinnable clock. */
 export function testAppContext(
   database: HavenDatabase,
-  overrides: { env?: Record<string, string>; now?: () => Date; masterKey?: Buffer } = {},
+  overrides: {
+    env?: Record<string, string>
+    now?: () => Date
+    masterKey?: Buffer
+    logger?: Logger
+  } = {},
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
   const config = loadConfig({
@@ -29,7 +35,7 @@ export function testAppContext(
     config,
     urls: resolveUrls(config, { public: 3000, staff: 3000 }),
     database,
-    logger: createLogger('silent'),
+    logger: overrides.logger ?? createLogger('silent'),
     crypto: cryptoContext(new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'), now),
     now,
   }

@@ -43,7 +43,7 @@ export async function diagnose(env: NodeJS.ProcessEnv, cwd: string): Promise<Fin
       check: 'database',
       detail: `${database.describe} answers${config.database.kind === 'sqlite' && config.sqliteStartupCheck !== 'off' ? ' and passed its integrity check' : ''}`,
     })
-    const pending = await pendingMigrations(database.db)
+    const pending = await pendingMigrations(database)
     findings.push(
       pending.length === 0
         ? { status: 'ok', check: 'migrations', detail: 'the schema is current' }

@@ -15,7 +15,7 @@ export function registerMigrate(program: Command): void {
       })
       try {
         if (options.status) {
-          const states = await migrationStatus(database.db)
+          const states = await migrationStatus(database)
           console.log(`Database: ${database.describe}`)
           for (const m of states)
             console.log(
@@ -26,7 +26,7 @@ export function registerMigrate(program: Command): void {
             pending === 0 ? 'Up to date.' : `${pending} pending: run "haven migrate" to apply.`,
           )
         } else {
-          const applied = await migrateToLatest(database.db)
+          const applied = await migrateToLatest(database)
           console.log(
             applied.length === 0
               ? 'Nothing to apply: the database is up to date.'
