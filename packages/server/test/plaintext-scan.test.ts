@@ -40,7 +40,12 @@ describeEachDialect('no identifying value reaches the disk or the logs in clear'
     const logged: Buffer[] = []
     const logger = createLogger(
       'trace',
-      new Writable({ write: (chunk, _enc, done) => (logged.push(Buffer.from(chunk)), done()) }),
+      new Writable({
+        write: (chunk, _enc, done) => {
+          logged.push(Buffer.from(chunk))
+          done()
+        },
+      }),
     )
     const app = testAppContext(ctx.database(), { logger })
     const compartment = await buildCompartment(app)
