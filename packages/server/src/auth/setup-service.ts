@@ -18,17 +18,22 @@ export interface SetupLink {
 
 /**
  * A fresh single-use link for creating the first administrator, or null when users exist.
- * Earlier unused links stop working, so only the newest printed link is live. The token sits in
- * the URL fragment, which browsers never send to servers: it stays out of access logs and Referer.
+ * `haven setup-link` revokes the earlier unused links, so only the newest printed link is live;
+ * a starting server does not, since several instances may start together and each prints one.
+ * The token sits in the URL fragment, which browsers never send to servers: it stays out of
+ * access logs and Referer.
  */
-export async function createSetupLink(app: AppContext): Promise<SetupLink | null> {
+export async function createSetupLink(
+  app: AppContext,
+  options: { revokeEarlier?: boolean } = {},
+): Promise<SetupLink | null> {
   const { db } = app.database
   return db.transaction().execute(async (trx) => {
     if ((await countUsers(trx)) > 0) return null
     const now = app.now()
     const { token, hash } = newToken()
     const expiresAt = new Date(now.getTime() + SETUP_LINK_TTL_MS).toISOString()
-    await revokeTokens(trx, 'setup', now.toISOString())
+    if (options.revokeEarlier ?? true) await revokeTokens(trx, 'setup', now.toISOString())
     await insertToken(trx, {
       hash,
       purpose: 'setup',

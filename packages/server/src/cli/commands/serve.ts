@@ -41,7 +41,7 @@ export function registerServe(program: Command): void {
         `  Staff app:   ${app.urls.staff}/app/`,
       ]
       for (const warning of warnings) lines.push('', `  WARNING: ${warning}`)
-      const setup = await createSetupLink(app)
+      const setup = await createSetupLink(app, { revokeEarlier: false })
       if (setup) {
         lines.push(
           '',
