@@ -3,6 +3,7 @@ import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
 import { registerDisclosure } from './commands/disclosure.js'
 import { registerDoctor } from './commands/doctor.js'
+import { registerGenerate } from './commands/generate.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerRetention } from './commands/retention.js'
 import { registerServe } from './commands/serve.js'
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerAudit(program)
   registerDisclosure(program)
   registerRetention(program)
+  registerGenerate(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

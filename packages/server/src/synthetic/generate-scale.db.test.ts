@@ -1,0 +1,79 @@
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDialect } from '../../test/support/dialects.js'
+import { buildUser, signIn } from '../../test/support/factories.js'
+import { testAppContext, testApps } from '../../test/support/test-app.js'
+import type { AppContext } from '../app-context.js'
+import { generateScale } from './generate-scale.js'
+
+describeEachDialect('synthetic data at scale', (ctx) => {
+  let app: AppContext
+  beforeAll(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database())
+  })
+
+  it('writes people through the real sealing and indexing, findable by name through the API', async () => {
+    const progress: number[] = []
+    const result = await generateScale(app, {
+      people: 1200,
+      peoplePerCompartment: 400,
+      batchSize: 250,
+      onProgress: (_s, done) => progress.push(done),
+    })
+    expect(result).toMatchObject({ compartments: 3, people: 1200 })
+    expect(result.cases).toBeGreaterThan(300)
+    expect(progress.at(-1)).toBe(1200)
+    const rows = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select(['identity', 'code'])
+      .limit(5)
+      .execute()
+    for (const row of rows) expect(row.identity).toMatch(/^v1\.1\./)
+
+    const compartment = await ctx
+      .database()
+      .db.selectFrom('compartments')
+      .selectAll()
+      .where('code', '=', 'SYN-01')
+      .executeTakeFirstOrThrow()
+    const user = await buildUser(app, {
+      grants: [{ role: 'caseworker', compartmentId: compartment.id }],
+    })
+    const { headers } = await signIn(app, user)
+    const someone = await ctx
+      .database()
+      .db.selectFrom('people')
+      .selectAll()
+      .where('compartment_id', '=', compartment.id)
+      .orderBy('code')
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    const reveal = await (
+      await testApps(app).staff.request(`/api/v1/people/${someone.id}/reveal`, {
+        method: 'POST',
+        headers,
+      })
+    ).json()
+    const latin = reveal.identity.names.find((n: { script: string }) => n.script === 'latin').value
+    const found = await (
+      await testApps(app).staff.request(`/api/v1/people?q=${encodeURIComponent(latin)}`, {
+        headers,
+      })
+    ).json()
+    expect(found.people.map((p: { code: string }) => p.code)).toContain(someone.code)
+  })
+
+  it('adds nothing when run again, and continues a larger run where the last stopped', async () => {
+    expect((await generateScale(app, { people: 1200, peoplePerCompartment: 400 })).people).toBe(0)
+    expect((await generateScale(app, { people: 1500, peoplePerCompartment: 500 })).people).toBe(300)
+    const count = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(count.n)).toBe(1500)
+    const codes = await ctx.database().db.selectFrom('people').select('code').execute()
+    expect(new Set(codes.map((c) => c.code)).size).toBe(1500)
+  })
+})
