@@ -16,5 +16,10 @@ export const appEn = {
     'Open the full setup link printed by the server. If it expired, run “haven setup-link” on the server for a new one.',
   'app.shell.welcome': 'Haven staff app',
   'app.shell.sign_in_soon': 'Sign in to continue.',
+  'app.not_found_title': 'Page not found',
   'app.not_found': 'There is nothing at this address in the staff app.',
+  'home.welcome': 'Welcome, {name}',
+  'home.your_roles': 'Your roles',
+  'home.grant_in': '{role} in {compartment}',
+  'home.grant_org': '{role} for the whole organisation',
 } as const
