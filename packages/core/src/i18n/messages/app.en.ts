@@ -14,8 +14,6 @@ export const appEn = {
     'The setup link has been used and no longer works. You can now sign in as {loginName}.',
   'app.setup.no_token':
     'Open the full setup link printed by the server. If it expired, run “haven setup-link” on the server for a new one.',
-  'app.shell.welcome': 'Haven staff app',
-  'app.shell.sign_in_soon': 'Sign in to continue.',
   'app.not_found_title': 'Page not found',
   'app.not_found': 'There is nothing at this address in the staff app.',
   'home.welcome': 'Welcome, {name}',
