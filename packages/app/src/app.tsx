@@ -5,6 +5,7 @@ import { noteNavigation, PageTitle } from './components/page-title.js'
 import { ReauthDialog } from './components/reauth-dialog.js'
 import { RequireSession } from './components/require-session.js'
 import { t } from './lib/locale.js'
+import { AccountPage } from './modules/account/account-page.js'
 import { HomePage } from './modules/home/home-page.js'
 import { LoginPage } from './modules/login/login-page.js'
 import { PasswordLinkPage } from './modules/password-link/password-link-page.js'
@@ -34,6 +35,7 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
 }
 
 const Home = signedInOnly(HomePage)
+const Account = signedInOnly(AccountPage)
 
 export function App(): JSX.Element {
   return (
@@ -48,6 +50,7 @@ export function App(): JSX.Element {
           <Route path="/app/setup" component={SetupPage} />
           <Route path="/app/password" component={PasswordLinkPage} />
           <Route path="/app/" component={Home} />
+          <Route path="/app/account" component={Account} />
           <Route default component={NotFound} />
         </Router>
       </main>
