@@ -1,5 +1,5 @@
 import type { ComponentType, JSX } from 'preact'
-import { LocationProvider, Route, Router } from 'preact-iso'
+import { LocationProvider, lazy, Route, Router } from 'preact-iso'
 import { AppHeader } from './components/app-header.js'
 import { noteNavigation, PageTitle } from './components/page-title.js'
 import { ReauthDialog } from './components/reauth-dialog.js'
@@ -36,6 +36,13 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
 
 const Home = signedInOnly(HomePage)
 const Account = signedInOnly(AccountPage)
+// The administration is for few people: its code loads when first opened.
+const adminPages = () => import('./modules/admin/admin-pages.js')
+const AdminUsers = signedInOnly(lazy(() => adminPages().then((m) => m.UsersPage)))
+const AdminUser = signedInOnly(lazy(() => adminPages().then((m) => m.UserPage)))
+const AdminCompartments = signedInOnly(lazy(() => adminPages().then((m) => m.CompartmentsPage)))
+const AdminRoles = signedInOnly(lazy(() => adminPages().then((m) => m.RolesPage)))
+const AdminSecurity = signedInOnly(lazy(() => adminPages().then((m) => m.SecurityPage)))
 
 export function App(): JSX.Element {
   return (
@@ -51,6 +58,11 @@ export function App(): JSX.Element {
           <Route path="/app/password" component={PasswordLinkPage} />
           <Route path="/app/" component={Home} />
           <Route path="/app/account" component={Account} />
+          <Route path="/app/admin" component={AdminUsers} />
+          <Route path="/app/admin/users/:id" component={AdminUser} />
+          <Route path="/app/admin/compartments" component={AdminCompartments} />
+          <Route path="/app/admin/roles" component={AdminRoles} />
+          <Route path="/app/admin/security" component={AdminSecurity} />
           <Route default component={NotFound} />
         </Router>
       </main>
