@@ -36,13 +36,16 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
 
 const Home = signedInOnly(HomePage)
 const Account = signedInOnly(AccountPage)
-// The administration is for few people: its code loads when first opened.
+// Administration and the audit log are for few people: their code loads when first opened.
 const adminPages = () => import('./modules/admin/admin-pages.js')
 const AdminUsers = signedInOnly(lazy(() => adminPages().then((m) => m.UsersPage)))
 const AdminUser = signedInOnly(lazy(() => adminPages().then((m) => m.UserPage)))
 const AdminCompartments = signedInOnly(lazy(() => adminPages().then((m) => m.CompartmentsPage)))
 const AdminRoles = signedInOnly(lazy(() => adminPages().then((m) => m.RolesPage)))
 const AdminSecurity = signedInOnly(lazy(() => adminPages().then((m) => m.SecurityPage)))
+const Audit = signedInOnly(
+  lazy(() => import('./modules/audit/audit-page.js').then((m) => m.AuditPage)),
+)
 
 export function App(): JSX.Element {
   return (
@@ -63,6 +66,7 @@ export function App(): JSX.Element {
           <Route path="/app/admin/compartments" component={AdminCompartments} />
           <Route path="/app/admin/roles" component={AdminRoles} />
           <Route path="/app/admin/security" component={AdminSecurity} />
+          <Route path="/app/audit" component={Audit} />
           <Route default component={NotFound} />
         </Router>
       </main>
