@@ -46,6 +46,13 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   expect(describeViolations(await axeViolations(page)), what).toBe('')
 }
 
+/** Nothing on the page is wider than the phone: no sideways scrolling to reach a field. */
+async function expectFitsPhone(page: Page, what: string): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(
+    PHONE.width,
+  )
+}
+
 /** Checks the page in English, then in Japanese (waiting for the Japanese heading), then back. */
 async function expectAccessibleInBothLanguages(
   shell: AppShell,
@@ -120,6 +127,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     await login.waitForHeading('Sign in')
     expect(new URL(page.url()).search).toBe('?next=%2Fapp%2Faccount')
     await expectAccessibleInBothLanguages(login, 'sign-in page on a phone', 'サインイン')
+    await expectFitsPhone(page, 'sign-in page')
 
     await login.enterPassword(admin.loginName, 'not the password at all')
     await expect.poll(() => login.alert().textContent()).toContain('not correct')
@@ -157,6 +165,14 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(await page.getByLabel('Coordinator').isChecked()).toBe(true)
     expect(await page.getByLabel('Administrator').isChecked()).toBe(false)
     await expectAccessibleInBothLanguages(adminPages, 'security page', 'セキュリティ')
+
+    await page.setViewportSize(PHONE)
+    for (const section of ['Users', 'Compartments', 'Roles', 'Security'] as const) {
+      await adminPages.openSection(section)
+      await expectFitsPhone(page, `${section} on a phone`)
+      await expectNoAxeViolations(page, `${section} on a phone`)
+    }
+    await page.setViewportSize(DESKTOP)
     expect(unexpectedConsoleErrors(adminPage.consoleErrors)).toEqual([])
   })
 
@@ -250,6 +266,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     const account = new AccountPageObject(page)
     await account.open()
     await expectAccessibleInBothLanguages(account, 'account page on a phone', 'アカウント')
+    await expectFitsPhone(page, 'account page')
     const secret = await account.startTotp()
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/)
     expect(
@@ -307,6 +324,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     await expectAccessibleInBothLanguages(audit, 'audit log', '監査ログ')
     await page.setViewportSize(PHONE)
     await expectNoAxeViolations(page, 'audit log on a phone')
+    await expectFitsPhone(page, 'audit log')
     await page.setViewportSize(DESKTOP)
 
     await audit.filter({ actor: admin.loginName, action: 'grant.created' })

@@ -1,5 +1,4 @@
 import type { AuditEntryView } from '@haven/core/auth/auth-views'
-import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { locale, t } from '../../lib/locale.js'
 
@@ -8,6 +7,13 @@ export function detailsText(details: Readonly<Record<string, unknown>>): string 
   return Object.entries(details)
     .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
     .join(', ')
+}
+
+/** To the second: an auditor lines entries up with other records and logs. */
+function auditTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(iso),
+  )
 }
 
 function outcomeLabel(outcome: string): string {
@@ -35,7 +41,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
         {entries.map((entry) => (
           <tr key={entry.seq} class={entry.outcome === 'failure' ? 'row-failure' : undefined}>
             <th scope="row" data-label={t('audit.when')}>
-              <time dateTime={entry.at}>{formatDateTime(locale.value, entry.at)}</time>
+              <time dateTime={entry.at}>{auditTime(entry.at)}</time>
             </th>
             <td data-label={t('audit.actor')}>
               {entry.actorLoginName ?? <span class="muted">{t('audit.no_actor')}</span>}
