@@ -153,6 +153,11 @@ describeInBrowser('identity in Chromium', (suite) => {
     links.auditor = await adminPages.createUser(auditor.loginName, auditor.displayName)
 
     await adminPages.openUser(coordinator.loginName)
+    // Nothing is preselected: a grant over every compartment is a deliberate choice.
+    await adminPages.addGrant('Coordinator')
+    await expect
+      .poll(() => page.getByText('Choose a compartment, or every compartment.').count())
+      .toBe(1)
     await adminPages.addGrant('Coordinator', /^YAN-02/)
     await expect
       .poll(() => adminPages.grantsList().allTextContents())

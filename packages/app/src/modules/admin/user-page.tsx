@@ -14,7 +14,8 @@ import { t } from '../../lib/locale.js'
 import { AdminNav } from './admin-nav.js'
 import { LinkIssued, linkExpiry } from './link-issued.js'
 
-const ORG_WIDE = ''
+/** The compartment select's value for a grant over the whole organisation (every compartment). */
+const ORG_WIDE = 'organisation'
 
 function AddGrantForm({
   user,
@@ -25,39 +26,49 @@ function AddGrantForm({
   compartments: readonly CompartmentView[]
   onAdded: () => Promise<void>
 }): JSX.Element {
-  const [role, setRole] = useState<Role>('coordinator')
-  const [compartmentId, setCompartmentId] = useState(ORG_WIDE)
+  // Nothing is preselected: a coordinator for every compartment should never be one click away.
+  const [role, setRole] = useState<Role | ''>('')
+  const [compartmentId, setCompartmentId] = useState('')
   const submission = useSubmission()
   const form = useRef<HTMLFormElement>(null)
   // Some roles only make sense for the whole organisation; offering a compartment would only
   // lead to a refusal.
-  const orgOnly = ORGANISATION_ROLES.includes(role)
-  const options = [
-    { value: ORG_WIDE, label: t('admin.grant_org_wide') },
-    ...(orgOnly
-      ? []
-      : compartments
+  const orgOnly = role !== '' && ORGANISATION_ROLES.includes(role)
+  const choose = { value: '', label: t('admin.grant_choose') }
+  const options = orgOnly
+    ? [{ value: ORG_WIDE, label: t('admin.grant_org_wide') }]
+    : [
+        choose,
+        ...compartments
           .filter((c) => c.status === 'active')
-          .map((c) => ({ value: c.id, label: `${c.code} – ${c.name}` }))),
-  ]
+          .map((c) => ({ value: c.id, label: `${c.code} – ${c.name}` })),
+        { value: ORG_WIDE, label: t('admin.grant_every_compartment') },
+      ]
   return (
     <form
       ref={form}
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
+        const chosen = orgOnly ? ORG_WIDE : compartmentId
+        const missing = {
+          ...(role === '' ? { role: t('admin.grant_choose_role') } : {}),
+          ...(chosen === '' ? { compartmentId: t('admin.grant_choose_compartment') } : {}),
+        }
         const checked = checkFields(createGrantSchema, {
           userId: user.id,
           role,
-          compartmentId: orgOnly || compartmentId === ORG_WIDE ? null : compartmentId,
+          compartmentId: chosen === ORG_WIDE ? null : chosen,
         })
-        if (!checked.ok) {
-          submission.setFields(checked.errors)
+        if (Object.keys(missing).length > 0 || !checked.ok) {
+          submission.setFields({ ...(checked.ok ? {} : checked.errors), ...missing })
           focusFirstInvalid(form.current)
           return
         }
         void submission.run(async () => {
           await api('POST', '/grants', checked.value)
+          setRole('')
+          setCompartmentId('')
           await onAdded()
         })
       }}
@@ -69,10 +80,8 @@ function AddGrantForm({
           id="grantRole"
           label={t('admin.grant_role')}
           value={role}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-          onChange={(value) => {
-            if (isRole(value)) setRole(value)
-          }}
+          options={[choose, ...ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))]}
+          onChange={(value) => setRole(isRole(value) ? value : '')}
           error={submission.fields.role}
         />
         <SelectField
