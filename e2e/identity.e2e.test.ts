@@ -151,6 +151,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(await page.getByText(/works once, until/).textContent()).toBeTruthy()
     await expectAccessibleInBothLanguages(adminPages, 'users page with a new link', 'ユーザー')
     links.auditor = await adminPages.createUser(auditor.loginName, auditor.displayName)
+    expect(links.auditor).not.toBe(links.coordinator)
 
     await adminPages.openUser(coordinator.loginName)
     // Nothing is preselected: a grant over every compartment is a deliberate choice.

@@ -31,11 +31,16 @@ export class AdminPagesObject extends AppShell {
   /** Creates a user and returns the one-time link the page shows for them. */
   async createUser(loginName: string, displayName: string): Promise<string> {
     await this.openSection('Users')
+    const link = this.page.locator('#issued-link')
+    // The link shown for the previous user stays until this one's arrives: wait for a new one.
+    const previous = (await link.count()) > 0 ? await link.textContent() : null
     await this.page.getByLabel('Login name').fill(loginName)
     await this.page.getByLabel('Display name').fill(displayName)
     await this.page.getByRole('button', { name: 'Create user' }).click()
-    const link = this.page.locator('#issued-link')
-    await link.waitFor()
+    await this.page.waitForFunction((before) => {
+      const text = document.querySelector('#issued-link')?.textContent
+      return text && text !== before ? text : null
+    }, previous)
     return (await link.textContent()) ?? ''
   }
 
