@@ -253,9 +253,25 @@ describeInBrowser('identity in Chromium', (suite) => {
     await login.waitForHeading(`Welcome, ${coordinator.displayName}`)
     const account = new AccountPageObject(page)
     await account.open()
-    expect(await page.getByRole('region', { name: 'Passkeys' }).textContent()).toContain(
-      'Test phone',
-    )
+    const passkeys = page.getByRole('region', { name: 'Passkeys' })
+    await passkeys.getByRole('button', { name: 'Rename (Test phone)' }).click()
+    await passkeys.getByLabel('New name for “Test phone”').fill('Field phone')
+    await passkeys.getByRole('button', { name: 'Save' }).click()
+    await expect.poll(() => passkeys.textContent()).toContain('Field phone')
+    expect(await passkeys.textContent()).toMatch(/last used/)
+    // The only second factor of a role that requires one cannot be removed.
+    await passkeys.getByRole('button', { name: 'Remove (Field phone)' }).click()
+    await expect
+      .poll(() => passkeys.getByRole('alert').textContent())
+      .toContain('Your role requires a second factor')
+
+    // Saving the account's language switches the app to it.
+    const profile = page.getByRole('region', { name: 'Profile' })
+    await profile.getByLabel('Language').selectOption('ja')
+    await profile.getByRole('button', { name: 'Save' }).click()
+    await login.waitForHeading('アカウント')
+    expect(await page.getByRole('banner').getByRole('combobox').inputValue()).toBe('ja')
+    await login.switchLanguage('en')
     expect(unexpectedConsoleErrors(session.consoleErrors)).toEqual([])
     await context.close()
   })
