@@ -1,8 +1,8 @@
-import { Migrator, NO_MIGRATIONS } from 'kysely'
+import { NO_MIGRATIONS, sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/db/migrations/index.js'
-import { migrateToLatest, migrationStatus } from '../src/db/migrator.js'
-import { describeEachDialect } from './support/dialects.js'
+import { migrateToLatest, migrationStatus, migratorFor } from '../src/db/migrator.js'
+import { describeEachDialect, openPostgresForTest } from './support/dialects.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
@@ -15,15 +15,15 @@ describeEachDialect('migrations', (ctx) => {
 
   it('roll all the way down and up again', async () => {
     const { db } = ctx.database()
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
-      migrationTableName: 'haven_migrations',
-      migrationLockTableName: 'haven_migrations_lock',
-    })
-    const down = await migrator.migrateTo(NO_MIGRATIONS)
+    const down = await (await migratorFor(db)).migrateTo(NO_MIGRATIONS)
     expect(down.error).toBeUndefined()
+    // Introspection lists every schema's tables; other test files have theirs in this database.
+    const schema =
+      ctx.dialect === 'postgres'
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+        : undefined
     const tables = (await db.introspection.getTables())
+      .filter((t) => schema === undefined || t.schema === schema)
       .map((t) => t.name)
       .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
@@ -33,4 +33,20 @@ describeEachDialect('migrations', (ctx) => {
   it('apply once when run twice', async () => {
     expect(await migrateToLatest(ctx.database().db)).toEqual([])
   })
+
+  it.runIf(ctx.dialect === 'postgres')(
+    'migrate a second schema of the same PostgreSQL database on its own, not mistaking this one’s tables for its own',
+    async () => {
+      const second = await openPostgresForTest()
+      try {
+        expect((await migrateToLatest(second.database.db)).length).toBe(
+          Object.keys(MIGRATIONS).length,
+        )
+        expect((await migrationStatus(second.database.db)).every((m) => m.appliedAt)).toBe(true)
+      } finally {
+        await second.database.close()
+        await second.cleanup()
+      }
+    },
+  )
 })

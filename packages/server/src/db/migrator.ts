@@ -1,13 +1,24 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { isPostgres } from './dialect.js'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
-function migratorFor(db: Kysely<Database>): Migrator {
+/**
+ * Kysely looks for its bookkeeping tables in every schema of the database unless it is told
+ * which one: with two Haven schemas in one PostgreSQL database (test files running in parallel
+ * do exactly that) one would find the other's tables, skip creating its own and fail. So the
+ * migrator is pinned to the connection's current schema.
+ */
+export async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
+  const schema = isPostgres(db as Kysely<unknown>)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined
   return new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
     migrationTableName: 'haven_migrations',
     migrationLockTableName: 'haven_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
 }
 
@@ -21,7 +32,7 @@ export interface MigrationState {
  * so two servers starting together apply each migration once.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const result: MigrationResultSet = await migratorFor(db).migrateToLatest()
+  const result: MigrationResultSet = await (await migratorFor(db)).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
     const cause = result.error instanceof Error ? result.error.message : String(result.error)
@@ -31,7 +42,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 }
 
 export async function migrationStatus(db: Kysely<Database>): Promise<MigrationState[]> {
-  const infos = await migratorFor(db).getMigrations()
+  const infos = await (await migratorFor(db)).getMigrations()
   return infos.map((info) => ({
     name: info.name,
     appliedAt: info.executedAt ? info.executedAt.toISOString() : null,

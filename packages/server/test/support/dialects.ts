@@ -99,7 +99,8 @@ async function openSqliteForTest() {
   return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-async function openPostgresForTest() {
+/** A fresh, empty schema at HAVEN_TEST_PG_URL, dropped again by `cleanup`. */
+export async function openPostgresForTest() {
   if (!PG_URL) throw new Error('HAVEN_TEST_PG_URL is not set')
   const schema = `haven_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: PG_URL })
@@ -122,7 +123,13 @@ async function openPostgresForTest() {
 
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
+  // Introspection lists the tables of every schema; on PostgreSQL other test files have theirs.
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+      : undefined
   const tables = (await database.db.introspection.getTables())
+    .filter((t) => schema === undefined || t.schema === schema)
     .map((t) => t.name)
     .filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return
