@@ -364,6 +364,32 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(unexpectedConsoleErrors(auditorPage.consoleErrors)).toEqual([])
   })
 
+  it('ending another session from the account page signs that device out; it says so as soon as its tab is looked at again', async () => {
+    const other = await suite.newPage()
+    const login = new LoginPageObject(other.page, haven.baseUrl)
+    await login.open()
+    await login.enterPassword(admin.loginName, admin.password)
+    await login.waitForHeading(`Welcome, ${admin.displayName}`)
+
+    const account = new AccountPageObject(adminPage.page)
+    await account.open()
+    const sessions = adminPage.page.getByRole('region', { name: 'Sessions and devices' })
+    await expect.poll(() => sessions.getByRole('listitem').count()).toBe(2)
+    expect(await sessions.getByText('This device').count()).toBe(1)
+    await sessions.getByRole('button', { name: /End session/ }).click()
+    await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1)
+    expect(await sessions.getByRole('status').textContent()).toContain('was ended')
+
+    // The browser tells the page it is visible again, as when the person switches back to it.
+    await other.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+    await login.waitForHeading('Sign in')
+    expect(await other.page.getByRole('alert').textContent()).toBe(
+      'Your session ended. Sign in again to continue.',
+    )
+    expect(unexpectedConsoleErrors(other.consoleErrors)).toEqual([])
+    await other.context.close()
+  })
+
   it('suspending a user ends their open session: their next request lands on the sign-in page saying so', async () => {
     const adminPages = new AdminPagesObject(adminPage.page)
     await adminPages.openUser(auditor.loginName)
