@@ -13,7 +13,7 @@ export function HomePage(): JSX.Element | null {
       <PageTitle text={t('home.welcome', { name: current.user.displayName })} />
       <h2>{t('home.your_roles')}</h2>
       {current.grants.length === 0 ? (
-        <p>{t('admin.grants_none')}</p>
+        <p>{t('home.no_roles')}</p>
       ) : (
         <ul class="grant-list">
           {current.grants.map((grant) => (

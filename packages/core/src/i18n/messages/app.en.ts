@@ -18,6 +18,8 @@ export const appEn = {
   'app.not_found': 'There is nothing at this address in the staff app.',
   'home.welcome': 'Welcome, {name}',
   'home.your_roles': 'Your roles',
+  'home.no_roles':
+    'You have no roles yet, so there is nothing to see here. An administrator can give you one.',
   'home.grant_in': '{role} in {compartment}',
   'home.grant_org': '{role} for the whole organisation',
 } as const

@@ -19,6 +19,7 @@ export const appJa: Record<keyof typeof appEn, string> = {
   'app.not_found': 'スタッフアプリのこのアドレスには何もありません。',
   'home.welcome': 'ようこそ、{name} さん',
   'home.your_roles': 'あなたの役割',
+  'home.no_roles': 'まだ役割がないため、表示できるものはありません。役割は管理者が付与します。',
   'home.grant_in': '{compartment} の{role}',
   'home.grant_org': '団体全体の{role}',
 }
