@@ -25,6 +25,11 @@ const coordinator = {
   displayName: 'Kenji Sato',
   password: 'lanterns over the tumen river',
 }
+const caseworker = {
+  loginName: 'mina',
+  displayName: 'Mina Park',
+  password: 'a kettle sings at the border',
+}
 const auditor = {
   loginName: 'tomoko',
   displayName: '田中 智子',
@@ -276,6 +281,39 @@ describeInBrowser('identity in Chromium', (suite) => {
     await context.close()
   })
 
+  it('a caseworker enrols an authenticator app at sign-in; the recovery codes stay until they say they saved them', async () => {
+    const adminPages = new AdminPagesObject(adminPage.page)
+    const link = await adminPages.createUser(caseworker.loginName, caseworker.displayName)
+    await adminPages.openUser(caseworker.loginName)
+    await adminPages.addGrant('Caseworker', /^YAN-02/)
+    await expect.poll(() => adminPages.grantsList().count()).toBe(1)
+
+    const session = await suite.newPage({ viewport: PHONE })
+    const { page } = session
+    await new PasswordLinkPageObject(page).choosePassword(link, caseworker.password)
+    const login = new LoginPageObject(page, haven.baseUrl)
+    await login.open()
+    await login.enterPassword(caseworker.loginName, caseworker.password)
+    await login.waitForHeading('Set up a second factor')
+    await page.getByRole('button', { name: /Use an authenticator app/ }).click()
+    const account = new AccountPageObject(page)
+    const secret = await account.readSecret()
+    await expectNoAxeViolations(page, 'authenticator set-up during sign-in, on a phone')
+    const codes = await account.confirmTotp((await totpCode(secret)).code)
+    expect(codes).toHaveLength(10)
+
+    // Switching to a password manager to store the codes, and back, must not lose them.
+    const asked = page.waitForResponse('**/api/v1/auth/session')
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')))
+    expect((await asked).status()).toBe(200)
+    await page.waitForTimeout(200)
+    expect(await page.locator('#recovery-codes li').count()).toBe(10)
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await login.waitForHeading(`Welcome, ${caseworker.displayName}`)
+    expect(unexpectedConsoleErrors(session.consoleErrors)).toEqual([])
+    await session.context.close()
+  })
+
   it('an auditor sets up an authenticator app and signs in with a code; the same code is refused a second time', async () => {
     auditorPage = await suite.newPage({ viewport: PHONE })
     const { page } = auditorPage
@@ -350,8 +388,9 @@ describeInBrowser('identity in Chromium', (suite) => {
     await page.setViewportSize(DESKTOP)
 
     await audit.filter({ actor: admin.loginName, action: 'grant.created' })
-    await expect.poll(() => audit.column('Action')).toEqual(['grant.created', 'grant.created'])
-    expect(await audit.column('Who')).toEqual([admin.loginName, admin.loginName])
+    // One grant each for the coordinator, the caseworker and the auditor.
+    await expect.poll(() => audit.column('Action')).toEqual(Array(3).fill('grant.created'))
+    expect(await audit.column('Who')).toEqual(Array(3).fill(admin.loginName))
 
     await audit.filter({ action: 'auth.login' })
     await expect.poll(async () => (await audit.column('Outcome')).includes('Failed')).toBe(true)

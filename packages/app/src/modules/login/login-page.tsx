@@ -75,11 +75,14 @@ export function LoginPage(): JSX.Element {
 
   // Already signed in (a bookmark to the sign-in page): go on. A session that ended mid-way
   // (it expired while the person looked for their phone) starts over at the first step.
+  // Enrolment is left alone: its last screen shows recovery codes once, and must stay until the
+  // person says they saved them, even if the session is found active meanwhile.
   useEffect(() => {
     ensureSession().catch(() => {})
   }, [])
   useEffect(() => {
-    if (session.value?.stage === 'active') route(safeNext(query.next), true)
+    if (session.value?.stage === 'active' && step.kind !== 'enrol')
+      route(safeNext(query.next), true)
     else if (session.value === null && step.kind !== 'password') setStep({ kind: 'password' })
     else if (session.value && step.kind === 'password') setStep(stepForSession())
   }, [session.value])
