@@ -1,39 +1,76 @@
-import { LocationProvider, Route, Router } from 'preact-iso'
+import type { ComponentType, JSX } from 'preact'
+import { LocationProvider, lazy, Route, Router } from 'preact-iso'
 import { AppHeader } from './components/app-header.js'
+import { noteNavigation, PageTitle } from './components/page-title.js'
+import { ReauthDialog } from './components/reauth-dialog.js'
+import { RequireSession } from './components/require-session.js'
 import { t } from './lib/locale.js'
+import { AccountPage } from './modules/account/account-page.js'
+import { HomePage } from './modules/home/home-page.js'
+import { LoginPage } from './modules/login/login-page.js'
+import { PasswordLinkPage } from './modules/password-link/password-link-page.js'
 import { SetupPage } from './modules/setup/setup-page.js'
 
-function Home() {
+function NotFound(): JSX.Element {
   return (
-    <section class="card">
-      <h1>{t('app.shell.welcome')}</h1>
-      <p>{t('app.shell.sign_in_soon')}</p>
-    </section>
-  )
-}
-
-function NotFound() {
-  return (
-    <section class="card">
+    <section class="card" aria-labelledby="page-title">
+      <PageTitle text={t('app.not_found_title')} />
       <p>{t('app.not_found')}</p>
+      <p>
+        <a href="/app/">{t('nav.home')}</a>
+      </p>
     </section>
   )
 }
 
-export function App() {
+/** A page only a fully signed-in person sees. Made once per page so routing never remounts it. */
+function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P> {
+  return function SignedInOnly(props: P) {
+    return (
+      <RequireSession>
+        <Page {...props} />
+      </RequireSession>
+    )
+  }
+}
+
+const Home = signedInOnly(HomePage)
+const Account = signedInOnly(AccountPage)
+// Administration and the audit log are for few people: their code loads when first opened.
+const adminPages = () => import('./modules/admin/admin-pages.js')
+const AdminUsers = signedInOnly(lazy(() => adminPages().then((m) => m.UsersPage)))
+const AdminUser = signedInOnly(lazy(() => adminPages().then((m) => m.UserPage)))
+const AdminCompartments = signedInOnly(lazy(() => adminPages().then((m) => m.CompartmentsPage)))
+const AdminRoles = signedInOnly(lazy(() => adminPages().then((m) => m.RolesPage)))
+const AdminSecurity = signedInOnly(lazy(() => adminPages().then((m) => m.SecurityPage)))
+const Audit = signedInOnly(
+  lazy(() => import('./modules/audit/audit-page.js').then((m) => m.AuditPage)),
+)
+
+export function App(): JSX.Element {
   return (
     <LocationProvider scope="/app">
       <a class="skip" href="#main">
         {t('common.skip_to_content')}
       </a>
       <AppHeader />
-      <main id="main" class="main">
-        <Router>
-          <Route path="/app/" component={Home} />
+      <main id="main" class="main" tabIndex={-1}>
+        <Router onRouteChange={noteNavigation}>
+          <Route path="/app/login" component={LoginPage} />
           <Route path="/app/setup" component={SetupPage} />
+          <Route path="/app/password" component={PasswordLinkPage} />
+          <Route path="/app/" component={Home} />
+          <Route path="/app/account" component={Account} />
+          <Route path="/app/admin" component={AdminUsers} />
+          <Route path="/app/admin/users/:id" component={AdminUser} />
+          <Route path="/app/admin/compartments" component={AdminCompartments} />
+          <Route path="/app/admin/roles" component={AdminRoles} />
+          <Route path="/app/admin/security" component={AdminSecurity} />
+          <Route path="/app/audit" component={Audit} />
           <Route default component={NotFound} />
         </Router>
       </main>
+      <ReauthDialog />
     </LocationProvider>
   )
 }

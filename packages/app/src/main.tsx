@@ -1,8 +1,18 @@
 import { render } from 'preact'
 import { App } from './app.js'
+import { setApiHooks } from './lib/api-client.js'
 import { locale } from './lib/locale.js'
+import { confirmIdentity } from './lib/reauth.js'
+import { loadSession, session, sessionEnded } from './lib/session.js'
 import './app.css'
 
 document.documentElement.lang = locale.value
+// Every screen gets the same answers to "the session ended" and "confirm it is you".
+setApiHooks({ sessionEnded, confirmIdentity })
+// Coming back to the tab asks again who is signed in, so a session that ended meanwhile (expired,
+// suspended, signed out elsewhere) shows at once, not at the next click.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && session.value) loadSession().catch(() => {})
+})
 const root = document.getElementById('root')
 if (root) render(<App />, root)

@@ -2,7 +2,7 @@ import { Migrator, NO_MIGRATIONS } from 'kysely'
 import { expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/db/migrations/index.js'
 import { migrateToLatest, migrationStatus } from '../src/db/migrator.js'
-import { describeEachDialect } from './support/dialects.js'
+import { describeEachDialect, openPostgresForTest } from './support/dialects.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
@@ -35,4 +35,18 @@ describeEachDialect('migrations', (ctx) => {
   it('apply once when run twice', async () => {
     expect(await migrateToLatest(ctx.database())).toEqual([])
   })
+
+  it.runIf(ctx.dialect === 'postgres')(
+    'migrate a second schema of the same PostgreSQL database on its own, not mistaking this one’s tables for its own',
+    async () => {
+      const second = await openPostgresForTest()
+      try {
+        expect((await migrateToLatest(second.database)).length).toBe(Object.keys(MIGRATIONS).length)
+        expect((await migrationStatus(second.database)).every((m) => m.appliedAt)).toBe(true)
+      } finally {
+        await second.database.close()
+        await second.cleanup()
+      }
+    },
+  )
 })

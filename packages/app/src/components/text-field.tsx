@@ -1,4 +1,4 @@
-import type { JSX } from 'preact'
+import type { JSX, Ref } from 'preact'
 
 interface TextFieldProps {
   id: string
@@ -6,10 +6,17 @@ interface TextFieldProps {
   value: string
   onInput: (value: string) => void
   error?: string | undefined
-  type?: 'text' | 'password'
+  type?: 'text' | 'password' | 'date'
   autoComplete?: string
   required?: boolean
-  hint?: string
+  hint?: string | undefined
+  /** `numeric` brings up the digit keyboard on phones (one-time codes). */
+  inputMode?: 'text' | 'numeric'
+  /** Login names, codes and keys are typed exactly: no capitals or corrections added by the phone. */
+  verbatim?: boolean
+  list?: string
+  readOnly?: boolean
+  inputRef?: Ref<HTMLInputElement>
 }
 
 /** A labelled input whose error is announced and tied to it for screen readers. */
@@ -30,10 +37,17 @@ export function TextField(props: TextFieldProps): JSX.Element {
       <input
         id={props.id}
         name={props.id}
+        ref={props.inputRef}
         type={props.type ?? 'text'}
         value={props.value}
         autoComplete={props.autoComplete}
         required={props.required}
+        inputMode={props.inputMode}
+        list={props.list}
+        readOnly={props.readOnly}
+        {...(props.verbatim
+          ? { autoCapitalize: 'none', autoCorrect: 'off', spellcheck: false }
+          : {})}
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy || undefined}
         onInput={(event) => props.onInput((event.currentTarget as HTMLInputElement).value)}

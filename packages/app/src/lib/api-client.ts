@@ -1,6 +1,9 @@
 import { locale, t } from './locale.js'
 
-/** An error answered by the API, already in the person's language. */
+/**
+ * An error to show the person, already in their language: answered by the API, or found before
+ * the request got there (status 0: no connection, a cancelled passkey prompt).
+ */
 export class ApiError extends Error {
   override name = 'ApiError'
   constructor(
@@ -17,8 +20,25 @@ interface ErrorBody {
   error?: { code?: string; message?: string; fields?: Record<string, string> }
 }
 
-/** Calls the JSON API under /api/v1. Throws ApiError with the server's code and message. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * What the app shell decides for every screen: what happens when the session has ended, and how
+ * the person confirms it is them when the server asks (true: confirmed, retry the request).
+ */
+export interface ApiHooks {
+  sessionEnded(): void
+  confirmIdentity(): Promise<boolean>
+}
+
+const hooks: ApiHooks = {
+  sessionEnded: () => {},
+  confirmIdentity: async () => false,
+}
+
+export function setApiHooks(next: Partial<ApiHooks>): void {
+  Object.assign(hooks, next)
+}
+
+async function send<T>(method: string, path: string, body: unknown): Promise<T> {
   let response: Response
   try {
     response = await fetch(`/api/v1${path}`, {
@@ -44,4 +64,34 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     )
   }
   return data
+}
+
+/** Only this code means the session is gone; a wrong password or code is also a 401. */
+function noticeSessionEnd(error: unknown): unknown {
+  if (error instanceof ApiError && error.code === 'unauthenticated') hooks.sessionEnded()
+  return error
+}
+
+/**
+ * Calls the JSON API under /api/v1 and throws ApiError with the server's code and message.
+ * A sensitive request refused with `reauth_required` asks the person to confirm it is them and is
+ * sent again once; if they cancel, the original error is thrown for the screen to show.
+ */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await send<T>(method, path, body)
+  } catch (error) {
+    if (
+      error instanceof ApiError &&
+      error.code === 'reauth_required' &&
+      (await hooks.confirmIdentity())
+    ) {
+      try {
+        return await send<T>(method, path, body)
+      } catch (retryError) {
+        throw noticeSessionEnd(retryError)
+      }
+    }
+    throw noticeSessionEnd(error)
+  }
 }

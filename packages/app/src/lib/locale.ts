@@ -1,19 +1,22 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
-import { LOCALE_NAMES, LOCALES, type Locale } from '@haven/core/i18n/locales'
+import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@haven/core/i18n/locales'
 import { negotiateLocale } from '@haven/core/i18n/negotiate-locale'
 import { type MessageParams, translate } from '@haven/core/i18n/translate'
 import { signal } from '@preact/signals'
 
 const STORAGE_KEY = 'haven.locale'
 
-function initialLocale(): Locale {
-  let chosen: string | null = null
+function storedChoice(): string | null {
   try {
-    chosen = localStorage.getItem(STORAGE_KEY)
+    return localStorage.getItem(STORAGE_KEY)
   } catch {
     // Storage can be disabled; the browser's languages still decide.
+    return null
   }
-  return negotiateLocale({ chosen, acceptLanguage: navigator.languages.join(',') })
+}
+
+function initialLocale(): Locale {
+  return negotiateLocale({ chosen: storedChoice(), acceptLanguage: navigator.languages.join(',') })
 }
 
 /** The language the app speaks; changing it re-renders every text. */
@@ -29,8 +32,13 @@ export function setLocale(next: Locale): void {
   }
 }
 
+/** Whether the person chose a language on this device (rather than the browser deciding). */
+export function localeChosenHere(): boolean {
+  return isLocale(storedChoice())
+}
+
 export function t(key: MessageKey, params?: MessageParams): string {
   return translate(locale.value, key, params)
 }
 
-export { LOCALE_NAMES, LOCALES }
+export { isLocale, LOCALE_NAMES, LOCALES }

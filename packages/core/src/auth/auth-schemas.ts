@@ -110,6 +110,8 @@ export const idParamsSchema = z.strictObject({ id: idSchema })
 /** Keyset-paged audit query: newest first, `before` is the last sequence number already seen. */
 export const auditQuerySchema = z.strictObject({
   actorId: idSchema.optional(),
+  /** The actor's login name: what an auditor knows, since auditors may not list users. */
+  actor: z.string().trim().toLowerCase().min(1).max(64).optional(),
   entityType: z.string().max(50).optional(),
   entityId: idSchema.optional(),
   action: z.string().max(80).optional(),

@@ -2,13 +2,15 @@ import { auditQuerySchema } from '@haven/core/auth/auth-schemas'
 import { auditEntryView } from '@haven/core/auth/auth-views'
 import { z } from 'zod'
 import { defineRoute } from '../api/api-route.js'
+import { findUserByLoginName } from '../auth/user-store.js'
 import { countAuditRows, lastAuditRow, listAuditRows } from './audit-store.js'
 
 export const auditRoutes = [
   defineRoute({
     method: 'get',
     path: '/audit',
-    summary: 'Audit entries, newest first, filtered by actor, record, action and time',
+    summary:
+      'Audit entries, newest first, filtered by actor (id or login name), record, action and time',
     tag: 'audit',
     access: { kind: 'policy', entity: 'AuditLog', action: 'read' },
     query: auditQuerySchema,
@@ -19,7 +21,15 @@ export const auditRoutes = [
     async handle({ app, query, authorize }) {
       authorize('read', 'AuditLog', {})
       const db = app.database.db
-      const rows = await listAuditRows(db, query)
+      let actorId = query.actorId
+      if (query.actor !== undefined) {
+        const named = await findUserByLoginName(db, query.actor)
+        // An unknown login name, or one that contradicts actorId, matches no entry.
+        if (!named || (actorId !== undefined && actorId !== named.id))
+          return { entries: [], nextBefore: null }
+        actorId = named.id
+      }
+      const rows = await listAuditRows(db, { ...query, actorId })
       const actorIds = [
         ...new Set(rows.map((r) => r.actor_id).filter((id): id is string => id !== null)),
       ]

@@ -99,7 +99,8 @@ async function openSqliteForTest() {
   return { database, cleanup: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
-async function openPostgresForTest() {
+/** A fresh, empty schema at HAVEN_TEST_PG_URL, dropped again by `cleanup`. */
+export async function openPostgresForTest() {
   if (!PG_URL) throw new Error('HAVEN_TEST_PG_URL is not set')
   const schema = `haven_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
   const admin = new pg.Client({ connectionString: PG_URL })

@@ -14,7 +14,12 @@ export const appEn = {
     'The setup link has been used and no longer works. You can now sign in as {loginName}.',
   'app.setup.no_token':
     'Open the full setup link printed by the server. If it expired, run “haven setup-link” on the server for a new one.',
-  'app.shell.welcome': 'Haven staff app',
-  'app.shell.sign_in_soon': 'Sign in to continue.',
+  'app.not_found_title': 'Page not found',
   'app.not_found': 'There is nothing at this address in the staff app.',
+  'home.welcome': 'Welcome, {name}',
+  'home.your_roles': 'Your roles',
+  'home.no_roles':
+    'You have no roles yet, so there is nothing to see here. An administrator can give you one.',
+  'home.grant_in': '{role} in {compartment}',
+  'home.grant_org': '{role} for the whole organisation',
 } as const

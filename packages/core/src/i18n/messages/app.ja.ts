@@ -15,7 +15,11 @@ export const appJa: Record<keyof typeof appEn, string> = {
     'セットアップリンクは使用済みとなり、もう使えません。{loginName} としてサインインできます。',
   'app.setup.no_token':
     'サーバーが表示したセットアップリンクをそのまま開いてください。期限切れの場合は、サーバーで「haven setup-link」を実行して新しいリンクを取得してください。',
-  'app.shell.welcome': 'Haven スタッフアプリ',
-  'app.shell.sign_in_soon': '続けるにはサインインしてください。',
+  'app.not_found_title': 'ページが見つかりません',
   'app.not_found': 'スタッフアプリのこのアドレスには何もありません。',
+  'home.welcome': 'ようこそ、{name} さん',
+  'home.your_roles': 'あなたの役割',
+  'home.no_roles': 'まだ役割がないため、表示できるものはありません。役割は管理者が付与します。',
+  'home.grant_in': '{compartment} の{role}',
+  'home.grant_org': '団体全体の{role}',
 }

@@ -49,6 +49,12 @@ export const commonEn = {
   'common.cancel': 'Cancel',
   'common.continue': 'Continue',
   'common.loading': 'Loading…',
+  'common.yes': 'Yes',
+  'common.no': 'No',
+  'common.actions': 'Actions',
+  'common.copied': 'Copied.',
+  'common.copy_failed': 'Could not copy. Select the text and copy it by hand.',
+  'common.try_again': 'Try again',
   'common.offline': 'You are offline. Changes will wait until the connection returns.',
 
   // Public site.,

@@ -51,5 +51,11 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
   'common.cancel': 'キャンセル',
   'common.continue': '続ける',
   'common.loading': '読み込み中…',
+  'common.yes': 'はい',
+  'common.no': 'いいえ',
+  'common.actions': '操作',
+  'common.copied': 'コピーしました。',
+  'common.copy_failed': 'コピーできませんでした。テキストを選択して手動でコピーしてください。',
+  'common.try_again': '再試行',
   'common.offline': 'オフラインです。変更は接続が戻るまで保留されます。',
 }

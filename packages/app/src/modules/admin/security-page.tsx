@@ -1,0 +1,85 @@
+import { ROLES, type Role } from '@haven/core/auth/roles'
+import type { JSX } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { PageTitle } from '../../components/page-title.js'
+import { api } from '../../lib/api-client.js'
+import { useSubmission } from '../../lib/forms.js'
+import { t } from '../../lib/locale.js'
+import { AdminNav } from './admin-nav.js'
+
+interface SecuritySettings {
+  mfaRequiredRoles: Role[]
+}
+
+/** Organisation security settings: which roles must use a second factor. */
+export function SecurityPage(): JSX.Element {
+  const [roles, setRoles] = useState<ReadonlySet<Role> | null>(null)
+  const [saved, setSaved] = useState(false)
+  const loading = useSubmission()
+  const saving = useSubmission()
+  useEffect(() => {
+    void loading.run(async () => {
+      const settings = await api<SecuritySettings>('GET', '/settings/security')
+      setRoles(new Set(settings.mfaRequiredRoles))
+    })
+  }, [])
+
+  return (
+    <div class="page">
+      <PageTitle text={t('admin.security')} />
+      <AdminNav />
+      <ErrorAlert message={loading.error} />
+      {roles && (
+        <section class="card">
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault()
+              setSaved(false)
+              void saving.run(async () => {
+                const result = await api<SecuritySettings>('PUT', '/settings/security', {
+                  mfaRequiredRoles: ROLES.filter((r) => roles.has(r)),
+                })
+                setRoles(new Set(result.mfaRequiredRoles))
+                setSaved(true)
+              })
+            }}
+          >
+            <ErrorAlert message={saving.error} />
+            <fieldset class="checkboxes" aria-describedby="mfa-roles-hint">
+              <legend>{t('admin.mfa_roles')}</legend>
+              <p class="hint" id="mfa-roles-hint">
+                {t('admin.mfa_roles_hint')}
+              </p>
+              {ROLES.map((role) => (
+                <label key={role} class="checkbox">
+                  <input
+                    type="checkbox"
+                    name="mfaRequiredRoles"
+                    value={role}
+                    checked={roles.has(role)}
+                    onChange={(event) => {
+                      const next = new Set(roles)
+                      if ((event.currentTarget as HTMLInputElement).checked) next.add(role)
+                      else next.delete(role)
+                      setRoles(next)
+                      setSaved(false)
+                    }}
+                  />
+                  {t(`role.${role}`)}
+                </label>
+              ))}
+            </fieldset>
+            <div class="actions">
+              <button type="submit" class="primary" disabled={saving.busy}>
+                {t('common.save')}
+              </button>
+              <StatusMessage>{saved ? t('account.saved') : null}</StatusMessage>
+            </div>
+          </form>
+        </section>
+      )}
+    </div>
+  )
+}

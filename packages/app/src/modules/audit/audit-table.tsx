@@ -1,0 +1,72 @@
+import type { AuditEntryView } from '@haven/core/auth/auth-views'
+import type { JSX } from 'preact'
+import { locale, t } from '../../lib/locale.js'
+
+/** Non-identifying facts of an entry ("role: coordinator, grantId: …") as one line. */
+export function detailsText(details: Readonly<Record<string, unknown>>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ')
+}
+
+/** To the second: an auditor lines entries up with other records and logs. */
+function auditTime(iso: string): string {
+  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(
+    new Date(iso),
+  )
+}
+
+function outcomeLabel(outcome: string): string {
+  if (outcome === 'success') return t('audit.outcome.success')
+  if (outcome === 'failure') return t('audit.outcome.failure')
+  return outcome
+}
+
+/** Entries newest first; on a phone each row becomes a small card (see .table in app.css). */
+export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }): JSX.Element {
+  return (
+    <table class="table audit-table">
+      <caption class="visually-hidden">{t('audit.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('audit.when')}</th>
+          <th scope="col">{t('audit.actor')}</th>
+          <th scope="col">{t('audit.action')}</th>
+          <th scope="col">{t('audit.entity')}</th>
+          <th scope="col">{t('audit.outcome')}</th>
+          <th scope="col">{t('audit.details')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((entry) => (
+          <tr key={entry.seq} class={entry.outcome === 'failure' ? 'row-failure' : undefined}>
+            <th scope="row" data-label={t('audit.when')}>
+              <time dateTime={entry.at}>{auditTime(entry.at)}</time>
+            </th>
+            <td data-label={t('audit.actor')}>
+              {entry.actorLoginName ?? <span class="muted">{t('audit.no_actor')}</span>}
+            </td>
+            <td data-label={t('audit.action')}>
+              <code>{entry.action}</code>
+            </td>
+            <td data-label={t('audit.entity')}>
+              {entry.entityType ? (
+                <>
+                  {entry.entityType} <code class="id">{entry.entityId}</code>
+                </>
+              ) : (
+                <span class="muted">{t('audit.no_actor')}</span>
+              )}
+            </td>
+            <td data-label={t('audit.outcome')}>
+              <span class={`badge outcome-${entry.outcome}`}>{outcomeLabel(entry.outcome)}</span>
+            </td>
+            <td data-label={t('audit.details')} class="details">
+              {detailsText(entry.details)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,92 @@
+import { loginRequestSchema } from '@haven/core/auth/auth-schemas'
+import type { LoginResultView } from '@haven/core/auth/auth-views'
+import type { JSX } from 'preact'
+import { useRef, useState } from 'preact/hooks'
+import { ErrorAlert } from '../../components/messages.js'
+import { TextField } from '../../components/text-field.js'
+import { api } from '../../lib/api-client.js'
+import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
+import { t } from '../../lib/locale.js'
+import { passkeysSupported, signInWithPasskey } from '../../lib/passkeys.js'
+import { signInNotice } from '../../lib/session.js'
+
+/** The first step: login name and password, or a passkey alone. */
+export function PasswordStep({
+  onResult,
+}: {
+  onResult: (result: LoginResultView) => void
+}): JSX.Element {
+  const [loginName, setLoginName] = useState('')
+  const [password, setPassword] = useState('')
+  const submission = useSubmission()
+  const form = useRef<HTMLFormElement>(null)
+
+  return (
+    <>
+      <form
+        ref={form}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          // The reason the person was sent here has been read; what follows is about this attempt.
+          signInNotice.value = null
+          const checked = checkFields(loginRequestSchema, { loginName, password })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            focusFirstInvalid(form.current)
+            return
+          }
+          void submission.run(async () => {
+            try {
+              onResult(await api<LoginResultView>('POST', '/auth/login', checked.value))
+            } catch (error) {
+              // A wrong password is typed again from scratch; the login name stays.
+              setPassword('')
+              throw error
+            }
+          })
+        }}
+      >
+        <ErrorAlert message={submission.error} />
+        <TextField
+          id="loginName"
+          label={t('auth.login_name')}
+          value={loginName}
+          onInput={setLoginName}
+          error={submission.fields.loginName}
+          autoComplete="username"
+          verbatim
+          required
+        />
+        <TextField
+          id="password"
+          type="password"
+          label={t('auth.password')}
+          value={password}
+          onInput={setPassword}
+          error={submission.fields.password}
+          autoComplete="current-password"
+          required
+        />
+        <button type="submit" class="primary wide" disabled={submission.busy}>
+          {t('auth.sign_in')}
+        </button>
+      </form>
+      {passkeysSupported() && (
+        <div class="alternative">
+          <p class="or">
+            <span>{t('auth.or')}</span>
+          </p>
+          <button
+            type="button"
+            class="secondary wide"
+            disabled={submission.busy}
+            onClick={() => submission.run(async () => onResult(await signInWithPasskey()))}
+          >
+            {t('auth.use_passkey')}
+          </button>
+        </div>
+      )}
+    </>
+  )
+}
