@@ -42,8 +42,20 @@ export class FieldCrypto {
   constructor(readonly keyring: Keyring) {}
 
   /** `v1.<version>.<base64url(nonce ‖ ciphertext ‖ tag)>` */
-  async seal(db: Db, address: FieldAddress, plaintext: string): Promise<string> {
-    const { key, version } = await this.keyring.current(db, address.compartmentId, 'data')
+  async seal(
+    db: Db,
+    address: FieldAddress,
+    plaintext: string,
+    /** A given data key version (a rotation re-sealing under its target); default the current. */
+    atVersion?: number,
+  ): Promise<string> {
+    const { key, version } =
+      atVersion === undefined
+        ? await this.keyring.current(db, address.compartmentId, 'data')
+        : {
+            key: await this.keyring.version(db, address.compartmentId, 'data', atVersion),
+            version: atVersion,
+          }
     const sealed = aeadSeal(key, Buffer.from(plaintext, 'utf8'), aad(address, version))
     return `${PREFIX}.${version}.${sealed.toString('base64url')}`
   }
@@ -92,15 +104,27 @@ export class FieldCrypto {
     db: Db,
     compartmentId: string,
     value: string,
+    /** A given index key version (a rotation re-indexing under its target); default the current. */
+    atVersion?: number,
   ): Promise<{ kind: string; term: string }[]> {
-    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    const { key, version } =
+      atVersion === undefined
+        ? await this.keyring.current(db, compartmentId, 'index')
+        : {
+            key: await this.keyring.version(db, compartmentId, 'index', atVersion),
+            version: atVersion,
+          }
     return indexTerms(value).map((t) => ({ kind: t.kind, term: hmacTerm(key, version, t.term) }))
   }
 
-  /** Terms to look a search query up under, in one compartment. */
+  /**
+   * Terms to look a search query up under, in one compartment: under every index key version it
+   * has (normally one), so a search keeps finding records while a rotation re-indexes them.
+   */
   async queryTerms(db: Db, compartmentId: string, query: string): Promise<string[]> {
-    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
-    return queryTerms(query).map((t) => hmacTerm(key, version, t))
+    const keys = await this.keyring.indexKeys(db, compartmentId)
+    const terms = queryTerms(query)
+    return keys.flatMap(({ key, version }) => terms.map((t) => hmacTerm(key, version, t)))
   }
 }
 
