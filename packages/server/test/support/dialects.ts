@@ -142,7 +142,13 @@ export const HAS_POSTGRES = PG_URL !== undefined && PG_URL !== ''
 
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
+  // Only this suite's schema: other suites (and other checkouts) share the PostgreSQL database.
+  const schema =
+    database.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(database.db)).rows[0]?.s
+      : undefined
   const tables = (await database.db.introspection.getTables())
+    .filter((t) => schema === undefined || t.schema === schema)
     .map((t) => t.name)
     .filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return
