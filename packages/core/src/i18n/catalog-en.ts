@@ -1,6 +1,7 @@
 import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
 import { commonEn } from './messages/common.en.js'
+import { keysEn } from './messages/keys.en.js'
 import { siteEn } from './messages/site.en.js'
 
 /**
@@ -13,6 +14,7 @@ export const en = {
   ...siteEn,
   ...appEn,
   ...authEn,
+  ...keysEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -91,6 +91,15 @@ export const SETTINGS = {
     description:
       'File holding the master key (default DATA_DIR/keys/master.key, created at first start). HAVEN_MASTER_KEY (environment only) is used when the file is absent.',
   },
+  HAVEN_SEALED: {
+    schema: z
+      .enum(['true', 'false'], { error: 'is not true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+    example: 'true',
+    description:
+      'Sealed mode: start without the master key and wait for an operator to unseal with the passphrase (haven unseal, or /unseal on this machine).',
+  },
   DATABASE_URL: {
     schema: databaseUrlSchema.optional(),
     example: 'postgres://haven@127.0.0.1:5432/haven or ./data/haven.db',

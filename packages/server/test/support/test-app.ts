@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Logger } from 'pino'
 import type { AnyApiRoute } from '../../src/api/api-route.js'
 import type { AppContext } from '../../src/app-context.js'
 import { loadConfig, resolveUrls } from '../../src/config/load-config.js'
@@ -17,7 +18,14 @@ export const TEST_MASTER_KEY = randomBytes(32)
 /** An AppContext over a test database, with a silent logger and a pinnable clock. */
 export function testAppContext(
   database: HavenDatabase,
-  overrides: { env?: Record<string, string>; now?: () => Date; masterKey?: Buffer } = {},
+  overrides: {
+    env?: Record<string, string>
+    now?: () => Date
+    masterKey?: Buffer
+    /** Start sealed (no master key until unsealed), as HAVEN_SEALED=true does. */
+    sealed?: boolean
+    logger?: Logger
+  } = {},
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
   const config = loadConfig({
@@ -29,8 +37,13 @@ export function testAppContext(
     config,
     urls: resolveUrls(config, { public: 3000, staff: 3000 }),
     database,
-    logger: createLogger('silent'),
-    crypto: cryptoContext(new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'), now),
+    logger: overrides.logger ?? createLogger('silent'),
+    crypto: cryptoContext(
+      overrides.sealed
+        ? new MasterKey(null, 'sealed')
+        : new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'),
+      now,
+    ),
     now,
   }
 }
@@ -57,4 +70,9 @@ export function jsonRequest(
 export async function withSystemKeys(app: AppContext): Promise<AppContext> {
   await ensureSystemKeys(app.database.db, app.crypto)
   return app
+}
+
+/** What @hono/node-server passes as env: the socket a request came from (for local-only routes). */
+export function fromAddress(remoteAddress: string) {
+  return { incoming: { socket: { remoteAddress, remotePort: 50000, remoteFamily: 'IPv4' } } }
 }
