@@ -1,4 +1,4 @@
-import { Migrator, NO_MIGRATIONS } from 'kysely'
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/db/migrations/index.js'
 import { migrateToLatest, migrationStatus } from '../src/db/migrator.js'
@@ -15,15 +15,22 @@ describeEachDialect('migrations', (ctx) => {
 
   it('roll all the way down and up again', async () => {
     const { db } = ctx.database()
+    // On PostgreSQL, only this suite's schema: other suites share the database.
+    const schema =
+      ctx.dialect === 'postgres'
+        ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+        : undefined
     const migrator = new Migrator({
       db,
       provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
       migrationTableName: 'haven_migrations',
       migrationLockTableName: 'haven_migrations_lock',
+      ...(schema ? { migrationTableSchema: schema } : {}),
     })
     const down = await migrator.migrateTo(NO_MIGRATIONS)
     expect(down.error).toBeUndefined()
     const tables = (await db.introspection.getTables())
+      .filter((t) => schema === undefined || t.schema === schema)
       .map((t) => t.name)
       .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
