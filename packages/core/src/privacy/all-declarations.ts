@@ -1,7 +1,10 @@
+import type { IdentifyingEntity } from './identifying-fields.js'
+
 /**
- * Importing this module declares every entity's identifying fields (like the server's
- * `policies/index.ts` does for policies), so key rotation and backups see all of them whatever
- * else was imported. A module with sealed fields adds its declaration file here, e.g.
- * `import '../people/people-identifying.js'`.
+ * Every module's identifying declaration, so key rotation and backups see all of them whatever
+ * else was imported. A module with sealed fields adds the value its `declareIdentifying(...)`
+ * call returned, e.g. `import { PEOPLE_IDENTIFYING } from '../people/people-identifying.js'`.
+ * (core is marked free of side effects, so a bare `import './x.js'` would be dropped by the
+ * bundler together with the declaration it makes: the list keeps each one.)
  */
-export {}
+export const ALL_IDENTIFYING: readonly IdentifyingEntity[] = []

@@ -1,4 +1,4 @@
-import '@haven/core/privacy/all-declarations'
+import { ALL_IDENTIFYING } from '@haven/core/privacy/all-declarations'
 import { identifyingEntities } from '@haven/core/privacy/identifying-fields'
 import type { Db } from '../db/db-handle.js'
 import { SYSTEM_OWNER } from './keyring.js'
@@ -29,7 +29,11 @@ const SYSTEM_SEALED: readonly SealedTable[] = [
 ]
 
 export function sealedTables(): SealedTable[] {
-  const declared = identifyingEntities().map(
+  const entities = identifyingEntities()
+  for (const d of ALL_IDENTIFYING)
+    if (!entities.some(([, e]) => e === d))
+      throw new Error(`the identifying declaration of ${d.table} is listed but not declared`)
+  const declared = entities.map(
     ([entity, d]): SealedTable => ({
       entity,
       table: d.table,
