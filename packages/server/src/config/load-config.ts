@@ -22,6 +22,8 @@ export interface Config {
   masterKeyFile: string
   /** Start without the master key; an operator unseals with the passphrase. */
   sealed: boolean
+  /** See ROTATION_SETTLE_SECONDS. */
+  rotationSettleMs: number
   database: DatabaseConfig
   sqliteStartupCheck: 'full' | 'quick' | 'off'
   logLevel: Parsed['LOG_LEVEL']
@@ -129,6 +131,7 @@ function buildConfig(v: Parsed, cwd: string): Config {
       ? resolve(cwd, v.HAVEN_MASTER_KEY_FILE)
       : join(dataDir, 'keys', 'master.key'),
     sealed: v.HAVEN_SEALED,
+    rotationSettleMs: v.ROTATION_SETTLE_SECONDS * 1000,
     database,
     sqliteStartupCheck: v.SQLITE_STARTUP_CHECK,
     logLevel: v.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import type { Db } from '../db/db-handle.js'
 import { FieldCrypto } from './field-crypto.js'
-import { isFreshInstall, masterFingerprintsInUse } from './key-store.js'
+import { awaitingKeyImport, isFreshInstall, masterFingerprintsInUse } from './key-store.js'
 import { Keyring, SYSTEM_OWNER } from './keyring.js'
 import {
   type LoadedMasterKey,
@@ -39,8 +39,11 @@ export async function openMasterKey(
   return { ...loaded, notes }
 }
 
-/** Haven's own keys (for authenticator seeds) exist once the master key is known. */
+/**
+ * Haven's own keys (for authenticator seeds) exist once the master key is known — except in a
+ * restored database awaiting its key import, whose system key is in the export.
+ */
 export async function ensureSystemKeys(db: Db, crypto: CryptoContext): Promise<void> {
-  if (crypto.master.sealed) return
+  if (crypto.master.sealed || (await awaitingKeyImport(db))) return
   await crypto.keyring.current(db, SYSTEM_OWNER, 'data')
 }

@@ -14,7 +14,6 @@ import {
   unfinishedKeyJob,
   updateKeyJob,
 } from './key-job-store.js'
-import { CACHE_MS } from './keyring.js'
 import {
   blindIndexOf,
   missingBlindIndexes,
@@ -37,7 +36,8 @@ export interface RotationOptions {
   batchSize?: number
   /**
    * The final sweep waits until this long after the rotation started, so every server instance
-   * has dropped its cached old keys (see CACHE_MS) and nothing new is sealed under them.
+   * has dropped its cached old keys (see CACHE_MS) and nothing new is sealed under them. Default
+   * ROTATION_SETTLE_SECONDS.
    */
   settleMs?: number
   onProgress?: (job: KeyJobsTable) => void
@@ -117,7 +117,7 @@ export async function runRotation(
 ): Promise<KeyJobsTable> {
   const db = app.database.db
   const batchSize = options.batchSize ?? 200
-  const settleMs = options.settleMs ?? CACHE_MS + 1000
+  const settleMs = options.settleMs ?? app.config.rotationSettleMs
   const runner = randomUUID()
   const initial = await findKeyJob(db, jobId)
   if (!initial) throw new KeyOperationError('integrity', `No key job ${jobId}.`)

@@ -164,3 +164,13 @@ export async function findShredded(db: Db, ownerId: string) {
     .where('owner_id', '=', ownerId)
     .executeTakeFirst()
 }
+
+/**
+ * A database that holds data but no key at all: restored from a backup, its key export not yet
+ * imported. Nothing may create keys then (a new system key would clash with the imported one),
+ * and the server refuses to start until `haven keys import`.
+ */
+export async function awaitingKeyImport(db: Db): Promise<boolean> {
+  const key = await db.selectFrom('key_store').select('id').limit(1).executeTakeFirst()
+  return !key && !(await isFreshInstall(db))
+}

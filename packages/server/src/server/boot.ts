@@ -14,6 +14,11 @@ export interface BootOptions {
   onWarning?: (message: string) => void
   /** Key commands never create a master key: a missing one is an error, whatever the database. */
   mayCreateMasterKey?: boolean
+  /**
+   * Commands that need no key (backups, key exports, shredding) do not load one: they work the
+   * same in sealed mode and when the key lives elsewhere.
+   */
+  withoutMasterKey?: boolean
 }
 
 /**
@@ -26,6 +31,7 @@ async function bootMasterKey(
   logger: Logger,
   options: BootOptions,
 ): Promise<MasterKey> {
+  if (options.withoutMasterKey) return new MasterKey(null, 'sealed')
   if (config.sealed) {
     if (existsSync(config.masterKeyFile)) {
       const warning = `HAVEN_SEALED=true, so the master key file ${config.masterKeyFile} is not used. Anyone who copies this disk gets it: delete it (after "haven keys seal" if it is the live key).`

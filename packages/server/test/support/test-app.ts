@@ -29,7 +29,13 @@ export function testAppContext(
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
   const config = loadConfig({
-    env: { DATA_DIR: dataDir, ORG_NAME: 'Example Refugee Aid', ...overrides.env },
+    // One server per test: no other instance can hold cached keys, so rotations need not wait.
+    env: {
+      DATA_DIR: dataDir,
+      ORG_NAME: 'Example Refugee Aid',
+      ROTATION_SETTLE_SECONDS: '0',
+      ...overrides.env,
+    },
     cwd: dataDir,
   })
   const now = overrides.now ?? (() => new Date())

@@ -2,13 +2,14 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
+import { awaitingKeyImport } from '../../crypto/key-store.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
 import { closeListeners, type Listener, listen } from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
-import { cliConfig } from '../cli-config.js'
+import { CliError, cliConfig } from '../cli-config.js'
 
 export function registerServe(program: Command): void {
   program
@@ -19,6 +20,12 @@ export function registerServe(program: Command): void {
       const logger = createLogger(config.logLevel)
       const warnings: string[] = []
       const app = await boot(config, logger, { onWarning: (message) => warnings.push(message) })
+      if (await awaitingKeyImport(app.database.db)) {
+        await app.database.close()
+        throw new CliError(
+          'This database holds data but no keys (restored from a backup?). Import its key export first: haven keys import KEY-EXPORT. Until then every sealed field would be unreadable, and new keys would clash with the imported ones.',
+        )
+      }
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
