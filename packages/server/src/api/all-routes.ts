@@ -8,6 +8,7 @@ import { passwordLinkRoutes } from '../auth/password-link-routes.js'
 import '../auth/policies/index.js'
 import { setupRoutes } from '../auth/setup-routes.js'
 import { compartmentRoutes } from '../compartments/compartment-routes.js'
+import { keyRoutes } from '../keys/key-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
 /** Every API route. A module joins the API (and the authorization matrix) by being listed here. */
@@ -21,4 +22,5 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...compartmentRoutes,
   ...settingsRoutes,
   ...auditRoutes,
+  ...keyRoutes,
 ]

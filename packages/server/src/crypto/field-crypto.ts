@@ -131,3 +131,8 @@ export class FieldCrypto {
 function hmacTerm(key: Buffer, version: number, term: string): string {
   return `${version}:${createHmac('sha256', key).update(term, 'utf8').digest('base64url').slice(0, 22)}`
 }
+
+/** An opened field as the API presents it (see openedFieldView in core). */
+export function presentOpened(opened: Opened): string | { destroyed: true } {
+  return opened.destroyed ? { destroyed: true } : opened.value
+}

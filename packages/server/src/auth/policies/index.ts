@@ -2,5 +2,6 @@
 import './audit-policy.js'
 import './compartment-policy.js'
 import './grant-policy.js'
+import './keys-policy.js'
 import './settings-policy.js'
 import './user-policy.js'
