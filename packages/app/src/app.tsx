@@ -1,6 +1,7 @@
 import { LocationProvider, Route, Router } from 'preact-iso'
 import { AppHeader } from './components/app-header.js'
 import { t } from './lib/locale.js'
+import { KeysPage } from './modules/keys/keys-page.js'
 import { SetupPage } from './modules/setup/setup-page.js'
 
 function Home() {
@@ -31,6 +32,7 @@ export function App() {
         <Router>
           <Route path="/app/" component={Home} />
           <Route path="/app/setup" component={SetupPage} />
+          <Route path="/app/admin/keys" component={KeysPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

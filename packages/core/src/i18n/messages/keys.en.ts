@@ -50,8 +50,8 @@ export const keysEn = {
   'keys.rotation_failed': 'Rotation stopped: {error}',
   'keys.rotation_done': 'Rotated {date}',
   'keys.rotate': 'Rotate keys',
-  'keys.rotate_label': 'Rotate the keys of {code}',
-  'keys.shred': 'Shred…',
+  'keys.rotate_label': 'Rotate keys of {code}',
+  'keys.shred': 'Shred',
   'keys.shred_label': 'Shred compartment {code}',
   'keys.shred_title': 'Shred {code}',
   'keys.shred_warning':

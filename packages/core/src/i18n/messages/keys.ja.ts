@@ -52,7 +52,7 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
   'keys.rotation_done': '{date} にローテーション済み',
   'keys.rotate': '鍵をローテーション',
   'keys.rotate_label': '{code} の鍵をローテーション',
-  'keys.shred': 'シュレッド…',
+  'keys.shred': 'シュレッド',
   'keys.shred_label': '区画 {code} をシュレッド',
   'keys.shred_title': '{code} をシュレッド',
   'keys.shred_warning':
