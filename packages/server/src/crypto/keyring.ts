@@ -107,11 +107,17 @@ export class Keyring {
     return entry
   }
 
+  /** The key of a given version if it is cached (no database round trip, no await). */
+  cached(ownerId: string, purpose: KeyPurpose, version: number): Buffer | undefined {
+    const hit = this.#cache.get(`${ownerId}|${purpose}|${version}`)
+    return hit && Date.now() - hit.at < CACHE_MS ? hit.key : undefined
+  }
+
   /** The key of a given version, to open a value sealed under it. */
   async version(db: Db, ownerId: string, purpose: KeyPurpose, version: number): Promise<Buffer> {
+    const hit = this.cached(ownerId, purpose, version)
+    if (hit) return hit
     const cacheKey = `${ownerId}|${purpose}|${version}`
-    const hit = this.#cache.get(cacheKey)
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.key
     const row = await findKey(db, ownerId, purpose, version)
     if (!row) {
       if (await isShredded(db, ownerId))
