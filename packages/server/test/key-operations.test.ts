@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
@@ -286,6 +287,30 @@ describeEachDialect('key operations', (ctx) => {
       keysDestroyed: 4,
       keyExportsStillHoldingKeys: [early.record.key_set_fingerprint],
     })
+  })
+
+  it('leaves no copy of a shredded compartment’s wrapped keys in the database files', async () => {
+    const raided = await buildCompartment(app)
+    await insertScratchPerson(app, raided.id, { names: KIM })
+    const db = ctx.database().db
+    const wrapped = (await ownerKeys(db, raided.id)).map((k) => Buffer.from(k.wrapped))
+    const files = () => {
+      const file = ctx.database().describe.replace(/^SQLite /, '')
+      return [file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f))
+    }
+    const found = () => wrapped.filter((w) => files().some((bytes) => bytes.includes(w))).length
+    if (ctx.dialect === 'sqlite') expect(found()).toBe(wrapped.length) // the control: they are there
+    await shredCompartment(app, raided, { actorId: null, requestId: null, via: 'cli' })
+    if (ctx.dialect === 'sqlite') expect(found()).toBe(0)
+    else {
+      // PostgreSQL's files are not ours to read; the table holds no dead tuple of them.
+      const dead = await sql<{
+        n: number
+      }>`select n_dead_tup as n from pg_stat_user_tables where relname = 'key_store' and schemaname = current_schema()`.execute(
+        db,
+      )
+      expect(Number(dead.rows[0]?.n ?? 0)).toBe(0)
+    }
   })
 
   it('exports and imports the key store: wrapped keys only, refusing a wrong master, an altered file and shredded keys', async () => {

@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import type { DialectName } from '../db/database.js'
 import type { Db } from '../db/db-handle.js'
 import type { KeyStoreTable } from './crypto-tables.js'
 
@@ -173,4 +175,16 @@ export async function findShredded(db: Db, ownerId: string) {
 export async function awaitingKeyImport(db: Db): Promise<boolean> {
   const key = await db.selectFrom('key_store').select('id').limit(1).executeTakeFirst()
   return !key && !(await isFreshInstall(db))
+}
+
+/**
+ * After a shred, pushes the deleted key rows out of the files that may still hold them: on
+ * SQLite (secure_delete zeroes the freed pages) the write-ahead log is checkpointed and
+ * truncated; on PostgreSQL the key table is rewritten (VACUUM FULL), leaving no dead tuples.
+ * Outside any transaction. Best effort: PostgreSQL's WAL and archives keep old pages until
+ * they are recycled (see the README).
+ */
+export async function scrubDeletedKeys(db: Db, dialect: DialectName): Promise<void> {
+  if (dialect === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db)
+  else await sql`vacuum full key_store`.execute(db)
 }

@@ -6,7 +6,7 @@ import { KeyOperationError } from './crypto-errors.js'
 import type { KeyExportsTable } from './crypto-tables.js'
 import { keyExportsHolding } from './key-export-store.js'
 import { failRunningKeyJobs } from './key-job-store.js'
-import { deleteOwnerKeys, findShredded, insertShredded } from './key-store.js'
+import { deleteOwnerKeys, findShredded, insertShredded, scrubDeletedKeys } from './key-store.js'
 import type { Keyring } from './keyring.js'
 import { allBlindIndexes } from './sealed-registry.js'
 
@@ -81,6 +81,15 @@ export async function shredCompartment(
   })
   // After the commit: forget again, in case a read re-cached the keys meanwhile.
   app.crypto.keyring.forget(compartment.id)
+  try {
+    await scrubDeletedKeys(db, app.database.dialect)
+  } catch (error) {
+    // The keys are gone from the database either way; say that the files may still hold them.
+    app.logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'shred: could not scrub the deleted keys from the database files; run it again later',
+    )
+  }
   return {
     destroyedKeys,
     shreddedAt,
