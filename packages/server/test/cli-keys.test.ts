@@ -7,13 +7,13 @@ import type { AppContext } from '../src/app-context.js'
 import { openTotpSecret, sealTotpSecret } from '../src/auth/totp-secrets.js'
 import { hashDatabase } from '../src/backup/backup-service.js'
 import { loadConfig } from '../src/config/load-config.js'
-import { cryptoContext } from '../src/crypto/crypto-context.js'
-import { MasterKey, parseKey } from '../src/crypto/master-key.js'
+import { parseKey } from '../src/crypto/master-key.js'
 import { openDatabase } from '../src/db/database.js'
 import { boot } from '../src/server/boot.js'
 import { createLogger } from '../src/server/logger.js'
 import { runHaven, startServer } from './support/cli.js'
 import { buildCompartment, buildUser } from './support/factories.js'
+import { testAppContext } from './support/test-app.js'
 
 const PASSPHRASE = 'lantern harbour quiet morning'
 
@@ -69,10 +69,10 @@ async function openSeed(dataDir: string, keyFile: string, userId: string) {
     { sqliteStartupCheck: 'off' },
   )
   try {
-    const master = parseKey(readFileSync(keyFile, 'utf8'), keyFile)
-    const crypto = cryptoContext(new MasterKey(master, 'file'), () => new Date())
+    const app = testAppContext(database, {
+      masterKey: parseKey(readFileSync(keyFile, 'utf8'), keyFile),
+    })
     const row = await database.db.selectFrom('totp_factors').selectAll().executeTakeFirstOrThrow()
-    const app = { crypto, database } as unknown as AppContext
     return await openTotpSecret(app, database.db, userId, row.secret)
   } finally {
     await database.close()

@@ -3,6 +3,7 @@ import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { Locale } from '@haven/core/i18n/locales'
 import { type Translator, translatorFor } from '@haven/core/i18n/translate'
 import { type Context, Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppContext } from '../app-context.js'
@@ -90,6 +91,8 @@ const OUTCOME_KEYS: Record<
  */
 export function createUnsealRoutes(app: AppContext): Hono<HavenEnv> {
   const routes = new Hono<HavenEnv>()
+  // A passphrase and a token: anything larger is not a form of ours.
+  routes.use('/unseal', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }))
   routes.use('/unseal', async function unsealHeaders(c, next) {
     await next()
     c.header('Content-Security-Policy', UNSEAL_CSP)
