@@ -7,6 +7,7 @@ import { RequireSession } from './components/require-session.js'
 import { t } from './lib/locale.js'
 import { AccountPage } from './modules/account/account-page.js'
 import { HomePage } from './modules/home/home-page.js'
+import { KeysPage } from './modules/keys/keys-page.js'
 import { LoginPage } from './modules/login/login-page.js'
 import { PasswordLinkPage } from './modules/password-link/password-link-page.js'
 import { SetupPage } from './modules/setup/setup-page.js'
@@ -36,6 +37,7 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
 
 const Home = signedInOnly(HomePage)
 const Account = signedInOnly(AccountPage)
+const Keys = signedInOnly(KeysPage)
 // Administration and the audit log are for few people: their code loads when first opened.
 const adminPages = () => import('./modules/admin/admin-pages.js')
 const AdminUsers = signedInOnly(lazy(() => adminPages().then((m) => m.UsersPage)))
@@ -67,6 +69,7 @@ export function App(): JSX.Element {
           <Route path="/app/admin/roles" component={AdminRoles} />
           <Route path="/app/admin/security" component={AdminSecurity} />
           <Route path="/app/audit" component={Audit} />
+          <Route path="/app/admin/keys" component={Keys} />
           <Route default component={NotFound} />
         </Router>
       </main>

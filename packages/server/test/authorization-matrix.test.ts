@@ -4,6 +4,7 @@ import { ALL_ROUTES } from '../src/api/all-routes.js'
 import type { AnyApiRoute } from '../src/api/api-route.js'
 import type { AppContext } from '../src/app-context.js'
 import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
+import { startRotation } from '../src/crypto/key-rotation.js'
 import { newId } from '../src/db/ids.js'
 import { updateCase } from '../src/modules/people/case-service.js'
 import { recordIncident } from '../src/modules/people/incident-service.js'
@@ -516,6 +517,32 @@ const MATRIX: Record<string, MatrixRow> = {
         .where('id', '=', f.target.id)
         .execute()
       return { path: '/retention/purge', body: { caseIds: [c.id] } }
+    },
+  },
+
+  // Key operations act on a compartment made for the call: shredding the shared ones would
+  // change what the other rows see.
+  'GET /keys': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: () => ({ path: '/keys' }),
+  },
+  'POST /keys/:id/rotate': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => ({ path: `/keys/${(await buildCompartment(f.app)).id}/rotate` }),
+  },
+  'GET /keys/jobs/:id': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => {
+      const c = await buildCompartment(f.app)
+      const { job } = await startRotation(f.app, c.id, { actorId: null, requestId: null })
+      return { path: `/keys/jobs/${job.id}` }
+    },
+  },
+  'POST /keys/:id/shred': {
+    scope: { kind: 'org', allow: ['administrator'] },
+    call: async (f) => {
+      const c = await buildCompartment(f.app)
+      return { path: `/keys/${c.id}/shred`, body: { confirmCode: c.code } }
     },
   },
 }

@@ -1,6 +1,7 @@
 import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
 import { commonEn } from './messages/common.en.js'
+import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { siteEn } from './messages/site.en.js'
 
@@ -15,6 +16,7 @@ export const en = {
   ...appEn,
   ...authEn,
   ...peopleEn,
+  ...keysEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -2,6 +2,7 @@ import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { siteJa } from './messages/site.ja.js'
 
@@ -11,4 +12,5 @@ export const ja: Catalog = {
   ...appJa,
   ...authJa,
   ...peopleJa,
+  ...keysJa,
 }

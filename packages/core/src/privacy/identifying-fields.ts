@@ -13,6 +13,11 @@ export interface SealedField {
   searchable?: boolean
 }
 
+/**
+ * Each sealed value is sealed at the address `{ table, column, recordId: row[idColumn],
+ * compartmentId: row[compartmentColumn] }`; key rotation, backups and the byte-scan tests rely
+ * on that, so a module must seal its fields exactly there.
+ */
 export interface IdentifyingEntity {
   table: string
   /** Column with the record id used in the associated data (binds ciphertext to its row). */
@@ -30,4 +35,14 @@ export function declareIdentifying(
 ): IdentifyingEntity {
   IDENTIFYING_ENTITIES[entity] = declaration
   return declaration
+}
+
+/** Every declared entity, by name (modules declare theirs when their core file is imported). */
+export function identifyingEntities(): [string, IdentifyingEntity][] {
+  return Object.entries(IDENTIFYING_ENTITIES)
+}
+
+/** Removes a declaration; for tests that declare a scratch entity. */
+export function undeclareIdentifying(entity: string): void {
+  delete IDENTIFYING_ENTITIES[entity]
 }

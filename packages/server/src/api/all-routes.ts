@@ -8,6 +8,7 @@ import { passwordLinkRoutes } from '../auth/password-link-routes.js'
 import '../auth/policies/index.js'
 import { setupRoutes } from '../auth/setup-routes.js'
 import { compartmentRoutes } from '../compartments/compartment-routes.js'
+import { keyRoutes } from '../keys/key-routes.js'
 import { peopleModuleRoutes } from '../modules/people/people-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
@@ -23,4 +24,5 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...settingsRoutes,
   ...auditRoutes,
   ...peopleModuleRoutes,
+  ...keyRoutes,
 ]

@@ -13,6 +13,8 @@ export interface Entities {
   AuditLog: Record<string, never>
   Settings: Record<string, never>
   Role: Record<string, never>
+  /** A key owner's keys: a compartment's (by id), or Haven's own (`system`). */
+  Keys: { ownerId: string }
 }
 export type EntityName = keyof Entities
 

@@ -1,13 +1,17 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
+import { registerBackup } from './commands/backup.js'
+import { registerCompartment } from './commands/compartment.js'
 import { registerDisclosure } from './commands/disclosure.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerGenerate } from './commands/generate.js'
+import { registerKeys } from './commands/keys.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerRetention } from './commands/retention.js'
 import { registerServe } from './commands/serve.js'
 import { registerSetupLink } from './commands/setup-link.js'
+import { registerUnseal } from './commands/unseal.js'
 
 /** The `haven` command. Every subcommand has --help; unknown commands and flags are errors. */
 export function buildProgram(): Command {
@@ -24,6 +28,10 @@ export function buildProgram(): Command {
   registerDisclosure(program)
   registerRetention(program)
   registerGenerate(program)
+  registerKeys(program)
+  registerCompartment(program)
+  registerBackup(program)
+  registerUnseal(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

@@ -91,6 +91,26 @@ export const SETTINGS = {
     description:
       'File holding the master key (default DATA_DIR/keys/master.key, created at first start). HAVEN_MASTER_KEY (environment only) is used when the file is absent.',
   },
+  HAVEN_SEALED: {
+    schema: z
+      .enum(['true', 'false'], { error: 'is not true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+    example: 'true',
+    description:
+      'Sealed mode: start without the master key and wait for an operator to unseal with the passphrase (haven unseal, or /unseal on this machine).',
+  },
+  ROTATION_SETTLE_SECONDS: {
+    schema: z.coerce
+      .number({ error: 'is not a number of seconds' })
+      .int('is not a whole number')
+      .min(0, 'is below 0')
+      .max(3600, 'is above an hour')
+      .default(31),
+    example: '31',
+    description:
+      'Before its final sweep, a key rotation waits this long after starting, so every server instance has dropped its cached old keys (30 s). 0 is safe with a single server.',
+  },
   DATABASE_URL: {
     schema: databaseUrlSchema.optional(),
     example: 'postgres://haven@127.0.0.1:5432/haven or ./data/haven.db',

@@ -20,6 +20,10 @@ export interface Config {
   staffUrl: string | undefined
   dataDir: string
   masterKeyFile: string
+  /** Start without the master key; an operator unseals with the passphrase. */
+  sealed: boolean
+  /** See ROTATION_SETTLE_SECONDS. */
+  rotationSettleMs: number
   database: DatabaseConfig
   sqliteStartupCheck: 'full' | 'quick' | 'off'
   logLevel: Parsed['LOG_LEVEL']
@@ -126,6 +130,8 @@ function buildConfig(v: Parsed, cwd: string): Config {
     masterKeyFile: v.HAVEN_MASTER_KEY_FILE
       ? resolve(cwd, v.HAVEN_MASTER_KEY_FILE)
       : join(dataDir, 'keys', 'master.key'),
+    sealed: v.HAVEN_SEALED,
+    rotationSettleMs: v.ROTATION_SETTLE_SECONDS * 1000,
     database,
     sqliteStartupCheck: v.SQLITE_STARTUP_CHECK,
     logLevel: v.LOG_LEVEL,

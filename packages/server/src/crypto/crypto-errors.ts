@@ -18,3 +18,25 @@ export class FieldIntegrityError extends Error {
 export class SealedError extends Error {
   override name = 'SealedError'
 }
+
+/**
+ * A key operation that cannot go ahead (a rotation already running, a compartment already
+ * shredded, a key export that does not match this master key…). The message is one line an
+ * operator can act on; `code` is what the API answers with.
+ */
+export class KeyOperationError extends Error {
+  override name = 'KeyOperationError'
+  constructor(
+    readonly code:
+      | 'rotation_running'
+      | 'keys_destroyed'
+      | 'blind_index_missing'
+      | 'key_import_conflict'
+      | 'key_import_wrong_master'
+      | 'not_a_key_export'
+      | 'integrity',
+    message: string,
+  ) {
+    super(message)
+  }
+}

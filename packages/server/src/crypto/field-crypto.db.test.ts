@@ -130,6 +130,24 @@ describeEachDialect('field encryption', (ctx) => {
     expect(there.some((t) => stored.has(t))).toBe(false)
   })
 
+  it('seals several fields of a record as one value, bound to its column and record like any other', async () => {
+    const { db } = ctx.database()
+    const c = await buildCompartment(app)
+    const fields = { names: '山田花子 / Yamada Hanako', birthDate: '1987-04-02', phones: null }
+    const sealed = await app.crypto.fields.sealFields(db, at(c.id, 'rec-1', 'identity'), fields)
+    expect(sealed).not.toContain('Yamada')
+    expect(await app.crypto.fields.openFields(db, at(c.id, 'rec-1', 'identity'), sealed)).toEqual(
+      fields,
+    )
+    await expect(
+      app.crypto.fields.openFields(db, at(c.id, 'rec-2', 'identity'), sealed),
+    ).rejects.toThrow(FieldIntegrityError)
+    const plain = await app.crypto.fields.seal(db, at(c.id, 'rec-1', 'identity'), '"just text"')
+    await expect(
+      app.crypto.fields.openFields(db, at(c.id, 'rec-1', 'identity'), plain),
+    ).rejects.toThrow(/does not hold sealed fields/)
+  })
+
   it('seals authenticator seeds with the system key', async () => {
     const { db } = ctx.database()
     const sealed = await app.crypto.fields.seal(

@@ -42,8 +42,20 @@ export class FieldCrypto {
   constructor(readonly keyring: Keyring) {}
 
   /** `v1.<version>.<base64url(nonce ‖ ciphertext ‖ tag)>` */
-  async seal(db: Db, address: FieldAddress, plaintext: string): Promise<string> {
-    const { key, version } = await this.keyring.current(db, address.compartmentId, 'data')
+  async seal(
+    db: Db,
+    address: FieldAddress,
+    plaintext: string,
+    /** A given data key version (a rotation re-sealing under its target); default the current. */
+    atVersion?: number,
+  ): Promise<string> {
+    const { key, version } =
+      atVersion === undefined
+        ? await this.keyring.current(db, address.compartmentId, 'data')
+        : {
+            key: await this.keyring.version(db, address.compartmentId, 'data', atVersion),
+            version: atVersion,
+          }
     const sealed = aeadSeal(key, Buffer.from(plaintext, 'utf8'), aad(address, version))
     return `${PREFIX}.${version}.${sealed.toString('base64url')}`
   }
@@ -56,7 +68,10 @@ export class FieldCrypto {
         `${address.table}.${address.column} of ${address.recordId} is not a sealed value`,
       )
     const version = Number(match[1])
-    const key = await this.keyring.version(db, address.compartmentId, 'data', version)
+    // Reads are the hot path: a cached key is used without a further await.
+    const key =
+      this.keyring.cached(address.compartmentId, 'data', version) ??
+      (await this.keyring.version(db, address.compartmentId, 'data', version))
     try {
       return aeadOpen(key, Buffer.from(match[2], 'base64url'), aad(address, version)).toString(
         'utf8',
@@ -66,6 +81,43 @@ export class FieldCrypto {
         `${address.table}.${address.column} of ${address.recordId} failed its integrity check: it was altered or does not belong to this record`,
       )
     }
+  }
+
+  /**
+   * Seals several fields of one record as a single value (one AEAD operation instead of one per
+   * field): for a module whose identifying fields are always read together. The address names
+   * the one column that holds them; the fields travel as JSON inside the ciphertext.
+   */
+  async sealFields(
+    db: Db,
+    address: FieldAddress,
+    values: Readonly<Record<string, string | null>>,
+  ): Promise<string> {
+    return this.seal(db, address, JSON.stringify(values))
+  }
+
+  /** Opens what sealFields made. */
+  async openFields(
+    db: Db,
+    address: FieldAddress,
+    sealed: string,
+  ): Promise<Record<string, string | null>> {
+    const parsed: unknown = JSON.parse(await this.open(db, address, sealed))
+    const out: Record<string, string | null> = {}
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      for (const [field, value] of Object.entries(parsed)) {
+        if (typeof value !== 'string' && value !== null) break
+        out[field] = value
+      }
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      Object.keys(out).length !== Object.keys(parsed).length
+    )
+      throw new FieldIntegrityError(
+        `${address.table}.${address.column} of ${address.recordId} does not hold sealed fields`,
+      )
+    return out
   }
 
   /** Like open, but a destroyed compartment reads as `{ destroyed: true }` instead of throwing. */
@@ -92,24 +144,52 @@ export class FieldCrypto {
     db: Db,
     compartmentId: string,
     value: string,
+    /** A given index key version (a rotation re-indexing under its target); default the current. */
+    atVersion?: number,
   ): Promise<{ kind: string; term: string }[]> {
-    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    const { key, version } =
+      atVersion === undefined
+        ? await this.keyring.current(db, compartmentId, 'index')
+        : {
+            key: await this.keyring.version(db, compartmentId, 'index', atVersion),
+            version: atVersion,
+          }
     return indexTerms(value).map((t) => ({ kind: t.kind, term: hmacTerm(key, version, t.term) }))
   }
 
   /** A keyed term for an exact value that is not a name (a birth year, `y:1985`), for matching only. */
-  async exactTerm(db: Db, compartmentId: string, value: string): Promise<string> {
-    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+  async exactTerm(
+    db: Db,
+    compartmentId: string,
+    value: string,
+    atVersion?: number,
+  ): Promise<string> {
+    const { key, version } =
+      atVersion === undefined
+        ? await this.keyring.current(db, compartmentId, 'index')
+        : {
+            key: await this.keyring.version(db, compartmentId, 'index', atVersion),
+            version: atVersion,
+          }
     return hmacTerm(key, version, value)
   }
 
-  /** Terms to look a search query up under, in one compartment. */
+  /**
+   * Terms to look a search query up under, in one compartment: under every index key version it
+   * has (normally one), so a search keeps finding records while a rotation re-indexes them.
+   */
   async queryTerms(db: Db, compartmentId: string, query: string): Promise<string[]> {
-    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
-    return queryTerms(query).map((t) => hmacTerm(key, version, t))
+    const keys = await this.keyring.indexKeys(db, compartmentId)
+    const terms = queryTerms(query)
+    return keys.flatMap(({ key, version }) => terms.map((t) => hmacTerm(key, version, t)))
   }
 }
 
 function hmacTerm(key: Buffer, version: number, term: string): string {
   return `${version}:${createHmac('sha256', key).update(term, 'utf8').digest('base64url').slice(0, 22)}`
+}
+
+/** An opened field as the API presents it (see openedFieldView in core). */
+export function presentOpened(opened: Opened): string | { destroyed: true } {
+  return opened.destroyed ? { destroyed: true } : opened.value
 }

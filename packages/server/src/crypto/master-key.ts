@@ -1,5 +1,13 @@
 import { createHash, hkdfSync, randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { dirname } from 'node:path'
 import { SealedError } from './crypto-errors.js'
 
@@ -78,7 +86,7 @@ export function loadMasterKey(options: MasterKeyOptions): LoadedMasterKey {
     }
   if (!options.firstStart) {
     throw new Error(
-      `HAVEN_MASTER_KEY_FILE: ${options.file} does not exist and HAVEN_MASTER_KEY is not set, but this database already holds wrapped keys. Restore the master key file (or combine the trustees' shares with "haven keys combine"); a new key would open nothing.`,
+      `HAVEN_MASTER_KEY_FILE: ${options.file} does not exist and HAVEN_MASTER_KEY is not set, but this database is not new. Restore the master key file (or combine the trustees' shares with "haven keys combine"); a new key would open nothing.`,
     )
   }
   const key = randomBytes(32)
@@ -100,4 +108,36 @@ export function parseKey(text: string, where: string): Buffer {
   if (key.length !== 32)
     throw new Error(`${where}: the master key must be 32 bytes in base64 or 64 hex digits`)
   return key
+}
+
+/** Where `haven keys rotate-master` puts the new key until the database has switched to it. */
+export function pendingKeyFile(file: string): string {
+  return `${file}.new`
+}
+
+/** Writes a key file readable by its owner only; refuses to overwrite one. */
+export function writeKeyFile(file: string, key: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' })
+  chmodSync(file, 0o600)
+}
+
+/**
+ * Finishes or undoes a master rotation that stopped between its two steps (the new key written
+ * next to the old as `master.key.new`, then the key store re-wrapped in one transaction): the
+ * key store's fingerprint says which key is live. Returns a note for the log, or null.
+ */
+export function settlePendingRotation(
+  file: string,
+  fingerprintsInUse: readonly string[],
+): string | null {
+  const pending = pendingKeyFile(file)
+  if (!existsSync(pending)) return null
+  const next = parseKey(readFileSync(pending, 'utf8'), pending)
+  if (fingerprintsInUse.length === 1 && fingerprintsInUse[0] === masterFingerprint(next)) {
+    renameSync(pending, file)
+    return `finished an interrupted master key rotation: ${file} now holds the new key`
+  }
+  rmSync(pending)
+  return `removed ${pending}: the master key rotation that wrote it never reached the database`
 }

@@ -55,6 +55,9 @@ function openSqlite(file: string, options: OpenOptions): HavenDatabase {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
+  // Deleted rows are overwritten with zeros, not left in free pages: a shredded compartment's
+  // wrapped keys (and any deleted identifying value) must not be recoverable from the file.
+  sqlite.pragma('secure_delete = ON')
   const check = options.sqliteStartupCheck ?? 'full'
   if (check !== 'off') {
     const rows = sqlite.pragma(check === 'full' ? 'integrity_check' : 'quick_check') as Record<

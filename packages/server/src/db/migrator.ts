@@ -55,3 +55,12 @@ export async function migrationStatus(database: MigratableDatabase): Promise<Mig
 export async function pendingMigrations(database: MigratableDatabase): Promise<string[]> {
   return (await migrationStatus(database)).filter((m) => m.appliedAt === null).map((m) => m.name)
 }
+
+/** Brings the schema to exactly the migration `name` (a restore matches its backup's schema first). */
+export async function migrateTo(database: MigratableDatabase, name: string): Promise<void> {
+  const result = await migratorFor(database.db, database.schema).migrateTo(name)
+  if (result.error) {
+    const cause = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new Error(`Migrating to ${name} failed and was rolled back: ${cause}`)
+  }
+}

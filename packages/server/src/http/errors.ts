@@ -67,6 +67,14 @@ export const errors = {
   serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
   setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),
+  sealed: () => new HavenError(503, 'sealed', 'error.sealed'),
+  rotationRunning: () => new HavenError(409, 'rotation_running', 'error.rotation_running'),
+  keysDestroyed: () => new HavenError(409, 'keys_destroyed', 'error.keys_destroyed'),
+  blindIndexMissing: () => new HavenError(409, 'blind_index_missing', 'error.blind_index_missing'),
+  confirmationMismatch: () =>
+    new HavenError(422, 'confirmation_mismatch', 'error.confirmation_mismatch', {}, [
+      { path: 'confirmCode', key: 'error.confirmation_mismatch', params: {} },
+    ]),
   loginNameTaken: () =>
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },

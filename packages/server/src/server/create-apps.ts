@@ -14,7 +14,9 @@ import { SITE_CSP, STAFF_CSP, securityHeaders } from '../http/security-headers.j
 import { createSiteApp } from '../site/site-app.js'
 import type { StaticFile } from '../staff/app-assets.js'
 import { createAppShell } from '../staff/app-shell.js'
+import { createUnsealRoutes } from '../unseal/unseal-routes.js'
 import { createHealthRoutes } from './health-routes.js'
+import { sealedGate } from './sealed-gate.js'
 
 export type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>
 
@@ -27,7 +29,7 @@ export interface HavenApps {
   combined: FetchHandler
 }
 
-const STAFF_PREFIXES = ['/api/', '/app', '/healthz', '/readyz']
+const STAFF_PREFIXES = ['/api/', '/app', '/healthz', '/readyz', '/unseal']
 
 export function isStaffPath(pathname: string): boolean {
   return STAFF_PREFIXES.some(
@@ -53,6 +55,8 @@ export function createApps(
   options: { appAssets: Map<string, StaticFile> | null; routes?: readonly AnyApiRoute[] },
 ): HavenApps {
   const staff = base(app, STAFF_CSP)
+  staff.use('*', sealedGate({ master: app.crypto.master }))
+  staff.route('/', createUnsealRoutes(app))
   staff.use('/api/*', originCheck({ urls: () => app.urls }))
   staff.use('/api/*', sessionContext(app))
   staff.route('/', createHealthRoutes(app))

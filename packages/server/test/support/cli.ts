@@ -13,13 +13,19 @@ export function assertBuilt(): void {
 }
 
 /** Runs `haven …` to completion with the given environment (merged over a clean minimal one). */
-export function runHaven(args: string[], env: Record<string, string>, cwd?: string) {
+export function runHaven(
+  args: string[],
+  env: Record<string, string>,
+  cwd?: string,
+  options: { input?: string } = {},
+) {
   assertBuilt()
   const result = spawnSync(process.execPath, [HAVEN_BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     cwd,
     encoding: 'utf8',
     timeout: 60_000,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }

@@ -121,6 +121,26 @@ export async function openPostgresForTest() {
   }
 }
 
+/**
+ * A second, empty (unmigrated) database of a dialect, e.g. the target of a restore. The caller
+ * closes it with `cleanup()`.
+ */
+export async function openEmptyDatabase(
+  dialect: TestDialect,
+): Promise<{ database: HavenDatabase; cleanup: () => Promise<void> }> {
+  const opened = dialect === 'sqlite' ? await openSqliteForTest() : await openPostgresForTest()
+  return {
+    database: opened.database,
+    cleanup: async () => {
+      await opened.database.close()
+      await opened.cleanup()
+    },
+  }
+}
+
+/** Whether PostgreSQL suites run (HAVEN_TEST_PG_URL is set). */
+export const HAS_POSTGRES = PG_URL !== undefined && PG_URL !== ''
+
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
   // Introspection sees every schema on PostgreSQL: keep to this suite's own.

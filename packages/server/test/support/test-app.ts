@@ -22,12 +22,20 @@ export function testAppContext(
     env?: Record<string, string>
     now?: () => Date
     masterKey?: Buffer
+    /** Start sealed (no master key until unsealed), as HAVEN_SEALED=true does. */
+    sealed?: boolean
     logger?: Logger
   } = {},
 ): AppContext {
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-app-'))
   const config = loadConfig({
-    env: { DATA_DIR: dataDir, ORG_NAME: 'Example Refugee Aid', ...overrides.env },
+    // One server per test: no other instance can hold cached keys, so rotations need not wait.
+    env: {
+      DATA_DIR: dataDir,
+      ORG_NAME: 'Example Refugee Aid',
+      ROTATION_SETTLE_SECONDS: '0',
+      ...overrides.env,
+    },
     cwd: dataDir,
   })
   const now = overrides.now ?? (() => new Date())
@@ -36,7 +44,12 @@ export function testAppContext(
     urls: resolveUrls(config, { public: 3000, staff: 3000 }),
     database,
     logger: overrides.logger ?? createLogger('silent'),
-    crypto: cryptoContext(new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'), now),
+    crypto: cryptoContext(
+      overrides.sealed
+        ? new MasterKey(null, 'sealed')
+        : new MasterKey(overrides.masterKey ?? TEST_MASTER_KEY, 'test'),
+      now,
+    ),
     now,
   }
 }
@@ -63,4 +76,9 @@ export function jsonRequest(
 export async function withSystemKeys(app: AppContext): Promise<AppContext> {
   await ensureSystemKeys(app.database.db, app.crypto)
   return app
+}
+
+/** What @hono/node-server passes as env: the socket a request came from (for local-only routes). */
+export function fromAddress(remoteAddress: string) {
+  return { incoming: { socket: { remoteAddress, remotePort: 50000, remoteFamily: 'IPv4' } } }
 }

@@ -8,6 +8,7 @@ const ITEMS: readonly { href: string; label: MessageKey }[] = [
   { href: '/app/admin/compartments', label: 'admin.compartments' },
   { href: '/app/admin/roles', label: 'admin.roles' },
   { href: '/app/admin/security', label: 'admin.security' },
+  { href: '/app/admin/keys', label: 'keys.title' },
 ]
 
 /** The administration's own sections; a user's page counts as part of "Users". */

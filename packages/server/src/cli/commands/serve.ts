@@ -1,12 +1,15 @@
 import type { Command } from 'commander'
+import type { AppContext } from '../../app-context.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
+import { awaitingKeyImport } from '../../crypto/key-store.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
 import { closeListeners, type Listener, listen } from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
-import { cliConfig } from '../cli-config.js'
+import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
+import { CliError, cliConfig } from '../cli-config.js'
 
 export function registerServe(program: Command): void {
   program
@@ -17,6 +20,12 @@ export function registerServe(program: Command): void {
       const logger = createLogger(config.logLevel)
       const warnings: string[] = []
       const app = await boot(config, logger, { onWarning: (message) => warnings.push(message) })
+      if (await awaitingKeyImport(app.database.db)) {
+        await app.database.close()
+        throw new CliError(
+          'This database holds data but no keys (restored from a backup?). Import its key export first: haven keys import KEY-EXPORT. Until then every sealed field would be unreadable, and new keys would clash with the imported ones.',
+        )
+      }
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
@@ -29,6 +38,7 @@ export function registerServe(program: Command): void {
               await listen('public', apps.site.fetch, config.host, config.listeners.publicPort),
               await listen('staff', apps.staff.fetch, config.host, config.listeners.staffPort),
             ]
+      const unsealSocket = app.crypto.master.sealed ? await openUnsealSocket(app) : null
       const portOf = (name: string) =>
         listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
       app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
@@ -41,6 +51,13 @@ export function registerServe(program: Command): void {
         `  Staff app:   ${app.urls.staff}/app/`,
       ]
       for (const warning of warnings) lines.push('', `  WARNING: ${warning}`)
+      if (unsealSocket)
+        lines.push(
+          '',
+          '  Haven is SEALED: it answers 503 until unsealed with the passphrase. On this machine run',
+          '    haven unseal',
+          `  or open http://localhost:${portOf('staff')}/unseal here (or through an SSH tunnel).`,
+        )
       const setup = await createSetupLink(app, { revokeEarlier: false })
       if (setup) {
         lines.push(
@@ -59,6 +76,7 @@ export function registerServe(program: Command): void {
         stopping = true
         logger.info({ signal }, 'shutting down')
         await closeListeners(listeners, config.shutdownGraceMs)
+        await unsealSocket?.close()
         await app.database.close()
         logger.info('stopped')
         logger.flush()
@@ -67,4 +85,19 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', () => void stop('SIGTERM'))
       process.once('SIGINT', () => void stop('SIGINT'))
     })
+}
+
+/** The unseal socket, or null (with a warning) if it cannot be made: the form still works. */
+async function openUnsealSocket(app: AppContext): Promise<UnsealSocket | null> {
+  try {
+    const socket = await listenUnsealSocket(app)
+    app.logger.info({ socket: socket.path }, 'sealed: waiting for haven unseal')
+    return socket
+  } catch (error) {
+    app.logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      'sealed, but the unseal socket could not be opened: use /unseal on this machine',
+    )
+    return null
+  }
 }

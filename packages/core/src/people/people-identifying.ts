@@ -1,7 +1,7 @@
-import { declareIdentifying } from '@haven/core/privacy/identifying-fields'
+import { declareIdentifying } from '../privacy/identifying-fields.js'
 
 /**
- * Every sealed column of the people module. Rotation, export redaction and the schema test read
+ * Every sealed column of the people module (listed in privacy/all-declarations.ts). Rotation, export redaction and the schema test read
  * these declarations; the services seal and open through them.
  */
 export const PERSON_IDENTITY = declareIdentifying('Person', {
