@@ -1,8 +1,8 @@
-import { Migrator, NO_MIGRATIONS } from 'kysely'
+import { NO_MIGRATIONS } from 'kysely'
 import { expect, it } from 'vitest'
 import { MIGRATIONS } from '../src/db/migrations/index.js'
-import { migrateToLatest, migrationStatus } from '../src/db/migrator.js'
-import { describeEachDialect } from './support/dialects.js'
+import { migrateToLatest, migrationStatus, migratorFor } from '../src/db/migrator.js'
+import { describeEachDialect, ownTables } from './support/dialects.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
@@ -15,17 +15,12 @@ describeEachDialect('migrations', (ctx) => {
 
   it('roll all the way down and up again', async () => {
     const { db } = ctx.database()
-    const migrator = new Migrator({
-      db,
-      provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
-      migrationTableName: 'haven_migrations',
-      migrationLockTableName: 'haven_migrations_lock',
-    })
+    const migrator = await migratorFor(db)
     const down = await migrator.migrateTo(NO_MIGRATIONS)
     expect(down.error).toBeUndefined()
-    const tables = (await db.introspection.getTables())
-      .map((t) => t.name)
-      .filter((n) => !n.startsWith('haven_migrations'))
+    const tables = (await ownTables(ctx.database())).filter(
+      (n) => !n.startsWith('haven_migrations'),
+    )
     expect(tables).toEqual([])
     expect((await migrateToLatest(db)).length).toBe(Object.keys(MIGRATIONS).length)
   })

@@ -1,13 +1,24 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely'
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely'
+import { isPostgres } from './dialect.js'
 import { MIGRATIONS } from './migrations/index.js'
 import type { Database } from './schema.js'
 
-function migratorFor(db: Kysely<Database>): Migrator {
+/**
+ * On PostgreSQL the bookkeeping tables live in the schema Haven uses (the first on its search
+ * path). Named explicitly because Kysely otherwise takes a table of that name in *any* schema
+ * for its own: with two Havens (or two test files) in one database, one would skip creating
+ * its lock table and fail.
+ */
+export async function migratorFor(db: Kysely<Database>): Promise<Migrator> {
+  const schema = isPostgres(db as Kysely<unknown>)
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined
   return new Migrator({
     db,
     provider: { getMigrations: async () => ({ ...MIGRATIONS }) },
     migrationTableName: 'haven_migrations',
     migrationLockTableName: 'haven_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
 }
 
@@ -21,7 +32,7 @@ export interface MigrationState {
  * so two servers starting together apply each migration once.
  */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const result: MigrationResultSet = await migratorFor(db).migrateToLatest()
+  const result: MigrationResultSet = await (await migratorFor(db)).migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName
     const cause = result.error instanceof Error ? result.error.message : String(result.error)
@@ -31,7 +42,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 }
 
 export async function migrationStatus(db: Kysely<Database>): Promise<MigrationState[]> {
-  const infos = await migratorFor(db).getMigrations()
+  const infos = await (await migratorFor(db)).getMigrations()
   return infos.map((info) => ({
     name: info.name,
     appliedAt: info.executedAt ? info.executedAt.toISOString() : null,

@@ -120,11 +120,24 @@ async function openPostgresForTest() {
   }
 }
 
+/**
+ * Tables of this database's own schema. (Kysely's introspection lists every schema on
+ * PostgreSQL, and other test files run in other schemas of the same database at the same time.)
+ */
+export async function ownTables(database: HavenDatabase): Promise<string[]> {
+  const current =
+    database.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db))
+          .rows[0]?.schema
+      : undefined
+  return (await database.db.introspection.getTables())
+    .filter((t) => current === undefined || t.schema === current)
+    .map((t) => t.name)
+}
+
 /** Empties every Haven table, leaving the migration bookkeeping alone. */
 export async function truncateAll(database: HavenDatabase): Promise<void> {
-  const tables = (await database.db.introspection.getTables())
-    .map((t) => t.name)
-    .filter((n) => !n.startsWith('haven_migrations'))
+  const tables = (await ownTables(database)).filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return
   if (database.dialect === 'postgres') {
     await sql`truncate table ${sql.join(tables.map((t) => sql.id(t)))} cascade`.execute(database.db)
@@ -135,8 +148,17 @@ export async function truncateAll(database: HavenDatabase): Promise<void> {
       sql: string
     }>`select name, sql from sqlite_master where type = 'trigger'`.execute(database.db)
     for (const t of triggers.rows) await sql`drop trigger ${sql.id(t.name)}`.execute(database.db)
+    // A full-text table keeps its index in shadow tables (name_data, name_idx…): emptying the
+    // virtual table empties them, and deleting from them directly would corrupt it.
+    const virtual = await sql<{
+      name: string
+    }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(
+      database.db,
+    )
+    const shadow = (t: string) => virtual.rows.some((v) => t.startsWith(`${v.name}_`))
     await sql`pragma foreign_keys = off`.execute(database.db)
-    for (const t of tables) await sql`delete from ${sql.id(t)}`.execute(database.db)
+    for (const t of tables.filter((t) => !shadow(t)))
+      await sql`delete from ${sql.id(t)}`.execute(database.db)
     await sql`pragma foreign_keys = on`.execute(database.db)
     for (const t of triggers.rows) await sql.raw(t.sql).execute(database.db)
   }
