@@ -1,7 +1,9 @@
 import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
+import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { inboxJa } from './messages/inbox.ja.js'
 import { siteJa } from './messages/site.ja.js'
 
 export const ja: Catalog = {
@@ -9,4 +11,6 @@ export const ja: Catalog = {
   ...siteJa,
   ...appJa,
   ...authJa,
+  ...cmsJa,
+  ...inboxJa,
 }

@@ -1,0 +1,2 @@
+/** Inbox (messages from the public site's forms) for the staff app. */
+export const inboxEn = {} as const
