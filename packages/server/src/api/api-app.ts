@@ -18,14 +18,29 @@ export function createApiApp(
   routes: readonly AnyApiRoute[] = ALL_ROUTES,
 ): Hono<HavenEnv> {
   const api = new Hono<HavenEnv>()
-  const limit = app.config.bodyLimitBytes
-  api.use(
-    '*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: limit,
-      onError: (c) => errorJson(c, errors.payloadTooLarge(formatBytes(c.get('locale'), limit))),
-    }),
-  )
+      maxSize,
+      onError: (c) => errorJson(c, errors.payloadTooLarge(formatBytes(c.get('locale'), maxSize))),
+    })
+  const defaultLimit = limitOf(app.config.bodyLimitBytes)
+  // A few routes take more (image uploads): each gets its own limit, the rest the configured one.
+  const larger = routes
+    .filter((r) => r.bodyLimitBytes !== undefined)
+    .map((r) => ({
+      method: r.method.toUpperCase(),
+      path: r.path,
+      limit: limitOf(r.bodyLimitBytes ?? 0),
+    }))
+  api.use('*', async function routeBodyLimit(c, next) {
+    const path = c.req.path.replace(/^\/api\/v1/, '')
+    const special = larger.find(
+      (r) =>
+        r.method === c.req.method &&
+        allowedMethods([{ method: 'get', path: r.path }], path).length > 0,
+    )
+    return (special?.limit ?? defaultLimit)(c, next)
+  })
   // API answers must never be cached by a browser or proxy: they may hold protected data.
   api.use('*', async function noStore(c, next) {
     await next()

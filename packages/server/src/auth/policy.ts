@@ -9,6 +9,10 @@ export interface Entities {
   AuditLog: Record<string, never>
   Settings: Record<string, never>
   Role: Record<string, never>
+  /** The website's content: pages, news, reports, FAQ, navigation, images (organisation-wide). */
+  SiteContent: Record<string, never>
+  /** A message from the public site's forms, sealed in an inbox compartment. */
+  ContactMessage: { compartmentId: string }
 }
 export type EntityName = keyof Entities
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
+import { registerDemo } from './commands/demo.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerMigrate } from './commands/migrate.js'
 import { registerServe } from './commands/serve.js'
@@ -18,6 +19,7 @@ export function buildProgram(): Command {
   registerSetupLink(program)
   registerDoctor(program)
   registerAudit(program)
+  registerDemo(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

@@ -1,7 +1,10 @@
 import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
+import type { CmsTables } from '../cms/cms-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
+import type { ContactTables } from '../contact/contact-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
+import type { SiteTables } from '../site/site-tables.js'
 
 /**
  * The whole database as Kysely sees it: each module declares its tables in its own
@@ -12,4 +15,7 @@ export interface Database
     SessionTables,
     CompartmentTables,
     AuditTables,
-    CryptoTables {}
+    CryptoTables,
+    CmsTables,
+    SiteTables,
+    ContactTables {}

@@ -59,6 +59,18 @@ export const errors = {
   serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
   setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),
+  conflict: () => new HavenError(409, 'conflict', 'error.conflict'),
+  slugTaken: () =>
+    new HavenError(409, 'slug_taken', 'error.slug_taken', {}, [
+      { path: 'slug', key: 'error.slug_taken', params: {} },
+    ]),
+  translationExists: () =>
+    new HavenError(409, 'translation_exists', 'error.translation_exists', {}, [
+      { path: 'locale', key: 'error.translation_exists', params: {} },
+    ]),
+  workflowState: () => new HavenError(409, 'workflow_state', 'error.workflow_state'),
+  entryLive: () => new HavenError(409, 'entry_live', 'error.entry_live'),
+  faqGroupInUse: () => new HavenError(409, 'faq_group_in_use', 'error.faq_group_in_use'),
   loginNameTaken: () =>
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
+import { ensureContactCompartment } from '../../contact/contact-compartment.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
 import { closeListeners, type Listener, listen } from '../../server/listen.js'
@@ -17,6 +18,9 @@ export function registerServe(program: Command): void {
       const logger = createLogger(config.logLevel)
       const warnings: string[] = []
       const app = await boot(config, logger, { onWarning: (message) => warnings.push(message) })
+      // The inbox for the public forms exists from the start, so it can be granted before the
+      // first message arrives (a sealed server creates it once unsealed, at first use).
+      if (!app.crypto.master.sealed) await ensureContactCompartment(app)
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')

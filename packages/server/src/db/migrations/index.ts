@@ -2,6 +2,7 @@ import type { Migration } from 'kysely'
 import * as m0001 from './2026-11-26-0001-users.js'
 import * as m0002 from './2026-11-26-0002-identity-audit.js'
 import * as m0003 from './2026-11-26-0003-key-store.js'
+import * as m0005 from './2026-11-26-0005-site.js'
 
 /**
  * Every migration, in order. Names start with the date they were written so they sort the
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0001-users': m0001,
   '2026-11-26-0002-identity-audit': m0002,
   '2026-11-26-0003-key-store': m0003,
+  '2026-11-26-0005-site': m0005,
 })
