@@ -19,7 +19,10 @@ export function cleanText(value: string): string {
 
 const text = (max: number) => z.string().transform(cleanText).pipe(z.string().trim().max(max))
 const requiredText = (max: number) =>
-  z.string().transform(cleanText).pipe(z.string().trim().min(1).max(max))
+  z
+    .string()
+    .transform(cleanText)
+    .pipe(z.string().trim().min(1, { error: 'field.required' }).max(max))
 
 export const CONTACT_MESSAGE_MAX = 5000
 

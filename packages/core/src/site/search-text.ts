@@ -72,13 +72,14 @@ export function snippet(text: string, terms: readonly string[], maxLength = 180)
     else merged.push([h[0], h[1]])
   }
   const anchor = merged[0]?.[0] ?? 0
-  let start = Math.max(0, anchor - Math.floor(maxLength / 3))
-  let end = Math.min(text.length, start + maxLength)
-  start = Math.max(0, Math.min(start, end - maxLength))
-  // Do not cut a surrogate pair or a word in half where it is cheap to avoid.
-  while (start > 0 && start > anchor - maxLength / 2 && /\S/.test(text[start - 1] ?? '')) start--
+  const earliest = Math.max(0, anchor - Math.floor(maxLength / 3))
+  // Start at a word boundary if one is close (Latin text); Japanese has none and is cut anywhere.
+  let start = earliest
+  while (start > 0 && earliest - start < 12 && /\S/.test(text[start - 1] ?? '')) start--
+  if (start > 0 && /\S/.test(text[start - 1] ?? '')) start = earliest
   if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start++
-  if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--
+  let end = Math.min(text.length, start + maxLength)
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--
   const parts: SnippetPart[] = []
   if (start > 0) parts.push({ text: '…', hit: false })
   let at = start

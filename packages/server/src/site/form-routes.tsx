@@ -68,9 +68,13 @@ async function readForm(c: Context<HavenEnv>, fields: readonly string[]) {
       .slice(0, 8)
       .map((v) => v.slice(0, 10_000))
   }
+  // A field the form did not send stays absent, so the schema's default applies to it.
   const values: Record<string, string | string[]> = {}
-  for (const field of fields)
-    values[field] = LIST_FIELDS.has(field) ? pick(field) : (pick(field)[0] ?? '')
+  for (const field of fields) {
+    const given = pick(field)
+    if (LIST_FIELDS.has(field)) values[field] = given
+    else if (given[0] !== undefined) values[field] = given[0]
+  }
   return {
     values,
     trap: pick('website')[0] ?? '',
