@@ -21,6 +21,8 @@ export const documentSummaryView = z.object({
   updatedAt: z.string(),
   /** Public address when live, e.g. /ja/news/rice. */
   publicPath: z.string().nullable(),
+  /** The same, absolute (the public site may be on another address than the staff app). */
+  publicUrl: z.string().nullable(),
 })
 export type DocumentSummaryView = z.infer<typeof documentSummaryView>
 

@@ -13,8 +13,13 @@ import { documentsOfEntries, type ImageListing } from './cms-store.js'
 import type { CmsDocumentsTable, CmsEntriesTable, CmsRevisionsTable } from './cms-tables.js'
 import { liveSlugs } from './publication-store.js'
 
-function summary(d: CmsDocumentsTable, liveSlug: string | undefined): DocumentSummaryView {
+function summary(
+  d: CmsDocumentsTable,
+  liveSlug: string | undefined,
+  publicUrl: string,
+): DocumentSummaryView {
   const live = d.live_revision !== null
+  const publicPath = live && liveSlug ? `/${d.locale}${documentPath(d.kind, liveSlug)}` : null
   return {
     id: d.id,
     locale: d.locale,
@@ -25,13 +30,18 @@ function summary(d: CmsDocumentsTable, liveSlug: string | undefined): DocumentSu
     changedSinceLive: live && d.live_revision !== d.revision,
     revision: d.revision,
     updatedAt: d.updated_at,
-    publicPath: live && liveSlug ? `/${d.locale}${documentPath(d.kind, liveSlug)}` : null,
+    publicPath,
+    publicUrl: publicPath ? `${publicUrl.replace(/\/$/, '')}${publicPath}` : null,
   }
 }
 
-export function documentView(d: CmsDocumentsTable, liveSlug: string | undefined): DocumentView {
+export function documentView(
+  d: CmsDocumentsTable,
+  liveSlug: string | undefined,
+  publicUrl: string,
+): DocumentView {
   return {
-    ...summary(d, liveSlug),
+    ...summary(d, liveSlug, publicUrl),
     summary: d.summary,
     body: d.body_md,
     eventStart: d.event_start,
@@ -44,9 +54,13 @@ export function documentView(d: CmsDocumentsTable, liveSlug: string | undefined)
 }
 
 /** A document as the API shows it, with its live address looked up. */
-export async function presentDocument(db: Db, d: CmsDocumentsTable): Promise<DocumentView> {
+export async function presentDocument(
+  db: Db,
+  d: CmsDocumentsTable,
+  publicUrl: string,
+): Promise<DocumentView> {
   const slugs = await liveSlugs(db, [d.id])
-  return documentView(d, slugs.get(d.id))
+  return documentView(d, slugs.get(d.id), publicUrl)
 }
 
 function entryFields(e: CmsEntriesTable) {
@@ -60,18 +74,26 @@ function entryFields(e: CmsEntriesTable) {
   }
 }
 
-export async function presentEntry(db: Db, e: CmsEntriesTable): Promise<EntryView> {
+export async function presentEntry(
+  db: Db,
+  e: CmsEntriesTable,
+  publicUrl: string,
+): Promise<EntryView> {
   const documents = await documentsOfEntries(db, [e.id])
   const slugs = await liveSlugs(
     db,
     documents.map((d) => d.id),
   )
-  return { ...entryFields(e), documents: documents.map((d) => documentView(d, slugs.get(d.id))) }
+  return {
+    ...entryFields(e),
+    documents: documents.map((d) => documentView(d, slugs.get(d.id), publicUrl)),
+  }
 }
 
 export async function presentEntries(
   db: Db,
   entries: readonly CmsEntriesTable[],
+  publicUrl: string,
 ): Promise<EntrySummaryView[]> {
   const documents = await documentsOfEntries(
     db,
@@ -83,7 +105,9 @@ export async function presentEntries(
   )
   return entries.map((e) => ({
     ...entryFields(e),
-    documents: documents.filter((d) => d.entry_id === e.id).map((d) => summary(d, slugs.get(d.id))),
+    documents: documents
+      .filter((d) => d.entry_id === e.id)
+      .map((d) => summary(d, slugs.get(d.id), publicUrl)),
   }))
 }
 

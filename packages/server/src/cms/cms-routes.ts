@@ -58,7 +58,7 @@ function documentAction(
           : act === 'unpublish'
             ? await unpublishDocument(app, db, params.id, by)
             : await moveDocument(app, db, params.id, act, by)
-      return presentDocument(db, document)
+      return presentDocument(db, document, app.urls.public)
     },
   })
 }
@@ -76,7 +76,7 @@ export const cmsRoutes = [
     async handle({ app, query, authorize }) {
       authorize('list', 'SiteContent', {})
       const db = app.database.db
-      return presentEntries(db, await listEntries(db, query.kind))
+      return presentEntries(db, await listEntries(db, query.kind), app.urls.public)
     },
   }),
   defineRoute({
@@ -92,7 +92,7 @@ export const cmsRoutes = [
     async handle({ app, body, authorize, audit: by }) {
       authorize('create', 'SiteContent', {})
       const db = app.database.db
-      return presentEntry(db, await createEntry(app, db, body, by))
+      return presentEntry(db, await createEntry(app, db, body, by), app.urls.public)
     },
   }),
   defineRoute({
@@ -108,7 +108,7 @@ export const cmsRoutes = [
       authorize('read', 'SiteContent', {})
       const entry = await findEntry(app.database.db, params.id)
       if (!entry) throw errors.notFound()
-      return presentEntry(app.database.db, entry)
+      return presentEntry(app.database.db, entry, app.urls.public)
     },
   }),
   defineRoute({
@@ -124,7 +124,11 @@ export const cmsRoutes = [
     async handle({ app, params, body, authorize, audit: by }) {
       authorize('update', 'SiteContent', {})
       const db = app.database.db
-      return presentEntry(db, await updateEntryOptions(app, db, params.id, body, by))
+      return presentEntry(
+        db,
+        await updateEntryOptions(app, db, params.id, body, by),
+        app.urls.public,
+      )
     },
   }),
   defineRoute({
@@ -160,7 +164,7 @@ export const cmsRoutes = [
       if (!entry) throw errors.notFound()
       const { locale, ...content } = body
       await addTranslation(app, db, entry, locale, content, by)
-      return presentEntry(db, entry)
+      return presentEntry(db, entry, app.urls.public)
     },
   }),
   defineRoute({
@@ -177,7 +181,11 @@ export const cmsRoutes = [
       authorize('update', 'SiteContent', {})
       const db = app.database.db
       const { baseRevision, ...content } = body
-      return presentDocument(db, await saveDocument(app, db, params.id, content, baseRevision, by))
+      return presentDocument(
+        db,
+        await saveDocument(app, db, params.id, content, baseRevision, by),
+        app.urls.public,
+      )
     },
   }),
   defineRoute({
@@ -228,7 +236,11 @@ export const cmsRoutes = [
     async handle({ app, params, authorize, audit: by }) {
       authorize('update', 'SiteContent', {})
       const db = app.database.db
-      return presentDocument(db, await restoreRevision(app, db, params.id, params.revisionId, by))
+      return presentDocument(
+        db,
+        await restoreRevision(app, db, params.id, params.revisionId, by),
+        app.urls.public,
+      )
     },
   }),
 ]

@@ -50,7 +50,6 @@ const ALLOWED_ATTRIBUTES = new Set([
   'class',
   'tabindex',
   'start',
-  'style',
 ])
 
 function tagsAndAttributes(html: string) {
@@ -128,10 +127,11 @@ describe('Markdown rendering', () => {
     expect(html).not.toContain('<h1')
   })
 
-  it('wraps tables so they scroll on a phone', () => {
-    expect(renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |').html).toContain(
-      '<div class="table-wrap" tabindex="0"><table>',
-    )
+  it('wraps tables so they scroll on a phone, aligned by class (no inline style)', () => {
+    const { html } = renderMarkdown('| a | b |\n|---|--:|\n| 1 | 2 |')
+    expect(html).toContain('<div class="table-wrap" tabindex="0"><table>')
+    expect(html).toContain('<td class="align-right">2</td>')
+    expect(html).not.toContain('style=')
   })
 
   it('gives the plain text for search', () => {

@@ -133,6 +133,18 @@ function inlineText(children: Token[]): string {
 md.renderer.rules.table_open = () => '<div class="table-wrap" tabindex="0"><table>\n'
 md.renderer.rules.table_close = () => '</table></div>\n'
 
+// Column alignment comes as style="text-align:…", which the site's CSP (no inline styles) would
+// refuse: it becomes a class the stylesheet knows.
+for (const rule of ['th_open', 'td_open'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]
+    const align = /text-align:(left|center|right)/.exec(String(token?.attrGet('style') ?? ''))?.[1]
+    if (token?.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style')
+    if (token && align) token.attrSet('class', `align-${align}`)
+    return self.renderToken(tokens, idx, options)
+  }
+}
+
 // Links to other sites leave no trace of where the reader came from, even in old browsers.
 const defaultLinkOpen = md.renderer.rules.link_open
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {

@@ -51,6 +51,7 @@ export function registerSearchRoutes(site: Hono<HavenEnv>, r: SiteRenderer): voi
       ),
       noindex: true,
       section: 'search',
+      searchInBody: true,
     }
     return r.send(
       c,

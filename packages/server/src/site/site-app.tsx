@@ -121,6 +121,7 @@ export function createSiteApp(
         path: '/',
         alternates: everyLanguage('/'),
         noindex: true,
+        searchInBody: true,
       },
       <NotFoundPage locale={locale} t={t} />,
       404,

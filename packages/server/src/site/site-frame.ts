@@ -41,6 +41,8 @@ export interface PageMeta {
   jsonLd?: JsonLd[]
   /** Search results and confirmations: not for search engines. */
   noindex?: boolean
+  /** The page has its own search form, so the header leaves its one out. */
+  searchInBody?: boolean
   /** Part of the site this page belongs to, for marking the navigation. */
   section?: SiteSection | null
 }

@@ -121,7 +121,7 @@ export function SiteLayout({ frame, meta, children }: LayoutProps) {
               ))}
             </ul>
           </nav>
-          {meta.section !== 'search' && (
+          {!meta.searchInBody && (
             <>
               {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader; <search> is too new */}
               <form

@@ -1,2 +1,35 @@
-/** Inbox (messages from the public site's forms) for the staff app. */
-export const inboxEn = {} as const
+/** The inbox of messages from the public site's forms, for the staff app. */
+export const inboxEn = {
+  'inbox.title': 'Messages',
+  'inbox.intro':
+    'Messages sent through the public website. They may come from refugees: open one only when you need to. Every opening is recorded.',
+  'inbox.status.new': 'New',
+  'inbox.status.answered': 'Answered',
+  'inbox.status.archived': 'Archived',
+  'inbox.filter': 'Messages by status',
+  'inbox.empty': 'No messages here.',
+  'inbox.kind.contact': 'Message',
+  'inbox.kind.application': 'Volunteer or intern application',
+  'inbox.received': 'Received {date}',
+  'inbox.from_site': 'from the {language} site',
+  'inbox.open': 'Open',
+  'inbox.name': 'Name',
+  'inbox.reply_to': 'Reply to',
+  'inbox.reply_language': 'Reply in',
+  'inbox.message': 'Message',
+  'inbox.not_given': 'not given',
+  'inbox.application.kind': 'Applies as',
+  'inbox.application.volunteer': 'volunteer',
+  'inbox.application.intern': 'intern',
+  'inbox.application.languages': 'Languages',
+  'inbox.application.skills': 'Skills and experience',
+  'inbox.application.availability': 'Availability',
+  'inbox.mark.answered': 'Mark answered',
+  'inbox.mark.archived': 'Archive',
+  'inbox.mark.new': 'Mark as new',
+  'inbox.marked': 'Now filed under “{status}”.',
+  'inbox.destroyed': 'This message can no longer be read: the keys of its inbox were destroyed.',
+  'inbox.back': 'All messages',
+  'inbox.recorded': 'Your reading of this message has been recorded in the audit log.',
+  'inbox.signed_out': 'You are signed out. Sign in again to continue.',
+} as const

@@ -1,3 +1,36 @@
 import type { inboxEn } from './inbox.en.js'
 
-export const inboxJa: Record<keyof typeof inboxEn, string> = {}
+export const inboxJa: Record<keyof typeof inboxEn, string> = {
+  'inbox.title': 'メッセージ',
+  'inbox.intro':
+    '公開ウェブサイトから送られたメッセージです。難民本人からの場合もあります。必要なときだけ開いてください。開いたことはすべて記録されます。',
+  'inbox.status.new': '新着',
+  'inbox.status.answered': '返信済み',
+  'inbox.status.archived': 'アーカイブ',
+  'inbox.filter': '状態別のメッセージ',
+  'inbox.empty': 'ここにメッセージはありません。',
+  'inbox.kind.contact': 'メッセージ',
+  'inbox.kind.application': 'ボランティア・インターンへの応募',
+  'inbox.received': '{date} 受信',
+  'inbox.from_site': '{language}サイトから',
+  'inbox.open': '開く',
+  'inbox.name': '名前',
+  'inbox.reply_to': '返信先',
+  'inbox.reply_language': '返信の言語',
+  'inbox.message': 'メッセージ',
+  'inbox.not_given': '記入なし',
+  'inbox.application.kind': '参加の形',
+  'inbox.application.volunteer': 'ボランティア',
+  'inbox.application.intern': 'インターン',
+  'inbox.application.languages': '言語',
+  'inbox.application.skills': 'スキル・経験',
+  'inbox.application.availability': '参加できる時期・頻度',
+  'inbox.mark.answered': '返信済みにする',
+  'inbox.mark.archived': 'アーカイブする',
+  'inbox.mark.new': '新着に戻す',
+  'inbox.marked': '「{status}」に移しました。',
+  'inbox.destroyed': 'このメッセージはもう読めません。受信箱の鍵が破棄されました。',
+  'inbox.back': 'メッセージ一覧',
+  'inbox.recorded': 'このメッセージを読んだことは監査ログに記録されました。',
+  'inbox.signed_out': 'サインアウトしています。続けるには、もう一度サインインしてください。',
+}
