@@ -12,7 +12,7 @@ import { uploadImage } from '../src/cms/image-service.js'
 import { HavenError } from '../src/http/haven-error.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildUser, signIn } from './support/factories.js'
-import { buildEntry, testPngBase64, testSlug } from './support/site-factories.js'
+import { buildEntry, testPngBase64 } from './support/site-factories.js'
 import { jsonRequest, testAppContext, testApps } from './support/test-app.js'
 
 const by = { actorId: null, requestId: 'test' }

@@ -45,9 +45,11 @@ export function createSiteApp(
   const siteUrl = () => app.urls.public.replace(/\/$/, '')
 
   site.get(SITE_STYLESHEET, (c) => sendPrepared(c, stylesheet))
+  // Search results are not disallowed here but carry noindex: a crawler has to fetch a page to
+  // learn that it may not index it.
   site.get('/robots.txt', (c) =>
     c.text(
-      `User-agent: *\nDisallow: /app/\nDisallow: /api/\nDisallow: /*/search\n\nSitemap: ${siteUrl()}/sitemap.xml\n`,
+      `User-agent: *\nDisallow: /app/\nDisallow: /api/\n\nSitemap: ${siteUrl()}/sitemap.xml\n`,
     ),
   )
   site.get('/sitemap.xml', (c) =>

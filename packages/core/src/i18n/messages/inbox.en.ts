@@ -8,7 +8,7 @@ export const inboxEn = {
   'inbox.status.archived': 'Archived',
   'inbox.filter': 'Messages by status',
   'inbox.empty': 'No messages here.',
-  'inbox.kind.contact': 'Message',
+  'inbox.kind.contact': 'Message from the contact form',
   'inbox.kind.application': 'Volunteer or intern application',
   'inbox.received': 'Received {date}',
   'inbox.from_site': 'from the {language} site',

@@ -9,7 +9,7 @@ export const inboxJa: Record<keyof typeof inboxEn, string> = {
   'inbox.status.archived': 'アーカイブ',
   'inbox.filter': '状態別のメッセージ',
   'inbox.empty': 'ここにメッセージはありません。',
-  'inbox.kind.contact': 'メッセージ',
+  'inbox.kind.contact': 'お問い合わせフォームからのメッセージ',
   'inbox.kind.application': 'ボランティア・インターンへの応募',
   'inbox.received': '{date} 受信',
   'inbox.from_site': '{language}サイトから',
