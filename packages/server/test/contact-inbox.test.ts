@@ -143,6 +143,10 @@ describeEachDialect('contact messages', (ctx) => {
     const quick = await send('en', 'contact', { message: 'Hello' }, 500)
     expect(quick.status).toBe(422)
     expect(await quick.text()).toContain('very quickly')
+    // Field problems come back at the same time, so one more send is enough.
+    const quickAndEmpty = await (await send('en', 'contact', { message: '' }, 500)).text()
+    expect(quickAndEmpty).toContain('very quickly')
+    expect(quickAndEmpty).toContain('id="f-message-error"')
     expect(await app.database.db.selectFrom('contact_messages').selectAll().execute()).toEqual([])
     expect((await send('en', 'contact', { message: 'Hello' })).status).toBe(303)
   })

@@ -140,21 +140,21 @@ export function registerFormRoutes(
       show(c, locale, kind, { values, errors, formError }, status)
 
     const check = checkFormToken(intakeKey(app, 'form-token'), issued, app.now())
-    if (check === 'too_fast') return again(422, t('site.form.too_fast'))
-    if (check !== 'ok') return again(422, t('site.form.expired'))
-
     const parsed =
       kind === 'contact'
         ? validate<ContactForm | ApplicationForm>(contactFormSchema, values)
         : validate<ContactForm | ApplicationForm>(applicationFormSchema, values)
-    // A robot that filled the hidden field is told all went well, and nothing is kept.
-    const trapped = trap.trim() !== ''
-    if (!parsed.ok && !trapped) {
-      const errors: Record<string, string> = {}
+    const errors: Record<string, string> = {}
+    if (!parsed.ok)
       for (const issue of parsed.issues)
         errors[issue.path || '_'] ??= translate(locale, issue.key, issue.params)
-      return again(422, undefined, errors)
-    }
+    // Sent too fast (or from a stale page): back with its text, and with any field problems too,
+    // so one more send is enough.
+    if (check === 'too_fast') return again(422, t('site.form.too_fast'), errors)
+    if (check !== 'ok') return again(422, t('site.form.expired'), errors)
+    // A robot that filled the hidden field is told all went well, and nothing is kept.
+    const trapped = trap.trim() !== ''
+    if (!parsed.ok && !trapped) return again(422, undefined, errors)
 
     const now = app.now()
     const bucket = clientBucket(

@@ -113,6 +113,8 @@ export function createSiteApp(
   site.notFound(async (c) => {
     const first = c.req.path.split('/')[1]
     const locale = isLocale(first) ? first : c.get('locale')
+    // The address asked for, so no menu entry is marked as the current page.
+    const path = isLocale(first) ? c.req.path.slice(first.length + 1) || '/' : c.req.path
     const t = translatorFor(locale)
     return r.send(
       c,
@@ -120,7 +122,7 @@ export function createSiteApp(
       {
         title: t('site.not_found.title'),
         description: t('site.tagline'),
-        path: '/',
+        path: path === '/' ? '/404' : path,
         alternates: everyLanguage('/'),
         noindex: true,
         searchInBody: true,

@@ -129,5 +129,7 @@ export const siteEn = {
     'What you sent was encrypted on arrival and can only be read by the staff members who answer messages.',
 
   'site.not_found.title': 'Page not found',
-  'site.not_found.body': 'There is no page at this address. Try the home page, or search:',
+  'site.not_found.body':
+    'There is no page at this address. It may have moved, or the link may have been mistyped.',
+  'site.not_found.home': 'Go to the home page',
 } as const

@@ -131,5 +131,6 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
 
   'site.not_found.title': 'ページが見つかりません',
   'site.not_found.body':
-    'このアドレスにはページがありません。トップページに戻るか、検索してください：',
+    'このアドレスにはページがありません。移動したか、リンクが誤っている可能性があります。',
+  'site.not_found.home': 'トップページへ',
 }

@@ -232,8 +232,9 @@ export function NotFoundPage({ t, locale }: Common) {
   return (
     <>
       <h1>{t('site.not_found.title')}</h1>
+      <p>{t('site.not_found.body')}</p>
       <p>
-        {t('site.not_found.body')} <a href={`/${locale}/`}>{t('common.home')}</a>
+        <a href={`/${locale}/`}>{t('site.not_found.home')}</a>
       </p>
       {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader; <search> is too new */}
       <form role="search" action={`/${locale}/search`} method="get" class="search-form">

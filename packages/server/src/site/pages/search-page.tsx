@@ -25,9 +25,19 @@ export interface SearchPageProps {
   results: SearchResultItem[]
 }
 
-/** Text with the matched stretches in <mark>; every part is escaped like any other text. */
+/**
+ * Text with the matched stretches in <mark>; every part is escaped like any other text. Line
+ * breaks between the page's paragraphs and headings are shown as a dot, not run together.
+ */
 function Highlighted({ parts }: { parts: SnippetPart[] }) {
-  return <>{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</>
+  return (
+    <>
+      {parts.map((p, i) => {
+        const text = p.text.replace(/\s*\n+\s*/g, ' · ')
+        return p.hit ? <mark key={i}>{text}</mark> : text
+      })}
+    </>
+  )
 }
 
 /** Site search without script: a GET form, results with highlighted snippets, plain paging. */
