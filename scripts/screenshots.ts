@@ -25,6 +25,7 @@ const browser = await chromium.launch({
   ],
 })
 for (const [name, viewport] of [
+  ['small', { width: 320, height: 640 }],
   ['phone', { width: 375, height: 740 }],
   ['desktop', { width: 1280, height: 800 }],
 ] as const) {

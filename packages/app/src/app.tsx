@@ -49,6 +49,30 @@ const Audit = signedInOnly(
   lazy(() => import('./modules/audit/audit-page.js').then((m) => m.AuditPage)),
 )
 
+// The website editor and the inbox load only when opened: field workers never download them.
+const CmsHome = signedInOnly(lazy(() => import('./modules/cms/cms-home.js').then((m) => m.CmsHome)))
+const EntryNew = signedInOnly(
+  lazy(() => import('./modules/cms/entry-new.js').then((m) => m.EntryNew)),
+)
+const EntryEditor = signedInOnly(
+  lazy(() => import('./modules/cms/entry-editor.js').then((m) => m.EntryEditor)),
+)
+const NavigationEditor = signedInOnly(
+  lazy(() => import('./modules/cms/navigation-editor.js').then((m) => m.NavigationEditor)),
+)
+const FaqTopics = signedInOnly(
+  lazy(() => import('./modules/cms/faq-topics.js').then((m) => m.FaqTopics)),
+)
+const ImageLibrary = signedInOnly(
+  lazy(() => import('./modules/cms/image-library.js').then((m) => m.ImageLibrary)),
+)
+const InboxList = signedInOnly(
+  lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
+)
+const InboxMessage = signedInOnly(
+  lazy(() => import('./modules/inbox/inbox-message.js').then((m) => m.InboxMessage)),
+)
+
 export function App(): JSX.Element {
   return (
     <LocationProvider scope="/app">
@@ -70,6 +94,14 @@ export function App(): JSX.Element {
           <Route path="/app/admin/security" component={AdminSecurity} />
           <Route path="/app/audit" component={Audit} />
           <Route path="/app/admin/keys" component={Keys} />
+          <Route path="/app/cms" component={CmsHome} />
+          <Route path="/app/cms/new" component={EntryNew} />
+          <Route path="/app/cms/entries/:id" component={EntryEditor} />
+          <Route path="/app/cms/navigation" component={NavigationEditor} />
+          <Route path="/app/cms/faq-topics" component={FaqTopics} />
+          <Route path="/app/cms/images" component={ImageLibrary} />
+          <Route path="/app/inbox" component={InboxList} />
+          <Route path="/app/inbox/:id" component={InboxMessage} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -104,7 +104,8 @@ describe('haven audit', () => {
     const dataDir = tempDir()
     const env = { DATA_DIR: dataDir }
     expect(runHaven(['migrate'], env).status).toBe(0)
-    // Real entries, written through the server: a setup link and a failed sign-in.
+    // Real entries, written through the server: the contact inbox it creates at first start,
+    // and a failed sign-in.
     const server = await startServer(env)
     const port = server.ports.combined
     await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
@@ -116,9 +117,9 @@ describe('haven audit', () => {
 
     const ok = runHaven(['audit', 'verify'], env)
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/Audit log intact: 1 entries, head [0-9a-f]{64}\./)
+    expect(ok.stdout).toMatch(/Audit log intact: 2 entries, head [0-9a-f]{64}\./)
     const checkpoint = runHaven(['audit', 'checkpoint'], env).stdout.trim()
-    expect(checkpoint).toMatch(/^1:[0-9a-f]{64}$/)
+    expect(checkpoint).toMatch(/^2:[0-9a-f]{64}$/)
     expect(runHaven(['audit', 'verify', '--checkpoint', checkpoint], env).stdout).toContain(
       'It extends the checkpoint',
     )
@@ -127,10 +128,15 @@ describe('haven audit', () => {
     // Tamper with the file the way someone with disk access would.
     const db = new Database(join(dataDir, 'haven.db'))
     db.exec('drop trigger audit_log_no_update')
-    db.prepare("update audit_log set outcome = 'success' where seq = 1").run()
+    const { seq } = db.prepare("select seq from audit_log where action = 'auth.login'").get() as {
+      seq: number
+    }
+    db.prepare("update audit_log set outcome = 'success' where seq = ?").run(seq)
     db.close()
     const bad = runHaven(['audit', 'verify'], env)
     expect(bad.status).toBe(1)
-    expect(bad.stderr).toContain('Audit log verification FAILED at entry 1: entry 1 was edited')
+    expect(bad.stderr).toContain(
+      `Audit log verification FAILED at entry ${seq}: entry ${seq} was edited`,
+    )
   })
 })

@@ -1,6 +1,8 @@
 import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
+import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
+import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { siteEn } from './messages/site.en.js'
@@ -17,6 +19,8 @@ export const en = {
   ...authEn,
   ...peopleEn,
   ...keysEn,
+  ...cmsEn,
+  ...inboxEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -1,7 +1,9 @@
 import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
+import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { siteJa } from './messages/site.ja.js'
@@ -13,4 +15,6 @@ export const ja: Catalog = {
   ...authJa,
   ...peopleJa,
   ...keysJa,
+  ...cmsJa,
+  ...inboxJa,
 }

@@ -7,7 +7,10 @@ import { loginRoutes } from '../auth/login-routes.js'
 import { passwordLinkRoutes } from '../auth/password-link-routes.js'
 import '../auth/policies/index.js'
 import { setupRoutes } from '../auth/setup-routes.js'
+import { cmsRoutes } from '../cms/cms-routes.js'
+import { cmsStructureRoutes } from '../cms/cms-structure-routes.js'
 import { compartmentRoutes } from '../compartments/compartment-routes.js'
+import { inboxRoutes } from '../contact/inbox-routes.js'
 import { keyRoutes } from '../keys/key-routes.js'
 import { peopleModuleRoutes } from '../modules/people/people-routes.js'
 import type { AnyApiRoute } from './api-route.js'
@@ -25,4 +28,7 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...auditRoutes,
   ...peopleModuleRoutes,
   ...keyRoutes,
+  ...cmsRoutes,
+  ...cmsStructureRoutes,
+  ...inboxRoutes,
 ]

@@ -67,6 +67,8 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   access: RouteAccess
   /** Requires a password or passkey confirmation within the last 5 minutes. */
   reauth?: boolean
+  /** A larger request body than BODY_LIMIT_BYTES (an image upload); the default applies otherwise. */
+  bodyLimitBytes?: number
   params?: z.ZodType<P>
   query?: z.ZodType<Q>
   body?: z.ZodType<B>

@@ -52,7 +52,7 @@ export function mountRoutes(
 ): void {
   for (const route of routes) {
     // Each route has its own size limit: JSON bodies the configured one, uploads their own.
-    const maxSize = route.upload?.maxBytes ?? app.config.bodyLimitBytes
+    const maxSize = route.upload?.maxBytes ?? route.bodyLimitBytes ?? app.config.bodyLimitBytes
     const limit = bodyLimit({
       maxSize,
       onError: (c) =>

@@ -15,6 +15,10 @@ export interface Entities {
   Role: Record<string, never>
   /** A key owner's keys: a compartment's (by id), or Haven's own (`system`). */
   Keys: { ownerId: string }
+  /** The website's content: pages, news, reports, FAQ, navigation, images (organisation-wide). */
+  SiteContent: Record<string, never>
+  /** A message from the public site's forms, sealed in an inbox compartment. */
+  ContactMessage: { compartmentId: string }
 }
 export type EntityName = keyof Entities
 

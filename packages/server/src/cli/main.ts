@@ -3,6 +3,7 @@ import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
 import { registerBackup } from './commands/backup.js'
 import { registerCompartment } from './commands/compartment.js'
+import { registerDemo } from './commands/demo.js'
 import { registerDisclosure } from './commands/disclosure.js'
 import { registerDoctor } from './commands/doctor.js'
 import { registerGenerate } from './commands/generate.js'
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerCompartment(program)
   registerBackup(program)
   registerUnseal(program)
+  registerDemo(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

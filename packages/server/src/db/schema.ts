@@ -1,8 +1,11 @@
 import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
+import type { CmsTables } from '../cms/cms-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
+import type { ContactTables } from '../contact/contact-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
 import type { PeopleTables } from '../modules/people/people-tables.js'
+import type { SiteTables } from '../site/site-tables.js'
 
 /**
  * The whole database as Kysely sees it: each module declares its tables in its own
@@ -14,4 +17,7 @@ export interface Database
     CompartmentTables,
     AuditTables,
     CryptoTables,
-    PeopleTables {}
+    PeopleTables,
+    CmsTables,
+    SiteTables,
+    ContactTables {}

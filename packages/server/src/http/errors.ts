@@ -75,6 +75,18 @@ export const errors = {
     new HavenError(422, 'confirmation_mismatch', 'error.confirmation_mismatch', {}, [
       { path: 'confirmCode', key: 'error.confirmation_mismatch', params: {} },
     ]),
+  conflict: () => new HavenError(409, 'conflict', 'error.conflict'),
+  slugTaken: () =>
+    new HavenError(409, 'slug_taken', 'error.slug_taken', {}, [
+      { path: 'slug', key: 'error.slug_taken', params: {} },
+    ]),
+  translationExists: () =>
+    new HavenError(409, 'translation_exists', 'error.translation_exists', {}, [
+      { path: 'locale', key: 'error.translation_exists', params: {} },
+    ]),
+  workflowState: () => new HavenError(409, 'workflow_state', 'error.workflow_state'),
+  entryLive: () => new HavenError(409, 'entry_live', 'error.entry_live'),
+  faqGroupInUse: () => new HavenError(409, 'faq_group_in_use', 'error.faq_group_in_use'),
   loginNameTaken: () =>
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },

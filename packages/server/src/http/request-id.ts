@@ -13,6 +13,8 @@ export function requestContext(options: { logger: Logger }) {
     c.set('requestId', requestId)
     c.set('log', options.logger.child({ requestId }))
     await next()
-    c.header('X-Request-Id', requestId)
+    // On the finished response's headers: c.header() after the handler would rebuild the response
+    // around a body stream and push every answer off @hono/node-server's fast path.
+    c.res.headers.set('X-Request-Id', requestId)
   })
 }

@@ -60,7 +60,7 @@ export function securityHeaders(options: SecurityHeaderOptions) {
     h.set('Cross-Origin-Opener-Policy', 'same-origin')
     h.set('Cross-Origin-Resource-Policy', 'same-origin')
     const https =
-      new URL(c.req.url).protocol === 'https:' ||
+      c.req.url.startsWith('https:') ||
       (options.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https')
     if (https) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
   })

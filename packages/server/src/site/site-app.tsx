@@ -1,32 +1,103 @@
 import { createHash } from 'node:crypto'
-import { isLocale, LOCALES, type Locale } from '@haven/core/i18n/locales'
+import { isLocale, LOCALES } from '@haven/core/i18n/locales'
 import { translatorFor } from '@haven/core/i18n/translate'
 import type { Hono } from 'hono'
-import { etag } from 'hono/etag'
-import type { VNode } from 'preact'
 import type { AppContext } from '../app-context.js'
 import { toHavenError } from '../http/error-response.js'
 import type { HavenEnv } from '../http/hono-env.js'
-import { renderPage } from './render-page.js'
+import { atomFeed } from './atom-feed.js'
+import { pathLocale, registerContentRoutes } from './content-routes.js'
+import { type FormRouteOptions, registerFormRoutes } from './form-routes.js'
+import { NotFoundPage } from './pages/content-pages.js'
+import { prepareResponse, sendPrepared } from './prepared-response.js'
+import { publishedReader } from './published-db.js'
+import { findMedia, newsForFeed, sitemapEntries } from './published-store.js'
+import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
-import { SiteLayout } from './site-layout.js'
-import { HomePage, NotFoundPage } from './site-pages.js'
+import { siteCacheFor } from './site-cache.js'
+import { everyLanguage, PUBLIC_CACHE, SiteRenderer } from './site-renderer.js'
+import { sitemapXml } from './sitemap.js'
 
 const cssHash = createHash('sha256').update(css).digest('hex').slice(0, 12)
 export const SITE_STYLESHEET = `/assets/site.${cssHash}.css`
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const stylesheet = prepareResponse(css, {
+  contentType: 'text/css; charset=utf-8',
+  cacheControl: IMMUTABLE,
+})
+
+export interface SiteOptions {
+  forms?: FormRouteOptions
+}
 
 /**
- * The public website, registered on `site` (which carries the shared middleware). It reads only
- * published content, never protected tables.
+ * The public website, registered on `site` (which carries the shared middleware). It reads the
+ * published tables only, through a handle that refuses anything else; its one write is the
+ * contact intake, which seals a message and cannot read one back.
  */
-export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<HavenEnv> {
-  site.use('*', etag())
+export function createSiteApp(
+  app: AppContext,
+  site: Hono<HavenEnv>,
+  options: SiteOptions = {},
+): Hono<HavenEnv> {
+  const reader = publishedReader(app.database)
+  const r = new SiteRenderer(app, reader, siteCacheFor(app), SITE_STYLESHEET)
+  const siteUrl = () => app.urls.public.replace(/\/$/, '')
 
-  site.get(SITE_STYLESHEET, (c) => {
-    c.header('Cache-Control', 'public, max-age=31536000, immutable')
-    return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+  site.get(SITE_STYLESHEET, (c) => sendPrepared(c, stylesheet))
+  // Search results are not disallowed here but carry noindex: a crawler has to fetch a page to
+  // learn that it may not index it.
+  site.get('/robots.txt', (c) =>
+    c.text(
+      `User-agent: *\nDisallow: /app/\nDisallow: /api/\n\nSitemap: ${siteUrl()}/sitemap.xml\n`,
+    ),
+  )
+  site.get('/sitemap.xml', (c) =>
+    r.cached(c, 'sitemap', async (updatedAt) =>
+      prepareResponse(sitemapXml(siteUrl(), LOCALES, await sitemapEntries(reader.db)), {
+        contentType: 'application/xml; charset=utf-8',
+        cacheControl: PUBLIC_CACHE,
+        lastModified: updatedAt,
+      }),
+    ),
+  )
+  site.get('/:lang{[a-z]{2}}/feed.xml', (c) => {
+    const locale = pathLocale(c)
+    if (!locale) return c.notFound()
+    return r.cached(c, `feed:${locale}`, async (updatedAt) => {
+      const t = translatorFor(locale)
+      const xml = atomFeed(
+        {
+          title: t('site.feed.title', { name: app.config.orgName }),
+          subtitle: t('site.news.lead'),
+          locale,
+          siteUrl: siteUrl(),
+          authorName: app.config.orgName,
+          updated: updatedAt,
+        },
+        await newsForFeed(reader.db, locale, 20),
+      )
+      return prepareResponse(xml, {
+        contentType: 'application/atom+xml; charset=utf-8',
+        cacheControl: PUBLIC_CACHE,
+        lastModified: updatedAt,
+      })
+    })
   })
-  site.get('/robots.txt', (c) => c.text(`User-agent: *\nDisallow: /app/\nDisallow: /api/\n`))
+  // Images of published pages. They never change under an id, so they are cached for good.
+  site.get('/media/:file{[0-9a-f-]{36}\\.(?:jpg|png)}', async (c) => {
+    const [id = '', ext] = c.req.param('file').split('.')
+    const media = await findMedia(reader.db, id)
+    if (!media || (media.content_type === 'image/png') !== (ext === 'png')) return c.notFound()
+    return sendPrepared(
+      c,
+      prepareResponse(media.data, {
+        contentType: media.content_type,
+        cacheControl: IMMUTABLE,
+        compress: false,
+      }),
+    )
+  })
 
   // The bare address sends a visitor to their language; Vary so caches keep one answer per language.
   site.get('/', (c) => {
@@ -35,36 +106,28 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
     return c.redirect(`/${c.get('locale')}/`, 302)
   })
 
-  const page = (locale: Locale, title: string, path: string, body: VNode) =>
-    renderPage(
-      <SiteLayout
-        locale={locale}
-        t={translatorFor(locale)}
-        title={title}
-        path={path}
-        availableIn={LOCALES}
-        stylesheet={SITE_STYLESHEET}
-        publicUrl={app.urls.public}
-      >
-        {body}
-      </SiteLayout>,
-    )
+  registerSearchRoutes(site, r)
+  registerFormRoutes(site, r, options.forms)
+  registerContentRoutes(site, r)
 
-  site.get('/:lang{[a-z]{2}}/', (c) => {
-    const lang = c.req.param('lang')
-    if (!isLocale(lang)) return c.notFound()
-    const t = translatorFor(lang)
-    c.header('Cache-Control', 'public, max-age=300')
-    return c.html(page(lang, t('site.home.title'), '/', <HomePage t={t} />))
-  })
-  site.get('/:lang{[a-z]{2}}', (c) => c.redirect(`/${c.req.param('lang')}/`, 301))
-
-  site.notFound((c) => {
+  site.notFound(async (c) => {
     const first = c.req.path.split('/')[1]
     const locale = isLocale(first) ? first : c.get('locale')
+    // The address asked for, so no menu entry is marked as the current page.
+    const path = isLocale(first) ? c.req.path.slice(first.length + 1) || '/' : c.req.path
     const t = translatorFor(locale)
-    return c.html(
-      page(locale, t('site.not_found.title'), '/', <NotFoundPage t={t} homeHref={`/${locale}/`} />),
+    return r.send(
+      c,
+      locale,
+      {
+        title: t('site.not_found.title'),
+        description: t('site.tagline'),
+        path: path === '/' ? '/404' : path,
+        alternates: everyLanguage('/'),
+        noindex: true,
+        searchInBody: true,
+      },
+      <NotFoundPage locale={locale} t={t} />,
       404,
     )
   })

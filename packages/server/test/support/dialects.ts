@@ -141,13 +141,16 @@ export async function openEmptyDatabase(
 /** Whether PostgreSQL suites run (HAVEN_TEST_PG_URL is set). */
 export const HAS_POSTGRES = PG_URL !== undefined && PG_URL !== ''
 
-/** Empties every Haven table, leaving the migration bookkeeping alone. */
-export async function truncateAll(database: HavenDatabase): Promise<void> {
-  // Introspection sees every schema on PostgreSQL: keep to this suite's own.
-  const tables = (await database.db.introspection.getTables())
+/** This suite's tables: introspection sees every schema on PostgreSQL, so keep to our own. */
+export async function ownTables(database: HavenDatabase): Promise<string[]> {
+  return (await database.db.introspection.getTables())
     .filter((t) => database.dialect === 'sqlite' || t.schema === database.schema)
     .map((t) => t.name)
-    .filter((n) => !n.startsWith('haven_migrations'))
+}
+
+/** Empties every Haven table, leaving the migration bookkeeping alone. */
+export async function truncateAll(database: HavenDatabase): Promise<void> {
+  const tables = (await ownTables(database)).filter((n) => !n.startsWith('haven_migrations'))
   if (tables.length === 0) return
   if (database.dialect === 'postgres') {
     await sql`truncate table ${sql.join(tables.map((t) => sql.id(t)))} cascade`.execute(database.db)
@@ -158,8 +161,17 @@ export async function truncateAll(database: HavenDatabase): Promise<void> {
       sql: string
     }>`select name, sql from sqlite_master where type = 'trigger'`.execute(database.db)
     for (const t of triggers.rows) await sql`drop trigger ${sql.id(t.name)}`.execute(database.db)
+    // A full-text table keeps its index in shadow tables (name_data, name_idx…): emptying the
+    // virtual table empties them, and deleting from them directly would corrupt it.
+    const virtual = await sql<{
+      name: string
+    }>`select name from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'`.execute(
+      database.db,
+    )
+    const shadow = (t: string) => virtual.rows.some((v) => t.startsWith(`${v.name}_`))
     await sql`pragma foreign_keys = off`.execute(database.db)
-    for (const t of tables) await sql`delete from ${sql.id(t)}`.execute(database.db)
+    for (const t of tables.filter((t) => !shadow(t)))
+      await sql`delete from ${sql.id(t)}`.execute(database.db)
     await sql`pragma foreign_keys = on`.execute(database.db)
     for (const t of triggers.rows) await sql.raw(t.sql).execute(database.db)
   }

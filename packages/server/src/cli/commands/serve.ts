@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
+import { ensureContactCompartment } from '../../contact/contact-compartment.js'
 import { awaitingKeyImport } from '../../crypto/key-store.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
@@ -26,6 +27,9 @@ export function registerServe(program: Command): void {
           'This database holds data but no keys (restored from a backup?). Import its key export first: haven keys import KEY-EXPORT. Until then every sealed field would be unreadable, and new keys would clash with the imported ones.',
         )
       }
+      // The inbox for the public forms exists from the start, so it can be granted before the
+      // first message arrives (a sealed server creates it once unsealed, at first use).
+      if (!app.crypto.master.sealed) await ensureContactCompartment(app)
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')

@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-26-0001-users.js'
 import * as m0002 from './2026-11-26-0002-identity-audit.js'
 import * as m0003 from './2026-11-26-0003-key-store.js'
 import * as m0004 from './2026-11-26-0004-key-operations.js'
+import * as m0005 from './2026-11-26-0005-site.js'
 import * as m0006 from './2026-11-26-0006-people.js'
 
 /**
@@ -14,5 +15,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0002-identity-audit': m0002,
   '2026-11-26-0003-key-store': m0003,
   '2026-11-26-0004-key-operations': m0004,
+  '2026-11-26-0005-site': m0005,
   '2026-11-26-0006-people': m0006,
 })

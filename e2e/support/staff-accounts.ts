@@ -1,0 +1,113 @@
+import { type APIRequestContext, request } from 'playwright-core'
+import type { HavenUnderTest } from './haven-server.js'
+
+export const E2E_PASSWORD = 'a quiet river at dawn 2026'
+
+export interface StaffAccount {
+  loginName: string
+  password: string
+}
+
+interface Created {
+  user: { id: string }
+  link: { url: string }
+}
+
+const token = (link: string) => /#token=([\w-]+)/.exec(link)?.[1] ?? ''
+
+async function ok<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): Promise<T> {
+  if (!response.ok())
+    throw new Error(`${response.url()}: ${response.status()} ${await response.text()}`)
+  return (await response.json()) as T
+}
+
+/**
+ * The accounts a browser test needs, made the way an organisation would: the first
+ * administrator through the setup link, the others by that administrator, each choosing a
+ * password through their link. Second factors are switched off for these roles (a setting an
+ * administrator may change) so the tests can sign in with a password alone.
+ */
+export async function createStaff(
+  haven: HavenUnderTest,
+  wanted: Record<string, { role: string; compartment: string | null }>,
+): Promise<Record<string, StaffAccount>> {
+  const base = haven.baseUrl
+  const admin = await request.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } })
+  try {
+    await ok(
+      await admin.post('/api/v1/setup', {
+        data: {
+          token: token(haven.setupLink()),
+          loginName: 'admin',
+          displayName: 'Admin',
+          password: E2E_PASSWORD,
+          locale: 'en',
+        },
+      }),
+    )
+    await ok(
+      await admin.post('/api/v1/auth/login', {
+        data: { loginName: 'admin', password: E2E_PASSWORD },
+      }),
+    )
+    await ok(await admin.put('/api/v1/settings/security', { data: { mfaRequiredRoles: [] } }))
+    const compartments = await ok<{ id: string; code: string }[]>(
+      await admin.get('/api/v1/compartments'),
+    )
+    const codeToId = new Map(compartments.map((c) => [c.code, c.id]))
+    const accounts: Record<string, StaffAccount> = {}
+    for (const [loginName, { role, compartment }] of Object.entries(wanted)) {
+      let compartmentId: string | null = null
+      if (compartment) {
+        compartmentId = codeToId.get(compartment) ?? null
+        if (!compartmentId) {
+          const made = await ok<{ id: string }>(
+            await admin.post('/api/v1/compartments', {
+              data: { code: compartment, name: compartment, kind: 'shelter' },
+            }),
+          )
+          compartmentId = made.id
+          codeToId.set(compartment, made.id)
+        }
+      }
+      const created = await ok<Created>(
+        await admin.post('/api/v1/users', {
+          data: { loginName, displayName: loginName, locale: 'en' },
+        }),
+      )
+      await ok(
+        await admin.post('/api/v1/grants', {
+          data: { userId: created.user.id, role, compartmentId },
+        }),
+      )
+      const anonymous = await request.newContext({
+        baseURL: base,
+        extraHTTPHeaders: { Origin: base },
+      })
+      await ok(
+        await anonymous.post('/api/v1/auth/password-link', {
+          data: { token: token(created.link.url), password: E2E_PASSWORD },
+        }),
+      )
+      await anonymous.dispose()
+      accounts[loginName] = { loginName, password: E2E_PASSWORD }
+    }
+    return accounts
+  } finally {
+    await admin.dispose()
+  }
+}
+
+/** Signs a browser context in through the API (the sign-in screen lives in another module). */
+export async function signInContext(
+  context: { request: APIRequestContext },
+  baseUrl: string,
+  account: StaffAccount,
+): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
+    data: { loginName: account.loginName, password: account.password },
+    headers: { Origin: baseUrl },
+  })
+  if (!res.ok())
+    throw new Error(`sign-in of ${account.loginName} failed: ${res.status()} ${await res.text()}`)
+}

@@ -1,0 +1,45 @@
+import { formatDateTime } from '@haven/core/i18n/format'
+import type { RevisionView } from '@haven/core/site/cms-views'
+import { api } from '../../lib/api-client.js'
+import { locale, t } from '../../lib/locale.js'
+import { Loading, Problem, useLoad } from './cms-parts.js'
+
+/** Every saved revision, newest first; any earlier one can be restored as a new draft. */
+export function Revisions(props: {
+  documentId: string
+  revision: number
+  onRestore: (revision: RevisionView) => void
+}) {
+  const [revisions] = useLoad(
+    () => api<RevisionView[]>('GET', `/cms/documents/${props.documentId}/revisions`),
+    `${props.documentId}:${props.revision}`,
+  )
+  return (
+    <section class="revisions" aria-labelledby="revisions-title">
+      <h2 id="revisions-title">{t('cms.revisions.title')}</h2>
+      {revisions.state === 'loading' && <Loading />}
+      {revisions.state === 'failed' && <Problem error={revisions.error} />}
+      {revisions.state === 'ready' && (
+        <ol reversed>
+          {revisions.data.map((r) => (
+            <li key={r.id}>
+              {t('cms.revisions.item', {
+                number: r.number,
+                reason: t(`cms.reason.${r.reason}`),
+                date: formatDateTime(locale.value, r.createdAt),
+              })}
+              {' — '}
+              <span lang="">{r.title}</span>
+              {r.live && <span class="badge badge-published"> {t('cms.revisions.live')}</span>}
+              {r.number !== props.revision && (
+                <button type="button" class="small" onClick={() => props.onRestore(r)}>
+                  {t('cms.action.restore')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

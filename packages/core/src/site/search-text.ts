@@ -1,0 +1,97 @@
+/**
+ * Text folding shared by indexing and querying, so both sides agree: compatibility forms unified
+ * (full-width Ｌａｔｉｎ → Latin, half-width ｶﾀｶﾅ → カタカナ), case folded, Latin accents dropped,
+ * while Japanese voiced marks (が, パ) stay what they are. Works per grapheme, which keeps a map
+ * back to the original text for highlighting snippets.
+ */
+const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' })
+
+function foldGrapheme(grapheme: string): string {
+  return grapheme
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .toLowerCase()
+}
+
+/** The folded form of `text`, for storing in the search index and comparing with queries. */
+export function foldForSearch(text: string): string {
+  let out = ''
+  for (const { segment } of segmenter.segment(text)) out += foldGrapheme(segment)
+  return out
+}
+
+export interface FoldedText {
+  folded: string
+  /** For each UTF-16 unit of `folded`, the [start, end) of the original grapheme it came from. */
+  source: readonly (readonly [number, number])[]
+}
+
+/** Like foldForSearch, keeping where each folded character came from. */
+export function foldWithMap(text: string): FoldedText {
+  let folded = ''
+  const source: [number, number][] = []
+  for (const { segment, index } of segmenter.segment(text)) {
+    const f = foldGrapheme(segment)
+    folded += f
+    for (let i = 0; i < f.length; i++) source.push([index, index + segment.length])
+  }
+  return { folded, source }
+}
+
+/** One stretch of a snippet; `hit` stretches are shown highlighted (as `<mark>`). */
+export interface SnippetPart {
+  text: string
+  hit: boolean
+}
+
+/**
+ * A short excerpt of `text` around the first occurrence of any term, with every occurrence inside
+ * it marked. Returned as parts, never as HTML, so the page escapes it like any other text.
+ */
+export function snippet(text: string, terms: readonly string[], maxLength = 180): SnippetPart[] {
+  const { folded, source } = foldWithMap(text)
+  const hits: [number, number][] = []
+  for (const term of terms) {
+    if (!term) continue
+    let from = 0
+    while (hits.length < 200) {
+      const at = folded.indexOf(term, from)
+      if (at < 0) break
+      const first = source[at]
+      const last = source[at + term.length - 1]
+      if (first && last) hits.push([first[0], last[1]])
+      from = at + term.length
+    }
+  }
+  hits.sort((a, b) => a[0] - b[0])
+  const merged: [number, number][] = []
+  for (const h of hits) {
+    const prev = merged.at(-1)
+    if (prev && h[0] <= prev[1]) prev[1] = Math.max(prev[1], h[1])
+    else merged.push([h[0], h[1]])
+  }
+  const anchor = merged[0]?.[0] ?? 0
+  const earliest = Math.max(0, anchor - Math.floor(maxLength / 3))
+  // Start at a word boundary if one is close (Latin text); Japanese has none and is cut anywhere.
+  let start = earliest
+  while (start > 0 && earliest - start < 12 && /\S/.test(text[start - 1] ?? '')) start--
+  if (start > 0 && /\S/.test(text[start - 1] ?? '')) start = earliest
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start++
+  let end = Math.min(text.length, start + maxLength)
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--
+  const parts: SnippetPart[] = []
+  if (start > 0) parts.push({ text: '…', hit: false })
+  let at = start
+  for (const [s, e] of merged) {
+    if (e <= start || s >= end) continue
+    const cs = Math.max(s, start)
+    const ce = Math.min(e, end)
+    if (cs > at) parts.push({ text: text.slice(at, cs), hit: false })
+    parts.push({ text: text.slice(cs, ce), hit: true })
+    at = ce
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), hit: false })
+  if (end < text.length) parts.push({ text: '…', hit: false })
+  return parts
+}

@@ -1,0 +1,157 @@
+import { suggestSlug } from '@haven/core/site/slug'
+import MarkdownIt, { type Token } from 'markdown-it'
+
+/** What the renderer knows about an uploaded image, to size it (no layout shift) or inline it. */
+export interface ImageInfo {
+  width: number
+  height: number
+  /** Where the browser fetches it: `/media/…` on the site, a data: URL in the editor's preview. */
+  src: string
+}
+
+export interface RenderOptions {
+  /** Uploaded images by id; an image that is not here is shown as its description instead. */
+  images?: (id: string) => ImageInfo | undefined
+}
+
+export interface RenderedMarkdown {
+  /** Safe HTML: no raw HTML from the source, no script or data: links, images only our own. */
+  html: string
+  /** The text a reader sees, for search and summaries. */
+  text: string
+  /** Ids of uploaded images the page shows, in order (published along with it). */
+  imageIds: string[]
+}
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
+/** `/media/<id>.jpg|png`: the only images a page may show (nothing is ever loaded from elsewhere). */
+const MEDIA_PATH = /^\/media\/([0-9a-f-]{36})\.(jpg|png)$/
+
+/**
+ * Allowlist for link targets: http(s), mailto and tel, or addresses on this site (relative or
+ * starting with / or #). Everything else — javascript:, data:, vbscript:, file: … — is refused,
+ * and markdown-it then leaves the link as plain text. markdown-it has decoded entities
+ * (`&#106;avascript:`) before this is called.
+ */
+export function isSafeLink(url: string): boolean {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  const compact = url.replace(/[\u0000-\u0020\u007f]+/g, '')
+  if (compact.startsWith('//')) return true
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)
+  if (!scheme) return !/^[^/?#]*:/.test(compact)
+  return SAFE_SCHEMES.has((scheme[1] ?? '').toLowerCase())
+}
+
+function isExternal(href: string): boolean {
+  return /^(https?:)?\/\//i.test(href)
+}
+
+const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false })
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
+md.validateLink = isSafeLink
+
+function headingIds(tokens: Token[]): void {
+  const used = new Set<string>()
+  let n = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]
+    if (token?.type !== 'heading_open') continue
+    n += 1
+    // The page title is the only h1 on a page: a Markdown h1 becomes an h2.
+    const level = Math.max(Number(token.tag.slice(1)), 2)
+    token.tag = `h${level}`
+    const close = tokens.slice(i).find((t) => t.type === 'heading_close')
+    if (close) close.tag = `h${level}`
+    const text = tokens[i + 1]?.content ?? ''
+    let id = suggestSlug(text).slice(0, 60) || `section-${n}`
+    while (used.has(id)) id = `${id}-${n}`
+    used.add(id)
+    token.attrSet('id', id)
+  }
+}
+
+/** Renders editor Markdown to the HTML the site serves. Used for publishing and for the preview. */
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedMarkdown {
+  const tokens = md.parse(source, {})
+  headingIds(tokens)
+  const imageIds: string[] = []
+  const text: string[] = []
+  for (const block of tokens) {
+    if (block.type === 'inline' || block.type === 'fence' || block.type === 'code_block') {
+      text.push(block.type === 'inline' ? inlineText(block.children ?? []) : block.content)
+    }
+    for (const token of block.children ?? []) {
+      if (token.type !== 'image') continue
+      const src = String(token.attrGet('src') ?? '')
+      const match = MEDIA_PATH.exec(src)
+      const info = match?.[1] ? options.images?.(match[1]) : undefined
+      if (!match?.[1] || !info) {
+        // Not one of our uploads: showing it would make readers' browsers fetch from elsewhere.
+        token.type = 'text'
+        token.tag = ''
+        token.content = `[${inlineText(token.children ?? [])}]`
+        token.children = null
+        token.attrs = null
+        continue
+      }
+      if (!imageIds.includes(match[1])) imageIds.push(match[1])
+      token.attrSet('src', info.src)
+      token.attrSet('width', info.width)
+      token.attrSet('height', info.height)
+      token.attrSet('loading', 'lazy')
+      token.attrSet('decoding', 'async')
+    }
+  }
+  const html = md.renderer.render(tokens, md.options, {})
+  return {
+    html,
+    text: text
+      .join('\n')
+      .replace(/[ \t]+/g, ' ')
+      .trim(),
+    imageIds,
+  }
+}
+
+function inlineText(children: Token[]): string {
+  return children
+    .map((t) =>
+      t.type === 'text' || t.type === 'code_inline'
+        ? t.content
+        : t.type === 'softbreak' || t.type === 'hardbreak'
+          ? ' '
+          : t.type === 'image'
+            ? inlineText(t.children ?? [])
+            : '',
+    )
+    .join('')
+}
+
+// Tables scroll sideways on a phone instead of widening the page; the wrapper is focusable so
+// keyboard users can scroll it too.
+md.renderer.rules.table_open = () => '<div class="table-wrap" tabindex="0"><table>\n'
+md.renderer.rules.table_close = () => '</table></div>\n'
+
+// Column alignment comes as style="text-align:…", which the site's CSP (no inline styles) would
+// refuse: it becomes a class the stylesheet knows.
+for (const rule of ['th_open', 'td_open'] as const) {
+  md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx]
+    const align = /text-align:(left|center|right)/.exec(String(token?.attrGet('style') ?? ''))?.[1]
+    if (token?.attrs) token.attrs = token.attrs.filter(([name]) => name !== 'style')
+    if (token && align) token.attrSet('class', `align-${align}`)
+    return self.renderToken(tokens, idx, options)
+  }
+}
+
+// Links to other sites leave no trace of where the reader came from, even in old browsers.
+const defaultLinkOpen = md.renderer.rules.link_open
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]
+  if (token && isExternal(String(token.attrGet('href') ?? '')))
+    token.attrSet('rel', 'noopener noreferrer')
+  return defaultLinkOpen
+    ? defaultLinkOpen(tokens, idx, options, env, self)
+    : self.renderToken(tokens, idx, options)
+}

@@ -1,0 +1,2 @@
+// Importing this module registers every demo step, in order. Modules add theirs here.
+import './site-demo.js'

@@ -1,0 +1,249 @@
+import { formatDate } from '@haven/core/i18n/format'
+import type { Locale } from '@haven/core/i18n/locales'
+import type { Translator } from '@haven/core/i18n/translate'
+import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
+import { documentPath } from '@haven/core/site/site-paths'
+import type { Listing } from '../published-store.js'
+import type { SiteDocumentsTable } from '../site-tables.js'
+import { DateText, DocumentBody, EventFacts, Pager } from './page-parts.js'
+
+interface Common {
+  locale: Locale
+  t: Translator
+}
+
+/** Home: the editors' introduction (or a default one), then the latest news. */
+export function HomePage(
+  props: Common & {
+    intro: SiteDocumentsTable | undefined
+    news: Listing[]
+    latestReport: Listing | undefined
+  },
+) {
+  const { t, locale } = props
+  return (
+    <>
+      <h1>{props.intro?.title ?? t('site.home.title')}</h1>
+      {props.intro ? (
+        <>
+          {props.intro.summary && <p class="lead">{props.intro.summary}</p>}
+          <DocumentBody html={props.intro.html} />
+        </>
+      ) : (
+        <p class="lead">{t('site.home.lead')}</p>
+      )}
+      {props.news.length > 0 && (
+        <section aria-labelledby="latest-news">
+          <h2 id="latest-news">{t('site.home.latest_news')}</h2>
+          <NewsList locale={locale} items={props.news} headingLevel={3} />
+          <p>
+            <a href={`/${locale}/news/`}>{t('site.home.all_news')}</a>
+          </p>
+        </section>
+      )}
+      {props.latestReport && (
+        <section aria-labelledby="latest-report">
+          <h2 id="latest-report">{t('site.home.latest_report')}</h2>
+          <p>
+            <a href={`/${locale}${documentPath('report', props.latestReport.slug)}`}>
+              {props.latestReport.title}
+            </a>
+          </p>
+        </section>
+      )}
+    </>
+  )
+}
+
+/** A page written by editors (About, What we are doing, Donate…). */
+export function DocumentPage({ doc }: { doc: SiteDocumentsTable }) {
+  return (
+    <article>
+      <h1>{doc.title}</h1>
+      {doc.summary && <p class="lead">{doc.summary}</p>}
+      <DocumentBody html={doc.html} />
+    </article>
+  )
+}
+
+export function NewsList(props: { locale: Locale; items: Listing[]; headingLevel: 2 | 3 }) {
+  const Heading = props.headingLevel === 2 ? 'h2' : 'h3'
+  return (
+    <ul class="listing">
+      {props.items.map((item) => (
+        <li key={item.id}>
+          <Heading>
+            <a href={`/${props.locale}${documentPath('news', item.slug)}`}>{item.title}</a>
+          </Heading>
+          <p class="meta">
+            <DateText locale={props.locale} iso={item.published_at} />
+          </p>
+          {item.summary && <p>{item.summary}</p>}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+/** Current situation: news and articles, newest first, ten to a page. */
+export function NewsIndexPage(props: Common & { items: Listing[]; page: number; pages: number }) {
+  const { t, locale } = props
+  return (
+    <>
+      <h1>{t('site.news.title')}</h1>
+      <p class="lead">{t('site.news.lead')}</p>
+      {props.items.length === 0 ? (
+        <p>{t('site.news.empty')}</p>
+      ) : (
+        <NewsList locale={locale} items={props.items} headingLevel={2} />
+      )}
+      <Pager
+        t={t}
+        page={props.page}
+        pages={props.pages}
+        href={(p) => `/${locale}/news/${p > 1 ? `?page=${p}` : ''}`}
+      />
+    </>
+  )
+}
+
+export function ArticlePage(props: Common & { doc: SiteDocumentsTable }) {
+  const { doc, t, locale } = props
+  return (
+    <article>
+      <h1>{doc.title}</h1>
+      <p class="meta">
+        <DateText locale={locale} iso={doc.published_at} />
+      </p>
+      {doc.event_start && (
+        <EventFacts
+          locale={locale}
+          t={t}
+          start={doc.event_start}
+          end={doc.event_end}
+          place={doc.event_place}
+        />
+      )}
+      {doc.summary && <p class="lead">{doc.summary}</p>}
+      <DocumentBody html={doc.html} />
+      <p class="back">
+        <a href={`/${locale}/news/`}>{t('site.news.back')}</a>
+      </p>
+    </article>
+  )
+}
+
+/** Activity reports: one per fiscal year, latest first. */
+export function ReportsIndexPage(props: Common & { items: Listing[] }) {
+  const { t, locale } = props
+  return (
+    <>
+      <h1>{t('site.reports.title')}</h1>
+      <p class="lead">{t('site.reports.lead')}</p>
+      {props.items.length === 0 ? (
+        <p>{t('site.reports.empty')}</p>
+      ) : (
+        <ul class="listing">
+          {props.items.map((item) => (
+            <li key={item.id}>
+              <h2>
+                <a href={`/${locale}${documentPath('report', item.slug)}`}>{item.title}</a>
+              </h2>
+              {item.fiscal_year !== null && (
+                <p class="meta">
+                  {t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })}
+                </p>
+              )}
+              {item.summary && <p>{item.summary}</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}
+
+export function ReportPage(props: Common & { doc: SiteDocumentsTable }) {
+  const { doc, t, locale } = props
+  return (
+    <article class="report">
+      <h1>{doc.title}</h1>
+      <p class="meta">
+        {doc.fiscal_year !== null &&
+          `${t('site.reports.fiscal_year', { years: fiscalYearLabel(doc.fiscal_year) })} · `}
+        {t('site.reports.published', { date: formatDate(locale, doc.published_at) })}
+      </p>
+      <p class="print-hint">{t('site.reports.print_hint')}</p>
+      {doc.summary && <p class="lead">{doc.summary}</p>}
+      <DocumentBody html={doc.html} />
+      <p class="back">
+        <a href={`/${locale}/reports/`}>{t('site.reports.back')}</a>
+      </p>
+    </article>
+  )
+}
+
+export interface FaqSection {
+  id: string
+  name: string
+  entries: SiteDocumentsTable[]
+}
+
+/** Questions grouped by topic, each answer on the page (no script needed to open them). */
+export function FaqPage(props: Common & { sections: FaqSection[] }) {
+  const { t, locale } = props
+  return (
+    <>
+      <h1>{t('site.faq.title')}</h1>
+      {props.sections.length === 0 ? (
+        <p>{t('site.faq.empty')}</p>
+      ) : (
+        <>
+          <nav aria-label={t('site.faq.topics')} class="toc">
+            <ul>
+              {props.sections.map((s) => (
+                <li key={s.id}>
+                  <a href={`#topic-${s.id}`}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {props.sections.map((s) => (
+            <section key={s.id} aria-labelledby={`topic-${s.id}`}>
+              <h2 id={`topic-${s.id}`}>{s.name}</h2>
+              {s.entries.map((e) => (
+                <div key={e.id} class="faq-item">
+                  <h3 id={e.slug}>{e.title}</h3>
+                  <DocumentBody html={e.html} />
+                </div>
+              ))}
+            </section>
+          ))}
+          <p>
+            {t('site.faq.more')} <a href={`/${locale}/contact`}>{t('site.nav.contact')}</a>
+          </p>
+        </>
+      )}
+    </>
+  )
+}
+
+export function NotFoundPage({ t, locale }: Common) {
+  return (
+    <>
+      <h1>{t('site.not_found.title')}</h1>
+      <p>{t('site.not_found.body')}</p>
+      <p>
+        <a href={`/${locale}/`}>{t('site.not_found.home')}</a>
+      </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader; <search> is too new */}
+      <form role="search" action={`/${locale}/search`} method="get" class="search-form">
+        <label for="nf-q">{t('site.search.label')}</label>
+        <div class="search-row">
+          <input id="nf-q" type="search" name="q" maxLength={200} />
+          <button type="submit">{t('site.search.submit')}</button>
+        </div>
+      </form>
+    </>
+  )
+}

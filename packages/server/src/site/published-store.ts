@@ -1,0 +1,198 @@
+import type { DocumentKind } from '@haven/core/site/site-paths'
+import type { PublishedDb } from './published-db.js'
+import type {
+  SiteDocumentsTable,
+  SiteFaqGroupsTable,
+  SiteMediaTable,
+  SiteNavigationTable,
+} from './site-tables.js'
+
+/**
+ * Everything the public site reads, and the only module of the site that talks to the database.
+ * It takes a PublishedDb, which knows no other tables than the published ones.
+ */
+
+export async function readSiteState(
+  db: PublishedDb,
+): Promise<{ version: number; updatedAt: string }> {
+  const row = await db.selectFrom('site_state').select(['version', 'updated_at']).executeTakeFirst()
+  return {
+    version: Number(row?.version ?? 0),
+    updatedAt: row?.updated_at ?? new Date(0).toISOString(),
+  }
+}
+
+export async function findPublished(
+  db: PublishedDb,
+  kind: DocumentKind,
+  locale: string,
+  slug: string,
+): Promise<SiteDocumentsTable | undefined> {
+  return db
+    .selectFrom('site_documents')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('locale', '=', locale)
+    .where('slug', '=', slug)
+    .executeTakeFirst()
+}
+
+export interface Translation {
+  locale: string
+  kind: DocumentKind
+  slug: string
+}
+
+/** The published language versions of an entry. */
+export async function translationsOf(db: PublishedDb, entryId: string): Promise<Translation[]> {
+  return db
+    .selectFrom('site_documents')
+    .select(['locale', 'kind', 'slug'])
+    .where('entry_id', '=', entryId)
+    .orderBy('locale')
+    .execute()
+}
+
+export type Listing = Omit<SiteDocumentsTable, 'html'>
+const LISTING_COLUMNS = [
+  'id',
+  'entry_id',
+  'kind',
+  'locale',
+  'slug',
+  'title',
+  'summary',
+  'fiscal_year',
+  'faq_group_id',
+  'position',
+  'event_start',
+  'event_end',
+  'event_place',
+  'image_id',
+  'published_at',
+  'updated_at',
+] as const
+
+/** News in one language, newest first. */
+export async function listNews(
+  db: PublishedDb,
+  locale: string,
+  limit: number,
+  offset: number,
+): Promise<Listing[]> {
+  return db
+    .selectFrom('site_documents')
+    .select(LISTING_COLUMNS)
+    .where('kind', '=', 'news')
+    .where('locale', '=', locale)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}
+
+export async function countPublished(
+  db: PublishedDb,
+  kind: DocumentKind,
+  locale: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom('site_documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', kind)
+    .where('locale', '=', locale)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** Newest news with their rendered text, for the Atom feed. */
+export async function newsForFeed(
+  db: PublishedDb,
+  locale: string,
+  limit: number,
+): Promise<SiteDocumentsTable[]> {
+  return db
+    .selectFrom('site_documents')
+    .selectAll()
+    .where('kind', '=', 'news')
+    .where('locale', '=', locale)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** Activity reports in one language, latest fiscal year first. */
+export async function listReports(db: PublishedDb, locale: string): Promise<Listing[]> {
+  return db
+    .selectFrom('site_documents')
+    .select(LISTING_COLUMNS)
+    .where('kind', '=', 'report')
+    .where('locale', '=', locale)
+    .orderBy('fiscal_year', 'desc')
+    .orderBy('published_at', 'desc')
+    .limit(200)
+    .execute()
+}
+
+/** FAQ answers in one language, in topic order then their own order. */
+export async function listFaq(db: PublishedDb, locale: string): Promise<SiteDocumentsTable[]> {
+  return db
+    .selectFrom('site_documents')
+    .selectAll()
+    .where('kind', '=', 'faq')
+    .where('locale', '=', locale)
+    .orderBy('position')
+    .orderBy('published_at')
+    .limit(500)
+    .execute()
+}
+
+export async function listFaqGroups(db: PublishedDb): Promise<SiteFaqGroupsTable[]> {
+  return db.selectFrom('site_faq_groups').selectAll().orderBy('position').execute()
+}
+
+export async function readNavigation(db: PublishedDb): Promise<SiteNavigationTable[]> {
+  return db.selectFrom('site_navigation').selectAll().orderBy('position').execute()
+}
+
+/** Live pages' titles and slugs, for navigation labels and links in every language. */
+export async function livePages(
+  db: PublishedDb,
+): Promise<Pick<SiteDocumentsTable, 'entry_id' | 'locale' | 'slug' | 'title'>[]> {
+  return db
+    .selectFrom('site_documents')
+    .select(['entry_id', 'locale', 'slug', 'title'])
+    .where('kind', '=', 'page')
+    .execute()
+}
+
+export async function findMedia(db: PublishedDb, id: string): Promise<SiteMediaTable | undefined> {
+  return db.selectFrom('site_media').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findMediaSize(
+  db: PublishedDb,
+  id: string,
+): Promise<Pick<SiteMediaTable, 'width' | 'height' | 'content_type'> | undefined> {
+  return db
+    .selectFrom('site_media')
+    .select(['width', 'height', 'content_type'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Every published document's address facts, for the sitemap. */
+export async function sitemapEntries(
+  db: PublishedDb,
+): Promise<Pick<SiteDocumentsTable, 'entry_id' | 'kind' | 'locale' | 'slug' | 'updated_at'>[]> {
+  return db
+    .selectFrom('site_documents')
+    .select(['entry_id', 'kind', 'locale', 'slug', 'updated_at'])
+    .where('kind', '!=', 'faq')
+    .orderBy('kind')
+    .orderBy('slug')
+    .limit(50_000)
+    .execute()
+}

@@ -1,0 +1,98 @@
+import type { DocumentKind, SiteSection } from '@haven/core/site/site-paths'
+import type { Generated } from 'kysely'
+
+/**
+ * Published content: the only tables the public site reads. They are written by the CMS's
+ * publish, navigation and FAQ-topic actions and hold nothing that was not meant for the public.
+ */
+
+export interface SiteDocumentsTable {
+  /** The CMS document id (one row per language). */
+  id: string
+  entry_id: string
+  kind: DocumentKind
+  locale: string
+  slug: string
+  title: string
+  summary: string
+  /** Rendered from Markdown by the sanitising renderer at publish time. */
+  html: string
+  fiscal_year: number | null
+  faq_group_id: string | null
+  position: number
+  event_start: string | null
+  event_end: string | null
+  event_place: string | null
+  /** First image of the page, for OpenGraph. */
+  image_id: string | null
+  published_at: string
+  updated_at: string
+}
+
+export interface SiteFaqGroupsTable {
+  id: string
+  position: number
+  /** JSON object of names by language, e.g. {"en":"Donations","ja":"寄付"}. */
+  names: string
+}
+
+export interface SiteNavigationTable {
+  id: string
+  position: number
+  section: SiteSection | null
+  entry_id: string | null
+}
+
+export interface SiteMediaTable {
+  id: string
+  content_type: 'image/jpeg' | 'image/png'
+  width: number
+  height: number
+  byte_size: number
+  sha256: string
+  data: Uint8Array
+  published_at: string
+}
+
+/** Full-text search over published documents; the text is folded (see core/site/search-text). */
+export interface SiteSearchTable {
+  id: Generated<number>
+  document_id: string
+  locale: string
+  kind: DocumentKind
+  slug: string
+  title: string
+  title_folded: string
+  /** Plain text of the body, for snippets. */
+  body_text: string
+  /** Folded title and body: what queries are matched against. */
+  search_text: string
+  published_at: string
+}
+
+/** One row: a counter bumped by every publication, so page caches know when to refresh. */
+export interface SiteStateTable {
+  id: number
+  version: number
+  updated_at: string
+}
+
+export interface SiteTables {
+  site_documents: SiteDocumentsTable
+  site_faq_groups: SiteFaqGroupsTable
+  site_navigation: SiteNavigationTable
+  site_media: SiteMediaTable
+  site_search: SiteSearchTable
+  site_state: SiteStateTable
+}
+
+/** Every table the public site may read. A query naming any other table is refused at runtime. */
+export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
+  'site_documents',
+  'site_faq_groups',
+  'site_navigation',
+  'site_media',
+  'site_search',
+  'site_search_fts',
+  'site_state',
+])

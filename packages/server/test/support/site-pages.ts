@@ -1,0 +1,21 @@
+/** One address of every page type, in both languages. */
+export const PAGE_TYPES: readonly [string, string][] = [
+  ['home', '/en/'],
+  ['home', '/ja/'],
+  ['page', '/en/about'],
+  ['page', '/ja/what-we-do'],
+  ['news list', '/en/news/'],
+  ['news list', '/ja/news/'],
+  ['article with event', '/en/news/documentary-screenings'],
+  ['article', '/ja/news/kome-no-yosan'],
+  ['reports', '/en/reports/'],
+  ['report', '/ja/reports/fy2005-2006'],
+  ['faq', '/en/faq'],
+  ['faq', '/ja/faq'],
+  ['search', '/en/search?q=rice'],
+  ['search', `/ja/search?q=${encodeURIComponent('難民')}&all=1`],
+  ['contact', '/en/contact'],
+  ['application', '/ja/get-involved'],
+  ['confirmation', '/en/contact/sent'],
+  ['confirmation', '/ja/get-involved/sent'],
+]
