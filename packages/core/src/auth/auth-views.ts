@@ -25,6 +25,10 @@ export const currentSessionView = z.object({
   can: z.object({
     administer: z.boolean(),
     audit: z.boolean(),
+    /** The public website's editor (pages, news, reports, FAQ). */
+    editSite: z.boolean(),
+    /** Messages from the public forms, in an inbox compartment the person is granted. */
+    readInbox: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

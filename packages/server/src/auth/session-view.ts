@@ -30,6 +30,13 @@ export async function grantsWithCodes(db: Db, userId: string): Promise<GrantView
   )
 }
 
+/** Inbox compartments (the public forms' messages), to tell whether someone may read any. */
+async function inboxIds(db: Db): Promise<string[]> {
+  return (
+    await db.selectFrom('compartments').select('id').where('kind', '=', 'inbox').execute()
+  ).map((r) => r.id)
+}
+
 export async function presentCurrentSession(
   app: AppContext,
   session: ResolvedSession,
@@ -50,6 +57,10 @@ export async function presentCurrentSession(
     can: {
       administer: can(session.actor, 'list', 'User', { id: '' }),
       audit: can(session.actor, 'read', 'AuditLog', {}),
+      editSite: can(session.actor, 'list', 'SiteContent', {}),
+      readInbox: (await inboxIds(db)).some((compartmentId) =>
+        can(session.actor, 'read', 'ContactMessage', { compartmentId }),
+      ),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }
