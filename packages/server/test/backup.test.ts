@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { parseSearchQuery } from '@haven/core/site/search-query'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { audit } from '../src/auth/auth-audit.js'
@@ -14,6 +15,8 @@ import type { AgeProtection } from '../src/crypto/age-file.js'
 import { importKeyExport, parseKeyExport, prepareKeyExport } from '../src/crypto/key-export.js'
 import { shredCompartment } from '../src/crypto/shred.js'
 import type { HavenDatabase } from '../src/db/database.js'
+import { publishedReader } from '../src/site/published-db.js'
+import { searchPublished } from '../src/site/search-store.js'
 import {
   describeEachDialect,
   HAS_POSTGRES,
@@ -28,6 +31,7 @@ import {
   scratchAddress,
   scratchRows,
 } from './support/scratch-people.js'
+import { buildEntry } from './support/site-factories.js'
 import { testAppContext } from './support/test-app.js'
 
 const PASS: AgeProtection = { kind: 'passphrase', passphrase: 'backup river lantern', logN: 10 }
@@ -127,6 +131,34 @@ describeEachDialect('encrypted backups', (ctx) => {
     expect(await openNames(there, shelter.id)).toEqual([
       { destroyed: false, value: '김영훈 / 金永勲 / Kim Yong-hun' },
     ])
+  })
+
+  it('restores the public site whole: search finds its pages again and publishing goes on', async () => {
+    await buildEntry(app, {
+      title: '避難所の報告 Shelter report',
+      body: 'Rice and clothes.',
+      stage: 'published',
+    })
+    const out = join(dir, 'site.age')
+    await createBackup(ctx.database(), out, PASS, { now: () => new Date() })
+    const target = await emptyTarget()
+    await restoreBackup(out, UNLOCK, target)
+    const there = testAppContext(target)
+    const search = async (q: string) =>
+      (
+        await searchPublished(publishedReader(there.database), {
+          terms: parseSearchQuery(q).terms,
+          locale: null,
+          limit: 10,
+          offset: 0,
+        })
+      ).hits.map((h) => h.title)
+    // SQLite's FTS5 table is left out of backups and rebuilt; both indexes find the page.
+    expect(await search('避難所')).toEqual(['避難所の報告 Shelter report'])
+    expect(await search('shelter')).toEqual(['避難所の報告 Shelter report'])
+    // PostgreSQL's id sequences were moved past the restored rows: a new publication fits.
+    await buildEntry(there, { title: 'After the restore', stage: 'published' })
+    expect(await search('restore')).toEqual(['After the restore'])
   })
 
   it('refuses a target that holds data, a wrong passphrase, and a damaged or truncated file', async () => {

@@ -3,6 +3,7 @@ import { open, rename, rm } from 'node:fs/promises'
 import { pipeline, Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip, createGzip } from 'node:zlib'
+import { rebuildSearchIndex } from '../cms/publication-store.js'
 import {
   type AgeProtection,
   type AgeUnlock,
@@ -34,6 +35,7 @@ import {
   listTables,
   nonEmptyTables,
   readRows,
+  resetSequences,
   type TableInfo,
 } from './backup-store.js'
 
@@ -246,6 +248,8 @@ export async function restoreBackup(
       }
     }
     const { manifest } = checker.finish()
+    await resetSequences(trx, target.dialect)
+    await rebuildSearchIndex(trx, target.dialect)
     // Read back what the target now holds, the way a backup reads, and compare hashes.
     for (const t of header.tables) {
       const info = targetTables.get(t.name)

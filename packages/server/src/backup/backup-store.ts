@@ -26,11 +26,17 @@ export async function listTables(db: Db, dialect: DialectName): Promise<TableInf
 }
 
 async function listSqliteTables(db: Db): Promise<TableInfo[]> {
-  const names = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%'
+  const names = await sql<{ name: string; sql: string | null }>`
+    select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'
     order by name`.execute(db)
+  // Virtual tables (FTS5 search indexes) and their shadow tables are derived data: a backup
+  // leaves them out and a restore rebuilds them (see rebuildDerivedData).
+  const virtual = names.rows
+    .filter((t) => /^create\s+virtual\s+table/i.test(t.sql ?? ''))
+    .map((t) => t.name)
+  const derived = (name: string) => virtual.some((v) => name === v || name.startsWith(`${v}_`))
   const tables: TableInfo[] = []
-  for (const { name } of names.rows) {
+  for (const { name } of names.rows.filter((t) => !derived(t.name))) {
     const columns = await sql<{ name: string; type: string; pk: number }>`
       select name, type, pk from pragma_table_info(${name}) order by cid`.execute(db)
     const fks = await sql<{ table: string }>`
@@ -174,4 +180,21 @@ export async function appliedMigrations(db: Db): Promise<string[]> {
   const result = await sql<{ name: string }>`
     select name from haven_migrations order by name`.execute(db)
   return result.rows.map((r) => r.name)
+}
+
+/**
+ * After rows were inserted with their own ids: PostgreSQL's sequences still start at 1, so each
+ * is moved past the highest id restored; otherwise the next insert would collide.
+ */
+export async function resetSequences(db: Db, dialect: DialectName): Promise<void> {
+  if (dialect !== 'postgres') return
+  const serials = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = current_schema() and column_default like 'nextval(%'`.execute(db)
+  for (const { table_name, column_name } of serials.rows) {
+    await sql`select setval(pg_get_serial_sequence(${table_name}, ${column_name}),
+      coalesce((select max(${sql.ref(column_name)}) from ${sql.table(table_name)}), 0) + 1, false)`.execute(
+      db,
+    )
+  }
 }

@@ -87,6 +87,18 @@ export async function replaceSearchEntry(
   }
 }
 
+/**
+ * Refills SQLite's FTS5 trigram table from site_search (after a restore, which leaves the derived
+ * table out). PostgreSQL's trigram index is an ordinary index and needs nothing.
+ */
+export async function rebuildSearchIndex(db: Db, dialect: DialectName): Promise<void> {
+  if (dialect !== 'sqlite') return
+  await sql`delete from site_search_fts`.execute(db)
+  await sql`insert into site_search_fts (rowid, search_text) select id, search_text from site_search`.execute(
+    db,
+  )
+}
+
 export async function deleteSearchEntry(
   db: Db,
   dialect: DialectName,
@@ -182,7 +194,16 @@ export async function bumpSiteVersion(db: Db, now: string): Promise<void> {
     .where('id', '=', 1)
     .executeTakeFirst()
   if (Number(updated.numUpdatedRows) === 0)
-    await db.insertInto('site_state').values({ id: 1, version: 1, updated_at: now }).execute()
+    // The first publication creates the row; two at once must not both insert it.
+    await db
+      .insertInto('site_state')
+      .values({ id: 1, version: 1, updated_at: now })
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({ version: eb('site_state.version', '+', 1), updated_at: now })),
+      )
+      .execute()
 }
 
 /** Slugs the site shows for these documents (the live one may differ from the working copy). */

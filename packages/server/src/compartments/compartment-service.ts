@@ -1,6 +1,7 @@
 import type { CompartmentKind } from '@haven/core/auth/roles'
 import type { AppContext } from '../app-context.js'
 import { audit } from '../auth/auth-audit.js'
+import { isUniqueViolation } from '../db/constraint-errors.js'
 import { type Db, inTransaction } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import { errors } from '../http/errors.js'
@@ -8,6 +9,21 @@ import { findCompartmentByCode, insertCompartment } from './compartment-store.js
 import type { CompartmentsTable } from './compartment-tables.js'
 
 export async function createCompartment(
+  app: AppContext,
+  db: Db,
+  input: { code: string; name: string; kind: CompartmentKind },
+  by: { actorId: string | null; requestId: string | null },
+): Promise<CompartmentsTable> {
+  try {
+    return await insertWithKeys(app, db, input, by)
+  } catch (error) {
+    // Another request (or server) took the code between our check and our insert.
+    if (isUniqueViolation(error)) throw errors.compartmentCodeTaken()
+    throw error
+  }
+}
+
+function insertWithKeys(
   app: AppContext,
   db: Db,
   input: { code: string; name: string; kind: CompartmentKind },

@@ -183,9 +183,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute()
-  await sql`insert into site_state (id, version, updated_at) values (1, 0, ${new Date().toISOString()})`.execute(
-    db,
-  )
+  // No row yet: the first publication creates it (bumpSiteVersion), so a freshly migrated
+  // database holds no rows at all and a backup can be restored into it.
 
   await db.schema
     .createTable('contact_messages')
