@@ -53,9 +53,16 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
 
 /** Nothing on the page is wider than the phone: no sideways scrolling to reach a field. */
 async function expectFitsPhone(page: Page, what: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(
-    PHONE.width,
-  )
+  const { width, widest } = await page.evaluate(() => {
+    const over = [...document.body.querySelectorAll('*')].filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5,
+    )
+    const name = (e: Element) =>
+      `${e.parentElement?.className ?? ''} > ${e.tagName.toLowerCase()} "${(e.textContent ?? '').slice(0, 40)}"`
+    return { width: document.documentElement.scrollWidth, widest: over.slice(0, 3).map(name) }
+  })
+  // The message names the elements that stick out, so a failure says what to fix.
+  expect(width, `${what} (too wide: ${widest.join(', ')})`).toBeLessThanOrEqual(PHONE.width)
 }
 
 /** Checks the page in English, then in Japanese (waiting for the Japanese heading), then back. */

@@ -56,7 +56,7 @@ export function InboxMessage() {
         <p class="alert">{t('inbox.destroyed')}</p>
       ) : (
         <>
-          <dl class="facts">
+          <dl class="message-facts">
             <dt>{t('inbox.name')}</dt>
             <dd>{given(m.name)}</dd>
             <dt>{t('inbox.reply_to')}</dt>
