@@ -54,7 +54,7 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
 /** Nothing on the page is wider than the phone: no sideways scrolling to reach a field. */
 async function expectFitsPhone(page: Page, what: string): Promise<void> {
   const { width, widest } = await page.evaluate(() => {
-    const over = [...document.body.querySelectorAll('*')].filter(
+    const over = Array.from(document.body.querySelectorAll('*')).filter(
       (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5,
     )
     const name = (e: Element) =>
