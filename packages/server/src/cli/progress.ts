@@ -36,8 +36,23 @@ export function progressBar(label: string, total: number, unit = 'items'): Progr
       if (Date.now() - last < 5000) return
       last = Date.now()
       const rate = done / Math.max(0.001, (Date.now() - started) / 1000)
-      process.stderr.write(`${label}: ${done}/${total} ${unit} (${Math.round(rate)}/s)\n`)
+      const percent = total > 0 ? Math.floor((done / total) * 100) : 100
+      process.stderr.write(
+        `${label}: ${percent}% ${done}/${total} ${unit} · ${Math.round(rate)}/s · ETA ${eta(rate > 0 ? (total - done) / rate : Number.NaN)}\n`,
+      )
     },
     stop: () => {},
   }
+}
+
+/** Seconds left as 1h02m, 4m05s or 12s; "?" before there is a rate to go by. */
+export function eta(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '?'
+  const s = Math.round(seconds)
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  if (h > 0) return `${h}h${pad(m)}m`
+  if (m > 0) return `${m}m${pad(s % 60)}s`
+  return `${s}s`
 }
