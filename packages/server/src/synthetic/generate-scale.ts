@@ -62,6 +62,8 @@ export async function generateScale(
   for (const step of steps) {
     const total = step.total(options)
     if (total === 0) continue
+    // Reported before the first batch, so the rate is measured from the start of the step.
+    options.onProgress?.(step.name, 0, total)
     const added = await step.run(app, {
       people: options.people,
       batchSize: options.batchSize ?? 500,

@@ -161,30 +161,61 @@ export interface PeopleFilter {
   limit: number
 }
 
+type SortColumn = 'code' | 'last_activity_at' | 'open_priority' | 'id'
+const ORDER: Record<PeopleFilter['sort'], readonly (readonly [SortColumn, 'asc' | 'desc'])[]> = {
+  code: [['code', 'asc']],
+  last_activity: [
+    ['last_activity_at', 'desc'],
+    ['id', 'desc'],
+  ],
+  priority: [
+    ['open_priority', 'desc'],
+    ['code', 'asc'],
+  ],
+}
+
 /**
  * One page of people, keyset-paged on the sort key and id (stable and fast at any depth).
  * Merged records are left out; they are reached through the person they were merged into.
+ *
+ * A page over several compartments is one ordered index walk per compartment (each index leads
+ * with the compartment), the walks joined and cut to the page: its cost is compartments × page,
+ * not the number of people. A single `compartment_id IN (…) ORDER BY code` query had to sort every
+ * person of those compartments for each page (2.4 s at a million people on SQLite; bench/RESULTS.md).
+ * A name search instead starts from the blind-index terms, which find the few matches directly.
  */
 export async function searchPeople(db: Db, filter: PeopleFilter): Promise<PeopleTable[]> {
   if (filter.compartmentIds.length === 0) return []
-  let query = db
-    .selectFrom('people')
-    .selectAll()
-    .where('compartment_id', 'in', filter.compartmentIds)
-    .where('merged_into_id', 'is', null)
+  if (filter.terms && filter.terms.length === 0) return []
+  if (filter.terms || filter.compartmentIds.length === 1)
+    return orderedPage(db, filter, filter.compartmentIds).execute()
+  const [first, ...rest] = filter.compartmentIds.map((id, i) =>
+    db.selectFrom(orderedPage(db, filter, [id]).as(`c${i}`)).selectAll(),
+  )
+  if (!first) return []
+  const union = rest.reduce((all, branch) => all.unionAll(branch), first)
+  let query = db.selectFrom(union.as('page')).selectAll()
+  for (const [column, direction] of ORDER[filter.sort]) query = query.orderBy(column, direction)
+  return query.limit(filter.limit).execute()
+}
+
+function orderedPage(db: Db, filter: PeopleFilter, compartmentIds: readonly string[]) {
+  let query = db.selectFrom('people').selectAll().where('merged_into_id', 'is', null)
+  const [only] = compartmentIds
+  query =
+    compartmentIds.length === 1 && only !== undefined
+      ? query.where('compartment_id', '=', only)
+      : query.where('compartment_id', 'in', compartmentIds)
   if (filter.codePrefix)
     query = query.where('code', 'like', `${filter.codePrefix.replace(/[%_\\]/g, '')}%`)
   if (filter.terms) {
     const terms = filter.terms
-    if (terms.length === 0) return []
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('person_terms')
-          .select('person_terms.person_id')
-          .whereRef('person_terms.person_id', '=', 'people.id')
-          .where('person_terms.term', 'in', terms),
-      ),
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('person_terms')
+        .select('person_terms.person_id')
+        .where('person_terms.compartment_id', 'in', compartmentIds)
+        .where('person_terms.term', 'in', terms),
     )
   }
   if (filter.situation) query = query.where('situation', '=', filter.situation)
@@ -212,23 +243,19 @@ export async function searchPeople(db: Db, filter: PeopleFilter): Promise<People
       return eb.exists(sub)
     })
   }
-  if (filter.sort === 'code') {
-    if (filter.after) query = query.where('code', '>', String(filter.after[0]))
-    query = query.orderBy('code')
-  } else if (filter.sort === 'last_activity') {
-    if (filter.after) {
-      const [at, id] = filter.after
+  if (filter.after) {
+    const after = filter.after
+    if (filter.sort === 'code') query = query.where('code', '>', String(after[0]))
+    else if (filter.sort === 'last_activity') {
+      const [at, id] = after
       query = query.where((eb) =>
         eb.or([
           eb('last_activity_at', '<', String(at)),
           eb.and([eb('last_activity_at', '=', String(at)), eb('id', '<', id)]),
         ]),
       )
-    }
-    query = query.orderBy('last_activity_at', 'desc').orderBy('id', 'desc')
-  } else {
-    if (filter.after) {
-      const [priority, code] = filter.after
+    } else {
+      const [priority, code] = after
       query = query.where((eb) =>
         eb.or([
           eb('open_priority', '<', Number(priority)),
@@ -236,9 +263,9 @@ export async function searchPeople(db: Db, filter: PeopleFilter): Promise<People
         ]),
       )
     }
-    query = query.orderBy('open_priority', 'desc').orderBy('code')
   }
-  return query.limit(filter.limit).execute()
+  for (const [column, direction] of ORDER[filter.sort]) query = query.orderBy(column, direction)
+  return query.limit(filter.limit)
 }
 
 /** People matching any of `terms` (exact name terms) in these compartments, with which terms matched. */
