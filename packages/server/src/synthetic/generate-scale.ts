@@ -11,7 +11,8 @@ export interface ScaleOptions {
   peoplePerCompartment?: number
   batchSize?: number
   seed?: number
-  onProgress?: (step: string, done: number, total: number) => void
+  /** `already`: how many were there before this run (not counted in the rate). */
+  onProgress?: (step: string, done: number, total: number, already: number) => void
 }
 
 /** What every step is given: the options with defaults filled in, and the compartments to fill. */
@@ -20,7 +21,8 @@ export interface ScaleRun {
   batchSize: number
   seed: number
   compartments: readonly CompartmentsTable[]
-  progress: (done: number) => void
+  /** Reports how many are there now; `already` of them were there before this run. */
+  progress: (done: number, already: number) => void
 }
 
 /**
@@ -63,15 +65,14 @@ export async function generateScale(
     const total = step.total(options)
     if (total === 0) continue
     // Reported before the first batch, so the rate is measured from the start of the step.
-    options.onProgress?.(step.name, 0, total)
+    options.onProgress?.(step.name, 0, total, 0)
     const added = await step.run(app, {
       people: options.people,
       batchSize: options.batchSize ?? 500,
       seed: options.seed ?? 2006,
       compartments,
-      progress: (done) => options.onProgress?.(step.name, done, total),
+      progress: (done, already) => options.onProgress?.(step.name, done, total, already),
     })
-    options.onProgress?.(step.name, total, total)
     for (const [table, n] of Object.entries(added)) rows[table] = (rows[table] ?? 0) + n
   }
   if (Object.values(rows).some((n) => n > 0)) {

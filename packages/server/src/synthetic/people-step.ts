@@ -12,18 +12,25 @@ export const peopleStep: ScaleStep = {
     const db = app.database.db
     const count = run.compartments.length
     const rows = { people: 0, cases: 0, person_terms: 0 }
-    let done = 0
+    const targets = run.compartments.map(
+      (_, index) => Math.floor(run.people / count) + (index < run.people % count ? 1 : 0),
+    )
+    const existing: number[] = []
     for (const [index, compartment] of run.compartments.entries()) {
-      const target = Math.floor(run.people / count) + (index < run.people % count ? 1 : 0)
       const counter = await db
         .selectFrom('compartment_counters')
         .select('value')
         .where('compartment_id', '=', compartment.id)
         .where('kind', '=', 'person')
         .executeTakeFirst()
-      const existing = Math.min(Number(counter?.value ?? 0), target)
-      done += existing
-      for (let from = existing + 1; from <= target; from += run.batchSize) {
+      existing.push(Math.min(Number(counter?.value ?? 0), targets[index] ?? 0))
+    }
+    const already = existing.reduce((a, b) => a + b, 0)
+    let done = already
+    run.progress(done, already)
+    for (const [index, compartment] of run.compartments.entries()) {
+      const target = targets[index] ?? 0
+      for (let from = (existing[index] ?? 0) + 1; from <= target; from += run.batchSize) {
         const to = Math.min(target, from + run.batchSize - 1)
         const written = await writePeopleBatch(app, {
           compartment,
@@ -35,7 +42,7 @@ export const peopleStep: ScaleStep = {
         rows.cases += written.cases
         rows.person_terms += written.terms
         done += written.people
-        run.progress(done)
+        run.progress(done, already)
       }
     }
     return rows

@@ -55,13 +55,13 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
     const result = await generateScale(app, {
       people,
       seed,
-      onProgress: (step, done, total) => {
+      onProgress: (step, done, total, already) => {
         let bar = bars.get(step)
         if (!bar) {
           bar = progressBar(`Generating ${step}`, total, step)
           bars.set(step, bar)
         }
-        bar.update(done)
+        bar.update(done, already)
       },
     })
     for (const bar of bars.values()) bar.stop()

@@ -48,18 +48,33 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<CasesTable[
   if (filter.compartmentIds.length === 0) return []
   if (filter.personId || filter.compartmentIds.length === 1)
     return orderedCases(db, filter, filter.compartmentIds).execute()
+  // Sort keys only in the walks; the page's rows come after (see searchPeople).
   const [first, ...rest] = filter.compartmentIds.map((id, i) =>
-    db.selectFrom(orderedCases(db, filter, [id]).as(`c${i}`)).selectAll(),
+    db
+      .selectFrom(
+        orderedCases(db, filter, [id]).clearSelect().select(['id', 'last_activity_at']).as(`c${i}`),
+      )
+      .selectAll(),
   )
   if (!first) return []
   const union = rest.reduce((all, branch) => all.unionAll(branch), first)
-  return db
-    .selectFrom(union.as('page'))
-    .selectAll()
-    .orderBy('last_activity_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .execute()
+  const ids = (
+    await db
+      .selectFrom(union.as('page'))
+      .select('id')
+      .orderBy('last_activity_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .execute()
+  ).map((r) => r.id)
+  if (ids.length === 0) return []
+  const rows = new Map(
+    (await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute()).map((r) => [
+      r.id,
+      r,
+    ]),
+  )
+  return ids.flatMap((id) => rows.get(id) ?? [])
 }
 
 function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly string[]) {

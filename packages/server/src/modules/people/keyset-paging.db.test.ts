@@ -90,6 +90,49 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
     expect((await walkPeople('code', one ? [one] : [])).length).toBe(50)
   })
 
+  it('finds the same people by name whether it starts from the index or from the walks', async () => {
+    const db = ctx.database().db
+    // The surname among a few that most people here have (about one in twenty each).
+    let best = { terms: new Map<string, string[]>(), matching: new Set<string>() }
+    for (const surname of ['Kim', 'Ri', 'Pak', 'Choe', 'Jong', 'Kang']) {
+      const terms = new Map<string, string[]>()
+      for (const id of compartmentIds)
+        terms.set(id, await app.crypto.fields.queryTerms(db, id, surname))
+      const matching = new Set(
+        (
+          await db
+            .selectFrom('person_terms')
+            .select('person_id')
+            .where('term', 'in', [...terms.values()].flat())
+            .execute()
+        ).map((r) => r.person_id),
+      )
+      if (matching.size > best.matching.size) best = { terms, matching }
+    }
+    const { terms, matching } = best
+    expect(matching.size).toBeGreaterThan(4)
+    const expected = people
+      .filter((p) => matching.has(p.id))
+      .sort(byKeys((p) => p.code))
+      .map((p) => p.code)
+    for (const few of [10_000, 0]) {
+      const seen: string[] = []
+      let after: PeopleFilter['after']
+      for (;;) {
+        const page = await searchPeople(
+          db,
+          { compartmentIds, terms, sort: 'code', after, limit: 4 },
+          few,
+        )
+        seen.push(...page.map((p) => p.code))
+        const last = page.at(-1)
+        if (page.length < 4 || !last) break
+        after = [last.code, last.id]
+      }
+      expect(seen, `few = ${few}`).toEqual(expected)
+    }
+  })
+
   it('gives every case once, most recently active first, with and without filters', async () => {
     for (const filter of [{}, { status: 'open' }, { status: 'open', type: 'medical' }] as const) {
       const seen: CasesTable[] = []
