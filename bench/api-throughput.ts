@@ -110,10 +110,12 @@ try {
       goal: '',
     },
   ] as const
+  // HAVEN_BENCH_ONLY: a part of one request's name, to measure (or profile) that one alone.
+  const chosen = requests.filter((r) => r.name.includes(process.env.HAVEN_BENCH_ONLY ?? ''))
   // Each request alone first, one at a time: it must answer rows, and its time without load is
   // the floor for the latencies under load.
   const alone = new Map<string, number>()
-  for (const r of requests) {
+  for (const r of chosen) {
     const times: number[] = []
     for (let i = 0; i < 5; i++) {
       const started = performance.now()
@@ -148,7 +150,7 @@ try {
     ],
   ]
   const verdicts: string[] = []
-  for (const r of requests) {
+  for (const r of chosen) {
     await load(`${haven.baseUrl}${r.path}`, headers, warm)
     const m = await load(`${haven.baseUrl}${r.path}`, headers, SECONDS)
     const ratio = m.rps / base.rps

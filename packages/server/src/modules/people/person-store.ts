@@ -282,6 +282,8 @@ function orderedPage(
     query = query.where('code', 'like', `${filter.codePrefix.replace(/[%_\\]/g, '')}%`)
   if (filter.terms) {
     const byCompartment = filter.terms
+    // A walk covers one compartment: test each person against its own terms by the primary key
+    // (person_id, term); naming the compartment here made SQLite scan every match per person.
     query =
       terms === 'walk'
         ? query.where((eb) =>
@@ -290,7 +292,11 @@ function orderedPage(
                 .selectFrom('person_terms')
                 .select('person_terms.person_id')
                 .whereRef('person_terms.person_id', '=', 'people.id')
-                .where((w) => termsIn(w, compartmentIds, byCompartment)),
+                // '' is no term: it keeps the list non-empty for a compartment without terms.
+                .where('person_terms.term', 'in', [
+                  ...compartmentIds.flatMap((id) => byCompartment.get(id) ?? []),
+                  '',
+                ]),
             ),
           )
         : query.where('id', 'in', (eb) =>
