@@ -1,7 +1,6 @@
 import type { AppContext } from '../app-context.js'
 import { createCompartment } from '../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
-import { HavenError } from '../http/haven-error.js'
 
 /** The inbox compartment that seals contact messages; grant it to those who answer them. */
 export const CONTACT_COMPARTMENT_CODE = 'CONTACT'
@@ -23,11 +22,10 @@ export async function ensureContactCompartment(app: AppContext): Promise<string>
     )
     return created.id
   } catch (error) {
-    // Another server instance created it at the same moment.
-    if (error instanceof HavenError && error.code === 'compartment_code_taken') {
-      const raced = await findCompartmentByCode(db, CONTACT_COMPARTMENT_CODE)
-      if (raced) return raced.id
-    }
+    // Another server instance created it at the same moment: the service's own check answers
+    // compartment_code_taken, or the insert meets the unique index (two servers starting together).
+    const raced = await findCompartmentByCode(db, CONTACT_COMPARTMENT_CODE)
+    if (raced) return raced.id
     throw error
   }
 }

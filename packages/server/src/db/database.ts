@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config/load-config.js'
 import type { Database } from './schema.js'
+import { cachingStatements } from './sqlite-statement-cache.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -72,7 +73,9 @@ function openSqlite(file: string, options: OpenOptions): HavenDatabase {
       )
     }
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+  })
   return {
     db,
     dialect: 'sqlite',

@@ -1,7 +1,7 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely'
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely'
 
 /** True when `db` talks to PostgreSQL; migrations use it for the few types that differ. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+export function isPostgres<T>(db: Kysely<T> | Transaction<T>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
 }
 

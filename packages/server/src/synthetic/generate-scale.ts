@@ -1,9 +1,11 @@
+import { sql } from 'kysely'
 import type { AppContext } from '../app-context.js'
 import { audit } from '../auth/auth-audit.js'
 import { createCompartment } from '../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../compartments/compartment-tables.js'
-import { writePeopleBatch } from './synthetic-people.js'
+import { isPostgres } from '../db/dialect.js'
+import { SCALE_STEPS } from './scale-steps.js'
 
 export interface ScaleOptions {
   people: number
@@ -11,14 +13,38 @@ export interface ScaleOptions {
   peoplePerCompartment?: number
   batchSize?: number
   seed?: number
-  onProgress?: (step: string, done: number, total: number) => void
+  /** `already`: how many were there before this run (not counted in the rate). */
+  onProgress?: (step: string, done: number, total: number, already: number) => void
+}
+
+/** What every step is given: the options with defaults filled in, and the compartments to fill. */
+export interface ScaleRun {
+  people: number
+  batchSize: number
+  seed: number
+  compartments: readonly CompartmentsTable[]
+  /** Reports how many are there now; `already` of them were there before this run. */
+  progress: (done: number, already: number) => void
+}
+
+/**
+ * One kind of data the generator writes (people with their cases; later distributions, stock…).
+ * A step is idempotent on its own: it finds how far an earlier run got and continues from there,
+ * one bounded batch per transaction.
+ */
+export interface ScaleStep {
+  /** What the progress bar counts ("people"). */
+  name: string
+  /** How many of them a complete run holds (0 leaves the step out). */
+  total(options: ScaleOptions): number
+  /** Writes what is missing; returns the rows added, by table. */
+  run(app: AppContext, run: ScaleRun): Promise<Record<string, number>>
 }
 
 export interface ScaleResult {
   compartments: number
-  people: number
-  cases: number
-  terms: number
+  /** Rows added by this run, by table (people, cases, person_terms, …). */
+  rows: Record<string, number>
   seconds: number
 }
 
@@ -27,15 +53,47 @@ export interface ScaleResult {
  * (one batch at a time). Idempotent: a second run with the same numbers adds nothing, and a run
  * that was stopped continues where it left off.
  */
-export async function generateScale(app: AppContext, options: ScaleOptions): Promise<ScaleResult> {
+export async function generateScale(
+  app: AppContext,
+  options: ScaleOptions,
+  steps: readonly ScaleStep[] = SCALE_STEPS,
+): Promise<ScaleResult> {
   const started = performance.now()
   const perCompartment = options.peoplePerCompartment ?? 25_000
-  const batchSize = options.batchSize ?? 500
-  const seed = options.seed ?? 2006
   const count = Math.max(3, Math.ceil(options.people / perCompartment))
+  const compartments = await ensureCompartments(app, count)
+  const rows: Record<string, number> = {}
+  for (const step of steps) {
+    const total = step.total(options)
+    if (total === 0) continue
+    // Reported before the first batch, so the rate is measured from the start of the step.
+    options.onProgress?.(step.name, 0, total, 0)
+    const added = await step.run(app, {
+      people: options.people,
+      batchSize: options.batchSize ?? 500,
+      seed: options.seed ?? 2006,
+      compartments,
+      progress: (done, already) => options.onProgress?.(step.name, done, total, already),
+    })
+    for (const [table, n] of Object.entries(added)) rows[table] = (rows[table] ?? 0) + n
+  }
+  if (Object.values(rows).some((n) => n > 0)) {
+    // Fresh statistics after a bulk load: autovacuum may take long to notice it, and until then
+    // the planner guesses (PostgreSQL; SQLite plans without statistics unless asked to keep them).
+    if (isPostgres(app.database.db)) await sql`analyze`.execute(app.database.db)
+    await audit(app, app.database.db, {
+      actorId: null,
+      action: 'synthetic.generated',
+      details: { ...rows, compartments: count },
+    })
+  }
+  return { compartments: count, rows, seconds: (performance.now() - started) / 1000 }
+}
+
+async function ensureCompartments(app: AppContext, count: number): Promise<CompartmentsTable[]> {
   const db = app.database.db
-  const compartments: CompartmentsTable[] = []
   const digits = Math.max(2, String(count).length)
+  const compartments: CompartmentsTable[] = []
   for (let i = 1; i <= count; i++) {
     const code = `SYN-${String(i).padStart(digits, '0')}`
     compartments.push(
@@ -48,35 +106,5 @@ export async function generateScale(app: AppContext, options: ScaleOptions): Pro
         )),
     )
   }
-  const totals = { people: 0, cases: 0, terms: 0 }
-  let done = 0
-  for (const [index, compartment] of compartments.entries()) {
-    const target = Math.floor(options.people / count) + (index < options.people % count ? 1 : 0)
-    const counter = await db
-      .selectFrom('compartment_counters')
-      .select('value')
-      .where('compartment_id', '=', compartment.id)
-      .where('kind', '=', 'person')
-      .executeTakeFirst()
-    const existing = Math.min(Number(counter?.value ?? 0), target)
-    done += existing
-    for (let from = existing + 1; from <= target; from += batchSize) {
-      const to = Math.min(target, from + batchSize - 1)
-      const written = await writePeopleBatch(app, { compartment, from, to, seed: seed + index })
-      totals.people += written.people
-      totals.cases += written.cases
-      totals.terms += written.terms
-      done += written.people
-      options.onProgress?.('people', done, options.people)
-    }
-  }
-  options.onProgress?.('people', options.people, options.people)
-  if (totals.people > 0) {
-    await audit(app, db, {
-      actorId: null,
-      action: 'synthetic.generated',
-      details: { people: totals.people, cases: totals.cases, compartments: count },
-    })
-  }
-  return { compartments: count, ...totals, seconds: (performance.now() - started) / 1000 }
+  return compartments
 }

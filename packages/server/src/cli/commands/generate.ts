@@ -4,7 +4,13 @@ import { boot } from '../../server/boot.js'
 import { createLogger } from '../../server/logger.js'
 import { generateScale } from '../../synthetic/generate-scale.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
-import { progressBar } from '../progress.js'
+import { type Progress, progressBar } from '../progress.js'
+
+export interface ScaleFlags {
+  people?: string
+  db?: string
+  seed: string
+}
 
 function count(value: string, name: string): number {
   const n = Number(value.replace(/_/g, ''))
@@ -13,49 +19,76 @@ function count(value: string, name: string): number {
   return n
 }
 
-export function registerGenerate(program: Command): void {
-  program
-    .command('generate')
-    .description(
-      'fill a database with synthetic data at scale (invented people, sealed and indexed like real ones); resumable',
-    )
-    .requiredOption('--people <n>', 'how many people (e.g. 1000000)')
+/** The generator's flags, shared by `haven generate` and `haven demo --scale`. */
+export function addScaleOptions(command: Command, peopleRequired: boolean): Command {
+  const people = '--people <n>'
+  const peopleHelp = 'how many people (e.g. 1000000)'
+  return (
+    peopleRequired ? command.requiredOption(people, peopleHelp) : command.option(people, peopleHelp)
+  )
     .option(
       '--db <sqlite path | postgres url>',
       'the database to fill (default: DATABASE_URL / DATA_DIR)',
     )
     .option('--seed <n>', 'seed for reproducible data', '2006')
-    .action(async (options: { people: string; db?: string; seed: string }) => {
-      if (options.db !== undefined && !databaseUrlSchema.safeParse(options.db).success) {
-        throw new CliError(
-          `--db: "${options.db}" is not a sqlite file path or postgres:// URL`,
-          EXIT.usage,
-        )
-      }
-      if (options.db) process.env.DATABASE_URL = options.db
-      const people = count(options.people, 'people')
-      const config = cliConfig()
-      const app = await boot(config, createLogger('warn'), {
-        onWarning: (m) => process.stderr.write(`${m}\n`),
-      })
-      try {
-        const bar = progressBar('Generating people', people, 'people')
-        const result = await generateScale(app, {
-          people,
-          seed: count(options.seed, 'seed'),
-          onProgress: (_step, done) => bar.update(done),
-        })
-        bar.stop()
-        const rows = result.people + result.cases + result.terms
-        console.log(
-          `Wrote ${result.people} people, ${result.cases} cases and ${result.terms} index terms in ${result.compartments} compartments ` +
-            `in ${result.seconds.toFixed(1)} s (${Math.round(rows / Math.max(result.seconds, 0.001))} rows/s, ${Math.round(result.people / Math.max(result.seconds, 0.001))} people/s) on ${app.database.describe}.`,
-        )
-        console.log(
-          `Peak memory: ${Math.round(process.memoryUsage().rss / 1048576)} MiB RSS now; ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB at most.`,
-        )
-      } finally {
-        await app.database.close()
-      }
+}
+
+/** Runs the generator with a progress bar per step, then prints the time, rows/s and peak memory. */
+export async function runScale(flags: ScaleFlags): Promise<void> {
+  if (flags.people === undefined)
+    throw new CliError('--people is required (example: --people 1000000)', EXIT.usage)
+  if (flags.db !== undefined && !databaseUrlSchema.safeParse(flags.db).success) {
+    throw new CliError(
+      `--db: "${flags.db}" is not a sqlite file path or postgres:// URL`,
+      EXIT.usage,
+    )
+  }
+  const people = count(flags.people, 'people')
+  const seed = count(flags.seed, 'seed')
+  if (flags.db) process.env.DATABASE_URL = flags.db
+  const config = cliConfig()
+  const app = await boot(config, createLogger('warn'), {
+    onWarning: (m) => process.stderr.write(`${m}\n`),
+  })
+  try {
+    const bars = new Map<string, Progress>()
+    const result = await generateScale(app, {
+      people,
+      seed,
+      onProgress: (step, done, total, already) => {
+        let bar = bars.get(step)
+        if (!bar) {
+          bar = progressBar(`Generating ${step}`, total, step)
+          bars.set(step, bar)
+        }
+        bar.update(done, already)
+      },
     })
+    for (const bar of bars.values()) bar.stop()
+    const written = Object.values(result.rows).reduce((a, b) => a + b, 0)
+    const seconds = Math.max(result.seconds, 0.001)
+    const tables = Object.entries(result.rows)
+      .map(([table, n]) => `${n} ${table}`)
+      .join(', ')
+    console.log(
+      `Wrote ${tables || 'nothing (already complete)'} in ${result.compartments} compartments ` +
+        `in ${result.seconds.toFixed(1)} s (${Math.round(written / seconds)} rows/s, ${Math.round((result.rows.people ?? 0) / seconds)} people/s) on ${app.database.describe}.`,
+    )
+    console.log(
+      `Memory: ${Math.round(process.memoryUsage().rss / 1048576)} MiB RSS now, ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB at most.`,
+    )
+  } finally {
+    await app.database.close()
+  }
+}
+
+export function registerGenerate(program: Command): void {
+  addScaleOptions(
+    program
+      .command('generate')
+      .description(
+        'fill a database with synthetic data at scale (invented people, sealed and indexed like real ones); resumable',
+      ),
+    true,
+  ).action((flags: ScaleFlags) => runScale(flags))
 }

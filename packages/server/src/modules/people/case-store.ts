@@ -38,16 +38,55 @@ export interface CaseFilter {
   limit: number
 }
 
-/** Cases, most recently active first, keyset-paged. */
+/**
+ * Cases, most recently active first, keyset-paged. Over several compartments, one ordered walk of
+ * `cases_compartment_activity_idx` (or, filtered by status and type, of
+ * `cases_compartment_status_type_activity_idx`) per compartment, joined and cut to the page: the
+ * cost follows compartments × page, not the number of cases (see searchPeople).
+ */
 export async function listCases(db: Db, filter: CaseFilter): Promise<CasesTable[]> {
   if (filter.compartmentIds.length === 0) return []
-  let query = db
-    .selectFrom('cases')
-    .selectAll()
-    .where('compartment_id', 'in', filter.compartmentIds)
+  if (filter.personId || filter.compartmentIds.length === 1)
+    return orderedCases(db, filter, filter.compartmentIds).execute()
+  // Sort keys only in the walks; the page's rows come after (see searchPeople).
+  const [first, ...rest] = filter.compartmentIds.map((id, i) =>
+    db
+      .selectFrom(
+        orderedCases(db, filter, [id]).clearSelect().select(['id', 'last_activity_at']).as(`c${i}`),
+      )
+      .selectAll(),
+  )
+  if (!first) return []
+  const union = rest.reduce((all, branch) => all.unionAll(branch), first)
+  const ids = (
+    await db
+      .selectFrom(union.as('page'))
+      .select('id')
+      .orderBy('last_activity_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit)
+      .execute()
+  ).map((r) => r.id)
+  if (ids.length === 0) return []
+  const rows = new Map(
+    (await db.selectFrom('cases').selectAll().where('id', 'in', ids).execute()).map((r) => [
+      r.id,
+      r,
+    ]),
+  )
+  return ids.flatMap((id) => rows.get(id) ?? [])
+}
+
+function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly string[]) {
+  let query = db.selectFrom('cases').selectAll()
+  const [only] = compartmentIds
+  query =
+    compartmentIds.length === 1 && only !== undefined
+      ? query.where('compartment_id', '=', only)
+      : query.where('compartment_id', 'in', compartmentIds)
   if (filter.personId) query = query.where('person_id', '=', filter.personId)
-  if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.after) {
     const [at, id] = filter.after
     query = query.where((eb) =>
@@ -57,11 +96,7 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<CasesTable[
       ]),
     )
   }
-  return query
-    .orderBy('last_activity_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit)
-    .execute()
+  return query.orderBy('last_activity_at', 'desc').orderBy('id', 'desc').limit(filter.limit)
 }
 
 export async function insertEntry(db: Db, row: CaseEntriesTable): Promise<void> {

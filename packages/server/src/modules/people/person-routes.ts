@@ -58,14 +58,14 @@ export const personRoutes = [
         )
       else authorizeScope()
       const compartmentIds = await compartmentsFor(db, actor(), SEES, query.compartmentId)
-      let terms: string[] | undefined
+      let terms: Map<string, string[]> | undefined
       let codePrefix: string | undefined
       if (query.q) {
         if (looksLikeCode(query.q)) codePrefix = query.q.toUpperCase()
         else {
-          terms = []
+          terms = new Map()
           for (const id of compartmentIds)
-            terms.push(...(await app.crypto.fields.queryTerms(db, id, query.q)))
+            terms.set(id, await app.crypto.fields.queryTerms(db, id, query.q))
         }
       }
       const rows = await searchPeople(db, {

@@ -1,0 +1,200 @@
+// API throughput and latency at scale: Haven on a generated database against a bare Hono
+// hello-world on the same machine, both loaded by autocannon; and the server's peak memory.
+//   npm run build && node --import tsx bench/api-throughput.ts
+//   HAVEN_BENCH_PEOPLE=1000000 HAVEN_BENCH_DATA_DIR=/srv/bench/sqlite node --import tsx bench/api-throughput.ts
+//   HAVEN_BENCH_DB_URL=postgres://postgres@127.0.0.1:5432/haven_bench HAVEN_BENCH_DATA_DIR=/srv/bench/pg …
+// HAVEN_BENCH_SECONDS (10 per request), HAVEN_BENCH_CONNECTIONS (10), HAVEN_BENCH_TIMEOUT (10 s). See bench/README.md.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
+import autocannon from 'autocannon'
+import { percentile, printHeader, table } from './support/bench-env.js'
+import { freePort } from './support/demo-haven.js'
+import {
+  coordinatorSession,
+  memoryOf,
+  prepareDataset,
+  serveDataset,
+  waitUntilReady,
+} from './support/scale-haven.js'
+
+const SECONDS = Number(process.env.HAVEN_BENCH_SECONDS ?? 10)
+const TIMEOUT = Number(process.env.HAVEN_BENCH_TIMEOUT ?? 10)
+const CONNECTIONS = Number(process.env.HAVEN_BENCH_CONNECTIONS ?? 10)
+const HELLO = fileURLToPath(new URL('./support/hello-hono.ts', import.meta.url))
+
+interface Load {
+  rps: number
+  p50: number
+  p95: number
+  p99: number
+  requests: number
+  failures: number
+}
+
+/** autocannon against one URL; latencies kept whole, so p95 is exact rather than interpolated. */
+async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
+  const latencies: number[] = []
+  let failures = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url, headers, connections: CONNECTIONS, duration: seconds, timeout: TIMEOUT },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms)
+      if (status !== 200) failures += 1
+    })
+  })
+  latencies.sort((a, b) => a - b)
+  return {
+    rps: result.requests.total / (result.duration || seconds),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requests: result.requests.total,
+    failures: failures + result.errors + result.timeouts,
+  }
+}
+
+const ms = (n: number) => n.toFixed(1)
+
+async function startHello(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort()
+  const child = spawn(process.execPath, ['--import', 'tsx', HELLO], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: 'ignore',
+  })
+  const url = `http://127.0.0.1:${port}/`
+  await waitUntilReady(url, child, 20_000)
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+printHeader('API throughput: Haven at scale vs a bare Hono hello-world (autocannon)')
+const dataset = prepareDataset()
+if (dataset.generatorReport)
+  console.log(`generator: ${dataset.generatorReport.replace(/\n/g, '\n           ')}`)
+const haven = await serveDataset(dataset)
+const hello = await startHello()
+let missed = 0
+try {
+  const cookie = await coordinatorSession(dataset, haven.baseUrl)
+  const headers = { Cookie: cookie, Accept: 'application/json' }
+  // A name the generator gave someone in the first compartment (same seed, same derivation):
+  // its surname matches a large share of everyone, the full name a handful.
+  const fullName = syntheticName(seededRandom(2006 * 1_000_003 + 1)).latin
+  const surname = fullName.split(' ')[0] ?? fullName
+  const requests = [
+    { name: 'list people', path: '/api/v1/people?limit=25', goal: 'ratio' },
+    { name: 'case search', path: '/api/v1/cases?status=open&type=medical&limit=25', goal: 'p95' },
+    {
+      name: 'full-name search',
+      path: `/api/v1/people?q=${encodeURIComponent(fullName)}&limit=25`,
+      goal: '',
+    },
+    {
+      name: 'surname search',
+      path: `/api/v1/people?q=${encodeURIComponent(surname)}&limit=25`,
+      goal: '',
+    },
+    {
+      name: 'case filter on people',
+      path: '/api/v1/people?caseType=legal&caseStatus=open&limit=25',
+      goal: '',
+    },
+  ] as const
+  // HAVEN_BENCH_ONLY: a part of one request's name, to measure (or profile) that one alone.
+  const chosen = requests.filter((r) => r.name.includes(process.env.HAVEN_BENCH_ONLY ?? ''))
+  // Each request alone first, one at a time: it must answer rows, and its time without load is
+  // the floor for the latencies under load.
+  const alone = new Map<string, number>()
+  for (const r of chosen) {
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const res = await fetch(`${haven.baseUrl}${r.path}`, { headers })
+      const body = (await res.json()) as { people?: unknown[]; cases?: unknown[] }
+      times.push(performance.now() - started)
+      const n = (body.people ?? body.cases ?? []).length
+      if (res.status !== 200 || n === 0) throw new Error(`${r.name}: ${res.status}, ${n} rows`)
+    }
+    alone.set(
+      r.name,
+      percentile(
+        times.sort((a, b) => a - b),
+        50,
+      ),
+    )
+  }
+  const idle = memoryOf(haven.pid)
+  const warm = Math.min(3, SECONDS)
+  await load(hello.url, {}, warm)
+  const base = await load(hello.url, {}, SECONDS)
+  const rows: string[][] = [
+    ['request', 'alone ms', 'req/s', 'ratio', 'p50 ms', 'p95 ms', 'p99 ms', 'requests', 'failed'],
+    [
+      'Hono hello-world',
+      '',
+      base.rps.toFixed(0),
+      '1',
+      ...[base.p50, base.p95, base.p99].map(ms),
+      String(base.requests),
+      String(base.failures),
+    ],
+  ]
+  const verdicts: string[] = []
+  for (const r of chosen) {
+    await load(`${haven.baseUrl}${r.path}`, headers, warm)
+    const m = await load(`${haven.baseUrl}${r.path}`, headers, SECONDS)
+    const ratio = m.rps / base.rps
+    rows.push([
+      r.name,
+      ms(alone.get(r.name) ?? Number.NaN),
+      m.rps.toFixed(0),
+      ratio.toFixed(2),
+      ms(m.p50),
+      ms(m.p95),
+      ms(m.p99),
+      String(m.requests),
+      String(m.failures),
+    ])
+    if (m.failures > 0) {
+      missed += 1
+      verdicts.push(`✗ ${r.name}: ${m.failures} requests failed`)
+    }
+    if (r.goal === 'ratio') {
+      const ok = ratio >= 0.5
+      if (!ok) missed += 1
+      verdicts.push(
+        `${ok ? '✓' : '✗ MISSED'} ${r.name}: ${ratio.toFixed(2)} × Hono's requests/s (goal ≥ 0.5)`,
+      )
+    }
+    if (r.goal === 'p95') {
+      const ok = m.p95 <= 20
+      if (!ok) missed += 1
+      verdicts.push(`${ok ? '✓' : '✗ MISSED'} ${r.name}: p95 ${ms(m.p95)} ms (goal ≤ 20 ms)`)
+    }
+  }
+  const loaded = memoryOf(haven.pid)
+  console.log(
+    `\n${dataset.people} people on ${dataset.databaseUrl ? 'PostgreSQL' : 'SQLite'}; ${CONNECTIONS} connections, ${SECONDS} s per request after ${warm} s of warm-up\n`,
+  )
+  console.log(table(rows))
+  console.log('')
+  for (const v of verdicts) console.log(v)
+  console.log(
+    `\nserver memory: ${idle.nowMiB} MiB RSS signed in and idle, ${loaded.nowMiB} MiB after the load, peak ${loaded.peakMiB} MiB`,
+  )
+} finally {
+  await hello.stop()
+  await haven.stop()
+  dataset.dispose()
+}
+process.exit(missed === 0 ? 0 : 1)

@@ -1,0 +1,209 @@
+// A built Haven over a generated database, for the benchmarks that need data at scale: fills the
+// database with `haven generate` (idempotent: a complete database is only checked), starts
+// `haven serve` on a free loopback port and signs in a coordinator the way a person would.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generate } from 'otplib'
+import { freePort } from './demo-haven.js'
+
+const BIN = fileURLToPath(new URL('../../packages/server/bin/haven.js', import.meta.url))
+const BUNDLE = fileURLToPath(new URL('../../packages/server/dist/haven.js', import.meta.url))
+
+export interface Dataset {
+  /** DATA_DIR: master key, and the SQLite database unless `databaseUrl` is set. */
+  dataDir: string
+  databaseUrl: string | undefined
+  people: number
+  /** What `haven generate` printed last (time, rows/s, peak memory), if it wrote anything. */
+  generatorReport: string
+  /** Removes a temporary data folder; keeps one that was given. */
+  dispose(): void
+}
+
+/**
+ * HAVEN_BENCH_DATA_DIR (default: a temporary folder), HAVEN_BENCH_DB_URL (default: SQLite in that
+ * folder), HAVEN_BENCH_PEOPLE (default 20000). The same folder must be used with the same
+ * database every time: the master key that sealed the data lives in it.
+ */
+export function prepareDataset(): Dataset {
+  if (!existsSync(BUNDLE))
+    throw new Error('Run "npm run build" first: packages/server/dist/haven.js is missing.')
+  const given = process.env.HAVEN_BENCH_DATA_DIR
+  const dataDir = given ?? mkdtempSync(join(tmpdir(), 'haven-scale-'))
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const databaseUrl = process.env.HAVEN_BENCH_DB_URL || undefined
+  const people = Number(process.env.HAVEN_BENCH_PEOPLE ?? 20_000)
+  const args = [BIN, 'generate', '--people', String(people)]
+  if (databaseUrl) args.push('--db', databaseUrl)
+  const run = spawnSync(process.execPath, args, {
+    env: havenEnv(dataDir, databaseUrl),
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  })
+  if (run.status !== 0) throw new Error(`haven generate failed:\n${run.stdout}`)
+  return {
+    dataDir,
+    databaseUrl,
+    people,
+    generatorReport: run.stdout.trim(),
+    dispose: () => {
+      if (!given) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+function havenEnv(dataDir: string, databaseUrl: string | undefined): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // The integrity check of a multi-gigabyte SQLite file takes minutes at every start; the
+    // benchmark's database was just written by the generator.
+    SQLITE_STARTUP_CHECK: process.env.SQLITE_STARTUP_CHECK ?? 'off',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  }
+}
+
+export interface RunningHaven {
+  baseUrl: string
+  pid: number
+  stop(): Promise<void>
+}
+
+/** `haven serve` on a free port of the loopback interface, ready once /readyz answers. */
+export async function serveDataset(dataset: Dataset): Promise<RunningHaven> {
+  const port = await freePort()
+  // HAVEN_BENCH_SERVER_FLAGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const flags = (process.env.HAVEN_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
+  const child: ChildProcess = spawn(process.execPath, [...flags, BIN, 'serve'], {
+    env: { ...havenEnv(dataset.dataDir, dataset.databaseUrl), PORT: String(port) },
+    stdio: 'ignore',
+  })
+  const baseUrl = `http://localhost:${port}`
+  await waitUntilReady(`${baseUrl}/readyz`, child, 120_000)
+  return {
+    baseUrl,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+export async function waitUntilReady(url: string, child: ChildProcess, ms: number): Promise<void> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`${url} did not answer in time`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+
+/** A tiny cookie jar for one session: follows the rotations the server asks for. */
+class Client {
+  cookie = ''
+  constructor(readonly baseUrl: string) {}
+
+  async call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        Origin: this.baseUrl,
+        'Sec-Fetch-Site': 'same-origin',
+        ...(this.cookie ? { Cookie: this.cookie } : {}),
+      },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    })
+    const set = res.headers.getSetCookie().find((c) => c.includes('haven_session='))
+    if (set) this.cookie = set.split(';')[0] ?? ''
+    const text = await res.text()
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`)
+    return text ? JSON.parse(text) : null
+  }
+}
+
+const token = (url: string) => /#token=([\w-]+)/.exec(url)?.[1] ?? ''
+
+/**
+ * A cookie header for a coordinator with an organisation-wide grant, signed in with password and
+ * authenticator code, exactly as a person does it: the first administrator from a setup link
+ * (kept in DATA_DIR/bench-admin.json, mode 600, for later runs on the same database), who creates
+ * the coordinator, grants the role and issues the password link; the coordinator sets a password,
+ * signs in and enrols an authenticator.
+ */
+export async function coordinatorSession(dataset: Dataset, baseUrl: string): Promise<string> {
+  const credentialsFile = join(dataset.dataDir, 'bench-admin.json')
+  const admin = new Client(baseUrl)
+  if (!existsSync(credentialsFile)) {
+    const link = spawnSync(process.execPath, [BIN, 'setup-link'], {
+      env: havenEnv(dataset.dataDir, dataset.databaseUrl),
+      encoding: 'utf8',
+    })
+    if (!token(link.stdout))
+      throw new Error(
+        `This database has users but ${credentialsFile} is missing: use a fresh database for the benchmark.`,
+      )
+    const credentials = {
+      loginName: 'bench-admin',
+      password: randomBytes(24).toString('base64url'),
+    }
+    await admin.call('POST', '/setup', {
+      token: token(link.stdout),
+      displayName: 'Benchmark administrator',
+      locale: 'en',
+      ...credentials,
+    })
+    writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 })
+  }
+  const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as {
+    loginName: string
+    password: string
+  }
+  await admin.call('POST', '/auth/login', credentials)
+
+  const loginName = `bench-${Date.now().toString(36)}`
+  const password = randomBytes(24).toString('base64url')
+  const created = (await admin.call('POST', '/users', {
+    loginName,
+    displayName: 'Benchmark coordinator',
+    locale: 'en',
+  })) as { user: { id: string }; link: { url: string } }
+  await admin.call('POST', '/grants', {
+    userId: created.user.id,
+    role: 'coordinator',
+    compartmentId: null,
+  })
+  await admin.call('POST', '/auth/logout', {})
+
+  const person = new Client(baseUrl)
+  await person.call('POST', '/auth/password-link', { token: token(created.link.url), password })
+  const login = (await person.call('POST', '/auth/login', { loginName, password })) as {
+    stage: string
+  }
+  if (login.stage !== 'enroll_required') throw new Error(`unexpected stage ${login.stage}`)
+  const { secret } = (await person.call('POST', '/account/totp/setup', {})) as { secret: string }
+  await person.call('POST', '/account/totp/confirm', { code: await generate({ secret }) })
+  const session = (await person.call('GET', '/auth/session')) as { stage: string }
+  if (session.stage !== 'active') throw new Error(`session not active: ${session.stage}`)
+  return person.cookie
+}
+
+/** Peak and current resident memory of a process (Linux /proc), in MiB. */
+export function memoryOf(pid: number): { peakMiB: number; nowMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0)
+  return { peakMiB: Math.round(kib('VmHWM') / 1024), nowMiB: Math.round(kib('VmRSS') / 1024) }
+}

@@ -1,0 +1,166 @@
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDialect } from '../../../test/support/dialects.js'
+import { testAppContext } from '../../../test/support/test-app.js'
+import type { AppContext } from '../../app-context.js'
+import { generateScale } from '../../synthetic/generate-scale.js'
+import { listCases } from './case-store.js'
+import type { CasesTable, PeopleTable } from './people-tables.js'
+import { type PeopleFilter, searchPeople } from './person-store.js'
+
+/**
+ * Pages over several compartments are merged from one ordered walk per compartment; walking every
+ * page must give exactly the rows, in exactly the order, of sorting them all at once.
+ */
+describeEachDialect('keyset paging over several compartments', (ctx) => {
+  let app: AppContext
+  let compartmentIds: string[]
+  let people: PeopleTable[]
+  let cases: CasesTable[]
+  beforeAll(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database())
+    await generateScale(app, { people: 150, peoplePerCompartment: 50, batchSize: 50 })
+    const db = ctx.database().db
+    compartmentIds = (
+      await db.selectFrom('compartments').select('id').where('code', 'like', 'SYN-%').execute()
+    ).map((c) => c.id)
+    people = await db.selectFrom('people').selectAll().execute()
+    cases = await db.selectFrom('cases').selectAll().execute()
+  })
+
+  const byKeys =
+    <T>(...keys: ((row: T) => string | number)[]) =>
+    (a: T, b: T) => {
+      for (const key of keys) {
+        const [x, y] = [key(a), key(b)]
+        if (x !== y) return x < y ? -1 : 1
+      }
+      return 0
+    }
+
+  async function walkPeople(sort: PeopleFilter['sort'], only = compartmentIds) {
+    const seen: PeopleTable[] = []
+    let after: PeopleFilter['after']
+    for (;;) {
+      const page = await searchPeople(ctx.database().db, {
+        compartmentIds: only,
+        sort,
+        after,
+        limit: 7,
+      })
+      seen.push(...page)
+      const last = page.at(-1)
+      if (page.length < 7 || !last) return seen
+      after =
+        sort === 'code'
+          ? [last.code, last.id]
+          : sort === 'last_activity'
+            ? [last.last_activity_at, last.id]
+            : [last.open_priority, last.code]
+    }
+  }
+
+  it('gives every person once, in order, for each sort', async () => {
+    expect(people).toHaveLength(150)
+    expect((await walkPeople('code')).map((p) => p.code)).toEqual(
+      [...people].sort(byKeys((p) => p.code)).map((p) => p.code),
+    )
+    expect((await walkPeople('last_activity')).map((p) => p.id)).toEqual(
+      [...people]
+        .sort(
+          byKeys(
+            (p) => p.last_activity_at,
+            (p) => p.id,
+          ),
+        )
+        .reverse()
+        .map((p) => p.id),
+    )
+    expect((await walkPeople('priority')).map((p) => p.code)).toEqual(
+      [...people]
+        .sort(
+          byKeys(
+            (p) => -p.open_priority,
+            (p) => p.code,
+          ),
+        )
+        .map((p) => p.code),
+    )
+    const [one] = compartmentIds
+    expect((await walkPeople('code', one ? [one] : [])).length).toBe(50)
+  })
+
+  it('finds the same people by name whether it starts from the index or from the walks', async () => {
+    const db = ctx.database().db
+    // The surname among a few that most people here have (about one in twenty each).
+    let best = { terms: new Map<string, string[]>(), matching: new Set<string>() }
+    for (const surname of ['Kim', 'Ri', 'Pak', 'Choe', 'Jong', 'Kang']) {
+      const terms = new Map<string, string[]>()
+      for (const id of compartmentIds)
+        terms.set(id, await app.crypto.fields.queryTerms(db, id, surname))
+      const matching = new Set(
+        (
+          await db
+            .selectFrom('person_terms')
+            .select('person_id')
+            .where('term', 'in', [...terms.values()].flat())
+            .execute()
+        ).map((r) => r.person_id),
+      )
+      if (matching.size > best.matching.size) best = { terms, matching }
+    }
+    const { terms, matching } = best
+    expect(matching.size).toBeGreaterThan(4)
+    const expected = people
+      .filter((p) => matching.has(p.id))
+      .sort(byKeys((p) => p.code))
+      .map((p) => p.code)
+    for (const few of [10_000, 0]) {
+      const seen: string[] = []
+      let after: PeopleFilter['after']
+      for (;;) {
+        const page = await searchPeople(
+          db,
+          { compartmentIds, terms, sort: 'code', after, limit: 4 },
+          few,
+        )
+        seen.push(...page.map((p) => p.code))
+        const last = page.at(-1)
+        if (page.length < 4 || !last) break
+        after = [last.code, last.id]
+      }
+      expect(seen, `few = ${few}`).toEqual(expected)
+    }
+  })
+
+  it('gives every case once, most recently active first, with and without filters', async () => {
+    for (const filter of [{}, { status: 'open' }, { status: 'open', type: 'medical' }] as const) {
+      const seen: CasesTable[] = []
+      let after: readonly [string, string] | undefined
+      for (;;) {
+        const page = await listCases(ctx.database().db, {
+          compartmentIds,
+          after,
+          limit: 5,
+          ...filter,
+        })
+        seen.push(...page)
+        const last = page.at(-1)
+        if (page.length < 5 || !last) break
+        after = [last.last_activity_at, last.id]
+      }
+      const expected = cases
+        .filter((c) => !('status' in filter) || c.status === filter.status)
+        .filter((c) => !('type' in filter) || c.type === filter.type)
+        .sort(
+          byKeys(
+            (c) => c.last_activity_at,
+            (c) => c.id,
+          ),
+        )
+        .reverse()
+      expect(expected.length).toBeGreaterThan(0)
+      expect(seen.map((c) => c.id)).toEqual(expected.map((c) => c.id))
+    }
+  })
+})
