@@ -50,7 +50,6 @@ describeEachDialect('shelters through the API', (ctx) => {
     const compartment = await findCompartment(app.database.db, shelter.id)
     expect(compartment).toMatchObject({ code: 'YAN-02', kind: 'shelter', status: 'active' })
     // The compartment's keys exist: a sealed note can be written and read back.
-    void keys
     const logged = await json(
       await request('POST', `/shelters/${shelter.id}/log`, {
         kind: 'oversight_visit',
@@ -124,7 +123,8 @@ describeEachDialect('shelters through the API', (ctx) => {
       request('POST', `/shelters/${shelter.id}/residents`, { personId, fromDate: '2026-03-01' })
     expect((await add(a.id)).status).toBe(201)
     expect((await json(await add(a.id))).error.code).toBe('already_resident')
-    const full = await add(b.id).then(() => add(c.id))
+    await add(b.id)
+    const full = await add(c.id)
     expect(full.status).toBe(409)
     expect((await json(full)).error.code).toBe('shelter_full')
     const elsewhere = await buildCompartment(app)
