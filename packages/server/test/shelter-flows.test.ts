@@ -1,7 +1,9 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import '../src/demo/shelters-demo.js'
 import { findCompartment } from '../src/compartments/compartment-store.js'
 import { shredCompartment } from '../src/crypto/shred.js'
+import { demoSteps } from '../src/demo/demo-registry.js'
 import { addResident } from '../src/modules/shelters/shelter-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
@@ -442,5 +444,27 @@ describeEachDialect('shelters through the API', (ctx) => {
     const undo = await request('POST', `/shelters/${shelter.id}/restore`, { confirmCode: 'YAN-02' })
     expect(undo.status).toBe(409)
     expect((await json(undo)).error.code).toBe('keys_destroyed')
+  })
+
+  it('adds three synthetic Yanbian shelters once, however often the demo runs', async () => {
+    const step = demoSteps().find((s) => s.name === 'shelters')
+    if (!step) throw new Error('the shelters demo step is not registered')
+    const first = await step.run(app)
+    expect(first.created).toBeGreaterThan(0)
+    expect(await step.run(app)).toEqual({ created: 0, skipped: 3 })
+    const list = await json(await request('GET', '/shelters'))
+    expect(list.map((s: { code: string; region: string }) => [s.code, s.region])).toEqual([
+      ['YAN-01', 'Yanbian'],
+      ['YAN-02', 'Yanbian'],
+      ['YAN-03', 'Yanbian'],
+    ])
+    expect(
+      list.map((s: { occupancy: number; capacity: number }) => `${s.occupancy}/${s.capacity}`),
+    ).toEqual(['4/12', '3/8', '1/6'])
+    const yan3 = await json(await request('GET', `/shelters/${list[2].id}`))
+    expect(yan3).toMatchObject({ status: 'suspended', fundingStatus: 'suspended' })
+    expect(yan3.caretaker).not.toBeNull()
+    expect(yan3.log[0]).toMatchObject({ kind: 'caretaker_detained' })
+    expect(yan3.log[0].personCodes).toContain(yan3.caretaker.code)
   })
 })
