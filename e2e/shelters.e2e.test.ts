@@ -29,7 +29,7 @@ describeInBrowser('shelters and marking one compromised, in Chromium', (suite) =
     await signInContext(context, haven.baseUrl, coordinator)
     const shelters = new SheltersPageObject(page)
     await shelters.openList(haven.baseUrl)
-    expect(await page.getByText('No shelters yet.').isVisible()).toBe(true)
+    await page.getByText('No shelters yet.').waitFor()
     expect(describeViolations(await axeViolations(page))).toBe('')
 
     // An address is refused where it is typed, before anything is sent.
@@ -138,7 +138,7 @@ describeInBrowser('shelters and marking one compromised, in Chromium', (suite) =
     expect(await page.getByRole('button', { name: 'Undo compromise' }).isVisible()).toBe(true)
     expect(await page.getByText('Only an administrator can shred').isVisible()).toBe(true)
     await expect
-      .poll(() => page.getByRole('link', { name: /Notifications \(1 unread\)/ }).count())
+      .poll(() => page.getByRole('link', { name: /Notifications 1 unread/ }).count())
       .toBe(1)
     expect(describeViolations(await axeViolations(page))).toBe('')
 
@@ -167,22 +167,20 @@ describeInBrowser('shelters and marking one compromised, in Chromium', (suite) =
       [423, 'record_frozen'],
     ])
 
-    // The field worker's session ended: their next step leads to the sign-in page.
-    await field.page.reload()
+    // The field worker's session ended: their next step in the app leads to the sign-in page.
+    await field.page.getByRole('link', { name: 'Shelters', exact: true }).click()
     await field.page.waitForURL(/\/app\/login/)
-    expect(await field.page.getByText('Your session ended').count()).toBeGreaterThanOrEqual(0)
+    await expect.poll(() => field.page.getByText('Your session ended.').count()).toBe(1)
     const session = await field.context.request.get(`${haven.baseUrl}/api/v1/auth/session`)
     expect(session.status()).toBe(401)
 
     // The coordinator's notifications say what happened.
     await page.getByRole('link', { name: /Notifications/ }).click()
     await page.getByRole('heading', { level: 1, name: 'Notifications' }).waitFor()
-    expect(
-      await page.getByRole('link', { name: 'Shelter YAN-02 was marked compromised.' }).isVisible(),
-    ).toBe(true)
+    await page.getByRole('link', { name: 'Shelter YAN-02 was marked compromised.' }).waitFor()
     expect(describeViolations(await axeViolations(page))).toBe('')
     await shelters.openList(haven.baseUrl)
-    expect(await shelters.row('YAN-02').textContent()).toContain('Compromised')
+    await expect.poll(() => shelters.row('YAN-02').textContent()).toContain('Compromised')
 
     const expected = /status of (422|423|401|403)/
     expect(consoleErrors.filter((e) => !expected.test(e))).toEqual([])

@@ -92,16 +92,12 @@ export function AppHeader(): JSX.Element {
               class={`header-button notifications-link${unread > 0 ? ' has-unread' : ''}`}
               href="/app/notifications"
               aria-current={path === '/app/notifications' ? 'page' : undefined}
-              aria-label={
-                unread > 0
-                  ? t('nav.notifications_unread', { count: unread })
-                  : t('nav.notifications')
-              }
             >
-              <span aria-hidden="true">{t('nav.notifications')}</span>
+              {t('nav.notifications')}{' '}
               {unread > 0 && (
-                <span class="count" aria-hidden="true">
+                <span class="count">
                   {unread}
+                  <span class="visually-hidden">{t('nav.notifications_unread')}</span>
                 </span>
               )}
             </a>

@@ -17,7 +17,7 @@ export const sheltersEn = {
 
   'nav.shelters': 'Shelters',
   'nav.notifications': 'Notifications',
-  'nav.notifications_unread': 'Notifications ({count} unread)',
+  'nav.notifications_unread': ' unread',
 
   'shelters.title': 'Shelters',
   'shelters.intro':

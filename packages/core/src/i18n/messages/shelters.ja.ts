@@ -19,7 +19,7 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
 
   'nav.shelters': 'シェルター',
   'nav.notifications': 'お知らせ',
-  'nav.notifications_unread': 'お知らせ（未読 {count} 件）',
+  'nav.notifications_unread': ' 件未読',
 
   'shelters.title': 'シェルター',
   'shelters.intro':
