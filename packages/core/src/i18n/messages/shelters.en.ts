@@ -61,7 +61,7 @@ export const sheltersEn = {
   'shelters.person': 'Person',
   'shelters.from': 'From',
   'shelters.to': 'To',
-  'shelters.reason': 'Reason for leaving',
+  'shelters.reason': 'Reason',
   'shelters.current': 'Lives here',
   'shelters.add_resident': 'Add a resident',
   'shelters.choose_person': 'Choose a person',

@@ -63,7 +63,7 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
   'shelters.person': '人物',
   'shelters.from': '入居日',
   'shelters.to': '退去日',
-  'shelters.reason': '退去の理由',
+  'shelters.reason': '理由',
   'shelters.current': '入居中',
   'shelters.add_resident': '入居者を追加',
   'shelters.choose_person': '人物を選ぶ',
