@@ -2,6 +2,7 @@ import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import '../src/demo/shelters-demo.js'
 import { findCompartment } from '../src/compartments/compartment-store.js'
+import { runRotation, startRotation } from '../src/crypto/key-rotation.js'
 import { shredCompartment } from '../src/crypto/shred.js'
 import { demoSteps } from '../src/demo/demo-registry.js'
 import { addResident } from '../src/modules/shelters/shelter-service.js'
@@ -466,5 +467,27 @@ describeEachDialect('shelters through the API', (ctx) => {
     expect(yan3.caretaker).not.toBeNull()
     expect(yan3.log[0]).toMatchObject({ kind: 'caretaker_detained' })
     expect(yan3.log[0].personCodes).toContain(yan3.caretaker.code)
+  })
+
+  it('re-seals log notes when the shelter’s keys rotate, and they still open', async () => {
+    const shelter = await open()
+    await request('POST', `/shelters/${shelter.id}/log`, {
+      kind: 'duties_doubt',
+      occurredOn: '2026-05-01',
+      note: 'asked residents for money',
+    })
+    const before = await app.database.db
+      .selectFrom('shelter_log')
+      .select('note')
+      .executeTakeFirstOrThrow()
+    const { job } = await startRotation(app, shelter.id, BY)
+    expect((await runRotation(app, job.id, { settleMs: 0 })).status).toBe('done')
+    const after = await app.database.db
+      .selectFrom('shelter_log')
+      .select('note')
+      .executeTakeFirstOrThrow()
+    expect(after.note).not.toBe(before.note)
+    const detail = await json(await request('GET', `/shelters/${shelter.id}`))
+    expect(detail.log[0].note).toEqual({ state: 'shown', value: 'asked residents for money' })
   })
 })

@@ -13,7 +13,8 @@ export const sheltersEn = {
     'This person already lives in a shelter. Record that they left before adding them here.',
   'error.shelter_closed': 'This shelter is closed: nobody can move in.',
   'error.shelter_compromised': 'This shelter is already marked compromised.',
-  'error.shelter_not_compromised': 'This shelter is not marked compromised: there is nothing to undo.',
+  'error.shelter_not_compromised':
+    'This shelter is not marked compromised: there is nothing to undo.',
 
   'nav.shelters': 'Shelters',
   'nav.notifications': 'Notifications',
@@ -46,7 +47,8 @@ export const sheltersEn = {
   'shelters.reload': 'Load the latest version',
   'shelters.frozen':
     'This shelter is marked compromised (since {date}). Its records are frozen: they can be read but not changed.',
-  'shelters.shredded': 'Its keys were destroyed: every sealed field of this shelter is gone for good.',
+  'shelters.shredded':
+    'Its keys were destroyed: every sealed field of this shelter is gone for good.',
 
   'shelters.status.active': 'Active',
   'shelters.status.suspended': 'Suspended',

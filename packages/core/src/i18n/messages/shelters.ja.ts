@@ -1,7 +1,8 @@
 import type { sheltersEn } from './shelters.en.js'
 
 export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
-  'field.shelter_code_format': 'YAN-02 のように、英字 2〜4 文字、ハイフン、数字で入力してください。',
+  'field.shelter_code_format':
+    'YAN-02 のように、英字 2〜4 文字、ハイフン、数字で入力してください。',
   'field.shelter_closed_before_opened': '開設日より前に閉鎖することはできません。',
   'field.shelter_closed_needs_date': 'シェルターを閉鎖した日付を入力してください。',
   'field.shelter_closed_date_needs_status': '閉鎖日は閉鎖したシェルターにだけ入力できます。',
@@ -48,7 +49,8 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
   'shelters.reload': '最新の版を読み込む',
   'shelters.frozen':
     'このシェルターは「漏えいの恐れ」とされています（{date} から）。記録は凍結され、閲覧だけできます。',
-  'shelters.shredded': '鍵は破棄されました。このシェルターの封印された項目はすべて永久に失われています。',
+  'shelters.shredded':
+    '鍵は破棄されました。このシェルターの封印された項目はすべて永久に失われています。',
 
   'shelters.status.active': '運営中',
   'shelters.status.suspended': '一時停止',
@@ -107,7 +109,8 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
     '{code} のすべての記録（人物、ケース、事件、添付ファイル、シェルター）が読み取り専用になります。',
   'shelters.compromise_signout':
     '{code} だけにアクセス権を持つフィールドワーカーは、すべての端末でサインアウトされます。',
-  'shelters.compromise_notify': '{code} を担当するすべてのコーディネーターに Haven で通知されます。',
+  'shelters.compromise_notify':
+    '{code} を担当するすべてのコーディネーターに Haven で通知されます。',
   'shelters.compromise_undo':
     '管理者がシェルターの鍵を破棄しない限り、後で取り消すことができます。',
   'shelters.compromise_confirm_label': '確認のため {code} と入力してください',
