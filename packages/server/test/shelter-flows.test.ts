@@ -8,7 +8,7 @@ import { demoSteps } from '../src/demo/demo-registry.js'
 import { addResident } from '../src/modules/shelters/shelter-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
-import { buildPerson } from './support/people-factories.js'
+import { buildCase, buildPerson } from './support/people-factories.js'
 import { buildShelter } from './support/shelter-factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
 
@@ -228,6 +228,7 @@ describeEachDialect('shelters through the API', (ctx) => {
     const shelter = await open()
     const other = await open({ ...created, code: 'JRL-01' })
     const person = await buildPerson(app, shelter.id)
+    const kase = await buildCase(app, person)
     const onlyThere = await buildUser(app, {
       grants: [{ role: 'field_worker', compartmentId: shelter.id }],
     })
@@ -334,6 +335,8 @@ describeEachDialect('shelters through the API', (ctx) => {
         'record_frozen',
       ])
     }
+    const purge = await request('POST', '/retention/purge', { caseIds: [kase.id] })
+    expect([purge.status, (await json(purge)).error?.code]).toEqual([423, 'record_frozen'])
     // The other shelter is untouched.
     expect(
       (
