@@ -70,29 +70,64 @@ export async function createStaff(
           codeToId.set(compartment, made.id)
         }
       }
-      const created = await ok<Created>(
-        await admin.post('/api/v1/users', {
-          data: { loginName, displayName: loginName, locale: 'en' },
-        }),
-      )
-      await ok(
-        await admin.post('/api/v1/grants', {
-          data: { userId: created.user.id, role, compartmentId },
-        }),
-      )
-      const anonymous = await request.newContext({
-        baseURL: base,
-        extraHTTPHeaders: { Origin: base },
-      })
-      await ok(
-        await anonymous.post('/api/v1/auth/password-link', {
-          data: { token: token(created.link.url), password: E2E_PASSWORD },
-        }),
-      )
-      await anonymous.dispose()
+      await addAccount(admin, base, loginName, role, compartmentId)
       accounts[loginName] = { loginName, password: E2E_PASSWORD }
     }
     return accounts
+  } finally {
+    await admin.dispose()
+  }
+}
+
+/** One account with one grant, made by a signed-in administrator; its password set through the link. */
+async function addAccount(
+  admin: APIRequestContext,
+  base: string,
+  loginName: string,
+  role: string,
+  compartmentId: string | null,
+): Promise<StaffAccount> {
+  const created = await ok<Created>(
+    await admin.post('/api/v1/users', {
+      data: { loginName, displayName: loginName, locale: 'en' },
+    }),
+  )
+  await ok(
+    await admin.post('/api/v1/grants', {
+      data: { userId: created.user.id, role, compartmentId },
+    }),
+  )
+  const anonymous = await request.newContext({
+    baseURL: base,
+    extraHTTPHeaders: { Origin: base },
+  })
+  await ok(
+    await anonymous.post('/api/v1/auth/password-link', {
+      data: { token: token(created.link.url), password: E2E_PASSWORD },
+    }),
+  )
+  await anonymous.dispose()
+  return { loginName, password: E2E_PASSWORD }
+}
+
+/**
+ * Another account after createStaff, for a compartment made during the test (a shelter the
+ * coordinator just opened): the first administrator signs in again to make it.
+ */
+export async function addStaff(
+  haven: HavenUnderTest,
+  loginName: string,
+  grant: { role: string; compartmentId: string | null },
+): Promise<StaffAccount> {
+  const base = haven.baseUrl
+  const admin = await request.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } })
+  try {
+    await ok(
+      await admin.post('/api/v1/auth/login', {
+        data: { loginName: 'admin', password: E2E_PASSWORD },
+      }),
+    )
+    return await addAccount(admin, base, loginName, grant.role, grant.compartmentId)
   } finally {
     await admin.dispose()
   }

@@ -66,6 +66,18 @@ const FaqTopics = signedInOnly(
 const ImageLibrary = signedInOnly(
   lazy(() => import('./modules/cms/image-library.js').then((m) => m.ImageLibrary)),
 )
+// Shelters and notifications: for the people who work in shelters (and their coordinators).
+const Shelters = signedInOnly(
+  lazy(() => import('./modules/shelters/shelters-page.js').then((m) => m.SheltersPage)),
+)
+const Shelter = signedInOnly(
+  lazy(() => import('./modules/shelters/shelter-page.js').then((m) => m.ShelterPage)),
+)
+const Notifications = signedInOnly(
+  lazy(() =>
+    import('./modules/notifications/notifications-page.js').then((m) => m.NotificationsPage),
+  ),
+)
 const InboxList = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
 )
@@ -100,6 +112,9 @@ export function App(): JSX.Element {
           <Route path="/app/cms/navigation" component={NavigationEditor} />
           <Route path="/app/cms/faq-topics" component={FaqTopics} />
           <Route path="/app/cms/images" component={ImageLibrary} />
+          <Route path="/app/shelters" component={Shelters} />
+          <Route path="/app/shelters/:id" component={Shelter} />
+          <Route path="/app/notifications" component={Notifications} />
           <Route path="/app/inbox" component={InboxList} />
           <Route path="/app/inbox/:id" component={InboxMessage} />
           <Route default component={NotFound} />

@@ -1,8 +1,9 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { JSX } from 'preact'
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { LOCALE_NAMES, LOCALES, locale, setLocale, t } from '../lib/locale.js'
+import { refreshNotifications, unreadNotifications } from '../lib/notifications.js'
 import { activeSession, signOut } from '../lib/session.js'
 import { ErrorAlert } from './messages.js'
 
@@ -18,6 +19,11 @@ const ACCOUNT: NavItem = {
   href: '/app/account',
   label: 'nav.account',
   matches: (p) => p === '/app/account',
+}
+const SHELTERS: NavItem = {
+  href: '/app/shelters',
+  label: 'nav.shelters',
+  matches: (p) => p === '/app/shelters' || p.startsWith('/app/shelters/'),
 }
 const ADMIN: NavItem = {
   href: '/app/admin',
@@ -57,10 +63,17 @@ export function AppHeader(): JSX.Element {
   const { path, route } = useLocation()
   const current = activeSession.value
   const [error, setError] = useState<string | null>(null)
+  const signedInAs = current?.user.id
+  // The unread count is asked again on every page change: cheap, and no polling in the field.
+  useEffect(() => {
+    if (signedInAs) void refreshNotifications()
+  }, [signedInAs, path])
+  const unread = unreadNotifications.value
   // The server computed these abilities; hiding a link is convenience, the API still refuses.
   const items = current
     ? [
         HOME,
+        ...(current.can.shelters ? [SHELTERS] : []),
         ACCOUNT,
         ...(current.can.administer ? [ADMIN] : []),
         ...(current.can.audit ? [AUDIT] : []),
@@ -74,6 +87,21 @@ export function AppHeader(): JSX.Element {
         </a>
         <div class="tools">
           <LanguageSwitch />
+          {current && (
+            <a
+              class={`header-button notifications-link${unread > 0 ? ' has-unread' : ''}`}
+              href="/app/notifications"
+              aria-current={path === '/app/notifications' ? 'page' : undefined}
+            >
+              {t('nav.notifications')}{' '}
+              {unread > 0 && (
+                <span class="count">
+                  {unread}
+                  <span class="visually-hidden">{t('nav.notifications_unread')}</span>
+                </span>
+              )}
+            </a>
+          )}
           {current && (
             <button
               type="button"

@@ -29,6 +29,9 @@ export const currentSessionView = z.object({
     editSite: z.boolean(),
     /** Messages from the public forms, in an inbox compartment the person is granted. */
     readInbox: z.boolean(),
+    /** Shelters: seeing those the person works in, and opening new ones. */
+    shelters: z.boolean(),
+    openShelters: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

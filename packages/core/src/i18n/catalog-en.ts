@@ -5,6 +5,7 @@ import { commonEn } from './messages/common.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
+import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
 
 /**
@@ -21,6 +22,7 @@ export const en = {
   ...keysEn,
   ...cmsEn,
   ...inboxEn,
+  ...sheltersEn,
 } as const
 
 export type MessageKey = keyof typeof en

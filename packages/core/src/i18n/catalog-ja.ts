@@ -6,6 +6,7 @@ import { commonJa } from './messages/common.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
+import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
 
 export const ja: Catalog = {
@@ -17,4 +18,5 @@ export const ja: Catalog = {
   ...keysJa,
   ...cmsJa,
   ...inboxJa,
+  ...sheltersJa,
 }

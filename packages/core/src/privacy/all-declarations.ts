@@ -7,6 +7,7 @@ import {
   PERSON_IDENTITY,
   REFERRAL_OVERRIDE,
 } from '../people/people-identifying.js'
+import { SHELTER_LOG_NOTE } from '../shelters/shelter-identifying.js'
 import type { IdentifyingEntity } from './identifying-fields.js'
 
 /**
@@ -24,4 +25,5 @@ export const ALL_IDENTIFYING: readonly IdentifyingEntity[] = [
   FOLLOW_UP_TITLE,
   INCIDENT_FOLLOW_UP,
   ATTACHMENT_CONTENT,
+  SHELTER_LOG_NOTE,
 ]

@@ -12,7 +12,9 @@ import { cmsStructureRoutes } from '../cms/cms-structure-routes.js'
 import { compartmentRoutes } from '../compartments/compartment-routes.js'
 import { inboxRoutes } from '../contact/inbox-routes.js'
 import { keyRoutes } from '../keys/key-routes.js'
+import { notificationRoutes } from '../modules/notifications/notification-routes.js'
 import { peopleModuleRoutes } from '../modules/people/people-routes.js'
+import { shelterRoutes } from '../modules/shelters/shelter-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
 /** Every API route. A module joins the API (and the authorization matrix) by being listed here. */
@@ -27,6 +29,8 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...settingsRoutes,
   ...auditRoutes,
   ...peopleModuleRoutes,
+  ...shelterRoutes,
+  ...notificationRoutes,
   ...keyRoutes,
   ...cmsRoutes,
   ...cmsStructureRoutes,

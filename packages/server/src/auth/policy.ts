@@ -19,6 +19,10 @@ export interface Entities {
   SiteContent: Record<string, never>
   /** A message from the public site's forms, sealed in an inbox compartment. */
   ContactMessage: { compartmentId: string }
+  /** A shelter, by its compartment (its id is the compartment's id). */
+  Shelter: { compartmentId: string }
+  /** A shelter's residents and its incident and oversight log. */
+  ShelterRecord: { compartmentId: string }
 }
 export type EntityName = keyof Entities
 

@@ -30,6 +30,10 @@ export async function grantsWithCodes(db: Db, userId: string): Promise<GrantView
   )
 }
 
+/** Roles that see the shelters of their compartments (see the shelter policy). */
+const SHELTER_ROLES = ['coordinator', 'caseworker', 'field_worker'] as const
+const hasAny = (ids: string[] | 'all') => ids === 'all' || ids.length > 0
+
 /** Inbox compartments (the public forms' messages), to tell whether someone may read any. */
 async function inboxIds(db: Db): Promise<string[]> {
   return (
@@ -61,6 +65,8 @@ export async function presentCurrentSession(
       readInbox: (await inboxIds(db)).some((compartmentId) =>
         can(session.actor, 'read', 'ContactMessage', { compartmentId }),
       ),
+      shelters: hasAny(session.actor.compartmentsWith(SHELTER_ROLES)),
+      openShelters: can(session.actor, 'create', 'Shelter', { compartmentId: '' }),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }

@@ -4,7 +4,9 @@ import type { CmsTables } from '../cms/cms-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { ContactTables } from '../contact/contact-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
+import type { NotificationTables } from '../modules/notifications/notification-tables.js'
 import type { PeopleTables } from '../modules/people/people-tables.js'
+import type { ShelterTables } from '../modules/shelters/shelter-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
 /**
@@ -18,6 +20,8 @@ export interface Database
     AuditTables,
     CryptoTables,
     PeopleTables,
+    ShelterTables,
+    NotificationTables,
     CmsTables,
     SiteTables,
     ContactTables {}

@@ -64,6 +64,16 @@ export const errors = {
   attachmentType: () => new HavenError(415, 'attachment_type', 'error.attachment_type'),
   recordFrozen: () => new HavenError(423, 'record_frozen', 'error.record_frozen'),
   mergeSame: () => new HavenError(422, 'merge_same', 'error.merge_same'),
+  shelterFull: (capacity = 0) =>
+    new HavenError(409, 'shelter_full', 'error.shelter_full', { capacity }),
+  alreadyResident: () =>
+    new HavenError(409, 'already_resident', 'error.already_resident', {}, [
+      { path: 'personId', key: 'error.already_resident', params: {} },
+    ]),
+  shelterClosed: () => new HavenError(409, 'shelter_closed', 'error.shelter_closed'),
+  shelterCompromised: () => new HavenError(409, 'shelter_compromised', 'error.shelter_compromised'),
+  shelterNotCompromised: () =>
+    new HavenError(409, 'shelter_not_compromised', 'error.shelter_not_compromised'),
   serviceUnavailable: () => new HavenError(503, 'service_unavailable', 'error.service_unavailable'),
   setupTokenInvalid: () => new HavenError(410, 'setup_token_invalid', 'error.setup_token_invalid'),
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),

@@ -1,5 +1,4 @@
 import type { DocumentStatus } from '@haven/core/site/cms-views'
-import type { JSX } from 'preact'
 import { useCallback, useEffect, useState } from 'preact/hooks'
 import { ApiError } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
@@ -56,50 +55,7 @@ export function StatusBadge(props: { status: DocumentStatus | 'missing'; changed
   )
 }
 
-interface AreaProps {
-  id: string
-  label: string
-  value: string
-  onInput: (value: string) => void
-  error?: string | undefined
-  hint?: string | undefined
-  rows?: number
-  code?: boolean
-  lang?: string | undefined
-}
-
-/** A labelled text area whose hint and error are tied to it for screen readers. */
-export function TextArea(props: AreaProps): JSX.Element {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ')
-  return (
-    <div class={`field${props.error ? ' field-invalid' : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      <textarea
-        id={props.id}
-        name={props.id}
-        rows={props.rows ?? 4}
-        class={props.code ? 'code' : undefined}
-        lang={props.lang}
-        value={props.value}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-        onInput={(event) => props.onInput((event.currentTarget as HTMLTextAreaElement).value)}
-      />
-      {props.error && (
-        <p class="error" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
-    </div>
-  )
-}
+export { TextArea } from '../../components/text-area.js'
 
 /** A short confirmation of what just happened, announced politely. */
 export function Done({ text }: { text: string | null }) {

@@ -7,6 +7,7 @@ import type {
   ShredResultView,
 } from '@haven/core/keys/key-views'
 import { useEffect, useRef, useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
 import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
 import { ApiError, api } from '../../lib/api-client.js'
@@ -45,6 +46,14 @@ export function KeysPage() {
   useEffect(() => {
     void refresh()
   }, [])
+  // A shelter marked compromised links here with `?shred=<compartment id>`: open its shred form.
+  const { query } = useLocation()
+  const asked = query.shred
+  useEffect(() => {
+    if (!asked || load.kind !== 'ready' || shredding) return
+    const owner = load.overview.owners.find((o) => o.id === asked && !o.shreddedAt)
+    if (owner) setShredding(owner)
+  }, [asked, load.kind])
 
   // While any rotation runs, follow its progress.
   const running =

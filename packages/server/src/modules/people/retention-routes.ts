@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
-import { compartmentsFor } from './compartment-access.js'
+import { assertWritable, compartmentsFor } from './compartment-access.js'
 import { today } from './person-service.js'
 import { casesDueForPurge, purgeCases } from './retention.js'
 
@@ -52,7 +52,7 @@ export const retentionRoutes = [
     reauth: true,
     body: z.strictObject({ caseIds: z.array(z.string().min(1).max(100)).min(1).max(500) }),
     response: z.object({ purged: z.number().int() }),
-    errors: ['notFound', 'forbidden', 'reauthRequired'],
+    errors: ['notFound', 'forbidden', 'reauthRequired', 'recordFrozen'],
     async handle({ app, body, actor, authorize, audit: by }) {
       const db = app.database.db
       const compartments = await db
@@ -63,6 +63,9 @@ export const retentionRoutes = [
       if (compartments.length !== new Set(body.caseIds).size) throw errors.notFound()
       for (const compartmentId of new Set(compartments.map((c) => c.compartment_id)))
         authorize('manage', 'Case', { compartmentId }, { compartmentId })
+      // A compromised (frozen) compartment keeps its records as they were: no purge either.
+      for (const compartmentId of new Set(compartments.map((c) => c.compartment_id)))
+        await assertWritable(db, compartmentId)
       const due = await casesDueForPurge(
         db,
         await compartmentsFor(db, actor(), ['coordinator']),
