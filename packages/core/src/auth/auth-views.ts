@@ -29,6 +29,10 @@ export const currentSessionView = z.object({
     editSite: z.boolean(),
     /** Messages from the public forms, in an inbox compartment the person is granted. */
     readInbox: z.boolean(),
+    /** People, cases and incidents: the person holds a role that sees them in some compartment. */
+    workCases: z.boolean(),
+    /** The retention review (closed cases due for purging): coordinators. */
+    reviewRetention: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

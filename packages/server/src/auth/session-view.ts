@@ -61,6 +61,12 @@ export async function presentCurrentSession(
       readInbox: (await inboxIds(db)).some((compartmentId) =>
         can(session.actor, 'read', 'ContactMessage', { compartmentId }),
       ),
+      workCases: session.actor.grants.some((g) =>
+        can(session.actor, 'list', 'Person', { compartmentId: g.compartmentId ?? '' }),
+      ),
+      reviewRetention: session.actor.grants.some((g) =>
+        can(session.actor, 'manage', 'Case', { compartmentId: g.compartmentId ?? '' }),
+      ),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }
