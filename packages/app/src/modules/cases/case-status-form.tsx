@@ -41,7 +41,7 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
         })
       }}
     >
-      <h3 id="status-title">{t('cases.change_status')}</h3>
+      <h2 id="status-title">{t('cases.change_status')}</h2>
       <SelectField
         id="case-status"
         label={t('cases.status')}
