@@ -10,7 +10,7 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'add synthetic demonstration data (public site content in English and Japanese, …); safe to run twice',
+      'add synthetic demonstration data (public site content in English and Japanese; invented people, cases and incidents in two compartments); safe to run twice',
     )
     .action(async () => {
       const config = cliConfig()
