@@ -32,7 +32,7 @@ export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
   const upload = useSubmission()
   const mayIdentify = kase.actions.includes('identify')
   return (
-    <section aria-labelledby="attachments-title">
+    <section class="record-section" aria-labelledby="attachments-title">
       <h2 id="attachments-title">{t('cases.attachments')}</h2>
       {files.state === 'loading' && <Loading />}
       {files.state === 'failed' && <Problem error={files.error} />}

@@ -34,7 +34,7 @@ export function FollowUpItem(props: {
         {item.overdue && !item.doneAt && (
           <>
             {' · '}
-            <strong>{t('cases.overdue')}</strong>
+            <strong>{t('cases.overdue_badge')}</strong>
           </>
         )}
         {item.doneAt && ` · ${t('cases.done')}`}
@@ -70,7 +70,7 @@ export function CaseFollowUps({ kase }: { kase: CaseView }): JSX.Element {
   const submission = useSubmission()
   const mayUpdate = kase.actions.includes('update')
   return (
-    <section aria-labelledby="follow-ups-title">
+    <section class="record-section" aria-labelledby="follow-ups-title">
       <h2 id="follow-ups-title">{t('cases.follow_ups')}</h2>
       {items.state === 'loading' && <Loading />}
       {items.state === 'failed' && <Problem error={items.error} />}

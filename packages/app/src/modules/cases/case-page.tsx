@@ -33,7 +33,7 @@ export function CasePage(): JSX.Element {
         <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
       </p>
       <PageTitle text={c.code} />
-      <dl class="facts">
+      <dl class="record">
         <dt>{t('cases.type')}</dt>
         <dd>{t(`case_type.${c.type}`)}</dd>
         <dt>{t('cases.status')}</dt>

@@ -30,7 +30,7 @@ export function CaseReferrals({ kase }: { kase: CaseView }): JSX.Element {
   const [reason, setReason] = useState('')
   const submission = useSubmission()
   return (
-    <section aria-labelledby="referrals-title">
+    <section class="record-section" aria-labelledby="referrals-title">
       <h2 id="referrals-title">{t('cases.referrals')}</h2>
       {items.state === 'loading' && <Loading />}
       {items.state === 'failed' && <Problem error={items.error} />}

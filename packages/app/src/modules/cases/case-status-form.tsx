@@ -21,7 +21,7 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
   const closing = status === 'closed' && kase.status !== 'closed'
   return (
     <form
-      class="stack"
+      class="stack record-section"
       noValidate
       aria-labelledby="status-title"
       onSubmit={(event) => {

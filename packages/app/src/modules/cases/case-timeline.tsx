@@ -1,4 +1,10 @@
-import { caseEntrySchema, ENTRY_KINDS, SERVICE_TYPES } from '@haven/core/people/case-schema'
+import {
+  CASE_STATUSES,
+  type CaseStatus,
+  caseEntrySchema,
+  ENTRY_KINDS,
+  SERVICE_TYPES,
+} from '@haven/core/people/case-schema'
 import type { CaseEntryView, CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -12,6 +18,15 @@ import { TextArea } from '../cms/cms-parts.js'
 import { optionsOf, SealedText } from '../people/people-parts.js'
 import { today } from './case-parts.js'
 
+/** " · Open → Closed" for a status change entry, from the statuses the server recorded. */
+function statusMove(data: Record<string, unknown>): string {
+  const name = (value: unknown) =>
+    CASE_STATUSES.find((s) => s === value) ? t(`case_status.${value as CaseStatus}`) : null
+  const from = name(data.from)
+  const to = name(data.to)
+  return from && to ? ` · ${from} → ${to}` : ''
+}
+
 /**
  * The case's timeline. Its notes are sealed and reading them is audited, so it is fetched only
  * when the caseworker asks for it, not on every visit to the case.
@@ -24,7 +39,7 @@ export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
       setEntries(await api<CaseEntryView[]>('GET', `/cases/${kase.id}/timeline`))
     })
   return (
-    <section aria-labelledby="timeline-title">
+    <section class="record-section" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('cases.timeline')}</h2>
       <ErrorAlert message={load.error} />
       {entries === null ? (
@@ -50,6 +65,7 @@ export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
               <span class="item-title">
                 {t(`cases.kind.${e.kind}`)}
                 {e.serviceType && ` · ${t(`service.${e.serviceType}`)}`}
+                {e.kind === 'status_change' && statusMove(e.data)}
               </span>
               <span class="item-meta">
                 {e.occurredOn}

@@ -6,6 +6,7 @@ import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
+import '../people/people.css'
 
 interface Due {
   id: string

@@ -54,7 +54,7 @@ function IncidentForm(props: { recorded: () => void }): JSX.Element {
   return (
     <form
       ref={form}
-      class="stack"
+      class="stack record-section"
       noValidate
       aria-labelledby="incident-new-title"
       onSubmit={(event) => {

@@ -2,6 +2,7 @@ import type { SealedTextView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import './people.css'
 
 /** The compartments the signed-in person holds a grant in, for choosing where a record goes. */
 export function grantedCompartments(): { value: string; label: string }[] {

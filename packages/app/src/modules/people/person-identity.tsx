@@ -23,7 +23,7 @@ export function PersonIdentity({ person }: { person: PersonView }): JSX.Element 
   const reveal = useSubmission()
   const mayIdentify = person.actions.includes('identify')
   return (
-    <section aria-labelledby="identity-title">
+    <section class="record-section" aria-labelledby="identity-title">
       <h2 id="identity-title">{t('people.identity')}</h2>
       <p class="hint">{t('people.identity_intro')}</p>
       <ErrorAlert message={reveal.error} />
@@ -50,7 +50,7 @@ export function PersonIdentity({ person }: { person: PersonView }): JSX.Element 
       {revealed?.state === 'destroyed' && <p class="muted">{t('people.identity_destroyed')}</p>}
       {revealed?.state === 'shown' && (
         <>
-          <dl class="facts" aria-label={t('people.identity')}>
+          <dl class="record" aria-label={t('people.identity')}>
             <dt>{t('people.names')}</dt>
             <dd>
               {revealed.identity.names.length === 0

@@ -17,7 +17,7 @@ export function PersonLinks(props: { person: PersonView; changed: () => void }):
   const [relation, setRelation] = useState<string>('parent')
   const submission = useSubmission()
   return (
-    <section aria-labelledby="family-title">
+    <section class="record-section" aria-labelledby="family-title">
       <h2 id="family-title">{t('people.family')}</h2>
       {person.links.length === 0 ? (
         <p>{t('people.no_links')}</p>

@@ -16,7 +16,7 @@ function PersonCases({ person }: { person: PersonView }): JSX.Element {
     person.id,
   )
   return (
-    <section aria-labelledby="cases-title">
+    <section class="record-section" aria-labelledby="cases-title">
       <h2 id="cases-title">{t('people.cases')}</h2>
       {person.actions.includes('open_case') && (
         <p>
@@ -59,9 +59,9 @@ export function PersonPage(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={p.code} />
-      <section aria-labelledby="attributes-title">
+      <section class="record-section" aria-labelledby="attributes-title">
         <h2 id="attributes-title">{t('people.attributes')}</h2>
-        <dl class="facts">
+        <dl class="record">
           <dt>{t('people.compartment')}</dt>
           <dd>{p.compartmentCode}</dd>
           <dt>{t('people.situation')}</dt>

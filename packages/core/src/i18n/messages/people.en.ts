@@ -271,8 +271,10 @@ export const peopleEn = {
   'age_band.unknown': 'Unknown',
   'people.register': 'Register',
   'people.register_anyway': 'Register anyway',
-  'people.duplicates_intro': 'These people of your compartments look similar. Open one to check before registering a new person.',
+  'people.duplicates_intro':
+    'These people of your compartments look similar. Open one to check before registering a new person.',
   'people.identity_section': 'Identity (sealed)',
   'people.situation_section': 'Situation',
   'people.arrival_hint': 'Year and month, like 2006-03.',
+  'cases.overdue_badge': 'Overdue',
 } as const

@@ -272,8 +272,10 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'age_band.unknown': '不明',
   'people.register': '登録',
   'people.register_anyway': 'それでも登録',
-  'people.duplicates_intro': 'あなたの区画に似た人物がいます。新しく登録する前に開いて確認してください。',
+  'people.duplicates_intro':
+    'あなたの区画に似た人物がいます。新しく登録する前に開いて確認してください。',
   'people.identity_section': '識別情報（封印）',
   'people.situation_section': '状況',
   'people.arrival_hint': '年と月（例：2006-03）',
+  'cases.overdue_badge': '期限切れ',
 }
