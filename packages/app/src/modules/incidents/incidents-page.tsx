@@ -111,24 +111,22 @@ function IncidentForm(props: { recorded: () => void }): JSX.Element {
         options={optionsOf(INCIDENT_TYPES, (i) => t(`incident_type.${i}`))}
         onChange={setType}
       />
-      <div class="field-row">
-        <SelectField
-          id="incident-precision"
-          label={t('incidents.precision')}
-          value={precision}
-          options={optionsOf(DATE_PRECISIONS, (p) => t(`date_precision.${p}`))}
-          onChange={setPrecision}
-        />
-        <TextField
-          id="incident-date"
-          label={t('incidents.date')}
-          hint={t('incidents.date_hint')}
-          value={occurredOn}
-          verbatim
-          onInput={setOccurredOn}
-          error={submission.fields.occurredOn}
-        />
-      </div>
+      <SelectField
+        id="incident-precision"
+        label={t('incidents.precision')}
+        value={precision}
+        options={optionsOf(DATE_PRECISIONS, (p) => t(`date_precision.${p}`))}
+        onChange={setPrecision}
+      />
+      <TextField
+        id="incident-date"
+        label={t('incidents.date')}
+        hint={t('incidents.date_hint')}
+        value={occurredOn}
+        verbatim
+        onInput={setOccurredOn}
+        error={submission.fields.occurredOn}
+      />
       <TextField
         id="incident-region"
         label={t('incidents.region')}
