@@ -138,3 +138,39 @@ export async function apiUpload<T>(method: string, path: string, file: File): Pr
   }
   return data
 }
+
+/**
+ * Asks the API for a file (a CSV export) and hands it to the browser as a download. The request
+ * is an ordinary API call, so errors, sign-out and re-authentication behave as with `api()`.
+ */
+export async function apiDownload(path: string, body: unknown, fileName: string): Promise<void> {
+  const send = () =>
+    fetch(`/api/v1${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': locale.value, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  let response: Response
+  try {
+    response = await send()
+  } catch {
+    throw new ApiError(0, 'network_error', t('error.network'))
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => ({}))) as ErrorBody
+    throw noticeSessionEnd(
+      new ApiError(
+        response.status,
+        data.error?.code ?? 'unknown',
+        data.error?.message ?? response.statusText,
+      ),
+    )
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

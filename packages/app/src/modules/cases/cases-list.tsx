@@ -7,6 +7,7 @@ import { SelectField } from '../../components/select-field.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
+import { ExportButton } from '../people/export-button.js'
 import { optionsOf } from '../people/people-parts.js'
 import { CaseItem } from './case-parts.js'
 
@@ -22,6 +23,9 @@ export function CasesList(): JSX.Element {
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('cases.title')} />
+      <div class="actions">
+        <ExportButton path="/exports/cases" fileName="cases.csv" label={t('cases.export')} />
+      </div>
       <div class="filter-grid">
         <SelectField
           id="case-type"

@@ -10,6 +10,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { Loading, Problem } from '../cms/cms-parts.js'
+import { ExportButton } from './export-button.js'
 import { grantedCompartments, optionsOf } from './people-parts.js'
 
 interface Filters {
@@ -89,9 +90,10 @@ export function PeopleList(): JSX.Element {
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('people.title')} />
-      <p class="toolbar">
+      <div class="actions">
         <a href="/app/people/new">{t('people.new')}</a>
-      </p>
+        <ExportButton path="/exports/people" fileName="people.csv" label={t('people.export')} />
+      </div>
       <form
         aria-label={t('people.filters')}
         noValidate

@@ -160,7 +160,7 @@ export function PersonNew(): JSX.Element {
           ))}
           <SelectField
             id="birth-precision"
-            label={t('people.birth_precision')}
+            label={t('people.birth_known')}
             value={precision}
             options={[
               { value: '', label: t('people.not_given') },
@@ -224,7 +224,7 @@ export function PersonNew(): JSX.Element {
           />
         </fieldset>
         <fieldset>
-          <legend>{t('people.situation_section')}</legend>
+          <legend>{t('people.attributes')}</legend>
           <SelectField
             id="situation"
             label={t('people.situation')}

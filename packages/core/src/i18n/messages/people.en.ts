@@ -277,4 +277,6 @@ export const peopleEn = {
   'people.situation_section': 'Situation',
   'people.arrival_hint': 'Year and month, like 2006-03.',
   'cases.overdue_badge': 'Overdue',
+  'people.birth_known': 'Date of birth: how precisely is it known?',
+  'cases.export': 'Export CSV',
 } as const

@@ -278,4 +278,6 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.situation_section': '状況',
   'people.arrival_hint': '年と月（例：2006-03）',
   'cases.overdue_badge': '期限切れ',
+  'people.birth_known': '生年月日：どの程度分かっていますか？',
+  'cases.export': 'CSV を書き出す',
 }
