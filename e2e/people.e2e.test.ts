@@ -49,6 +49,12 @@ describeInBrowser('people and cases in Chromium', (suite) => {
     await page.getByRole('button', { name: 'Reveal identity' }).click()
     await page.getByText('Han Seoyun').waitFor()
     expect(await page.getByText('한서윤').count()).toBe(1)
+    // Their photo, re-encoded by the server without its metadata and downloadable only here.
+    await page
+      .getByLabel('Photo (JPEG or PNG)')
+      .setInputFiles({ name: 'face.png', mimeType: 'image/png', buffer: tinyPng() })
+    await page.getByRole('button', { name: 'Set photo' }).click()
+    await page.getByRole('link', { name: 'Download photo' }).waitFor()
 
     const caseCode = await people.openCase('medical')
     const caseUrl = page.url()

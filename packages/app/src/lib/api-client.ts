@@ -154,6 +154,16 @@ export async function apiDownload(path: string, body: unknown, fileName: string)
   let response: Response
   try {
     response = await send()
+    // An identifying export asks the person to confirm it is them first, as `api()` does.
+    if (response.status === 401 || response.status === 403) {
+      const code = (
+        (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as ErrorBody
+      ).error?.code
+      if (code === 'reauth_required' && (await hooks.confirmIdentity())) response = await send()
+    }
   } catch {
     throw new ApiError(0, 'network_error', t('error.network'))
   }

@@ -31,6 +31,8 @@ export const currentSessionView = z.object({
     readInbox: z.boolean(),
     /** People, cases and incidents: the person holds a role that sees them in some compartment. */
     workCases: z.boolean(),
+    /** CSV exports of people, and with re-authentication the identifying one: caseworkers and coordinators. */
+    exportPeople: z.boolean(),
     /** The retention review (closed cases due for purging): coordinators. */
     reviewRetention: z.boolean(),
   }),

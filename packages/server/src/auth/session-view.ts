@@ -64,6 +64,9 @@ export async function presentCurrentSession(
       workCases: session.actor.grants.some((g) =>
         can(session.actor, 'list', 'Person', { compartmentId: g.compartmentId ?? '' }),
       ),
+      exportPeople: session.actor.grants.some((g) =>
+        can(session.actor, 'export', 'Person', { compartmentId: g.compartmentId ?? '' }),
+      ),
       reviewRetention: session.actor.grants.some((g) =>
         can(session.actor, 'manage', 'Case', { compartmentId: g.compartmentId ?? '' }),
       ),

@@ -6,6 +6,7 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
 import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
 import { ExportButton } from '../people/export-button.js'
 import { optionsOf } from '../people/people-parts.js'
@@ -13,6 +14,7 @@ import { CaseItem } from './case-parts.js'
 
 /** Cases of the caller's compartments, most recently active first, by type and status. */
 export function CasesList(): JSX.Element {
+  const session = activeSession.value
   const [type, setType] = useState('')
   const [status, setStatus] = useState('')
   const query = new URLSearchParams({ ...(type ? { type } : {}), ...(status ? { status } : {}) })
@@ -24,7 +26,10 @@ export function CasesList(): JSX.Element {
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('cases.title')} />
       <div class="actions">
-        <ExportButton path="/exports/cases" fileName="cases.csv" label={t('cases.export')} />
+        {session?.can.exportPeople && (
+          <ExportButton path="/exports/cases" fileName="cases.csv" label={t('cases.export')} />
+        )}
+        {session?.can.reviewRetention && <a href="/app/retention">{t('retention.link')}</a>}
       </div>
       <div class="filter-grid">
         <SelectField

@@ -9,8 +9,10 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
 import { Loading, Problem } from '../cms/cms-parts.js'
 import { ExportButton } from './export-button.js'
+import { IdentifyingExport } from './identifying-export.js'
 import { grantedCompartments, optionsOf } from './people-parts.js'
 
 interface Filters {
@@ -87,13 +89,17 @@ export function PeopleList(): JSX.Element {
   }, [filters])
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value })
   const compartments = grantedCompartments()
+  const canExport = activeSession.value?.can.exportPeople ?? false
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('people.title')} />
       <div class="actions">
         <a href="/app/people/new">{t('people.new')}</a>
-        <ExportButton path="/exports/people" fileName="people.csv" label={t('people.export')} />
+        {canExport && (
+          <ExportButton path="/exports/people" fileName="people.csv" label={t('people.export')} />
+        )}
       </div>
+      {canExport && <IdentifyingExport />}
       <form
         aria-label={t('people.filters')}
         noValidate

@@ -279,4 +279,9 @@ export const peopleEn = {
   'cases.overdue_badge': 'Overdue',
   'people.birth_known': 'Date of birth: how precisely is it known?',
   'cases.export': 'Export CSV',
+  'people.export_passphrase': 'Passphrase for the encrypted file (at least 12 characters)',
+  'people.export_passphrase_hint':
+    'Haven keeps no copy. Open the file with age and this passphrase.',
+  'people.export_download': 'Download encrypted file',
+  'retention.link': 'Retention review',
 } as const

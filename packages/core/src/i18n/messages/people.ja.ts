@@ -280,4 +280,9 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'cases.overdue_badge': '期限切れ',
   'people.birth_known': '生年月日：どの程度分かっていますか？',
   'cases.export': 'CSV を書き出す',
+  'people.export_passphrase': '暗号化ファイルのパスフレーズ（12文字以上）',
+  'people.export_passphrase_hint':
+    'Haven には保存されません。age とこのパスフレーズでファイルを開いてください。',
+  'people.export_download': '暗号化ファイルをダウンロード',
+  'retention.link': '保存期間の確認',
 }
