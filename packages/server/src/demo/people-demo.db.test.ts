@@ -1,4 +1,4 @@
-import { seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
+import { syntheticName } from '@haven/core/synthetic/synthetic-names'
 import { beforeEach, expect, it } from 'vitest'
 import { describeEachDialect } from '../../test/support/dialects.js'
 import { buildUser, signIn } from '../../test/support/factories.js'
@@ -6,7 +6,7 @@ import { testAppContext, testApps } from '../../test/support/test-app.js'
 import type { AppContext } from '../app-context.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
 import { runDemo } from './demo-registry.js'
-import { DEMO_COMPARTMENTS } from './people-demo.js'
+import { DEMO_COMPARTMENTS, demoRandom } from './people-demo.js'
 
 describeEachDialect('the people demo step', (ctx) => {
   let app: AppContext
@@ -29,7 +29,7 @@ describeEachDialect('the people demo step', (ctx) => {
       return res.json()
     }
     // The first demo person's names come from the same seeded generator.
-    const name = syntheticName(seededRandom(DEMO_COMPARTMENTS[0].seed))
+    const name = syntheticName(demoRandom(DEMO_COMPARTMENTS[0].seed, 0))
     for (const query of [name.latin, name.hangul]) {
       const page = await get(`/people?q=${encodeURIComponent(query)}`)
       expect(page.people.map((p: { code: string }) => p.code)).toContain('DEMO-YB-P0001')

@@ -74,6 +74,11 @@ function identityFor(random: () => number, now: string): Identity {
   }
 }
 
+/** Each demo person has their own seeded generator, so the data is the same on every install. */
+export function demoRandom(seed: number, index: number): () => number {
+  return seededRandom(seed * 1000 + index)
+}
+
 async function compartmentFor(
   app: AppContext,
   spec: (typeof DEMO_COMPARTMENTS)[number],
@@ -107,7 +112,7 @@ async function personWithCases(
     },
     BY,
   )
-  if (random() < 0.2) return person
+  if (random() < 0.1) return person
   const openedOn = dayBefore(now, 20 + Math.floor(random() * 400))
   const kase = await openCase(
     app,
@@ -159,7 +164,7 @@ async function personWithCases(
       BY,
     )
   }
-  if (random() < 0.25) {
+  if (random() < 0.2) {
     await updateCase(
       app,
       kase,
@@ -191,10 +196,10 @@ registerDemoStep({
         skipped += Number(already?.n ?? 0)
         continue
       }
-      const random = seededRandom(spec.seed)
       const people: PeopleTable[] = []
       for (let i = 0; i < PEOPLE_PER_COMPARTMENT; i++)
-        people.push(await personWithCases(app, compartment, random))
+        people.push(await personWithCases(app, compartment, demoRandom(spec.seed, i)))
+      const random = seededRandom(spec.seed)
       created += people.length
       // A few households: a parent with a child, two siblings.
       for (let i = 0; i + 1 < people.length && i < 6; i += 3) {
