@@ -135,4 +135,28 @@ describeInBrowser('people and cases in Chromium', (suite) => {
     await expectAxeClean(page, 'person page at 375 px')
     await context.close()
   })
+
+  it('an edit begun before someone else saved is refused with both sides shown, not overwritten', async () => {
+    const { page, context } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
+    const people = new PeoplePagesObject(page, haven.baseUrl)
+    await people.register({ names: { Latin: 'Choe Un-ha' }, situation: 'in_shelter' })
+    const id = page.url().split('/').pop() ?? ''
+    await page.getByText('Edit attributes').click()
+    await page.getByLabel('Situation', { exact: true }).selectOption('in_hiding')
+    // Meanwhile a colleague saves a change from version 1.
+    const theirs = await context.request.patch(`${haven.baseUrl}/api/v1/people/${id}`, {
+      data: { version: 1, attributes: { situation: 'in_transit' } },
+      headers: { Origin: haven.baseUrl },
+    })
+    expect(theirs.status()).toBe(200)
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.getByRole('alert').filter({ hasText: 'Someone else saved this record' }).waitFor()
+    expect(await page.getByText('Saved by someone else').count()).toBe(1)
+    expect(await page.locator('.conflict').textContent()).toContain('Situation: In transit')
+    const now = await context.request.get(`${haven.baseUrl}/api/v1/people/${id}`)
+    expect((await now.json()).situation).toBe('in_transit')
+    await expectAxeClean(page, 'person page with a conflict')
+    await context.close()
+  })
 })

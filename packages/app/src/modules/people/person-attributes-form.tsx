@@ -1,5 +1,10 @@
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { PersonView } from '@haven/core/people/people-views'
-import { personAttributesPatchSchema, SITUATIONS } from '@haven/core/people/person-schema'
+import {
+  personAttributesPatchSchema,
+  SITUATIONS,
+  type Situation,
+} from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
@@ -16,6 +21,10 @@ interface Conflict {
   current: Record<string, unknown>
 }
 
+function situationOf(value: unknown): Situation | undefined {
+  return SITUATIONS.find((s) => s === value)
+}
+
 function conflictOf(error: unknown): Conflict | null {
   if (!(error instanceof ApiError) || error.code !== 'version_conflict') return null
   const list = (value: unknown) =>
@@ -26,6 +35,20 @@ function conflictOf(error: unknown): Conflict | null {
     theirs: list(error.details.theirChanges),
     current: typeof current === 'object' && current !== null ? { ...current } : {},
   }
+}
+
+const FIELD_LABELS: Record<string, MessageKey> = {
+  situation: 'people.situation',
+  ageBand: 'people.age_band',
+  arrivalMonth: 'people.arrival',
+  languages: 'people.languages',
+  tags: 'people.tags',
+  identity: 'people.identity',
+}
+
+/** The changed fields, named in the person's language. */
+function fieldNames(fields: string[]): string {
+  return fields.map((f) => (FIELD_LABELS[f] ? t(FIELD_LABELS[f]) : f)).join(', ')
 }
 
 /**
@@ -91,12 +114,13 @@ export function PersonAttributesForm(props: {
         {conflict && (
           <div class="conflict">
             <h3>{t('people.conflict_yours')}</h3>
-            <p>{conflict.yours.join(', ')}</p>
+            <p>{fieldNames(conflict.yours)}</p>
             <h3>{t('people.conflict_theirs')}</h3>
-            <p>{conflict.theirs.join(', ')}</p>
-            {typeof conflict.current.situation === 'string' && (
+            <p>{fieldNames(conflict.theirs)}</p>
+            {situationOf(conflict.current.situation) && (
               <p>
-                {t('people.situation')}: {conflict.current.situation}
+                {t('people.situation')}:{' '}
+                {t(`situation.${situationOf(conflict.current.situation) ?? 'unknown'}`)}
               </p>
             )}
           </div>
