@@ -58,6 +58,13 @@ export function CasePage(): JSX.Element {
           <SealedText view={c.summary} />
         </dd>
       </dl>
+      <p>
+        <a
+          href={`/app/incidents?case=${encodeURIComponent(c.id)}&people=${encodeURIComponent(c.personCode)}`}
+        >
+          {t('incidents.new')}
+        </a>
+      </p>
       {c.actions.includes('update') && <CaseStatusForm kase={c} saved={reload} />}
       <CaseTimeline kase={c} />
       <CaseFollowUps kase={c} />

@@ -95,6 +95,7 @@ function IncidentForm(props: { recorded: () => void }): JSX.Element {
       }}
     >
       <h2 id="incident-new-title">{t('incidents.new')}</h2>
+      {query.case && <p class="hint">{t('incidents.for_case')}</p>}
       {compartments.length > 1 && (
         <SelectField
           id="incident-compartment"

@@ -9,6 +9,7 @@ import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
 import { PersonAttributesForm } from './person-attributes-form.js'
 import { PersonIdentity } from './person-identity.js'
 import { PersonLinks } from './person-links.js'
+import { PersonMerge } from './person-merge.js'
 
 function PersonCases({ person }: { person: PersonView }): JSX.Element {
   const [cases] = useLoad(
@@ -59,6 +60,11 @@ export function PersonPage(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={p.code} />
+      {p.mergedIntoId && (
+        <p class="callout">
+          <a href={`/app/people/${p.mergedIntoId}`}>{t('people.merged_into_link')}</a>
+        </p>
+      )}
       <section class="record-section" aria-labelledby="attributes-title">
         <h2 id="attributes-title">{t('people.attributes')}</h2>
         <dl class="record">
@@ -76,6 +82,7 @@ export function PersonPage(): JSX.Element {
           <dd>{p.tags.join(', ') || t('people.not_given')}</dd>
         </dl>
         {p.actions.includes('update') && <PersonAttributesForm person={p} saved={reload} />}
+        {p.actions.includes('manage') && !p.mergedIntoId && <PersonMerge person={p} />}
       </section>
       <PersonIdentity person={p} />
       <PersonLinks person={p} changed={reload} />

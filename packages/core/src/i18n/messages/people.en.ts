@@ -284,4 +284,10 @@ export const peopleEn = {
     'Haven keeps no copy. Open the file with age and this passphrase.',
   'people.export_download': 'Download encrypted file',
   'retention.link': 'Retention review',
+  'people.merge_into': 'Code of the person to keep',
+  'people.merge_hint':
+    'This record’s cases, incidents and history move to that person; both histories are kept.',
+  'people.merged': 'Merged into {code}.',
+  'incidents.for_case': 'Linked to the case this page was opened from.',
+  'people.merged_into_link': 'This record was merged into another person: open that record.',
 } as const

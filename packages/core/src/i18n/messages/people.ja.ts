@@ -285,4 +285,9 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
     'Haven には保存されません。age とこのパスフレーズでファイルを開いてください。',
   'people.export_download': '暗号化ファイルをダウンロード',
   'retention.link': '保存期間の確認',
+  'people.merge_into': '残す人物のコード',
+  'people.merge_hint': 'この記録のケース・事件・履歴はその人物に移され、両方の履歴が残ります。',
+  'people.merged': '{code} に統合しました。',
+  'incidents.for_case': 'このページを開いたケースに関連付けられます。',
+  'people.merged_into_link': 'この記録は別の人物に統合されました。統合先を開く',
 }
