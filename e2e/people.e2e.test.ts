@@ -159,4 +159,31 @@ describeInBrowser('people and cases in Chromium', (suite) => {
     await expectAxeClean(page, 'person page with a conflict')
     await context.close()
   })
+
+  it('the lists and forms fit a phone and have no axe violations, in English and Japanese', async () => {
+    const { page, context } = await suite.newPage({ viewport: { width: 375, height: 740 } })
+    await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
+    const people = new PeoplePagesObject(page, haven.baseUrl)
+    await people.openList()
+    for (const language of ['en', 'ja'] as const) {
+      await people.switchLanguage(language)
+      for (const path of [
+        '/app/people',
+        '/app/people/new',
+        '/app/cases',
+        '/app/incidents',
+        '/app/follow-ups',
+      ]) {
+        await page.goto(`${haven.baseUrl}${path}`)
+        await page.getByRole('heading', { level: 1 }).waitFor()
+        await page.waitForLoadState('networkidle')
+        await expectAxeClean(page, `${path} (${language})`)
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${path} (${language}) is wider than the phone`,
+        ).toBeLessThanOrEqual(375)
+      }
+    }
+    await context.close()
+  })
 })
