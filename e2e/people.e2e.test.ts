@@ -58,6 +58,9 @@ describeInBrowser('people and cases in Chromium', (suite) => {
 
     const caseCode = await people.openCase('medical')
     const caseUrl = page.url()
+    await page.getByRole('combobox', { name: 'Priority', exact: true }).selectOption('high')
+    await page.getByRole('button', { name: 'Save' }).click()
+    await page.locator('dd', { hasText: 'High' }).waitFor()
     await people.addNote('Seen at the clinic; needs a follow-up scan.')
     // The timeline opens with the note, read back from its sealed form.
     await page.getByRole('listitem').filter({ hasText: 'Seen at the clinic' }).waitFor()

@@ -1,4 +1,9 @@
-import { CASE_OUTCOMES, CASE_STATUSES, updateCaseSchema } from '@haven/core/people/case-schema'
+import {
+  CASE_OUTCOMES,
+  CASE_STATUSES,
+  PRIORITIES,
+  updateCaseSchema,
+} from '@haven/core/people/case-schema'
 import type { CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -15,6 +20,7 @@ import { today } from './case-parts.js'
 export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JSX.Element {
   const { kase } = props
   const [status, setStatus] = useState<string>(kase.status)
+  const [priority, setPriority] = useState<string>(kase.priority)
   const [outcome, setOutcome] = useState<string>('resolved')
   const [closedOn, setClosedOn] = useState(today())
   const submission = useSubmission()
@@ -28,7 +34,8 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
         event.preventDefault()
         const checked = checkFields(updateCaseSchema, {
           version: kase.version,
-          status,
+          ...(status !== kase.status ? { status } : {}),
+          ...(priority !== kase.priority ? { priority } : {}),
           ...(closing ? { outcome, closedOn } : {}),
         })
         if (!checked.ok) {
@@ -49,6 +56,14 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
         options={optionsOf(CASE_STATUSES, (s) => t(`case_status.${s}`))}
         onChange={setStatus}
         error={submission.fields.status}
+      />
+      <SelectField
+        id="case-priority"
+        label={t('cases.priority')}
+        value={priority}
+        options={optionsOf(PRIORITIES, (p) => t(`priority.${p}`))}
+        onChange={setPriority}
+        error={submission.fields.priority}
       />
       {closing && (
         <>
@@ -72,7 +87,10 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
       )}
       <ErrorAlert message={submission.error} />
       <div class="actions">
-        <button type="submit" disabled={submission.busy || status === kase.status}>
+        <button
+          type="submit"
+          disabled={submission.busy || (status === kase.status && priority === kase.priority)}
+        >
           {t('common.save')}
         </button>
       </div>

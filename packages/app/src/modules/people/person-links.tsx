@@ -29,6 +29,22 @@ export function PersonLinks(props: { person: PersonView; changed: () => void }):
                 {link.code}
               </a>
               <span class="item-meta">{t(`relation.${link.relation}`)}</span>
+              {person.actions.includes('update') && (
+                <button
+                  type="button"
+                  class="link-button"
+                  disabled={submission.busy}
+                  aria-label={t('people.link_remove_named', { code: link.code })}
+                  onClick={() =>
+                    submission.run(async () => {
+                      await api('DELETE', `/people/${person.id}/links/${link.id}`)
+                      props.changed()
+                    })
+                  }
+                >
+                  {t('people.link_remove')}
+                </button>
+              )}
             </li>
           ))}
         </ul>

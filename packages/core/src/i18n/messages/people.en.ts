@@ -207,7 +207,7 @@ export const peopleEn = {
   'cases.kind.service': 'Service',
   'cases.kind.status_change': 'Status change',
   'cases.kind.referral': 'Referral',
-  'cases.change_status': 'Change status',
+  'cases.change_status': 'Status and priority',
   'cases.status_saved': 'Status saved.',
   'cases.follow_up_title': 'Task',
   'cases.follow_up_add': 'Add a follow-up',
@@ -290,4 +290,6 @@ export const peopleEn = {
   'people.merged': 'Merged into {code}.',
   'incidents.for_case': 'Linked to the case this page was opened from.',
   'people.merged_into_link': 'This record was merged into another person: open that record.',
+  'people.link_remove': 'Remove',
+  'people.link_remove_named': 'Remove the link to {code}',
 } as const

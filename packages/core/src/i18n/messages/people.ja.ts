@@ -208,7 +208,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'cases.kind.service': 'サービス',
   'cases.kind.status_change': '状態の変更',
   'cases.kind.referral': '紹介',
-  'cases.change_status': '状態を変更',
+  'cases.change_status': '状態と優先度',
   'cases.status_saved': '状態を保存しました。',
   'cases.follow_up_title': 'タスク',
   'cases.follow_up_add': 'フォローアップを追加',
@@ -290,4 +290,6 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.merged': '{code} に統合しました。',
   'incidents.for_case': 'このページを開いたケースに関連付けられます。',
   'people.merged_into_link': 'この記録は別の人物に統合されました。統合先を開く',
+  'people.link_remove': '削除',
+  'people.link_remove_named': '{code} との関係を削除',
 }
