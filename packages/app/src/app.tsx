@@ -85,6 +85,35 @@ const InboxMessage = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-message.js').then((m) => m.InboxMessage)),
 )
 
+// People, cases and incidents: the caseworkers' screens, loaded when first opened.
+const PeopleList = signedInOnly(
+  lazy(() => import('./modules/people/people-list.js').then((m) => m.PeopleList)),
+)
+const PersonNew = signedInOnly(
+  lazy(() => import('./modules/people/person-new.js').then((m) => m.PersonNew)),
+)
+const PersonPage = signedInOnly(
+  lazy(() => import('./modules/people/person-page.js').then((m) => m.PersonPage)),
+)
+const CasesList = signedInOnly(
+  lazy(() => import('./modules/cases/cases-list.js').then((m) => m.CasesList)),
+)
+const CaseNew = signedInOnly(
+  lazy(() => import('./modules/cases/case-new.js').then((m) => m.CaseNew)),
+)
+const CasePage = signedInOnly(
+  lazy(() => import('./modules/cases/case-page.js').then((m) => m.CasePage)),
+)
+const OverduePage = signedInOnly(
+  lazy(() => import('./modules/cases/overdue-page.js').then((m) => m.OverduePage)),
+)
+const IncidentsPage = signedInOnly(
+  lazy(() => import('./modules/incidents/incidents-page.js').then((m) => m.IncidentsPage)),
+)
+const RetentionPage = signedInOnly(
+  lazy(() => import('./modules/cases/retention-page.js').then((m) => m.RetentionPage)),
+)
+
 export function App(): JSX.Element {
   return (
     <LocationProvider scope="/app">
@@ -117,6 +146,15 @@ export function App(): JSX.Element {
           <Route path="/app/notifications" component={Notifications} />
           <Route path="/app/inbox" component={InboxList} />
           <Route path="/app/inbox/:id" component={InboxMessage} />
+          <Route path="/app/people" component={PeopleList} />
+          <Route path="/app/people/new" component={PersonNew} />
+          <Route path="/app/people/:id" component={PersonPage} />
+          <Route path="/app/cases" component={CasesList} />
+          <Route path="/app/cases/new" component={CaseNew} />
+          <Route path="/app/cases/:id" component={CasePage} />
+          <Route path="/app/follow-ups" component={OverduePage} />
+          <Route path="/app/incidents" component={IncidentsPage} />
+          <Route path="/app/retention" component={RetentionPage} />
           <Route default component={NotFound} />
         </Router>
       </main>

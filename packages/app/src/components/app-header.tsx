@@ -36,6 +36,17 @@ const AUDIT: NavItem = {
   matches: (p) => p === '/app/audit',
 }
 
+/** A section whose pages all start with its path. */
+function section(href: string, label: MessageKey): NavItem {
+  return { href, label, matches: (p) => p === href || p.startsWith(`${href}/`) }
+}
+const PEOPLE = section('/app/people', 'nav.people')
+const CASES = section('/app/cases', 'nav.cases')
+const INCIDENTS = section('/app/incidents', 'nav.incidents')
+const FOLLOW_UPS = section('/app/follow-ups', 'nav.follow_ups')
+const SITE = section('/app/cms', 'nav.site')
+const INBOX = section('/app/inbox', 'nav.inbox')
+
 function LanguageSwitch(): JSX.Element {
   return (
     <label class="lang">
@@ -73,7 +84,10 @@ export function AppHeader(): JSX.Element {
   const items = current
     ? [
         HOME,
+        ...(current.can.workCases ? [PEOPLE, CASES, INCIDENTS, FOLLOW_UPS] : []),
         ...(current.can.shelters ? [SHELTERS] : []),
+        ...(current.can.editSite ? [SITE] : []),
+        ...(current.can.readInbox ? [INBOX] : []),
         ACCOUNT,
         ...(current.can.administer ? [ADMIN] : []),
         ...(current.can.audit ? [AUDIT] : []),

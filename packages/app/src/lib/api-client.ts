@@ -11,13 +11,20 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Readonly<Record<string, string>> = {},
+    /** Facts the server adds to some errors (a version conflict's two sides). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message)
   }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> }
+  error?: {
+    code?: string
+    message?: string
+    fields?: Record<string, string>
+    details?: Record<string, unknown>
+  }
 }
 
 /**
@@ -61,6 +68,7 @@ async function send<T>(method: string, path: string, body: unknown): Promise<T> 
       data.error?.code ?? 'unknown',
       data.error?.message ?? response.statusText,
       data.error?.fields ?? {},
+      data.error?.details ?? {},
     )
   }
   return data
@@ -94,4 +102,85 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     }
     throw noticeSessionEnd(error)
   }
+}
+
+/**
+ * Sends a file as the request body (photos, documents): the server checks its type by content,
+ * so the browser's guess is only a hint. Errors come back as ApiError, like `api()`.
+ */
+export async function apiUpload<T>(method: string, path: string, file: File): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': locale.value,
+        'Content-Type': file.type || 'application/octet-stream',
+        'X-File-Name': encodeURIComponent(file.name),
+      },
+      body: file,
+    })
+  } catch {
+    throw new ApiError(0, 'network_error', t('error.network'))
+  }
+  const data = (await response.json().catch(() => ({}))) as ErrorBody & T
+  if (!response.ok) {
+    const error = new ApiError(
+      response.status,
+      data.error?.code ?? 'unknown',
+      data.error?.message ?? response.statusText,
+      data.error?.fields ?? {},
+      data.error?.details ?? {},
+    )
+    throw noticeSessionEnd(error)
+  }
+  return data
+}
+
+/**
+ * Asks the API for a file (a CSV export) and hands it to the browser as a download. The request
+ * is an ordinary API call, so errors, sign-out and re-authentication behave as with `api()`.
+ */
+export async function apiDownload(path: string, body: unknown, fileName: string): Promise<void> {
+  const send = () =>
+    fetch(`/api/v1${path}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Accept-Language': locale.value, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  let response: Response
+  try {
+    response = await send()
+    // An identifying export asks the person to confirm it is them first, as `api()` does.
+    if (response.status === 401 || response.status === 403) {
+      const code = (
+        (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as ErrorBody
+      ).error?.code
+      if (code === 'reauth_required' && (await hooks.confirmIdentity())) response = await send()
+    }
+  } catch {
+    throw new ApiError(0, 'network_error', t('error.network'))
+  }
+  if (!response.ok) {
+    const data = (await response.json().catch(() => ({}))) as ErrorBody
+    throw noticeSessionEnd(
+      new ApiError(
+        response.status,
+        data.error?.code ?? 'unknown',
+        data.error?.message ?? response.statusText,
+      ),
+    )
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }

@@ -32,6 +32,12 @@ export const currentSessionView = z.object({
     /** Shelters: seeing those the person works in, and opening new ones. */
     shelters: z.boolean(),
     openShelters: z.boolean(),
+    /** People, cases and incidents: the person holds a role that sees them in some compartment. */
+    workCases: z.boolean(),
+    /** CSV exports of people, and with re-authentication the identifying one: caseworkers and coordinators. */
+    exportPeople: z.boolean(),
+    /** The retention review (closed cases due for purging): coordinators. */
+    reviewRetention: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

@@ -67,6 +67,15 @@ export async function presentCurrentSession(
       ),
       shelters: hasAny(session.actor.compartmentsWith(SHELTER_ROLES)),
       openShelters: can(session.actor, 'create', 'Shelter', { compartmentId: '' }),
+      workCases: session.actor.grants.some((g) =>
+        can(session.actor, 'list', 'Person', { compartmentId: g.compartmentId ?? '' }),
+      ),
+      exportPeople: session.actor.grants.some((g) =>
+        can(session.actor, 'export', 'Person', { compartmentId: g.compartmentId ?? '' }),
+      ),
+      reviewRetention: session.actor.grants.some((g) =>
+        can(session.actor, 'manage', 'Case', { compartmentId: g.compartmentId ?? '' }),
+      ),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }

@@ -12,7 +12,7 @@ export function registerDemo(program: Command): void {
     program
       .command('demo')
       .description(
-        'add synthetic demonstration data (public site content in English and Japanese, …); safe to run twice. ' +
+        'add synthetic demonstration data (public site content in English and Japanese; invented people, cases, incidents, shelters and distributions); safe to run twice. ' +
           'With --scale: fill the database at scale instead, as `haven generate` does',
       )
       .option('--scale', 'synthetic data at scale (same flags as `haven generate`)'),

@@ -1,0 +1,182 @@
+import { formatDateTime } from '@haven/core/i18n/format'
+import { CASE_STATUSES, CASE_TYPES } from '@haven/core/people/case-schema'
+import type { PersonSummaryView } from '@haven/core/people/people-views'
+import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-schema'
+import type { JSX } from 'preact'
+import { useEffect, useState } from 'preact/hooks'
+import { PageTitle } from '../../components/page-title.js'
+import { SelectField } from '../../components/select-field.js'
+import { TextField } from '../../components/text-field.js'
+import { api } from '../../lib/api-client.js'
+import { locale, t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
+import { Loading, Problem } from '../cms/cms-parts.js'
+import { ExportButton } from './export-button.js'
+import { IdentifyingExport } from './identifying-export.js'
+import { grantedCompartments, optionsOf } from './people-parts.js'
+
+interface Filters {
+  q: string
+  situation: string
+  caseType: string
+  caseStatus: string
+  compartmentId: string
+  tag: string
+  sort: string
+}
+
+const NO_FILTERS: Filters = {
+  q: '',
+  situation: '',
+  caseType: '',
+  caseStatus: '',
+  compartmentId: '',
+  tag: '',
+  sort: 'code',
+}
+
+function queryOf(filters: Filters, cursor: string | null): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  if (cursor) params.set('cursor', cursor)
+  return params.toString()
+}
+
+/** One person in a list: the code and what may be known without identifying them. */
+export function PersonItem({ person }: { person: PersonSummaryView }): JSX.Element {
+  return (
+    <li class="item">
+      <a class="item-title" href={`/app/people/${person.id}`}>
+        {person.code}
+      </a>
+      <span class="item-meta">
+        {t(`situation.${person.situation}`)} · {t(`age_band.${person.ageBand}`)} ·{' '}
+        {person.compartmentCode} · {t('people.open_cases', { count: person.openCases })}
+        {person.tags.length > 0 && ` · ${person.tags.join(', ')}`}
+      </span>
+    </li>
+  )
+}
+
+/**
+ * Finding people by code, by any script of a name (the server compares blind indexes, so names
+ * never sit in plain text), or by what is known about them; "More" continues after the last row.
+ */
+export function PeopleList(): JSX.Element {
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS)
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const [people, setPeople] = useState<PersonSummaryView[]>([])
+  const [next, setNext] = useState<string | null>(null)
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading')
+  const [error, setError] = useState<unknown>(null)
+  const load = async (from: Filters, cursor: string | null) => {
+    setState('loading')
+    try {
+      const page = await api<{ people: PersonSummaryView[]; nextCursor: string | null }>(
+        'GET',
+        `/people?${queryOf(from, cursor)}`,
+      )
+      setPeople((shown) => (cursor ? [...shown, ...page.people] : page.people))
+      setNext(page.nextCursor)
+      setState('ready')
+    } catch (caught) {
+      setError(caught)
+      setState('failed')
+    }
+  }
+  useEffect(() => {
+    void load(filters, null)
+  }, [filters])
+  const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value })
+  const compartments = grantedCompartments()
+  const canExport = activeSession.value?.can.exportPeople ?? false
+  return (
+    <section class="card" aria-labelledby="page-title">
+      <PageTitle text={t('people.title')} />
+      <div class="actions">
+        <a href="/app/people/new">{t('people.new')}</a>
+        {canExport && (
+          <ExportButton path="/exports/people" fileName="people.csv" label={t('people.export')} />
+        )}
+      </div>
+      {canExport && <IdentifyingExport />}
+      <form
+        aria-label={t('people.filters')}
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          setFilters({ ...draft })
+        }}
+      >
+        <TextField id="q" label={t('people.search')} value={draft.q} onInput={set('q')} />
+        <div class="filter-grid">
+          <SelectField
+            id="situation"
+            label={t('people.situation')}
+            value={draft.situation}
+            options={optionsOf(SITUATIONS, (s) => t(`situation.${s}`), true)}
+            onChange={set('situation')}
+          />
+          <SelectField
+            id="case-type"
+            label={t('people.case_type')}
+            value={draft.caseType}
+            options={optionsOf(CASE_TYPES, (c) => t(`case_type.${c}`), true)}
+            onChange={set('caseType')}
+          />
+          <SelectField
+            id="case-status"
+            label={t('people.case_status')}
+            value={draft.caseStatus}
+            options={optionsOf(CASE_STATUSES, (c) => t(`case_status.${c}`), true)}
+            onChange={set('caseStatus')}
+          />
+          {compartments.length > 1 && (
+            <SelectField
+              id="compartment"
+              label={t('people.compartment')}
+              value={draft.compartmentId}
+              options={[{ value: '', label: t('people.any') }, ...compartments]}
+              onChange={set('compartmentId')}
+            />
+          )}
+          <TextField id="tag" label={t('people.tags')} value={draft.tag} onInput={set('tag')} />
+          <SelectField
+            id="sort"
+            label={t('people.sort')}
+            value={draft.sort}
+            options={optionsOf(PERSON_SORTS, (s) => t(`people.sort.${s}`))}
+            onChange={set('sort')}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('people.search_button')}
+          </button>
+        </div>
+      </form>
+      {state === 'failed' && <Problem error={error} />}
+      {state !== 'failed' && people.length === 0 && state === 'ready' && <p>{t('people.none')}</p>}
+      {people.length > 0 && (
+        <ul class="item-list" aria-label={t('people.title')}>
+          {people.map((p) => (
+            <PersonItem key={p.id} person={p} />
+          ))}
+        </ul>
+      )}
+      {state === 'loading' && <Loading />}
+      {state === 'ready' && next && (
+        <div class="actions">
+          <button type="button" onClick={() => void load(filters, next)}>
+            {t('people.more')}
+          </button>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Shown with the last activity time where a date helps: "Last activity 3 Mar 2006". */
+export function lastActivity(person: PersonSummaryView): string {
+  return t('people.last_activity', { date: formatDateTime(locale.value, person.lastActivityAt) })
+}

@@ -1,0 +1,92 @@
+import type { CaseView, PersonView } from '@haven/core/people/people-views'
+import type { JSX } from 'preact'
+import { useRoute } from 'preact-iso'
+import { PageTitle } from '../../components/page-title.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+import { CaseItem } from '../cases/case-parts.js'
+import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
+import { PersonAttributesForm } from './person-attributes-form.js'
+import { PersonIdentity } from './person-identity.js'
+import { PersonLinks } from './person-links.js'
+import { PersonMerge } from './person-merge.js'
+
+function PersonCases({ person }: { person: PersonView }): JSX.Element {
+  const [cases] = useLoad(
+    () => api<{ cases: CaseView[] }>('GET', `/cases?personId=${person.id}`),
+    person.id,
+  )
+  return (
+    <section class="record-section" aria-labelledby="cases-title">
+      <h2 id="cases-title">{t('people.cases')}</h2>
+      {person.actions.includes('open_case') && (
+        <p>
+          <a href={`/app/cases/new?person=${person.id}`}>{t('cases.new')}</a>
+        </p>
+      )}
+      {cases.state === 'loading' && <Loading />}
+      {cases.state === 'failed' && <Problem error={cases.error} />}
+      {cases.state === 'ready' &&
+        (cases.data.cases.length === 0 ? (
+          <p>{t('people.no_cases')}</p>
+        ) : (
+          <ul class="item-list">
+            {cases.data.cases.map((c) => (
+              <CaseItem key={c.id} kase={c} />
+            ))}
+          </ul>
+        ))}
+    </section>
+  )
+}
+
+/** One person: the code, what may be known without identifying them, and their cases. */
+export function PersonPage(): JSX.Element {
+  const { params } = useRoute()
+  const id = params.id ?? ''
+  const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
+  if (person.state === 'loading') return <Loading />
+  if (person.state === 'failed')
+    return (
+      <section class="card" aria-labelledby="page-title">
+        <PageTitle text={t('people.title')} />
+        <Problem error={person.error} />
+      </section>
+    )
+  const p = person.data
+  return (
+    <section class="card" aria-labelledby="page-title">
+      <p class="crumbs">
+        <a href="/app/people">{t('people.title')}</a>
+      </p>
+      <PageTitle text={p.code} />
+      {p.mergedIntoId && (
+        <p class="callout">
+          <a href={`/app/people/${p.mergedIntoId}`}>{t('people.merged_into_link')}</a>
+        </p>
+      )}
+      <section class="record-section" aria-labelledby="attributes-title">
+        <h2 id="attributes-title">{t('people.attributes')}</h2>
+        <dl class="record">
+          <dt>{t('people.compartment')}</dt>
+          <dd>{p.compartmentCode}</dd>
+          <dt>{t('people.situation')}</dt>
+          <dd>{t(`situation.${p.situation}`)}</dd>
+          <dt>{t('people.age_band')}</dt>
+          <dd>{t(`age_band.${p.ageBand}`)}</dd>
+          <dt>{t('people.arrival')}</dt>
+          <dd>{p.arrivalMonth ?? t('people.not_given')}</dd>
+          <dt>{t('people.languages')}</dt>
+          <dd>{p.languages.join(', ') || t('people.not_given')}</dd>
+          <dt>{t('people.tags')}</dt>
+          <dd>{p.tags.join(', ') || t('people.not_given')}</dd>
+        </dl>
+        {p.actions.includes('update') && <PersonAttributesForm person={p} saved={reload} />}
+        {p.actions.includes('manage') && !p.mergedIntoId && <PersonMerge person={p} />}
+      </section>
+      <PersonIdentity person={p} />
+      <PersonLinks person={p} changed={reload} />
+      <PersonCases person={p} />
+    </section>
+  )
+}
