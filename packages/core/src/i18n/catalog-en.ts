@@ -6,6 +6,7 @@ import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { siteEn } from './messages/site.en.js'
+import { suppliesEn } from './messages/supplies.en.js'
 
 /**
  * The English catalog is the reference: every other catalog has the same keys (the type system
@@ -21,6 +22,7 @@ export const en = {
   ...keysEn,
   ...cmsEn,
   ...inboxEn,
+  ...suppliesEn,
 } as const
 
 export type MessageKey = keyof typeof en

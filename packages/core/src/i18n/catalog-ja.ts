@@ -7,6 +7,7 @@ import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { siteJa } from './messages/site.ja.js'
+import { suppliesJa } from './messages/supplies.ja.js'
 
 export const ja: Catalog = {
   ...commonJa,
@@ -17,4 +18,5 @@ export const ja: Catalog = {
   ...keysJa,
   ...cmsJa,
   ...inboxJa,
+  ...suppliesJa,
 }

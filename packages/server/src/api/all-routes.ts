@@ -13,6 +13,8 @@ import { compartmentRoutes } from '../compartments/compartment-routes.js'
 import { inboxRoutes } from '../contact/inbox-routes.js'
 import { keyRoutes } from '../keys/key-routes.js'
 import { peopleModuleRoutes } from '../modules/people/people-routes.js'
+import { distributionRoutes } from '../modules/supplies/distribution-routes.js'
+import { suppliesRoutes } from '../modules/supplies/supplies-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
 /** Every API route. A module joins the API (and the authorization matrix) by being listed here. */
@@ -31,4 +33,6 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...cmsRoutes,
   ...cmsStructureRoutes,
   ...inboxRoutes,
+  ...suppliesRoutes,
+  ...distributionRoutes,
 ]

@@ -19,6 +19,12 @@ export interface Entities {
   SiteContent: Record<string, never>
   /** A message from the public site's forms, sealed in an inbox compartment. */
   ContactMessage: { compartmentId: string }
+  /** Items, locations, stock and its movements: the organisation's logistics. */
+  Supplies: Record<string, never>
+  /** Dated exchange rates entered by finance. */
+  ExchangeRate: Record<string, never>
+  AllowancePolicy: { compartmentId: string }
+  Distribution: { compartmentId: string }
 }
 export type EntityName = keyof Entities
 

@@ -5,6 +5,7 @@ import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { ContactTables } from '../contact/contact-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
 import type { PeopleTables } from '../modules/people/people-tables.js'
+import type { SuppliesTables } from '../modules/supplies/supplies-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
 /**
@@ -20,4 +21,5 @@ export interface Database
     PeopleTables,
     CmsTables,
     SiteTables,
-    ContactTables {}
+    ContactTables,
+    SuppliesTables {}

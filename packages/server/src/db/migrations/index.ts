@@ -5,6 +5,7 @@ import * as m0003 from './2026-11-26-0003-key-store.js'
 import * as m0004 from './2026-11-26-0004-key-operations.js'
 import * as m0005 from './2026-11-26-0005-site.js'
 import * as m0006 from './2026-11-26-0006-people.js'
+import * as m0008 from './2026-11-26-0008-supplies.js'
 
 /**
  * Every migration, in order. Names start with the date they were written so they sort the
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0004-key-operations': m0004,
   '2026-11-26-0005-site': m0005,
   '2026-11-26-0006-people': m0006,
+  '2026-11-26-0008-supplies': m0008,
 })
