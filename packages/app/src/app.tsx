@@ -66,6 +66,13 @@ const FaqTopics = signedInOnly(
 const ImageLibrary = signedInOnly(
   lazy(() => import('./modules/cms/image-library.js').then((m) => m.ImageLibrary)),
 )
+// Supplies and distributions: field workers record; the dashboard loads when opened.
+const Distributions = signedInOnly(
+  lazy(() => import('./modules/supplies/distributions-page.js').then((m) => m.DistributionsPage)),
+)
+const Dashboard = signedInOnly(
+  lazy(() => import('./modules/supplies/dashboard-page.js').then((m) => m.DashboardPage)),
+)
 const InboxList = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
 )
@@ -102,6 +109,8 @@ export function App(): JSX.Element {
           <Route path="/app/cms/images" component={ImageLibrary} />
           <Route path="/app/inbox" component={InboxList} />
           <Route path="/app/inbox/:id" component={InboxMessage} />
+          <Route path="/app/distributions" component={Distributions} />
+          <Route path="/app/dashboard" component={Dashboard} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -30,6 +30,17 @@ const AUDIT: NavItem = {
   matches: (p) => p === '/app/audit',
 }
 
+const DISTRIBUTIONS: NavItem = {
+  href: '/app/distributions',
+  label: 'nav.distributions',
+  matches: (p) => p === '/app/distributions',
+}
+const DASHBOARD: NavItem = {
+  href: '/app/dashboard',
+  label: 'nav.dashboard',
+  matches: (p) => p === '/app/dashboard',
+}
+
 function LanguageSwitch(): JSX.Element {
   return (
     <label class="lang">
@@ -61,6 +72,7 @@ export function AppHeader(): JSX.Element {
   const items = current
     ? [
         HOME,
+        ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD] : []),
         ACCOUNT,
         ...(current.can.administer ? [ADMIN] : []),
         ...(current.can.audit ? [AUDIT] : []),

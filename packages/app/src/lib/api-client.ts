@@ -11,13 +11,20 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Readonly<Record<string, string>> = {},
+    /** Non-identifying facts the server adds to act on (the cap reached, whether one may override). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message)
   }
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> }
+  error?: {
+    code?: string
+    message?: string
+    fields?: Record<string, string>
+    details?: Record<string, unknown>
+  }
 }
 
 /**
@@ -61,6 +68,7 @@ async function send<T>(method: string, path: string, body: unknown): Promise<T> 
       data.error?.code ?? 'unknown',
       data.error?.message ?? response.statusText,
       data.error?.fields ?? {},
+      data.error?.details ?? {},
     )
   }
   return data

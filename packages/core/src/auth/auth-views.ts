@@ -29,6 +29,8 @@ export const currentSessionView = z.object({
     editSite: z.boolean(),
     /** Messages from the public forms, in an inbox compartment the person is granted. */
     readInbox: z.boolean(),
+    /** Supplies, distributions under caps and their dashboard. */
+    supplies: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

@@ -61,6 +61,7 @@ export async function presentCurrentSession(
       readInbox: (await inboxIds(db)).some((compartmentId) =>
         can(session.actor, 'read', 'ContactMessage', { compartmentId }),
       ),
+      supplies: can(session.actor, 'list', 'Supplies', {}),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }

@@ -93,15 +93,17 @@ export const errors = {
     ]),
   dailyCapReached: (
     params: { cap: number; already: number; day: string } = { cap: 0, already: 0, day: '' },
+    mayOverride = false,
   ) =>
     new HavenError(409, 'daily_cap_reached', 'error.daily_cap_reached', params, [], {
-      details: params,
+      details: { ...params, mayOverride },
     }),
   monthlyBudgetReached: (
     params: { cap: string; spent: string; asked: string } = { cap: '', spent: '', asked: '' },
+    mayOverride = false,
   ) =>
     new HavenError(409, 'monthly_budget_reached', 'error.monthly_budget_reached', params, [], {
-      details: params,
+      details: { ...params, mayOverride },
     }),
   policyOverlap: (params: { from: string; to: string } = { from: '', to: '' }) =>
     new HavenError(409, 'policy_overlap', 'error.policy_overlap', params, [

@@ -169,16 +169,22 @@ export async function recordDistribution(
     if (!verdict.ok) {
       if (!input.overrideReason || !by.mayOverride) {
         if (verdict.code === 'daily_cap_reached')
-          throw errors.dailyCapReached({
-            cap: verdict.cap,
-            already: verdict.already,
-            day: input.day,
-          })
-        throw errors.monthlyBudgetReached({
-          cap: moneyText(money(capCurrency, verdict.capMinor)),
-          spent: moneyText(money(capCurrency, verdict.spentMinor)),
-          asked: moneyText(money(capCurrency, verdict.askedMinor)),
-        })
+          throw errors.dailyCapReached(
+            {
+              cap: verdict.cap,
+              already: verdict.already,
+              day: input.day,
+            },
+            by.mayOverride,
+          )
+        throw errors.monthlyBudgetReached(
+          {
+            cap: moneyText(money(capCurrency, verdict.capMinor)),
+            spent: moneyText(money(capCurrency, verdict.spentMinor)),
+            asked: moneyText(money(capCurrency, verdict.askedMinor)),
+          },
+          by.mayOverride,
+        )
       }
       overrideCode = verdict.code
     }
