@@ -35,6 +35,8 @@ export function BarChart(props: BarChartProps): JSX.Element {
   const innerW = WIDTH - PAD.left - PAD.right
   const innerH = HEIGHT - PAD.top - PAD.bottom
   const step = innerW / Math.max(1, props.bars.length)
+  // A few bars stay bars, not walls: at most 48 units wide.
+  const barWidth = Math.max(1, Math.min(48, step * 0.76))
   const y = (v: number) => PAD.top + innerH - (v / max) * innerH
   const first = props.bars[0]
   const last = props.bars[props.bars.length - 1]
@@ -54,8 +56,8 @@ export function BarChart(props: BarChartProps): JSX.Element {
           <rect
             key={b.label}
             class={b.flagged ? 'bar bar-flagged' : 'bar'}
-            x={PAD.left + i * step + step * 0.12}
-            width={Math.max(1, step * 0.76)}
+            x={PAD.left + i * step + (step - barWidth) / 2}
+            width={barWidth}
             y={y(b.value)}
             height={Math.max(0, y(0) - y(b.value))}
           />
