@@ -1,18 +1,9 @@
 import { mkdirSync } from 'node:fs'
-import type { APIRequestContext } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { axeViolations, describeViolations } from './support/axe.js'
 import { describeInBrowser } from './support/browser.js'
 import { type HavenUnderTest, startHaven } from './support/haven-server.js'
 import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
-
-const today = () => new Date().toISOString().slice(0, 10)
-
-async function post(api: APIRequestContext, base: string, path: string, data: unknown) {
-  const res = await api.post(`${base}/api/v1${path}`, { data, headers: { Origin: base } })
-  if (!res.ok()) throw new Error(`${path}: ${res.status()} ${await res.text()}`)
-  return res.json()
-}
 
 describeInBrowser('distributions under caps in Chromium', (suite) => {
   let haven: HavenUnderTest
@@ -31,33 +22,33 @@ describeInBrowser('distributions under caps in Chromium', (suite) => {
 
   it('records 20 a day, refuses the 21st with a reason, lets the coordinator override, shows the day at cap', async () => {
     const base = haven.baseUrl
-    // Finance records the rate; the coordinator the policy (there is no policy screen yet: API).
+    // Finance records the rate and the coordinator the policy, each on the policies screen.
     const finance = await suite.newPage()
     await signInContext(finance.context, base, staff.treasurer as StaffAccount)
-    await post(finance.context.request, base, '/exchange-rates', {
-      date: '2026-01-01',
-      base: 'CNY',
-      quote: 'JPY',
-      rate: '15',
-    })
+    await finance.page.goto(`${base}/app/allowances`)
+    await finance.page.locator('#rate-rate').waitFor()
+    await finance.page.locator('#rate-date').fill('2026-01-01')
+    await finance.page.locator('#rate-rate').fill('15')
+    await finance.page.locator('#rate-source').fill('bank notice')
+    await finance.page.getByRole('button', { name: 'Record rate' }).click()
+    await finance.page.getByRole('status').filter({ hasText: 'Rate recorded.' }).waitFor()
+    expect(describeViolations(await axeViolations(finance.page))).toBe('')
     await finance.context.close()
+
     const coordinator = await suite.newPage()
     await signInContext(coordinator.context, base, staff.coordinator as StaffAccount)
-    const compartments = (await (
-      await coordinator.context.request.get(`${base}/api/v1/compartments`)
-    ).json()) as { id: string; code: string }[]
-    const yan = compartments.find((c) => c.code === 'YAN-01')
-    await post(coordinator.context.request, base, '/allowance-policies', {
-      compartmentId: yan?.id,
-      validFrom: '2026-01-01',
-      amount: '20',
-      currency: 'CNY',
-      buysGrams: 10_000,
-      dailyCap: 20,
-      monthlyCap: '180000',
-      monthlyCapCurrency: 'JPY',
-      rationGrams: 500,
-    })
+    await coordinator.page.goto(`${base}/app/allowances`)
+    await coordinator.page.locator('#pol-validFrom').waitFor()
+    await coordinator.page.locator('#pol-validFrom').fill('2026-01-01')
+    await coordinator.page.getByRole('button', { name: 'Create policy' }).click()
+    await coordinator.page.getByRole('status').filter({ hasText: 'Policy created.' }).waitFor()
+    await coordinator.page.getByRole('cell', { name: /180000 JPY/ }).waitFor()
+    expect(describeViolations(await axeViolations(coordinator.page))).toBe('')
+    // The same period again is refused, naming the clash.
+    await coordinator.page.getByRole('button', { name: 'Create policy' }).click()
+    expect(await coordinator.page.getByRole('alert').first().textContent()).toContain(
+      'may not overlap',
+    )
 
     const worker = await suite.newPage({ viewport: { width: 375, height: 740 } })
     await signInContext(worker.context, base, staff.worker as StaffAccount)

@@ -73,6 +73,9 @@ const Distributions = signedInOnly(
 const Dashboard = signedInOnly(
   lazy(() => import('./modules/supplies/dashboard-page.js').then((m) => m.DashboardPage)),
 )
+const Allowances = signedInOnly(
+  lazy(() => import('./modules/supplies/allowances-page.js').then((m) => m.AllowancesPage)),
+)
 const InboxList = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
 )
@@ -111,6 +114,7 @@ export function App(): JSX.Element {
           <Route path="/app/inbox/:id" component={InboxMessage} />
           <Route path="/app/distributions" component={Distributions} />
           <Route path="/app/dashboard" component={Dashboard} />
+          <Route path="/app/allowances" component={Allowances} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -41,6 +41,12 @@ const DASHBOARD: NavItem = {
   matches: (p) => p === '/app/dashboard',
 }
 
+const ALLOWANCES: NavItem = {
+  href: '/app/allowances',
+  label: 'nav.allowances',
+  matches: (p) => p === '/app/allowances',
+}
+
 function LanguageSwitch(): JSX.Element {
   return (
     <label class="lang">
@@ -73,6 +79,7 @@ export function AppHeader(): JSX.Element {
     ? [
         HOME,
         ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD] : []),
+        ...(current.can.managePolicies || current.can.enterRates ? [ALLOWANCES] : []),
         ACCOUNT,
         ...(current.can.administer ? [ADMIN] : []),
         ...(current.can.audit ? [AUDIT] : []),

@@ -31,6 +31,10 @@ export const currentSessionView = z.object({
     readInbox: z.boolean(),
     /** Supplies, distributions under caps and their dashboard. */
     supplies: z.boolean(),
+    /** Allowance policies in at least one compartment (coordinators, finance). */
+    managePolicies: z.boolean(),
+    /** Exchange rates (finance). */
+    enterRates: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

@@ -62,6 +62,10 @@ export async function presentCurrentSession(
         can(session.actor, 'read', 'ContactMessage', { compartmentId }),
       ),
       supplies: can(session.actor, 'list', 'Supplies', {}),
+      managePolicies: session.actor.grants.some((g) =>
+        can(session.actor, 'create', 'AllowancePolicy', { compartmentId: g.compartmentId ?? '' }),
+      ),
+      enterRates: can(session.actor, 'create', 'ExchangeRate', {}),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }
