@@ -83,6 +83,28 @@ describeInBrowser('distributions under caps in Chromium', (suite) => {
     await cp.getByRole('status').filter({ hasText: '21 of 20 people' }).waitFor()
     expect(await cp.locator('table').textContent()).toContain('A family arrived after dark')
 
+    // Stock: an item, a warehouse, a purchase; a transfer larger than the stock names the shortfall.
+    await cp.goto(`${base}/app/supplies`)
+    await cp.locator('#item-name').fill('rice')
+    await cp.getByRole('button', { name: 'Add item' }).click()
+    await cp.locator('#loc-name').fill('Yanji warehouse')
+    await cp.getByRole('button', { name: 'Add location' }).click()
+    await cp.locator('#mv-quantity').waitFor()
+    await cp.locator('#mv-quantity').fill('120')
+    await cp.locator('#mv-cost').fill('480')
+    await cp.getByRole('button', { name: 'Record movement' }).click()
+    await cp.getByRole('cell', { name: '120 kg · 480.00 CNY' }).waitFor()
+    await cp.locator('#mv-kind').selectOption('transfer')
+    await cp.locator('#mv-from').selectOption({ label: 'Yanji warehouse' })
+    await cp.locator('#mv-to').selectOption({ label: 'Yanji warehouse' })
+    await cp.locator('#mv-quantity').fill('200')
+    await cp.getByRole('button', { name: 'Record movement' }).click()
+    await cp
+      .getByRole('alert')
+      .filter({ hasText: 'Only 120 kg of rice at Yanji warehouse; 200 kg asked.' })
+      .waitFor()
+    expect(describeViolations(await axeViolations(cp))).toBe('')
+
     await cp.goto(`${base}/app/dashboard`)
     await cp.locator('.facts-grid').waitFor()
     await cp.waitForLoadState('networkidle')

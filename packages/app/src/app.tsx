@@ -76,6 +76,9 @@ const Dashboard = signedInOnly(
 const Allowances = signedInOnly(
   lazy(() => import('./modules/supplies/allowances-page.js').then((m) => m.AllowancesPage)),
 )
+const Supplies = signedInOnly(
+  lazy(() => import('./modules/supplies/supplies-page.js').then((m) => m.SuppliesPage)),
+)
 const InboxList = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
 )
@@ -115,6 +118,7 @@ export function App(): JSX.Element {
           <Route path="/app/distributions" component={Distributions} />
           <Route path="/app/dashboard" component={Dashboard} />
           <Route path="/app/allowances" component={Allowances} />
+          <Route path="/app/supplies" component={Supplies} />
           <Route default component={NotFound} />
         </Router>
       </main>

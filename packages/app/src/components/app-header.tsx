@@ -47,6 +47,12 @@ const ALLOWANCES: NavItem = {
   matches: (p) => p === '/app/allowances',
 }
 
+const SUPPLIES: NavItem = {
+  href: '/app/supplies',
+  label: 'nav.supplies',
+  matches: (p) => p === '/app/supplies',
+}
+
 function LanguageSwitch(): JSX.Element {
   return (
     <label class="lang">
@@ -78,7 +84,7 @@ export function AppHeader(): JSX.Element {
   const items = current
     ? [
         HOME,
-        ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD] : []),
+        ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD, SUPPLIES] : []),
         ...(current.can.managePolicies || current.can.enterRates ? [ALLOWANCES] : []),
         ACCOUNT,
         ...(current.can.administer ? [ADMIN] : []),

@@ -31,6 +31,8 @@ export const currentSessionView = z.object({
     readInbox: z.boolean(),
     /** Supplies, distributions under caps and their dashboard. */
     supplies: z.boolean(),
+    /** Items, locations and stock movements (coordinators, finance). */
+    manageSupplies: z.boolean(),
     /** Allowance policies in at least one compartment (coordinators, finance). */
     managePolicies: z.boolean(),
     /** Exchange rates (finance). */

@@ -62,6 +62,7 @@ export async function presentCurrentSession(
         can(session.actor, 'read', 'ContactMessage', { compartmentId }),
       ),
       supplies: can(session.actor, 'list', 'Supplies', {}),
+      manageSupplies: can(session.actor, 'create', 'Supplies', {}),
       managePolicies: session.actor.grants.some((g) =>
         can(session.actor, 'create', 'AllowancePolicy', { compartmentId: g.compartmentId ?? '' }),
       ),
