@@ -131,6 +131,15 @@ describeInBrowser('distributions under caps in Chromium', (suite) => {
           path: `e2e/artifacts/dashboard-${locale}-${name}.png`,
           fullPage: true,
         })
+        for (const other of ['supplies', 'allowances', 'distributions']) {
+          await shot.page.goto(`${base}/app/${other}`)
+          await shot.page.locator('h1').waitFor()
+          await shot.page.waitForLoadState('networkidle')
+          await shot.page.screenshot({
+            path: `e2e/artifacts/${other}-${locale}-${name}.png`,
+            fullPage: true,
+          })
+        }
         await shot.context.close()
       }
     }

@@ -41,6 +41,7 @@ function PolicyForm(props: { compartmentId: string; onSaved: () => void }): JSX.
   )
   return (
     <form
+      class="supplies-form"
       noValidate
       aria-labelledby="pol-new"
       onSubmit={(event) => {
@@ -130,6 +131,7 @@ function Rates(): JSX.Element {
         ))}
       {may && (
         <form
+          class="supplies-form"
           noValidate
           onSubmit={(event) => {
             event.preventDefault()

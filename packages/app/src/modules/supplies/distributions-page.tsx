@@ -92,7 +92,7 @@ export function DistributionsPage(): JSX.Element {
       <PageTitle text={t('dist.title')} />
       <p class="muted">{t('dist.intro')}</p>
       <form
-        class="dist-form"
+        class="dist-form supplies-form"
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
@@ -190,6 +190,14 @@ export function DistributionsPage(): JSX.Element {
         </form>
       )}
       <h2>{t('dist.today_list')}</h2>
+      {recent.length > 0 && (
+        <p>
+          {t('dist.day_total', {
+            entries: recent.length,
+            people: recent.reduce((sum, d) => sum + d.headcount, 0),
+          })}
+        </p>
+      )}
       {recent.length === 0 ? (
         <p class="muted">{t('dist.none')}</p>
       ) : (
@@ -204,7 +212,7 @@ export function DistributionsPage(): JSX.Element {
               </tr>
             </thead>
             <tbody>
-              {recent.map((d) => (
+              {recent.slice(0, 10).map((d) => (
                 <tr key={d.id}>
                   <td>{d.personCode ?? t('dist.anonymous')}</td>
                   <td>{d.headcount}</td>

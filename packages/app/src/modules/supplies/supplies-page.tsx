@@ -53,6 +53,7 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
   ]
   return (
     <form
+      class="supplies-form"
       noValidate
       aria-labelledby="mv-title"
       onSubmit={(event) => {
@@ -167,6 +168,7 @@ function LocationForm(props: { onSaved: () => void }): JSX.Element {
   const options = compartments.state === 'ready' ? compartments.data : []
   return (
     <form
+      class="supplies-form"
       noValidate
       aria-labelledby="loc-title"
       onSubmit={(event) => {
@@ -226,6 +228,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
   const submission = useSubmission()
   return (
     <form
+      class="supplies-form"
       noValidate
       aria-labelledby="item-title"
       onSubmit={(event) => {
@@ -253,7 +256,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
         />
         <SelectField
           id="item-kind"
-          label={t('sup.kind')}
+          label={t('sup.location_kind')}
           value={v.kind}
           options={ITEM_KINDS.map((k) => ({ value: k, label: t(`sup.item_kind.${k}`) }))}
           onChange={(kind) => setV({ ...v, kind })}

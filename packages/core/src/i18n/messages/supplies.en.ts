@@ -47,6 +47,7 @@ export const suppliesEn = {
   'dist.override_reason': 'Reason for the override',
   'dist.override_submit': 'Override and record',
   'dist.today_list': 'Recorded on this day',
+  'dist.day_total': '{entries} entries, {people} people. The latest 10:',
   'dist.none': 'Nothing recorded on this day yet.',
   'dist.who': 'Who',
   'dist.people': 'People',

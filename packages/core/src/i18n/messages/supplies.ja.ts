@@ -48,6 +48,7 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'dist.override_reason': '上限を超える理由',
   'dist.override_submit': '上限を超えて記録する',
   'dist.today_list': 'この日の記録',
+  'dist.day_total': '{entries} 件、{people} 人。最新 10 件：',
   'dist.none': 'この日の記録はまだありません。',
   'dist.who': '対象',
   'dist.people': '人数',
