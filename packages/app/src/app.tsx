@@ -78,6 +78,19 @@ const Notifications = signedInOnly(
     import('./modules/notifications/notifications-page.js').then((m) => m.NotificationsPage),
   ),
 )
+// Supplies and distributions: field workers record; the dashboard loads when opened.
+const Distributions = signedInOnly(
+  lazy(() => import('./modules/supplies/distributions-page.js').then((m) => m.DistributionsPage)),
+)
+const Dashboard = signedInOnly(
+  lazy(() => import('./modules/supplies/dashboard-page.js').then((m) => m.DashboardPage)),
+)
+const Allowances = signedInOnly(
+  lazy(() => import('./modules/supplies/allowances-page.js').then((m) => m.AllowancesPage)),
+)
+const Supplies = signedInOnly(
+  lazy(() => import('./modules/supplies/supplies-page.js').then((m) => m.SuppliesPage)),
+)
 const InboxList = signedInOnly(
   lazy(() => import('./modules/inbox/inbox-list.js').then((m) => m.InboxList)),
 )
@@ -155,6 +168,10 @@ export function App(): JSX.Element {
           <Route path="/app/follow-ups" component={OverduePage} />
           <Route path="/app/incidents" component={IncidentsPage} />
           <Route path="/app/retention" component={RetentionPage} />
+          <Route path="/app/distributions" component={Distributions} />
+          <Route path="/app/dashboard" component={Dashboard} />
+          <Route path="/app/allowances" component={Allowances} />
+          <Route path="/app/supplies" component={Supplies} />
           <Route default component={NotFound} />
         </Router>
       </main>

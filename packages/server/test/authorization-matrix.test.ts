@@ -11,6 +11,8 @@ import { recordIncident } from '../src/modules/people/incident-service.js'
 import { linkPeople } from '../src/modules/people/person-relations.js'
 import { compromiseShelter } from '../src/modules/shelters/shelter-compromise.js'
 import { findShelter } from '../src/modules/shelters/shelter-store.js'
+import { createPolicy, recordDistribution } from '../src/modules/supplies/distribution-service.js'
+import { createItem, createLocation } from '../src/modules/supplies/stock-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
 import {
@@ -103,6 +105,18 @@ const field = (body: unknown, key: string): unknown =>
 const PEOPLE = ['coordinator', 'caseworker'] as const
 const editors: Scope = { kind: 'org', allow: ['editor'] }
 const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
+const SUPPLY_STAFF = ['coordinator', 'caseworker', 'field_worker', 'finance'] as const
+/** An allowance policy in CNY with a CNY cap (no exchange rate needed), high caps. */
+const MATRIX_POLICY = {
+  amount: '20',
+  currency: 'CNY',
+  buysGrams: 10_000,
+  dailyCap: 10_000,
+  monthlyCap: '100000000',
+  monthlyCapCurrency: 'CNY',
+  rationGrams: 500,
+} as const
+let policyYear = 2030
 const person = (f: Fixture) => buildPerson(f.app, f.target.id)
 const kase = async (f: Fixture) => buildCase(f.app, await person(f))
 
@@ -589,6 +603,95 @@ const MATRIX: Record<string, MatrixRow> = {
     scope: { kind: 'self' },
     call: () => ({ path: '/notifications/read', body: {} }),
   },
+  'GET /supplies': {
+    scope: { kind: 'org', allow: SUPPLY_STAFF },
+    call: () => ({ path: '/supplies' }),
+  },
+  'POST /supplies/items': {
+    scope: { kind: 'org', allow: ['coordinator', 'finance'] },
+    call: () => ({ path: '/supplies/items', body: { name: 'rice', kind: 'rice', unit: 'kg' } }),
+  },
+  'POST /supplies/locations': {
+    scope: { kind: 'org', allow: ['coordinator', 'finance'] },
+    call: () => ({ path: '/supplies/locations', body: { name: 'Warehouse', kind: 'warehouse' } }),
+  },
+  'POST /supplies/movements': {
+    scope: { kind: 'org', allow: ['coordinator', 'finance'] },
+    call: async (f) => {
+      const by = { actorId: null, requestId: null }
+      const item = await createItem(f.app, { name: 'rice', kind: 'rice', unit: 'kg' }, by)
+      const to = await createLocation(
+        f.app,
+        { name: 'Warehouse', kind: 'warehouse', compartmentId: null },
+        by,
+      )
+      return {
+        path: '/supplies/movements',
+        body: {
+          itemId: item.id,
+          kind: 'purchase',
+          toLocationId: to.id,
+          quantity: 100,
+          occurredOn: '2026-05-01',
+          cost: '400',
+          currency: 'CNY',
+        },
+      }
+    },
+  },
+  'GET /exchange-rates': {
+    scope: { kind: 'org', allow: SUPPLY_STAFF },
+    call: () => ({ path: '/exchange-rates' }),
+  },
+  'POST /exchange-rates': {
+    scope: { kind: 'org', allow: ['finance'] },
+    call: () => ({
+      path: '/exchange-rates',
+      body: { date: '2026-05-01', base: 'CNY', quote: 'JPY', rate: '15' },
+    }),
+  },
+  'GET /allowance-policies': {
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, o) =>
+        Array.isArray(body) && body.some((p) => field(p, 'compartmentId') === o.compartment.id),
+    },
+    call: () => ({ path: '/allowance-policies' }),
+  },
+  'POST /allowance-policies': {
+    scope: { kind: 'compartment', allow: ['coordinator', 'finance'] },
+    call: (f) => {
+      policyYear += 1 // each allowed call needs its own date range: ranges may not overlap
+      return {
+        path: '/allowance-policies',
+        body: {
+          ...MATRIX_POLICY,
+          compartmentId: f.target.id,
+          validFrom: `${policyYear}-01-01`,
+          validTo: `${policyYear}-12-31`,
+        },
+      }
+    },
+  },
+  'GET /distributions': {
+    scope: {
+      kind: 'compartment-list',
+      leaks: (body, o) =>
+        Array.isArray(body) && body.some((d) => field(d, 'compartmentId') === o.compartment.id),
+    },
+    call: () => ({ path: '/distributions' }),
+  },
+  'POST /distributions': {
+    scope: { kind: 'compartment', allow: SEES },
+    call: (f) => ({
+      path: '/distributions',
+      body: { compartmentId: f.target.id, day: '2026-05-02', headcount: 1 },
+    }),
+  },
+  'GET /distributions/figures': {
+    scope: { kind: 'compartment', allow: SUPPLY_STAFF },
+    call: (f) => ({ path: `/distributions/figures?compartmentId=${f.target.id}&year=2026` }),
+  },
 
   'POST /exports/people': {
     scope: { kind: 'compartment', allow: PEOPLE },
@@ -907,6 +1010,16 @@ describeEachDialect('authorization matrix', (ctx) => {
         { actorId: null, requestId: null },
       )
       await ensureShelter(app, c)
+      await createPolicy(
+        app,
+        { ...MATRIX_POLICY, compartmentId: c.id, validFrom: '2026-01-01', validTo: '2026-12-31' },
+        { actorId: null, requestId: null },
+      )
+      await recordDistribution(
+        app,
+        { compartmentId: c.id, day: '2026-05-01', headcount: 2 },
+        { actorId: null, requestId: null, mayOverride: false },
+      )
       if (c === other)
         others = { compartment: other, personId: p.id, caseId: k.id, incidentId: i.id }
     }

@@ -46,6 +46,28 @@ const INCIDENTS = section('/app/incidents', 'nav.incidents')
 const FOLLOW_UPS = section('/app/follow-ups', 'nav.follow_ups')
 const SITE = section('/app/cms', 'nav.site')
 const INBOX = section('/app/inbox', 'nav.inbox')
+const DISTRIBUTIONS: NavItem = {
+  href: '/app/distributions',
+  label: 'nav.distributions',
+  matches: (p) => p === '/app/distributions',
+}
+const DASHBOARD: NavItem = {
+  href: '/app/dashboard',
+  label: 'nav.dashboard',
+  matches: (p) => p === '/app/dashboard',
+}
+
+const ALLOWANCES: NavItem = {
+  href: '/app/allowances',
+  label: 'nav.allowances',
+  matches: (p) => p === '/app/allowances',
+}
+
+const SUPPLIES: NavItem = {
+  href: '/app/supplies',
+  label: 'nav.supplies',
+  matches: (p) => p === '/app/supplies',
+}
 
 function LanguageSwitch(): JSX.Element {
   return (
@@ -86,6 +108,8 @@ export function AppHeader(): JSX.Element {
         HOME,
         ...(current.can.workCases ? [PEOPLE, CASES, INCIDENTS, FOLLOW_UPS] : []),
         ...(current.can.shelters ? [SHELTERS] : []),
+        ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD, SUPPLIES] : []),
+        ...(current.can.managePolicies || current.can.enterRates ? [ALLOWANCES] : []),
         ...(current.can.editSite ? [SITE] : []),
         ...(current.can.readInbox ? [INBOX] : []),
         ACCOUNT,

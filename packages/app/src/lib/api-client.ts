@@ -11,7 +11,7 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Readonly<Record<string, string>> = {},
-    /** Facts the server adds to some errors (a version conflict's two sides). */
+    /** Facts the server adds to some errors (a version conflict's two sides; the cap reached and whether one may override). */
     readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message)

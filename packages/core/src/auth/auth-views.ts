@@ -38,6 +38,14 @@ export const currentSessionView = z.object({
     exportPeople: z.boolean(),
     /** The retention review (closed cases due for purging): coordinators. */
     reviewRetention: z.boolean(),
+    /** Supplies, distributions under caps and their dashboard. */
+    supplies: z.boolean(),
+    /** Items, locations and stock movements (coordinators, finance). */
+    manageSupplies: z.boolean(),
+    /** Allowance policies in at least one compartment (coordinators, finance). */
+    managePolicies: z.boolean(),
+    /** Exchange rates (finance). */
+    enterRates: z.boolean(),
   }),
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })

@@ -7,6 +7,7 @@ import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
+import { suppliesEn } from './messages/supplies.en.js'
 
 /**
  * The English catalog is the reference: every other catalog has the same keys (the type system
@@ -23,6 +24,7 @@ export const en = {
   ...cmsEn,
   ...inboxEn,
   ...sheltersEn,
+  ...suppliesEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -15,6 +15,8 @@ import { keyRoutes } from '../keys/key-routes.js'
 import { notificationRoutes } from '../modules/notifications/notification-routes.js'
 import { peopleModuleRoutes } from '../modules/people/people-routes.js'
 import { shelterRoutes } from '../modules/shelters/shelter-routes.js'
+import { distributionRoutes } from '../modules/supplies/distribution-routes.js'
+import { suppliesRoutes } from '../modules/supplies/supplies-routes.js'
 import type { AnyApiRoute } from './api-route.js'
 
 /** Every API route. A module joins the API (and the authorization matrix) by being listed here. */
@@ -35,4 +37,6 @@ export const ALL_ROUTES: readonly AnyApiRoute[] = [
   ...cmsRoutes,
   ...cmsStructureRoutes,
   ...inboxRoutes,
+  ...suppliesRoutes,
+  ...distributionRoutes,
 ]

@@ -23,6 +23,12 @@ export interface Entities {
   Shelter: { compartmentId: string }
   /** A shelter's residents and its incident and oversight log. */
   ShelterRecord: { compartmentId: string }
+  /** Items, locations, stock and its movements: the organisation's logistics. */
+  Supplies: Record<string, never>
+  /** Dated exchange rates entered by finance. */
+  ExchangeRate: Record<string, never>
+  AllowancePolicy: { compartmentId: string }
+  Distribution: { compartmentId: string }
 }
 export type EntityName = keyof Entities
 

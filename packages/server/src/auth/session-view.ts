@@ -76,6 +76,12 @@ export async function presentCurrentSession(
       reviewRetention: session.actor.grants.some((g) =>
         can(session.actor, 'manage', 'Case', { compartmentId: g.compartmentId ?? '' }),
       ),
+      supplies: can(session.actor, 'list', 'Supplies', {}),
+      manageSupplies: can(session.actor, 'create', 'Supplies', {}),
+      managePolicies: session.actor.grants.some((g) =>
+        can(session.actor, 'create', 'AllowancePolicy', { compartmentId: g.compartmentId ?? '' }),
+      ),
+      enterRates: can(session.actor, 'create', 'ExchangeRate', {}),
     },
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }

@@ -7,6 +7,7 @@ import type { CryptoTables } from '../crypto/crypto-tables.js'
 import type { NotificationTables } from '../modules/notifications/notification-tables.js'
 import type { PeopleTables } from '../modules/people/people-tables.js'
 import type { ShelterTables } from '../modules/shelters/shelter-tables.js'
+import type { SuppliesTables } from '../modules/supplies/supplies-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
 /**
@@ -24,4 +25,5 @@ export interface Database
     NotificationTables,
     CmsTables,
     SiteTables,
-    ContactTables {}
+    ContactTables,
+    SuppliesTables {}

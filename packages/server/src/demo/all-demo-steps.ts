@@ -2,3 +2,4 @@
 import './site-demo.js'
 import './people-demo.js'
 import './shelters-demo.js'
+import './supplies-demo.js'

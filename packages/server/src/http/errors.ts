@@ -86,6 +86,50 @@ export const errors = {
       { path: 'confirmCode', key: 'error.confirmation_mismatch', params: {} },
     ]),
   conflict: () => new HavenError(409, 'conflict', 'error.conflict'),
+  insufficientStock: (
+    params: { available: string; asked: string; item: string; location: string } = {
+      available: '',
+      asked: '',
+      item: '',
+      location: '',
+    },
+  ) =>
+    new HavenError(409, 'insufficient_stock', 'error.insufficient_stock', params, [
+      { path: 'quantity', key: 'error.insufficient_stock', params },
+    ]),
+  locationHoldsNoStock: () =>
+    new HavenError(422, 'location_holds_no_stock', 'error.location_holds_no_stock', {}, [
+      { path: 'fromLocationId', key: 'error.location_holds_no_stock', params: {} },
+    ]),
+  dailyCapReached: (
+    params: { cap: number; already: number; day: string } = { cap: 0, already: 0, day: '' },
+    mayOverride = false,
+  ) =>
+    new HavenError(409, 'daily_cap_reached', 'error.daily_cap_reached', params, [], {
+      details: { ...params, mayOverride },
+    }),
+  monthlyBudgetReached: (
+    params: { cap: string; spent: string; asked: string } = { cap: '', spent: '', asked: '' },
+    mayOverride = false,
+  ) =>
+    new HavenError(409, 'monthly_budget_reached', 'error.monthly_budget_reached', params, [], {
+      details: { ...params, mayOverride },
+    }),
+  policyOverlap: (params: { from: string; to: string } = { from: '', to: '' }) =>
+    new HavenError(409, 'policy_overlap', 'error.policy_overlap', params, [
+      { path: 'validFrom', key: 'error.policy_overlap', params },
+    ]),
+  noAllowancePolicy: (params: { day: string } = { day: '' }) =>
+    new HavenError(422, 'no_allowance_policy', 'error.no_allowance_policy', params, [
+      { path: 'day', key: 'error.no_allowance_policy', params },
+    ]),
+  noExchangeRate: (
+    params: { from: string; to: string; day: string } = { from: '', to: '', day: '' },
+  ) => new HavenError(422, 'no_exchange_rate', 'error.no_exchange_rate', params),
+  personNotInCompartment: () =>
+    new HavenError(422, 'person_not_in_compartment', 'error.person_not_in_compartment', {}, [
+      { path: 'personCode', key: 'error.person_not_in_compartment', params: {} },
+    ]),
   slugTaken: () =>
     new HavenError(409, 'slug_taken', 'error.slug_taken', {}, [
       { path: 'slug', key: 'error.slug_taken', params: {} },

@@ -6,6 +6,7 @@ import * as m0004 from './2026-11-26-0004-key-operations.js'
 import * as m0005 from './2026-11-26-0005-site.js'
 import * as m0006 from './2026-11-26-0006-people.js'
 import * as m0007 from './2026-11-26-0007-shelters.js'
+import * as m0008 from './2026-11-26-0008-supplies.js'
 import * as m0009 from './2026-11-26-0009-scale-indexes.js'
 
 /**
@@ -20,5 +21,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0005-site': m0005,
   '2026-11-26-0006-people': m0006,
   '2026-11-26-0007-shelters': m0007,
+  '2026-11-26-0008-supplies': m0008,
   '2026-11-26-0009-scale-indexes': m0009,
 })

@@ -1,0 +1,138 @@
+import { createPolicySchema, recordDistributionSchema } from '@haven/core/supplies/supply-schemas'
+import { distributionView, figuresView, policyView } from '@haven/core/supplies/supply-views'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import { can } from '../../auth/policy.js'
+import { assertWritable, compartmentsFor } from '../people/compartment-access.js'
+import {
+  createPolicy,
+  presentDistribution,
+  presentPolicy,
+  recordDistribution,
+} from './distribution-service.js'
+import { listDistributions, listPolicies } from './distribution-store.js'
+import { distributionFigures } from './figures-service.js'
+
+const compartmentQuery = z.strictObject({ compartmentId: z.string().min(1).max(100).optional() })
+
+export const distributionRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/allowance-policies',
+    summary: 'Allowance policies of your compartments',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'AllowancePolicy', action: 'list' },
+    query: compartmentQuery,
+    response: z.array(policyView),
+    async handle({ app, query, actor, authorizeScope }) {
+      authorizeScope()
+      const ids = await compartmentsFor(
+        app.database.db,
+        actor(),
+        ['coordinator', 'caseworker', 'field_worker', 'finance'],
+        query.compartmentId,
+      )
+      return (await listPolicies(app.database.db, ids)).map(presentPolicy)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/allowance-policies',
+    summary: 'Create an allowance policy: amount per person, caps, ration basis, date range',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'AllowancePolicy', action: 'create' },
+    body: createPolicySchema,
+    response: policyView,
+    successStatus: 201,
+    errors: ['validationFailed', 'policyOverlap', 'recordFrozen'],
+    async handle({ app, body, authorize, audit: by }) {
+      authorize(
+        'create',
+        'AllowancePolicy',
+        { compartmentId: body.compartmentId },
+        { compartmentId: body.compartmentId },
+      )
+      await assertWritable(app.database.db, body.compartmentId)
+      return presentPolicy(await createPolicy(app, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/distributions',
+    summary: 'Distributions of your compartments, newest first',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'Distribution', action: 'list' },
+    query: z.strictObject({
+      compartmentId: z.string().min(1).max(100).optional(),
+      day: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    response: z.array(distributionView),
+    async handle({ app, query, actor, authorizeScope }) {
+      authorizeScope()
+      const ids = await compartmentsFor(
+        app.database.db,
+        actor(),
+        ['coordinator', 'caseworker', 'field_worker'],
+        query.compartmentId,
+      )
+      const rows = await listDistributions(app.database.db, ids, query)
+      return rows.map((r) => presentDistribution(r, r.person_code ?? null))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/distributions',
+    summary: 'Record a distribution to a person or a headcount, under the policy’s caps',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'Distribution', action: 'create' },
+    body: recordDistributionSchema,
+    response: distributionView,
+    successStatus: 201,
+    errors: [
+      'validationFailed',
+      'dailyCapReached',
+      'monthlyBudgetReached',
+      'noAllowancePolicy',
+      'noExchangeRate',
+      'personNotInCompartment',
+      'recordFrozen',
+    ],
+    async handle({ app, body, actor, authorize, audit: by }) {
+      const target = { compartmentId: body.compartmentId }
+      authorize('create', 'Distribution', target, target)
+      // Asking to override is itself a coordinator's act: refused outright for anyone else.
+      if (body.overrideReason) authorize('manage', 'Distribution', target, target)
+      await assertWritable(app.database.db, body.compartmentId)
+      const done = await recordDistribution(app, body, {
+        ...by,
+        mayOverride: can(actor(), 'manage', 'Distribution', target),
+      })
+      return presentDistribution(done.row, done.personCode, {
+        dayPeople: done.dayPeople,
+        dailyCap: done.dailyCap,
+      })
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/distributions/figures',
+    summary: 'People per day and month, rice, spend against the cap, ration check, for a year',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'Distribution', action: 'read' },
+    query: z.strictObject({
+      compartmentId: z.string().min(1).max(100),
+      year: z.string().regex(/^\d{4}$/),
+    }),
+    response: figuresView,
+    errors: ['notFound'],
+    async handle({ app, query, authorize }) {
+      const target = { compartmentId: query.compartmentId }
+      authorize('read', 'Distribution', target, target)
+      return distributionFigures(app, query.compartmentId, query.year)
+    },
+  }),
+]

@@ -1,0 +1,182 @@
+import type { Kysely } from 'kysely'
+import type { Db } from '../../db/db-handle.js'
+import { isPostgres } from '../../db/dialect.js'
+import type {
+  AllowancePoliciesTable,
+  DistributionDaysTable,
+  DistributionsTable,
+} from './supplies-tables.js'
+
+export async function listPolicies(
+  db: Db,
+  compartmentIds: readonly string[],
+): Promise<AllowancePoliciesTable[]> {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('allowance_policies')
+    .selectAll()
+    .where('compartment_id', 'in', compartmentIds)
+    .orderBy('compartment_id')
+    .orderBy('valid_from', 'desc')
+    .execute()
+}
+
+/** The policy of a compartment in force on `day`, if any. */
+export async function policyOn(
+  db: Db,
+  compartmentId: string,
+  day: string,
+): Promise<AllowancePoliciesTable | undefined> {
+  return db
+    .selectFrom('allowance_policies')
+    .selectAll()
+    .where('compartment_id', '=', compartmentId)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst()
+}
+
+/** Policies of the compartment whose range meets [from, to] (to null: open-ended). */
+export async function overlappingPolicies(
+  db: Db,
+  compartmentId: string,
+  from: string,
+  to: string | null,
+) {
+  let query = db
+    .selectFrom('allowance_policies')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('compartment_id', '=', compartmentId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)]))
+  if (to !== null) query = query.where('valid_from', '<=', to)
+  return query.execute()
+}
+
+export async function insertPolicy(db: Db, row: AllowancePoliciesTable): Promise<void> {
+  await db.insertInto('allowance_policies').values(row).execute()
+}
+
+type CounterTable = 'distribution_days' | 'distribution_months'
+const KEY = { distribution_days: 'day', distribution_months: 'month' } as const
+
+export interface Counter {
+  people: number
+  spend_minor: number
+  cap_spend_minor: number
+  rice_grams: number
+  overrides: number
+}
+
+/**
+ * The running totals of a compartment's day or month, created at zero if missing and locked for
+ * the rest of the transaction: on PostgreSQL with `for update`, so concurrent distributions to the
+ * same shelter and day queue here and each sees the totals the previous one committed; on SQLite
+ * the single writer serialises whole transactions already.
+ */
+export async function lockCounter(
+  db: Db,
+  table: CounterTable,
+  compartmentId: string,
+  key: string,
+): Promise<Counter> {
+  const column = KEY[table]
+  const zero = { people: 0, spend_minor: 0, cap_spend_minor: 0, rice_grams: 0, overrides: 0 }
+  await db
+    .insertInto(table)
+    .values({ compartment_id: compartmentId, [column]: key, ...zero } as DistributionDaysTable)
+    .onConflict((oc) => oc.columns(['compartment_id', column]).doNothing())
+    .execute()
+  let query = db
+    .selectFrom(table)
+    .select(['people', 'spend_minor', 'cap_spend_minor', 'rice_grams', 'overrides'])
+    .where('compartment_id', '=', compartmentId)
+    .where(column, '=', key)
+  if (isPostgres(db as Kysely<unknown>)) query = query.forUpdate()
+  const row = await query.executeTakeFirstOrThrow()
+  return {
+    people: Number(row.people),
+    spend_minor: Number(row.spend_minor),
+    cap_spend_minor: Number(row.cap_spend_minor),
+    rice_grams: Number(row.rice_grams),
+    overrides: Number(row.overrides),
+  }
+}
+
+export async function addToCounter(
+  db: Db,
+  table: CounterTable,
+  compartmentId: string,
+  key: string,
+  add: Counter,
+): Promise<void> {
+  await db
+    .updateTable(table)
+    .set((eb) => ({
+      people: eb('people', '+', add.people),
+      spend_minor: eb('spend_minor', '+', add.spend_minor),
+      cap_spend_minor: eb('cap_spend_minor', '+', add.cap_spend_minor),
+      rice_grams: eb('rice_grams', '+', add.rice_grams),
+      overrides: eb('overrides', '+', add.overrides),
+    }))
+    .where('compartment_id', '=', compartmentId)
+    .where(KEY[table], '=', key)
+    .execute()
+}
+
+export async function insertDistribution(db: Db, row: DistributionsTable): Promise<void> {
+  await db.insertInto('distributions').values(row).execute()
+}
+
+export async function listDistributions(
+  db: Db,
+  compartmentIds: readonly string[],
+  filter: { day?: string | undefined; limit: number },
+) {
+  if (compartmentIds.length === 0) return []
+  let query = db
+    .selectFrom('distributions')
+    .leftJoin('people', 'people.id', 'distributions.person_id')
+    .selectAll('distributions')
+    .select('people.code as person_code')
+    .where('distributions.compartment_id', 'in', compartmentIds)
+  if (filter.day) query = query.where('distributions.day', '=', filter.day)
+  return query
+    .orderBy('distributions.day', 'desc')
+    .orderBy('distributions.id', 'desc')
+    .limit(filter.limit)
+    .execute()
+}
+
+/** The day counters of a compartment over a date range: one row per day that had distributions. */
+export async function dayTotals(db: Db, compartmentId: string, from: string, to: string) {
+  return db
+    .selectFrom('distribution_days')
+    .selectAll()
+    .where('compartment_id', '=', compartmentId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('people', '>', 0)
+    .orderBy('day')
+    .execute()
+}
+
+export async function monthTotals(db: Db, compartmentId: string, from: string, to: string) {
+  return db
+    .selectFrom('distribution_months')
+    .selectAll()
+    .where('compartment_id', '=', compartmentId)
+    .where('month', '>=', from)
+    .where('month', '<=', to)
+    .where('people', '>', 0)
+    .orderBy('month')
+    .execute()
+}
+
+export async function findPersonByCode(db: Db, code: string) {
+  return db
+    .selectFrom('people')
+    .select(['id', 'compartment_id', 'code'])
+    .where('code', '=', code)
+    .executeTakeFirst()
+}

@@ -1,0 +1,220 @@
+import type { CurrencyCode } from '@haven/core/money/currency'
+import { formatMinorAsDecimal, moneyFromDecimal } from '@haven/core/money/money'
+import { shortfall } from '@haven/core/supplies/caps'
+import type {
+  CreateItem,
+  CreateLocation,
+  CreateMovement,
+  CreateRate,
+} from '@haven/core/supplies/supply-schemas'
+import type { MovementView } from '@haven/core/supplies/supply-views'
+import type { AppContext } from '../../app-context.js'
+import { audit } from '../../auth/auth-audit.js'
+import { findCompartment } from '../../compartments/compartment-store.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { type Actorish, today } from '../people/person-service.js'
+import {
+  addStock,
+  findItem,
+  findLocation,
+  insertItem,
+  insertLocation,
+  insertMovement,
+  lockStock,
+  upsertRate,
+} from './stock-store.js'
+import type {
+  StockMovementsTable,
+  SupplyItemsTable,
+  SupplyLocationsTable,
+} from './supplies-tables.js'
+
+/** Kilograms are stored as grams, everything else as whole counts. */
+export function storedQuantity(unit: string, quantity: number): number {
+  if (unit === 'kg') return Math.round(quantity * 1000)
+  if (!Number.isInteger(quantity))
+    throw errors.validationFailed([{ path: 'quantity', key: 'field.quantity_whole', params: {} }])
+  return quantity
+}
+
+export function displayQuantity(unit: string, stored: number): number {
+  return unit === 'kg' ? stored / 1000 : stored
+}
+
+function describeQuantity(unit: string, stored: number): string {
+  return `${displayQuantity(unit, stored).toLocaleString('en')} ${unit}`
+}
+
+export function refuseFuture(app: AppContext, day: string, path: string): void {
+  if (day > today(app))
+    throw errors.validationFailed([{ path, key: 'field.date_in_future', params: {} }])
+}
+
+export async function createItem(app: AppContext, input: CreateItem, by: Actorish) {
+  const row: SupplyItemsTable = { id: newId(), ...input, created_at: app.now().toISOString() }
+  await app.database.db.transaction().execute(async (trx) => {
+    await insertItem(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'supply_item.created',
+      entityType: 'SupplyItem',
+      entityId: row.id,
+      requestId: by.requestId,
+      details: { kind: row.kind, unit: row.unit },
+    })
+  })
+  return row
+}
+
+export async function createLocation(app: AppContext, input: CreateLocation, by: Actorish) {
+  if (input.kind === 'shelter' && !input.compartmentId)
+    throw errors.validationFailed([{ path: 'compartmentId', key: 'field.required', params: {} }])
+  if (input.compartmentId && !(await findCompartment(app.database.db, input.compartmentId)))
+    throw errors.notFound()
+  const row: SupplyLocationsTable = {
+    id: newId(),
+    name: input.name,
+    kind: input.kind,
+    compartment_id: input.compartmentId,
+    created_at: app.now().toISOString(),
+  }
+  await app.database.db.transaction().execute(async (trx) => {
+    await insertLocation(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'supply_location.created',
+      entityType: 'SupplyLocation',
+      entityId: row.id,
+      compartmentId: row.compartment_id,
+      requestId: by.requestId,
+      details: { kind: row.kind },
+    })
+  })
+  return row
+}
+
+/** Takes the transaction's handle: on SQLite a second connection would wait for this one forever. */
+async function locationLabel(db: Db, location: SupplyLocationsTable): Promise<string> {
+  if (!location.compartment_id) return location.name
+  const compartment = await findCompartment(db, location.compartment_id)
+  return compartment?.code ?? location.name
+}
+
+/**
+ * Records a purchase, transfer, distribution or loss. The source's stock is locked and checked in
+ * the same transaction that moves it, so stock never goes negative; a refusal names the shortfall.
+ * A delivery destination (inside North Korea) receives but never holds stock.
+ */
+export async function recordMovement(app: AppContext, input: CreateMovement, by: Actorish) {
+  refuseFuture(app, input.occurredOn, 'occurredOn')
+  const db = app.database.db
+  const item = await findItem(db, input.itemId)
+  if (!item) throw errors.validationFailed([{ path: 'itemId', key: 'field.invalid', params: {} }])
+  const from = input.fromLocationId ? await findLocation(db, input.fromLocationId) : undefined
+  const to = input.toLocationId ? await findLocation(db, input.toLocationId) : undefined
+  if (input.fromLocationId && !from)
+    throw errors.validationFailed([{ path: 'fromLocationId', key: 'field.invalid', params: {} }])
+  if (input.toLocationId && !to)
+    throw errors.validationFailed([{ path: 'toLocationId', key: 'field.invalid', params: {} }])
+  if (from?.kind === 'delivery') throw errors.locationHoldsNoStock()
+  const quantity = storedQuantity(item.unit, input.quantity)
+  if (quantity <= 0)
+    throw errors.validationFailed([
+      { path: 'quantity', key: 'field.quantity_positive', params: {} },
+    ])
+  const cost =
+    input.kind === 'purchase' && input.cost && input.currency
+      ? moneyFromDecimal(input.currency as CurrencyCode, input.cost)
+      : null
+  const row: StockMovementsTable = {
+    id: newId(),
+    item_id: item.id,
+    kind: input.kind,
+    from_location_id: from?.id ?? null,
+    to_location_id: input.kind === 'loss' ? null : (to?.id ?? null),
+    quantity,
+    cost_minor: cost?.minor ?? null,
+    cost_currency: cost?.currency ?? null,
+    occurred_on: input.occurredOn,
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  await db.transaction().execute(async (trx) => {
+    if (from) {
+      const available = await lockStock(trx, item.id, from.id)
+      const missing = shortfall(available, quantity)
+      if (missing > 0)
+        throw errors.insufficientStock({
+          available: describeQuantity(item.unit, available),
+          asked: describeQuantity(item.unit, quantity),
+          item: item.name,
+          location: await locationLabel(trx, from),
+        })
+      await addStock(trx, item.id, from.id, -quantity)
+    }
+    if (to && to.kind !== 'delivery' && input.kind !== 'loss') {
+      await lockStock(trx, item.id, to.id)
+      await addStock(trx, item.id, to.id, quantity)
+    }
+    await insertMovement(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: `stock.${input.kind}`,
+      entityType: 'StockMovement',
+      entityId: row.id,
+      compartmentId: from?.compartment_id ?? to?.compartment_id ?? null,
+      requestId: by.requestId,
+      details: { itemId: item.id, quantity },
+    })
+  })
+  return presentMovement(row, item.unit)
+}
+
+export function presentMovement(row: StockMovementsTable, unit: string): MovementView {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    kind: row.kind,
+    fromLocationId: row.from_location_id,
+    toLocationId: row.to_location_id,
+    quantity: displayQuantity(unit, Number(row.quantity)),
+    cost:
+      row.cost_minor !== null && row.cost_currency
+        ? formatMinorAsDecimal({
+            currency: row.cost_currency as CurrencyCode,
+            minor: Number(row.cost_minor),
+          })
+        : null,
+    currency: row.cost_currency,
+    occurredOn: row.occurred_on,
+  }
+}
+
+export async function recordRate(app: AppContext, input: CreateRate, by: Actorish) {
+  refuseFuture(app, input.date, 'date')
+  if (input.base === input.quote || Number(input.rate) <= 0)
+    throw errors.validationFailed([{ path: 'rate', key: 'field.rate_format', params: {} }])
+  const row = {
+    date: input.date,
+    base: input.base,
+    quote: input.quote,
+    rate: input.rate,
+    source: input.source ?? null,
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  await app.database.db.transaction().execute(async (trx) => {
+    await upsertRate(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'exchange_rate.recorded',
+      entityType: 'ExchangeRate',
+      entityId: `${row.base}/${row.quote}/${row.date}`,
+      requestId: by.requestId,
+      details: { rate: row.rate },
+    })
+  })
+  return row
+}

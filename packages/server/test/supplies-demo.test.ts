@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest'
+import '../src/demo/all-demo-steps.js'
+import { demoSteps } from '../src/demo/demo-registry.js'
+import { distributionFigures } from '../src/modules/supplies/figures-service.js'
+import { describeEachDialect } from './support/dialects.js'
+import { testAppContext } from './support/test-app.js'
+
+describeEachDialect('supplies demo', (ctx) => {
+  it('makes shelters, stock, policies and a year of distributions under the caps, once', async () => {
+    await ctx.reset()
+    const app = testAppContext(ctx.database(), { now: () => new Date('2026-06-15T10:00:00Z') })
+    const step = demoSteps().find((s) => s.name === 'supplies')
+    if (!step) throw new Error('supplies demo step not registered')
+    const first = await step.run(app)
+    expect(first.created).toBeGreaterThan(500)
+    expect(await step.run(app)).toEqual({ created: 0, skipped: 1 })
+    const yan = await app.database.db
+      .selectFrom('compartments')
+      .select('id')
+      .where('code', '=', 'YAN-01')
+      .executeTakeFirstOrThrow()
+    const figures = await distributionFigures(app, yan.id, '2026')
+    expect(figures.peoplePerDayPeak).toBeLessThanOrEqual(20)
+    expect(figures.days.length).toBeGreaterThan(100)
+    for (const m of figures.months) expect(m.capSpend.minor).toBeLessThanOrEqual(m.cap?.minor ?? 0)
+    expect(
+      figures.bulkDeliveredKgYear +
+        (await distributionFigures(app, yan.id, '2025')).bulkDeliveredKgYear,
+    ).toBe(10_000)
+  }, 120_000)
+})
