@@ -8,13 +8,15 @@ import { verifyAuditLog } from '../src/audit/audit-verify.js'
 import { openDatabase } from '../src/db/database.js'
 import { MIGRATIONS } from '../src/db/migrations/index.js'
 import { type RunningServer, startServer } from './support/cli.js'
+import { buildCompartment, buildUser, signIn } from './support/factories.js'
+import { testAppContext } from './support/test-app.js'
 
 const PG_URL = process.env.HAVEN_TEST_PG_URL
 const IN_CI = process.env.CI === 'true'
 
 /**
  * Two Haven processes on one PostgreSQL database behave as one system: shared sessions, one
- * migration run, one audit chain. (The daily-cap race across both lives with the distribution tests.)
+ * migration run, one audit chain, and one daily cap when distributions race through both.
  */
 const suite = PG_URL ? describe : IN_CI ? describe : describe.skip
 suite(`two servers, one PostgreSQL${PG_URL ? '' : ' (skipped: HAVEN_TEST_PG_URL is not set)'}`, () => {
@@ -22,6 +24,8 @@ suite(`two servers, one PostgreSQL${PG_URL ? '' : ' (skipped: HAVEN_TEST_PG_URL 
   let url = ''
   let a: RunningServer
   let b: RunningServer
+  // Same database, same master key (from the environment), separate data folders: two machines.
+  const masterKey = randomBytes(32)
 
   beforeAll(async () => {
     if (!PG_URL) throw new Error('CI=true but HAVEN_TEST_PG_URL is not set')
@@ -32,9 +36,11 @@ suite(`two servers, one PostgreSQL${PG_URL ? '' : ' (skipped: HAVEN_TEST_PG_URL 
     const target = new URL(PG_URL)
     target.pathname = `/${name}`
     url = target.toString()
-    // Same database, same master key (from the environment), separate data folders: two machines.
-    const masterKey = randomBytes(32).toString('base64')
-    const env = (dir: string) => ({ DATA_DIR: dir, DATABASE_URL: url, HAVEN_MASTER_KEY: masterKey })
+    const env = (dir: string) => ({
+      DATA_DIR: dir,
+      DATABASE_URL: url,
+      HAVEN_MASTER_KEY: masterKey.toString('base64'),
+    })
     ;[a, b] = await Promise.all([
       startServer(env(mkdtempSync(join(tmpdir(), 'haven-a-')))),
       startServer(env(mkdtempSync(join(tmpdir(), 'haven-b-')))),
@@ -59,6 +65,7 @@ suite(`two servers, one PostgreSQL${PG_URL ? '' : ' (skipped: HAVEN_TEST_PG_URL 
       headers: {
         'Content-Type': 'application/json',
         Origin: base(s),
+        'Sec-Fetch-Site': 'same-origin',
         ...(cookie ? { Cookie: cookie } : {}),
       },
       body: JSON.stringify(body),
@@ -113,6 +120,63 @@ suite(`two servers, one PostgreSQL${PG_URL ? '' : ' (skipped: HAVEN_TEST_PG_URL 
       const result = await verifyAuditLog(database.db)
       expect(result.ok).toBe(true)
       expect(result.count).toBeGreaterThanOrEqual(33)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('accepts exactly 20 of 21 distributions against a cap of 20 when they race through both servers', async () => {
+    // Staff and their sessions are written straight into the shared database (as the servers
+    // would after a sign-in); the distributions themselves go through both servers' HTTP API.
+    const database = await openDatabase({ kind: 'postgres', url, poolSize: 2 })
+    try {
+      const app = testAppContext(database, { masterKey })
+      const shelter = await buildCompartment(app, 'TWO-01')
+      const cookieOf = async (role: 'coordinator' | 'field_worker' | 'finance') => {
+        const user = await buildUser(app, { grants: [{ role, compartmentId: shelter.id }] })
+        return `haven_session=${(await signIn(app, user)).token}`
+      }
+      const [coordinator, worker, finance] = [
+        await cookieOf('coordinator'),
+        await cookieOf('field_worker'),
+        await cookieOf('finance'),
+      ]
+      const rate = { date: '2026-01-01', base: 'CNY', quote: 'JPY', rate: '15' }
+      expect((await post(a, '/exchange-rates', rate, finance)).status).toBe(201)
+      const policy = await post(
+        b,
+        '/allowance-policies',
+        {
+          compartmentId: shelter.id,
+          validFrom: '2026-01-01',
+          amount: '20',
+          currency: 'CNY',
+          buysGrams: 10_000,
+          dailyCap: 20,
+          monthlyCap: '180000',
+          monthlyCapCurrency: 'JPY',
+          rationGrams: 500,
+        },
+        coordinator,
+      )
+      expect(policy.status).toBe(201)
+      // Yesterday: a day that is never in the future, whenever this runs.
+      const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+      const answers = await Promise.all(
+        Array.from({ length: 21 }, (_, i) =>
+          post(
+            i % 2 ? a : b,
+            '/distributions',
+            { compartmentId: shelter.id, day, headcount: 1 },
+            worker,
+          ),
+        ),
+      )
+      const statuses = answers.map((r) => r.status)
+      expect(statuses.filter((s) => s === 201)).toHaveLength(20)
+      expect(statuses.filter((s) => s === 409)).toHaveLength(1)
+      const refused = answers.find((r) => r.status === 409)
+      expect((await refused?.json())?.error?.code).toBe('daily_cap_reached')
     } finally {
       await database.close()
     }
