@@ -9,6 +9,8 @@ import { SCALE_STEPS } from './scale-steps.js'
 
 export interface ScaleOptions {
   people: number
+  /** Anonymous-headcount distributions over ten years (0 or unset: none). */
+  distributions?: number
   /** People per compartment (shelters and regions); the count of compartments follows. */
   peoplePerCompartment?: number
   batchSize?: number
@@ -20,6 +22,7 @@ export interface ScaleOptions {
 /** What every step is given: the options with defaults filled in, and the compartments to fill. */
 export interface ScaleRun {
   people: number
+  distributions: number
   batchSize: number
   seed: number
   compartments: readonly CompartmentsTable[]
@@ -70,6 +73,7 @@ export async function generateScale(
     options.onProgress?.(step.name, 0, total, 0)
     const added = await step.run(app, {
       people: options.people,
+      distributions: options.distributions ?? 0,
       batchSize: options.batchSize ?? 500,
       seed: options.seed ?? 2006,
       compartments,

@@ -1,3 +1,4 @@
+import { distributionsStep } from './distributions-step.js'
 import type { ScaleStep } from './generate-scale.js'
 import { peopleStep } from './people-step.js'
 
@@ -6,4 +7,4 @@ import { peopleStep } from './people-step.js'
  * (distributions under their policies, stock movements…); each step finds how far an earlier run
  * got on its own, so adding one to a filled database writes only the new rows.
  */
-export const SCALE_STEPS: readonly ScaleStep[] = [peopleStep]
+export const SCALE_STEPS: readonly ScaleStep[] = [peopleStep, distributionsStep]

@@ -8,6 +8,7 @@ import { type Progress, progressBar } from '../progress.js'
 
 export interface ScaleFlags {
   people?: string
+  distributions?: string
   db?: string
   seed: string
 }
@@ -30,6 +31,10 @@ export function addScaleOptions(command: Command, peopleRequired: boolean): Comm
       '--db <sqlite path | postgres url>',
       'the database to fill (default: DATABASE_URL / DATA_DIR)',
     )
+    .option(
+      '--distributions <n>',
+      'anonymous-headcount distributions over ten years (e.g. 10000000)',
+    )
     .option('--seed <n>', 'seed for reproducible data', '2006')
 }
 
@@ -45,6 +50,8 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
   }
   const people = count(flags.people, 'people')
   const seed = count(flags.seed, 'seed')
+  const distributions =
+    flags.distributions === undefined ? 0 : count(flags.distributions, 'distributions')
   if (flags.db) process.env.DATABASE_URL = flags.db
   const config = cliConfig()
   const app = await boot(config, createLogger('warn'), {
@@ -54,6 +61,7 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
     const bars = new Map<string, Progress>()
     const result = await generateScale(app, {
       people,
+      distributions,
       seed,
       onProgress: (step, done, total, already) => {
         let bar = bars.get(step)

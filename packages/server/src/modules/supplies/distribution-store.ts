@@ -128,6 +128,25 @@ export async function insertDistribution(db: Db, row: DistributionsTable): Promi
   await db.insertInto('distributions').values(row).execute()
 }
 
+/** Many rows in one statement (the synthetic generator's bulk path; totals are added by the caller). */
+export async function insertDistributions(db: Db, rows: DistributionsTable[]): Promise<void> {
+  // 1,000 rows × 15 columns stays under SQLite's 32,766 bound values per statement.
+  for (let at = 0; at < rows.length; at += 1000)
+    await db
+      .insertInto('distributions')
+      .values(rows.slice(at, at + 1000))
+      .execute()
+}
+
+export async function countDistributions(db: Db, compartmentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('distributions')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('compartment_id', '=', compartmentId)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 export async function listDistributions(
   db: Db,
   compartmentIds: readonly string[],
