@@ -3,13 +3,12 @@ import type { CompartmentsTable } from '../compartments/compartment-tables.js'
 import { inTransaction } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import {
-  addToCounter,
+  addToCounters,
   type Counter,
   countDistributions,
   insertDistributions,
   insertPolicy,
   listPolicies,
-  lockCounter,
 } from '../modules/supplies/distribution-store.js'
 import type { DistributionsTable } from '../modules/supplies/supplies-tables.js'
 import type { ScaleStep } from './generate-scale.js'
@@ -139,14 +138,8 @@ async function writeBatch(
   }
   await inTransaction(app.database.db, async (trx) => {
     await insertDistributions(trx, batch)
-    for (const [key, add] of days) {
-      await lockCounter(trx, 'distribution_days', compartmentId, key)
-      await addToCounter(trx, 'distribution_days', compartmentId, key, add)
-    }
-    for (const [key, add] of months) {
-      await lockCounter(trx, 'distribution_months', compartmentId, key)
-      await addToCounter(trx, 'distribution_months', compartmentId, key, add)
-    }
+    await addToCounters(trx, 'distribution_days', compartmentId, days)
+    await addToCounters(trx, 'distribution_months', compartmentId, months)
   })
 }
 

@@ -124,6 +124,40 @@ export async function addToCounter(
     .execute()
 }
 
+/**
+ * Adds many days' (or months') totals at once, creating the rows that are missing: one upsert
+ * per thousand keys. For bulk loads that already hold the totals; recording one distribution
+ * locks its counters instead (lockCounter), because it must check them first.
+ */
+export async function addToCounters(
+  db: Db,
+  table: CounterTable,
+  compartmentId: string,
+  totals: ReadonlyMap<string, Counter>,
+): Promise<void> {
+  const column = KEY[table]
+  const rows = [...totals].map(([key, c]) => ({
+    compartment_id: compartmentId,
+    [column]: key,
+    ...c,
+  }))
+  for (let at = 0; at < rows.length; at += 1000) {
+    await db
+      .insertInto(table)
+      .values(rows.slice(at, at + 1000) as DistributionDaysTable[])
+      .onConflict((oc) =>
+        oc.columns(['compartment_id', column]).doUpdateSet((eb) => ({
+          people: eb(`${table}.people`, '+', eb.ref('excluded.people')),
+          spend_minor: eb(`${table}.spend_minor`, '+', eb.ref('excluded.spend_minor')),
+          cap_spend_minor: eb(`${table}.cap_spend_minor`, '+', eb.ref('excluded.cap_spend_minor')),
+          rice_grams: eb(`${table}.rice_grams`, '+', eb.ref('excluded.rice_grams')),
+          overrides: eb(`${table}.overrides`, '+', eb.ref('excluded.overrides')),
+        })),
+      )
+      .execute()
+  }
+}
+
 export async function insertDistribution(db: Db, row: DistributionsTable): Promise<void> {
   await db.insertInto('distributions').values(row).execute()
 }
