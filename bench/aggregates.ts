@@ -11,16 +11,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
-import pg from 'pg'
 import type { AppContext } from '../packages/server/src/app-context.js'
 import { loadConfig, resolveUrls } from '../packages/server/src/config/load-config.js'
 import { cryptoContext } from '../packages/server/src/crypto/crypto-context.js'
 import { MasterKey } from '../packages/server/src/crypto/master-key.js'
-import { type HavenDatabase, openDatabase } from '../packages/server/src/db/database.js'
+import type { HavenDatabase } from '../packages/server/src/db/database.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
 import { distributionFigures } from '../packages/server/src/modules/supplies/figures-service.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
 import { generateScale } from '../packages/server/src/synthetic/generate-scale.js'
+import { onEachBenchDatabase } from './support/bench-databases.js'
 import { percentile, printHeader, table } from './support/bench-env.js'
 
 const DISTRIBUTIONS = Number(process.env.HAVEN_BENCH_DISTRIBUTIONS ?? 1_000_000)
@@ -118,32 +118,7 @@ async function run(database: HavenDatabase, label: string): Promise<string[][]> 
 
 printHeader(`Aggregates over ${DISTRIBUTIONS.toLocaleString('en')} distributions: Haven vs raw SQL`)
 const rows: string[][] = [['database', 'figure', 'Haven p50 (p95)', 'raw SQL p50 (p95)', 'ratio']]
-const dir = mkdtempSync(join(tmpdir(), 'haven-bench-db-'))
-const sqlite = await openDatabase(
-  { kind: 'sqlite', file: join(dir, 'bench.db') },
-  { sqliteStartupCheck: 'off' },
-)
-try {
-  rows.push(...(await run(sqlite, 'SQLite')))
-} finally {
-  await sqlite.close()
-  rmSync(dir, { recursive: true, force: true })
-}
-const pgUrl = process.env.HAVEN_BENCH_PG_URL
-if (pgUrl) {
-  const schema = `haven_bench_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: pgUrl })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const database = await openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 4 }, { schema })
-  try {
-    rows.push(...(await run(database, 'PostgreSQL')))
-  } finally {
-    await database.close()
-    await admin.query(`drop schema ${schema} cascade`)
-    await admin.end()
-  }
-}
+for (const part of await onEachBenchDatabase(run)) rows.push(...part)
 console.log(table(rows))
 console.log(
   'Goal: ratio ≤ 1.5 (Haven reads the day and month totals that recording keeps up to date).',

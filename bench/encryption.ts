@@ -17,19 +17,19 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { indexTerms } from '@haven/core/privacy/name-normalize'
 import { sql } from 'kysely'
-import pg from 'pg'
 import type { AppContext } from '../packages/server/src/app-context.js'
 import { audit } from '../packages/server/src/auth/auth-audit.js'
 import { createCompartment } from '../packages/server/src/compartments/compartment-service.js'
 import { loadConfig, resolveUrls } from '../packages/server/src/config/load-config.js'
 import { cryptoContext } from '../packages/server/src/crypto/crypto-context.js'
 import { MasterKey } from '../packages/server/src/crypto/master-key.js'
-import { type HavenDatabase, openDatabase } from '../packages/server/src/db/database.js'
+import type { HavenDatabase } from '../packages/server/src/db/database.js'
 import type { Db } from '../packages/server/src/db/db-handle.js'
 import { inTransaction } from '../packages/server/src/db/db-handle.js'
 import { newId } from '../packages/server/src/db/ids.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
+import { onEachBenchDatabase } from './support/bench-databases.js'
 
 const N = Number(process.env.HAVEN_BENCH_N ?? 2000)
 const WARMUP = Math.min(200, Math.max(20, Math.floor(N / 10)))
@@ -330,31 +330,5 @@ function print(results: Result[]): void {
   }
 }
 
-const results: Result[] = []
-const dir = mkdtempSync(join(tmpdir(), 'haven-bench-db-'))
-const sqlite = await openDatabase(
-  { kind: 'sqlite', file: join(dir, 'bench.db') },
-  { sqliteStartupCheck: 'off' },
-)
-try {
-  results.push(await run(sqlite, 'SQLite'))
-} finally {
-  await sqlite.close()
-  rmSync(dir, { recursive: true, force: true })
-}
-const pgUrl = process.env.HAVEN_BENCH_PG_URL
-if (pgUrl) {
-  const schema = `haven_bench_${Date.now().toString(36)}`
-  const admin = new pg.Client({ connectionString: pgUrl })
-  await admin.connect()
-  await admin.query(`create schema ${schema}`)
-  const database = await openDatabase({ kind: 'postgres', url: pgUrl, poolSize: 4 }, { schema })
-  try {
-    results.push(await run(database, 'PostgreSQL'))
-  } finally {
-    await database.close()
-    await admin.query(`drop schema ${schema} cascade`)
-    await admin.end()
-  }
-}
+const results: Result[] = await onEachBenchDatabase(run)
 print(results)
