@@ -15,7 +15,9 @@ import {
   shelterView,
 } from '@haven/core/shelters/shelter-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, type HandlerInput } from '../../api/api-route.js'
+import type { AppContext } from '../../app-context.js'
+import type { Action } from '../../auth/policy.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { compartmentsFor } from '../people/compartment-access.js'
@@ -35,6 +37,20 @@ const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 async function loadShelter(db: Db, id: string) {
   const shelter = await findShelter(db, id)
   if (!shelter) throw errors.notFound()
+  return shelter
+}
+
+/** The shelter, once the caller may do `action` on it (or its records) in its compartment. */
+async function authorizedShelter(
+  app: AppContext,
+  authorize: HandlerInput<unknown, unknown, unknown>['authorize'],
+  id: string,
+  action: Action,
+  entity: 'Shelter' | 'ShelterRecord',
+) {
+  const shelter = await loadShelter(app.database.db, id)
+  const record = { compartmentId: shelter.compartment_id }
+  authorize(action, entity, record, record)
   return shelter
 }
 
@@ -80,13 +96,7 @@ export const shelterRoutes = [
     response: shelterView,
     errors: ['notFound'],
     async handle({ app, params, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'read',
-        'Shelter',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'read', 'Shelter')
       return presentShelter(app, actor(), shelter, by.requestId)
     },
   }),
@@ -109,13 +119,7 @@ export const shelterRoutes = [
       'recordFrozen',
     ],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'update',
-        'Shelter',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'update', 'Shelter')
       const row = await updateShelter(app, shelter.compartment_id, body, by)
       return presentShelter(app, actor(), row, by.requestId)
     },
@@ -142,13 +146,7 @@ export const shelterRoutes = [
       'recordFrozen',
     ],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'create',
-        'ShelterRecord',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'create', 'ShelterRecord')
       await addResident(app, shelter.compartment_id, body, by)
       return presentShelter(
         app,
@@ -169,13 +167,7 @@ export const shelterRoutes = [
     response: shelterView,
     errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'update',
-        'ShelterRecord',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'update', 'ShelterRecord')
       await endResident(app, shelter.compartment_id, params.residentId, body, by)
       return presentShelter(
         app,
@@ -198,13 +190,7 @@ export const shelterRoutes = [
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'compartmentMismatch', 'recordFrozen'],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'create',
-        'ShelterRecord',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'create', 'ShelterRecord')
       await addLogEntry(app, shelter.compartment_id, body, by)
       return presentShelter(
         app,
@@ -233,13 +219,7 @@ export const shelterRoutes = [
       'shelterCompromised',
     ],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'manage',
-        'Shelter',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'manage', 'Shelter')
       if (body.confirmCode !== shelter.code) throw errors.confirmationMismatch()
       const outcome = await compromiseShelter(app, shelter.compartment_id, by)
       return {
@@ -269,13 +249,7 @@ export const shelterRoutes = [
       'keysDestroyed',
     ],
     async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await loadShelter(app.database.db, params.id)
-      authorize(
-        'manage',
-        'Shelter',
-        { compartmentId: shelter.compartment_id },
-        { compartmentId: shelter.compartment_id },
-      )
+      const shelter = await authorizedShelter(app, authorize, params.id, 'manage', 'Shelter')
       if (body.confirmCode !== shelter.code) throw errors.confirmationMismatch()
       const row = await restoreShelter(app, shelter.compartment_id, by)
       return presentShelter(app, actor(), row, by.requestId)
