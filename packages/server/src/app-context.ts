@@ -18,3 +18,8 @@ export interface AppContext {
   /** The current time; tests may pin it. */
   now: () => Date
 }
+
+/** Today's date (YYYY-MM-DD, UTC) by the server's clock, which tests may pin. */
+export function today(app: AppContext): string {
+  return app.now().toISOString().slice(0, 10)
+}

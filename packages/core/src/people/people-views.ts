@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { sealedTextView } from '../privacy/sealed-text-view.js'
 import {
   CASE_OUTCOMES,
   CASE_STATUSES,
@@ -10,14 +11,6 @@ import {
 } from './case-schema.js'
 import { DATE_PRECISIONS, INCIDENT_TYPES, SEVERITIES } from './incident-schema.js'
 import { AGE_BANDS, identitySchema, RELATIONS, SITUATIONS } from './person-schema.js'
-
-/** A sealed field as the API presents it: its value, hidden (no permission), or destroyed (shredded). */
-export const sealedTextView = z.union([
-  z.object({ state: z.literal('shown'), value: z.string() }),
-  z.object({ state: z.literal('hidden') }),
-  z.object({ state: z.literal('destroyed') }),
-])
-export type SealedTextView = z.infer<typeof sealedTextView>
 
 export const personSummaryView = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sealedTextView } from '../people/people-views.js'
+import { sealedTextView } from '../privacy/sealed-text-view.js'
 import {
   FUNDING_STATUSES,
   LEAVE_REASONS,

@@ -20,6 +20,12 @@ export interface AuditEntry {
   details?: AuditDetails
 }
 
+/** Who acts and in which request: what a service needs to write its audit entries. */
+export interface Actorish {
+  actorId: string | null
+  requestId: string | null
+}
+
 export interface AuditWriter {
   dialect: 'sqlite' | 'postgres'
   now: () => Date

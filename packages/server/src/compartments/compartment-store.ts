@@ -34,3 +34,7 @@ export async function updateCompartment(
 ): Promise<void> {
   await db.updateTable('compartments').set(changes).where('id', '=', id).execute()
 }
+
+export async function allCompartmentIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('compartments').select('id').execute()).map((r) => r.id)
+}

@@ -14,6 +14,14 @@ export interface FieldAddress {
   compartmentId: string
 }
 
+/** The address of a sealed field, for `seal`, `open` and `presentSealed`. */
+export const sealedAt = (
+  table: string,
+  column: string,
+  recordId: string,
+  compartmentId: string,
+): FieldAddress => ({ table, column, recordId, compartmentId })
+
 /** A sealed field as shown: the value, or the fact that its compartment's keys were destroyed. */
 export type Opened = { destroyed: false; value: string } | { destroyed: true }
 

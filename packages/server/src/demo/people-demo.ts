@@ -7,7 +7,7 @@ import {
 import { INCIDENT_TYPES, SEVERITIES } from '@haven/core/people/incident-schema'
 import { AGE_BANDS, type Identity, RELATIONS, SITUATIONS } from '@haven/core/people/person-schema'
 import { pick, seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
-import type { AppContext } from '../app-context.js'
+import { type AppContext, today } from '../app-context.js'
 import { createCompartment } from '../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../compartments/compartment-tables.js'
@@ -21,7 +21,7 @@ import {
 import { recordIncident } from '../modules/people/incident-service.js'
 import type { PeopleTable } from '../modules/people/people-tables.js'
 import { linkPeople } from '../modules/people/person-relations.js'
-import { createPerson, today } from '../modules/people/person-service.js'
+import { createPerson } from '../modules/people/person-service.js'
 import { registerDemoStep } from './demo-registry.js'
 
 const BY = { actorId: null, requestId: 'demo' }

@@ -1,5 +1,6 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import type { CaseView, SealedTextView } from '@haven/core/people/people-views'
+import type { CaseView } from '@haven/core/people/people-views'
+import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'

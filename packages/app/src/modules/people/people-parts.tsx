@@ -1,4 +1,4 @@
-import type { SealedTextView } from '@haven/core/people/people-views'
+import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { JSX } from 'preact'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'

@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
+import { allCompartmentIds } from '../../compartments/compartment-store.js'
 import { openDatabase } from '../../db/database.js'
-import { allCompartmentIds } from '../../modules/people/person-store.js'
 import { casesDueForPurge } from '../../modules/people/retention.js'
 import { cliConfig } from '../cli-config.js'
 

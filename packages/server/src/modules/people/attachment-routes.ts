@@ -1,19 +1,19 @@
-import { sealedTextView } from '@haven/core/people/people-views'
+import { sealedTextView } from '@haven/core/privacy/sealed-text-view'
 import { z } from 'zod'
 import { type BinaryResult, defineRoute } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
+import { presentSealed } from '../../crypto/sealed-view.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { type CleanFile, cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
-import { sealedAt } from './case-service.js'
 import { findCase } from './case-store.js'
-import { assertWritable } from './compartment-access.js'
 import type { AttachmentsTable } from './people-tables.js'
 import { loadPerson } from './person-routes.js'
-import { presentSealed } from './sealed-view.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const stored = z.object({ id: z.string(), contentType: z.string(), byteSize: z.number().int() })

@@ -19,13 +19,16 @@ import {
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { decodeCursor, encodeCursor } from '../../api/cursor.js'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { abilities, can } from '../../auth/policy.js'
+import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
+import { presentSealed } from '../../crypto/sealed-view.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
-import { addEntry, addFollowUp, openCase, refer, sealedAt, updateCase } from './case-service.js'
+import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
 import {
   entriesOf,
   findCase,
@@ -36,12 +39,9 @@ import {
   referralsOf,
   userNames,
 } from './case-store.js'
-import { assertWritable, compartmentsFor } from './compartment-access.js'
 import type { CasesTable, FollowUpsTable } from './people-tables.js'
 import { loadPerson } from './person-routes.js'
-import { today } from './person-service.js'
 import { findPeople } from './person-store.js'
-import { presentSealed } from './sealed-view.js'
 
 const WORKS = ['coordinator', 'caseworker'] as const
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })

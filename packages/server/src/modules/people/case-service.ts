@@ -9,9 +9,11 @@ import type {
 } from '@haven/core/people/case-schema'
 import { caseCode } from '@haven/core/people/person-rules'
 import type { z } from 'zod'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
@@ -24,15 +26,7 @@ import {
 } from './case-store.js'
 import type { CasesTable, PeopleTable } from './people-tables.js'
 import { recountOpenCases } from './person-relations.js'
-import { type Actorish, today } from './person-service.js'
 import { nextCounter, touchPerson } from './person-store.js'
-
-export const sealedAt = (
-  table: string,
-  column: string,
-  recordId: string,
-  compartmentId: string,
-) => ({ table, column, recordId, compartmentId })
 
 async function sealOptional(
   app: AppContext,

@@ -6,9 +6,10 @@ import type { AppContext } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
+import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
+import { presentSealed } from '../../crypto/sealed-view.js'
 import { errors } from '../../http/errors.js'
-import { sealedAt } from './case-service.js'
-import { assertWritable, compartmentsFor } from './compartment-access.js'
 import {
   findIncident,
   incidentPeople,
@@ -17,7 +18,6 @@ import {
   updateIncident,
 } from './incident-service.js'
 import type { IncidentsTable } from './people-tables.js'
-import { presentSealed } from './sealed-view.js'
 
 const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })

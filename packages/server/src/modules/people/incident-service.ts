@@ -1,13 +1,13 @@
 import type { CreateIncident, updateIncidentSchema } from '@haven/core/people/incident-schema'
 import type { z } from 'zod'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { sealedAt } from './case-service.js'
 import type { IncidentsTable } from './people-tables.js'
-import { type Actorish, today } from './person-service.js'
 import { findPeople, touchPerson } from './person-store.js'
 
 export async function findIncident(db: Db, id: string): Promise<IncidentsTable | undefined> {

@@ -11,7 +11,8 @@ import type {
   UpdatePerson,
 } from '@haven/core/people/person-schema'
 import { identitySchema } from '@haven/core/people/person-schema'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
@@ -28,21 +29,12 @@ import {
   updatePersonIfVersion,
 } from './person-store.js'
 
-export interface Actorish {
-  actorId: string | null
-  requestId: string | null
-}
-
 export const identityAddress = (person: Pick<PeopleTable, 'id' | 'compartment_id'>) => ({
   table: 'people',
   column: 'identity',
   recordId: person.id,
   compartmentId: person.compartment_id,
 })
-
-export function today(app: AppContext): string {
-  return app.now().toISOString().slice(0, 10)
-}
 
 /** Seals the identity and computes its blind-index terms (every name variant, and the birth year). */
 async function sealIdentity(

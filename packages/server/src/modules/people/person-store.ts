@@ -405,7 +405,3 @@ export async function compartmentCodes(
     .execute()
   return new Map(rows.map((r) => [r.id, r.code]))
 }
-
-export async function allCompartmentIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('compartments').select('id').execute()).map((r) => r.id)
-}

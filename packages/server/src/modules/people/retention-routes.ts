@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
+import { today } from '../../app-context.js'
+import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
 import { errors } from '../../http/errors.js'
-import { assertWritable, compartmentsFor } from './compartment-access.js'
-import { today } from './person-service.js'
 import { casesDueForPurge, purgeCases } from './retention.js'
 
 const dueView = z.array(

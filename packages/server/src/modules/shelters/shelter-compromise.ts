@@ -1,10 +1,10 @@
 import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { updateCompartment } from '../../compartments/compartment-store.js'
 import { findShredded } from '../../crypto/key-store.js'
 import { errors } from '../../http/errors.js'
 import { notifyUsers } from '../notifications/notification-store.js'
-import type { Actorish } from '../people/person-service.js'
 import {
   coordinatorsOf,
   endSessionsOf,

@@ -18,9 +18,9 @@ import { z } from 'zod'
 import { defineRoute, type HandlerInput } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import type { Action } from '../../auth/policy.js'
+import { compartmentsFor } from '../../compartments/compartment-access.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
-import { compartmentsFor } from '../people/compartment-access.js'
 import { compromiseShelter, restoreShelter } from './shelter-compromise.js'
 import {
   addLogEntry,

@@ -12,17 +12,17 @@ import type {
   ShelterStatus,
   UpdateShelter,
 } from '@haven/core/shelters/shelter-schema'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { createCompartment } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { sealedAt } from '../people/case-service.js'
 import type { PeopleTable } from '../people/people-tables.js'
-import { type Actorish, today } from '../people/person-service.js'
 import { findPeople, insertHistory, updatePersonIfVersion } from '../people/person-store.js'
 import {
   endResidence,

@@ -3,7 +3,7 @@ import { distributionView, figuresView, policyView } from '@haven/core/supplies/
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { can } from '../../auth/policy.js'
-import { assertWritable, compartmentsFor } from '../people/compartment-access.js'
+import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
 import {
   createPolicy,
   presentDistribution,

@@ -12,11 +12,11 @@ import { checkCaps } from '@haven/core/supplies/caps'
 import type { CreatePolicy, RecordDistribution } from '@haven/core/supplies/supply-schemas'
 import type { DistributionView, PolicyView } from '@haven/core/supplies/supply-views'
 import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import type { Actorish } from '../people/person-service.js'
 import {
   addToCounter,
   findPersonByCode,

@@ -8,13 +8,13 @@ import type {
   CreateRate,
 } from '@haven/core/supplies/supply-schemas'
 import type { MovementView } from '@haven/core/supplies/supply-views'
-import type { AppContext } from '../../app-context.js'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { type Actorish, today } from '../people/person-service.js'
 import {
   addStock,
   findItem,

@@ -1,7 +1,7 @@
-import type { SealedTextView } from '@haven/core/people/people-views'
-import type { AppContext } from '../../app-context.js'
-import type { FieldAddress } from '../../crypto/field-crypto.js'
-import type { Db } from '../../db/db-handle.js'
+import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
+import type { AppContext } from '../app-context.js'
+import type { Db } from '../db/db-handle.js'
+import type { FieldAddress } from './field-crypto.js'
 
 /**
  * A sealed field for the API: opened only for a caller allowed to see it (the caller audits the

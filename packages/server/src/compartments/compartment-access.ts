@@ -1,9 +1,8 @@
 import type { Role } from '@haven/core/auth/roles'
-import type { Actor } from '../../auth/actor.js'
-import { findCompartment } from '../../compartments/compartment-store.js'
-import type { Db } from '../../db/db-handle.js'
-import { errors } from '../../http/errors.js'
-import { allCompartmentIds } from './person-store.js'
+import type { Actor } from '../auth/actor.js'
+import type { Db } from '../db/db-handle.js'
+import { errors } from '../http/errors.js'
+import { allCompartmentIds, findCompartment } from './compartment-store.js'
 
 /** Compartment ids where one of `roles` applies for the actor (an organisation-wide grant: all). */
 export async function compartmentsFor(
