@@ -882,7 +882,7 @@ const MATRIX: Record<string, MatrixRow> = {
   'DELETE /cms/images/:id': {
     scope: editors,
     call: async (f) => {
-      const { uploadImage } = await import('../src/cms/image-service.js')
+      const { uploadImage } = await import('../src/modules/cms/image-service.js')
       const image = await uploadImage(
         f.app,
         f.app.database.db,

@@ -5,7 +5,7 @@ import type { AppContext } from '../src/app-context.js'
 import {
   CONTACT_COMPARTMENT_CODE,
   ensureContactCompartment,
-} from '../src/contact/contact-compartment.js'
+} from '../src/modules/inbox/contact-compartment.js'
 import { describeEachDialect, ownTables } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { jsonRequest, testAppContext, testApps } from './support/test-app.js'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { prepareKeyExport } from '../src/crypto/key-export.js'
-import { backgroundRotations } from '../src/keys/rotation-runner.js'
+import { backgroundRotations } from '../src/modules/keys/rotation-runner.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import {

@@ -1,6 +1,6 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
-import '../src/demo/shelters-demo.js'
+import '../src/modules/shelters/shelters-demo.js'
 import { findCompartment } from '../src/compartments/compartment-store.js'
 import { runRotation, startRotation } from '../src/crypto/key-rotation.js'
 import { shredCompartment } from '../src/crypto/shred.js'

@@ -1,15 +1,19 @@
 import { beforeAll, beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
-import { previewMarkdown, publishDocument, unpublishDocument } from '../src/cms/cms-publish.js'
+import { HavenError } from '../src/http/haven-error.js'
+import {
+  previewMarkdown,
+  publishDocument,
+  unpublishDocument,
+} from '../src/modules/cms/cms-publish.js'
 import {
   addTranslation,
   moveDocument,
   restoreRevision,
   saveDocument,
-} from '../src/cms/cms-service.js'
-import { findDocument, listRevisions } from '../src/cms/cms-store.js'
-import { uploadImage } from '../src/cms/image-service.js'
-import { HavenError } from '../src/http/haven-error.js'
+} from '../src/modules/cms/cms-service.js'
+import { findDocument, listRevisions } from '../src/modules/cms/cms-store.js'
+import { uploadImage } from '../src/modules/cms/image-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildUser, signIn } from './support/factories.js'
 import { buildEntry, testPngBase64 } from './support/site-factories.js'

@@ -3,7 +3,6 @@ import { open, rename, rm } from 'node:fs/promises'
 import { pipeline, Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { createGunzip, createGzip } from 'node:zlib'
-import { rebuildSearchIndex } from '../cms/publication-store.js'
 import {
   type AgeProtection,
   type AgeUnlock,
@@ -14,6 +13,7 @@ import type { HavenDatabase } from '../db/database.js'
 import type { Db } from '../db/db-handle.js'
 import { MIGRATIONS } from '../db/migrations/index.js'
 import { migrateTo } from '../db/migrator.js'
+import { rebuildSearchIndex } from '../modules/cms/publication-store.js'
 import {
   BACKUP_FORMAT,
   BackupChecker,

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest'
 import { describeEachDialect } from '../../test/support/dialects.js'
 import { testAppContext } from '../../test/support/test-app.js'
-import { ensureContactCompartment } from '../contact/contact-compartment.js'
 import type { HavenError } from '../http/haven-error.js'
+import { ensureContactCompartment } from '../modules/inbox/contact-compartment.js'
 import { createCompartment } from './compartment-service.js'
 
 const BY = { actorId: null, requestId: null }

@@ -1,5 +1,5 @@
 // Importing this module registers every demo step, in order. Modules add theirs here.
-import './site-demo.js'
-import './people-demo.js'
-import './shelters-demo.js'
-import './supplies-demo.js'
+import '../modules/cms/cms-demo.js'
+import '../modules/people/people-demo.js'
+import '../modules/shelters/shelters-demo.js'
+import '../modules/supplies/supplies-demo.js'

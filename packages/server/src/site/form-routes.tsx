@@ -11,16 +11,16 @@ import { validate } from '@haven/core/validation/field-issues'
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { clientAddress } from '../auth/client-address.js'
-import { receiveMessage, type Submission } from '../contact/contact-intake.js'
-import { checkFormToken, issueFormToken } from '../contact/form-token.js'
-import { intakeKey } from '../contact/intake-keys.js'
+import type { HavenEnv } from '../http/hono-env.js'
+import { receiveMessage, type Submission } from '../modules/inbox/contact-intake.js'
+import { checkFormToken, issueFormToken } from '../modules/inbox/form-token.js'
+import { intakeKey } from '../modules/inbox/intake-keys.js'
 import {
   clientBucket,
   DEFAULT_RATE_LIMITS,
   type RateLimits,
   takeRateLimit,
-} from '../contact/intake-rate-limit.js'
-import type { HavenEnv } from '../http/hono-env.js'
+} from '../modules/inbox/intake-rate-limit.js'
 import { pathLocale } from './content-routes.js'
 import { ApplicationPage, ContactPage, SentPage } from './pages/contact-pages.js'
 import type { FormState } from './pages/form-parts.js'

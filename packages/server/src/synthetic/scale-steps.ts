@@ -1,6 +1,6 @@
-import { distributionsStep } from './distributions-step.js'
+import { peopleStep } from '../modules/people/people-scale.js'
+import { distributionsStep } from '../modules/supplies/supplies-scale.js'
 import type { ScaleStep } from './generate-scale.js'
-import { peopleStep } from './people-step.js'
 
 /**
  * What `haven generate` writes, in order. A module adds its synthetic data by adding a step here

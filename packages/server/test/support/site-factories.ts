@@ -1,13 +1,13 @@
 import { PNG } from 'pngjs'
 import type { AppContext } from '../../src/app-context.js'
-import { publishDocument } from '../../src/cms/cms-publish.js'
-import { createEntry, moveDocument } from '../../src/cms/cms-service.js'
-import { documentsOfEntries } from '../../src/cms/cms-store.js'
-import type { CmsDocumentsTable, CmsEntriesTable } from '../../src/cms/cms-tables.js'
-import { createFaqGroup } from '../../src/cms/site-structure-service.js'
-import { insertContactMessage } from '../../src/contact/contact-store.js'
-import type { ContactMessagesTable } from '../../src/contact/contact-tables.js'
 import { newId } from '../../src/db/ids.js'
+import { publishDocument } from '../../src/modules/cms/cms-publish.js'
+import { createEntry, moveDocument } from '../../src/modules/cms/cms-service.js'
+import { documentsOfEntries } from '../../src/modules/cms/cms-store.js'
+import type { CmsDocumentsTable, CmsEntriesTable } from '../../src/modules/cms/cms-tables.js'
+import { createFaqGroup } from '../../src/modules/cms/site-structure-service.js'
+import { insertContactMessage } from '../../src/modules/inbox/inbox-store.js'
+import type { ContactMessagesTable } from '../../src/modules/inbox/inbox-tables.js'
 
 const BY = { actorId: null, requestId: 'test' }
 let counter = 0

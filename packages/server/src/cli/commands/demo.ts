@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import '../../demo/all-demo-steps.js'
-import { ensureContactCompartment } from '../../contact/contact-compartment.js'
 import { runDemo } from '../../demo/demo-registry.js'
+import { ensureContactCompartment } from '../../modules/inbox/contact-compartment.js'
 import { boot } from '../../server/boot.js'
 import { createLogger } from '../../server/logger.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'

@@ -1,4 +1,0 @@
-import { allow } from '../policy.js'
-
-// Auditors read the log; nobody writes it except Haven itself, and nobody edits it.
-allow('read', 'AuditLog', (actor) => actor.hasOrgRole(['auditor']))

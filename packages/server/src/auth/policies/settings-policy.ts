@@ -1,5 +1,0 @@
-import { allow } from '../policy.js'
-
-allow('read', 'Settings', (actor) => actor.hasOrgRole(['administrator']))
-allow('update', 'Settings', (actor) => actor.hasOrgRole(['administrator']))
-allow('read', 'Role', () => true)

@@ -1,0 +1,114 @@
+import {
+  createCompartmentSchema,
+  idParamsSchema,
+  updateCompartmentSchema,
+} from '@haven/core/auth/auth-schemas'
+import { type CompartmentView, compartmentView } from '@haven/core/auth/auth-views'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import type { Actor } from '../../auth/actor.js'
+import { audit } from '../../auth/auth-audit.js'
+import { abilities } from '../../auth/policy.js'
+import { createCompartment } from '../../compartments/compartment-service.js'
+import {
+  findCompartment,
+  listCompartments,
+  updateCompartment,
+} from '../../compartments/compartment-store.js'
+import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
+import { errors } from '../../http/errors.js'
+
+function present(actor: Actor, c: CompartmentsTable): CompartmentView {
+  return {
+    id: c.id,
+    code: c.code,
+    name: c.name,
+    kind: c.kind,
+    status: c.status,
+    retentionDays: c.retention_days,
+    actions: abilities(actor, 'Compartment', { id: c.id }, ['read', 'update']),
+  }
+}
+
+export const compartmentRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/compartments',
+    summary: 'Compartments you hold a grant in (administrators: all)',
+    tag: 'compartments',
+    access: { kind: 'policy', entity: 'Compartment', action: 'list' },
+    response: z.array(compartmentView),
+    async handle({ app, authorize, actor }) {
+      authorize('list', 'Compartment', { id: '' })
+      const a = actor()
+      const visible = a.hasOrgRole(['administrator']) ? 'all' : a.visibleCompartments()
+      return (await listCompartments(app.database.db, visible)).map((c) => present(a, c))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/compartments',
+    summary: 'Create a compartment (a shelter, region, programme or inbox)',
+    tag: 'compartments',
+    access: { kind: 'policy', entity: 'Compartment', action: 'create' },
+    body: createCompartmentSchema,
+    response: compartmentView,
+    successStatus: 201,
+    errors: ['forbidden', 'compartmentCodeTaken', 'validationFailed'],
+    async handle({ app, body, authorize, actor, audit: ctx }) {
+      authorize('create', 'Compartment', { id: '' })
+      const row = await createCompartment(app, app.database.db, body, ctx)
+      return present(actor(), row)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/compartments/:id',
+    summary: 'One compartment',
+    tag: 'compartments',
+    access: { kind: 'policy', entity: 'Compartment', action: 'read' },
+    params: idParamsSchema,
+    response: compartmentView,
+    errors: ['notFound'],
+    async handle({ app, params, authorize, actor }) {
+      const row = await findCompartment(app.database.db, params.id)
+      if (!row) throw errors.notFound()
+      authorize('read', 'Compartment', { id: row.id }, { compartmentId: row.id })
+      return present(actor(), row)
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/compartments/:id',
+    summary: 'Rename a compartment or set its retention period for closed cases',
+    tag: 'compartments',
+    access: { kind: 'policy', entity: 'Compartment', action: 'update' },
+    params: idParamsSchema,
+    body: updateCompartmentSchema,
+    response: compartmentView,
+    errors: ['notFound', 'forbidden'],
+    async handle({ app, params, body, authorize, actor, audit: ctx }) {
+      const db = app.database.db
+      const row = await findCompartment(db, params.id)
+      if (!row) throw errors.notFound()
+      authorize('update', 'Compartment', { id: row.id }, { compartmentId: row.id })
+      const changes = {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.retentionDays !== undefined ? { retention_days: body.retentionDays } : {}),
+      }
+      await db.transaction().execute(async (trx) => {
+        await updateCompartment(trx, row.id, { ...changes, updated_at: app.now().toISOString() })
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action: 'compartment.updated',
+          entityType: 'Compartment',
+          entityId: row.id,
+          compartmentId: row.id,
+          requestId: ctx.requestId,
+          details: { fields: Object.keys(body) },
+        })
+      })
+      return present(actor(), { ...row, ...changes })
+    },
+  }),
+]

@@ -1,0 +1,120 @@
+import { createGrantSchema, idParamsSchema } from '@haven/core/auth/auth-schemas'
+import { grantView } from '@haven/core/auth/auth-views'
+import { ORGANISATION_ROLES } from '@haven/core/auth/roles'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import { audit } from '../../auth/auth-audit.js'
+import { markUserSessionsForRotation } from '../../auth/session-store.js'
+import { grantsWithCodes } from '../../auth/session-view.js'
+import { findUserById, insertGrant } from '../../auth/user-store.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { activeAdministrators } from './user-routes.js'
+
+export const grantRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/grants',
+    summary: 'Give a user a role, organisation-wide or in one compartment',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'Grant', action: 'create' },
+    reauth: true,
+    body: createGrantSchema,
+    response: grantView,
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'grantExists', 'roleNotForCompartment', 'reauthRequired'],
+    async handle({ app, body, authorize, actor, audit: ctx }) {
+      const db = app.database.db
+      const user = await findUserById(db, body.userId)
+      if (!user) throw errors.notFound()
+      authorize('create', 'Grant', { userId: user.id, compartmentId: body.compartmentId })
+      if (body.compartmentId !== null && ORGANISATION_ROLES.includes(body.role))
+        throw errors.roleNotForCompartment()
+      if (body.compartmentId !== null) {
+        const compartment = await db
+          .selectFrom('compartments')
+          .select('id')
+          .where('id', '=', body.compartmentId)
+          .executeTakeFirst()
+        if (!compartment)
+          throw errors.validationFailed([
+            { path: 'compartmentId', key: 'field.invalid', params: {} },
+          ])
+      }
+      return db.transaction().execute(async (trx) => {
+        let existing = trx
+          .selectFrom('grants')
+          .select('id')
+          .where('user_id', '=', user.id)
+          .where('role', '=', body.role)
+        existing =
+          body.compartmentId === null
+            ? existing.where('compartment_id', 'is', null)
+            : existing.where('compartment_id', '=', body.compartmentId)
+        if (await existing.executeTakeFirst()) throw errors.grantExists()
+        const id = newId()
+        await insertGrant(trx, {
+          id,
+          userId: user.id,
+          compartmentId: body.compartmentId,
+          role: body.role,
+          createdAt: app.now().toISOString(),
+          createdBy: actor().userId,
+        })
+        // Privileges changed: every session of that user gets a new id at its next request.
+        await markUserSessionsForRotation(trx, user.id)
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action: 'grant.created',
+          entityType: 'User',
+          entityId: user.id,
+          compartmentId: body.compartmentId,
+          requestId: ctx.requestId,
+          details: { role: body.role, grantId: id },
+        })
+        const created = (await grantsWithCodes(trx, user.id)).find((g) => g.id === id)
+        if (!created) throw new Error('grant vanished inside its own transaction')
+        return created
+      })
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/grants/:id',
+    summary: 'Take a role away',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'Grant', action: 'delete' },
+    reauth: true,
+    params: idParamsSchema,
+    response: z.object({ ok: z.literal(true) }),
+    errors: ['notFound', 'forbidden', 'lastAdministrator', 'reauthRequired'],
+    async handle({ app, params, authorize, actor, audit: ctx }) {
+      const db = app.database.db
+      const grant = await db
+        .selectFrom('grants')
+        .selectAll()
+        .where('id', '=', params.id)
+        .executeTakeFirst()
+      if (!grant) throw errors.notFound()
+      authorize('delete', 'Grant', { userId: grant.user_id, compartmentId: grant.compartment_id })
+      await db.transaction().execute(async (trx) => {
+        if (grant.role === 'administrator' && grant.compartment_id === null) {
+          const admins = await activeAdministrators(trx)
+          if (admins.length === 1 && admins[0] === grant.user_id) throw errors.lastAdministrator()
+        }
+        await trx.deleteFrom('grants').where('id', '=', grant.id).execute()
+        await markUserSessionsForRotation(trx, grant.user_id)
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action: 'grant.deleted',
+          entityType: 'User',
+          entityId: grant.user_id,
+          compartmentId: grant.compartment_id,
+          requestId: ctx.requestId,
+          details: { role: grant.role, grantId: grant.id },
+        })
+      })
+      return { ok: true as const }
+    },
+  }),
+]

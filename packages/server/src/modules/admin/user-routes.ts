@@ -1,0 +1,177 @@
+import { createUserSchema, idParamsSchema, updateUserSchema } from '@haven/core/auth/auth-schemas'
+import { linkView, userView } from '@haven/core/auth/auth-views'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import { audit } from '../../auth/auth-audit.js'
+import { deleteUserSessions } from '../../auth/session-store.js'
+import { findUserById, findUserByLoginName, insertUser } from '../../auth/user-store.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { issuePasswordLink } from './password-links.js'
+import { presentUser } from './user-views.js'
+
+async function loadUser(db: Db, id: string) {
+  const user = await findUserById(db, id)
+  if (!user) throw errors.notFound()
+  return user
+}
+
+/** Active users holding an organisation-wide administrator grant. */
+export async function activeAdministrators(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select('users.id')
+    .where('grants.role', '=', 'administrator')
+    .where('grants.compartment_id', 'is', null)
+    .where('users.status', '=', 'active')
+    .execute()
+  return [...new Set(rows.map((r) => r.id))]
+}
+
+export const userRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    summary: 'Every user, with grants and status',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'User', action: 'list' },
+    response: z.array(userView),
+    async handle({ app, authorize, actor }) {
+      authorize('list', 'User', { id: '' })
+      const db = app.database.db
+      const users = await db.selectFrom('users').selectAll().orderBy('login_name').execute()
+      return Promise.all(users.map((u) => presentUser(db, actor(), u)))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    summary: 'Create a user; returns a one-time link with which they choose their password',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'User', action: 'create' },
+    body: createUserSchema,
+    response: z.object({ user: userView, link: linkView }),
+    successStatus: 201,
+    errors: ['loginNameTaken', 'validationFailed'],
+    async handle({ app, body, authorize, actor, audit: ctx }) {
+      authorize('create', 'User', { id: '' })
+      const db = app.database.db
+      return db.transaction().execute(async (trx) => {
+        if (await findUserByLoginName(trx, body.loginName)) throw errors.loginNameTaken()
+        const now = app.now().toISOString()
+        const id = newId()
+        await insertUser(trx, {
+          id,
+          login_name: body.loginName,
+          display_name: body.displayName,
+          locale: body.locale,
+          status: 'active',
+          password_hash: null,
+          created_at: now,
+          updated_at: now,
+        })
+        const link = await issuePasswordLink(app, trx, id)
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action: 'user.created',
+          entityType: 'User',
+          entityId: id,
+          requestId: ctx.requestId,
+        })
+        return { user: await presentUser(trx, actor(), await loadUser(trx, id)), link }
+      })
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users/:id',
+    summary: 'One user',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'User', action: 'read' },
+    params: idParamsSchema,
+    response: userView,
+    errors: ['notFound', 'forbidden'],
+    async handle({ app, params, authorize, actor }) {
+      const db = app.database.db
+      const user = await loadUser(db, params.id)
+      authorize('read', 'User', { id: user.id })
+      return presentUser(db, actor(), user)
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/users/:id',
+    summary: 'Rename, suspend or reactivate a user (suspending ends all their sessions at once)',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'User', action: 'update' },
+    params: idParamsSchema,
+    body: updateUserSchema,
+    response: userView,
+    errors: ['notFound', 'forbidden', 'lastAdministrator'],
+    async handle({ app, params, body, authorize, actor, audit: ctx }) {
+      const db = app.database.db
+      const user = await loadUser(db, params.id)
+      authorize('update', 'User', { id: user.id })
+      return db.transaction().execute(async (trx) => {
+        if (body.status === 'suspended' && user.status === 'active') {
+          const admins = await activeAdministrators(trx)
+          if (admins.length === 1 && admins[0] === user.id) throw errors.lastAdministrator()
+        }
+        await trx
+          .updateTable('users')
+          .set({
+            ...(body.displayName ? { display_name: body.displayName } : {}),
+            ...(body.status ? { status: body.status } : {}),
+            updated_at: app.now().toISOString(),
+          })
+          .where('id', '=', user.id)
+          .execute()
+        const ended = body.status === 'suspended' ? await deleteUserSessions(trx, user.id) : 0
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action:
+            body.status === 'suspended'
+              ? 'user.suspended'
+              : body.status === 'active'
+                ? 'user.reactivated'
+                : 'user.updated',
+          entityType: 'User',
+          entityId: user.id,
+          requestId: ctx.requestId,
+          details: { fields: Object.keys(body), sessionsEnded: ended },
+        })
+        return presentUser(trx, actor(), await loadUser(trx, user.id))
+      })
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users/:id/password-link',
+    summary: 'Issue a one-time link with which the user chooses a new password',
+    tag: 'admin',
+    access: { kind: 'policy', entity: 'User', action: 'manage' },
+    reauth: true,
+    params: idParamsSchema,
+    response: linkView,
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'reauthRequired'],
+    async handle({ app, params, authorize, actor, audit: ctx }) {
+      const db = app.database.db
+      const user = await loadUser(db, params.id)
+      authorize('manage', 'User', { id: user.id })
+      return db.transaction().execute(async (trx) => {
+        const link = await issuePasswordLink(app, trx, user.id)
+        await audit(app, trx, {
+          actorId: actor().userId,
+          action: 'user.password_link_issued',
+          entityType: 'User',
+          entityId: user.id,
+          requestId: ctx.requestId,
+        })
+        return link
+      })
+    },
+  }),
+]

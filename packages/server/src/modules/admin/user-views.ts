@@ -1,0 +1,22 @@
+import type { UserView } from '@haven/core/auth/auth-views'
+import type { Actor } from '../../auth/actor.js'
+import type { UserRow } from '../../auth/auth-tables.js'
+import { abilities } from '../../auth/policy.js'
+import { factorState, hasSecondFactor } from '../../auth/second-factors.js'
+import { grantsWithCodes } from '../../auth/session-view.js'
+import type { Db } from '../../db/db-handle.js'
+
+/** A user as an administrator sees them: never a password hash or a factor secret. */
+export async function presentUser(db: Db, actor: Actor, user: UserRow): Promise<UserView> {
+  return {
+    id: user.id,
+    loginName: user.login_name,
+    displayName: user.display_name,
+    locale: user.locale,
+    status: user.status,
+    hasPassword: user.password_hash !== null,
+    secondFactor: hasSecondFactor(await factorState(db, user.id)),
+    grants: await grantsWithCodes(db, user.id),
+    actions: abilities(actor, 'User', { id: user.id }, ['read', 'update', 'manage']),
+  }
+}

@@ -1,0 +1,51 @@
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachDialect } from '../../../test/support/dialects.js'
+import { buildUser, signIn } from '../../../test/support/factories.js'
+import { testAppContext, testApps } from '../../../test/support/test-app.js'
+import { audit } from '../../auth/auth-audit.js'
+
+interface AuditPage {
+  entries: { action: string; actorLoginName: string | null }[]
+  nextBefore: number | null
+}
+
+describeEachDialect('audit log filters', (ctx) => {
+  beforeEach(() => ctx.reset())
+
+  it('filters by the actor’s login name, which is all an auditor knows of them', async () => {
+    const app = testAppContext(ctx.database())
+    const db = app.database.db
+    const auditor = await buildUser(app, {
+      loginName: 'tomoko',
+      grants: [{ role: 'auditor', compartmentId: null }],
+    })
+    const hanako = await buildUser(app, { loginName: 'hanako' })
+    const jiro = await buildUser(app, { loginName: 'jiro' })
+    await audit(
+      app,
+      db,
+      { actorId: hanako.id, action: 'account.updated', requestId: null },
+      { actorId: jiro.id, action: 'account.updated', requestId: null },
+      { actorId: hanako.id, action: 'auth.logout', requestId: null },
+    )
+    const { headers } = await signIn(app, auditor)
+    const { staff } = testApps(app)
+    const get = async (query: string) => {
+      const response = await staff.request(`/api/v1/audit?${query}`, { headers })
+      expect(response.status).toBe(200)
+      return (await response.json()) as AuditPage
+    }
+
+    const byHanako = await get('actor=Hanako')
+    expect(byHanako.entries.map((e) => [e.actorLoginName, e.action])).toEqual([
+      ['hanako', 'auth.logout'],
+      ['hanako', 'account.updated'],
+    ])
+    expect(byHanako.nextBefore).toBeNull()
+    expect((await get('actor=hanako&action=auth.logout')).entries).toHaveLength(1)
+    // Someone who does not exist, or a name that contradicts the id given, matches nothing.
+    expect((await get('actor=nobody')).entries).toEqual([])
+    expect((await get(`actor=hanako&actorId=${jiro.id}`)).entries).toEqual([])
+    expect((await get(`actor=jiro&actorId=${jiro.id}`)).entries).toHaveLength(1)
+  })
+})

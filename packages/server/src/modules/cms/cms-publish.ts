@@ -1,0 +1,184 @@
+import { foldForSearch } from '@haven/core/site/search-text'
+import type { AppContext } from '../../app-context.js'
+import { audit } from '../../auth/auth-audit.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import { mediaExtension, mediaIdsIn } from './cms-content.js'
+import type { By } from './cms-service.js'
+import { findDocument, findEntry, findImages, updateDocument } from './cms-store.js'
+import type { CmsDocumentsTable } from './cms-tables.js'
+import { type ImageInfo, renderMarkdown } from './markdown-render.js'
+import {
+  deleteSearchEntry,
+  deleteSiteDocument,
+  findLiveSlug,
+  publishMedia,
+  replaceSearchEntry,
+  upsertSiteDocument,
+} from './publication-store.js'
+import { publishing } from './site-version.js'
+
+/**
+ * Publishes a reviewed document: renders its Markdown through the sanitising renderer and writes
+ * the result, its search entry and its images into the published tables, which are all the
+ * public site ever reads. Only a document in review can be published.
+ */
+export async function publishDocument(
+  app: AppContext,
+  db: Db,
+  documentId: string,
+  by: By,
+): Promise<CmsDocumentsTable> {
+  return publishing(app, db, async (trx) => {
+    const document = await findDocument(trx, documentId)
+    if (!document) throw errors.notFound()
+    if (document.status !== 'in_review') throw errors.workflowState()
+    const entry = await findEntry(trx, document.entry_id)
+    if (!entry) throw errors.notFound()
+    const taken = await findLiveSlug(trx, document.kind, document.locale, document.slug)
+    if (taken && taken.id !== document.id) throw errors.slugTaken()
+
+    const images = new Map(
+      (await findImages(trx, mediaIdsIn(document.body_md))).map((i) => [i.id, i]),
+    )
+    const rendered = renderMarkdown(document.body_md, {
+      images: (id) => {
+        const image = images.get(id)
+        return image
+          ? {
+              width: image.width,
+              height: image.height,
+              src: `/media/${id}.${mediaExtension(image.content_type)}`,
+            }
+          : undefined
+      },
+    })
+    const now = app.now().toISOString()
+    for (const id of rendered.imageIds) {
+      const image = images.get(id)
+      if (!image) continue
+      await publishMedia(trx, {
+        id,
+        content_type: image.content_type,
+        width: image.width,
+        height: image.height,
+        byte_size: image.byte_size,
+        sha256: image.sha256,
+        data: image.data,
+        published_at: now,
+      })
+    }
+
+    const firstPublishedAt = document.first_published_at ?? now
+    // An article dated by the editor sorts on that day; on its own day, by the moment it went out.
+    const publishedAt =
+      document.display_date && !firstPublishedAt.startsWith(document.display_date)
+        ? `${document.display_date}T00:00:00.000Z`
+        : firstPublishedAt
+    await upsertSiteDocument(trx, {
+      id: document.id,
+      entry_id: entry.id,
+      kind: entry.kind,
+      locale: document.locale,
+      slug: document.slug,
+      title: document.title,
+      summary: document.summary,
+      html: rendered.html,
+      fiscal_year: entry.fiscal_year,
+      faq_group_id: entry.faq_group_id,
+      position: entry.position,
+      event_start: document.event_start,
+      event_end: document.event_end,
+      event_place: document.event_place,
+      image_id: rendered.imageIds[0] ?? null,
+      published_at: publishedAt,
+      updated_at: now,
+    })
+    const bodyText = [document.summary, rendered.text].filter(Boolean).join('\n')
+    await replaceSearchEntry(trx, app.database.dialect, {
+      documentId: document.id,
+      locale: document.locale,
+      kind: entry.kind,
+      slug: document.slug,
+      title: document.title,
+      titleFolded: foldForSearch(document.title),
+      bodyText,
+      searchText: foldForSearch(`${document.title}\n${bodyText}`),
+      publishedAt,
+    })
+    const changes = {
+      status: 'published' as const,
+      live_revision: document.revision,
+      first_published_at: firstPublishedAt,
+      last_published_at: now,
+      updated_at: now,
+      updated_by: by.actorId,
+    }
+    await updateDocument(trx, document.id, changes)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'cms.document_published',
+      entityType: 'SiteContent',
+      entityId: entry.id,
+      requestId: by.requestId,
+      details: { documentId: document.id, locale: document.locale, revision: document.revision },
+    })
+    return { ...document, ...changes }
+  })
+}
+
+/** Takes a document off the public site; its drafts and revisions stay. */
+export async function unpublishDocument(
+  app: AppContext,
+  db: Db,
+  documentId: string,
+  by: By,
+): Promise<CmsDocumentsTable> {
+  return publishing(app, db, async (trx) => {
+    const document = await findDocument(trx, documentId)
+    if (!document) throw errors.notFound()
+    if (document.live_revision === null) throw errors.workflowState()
+    await deleteSiteDocument(trx, document.id)
+    await deleteSearchEntry(trx, app.database.dialect, document.id)
+    const now = app.now().toISOString()
+    const changes = {
+      status: 'draft' as const,
+      live_revision: null,
+      updated_at: now,
+      updated_by: by.actorId,
+    }
+    await updateDocument(trx, document.id, changes)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'cms.document_unpublished',
+      entityType: 'SiteContent',
+      entityId: document.entry_id,
+      requestId: by.requestId,
+      details: { documentId: document.id, locale: document.locale },
+    })
+    return { ...document, ...changes }
+  })
+}
+
+/** Largest total of images inlined into one preview. */
+const PREVIEW_IMAGE_BUDGET = 12 * 1024 * 1024
+
+/**
+ * The same renderer as publishing, for the editor's preview. Uploaded images are inlined as data:
+ * URLs, because the public site only serves images of published pages.
+ */
+export async function previewMarkdown(db: Db, body: string): Promise<string> {
+  let budget = PREVIEW_IMAGE_BUDGET
+  const inline = new Map<string, ImageInfo>()
+  for (const image of await findImages(db, mediaIdsIn(body).slice(0, 20))) {
+    budget -= image.byte_size
+    if (budget < 0) break
+    const base64 = Buffer.from(image.data).toString('base64')
+    inline.set(image.id, {
+      width: image.width,
+      height: image.height,
+      src: `data:${image.content_type};base64,${base64}`,
+    })
+  }
+  return renderMarkdown(body, { images: (id) => inline.get(id) }).html
+}

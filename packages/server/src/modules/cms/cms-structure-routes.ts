@@ -1,0 +1,184 @@
+import {
+  faqGroupOrderSchema,
+  faqGroupSchema,
+  IMAGE_MAX_BYTES,
+  idParams,
+  imageUploadSchema,
+  navigationSchema,
+} from '@haven/core/site/cms-schemas'
+import {
+  faqGroupView,
+  imageView as imageViewSchema,
+  navigationView,
+} from '@haven/core/site/cms-views'
+import { z } from 'zod'
+import { defineRoute } from '../../api/api-route.js'
+import { errors } from '../../http/errors.js'
+import { imageView } from './cms-presenters.js'
+import { listImages } from './cms-store.js'
+import { removeImage, uploadImage } from './image-service.js'
+import {
+  createFaqGroup,
+  faqGroupViews,
+  navigationView as loadNavigation,
+  orderFaqGroups,
+  removeFaqGroup,
+  renameFaqGroup,
+  setNavigation,
+} from './site-structure-service.js'
+
+const TAG = 'website'
+const okView = z.object({ ok: z.literal(true) })
+
+/** Navigation order, FAQ topics and the image library. */
+export const cmsStructureRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/cms/navigation',
+    summary: 'The main navigation of the public site, in order',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
+    response: navigationView,
+    async handle({ app, authorize }) {
+      authorize('read', 'SiteContent', {})
+      return loadNavigation(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/cms/navigation',
+    summary: 'Set the main navigation (built-in sections and pages, in order); live at once',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: navigationSchema,
+    response: navigationView,
+    errors: ['validationFailed'],
+    async handle({ app, body, authorize, audit: by }) {
+      authorize('manage', 'SiteContent', {})
+      await setNavigation(app, app.database.db, body.items, by)
+      return loadNavigation(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cms/faq-groups',
+    summary: 'FAQ topics in order, with their names in each language',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
+    response: z.array(faqGroupView),
+    async handle({ app, authorize }) {
+      authorize('read', 'SiteContent', {})
+      return faqGroupViews(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cms/faq-groups',
+    summary: 'Add an FAQ topic (last in order)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: faqGroupSchema,
+    response: faqGroupView,
+    successStatus: 201,
+    errors: ['validationFailed'],
+    async handle({ app, body, authorize, audit: by }) {
+      authorize('manage', 'SiteContent', {})
+      const id = await createFaqGroup(app, app.database.db, body.names, by)
+      const view = (await faqGroupViews(app.database.db)).find((g) => g.id === id)
+      if (!view) throw errors.notFound()
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/cms/faq-groups/order',
+    summary: 'Put the FAQ topics in this order (every topic, once)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: faqGroupOrderSchema,
+    response: z.array(faqGroupView),
+    errors: ['validationFailed'],
+    async handle({ app, body, authorize, audit: by }) {
+      authorize('manage', 'SiteContent', {})
+      await orderFaqGroups(app, app.database.db, body.ids, by)
+      return faqGroupViews(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/cms/faq-groups/:id',
+    summary: 'Rename an FAQ topic',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    params: idParams,
+    body: faqGroupSchema,
+    response: faqGroupView,
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, params, body, authorize, audit: by }) {
+      authorize('manage', 'SiteContent', {})
+      await renameFaqGroup(app, app.database.db, params.id, body.names, by)
+      const view = (await faqGroupViews(app.database.db)).find((g) => g.id === params.id)
+      if (!view) throw errors.notFound()
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/cms/faq-groups/:id',
+    summary: 'Delete an FAQ topic that has no questions',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    params: idParams,
+    response: okView,
+    errors: ['notFound', 'faqGroupInUse'],
+    async handle({ app, params, authorize, audit: by }) {
+      authorize('manage', 'SiteContent', {})
+      await removeFaqGroup(app, app.database.db, params.id, by)
+      return { ok: true as const }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cms/images',
+    summary: 'Uploaded images, newest first, with thumbnails',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'list' },
+    response: z.array(imageViewSchema),
+    async handle({ app, authorize }) {
+      authorize('list', 'SiteContent', {})
+      return (await listImages(app.database.db)).map(imageView)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cms/images',
+    summary: 'Upload a JPEG or PNG (base64); it is re-encoded and stripped of all metadata',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'create' },
+    // The image travels base64-encoded inside JSON: a third larger than the file.
+    bodyLimitBytes: Math.ceil((IMAGE_MAX_BYTES * 4) / 3) + 64 * 1024,
+    body: imageUploadSchema,
+    response: imageViewSchema,
+    successStatus: 201,
+    errors: ['validationFailed', 'payloadTooLarge'],
+    async handle({ app, body, authorize, audit: by }) {
+      authorize('create', 'SiteContent', {})
+      return imageView(await uploadImage(app, app.database.db, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/cms/images/:id',
+    summary: 'Remove an image from the library (published pages keep their copy)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'delete' },
+    params: idParams,
+    response: okView,
+    errors: ['notFound'],
+    async handle({ app, params, authorize, audit: by }) {
+      authorize('delete', 'SiteContent', {})
+      await removeImage(app, app.database.db, params.id, by)
+      return { ok: true as const }
+    },
+  }),
+]

@@ -1,0 +1,184 @@
+import { createCompartment } from '../../compartments/compartment-service.js'
+import { registerDemoStep } from '../../demo/demo-registry.js'
+import { HavenError } from '../../http/haven-error.js'
+import { createPolicy, recordDistribution } from './distribution-service.js'
+import { createItem, createLocation, recordMovement, recordRate } from './stock-service.js'
+
+const BY = { actorId: null, requestId: null }
+const DAY_MS = 86_400_000
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+/** A fixed sequence, so every `haven demo` draws the same synthetic year. */
+function sequence(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648
+    return state / 2_147_483_648
+  }
+}
+
+/**
+ * Synthetic supplies after the seed report: rice bought in China and partly delivered inside
+ * North Korea, clothes and first-aid kits, an allowance policy per shelter (20 CNY a person, at
+ * most 20 people a day, 180,000 JPY a month) and a year of headcounts under those caps. Uses the
+ * compartments that exist (the shelters demo may have made them); creates three if there are none.
+ */
+registerDemoStep({
+  name: 'supplies',
+  async run(app) {
+    const db = app.database.db
+    const existing = await db.selectFrom('supply_items').select('id').limit(1).execute()
+    if (existing.length > 0) return { created: 0, skipped: 1 }
+    let created = 0
+    let compartments = await db
+      .selectFrom('compartments')
+      .selectAll()
+      .where('kind', 'in', ['shelter', 'programme'])
+      .where('status', '=', 'active')
+      .orderBy('code')
+      .limit(3)
+      .execute()
+    if (compartments.length === 0) {
+      compartments = []
+      for (const code of ['YAN-01', 'YAN-02', 'JRL-01']) {
+        compartments.push(
+          await createCompartment(app, db, { code, name: `Shelter ${code}`, kind: 'shelter' }, BY),
+        )
+        created += 1
+      }
+    }
+    const today = app.now()
+    const start = new Date(today.getTime() - 364 * DAY_MS)
+    const startDay = isoDay(start)
+    await recordRate(
+      app,
+      { date: startDay, base: 'CNY', quote: 'JPY', rate: '15', source: 'demo' },
+      BY,
+    )
+
+    const rice = await createItem(app, { name: 'rice', kind: 'rice', unit: 'kg' }, BY)
+    const summer = await createItem(
+      app,
+      { name: 'clothes (summer set)', kind: 'clothes_summer', unit: 'set' },
+      BY,
+    )
+    const winter = await createItem(
+      app,
+      { name: 'clothes (winter set)', kind: 'clothes_winter', unit: 'set' },
+      BY,
+    )
+    const kits = await createItem(
+      app,
+      { name: 'first-aid kit', kind: 'first_aid_kit', unit: 'kit' },
+      BY,
+    )
+    const warehouse = await createLocation(
+      app,
+      { name: 'Yanji warehouse', kind: 'warehouse', compartmentId: null },
+      BY,
+    )
+    const inside = await createLocation(
+      app,
+      { name: 'Inside North Korea', kind: 'delivery', compartmentId: null },
+      BY,
+    )
+    created += 6
+    const purchase = (itemId: string, quantity: number, cost: string) =>
+      recordMovement(
+        app,
+        {
+          itemId,
+          kind: 'purchase',
+          fromLocationId: null,
+          toLocationId: warehouse.id,
+          quantity,
+          occurredOn: startDay,
+          cost,
+          currency: 'CNY',
+        },
+        BY,
+      )
+    await purchase(rice.id, 40_000, '160000')
+    await purchase(summer.id, 250, '12500')
+    await purchase(winter.id, 250, '25000')
+    await purchase(kits.id, 80, '8000')
+    const later = isoDay(new Date(start.getTime() + 30 * DAY_MS))
+    await recordMovement(
+      app,
+      {
+        itemId: rice.id,
+        kind: 'distribution',
+        fromLocationId: warehouse.id,
+        toLocationId: inside.id,
+        quantity: 10_000,
+        occurredOn: later,
+      },
+      BY,
+    )
+    created += 5
+
+    const random = sequence(2006)
+    for (const compartment of compartments) {
+      const shelter = await createLocation(
+        app,
+        { name: `${compartment.code} store`, kind: 'shelter', compartmentId: compartment.id },
+        BY,
+      )
+      for (const [item, quantity] of [
+        [rice, 2000],
+        [summer, 60],
+        [winter, 60],
+        [kits, 20],
+      ] as const)
+        await recordMovement(
+          app,
+          {
+            itemId: item.id,
+            kind: 'transfer',
+            fromLocationId: warehouse.id,
+            toLocationId: shelter.id,
+            quantity,
+            occurredOn: later,
+          },
+          BY,
+        )
+      await createPolicy(
+        app,
+        {
+          compartmentId: compartment.id,
+          validFrom: startDay,
+          validTo: null,
+          amount: '20',
+          currency: 'CNY',
+          buysGrams: 10_000,
+          dailyCap: 20,
+          monthlyCap: '180000',
+          monthlyCapCurrency: 'JPY',
+          rationGrams: 500,
+        },
+        BY,
+      )
+      created += 6
+      for (let day = 0; day < 365; day += 1) {
+        const date = isoDay(new Date(start.getTime() + day * DAY_MS))
+        if (random() < 0.15) continue // closed, or nobody came
+        const headcount = 6 + Math.floor(random() * 15) // 6…20
+        try {
+          await recordDistribution(
+            app,
+            { compartmentId: compartment.id, day: date, headcount },
+            { ...BY, mayOverride: false },
+          )
+          created += 1
+        } catch (error) {
+          // The month's budget ran out: the report's "limit of our resources". Skip the day.
+          if (!(error instanceof HavenError)) throw error
+        }
+      }
+    }
+    return { created, skipped: 0 }
+  },
+})
