@@ -17,6 +17,7 @@ import { cryptoContext } from '../packages/server/src/crypto/crypto-context.js'
 import { MasterKey } from '../packages/server/src/crypto/master-key.js'
 import type { HavenDatabase } from '../packages/server/src/db/database.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
+import { MODULES } from '../packages/server/src/modules/index.js'
 import { distributionFigures } from '../packages/server/src/modules/supplies/figures-service.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
 import { generateScale } from '../packages/server/src/synthetic/generate-scale.js'
@@ -49,6 +50,7 @@ async function run(database: HavenDatabase, label: string): Promise<string[][]> 
     logger: createLogger('silent'),
     crypto: cryptoContext(new MasterKey(randomBytes(32), 'test'), () => new Date()),
     now: () => new Date(),
+    modules: MODULES,
   }
   const started = Date.now()
   // Few people (the people step is measured elsewhere); 40 compartments like the 1 M run.

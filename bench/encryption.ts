@@ -28,6 +28,7 @@ import type { Db } from '../packages/server/src/db/db-handle.js'
 import { inTransaction } from '../packages/server/src/db/db-handle.js'
 import { newId } from '../packages/server/src/db/ids.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
+import { MODULES } from '../packages/server/src/modules/index.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
 import { onEachBenchDatabase } from './support/bench-databases.js'
 
@@ -231,6 +232,7 @@ async function run(database: HavenDatabase, label: string): Promise<Result> {
     logger: createLogger('silent'),
     crypto: cryptoContext(new MasterKey(randomBytes(32), 'test'), () => new Date()),
     now: () => new Date(),
+    modules: MODULES,
   }
   const compartment = await createCompartment(
     app,

@@ -1,10 +1,9 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
-import '../src/modules/shelters/shelters-demo.js'
 import { findCompartment } from '../src/compartments/compartment-store.js'
 import { runRotation, startRotation } from '../src/crypto/key-rotation.js'
 import { shredCompartment } from '../src/crypto/shred.js'
-import { demoSteps } from '../src/demo/demo-registry.js'
+import { MODULES } from '../src/modules/index.js'
 import { addResident } from '../src/modules/shelters/shelter-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
@@ -451,7 +450,7 @@ describeEachDialect('shelters through the API', (ctx) => {
   })
 
   it('adds three synthetic Yanbian shelters once, however often the demo runs', async () => {
-    const step = demoSteps().find((s) => s.name === 'shelters')
+    const step = MODULES.find((m) => m.name === 'shelters')?.demo
     if (!step) throw new Error('the shelters demo step is not registered')
     const first = await step.run(app)
     expect(first.created).toBeGreaterThan(0)

@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest'
-import '../src/demo/all-demo-steps.js'
-import { demoSteps } from '../src/demo/demo-registry.js'
+import { MODULES } from '../src/modules/index.js'
 import { distributionFigures } from '../src/modules/supplies/figures-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { testAppContext } from './support/test-app.js'
@@ -9,7 +8,7 @@ describeEachDialect('supplies demo', (ctx) => {
   it('makes shelters, stock, policies and a year of distributions under the caps, once', async () => {
     await ctx.reset()
     const app = testAppContext(ctx.database(), { now: () => new Date('2026-06-15T10:00:00Z') })
-    const step = demoSteps().find((s) => s.name === 'supplies')
+    const step = MODULES.find((m) => m.name === 'supplies')?.demo
     if (!step) throw new Error('supplies demo step not registered')
     const first = await step.run(app)
     expect(first.created).toBeGreaterThan(500)

@@ -3,8 +3,8 @@ import type { AppContext } from '../app-context.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
-import { ALL_ROUTES } from './all-routes.js'
 import type { AnyApiRoute } from './api-route.js'
+import { apiRoutes } from './api-routes.js'
 import { allowedMethods, mountRoutes } from './mount-routes.js'
 import { buildOpenApi } from './openapi.js'
 
@@ -13,7 +13,7 @@ export const API_VERSION = '0.1.0'
 /** The JSON API, mounted at /api/v1. */
 export function createApiApp(
   app: AppContext,
-  routes: readonly AnyApiRoute[] = ALL_ROUTES,
+  routes: readonly AnyApiRoute[] = apiRoutes(app.modules),
 ): Hono<HavenEnv> {
   const api = new Hono<HavenEnv>()
   // API answers must never be cached by a browser or proxy: they may hold protected data.

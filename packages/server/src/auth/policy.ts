@@ -1,35 +1,20 @@
 import { errors } from '../http/errors.js'
 import type { Actor } from './actor.js'
 
-/** Things a policy can be asked about. A record passed to a rule carries its compartment if it has one. */
-export interface Entities {
-  User: { id: string }
-  Compartment: { id: string }
-  Grant: { userId: string; compartmentId: string | null }
-  /** People and everything recorded about them carry their compartment. */
-  Person: { compartmentId: string }
-  Case: { compartmentId: string }
-  Incident: { compartmentId: string }
-  AuditLog: Record<string, never>
-  Settings: Record<string, never>
-  Role: Record<string, never>
-  /** A key owner's keys: a compartment's (by id), or Haven's own (`system`). */
-  Keys: { ownerId: string }
-  /** The website's content: pages, news, reports, FAQ, navigation, images (organisation-wide). */
-  SiteContent: Record<string, never>
-  /** A message from the public site's forms, sealed in an inbox compartment. */
-  ContactMessage: { compartmentId: string }
-  /** A shelter, by its compartment (its id is the compartment's id). */
-  Shelter: { compartmentId: string }
-  /** A shelter's residents and its incident and oversight log. */
-  ShelterRecord: { compartmentId: string }
-  /** Items, locations, stock and its movements: the organisation's logistics. */
-  Supplies: Record<string, never>
-  /** Dated exchange rates entered by finance. */
-  ExchangeRate: Record<string, never>
-  AllowancePolicy: { compartmentId: string }
-  Distribution: { compartmentId: string }
-}
+/**
+ * Things a policy can be asked about, by name, with the record a rule is given. Each module adds
+ * its own entities from its `<name>-policy.ts` by declaration merging (as Hono's middlewares add
+ * to `ContextVariableMap`):
+ *
+ *     declare module '../../auth/policy.js' {
+ *       interface Entities { Person: { compartmentId: string } }
+ *     }
+ *
+ * A record that carries a `compartmentId` belongs to that compartment: a caller who cannot see
+ * the compartment is answered 404, as for a missing record, never 403 (see `authorize`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each module's policy file (declaration merging).
+export interface Entities {}
 export type EntityName = keyof Entities
 
 export type Action =
@@ -42,19 +27,31 @@ export type Action =
   | 'identify'
   | 'export'
 
-type Rule<E extends EntityName> = (actor: Actor, record: Entities[E]) => boolean
+export type Rule<E extends EntityName> = (actor: Actor, record: Entities[E]) => boolean
 
-const rules = new Map<string, Rule<EntityName>[]>()
+/** One entity's rules: who may take each action. An action without a rule is denied to everyone. */
+export type EntityPolicy<E extends EntityName> = Readonly<{
+  entity: E
+  rules: Readonly<Partial<Record<Action, Rule<E>>>>
+}>
+
+const rules = new Map<string, Rule<EntityName>>()
+const declared = new Set<EntityName>()
 
 /**
- * Declares that `action` on `entity` is allowed when `rule` says so. Anything never allowed is
- * denied: there is no way to declare a deny, and no default allow.
+ * Declares every rule of one entity, once, in its module's `<name>-policy.ts`; the module lists the
+ * result in its `policies`. Anything not allowed here is denied: there is no way to declare a
+ * deny, and no default allow. Declaring an entity twice (two modules claiming it) is an error.
  */
-export function allow<E extends EntityName>(action: Action, entity: E, rule: Rule<E>): void {
-  const key = `${entity}:${action}`
-  const list = rules.get(key) ?? []
-  list.push(rule as Rule<EntityName>)
-  rules.set(key, list)
+export function definePolicy<E extends EntityName>(
+  entity: E,
+  entityRules: Partial<Record<Action, Rule<E>>>,
+): EntityPolicy<E> {
+  if (declared.has(entity)) throw new Error(`the policy of ${entity} is declared twice`)
+  declared.add(entity)
+  for (const [action, rule] of Object.entries(entityRules))
+    if (rule) rules.set(`${entity}:${action}`, rule as Rule<EntityName>)
+  return Object.freeze({ entity, rules: Object.freeze({ ...entityRules }) })
 }
 
 export function can<E extends EntityName>(
@@ -63,7 +60,7 @@ export function can<E extends EntityName>(
   entity: E,
   record: Entities[E],
 ): boolean {
-  return (rules.get(`${entity}:${action}`) ?? []).some((rule) => rule(actor, record))
+  return rules.get(`${entity}:${action}`)?.(actor, record) ?? false
 }
 
 /** Which of `actions` the actor may take on a record, for the app to show or hide controls. */
@@ -74,10 +71,6 @@ export function abilities<E extends EntityName>(
   actions: readonly Action[],
 ): Action[] {
   return actions.filter((action) => can(actor, action, entity, record))
-}
-
-export function isDeclared(entity: EntityName, action: Action): boolean {
-  return rules.has(`${entity}:${action}`)
 }
 
 /**

@@ -2,17 +2,13 @@ import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
-import type { CmsTables } from '../modules/cms/cms-tables.js'
-import type { ContactTables } from '../modules/inbox/inbox-tables.js'
-import type { NotificationTables } from '../modules/notifications/notification-tables.js'
-import type { PeopleTables } from '../modules/people/people-tables.js'
-import type { ShelterTables } from '../modules/shelters/shelter-tables.js'
-import type { SuppliesTables } from '../modules/supplies/supplies-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
 /**
- * The whole database as Kysely sees it: each module declares its tables in its own
- * `*-tables.ts` and they meet here.
+ * The whole database as Kysely sees it: the platform's tables here, and each module's joined from
+ * its own `<name>-tables.ts` with
+ *
+ *     declare module '../../db/schema.js' { interface Database extends PeopleTables {} }
  */
 export interface Database
   extends AuthTables,
@@ -20,10 +16,4 @@ export interface Database
     CompartmentTables,
     AuditTables,
     CryptoTables,
-    PeopleTables,
-    ShelterTables,
-    NotificationTables,
-    CmsTables,
-    SiteTables,
-    ContactTables,
-    SuppliesTables {}
+    SiteTables {}

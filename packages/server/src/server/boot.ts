@@ -6,6 +6,7 @@ import { cryptoContext, ensureSystemKeys, openMasterKey } from '../crypto/crypto
 import { MasterKey } from '../crypto/master-key.js'
 import { type HavenDatabase, openDatabase } from '../db/database.js'
 import { migrateToLatest } from '../db/migrator.js'
+import { MODULES } from '../modules/index.js'
 
 export interface BootOptions {
   migrate?: boolean
@@ -80,7 +81,15 @@ export async function boot(
       public: config.listeners.kind === 'combined' ? port : config.listeners.publicPort,
       staff: port,
     }
-    return { config, urls: resolveUrls(config, ports), database, logger, crypto, now }
+    return {
+      config,
+      urls: resolveUrls(config, ports),
+      database,
+      logger,
+      crypto,
+      now,
+      modules: MODULES,
+    }
   } catch (error) {
     await database.close()
     throw error

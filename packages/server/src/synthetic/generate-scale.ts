@@ -5,44 +5,7 @@ import { createCompartment } from '../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../compartments/compartment-tables.js'
 import { isPostgres } from '../db/dialect.js'
-import { SCALE_STEPS } from './scale-steps.js'
-
-export interface ScaleOptions {
-  people: number
-  /** Anonymous-headcount distributions over ten years (0 or unset: none). */
-  distributions?: number
-  /** People per compartment (shelters and regions); the count of compartments follows. */
-  peoplePerCompartment?: number
-  batchSize?: number
-  seed?: number
-  /** `already`: how many were there before this run (not counted in the rate). */
-  onProgress?: (step: string, done: number, total: number, already: number) => void
-}
-
-/** What every step is given: the options with defaults filled in, and the compartments to fill. */
-export interface ScaleRun {
-  people: number
-  distributions: number
-  batchSize: number
-  seed: number
-  compartments: readonly CompartmentsTable[]
-  /** Reports how many are there now; `already` of them were there before this run. */
-  progress: (done: number, already: number) => void
-}
-
-/**
- * One kind of data the generator writes (people with their cases; later distributions, stock…).
- * A step is idempotent on its own: it finds how far an earlier run got and continues from there,
- * one bounded batch per transaction.
- */
-export interface ScaleStep {
-  /** What the progress bar counts ("people"). */
-  name: string
-  /** How many of them a complete run holds (0 leaves the step out). */
-  total(options: ScaleOptions): number
-  /** Writes what is missing; returns the rows added, by table. */
-  run(app: AppContext, run: ScaleRun): Promise<Record<string, number>>
-}
+import type { ScaleOptions, ScaleStep } from '../haven-module.js'
 
 export interface ScaleResult {
   compartments: number
@@ -52,14 +15,15 @@ export interface ScaleResult {
 }
 
 /**
- * Fills a database with synthetic compartments, people and cases at any scale, in bounded memory
- * (one batch at a time). Idempotent: a second run with the same numbers adds nothing, and a run
+ * Fills a database with synthetic compartments and then each module's scale step (in the order of
+ * the modules list: people and cases, distributions…) at any scale, in bounded memory (one batch
+ * at a time). Idempotent: a second run with the same numbers adds nothing, and a run
  * that was stopped continues where it left off.
  */
 export async function generateScale(
   app: AppContext,
   options: ScaleOptions,
-  steps: readonly ScaleStep[] = SCALE_STEPS,
+  steps: readonly ScaleStep[] = app.modules.flatMap((m) => (m.scale ? [m.scale] : [])),
 ): Promise<ScaleResult> {
   const started = performance.now()
   const perCompartment = options.peoplePerCompartment ?? 25_000

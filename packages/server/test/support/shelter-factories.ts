@@ -4,7 +4,7 @@ import type { CompartmentsTable } from '../../src/compartments/compartment-table
 import { newId } from '../../src/db/ids.js'
 import { addResident, createShelter } from '../../src/modules/shelters/shelter-service.js'
 import { findShelter, insertShelter } from '../../src/modules/shelters/shelter-store.js'
-import type { SheltersTable } from '../../src/modules/shelters/shelter-tables.js'
+import type { SheltersTable } from '../../src/modules/shelters/shelters-tables.js'
 import { buildPerson } from './people-factories.js'
 
 const BY = { actorId: null, requestId: null }

@@ -9,6 +9,7 @@ import { loadConfig, resolveUrls } from '../../src/config/load-config.js'
 import { cryptoContext, ensureSystemKeys } from '../../src/crypto/crypto-context.js'
 import { MasterKey } from '../../src/crypto/master-key.js'
 import type { HavenDatabase } from '../../src/db/database.js'
+import { MODULES } from '../../src/modules/index.js'
 import { createApps, type HavenApps } from '../../src/server/create-apps.js'
 import { createLogger } from '../../src/server/logger.js'
 
@@ -51,6 +52,7 @@ export function testAppContext(
       now,
     ),
     now,
+    modules: MODULES,
   }
 }
 

@@ -1,7 +1,5 @@
 import type { Command } from 'commander'
-import '../../demo/all-demo-steps.js'
-import { runDemo } from '../../demo/demo-registry.js'
-import { ensureContactCompartment } from '../../modules/inbox/contact-compartment.js'
+import { runDemo } from '../../demo/run-demo.js'
 import { boot } from '../../server/boot.js'
 import { createLogger } from '../../server/logger.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
@@ -27,7 +25,7 @@ export function registerDemo(program: Command): void {
     const config = cliConfig()
     const app = await boot(config, createLogger('warn'))
     try {
-      await ensureContactCompartment(app)
+      for (const m of app.modules) await m.start?.(app)
       console.log('Adding demonstration data (all of it invented):')
       await runDemo(app, (name, r) =>
         console.log(`  ${name}: ${r.created} added, ${r.skipped} already there`),

@@ -3,7 +3,6 @@ import type { AppContext } from '../../app-context.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
 import { awaitingKeyImport } from '../../crypto/key-store.js'
-import { ensureContactCompartment } from '../../modules/inbox/contact-compartment.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
 import { closeListeners, type Listener, listen } from '../../server/listen.js'
@@ -29,7 +28,7 @@ export function registerServe(program: Command): void {
       }
       // The inbox for the public forms exists from the start, so it can be granted before the
       // first message arrives (a sealed server creates it once unsealed, at first use).
-      if (!app.crypto.master.sealed) await ensureContactCompartment(app)
+      if (!app.crypto.master.sealed) for (const m of app.modules) await m.start?.(app)
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')

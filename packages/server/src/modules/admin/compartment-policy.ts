@@ -1,10 +1,14 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
 
-allow('list', 'Compartment', () => true)
-allow(
-  'read',
-  'Compartment',
-  (actor, c) => actor.hasOrgRole(['administrator']) || actor.canSeeCompartment(c.id),
-)
-allow('create', 'Compartment', (actor) => actor.hasOrgRole(['administrator']))
-allow('update', 'Compartment', (actor) => actor.hasOrgRole(['administrator']))
+declare module '../../auth/policy.js' {
+  interface Entities {
+    Compartment: { id: string }
+  }
+}
+
+export const compartmentPolicy = definePolicy('Compartment', {
+  list: () => true,
+  read: (actor, c) => actor.hasOrgRole(['administrator']) || actor.canSeeCompartment(c.id),
+  create: (actor) => actor.hasOrgRole(['administrator']),
+  update: (actor) => actor.hasOrgRole(['administrator']),
+})

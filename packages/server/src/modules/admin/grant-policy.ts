@@ -1,18 +1,14 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
 
-allow(
-  'list',
-  'Grant',
-  (actor, g) => actor.hasOrgRole(['administrator']) || actor.userId === g.userId,
-)
+declare module '../../auth/policy.js' {
+  interface Entities {
+    Grant: { userId: string; compartmentId: string | null }
+  }
+}
+
 // Nobody grants themselves more: an administrator's own grants are changed by another administrator.
-allow(
-  'create',
-  'Grant',
-  (actor, g) => actor.hasOrgRole(['administrator']) && actor.userId !== g.userId,
-)
-allow(
-  'delete',
-  'Grant',
-  (actor, g) => actor.hasOrgRole(['administrator']) && actor.userId !== g.userId,
-)
+export const grantPolicy = definePolicy('Grant', {
+  list: (actor, g) => actor.hasOrgRole(['administrator']) || actor.userId === g.userId,
+  create: (actor, g) => actor.hasOrgRole(['administrator']) && actor.userId !== g.userId,
+  delete: (actor, g) => actor.hasOrgRole(['administrator']) && actor.userId !== g.userId,
+})

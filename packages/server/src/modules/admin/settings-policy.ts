@@ -1,5 +1,15 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
 
-allow('read', 'Settings', (actor) => actor.hasOrgRole(['administrator']))
-allow('update', 'Settings', (actor) => actor.hasOrgRole(['administrator']))
-allow('read', 'Role', () => true)
+declare module '../../auth/policy.js' {
+  interface Entities {
+    Settings: Record<string, never>
+    Role: Record<string, never>
+  }
+}
+
+export const settingsPolicy = definePolicy('Settings', {
+  read: (actor) => actor.hasOrgRole(['administrator']),
+  update: (actor) => actor.hasOrgRole(['administrator']),
+})
+
+export const rolePolicy = definePolicy('Role', { read: () => true })

@@ -1,21 +1,17 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    User: { id: string }
+  }
+}
 
 // Administrators manage accounts. They do not see case contents: that takes a compartment grant.
-allow('list', 'User', (actor) => actor.hasOrgRole(['administrator']))
-allow(
-  'read',
-  'User',
-  (actor, user) => actor.hasOrgRole(['administrator']) || actor.userId === user.id,
-)
-allow('create', 'User', (actor) => actor.hasOrgRole(['administrator']))
 // An administrator cannot suspend themselves (and so lock the organisation out).
-allow(
-  'update',
-  'User',
-  (actor, user) => actor.hasOrgRole(['administrator']) && actor.userId !== user.id,
-)
-allow(
-  'manage',
-  'User',
-  (actor, user) => actor.hasOrgRole(['administrator']) && actor.userId !== user.id,
-)
+export const userPolicy = definePolicy('User', {
+  list: (actor) => actor.hasOrgRole(['administrator']),
+  read: (actor, user) => actor.hasOrgRole(['administrator']) || actor.userId === user.id,
+  create: (actor) => actor.hasOrgRole(['administrator']),
+  update: (actor, user) => actor.hasOrgRole(['administrator']) && actor.userId !== user.id,
+  manage: (actor, user) => actor.hasOrgRole(['administrator']) && actor.userId !== user.id,
+})

@@ -1,7 +1,7 @@
 import type { DocumentContent } from '@haven/core/site/cms-schemas'
 import type { SiteSection } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
-import { registerDemoStep } from '../../demo/demo-registry.js'
+import type { DemoStep } from '../../haven-module.js'
 import { parseNames } from '../../site/faq-names.js'
 import {
   DEMO_FAQ,
@@ -81,7 +81,7 @@ async function pageEntryId(app: AppContext, slug: string): Promise<string | null
   return (await findDocumentBySlug(app.database.db, 'page', 'en', slug))?.entry_id ?? null
 }
 
-registerDemoStep({
+export const cmsDemo: DemoStep = {
   name: 'public website (English and Japanese)',
   async run(app) {
     const { ids, created: topicsCreated } = await topicIds(app)
@@ -118,4 +118,4 @@ registerDemoStep({
     } else skipped += 1
     return { created, skipped }
   },
-})
+}

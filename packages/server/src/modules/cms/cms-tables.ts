@@ -83,3 +83,9 @@ export interface CmsTables {
   cms_revisions: CmsRevisionsTable
   cms_images: CmsImagesTable
 }
+
+// The module's tables join the database's type from here (declaration merging, as its policy
+// joins Entities), so db/schema.ts names no module.
+declare module '../../db/schema.js' {
+  interface Database extends CmsTables {}
+}

@@ -29,7 +29,13 @@ export interface IntakeRateLimitsTable {
   expires_at: string
 }
 
-export interface ContactTables {
+export interface InboxTables {
   contact_messages: ContactMessagesTable
   intake_rate_limits: IntakeRateLimitsTable
+}
+
+// The module's tables join the database's type from here (declaration merging, as its policy
+// joins Entities), so db/schema.ts names no module.
+declare module '../../db/schema.js' {
+  interface Database extends InboxTables {}
 }

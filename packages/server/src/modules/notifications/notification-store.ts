@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
+import type { NotificationsTable } from './notifications-tables.js'
 
 /** One notification per user, all at the same moment (inside the caller's transaction). */
 export async function notifyUsers(
@@ -26,7 +27,11 @@ export async function notifyUsers(
   return unique.length
 }
 
-export async function notificationsOf(db: Db, userId: string, limit = 50) {
+export async function notificationsOf(
+  db: Db,
+  userId: string,
+  limit = 50,
+): Promise<NotificationsTable[]> {
   return db
     .selectFrom('notifications')
     .selectAll()
@@ -59,7 +64,11 @@ export async function markRead(db: Db, userId: string, at: string, id?: string):
   return Number(result.numUpdatedRows)
 }
 
-export async function findNotification(db: Db, userId: string, id: string) {
+export async function findNotification(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<NotificationsTable | undefined> {
   return db
     .selectFrom('notifications')
     .selectAll()

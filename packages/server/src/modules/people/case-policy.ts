@@ -1,12 +1,20 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    Case: { compartmentId: string }
+  }
+}
 
 /** Cases hold the most sensitive work: caseworkers and coordinators only. */
 const WORKS = ['coordinator', 'caseworker'] as const
 
-allow('list', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS))
-allow('read', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS))
-allow('create', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS))
-allow('update', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS))
-allow('identify', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS))
-// Reopening a closed case, referring without consent, purging closed cases.
-allow('manage', 'Case', (actor, c) => actor.hasRoleIn(c.compartmentId, ['coordinator']))
+export const casePolicy = definePolicy('Case', {
+  list: (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS),
+  read: (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS),
+  create: (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS),
+  update: (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS),
+  identify: (actor, c) => actor.hasRoleIn(c.compartmentId, WORKS),
+  // Reopening a closed case, referring without consent, purging closed cases.
+  manage: (actor, c) => actor.hasRoleIn(c.compartmentId, ['coordinator']),
+})

@@ -5,7 +5,7 @@ import { buildUser, signIn } from '../../../test/support/factories.js'
 import { testAppContext, testApps } from '../../../test/support/test-app.js'
 import type { AppContext } from '../../app-context.js'
 import { findCompartmentByCode } from '../../compartments/compartment-store.js'
-import { runDemo } from '../../demo/demo-registry.js'
+import { runDemo } from '../../demo/run-demo.js'
 import { DEMO_COMPARTMENTS, demoRandom } from './people-demo.js'
 
 describeEachDialect('the people demo step', (ctx) => {

@@ -11,7 +11,7 @@ import { type AppContext, today } from '../../app-context.js'
 import { createCompartment } from '../../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
-import { registerDemoStep } from '../../demo/demo-registry.js'
+import type { DemoStep } from '../../haven-module.js'
 import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
 import { recordIncident } from './incident-service.js'
 import type { PeopleTable } from './people-tables.js'
@@ -174,7 +174,7 @@ async function personWithCases(
   return person
 }
 
-registerDemoStep({
+export const peopleDemo: DemoStep = {
   name: 'people, cases and incidents',
   async run(app) {
     let created = 0
@@ -221,4 +221,4 @@ registerDemoStep({
     }
     return { created, skipped }
   },
-})
+}

@@ -1,11 +1,11 @@
-import type { ScaleStep } from '../../synthetic/generate-scale.js'
+import type { ScaleStep } from '../../haven-module.js'
 import { writePeopleBatch } from './synthetic-people.js'
 
 /**
  * People with their cases and blind-index terms, spread evenly over the compartments. The
  * compartment's person counter says how far an earlier run got: the run continues after it.
  */
-export const peopleStep: ScaleStep = {
+export const peopleScale: ScaleStep = {
   name: 'people',
   total: (options) => options.people,
   async run(app, run) {

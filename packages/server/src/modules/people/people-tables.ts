@@ -171,3 +171,9 @@ export interface PeopleTables {
   incident_people: IncidentPeopleTable
   attachments: AttachmentsTable
 }
+
+// The module's tables join the database's type from here (declaration merging, as its policy
+// joins Entities), so db/schema.ts names no module.
+declare module '../../db/schema.js' {
+  interface Database extends PeopleTables {}
+}

@@ -1,4 +1,11 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    /** People and everything recorded about them carry their compartment. */
+    Person: { compartmentId: string }
+  }
+}
 
 /**
  * People: field workers see codes and situations in their compartments (they hand out food and
@@ -8,10 +15,12 @@ import { allow } from '../../auth/policy.js'
 const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 const WORKS = ['coordinator', 'caseworker'] as const
 
-allow('list', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, SEES))
-allow('read', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, SEES))
-allow('create', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS))
-allow('update', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS))
-allow('identify', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS))
-allow('export', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS))
-allow('manage', 'Person', (actor, p) => actor.hasRoleIn(p.compartmentId, ['coordinator']))
+export const personPolicy = definePolicy('Person', {
+  list: (actor, p) => actor.hasRoleIn(p.compartmentId, SEES),
+  read: (actor, p) => actor.hasRoleIn(p.compartmentId, SEES),
+  create: (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS),
+  update: (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS),
+  identify: (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS),
+  export: (actor, p) => actor.hasRoleIn(p.compartmentId, WORKS),
+  manage: (actor, p) => actor.hasRoleIn(p.compartmentId, ['coordinator']),
+})

@@ -12,7 +12,7 @@ import {
   updateShelterIfVersion,
   usersOnlyIn,
 } from './shelter-store.js'
-import type { SheltersTable } from './shelter-tables.js'
+import type { SheltersTable } from './shelters-tables.js'
 
 export interface CompromiseOutcome {
   shelter: SheltersTable

@@ -1,4 +1,13 @@
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    /** A shelter, by its compartment (its id is the compartment's id). */
+    Shelter: { compartmentId: string }
+    /** A shelter's residents and its incident and oversight log. */
+    ShelterRecord: { compartmentId: string }
+  }
+}
 
 /**
  * Shelters: everyone working in a shelter sees it (codes, capacity, who lives there by code);
@@ -10,12 +19,16 @@ import { allow } from '../../auth/policy.js'
 const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 const KEEPS = ['coordinator', 'caseworker'] as const
 
-allow('list', 'Shelter', (actor, s) => actor.hasRoleIn(s.compartmentId, SEES))
-allow('read', 'Shelter', (actor, s) => actor.hasRoleIn(s.compartmentId, SEES))
-allow('create', 'Shelter', (actor) => actor.hasOrgRole(['administrator', 'coordinator']))
-allow('update', 'Shelter', (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']))
-allow('manage', 'Shelter', (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']))
+export const shelterPolicy = definePolicy('Shelter', {
+  list: (actor, s) => actor.hasRoleIn(s.compartmentId, SEES),
+  read: (actor, s) => actor.hasRoleIn(s.compartmentId, SEES),
+  create: (actor) => actor.hasOrgRole(['administrator', 'coordinator']),
+  update: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']),
+  manage: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']),
+})
 
-allow('create', 'ShelterRecord', (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS))
-allow('update', 'ShelterRecord', (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS))
-allow('identify', 'ShelterRecord', (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS))
+export const shelterRecordPolicy = definePolicy('ShelterRecord', {
+  create: (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS),
+  update: (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS),
+  identify: (actor, s) => actor.hasRoleIn(s.compartmentId, KEEPS),
+})

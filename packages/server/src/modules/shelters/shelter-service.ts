@@ -34,7 +34,7 @@ import {
   occupancyOf,
   updateShelterIfVersion,
 } from './shelter-store.js'
-import type { ShelterLogTable, ShelterResidentsTable, SheltersTable } from './shelter-tables.js'
+import type { ShelterLogTable, ShelterResidentsTable, SheltersTable } from './shelters-tables.js'
 
 export const logNoteAddress = (entry: Pick<ShelterLogTable, 'id' | 'compartment_id'>) =>
   sealedAt('shelter_log', 'note', entry.id, entry.compartment_id)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db-handle.js'
-import type { ShelterLogTable, ShelterResidentsTable, SheltersTable } from './shelter-tables.js'
+import type { ShelterLogTable, ShelterResidentsTable, SheltersTable } from './shelters-tables.js'
 
 export async function insertShelter(db: Db, row: SheltersTable): Promise<void> {
   await db.insertInto('shelters').values(row).execute()

@@ -14,7 +14,7 @@ import { presentSealed } from '../../crypto/sealed-view.js'
 import type { Db } from '../../db/db-handle.js'
 import { logNoteAddress } from './shelter-service.js'
 import { logOf, logPeople, occupancyOf, peopleIn, residentsOf } from './shelter-store.js'
-import type { SheltersTable } from './shelter-tables.js'
+import type { SheltersTable } from './shelters-tables.js'
 
 function summary(row: SheltersTable, occupancy: number): ShelterSummaryView {
   return {

@@ -6,7 +6,7 @@ import type {
 } from '@haven/core/shelters/shelter-schema'
 import { seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
 import type { AppContext } from '../../app-context.js'
-import { registerDemoStep } from '../../demo/demo-registry.js'
+import type { DemoStep } from '../../haven-module.js'
 import type { PeopleTable } from '../people/people-tables.js'
 import { createPerson } from '../people/person-service.js'
 import {
@@ -17,7 +17,7 @@ import {
   updateShelter,
 } from './shelter-service.js'
 import { findShelterByCode } from './shelter-store.js'
-import type { ShelterResidentsTable } from './shelter-tables.js'
+import type { ShelterResidentsTable } from './shelters-tables.js'
 
 type AgeBand = (typeof AGE_BANDS)[number]
 
@@ -197,7 +197,7 @@ async function seedShelter(app: AppContext, demo: DemoShelter, seed: number): Pr
   return 1 + demo.residents.length + 1 + demo.log.length
 }
 
-registerDemoStep({
+export const sheltersDemo: DemoStep = {
   name: 'shelters',
   async run(app) {
     let created = 0
@@ -211,4 +211,4 @@ registerDemoStep({
     }
     return { created, skipped }
   },
-})
+}

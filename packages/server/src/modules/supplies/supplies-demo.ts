@@ -1,5 +1,5 @@
 import { createCompartment } from '../../compartments/compartment-service.js'
-import { registerDemoStep } from '../../demo/demo-registry.js'
+import type { DemoStep } from '../../haven-module.js'
 import { HavenError } from '../../http/haven-error.js'
 import { createPolicy, recordDistribution } from './distribution-service.js'
 import { createItem, createLocation, recordMovement, recordRate } from './stock-service.js'
@@ -26,7 +26,7 @@ function sequence(seed: number): () => number {
  * most 20 people a day, 180,000 JPY a month) and a year of headcounts under those caps. Uses the
  * compartments that exist (the shelters demo may have made them); creates three if there are none.
  */
-registerDemoStep({
+export const suppliesDemo: DemoStep = {
   name: 'supplies',
   async run(app) {
     const db = app.database.db
@@ -181,4 +181,4 @@ registerDemoStep({
     }
     return { created, skipped: 0 }
   },
-})
+}

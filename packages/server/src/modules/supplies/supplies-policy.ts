@@ -1,6 +1,17 @@
 import type { Role } from '@haven/core/auth/roles'
 import type { Actor } from '../../auth/actor.js'
-import { allow } from '../../auth/policy.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    /** Items, locations, stock and its movements: the organisation's logistics. */
+    Supplies: Record<string, never>
+    /** Dated exchange rates entered by finance. */
+    ExchangeRate: Record<string, never>
+    AllowancePolicy: { compartmentId: string }
+    Distribution: { compartmentId: string }
+  }
+}
 
 const STAFF: readonly Role[] = ['coordinator', 'caseworker', 'field_worker', 'finance']
 const FIELD: readonly Role[] = ['coordinator', 'caseworker', 'field_worker']
@@ -9,20 +20,26 @@ const FIELD: readonly Role[] = ['coordinator', 'caseworker', 'field_worker']
 const holdsAnywhere = (actor: Actor, roles: readonly Role[]) =>
   actor.grants.some((g) => roles.includes(g.role))
 
-allow('list', 'Supplies', (actor) => holdsAnywhere(actor, STAFF))
-allow('create', 'Supplies', (actor) => holdsAnywhere(actor, ['coordinator', 'finance']))
+export const suppliesPolicy = definePolicy('Supplies', {
+  list: (actor) => holdsAnywhere(actor, STAFF),
+  create: (actor) => holdsAnywhere(actor, ['coordinator', 'finance']),
+})
 
-allow('list', 'ExchangeRate', (actor) => holdsAnywhere(actor, STAFF))
-allow('create', 'ExchangeRate', (actor) => holdsAnywhere(actor, ['finance']))
+export const exchangeRatePolicy = definePolicy('ExchangeRate', {
+  list: (actor) => holdsAnywhere(actor, STAFF),
+  create: (actor) => holdsAnywhere(actor, ['finance']),
+})
 
-allow('list', 'AllowancePolicy', (actor, p) => actor.hasRoleIn(p.compartmentId, STAFF))
-allow('create', 'AllowancePolicy', (actor, p) =>
-  actor.hasRoleIn(p.compartmentId, ['coordinator', 'finance']),
-)
+export const allowancePolicyPolicy = definePolicy('AllowancePolicy', {
+  list: (actor, p) => actor.hasRoleIn(p.compartmentId, STAFF),
+  create: (actor, p) => actor.hasRoleIn(p.compartmentId, ['coordinator', 'finance']),
+})
 
 /** Field workers record distributions where they are granted; only coordinators go past a cap. */
-allow('list', 'Distribution', (actor, d) => actor.hasRoleIn(d.compartmentId, FIELD))
-allow('create', 'Distribution', (actor, d) => actor.hasRoleIn(d.compartmentId, FIELD))
-allow('manage', 'Distribution', (actor, d) => actor.hasRoleIn(d.compartmentId, ['coordinator']))
-/** The figures: counts and money, no person. Finance follows the budget. */
-allow('read', 'Distribution', (actor, d) => actor.hasRoleIn(d.compartmentId, STAFF))
+export const distributionPolicy = definePolicy('Distribution', {
+  list: (actor, d) => actor.hasRoleIn(d.compartmentId, FIELD),
+  create: (actor, d) => actor.hasRoleIn(d.compartmentId, FIELD),
+  manage: (actor, d) => actor.hasRoleIn(d.compartmentId, ['coordinator']),
+  /** The figures: counts and money, no person. Finance follows the budget. */
+  read: (actor, d) => actor.hasRoleIn(d.compartmentId, STAFF),
+})

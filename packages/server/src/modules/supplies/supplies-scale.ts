@@ -2,7 +2,7 @@ import type { AppContext } from '../../app-context.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
 import { inTransaction } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
-import type { ScaleStep } from '../../synthetic/generate-scale.js'
+import type { ScaleStep } from '../../haven-module.js'
 import {
   addToCounters,
   type Counter,
@@ -28,7 +28,7 @@ const RICE_GRAMS = 10_000
  * a recorded distribution would leave, without checking caps one by one. A compartment's row
  * count says how far an earlier run got, since every batch commits whole.
  */
-export const distributionsStep: ScaleStep = {
+export const suppliesScale: ScaleStep = {
   name: 'distributions',
   total: (options) => options.distributions ?? 0,
   async run(app, run) {

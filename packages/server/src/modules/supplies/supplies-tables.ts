@@ -113,3 +113,9 @@ export interface SuppliesTables {
   distribution_days: DistributionDaysTable
   distribution_months: DistributionMonthsTable
 }
+
+// The module's tables join the database's type from here (declaration merging, as its policy
+// joins Entities), so db/schema.ts names no module.
+declare module '../../db/schema.js' {
+  interface Database extends SuppliesTables {}
+}

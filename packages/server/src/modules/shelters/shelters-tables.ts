@@ -54,3 +54,9 @@ export interface ShelterTables {
   shelter_log: ShelterLogTable
   shelter_log_people: ShelterLogPeopleTable
 }
+
+// The module's tables join the database's type from here (declaration merging, as its policy
+// joins Entities), so db/schema.ts names no module.
+declare module '../../db/schema.js' {
+  interface Database extends ShelterTables {}
+}

@@ -1,0 +1,89 @@
+import type { AnyApiRoute } from './api/api-route.js'
+import type { AppContext } from './app-context.js'
+import type { EntityName } from './auth/policy.js'
+import type { CompartmentsTable } from './compartments/compartment-tables.js'
+
+/**
+ * What a module hands the platform: one frozen object, exported by `modules/<name>/index.ts` and
+ * listed once in `modules/index.ts`. The platform never imports a module; it reads this list
+ * (`app.modules` at run time) to mount routes, run migrations, demo and scale steps, gather
+ * abilities, commands and figures. Tables and policy entities join by declaration merging from
+ * the module's own folder (see `<name>-tables.ts` and `<name>-policy.ts`).
+ */
+export interface HavenModule {
+  /** Its one name: the folder under `server/src/modules/`, `app/src/modules/` and `core/src/`. */
+  readonly name: string
+  /** API endpoints, declared with `defineRoute`; mounted under /api/v1, documented, in the matrix. */
+  readonly routes?: readonly AnyApiRoute[]
+  /**
+   * The rules of the module's entities, each from `definePolicy` in its `<name>-policy.ts` (which
+   * also adds the entity to `Entities`). Listing them here is what loads them.
+   */
+  readonly policies?: readonly { readonly entity: EntityName }[]
+  /**
+   * Prepares what the module needs before anyone uses it (the contact inbox's compartment, say).
+   * Idempotent; run by `haven serve` once the keys are open, and by `haven demo`.
+   */
+  start?(app: AppContext): Promise<void>
+  /** Demonstration data for `haven demo` (idempotent). Steps run in the order of the modules list. */
+  readonly demo?: DemoStep
+  /** Synthetic data at scale for `haven generate` (idempotent, resumable, bounded memory). */
+  readonly scale?: ScaleStep
+}
+
+/** Declares a module (frozen, so nothing changes it after the list is read). */
+export function defineModule<M extends HavenModule>(module: M): Readonly<M> {
+  return Object.freeze(module)
+}
+
+/** What a demo step did, for the command's summary. */
+export interface DemoStepResult {
+  created: number
+  skipped: number
+}
+
+/**
+ * One module's demonstration data. It must be idempotent: running `haven demo` twice adds
+ * nothing the second time.
+ */
+export interface DemoStep {
+  name: string
+  run(app: AppContext): Promise<DemoStepResult>
+}
+
+export interface ScaleOptions {
+  people: number
+  /** Anonymous-headcount distributions over ten years (0 or unset: none). */
+  distributions?: number
+  /** People per compartment (shelters and regions); the count of compartments follows. */
+  peoplePerCompartment?: number
+  batchSize?: number
+  seed?: number
+  /** `already`: how many were there before this run (not counted in the rate). */
+  onProgress?: (step: string, done: number, total: number, already: number) => void
+}
+
+/** What every step is given: the options with defaults filled in, and the compartments to fill. */
+export interface ScaleRun {
+  people: number
+  distributions: number
+  batchSize: number
+  seed: number
+  compartments: readonly CompartmentsTable[]
+  /** Reports how many are there now; `already` of them were there before this run. */
+  progress: (done: number, already: number) => void
+}
+
+/**
+ * One kind of data the generator writes (people with their cases, distributions…). A step is
+ * idempotent on its own: it finds how far an earlier run got and continues from there, one
+ * bounded batch per transaction.
+ */
+export interface ScaleStep {
+  /** What the progress bar counts ("people"). */
+  name: string
+  /** How many of them a complete run holds (0 leaves the step out). */
+  total(options: ScaleOptions): number
+  /** Writes what is missing; returns the rows added, by table. */
+  run(app: AppContext, run: ScaleRun): Promise<Record<string, number>>
+}

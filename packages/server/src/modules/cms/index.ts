@@ -1,0 +1,13 @@
+import { defineModule } from '../../haven-module.js'
+import { cmsDemo } from './cms-demo.js'
+import { cmsRoutes } from './cms-routes.js'
+import { cmsStructureRoutes } from './cms-structure-routes.js'
+import { siteContentPolicy } from './site-content-policy.js'
+
+/** The public website's editor: pages, news, reports, FAQ, navigation, images; publishing. */
+export const cmsModule = defineModule({
+  name: 'cms',
+  routes: [...cmsRoutes, ...cmsStructureRoutes],
+  policies: [siteContentPolicy],
+  demo: cmsDemo,
+})

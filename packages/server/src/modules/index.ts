@@ -1,0 +1,28 @@
+import type { HavenModule } from '../haven-module.js'
+import { adminModule } from './admin/index.js'
+import { auditModule } from './audit/index.js'
+import { cmsModule } from './cms/index.js'
+import { inboxModule } from './inbox/index.js'
+import { keysModule } from './keys/index.js'
+import { notificationsModule } from './notifications/index.js'
+import { peopleModule } from './people/index.js'
+import { sheltersModule } from './shelters/index.js'
+import { suppliesModule } from './supplies/index.js'
+
+/**
+ * Every module, once: a module joins Haven by being listed here. Its routes, migrations, demo
+ * and scale steps run in this order (the demo's website first, people before the shelters and
+ * distributions that name them). Read by the composition root (server/) and the CLI; everything
+ * else reaches the modules through `app.modules`.
+ */
+export const MODULES: readonly HavenModule[] = [
+  adminModule,
+  auditModule,
+  cmsModule,
+  inboxModule,
+  peopleModule,
+  sheltersModule,
+  notificationsModule,
+  suppliesModule,
+  keysModule,
+]

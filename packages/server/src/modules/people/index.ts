@@ -1,0 +1,35 @@
+import { defineModule } from '../../haven-module.js'
+import { attachmentRoutes } from './attachment-routes.js'
+import { casePolicy } from './case-policy.js'
+import { caseRoutes } from './case-routes.js'
+import { exportRoutes } from './export-routes.js'
+import { incidentPolicy } from './incident-policy.js'
+import { incidentRoutes } from './incident-routes.js'
+import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
+import { peopleDemo } from './people-demo.js'
+import { peopleScale } from './people-scale.js'
+import { personPolicy } from './person-policy.js'
+import { personRoutes } from './person-routes.js'
+import { retentionRoutes } from './retention-routes.js'
+
+// Key rotation and shredding find the people's name index through this registration.
+void PEOPLE_BLIND_INDEX_REGISTERED
+
+/**
+ * People the organisation protects (a pseudonymous code, a sealed identity), their cases,
+ * incidents, family links, attachments, exports and retention.
+ */
+export const peopleModule = defineModule({
+  name: 'people',
+  routes: [
+    ...personRoutes,
+    ...caseRoutes,
+    ...incidentRoutes,
+    ...attachmentRoutes,
+    ...exportRoutes,
+    ...retentionRoutes,
+  ],
+  policies: [personPolicy, casePolicy, incidentPolicy],
+  demo: peopleDemo,
+  scale: peopleScale,
+})

@@ -1,0 +1,12 @@
+import { defineModule } from '../../haven-module.js'
+import { shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
+import { shelterRoutes } from './shelter-routes.js'
+import { sheltersDemo } from './shelters-demo.js'
+
+/** Covert shelters: each is a compartment, with its residents, sealed log and compromise drill. */
+export const sheltersModule = defineModule({
+  name: 'shelters',
+  routes: shelterRoutes,
+  policies: [shelterPolicy, shelterRecordPolicy],
+  demo: sheltersDemo,
+})

@@ -1,0 +1,20 @@
+import { defineModule } from '../../haven-module.js'
+import { distributionRoutes } from './distribution-routes.js'
+import { suppliesDemo } from './supplies-demo.js'
+import {
+  allowancePolicyPolicy,
+  distributionPolicy,
+  exchangeRatePolicy,
+  suppliesPolicy,
+} from './supplies-policy.js'
+import { suppliesRoutes } from './supplies-routes.js'
+import { suppliesScale } from './supplies-scale.js'
+
+/** Stock, exchange rates, allowance policies and food distributions under daily and monthly caps. */
+export const suppliesModule = defineModule({
+  name: 'supplies',
+  routes: [...suppliesRoutes, ...distributionRoutes],
+  policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
+  demo: suppliesDemo,
+  scale: suppliesScale,
+})
