@@ -1,7 +1,12 @@
+import type { IdentifyingEntity } from '@haven/core/privacy/identifying-fields'
+import type { Command } from 'commander'
+import type { Hono } from 'hono'
 import type { AnyApiRoute } from './api/api-route.js'
 import type { AppContext } from './app-context.js'
 import type { EntityName } from './auth/policy.js'
 import type { CompartmentsTable } from './compartments/compartment-tables.js'
+import type { HavenEnv } from './http/hono-env.js'
+import type { SiteRenderer } from './site/site-renderer.js'
 
 /**
  * What a module hands the platform: one frozen object, exported by `modules/<name>/index.ts` and
@@ -21,10 +26,24 @@ export interface HavenModule {
    */
   readonly policies?: readonly { readonly entity: EntityName }[]
   /**
+   * The module's identifying fields, each declared once in its core folder with
+   * `declareIdentifying` (sealed per compartment, sent only to those who may identify, every read
+   * audited). Key rotation, shredding, backups and the plaintext scans find them through here.
+   */
+  readonly sealed?: readonly IdentifyingEntity[]
+  /**
    * Prepares what the module needs before anyone uses it (the contact inbox's compartment, say).
    * Idempotent; run by `haven serve` once the keys are open, and by `haven demo`.
    */
   start?(app: AppContext): Promise<void>
+  /**
+   * Public pages on the website (server-rendered, no JavaScript), registered before the site's
+   * catch-all content routes. They render with the site's renderer and may read only what it
+   * reads (published tables); a write goes through the module's own service.
+   */
+  site?(site: Hono<HavenEnv>, renderer: SiteRenderer): void
+  /** Adds the module's `haven` subcommands (each with --help; see cli/ for helpers). */
+  cli?(program: Command): void
   /** Demonstration data for `haven demo` (idempotent). Steps run in the order of the modules list. */
   readonly demo?: DemoStep
   /** Synthetic data at scale for `haven generate` (idempotent, resumable, bounded memory). */

@@ -1,4 +1,4 @@
-import type { NotificationListView } from '@haven/core/shelters/shelter-views'
+import type { NotificationListView } from '@haven/core/notifications/notification-views'
 import { signal } from '@preact/signals'
 import { api } from './api-client.js'
 

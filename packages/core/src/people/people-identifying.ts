@@ -1,8 +1,9 @@
 import { declareIdentifying } from '../privacy/identifying-fields.js'
 
 /**
- * Every sealed column of the people module (listed in privacy/all-declarations.ts). Rotation, export redaction and the schema test read
- * these declarations; the services seal and open through them.
+ * Every sealed column of the people module (listed in the server module's `sealed`). Rotation,
+ * export redaction and the schema test read these declarations; the services seal and open
+ * through them.
  */
 export const PERSON_IDENTITY = declareIdentifying('Person', {
   table: 'people',

@@ -27,6 +27,7 @@ export const RELATIONS = ['parent', 'child', 'sibling', 'spouse', 'guardian', 'w
 
 export type NameScript = (typeof NAME_SCRIPTS)[number]
 export type Situation = (typeof SITUATIONS)[number]
+export type AgeBand = (typeof AGE_BANDS)[number]
 export type Relation = (typeof RELATIONS)[number]
 
 const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'field.year_month_format' })

@@ -1,4 +1,4 @@
-import type { Situation } from '../people/person-schema.js'
+import type { Situation } from '../people/index.js'
 import type { FieldIssue } from '../validation/field-issues.js'
 import type { LeaveReason, ShelterStatus } from './shelter-schema.js'
 

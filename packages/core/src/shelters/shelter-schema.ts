@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { regionSchema } from '../people/incident-schema.js'
+import { regionSchema } from '../people/index.js'
 
 /** What a shelter is doing now; `compromised` is set only by the audited compromise action. */
 export const SHELTER_STATUSES = ['active', 'suspended', 'closed', 'compromised'] as const

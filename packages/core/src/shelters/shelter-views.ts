@@ -67,22 +67,3 @@ export const compromiseResultView = z.object({
   coordinatorsNotified: z.number().int(),
 })
 export type CompromiseResultView = z.infer<typeof compromiseResultView>
-
-export const NOTIFICATION_KINDS = ['shelter_compromised', 'shelter_restored'] as const
-
-export const notificationView = z.object({
-  id: z.string(),
-  kind: z.enum(NOTIFICATION_KINDS),
-  /** The shelter (compartment) it is about, and its public-safe code. */
-  subjectId: z.string(),
-  subjectCode: z.string(),
-  createdAt: z.string(),
-  read: z.boolean(),
-})
-export type NotificationView = z.infer<typeof notificationView>
-
-export const notificationListView = z.object({
-  unread: z.number().int(),
-  items: z.array(notificationView),
-})
-export type NotificationListView = z.infer<typeof notificationListView>

@@ -13,7 +13,7 @@ import type { HavenDatabase } from '../db/database.js'
 import type { Db } from '../db/db-handle.js'
 import { MIGRATIONS } from '../db/migrations/index.js'
 import { migrateTo } from '../db/migrator.js'
-import { rebuildSearchIndex } from '../modules/cms/publication-store.js'
+import { rebuildSearchIndex } from '../site/search-store.js'
 import {
   BACKUP_FORMAT,
   BackupChecker,

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { MODULES } from '../modules/index.js'
 import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
 import { registerBackup } from './commands/backup.js'
@@ -9,7 +10,6 @@ import { registerDoctor } from './commands/doctor.js'
 import { registerGenerate } from './commands/generate.js'
 import { registerKeys } from './commands/keys.js'
 import { registerMigrate } from './commands/migrate.js'
-import { registerRetention } from './commands/retention.js'
 import { registerServe } from './commands/serve.js'
 import { registerSetupLink } from './commands/setup-link.js'
 import { registerUnseal } from './commands/unseal.js'
@@ -27,13 +27,14 @@ export function buildProgram(): Command {
   registerDoctor(program)
   registerAudit(program)
   registerDisclosure(program)
-  registerRetention(program)
   registerGenerate(program)
   registerKeys(program)
   registerCompartment(program)
   registerBackup(program)
   registerUnseal(program)
   registerDemo(program)
+  // Each module's own commands (people: `retention review`).
+  for (const m of MODULES) m.cli?.(program)
   // Every command and subcommand: unknown flags and stray arguments are errors, not ignored.
   const strict = (command: Command) => {
     command.exitOverride().allowUnknownOption(false).allowExcessArguments(false)

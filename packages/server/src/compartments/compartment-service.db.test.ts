@@ -2,7 +2,6 @@ import { expect, it } from 'vitest'
 import { describeEachDialect } from '../../test/support/dialects.js'
 import { testAppContext } from '../../test/support/test-app.js'
 import type { HavenError } from '../http/haven-error.js'
-import { ensureContactCompartment } from '../modules/inbox/contact-compartment.js'
 import { createCompartment } from './compartment-service.js'
 
 const BY = { actorId: null, requestId: null }
@@ -18,12 +17,5 @@ describeEachDialect('creating compartments at the same moment', (ctx) => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
     for (const r of results.filter((r) => r.status === 'rejected'))
       expect((r.reason as HavenError).code).toBe('compartment_code_taken')
-  })
-
-  it('lets several servers starting together agree on one contact compartment', async () => {
-    await ctx.reset()
-    const app = testAppContext(ctx.database())
-    const ids = await Promise.all(Array.from({ length: 4 }, () => ensureContactCompartment(app)))
-    expect(new Set(ids).size).toBe(1)
   })
 })

@@ -2,6 +2,7 @@ import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
+import type { NotificationTables } from '../notifications/notification-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
 /**
@@ -16,4 +17,5 @@ export interface Database
     CompartmentTables,
     AuditTables,
     CryptoTables,
+    NotificationTables,
     SiteTables {}

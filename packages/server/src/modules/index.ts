@@ -4,7 +4,6 @@ import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
-import { notificationsModule } from './notifications/index.js'
 import { peopleModule } from './people/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { suppliesModule } from './supplies/index.js'
@@ -22,7 +21,6 @@ export const MODULES: readonly HavenModule[] = [
   inboxModule,
   peopleModule,
   sheltersModule,
-  notificationsModule,
   suppliesModule,
   keysModule,
 ]

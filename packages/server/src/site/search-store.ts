@@ -1,6 +1,8 @@
 import { isTrigramTerm } from '@haven/core/site/search-query'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { type Expression, type SqlBool, sql } from 'kysely'
+import type { DialectName } from '../db/database.js'
+import type { Db } from '../db/db-handle.js'
 import type { SiteReader } from './published-db.js'
 
 export interface SearchRequest {
@@ -104,4 +106,16 @@ export async function searchPublished(
       score: Number(r.score),
     })),
   }
+}
+
+/**
+ * Refills SQLite's FTS5 trigram table from site_search (after a restore, which leaves the derived
+ * table out). PostgreSQL's trigram index is an ordinary index and needs nothing.
+ */
+export async function rebuildSearchIndex(db: Db, dialect: DialectName): Promise<void> {
+  if (dialect !== 'sqlite') return
+  await sql`delete from site_search_fts`.execute(db)
+  await sql`insert into site_search_fts (rowid, search_text) select id, search_text from site_search`.execute(
+    db,
+  )
 }

@@ -7,7 +7,6 @@ import { toHavenError } from '../http/error-response.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { atomFeed } from './atom-feed.js'
 import { pathLocale, registerContentRoutes } from './content-routes.js'
-import { type FormRouteOptions, registerFormRoutes } from './form-routes.js'
 import { NotFoundPage } from './pages/content-pages.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import { publishedReader } from './published-db.js'
@@ -26,20 +25,13 @@ const stylesheet = prepareResponse(css, {
   cacheControl: IMMUTABLE,
 })
 
-export interface SiteOptions {
-  forms?: FormRouteOptions
-}
-
 /**
  * The public website, registered on `site` (which carries the shared middleware). It reads the
- * published tables only, through a handle that refuses anything else; its one write is the
- * contact intake, which seals a message and cannot read one back.
+ * published tables only, through a handle that refuses anything else. Modules may add public pages
+ * (`site` in their HavenModule): the inbox's contact forms, whose one write seals a message and
+ * cannot read one back.
  */
-export function createSiteApp(
-  app: AppContext,
-  site: Hono<HavenEnv>,
-  options: SiteOptions = {},
-): Hono<HavenEnv> {
+export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<HavenEnv> {
   const reader = publishedReader(app.database)
   const r = new SiteRenderer(app, reader, siteCacheFor(app), SITE_STYLESHEET)
   const siteUrl = () => app.urls.public.replace(/\/$/, '')
@@ -107,7 +99,8 @@ export function createSiteApp(
   })
 
   registerSearchRoutes(site, r)
-  registerFormRoutes(site, r, options.forms)
+  // Modules' public pages (the contact forms), before the catch-all content routes.
+  for (const m of app.modules) m.site?.(site, r)
   registerContentRoutes(site, r)
 
   site.notFound(async (c) => {

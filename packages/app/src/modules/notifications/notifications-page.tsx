@@ -1,5 +1,6 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import type { NotificationListView } from '@haven/core/shelters/shelter-views'
+import { isMessageKey } from '@haven/core/i18n/translate'
+import type { NotificationListView } from '@haven/core/notifications/notification-views'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
@@ -8,6 +9,12 @@ import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { unreadNotifications } from '../../lib/notifications.js'
+
+/** The writing module's words for what happened (its code alone if the app lacks them). */
+function kindText(kind: string, code: string): string {
+  const key = `notifications.kind.${kind}`
+  return isMessageKey(key) ? t(key, { code }) : code
+}
 
 /** `/app/notifications`: what happened that this person must know (a shelter compromised…). */
 export function NotificationsPage(): JSX.Element {
@@ -39,7 +46,7 @@ export function NotificationsPage(): JSX.Element {
                   <p class="item-title">
                     {!n.read && <span class="badge">{t('notifications.unread')}</span>}{' '}
                     <a href={`/app/shelters/${encodeURIComponent(n.subjectId)}`}>
-                      {t(`notifications.kind.${n.kind}`, { code: n.subjectCode })}
+                      {kindText(n.kind, n.subjectCode)}
                     </a>
                   </p>
                   <p class="item-meta">{formatDateTime(locale.value, n.createdAt)}</p>

@@ -87,18 +87,6 @@ export async function replaceSearchEntry(
   }
 }
 
-/**
- * Refills SQLite's FTS5 trigram table from site_search (after a restore, which leaves the derived
- * table out). PostgreSQL's trigram index is an ordinary index and needs nothing.
- */
-export async function rebuildSearchIndex(db: Db, dialect: DialectName): Promise<void> {
-  if (dialect !== 'sqlite') return
-  await sql`delete from site_search_fts`.execute(db)
-  await sql`insert into site_search_fts (rowid, search_text) select id, search_text from site_search`.execute(
-    db,
-  )
-}
-
 export async function deleteSearchEntry(
   db: Db,
   dialect: DialectName,

@@ -1,3 +1,12 @@
+import {
+  ATTACHMENT_CONTENT,
+  CASE_ENTRY_TEXT,
+  CASE_SUMMARY,
+  FOLLOW_UP_TITLE,
+  INCIDENT_FOLLOW_UP,
+  PERSON_IDENTITY,
+  REFERRAL_OVERRIDE,
+} from '@haven/core/people/people-identifying'
 import { defineModule } from '../../haven-module.js'
 import { attachmentRoutes } from './attachment-routes.js'
 import { casePolicy } from './case-policy.js'
@@ -6,6 +15,7 @@ import { exportRoutes } from './export-routes.js'
 import { incidentPolicy } from './incident-policy.js'
 import { incidentRoutes } from './incident-routes.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
+import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
 import { peopleScale } from './people-scale.js'
 import { personPolicy } from './person-policy.js'
@@ -30,6 +40,28 @@ export const peopleModule = defineModule({
     ...retentionRoutes,
   ],
   policies: [personPolicy, casePolicy, incidentPolicy],
+  sealed: [
+    PERSON_IDENTITY,
+    CASE_SUMMARY,
+    CASE_ENTRY_TEXT,
+    REFERRAL_OVERRIDE,
+    FOLLOW_UP_TITLE,
+    INCIDENT_FOLLOW_UP,
+    ATTACHMENT_CONTENT,
+  ],
   demo: peopleDemo,
   scale: peopleScale,
+  cli: registerRetention,
 })
+
+// What other modules may use: the people directory (codes, compartments, situations; never a
+// name) and registering a person.
+export {
+  findPersonByCode,
+  type PersonRef,
+  peopleInCompartment,
+  peopleRegisteredIn,
+  personCodes,
+  setSituation,
+} from './people-directory.js'
+export { createPerson } from './person-service.js'

@@ -36,6 +36,36 @@ export async function findPeople(db: Db, ids: readonly string[]): Promise<People
   return db.selectFrom('people').selectAll().where('id', 'in', ids).execute()
 }
 
+/** The person registered under `code` in a compartment (codes are unique per compartment). */
+export async function findPersonByCodeIn(
+  db: Db,
+  compartmentId: string,
+  code: string,
+): Promise<PeopleTable | undefined> {
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('compartment_id', '=', compartmentId)
+    .where('code', '=', code)
+    .executeTakeFirst()
+}
+
+/** People registered in a compartment and not merged away, by code (ids and codes only). */
+export async function peopleByCode(
+  db: Db,
+  compartmentId: string,
+  limit: number,
+): Promise<{ id: string; code: string }[]> {
+  return db
+    .selectFrom('people')
+    .select(['id', 'code'])
+    .where('compartment_id', '=', compartmentId)
+    .where('merged_into_id', 'is', null)
+    .orderBy('code')
+    .limit(limit)
+    .execute()
+}
+
 /** Applies changes only if the row is still at `version`; false means someone saved first. */
 export async function updatePersonIfVersion(
   db: Db,

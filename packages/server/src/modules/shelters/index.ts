@@ -1,3 +1,4 @@
+import { SHELTER_LOG_NOTE } from '@haven/core/shelters/shelter-identifying'
 import { defineModule } from '../../haven-module.js'
 import { shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
 import { shelterRoutes } from './shelter-routes.js'
@@ -8,5 +9,6 @@ export const sheltersModule = defineModule({
   name: 'shelters',
   routes: shelterRoutes,
   policies: [shelterPolicy, shelterRecordPolicy],
+  sealed: [SHELTER_LOG_NOTE],
   demo: sheltersDemo,
 })

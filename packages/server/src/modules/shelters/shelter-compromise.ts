@@ -4,7 +4,7 @@ import { audit } from '../../auth/auth-audit.js'
 import { updateCompartment } from '../../compartments/compartment-store.js'
 import { findShredded } from '../../crypto/key-store.js'
 import { errors } from '../../http/errors.js'
-import { notifyUsers } from '../notifications/notification-store.js'
+import { notifyUsers } from '../../notifications/notification-store.js'
 import {
   coordinatorsOf,
   endSessionsOf,

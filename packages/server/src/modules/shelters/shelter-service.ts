@@ -1,4 +1,3 @@
-import type { Situation } from '@haven/core/people/person-schema'
 import {
   residenceDateIssues,
   SITUATION_AFTER_LEAVING,
@@ -22,8 +21,7 @@ import { isUniqueViolation } from '../../db/constraint-errors.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import type { PeopleTable } from '../people/people-tables.js'
-import { findPeople, insertHistory, updatePersonIfVersion } from '../people/person-store.js'
+import { peopleInCompartment, setSituation } from '../people/index.js'
 import {
   endResidence,
   findOpenResidence,
@@ -111,21 +109,6 @@ async function lockForChange(app: AppContext, trx: Db, id: string): Promise<Shel
   return shelter
 }
 
-/** People named by a shelter record must be registered in the shelter's own compartment. */
-async function peopleOfShelter(
-  db: Db,
-  compartmentId: string,
-  ids: readonly string[],
-): Promise<PeopleTable[]> {
-  const people = await findPeople(db, ids)
-  if (
-    people.length !== new Set(ids).size ||
-    people.some((p) => p.compartment_id !== compartmentId || p.merged_into_id !== null)
-  )
-    throw errors.compartmentMismatch()
-  return people
-}
-
 /**
  * Saves an edit made from `update.version`; if someone saved in between nothing is written and
  * the answer is 409 with the version to reload.
@@ -160,7 +143,7 @@ export async function updateShelter(
     )
     if (issues.length > 0) throw errors.validationFailed(issues)
     if (update.caretakerPersonId)
-      await peopleOfShelter(trx, current.compartment_id, [update.caretakerPersonId])
+      await peopleInCompartment(trx, current.compartment_id, [update.caretakerPersonId])
     const changes: Partial<SheltersTable> = {
       updated_at: app.now().toISOString(),
       ...(update.region !== undefined ? { region: update.region } : {}),
@@ -188,27 +171,6 @@ export async function updateShelter(
   })
 }
 
-/** Moves a person's situation in the people module, as a new version of their record. */
-async function setSituation(
-  app: AppContext,
-  trx: Db,
-  person: PeopleTable,
-  situation: Situation,
-  by: Actorish,
-): Promise<void> {
-  if (person.situation === situation) return
-  const now = app.now().toISOString()
-  if (
-    !(await updatePersonIfVersion(trx, person.id, person.version, {
-      situation,
-      updated_at: now,
-      last_activity_at: now,
-    }))
-  )
-    throw errors.versionConflict({ yourChanges: ['situation'] })
-  await insertHistory(trx, person.id, person.version + 1, ['situation'], now, by.actorId)
-}
-
 /**
  * Records that a person lives in the shelter from a date: they must be registered in its
  * compartment, live nowhere else now, and find a free place; their situation becomes "in shelter".
@@ -224,7 +186,7 @@ export async function addResident(
     if (shelter.status === 'closed') throw errors.shelterClosed()
     const issues = residenceDateIssues({ fromDate: input.fromDate }, shelter.opened_on, today(app))
     if (issues.length > 0) throw errors.validationFailed(issues)
-    const [person] = await peopleOfShelter(trx, shelter.compartment_id, [input.personId])
+    const [person] = await peopleInCompartment(trx, shelter.compartment_id, [input.personId])
     if (!person) throw errors.compartmentMismatch()
     if (await findOpenResidence(trx, person.id)) throw errors.alreadyResident()
     const occupancy =
@@ -246,7 +208,7 @@ export async function addResident(
       if (isUniqueViolation(error)) throw errors.alreadyResident()
       throw error
     }
-    await setSituation(app, trx, person, 'in_shelter', by)
+    await setSituation(app, trx, person.id, 'in_shelter', by)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'shelter.resident_added',
@@ -285,8 +247,7 @@ export async function endResident(
     if (issues.length > 0) throw errors.validationFailed(issues)
     if (!(await endResidence(trx, residence.id, input.toDate, input.reason)))
       throw errors.versionConflict({ yourChanges: ['toDate'] })
-    const [person] = await findPeople(trx, [residence.person_id])
-    if (person) await setSituation(app, trx, person, SITUATION_AFTER_LEAVING[input.reason], by)
+    await setSituation(app, trx, residence.person_id, SITUATION_AFTER_LEAVING[input.reason], by)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'shelter.resident_left',
@@ -310,7 +271,7 @@ export async function addLogEntry(
     throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
   return app.database.db.transaction().execute(async (trx) => {
     const shelter = await lockForChange(app, trx, id)
-    const people = await peopleOfShelter(trx, shelter.compartment_id, input.personIds)
+    const people = await peopleInCompartment(trx, shelter.compartment_id, input.personIds)
     const entryId = newId()
     const row: ShelterLogTable = {
       id: entryId,

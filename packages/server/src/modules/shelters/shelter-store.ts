@@ -93,28 +93,14 @@ export async function endResidence(
 }
 
 /** Everyone who has lived in a shelter, current residents first, then by arrival (newest first). */
-export async function residentsOf(db: Db, compartmentId: string) {
+export async function residentsOf(db: Db, compartmentId: string): Promise<ShelterResidentsTable[]> {
   return db
     .selectFrom('shelter_residents')
-    .innerJoin('people', 'people.id', 'shelter_residents.person_id')
-    .selectAll('shelter_residents')
-    .select('people.code as person_code')
-    .where('shelter_residents.compartment_id', '=', compartmentId)
-    .orderBy((eb) => eb.case().when('shelter_residents.to_date', 'is', null).then(0).else(1).end())
-    .orderBy('shelter_residents.from_date', 'desc')
-    .orderBy('shelter_residents.id', 'desc')
-    .limit(500)
-    .execute()
-}
-
-/** People registered in the shelter's compartment (codes only), to pick a resident or caretaker. */
-export async function peopleIn(db: Db, compartmentId: string) {
-  return db
-    .selectFrom('people')
-    .select(['id', 'code'])
+    .selectAll()
     .where('compartment_id', '=', compartmentId)
-    .where('merged_into_id', 'is', null)
-    .orderBy('code')
+    .orderBy((eb) => eb.case().when('to_date', 'is', null).then(0).else(1).end())
+    .orderBy('from_date', 'desc')
+    .orderBy('id', 'desc')
     .limit(500)
     .execute()
 }
@@ -143,14 +129,16 @@ export async function logOf(db: Db, compartmentId: string, limit = 200) {
     .execute()
 }
 
-export async function logPeople(db: Db, logIds: readonly string[]) {
+/** Who each log entry names (person ids; their codes come from the people module). */
+export async function logPeople(
+  db: Db,
+  logIds: readonly string[],
+): Promise<{ log_id: string; person_id: string }[]> {
   if (logIds.length === 0) return []
   return db
     .selectFrom('shelter_log_people')
-    .innerJoin('people', 'people.id', 'shelter_log_people.person_id')
-    .select(['shelter_log_people.log_id', 'people.code'])
-    .where('shelter_log_people.log_id', 'in', logIds)
-    .orderBy('people.code')
+    .select(['log_id', 'person_id'])
+    .where('log_id', 'in', logIds)
     .execute()
 }
 

@@ -12,8 +12,9 @@ import { can } from '../../auth/policy.js'
 import { findShredded } from '../../crypto/key-store.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
 import type { Db } from '../../db/db-handle.js'
+import { peopleRegisteredIn, personCodes } from '../people/index.js'
 import { logNoteAddress } from './shelter-service.js'
-import { logOf, logPeople, occupancyOf, peopleIn, residentsOf } from './shelter-store.js'
+import { logOf, logPeople, occupancyOf, residentsOf } from './shelter-store.js'
 import type { SheltersTable } from './shelters-tables.js'
 
 function summary(row: SheltersTable, occupancy: number): ShelterSummaryView {
@@ -60,7 +61,12 @@ export async function presentShelter(
     db,
     log.map((l) => l.id),
   )
-  const people = await peopleIn(db, id)
+  const people = await peopleRegisteredIn(db, id)
+  const codes = await personCodes(db, [
+    ...residents.map((r) => r.person_id),
+    ...named.map((n) => n.person_id),
+  ])
+  const codeOf = (personId: string) => codes.get(personId) ?? ''
   const shredded = (await findShredded(db, id)) !== undefined
   const compromised = row.status === 'compromised'
   const mayIdentify = can(actor, 'identify', 'ShelterRecord', record)
@@ -95,7 +101,7 @@ export async function presentShelter(
     residents: residents.map((r) => ({
       id: r.id,
       personId: r.person_id,
-      personCode: r.person_code,
+      personCode: codeOf(r.person_id),
       fromDate: r.from_date,
       toDate: r.to_date,
       reason: r.leave_reason as LeaveReason | null,
@@ -105,7 +111,10 @@ export async function presentShelter(
         id: l.id,
         kind: l.kind as ShelterLogKind,
         occurredOn: l.occurred_on,
-        personCodes: named.filter((n) => n.log_id === l.id).map((n) => n.code),
+        personCodes: named
+          .filter((n) => n.log_id === l.id)
+          .map((n) => codeOf(n.person_id))
+          .sort(),
         note: await presentSealed(app, db, logNoteAddress(l), l.note, mayIdentify),
         createdAt: l.created_at,
       })),

@@ -1,4 +1,4 @@
-import type { AGE_BANDS } from '@haven/core/people/person-schema'
+import type { AgeBand } from '@haven/core/people/index'
 import type {
   FundingStatus,
   LeaveReason,
@@ -7,8 +7,7 @@ import type {
 import { seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
 import type { AppContext } from '../../app-context.js'
 import type { DemoStep } from '../../haven-module.js'
-import type { PeopleTable } from '../people/people-tables.js'
-import { createPerson } from '../people/person-service.js'
+import { createPerson } from '../people/index.js'
 import {
   addLogEntry,
   addResident,
@@ -18,8 +17,6 @@ import {
 } from './shelter-service.js'
 import { findShelterByCode } from './shelter-store.js'
 import type { ShelterResidentsTable } from './shelters-tables.js'
-
-type AgeBand = (typeof AGE_BANDS)[number]
 
 const BY = { actorId: null, requestId: 'demo' }
 
@@ -160,7 +157,7 @@ async function seedShelter(app: AppContext, demo: DemoShelter, seed: number): Pr
   }
   const caretaker = await register('45-59', 'unknown')
   const residents: {
-    person: PeopleTable
+    person: { id: string }
     residence: ShelterResidentsTable
     left: DemoResident['left']
   }[] = []

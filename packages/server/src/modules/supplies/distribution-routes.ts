@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { can } from '../../auth/policy.js'
 import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { personCodes } from '../people/index.js'
 import {
   createPolicy,
   presentDistribution,
@@ -80,7 +81,13 @@ export const distributionRoutes = [
         query.compartmentId,
       )
       const rows = await listDistributions(app.database.db, ids, query)
-      return rows.map((r) => presentDistribution(r, r.person_code ?? null))
+      const codes = await personCodes(
+        app.database.db,
+        rows.flatMap((r) => (r.person_id ? [r.person_id] : [])),
+      )
+      return rows.map((r) =>
+        presentDistribution(r, r.person_id ? (codes.get(r.person_id) ?? null) : null),
+      )
     },
   }),
   defineRoute({

@@ -17,9 +17,9 @@ import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { findPersonByCode } from '../people/index.js'
 import {
   addToCounter,
-  findPersonByCode,
   insertDistribution,
   insertPolicy,
   lockCounter,
@@ -139,9 +139,8 @@ export async function recordDistribution(
   if (!policy) throw errors.noAllowancePolicy({ day: input.day })
   let personId: string | null = null
   if (input.personCode !== undefined) {
-    const person = await findPersonByCode(db, input.personCode)
-    if (!person || person.compartment_id !== input.compartmentId)
-      throw errors.personNotInCompartment()
+    const person = await findPersonByCode(db, input.compartmentId, input.personCode)
+    if (!person) throw errors.personNotInCompartment()
     personId = person.id
   }
   const people = input.headcount ?? 1

@@ -189,16 +189,10 @@ export async function listDistributions(
   if (compartmentIds.length === 0) return []
   let query = db
     .selectFrom('distributions')
-    .leftJoin('people', 'people.id', 'distributions.person_id')
-    .selectAll('distributions')
-    .select('people.code as person_code')
-    .where('distributions.compartment_id', 'in', compartmentIds)
-  if (filter.day) query = query.where('distributions.day', '=', filter.day)
-  return query
-    .orderBy('distributions.day', 'desc')
-    .orderBy('distributions.id', 'desc')
-    .limit(filter.limit)
-    .execute()
+    .selectAll()
+    .where('compartment_id', 'in', compartmentIds)
+  if (filter.day) query = query.where('day', '=', filter.day)
+  return query.orderBy('day', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()
 }
 
 /** The day counters of a compartment over a date range: one row per day that had distributions. */
@@ -224,12 +218,4 @@ export async function monthTotals(db: Db, compartmentId: string, from: string, t
     .where('people', '>', 0)
     .orderBy('month')
     .execute()
-}
-
-export async function findPersonByCode(db: Db, code: string) {
-  return db
-    .selectFrom('people')
-    .select(['id', 'compartment_id', 'code'])
-    .where('code', '=', code)
-    .executeTakeFirst()
 }

@@ -18,3 +18,7 @@ export const suppliesModule = defineModule({
   demo: suppliesDemo,
   scale: suppliesScale,
 })
+
+// What other code may use: a compartment's distribution figures for a year (the dashboard's
+// aggregates, also measured by bench/aggregates.ts).
+export { distributionFigures } from './figures-service.js'

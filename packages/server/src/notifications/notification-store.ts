@@ -1,6 +1,6 @@
-import type { Db } from '../../db/db-handle.js'
-import { newId } from '../../db/ids.js'
-import type { NotificationsTable } from './notifications-tables.js'
+import type { Db } from '../db/db-handle.js'
+import { newId } from '../db/ids.js'
+import type { NotificationsTable } from './notification-tables.js'
 
 /** One notification per user, all at the same moment (inside the caller's transaction). */
 export async function notifyUsers(

@@ -1,8 +1,8 @@
-import type { NotificationView } from '@haven/core/shelters/shelter-views'
-import { notificationListView } from '@haven/core/shelters/shelter-views'
+import type { NotificationView } from '@haven/core/notifications/notification-views'
+import { notificationListView } from '@haven/core/notifications/notification-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
-import { errors } from '../../http/errors.js'
+import { defineRoute } from '../api/api-route.js'
+import { errors } from '../http/errors.js'
 import { countUnread, findNotification, markRead, notificationsOf } from './notification-store.js'
 
 const OWN = { kind: 'signed-in', why: 'A person reads their own notifications.' } as const
@@ -24,7 +24,7 @@ export const notificationRoutes = [
         items: rows.map(
           (n): NotificationView => ({
             id: n.id,
-            kind: n.kind as NotificationView['kind'],
+            kind: n.kind,
             subjectId: n.subject_id,
             subjectCode: n.subject_code,
             createdAt: n.created_at,

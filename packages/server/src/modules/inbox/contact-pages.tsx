@@ -6,7 +6,6 @@ import {
   REPLY_LANGUAGES,
   SPOKEN_LANGUAGES,
 } from '@haven/core/site/contact-schemas'
-import type { SiteDocumentsTable } from '../site-tables.js'
 import {
   AntiSpamFields,
   Choices,
@@ -15,8 +14,9 @@ import {
   Select,
   TextArea,
   TextInput,
-} from './form-parts.js'
-import { DocumentBody } from './page-parts.js'
+} from '../../site/pages/form-parts.js'
+import { DocumentBody } from '../../site/pages/page-parts.js'
+import type { SiteDocumentsTable } from '../../site/site-tables.js'
 
 /** Names of languages in themselves, so each reader finds their own. */
 const NATIVE: Readonly<Record<string, string>> = {

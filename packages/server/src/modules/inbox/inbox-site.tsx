@@ -10,23 +10,23 @@ import { SPECIAL_PAGE_SLUGS } from '@haven/core/site/slug'
 import { validate } from '@haven/core/validation/field-issues'
 import type { Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { clientAddress } from '../auth/client-address.js'
-import type { HavenEnv } from '../http/hono-env.js'
-import { receiveMessage, type Submission } from '../modules/inbox/contact-intake.js'
-import { checkFormToken, issueFormToken } from '../modules/inbox/form-token.js'
-import { intakeKey } from '../modules/inbox/intake-keys.js'
+import { clientAddress } from '../../auth/client-address.js'
+import type { HavenEnv } from '../../http/hono-env.js'
+import { pathLocale } from '../../site/content-routes.js'
+import type { FormState } from '../../site/pages/form-parts.js'
+import { findPublished } from '../../site/published-store.js'
+import type { PageMeta } from '../../site/site-frame.js'
+import { everyLanguage, type SiteRenderer } from '../../site/site-renderer.js'
+import { receiveMessage, type Submission } from './contact-intake.js'
+import { ApplicationPage, ContactPage, SentPage } from './contact-pages.js'
+import { checkFormToken, issueFormToken } from './form-token.js'
+import { intakeKey } from './intake-keys.js'
 import {
   clientBucket,
   DEFAULT_RATE_LIMITS,
   type RateLimits,
   takeRateLimit,
-} from '../modules/inbox/intake-rate-limit.js'
-import { pathLocale } from './content-routes.js'
-import { ApplicationPage, ContactPage, SentPage } from './pages/contact-pages.js'
-import type { FormState } from './pages/form-parts.js'
-import { findPublished } from './published-store.js'
-import type { PageMeta } from './site-frame.js'
-import { everyLanguage, type SiteRenderer } from './site-renderer.js'
+} from './intake-rate-limit.js'
 
 /** Largest form body accepted (the longest message is 5,000 characters). */
 export const FORM_BODY_LIMIT = 64 * 1024

@@ -12,9 +12,3 @@ export interface NotificationsTable {
 export interface NotificationTables {
   notifications: NotificationsTable
 }
-
-// The module's tables join the database's type from here (declaration merging, as its policy
-// joins Entities), so db/schema.ts names no module.
-declare module '../../db/schema.js' {
-  interface Database extends NotificationTables {}
-}

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
+import { cliConfig } from '../../cli/cli-config.js'
 import { allCompartmentIds } from '../../compartments/compartment-store.js'
 import { openDatabase } from '../../db/database.js'
-import { casesDueForPurge } from '../../modules/people/retention.js'
-import { cliConfig } from '../cli-config.js'
+import { casesDueForPurge } from './retention.js'
 
 export function registerRetention(program: Command): void {
   const retention = program
