@@ -1,8 +1,10 @@
+import type { Abilities } from '@haven/core/auth/abilities'
 import type { IdentifyingEntity } from '@haven/core/privacy/identifying-fields'
 import type { Command } from 'commander'
 import type { Hono } from 'hono'
 import type { AnyApiRoute } from './api/api-route.js'
 import type { AppContext } from './app-context.js'
+import type { Actor } from './auth/actor.js'
 import type { EntityName } from './auth/policy.js'
 import type { CompartmentsTable } from './compartments/compartment-tables.js'
 import type { HavenEnv } from './http/hono-env.js'
@@ -32,6 +34,11 @@ export interface HavenModule {
    */
   readonly sealed?: readonly IdentifyingEntity[]
   /**
+   * The module's keys of the session's `can` (declared in `core/src/<name>/<name>-abilities.ts`),
+   * computed from its policies, for the app to show or hide its sections.
+   */
+  abilities?(actor: Actor, app: AppContext): Promise<Partial<Abilities>>
+  /**
    * Prepares what the module needs before anyone uses it (the contact inbox's compartment, say).
    * Idempotent; run by `haven serve` once the keys are open, and by `haven demo`.
    */
@@ -49,6 +56,9 @@ export interface HavenModule {
   /** Synthetic data at scale for `haven generate` (idempotent, resumable, bounded memory). */
   readonly scale?: ScaleStep
 }
+
+/** A module's own keys of the session's abilities. */
+export type AbilitiesOf<K extends keyof Abilities> = Pick<Abilities, K>
 
 /** Declares a module (frozen, so nothing changes it after the list is read). */
 export function defineModule<M extends HavenModule>(module: M): Readonly<M> {

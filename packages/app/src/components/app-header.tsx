@@ -1,72 +1,18 @@
-import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import { type NavEntry, navMatches } from '../lib/app-module.js'
 import { LOCALE_NAMES, LOCALES, locale, setLocale, t } from '../lib/locale.js'
 import { refreshNotifications, unreadNotifications } from '../lib/notifications.js'
 import { activeSession, signOut } from '../lib/session.js'
 import { ErrorAlert } from './messages.js'
 
-interface NavItem {
-  href: string
-  label: MessageKey
-  /** Whether a path belongs to this item (for aria-current). */
-  matches: (path: string) => boolean
-}
-
-const HOME: NavItem = { href: '/app/', label: 'nav.home', matches: (p) => p === '/app' }
-const ACCOUNT: NavItem = {
+const HOME: NavEntry = { href: '/app/', label: 'nav.home', match: 'exact', shows: () => true }
+const ACCOUNT: NavEntry = {
   href: '/app/account',
   label: 'nav.account',
-  matches: (p) => p === '/app/account',
-}
-const SHELTERS: NavItem = {
-  href: '/app/shelters',
-  label: 'nav.shelters',
-  matches: (p) => p === '/app/shelters' || p.startsWith('/app/shelters/'),
-}
-const ADMIN: NavItem = {
-  href: '/app/admin',
-  label: 'nav.admin',
-  matches: (p) => p === '/app/admin' || p.startsWith('/app/admin/'),
-}
-const AUDIT: NavItem = {
-  href: '/app/audit',
-  label: 'nav.audit',
-  matches: (p) => p === '/app/audit',
-}
-
-/** A section whose pages all start with its path. */
-function section(href: string, label: MessageKey): NavItem {
-  return { href, label, matches: (p) => p === href || p.startsWith(`${href}/`) }
-}
-const PEOPLE = section('/app/people', 'nav.people')
-const CASES = section('/app/cases', 'nav.cases')
-const INCIDENTS = section('/app/incidents', 'nav.incidents')
-const FOLLOW_UPS = section('/app/follow-ups', 'nav.follow_ups')
-const SITE = section('/app/cms', 'nav.site')
-const INBOX = section('/app/inbox', 'nav.inbox')
-const DISTRIBUTIONS: NavItem = {
-  href: '/app/distributions',
-  label: 'nav.distributions',
-  matches: (p) => p === '/app/distributions',
-}
-const DASHBOARD: NavItem = {
-  href: '/app/dashboard',
-  label: 'nav.dashboard',
-  matches: (p) => p === '/app/dashboard',
-}
-
-const ALLOWANCES: NavItem = {
-  href: '/app/allowances',
-  label: 'nav.allowances',
-  matches: (p) => p === '/app/allowances',
-}
-
-const SUPPLIES: NavItem = {
-  href: '/app/supplies',
-  label: 'nav.supplies',
-  matches: (p) => p === '/app/supplies',
+  match: 'exact',
+  shows: () => true,
 }
 
 function LanguageSwitch(): JSX.Element {
@@ -91,8 +37,11 @@ function LanguageSwitch(): JSX.Element {
   )
 }
 
-/** The app's name, its sections (those the server says this person may use), language and sign-out. */
-export function AppHeader(): JSX.Element {
+/**
+ * The app's name, its sections (the modules' entries, those the server says this person may
+ * use), language and sign-out. The entries come from app.tsx, which reads the modules list.
+ */
+export function AppHeader({ nav }: { nav: readonly NavEntry[] }): JSX.Element {
   const { path, route } = useLocation()
   const current = activeSession.value
   const [error, setError] = useState<string | null>(null)
@@ -103,18 +52,13 @@ export function AppHeader(): JSX.Element {
   }, [signedInAs, path])
   const unread = unreadNotifications.value
   // The server computed these abilities; hiding a link is convenience, the API still refuses.
+  const offered = current ? nav.filter((entry) => entry.shows(current.can)) : []
   const items = current
     ? [
         HOME,
-        ...(current.can.workCases ? [PEOPLE, CASES, INCIDENTS, FOLLOW_UPS] : []),
-        ...(current.can.shelters ? [SHELTERS] : []),
-        ...(current.can.supplies ? [DISTRIBUTIONS, DASHBOARD, SUPPLIES] : []),
-        ...(current.can.managePolicies || current.can.enterRates ? [ALLOWANCES] : []),
-        ...(current.can.editSite ? [SITE] : []),
-        ...(current.can.readInbox ? [INBOX] : []),
+        ...offered.filter((entry) => entry.group !== 'organisation'),
         ACCOUNT,
-        ...(current.can.administer ? [ADMIN] : []),
-        ...(current.can.audit ? [AUDIT] : []),
+        ...offered.filter((entry) => entry.group === 'organisation'),
       ]
     : []
   return (
@@ -164,7 +108,7 @@ export function AppHeader(): JSX.Element {
           <ul>
             {items.map((item) => (
               <li key={item.href}>
-                <a href={item.href} aria-current={item.matches(path) ? 'page' : undefined}>
+                <a href={item.href} aria-current={navMatches(item, path) ? 'page' : undefined}>
                   {t(item.label)}
                 </a>
               </li>

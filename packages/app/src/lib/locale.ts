@@ -42,3 +42,9 @@ export function t(key: MessageKey, params?: MessageParams): string {
 }
 
 export { isLocale, LOCALE_NAMES, LOCALES }
+
+/** Native names of the languages the site is written in, for tabs and labels. */
+export function languageName(locale: string): string {
+  const names: Record<string, string> = { en: 'English', ja: '日本語', ko: '한국어', zh: '中文' }
+  return names[locale] ?? locale
+}

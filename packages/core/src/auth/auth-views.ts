@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { abilitiesView } from './abilities.js'
 import { COMPARTMENT_KINDS, ROLES } from './roles.js'
 
 /** What the API sends about users, grants, sessions and compartments. Shared with the app. */
@@ -21,32 +22,8 @@ export const currentSessionView = z.object({
   }),
   stage: sessionStageView,
   grants: z.array(grantView),
-  /** What the app may offer: computed by the server's policies, never guessed by the client. */
-  can: z.object({
-    administer: z.boolean(),
-    audit: z.boolean(),
-    /** The public website's editor (pages, news, reports, FAQ). */
-    editSite: z.boolean(),
-    /** Messages from the public forms, in an inbox compartment the person is granted. */
-    readInbox: z.boolean(),
-    /** Shelters: seeing those the person works in, and opening new ones. */
-    shelters: z.boolean(),
-    openShelters: z.boolean(),
-    /** People, cases and incidents: the person holds a role that sees them in some compartment. */
-    workCases: z.boolean(),
-    /** CSV exports of people, and with re-authentication the identifying one: caseworkers and coordinators. */
-    exportPeople: z.boolean(),
-    /** The retention review (closed cases due for purging): coordinators. */
-    reviewRetention: z.boolean(),
-    /** Supplies, distributions under caps and their dashboard. */
-    supplies: z.boolean(),
-    /** Items, locations and stock movements (coordinators, finance). */
-    manageSupplies: z.boolean(),
-    /** Allowance policies in at least one compartment (coordinators, finance). */
-    managePolicies: z.boolean(),
-    /** Exchange rates (finance). */
-    enterRates: z.boolean(),
-  }),
+  /** What the app may offer (see abilities.ts): computed by the server's policies. */
+  can: abilitiesView,
   secondFactors: z.object({ totp: z.boolean(), passkeys: z.number().int() }),
 })
 export type CurrentSessionView = z.infer<typeof currentSessionView>
@@ -57,22 +34,6 @@ export const loginResultView = z.object({
   methods: z.array(z.enum(['totp', 'recovery', 'passkey'])),
 })
 export type LoginResultView = z.infer<typeof loginResultView>
-
-export const userView = z.object({
-  id: z.string(),
-  loginName: z.string(),
-  displayName: z.string(),
-  locale: z.string(),
-  status: z.enum(['active', 'suspended']),
-  hasPassword: z.boolean(),
-  secondFactor: z.boolean(),
-  grants: z.array(grantView),
-  actions: z.array(z.string()),
-})
-export type UserView = z.infer<typeof userView>
-
-export const linkView = z.object({ url: z.string(), expiresAt: z.string() })
-export type LinkView = z.infer<typeof linkView>
 
 export const compartmentView = z.object({
   id: z.string(),
@@ -115,25 +76,3 @@ export const accountView = z.object({
   secondFactorRequired: z.boolean(),
 })
 export type AccountView = z.infer<typeof accountView>
-
-export const auditEntryView = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorLoginName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  compartmentId: z.string().nullable(),
-  outcome: z.string(),
-  requestId: z.string().nullable(),
-  details: z.record(z.string(), z.unknown()),
-})
-export type AuditEntryView = z.infer<typeof auditEntryView>
-
-export const roleView = z.object({
-  role: z.enum(ROLES),
-  organisationOnly: z.boolean(),
-  identifies: z.boolean(),
-  secondFactorRequired: z.boolean(),
-})

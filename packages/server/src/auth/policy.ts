@@ -63,6 +63,22 @@ export function can<E extends EntityName>(
   return rules.get(`${entity}:${action}`)?.(actor, record) ?? false
 }
 
+/** Entities whose records belong to a compartment (and only that). */
+export type CompartmentEntity = {
+  [K in EntityName]: Entities[K] extends { compartmentId: string } ? K : never
+}[EntityName]
+
+/**
+ * Whether the actor may take `action` on a record of `entity` in at least one compartment they
+ * hold a grant in (organisation-wide grants count for every compartment): what the app's
+ * navigation asks before offering a section.
+ */
+export function canSomewhere(actor: Actor, action: Action, entity: CompartmentEntity): boolean {
+  return actor.grants.some((g) =>
+    can(actor, action, entity, { compartmentId: g.compartmentId ?? '' } as Entities[typeof entity]),
+  )
+}
+
 /** Which of `actions` the actor may take on a record, for the app to show or hide controls. */
 export function abilities<E extends EntityName>(
   actor: Actor,

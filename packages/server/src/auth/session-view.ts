@@ -1,9 +1,10 @@
+import type { Abilities } from '@haven/core/auth/abilities'
 import type { CurrentSessionView, GrantView } from '@haven/core/auth/auth-views'
 import { isRole } from '@haven/core/auth/roles'
 import type { AppContext } from '../app-context.js'
 import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
-import { can } from './policy.js'
+import type { Actor } from './actor.js'
 import { factorState } from './second-factors.js'
 import type { ResolvedSession } from './session-service.js'
 import { findUserById } from './user-store.js'
@@ -30,15 +31,13 @@ export async function grantsWithCodes(db: Db, userId: string): Promise<GrantView
   )
 }
 
-/** Roles that see the shelters of their compartments (see the shelter policy). */
-const SHELTER_ROLES = ['coordinator', 'caseworker', 'field_worker'] as const
-const hasAny = (ids: string[] | 'all') => ids === 'all' || ids.length > 0
-
-/** Inbox compartments (the public forms' messages), to tell whether someone may read any. */
-async function inboxIds(db: Db): Promise<string[]> {
-  return (
-    await db.selectFrom('compartments').select('id').where('kind', '=', 'inbox').execute()
-  ).map((r) => r.id)
+/**
+ * What the app may offer this person: each module's abilities, computed by its policies (the
+ * platform names none of them).
+ */
+async function abilitiesOf(app: AppContext, actor: Actor): Promise<Abilities> {
+  const parts = await Promise.all(app.modules.map((m) => m.abilities?.(actor, app) ?? {}))
+  return Object.assign({}, ...parts) as Abilities
 }
 
 export async function presentCurrentSession(
@@ -58,31 +57,7 @@ export async function presentCurrentSession(
     },
     stage: session.stage,
     grants: await grantsWithCodes(db, user.id),
-    can: {
-      administer: can(session.actor, 'list', 'User', { id: '' }),
-      audit: can(session.actor, 'read', 'AuditLog', {}),
-      editSite: can(session.actor, 'list', 'SiteContent', {}),
-      readInbox: (await inboxIds(db)).some((compartmentId) =>
-        can(session.actor, 'read', 'ContactMessage', { compartmentId }),
-      ),
-      shelters: hasAny(session.actor.compartmentsWith(SHELTER_ROLES)),
-      openShelters: can(session.actor, 'create', 'Shelter', { compartmentId: '' }),
-      workCases: session.actor.grants.some((g) =>
-        can(session.actor, 'list', 'Person', { compartmentId: g.compartmentId ?? '' }),
-      ),
-      exportPeople: session.actor.grants.some((g) =>
-        can(session.actor, 'export', 'Person', { compartmentId: g.compartmentId ?? '' }),
-      ),
-      reviewRetention: session.actor.grants.some((g) =>
-        can(session.actor, 'manage', 'Case', { compartmentId: g.compartmentId ?? '' }),
-      ),
-      supplies: can(session.actor, 'list', 'Supplies', {}),
-      manageSupplies: can(session.actor, 'create', 'Supplies', {}),
-      managePolicies: session.actor.grants.some((g) =>
-        can(session.actor, 'create', 'AllowancePolicy', { compartmentId: g.compartmentId ?? '' }),
-      ),
-      enterRates: can(session.actor, 'create', 'ExchangeRate', {}),
-    },
+    can: await abilitiesOf(app, session.actor),
     secondFactors: { totp: factors.totp, passkeys: factors.passkeys },
   }
 }

@@ -1,3 +1,4 @@
+import type { CompartmentKind } from '@haven/core/auth/roles'
 import type { Db } from '../db/db-handle.js'
 import type { CompartmentsTable } from './compartment-tables.js'
 
@@ -37,4 +38,11 @@ export async function updateCompartment(
 
 export async function allCompartmentIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('compartments').select('id').execute()).map((r) => r.id)
+}
+
+/** Compartments of one kind (the inboxes, say). */
+export async function compartmentIdsOfKind(db: Db, kind: CompartmentKind): Promise<string[]> {
+  return (await db.selectFrom('compartments').select('id').where('kind', '=', kind).execute()).map(
+    (r) => r.id,
+  )
 }

@@ -1,4 +1,4 @@
-import type { LinkView } from '@haven/core/auth/auth-views'
+import type { LinkView } from '@haven/core/admin/admin-views'
 import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'

@@ -1,5 +1,6 @@
+import type { LinkView, UserView } from '@haven/core/admin/admin-views'
 import { createGrantSchema } from '@haven/core/auth/auth-schemas'
-import type { CompartmentView, LinkView, UserView } from '@haven/core/auth/auth-views'
+import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { isRole, ORGANISATION_ROLES, ROLES, type Role } from '@haven/core/auth/roles'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'

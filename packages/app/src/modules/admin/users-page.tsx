@@ -1,5 +1,5 @@
+import type { LinkView, UserView } from '@haven/core/admin/admin-views'
 import { createUserSchema } from '@haven/core/auth/auth-schemas'
-import type { LinkView, UserView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'

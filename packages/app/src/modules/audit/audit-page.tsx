@@ -1,4 +1,4 @@
-import type { AuditEntryView } from '@haven/core/auth/auth-views'
+import type { AuditEntryView } from '@haven/core/audit/audit-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'

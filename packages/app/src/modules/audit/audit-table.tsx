@@ -1,4 +1,4 @@
-import type { AuditEntryView } from '@haven/core/auth/auth-views'
+import type { AuditEntryView } from '@haven/core/audit/audit-views'
 import type { JSX } from 'preact'
 import { locale, t } from '../../lib/locale.js'
 

@@ -1,11 +1,12 @@
+import { ENTRY_KINDS } from '@haven/core/cms/cms-schemas'
+import type { EntrySummaryView } from '@haven/core/cms/cms-views'
 import { formatDateTime } from '@haven/core/i18n/format'
 import { LOCALES } from '@haven/core/i18n/locales'
-import { ENTRY_KINDS } from '@haven/core/site/cms-schemas'
-import type { EntrySummaryView } from '@haven/core/site/cms-views'
 import { useState } from 'preact/hooks'
+import { Loading, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
-import { CmsMenu, Loading, languageName, Problem, StatusBadge, useLoad } from './cms-parts.js'
+import { languageName, locale, t } from '../../lib/locale.js'
+import { CmsMenu, Problem, StatusBadge } from './cms-parts.js'
 
 type Filter = 'all' | (typeof ENTRY_KINDS)[number]
 

@@ -1,6 +1,6 @@
+import { documentContentSchema } from '@haven/core/cms/cms-schemas'
+import type { DocumentView, RevisionView } from '@haven/core/cms/cms-views'
 import { translate } from '@haven/core/i18n/translate'
-import { documentContentSchema } from '@haven/core/site/cms-schemas'
-import type { DocumentView, RevisionView } from '@haven/core/site/cms-views'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'

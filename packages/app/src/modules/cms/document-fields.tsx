@@ -1,9 +1,9 @@
-import type { DocumentView } from '@haven/core/site/cms-views'
+import type { DocumentView } from '@haven/core/cms/cms-views'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { documentPath } from '@haven/core/site/site-paths'
+import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { t } from '../../lib/locale.js'
-import { TextArea } from './cms-parts.js'
 
 /** What the editor form holds: every field as typed (strings), nothing lost on an error. */
 export interface DocumentDraft {

@@ -1,8 +1,9 @@
-import type { EntryView, FaqGroupView } from '@haven/core/site/cms-views'
+import type { EntryView, FaqGroupView } from '@haven/core/cms/cms-views'
 import { useState } from 'preact/hooks'
+import { useLoad } from '../../components/load-state.js'
 import { ApiError, api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { Problem, useLoad } from './cms-parts.js'
+import { Problem } from './cms-parts.js'
 
 /** What every language of an entry shares: a report's fiscal year, an answer's topic and order. */
 export function EntryOptions(props: { entry: EntryView; onSaved: (message: string) => void }) {

@@ -1,9 +1,10 @@
+import type { FaqGroupView } from '@haven/core/cms/cms-views'
 import { LOCALES } from '@haven/core/i18n/locales'
-import type { FaqGroupView } from '@haven/core/site/cms-views'
 import { useState } from 'preact/hooks'
+import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
-import { CmsMenu, Done, Loading, languageName, Problem, useLoad } from './cms-parts.js'
+import { languageName, t } from '../../lib/locale.js'
+import { CmsMenu, Problem } from './cms-parts.js'
 
 /** The topics FAQ answers are grouped under: names in every language, and their order. */
 export function FaqTopics() {

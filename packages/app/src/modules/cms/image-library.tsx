@@ -1,10 +1,11 @@
+import { IMAGE_MAX_BYTES } from '@haven/core/cms/cms-schemas'
+import type { ImageView } from '@haven/core/cms/cms-views'
 import { formatBytes } from '@haven/core/i18n/format'
-import { IMAGE_MAX_BYTES } from '@haven/core/site/cms-schemas'
-import type { ImageView } from '@haven/core/site/cms-views'
 import { useState } from 'preact/hooks'
+import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { ApiError, api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { CmsMenu, Done, Loading, Problem, useLoad } from './cms-parts.js'
+import { CmsMenu, Problem } from './cms-parts.js'
 
 /** The file as base64, read in the browser (the server decodes, checks and re-encodes it). */
 function readBase64(file: File): Promise<string> {

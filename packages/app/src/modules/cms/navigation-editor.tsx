@@ -1,9 +1,10 @@
-import type { EntrySummaryView, NavigationView } from '@haven/core/site/cms-views'
+import type { EntrySummaryView, NavigationView } from '@haven/core/cms/cms-views'
 import { SITE_SECTIONS, type SiteSection } from '@haven/core/site/site-paths'
 import { useEffect, useState } from 'preact/hooks'
+import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { CmsMenu, Done, Loading, Problem, useLoad } from './cms-parts.js'
+import { CmsMenu, Problem } from './cms-parts.js'
 
 type Item = { section: SiteSection; entryId: null } | { section: null; entryId: string }
 

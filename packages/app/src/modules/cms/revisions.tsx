@@ -1,8 +1,9 @@
+import type { RevisionView } from '@haven/core/cms/cms-views'
 import { formatDateTime } from '@haven/core/i18n/format'
-import type { RevisionView } from '@haven/core/site/cms-views'
+import { Loading, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { Loading, Problem, useLoad } from './cms-parts.js'
+import { Problem } from './cms-parts.js'
 
 /** Every saved revision, newest first; any earlier one can be restored as a new draft. */
 export function Revisions(props: {

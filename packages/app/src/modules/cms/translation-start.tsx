@@ -1,8 +1,8 @@
-import type { EntryView } from '@haven/core/site/cms-views'
+import type { EntryView } from '@haven/core/cms/cms-views'
 import { useState } from 'preact/hooks'
 import { ApiError, api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
-import { languageName, Problem } from './cms-parts.js'
+import { languageName, t } from '../../lib/locale.js'
+import { Problem } from './cms-parts.js'
 import {
   contentOf,
   type DocumentDraft,

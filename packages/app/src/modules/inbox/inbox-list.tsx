@@ -1,9 +1,9 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import { MESSAGE_STATUSES, type MessageSummaryView } from '@haven/core/site/inbox-views'
+import { MESSAGE_STATUSES, type MessageSummaryView } from '@haven/core/inbox/inbox-views'
 import { useRoute } from 'preact-iso'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
-import { Loading, languageName, Problem, useLoad } from '../cms/cms-parts.js'
+import { languageName, locale, t } from '../../lib/locale.js'
 
 /**
  * Messages from the public site, by status. The list shows no content (opening a message is a

@@ -3,12 +3,12 @@ import {
   MESSAGE_STATUSES,
   type MessageStatus,
   type MessageView,
-} from '@haven/core/site/inbox-views'
+} from '@haven/core/inbox/inbox-views'
 import { useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
+import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
-import { Done, Loading, languageName, Problem, useLoad } from '../cms/cms-parts.js'
+import { languageName, locale, t } from '../../lib/locale.js'
 
 /** One message, decrypted for someone granted its inbox (the server audits the reading). */
 export function InboxMessage() {

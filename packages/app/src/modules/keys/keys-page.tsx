@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
 import { ApiError, api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { AdminNav } from '../admin/admin-nav.js'
+import { AdminNav } from '../admin/index.js'
 import './keys-page.css'
 
 type Load =

@@ -14,11 +14,11 @@ import { useLocation } from 'preact-iso'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
+import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { TextArea } from '../cms/cms-parts.js'
 import { grantedCompartments, optionsOf, splitList } from './people-parts.js'
 
 interface Duplicate {

@@ -3,6 +3,7 @@ import { createPolicySchema, createRateSchema } from '@haven/core/supplies/suppl
 import type { PolicyView, RateView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -11,7 +12,6 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
-import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 function PolicyForm(props: { compartmentId: string; onSaved: () => void }): JSX.Element {

@@ -1,8 +1,8 @@
 import type { ItemView, LocationView, StockView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
+import { Problem, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { Problem, useLoad } from '../cms/cms-parts.js'
 import { BarChart } from './bar-chart.js'
 
 interface Overview {

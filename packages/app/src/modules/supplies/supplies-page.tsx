@@ -15,6 +15,7 @@ import type {
 } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -23,7 +24,6 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
-import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 interface Overview {

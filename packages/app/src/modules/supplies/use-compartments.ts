@@ -1,6 +1,6 @@
 import type { CompartmentView } from '@haven/core/auth/auth-views'
+import { useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { useLoad } from '../cms/cms-parts.js'
 
 /** Shelters and programmes the person can see (an inbox receives no distributions). */
 export function useCompartments() {

@@ -122,5 +122,4 @@ export const cmsEn = {
   'cms.action.add': 'Add',
   'cms.action.save_order': 'Save the order',
   'cms.no_access': 'Only editors can change the website.',
-  'cms.signed_out': 'You are signed out. Sign in again to continue.',
 } as const

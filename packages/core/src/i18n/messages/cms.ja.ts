@@ -124,5 +124,4 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
   'cms.action.add': '追加',
   'cms.action.save_order': '順序を保存',
   'cms.no_access': 'ウェブサイトを編集できるのは編集者だけです。',
-  'cms.signed_out': 'サインアウトしています。続けるには、もう一度サインインしてください。',
 }

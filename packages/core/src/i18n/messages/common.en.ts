@@ -56,6 +56,7 @@ export const commonEn = {
   'common.copy_failed': 'Could not copy. Select the text and copy it by hand.',
   'common.try_again': 'Try again',
   'common.offline': 'You are offline. Changes will wait until the connection returns.',
+  'common.signed_out': 'You are signed out. Sign in again to continue.',
 
   // Public site.,
 } as const

@@ -58,4 +58,5 @@ export const commonJa: Record<keyof typeof commonEn, string> = {
   'common.copy_failed': 'コピーできませんでした。テキストを選択して手動でコピーしてください。',
   'common.try_again': '再試行',
   'common.offline': 'オフラインです。変更は接続が戻るまで保留されます。',
+  'common.signed_out': 'サインアウトしています。続けるには、もう一度サインインしてください。',
 }

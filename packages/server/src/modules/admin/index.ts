@@ -1,4 +1,6 @@
-import { defineModule } from '../../haven-module.js'
+import type { ADMIN_ABILITIES } from '@haven/core/admin/admin-abilities'
+import { can } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { compartmentPolicy } from './compartment-policy.js'
 import { compartmentRoutes } from './compartment-routes.js'
 import { grantPolicy } from './grant-policy.js'
@@ -13,4 +15,7 @@ export const adminModule = defineModule({
   name: 'admin',
   routes: [...userRoutes, ...grantRoutes, ...compartmentRoutes, ...settingsRoutes],
   policies: [userPolicy, grantPolicy, compartmentPolicy, settingsPolicy, rolePolicy],
+  async abilities(actor): Promise<AbilitiesOf<(typeof ADMIN_ABILITIES)[number]>> {
+    return { administer: can(actor, 'list', 'User', { id: '' }) }
+  },
 })

@@ -1,5 +1,5 @@
+import { roleView } from '@haven/core/admin/admin-views'
 import { securitySettingsSchema } from '@haven/core/auth/auth-schemas'
-import { roleView } from '@haven/core/auth/auth-views'
 import { IDENTIFYING_ROLES, ORGANISATION_ROLES, ROLES } from '@haven/core/auth/roles'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'

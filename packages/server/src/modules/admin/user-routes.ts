@@ -1,5 +1,5 @@
+import { linkView, userView } from '@haven/core/admin/admin-views'
 import { createUserSchema, idParamsSchema, updateUserSchema } from '@haven/core/auth/auth-schemas'
-import { linkView, userView } from '@haven/core/auth/auth-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'

@@ -1,4 +1,4 @@
-import type { UserView } from '@haven/core/auth/auth-views'
+import type { UserView } from '@haven/core/admin/admin-views'
 import type { Actor } from '../../auth/actor.js'
 import type { UserRow } from '../../auth/auth-tables.js'
 import { abilities } from '../../auth/policy.js'

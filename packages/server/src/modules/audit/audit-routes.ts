@@ -1,5 +1,5 @@
+import { auditEntryView } from '@haven/core/audit/audit-views'
 import { auditQuerySchema } from '@haven/core/auth/auth-schemas'
-import { auditEntryView } from '@haven/core/auth/auth-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { countAuditRows, lastAuditRow, listAuditRows } from '../../audit/audit-store.js'

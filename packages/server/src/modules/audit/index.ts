@@ -1,4 +1,6 @@
-import { defineModule } from '../../haven-module.js'
+import type { AUDIT_ABILITIES } from '@haven/core/audit/audit-abilities'
+import { can } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { auditLogPolicy } from './audit-policy.js'
 import { auditRoutes } from './audit-routes.js'
 
@@ -7,4 +9,7 @@ export const auditModule = defineModule({
   name: 'audit',
   routes: auditRoutes,
   policies: [auditLogPolicy],
+  async abilities(actor): Promise<AbilitiesOf<(typeof AUDIT_ABILITIES)[number]>> {
+    return { audit: can(actor, 'read', 'AuditLog', {}) }
+  },
 })

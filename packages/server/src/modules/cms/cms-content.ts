@@ -1,4 +1,4 @@
-import type { DocumentContent } from '@haven/core/site/cms-schemas'
+import type { DocumentContent } from '@haven/core/cms/cms-schemas'
 import type { CmsDocumentsTable, CmsRevisionsTable } from './cms-tables.js'
 
 /** The content columns shared by a document and each of its revisions. */

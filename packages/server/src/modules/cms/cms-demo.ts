@@ -1,4 +1,4 @@
-import type { DocumentContent } from '@haven/core/site/cms-schemas'
+import type { DocumentContent } from '@haven/core/cms/cms-schemas'
 import type { SiteSection } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
 import type { DemoStep } from '../../haven-module.js'

@@ -5,7 +5,7 @@ import type {
   EntryView,
   ImageView,
   RevisionView,
-} from '@haven/core/site/cms-views'
+} from '@haven/core/cms/cms-views'
 import { documentPath } from '@haven/core/site/site-paths'
 import type { Db } from '../../db/db-handle.js'
 import { mediaExtension } from './cms-content.js'

@@ -7,14 +7,14 @@ import {
   previewSchema,
   revisionParams,
   saveDocumentSchema,
-} from '@haven/core/site/cms-schemas'
+} from '@haven/core/cms/cms-schemas'
 import {
   documentView as documentViewSchema,
   entrySummaryView,
   entryView,
   previewView,
   revisionView as revisionViewSchema,
-} from '@haven/core/site/cms-views'
+} from '@haven/core/cms/cms-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'

@@ -1,4 +1,4 @@
-import type { CreateEntry, DocumentContent } from '@haven/core/site/cms-schemas'
+import type { CreateEntry, DocumentContent } from '@haven/core/cms/cms-schemas'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { slugProblem } from '@haven/core/site/slug'
 import type { AppContext } from '../../app-context.js'

@@ -5,12 +5,12 @@ import {
   idParams,
   imageUploadSchema,
   navigationSchema,
-} from '@haven/core/site/cms-schemas'
+} from '@haven/core/cms/cms-schemas'
 import {
   faqGroupView,
   imageView as imageViewSchema,
   navigationView,
-} from '@haven/core/site/cms-views'
+} from '@haven/core/cms/cms-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'

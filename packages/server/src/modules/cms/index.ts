@@ -1,4 +1,6 @@
-import { defineModule } from '../../haven-module.js'
+import type { CMS_ABILITIES } from '@haven/core/cms/cms-abilities'
+import { can } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { cmsDemo } from './cms-demo.js'
 import { cmsRoutes } from './cms-routes.js'
 import { cmsStructureRoutes } from './cms-structure-routes.js'
@@ -10,4 +12,7 @@ export const cmsModule = defineModule({
   routes: [...cmsRoutes, ...cmsStructureRoutes],
   policies: [siteContentPolicy],
   demo: cmsDemo,
+  async abilities(actor): Promise<AbilitiesOf<(typeof CMS_ABILITIES)[number]>> {
+    return { editSite: can(actor, 'list', 'SiteContent', {}) }
+  },
 })

@@ -1,4 +1,4 @@
-import type { FaqGroupView, NavigationView } from '@haven/core/site/cms-views'
+import type { FaqGroupView, NavigationView } from '@haven/core/cms/cms-views'
 import type { SiteSection } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'

@@ -1,4 +1,4 @@
-import type { ApplicationForm, ContactForm } from '@haven/core/site/contact-schemas'
+import type { ApplicationForm, ContactForm } from '@haven/core/inbox/contact-schemas'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import { newId } from '../../db/ids.js'

@@ -5,7 +5,7 @@ import {
   CONTACT_MESSAGE_MAX,
   REPLY_LANGUAGES,
   SPOKEN_LANGUAGES,
-} from '@haven/core/site/contact-schemas'
+} from '@haven/core/inbox/contact-schemas'
 import {
   AntiSpamFields,
   Choices,

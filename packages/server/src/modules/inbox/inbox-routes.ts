@@ -1,12 +1,12 @@
+import { idParamsSchema as idParams } from '@haven/core/auth/auth-schemas'
 import { IDENTIFYING_ROLES } from '@haven/core/auth/roles'
-import { idParams } from '@haven/core/site/cms-schemas'
 import {
   inboxListQuerySchema,
   type MessageView,
   messageStatusSchema,
   messageSummaryView,
   messageView,
-} from '@haven/core/site/inbox-views'
+} from '@haven/core/inbox/inbox-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'

@@ -5,7 +5,7 @@ import {
   applicationFormSchema,
   type ContactForm,
   contactFormSchema,
-} from '@haven/core/site/contact-schemas'
+} from '@haven/core/inbox/contact-schemas'
 import { SPECIAL_PAGE_SLUGS } from '@haven/core/site/slug'
 import { validate } from '@haven/core/validation/field-issues'
 import type { Context, Hono } from 'hono'

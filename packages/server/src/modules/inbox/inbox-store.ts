@@ -1,4 +1,4 @@
-import type { MessageStatus } from '@haven/core/site/inbox-views'
+import type { MessageStatus } from '@haven/core/inbox/inbox-views'
 import type { Db } from '../../db/db-handle.js'
 import type { ContactMessagesTable } from './inbox-tables.js'
 

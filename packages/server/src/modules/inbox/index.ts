@@ -1,4 +1,7 @@
-import { defineModule } from '../../haven-module.js'
+import type { INBOX_ABILITIES } from '@haven/core/inbox/inbox-abilities'
+import { can } from '../../auth/policy.js'
+import { compartmentIdsOfKind } from '../../compartments/compartment-store.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { ensureContactCompartment } from './contact-compartment.js'
 import { CONTACT_MESSAGE_FIELDS } from './contact-fields.js'
 import { contactMessagePolicy } from './contact-message-policy.js'
@@ -17,4 +20,12 @@ export const inboxModule = defineModule({
   },
   // The public contact and volunteer/intern forms: the inbox's face on the website.
   site: (site, renderer) => registerFormRoutes(site, renderer),
+  async abilities(actor, app): Promise<AbilitiesOf<(typeof INBOX_ABILITIES)[number]>> {
+    const inboxes = await compartmentIdsOfKind(app.database.db, 'inbox')
+    return {
+      readInbox: inboxes.some((compartmentId) =>
+        can(actor, 'read', 'ContactMessage', { compartmentId }),
+      ),
+    }
+  },
 })

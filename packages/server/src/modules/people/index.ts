@@ -1,3 +1,4 @@
+import type { PEOPLE_ABILITIES } from '@haven/core/people/people-abilities'
 import {
   ATTACHMENT_CONTENT,
   CASE_ENTRY_TEXT,
@@ -7,7 +8,8 @@ import {
   PERSON_IDENTITY,
   REFERRAL_OVERRIDE,
 } from '@haven/core/people/people-identifying'
-import { defineModule } from '../../haven-module.js'
+import { canSomewhere } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { attachmentRoutes } from './attachment-routes.js'
 import { casePolicy } from './case-policy.js'
 import { caseRoutes } from './case-routes.js'
@@ -52,6 +54,13 @@ export const peopleModule = defineModule({
   demo: peopleDemo,
   scale: peopleScale,
   cli: registerRetention,
+  async abilities(actor): Promise<AbilitiesOf<(typeof PEOPLE_ABILITIES)[number]>> {
+    return {
+      workCases: canSomewhere(actor, 'list', 'Person'),
+      exportPeople: canSomewhere(actor, 'export', 'Person'),
+      reviewRetention: canSomewhere(actor, 'manage', 'Case'),
+    }
+  },
 })
 
 // What other modules may use: the people directory (codes, compartments, situations; never a

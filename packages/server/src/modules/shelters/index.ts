@@ -1,5 +1,7 @@
 import { SHELTER_LOG_NOTE } from '@haven/core/shelters/shelter-identifying'
-import { defineModule } from '../../haven-module.js'
+import type { SHELTERS_ABILITIES } from '@haven/core/shelters/shelters-abilities'
+import { can, canSomewhere } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
 import { shelterRoutes } from './shelter-routes.js'
 import { sheltersDemo } from './shelters-demo.js'
@@ -11,4 +13,11 @@ export const sheltersModule = defineModule({
   policies: [shelterPolicy, shelterRecordPolicy],
   sealed: [SHELTER_LOG_NOTE],
   demo: sheltersDemo,
+  async abilities(actor): Promise<AbilitiesOf<(typeof SHELTERS_ABILITIES)[number]>> {
+    return {
+      shelters: canSomewhere(actor, 'list', 'Shelter'),
+      // A new shelter has no compartment yet: the rule asks only who the actor is.
+      openShelters: can(actor, 'create', 'Shelter', { compartmentId: '' }),
+    }
+  },
 })

@@ -1,4 +1,6 @@
-import { defineModule } from '../../haven-module.js'
+import type { SUPPLIES_ABILITIES } from '@haven/core/supplies/supplies-abilities'
+import { can, canSomewhere } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { distributionRoutes } from './distribution-routes.js'
 import { suppliesDemo } from './supplies-demo.js'
 import {
@@ -17,6 +19,14 @@ export const suppliesModule = defineModule({
   policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
   demo: suppliesDemo,
   scale: suppliesScale,
+  async abilities(actor): Promise<AbilitiesOf<(typeof SUPPLIES_ABILITIES)[number]>> {
+    return {
+      supplies: can(actor, 'list', 'Supplies', {}),
+      manageSupplies: can(actor, 'create', 'Supplies', {}),
+      managePolicies: canSomewhere(actor, 'create', 'AllowancePolicy'),
+      enterRates: can(actor, 'create', 'ExchangeRate', {}),
+    }
+  },
 })
 
 // What other code may use: a compartment's distribution figures for a year (the dashboard's

@@ -1,0 +1,57 @@
+import type { Abilities } from '@haven/core/auth/abilities'
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type { ComponentType } from 'preact'
+import { lazy } from 'preact-iso'
+
+/**
+ * What a module hands the app shell: its pages, its entries in the main navigation, and where
+ * its notifications link. Exported by `modules/<name>/index.ts`, listed once in
+ * `modules/index.ts`, read only by app.tsx (the header gets its entries as a prop).
+ */
+export interface AppModule {
+  /** The same word as `server/src/modules/<name>/` and `core/src/<name>/`. */
+  readonly name: string
+  /** Signed-in pages under /app; within a module, a fixed path before a `:param` one. */
+  readonly pages: readonly AppPage[]
+  readonly nav?: readonly NavEntry[]
+  /** Where a notification of each kind the module writes (server side) takes the reader. */
+  readonly notificationLinks?: Readonly<Record<string, (subjectId: string) => string>>
+}
+
+/** A screen at an address under /app. Route parameters (`:id`) arrive as props of that name. */
+export interface AppPage {
+  readonly path: string
+  readonly component: ComponentType
+}
+
+/**
+ * A page whose code loads when it is first opened, so people who never open it never download
+ * it: `page('/app/people/:id', () => import('./person-page.js').then((m) => m.PersonPage))`.
+ */
+export function page<P>(path: string, load: () => Promise<ComponentType<P>>): AppPage {
+  // The router hands a page its path's parameters as props; the page declares which it reads.
+  return { path, component: lazy(load) as unknown as ComponentType }
+}
+
+/** A link in the app's main navigation. */
+export interface NavEntry {
+  readonly href: string
+  readonly label: MessageKey
+  /** `section` (the default): every page under `href` is part of it; `exact`: `href` alone. */
+  readonly match?: 'section' | 'exact'
+  /** Work comes before the person's own account in the bar, the organisation's tools after it. */
+  readonly group?: 'work' | 'organisation'
+  /** Whether to offer it, from the abilities the server computed; the API still refuses. */
+  shows(can: Abilities): boolean
+}
+
+/** Whether `path` is the entry's page (for aria-current). */
+export function navMatches(entry: Pick<NavEntry, 'href' | 'match'>, path: string): boolean {
+  const href = entry.href.replace(/\/$/, '')
+  return path === href || (entry.match !== 'exact' && path.startsWith(`${href}/`))
+}
+
+/** Declares a module (frozen, so nothing changes it after the list is read). */
+export function defineAppModule(module: AppModule): Readonly<AppModule> {
+  return Object.freeze(module)
+}

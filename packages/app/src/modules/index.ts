@@ -1,0 +1,24 @@
+import type { AppModule } from '../lib/app-module.js'
+import { adminApp } from './admin/index.js'
+import { auditApp } from './audit/index.js'
+import { cmsApp } from './cms/index.js'
+import { inboxApp } from './inbox/index.js'
+import { keysApp } from './keys/index.js'
+import { peopleApp } from './people/index.js'
+import { sheltersApp } from './shelters/index.js'
+import { suppliesApp } from './supplies/index.js'
+
+/**
+ * Every module of the staff app, once: a module joins the app by being listed here. Its
+ * navigation entries appear in this order. Read by app.tsx only.
+ */
+export const APP_MODULES: readonly AppModule[] = [
+  peopleApp,
+  sheltersApp,
+  suppliesApp,
+  cmsApp,
+  inboxApp,
+  adminApp,
+  auditApp,
+  keysApp,
+]

@@ -1,0 +1,75 @@
+import type { CaseView } from '@haven/core/people/people-views'
+import type { JSX } from 'preact'
+import { useRoute } from 'preact-iso'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { PageTitle } from '../../components/page-title.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+import { CaseAttachments } from './case-attachments.js'
+import { CaseFollowUps } from './case-follow-ups.js'
+import { CaseReferrals } from './case-referrals.js'
+import { CaseStatusForm } from './case-status-form.js'
+import { CaseTimeline } from './case-timeline.js'
+import { SealedText } from './people-parts.js'
+
+/** One case: its facts and status, the timeline, follow-ups, referrals and files. */
+export function CasePage(): JSX.Element {
+  const { params } = useRoute()
+  const id = params.id ?? ''
+  const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  if (kase.state === 'loading') return <Loading />
+  if (kase.state === 'failed')
+    return (
+      <section class="card" aria-labelledby="page-title">
+        <PageTitle text={t('cases.title')} />
+        <Problem error={kase.error} />
+      </section>
+    )
+  const c = kase.data
+  return (
+    <section class="card" aria-labelledby="page-title">
+      <p class="crumbs">
+        <a href="/app/cases">{t('cases.title')}</a> ·{' '}
+        <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
+      </p>
+      <PageTitle text={c.code} />
+      <dl class="record">
+        <dt>{t('cases.type')}</dt>
+        <dd>{t(`case_type.${c.type}`)}</dd>
+        <dt>{t('cases.status')}</dt>
+        <dd>
+          {t(`case_status.${c.status}`)}
+          {c.outcome && ` · ${t(`case_outcome.${c.outcome}`)}`}
+        </dd>
+        <dt>{t('cases.priority')}</dt>
+        <dd>{t(`priority.${c.priority}`)}</dd>
+        <dt>{t('cases.assignee')}</dt>
+        <dd>{c.assigneeName ?? t('people.not_given')}</dd>
+        <dt>{t('cases.opened')}</dt>
+        <dd>{c.openedOn}</dd>
+        {c.closedOn && (
+          <>
+            <dt>{t('cases.closed')}</dt>
+            <dd>{c.closedOn}</dd>
+          </>
+        )}
+        <dt>{t('cases.summary')}</dt>
+        <dd>
+          <SealedText view={c.summary} />
+        </dd>
+      </dl>
+      <p>
+        <a
+          href={`/app/incidents?case=${encodeURIComponent(c.id)}&people=${encodeURIComponent(c.personCode)}`}
+        >
+          {t('incidents.new')}
+        </a>
+      </p>
+      {c.actions.includes('update') && <CaseStatusForm kase={c} saved={reload} />}
+      <CaseTimeline kase={c} />
+      <CaseFollowUps kase={c} />
+      <CaseReferrals kase={c} />
+      <CaseAttachments kase={c} />
+    </section>
+  )
+}
