@@ -16,6 +16,7 @@ import { loadConfig, resolveUrls } from '../packages/server/src/config/load-conf
 import { cryptoContext } from '../packages/server/src/crypto/crypto-context.js'
 import { MasterKey } from '../packages/server/src/crypto/master-key.js'
 import type { HavenDatabase } from '../packages/server/src/db/database.js'
+import { allMigrations } from '../packages/server/src/db/migrations/index.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
 import { MODULES } from '../packages/server/src/modules/index.js'
 import { distributionFigures } from '../packages/server/src/modules/supplies/index.js'
@@ -40,7 +41,7 @@ async function median(work: () => Promise<unknown>): Promise<{ p50: number; p95:
 }
 
 async function run(database: HavenDatabase, label: string): Promise<string[][]> {
-  await migrateToLatest(database)
+  await migrateToLatest(database, allMigrations(MODULES))
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-bench-'))
   const config = loadConfig({ env: { DATA_DIR: dataDir }, cwd: dataDir })
   const app: AppContext = {

@@ -27,6 +27,7 @@ import type { HavenDatabase } from '../packages/server/src/db/database.js'
 import type { Db } from '../packages/server/src/db/db-handle.js'
 import { inTransaction } from '../packages/server/src/db/db-handle.js'
 import { newId } from '../packages/server/src/db/ids.js'
+import { allMigrations } from '../packages/server/src/db/migrations/index.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
 import { MODULES } from '../packages/server/src/modules/index.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
@@ -221,7 +222,7 @@ interface Result {
 }
 
 async function run(database: HavenDatabase, label: string): Promise<Result> {
-  await migrateToLatest(database)
+  await migrateToLatest(database, allMigrations(MODULES))
   await createTables(database.db)
   const dataDir = mkdtempSync(join(tmpdir(), 'haven-bench-'))
   const config = loadConfig({ env: { DATA_DIR: dataDir }, cwd: dataDir })

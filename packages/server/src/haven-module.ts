@@ -7,6 +7,7 @@ import type { AppContext } from './app-context.js'
 import type { Actor } from './auth/actor.js'
 import type { EntityName } from './auth/policy.js'
 import type { CompartmentsTable } from './compartments/compartment-tables.js'
+import type { Migrations } from './db/migrations/index.js'
 import type { HavenEnv } from './http/hono-env.js'
 import type { SiteRenderer } from './site/site-renderer.js'
 
@@ -20,6 +21,11 @@ import type { SiteRenderer } from './site/site-renderer.js'
 export interface HavenModule {
   /** Its one name: the folder under `server/src/modules/`, `app/src/modules/` and `core/src/`. */
   readonly name: string
+  /**
+   * Migrations of the module's own tables, by name (`YYYY-MM-DD-NNNN-<what>`, kept in its
+   * `migrations/` folder): merged with the platform's history into one list run in name order.
+   */
+  readonly migrations?: Migrations
   /** API endpoints, declared with `defineRoute`; mounted under /api/v1, documented, in the matrix. */
   readonly routes?: readonly AnyApiRoute[]
   /**

@@ -24,6 +24,7 @@ import {
   type TestDialect,
 } from './support/dialects.js'
 import { buildCompartment, buildUser } from './support/factories.js'
+import { MIGRATIONS } from './support/migrations.js'
 import {
   createScratchTables,
   declareScratchPeople,
@@ -120,7 +121,7 @@ describeEachDialect('encrypted backups', (ctx) => {
     expect(order.indexOf('users')).toBeLessThan(order.indexOf('grants'))
 
     const target = await emptyTarget()
-    const restored = await restoreBackup(out, UNLOCK, target)
+    const restored = await restoreBackup(out, UNLOCK, target, MIGRATIONS)
     expect(restored.rows).toBe(made.rows)
     expect(await hashDatabase(target)).toEqual(await hashDatabase(ctx.database()))
 
@@ -142,7 +143,7 @@ describeEachDialect('encrypted backups', (ctx) => {
     const out = join(dir, 'site.age')
     await createBackup(ctx.database(), out, PASS, { now: () => new Date() })
     const target = await emptyTarget()
-    await restoreBackup(out, UNLOCK, target)
+    await restoreBackup(out, UNLOCK, target, MIGRATIONS)
     const there = testAppContext(target)
     const search = async (q: string) =>
       (
@@ -165,7 +166,7 @@ describeEachDialect('encrypted backups', (ctx) => {
     await populate()
     const out = join(dir, 'b.age')
     await createBackup(ctx.database(), out, PASS, { now: () => new Date() })
-    await expect(restoreBackup(out, UNLOCK, ctx.database())).rejects.toThrow(
+    await expect(restoreBackup(out, UNLOCK, ctx.database(), MIGRATIONS)).rejects.toThrow(
       /target database is not empty/,
     )
     await expect(verifyBackup(out, { passphrase: 'wrong' })).rejects.toThrow(
@@ -185,7 +186,7 @@ describeEachDialect('encrypted backups', (ctx) => {
     )
     // A failed restore leaves the target empty, ready for another try.
     const target = await emptyTarget()
-    await expect(restoreBackup(join(dir, 'cut.age'), UNLOCK, target)).rejects.toThrow()
+    await expect(restoreBackup(join(dir, 'cut.age'), UNLOCK, target, MIGRATIONS)).rejects.toThrow()
     expect((await hashDatabase(target)).users?.rows ?? 0).toBe(0)
   })
 
@@ -201,7 +202,7 @@ describeEachDialect('encrypted backups', (ctx) => {
       ),
     )
     const target = await emptyTarget()
-    await restoreBackup(out, UNLOCK, target)
+    await restoreBackup(out, UNLOCK, target, MIGRATIONS)
     const there = testAppContext(target)
     const result = await importKeyExport(there, parseKeyExport(after), { actorId: null })
     expect(result.refusedShredded).toEqual([])
@@ -229,7 +230,7 @@ describeEachDialect('encrypted backups', (ctx) => {
       await createBackup(ctx.database(), out, PASS, { now: () => new Date() })
       const other = ctx.dialect === 'sqlite' ? 'postgres' : 'sqlite'
       const target = await emptyTarget(other)
-      await restoreBackup(out, UNLOCK, target)
+      await restoreBackup(out, UNLOCK, target, MIGRATIONS)
       expect(await hashDatabase(target)).toEqual(await hashDatabase(ctx.database()))
     },
   )

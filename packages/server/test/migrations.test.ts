@@ -1,12 +1,12 @@
 import { Migrator, NO_MIGRATIONS } from 'kysely'
 import { expect, it } from 'vitest'
-import { MIGRATIONS } from '../src/db/migrations/index.js'
 import { migrateToLatest, migrationStatus } from '../src/db/migrator.js'
 import { describeEachDialect, openPostgresForTest } from './support/dialects.js'
+import { MIGRATIONS } from './support/migrations.js'
 
 describeEachDialect('migrations', (ctx) => {
   it('are all applied, in name order, and named by date', async () => {
-    const status = await migrationStatus(ctx.database())
+    const status = await migrationStatus(ctx.database(), MIGRATIONS)
     expect(status.map((m) => m.name)).toEqual(Object.keys(MIGRATIONS).sort())
     expect(status.every((m) => m.appliedAt !== null)).toBe(true)
     for (const name of Object.keys(MIGRATIONS))
@@ -29,11 +29,13 @@ describeEachDialect('migrations', (ctx) => {
       .map((t) => t.name)
       .filter((n) => !n.startsWith('haven_migrations'))
     expect(tables).toEqual([])
-    expect((await migrateToLatest(ctx.database())).length).toBe(Object.keys(MIGRATIONS).length)
+    expect((await migrateToLatest(ctx.database(), MIGRATIONS)).length).toBe(
+      Object.keys(MIGRATIONS).length,
+    )
   })
 
   it('apply once when run twice', async () => {
-    expect(await migrateToLatest(ctx.database())).toEqual([])
+    expect(await migrateToLatest(ctx.database(), MIGRATIONS)).toEqual([])
   })
 
   it.runIf(ctx.dialect === 'postgres')(
@@ -41,8 +43,12 @@ describeEachDialect('migrations', (ctx) => {
     async () => {
       const second = await openPostgresForTest()
       try {
-        expect((await migrateToLatest(second.database)).length).toBe(Object.keys(MIGRATIONS).length)
-        expect((await migrationStatus(second.database)).every((m) => m.appliedAt)).toBe(true)
+        expect((await migrateToLatest(second.database, MIGRATIONS)).length).toBe(
+          Object.keys(MIGRATIONS).length,
+        )
+        expect((await migrationStatus(second.database, MIGRATIONS)).every((m) => m.appliedAt)).toBe(
+          true,
+        )
       } finally {
         await second.database.close()
         await second.cleanup()

@@ -6,9 +6,9 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditLog } from '../src/audit/audit-verify.js'
 import { openDatabase } from '../src/db/database.js'
-import { MIGRATIONS } from '../src/db/migrations/index.js'
 import { type RunningServer, startServer } from './support/cli.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
+import { MIGRATIONS } from './support/migrations.js'
 import { testAppContext } from './support/test-app.js'
 
 const PG_URL = process.env.HAVEN_TEST_PG_URL

@@ -11,7 +11,7 @@ import {
 } from '../crypto/age-file.js'
 import type { HavenDatabase } from '../db/database.js'
 import type { Db } from '../db/db-handle.js'
-import { MIGRATIONS } from '../db/migrations/index.js'
+import type { Migrations } from '../db/migrations/index.js'
 import { migrateTo } from '../db/migrator.js'
 import { rebuildSearchIndex } from '../site/search-store.js'
 import {
@@ -178,11 +178,13 @@ export async function verifyBackup(
  * backup's migrations, inserts every table in dependency order in batches, then re-reads each
  * table and checks its hash against the manifest — all in one transaction, so a failed restore
  * leaves the target as empty as it was. Keys are not in a backup: import a key export after.
+ * `migrations` is every migration this Haven knows (`allMigrations(modules)`).
  */
 export async function restoreBackup(
   file: string,
   unlock: AgeUnlock,
   target: HavenDatabase,
+  migrations: Migrations,
   options: BackupProgress = {},
 ): Promise<BackupSummary> {
   const occupied = await nonEmptyTables(target.db, target.dialect)
@@ -195,7 +197,7 @@ export async function restoreBackup(
   if (first.done || first.value.kind !== 'header')
     throw new BackupFormatError('the backup does not start with its header')
   const header = first.value.header
-  const known = Object.keys(MIGRATIONS).sort()
+  const known = Object.keys(migrations).sort()
   const unknown = header.migrations.filter((m) => !known.includes(m))
   if (unknown.length > 0)
     throw new BackupFormatError(
@@ -203,7 +205,7 @@ export async function restoreBackup(
     )
   const last = header.migrations.at(-1)
   if (!last) throw new BackupFormatError('the backup lists no migrations')
-  await migrateTo(target, last)
+  await migrateTo(target, migrations, last)
 
   const targetTables = new Map(
     (await listTables(target.db, target.dialect)).map((t) => [t.name, t]),

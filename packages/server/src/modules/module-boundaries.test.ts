@@ -30,7 +30,7 @@ const APP_MODULES = 'packages/app/src/modules'
  */
 const COMPOSITION = [
   /^packages\/server\/src\/server\//,
-  /^packages\/server\/src\/cli\/main\.ts$/,
+  /^packages\/server\/src\/cli\//,
   /^packages\/server\/src\/modules\/[^/]+\.ts$/,
   /^packages\/app\/src\/app\.tsx$/,
   /^(bench|e2e|scripts)\//,

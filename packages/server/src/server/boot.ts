@@ -5,6 +5,7 @@ import { type Config, resolveUrls } from '../config/load-config.js'
 import { cryptoContext, ensureSystemKeys, openMasterKey } from '../crypto/crypto-context.js'
 import { MasterKey } from '../crypto/master-key.js'
 import { type HavenDatabase, openDatabase } from '../db/database.js'
+import { allMigrations } from '../db/migrations/index.js'
 import { migrateToLatest } from '../db/migrator.js'
 import { MODULES } from '../modules/index.js'
 
@@ -68,7 +69,7 @@ export async function boot(
   })
   try {
     if (options.migrate ?? true) {
-      const applied = await migrateToLatest(database)
+      const applied = await migrateToLatest(database, allMigrations(MODULES))
       if (applied.length > 0) logger.info({ applied }, 'migrations applied')
     }
     const now = () => new Date()

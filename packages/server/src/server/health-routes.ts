@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { sql } from 'kysely'
 import type { AppContext } from '../app-context.js'
+import { allMigrations } from '../db/migrations/index.js'
 import { pendingMigrations } from '../db/migrator.js'
 import type { HavenEnv } from '../http/hono-env.js'
 
@@ -15,7 +16,7 @@ export function createHealthRoutes(app: AppContext): Hono<HavenEnv> {
     c.header('Cache-Control', 'no-store')
     try {
       await sql`select 1`.execute(app.database.db)
-      const pending = await pendingMigrations(app.database)
+      const pending = await pendingMigrations(app.database, allMigrations(app.modules))
       if (pending.length > 0)
         return c.json({ status: 'not_ready', reason: 'migrations_pending', pending }, 503)
       return c.json({ status: 'ready', database: app.database.dialect })

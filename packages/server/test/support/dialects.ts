@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { HavenDatabase } from '../../src/db/database.js'
 import { openDatabase } from '../../src/db/database.js'
 import { migrateToLatest } from '../../src/db/migrator.js'
+import { MIGRATIONS } from './migrations.js'
 
 export type TestDialect = 'sqlite' | 'postgres'
 
@@ -70,7 +71,7 @@ function describeDialect(
       const opened = dialect === 'sqlite' ? await openSqliteForTest() : await openPostgresForTest()
       database = opened.database
       cleanup = opened.cleanup
-      await migrateToLatest(database)
+      await migrateToLatest(database, MIGRATIONS)
     })
     afterAll(async () => {
       await database?.close()

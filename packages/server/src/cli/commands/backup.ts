@@ -12,6 +12,8 @@ import { isPostgresUrl } from '../../config/config-schema.js'
 import type { DatabaseConfig } from '../../config/load-config.js'
 import { AgeFileError } from '../../crypto/age-file.js'
 import { openDatabase } from '../../db/database.js'
+import { allMigrations } from '../../db/migrations/index.js'
+import { MODULES } from '../../modules/index.js'
 import {
   protectionFrom,
   unlockFrom,
@@ -129,7 +131,9 @@ export function registerBackup(program: Command): void {
       const progress = barProgress('Restoring')
       let ok = false
       try {
-        const summary = await run(() => restoreBackup(file, unlock, database, progress))
+        const summary = await run(() =>
+          restoreBackup(file, unlock, database, allMigrations(MODULES), progress),
+        )
         progress.stop()
         ok = true
         console.log(

@@ -2,7 +2,9 @@ import { existsSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { type Config, ConfigError, loadConfig } from '../../config/load-config.js'
 import { type HavenDatabase, openDatabase } from '../../db/database.js'
+import { allMigrations } from '../../db/migrations/index.js'
 import { pendingMigrations } from '../../db/migrator.js'
+import { MODULES } from '../../modules/index.js'
 import { findAppDist } from '../../staff/app-assets.js'
 
 export interface Finding {
@@ -43,7 +45,7 @@ export async function diagnose(env: NodeJS.ProcessEnv, cwd: string): Promise<Fin
       check: 'database',
       detail: `${database.describe} answers${config.database.kind === 'sqlite' && config.sqliteStartupCheck !== 'off' ? ' and passed its integrity check' : ''}`,
     })
-    const pending = await pendingMigrations(database)
+    const pending = await pendingMigrations(database, allMigrations(MODULES))
     findings.push(
       pending.length === 0
         ? { status: 'ok', check: 'migrations', detail: 'the schema is current' }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander'
 import { openDatabase } from '../../db/database.js'
+import { allMigrations } from '../../db/migrations/index.js'
 import { migrateToLatest, migrationStatus } from '../../db/migrator.js'
+import { MODULES } from '../../modules/index.js'
 import { cliConfig } from '../cli-config.js'
 
 export function registerMigrate(program: Command): void {
@@ -15,7 +17,7 @@ export function registerMigrate(program: Command): void {
       })
       try {
         if (options.status) {
-          const states = await migrationStatus(database)
+          const states = await migrationStatus(database, allMigrations(MODULES))
           console.log(`Database: ${database.describe}`)
           for (const m of states)
             console.log(
@@ -26,7 +28,7 @@ export function registerMigrate(program: Command): void {
             pending === 0 ? 'Up to date.' : `${pending} pending: run "haven migrate" to apply.`,
           )
         } else {
-          const applied = await migrateToLatest(database)
+          const applied = await migrateToLatest(database, allMigrations(MODULES))
           console.log(
             applied.length === 0
               ? 'Nothing to apply: the database is up to date.'

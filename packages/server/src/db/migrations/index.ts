@@ -10,8 +10,9 @@ import * as m0008 from './2026-11-26-0008-supplies.js'
 import * as m0009 from './2026-11-26-0009-scale-indexes.js'
 
 /**
- * Every migration, in order. Names start with the date they were written so they sort the
- * way they must run; a migration is never edited once it has shipped, only followed by another.
+ * The platform's history (and, from before modules kept their own, the first modules' tables).
+ * Names start with the date they were written so they sort the way they must run; a migration is
+ * never edited once it has shipped, only followed by another.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0001-users': m0001,
@@ -24,3 +25,23 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0008-supplies': m0008,
   '2026-11-26-0009-scale-indexes': m0009,
 })
+
+export type Migrations = Readonly<Record<string, Migration>>
+
+/**
+ * Every migration Haven runs: the history above and each module's own (`migrations` in its
+ * HavenModule), as one list in name order, which is the order they run in. A module names its
+ * migrations like these, with a later date, so they sort after what they build on; two
+ * migrations with one name are refused here rather than one silently replacing the other.
+ */
+export function allMigrations(
+  modules: readonly { name: string; migrations?: Migrations | undefined }[],
+): Migrations {
+  const all: Record<string, Migration> = { ...MIGRATIONS }
+  for (const m of modules)
+    for (const [name, migration] of Object.entries(m.migrations ?? {})) {
+      if (name in all) throw new Error(`the migration ${name} of the ${m.name} module exists twice`)
+      all[name] = migration
+    }
+  return Object.freeze(Object.fromEntries(Object.entries(all).sort(([a], [b]) => (a < b ? -1 : 1))))
+}
