@@ -16,15 +16,71 @@ export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
  * - `signed-in`: any signed-in user acting on their own account; `stages` lets half-finished
  *   sign-ins (awaiting a second factor, or one that must enrol a factor) reach the few routes
  *   that complete them.
- * - `policy`: the handler must load the record and call `authorize(action, entity, record)`; a
- *   handler that returns without doing so is a bug and fails with 500, never with data.
+ * - `policy`: the route engine asks the policy of `entity` whether the caller may take `action`
+ *   before the handler runs, so a handler can neither forget the check nor restate it (see
+ *   PolicyAccess for how the record is found).
  */
-export type RouteAccess =
+export type RouteAccess<P = unknown, Q = unknown, B = unknown, T = unknown> =
   | { kind: 'public'; why: string }
   | { kind: 'signed-in'; why: string; stages?: readonly SessionStage[] }
-  | { kind: 'policy'; entity: EntityName; action: Action }
+  | PolicyAccess<P, Q, B, T>
 
-export interface HandlerInput<P, Q, B> {
+/** What a route's `load`, `record` and `only` are given: the validated request and its caller. */
+export interface RequestInput<P = unknown, Q = unknown, B = unknown> {
+  params: P
+  query: Q
+  body: B
+  app: AppContext
+  actor: Actor
+}
+
+/**
+ * A policy route, declared with the entity and action the policy is asked about and how the
+ * record (and so its compartment) is found — one of:
+ * - nothing more, for an organisation-wide entity whose record is empty (`Supplies`, `AuditLog`);
+ * - `record(loaded, input)`: the record the policy is asked about. With `load(input)` first, which
+ *   finds what the route works on (404 when missing) and hands it to the handler as `record`;
+ *   without it, the record comes from the request itself (a new record's compartment in the body).
+ *   A list of records (a purge of several cases) must all be allowed;
+ * - `scope: 'compartments'`: a list, limited to the compartments where the policy allows the
+ *   action (the handler gets them as `scope`); `only(input)` names one compartment the request
+ *   asks for, authorized like a record there.
+ * A record with a `compartmentId` the caller cannot see is answered 404, like a missing one.
+ */
+export type PolicyAccess<P = unknown, Q = unknown, B = unknown, T = unknown> = {
+  [E in EntityName]: PolicyOn<E, P, Q, B, T>
+}[EntityName]
+
+type PolicyOn<E extends EntityName, P, Q, B, T> = {
+  kind: 'policy'
+  entity: E
+  action: Action
+  load?(input: Request<P, Q, B>): Promise<T> | T
+} & (
+  | {
+      record(loaded: NoInfer<T>, input: Request<P, Q, B>): Entities[E] | readonly Entities[E][]
+      scope?: undefined
+    }
+  | {
+      scope: 'compartments'
+      only?(input: Request<P, Q, B>): string | undefined
+      record?: undefined
+    }
+  | (Record<string, never> extends Entities[E] ? { record?: undefined; scope?: undefined } : never)
+)
+
+// The request's types come from the route's schemas only, never from a loader's signature.
+type Request<P, Q, B> = RequestInput<NoInfer<P>, NoInfer<Q>, NoInfer<B>>
+
+/**
+ * The policy record of a row that belongs to a compartment (`compartment_id`): the usual
+ * `record` of a route that loads one. (Generic, so the loaded row keeps its own type.)
+ */
+export const inCompartment = <R extends { compartment_id: string }>(row: R) => ({
+  compartmentId: row.compartment_id,
+})
+
+export interface HandlerInput<P, Q, B, T = unknown> {
   params: P
   query: Q
   body: B
@@ -36,19 +92,16 @@ export interface HandlerInput<P, Q, B> {
   actor(): Actor
   /** The actor if there is one (public routes). */
   maybeActor: Actor | null
-  /** Checks the policy and records that this request was authorized (see RouteAccess). */
-  authorize<E extends EntityName>(
-    action: Action,
-    entity: E,
-    record: Entities[E],
-    options?: { compartmentId?: string | null },
-  ): void
+  /** What the route's `load` found (already authorized); undefined for a route without one. */
+  record: T
+  /** A `scope` route's compartments: where the policy allows the declared action (else empty). */
+  scope: readonly string[]
   /**
-   * For list routes: records that the handler restricts its query to the compartments the actor's
-   * grants open (computed with `compartmentsFor`), which is its authorization. The matrix test
-   * checks such lists never show another compartment's records.
+   * A further check the declaration cannot make: another record (the person a merge goes into),
+   * or another action on the same one (reopening a case takes `manage`). The declared check has
+   * already passed; it is never repeated here.
    */
-  authorizeScope(): void
+  authorize<E extends EntityName>(action: Action, entity: E, record: Entities[E]): void
   /** Context for audit entries written by this request. */
   audit: { actorId: string | null; requestId: string }
 }
@@ -58,13 +111,13 @@ export interface HandlerInput<P, Q, B> {
  * and what goes out. The same declaration mounts the route, validates, documents it in OpenAPI
  * and puts it in the authorization test matrix, so these cannot drift apart.
  */
-export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
+export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown, T = unknown> {
   method: HttpMethod
   /** Hono path under /api/v1, e.g. `/people/:id`. */
   path: string
   summary: string
   tag: string
-  access: RouteAccess
+  access: RouteAccess<P, Q, B, T>
   /** Requires a password or passkey confirmation within the last 5 minutes. */
   reauth?: boolean
   /** A larger request body than BODY_LIMIT_BYTES (an image upload); the default applies otherwise. */
@@ -87,18 +140,22 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> {
   successStatus?: 200 | 201 | 202
   /** Error codes this route can answer with, for the documentation. */
   errors?: readonly ErrorFactoryName[]
-  handle(input: HandlerInput<P, Q, B>): Promise<R>
+  handle(input: HandlerInput<P, Q, B, T>): Promise<R>
 }
 
-/** Declares a route with full type inference between its schemas and its handler. */
-export function defineRoute<P = undefined, Q = undefined, B = undefined, R = unknown>(
-  route: ApiRoute<P, Q, B, R>,
-): ApiRoute<P, Q, B, R> {
+/** Declares a route with full type inference between its schemas, its access and its handler. */
+export function defineRoute<
+  P = undefined,
+  Q = undefined,
+  B = undefined,
+  R = unknown,
+  T = undefined,
+>(route: ApiRoute<P, Q, B, R, T>): ApiRoute<P, Q, B, R, T> {
   return route
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of routes; each keeps its own types where it is declared.
-export type AnyApiRoute = ApiRoute<any, any, any, any>
+export type AnyApiRoute = ApiRoute<any, any, any, any, any>
 
 /** How recent a re-authentication must be for a `reauth` route. */
 export const REAUTH_WINDOW_MS = 5 * 60_000

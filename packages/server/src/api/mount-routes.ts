@@ -5,7 +5,8 @@ import { bodyLimit } from 'hono/body-limit'
 import type { z } from 'zod'
 import type { AppContext } from '../app-context.js'
 import type { Actor } from '../auth/actor.js'
-import { authorize } from '../auth/policy.js'
+import { authorize, type CompartmentEntity } from '../auth/policy.js'
+import { compartmentsWhere } from '../compartments/compartment-access.js'
 import { errorJson } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
@@ -14,7 +15,9 @@ import {
   type AnyApiRoute,
   type BinaryResult,
   type HandlerInput,
+  type PolicyAccess,
   REAUTH_WINDOW_MS,
+  type RequestInput,
 } from './api-route.js'
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, input: unknown): T | undefined {
@@ -42,8 +45,59 @@ function checkAccess(route: AnyApiRoute, c: Context<HavenEnv>, app: AppContext):
 }
 
 /**
- * Registers each route on `api`: access → validate → handle (load, authorize, act) → present
- * through the response schema.
+ * The declared policy check, before the handler runs: loads the route's record and asks the
+ * policy about it, or computes a list route's scope. What it found goes to the handler.
+ */
+async function authorizeDeclared(route: AnyApiRoute, input: RequestInput): Promise<Declared> {
+  const access = route.access as PolicyAccess
+  if (access.kind !== 'policy') return { record: undefined, scope: [], asked: [] }
+  const { actor, app } = input
+  if (access.scope) {
+    const only = access.only?.(input)
+    if (only) authorize(actor, access.action, access.entity, { compartmentId: only } as never)
+    const scope = await compartmentsWhere(
+      app.database.db,
+      actor,
+      access.action,
+      access.entity as CompartmentEntity,
+    )
+    return {
+      record: undefined,
+      scope: only ? scope.filter((id) => id === only) : scope,
+      asked: only ? [{ compartmentId: only }] : [],
+    }
+  }
+  const record = access.load ? await access.load(input) : undefined
+  const answer = access.record ? access.record(record, input) : {}
+  const asked: readonly unknown[] = Array.isArray(answer) ? answer : [answer]
+  for (const one of asked) authorize(actor, access.action, access.entity, one as never)
+  return { record, scope: [], asked }
+}
+
+interface Declared {
+  record: unknown
+  scope: readonly string[]
+  /** The records the declared check asked about, so a handler cannot ask it again. */
+  asked: readonly unknown[]
+}
+
+/** Whether a handler's check is the declared one again (same entity, action and record). */
+function restates(
+  route: AnyApiRoute,
+  declared: Declared,
+  action: string,
+  entity: string,
+  record: unknown,
+) {
+  const access = route.access
+  if (access.kind !== 'policy' || access.action !== action || access.entity !== entity) return false
+  const key = JSON.stringify(record)
+  return declared.asked.some((one) => JSON.stringify(one) === key)
+}
+
+/**
+ * Registers each route on `api`: access → validate → load and authorize as declared → handle
+ * (act) → present through the response schema.
  */
 export function mountRoutes(
   api: Hono<HavenEnv>,
@@ -67,8 +121,10 @@ export function mountRoutes(
       const query = parseOrThrow(route.query, c.req.query())
       const body = route.body ? parseOrThrow(route.body, await readJsonBody(c)) : undefined
       const raw = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : undefined
-      c.set('authorized', false)
-      const input: HandlerInput<unknown, unknown, unknown> = {
+      const declared = actor
+        ? await authorizeDeclared(route, { params, query, body, app, actor })
+        : { record: undefined, scope: [], asked: [] }
+      const input: HandlerInput<unknown, unknown, unknown, unknown> = {
         params,
         query,
         body,
@@ -80,24 +136,18 @@ export function mountRoutes(
           if (!actor) throw errors.unauthenticated()
           return actor
         },
-        authorize: (action, entity, record, options) => {
+        record: declared.record,
+        scope: declared.scope,
+        authorize: (action, entity, record) => {
           if (!actor) throw errors.unauthenticated()
-          authorize(actor, action, entity, record, options)
-          c.set('authorized', true)
-        },
-        authorizeScope: () => {
-          if (!actor) throw errors.unauthenticated()
-          c.set('authorized', true)
+          // The declaration already asked this: saying it twice is a sign of a stale handler.
+          if (restates(route, declared, action, entity, record))
+            throw new Error(`${route.method} ${route.path} repeats its declared authorization`)
+          authorize(actor, action, entity, record)
         },
         audit: { actorId: actor?.userId ?? null, requestId: c.get('requestId') },
       }
       const result = await route.handle(input)
-      if (route.access.kind === 'policy' && !c.get('authorized')) {
-        // Deny by default: a policy route that forgot its authorize() call must not answer with data.
-        throw new Error(
-          `route ${route.method.toUpperCase()} ${route.path} returned without calling authorize()`,
-        )
-      }
       if (route.binary) return sendFile(c, result as BinaryResult)
       // Parsing the result through the declared schema is the whitelist: unknown fields are dropped,
       // and a handler that returns something off-contract fails loudly here instead of leaking it.

@@ -50,28 +50,6 @@ export class Actor {
     )
   }
 
-  /** Compartments whose records exist for this actor (see canSeeCompartment). */
-  visibleCompartments(): string[] | 'all' {
-    return this.compartmentsWith(
-      this.grants.map((g) => g.role).filter((r) => !ORGANISATION_ROLES.includes(r)),
-    )
-  }
-
-  /**
-   * The compartments where one of `roles` applies: a list of ids, or 'all' for an
-   * organisation-wide grant. Queries filter by this; it is never widened in a query builder.
-   */
-  compartmentsWith(roles: readonly Role[]): string[] | 'all' {
-    if (this.hasOrgRole(roles)) return 'all'
-    return [
-      ...new Set(
-        this.grants
-          .filter((g) => g.compartmentId !== null && roles.includes(g.role))
-          .map((g) => g.compartmentId as string),
-      ),
-    ]
-  }
-
   reauthenticatedWithin(ms: number, now: Date): boolean {
     return this.session.reauthAt !== null && now.getTime() - Date.parse(this.session.reauthAt) <= ms
   }

@@ -90,18 +90,18 @@ export function abilities<E extends EntityName>(
 }
 
 /**
- * Throws unless allowed. A record in a compartment the actor has no grant in is answered as
- * missing (404), so its existence is not revealed; otherwise a refusal is 403.
+ * Throws unless allowed. A record in a compartment (its `compartmentId`) the actor has no grant in
+ * is answered as missing (404), so its existence is not revealed; otherwise a refusal is 403.
  */
 export function authorize<E extends EntityName>(
   actor: Actor,
   action: Action,
   entity: E,
   record: Entities[E],
-  options: { compartmentId?: string | null } = {},
 ): void {
   if (can(actor, action, entity, record)) return
-  const compartmentId = options.compartmentId
-  if (compartmentId && !actor.canSeeCompartment(compartmentId)) throw errors.notFound()
+  const compartmentId = (record as { compartmentId?: unknown }).compartmentId
+  if (typeof compartmentId === 'string' && compartmentId && !actor.canSeeCompartment(compartmentId))
+    throw errors.notFound()
   throw errors.forbidden()
 }

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { Database } from '../db/schema.js'
-import type { NewUserRow, UserRow } from './auth-tables.js'
+import type { GrantsTable, NewUserRow, UserRow } from './auth-tables.js'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -46,4 +46,8 @@ export async function insertGrant(
       created_by: grant.createdBy,
     })
     .execute()
+}
+
+export async function findGrant(db: Db, id: string): Promise<GrantsTable | undefined> {
+  return db.selectFrom('grants').selectAll().where('id', '=', id).executeTakeFirst()
 }

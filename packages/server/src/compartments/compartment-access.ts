@@ -1,19 +1,26 @@
-import type { Role } from '@haven/core/auth/roles'
 import type { Actor } from '../auth/actor.js'
+import { type Action, type CompartmentEntity, can, type Entities } from '../auth/policy.js'
 import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
 import { allCompartmentIds, findCompartment } from './compartment-store.js'
 
-/** Compartment ids where one of `roles` applies for the actor (an organisation-wide grant: all). */
-export async function compartmentsFor(
+/**
+ * The compartments in which the policy lets the actor take `action` on `entity` (a list route's
+ * scope), asked of the policy itself rather than of a list of roles. Candidates are the
+ * compartments the actor holds a grant in, or every compartment for an organisation-wide grant.
+ */
+export async function compartmentsWhere(
   db: Db,
   actor: Actor,
-  roles: readonly Role[],
-  only?: string,
+  action: Action,
+  entity: CompartmentEntity,
 ): Promise<string[]> {
-  const held = actor.compartmentsWith(roles)
-  const ids = held === 'all' ? await allCompartmentIds(db) : held
-  return only ? ids.filter((id) => id === only) : ids
+  const candidates = actor.grants.some((g) => g.compartmentId === null)
+    ? await allCompartmentIds(db)
+    : [...new Set(actor.grants.flatMap((g) => (g.compartmentId ? [g.compartmentId] : [])))]
+  return candidates.filter((compartmentId) =>
+    can(actor, action, entity, { compartmentId } as Entities[typeof entity]),
+  )
 }
 
 /**

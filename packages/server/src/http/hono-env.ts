@@ -10,7 +10,5 @@ export interface HavenEnv {
     log: Logger
     /** The signed-in session, on the staff side (null when there is none). */
     session: ResolvedSession | null
-    /** Set when the handler called authorize(); policy routes must. */
-    authorized: boolean
   }
 }

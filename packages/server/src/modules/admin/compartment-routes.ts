@@ -5,7 +5,7 @@ import {
 } from '@haven/core/auth/auth-schemas'
 import { type CompartmentView, compartmentView } from '@haven/core/auth/auth-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, type RequestInput } from '../../api/api-route.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { abilities } from '../../auth/policy.js'
@@ -26,9 +26,18 @@ function present(actor: Actor, c: CompartmentsTable): CompartmentView {
     kind: c.kind,
     status: c.status,
     retentionDays: c.retention_days,
-    actions: abilities(actor, 'Compartment', { id: c.id }, ['read', 'update']),
+    actions: abilities(actor, 'Compartment', { compartmentId: c.id }, ['read', 'update']),
   }
 }
+
+/** The compartment at the route's `:id` (404 when there is none). */
+async function compartmentAtId({ app, params }: RequestInput<{ id: string }>) {
+  const row = await findCompartment(app.database.db, params.id)
+  if (!row) throw errors.notFound()
+  return row
+}
+
+const asCompartment = (row: { id: string }) => ({ compartmentId: row.id })
 
 export const compartmentRoutes = [
   defineRoute({
@@ -36,13 +45,10 @@ export const compartmentRoutes = [
     path: '/compartments',
     summary: 'Compartments you hold a grant in (administrators: all)',
     tag: 'compartments',
-    access: { kind: 'policy', entity: 'Compartment', action: 'list' },
+    access: { kind: 'policy', entity: 'Compartment', action: 'list', scope: 'compartments' },
     response: z.array(compartmentView),
-    async handle({ app, authorize, actor }) {
-      authorize('list', 'Compartment', { id: '' })
-      const a = actor()
-      const visible = a.hasOrgRole(['administrator']) ? 'all' : a.visibleCompartments()
-      return (await listCompartments(app.database.db, visible)).map((c) => present(a, c))
+    async handle({ app, actor, scope }) {
+      return (await listCompartments(app.database.db, scope)).map((c) => present(actor(), c))
     },
   }),
   defineRoute({
@@ -50,13 +56,18 @@ export const compartmentRoutes = [
     path: '/compartments',
     summary: 'Create a compartment (a shelter, region, programme or inbox)',
     tag: 'compartments',
-    access: { kind: 'policy', entity: 'Compartment', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Compartment',
+      action: 'create',
+      // A new compartment has no id yet: the rule asks only who the caller is.
+      record: () => ({ compartmentId: '' }),
+    },
     body: createCompartmentSchema,
     response: compartmentView,
     successStatus: 201,
     errors: ['forbidden', 'compartmentCodeTaken', 'validationFailed'],
-    async handle({ app, body, authorize, actor, audit: ctx }) {
-      authorize('create', 'Compartment', { id: '' })
+    async handle({ app, body, actor, audit: ctx }) {
       const row = await createCompartment(app, app.database.db, body, ctx)
       return present(actor(), row)
     },
@@ -66,14 +77,17 @@ export const compartmentRoutes = [
     path: '/compartments/:id',
     summary: 'One compartment',
     tag: 'compartments',
-    access: { kind: 'policy', entity: 'Compartment', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Compartment',
+      action: 'read',
+      load: compartmentAtId,
+      record: asCompartment,
+    },
     params: idParamsSchema,
     response: compartmentView,
     errors: ['notFound'],
-    async handle({ app, params, authorize, actor }) {
-      const row = await findCompartment(app.database.db, params.id)
-      if (!row) throw errors.notFound()
-      authorize('read', 'Compartment', { id: row.id }, { compartmentId: row.id })
+    async handle({ actor, record: row }) {
       return present(actor(), row)
     },
   }),
@@ -82,16 +96,19 @@ export const compartmentRoutes = [
     path: '/compartments/:id',
     summary: 'Rename a compartment or set its retention period for closed cases',
     tag: 'compartments',
-    access: { kind: 'policy', entity: 'Compartment', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Compartment',
+      action: 'update',
+      load: compartmentAtId,
+      record: asCompartment,
+    },
     params: idParamsSchema,
     body: updateCompartmentSchema,
     response: compartmentView,
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, body, authorize, actor, audit: ctx }) {
+    async handle({ app, body, actor, record: row, audit: ctx }) {
       const db = app.database.db
-      const row = await findCompartment(db, params.id)
-      if (!row) throw errors.notFound()
-      authorize('update', 'Compartment', { id: row.id }, { compartmentId: row.id })
       const changes = {
         ...(body.name !== undefined ? { name: body.name } : {}),
         ...(body.retentionDays !== undefined ? { retention_days: body.retentionDays } : {}),

@@ -2,7 +2,8 @@ import { definePolicy } from '../../auth/policy.js'
 
 declare module '../../auth/policy.js' {
   interface Entities {
-    Grant: { userId: string; compartmentId: string | null }
+    /** A user's grant, asked about by whose it is (a compartment's grants are the administrators'). */
+    Grant: { userId: string }
   }
 }
 

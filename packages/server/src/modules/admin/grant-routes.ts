@@ -6,7 +6,7 @@ import { defineRoute } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'
 import { markUserSessionsForRotation } from '../../auth/session-store.js'
 import { grantsWithCodes } from '../../auth/session-view.js'
-import { findUserById, insertGrant } from '../../auth/user-store.js'
+import { findGrant, findUserById, insertGrant } from '../../auth/user-store.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { activeAdministrators } from './user-routes.js'
@@ -17,17 +17,25 @@ export const grantRoutes = [
     path: '/grants',
     summary: 'Give a user a role, organisation-wide or in one compartment',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'Grant', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Grant',
+      action: 'create',
+      // The user the grant is for (404 when there is none): nobody grants themselves more.
+      load: async ({ app, body }) => {
+        const user = await findUserById(app.database.db, body.userId)
+        if (!user) throw errors.notFound()
+        return user
+      },
+      record: (user) => ({ userId: user.id }),
+    },
     reauth: true,
     body: createGrantSchema,
     response: grantView,
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'grantExists', 'roleNotForCompartment', 'reauthRequired'],
-    async handle({ app, body, authorize, actor, audit: ctx }) {
+    async handle({ app, body, actor, record: user, audit: ctx }) {
       const db = app.database.db
-      const user = await findUserById(db, body.userId)
-      if (!user) throw errors.notFound()
-      authorize('create', 'Grant', { userId: user.id, compartmentId: body.compartmentId })
       if (body.compartmentId !== null && ORGANISATION_ROLES.includes(body.role))
         throw errors.roleNotForCompartment()
       if (body.compartmentId !== null) {
@@ -83,20 +91,23 @@ export const grantRoutes = [
     path: '/grants/:id',
     summary: 'Take a role away',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'Grant', action: 'delete' },
+    access: {
+      kind: 'policy',
+      entity: 'Grant',
+      action: 'delete',
+      load: async ({ app, params }) => {
+        const grant = await findGrant(app.database.db, params.id)
+        if (!grant) throw errors.notFound()
+        return grant
+      },
+      record: (grant) => ({ userId: grant.user_id }),
+    },
     reauth: true,
     params: idParamsSchema,
     response: z.object({ ok: z.literal(true) }),
     errors: ['notFound', 'forbidden', 'lastAdministrator', 'reauthRequired'],
-    async handle({ app, params, authorize, actor, audit: ctx }) {
+    async handle({ app, actor, record: grant, audit: ctx }) {
       const db = app.database.db
-      const grant = await db
-        .selectFrom('grants')
-        .selectAll()
-        .where('id', '=', params.id)
-        .executeTakeFirst()
-      if (!grant) throw errors.notFound()
-      authorize('delete', 'Grant', { userId: grant.user_id, compartmentId: grant.compartment_id })
       await db.transaction().execute(async (trx) => {
         if (grant.role === 'administrator' && grant.compartment_id === null) {
           const admins = await activeAdministrators(trx)

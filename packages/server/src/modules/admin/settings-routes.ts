@@ -14,8 +14,7 @@ export const settingsRoutes = [
     tag: 'admin',
     access: { kind: 'policy', entity: 'Role', action: 'read' },
     response: z.array(roleView),
-    async handle({ app, authorize }) {
-      authorize('read', 'Role', {})
+    async handle({ app }) {
       const required = await mfaRequiredRoles(app.database.db)
       return ROLES.map((role) => ({
         role,
@@ -32,8 +31,7 @@ export const settingsRoutes = [
     tag: 'admin',
     access: { kind: 'policy', entity: 'Settings', action: 'read' },
     response: securitySettingsSchema,
-    async handle({ app, authorize }) {
-      authorize('read', 'Settings', {})
+    async handle({ app }) {
       return { mfaRequiredRoles: await mfaRequiredRoles(app.database.db) }
     },
   }),
@@ -47,8 +45,7 @@ export const settingsRoutes = [
     body: securitySettingsSchema,
     response: securitySettingsSchema,
     errors: ['forbidden', 'reauthRequired', 'validationFailed'],
-    async handle({ app, body, authorize, actor, audit: ctx }) {
-      authorize('update', 'Settings', {})
+    async handle({ app, body, actor, audit: ctx }) {
       const roles = [...new Set(body.mfaRequiredRoles)].sort()
       await app.database.db.transaction().execute(async (trx) => {
         await writeSetting(

@@ -1,7 +1,7 @@
 import { linkView, userView } from '@haven/core/admin/admin-views'
 import { createUserSchema, idParamsSchema, updateUserSchema } from '@haven/core/auth/auth-schemas'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, type RequestInput } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'
 import { deleteUserSessions } from '../../auth/session-store.js'
 import { findUserById, findUserByLoginName, insertUser } from '../../auth/user-store.js'
@@ -16,6 +16,13 @@ async function loadUser(db: Db, id: string) {
   if (!user) throw errors.notFound()
   return user
 }
+
+/** The user at the route's `:id` (404 when there is none). */
+const userAtId = ({ app, params }: RequestInput<{ id: string }>) =>
+  loadUser(app.database.db, params.id)
+
+/** The policy record of a user. */
+const asUser = (user: { id: string }) => ({ id: user.id })
 
 /** Active users holding an organisation-wide administrator grant. */
 export async function activeAdministrators(db: Db): Promise<string[]> {
@@ -36,10 +43,9 @@ export const userRoutes = [
     path: '/users',
     summary: 'Every user, with grants and status',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'User', action: 'list' },
+    access: { kind: 'policy', entity: 'User', action: 'list', record: () => ({ id: '' }) },
     response: z.array(userView),
-    async handle({ app, authorize, actor }) {
-      authorize('list', 'User', { id: '' })
+    async handle({ app, actor }) {
       const db = app.database.db
       const users = await db.selectFrom('users').selectAll().orderBy('login_name').execute()
       return Promise.all(users.map((u) => presentUser(db, actor(), u)))
@@ -50,13 +56,12 @@ export const userRoutes = [
     path: '/users',
     summary: 'Create a user; returns a one-time link with which they choose their password',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'User', action: 'create' },
+    access: { kind: 'policy', entity: 'User', action: 'create', record: () => ({ id: '' }) },
     body: createUserSchema,
     response: z.object({ user: userView, link: linkView }),
     successStatus: 201,
     errors: ['loginNameTaken', 'validationFailed'],
-    async handle({ app, body, authorize, actor, audit: ctx }) {
-      authorize('create', 'User', { id: '' })
+    async handle({ app, body, actor, audit: ctx }) {
       const db = app.database.db
       return db.transaction().execute(async (trx) => {
         if (await findUserByLoginName(trx, body.loginName)) throw errors.loginNameTaken()
@@ -89,14 +94,12 @@ export const userRoutes = [
     path: '/users/:id',
     summary: 'One user',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'User', action: 'read' },
+    access: { kind: 'policy', entity: 'User', action: 'read', load: userAtId, record: asUser },
     params: idParamsSchema,
     response: userView,
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, actor }) {
+    async handle({ app, record: user, actor }) {
       const db = app.database.db
-      const user = await loadUser(db, params.id)
-      authorize('read', 'User', { id: user.id })
       return presentUser(db, actor(), user)
     },
   }),
@@ -105,15 +108,13 @@ export const userRoutes = [
     path: '/users/:id',
     summary: 'Rename, suspend or reactivate a user (suspending ends all their sessions at once)',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'User', action: 'update' },
+    access: { kind: 'policy', entity: 'User', action: 'update', load: userAtId, record: asUser },
     params: idParamsSchema,
     body: updateUserSchema,
     response: userView,
     errors: ['notFound', 'forbidden', 'lastAdministrator'],
-    async handle({ app, params, body, authorize, actor, audit: ctx }) {
+    async handle({ app, record: user, body, actor, audit: ctx }) {
       const db = app.database.db
-      const user = await loadUser(db, params.id)
-      authorize('update', 'User', { id: user.id })
       return db.transaction().execute(async (trx) => {
         if (body.status === 'suspended' && user.status === 'active') {
           const admins = await activeAdministrators(trx)
@@ -151,16 +152,14 @@ export const userRoutes = [
     path: '/users/:id/password-link',
     summary: 'Issue a one-time link with which the user chooses a new password',
     tag: 'admin',
-    access: { kind: 'policy', entity: 'User', action: 'manage' },
+    access: { kind: 'policy', entity: 'User', action: 'manage', load: userAtId, record: asUser },
     reauth: true,
     params: idParamsSchema,
     response: linkView,
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'reauthRequired'],
-    async handle({ app, params, authorize, actor, audit: ctx }) {
+    async handle({ app, record: user, actor, audit: ctx }) {
       const db = app.database.db
-      const user = await loadUser(db, params.id)
-      authorize('manage', 'User', { id: user.id })
       return db.transaction().execute(async (trx) => {
         const link = await issuePasswordLink(app, trx, user.id)
         await audit(app, trx, {

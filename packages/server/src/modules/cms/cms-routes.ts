@@ -49,8 +49,7 @@ function documentAction(
     params: idParams,
     response: documentViewSchema,
     errors: ['notFound', 'forbidden', 'workflowState', 'slugTaken'],
-    async handle({ app, params, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, params, audit: by }) {
       const db = app.database.db
       const document =
         act === 'publish'
@@ -73,8 +72,7 @@ export const cmsRoutes = [
     access: { kind: 'policy', entity: 'SiteContent', action: 'list' },
     query: listEntriesQuerySchema,
     response: z.array(entrySummaryView),
-    async handle({ app, query, authorize }) {
-      authorize('list', 'SiteContent', {})
+    async handle({ app, query }) {
       const db = app.database.db
       return presentEntries(db, await listEntries(db, query.kind), app.urls.public)
     },
@@ -89,8 +87,7 @@ export const cmsRoutes = [
     response: entryView,
     successStatus: 201,
     errors: ['validationFailed', 'slugTaken', 'forbidden'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('create', 'SiteContent', {})
+    async handle({ app, body, audit: by }) {
       const db = app.database.db
       return presentEntry(db, await createEntry(app, db, body, by), app.urls.public)
     },
@@ -104,8 +101,7 @@ export const cmsRoutes = [
     params: idParams,
     response: entryView,
     errors: ['notFound'],
-    async handle({ app, params, authorize }) {
-      authorize('read', 'SiteContent', {})
+    async handle({ app, params }) {
       const entry = await findEntry(app.database.db, params.id)
       if (!entry) throw errors.notFound()
       return presentEntry(app.database.db, entry, app.urls.public)
@@ -121,8 +117,7 @@ export const cmsRoutes = [
     body: entryOptionsSchema,
     response: entryView,
     errors: ['notFound', 'validationFailed'],
-    async handle({ app, params, body, authorize, audit: by }) {
-      authorize('update', 'SiteContent', {})
+    async handle({ app, params, body, audit: by }) {
       const db = app.database.db
       return presentEntry(
         db,
@@ -140,8 +135,7 @@ export const cmsRoutes = [
     params: idParams,
     response: okView,
     errors: ['notFound', 'entryLive'],
-    async handle({ app, params, authorize, audit: by }) {
-      authorize('delete', 'SiteContent', {})
+    async handle({ app, params, audit: by }) {
       await removeEntry(app, app.database.db, params.id, by)
       return { ok: true as const }
     },
@@ -157,8 +151,7 @@ export const cmsRoutes = [
     response: entryView,
     successStatus: 201,
     errors: ['notFound', 'validationFailed', 'slugTaken', 'translationExists'],
-    async handle({ app, params, body, authorize, audit: by }) {
-      authorize('create', 'SiteContent', {})
+    async handle({ app, params, body, audit: by }) {
       const db = app.database.db
       const entry = await findEntry(db, params.id)
       if (!entry) throw errors.notFound()
@@ -177,8 +170,7 @@ export const cmsRoutes = [
     body: saveDocumentSchema,
     response: documentViewSchema,
     errors: ['notFound', 'validationFailed', 'slugTaken', 'conflict'],
-    async handle({ app, params, body, authorize, audit: by }) {
-      authorize('update', 'SiteContent', {})
+    async handle({ app, params, body, audit: by }) {
       const db = app.database.db
       const { baseRevision, ...content } = body
       return presentDocument(
@@ -196,8 +188,7 @@ export const cmsRoutes = [
     access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
     body: previewSchema,
     response: previewView,
-    async handle({ app, body, authorize }) {
-      authorize('read', 'SiteContent', {})
+    async handle({ app, body }) {
       return { html: await previewMarkdown(app.database.db, body.body) }
     },
   }),
@@ -214,8 +205,7 @@ export const cmsRoutes = [
     params: idParams,
     response: z.array(revisionViewSchema),
     errors: ['notFound'],
-    async handle({ app, params, authorize }) {
-      authorize('read', 'SiteContent', {})
+    async handle({ app, params }) {
       const db = app.database.db
       const document = await findDocument(db, params.id)
       if (!document) throw errors.notFound()
@@ -233,8 +223,7 @@ export const cmsRoutes = [
     params: revisionParams,
     response: documentViewSchema,
     errors: ['notFound', 'slugTaken'],
-    async handle({ app, params, authorize, audit: by }) {
-      authorize('update', 'SiteContent', {})
+    async handle({ app, params, audit: by }) {
       const db = app.database.db
       return presentDocument(
         db,

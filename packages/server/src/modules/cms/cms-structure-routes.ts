@@ -39,8 +39,7 @@ export const cmsStructureRoutes = [
     tag: TAG,
     access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
     response: navigationView,
-    async handle({ app, authorize }) {
-      authorize('read', 'SiteContent', {})
+    async handle({ app }) {
       return loadNavigation(app.database.db)
     },
   }),
@@ -53,8 +52,7 @@ export const cmsStructureRoutes = [
     body: navigationSchema,
     response: navigationView,
     errors: ['validationFailed'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, body, audit: by }) {
       await setNavigation(app, app.database.db, body.items, by)
       return loadNavigation(app.database.db)
     },
@@ -66,8 +64,7 @@ export const cmsStructureRoutes = [
     tag: TAG,
     access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
     response: z.array(faqGroupView),
-    async handle({ app, authorize }) {
-      authorize('read', 'SiteContent', {})
+    async handle({ app }) {
       return faqGroupViews(app.database.db)
     },
   }),
@@ -81,8 +78,7 @@ export const cmsStructureRoutes = [
     response: faqGroupView,
     successStatus: 201,
     errors: ['validationFailed'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, body, audit: by }) {
       const id = await createFaqGroup(app, app.database.db, body.names, by)
       const view = (await faqGroupViews(app.database.db)).find((g) => g.id === id)
       if (!view) throw errors.notFound()
@@ -98,8 +94,7 @@ export const cmsStructureRoutes = [
     body: faqGroupOrderSchema,
     response: z.array(faqGroupView),
     errors: ['validationFailed'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, body, audit: by }) {
       await orderFaqGroups(app, app.database.db, body.ids, by)
       return faqGroupViews(app.database.db)
     },
@@ -114,8 +109,7 @@ export const cmsStructureRoutes = [
     body: faqGroupSchema,
     response: faqGroupView,
     errors: ['notFound', 'validationFailed'],
-    async handle({ app, params, body, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, params, body, audit: by }) {
       await renameFaqGroup(app, app.database.db, params.id, body.names, by)
       const view = (await faqGroupViews(app.database.db)).find((g) => g.id === params.id)
       if (!view) throw errors.notFound()
@@ -131,8 +125,7 @@ export const cmsStructureRoutes = [
     params: idParams,
     response: okView,
     errors: ['notFound', 'faqGroupInUse'],
-    async handle({ app, params, authorize, audit: by }) {
-      authorize('manage', 'SiteContent', {})
+    async handle({ app, params, audit: by }) {
       await removeFaqGroup(app, app.database.db, params.id, by)
       return { ok: true as const }
     },
@@ -144,8 +137,7 @@ export const cmsStructureRoutes = [
     tag: TAG,
     access: { kind: 'policy', entity: 'SiteContent', action: 'list' },
     response: z.array(imageViewSchema),
-    async handle({ app, authorize }) {
-      authorize('list', 'SiteContent', {})
+    async handle({ app }) {
       return (await listImages(app.database.db)).map(imageView)
     },
   }),
@@ -161,8 +153,7 @@ export const cmsStructureRoutes = [
     response: imageViewSchema,
     successStatus: 201,
     errors: ['validationFailed', 'payloadTooLarge'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('create', 'SiteContent', {})
+    async handle({ app, body, audit: by }) {
       return imageView(await uploadImage(app, app.database.db, body, by))
     },
   }),
@@ -175,8 +166,7 @@ export const cmsStructureRoutes = [
     params: idParams,
     response: okView,
     errors: ['notFound'],
-    async handle({ app, params, authorize, audit: by }) {
-      authorize('delete', 'SiteContent', {})
+    async handle({ app, params, audit: by }) {
       await removeImage(app, app.database.db, params.id, by)
       return { ok: true as const }
     },

@@ -12,7 +12,7 @@ declare module '../../auth/policy.js' {
 // who may see identifying data (coordinators, caseworkers) in the inbox's compartment read or
 // answer them. Administrators and editors do not, unless granted there.
 export const contactMessagePolicy = definePolicy('ContactMessage', {
-  list: () => true,
+  list: (actor, m) => actor.hasRoleIn(m.compartmentId, IDENTIFYING_ROLES),
   read: (actor, m) => actor.hasRoleIn(m.compartmentId, IDENTIFYING_ROLES),
   update: (actor, m) => actor.hasRoleIn(m.compartmentId, IDENTIFYING_ROLES),
 })

@@ -1,5 +1,4 @@
 import { idParamsSchema as idParams } from '@haven/core/auth/auth-schemas'
-import { IDENTIFYING_ROLES } from '@haven/core/auth/roles'
 import {
   inboxListQuerySchema,
   type MessageView,
@@ -8,7 +7,7 @@ import {
   messageView,
 } from '@haven/core/inbox/inbox-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import { errors } from '../../http/errors.js'
@@ -92,6 +91,13 @@ async function openMessage(
   }
 }
 
+/** The message at the route's `:id` (404 when there is none). */
+async function messageAtId({ app, params }: RequestInput<{ id: string }>) {
+  const m = await findContactMessage(app.database.db, params.id)
+  if (!m) throw errors.notFound()
+  return m
+}
+
 /** The inbox of messages from the public site, for those granted its compartment. */
 export const inboxRoutes = [
   defineRoute({
@@ -99,13 +105,11 @@ export const inboxRoutes = [
     path: '/inbox/messages',
     summary: 'Messages by status in the inboxes you may read (no content: opening one is audited)',
     tag: TAG,
-    access: { kind: 'policy', entity: 'ContactMessage', action: 'list' },
+    access: { kind: 'policy', entity: 'ContactMessage', action: 'list', scope: 'compartments' },
     query: inboxListQuerySchema,
     response: z.array(messageSummaryView),
-    async handle({ app, query, authorize, actor }) {
-      authorize('list', 'ContactMessage', { compartmentId: '' })
-      const visible = actor().compartmentsWith(IDENTIFYING_ROLES)
-      return (await listContactMessages(app.database.db, visible, query.status)).map(summary)
+    async handle({ app, query, scope }) {
+      return (await listContactMessages(app.database.db, scope, query.status)).map(summary)
     },
   }),
   defineRoute({
@@ -113,20 +117,18 @@ export const inboxRoutes = [
     path: '/inbox/messages/:id',
     summary: 'Open a message (decrypted; the read is audited)',
     tag: TAG,
-    access: { kind: 'policy', entity: 'ContactMessage', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'ContactMessage',
+      action: 'read',
+      load: messageAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: messageView,
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, audit: ctx }) {
+    async handle({ app, record: m, audit: ctx }) {
       const db = app.database.db
-      const m = await findContactMessage(db, params.id)
-      if (!m) throw errors.notFound()
-      authorize(
-        'read',
-        'ContactMessage',
-        { compartmentId: m.compartment_id },
-        { compartmentId: m.compartment_id },
-      )
       // Reading identifying data is recorded before it is shown: ids only, never the content.
       await audit(app, db, {
         actorId: ctx.actorId,
@@ -144,21 +146,19 @@ export const inboxRoutes = [
     path: '/inbox/messages/:id',
     summary: 'Mark a message new, answered or archived',
     tag: TAG,
-    access: { kind: 'policy', entity: 'ContactMessage', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'ContactMessage',
+      action: 'update',
+      load: messageAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: messageStatusSchema,
     response: messageSummaryView,
     errors: ['notFound', 'forbidden', 'validationFailed'],
-    async handle({ app, params, body, authorize, audit: ctx }) {
+    async handle({ app, body, record: m, audit: ctx }) {
       const db = app.database.db
-      const m = await findContactMessage(db, params.id)
-      if (!m) throw errors.notFound()
-      authorize(
-        'update',
-        'ContactMessage',
-        { compartmentId: m.compartment_id },
-        { compartmentId: m.compartment_id },
-      )
       await db.transaction().execute(async (trx) => {
         await updateContactMessageStatus(
           trx,

@@ -41,10 +41,15 @@ export const keyRoutes = [
     path: '/keys',
     summary: 'Key versions, rotations and shreds of every compartment, and the key exports made',
     tag: 'keys',
-    access: { kind: 'policy', entity: 'Keys', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Keys',
+      action: 'read',
+      // Every owner's keys at once: the rule asks only who the caller is.
+      record: () => ({ ownerId: '' }),
+    },
     response: keysOverviewView,
-    async handle({ app, authorize }) {
-      authorize('read', 'Keys', { ownerId: '' })
+    async handle({ app }) {
       const db = app.database.db
       const keys = await allKeys(db)
       const jobs = new Map((await latestKeyJobs(db)).map((j) => [j.owner_id, j]))
@@ -84,18 +89,26 @@ export const keyRoutes = [
     summary:
       'Rotate the keys of a compartment (or `system`): new key versions now, re-sealing in the background',
     tag: 'keys',
-    access: { kind: 'policy', entity: 'Keys', action: 'manage' },
+    access: {
+      kind: 'policy',
+      entity: 'Keys',
+      action: 'manage',
+      // A compartment's keys, or Haven's own (`system`); an unknown owner is 404.
+      load: async ({ app, params }) => {
+        const ownerId =
+          params.id === SYSTEM_OWNER
+            ? SYSTEM_OWNER
+            : (await findCompartment(app.database.db, params.id))?.id
+        if (!ownerId) throw errors.notFound()
+        return ownerId
+      },
+      record: (ownerId) => ({ ownerId }),
+    },
     params: keyOwnerParamsSchema,
     response: keyJobView,
     successStatus: 202,
     errors: ['notFound', 'forbidden', 'keysDestroyed', 'rotationRunning', 'blindIndexMissing'],
-    async handle({ app, params, authorize, audit: ctx }) {
-      const ownerId =
-        params.id === SYSTEM_OWNER
-          ? SYSTEM_OWNER
-          : (await findCompartment(app.database.db, params.id))?.id
-      if (!ownerId) throw errors.notFound()
-      authorize('manage', 'Keys', { ownerId })
+    async handle({ app, record: ownerId, audit: ctx }) {
       if ((await listShredded(app.database.db)).some((s) => s.owner_id === ownerId))
         throw errors.keysDestroyed()
       try {
@@ -112,14 +125,21 @@ export const keyRoutes = [
     path: '/keys/jobs/:id',
     summary: 'Progress of a key rotation',
     tag: 'keys',
-    access: { kind: 'policy', entity: 'Keys', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Keys',
+      action: 'read',
+      load: async ({ app, params }) => {
+        const job = await findKeyJob(app.database.db, params.id)
+        if (!job) throw errors.notFound()
+        return job
+      },
+      record: (job) => ({ ownerId: job.owner_id }),
+    },
     params: keyJobParamsSchema,
     response: keyJobView,
     errors: ['notFound'],
-    async handle({ app, params, authorize }) {
-      const job = await findKeyJob(app.database.db, params.id)
-      if (!job) throw errors.notFound()
-      authorize('read', 'Keys', { ownerId: job.owner_id })
+    async handle({ record: job }) {
       return presentKeyJob(job)
     },
   }),
@@ -129,16 +149,23 @@ export const keyRoutes = [
     summary:
       'Crypto-shred a compartment: destroy its keys for good (re-authentication and its code typed as confirmation)',
     tag: 'keys',
-    access: { kind: 'policy', entity: 'Keys', action: 'delete' },
+    access: {
+      kind: 'policy',
+      entity: 'Keys',
+      action: 'delete',
+      load: async ({ app, params }) => {
+        const compartment = await findCompartment(app.database.db, params.id)
+        if (!compartment) throw errors.notFound()
+        return compartment
+      },
+      record: (compartment) => ({ ownerId: compartment.id }),
+    },
     reauth: true,
     params: keyOwnerParamsSchema,
     body: shredRequestSchema,
     response: shredResultView,
     errors: ['notFound', 'forbidden', 'reauthRequired', 'confirmationMismatch', 'keysDestroyed'],
-    async handle({ app, params, body, authorize, audit: ctx }) {
-      const compartment = await findCompartment(app.database.db, params.id)
-      if (!compartment) throw errors.notFound()
-      authorize('delete', 'Keys', { ownerId: compartment.id })
+    async handle({ app, body, record: compartment, audit: ctx }) {
       if (body.confirmCode !== compartment.code) throw errors.confirmationMismatch()
       try {
         const result = await shredCompartment(app, compartment, {

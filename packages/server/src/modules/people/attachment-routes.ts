@@ -1,6 +1,6 @@
 import { sealedTextView } from '@haven/core/privacy/sealed-text-view'
 import { z } from 'zod'
-import { type BinaryResult, defineRoute } from '../../api/api-route.js'
+import { type BinaryResult, defineRoute, inCompartment } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
@@ -11,9 +11,8 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { type CleanFile, cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
-import { findCase } from './case-store.js'
+import { attachmentAtId, caseAtId, personAtId } from './people-loaders.js'
 import type { AttachmentsTable } from './people-tables.js'
-import { loadPerson } from './person-routes.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const stored = z.object({ id: z.string(), contentType: z.string(), byteSize: z.number().int() })
@@ -111,21 +110,21 @@ export const attachmentRoutes = [
     path: '/people/:id/photo',
     summary: 'Set a person’s photo (JPEG or PNG; re-encoded without metadata, sealed)',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'identify' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'identify',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     upload: { maxBytes: MAX_ATTACHMENT_BYTES },
     response: stored,
     errors: ['notFound', 'forbidden', 'attachmentType', 'payloadTooLarge', 'recordFrozen'],
-    async handle({ app, params, raw, authorize, audit: by }) {
+    async handle({ app, raw, record: person, authorize, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'identify',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
-      authorize('update', 'Person', { compartmentId: person.compartment_id })
+      // A photo identifies, and setting it changes the record: both permissions.
+      authorize('update', 'Person', inCompartment(person))
       await assertWritable(db, person.compartment_id)
       const clean = await cleanAttachment(requireFile(raw), { photoOnly: true })
       return db.transaction().execute(async (trx) => {
@@ -153,20 +152,19 @@ export const attachmentRoutes = [
     path: '/people/:id/photo',
     summary: 'Download a person’s photo (identify permission; audited)',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'identify' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'identify',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     binary: true,
     response: z.unknown(),
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, audit: by }) {
+    async handle({ app, record: person, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'identify',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       const row = await db
         .selectFrom('attachments')
         .selectAll()
@@ -193,22 +191,20 @@ export const attachmentRoutes = [
     summary:
       'Attach a photo or PDF document to a case (sealed; photos re-encoded without metadata). Name in X-File-Name.',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     upload: { maxBytes: MAX_ATTACHMENT_BYTES },
     response: stored,
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'attachmentType', 'payloadTooLarge', 'recordFrozen'],
-    async handle({ app, c, params, raw, authorize, audit: by }) {
+    async handle({ app, c, raw, record: kase, audit: by }) {
       const db = app.database.db
-      const kase = await findCase(db, params.id)
-      if (!kase) throw errors.notFound()
-      authorize(
-        'update',
-        'Case',
-        { compartmentId: kase.compartment_id },
-        { compartmentId: kase.compartment_id },
-      )
       await assertWritable(db, kase.compartment_id)
       const clean = await cleanAttachment(requireFile(raw), { photoOnly: false })
       const row = await db
@@ -231,20 +227,18 @@ export const attachmentRoutes = [
     path: '/cases/:id/attachments',
     summary: 'Files attached to a case (names only for those who may identify)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'read',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: z.array(fileMeta),
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize }) {
+    async handle({ app, actor, record: kase }) {
       const db = app.database.db
-      const kase = await findCase(db, params.id)
-      if (!kase) throw errors.notFound()
-      authorize(
-        'read',
-        'Case',
-        { compartmentId: kase.compartment_id },
-        { compartmentId: kase.compartment_id },
-      )
       const mayIdentify = can(actor(), 'identify', 'Case', { compartmentId: kase.compartment_id })
       const rows = await db
         .selectFrom('attachments')
@@ -276,25 +270,22 @@ export const attachmentRoutes = [
     path: '/attachments/:id',
     summary: 'Download an attachment (identify permission; audited; always as a download)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'identify' },
+    access: {
+      kind: 'policy',
+      entity: 'Attachment',
+      action: 'identify',
+      load: attachmentAtId,
+      record: (row) => ({
+        compartmentId: row.compartment_id,
+        ownerType: row.owner_type === 'person' ? 'person' : 'case',
+      }),
+    },
     params: idParams,
     binary: true,
     response: z.unknown(),
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, audit: by }) {
+    async handle({ app, record: row, audit: by }) {
       const db = app.database.db
-      const row = await db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('id', '=', params.id)
-        .executeTakeFirst()
-      if (!row) throw errors.notFound()
-      authorize(
-        'identify',
-        row.owner_type === 'person' ? 'Person' : 'Case',
-        { compartmentId: row.compartment_id },
-        { compartmentId: row.compartment_id },
-      )
       await audit(app, db, {
         actorId: by.actorId,
         action: 'attachment.read',

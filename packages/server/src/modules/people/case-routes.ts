@@ -17,21 +17,19 @@ import {
   referralView,
 } from '@haven/core/people/people-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, inCompartment } from '../../api/api-route.js'
 import { decodeCursor, encodeCursor } from '../../api/cursor.js'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { abilities, can } from '../../auth/policy.js'
-import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
 import {
   entriesOf,
-  findCase,
   findFollowUp,
   followUpsOf,
   listCases,
@@ -39,21 +37,11 @@ import {
   referralsOf,
   userNames,
 } from './case-store.js'
+import { caseAtId, loadPerson } from './people-loaders.js'
 import type { CasesTable, FollowUpsTable } from './people-tables.js'
-import { loadPerson } from './person-routes.js'
 import { findPeople } from './person-store.js'
 
-const WORKS = ['coordinator', 'caseworker'] as const
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
-
-async function loadCase(db: Db, id: string): Promise<CasesTable> {
-  const kase = await findCase(db, id)
-  if (!kase) throw errors.notFound()
-  return kase
-}
-
-const inCompartment = (kase: CasesTable) =>
-  [{ compartmentId: kase.compartment_id }, { compartmentId: kase.compartment_id }] as const
 
 async function presentCases(
   app: AppContext,
@@ -158,20 +146,17 @@ export const caseRoutes = [
     path: '/cases',
     summary: 'Cases, most recently active first, by compartment, person, type or status',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'list' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'list',
+      scope: 'compartments',
+      only: ({ query }) => query.compartmentId,
+    },
     query: caseQuerySchema,
     response: z.object({ cases: z.array(caseView), nextCursor: z.string().nullable() }),
-    async handle({ app, query, actor, authorize, authorizeScope, audit: by }) {
+    async handle({ app, query, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      if (query.compartmentId)
-        authorize(
-          'list',
-          'Case',
-          { compartmentId: query.compartmentId },
-          { compartmentId: query.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(db, actor(), WORKS, query.compartmentId)
       const rows = await listCases(db, {
         compartmentIds,
         personId: query.personId,
@@ -199,20 +184,20 @@ export const caseRoutes = [
     path: '/cases',
     summary: 'Open a case for a person',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'create',
+      // A new case belongs to its person's compartment.
+      load: ({ app, body }) => loadPerson(app.database.db, body.personId),
+      record: inCompartment,
+    },
     body: createCaseSchema,
     response: caseView,
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
-    async handle({ app, body, actor, authorize, audit: by }) {
+    async handle({ app, body, actor, record: person, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, body.personId)
-      authorize(
-        'create',
-        'Case',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       await assertWritable(db, person.compartment_id)
       const row = await openCase(app, person, body, by)
       const [view] = await presentCases(app, actor(), [row])
@@ -225,13 +210,17 @@ export const caseRoutes = [
     path: '/cases/:id',
     summary: 'One case',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'read',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: caseView,
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize, audit: by }) {
-      const kase = await loadCase(app.database.db, params.id)
-      authorize('read', 'Case', ...inCompartment(kase))
+    async handle({ app, actor, record: kase, audit: by }) {
       if (kase.summary) await auditTextsRead(app, actor(), kase, by.requestId ?? '', 'summary')
       const [view] = await presentCases(app, actor(), [kase])
       if (!view) throw new Error('case view missing')
@@ -244,15 +233,19 @@ export const caseRoutes = [
     summary:
       'Move a case along (open → in progress → closed with an outcome), reprioritise, reassign',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: updateCaseSchema,
     response: caseView,
     errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
+    async handle({ app, body, actor, record: kase, authorize, audit: by }) {
       const db = app.database.db
-      const kase = await loadCase(db, params.id)
-      authorize('update', 'Case', ...inCompartment(kase))
       // Reopening a closed case is a coordinator's decision.
       if (kase.status === 'closed' && body.status && body.status !== 'closed')
         authorize('manage', 'Case', { compartmentId: kase.compartment_id })
@@ -269,14 +262,18 @@ export const caseRoutes = [
     summary:
       'The case’s notes, actions, services, referrals and status changes; notes shown only to those who may identify (audited)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'read',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: z.array(caseEntryView),
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize, audit: by }) {
+    async handle({ app, actor, record: kase, audit: by }) {
       const db = app.database.db
-      const kase = await loadCase(db, params.id)
-      authorize('read', 'Case', ...inCompartment(kase))
       const entries = await entriesOf(db, kase.id)
       const names = await userNames(
         db,
@@ -313,16 +310,20 @@ export const caseRoutes = [
     path: '/cases/:id/entries',
     summary: 'Add a note, an action taken or a service delivered (the text is sealed)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: caseEntrySchema,
     response: z.object({ id: z.string() }),
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
-    async handle({ app, params, body, authorize, audit: by }) {
+    async handle({ app, body, record: kase, audit: by }) {
       const db = app.database.db
-      const kase = await loadCase(db, params.id)
-      authorize('update', 'Case', ...inCompartment(kase))
       await assertWritable(db, kase.compartment_id)
       return { id: await addEntry(app, kase, body, by) }
     },
@@ -332,13 +333,17 @@ export const caseRoutes = [
     path: '/cases/:id/referrals',
     summary: 'Referrals of a case to partner organisations, with consent',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'read',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: z.array(referralView),
     errors: ['notFound'],
-    async handle({ app, params, authorize }) {
-      const kase = await loadCase(app.database.db, params.id)
-      authorize('read', 'Case', ...inCompartment(kase))
+    async handle({ app, record: kase }) {
       return (await referralsOf(app.database.db, kase.id)).map((r) => ({
         id: r.id,
         partner: r.partner,
@@ -354,16 +359,20 @@ export const caseRoutes = [
     path: '/cases/:id/referrals',
     summary: 'Refer to a partner; without consent only a coordinator, with a reason (audited)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: referralSchema,
     response: z.object({ id: z.string() }),
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'consentRequired', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
+    async handle({ app, body, actor, record: kase, audit: by }) {
       const db = app.database.db
-      const kase = await loadCase(db, params.id)
-      authorize('update', 'Case', ...inCompartment(kase))
       await assertWritable(db, kase.compartment_id)
       return {
         id: await refer(
@@ -381,13 +390,17 @@ export const caseRoutes = [
     path: '/cases/:id/follow-ups',
     summary: 'Follow-up tasks of a case',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'read',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: z.array(followUpView),
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize, audit: by }) {
-      const kase = await loadCase(app.database.db, params.id)
-      authorize('read', 'Case', ...inCompartment(kase))
+    async handle({ app, actor, record: kase, audit: by }) {
       const rows = await followUpsOf(app.database.db, kase.id)
       if (rows.length > 0)
         await auditTextsRead(app, actor(), kase, by.requestId ?? '', 'follow_ups')
@@ -399,16 +412,20 @@ export const caseRoutes = [
     path: '/cases/:id/follow-ups',
     summary: 'Add a follow-up task with a due date',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: followUpSchema,
     response: z.object({ id: z.string() }),
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'recordFrozen'],
-    async handle({ app, params, body, authorize, audit: by }) {
+    async handle({ app, body, record: kase, audit: by }) {
       const db = app.database.db
-      const kase = await loadCase(db, params.id)
-      authorize('update', 'Case', ...inCompartment(kase))
       await assertWritable(db, kase.compartment_id)
       return { id: await addFollowUp(app, kase, body, by) }
     },
@@ -418,21 +435,24 @@ export const caseRoutes = [
     path: '/follow-ups/:id',
     summary: 'Mark a follow-up done (or not)',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      // A follow-up is part of its case: the case's rules apply, in its compartment.
+      load: async ({ app, params }) => {
+        const followUp = await findFollowUp(app.database.db, params.id)
+        if (!followUp) throw errors.notFound()
+        return followUp
+      },
+      record: inCompartment,
+    },
     params: idParams,
     body: updateFollowUpSchema,
     response: z.object({ ok: z.literal(true) }),
     errors: ['notFound', 'forbidden', 'recordFrozen'],
-    async handle({ app, params, body, authorize, audit: by }) {
+    async handle({ app, body, record: followUp, audit: by }) {
       const db = app.database.db
-      const followUp = await findFollowUp(db, params.id)
-      if (!followUp) throw errors.notFound()
-      authorize(
-        'update',
-        'Case',
-        { compartmentId: followUp.compartment_id },
-        { compartmentId: followUp.compartment_id },
-      )
       await assertWritable(db, followUp.compartment_id)
       await db.transaction().execute(async (trx) => {
         await trx
@@ -458,12 +478,10 @@ export const caseRoutes = [
     path: '/follow-ups/overdue',
     summary: 'Open follow-ups past their due date, in your compartments',
     tag: 'cases',
-    access: { kind: 'policy', entity: 'Case', action: 'list' },
+    access: { kind: 'policy', entity: 'Case', action: 'list', scope: 'compartments' },
     response: z.array(followUpView),
-    async handle({ app, actor, authorizeScope, audit: by }) {
-      authorizeScope()
+    async handle({ app, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const compartmentIds = await compartmentsFor(db, actor(), WORKS)
       const rows = await overdueFollowUps(db, compartmentIds, today(app), 200)
       if (rows.length > 0) {
         for (const compartmentId of new Set(rows.map((r) => r.compartment_id))) {

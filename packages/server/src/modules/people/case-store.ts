@@ -130,6 +130,15 @@ export async function insertFollowUp(db: Db, row: FollowUpsTable): Promise<void>
   await db.insertInto('follow_ups').values(row).execute()
 }
 
+/** The cases with these ids (ids and compartments). */
+export async function findCases(
+  db: Db,
+  ids: readonly string[],
+): Promise<Pick<CasesTable, 'id' | 'compartment_id'>[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('cases').select(['id', 'compartment_id']).where('id', 'in', ids).execute()
+}
+
 export async function findFollowUp(db: Db, id: string): Promise<FollowUpsTable | undefined> {
   return db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst()
 }

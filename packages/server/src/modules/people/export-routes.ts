@@ -6,7 +6,6 @@ import type { AppContext } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
-import { compartmentsFor } from '../../compartments/compartment-access.js'
 import { errors } from '../../http/errors.js'
 import { toCsv } from './csv.js'
 import { openIdentity } from './person-service.js'
@@ -127,25 +126,17 @@ export const exportRoutes = [
     path: '/exports/people',
     summary: 'CSV of people without identifying columns (codes and attributes). Audited.',
     tag: 'exports',
-    access: { kind: 'policy', entity: 'Person', action: 'export' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'export',
+      scope: 'compartments',
+      only: ({ body }) => body.compartmentId,
+    },
     body: exportQuery,
     binary: true,
     response: z.unknown(),
-    async handle({ app, body, actor, authorize, authorizeScope, audit: by }) {
-      if (body.compartmentId)
-        authorize(
-          'export',
-          'Person',
-          { compartmentId: body.compartmentId },
-          { compartmentId: body.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(
-        app.database.db,
-        actor(),
-        ['coordinator', 'caseworker'],
-        body.compartmentId,
-      )
+    async handle({ app, body, actor, scope: compartmentIds, audit: by }) {
       const rows = await exportRows(app, actor(), compartmentIds, false)
       await audit(app, app.database.db, {
         actorId: by.actorId,
@@ -168,27 +159,19 @@ export const exportRoutes = [
     summary:
       'CSV of people with identities, age-encrypted to a passphrase (identify permission, re-authentication). Audited.',
     tag: 'exports',
-    access: { kind: 'policy', entity: 'Person', action: 'identify' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'identify',
+      scope: 'compartments',
+      only: ({ body }) => body.compartmentId,
+    },
     reauth: true,
     body: identifyingExport,
     binary: true,
     response: z.unknown(),
     errors: ['reauthRequired', 'forbidden'],
-    async handle({ app, body, actor, authorize, authorizeScope, audit: by }) {
-      if (body.compartmentId)
-        authorize(
-          'identify',
-          'Person',
-          { compartmentId: body.compartmentId },
-          { compartmentId: body.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(
-        app.database.db,
-        actor(),
-        ['coordinator', 'caseworker'],
-        body.compartmentId,
-      )
+    async handle({ app, body, actor, scope: compartmentIds, audit: by }) {
       const rows = await exportRows(app, actor(), compartmentIds, true)
       const encrypter = new Encrypter()
       encrypter.setPassphrase(body.passphrase)
@@ -213,26 +196,18 @@ export const exportRoutes = [
     path: '/exports/cases',
     summary: 'CSV of cases without identifying columns. Audited.',
     tag: 'exports',
-    access: { kind: 'policy', entity: 'Case', action: 'list' },
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'list',
+      scope: 'compartments',
+      only: ({ body }) => body.compartmentId,
+    },
     body: exportQuery,
     binary: true,
     response: z.unknown(),
-    async handle({ app, body, actor, authorize, authorizeScope, audit: by }) {
-      if (body.compartmentId)
-        authorize(
-          'list',
-          'Case',
-          { compartmentId: body.compartmentId },
-          { compartmentId: body.compartmentId },
-        )
-      else authorizeScope()
+    async handle({ app, body, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const compartmentIds = await compartmentsFor(
-        db,
-        actor(),
-        ['coordinator', 'caseworker'],
-        body.compartmentId,
-      )
       const cases =
         compartmentIds.length === 0
           ? []

@@ -1,25 +1,23 @@
 import { createIncidentSchema, updateIncidentSchema } from '@haven/core/people/incident-schema'
 import { type IncidentView, incidentView } from '@haven/core/people/people-views'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, inCompartment } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
-import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import { errors } from '../../http/errors.js'
 import {
-  findIncident,
   incidentPeople,
   listIncidents,
   recordIncident,
   updateIncident,
 } from './incident-service.js'
+import { incidentAtId } from './people-loaders.js'
 import type { IncidentsTable } from './people-tables.js'
 
-const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 
 async function presentIncidents(
@@ -77,28 +75,20 @@ export const incidentRoutes = [
     path: '/incidents',
     summary: 'The incident log of your compartments, newest first',
     tag: 'incidents',
-    access: { kind: 'policy', entity: 'Incident', action: 'list' },
+    access: {
+      kind: 'policy',
+      entity: 'Incident',
+      action: 'list',
+      scope: 'compartments',
+      only: ({ query }) => query.compartmentId,
+    },
     query: z.strictObject({
       compartmentId: z.string().max(100).optional(),
       personId: z.string().max(100).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
     response: z.array(incidentView),
-    async handle({ app, query, actor, authorize, authorizeScope, audit: by }) {
-      if (query.compartmentId)
-        authorize(
-          'list',
-          'Incident',
-          { compartmentId: query.compartmentId },
-          { compartmentId: query.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(
-        app.database.db,
-        actor(),
-        SEES,
-        query.compartmentId,
-      )
+    async handle({ app, query, actor, scope: compartmentIds, audit: by }) {
       const rows = await listIncidents(app.database.db, compartmentIds, query)
       return presentIncidents(app, actor(), rows, by.requestId ?? '')
     },
@@ -108,18 +98,17 @@ export const incidentRoutes = [
     path: '/incidents',
     summary: 'Record an arrest, repatriation, detention, disappearance, emergency or threat',
     tag: 'incidents',
-    access: { kind: 'policy', entity: 'Incident', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Incident',
+      action: 'create',
+      record: (_, { body }) => ({ compartmentId: body.compartmentId }),
+    },
     body: createIncidentSchema,
     response: incidentView,
     successStatus: 201,
     errors: ['forbidden', 'validationFailed', 'compartmentMismatch', 'recordFrozen'],
-    async handle({ app, body, actor, authorize, audit: by }) {
-      authorize(
-        'create',
-        'Incident',
-        { compartmentId: body.compartmentId },
-        { compartmentId: body.compartmentId },
-      )
+    async handle({ app, body, actor, audit: by }) {
       await assertWritable(app.database.db, body.compartmentId)
       const row = await recordIncident(app, body, by)
       const [view] = await presentIncidents(app, actor(), [row], by.requestId ?? '')
@@ -132,19 +121,17 @@ export const incidentRoutes = [
     path: '/incidents/:id',
     summary: 'One incident',
     tag: 'incidents',
-    access: { kind: 'policy', entity: 'Incident', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Incident',
+      action: 'read',
+      load: incidentAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: incidentView,
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize, audit: by }) {
-      const row = await findIncident(app.database.db, params.id)
-      if (!row) throw errors.notFound()
-      authorize(
-        'read',
-        'Incident',
-        { compartmentId: row.compartment_id },
-        { compartmentId: row.compartment_id },
-      )
+    async handle({ app, actor, record: row, audit: by }) {
       const [view] = await presentIncidents(app, actor(), [row], by.requestId ?? '')
       if (!view) throw new Error('incident view missing')
       return view
@@ -155,20 +142,18 @@ export const incidentRoutes = [
     path: '/incidents/:id',
     summary: 'Update an incident’s severity, follow-up or resolution',
     tag: 'incidents',
-    access: { kind: 'policy', entity: 'Incident', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Incident',
+      action: 'update',
+      load: incidentAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: updateIncidentSchema,
     response: incidentView,
     errors: ['notFound', 'forbidden', 'versionConflict', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const current = await findIncident(app.database.db, params.id)
-      if (!current) throw errors.notFound()
-      authorize(
-        'update',
-        'Incident',
-        { compartmentId: current.compartment_id },
-        { compartmentId: current.compartment_id },
-      )
+    async handle({ app, body, actor, record: current, audit: by }) {
       await assertWritable(app.database.db, current.compartment_id)
       const row = await updateIncident(app, current, body, by)
       const [view] = await presentIncidents(app, actor(), [row], by.requestId ?? '')

@@ -10,6 +10,7 @@ import {
 } from '@haven/core/people/people-identifying'
 import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import { attachmentPolicy } from './attachment-policy.js'
 import { attachmentRoutes } from './attachment-routes.js'
 import { casePolicy } from './case-policy.js'
 import { caseRoutes } from './case-routes.js'
@@ -41,7 +42,7 @@ export const peopleModule = defineModule({
     ...exportRoutes,
     ...retentionRoutes,
   ],
-  policies: [personPolicy, casePolicy, incidentPolicy],
+  policies: [personPolicy, casePolicy, incidentPolicy, attachmentPolicy],
   sealed: [
     PERSON_IDENTITY,
     CASE_SUMMARY,

@@ -13,26 +13,18 @@ import {
   updatePersonSchema,
 } from '@haven/core/people/person-schema'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, inCompartment } from '../../api/api-route.js'
 import { decodeCursor, encodeCursor } from '../../api/cursor.js'
 import { audit } from '../../auth/auth-audit.js'
-import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
-import type { Db } from '../../db/db-handle.js'
-import { errors } from '../../http/errors.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
+import { loadPerson, personAtId } from './people-loaders.js'
 import { findDuplicates, linkPeople, mergePeople, unlinkPeople } from './person-relations.js'
 import { createPerson, openIdentity, updatePerson } from './person-service.js'
-import { findPerson, searchPeople } from './person-store.js'
+import { searchPeople } from './person-store.js'
 import { presentPerson, presentSummaries } from './person-views.js'
 
-const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const ok = z.object({ ok: z.literal(true) })
-
-export async function loadPerson(db: Db, id: string) {
-  const person = await findPerson(db, id)
-  if (!person) throw errors.notFound()
-  return person
-}
 
 /** A query that looks like a code (YAN-P0042, or its start) searches codes; anything else names. */
 const looksLikeCode = (q: string) =>
@@ -44,20 +36,17 @@ export const personRoutes = [
     path: '/people',
     summary: 'Find people by code, any script of a name, situation, tag or case; keyset-paged',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'list' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'list',
+      scope: 'compartments',
+      only: ({ query }) => query.compartmentId,
+    },
     query: personQuerySchema,
     response: personPageView,
-    async handle({ app, query, actor, authorize, authorizeScope }) {
+    async handle({ app, query, scope: compartmentIds }) {
       const db = app.database.db
-      if (query.compartmentId)
-        authorize(
-          'list',
-          'Person',
-          { compartmentId: query.compartmentId },
-          { compartmentId: query.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(db, actor(), SEES, query.compartmentId)
       let terms: Map<string, string[]> | undefined
       let codePrefix: string | undefined
       if (query.q) {
@@ -100,18 +89,17 @@ export const personRoutes = [
     path: '/people',
     summary: 'Register a person: a pseudonymous code, the identity sealed',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'create',
+      record: (_, { body }) => ({ compartmentId: body.compartmentId }),
+    },
     body: createPersonSchema,
     response: personView,
     successStatus: 201,
     errors: ['validationFailed', 'notFound', 'forbidden', 'recordFrozen'],
-    async handle({ app, body, actor, authorize, audit: by }) {
-      authorize(
-        'create',
-        'Person',
-        { compartmentId: body.compartmentId },
-        { compartmentId: body.compartmentId },
-      )
+    async handle({ app, body, actor, audit: by }) {
       const row = await createPerson(app, body, by)
       return presentPerson(app.database.db, actor(), row)
     },
@@ -122,24 +110,16 @@ export const personRoutes = [
     summary:
       'Possible duplicates of a person about to be registered (codes; names only for those who may identify)',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'create',
+      scope: 'compartments',
+      only: ({ body }) => body.compartmentId,
+    },
     body: duplicateCheckSchema,
     response: duplicateView,
-    async handle({ app, body, actor, authorize, authorizeScope, audit: by }) {
-      if (body.compartmentId)
-        authorize(
-          'create',
-          'Person',
-          { compartmentId: body.compartmentId },
-          { compartmentId: body.compartmentId },
-        )
-      else authorizeScope()
-      const compartmentIds = await compartmentsFor(
-        app.database.db,
-        actor(),
-        ['coordinator', 'caseworker'],
-        body.compartmentId,
-      )
+    async handle({ app, body, actor, scope: compartmentIds, audit: by }) {
       return findDuplicates(app, actor(), compartmentIds, body, by.requestId ?? '')
     },
   }),
@@ -148,18 +128,17 @@ export const personRoutes = [
     path: '/people/:id',
     summary: 'One person: code and non-identifying attributes, family links, and what you may do',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'read',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: personView,
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize }) {
-      const person = await loadPerson(app.database.db, params.id)
-      authorize(
-        'read',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
+    async handle({ app, actor, record: person }) {
       return presentPerson(app.database.db, actor(), person)
     },
   }),
@@ -168,19 +147,18 @@ export const personRoutes = [
     path: '/people/:id/reveal',
     summary: 'Reveal a person’s identity (names, birth, origin, phones, notes). Audited.',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'identify' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'identify',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     response: revealedIdentityView,
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, audit: by }) {
+    async handle({ app, record: person, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'identify',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       const identity = await openIdentity(app, db, person)
       await audit(app, db, {
         actorId: by.actorId,
@@ -199,20 +177,19 @@ export const personRoutes = [
     path: '/people/:id',
     summary: 'Change a person’s attributes or identity; 409 with both sides if someone saved first',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'update',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: updatePersonSchema,
     response: personView,
     errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
+    async handle({ app, body, actor, record: person, authorize, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'update',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       // Changing the identity is as sensitive as reading it: the same permission.
       if (body.identity) authorize('identify', 'Person', { compartmentId: person.compartment_id })
       await assertWritable(db, person.compartment_id)
@@ -225,27 +202,24 @@ export const personRoutes = [
     path: '/people/:id/merge',
     summary: 'Merge this person into another of the same compartment, keeping both histories',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'manage' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'manage',
+      // Both people, each authorized: the one merged away and the one it goes into.
+      load: async (input) =>
+        [
+          await personAtId(input),
+          await loadPerson(input.app.database.db, input.body.intoId),
+        ] as const,
+      record: (people) => people.map(inCompartment),
+    },
     params: idParams,
     body: mergePeopleSchema,
     response: ok,
     errors: ['notFound', 'forbidden', 'versionConflict', 'compartmentMismatch', 'mergeSame'],
-    async handle({ app, params, body, authorize, audit: by }) {
+    async handle({ app, body, record: [source, target], audit: by }) {
       const db = app.database.db
-      const source = await loadPerson(db, params.id)
-      authorize(
-        'manage',
-        'Person',
-        { compartmentId: source.compartment_id },
-        { compartmentId: source.compartment_id },
-      )
-      const target = await loadPerson(db, body.intoId)
-      authorize(
-        'manage',
-        'Person',
-        { compartmentId: target.compartment_id },
-        { compartmentId: target.compartment_id },
-      )
       await assertWritable(db, source.compartment_id)
       await mergePeople(app, source, target, body.version, by)
       return { ok: true as const }
@@ -256,28 +230,22 @@ export const personRoutes = [
     path: '/people/:id/links',
     summary: 'Record a family or household link to another person of the same compartment',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'update',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: idParams,
     body: personLinkSchema,
     response: z.object({ id: z.string() }),
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'compartmentMismatch'],
-    async handle({ app, params, body, authorize, audit: by }) {
+    async handle({ app, body, record: person, authorize, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'update',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       const related = await loadPerson(db, body.relatedPersonId)
-      authorize(
-        'read',
-        'Person',
-        { compartmentId: related.compartment_id },
-        { compartmentId: related.compartment_id },
-      )
+      authorize('read', 'Person', inCompartment(related))
       await assertWritable(db, person.compartment_id)
       return { id: await linkPeople(app, person, related, body.relation, by) }
     },
@@ -287,19 +255,18 @@ export const personRoutes = [
     path: '/people/:id/links/:linkId',
     summary: 'Remove a family or household link',
     tag: 'people',
-    access: { kind: 'policy', entity: 'Person', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Person',
+      action: 'update',
+      load: personAtId,
+      record: inCompartment,
+    },
     params: z.strictObject({ id: z.string().min(1).max(100), linkId: z.string().min(1).max(100) }),
     response: ok,
     errors: ['notFound', 'forbidden'],
-    async handle({ app, params, authorize, audit: by }) {
+    async handle({ app, params, record: person, audit: by }) {
       const db = app.database.db
-      const person = await loadPerson(db, params.id)
-      authorize(
-        'update',
-        'Person',
-        { compartmentId: person.compartment_id },
-        { compartmentId: person.compartment_id },
-      )
       await assertWritable(db, person.compartment_id)
       await unlinkPeople(app, person, params.linkId, by)
       return { ok: true as const }

@@ -15,10 +15,7 @@ import {
   shelterView,
 } from '@haven/core/shelters/shelter-views'
 import { z } from 'zod'
-import { defineRoute, type HandlerInput } from '../../api/api-route.js'
-import type { AppContext } from '../../app-context.js'
-import type { Action } from '../../auth/policy.js'
-import { compartmentsFor } from '../../compartments/compartment-access.js'
+import { defineRoute, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { compromiseShelter, restoreShelter } from './shelter-compromise.js'
@@ -32,27 +29,15 @@ import {
 import { findShelter, listShelters } from './shelter-store.js'
 import { presentShelter, presentShelterSummaries } from './shelter-views.js'
 
-const SEES = ['coordinator', 'caseworker', 'field_worker'] as const
-
 async function loadShelter(db: Db, id: string) {
   const shelter = await findShelter(db, id)
   if (!shelter) throw errors.notFound()
   return shelter
 }
 
-/** The shelter, once the caller may do `action` on it (or its records) in its compartment. */
-async function authorizedShelter(
-  app: AppContext,
-  authorize: HandlerInput<unknown, unknown, unknown>['authorize'],
-  id: string,
-  action: Action,
-  entity: 'Shelter' | 'ShelterRecord',
-) {
-  const shelter = await loadShelter(app.database.db, id)
-  const record = { compartmentId: shelter.compartment_id }
-  authorize(action, entity, record, record)
-  return shelter
-}
+/** The shelter at the route's `:id` (404 when there is none); its records are in its compartment. */
+const shelterAtId = ({ app, params }: RequestInput<{ id: string }>) =>
+  loadShelter(app.database.db, params.id)
 
 export const shelterRoutes = [
   defineRoute({
@@ -60,13 +45,12 @@ export const shelterRoutes = [
     path: '/shelters',
     summary: 'Shelters you work in: code, region, status, funding, occupancy against capacity',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'list' },
+    access: { kind: 'policy', entity: 'Shelter', action: 'list', scope: 'compartments' },
     query: shelterQuerySchema,
     response: z.array(shelterSummaryView),
-    async handle({ app, query, actor, authorizeScope }) {
-      authorizeScope()
+    async handle({ app, query, scope }) {
       const db = app.database.db
-      const rows = await listShelters(db, await compartmentsFor(db, actor(), SEES), query.status)
+      const rows = await listShelters(db, scope, query.status)
       return presentShelterSummaries(db, rows)
     },
   }),
@@ -75,13 +59,18 @@ export const shelterRoutes = [
     path: '/shelters',
     summary: 'Open a shelter: its compartment (with its own keys) is created with it',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Shelter',
+      action: 'create',
+      // A new shelter's compartment is made with it: the rule asks only who the caller is.
+      record: () => ({ compartmentId: '' }),
+    },
     body: createShelterSchema,
     response: shelterView,
     successStatus: 201,
     errors: ['forbidden', 'validationFailed', 'compartmentCodeTaken'],
-    async handle({ app, body, actor, authorize, audit: by }) {
-      authorize('create', 'Shelter', { compartmentId: '' })
+    async handle({ app, body, actor, audit: by }) {
       const row = await createShelter(app, body, by)
       return presentShelter(app, actor(), row, by.requestId)
     },
@@ -91,12 +80,17 @@ export const shelterRoutes = [
     path: '/shelters/:id',
     summary: 'One shelter with its residents over time, its log, and what you may do',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Shelter',
+      action: 'read',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     params: shelterParamsSchema,
     response: shelterView,
     errors: ['notFound'],
-    async handle({ app, params, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'read', 'Shelter')
+    async handle({ app, actor, record: shelter, audit: by }) {
       return presentShelter(app, actor(), shelter, by.requestId)
     },
   }),
@@ -106,7 +100,13 @@ export const shelterRoutes = [
     summary:
       'Change a shelter’s region, capacity, caretaker, dates, funding or status; 409 if someone saved first',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'Shelter',
+      action: 'update',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     params: shelterParamsSchema,
     body: updateShelterSchema,
     response: shelterView,
@@ -118,8 +118,7 @@ export const shelterRoutes = [
       'compartmentMismatch',
       'recordFrozen',
     ],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'update', 'Shelter')
+    async handle({ app, body, actor, record: shelter, audit: by }) {
       const row = await updateShelter(app, shelter.compartment_id, body, by)
       return presentShelter(app, actor(), row, by.requestId)
     },
@@ -130,7 +129,13 @@ export const shelterRoutes = [
     summary:
       'A registered person comes to live in the shelter (their situation becomes “in shelter”)',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'ShelterRecord', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'ShelterRecord',
+      action: 'create',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     params: shelterParamsSchema,
     body: addResidentSchema,
     response: shelterView,
@@ -145,8 +150,7 @@ export const shelterRoutes = [
       'shelterClosed',
       'recordFrozen',
     ],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'create', 'ShelterRecord')
+    async handle({ app, params, body, actor, record: shelter, audit: by }) {
       await addResident(app, shelter.compartment_id, body, by)
       return presentShelter(
         app,
@@ -161,13 +165,18 @@ export const shelterRoutes = [
     path: '/shelters/:id/residents/:residentId/end',
     summary: 'A resident left: the date and the reason (their situation follows it)',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'ShelterRecord', action: 'update' },
+    access: {
+      kind: 'policy',
+      entity: 'ShelterRecord',
+      action: 'update',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     params: residentParamsSchema,
     body: endResidentSchema,
     response: shelterView,
     errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'update', 'ShelterRecord')
+    async handle({ app, params, body, actor, record: shelter, audit: by }) {
       await endResident(app, shelter.compartment_id, params.residentId, body, by)
       return presentShelter(
         app,
@@ -183,14 +192,19 @@ export const shelterRoutes = [
     summary:
       'Record an incident or oversight entry (caretaker detained, doubts, funding stopped…); the note is sealed',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'ShelterRecord', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'ShelterRecord',
+      action: 'create',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     params: shelterParamsSchema,
     body: createShelterLogSchema,
     response: shelterView,
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'compartmentMismatch', 'recordFrozen'],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'create', 'ShelterRecord')
+    async handle({ app, params, body, actor, record: shelter, audit: by }) {
       await addLogEntry(app, shelter.compartment_id, body, by)
       return presentShelter(
         app,
@@ -206,7 +220,13 @@ export const shelterRoutes = [
     summary:
       'Mark a shelter compromised: freeze its records, sign out field workers granted only there, notify coordinators',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'manage' },
+    access: {
+      kind: 'policy',
+      entity: 'Shelter',
+      action: 'manage',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     reauth: true,
     params: shelterParamsSchema,
     body: compromiseShelterSchema,
@@ -218,8 +238,7 @@ export const shelterRoutes = [
       'confirmationMismatch',
       'shelterCompromised',
     ],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'manage', 'Shelter')
+    async handle({ app, body, actor, record: shelter, audit: by }) {
       if (body.confirmCode !== shelter.code) throw errors.confirmationMismatch()
       const outcome = await compromiseShelter(app, shelter.compartment_id, by)
       return {
@@ -235,7 +254,13 @@ export const shelterRoutes = [
     path: '/shelters/:id/restore',
     summary: 'Undo a compromise (not possible after its keys were shredded)',
     tag: 'shelters',
-    access: { kind: 'policy', entity: 'Shelter', action: 'manage' },
+    access: {
+      kind: 'policy',
+      entity: 'Shelter',
+      action: 'manage',
+      load: shelterAtId,
+      record: inCompartment,
+    },
     reauth: true,
     params: shelterParamsSchema,
     body: compromiseShelterSchema,
@@ -248,8 +273,7 @@ export const shelterRoutes = [
       'shelterNotCompromised',
       'keysDestroyed',
     ],
-    async handle({ app, params, body, actor, authorize, audit: by }) {
-      const shelter = await authorizedShelter(app, authorize, params.id, 'manage', 'Shelter')
+    async handle({ app, body, actor, record: shelter, audit: by }) {
       if (body.confirmCode !== shelter.code) throw errors.confirmationMismatch()
       const row = await restoreShelter(app, shelter.compartment_id, by)
       return presentShelter(app, actor(), row, by.requestId)

@@ -3,7 +3,7 @@ import { distributionView, figuresView, policyView } from '@haven/core/supplies/
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { can } from '../../auth/policy.js'
-import { assertWritable, compartmentsFor } from '../../compartments/compartment-access.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
 import { personCodes } from '../people/index.js'
 import {
   createPolicy,
@@ -14,6 +14,10 @@ import {
 import { listDistributions, listPolicies } from './distribution-store.js'
 import { distributionFigures } from './figures-service.js'
 
+/** The scope, or only the compartment the request asks for when it is in the scope. */
+const narrowed = (scope: readonly string[], only: string | undefined) =>
+  only ? scope.filter((id) => id === only) : scope
+
 const compartmentQuery = z.strictObject({ compartmentId: z.string().min(1).max(100).optional() })
 
 export const distributionRoutes = [
@@ -22,17 +26,12 @@ export const distributionRoutes = [
     path: '/allowance-policies',
     summary: 'Allowance policies of your compartments',
     tag: 'distributions',
-    access: { kind: 'policy', entity: 'AllowancePolicy', action: 'list' },
+    access: { kind: 'policy', entity: 'AllowancePolicy', action: 'list', scope: 'compartments' },
     query: compartmentQuery,
     response: z.array(policyView),
-    async handle({ app, query, actor, authorizeScope }) {
-      authorizeScope()
-      const ids = await compartmentsFor(
-        app.database.db,
-        actor(),
-        ['coordinator', 'caseworker', 'field_worker', 'finance'],
-        query.compartmentId,
-      )
+    async handle({ app, query, scope }) {
+      // A compartment asked for narrows the list; one outside the scope lists nothing.
+      const ids = narrowed(scope, query.compartmentId)
       return (await listPolicies(app.database.db, ids)).map(presentPolicy)
     },
   }),
@@ -41,18 +40,17 @@ export const distributionRoutes = [
     path: '/allowance-policies',
     summary: 'Create an allowance policy: amount per person, caps, ration basis, date range',
     tag: 'distributions',
-    access: { kind: 'policy', entity: 'AllowancePolicy', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'AllowancePolicy',
+      action: 'create',
+      record: (_, { body }) => ({ compartmentId: body.compartmentId }),
+    },
     body: createPolicySchema,
     response: policyView,
     successStatus: 201,
     errors: ['validationFailed', 'policyOverlap', 'recordFrozen'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize(
-        'create',
-        'AllowancePolicy',
-        { compartmentId: body.compartmentId },
-        { compartmentId: body.compartmentId },
-      )
+    async handle({ app, body, audit: by }) {
       await assertWritable(app.database.db, body.compartmentId)
       return presentPolicy(await createPolicy(app, body, by))
     },
@@ -62,7 +60,7 @@ export const distributionRoutes = [
     path: '/distributions',
     summary: 'Distributions of your compartments, newest first',
     tag: 'distributions',
-    access: { kind: 'policy', entity: 'Distribution', action: 'list' },
+    access: { kind: 'policy', entity: 'Distribution', action: 'list', scope: 'compartments' },
     query: z.strictObject({
       compartmentId: z.string().min(1).max(100).optional(),
       day: z
@@ -72,14 +70,8 @@ export const distributionRoutes = [
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     response: z.array(distributionView),
-    async handle({ app, query, actor, authorizeScope }) {
-      authorizeScope()
-      const ids = await compartmentsFor(
-        app.database.db,
-        actor(),
-        ['coordinator', 'caseworker', 'field_worker'],
-        query.compartmentId,
-      )
+    async handle({ app, query, scope }) {
+      const ids = narrowed(scope, query.compartmentId)
       const rows = await listDistributions(app.database.db, ids, query)
       const codes = await personCodes(
         app.database.db,
@@ -95,7 +87,12 @@ export const distributionRoutes = [
     path: '/distributions',
     summary: 'Record a distribution to a person or a headcount, under the policy’s caps',
     tag: 'distributions',
-    access: { kind: 'policy', entity: 'Distribution', action: 'create' },
+    access: {
+      kind: 'policy',
+      entity: 'Distribution',
+      action: 'create',
+      record: (_, { body }) => ({ compartmentId: body.compartmentId }),
+    },
     body: recordDistributionSchema,
     response: distributionView,
     successStatus: 201,
@@ -110,9 +107,8 @@ export const distributionRoutes = [
     ],
     async handle({ app, body, actor, authorize, audit: by }) {
       const target = { compartmentId: body.compartmentId }
-      authorize('create', 'Distribution', target, target)
       // Asking to override is itself a coordinator's act: refused outright for anyone else.
-      if (body.overrideReason) authorize('manage', 'Distribution', target, target)
+      if (body.overrideReason) authorize('manage', 'Distribution', target)
       await assertWritable(app.database.db, body.compartmentId)
       const done = await recordDistribution(app, body, {
         ...by,
@@ -129,16 +125,19 @@ export const distributionRoutes = [
     path: '/distributions/figures',
     summary: 'People per day and month, rice, spend against the cap, ration check, for a year',
     tag: 'distributions',
-    access: { kind: 'policy', entity: 'Distribution', action: 'read' },
+    access: {
+      kind: 'policy',
+      entity: 'Distribution',
+      action: 'read',
+      record: (_, { query }) => ({ compartmentId: query.compartmentId }),
+    },
     query: z.strictObject({
       compartmentId: z.string().min(1).max(100),
       year: z.string().regex(/^\d{4}$/),
     }),
     response: figuresView,
     errors: ['notFound'],
-    async handle({ app, query, authorize }) {
-      const target = { compartmentId: query.compartmentId }
-      authorize('read', 'Distribution', target, target)
+    async handle({ app, query }) {
       return distributionFigures(app, query.compartmentId, query.year)
     },
   }),

@@ -39,8 +39,7 @@ export const suppliesRoutes = [
     tag: 'supplies',
     access: { kind: 'policy', entity: 'Supplies', action: 'list' },
     response: overview,
-    async handle({ app, authorize }) {
-      authorize('list', 'Supplies', {})
+    async handle({ app }) {
       const db = app.database.db
       const items = await listItems(db)
       const units = new Map(items.map((i) => [i.id, i.unit]))
@@ -75,8 +74,7 @@ export const suppliesRoutes = [
     response: itemView,
     successStatus: 201,
     errors: ['validationFailed'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('create', 'Supplies', {})
+    async handle({ app, body, audit: by }) {
       const row = await createItem(app, body, by)
       return { id: row.id, name: row.name, kind: row.kind, unit: row.unit }
     },
@@ -91,8 +89,7 @@ export const suppliesRoutes = [
     response: locationView,
     successStatus: 201,
     errors: ['validationFailed', 'notFound'],
-    async handle({ app, body, actor, authorize, audit: by }) {
-      authorize('create', 'Supplies', {})
+    async handle({ app, body, actor, audit: by }) {
       if (body.compartmentId && !actor().canSeeCompartment(body.compartmentId))
         throw errors.notFound()
       const row = await createLocation(app, body, by)
@@ -115,8 +112,7 @@ export const suppliesRoutes = [
     response: movementView,
     successStatus: 201,
     errors: ['validationFailed', 'insufficientStock', 'locationHoldsNoStock'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('create', 'Supplies', {})
+    async handle({ app, body, audit: by }) {
       return recordMovement(app, body, by)
     },
   }),
@@ -127,8 +123,7 @@ export const suppliesRoutes = [
     tag: 'supplies',
     access: { kind: 'policy', entity: 'ExchangeRate', action: 'list' },
     response: z.array(rateView),
-    async handle({ app, authorize }) {
-      authorize('list', 'ExchangeRate', {})
+    async handle({ app }) {
       const rows = await listRates(app.database.db)
       return rows.map((r) => ({
         date: r.date,
@@ -149,8 +144,7 @@ export const suppliesRoutes = [
     response: rateView,
     successStatus: 201,
     errors: ['validationFailed'],
-    async handle({ app, body, authorize, audit: by }) {
-      authorize('create', 'ExchangeRate', {})
+    async handle({ app, body, audit: by }) {
       const row = await recordRate(app, body, by)
       return { ...row }
     },
