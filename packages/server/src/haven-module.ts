@@ -8,6 +8,7 @@ import type { Actor } from './auth/actor.js'
 import type { EntityName } from './auth/policy.js'
 import type { CompartmentsTable } from './compartments/compartment-tables.js'
 import type { Migrations } from './db/migrations/index.js'
+import type { Figure } from './figures.js'
 import type { HavenEnv } from './http/hono-env.js'
 import type { SiteRenderer } from './site/site-renderer.js'
 
@@ -44,6 +45,11 @@ export interface HavenModule {
    * computed from its policies, for the app to show or hide its sections.
    */
   abilities?(actor: Actor, app: AppContext): Promise<Partial<Abilities>>
+  /**
+   * Named, documented figures the module offers for a fiscal year (see figures.ts): the only
+   * thing the annual report reads from it.
+   */
+  readonly figures?: readonly Figure[]
   /**
    * Prepares what the module needs before anyone uses it (the contact inbox's compartment, say).
    * Idempotent; run by `haven serve` once the keys are open, and by `haven demo`.

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { LOCALES } from '@haven/core/i18n/locales'
 import { identifyingEntities } from '@haven/core/privacy/identifying-fields'
 import { describe, expect, it } from 'vitest'
 import { apiRoutes } from '../api/api-routes.js'
@@ -34,6 +35,22 @@ describe('the modules list', () => {
     expect(new Set(listed).size).toBe(listed.length)
     expect(listed.map((d) => d.table).sort()).toEqual(declared.map((d) => d.table).sort())
     for (const d of listed) expect(declared).toContain(d)
+  })
+
+  it('names every figure after its module, once, with a label and description in every language', () => {
+    const keys: string[] = []
+    for (const m of MODULES)
+      for (const f of m.figures ?? []) {
+        keys.push(f.key)
+        expect(f.key, f.key).toMatch(new RegExp(`^${m.name}\\.[a-z0-9-]+(\\.[a-z0-9-]+)*$`))
+        expect(['people-protected', 'people-served', 'quantity', 'money']).toContain(f.sensitivity)
+        for (const locale of LOCALES) {
+          expect(f.label[locale]?.trim(), `${f.key} ${locale}`).toBeTruthy()
+          expect(f.description[locale]?.trim(), `${f.key} ${locale}`).toBeTruthy()
+        }
+      }
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys).toEqual(expect.arrayContaining(['supplies.food.spend', 'shelters.operating']))
   })
 
   it('gives every route a distinct method and path', () => {

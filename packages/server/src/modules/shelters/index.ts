@@ -5,6 +5,7 @@ import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
 import { shelterRoutes } from './shelter-routes.js'
 import { sheltersDemo } from './shelters-demo.js'
+import { SHELTERS_FIGURES } from './shelters-figures.js'
 
 /** Covert shelters: each is a compartment, with its residents, sealed log and compromise drill. */
 export const sheltersModule = defineModule({
@@ -13,6 +14,7 @@ export const sheltersModule = defineModule({
   policies: [shelterPolicy, shelterRecordPolicy],
   sealed: [SHELTER_LOG_NOTE],
   demo: sheltersDemo,
+  figures: SHELTERS_FIGURES,
   async abilities(actor): Promise<AbilitiesOf<(typeof SHELTERS_ABILITIES)[number]>> {
     return {
       shelters: canSomewhere(actor, 'list', 'Shelter'),

@@ -198,3 +198,14 @@ export async function coordinatorsOf(db: Db, compartmentId: string): Promise<str
     .execute()
   return rows.map((r) => r.user_id)
 }
+
+/** Shelters open at some time between two days (inclusive): opened by the end, not closed before the start. */
+export async function countSheltersOperating(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('shelters')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('opened_on', '<=', to)
+    .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', from)]))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}

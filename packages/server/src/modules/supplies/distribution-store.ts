@@ -219,3 +219,58 @@ export async function monthTotals(db: Db, compartmentId: string, from: string, t
     .orderBy('month')
     .execute()
 }
+
+/** People fed per day over a date range, every compartment together (days with distributions). */
+export async function peoplePerDay(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ day: string; people: number }[]> {
+  const rows = await db
+    .selectFrom('distribution_days')
+    .select(['day', (eb) => eb.fn.sum<number | string>('people').as('people')])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('people', '>', 0)
+    .groupBy('day')
+    .orderBy('day')
+    .execute()
+  return rows.map((r) => ({ day: r.day, people: Number(r.people) }))
+}
+
+/** Grams of rice the allowances handed out buy, over a date range, every compartment together. */
+export async function riceGramsBetween(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('distribution_days')
+    .select((eb) => eb.fn.sum<number | string | null>('rice_grams').as('grams'))
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .executeTakeFirst()
+  return Number(row?.grams ?? 0)
+}
+
+/**
+ * Spending on distributions over a date range, by the currency of the allowance policy in force
+ * each day (policies of a compartment never overlap, so each day has one).
+ */
+export async function spendByCurrency(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ currency: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('distribution_days as d')
+    .innerJoin('allowance_policies as p', (join) =>
+      join
+        .onRef('p.compartment_id', '=', 'd.compartment_id')
+        .onRef('p.valid_from', '<=', 'd.day')
+        .on((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>=', eb.ref('d.day'))])),
+    )
+    .select(['p.currency', (eb) => eb.fn.sum<number | string>('d.spend_minor').as('minor')])
+    .where('d.day', '>=', from)
+    .where('d.day', '<=', to)
+    .groupBy('p.currency')
+    .orderBy('p.currency')
+    .execute()
+  return rows.map((r) => ({ currency: r.currency, minor: Number(r.minor) }))
+}

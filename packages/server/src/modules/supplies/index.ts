@@ -3,6 +3,7 @@ import { can, canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { distributionRoutes } from './distribution-routes.js'
 import { suppliesDemo } from './supplies-demo.js'
+import { SUPPLIES_FIGURES } from './supplies-figures.js'
 import {
   allowancePolicyPolicy,
   distributionPolicy,
@@ -19,6 +20,7 @@ export const suppliesModule = defineModule({
   policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
   demo: suppliesDemo,
   scale: suppliesScale,
+  figures: SUPPLIES_FIGURES,
   async abilities(actor): Promise<AbilitiesOf<(typeof SUPPLIES_ABILITIES)[number]>> {
     return {
       supplies: can(actor, 'list', 'Supplies', {}),

@@ -97,7 +97,12 @@ export async function listStock(db: Db) {
 }
 
 /** Grams of mass items delivered in a year to destinations that hold no stock (inside North Korea). */
-export async function bulkDeliveredGrams(db: Db, year: string): Promise<number> {
+export function bulkDeliveredGrams(db: Db, year: string): Promise<number> {
+  return bulkDeliveredGramsBetween(db, `${year}-01-01`, `${year}-12-31`)
+}
+
+/** Grams of mass items delivered between two days (inclusive) to destinations holding no stock. */
+export async function bulkDeliveredGramsBetween(db: Db, from: string, to: string): Promise<number> {
   const row = await db
     .selectFrom('stock_movements')
     .innerJoin('supply_locations', 'supply_locations.id', 'stock_movements.to_location_id')
@@ -105,8 +110,8 @@ export async function bulkDeliveredGrams(db: Db, year: string): Promise<number> 
     .select((eb) => eb.fn.sum<number | null>('stock_movements.quantity').as('quantity'))
     .where('supply_locations.kind', '=', 'delivery')
     .where('supply_items.unit', '=', 'kg')
-    .where('stock_movements.occurred_on', '>=', `${year}-01-01`)
-    .where('stock_movements.occurred_on', '<=', `${year}-12-31`)
+    .where('stock_movements.occurred_on', '>=', from)
+    .where('stock_movements.occurred_on', '<=', to)
     .executeTakeFirst()
   return Number(row?.quantity ?? 0)
 }

@@ -1,0 +1,74 @@
+import type { Locale } from '@haven/core/i18n/locales'
+import type { FiscalYear } from '@haven/core/site/fiscal-year'
+import type { Sensitivity } from '@haven/disclosure'
+import type { Db } from './db/db-handle.js'
+
+/**
+ * A named, documented figure a module offers for a fiscal year: what the annual report reads,
+ * never the module's tables. A module lists its figures in its HavenModule (`figures`); the
+ * report asks each for its value and passes every figure that can reach the public through the
+ * disclosure engine, with the sensitivity declared here.
+ */
+export interface Figure {
+  /**
+   * Stable and unique: `<module>.<what>[.<detail>]`, e.g. `supplies.food.tonnes.shelters`. It is
+   * also the measure's name for the disclosure policy (which may set its sensitivity otherwise).
+   */
+  readonly key: string
+  readonly unit: FigureUnit
+  readonly sensitivity: FigureSensitivity
+  /** What a reader is told it is, in every language Haven speaks. */
+  readonly label: Readonly<Record<Locale, string>>
+  /** How it is counted: what is in, what is out, rounding. */
+  readonly description: Readonly<Record<Locale, string>>
+  /** The value over the fiscal year (read-only; a transaction or the database). */
+  compute(db: Db, year: FiscalYear): Promise<FigureValue>
+}
+
+/**
+ * How harmful the figure is to publish, in the disclosure package's vocabulary
+ * (`people-protected`, `people-served`, `quantity`), plus `money`: an amount in a currency,
+ * which the disclosure engine treats as a quantity.
+ */
+export type FigureSensitivity = Sensitivity | 'money'
+
+/**
+ * What one unit of the value is. `money-minor` values are whole minor units (yen, fen, cents) in
+ * a table with a `currency` dimension whose labels are ISO codes.
+ */
+export type FigureUnit =
+  | 'people'
+  | 'people-per-day'
+  | 'tonnes'
+  | 'shelters'
+  | 'count'
+  | 'money-minor'
+
+/** A number, or a small table (by currency, by shelter…). */
+export type FigureValue = number | FigureTable
+
+/**
+ * A table in the shape the disclosure engine builds its tables from: the classifying variables,
+ * each with its categories in order, and one value per combination (row-major: the last
+ * dimension varies fastest). Margins are left to the engine.
+ */
+export interface FigureTable {
+  readonly dimensions: readonly { readonly name: string; readonly labels: readonly string[] }[]
+  readonly values: readonly number[]
+}
+
+/** A one-dimensional table: one value per category (`[['CNY', 12000], ['JPY', 1440000]]`). */
+export function figureTable(
+  dimension: string,
+  entries: readonly (readonly [string, number])[],
+): FigureTable {
+  return {
+    dimensions: [{ name: dimension, labels: entries.map(([label]) => label) }],
+    values: entries.map(([, value]) => value),
+  }
+}
+
+/** The disclosure engine's sensitivity for a figure (money is a quantity). */
+export function disclosureSensitivity(figure: Pick<Figure, 'sensitivity'>): Sensitivity {
+  return figure.sensitivity === 'money' ? 'quantity' : figure.sensitivity
+}
