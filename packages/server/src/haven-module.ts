@@ -37,7 +37,8 @@ export interface HavenModule {
   /**
    * The module's identifying fields, each declared once in its core folder with
    * `declareIdentifying` (sealed per compartment, sent only to those who may identify, every read
-   * audited). Key rotation, shredding, backups and the plaintext scans find them through here.
+   * audited). Listing them keeps them loaded wherever the modules are (key rotation reads every
+   * declaration); the list test checks that none is left out.
    */
   readonly sealed?: readonly IdentifyingEntity[]
   /**
