@@ -33,9 +33,11 @@ const ROUTES = apiRoutes(MODULES)
 /** Every module's matrix file (`matrix/<module>.ts`), read from the folder. */
 const MATRIX_FILES: readonly MatrixModule[] = await Promise.all(
   readdirSync(new URL('./matrix/', import.meta.url))
-    .filter((name) => name.endsWith('.ts'))
+    .flatMap((name) => (name.endsWith('.ts') ? [name.slice(0, -3)] : []))
     .sort()
-    .map(async (name) => ((await import(`./matrix/${name}`)) as { matrix: MatrixModule }).matrix),
+    .map(
+      async (name) => ((await import(`./matrix/${name}.ts`)) as { matrix: MatrixModule }).matrix,
+    ),
 )
 
 /** One row per route, keyed `METHOD /path` exactly as declared. */

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js'
 import type { Actor } from '../auth/actor.js'
 import type { SessionStage } from '../auth/auth-tables.js'
 import type { Action, Entities, EntityName } from '../auth/policy.js'
-import type { ErrorFactoryName } from '../http/errors.js'
+import { type ErrorFactoryName, errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -71,6 +71,15 @@ type PolicyOn<E extends EntityName, P, Q, B, T> = {
 
 // The request's types come from the route's schemas only, never from a loader's signature.
 type Request<P, Q, B> = RequestInput<NoInfer<P>, NoInfer<Q>, NoInfer<B>>
+
+/**
+ * What a loader found, or 404 when it found nothing — the same answer as for a record in a
+ * compartment the caller cannot see: `load: async ({ app, params }) => found(await findX(…))`.
+ */
+export function found<T>(record: T | undefined | null): T {
+  if (record === undefined || record === null) throw errors.notFound()
+  return record
+}
 
 /**
  * The policy record of a row that belongs to a compartment (`compartment_id`): the usual

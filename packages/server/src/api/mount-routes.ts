@@ -50,7 +50,7 @@ function checkAccess(route: AnyApiRoute, c: Context<HavenEnv>, app: AppContext):
  */
 async function authorizeDeclared(route: AnyApiRoute, input: RequestInput): Promise<Declared> {
   const access = route.access as PolicyAccess
-  if (access.kind !== 'policy') return { record: undefined, scope: [], asked: [] }
+  if (access.kind !== 'policy') return UNDECLARED
   const { actor, app } = input
   if (access.scope) {
     const only = access.only?.(input)
@@ -80,6 +80,9 @@ interface Declared {
   /** The records the declared check asked about, so a handler cannot ask it again. */
   asked: readonly unknown[]
 }
+
+/** What a public or signed-in route declares: nothing to load or authorize. */
+const UNDECLARED: Declared = { record: undefined, scope: [], asked: [] }
 
 /** Whether a handler's check is the declared one again (same entity, action and record). */
 function restates(
@@ -123,7 +126,7 @@ export function mountRoutes(
       const raw = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : undefined
       const declared = actor
         ? await authorizeDeclared(route, { params, query, body, app, actor })
-        : { record: undefined, scope: [], asked: [] }
+        : UNDECLARED
       const input: HandlerInput<unknown, unknown, unknown, unknown> = {
         params,
         query,

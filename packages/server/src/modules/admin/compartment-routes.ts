@@ -5,7 +5,7 @@ import {
 } from '@haven/core/auth/auth-schemas'
 import { type CompartmentView, compartmentView } from '@haven/core/auth/auth-views'
 import { z } from 'zod'
-import { defineRoute, type RequestInput } from '../../api/api-route.js'
+import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { abilities } from '../../auth/policy.js'
@@ -16,7 +16,6 @@ import {
   updateCompartment,
 } from '../../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
-import { errors } from '../../http/errors.js'
 
 function present(actor: Actor, c: CompartmentsTable): CompartmentView {
   return {
@@ -31,11 +30,8 @@ function present(actor: Actor, c: CompartmentsTable): CompartmentView {
 }
 
 /** The compartment at the route's `:id` (404 when there is none). */
-async function compartmentAtId({ app, params }: RequestInput<{ id: string }>) {
-  const row = await findCompartment(app.database.db, params.id)
-  if (!row) throw errors.notFound()
-  return row
-}
+const compartmentAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
+  found(await findCompartment(app.database.db, params.id))
 
 const asCompartment = (row: { id: string }) => ({ compartmentId: row.id })
 

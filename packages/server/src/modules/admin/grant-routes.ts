@@ -2,7 +2,7 @@ import { createGrantSchema, idParamsSchema } from '@haven/core/auth/auth-schemas
 import { grantView } from '@haven/core/auth/auth-views'
 import { ORGANISATION_ROLES } from '@haven/core/auth/roles'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, found } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'
 import { markUserSessionsForRotation } from '../../auth/session-store.js'
 import { grantsWithCodes } from '../../auth/session-view.js'
@@ -22,11 +22,7 @@ export const grantRoutes = [
       entity: 'Grant',
       action: 'create',
       // The user the grant is for (404 when there is none): nobody grants themselves more.
-      load: async ({ app, body }) => {
-        const user = await findUserById(app.database.db, body.userId)
-        if (!user) throw errors.notFound()
-        return user
-      },
+      load: async ({ app, body }) => found(await findUserById(app.database.db, body.userId)),
       record: (user) => ({ userId: user.id }),
     },
     reauth: true,
@@ -95,11 +91,7 @@ export const grantRoutes = [
       kind: 'policy',
       entity: 'Grant',
       action: 'delete',
-      load: async ({ app, params }) => {
-        const grant = await findGrant(app.database.db, params.id)
-        if (!grant) throw errors.notFound()
-        return grant
-      },
+      load: async ({ app, params }) => found(await findGrant(app.database.db, params.id)),
       record: (grant) => ({ userId: grant.user_id }),
     },
     reauth: true,

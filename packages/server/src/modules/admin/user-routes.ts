@@ -1,7 +1,7 @@
 import { linkView, userView } from '@haven/core/admin/admin-views'
 import { createUserSchema, idParamsSchema, updateUserSchema } from '@haven/core/auth/auth-schemas'
 import { z } from 'zod'
-import { defineRoute, type RequestInput } from '../../api/api-route.js'
+import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'
 import { deleteUserSessions } from '../../auth/session-store.js'
 import { findUserById, findUserByLoginName, insertUser } from '../../auth/user-store.js'
@@ -11,11 +11,7 @@ import { errors } from '../../http/errors.js'
 import { issuePasswordLink } from './password-links.js'
 import { presentUser } from './user-views.js'
 
-async function loadUser(db: Db, id: string) {
-  const user = await findUserById(db, id)
-  if (!user) throw errors.notFound()
-  return user
-}
+const loadUser = async (db: Db, id: string) => found(await findUserById(db, id))
 
 /** The user at the route's `:id` (404 when there is none). */
 const userAtId = ({ app, params }: RequestInput<{ id: string }>) =>

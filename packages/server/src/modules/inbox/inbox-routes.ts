@@ -7,10 +7,9 @@ import {
   messageView,
 } from '@haven/core/inbox/inbox-views'
 import { z } from 'zod'
-import { defineRoute, inCompartment, type RequestInput } from '../../api/api-route.js'
+import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
-import { errors } from '../../http/errors.js'
 import type { MessageListing } from './inbox-store.js'
 import {
   findContactMessage,
@@ -92,11 +91,8 @@ async function openMessage(
 }
 
 /** The message at the route's `:id` (404 when there is none). */
-async function messageAtId({ app, params }: RequestInput<{ id: string }>) {
-  const m = await findContactMessage(app.database.db, params.id)
-  if (!m) throw errors.notFound()
-  return m
-}
+const messageAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
+  found(await findContactMessage(app.database.db, params.id))
 
 /** The inbox of messages from the public site, for those granted its compartment. */
 export const inboxRoutes = [

@@ -7,7 +7,7 @@ import {
   shredRequestSchema,
   shredResultView,
 } from '@haven/core/keys/key-views'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, found } from '../../api/api-route.js'
 import { findCompartment, listCompartments } from '../../compartments/compartment-store.js'
 import { KeyOperationError } from '../../crypto/crypto-errors.js'
 import { listKeyExports } from '../../crypto/key-export-store.js'
@@ -94,14 +94,12 @@ export const keyRoutes = [
       entity: 'Keys',
       action: 'manage',
       // A compartment's keys, or Haven's own (`system`); an unknown owner is 404.
-      load: async ({ app, params }) => {
-        const ownerId =
+      load: async ({ app, params }) =>
+        found(
           params.id === SYSTEM_OWNER
             ? SYSTEM_OWNER
-            : (await findCompartment(app.database.db, params.id))?.id
-        if (!ownerId) throw errors.notFound()
-        return ownerId
-      },
+            : (await findCompartment(app.database.db, params.id))?.id,
+        ),
       record: (ownerId) => ({ ownerId }),
     },
     params: keyOwnerParamsSchema,
@@ -129,11 +127,7 @@ export const keyRoutes = [
       kind: 'policy',
       entity: 'Keys',
       action: 'read',
-      load: async ({ app, params }) => {
-        const job = await findKeyJob(app.database.db, params.id)
-        if (!job) throw errors.notFound()
-        return job
-      },
+      load: async ({ app, params }) => found(await findKeyJob(app.database.db, params.id)),
       record: (job) => ({ ownerId: job.owner_id }),
     },
     params: keyJobParamsSchema,
@@ -153,11 +147,7 @@ export const keyRoutes = [
       kind: 'policy',
       entity: 'Keys',
       action: 'delete',
-      load: async ({ app, params }) => {
-        const compartment = await findCompartment(app.database.db, params.id)
-        if (!compartment) throw errors.notFound()
-        return compartment
-      },
+      load: async ({ app, params }) => found(await findCompartment(app.database.db, params.id)),
       record: (compartment) => ({ ownerId: compartment.id }),
     },
     reauth: true,

@@ -17,7 +17,7 @@ import {
   referralView,
 } from '@haven/core/people/people-views'
 import { z } from 'zod'
-import { defineRoute, inCompartment } from '../../api/api-route.js'
+import { defineRoute, found, inCompartment } from '../../api/api-route.js'
 import { decodeCursor, encodeCursor } from '../../api/cursor.js'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actor } from '../../auth/actor.js'
@@ -26,7 +26,6 @@ import { abilities, can } from '../../auth/policy.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import { errors } from '../../http/errors.js'
 import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
 import {
   entriesOf,
@@ -440,11 +439,7 @@ export const caseRoutes = [
       entity: 'Case',
       action: 'update',
       // A follow-up is part of its case: the case's rules apply, in its compartment.
-      load: async ({ app, params }) => {
-        const followUp = await findFollowUp(app.database.db, params.id)
-        if (!followUp) throw errors.notFound()
-        return followUp
-      },
+      load: async ({ app, params }) => found(await findFollowUp(app.database.db, params.id)),
       record: inCompartment,
     },
     params: idParams,

@@ -1,6 +1,5 @@
-import type { RequestInput } from '../../api/api-route.js'
+import { found, type RequestInput } from '../../api/api-route.js'
 import type { Db } from '../../db/db-handle.js'
-import { errors } from '../../http/errors.js'
 import { findAttachment } from './attachment-store.js'
 import { findCase } from './case-store.js'
 import { findIncident } from './incident-service.js'
@@ -13,17 +12,11 @@ import { findPerson } from './person-store.js'
  * hands it to the handler. Missing is 404, like a record in a compartment the caller cannot see.
  */
 
-export async function loadPerson(db: Db, id: string): Promise<PeopleTable> {
-  const person = await findPerson(db, id)
-  if (!person) throw errors.notFound()
-  return person
-}
+export const loadPerson = async (db: Db, id: string): Promise<PeopleTable> =>
+  found(await findPerson(db, id))
 
-export async function loadCase(db: Db, id: string): Promise<CasesTable> {
-  const kase = await findCase(db, id)
-  if (!kase) throw errors.notFound()
-  return kase
-}
+export const loadCase = async (db: Db, id: string): Promise<CasesTable> =>
+  found(await findCase(db, id))
 
 /** The person at the route's `:id`. */
 export const personAtId = ({ app, params }: RequestInput<{ id: string }>) =>
@@ -34,21 +27,15 @@ export const caseAtId = ({ app, params }: RequestInput<{ id: string }>) =>
   loadCase(app.database.db, params.id)
 
 /** The incident at the route's `:id`. */
-export async function incidentAtId({
+export const incidentAtId = async ({
   app,
   params,
-}: RequestInput<{ id: string }>): Promise<IncidentsTable> {
-  const row = await findIncident(app.database.db, params.id)
-  if (!row) throw errors.notFound()
-  return row
-}
+}: RequestInput<{ id: string }>): Promise<IncidentsTable> =>
+  found(await findIncident(app.database.db, params.id))
 
 /** The attachment at the route's `:id`. */
-export async function attachmentAtId({
+export const attachmentAtId = async ({
   app,
   params,
-}: RequestInput<{ id: string }>): Promise<AttachmentsTable> {
-  const row = await findAttachment(app.database.db, params.id)
-  if (!row) throw errors.notFound()
-  return row
-}
+}: RequestInput<{ id: string }>): Promise<AttachmentsTable> =>
+  found(await findAttachment(app.database.db, params.id))

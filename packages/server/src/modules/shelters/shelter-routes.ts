@@ -15,7 +15,7 @@ import {
   shelterView,
 } from '@haven/core/shelters/shelter-views'
 import { z } from 'zod'
-import { defineRoute, inCompartment, type RequestInput } from '../../api/api-route.js'
+import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { compromiseShelter, restoreShelter } from './shelter-compromise.js'
@@ -29,11 +29,7 @@ import {
 import { findShelter, listShelters } from './shelter-store.js'
 import { presentShelter, presentShelterSummaries } from './shelter-views.js'
 
-async function loadShelter(db: Db, id: string) {
-  const shelter = await findShelter(db, id)
-  if (!shelter) throw errors.notFound()
-  return shelter
-}
+const loadShelter = async (db: Db, id: string) => found(await findShelter(db, id))
 
 /** The shelter at the route's `:id` (404 when there is none); its records are in its compartment. */
 const shelterAtId = ({ app, params }: RequestInput<{ id: string }>) =>
