@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs'
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { type Config, ConfigError, loadConfig } from '../../config/load-config.js'
 import { type HavenDatabase, openDatabase } from '../../db/database.js'
@@ -144,7 +145,7 @@ export function registerDoctor(program: Command): void {
       console.log(
         problems === 0
           ? '\nNo problems found.'
-          : `\n${problems} problem${problems === 1 ? '' : 's'} found.`,
+          : `\n${countOf(problems, 'problem', 'problems')} found.`,
       )
       if (problems > 0) process.exitCode = 1
     })

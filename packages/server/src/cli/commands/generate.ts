@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { databaseUrlSchema } from '../../config/config-schema.js'
 import { boot } from '../../server/boot.js'
@@ -79,7 +80,7 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
       .map(([table, n]) => `${n} ${table}`)
       .join(', ')
     console.log(
-      `Wrote ${tables || 'nothing (already complete)'} in ${result.compartments} compartments ` +
+      `Wrote ${tables || 'nothing (already complete)'} in ${countOf(result.compartments, 'compartment', 'compartments')} ` +
         `in ${result.seconds.toFixed(1)} s (${Math.round(written / seconds)} rows/s, ${Math.round((result.rows.people ?? 0) / seconds)} people/s) on ${app.database.describe}.`,
     )
     console.log(
