@@ -19,6 +19,14 @@ describe('haven CLI', () => {
     }
   })
 
+  it('prints its version', () => {
+    const version = runHaven(['--version'], {})
+    expect(version.status).toBe(0)
+    expect(version.stdout.trim()).toMatch(/^haven \d+\.\d+\.\d+/)
+    expect(runHaven(['-v'], {}).stdout).toBe(version.stdout)
+    expect(runHaven(['--help'], {}).stdout).toContain('--version')
+  })
+
   it('treats unknown commands and flags as errors', () => {
     const flag = runHaven(['migrate', '--stauts'], {})
     expect(flag.status).toBe(2)
