@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -77,6 +77,38 @@ describe('haven CLI', () => {
     const dist = tempDir()
     writeFileSync(join(dist, 'index.html'), '<!doctype html>')
     expect(runHaven(['doctor'], { DATA_DIR: dataDir, APP_DIST: dist }).status).toBe(0)
+  })
+
+  it('doctor finds what serve refuses: a restored database without its master key or keys', async () => {
+    const source = tempDir()
+    await (await startServer({ DATA_DIR: source })).stop()
+    const pass = join(tempDir(), 'passphrase.txt')
+    writeFileSync(pass, 'lantern harbour quiet morning\n', { mode: 0o600 })
+    const backup = join(tempDir(), 'backup.age')
+    const made = runHaven(['backup', 'create', '--out', backup, '--passphrase-file', pass], {
+      DATA_DIR: source,
+    })
+    expect(made.status, made.stderr).toBe(0)
+    const restored = join(tempDir(), 'data')
+    const env = { DATA_DIR: restored }
+    const restore = runHaven(
+      ['backup', 'restore', backup, '--data-dir', restored, '--passphrase-file', pass],
+      env,
+    )
+    expect(restore.status, restore.stderr).toBe(0)
+
+    const doctor = runHaven(['doctor'], env)
+    expect(doctor.status).toBe(1)
+    expect(doctor.stdout).toMatch(
+      /^problem +master key: .*master\.key does not exist and HAVEN_MASTER_KEY is not set, but this database is not new/m,
+    )
+    expect(doctor.stdout).toContain('haven keys combine --out FILE')
+    expect(doctor.stdout).toMatch(
+      /^problem +keys: this database holds data but no compartment keys/m,
+    )
+    expect(doctor.stdout).not.toContain('No problems found')
+    expect(runHaven(['serve'], { ...env, PORT: '0' }).status).toBe(1)
+    expect(existsSync(join(restored, 'keys', 'master.key'))).toBe(false)
   })
 
   it('serves, then shuts down cleanly on SIGTERM with exit code 0', async () => {

@@ -63,7 +63,9 @@ describe('age files', () => {
 
   it.skipIf(!hasAgeTool && !IN_CI)('opens with the standard age tool', async () => {
     if (!hasAgeTool)
-      throw new Error("CI=true but the age tool is missing: install Debian's age package (.ci/run does).")
+      throw new Error(
+        "CI=true but the age tool is missing: install Debian's age package (.ci/run does).",
+      )
     const dir = mkdtempSync(join(tmpdir(), 'haven-age-'))
     const identity = await generateIdentity()
     writeFileSync(join(dir, 'key.txt'), `${identity}\n`)
