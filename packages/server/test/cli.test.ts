@@ -60,6 +60,65 @@ describe('haven CLI', () => {
     expect(result.stdout).toMatch(/http:\/\/localhost:3000\/app\/setup#token=[\w-]{43}/)
   })
 
+  it('prints setup and demo links with the address of the running server, and says where it came from', async () => {
+    const dataDir = tempDir()
+    const server = await startServer({ DATA_DIR: dataDir, PORT: '0' })
+    const port = server.ports.combined
+    try {
+      // The command does not know PORT; the server on the same data folder does.
+      const link = runHaven(['setup-link'], { DATA_DIR: dataDir })
+      expect(link.status, link.stderr).toBe(0)
+      expect(link.stdout).toContain(`http://localhost:${port}/app/setup#token=`)
+      expect(link.stdout).toContain('earlier setup links no longer work')
+      expect(link.stdout).toMatch(
+        /Address from the Haven server running on this data folder \(process \d+\)\./,
+      )
+      const token = /#token=([\w-]{43})/.exec(link.stdout)?.[1]
+      const check = await fetch(`http://127.0.0.1:${port}/api/v1/setup/check`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${port}` },
+        body: JSON.stringify({ token }),
+      })
+      expect(check.status).toBe(200)
+      const demo = runHaven(['demo'], { DATA_DIR: dataDir })
+      expect(demo.status, demo.stderr).toBe(0)
+      expect(demo.stdout).toContain(`Public site: http://localhost:${port}/`)
+      // An address set for the command wins, and is named.
+      const explicit = runHaven(['setup-link'], {
+        DATA_DIR: dataDir,
+        STAFF_URL: 'https://staff.example.org',
+      })
+      expect(explicit.stdout).toContain('https://staff.example.org/app/setup#token=')
+      expect(explicit.stdout).toContain('Address from STAFF_URL.')
+    } finally {
+      await server.stop()
+    }
+    expect(existsSync(join(dataDir, 'run', 'server.json'))).toBe(false)
+    const after = runHaven(['setup-link'], { DATA_DIR: dataDir })
+    expect(after.stdout).toContain('http://localhost:3000/app/setup#token=')
+    expect(after.stdout).toContain(
+      `No Haven server is running on ${dataDir}, so the address assumes PORT=3000`,
+    )
+  })
+
+  it('demo on a fresh data folder says it made a master key, and counts the same things on every run', () => {
+    const env = { DATA_DIR: tempDir() }
+    const first = runHaven(['demo'], env)
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stderr).toContain('WARNING: Created a new master key at')
+    expect(first.stderr).not.toContain('{"level"')
+    expect(first.stdout).toMatch(
+      /^ {2}shelters: 3 shelters added \(with caretakers, \d+ residents/m,
+    )
+    expect(first.stdout).toMatch(/^ {2}people, cases and incidents: 28 people added$/m)
+    const second = runHaven(['demo'], env)
+    expect(second.status, second.stderr).toBe(0)
+    expect(second.stderr).not.toContain('WARNING')
+    expect(second.stdout).toMatch(/^ {2}shelters: nothing added; 3 shelters already there$/m)
+    expect(second.stdout).toMatch(/^ {2}supplies: nothing added; 4 supply items already there$/m)
+    expect(second.stdout).not.toMatch(/\d+ \w+ added/)
+  })
+
   it('doctor reports each check with ok or a problem and how to fix it', () => {
     const dataDir = tempDir()
     expect(runHaven(['migrate'], { DATA_DIR: dataDir }).status).toBe(0)

@@ -8,6 +8,7 @@ import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
 import { closeListeners, type Listener, listen } from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
+import { removeServerRecord, writeServerRecord } from '../../server/server-record.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
 import { CliError, cliConfig } from '../cli-config.js'
@@ -46,6 +47,7 @@ export function registerServe(program: Command): void {
       const portOf = (name: string) =>
         listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
       app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
+      writeServerRecord(config.dataDir, app.urls, app.now())
       for (const l of listeners)
         logger.info({ listener: l.name, host: config.host, port: l.port }, 'listening')
 
@@ -81,6 +83,7 @@ export function registerServe(program: Command): void {
         logger.info({ signal }, 'shutting down')
         await closeListeners(listeners, config.shutdownGraceMs)
         await unsealSocket?.close()
+        removeServerRecord(config.dataDir)
         await app.database.close()
         logger.info('stopped')
         logger.flush()
