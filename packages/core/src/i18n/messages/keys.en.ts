@@ -49,6 +49,8 @@ export const keysEn = {
   'keys.status_shredded': 'Shredded {date}',
   'keys.rotating': 'Rotating: {done} of {total, plural, one {# record} other {# records}}',
   'keys.rotation_failed': 'Rotation stopped: {error}',
+  'keys.rotation_settling':
+    'Every record is re-sealed ({total}). Waiting for every server to drop the old keys from its cache, then a final sweep.',
   'keys.rotation_done': 'Rotated {date}',
   'keys.rotate': 'Rotate keys',
   'keys.rotate_label': 'Rotate keys of {code}',

@@ -139,6 +139,13 @@ export function registerKeys(program: Command): void {
                   ? app.config.rotationSettleMs
                   : options.settleSeconds * 1000,
               onProgress: (j) => bar.update(Math.min(j.done, Math.max(job.total, 1))),
+              onSettling: (until) => {
+                bar.stop()
+                const seconds = Math.ceil((until.getTime() - Date.now()) / 1000)
+                process.stderr.write(
+                  `Every record is re-sealed. Waiting ${seconds} s for every Haven server to drop the old keys from its cache (ROTATION_SETTLE_SECONDS; 0 is safe with a single server), then a final sweep re-seals anything sealed under them meanwhile.\n`,
+                )
+              },
             }).finally(() => bar.stop())
             console.log(
               `Rotated ${owner.code}: ${countOf(done.total, 'record', 'records')} re-sealed under data key v${done.data_version} and re-indexed under index key v${done.index_version}. Older versions are retired (kept, so older backups still open).`,
