@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -168,6 +169,30 @@ describe('haven CLI', () => {
     expect(doctor.stdout).not.toContain('No problems found')
     expect(runHaven(['serve'], { ...env, PORT: '0' }).status).toBe(1)
     expect(existsSync(join(restored, 'keys', 'master.key'))).toBe(false)
+  })
+
+  it('refuses a busy port with one line naming PORT, before creating anything', async () => {
+    const busy = createServer()
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve))
+    const port = (busy.address() as AddressInfo).port
+    try {
+      const dataDir = join(tempDir(), 'data')
+      const result = runHaven(['serve'], { DATA_DIR: dataDir, PORT: String(port) })
+      expect(result.status).toBe(1)
+      expect(result.stderr.trim()).toBe(
+        `PORT: port ${port} on 127.0.0.1 is already in use (another Haven, or another program, listens there). Stop it, or choose a free port: PORT=3000 npm start (or "PORT": … in haven.config.json). Nothing was changed.`,
+      )
+      expect(existsSync(dataDir)).toBe(false)
+      const split = runHaven(['serve'], {
+        DATA_DIR: dataDir,
+        PUBLIC_PORT: '0',
+        STAFF_PORT: String(port),
+      })
+      expect(split.stderr).toMatch(/^STAFF_PORT: port \d+ on 127\.0\.0\.1 is already in use/)
+      expect(existsSync(dataDir)).toBe(false)
+    } finally {
+      busy.close()
+    }
   })
 
   it('serves, then shuts down cleanly on SIGTERM with exit code 0', async () => {
