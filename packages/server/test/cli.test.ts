@@ -118,6 +118,10 @@ describe('haven CLI', () => {
     expect(second.stdout).toMatch(/^ {2}shelters: nothing added; 3 shelters already there$/m)
     expect(second.stdout).toMatch(/^ {2}supplies: nothing added; 4 supply items already there$/m)
     expect(second.stdout).not.toMatch(/\d+ \w+ added/)
+    // doctor repeats the warning as long as the key stays next to the data.
+    expect(runHaven(['doctor'], env).stdout).toMatch(
+      /^warning +master key: .*master\.key lies in the data folder/m,
+    )
   })
 
   it('doctor reports each check with ok or a problem and how to fix it', () => {
@@ -180,7 +184,7 @@ describe('haven CLI', () => {
       const result = runHaven(['serve'], { DATA_DIR: dataDir, PORT: String(port) })
       expect(result.status).toBe(1)
       expect(result.stderr.trim()).toBe(
-        `PORT: port ${port} on 127.0.0.1 is already in use (another Haven, or another program, listens there). Stop it, or choose a free port: PORT=3000 npm start (or "PORT": … in haven.config.json). Nothing was changed.`,
+        `PORT: port ${port} on 127.0.0.1 is already in use (another Haven, or another program, listens there). Stop it, or choose a free port: PORT=${port + 1} npm start (or "PORT": … in haven.config.json). Nothing was changed.`,
       )
       expect(existsSync(dataDir)).toBe(false)
       const split = runHaven(['serve'], {

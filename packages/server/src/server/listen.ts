@@ -34,11 +34,10 @@ export function describeListenError(
   { setting, port }: PortToBind,
 ): string {
   const code = (error as NodeJS.ErrnoException).code
-  const other = `${setting}=${port === 3000 ? 3001 : 3000}`
   if (code === 'EADDRINUSE')
-    return `${setting}: port ${port} on ${host} is already in use (another Haven, or another program, listens there). Stop it, or choose a free port: ${other} npm start (or "${setting}": … in haven.config.json).`
+    return `${setting}: port ${port} on ${host} is already in use (another Haven, or another program, listens there). Stop it, or choose a free port: ${setting}=${port < 65535 ? port + 1 : 3000} npm start (or "${setting}": … in haven.config.json).`
   if (code === 'EACCES')
-    return `${setting}: port ${port} needs administrator rights on this system. Use a port above 1023 (${other}) and, for port 80 or 443, a reverse proxy in front.`
+    return `${setting}: port ${port} needs administrator rights on this system. Use a port above 1023 (${setting}=3000) and, for port 80 or 443, a reverse proxy in front.`
   if (code === 'EADDRNOTAVAIL')
     return `HOST: ${host} is not an address of this machine (example: HOST=127.0.0.1, or 0.0.0.0 for every address).`
   return `${setting}: cannot listen on ${host}:${port}: ${(error as Error).message}`

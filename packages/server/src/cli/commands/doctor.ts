@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import { isAbsolute, relative } from 'node:path'
 import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { type Config, ConfigError, loadConfig } from '../../config/load-config.js'
@@ -186,6 +187,13 @@ async function keyFindings(
         check,
         detail: `from ${key.source} (fingerprint ${key.fingerprint})${inUse.length > 0 ? ", the one that wrapped this database's keys" : ''}`,
       })
+    if (key?.source === config.masterKeyFile && isInside(config.dataDir, config.masterKeyFile))
+      out.push({
+        status: 'warning',
+        check,
+        detail: `${config.masterKeyFile} lies in the data folder: whoever copies the folder holds both the data and its key`,
+        fix: 'keep a copy somewhere safe (haven keys split), then move it off this disk (HAVEN_MASTER_KEY_FILE, HAVEN_MASTER_KEY or sealed mode)',
+      })
     if (existsSync(pendingKeyFile(config.masterKeyFile)))
       out.push({
         status: 'warning',
@@ -210,6 +218,11 @@ async function keyFindings(
         },
   )
   return out
+}
+
+function isInside(folder: string, file: string): boolean {
+  const path = relative(folder, file)
+  return path !== '' && !path.startsWith('..') && !isAbsolute(path)
 }
 
 function permissionFindings(config: Config): Finding[] {
