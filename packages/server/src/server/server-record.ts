@@ -74,8 +74,9 @@ export function readServerRecord(
 
 /**
  * The addresses a command should print, and a sentence saying where they came from (printed with
- * the link, so a person can tell a guess from a fact): the command's own STAFF_URL/PUBLIC_URL if set; else those
- * of the server running on this DATA_DIR; else http://localhost:PORT from the command's settings.
+ * the link, so a person can tell a guess from a fact): the command's own STAFF_URL/PUBLIC_URL if
+ * set; else those of the server running on this DATA_DIR; else http://localhost:PORT from the
+ * command's settings.
  */
 export function addressesForCommand(config: Config): { urls: Urls; note: string } {
   const ports = configuredPorts(config)

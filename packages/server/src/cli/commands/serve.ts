@@ -65,7 +65,12 @@ export function registerServe(program: Command): void {
       const portOf = (name: string) =>
         listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
       app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
-      writeServerRecord(config.dataDir, app.urls, app.now())
+      try {
+        writeServerRecord(config.dataDir, app.urls, app.now())
+      } catch (error) {
+        // Only the links other commands print depend on it; serving does not.
+        logger.warn({ err: { message: (error as Error).message } }, 'server record not written')
+      }
       for (const l of listeners)
         logger.info({ listener: l.name, host: config.host, port: l.port }, 'listening')
 
