@@ -214,10 +214,7 @@ registerDemoStep({
       residents += demo.residents.length
       logEntries += demo.log.length
     }
-    return {
-      created,
-      skipped,
-      detail: `with caretakers, ${residents} residents and ${logEntries} log entries`,
-    }
+    const detail = `with caretakers, ${residents} residents and ${logEntries} log entries`
+    return created > 0 ? { created, skipped, detail } : { created, skipped }
   },
 })
