@@ -236,6 +236,8 @@ describe('haven audit', () => {
     // and a failed sign-in.
     const server = await startServer(env)
     const port = server.ports.combined
+    // One entry so far (the inbox), counted as people count.
+    expect(runHaven(['audit', 'verify'], env).stdout).toMatch(/^Audit log intact: 1 entry, head /m)
     await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${port}` },
