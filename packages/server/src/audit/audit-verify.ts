@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Db } from '../db/db-handle.js'
 import { type Checkpoint, chainHash, GENESIS_HASH } from './audit-chain.js'
 import { walkAuditRows } from './audit-store.js'
@@ -81,7 +82,7 @@ export async function verifyAuditLog(
       ok: false,
       count,
       firstBadSeq: count + 1,
-      problem: `the log has ${count} entries but the checkpoint names entry ${options.checkpoint.count}: entries were deleted from its end`,
+      problem: `the log has ${countOf(count, 'entry', 'entries')} but the checkpoint names entry ${options.checkpoint.count}: entries were deleted from its end`,
     }
   }
   return options.checkpoint

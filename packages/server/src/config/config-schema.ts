@@ -184,3 +184,14 @@ export const SETTINGS = {
 } as const satisfies Record<string, SettingSpec>
 
 export type SettingName = keyof typeof SETTINGS
+
+/**
+ * Variables read from the environment only, not from haven.config.json (a secret, or where the
+ * file itself is). Listed so the README's settings table can be checked against the code.
+ */
+export const ENVIRONMENT_ONLY = [
+  'HAVEN_MASTER_KEY',
+  'HAVEN_CONFIG',
+  'APP_DIST',
+  'HAVEN_DISCLOSURE_SECRET',
+] as const

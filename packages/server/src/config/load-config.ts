@@ -42,6 +42,13 @@ export interface Urls {
   insecureLocalhost: boolean
 }
 
+/** The ports the settings ask for (before listening: PORT=0 is only known once bound). */
+export function configuredPorts(config: Config): { public: number; staff: number } {
+  return config.listeners.kind === 'combined'
+    ? { public: config.listeners.port, staff: config.listeners.port }
+    : { public: config.listeners.publicPort, staff: config.listeners.staffPort }
+}
+
 /** The addresses people use, once the listening ports are known (PORT=0 picks one at start). */
 export function resolveUrls(config: Config, ports: { public: number; staff: number }): Urls {
   const publicUrl = trimSlash(config.publicUrl ?? `http://localhost:${ports.public}`)

@@ -1,9 +1,14 @@
 import type { AppContext } from '../app-context.js'
 
-/** What a demo step did, for the command's summary. */
+/**
+ * What a demo step did, for the command's summary. Both counts count the same thing (the step's
+ * `counts`), so a second run reports as "already there" what the first reported as "added".
+ */
 export interface DemoStepResult {
   created: number
   skipped: number
+  /** What came with what was added ("with 15 residents and 9 log entries"). */
+  detail?: string
 }
 
 /**
@@ -12,6 +17,8 @@ export interface DemoStepResult {
  */
 export interface DemoStep {
   name: string
+  /** What `created` and `skipped` count, singular and plural (default "item", "items"). */
+  counts?: { one: string; other: string }
   run(app: AppContext): Promise<DemoStepResult>
 }
 
@@ -30,12 +37,12 @@ export function demoSteps(): readonly DemoStep[] {
 /** Runs every registered step, reporting each as it finishes. */
 export async function runDemo(
   app: AppContext,
-  report: (name: string, result: DemoStepResult) => void = () => {},
+  report: (name: string, result: DemoStepResult, step: DemoStep) => void = () => {},
 ): Promise<{ name: string; result: DemoStepResult }[]> {
   const results = []
   for (const step of steps) {
     const result = await step.run(app)
-    report(step.name, result)
+    report(step.name, result, step)
     results.push({ name: step.name, result })
   }
   return results

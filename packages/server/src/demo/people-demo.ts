@@ -182,6 +182,7 @@ async function personWithCases(
 
 registerDemoStep({
   name: 'people, cases and incidents',
+  counts: { one: 'person', other: 'people' },
   async run(app) {
     let created = 0
     let skipped = 0

@@ -168,7 +168,10 @@ function OwnerRow(props: { owner: KeyOwnerView; onRotate: () => void; onShred: (
   const status = owner.shreddedAt
     ? t('keys.status_shredded', { date: when(owner.shreddedAt) })
     : job?.status === 'running'
-      ? t('keys.rotating', { done: job.done, total: job.total })
+      ? // After the main pass the job waits ROTATION_SETTLE_SECONDS at 100 %: say so.
+        job.done >= job.total
+        ? t('keys.rotation_settling', { total: job.total })
+        : t('keys.rotating', { done: job.done, total: job.total })
       : job?.status === 'failed'
         ? t('keys.rotation_failed', { error: job.error ?? '' })
         : job?.status === 'done' && job.finishedAt

@@ -115,7 +115,8 @@ export const authEn = {
   'account.totp_remove': 'Remove authenticator app',
   'account.totp_enabled': 'Authenticator app set up. Keep your recovery codes somewhere safe.',
   'account.recovery': 'Recovery codes',
-  'account.recovery_left': '{count} unused recovery codes left.',
+  'account.recovery_left':
+    '{count, plural, one {# unused recovery code left.} other {# unused recovery codes left.}}',
   'account.recovery_new': 'Make new recovery codes',
   'account.recovery_show':
     'Write these codes down and keep them apart from your phone. Each works once. They will not be shown again.',
@@ -217,7 +218,7 @@ export const authEn = {
   'audit.from': 'From',
   'audit.to': 'To',
   'audit.more': 'Older entries',
-  'audit.head': 'Chain head after {count} entries: {hash}',
+  'audit.head': 'Chain head after {count, plural, one {# entry} other {# entries}}: {hash}',
   'audit.none': 'No entries match.',
 
   'audit.actor_login': 'Who (login name)',
@@ -226,7 +227,7 @@ export const authEn = {
   'audit.apply': 'Apply filter',
   'audit.clear': 'Clear',
   'audit.entries': 'Entries',
-  'audit.showing': '{count} entries shown.',
+  'audit.showing': '{count, plural, one {# entry shown.} other {# entries shown.}}',
   'audit.no_actor': '—',
   'audit.outcome.success': 'Succeeded',
   'audit.outcome.failure': 'Failed',

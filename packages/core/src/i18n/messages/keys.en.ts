@@ -22,7 +22,8 @@ export const keysEn = {
   'unseal.already': 'Haven is not sealed. There is nothing to do here.',
   'unseal.wrong':
     'That passphrase does not unseal Haven. Nothing was changed; the attempt was logged.',
-  'unseal.throttled': 'Too many wrong passphrases. Wait {seconds} seconds before trying again.',
+  'unseal.throttled':
+    'Too many wrong passphrases. Wait {seconds, plural, one {# second} other {# seconds}} before trying again.',
   'unseal.weak':
     'This first passphrase is too weak: use at least 12 characters that are not a common password or the organisation’s name.',
   'unseal.needs_seal':
@@ -46,8 +47,10 @@ export const keysEn = {
   'keys.system': 'Haven’s own secrets',
   'keys.status_ok': 'Keys in place',
   'keys.status_shredded': 'Shredded {date}',
-  'keys.rotating': 'Rotating: {done} of {total} records',
+  'keys.rotating': 'Rotating: {done} of {total, plural, one {# record} other {# records}}',
   'keys.rotation_failed': 'Rotation stopped: {error}',
+  'keys.rotation_settling':
+    'Every record is re-sealed ({total}). Waiting for every server to drop the old keys from its cache, then a final sweep.',
   'keys.rotation_done': 'Rotated {date}',
   'keys.rotate': 'Rotate keys',
   'keys.rotate_label': 'Rotate keys of {code}',
@@ -60,7 +63,8 @@ export const keysEn = {
   'keys.shred_password_label': 'Your password (to confirm it is you)',
   'keys.shred_submit': 'Destroy the keys of {code}',
   'keys.cancel': 'Cancel',
-  'keys.shredded_done': 'The keys of {code} were destroyed ({count} keys).',
+  'keys.shredded_done':
+    'The keys of {code} were destroyed ({count, plural, one {# key} other {# keys}}).',
   'keys.exports_to_destroy':
     'These key exports were made before the shred and still hold the destroyed keys. Find every copy and destroy it now:',
   'keys.export_line': 'Key export {fingerprint}, made {date}',

@@ -49,6 +49,8 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
   'keys.status_shredded': '{date} にシュレッド済み',
   'keys.rotating': 'ローテーション中: {total} 件中 {done} 件',
   'keys.rotation_failed': 'ローテーションが停止しました: {error}',
+  'keys.rotation_settling':
+    'すべての記録（{total} 件）を再暗号化しました。各サーバーがキャッシュから古い鍵を消すのを待って、最後の確認を行います。',
   'keys.rotation_done': '{date} にローテーション済み',
   'keys.rotate': '鍵をローテーション',
   'keys.rotate_label': '{code} の鍵をローテーション',

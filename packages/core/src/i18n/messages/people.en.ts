@@ -238,7 +238,8 @@ export const peopleEn = {
   'date_precision.month': 'Month',
   'date_precision.year': 'Year',
   'retention.none': 'Nothing is due.',
-  'retention.confirm': 'Purge the chosen cases for good ({count})? This cannot be undone.',
+  'retention.confirm':
+    '{count, plural, one {Purge the chosen case for good?} other {Purge the # chosen cases for good?}} This cannot be undone.',
   'retention.purged': 'Cases purged: {count}.',
   'retention.due_since': 'Closed {closed}, due since {due}',
   'case_outcome.resolved': 'Resolved',

@@ -162,7 +162,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.sort.priority': '優先度',
   'people.case_type': 'ケースの種類',
   'people.case_status': 'ケースの状態',
-  'people.open_cases': '未完了ケース：{count}',
+  'people.open_cases': '未完了ケース：{count} 件',
   'people.last_activity': '最近の活動 {date}',
   'people.attributes': '業務と報告用の情報',
   'people.identity_intro':

@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { formatCheckpoint, parseCheckpoint } from '../../audit/audit-chain.js'
 import { countAuditRows, lastAuditRow } from '../../audit/audit-store.js'
@@ -51,10 +52,12 @@ export function registerAudit(program: Command): void {
         bar.stop()
         if (!result.ok) {
           throw new CliError(
-            `Audit log verification FAILED at entry ${result.firstBadSeq}: ${result.problem}. ${result.count} entries before it are intact.`,
+            `Audit log verification FAILED at entry ${result.firstBadSeq}: ${result.problem}. ${countOf(result.count, 'entry', 'entries')} before it ${result.count === 1 ? 'is' : 'are'} intact.`,
           )
         }
-        console.log(`Audit log intact: ${result.count} entries, head ${result.head}.`)
+        console.log(
+          `Audit log intact: ${countOf(result.count, 'entry', 'entries')}, head ${result.head}.`,
+        )
         if (checkpoint) console.log(`It extends the checkpoint ${formatCheckpoint(checkpoint)}.`)
       })
     })

@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { CACHE_MS } from '../../crypto/keyring.js'
@@ -31,7 +32,7 @@ export function registerCompartment(program: Command): void {
           via: 'cli',
         })
         console.log(
-          `Destroyed ${result.destroyedKeys} keys of ${row.code} at ${result.shreddedAt}. Its records stay (codes, dates, counts); every sealed field is unreadable for good, in this database and in every data backup, past or future.`,
+          `Destroyed ${countOf(result.destroyedKeys, 'key', 'keys')} of ${row.code} at ${result.shreddedAt}. Its records stay (codes, dates, counts); every sealed field is unreadable for good, in this database and in every data backup, past or future.`,
         )
         if (result.exportsToDestroy.length === 0) {
           console.log('No key export made before now holds these keys.')

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { countOf } from '@haven/core/i18n/plural'
 import { checkPassword } from '@haven/core/identity/password-policy'
 import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
@@ -88,7 +89,7 @@ export function registerKeys(program: Command): void {
         console.log(exports.length === 0 ? 'Key exports: none' : 'Key exports:')
         for (const e of exports)
           console.log(
-            `  ${e.key_set_fingerprint}  ${e.created_at}  ${e.key_count} keys, ${e.protection}`,
+            `  ${e.key_set_fingerprint}  ${e.created_at}  ${countOf(e.key_count, 'key', 'keys')}, ${e.protection}`,
           )
       })
     })
@@ -138,9 +139,16 @@ export function registerKeys(program: Command): void {
                   ? app.config.rotationSettleMs
                   : options.settleSeconds * 1000,
               onProgress: (j) => bar.update(Math.min(j.done, Math.max(job.total, 1))),
+              onSettling: (until) => {
+                bar.stop()
+                const seconds = Math.ceil((until.getTime() - Date.now()) / 1000)
+                process.stderr.write(
+                  `Every record is re-sealed. Waiting ${seconds} s for every Haven server to drop the old keys from its cache (ROTATION_SETTLE_SECONDS; 0 is safe with a single server), then a final sweep re-seals anything sealed under them meanwhile.\n`,
+                )
+              },
             }).finally(() => bar.stop())
             console.log(
-              `Rotated ${owner.code}: ${done.total} records re-sealed under data key v${done.data_version} and re-indexed under index key v${done.index_version}. Older versions are retired (kept, so older backups still open).`,
+              `Rotated ${owner.code}: ${countOf(done.total, 'record', 'records')} re-sealed under data key v${done.data_version} and re-indexed under index key v${done.index_version}. Older versions are retired (kept, so older backups still open).`,
             )
           },
         )
@@ -197,7 +205,7 @@ export function registerKeys(program: Command): void {
             })
             if (fromFile) renameSync(pendingKeyFile(config.masterKeyFile), config.masterKeyFile)
             console.log(
-              `Re-wrapped ${count} keys under master key ${masterFingerprint(next)} (was ${previous}).`,
+              `Re-wrapped ${countOf(count, 'key', 'keys')} under master key ${masterFingerprint(next)} (was ${previous}).`,
             )
           } catch (error) {
             if (pending) rmSync(pending, { force: true })
@@ -303,7 +311,7 @@ export function registerKeys(program: Command): void {
       const sealed = await ageEncryptBytes(protection, Buffer.from(JSON.stringify(payload)))
       writeFileSync(options.out, sealed, { mode: 0o600, flag: 'wx' })
       console.log(
-        `Wrote key export ${record.key_set_fingerprint} (${record.key_count} keys of ${payload.compartments.length} compartments, wrapped by master key ${record.master_fingerprint}) to ${options.out}.`,
+        `Wrote key export ${record.key_set_fingerprint} (${countOf(record.key_count, 'key', 'keys')} of ${countOf(payload.compartments.length, 'compartment', 'compartments')}, wrapped by master key ${record.master_fingerprint}) to ${options.out}.`,
       )
       console.log(
         'Keep it apart from data backups. A shred cannot reach this file: after one, Haven will name it for you to destroy.',
@@ -336,7 +344,7 @@ export function registerKeys(program: Command): void {
             const parsed = parseKeyExport(await ageDecryptBytes(unlock, bytes))
             const result = await importKeyExport(app, parsed, { actorId: null })
             console.log(
-              `Imported ${result.imported} keys from export ${parsed.keySetFingerprint} (${result.alreadyPresent} were already here).`,
+              `Imported ${countOf(result.imported, 'key', 'keys')} from export ${parsed.keySetFingerprint} (${result.alreadyPresent} ${result.alreadyPresent === 1 ? 'was' : 'were'} already here).`,
             )
             if (result.refusedShredded.length > 0) {
               const codes = parsed.compartments
