@@ -1,6 +1,6 @@
 // Disclosure control benchmark: time to protect (threshold, complementary suppression and the
-// interval audit that checks it) a 50 × 50 table with margins and a 10 × 12 × 3 set of linked
-// tables. Run: node --import tsx bench/disclosure.ts [runs]
+// interval audit that checks it) a 50 × 50 table with margins under two mixes of counts, and a
+// 10 × 12 × 3 set of linked tables. Run: node --import tsx bench/disclosure.ts [runs]
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import {
   createHighsSolver,
@@ -12,12 +12,22 @@ import {
   seededRandom,
 } from '@haven/disclosure'
 
+/** A mix of counts: the share of zeros and of small counts (1–9); the rest are 10–80. */
+interface CountMix {
+  readonly zero: number
+  readonly small: number
+}
+
 /** Counts as a busy field operation has them: mostly 10–80, 8 % small (1–9), 2 % zero. */
-function count(random: RandomSource): number {
+const BUSY: CountMix = { zero: 0.02, small: 0.08 }
+/** Counts as a small operation has them: 45 % small (1–9), 2 % zero (issue #14). */
+const MOSTLY_SMALL: CountMix = { zero: 0.02, small: 0.45 }
+
+function count(random: RandomSource, mix: CountMix): number {
   const u = random.nextUint32() / 2 ** 32
   const v = random.nextUint32() / 2 ** 32
-  if (u < 0.02) return 0
-  if (u < 0.1) return 1 + Math.floor(v * 9)
+  if (u < mix.zero) return 0
+  if (u < mix.zero + mix.small) return 1 + Math.floor(v * 9)
   return 10 + Math.floor(v * 71)
 }
 
@@ -26,6 +36,7 @@ function table(
   sizes: readonly number[],
   names: readonly string[],
   seed: string,
+  mix: CountMix = BUSY,
 ): StatTable {
   const random = seededRandom(seed)
   const values = new Map<string, number>()
@@ -38,7 +49,7 @@ function table(
     })),
     interior: (coordinates) => {
       const key = coordinates.join(',')
-      const v = values.get(key) ?? count(random)
+      const v = values.get(key) ?? count(random, mix)
       values.set(key, v)
       return v
     },
@@ -86,8 +97,12 @@ console.log(
 console.log(`Load average (1 min) before the runs: ${loadavg()[0]?.toFixed(2)}`)
 console.log('Policy: people protected, k = 10, protection width 10, hidden counts as dashes.')
 measure(
-  '50 × 50 table with margins (2,601 cells)',
+  '50 × 50 table with margins (2,601 cells), 8 % of counts in 1–9',
   table('shelter-week', [50, 50], ['shelter', 'week'], 'bench-50x50'),
+)
+measure(
+  '50 × 50 table with margins (2,601 cells), 45 % of counts in 1–9',
+  table('shelter-week', [50, 50], ['shelter', 'week'], 'bench-50x50-small', MOSTLY_SMALL),
 )
 // Linked tables: three pathway layers of a 10-shelter × 12-month table, each published with its
 // margins, plus the table of their sums — together a three-way table with all its margins.
