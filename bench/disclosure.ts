@@ -85,7 +85,7 @@ function measure(name: string, t: StatTable) {
   console.log(`  CPU time:   median ${ms(at(cpu, 0.5))}, p95 ${ms(at(cpu, 0.95))}`)
   console.log(
     `  ${t.cells.length} cells: ${stats.primaries} below k, ${stats.complementary} complementary, ` +
-      `${stats.released} released; ${stats.searches} perturbation searches (${stats.method}), ${stats.solves} LPs in the audit`,
+      `${stats.released} released; ${stats.searches} perturbation searches (${stats.method}), ${stats.solves} LPs and ${stats.flows} maximum flows in the audit`,
   )
 }
 

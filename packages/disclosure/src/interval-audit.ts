@@ -1,7 +1,9 @@
 import type { Bounds } from './bounds.js'
 import { DisclosureError } from './errors.js'
 import type { LinearRow, LpSession, LpSolver } from './lp/linear-program.js'
+import { networkIntervals } from './network-audit.js'
 import type { StatTable } from './table.js'
+import { isNetworkTable } from './table-network.js'
 
 /**
  * What a reader knows about every cell of a published table, indexed like `table.cells`:
@@ -16,12 +18,16 @@ export interface AuditOptions {
    * table's own `integer` flag.
    */
   readonly integer?: boolean
+  /** Use linear programmes even for network tables (tests compare the two). */
+  readonly method?: 'auto' | 'linear-programme'
 }
 
 export interface AuditResult {
   readonly intervals: ReadonlyMap<number, Bounds>
   /** Linear programmes solved, for benchmarks and the review. */
   readonly solves: number
+  /** Maximum flows computed instead, for tables that are networks. */
+  readonly flows: number
 }
 
 const EPS = 1e-7
@@ -37,6 +43,7 @@ const EPS = 1e-7
  *
  * Cells are grouped into independent components (hidden cells linked through equations with
  * at least two unknowns); each component is one model, solved many times with a warm start.
+ * Tables that are networks get the same answer by maximum flow (network-audit.ts).
  */
 export function auditIntervals(
   table: StatTable,
@@ -52,6 +59,10 @@ export function auditIntervals(
       'invalid_table',
       `Knowledge for ${knowledge.length} cells, table has ${cells}.`,
     )
+  if (options.method !== 'linear-programme' && isNetworkTable(table)) {
+    const network = networkIntervals(table, knowledge, targets, integer)
+    if (network) return { intervals: network.intervals, solves: 0, flows: network.flows }
+  }
   const unknown = new Int32Array(cells).fill(-1)
   let columns = 0
   for (let i = 0; i < cells; i++) {
@@ -226,5 +237,5 @@ export function auditIntervals(
   } finally {
     for (const component of components.values()) component.session.close()
   }
-  return { intervals, solves }
+  return { intervals, solves, flows: 0 }
 }

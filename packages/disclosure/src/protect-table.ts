@@ -4,7 +4,6 @@ import { DisclosureError } from './errors.js'
 import { auditIntervals, type Knowledge } from './interval-audit.js'
 import { hiddenBounds, roundedBounds } from './knowledge.js'
 import type { LpSolver } from './lp/linear-program.js'
-import { isNetworkTable } from './network-perturbation.js'
 import type { DisclosurePolicy, DisclosureRule } from './policy.js'
 import { sensitivityOf } from './policy.js'
 import type {
@@ -21,6 +20,7 @@ import { type RoundingKey, roundToBase } from './rounding.js'
 import { countsPeople, type Sensitivity } from './sensitivity.js'
 import { chooseSuppressions, type PerturbationMethod } from './suppression.js'
 import { crossTable, type StatTable } from './table.js'
+import { isNetworkTable } from './table-network.js'
 import { primaryCells } from './threshold.js'
 import { bandFor } from './wording.js'
 
@@ -201,12 +201,14 @@ function protectWithRule(
     }
   }
   let solves = pattern?.solves ?? 0
+  let flows = pattern?.flows ?? 0
   if (released > 0 && !(isNetworkTable(working) && working.integer)) {
     const knowledge: Knowledge = working.cells.map((c) =>
       hiddenSet.has(c.index) ? hidden(c.index) : shown(c.index),
     )
     const audit = auditIntervals(working, knowledge, [...hiddenSet], options.solver)
     solves += audit.solves
+    flows += audit.flows
     intervals = new Map(audit.intervals)
   }
 
@@ -290,6 +292,7 @@ function protectWithRule(
       passes: pattern?.passes ?? 0,
       searches: pattern?.searches ?? 0,
       solves,
+      flows,
       method: pattern?.method ?? 'none',
     },
   }

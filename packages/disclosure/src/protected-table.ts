@@ -60,7 +60,10 @@ export interface ProtectionStats {
   readonly worded: number
   readonly passes: number
   readonly searches: number
+  /** Linear programmes solved (choice and audit). */
   readonly solves: number
+  /** Maximum flows computed by the audit of network tables. */
+  readonly flows: number
   readonly method: Exclude<PerturbationMethod, 'auto'> | 'none'
   /** Words were asked for but would have narrowed hidden counts too much: dashes were used. */
   readonly wordsWithdrawn: boolean

@@ -223,7 +223,15 @@ function renderTable(
   }
   const s = table.stats
   lines.push(
-    m.statistics(s.primaries, s.complementary, s.released, s.rounded, m.method[s.method], s.solves),
+    m.statistics(
+      s.primaries,
+      s.complementary,
+      s.released,
+      s.rounded,
+      m.method[s.method],
+      s.solves,
+      s.flows,
+    ),
   )
   if (altered.length === 0) lines.push(m.nothingAltered)
   else {

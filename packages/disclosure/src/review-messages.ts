@@ -45,6 +45,7 @@ export interface ReviewMessages {
     rounded: number,
     method: string,
     solves: number,
+    flows: number,
   ) => string
   readonly footnote: Readonly<Record<FootnoteKind, string>>
   readonly roundedNote: (base: number) => string
@@ -134,8 +135,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       word: 'shown as a word',
       noise: 'noise added',
     },
-    statistics: (p, c, r, q, method, solves) =>
-      `${plural(p, 'cell', 'cells')} hidden by the threshold, ${c} more to protect them, ${r} published after the audit showed a reader could compute them, ${q} rounded (${method}; ${plural(solves, 'linear programme', 'linear programmes')} solved).`,
+    statistics: (p, c, r, q, method, solves, flows) =>
+      `${plural(p, 'cell', 'cells')} hidden by the threshold, ${c} more to protect them, ${r} published after the audit showed a reader could compute them, ${q} rounded (${method}; ${plural(solves, 'linear programme', 'linear programmes')} solved${flows > 0 ? `, ${plural(flows, 'maximum flow', 'maximum flows')} computed` : ''}).`,
     footnote: {
       suppressed: '— Not shown, to protect the people concerned.',
       words: 'Some counts are given as words; each word stands for a range of numbers.',
@@ -236,8 +237,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       word: '言葉で表示',
       noise: 'ノイズ付加',
     },
-    statistics: (p, c, r, q, method, solves) =>
-      `しきい値により非公開 ${p}件、それを守るための追加非公開 ${c}件、監査で計算可能と判明し公開に戻したもの ${r}件、丸め ${q}件(${method}、線形計画 ${solves}回)。`,
+    statistics: (p, c, r, q, method, solves, flows) =>
+      `しきい値により非公開 ${p}件、それを守るための追加非公開 ${c}件、監査で計算可能と判明し公開に戻したもの ${r}件、丸め ${q}件(${method}、線形計画 ${solves}回${flows > 0 ? `、最大流 ${flows}回` : ''})。`,
     footnote: {
       suppressed: '— 関係者の安全のため非公開。',
       words: '一部の数は言葉で示しています。それぞれの言葉は数の範囲を表します。',

@@ -3,10 +3,11 @@ import { DisclosureError } from './errors.js'
 import { auditIntervals, type Knowledge } from './interval-audit.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { lpPerturbationSearch } from './lp-perturbation.js'
-import { isNetworkTable, networkPerturbationSearch } from './network-perturbation.js'
+import { networkPerturbationSearch } from './network-perturbation.js'
 import type { PerturbationInput, PerturbationSearch } from './perturbation.js'
 import type { ProtectionRequirement } from './protection.js'
 import type { StatTable } from './table.js'
+import { isNetworkTable } from './table-network.js'
 
 export interface SuppressionProblem {
   readonly table: StatTable
@@ -39,6 +40,7 @@ export interface SuppressionPattern {
   readonly passes: number
   readonly searches: number
   readonly solves: number
+  readonly flows: number
   readonly method: Exclude<PerturbationMethod, 'auto'>
 }
 
@@ -91,6 +93,7 @@ export function chooseSuppressions(
     method === 'network' ? networkPerturbationSearch(input) : lpPerturbationSearch(input, solver)
   let searches = 0
   let solves = 0
+  let flows = 0
 
   const impossible = (target: number) =>
     new DisclosureError(
@@ -205,6 +208,7 @@ export function chooseSuppressions(
         solver,
       )
       solves += audit.solves
+      flows += audit.flows
       intervals.clear()
       for (const [cell, interval] of audit.intervals) intervals.set(cell, interval)
       pending = order.filter((target) => {
@@ -217,5 +221,5 @@ export function chooseSuppressions(
   } finally {
     search.close()
   }
-  return { hidden, complementary, intervals, passes, searches, solves, method }
+  return { hidden, complementary, intervals, passes, searches, solves, flows, method }
 }
