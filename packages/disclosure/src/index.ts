@@ -5,7 +5,11 @@ export {
   type ConsistencyCheck,
   type ConsistencyFinding,
   type ConsistencyOptions,
+  type ConversionPath,
   checkConsistency,
+  type FlowCheck,
+  type ProductCheck,
+  type SumCheck,
 } from './consistency/check-consistency.js'
 export { explainConsistency } from './consistency/explain-consistency.js'
 export { readFigure, type StatedFigure } from './consistency/stated-figure.js'
@@ -65,6 +69,7 @@ export {
   type ReleaseTableInput,
   recordRelease,
 } from './release.js'
+export { type JsonValue, releaseJson, toJsonValue } from './release-json.js'
 export { describeFinding, renderCell, renderPublicTable, renderReview } from './render-review.js'
 export {
   buildReview,

@@ -77,5 +77,7 @@ export interface ProtectedTable {
   readonly footnotes: readonly FootnoteKind[]
   readonly privacy?: { readonly epsilon: number; readonly contributions: number }
   readonly roundingRelease?: string
+  /** Ids of the other tables this one was protected together with (shared cells; see link-tables.ts). */
+  readonly linkedWith?: readonly string[]
   readonly stats: ProtectionStats
 }

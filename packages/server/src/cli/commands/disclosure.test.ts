@@ -67,6 +67,29 @@ describe('haven disclosure check', () => {
     expect(cell).toMatchObject({ public: '—', explanation: { trueValue: 4 } })
   })
 
+  it('prints JSON for the README example with currency statements (no BigInt crash)', async () => {
+    const result = await disclosureCheck(
+      example('protection-by-pathway.csv'),
+      {
+        policy: example('policy.json'),
+        measure: 'protected',
+        period: 'FY2005',
+        statements: example('statements.json'),
+        format: 'json',
+      },
+      {},
+      today,
+    )
+    expect(result.exitCode).toBe(EXIT.ok)
+    const json = JSON.parse(result.output) as {
+      consistency: { label: string; status: string; text: string; steps: { kind: string }[] }[]
+    }
+    const budget = json.consistency.find((f) => f.label === 'Monthly rice budget')
+    expect(budget?.status).toBe('consistent')
+    expect(budget?.steps.map((s) => s.kind)).toContain('currency')
+    expect(budget?.text).toContain('1 CNY = 15 JPY')
+  })
+
   it('records an approved release and refuses a later one that reveals a small count (exit 1)', async () => {
     const ledger = join(dir, 'ledger.json')
     const before = join(dir, 'resettled-to-2005.csv')

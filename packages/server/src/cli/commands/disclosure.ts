@@ -8,14 +8,11 @@ import {
   createDisclosureEngine,
   DisclosureError,
   type DisclosureLedger,
-  describeFinding,
   EMPTY_LEDGER,
-  explainConsistency,
-  type PreparedRelease,
   parseLedger,
   parsePeriod,
   recordRelease,
-  renderCell,
+  releaseJson,
   renderReview,
   SENSITIVITIES,
   type Sensitivity,
@@ -175,7 +172,9 @@ export async function disclosureCheck(
     })
 
     let output =
-      format === 'json' ? `${toJson(prepared, locale)}\n` : renderReview(prepared.review, locale)
+      format === 'json'
+        ? `${JSON.stringify(releaseJson(prepared, locale), null, 2)}\n`
+        : renderReview(prepared.review, locale)
     if (options.record && options.ledger && ledger) {
       if (prepared.refused)
         output += `\n${locale === 'ja' ? '公開不可のため台帳に記録しませんでした。' : 'Not recorded in the ledger: the release was refused.'}\n`
@@ -204,39 +203,6 @@ async function writePrivately(path: string, content: string): Promise<void> {
   await writeFile(temporary, content, { mode: 0o600 })
   await chmod(temporary, 0o600)
   await rename(temporary, path)
-}
-
-function toJson(prepared: PreparedRelease, locale: Locale): string {
-  const review = prepared.review
-  return JSON.stringify(
-    {
-      release: { id: prepared.id, title: prepared.title, date: prepared.date },
-      refused: prepared.refused,
-      tables: review.tables.map(({ protected: t }) => ({
-        id: t.table.id,
-        title: t.table.title,
-        measure: t.table.measure,
-        sensitivity: t.sensitivity,
-        footnotes: t.footnotes,
-        stats: t.stats,
-        cells: t.cells.map((c) => ({
-          key: c.key,
-          public: renderCell(c.rendering, locale),
-          rendering: c.rendering,
-          explanation: c.explanation,
-        })),
-      })),
-      refusals: review.refusals.map((r) => ({
-        kind: r.kind === 'differencing' ? r.finding.kind : r.kind,
-        text: r.kind === 'differencing' ? describeFinding(r.finding, locale) : undefined,
-        detail: r.kind === 'differencing' ? r.finding : r.budget,
-      })),
-      risks: review.risks.map((r) => r.kind),
-      consistency: review.consistency.map((f) => ({ ...f, text: explainConsistency(f, locale) })),
-    },
-    (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? null : value),
-    2,
-  )
 }
 
 export function registerDisclosure(program: Command): void {
