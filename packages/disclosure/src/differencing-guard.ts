@@ -8,7 +8,7 @@ import {
 import type { DisclosureLedger, LedgerRelease } from './ledger.js'
 import type { LinearRow, LpSession, LpSolver } from './lp/linear-program.js'
 import type { Period } from './period.js'
-import { type DisclosurePolicy, sensitivityOf } from './policy.js'
+import type { DisclosurePolicy } from './policy.js'
 
 /** A figure as the review names it. */
 export interface FigureRef {
@@ -177,8 +177,9 @@ export function checkDifferencing(
     const first = entries[0]
     if (!first) continue
     const { measure, population } = first.definition
-    const rule = policy.rules[sensitivityOf(policy, measure)]
-    const k = rule.threshold
+    // The threshold of the sensitivity the figures were actually published under, not of the
+    // policy's mapping of the measure (a caller may override it); the strictest if they differ.
+    const k = Math.max(...entries.map((e) => policy.rules[e.figure.sensitivity].threshold))
     if (k <= 1 && !entries.some((e) => protectionOf(e.figure) > 0)) continue
     groupsChecked++
     const space = atomSpace(entries)

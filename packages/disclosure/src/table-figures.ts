@@ -71,6 +71,7 @@ export function tableFigures(table: ProtectedTable, context: TableContext): Publ
       label: `${table.table.title}: ${cell.key}`,
       definition,
       published: publishedValue(table, cell.index),
+      sensitivity: table.sensitivity,
     }
   })
   dimensions.forEach((dimension, d) => {
@@ -86,6 +87,7 @@ export function tableFigures(table: ProtectedTable, context: TableContext): Publ
         ...(context.cumulative ? { cumulative: true } : {}),
       },
       published: { kind: 'exact', value: 0 },
+      sensitivity: table.sensitivity,
     })
   })
   return figures

@@ -124,6 +124,45 @@ describe('haven disclosure check', () => {
     expect(recorded.releases.map((r) => r.id)).toEqual(['fy2005'])
   })
 
+  it('guards differences with the sensitivity the release used, not the measure’s (issue #14)', async () => {
+    const april = join(dir, 'meals-april.csv')
+    const year = join(dir, 'meals-year.csv')
+    await writeFile(year, 'shelter,meals\nA,20\nB,20\n')
+    await writeFile(april, 'shelter,meals\nA,27\nB,20\n')
+    const run = async (measure: string, sensitivity?: string, april7 = april) => {
+      const ledger = join(dir, `ledger-${measure}-${sensitivity ?? 'policy'}.json`)
+      const common = {
+        policy: example('policy.json'),
+        measure,
+        ledger,
+        ...(sensitivity ? { sensitivity } : {}),
+      }
+      const first = await disclosureCheck(
+        year,
+        { ...common, record: true, period: '2005-04-01/2006-04-01', release: 'fy2005' },
+        {},
+        today,
+      )
+      expect(first.exitCode).toBe(EXIT.ok)
+      return disclosureCheck(
+        april7,
+        { ...common, period: '2005-04-01/2006-05-01', release: 'to-april' },
+        {},
+        today,
+      )
+    }
+    // meals → people served (k = 5) in the policy, published as people protected (k = 10):
+    // 7 protected people in April are read by subtraction. Refused, as under --measure protected.
+    const overridden = await run('meals', 'people-protected')
+    expect(overridden.exitCode).toBe(EXIT.failure)
+    expect(overridden.output).toContain(
+      'gives 27 − 20 = 7, the count for the period 2006-04-01/2006-05-01: below 10.',
+    )
+    expect((await run('protected')).exitCode).toBe(EXIT.failure)
+    // The opposite: people served under a measure the policy does not map is held to k = 5.
+    expect((await run('visits', 'people-served')).exitCode).toBe(EXIT.ok)
+  })
+
   it.each([
     [
       'margins that do not add up',
