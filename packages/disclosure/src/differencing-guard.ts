@@ -72,6 +72,15 @@ export type DifferencingFinding =
       readonly alreadyRevealed: boolean
     }
   | {
+      /**
+       * A figure rounded before is rounded again under another rounding secret: a reader who
+       * collects both roundings of one count can average them towards the true value.
+       */
+      readonly kind: 'rerounded'
+      readonly figures: readonly [FigureRef, FigureRef]
+      readonly alreadyRevealed: boolean
+    }
+  | {
       /** Published figures that cannot all be true: nothing more could be checked. */
       readonly kind: 'inconsistent'
       readonly measure: string
@@ -135,7 +144,8 @@ function protectionOf(figure: PublishedFigure): number {
  * 2. hidden counts: every count hidden by the threshold in any release keeps, given all
  *    releases, an interval at least as wide as its protection (a linear programme over atoms);
  * 3. atoms: no elementary group is pinned by several figures to 1..k−1;
- * 4. the same figure published twice with different values is a revision, itself a count.
+ * 4. the same figure published twice with different values is a revision, itself a count;
+ * 5. a figure rounded before may not be rounded again under another secret.
  * A finding the earlier releases alone already produce is reported as a risk, not a refusal.
  */
 export function checkDifferencing(
@@ -368,6 +378,21 @@ function checkGroup(
         })
       }
     }
+
+  // Rounding is keyed by cell and secret (rounding.ts): the same count rounds the same way in
+  // every release only if the secret stays the same. Another secret rounds it anew.
+  const roundingKeyOf = (e: Entry) =>
+    e.figure.published.kind === 'range' ? e.figure.published.rounding?.key : undefined
+  for (const a of entries) {
+    const key = roundingKeyOf(a)
+    if (!a.isNew || key === undefined) continue
+    const earlier = entries.find((b) => {
+      const other = roundingKeyOf(b)
+      return !b.isNew && other !== undefined && other !== key && sameAtoms(a.atoms, b.atoms)
+    })
+    if (earlier)
+      report({ kind: 'rerounded', figures: [a.ref, earlier.ref], alreadyRevealed: false })
+  }
 
   // 1. Pairs: a figure minus one within it. Too finely divided groups decide containment from
   // the definitions instead of the atoms.

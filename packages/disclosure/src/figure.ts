@@ -34,6 +34,8 @@ export type PublishedValue =
       readonly lower: number
       readonly upper: number | null
       readonly protection?: number
+      /** A rounded value: its base and the fingerprint of the rounding key (see rounding.ts). */
+      readonly rounding?: { readonly base: number; readonly key: string }
     }
   | { readonly kind: 'hidden'; readonly atLeast: number; readonly protection: number }
 

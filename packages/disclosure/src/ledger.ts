@@ -51,6 +51,9 @@ const figureSchema = z.strictObject({
       lower: z.number().min(0),
       upper: z.number().nullable(),
       protection: z.number().min(0).optional(),
+      rounding: z
+        .strictObject({ base: z.number().int().min(2), key: z.string().min(1) })
+        .optional(),
     }),
     z.strictObject({
       kind: z.literal('hidden'),

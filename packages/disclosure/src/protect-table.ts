@@ -28,8 +28,14 @@ export interface ProtectTableOptions {
   readonly solver: LpSolver
   /** Overrides the policy's sensitivity for the table's measure. */
   readonly sensitivity?: Sensitivity
-  /** Required when the rule rounds: one key per release makes rounding consistent across tables. */
+  /** Required when the rule rounds: one secret, the same for every release (see rounding.ts). */
   readonly rounding?: RoundingKey
+  /**
+   * What each cell counts, indexed like the cells, so that the same count rounds the same way
+   * wherever it is published: prepareRelease passes the figure key of each cell's definition.
+   * Default: the measure and the cell's key ("meals|shelter=A|month=*").
+   */
+  readonly identities?: readonly string[]
   /**
    * Differential privacy for this table: ε to spend and the most cells one person can be
    * counted in (1 when each person appears in one interior cell). Margins are sums of noisy
@@ -124,7 +130,7 @@ export function protectTable(
       ? { privacy: { epsilon: privacy.epsilon, contributions: privacy.contributions } }
       : {}),
     ...(options.rounding && roundingBase !== undefined
-      ? { roundingRelease: options.rounding.releaseId }
+      ? { roundingKey: options.rounding.fingerprint }
       : {}),
     stats: { ...stats, wordsWithdrawn },
   }
@@ -153,7 +159,7 @@ function protectWithRule(
   if (roundingBase !== undefined && !options.rounding)
     throw new DisclosureError(
       'invalid_table',
-      `The policy rounds ${sensitivity} counts: give a rounding key for the release.`,
+      `The policy rounds ${sensitivity} counts: give a rounding key (roundingKey(secret)).`,
     )
   const roundedValue = new Map<number, number>()
   const shown = (i: number): Bounds => {
@@ -161,7 +167,8 @@ function protectWithRule(
     if (roundingBase === undefined || !options.rounding) return exactly(v)
     let r = roundedValue.get(i)
     if (r === undefined) {
-      r = roundToBase(v, roundingBase, options.rounding, rule.threshold)
+      const identity = options.identities?.[i] ?? `${table.measure}|${table.cells[i]?.key}`
+      r = roundToBase(v, roundingBase, options.rounding, identity, rule.threshold)
       roundedValue.set(i, r)
     }
     return roundedBounds(rule, r, roundingBase)

@@ -76,7 +76,8 @@ export interface ProtectedTable {
   readonly cells: readonly ProtectedCell[]
   readonly footnotes: readonly FootnoteKind[]
   readonly privacy?: { readonly epsilon: number; readonly contributions: number }
-  readonly roundingRelease?: string
+  /** The fingerprint of the rounding key, when counts were rounded (see rounding.ts). */
+  readonly roundingKey?: string
   /** Ids of the other tables this one was protected together with (shared cells; see link-tables.ts). */
   readonly linkedWith?: readonly string[]
   readonly stats: ProtectionStats

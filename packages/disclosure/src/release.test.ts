@@ -195,3 +195,81 @@ describe('prepareRelease', () => {
     expect(renderReview(prepared.review, 'ja')).toMatch(/数名|十名前後|十数名|数十名/)
   })
 })
+
+describe('re-releases of rounded tables (issue #14)', () => {
+  // People served, rounded to 5, k = 5: a column [10, 6, 14, 3] with its total 33.
+  const policy = {
+    rules: { 'people-served': { rounding: { base: 5 } } },
+    measures: { meals: 'people-served' },
+  }
+  const release = (id: string, ledger = EMPTY_LEDGER): ReleaseInput => ({
+    id,
+    title: id,
+    date: '2006-06-30',
+    ledger,
+    tables: [
+      {
+        table: twoWayTable({
+          id: 'meals',
+          measure: 'meals',
+          rows: { name: 'shelter', labels: ['A', 'B', 'C', 'D'] },
+          columns: { name: 'month', labels: ['2006-01', '2006-02'] },
+          values: [
+            [10, 22],
+            [6, 31],
+            [14, 18],
+            [3, 27],
+          ],
+        }),
+        context: {
+          population: 'people fed',
+          period: { from: '2006-01-01', to: '2006-03-01' },
+          periodDimension: 'month',
+        },
+      },
+    ],
+  })
+  const engineWith = (secret: Uint8Array | undefined, seed: string) =>
+    createDisclosureEngine({
+      solver,
+      random: seededRandom(seed),
+      policy,
+      ...(secret ? { roundingSecret: secret } : {}),
+    })
+  const published = (p: { tables: readonly { cells: readonly { rendering: unknown }[] }[] }) =>
+    JSON.stringify(p.tables.map((t) => t.cells.map((c) => c.rendering)))
+
+  it('publishes the same table the same way in every release under one secret', async () => {
+    const secret = new Uint8Array(32).fill(5)
+    let ledger = EMPTY_LEDGER
+    const seen = new Set<string>()
+    for (let r = 0; r < 20; r++) {
+      // A new engine each time, as a new run of the report would be.
+      const engine = await engineWith(secret, `run-${r}`)
+      const prepared = engine.prepareRelease(release(`release-${r}`, ledger))
+      expect(prepared.refused).toBe(false)
+      seen.add(published(prepared))
+      ledger = recordRelease(ledger, prepared)
+    }
+    expect(seen.size).toBe(1)
+  })
+
+  it('refuses rounding a published figure again under another secret, or a one-off key', async () => {
+    const first = (await engineWith(new Uint8Array(32).fill(5), 'a')).prepareRelease(
+      release('first'),
+    )
+    const ledger = recordRelease(EMPTY_LEDGER, first)
+    for (const engine of [
+      await engineWith(new Uint8Array(32).fill(6), 'b'),
+      await engineWith(undefined, 'c'),
+    ]) {
+      const again = engine.prepareRelease(release('again', ledger))
+      expect(again.refused).toBe(true)
+      expect(again.differencing?.refusals.some((f) => f.kind === 'rerounded')).toBe(true)
+      expect(renderReview(again.review, 'en')).toContain(
+        'already rounded, under another rounding secret',
+      )
+      expect(renderReview(again.review, 'ja')).toContain('別の丸め用の秘密鍵で丸め直しています')
+    }
+  })
+})

@@ -6,7 +6,7 @@ import {
 } from './consistency/check-consistency.js'
 import { checkDifferencing, type DifferencingResult } from './differencing-guard.js'
 import { DisclosureError } from './errors.js'
-import type { PublishedFigure } from './figure.js'
+import { figureKey, type PublishedFigure } from './figure.js'
 import { appendRelease, type DisclosureLedger, EMPTY_LEDGER, type LedgerRelease } from './ledger.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { type DisclosurePolicy, sensitivityOf } from './policy.js'
@@ -18,7 +18,7 @@ import { buildReview, type DisclosureReview } from './review.js'
 import { roundingKey } from './rounding.js'
 import { countsPeople, type Sensitivity } from './sensitivity.js'
 import type { StatTable } from './table.js'
-import { type TableContext, tableFigures } from './table-figures.js'
+import { type TableContext, tableDefinitions, tableFigures } from './table-figures.js'
 
 export interface ReleaseTableInput {
   readonly table: StatTable
@@ -104,14 +104,20 @@ export function prepareRelease(input: ReleaseInput, deps: ReleaseDependencies): 
       secret = Uint8Array.from({ length: 32 }, () => deps.random.nextUint32() & 0xff)
       roundingKeyEphemeral = true
     }
-    key = roundingKey(secret, input.id)
+    key = roundingKey(secret)
   }
 
   const tables = input.tables.map((t, i) =>
     protectTable(t.table, policy, {
       solver: deps.solver,
       sensitivity: sensitivities[i] ?? 'people-protected',
-      ...(key ? { rounding: key } : {}),
+      ...(key
+        ? {
+            rounding: key,
+            // The same count of the same people rounds the same way in every release.
+            identities: tableDefinitions(t.table, t.context).cells.map(figureKey),
+          }
+        : {}),
       ...(epsilon !== undefined
         ? { privacy: { epsilon, random: deps.random, contributions: t.contributions ?? 1 } }
         : {}),

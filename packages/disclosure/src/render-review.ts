@@ -150,6 +150,8 @@ export function describeFinding(finding: DifferencingFinding, locale: Locale): s
     }
     case 'revision':
       return m.revision(ref(finding.figures[0], m), ref(finding.figures[1], m))
+    case 'rerounded':
+      return m.rerounded(ref(finding.figures[0], m), ref(finding.figures[1], m))
     case 'inconsistent':
       return m.inconsistent(finding.measure, finding.figures.map((f) => ref(f, m)).join(m.comma))
   }

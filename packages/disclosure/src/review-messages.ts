@@ -71,6 +71,7 @@ export interface ReviewMessages {
   ) => string
   readonly smallGroup: (group: string, interval: string, k: number, using: string) => string
   readonly revision: (a: string, b: string) => string
+  readonly rerounded: (now: string, before: string) => string
   readonly inconsistent: (measure: string, figures: string) => string
   readonly budget: (spent: string, requested: string, total: string) => string
   readonly periods: (periods: string) => string
@@ -164,6 +165,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       `From ${using} a reader can work out that ${group} is ${interval}, below ${k}.`,
     revision: (a, b) =>
       `${a} and ${b} count the same people with different values; the change itself is a count.`,
+    rerounded: (now, before) =>
+      `${now} rounds a count that ${before} already rounded, under another rounding secret: a reader who has both can average them towards the true count. Use the secret the earlier release used (HAVEN_DISCLOSURE_SECRET), or leave the figure out.`,
     inconsistent: (measure, figures) =>
       `The published “${measure}” figures cannot all be true (${figures}); correct them before anything else can be checked.`,
     budget: (spent, requested, total) =>
@@ -196,7 +199,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       noise: (t, e) =>
         `Table “${t}” carries noise (ε = ${e}): published counts differ from the records on purpose; the threshold applies to the noisy counts.`,
       roundingKeyEphemeral:
-        'Rounding used a one-off key: running the check again rounds differently. Publish the figures of this run only.',
+        'Rounding used a one-off key: running the check again rounds differently, and a later release cannot publish these rounded figures again (the ledger refuses a second rounding). Publish the figures of this run only, or set a lasting secret (HAVEN_DISCLOSURE_SECRET).',
     },
     noConsistency: 'No stated figures were given to check.',
   },
@@ -264,6 +267,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       `${using}から、${group}が${interval}(${k}未満)であると読者に分かります。`,
     revision: (a, b) =>
       `${a}と${b}は同じ人々を異なる値で数えています。その差自体が一つの数になります。`,
+    rerounded: (now, before) =>
+      `${now}は、${before}ですでに丸めた数を別の丸め用の秘密鍵で丸め直しています。両方を見た読者は平均をとって真の数に近づけます。前回と同じ秘密鍵(HAVEN_DISCLOSURE_SECRET)を使うか、この数値を載せないでください。`,
     inconsistent: (measure, figures) =>
       `公開済みの「${measure}」の数値は同時には成り立ちません(${figures})。他の確認の前に訂正してください。`,
     budget: (spent, requested, total) =>
@@ -296,7 +301,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       noise: (t, e) =>
         `表「${t}」にはノイズ(ε = ${e})が含まれます。公開する数は意図的に記録と異なり、しきい値はノイズを加えた数に適用しています。`,
       roundingKeyEphemeral:
-        '丸めには一回限りの鍵を使いました。再実行すると丸め方が変わります。この実行の数値だけを公開してください。',
+        '丸めには一回限りの鍵を使いました。再実行すると丸め方が変わり、後のリリースでこの丸めた数値を再び公開することはできません(台帳が二度目の丸めを拒否します)。この実行の数値だけを公開するか、恒久的な秘密鍵(HAVEN_DISCLOSURE_SECRET)を設定してください。',
     },
     noConsistency: '照合する記載数値は指定されていません。',
   },
