@@ -200,3 +200,37 @@ describe('interval audit by maximum flow', { timeout: 60_000 }, () => {
     )
   })
 })
+
+describe('interval audit over whole numbers', () => {
+  it('matches integer programming where the linear programme’s optimum is fractional', () => {
+    // Two "triangles" (a + b ≤ 1, b + c ≤ 1, a + c ≤ 1 through slack cells) and a published
+    // cell w counting a, b, c of both. Over real numbers w can reach 1.5 + 1.5 = 3; over whole
+    // numbers each triangle holds at most 1, so w ≤ 2 — the linear bound rounded down (3) would
+    // promise a reader less than they can prove.
+    const values = [
+      ...[1, 0, 0, 0, 1, 0, 1, 1, 1], // a b c s1 s2 s3 T1 T2 T3 (first triangle)
+      ...[1, 0, 0, 0, 1, 0, 1, 1, 1], // the second
+      2, // w
+    ]
+    const relations = [0, 9].flatMap((o) => [
+      { total: o + 6, parts: [o, o + 1, o + 3] },
+      { total: o + 7, parts: [o + 1, o + 2, o + 4] },
+      { total: o + 8, parts: [o, o + 2, o + 5] },
+    ])
+    relations.push({ total: 18, parts: [0, 1, 2, 9, 10, 11] })
+    const system = {
+      id: 'triangles',
+      integer: true,
+      cells: values.map((value, index) => ({ index, value, level: 0, key: `c${index}` })),
+      relations,
+    }
+    const published = new Set([6, 7, 8, 15, 16, 17])
+    const knowledge = values.map((v, i) =>
+      published.has(i) ? { lower: v, upper: v } : { lower: 0, upper: Number.POSITIVE_INFINITY },
+    )
+    const whole = auditIntervals(system, knowledge, [18], solver)
+    const real = auditIntervals(system, knowledge, [18], solver, { integer: false })
+    expect(real.intervals.get(18)).toEqual({ lower: 0, upper: 3 })
+    expect(whole.intervals.get(18)).toEqual({ lower: 0, upper: 2 })
+  })
+})

@@ -168,7 +168,7 @@ export function networkIntervals(
     let lower = Math.max(k.lower, v - down)
     let upper = Math.min(k.upper, v + up)
     if (integer) {
-      lower = Math.ceil(lower - 1e-7)
+      lower = Math.ceil(lower - 1e-7) + 0 // + 0: never −0
       upper = Math.floor(upper + 1e-7)
     }
     intervals.set(target, { lower, upper })

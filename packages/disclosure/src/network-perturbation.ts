@@ -1,5 +1,5 @@
 import { cellMobility, type PerturbationInput, type PerturbationSearch } from './perturbation.js'
-import { tableNetwork } from './table-network.js'
+import { isNetworkTable, tableNetwork } from './table-network.js'
 
 const EPS = 1e-9
 
@@ -11,6 +11,8 @@ const EPS = 1e-9
  */
 export function networkPerturbationSearch(input: PerturbationInput): PerturbationSearch {
   const { table } = input
+  if (!isNetworkTable(table))
+    throw new RangeError(`Table "${table.id}" is not a network (one or two dimensions).`)
   const { nodes, tail, head } = tableNetwork(table)
   const cells = table.cells.length
 

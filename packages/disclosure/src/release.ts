@@ -6,19 +6,19 @@ import {
 } from './consistency/check-consistency.js'
 import { checkDifferencing, type DifferencingResult } from './differencing-guard.js'
 import { DisclosureError } from './errors.js'
-import { figureKey, type PublishedFigure } from './figure.js'
+import type { PublishedFigure } from './figure.js'
 import { appendRelease, type DisclosureLedger, EMPTY_LEDGER, type LedgerRelease } from './ledger.js'
+import { protectTables } from './link-tables.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { type DisclosurePolicy, sensitivityOf } from './policy.js'
 import { checkPrivacyBudget, type PrivacyBudgetCheck } from './privacy-budget.js'
-import { protectTable } from './protect-table.js'
 import type { ProtectedTable } from './protected-table.js'
 import type { RandomSource } from './random-source.js'
 import { buildReview, type DisclosureReview } from './review.js'
 import { roundingKey } from './rounding.js'
 import { countsPeople, type Sensitivity } from './sensitivity.js'
 import type { StatTable } from './table.js'
-import { type TableContext, tableDefinitions, tableFigures } from './table-figures.js'
+import { type TableContext, tableFigures } from './table-figures.js'
 
 export interface ReleaseTableInput {
   readonly table: StatTable
@@ -107,21 +107,20 @@ export function prepareRelease(input: ReleaseInput, deps: ReleaseDependencies): 
     key = roundingKey(secret)
   }
 
-  const tables = input.tables.map((t, i) =>
-    protectTable(t.table, policy, {
-      solver: deps.solver,
+  // Every table at once: tables that share cells are protected as one (link-tables.ts).
+  const tables = protectTables(
+    input.tables.map((t, i) => ({
+      table: t.table,
+      context: t.context,
       sensitivity: sensitivities[i] ?? 'people-protected',
-      ...(key
-        ? {
-            rounding: key,
-            // The same count of the same people rounds the same way in every release.
-            identities: tableDefinitions(t.table, t.context).cells.map(figureKey),
-          }
-        : {}),
-      ...(epsilon !== undefined
-        ? { privacy: { epsilon, random: deps.random, contributions: t.contributions ?? 1 } }
-        : {}),
-    }),
+      ...(t.contributions === undefined ? {} : { contributions: t.contributions }),
+    })),
+    policy,
+    {
+      solver: deps.solver,
+      ...(key ? { rounding: key } : {}),
+      ...(epsilon !== undefined ? { privacy: { epsilon, random: deps.random } } : {}),
+    },
   )
   const figures = tables.flatMap((t, i) => {
     const context = input.tables[i]?.context

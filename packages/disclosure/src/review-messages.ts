@@ -51,6 +51,11 @@ export interface ReviewMessages {
   readonly roundedNote: (base: number) => string
   readonly noiseNote: (epsilon: number) => string
   readonly wordsNote: (words: string) => string
+  /** A flow table's identity, printed under it: "at the start + joined − left = at the end". */
+  readonly flowNote: (sum: string, end: string) => string
+  /** The tables a table was protected together with. */
+  readonly linkedNote: (tables: string) => string
+  readonly quoted: (title: string) => string
   readonly refusalsHeading: string
   readonly noRefusals: string
   readonly risksHeading: string
@@ -151,6 +156,11 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     noiseNote: (e) =>
       `Counts include random noise to protect privacy (differential privacy, ε = ${e}).`,
     wordsNote: (words) => `Words stand for ranges: ${words}.`,
+    flowNote: (sum, end) =>
+      `${sum} = ${end}: readers can do this arithmetic, so the audit does too; no total is added across it.`,
+    linkedNote: (tables) =>
+      `Protected together with ${tables}: they share cells, so none prints what another hides.`,
+    quoted: (title) => `“${title}”`,
     refusalsHeading: 'Refusals',
     noRefusals: 'None.',
     risksHeading: 'Remaining risks',
@@ -254,6 +264,11 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     noiseNote: (e) =>
       `プライバシー保護のため、数には無作為なノイズが含まれます(差分プライバシー、ε = ${e})。`,
     wordsNote: (words) => `言葉が表す範囲: ${words}。`,
+    flowNote: (sum, end) =>
+      `${sum} = ${end}。読者はこの計算ができるため、監査もこれを含めています。この並びの合計は加えていません。`,
+    linkedNote: (tables) =>
+      `${tables}と共通のセルがあるため一緒に保護しました。ある表で非公開の数が別の表に載ることはありません。`,
+    quoted: (title) => `「${title}」`,
     refusalsHeading: '公開を拒否する理由',
     noRefusals: 'なし。',
     risksHeading: '残るリスク',

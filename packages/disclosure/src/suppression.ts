@@ -6,11 +6,11 @@ import { lpPerturbationSearch } from './lp-perturbation.js'
 import { networkPerturbationSearch } from './network-perturbation.js'
 import type { PerturbationInput, PerturbationSearch } from './perturbation.js'
 import type { ProtectionRequirement } from './protection.js'
-import type { StatTable } from './table.js'
+import type { CellSystem } from './table.js'
 import { isNetworkTable } from './table-network.js'
 
 export interface SuppressionProblem {
-  readonly table: StatTable
+  readonly table: CellSystem
   /** The values to publish, indexed like the cells. */
   readonly values: ArrayLike<number>
   /** Cells that must be hidden (the threshold rule) and how far each must stay from known. */
@@ -192,9 +192,18 @@ export function chooseSuppressions(
           `Table "${table.id}": ${pending.length} cells remain exposed after ${maxPasses} passes.`,
         )
       passes++
+      // A cell still too exposed after a pass can only be one the real-valued search thought
+      // safe while whole numbers leave it less room (tables that are not networks): ask for
+      // one more unit of movement per pass until whole numbers have room enough.
+      const slack = passes - 1
       for (const target of pending) {
         const requirement = primaries.get(target)
-        if (requirement) protect(target, requirement)
+        if (requirement)
+          protect(target, {
+            width: requirement.width + slack,
+            lower: requirement.lower,
+            upper: requirement.upper + slack,
+          })
       }
       // Every hidden cell is audited after each pass: cells added for later primaries widen
       // earlier intervals, and the reported intervals must be those of the final pattern.

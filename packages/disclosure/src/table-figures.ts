@@ -1,5 +1,11 @@
 import { DisclosureError } from './errors.js'
-import type { FigureDefinition, FilterSet, PublishedFigure, PublishedValue } from './figure.js'
+import {
+  type FigureDefinition,
+  type FilterSet,
+  figureKey,
+  type PublishedFigure,
+  type PublishedValue,
+} from './figure.js'
 import { roundedBounds } from './knowledge.js'
 import { type Period, parsePeriod } from './period.js'
 import type { ProtectedTable } from './protected-table.js'
@@ -25,7 +31,12 @@ export interface TableDefinitions {
   /** Indexed like the table's cells. */
   readonly cells: readonly FigureDefinition[]
   /** For each categorical dimension: nobody outside its listed categories is counted. */
-  readonly others: readonly { readonly dimension: string; readonly definition: FigureDefinition }[]
+  readonly others: readonly {
+    /** "pathway=(other)" */
+    readonly key: string
+    readonly label: string
+    readonly definition: FigureDefinition
+  }[]
 }
 
 /**
@@ -61,33 +72,61 @@ export function tableDefinitions(table: StatTable, context: TableContext): Table
   const base = context.filters ?? {}
   const measure = table.measure
   const cumulative = context.cumulative ? { cumulative: true } : {}
+  // The categories of a flow are different things (a stock, a movement), not parts of a whole:
+  // each is its own measure ("sponsored:joined"), compared only with the same one elsewhere.
+  const flowIndex = table.flow ? dimensions.findIndex((d) => d.name === table.flow?.dimension) : -1
   const cells = table.cells.map((cell): FigureDefinition => {
     const filters: Record<string, FilterSet> = { ...base }
     let period = span
+    let cellMeasure = measure
     cell.coordinates.forEach((c, d) => {
       if (c === null) return
+      const label = dimensions[d]?.labels[c] ?? ''
       if (d === periodIndex) period = periods[c] ?? span
-      else filters[dimensions[d]?.name ?? ''] = { in: [dimensions[d]?.labels[c] ?? ''] }
+      else if (d === flowIndex) cellMeasure = `${measure}:${label}`
+      else filters[dimensions[d]?.name ?? ''] = { in: [label] }
     })
-    return { measure, population: context.population, filters, period, ...cumulative }
+    return { measure: cellMeasure, population: context.population, filters, period, ...cumulative }
   })
+  const measures = table.flow
+    ? (dimensions[flowIndex]?.labels ?? []).map((label) => ({
+        measure: `${measure}:${label}`,
+        suffix: `|${table.flow?.dimension}=${label}`,
+      }))
+    : [{ measure, suffix: '' }]
   const others = dimensions.flatMap((dimension, d) =>
-    d === periodIndex
+    d === periodIndex || d === flowIndex
       ? []
-      : [
-          {
-            dimension: dimension.name,
-            definition: {
-              measure,
-              population: context.population,
-              filters: { ...base, [dimension.name]: { notIn: [...dimension.labels] } },
-              period: span,
-              ...cumulative,
-            },
+      : measures.map((m) => ({
+          key: `${dimension.name}=(other)${m.suffix}`,
+          label: `${dimension.name} outside the table's categories${m.suffix ? ` (${m.suffix.slice(1)})` : ''}`,
+          definition: {
+            measure: m.measure,
+            population: context.population,
+            filters: { ...base, [dimension.name]: { notIn: [...dimension.labels] } },
+            period: span,
+            ...cumulative,
           },
-        ],
+        })),
   )
   return { cells, others }
+}
+
+// What a table without a context is taken to count: the same population over the same span as
+// every other table of its measure without one. Only ever used to compare cells, never published.
+const WITHOUT_CONTEXT: TableContext = {
+  population: '(unspecified)',
+  period: { from: '2000-01-01', to: '2000-01-02' },
+}
+
+/**
+ * What each cell counts, as a key (the figure key of its definition): cells of different tables
+ * with equal keys count the same people, so they are one cell (link-tables.ts) and round the same
+ * way (rounding.ts). Without a context, a cell is its measure and its categories: tables of one
+ * measure are then taken to cover the same population and period.
+ */
+export function cellIdentities(table: StatTable, context?: TableContext): string[] {
+  return tableDefinitions(table, context ?? WITHOUT_CONTEXT).cells.map(figureKey)
 }
 
 /**
@@ -105,10 +144,10 @@ export function tableFigures(table: ProtectedTable, context: TableContext): Publ
     published: publishedValue(table, cell.index),
     sensitivity: table.sensitivity,
   }))
-  for (const { dimension, definition } of others)
+  for (const { key, label, definition } of others)
     figures.push({
-      id: `${id}:${dimension}=(other)`,
-      label: `${title}: ${dimension} outside the table's categories`,
+      id: `${id}:${key}`,
+      label: `${title}: ${label}`,
       definition,
       published: { kind: 'exact', value: 0 },
       sensitivity: table.sensitivity,

@@ -1,4 +1,4 @@
-import type { StatTable } from './table.js'
+import type { CellSystem, StatTable } from './table.js'
 
 /**
  * A table as a network: each cell an arc from `tail` to `head`, each equation of the table the
@@ -20,13 +20,13 @@ export interface TableNetwork {
  * Tables of more dimensions, flow tables and linked tables are not networks in this sense and
  * go through linear programmes.
  */
-export function isNetworkTable(table: StatTable): boolean {
-  return table.dimensions.length >= 1 && table.dimensions.length <= 2
+export function isNetworkTable(table: CellSystem): table is StatTable {
+  const { dimensions, flow } = table as Partial<StatTable>
+  return dimensions !== undefined && dimensions.length >= 1 && dimensions.length <= 2 && !flow
 }
 
+/** The network of a table for which isNetworkTable holds (callers check first). */
 export function tableNetwork(table: StatTable): TableNetwork {
-  if (!isNetworkTable(table))
-    throw new RangeError(`Table "${table.id}" is not a network (one or two dimensions).`)
   const cells = table.cells
   const tail = new Int32Array(cells.length)
   const head = new Int32Array(cells.length)
