@@ -33,6 +33,7 @@ export {
   type PublishedFigure,
   type PublishedValue,
 } from './figure.js'
+export { type FlowTableInput, flowTable } from './flow-table.js'
 export { auditIntervals, type Knowledge } from './interval-audit.js'
 export {
   appendRelease,
@@ -41,6 +42,13 @@ export {
   type LedgerRelease,
   parseLedger,
 } from './ledger.js'
+export {
+  type LinkedSystem,
+  linkedGroups,
+  linkTables,
+  protectTables,
+  type TableToProtect,
+} from './link-tables.js'
 export { createHighsSolver } from './lp/highs-solver.js'
 export type { LinearProgram, LpSession, LpSolver } from './lp/linear-program.js'
 export { type Period, parsePeriod } from './period.js'
@@ -80,12 +88,22 @@ export {
 export { type RoundingKey, roundingKey } from './rounding.js'
 export { SENSITIVITIES, type Sensitivity } from './sensitivity.js'
 export {
+  type CellSystem,
   crossTable,
+  type FlowIdentity,
   oneWayTable,
   type StatTable,
+  type SystemCell,
   type TableCell,
   type TableDimension,
+  type TableRelation,
   twoWayTable,
 } from './table.js'
-export { type TableContext, tableFigures } from './table-figures.js'
+export {
+  cellIdentities,
+  type TableContext,
+  type TableDefinitions,
+  tableDefinitions,
+  tableFigures,
+} from './table-figures.js'
 export { bandFor, type WordBand } from './wording.js'

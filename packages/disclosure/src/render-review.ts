@@ -175,8 +175,6 @@ function describeRisk(
       return r.earlierRelease(describeFinding(risk.finding, locale))
     case 'partially-checked':
       return r.partiallyChecked(risk.measure, risk.atoms)
-    case 'real-number-audit':
-      return r.realNumberAudit(t(risk.tableId))
     case 'words-withdrawn':
       return r.wordsWithdrawn(t(risk.tableId))
     case 'zeros-shown':

@@ -90,7 +90,6 @@ export interface ReviewMessages {
     readonly noLedger: string
     readonly earlierRelease: (finding: string) => string
     readonly partiallyChecked: (measure: string, atoms: number) => string
-    readonly realNumberAudit: (table: string) => string
     readonly wordsWithdrawn: (table: string) => string
     readonly zerosShown: (table: string) => string
     readonly totalsHidden: (table: string, count: number) => string
@@ -197,8 +196,6 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
         `Already revealed by earlier releases (this release does not change it): ${f}`,
       partiallyChecked: (m, atoms) =>
         `“${m}” figures divide the population into ${atoms} groups, too many to check every combination: only pairs of figures were compared.`,
-      realNumberAudit: (t) =>
-        `Table “${t}” has three or more dimensions: its intervals are computed over real numbers, and a reader using whole numbers may narrow some of them slightly.`,
       wordsWithdrawn: (t) =>
         `Table “${t}”: words would have told readers too much about the hidden counts, so dashes are used instead.`,
       zerosShown: (t) =>
@@ -304,8 +301,6 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
         `過去の公開ですでに明らかになっています(このリリースで変わるものではありません): ${f}`,
       partiallyChecked: (m, atoms) =>
         `「${m}」の数値は対象者を${atoms}のグループに分けるため、すべての組み合わせは確認できず、数値の組だけを比較しました。`,
-      realNumberAudit: (t) =>
-        `表「${t}」は3次元以上です。範囲は実数で計算しており、整数を使う読者は一部をわずかに絞り込めるかもしれません。`,
       wordsWithdrawn: (t) =>
         `表「${t}」: 言葉で示すと非公開の数について読者に多くを教えすぎるため、「—」を使いました。`,
       zerosShown: (t) =>

@@ -163,6 +163,67 @@ describe('haven disclosure check', () => {
     expect((await run('visits', 'people-served')).exitCode).toBe(EXIT.ok)
   })
 
+  it('protects several tables together: A’s printed total is the total B hides (issue #14)', async () => {
+    const a = join(dir, 'A.csv')
+    const b = join(dir, 'B.csv')
+    await writeFile(a, 'pathway \\ half,H1,H2\nUNHCR,6,0\nconsulate,4,5\n')
+    await writeFile(b, 'sex \\ age,child,adult,elderly\nwomen,5,0,1\nmen,1,6,2\n')
+    const result = await disclosureCheck([a, b], { measure: 'protected' }, {}, today)
+    expect(result.exitCode).toBe(EXIT.ok)
+    expect(result.output).toContain('Protected together with “B”')
+    expect(result.output).toContain('Protected together with “A”')
+    const grids = result.output.split('As it will be published:').slice(1)
+    const lastTotal = (grid: string | undefined) =>
+      grid
+        ?.split('\n')
+        .find((l) => l.trim().startsWith('Total'))
+        ?.trim()
+        .split(/\s+/)
+        .at(-1)
+    // The shared grand total is one cell: hidden in both or shown in both.
+    expect(lastTotal(grids[0])).toBe(lastTotal(grids[1]))
+    await expect(disclosureCheck([a, a], {}, {}, today)).rejects.toThrow(/two tables are named "A"/)
+  })
+
+  it('publishes a declared flow without a total (issue #14)', async () => {
+    const file = join(dir, 'sponsorship.csv')
+    await writeFile(
+      file,
+      'movement,children\nat the start,32\njoined,8\nleft,18\ngraduated,2\nnow,20\n',
+    )
+    const result = await disclosureCheck(
+      file,
+      { measure: 'sponsored', flow: 'at the start + joined - left - graduated = now' },
+      {},
+      today,
+    )
+    expect(result.exitCode).toBe(EXIT.ok)
+    const grid = result.output
+      .split('As it will be published:')[1]
+      ?.split('\n')
+      .slice(1, 7)
+      .join('\n')
+    expect(grid).not.toContain('Total')
+    expect(grid).not.toMatch(/\b(8|2)\b/)
+    expect(result.output).toContain('at the start + joined − left − graduated = now')
+    const unbalanced = join(dir, 'unbalanced.csv')
+    await writeFile(
+      unbalanced,
+      'movement,children\nat the start,32\njoined,8\nleft,18\ngraduated,2\nnow,21\n',
+    )
+    await expect(
+      disclosureCheck(
+        unbalanced,
+        { flow: 'at the start + joined - left - graduated = now' },
+        {},
+        today,
+      ),
+    ).rejects.toThrow(/inconsistent_margins: The flow does not balance/)
+    await expect(disclosureCheck(file, { flow: 'joined = now' }, {}, today)).rejects.toThrow(
+      /--flow must read/,
+    )
+  })
+
   it.each([
     [
       'margins that do not add up',
