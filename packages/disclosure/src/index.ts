@@ -64,8 +64,10 @@ export { type ProtectTableOptions, protectTable } from './protect-table.js'
 export type {
   AppliedRule,
   CellExplanation,
+  FootnoteKind,
   ProtectedCell,
   ProtectedTable,
+  ProtectionStats,
   PublicRendering,
 } from './protected-table.js'
 export { requiredWidth } from './protection.js'

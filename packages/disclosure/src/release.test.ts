@@ -6,6 +6,7 @@ import type { LpSolver } from './lp/linear-program.js'
 import { seededRandom } from './random-source.js'
 import type { ReleaseInput } from './release.js'
 import { recordRelease } from './release.js'
+import { releaseJson } from './release-json.js'
 import { renderReview } from './render-review.js'
 import { twoWayTable } from './table.js'
 
@@ -271,5 +272,38 @@ describe('re-releases of rounded tables (issue #14)', () => {
       )
       expect(renderReview(again.review, 'ja')).toContain('別の丸め用の秘密鍵で丸め直しています')
     }
+  })
+})
+
+describe('JSON-safe results (issue #14)', () => {
+  it('a release with currency statements survives JSON, whole and as releaseJson', () => {
+    const prepared = engine.prepareRelease(
+      input(
+        'fy2005',
+        [
+          [4, 16],
+          [12, 3],
+          [20, 18],
+        ],
+        {
+          ledger: EMPTY_LEDGER,
+          consistency: {
+            checks: [
+              {
+                label: 'Monthly rice budget',
+                stated: { text: '180,000 yen per month' },
+                computed: [{ text: '400 RMB a day' }],
+              },
+            ],
+            rates: [{ base: 'CNY', quote: 'JPY', rate: '15', date: '2006-03-31' }],
+            date: '2006-03-31',
+          },
+        },
+      ),
+    )
+    expect(() => JSON.stringify(prepared)).not.toThrow()
+    const json = releaseJson(prepared, 'ja')
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json)
+    expect(JSON.stringify(json)).toContain('1 CNY = 15 JPY')
   })
 })
