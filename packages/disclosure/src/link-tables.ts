@@ -200,7 +200,7 @@ export function protectTables(
     const linked = linkTables(members)
     const outcome = protectSystem(linked.system, policy, first.sensitivity, {
       solver: options.solver,
-      identities: linked.identities,
+      identity: (i) => linked.identities[i],
       privacy: false,
       ...(options.rounding ? { rounding: options.rounding } : {}),
       ...(options.method ? { method: options.method } : {}),

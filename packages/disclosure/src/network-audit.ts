@@ -99,23 +99,36 @@ export function networkIntervals(
     return (level[sink] ?? -1) >= 0
   }
 
+  /** Pushes up to `limit` from `u` to the sink along the level graph (a blocking flow). */
   const push = (u: number, sink: number, limit: number): number => {
     if (u === sink) return limit
-    for (; (next[u] ?? 0) < (start[u + 1] ?? 0); next[u] = (next[u] ?? 0) + 1) {
+    let total = 0
+    const end = start[u + 1] ?? 0
+    for (; (next[u] ?? 0) < end; next[u] = (next[u] ?? 0) + 1) {
       const a = outgoing[next[u] ?? 0] ?? 0
       const w = to[a] ?? 0
       if (level[w] !== (level[u] ?? 0) + 1 || cellOfArc[a] === blocked) continue
       if (w !== sink && (level[w] ?? 0) >= (level[sink] ?? 0)) continue
       const r = residual(a)
       if (r <= EPS) continue
-      const pushed = push(w, sink, Math.min(limit, r))
-      if (pushed > EPS) {
-        flow[a] = (flow[a] ?? 0) + pushed
-        flow[a ^ 1] = (flow[a ^ 1] ?? 0) - pushed
-        return pushed
-      }
+      const pushed = push(w, sink, Math.min(limit - total, r))
+      if (pushed <= EPS) continue
+      flow[a] = (flow[a] ?? 0) + pushed
+      flow[a ^ 1] = (flow[a ^ 1] ?? 0) - pushed
+      total += pushed
+      // The arc may still carry more: stay on it for the next call.
+      if (total >= limit - EPS) return total
     }
-    return 0
+    return total
+  }
+
+  /** Whether any arc with no upper bound leaves `node` (else no unbounded path starts there). */
+  const unboundedFrom = (node: number): boolean => {
+    for (let k = start[node] ?? 0; k < (start[node + 1] ?? 0); k++) {
+      const a = outgoing[k] ?? 0
+      if (cellOfArc[a] !== blocked && residual(a) === Number.POSITIVE_INFINITY) return true
+    }
+    return false
   }
 
   /** What can leave `node` (out) or reach it (in) along arcs other than the target's. */
@@ -137,17 +150,15 @@ export function networkIntervals(
    */
   const maxFlow = (source: number, sink: number, bound: number): number => {
     flows++
-    if (levels(source, sink, true)) return Number.POSITIVE_INFINITY
-    const limit = Math.min(bound, capacityAt(source, 'out'), capacityAt(sink, 'in'))
     flow.fill(0)
+    if (unboundedFrom(source) && levels(source, sink, true)) return Number.POSITIVE_INFINITY
+    const limit = Math.min(bound, capacityAt(source, 'out'), capacityAt(sink, 'in'))
     let total = 0
     while (total < limit - EPS && levels(source, sink, false)) {
       next.set(start.subarray(0, nodes))
-      while (total < limit - EPS) {
-        const pushed = push(source, sink, limit - total)
-        if (pushed <= EPS) break
-        total += pushed
-      }
+      const pushed = push(source, sink, limit - total)
+      if (pushed <= EPS) break
+      total += pushed
     }
     return total
   }

@@ -101,7 +101,8 @@ export function protectTable(
   }
   const outcome = protectSystem(working, policy, sensitivity, {
     solver: options.solver,
-    identities: options.identities ?? cellIdentities(table),
+    // Only rounding needs them, and working them out for every cell of a large table costs.
+    identity: lazyIdentities(options.identities ?? (() => cellIdentities(table))),
     privacy: privacy !== undefined,
     ...(options.rounding ? { rounding: options.rounding } : {}),
     ...(options.method ? { method: options.method } : {}),
@@ -123,6 +124,17 @@ export function checkCounts(table: StatTable, sensitivity: Sensitivity): void {
     )
 }
 
+/** Identities by index, worked out on first use when given as a function. */
+export function lazyIdentities(
+  identities: readonly string[] | (() => readonly string[]),
+): (index: number) => string | undefined {
+  let known: readonly string[] | undefined
+  return (index) => {
+    known ??= typeof identities === 'function' ? identities() : identities
+    return known[index]
+  }
+}
+
 /** What protecting a cell system produced, indexed like its cells. */
 export interface SystemOutcome {
   readonly rule: DisclosureRule
@@ -137,7 +149,8 @@ export interface SystemOutcome {
 export interface SystemOptions {
   readonly solver: LpSolver
   readonly rounding?: RoundingKey
-  readonly identities: readonly string[]
+  /** What each cell counts (see ProtectTableOptions.identities). */
+  readonly identity: (index: number) => string | undefined
   readonly method?: PerturbationMethod
   /** Whether the values carry differential-privacy noise (for the explanations). */
   readonly privacy: boolean
@@ -261,7 +274,7 @@ function protectWithRule(
     if (roundingBase === undefined || !options.rounding) return exactly(v)
     let r = roundedValue.get(i)
     if (r === undefined) {
-      const identity = options.identities[i] ?? `${system.id}|${system.cells[i]?.key}`
+      const identity = options.identity(i) ?? `${system.id}|${system.cells[i]?.key}`
       r = roundToBase(v, roundingBase, options.rounding, identity, rule.threshold)
       roundedValue.set(i, r)
     }
