@@ -22,6 +22,11 @@ beforeAll(async () => {
 })
 
 // Section VI of the seed report, as a table the report compiler would produce.
+const SECTION_VI = [
+  [4, 16],
+  [12, 3],
+  [20, 18],
+]
 const pathways = (id: string, values: number[][]) =>
   twoWayTable({
     id: 'protection',
@@ -53,17 +58,7 @@ const input = (
 
 describe('prepareRelease', () => {
   it('protects, reviews in both languages and records an approved release', () => {
-    const prepared = engine.prepareRelease(
-      input(
-        'fy2005',
-        [
-          [4, 16],
-          [12, 3],
-          [20, 18],
-        ],
-        { ledger: EMPTY_LEDGER },
-      ),
-    )
+    const prepared = engine.prepareRelease(input('fy2005', SECTION_VI, { ledger: EMPTY_LEDGER }))
     expect(prepared.refused).toBe(false)
     const en = renderReview(prepared.review, 'en')
     const ja = renderReview(prepared.review, 'ja')
@@ -278,28 +273,20 @@ describe('re-releases of rounded tables (issue #14)', () => {
 describe('JSON-safe results (issue #14)', () => {
   it('a release with currency statements survives JSON, whole and as releaseJson', () => {
     const prepared = engine.prepareRelease(
-      input(
-        'fy2005',
-        [
-          [4, 16],
-          [12, 3],
-          [20, 18],
-        ],
-        {
-          ledger: EMPTY_LEDGER,
-          consistency: {
-            checks: [
-              {
-                label: 'Monthly rice budget',
-                stated: { text: '180,000 yen per month' },
-                computed: [{ text: '400 RMB a day' }],
-              },
-            ],
-            rates: [{ base: 'CNY', quote: 'JPY', rate: '15', date: '2006-03-31' }],
-            date: '2006-03-31',
-          },
+      input('fy2005', SECTION_VI, {
+        ledger: EMPTY_LEDGER,
+        consistency: {
+          checks: [
+            {
+              label: 'Monthly rice budget',
+              stated: { text: '180,000 yen per month' },
+              computed: [{ text: '400 RMB a day' }],
+            },
+          ],
+          rates: [{ base: 'CNY', quote: 'JPY', rate: '15', date: '2006-03-31' }],
+          date: '2006-03-31',
         },
-      ),
+      }),
     )
     expect(() => JSON.stringify(prepared)).not.toThrow()
     const json = releaseJson(prepared, 'ja')

@@ -132,9 +132,8 @@ class HighsSession implements LpSession {
     }
   }
 
-  optimizeInteger(sense: Sense, objective: ArrayLike<number> | SparseObjective): LpOutcome {
-    if (this.closed) throw failed('the session was already closed')
-    if (this.columns === 0) return { status: 'optimal', objective: 0 }
+  /** One cost per column, negated for a maximisation (HiGHS is always asked to minimise). */
+  private minimized(sense: Sense, objective: ArrayLike<number> | SparseObjective): Float64Array {
     const sign = sense === 'minimize' ? 1 : -1
     const costs = new Float64Array(this.columns)
     if (isSparseObjective(objective))
@@ -142,6 +141,14 @@ class HighsSession implements LpSession {
         costs[column] = (costs[column] ?? 0) + sign * (objective.coefficients[j] ?? 0)
       })
     else for (let j = 0; j < this.columns; j++) costs[j] = sign * (objective[j] ?? 0)
+    return costs
+  }
+
+  optimizeInteger(sense: Sense, objective: ArrayLike<number> | SparseObjective): LpOutcome {
+    if (this.closed) throw failed('the session was already closed')
+    if (this.columns === 0) return { status: 'optimal', objective: 0 }
+    const sign = sense === 'minimize' ? 1 : -1
+    const costs = this.minimized(sense, objective)
     const model = this.highs.raw.createModel()
     try {
       for (const [name, value] of [
@@ -173,12 +180,7 @@ class HighsSession implements LpSession {
     // HiGHS keeps its basis across cost changes but not across a change of sense, so a
     // maximisation is run as the minimisation of the negated objective.
     const sign = sense === 'minimize' ? 1 : -1
-    const next = new Float64Array(this.columns)
-    if (isSparseObjective(objective))
-      objective.indices.forEach((column, j) => {
-        next[column] = (next[column] ?? 0) + sign * (objective.coefficients[j] ?? 0)
-      })
-    else for (let j = 0; j < this.columns; j++) next[j] = sign * (objective[j] ?? 0)
+    const next = this.minimized(sense, objective)
     for (let j = 0; j < this.columns; j++) {
       const cost = next[j] ?? 0
       if (cost !== this.costs[j]) {
