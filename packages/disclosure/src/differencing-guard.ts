@@ -73,8 +73,8 @@ export type DifferencingFinding =
     }
   | {
       /**
-       * A figure rounded before is rounded again under another rounding secret: a reader who
-       * collects both roundings of one count can average them towards the true value.
+       * A figure rounded before is rounded again under another rounding secret or base: a
+       * reader who collects both roundings of one count can average them towards the true value.
        */
       readonly kind: 'rerounded'
       readonly figures: readonly [FigureRef, FigureRef]
@@ -145,7 +145,7 @@ function protectionOf(figure: PublishedFigure): number {
  *    releases, an interval at least as wide as its protection (a linear programme over atoms);
  * 3. atoms: no elementary group is pinned by several figures to 1..k−1;
  * 4. the same figure published twice with different values is a revision, itself a count;
- * 5. a figure rounded before may not be rounded again under another secret.
+ * 5. a figure rounded before may not be rounded again under another secret or base.
  * A finding the earlier releases alone already produce is reported as a risk, not a refusal.
  */
 export function checkDifferencing(
@@ -380,15 +380,17 @@ function checkGroup(
     }
 
   // Rounding is keyed by cell and secret (rounding.ts): the same count rounds the same way in
-  // every release only if the secret stays the same. Another secret rounds it anew.
-  const roundingKeyOf = (e: Entry) =>
-    e.figure.published.kind === 'range' ? e.figure.published.rounding?.key : undefined
+  // every release only if the secret and the base stay the same. Otherwise it rounds anew.
+  const roundingOf = (e: Entry) => {
+    const r = e.figure.published.kind === 'range' ? e.figure.published.rounding : undefined
+    return r && `${r.key}/${r.base}`
+  }
   for (const a of entries) {
-    const key = roundingKeyOf(a)
-    if (!a.isNew || key === undefined) continue
+    const rounding = roundingOf(a)
+    if (!a.isNew || rounding === undefined) continue
     const earlier = entries.find((b) => {
-      const other = roundingKeyOf(b)
-      return !b.isNew && other !== undefined && other !== key && sameAtoms(a.atoms, b.atoms)
+      const other = roundingOf(b)
+      return !b.isNew && other !== undefined && other !== rounding && sameAtoms(a.atoms, b.atoms)
     })
     if (earlier)
       report({ kind: 'rerounded', figures: [a.ref, earlier.ref], alreadyRevealed: false })

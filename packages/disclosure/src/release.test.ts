@@ -263,9 +263,11 @@ describe('re-releases of rounded tables (issue #14)', () => {
       expect(again.refused).toBe(true)
       expect(again.differencing?.refusals.some((f) => f.kind === 'rerounded')).toBe(true)
       expect(renderReview(again.review, 'en')).toContain(
-        'already rounded, under another rounding secret',
+        'already rounded, under another rounding secret or base',
       )
-      expect(renderReview(again.review, 'ja')).toContain('別の丸め用の秘密鍵で丸め直しています')
+      expect(renderReview(again.review, 'ja')).toContain(
+        '別の丸め用の秘密鍵または基数で丸め直しています',
+      )
     }
   })
 })

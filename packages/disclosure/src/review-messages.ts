@@ -175,7 +175,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     revision: (a, b) =>
       `${a} and ${b} count the same people with different values; the change itself is a count.`,
     rerounded: (now, before) =>
-      `${now} rounds a count that ${before} already rounded, under another rounding secret: a reader who has both can average them towards the true count. Use the secret the earlier release used (HAVEN_DISCLOSURE_SECRET), or leave the figure out.`,
+      `${now} rounds a count that ${before} already rounded, under another rounding secret or base: a reader who has both can average them towards the true count. Use the secret and base the earlier release used (HAVEN_DISCLOSURE_SECRET), or leave the figure out.`,
     inconsistent: (measure, figures) =>
       `The published “${measure}” figures cannot all be true (${figures}); correct them before anything else can be checked.`,
     budget: (spent, requested, total) =>
@@ -280,7 +280,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     revision: (a, b) =>
       `${a}と${b}は同じ人々を異なる値で数えています。その差自体が一つの数になります。`,
     rerounded: (now, before) =>
-      `${now}は、${before}ですでに丸めた数を別の丸め用の秘密鍵で丸め直しています。両方を見た読者は平均をとって真の数に近づけます。前回と同じ秘密鍵(HAVEN_DISCLOSURE_SECRET)を使うか、この数値を載せないでください。`,
+      `${now}は、${before}ですでに丸めた数を別の丸め用の秘密鍵または基数で丸め直しています。両方を見た読者は平均をとって真の数に近づけます。前回と同じ秘密鍵(HAVEN_DISCLOSURE_SECRET)と基数を使うか、この数値を載せないでください。`,
     inconsistent: (measure, figures) =>
       `公開済みの「${measure}」の数値は同時には成り立ちません(${figures})。他の確認の前に訂正してください。`,
     budget: (spent, requested, total) =>
