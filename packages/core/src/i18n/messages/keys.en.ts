@@ -5,7 +5,7 @@ export const keysEn = {
   'error.rotation_running':
     'A key rotation of this compartment is already running. Wait for it to finish.',
   'error.keys_destroyed':
-    'The keys of this compartment were destroyed (shredded). Nothing changed.',
+    'This compartment was shredded: its keys were destroyed, so its records can still be read as codes, dates and counts, but nothing can be added or changed there any more. Nothing was saved. Record new work in another compartment.',
   'error.confirmation_mismatch':
     'Type the compartment’s code exactly as shown to confirm. Nothing was destroyed.',
   'error.blind_index_missing':

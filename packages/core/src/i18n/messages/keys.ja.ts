@@ -5,7 +5,8 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
     'Haven は封印されています。サーバーの管理者がパスフレーズで封印を解除する（haven unseal）まで、何も読み出せません。',
   'error.rotation_running':
     'この区画の鍵のローテーションはすでに実行中です。完了までお待ちください。',
-  'error.keys_destroyed': 'この区画の鍵は破棄（シュレッド）されています。何も変更されていません。',
+  'error.keys_destroyed':
+    'この区画はシュレッドされ、鍵が破棄されています。記録はコード・日付・件数として読めますが、追加や変更はできません。何も保存されていません。新しい作業は別の区画に記録してください。',
   'error.confirmation_mismatch':
     '確認のため、区画コードを表示どおり正確に入力してください。何も破棄されていません。',
   'error.blind_index_missing':
