@@ -66,8 +66,9 @@ describeEachDialect('administrators and their second factor', (ctx) => {
       expect(refused.status, `${method} ${path}`).toBe(403)
       expect((await refused.json()).error.code).toBe('second_factor_enrollment_required')
     }
-    expect((await get('/account', pending)).status).toBe(200)
-    expect((await get('/account', pending).then((r) => r.json())).secondFactorRequired).toBe(true)
+    const account = await get('/account', pending)
+    expect(account.status).toBe(200)
+    expect((await account.json()).secondFactorRequired).toBe(true)
 
     const setup = await (await post('/account/totp/setup', undefined, pending)).json()
     const code = await generate({ secret: setup.secret, epoch: now.getTime() / 1000 })
