@@ -20,6 +20,7 @@ import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.j
 import { t } from '../../lib/locale.js'
 import { TextArea } from '../cms/cms-parts.js'
 import { grantedCompartments, optionsOf, splitList } from './people-parts.js'
+import { useShredded } from './shredded-compartments.js'
 
 interface Duplicate {
   id: string
@@ -42,8 +43,13 @@ const SCRIPT_LANG: Record<NameScript, string> = {
  */
 export function PersonNew(): JSX.Element {
   const { route } = useLocation()
-  const compartments = grantedCompartments()
-  const [compartmentId, setCompartmentId] = useState(compartments[0]?.value ?? '')
+  // Nobody can be registered where the keys were destroyed: those compartments are not offered.
+  const shredded = useShredded()
+  const compartments = grantedCompartments().filter((c) => !shredded.has(c.value))
+  const [chosen, setCompartmentId] = useState('')
+  const compartmentId = compartments.some((c) => c.value === chosen)
+    ? chosen
+    : (compartments[0]?.value ?? '')
   const [names, setNames] = useState<Record<NameScript, string>>({
     hangul: '',
     hanzi: '',

@@ -292,4 +292,8 @@ export const peopleEn = {
   'people.merged_into_link': 'This record was merged into another person: open that record.',
   'people.link_remove': 'Remove',
   'people.link_remove_named': 'Remove the link to {code}',
+  'people.shredded_record':
+    '{code} was shredded on {date}: its keys were destroyed. This record can still be read as codes, dates and counts, but nothing can be added or changed here.',
+  'people.shredded_search':
+    'Names in {codes} cannot be searched any more: the keys of these compartments were destroyed (shredded). Their people are still found by code.',
 } as const

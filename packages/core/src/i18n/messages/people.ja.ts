@@ -292,4 +292,8 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.merged_into_link': 'この記録は別の人物に統合されました。統合先を開く',
   'people.link_remove': '削除',
   'people.link_remove_named': '{code} との関係を削除',
+  'people.shredded_record':
+    '{code} は {date} にシュレッドされ、鍵が破棄されました。この記録はコード・日付・件数として読めますが、追加や変更はできません。',
+  'people.shredded_search':
+    '{codes} の名前はもう検索できません。これらの区画の鍵は破棄（シュレッド）されました。人物はコードで見つけられます。',
 }
