@@ -56,6 +56,10 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
   'keys.shred': 'シュレッド',
   'keys.shred_label': '区画 {code} をシュレッド',
   'keys.shred_title': '{code} をシュレッド',
+  'keys.shred_then_rotate':
+    'シュレッドの後、サーバーでマスター鍵を更新してください（haven keys rotate-master）。古い包まれた鍵の写しがデータベースのログ（PostgreSQL の WAL とそのアーカイブ、ファイルシステムのスナップショット）に残ることがあり、現在のマスター鍵で開けてしまいます。新しいマスター鍵にすれば、それらは役に立たなくなります。',
+  'keys.rotate_master_advised':
+    '{date} に区画がシュレッドされましたが、その後マスター鍵が更新されていません。古い包まれた鍵の写しがデータベースのログに残っている可能性があり、現在のマスター鍵で開けてしまいます。サーバーで次を実行してください：haven keys rotate-master',
   'keys.shred_warning':
     '{code} の鍵を破棄します。記録（コード、日付、件数）は残りますが、名前やメモなど封印された項目は、このデータベースでもすべてのバックアップでも永久に読めなくなります。元に戻せません。',
   'keys.shred_confirm_label': '確認のため {code} と入力',
