@@ -16,6 +16,9 @@ export function delayAfter(failures: number, limit: ThrottleLimit): number {
   return Math.min(1000 * 2 ** Math.min(failures - limit.freeFailures - 1, 30), limit.maxDelayMs)
 }
 
+/** blocked_until of a counter that does not hold anyone back. */
+const UNBLOCKED = new Date(0).toISOString()
+
 /** Refused: the write that would have counted the attempt found one of its counters blocked. */
 class Blocked extends Error {}
 
@@ -55,7 +58,12 @@ async function countUnlessBlocked(
 ): Promise<boolean> {
   const at = now.toISOString()
   const staleBefore = new Date(now.getTime() - FORGET_AFTER_MS).toISOString()
-  const until = (n: number) => new Date(now.getTime() + delayAfter(n, limit)).toISOString()
+  // A free attempt leaves the counter unblocked (the epoch), not "blocked until now": with real
+  // clocks, a simultaneous attempt stamped a millisecond earlier would otherwise find itself blocked.
+  const until = (n: number) => {
+    const delay = delayAfter(n, limit)
+    return delay === 0 ? UNBLOCKED : new Date(now.getTime() + delay).toISOString()
+  }
   // blocked_until for the new count, spelled out per count until the delay reaches its cap.
   const steps: RawBuilder<unknown>[] = []
   for (let n = limit.freeFailures + 1; delayAfter(n - 1, limit) < limit.maxDelayMs; n++)
@@ -70,7 +78,7 @@ async function countUnlessBlocked(
           failures: sql<number>`case when login_throttle.last_failure_at < ${staleBefore} then 1 else login_throttle.failures + 1 end`,
           last_failure_at: at,
           blocked_until: sql<string>`case when login_throttle.last_failure_at < ${staleBefore} then ${until(1)}
-            when login_throttle.failures + 1 <= ${limit.freeFailures} then ${at}
+            when login_throttle.failures + 1 <= ${limit.freeFailures} then ${UNBLOCKED}
             ${sql.join(steps, sql` `)}
             else ${until(Number.MAX_SAFE_INTEGER)} end`,
         })
