@@ -121,7 +121,8 @@ export function KeysPage() {
             <p class="callout" role="note">
               {t('keys.rotate_master_advised', {
                 date: when(load.overview.masterRotationAdvisedSince),
-              })}
+              })}{' '}
+              <code>haven keys rotate-master</code>
             </p>
           )}
           <div class="table-scroll">

@@ -132,6 +132,18 @@ export function PersonNew(): JSX.Element {
 
   const field = (path: string) => submission.fields[path]
   const warned = duplicates !== null && duplicates.found.length > 0
+  if (compartments.length === 0)
+    return (
+      <section class="card" aria-labelledby="page-title">
+        <p class="crumbs">
+          <a href="/app/people">{t('people.title')}</a>
+        </p>
+        <PageTitle text={t('people.new')} />
+        <p class="callout" role="note">
+          {t('people.nowhere_to_register')}
+        </p>
+      </section>
+    )
   return (
     <section class="card" aria-labelledby="page-title">
       <p class="crumbs">

@@ -59,7 +59,7 @@ export const keysEn = {
   'keys.shred_then_rotate':
     'Afterwards, rotate the master key on the server (haven keys rotate-master): copies of the old wrapped keys can remain in the database’s logs (PostgreSQL’s write-ahead log and its archives, file-system snapshots), and the current master key opens them. A new master key makes them useless.',
   'keys.rotate_master_advised':
-    'A compartment was shredded on {date} and the master key has not been rotated since: copies of its old wrapped keys may remain in the database’s logs, and the current master key opens them. On the server, run: haven keys rotate-master',
+    'A compartment was shredded on {date} and the master key has not been rotated since: copies of its old wrapped keys may remain in the database’s logs, and the current master key opens them. On the server, run:',
   'keys.shred_confirm_label': 'Type {code} to confirm',
   'keys.shred_password_label': 'Your password (to confirm it is you)',
   'keys.shred_submit': 'Destroy the keys of {code}',

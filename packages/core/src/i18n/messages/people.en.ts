@@ -294,6 +294,8 @@ export const peopleEn = {
   'people.link_remove_named': 'Remove the link to {code}',
   'people.shredded_record':
     '{code} was shredded on {date}: its keys were destroyed. This record can still be read as codes, dates and counts, but nothing can be added or changed here.',
+  'people.nowhere_to_register':
+    'You cannot register anyone here: the keys of every compartment you work in were destroyed (shredded). Ask an administrator for a grant in another compartment.',
   'people.shredded_search':
-    'Names in {codes} cannot be searched any more: the keys of these compartments were destroyed (shredded). Their people are still found by code.',
+    'Names cannot be searched in shredded compartments ({codes}): their keys were destroyed. People there are still found by code.',
 } as const
