@@ -30,7 +30,7 @@ import { hashPassword, verifyPassword } from './password-hash.js'
 import { passwordIssues } from './password-rules.js'
 import { newRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.js'
 import { factorState, hasSecondFactor, secondFactorRequired } from './second-factors.js'
-import { rotateSession, updateSession } from './session-service.js'
+import { rotateSession } from './session-service.js'
 import { deleteSession, deleteUserSessions, listUserSessions } from './session-store.js'
 import { checkTotp, findTotp, newTotpSecret, totpUri } from './totp.js'
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.js'
@@ -263,7 +263,8 @@ export const accountRoutes = [
         details: { method: 'password' in body ? 'password' : 'passkey' },
       })
       if (!okay) throw 'password' in body ? errors.invalidCredentials() : errors.passkeyFailed()
-      await updateSession(db, currentSession(c).row.id_hash, { reauth_at: app.now().toISOString() })
+      // A new session id for the confirmed session, as at sign-in (ASVS V7.2.4).
+      await rotateSession(app, c, db, currentSession(c).row, { reauth_at: app.now().toISOString() })
       return { ok: true as const }
     },
   }),
