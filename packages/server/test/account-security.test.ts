@@ -9,9 +9,8 @@ import {
   signIn,
   TEST_PASSWORD,
 } from './support/factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
-
-const ORIGIN = { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-origin' }
+import { staffApi } from './support/staff-api.js'
+import { testAppContext } from './support/test-app.js'
 
 /** A person's own credentials: changing the password, confirming it is them, and resets. */
 describeEachDialect('account security', (ctx) => {
@@ -23,14 +22,8 @@ describeEachDialect('account security', (ctx) => {
     app = testAppContext(ctx.database(), { now: () => now })
   })
 
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    testApps(app).staff.request(`/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...ORIGIN, ...headers },
-      body: JSON.stringify(body),
-    })
-  const session = (headers: Record<string, string>) =>
-    testApps(app).staff.request('/api/v1/auth/session', { headers: { ...ORIGIN, ...headers } })
+  const { post, get } = staffApi(() => app)
+  const session = (headers: Record<string, string>) => get('/auth/session', headers)
 
   it('changes the password only with the current one; the old one stops working, other sessions end, this one gets a new id', async () => {
     const user = await buildUser(app, { loginName: 'changer' })

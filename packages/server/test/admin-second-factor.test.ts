@@ -11,9 +11,8 @@ import {
   signIn,
   TEST_PASSWORD,
 } from './support/factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
-
-const ORIGIN = { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-origin' }
+import { staffApi } from './support/staff-api.js'
+import { testAppContext } from './support/test-app.js'
 
 /** The most powerful account is the best protected: administrators always use a second factor. */
 describeEachDialect('administrators and their second factor', (ctx) => {
@@ -25,16 +24,7 @@ describeEachDialect('administrators and their second factor', (ctx) => {
     app = testAppContext(ctx.database(), { now: () => now })
   })
 
-  const send = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
-    testApps(app).staff.request(`/api/v1${path}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...ORIGIN, ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    })
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    send('POST', path, body, headers)
-  const get = (path: string, headers: Record<string, string>) =>
-    send('GET', path, undefined, headers)
+  const { send, post, get } = staffApi(() => app)
 
   it('makes the first administrator enrol a second factor before doing anything else', async () => {
     const link = await createSetupLink(app)

@@ -10,9 +10,9 @@ import {
   signIn,
   TEST_PASSWORD,
 } from './support/factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
+import { staffApi } from './support/staff-api.js'
+import { testAppContext } from './support/test-app.js'
 
-const ORIGIN = { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-origin' }
 const BURSTS = [30, 60, 100] as const
 
 /** A code in the right shape that is not one of the user's (80 random bits). */
@@ -44,12 +44,7 @@ describeEachDialect('guessing limits under concurrency', (ctx) => {
     app = testAppContext(ctx.database(), { now: () => now, env: { TRUST_PROXY: 'true' } })
   })
 
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    testApps(app).staff.request(`/api/v1${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...ORIGIN, ...headers },
-      body: JSON.stringify(body),
-    })
+  const { post } = staffApi(() => app)
   const from = (address: string, headers: Record<string, string> = {}) => ({
     ...headers,
     'X-Forwarded-For': address,
