@@ -268,7 +268,7 @@ const MATRIX: Record<string, MatrixRow> = {
     scope: { kind: 'org', allow: ['administrator'] },
     call: () => ({
       path: '/settings/security',
-      body: { mfaRequiredRoles: ['coordinator', 'caseworker'] },
+      body: { mfaRequiredRoles: ['administrator', 'coordinator', 'caseworker'] },
     }),
   },
   'GET /audit': { scope: { kind: 'org', allow: ['auditor'] }, call: () => ({ path: '/audit' }) },

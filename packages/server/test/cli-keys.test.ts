@@ -203,6 +203,40 @@ describe('haven keys, backup, compartment shred and unseal (the built CLI)', {
     expect(status.stdout).toMatch(/YAN-02 +data v1, index v1/)
   })
 
+  it('says after a shred that old wrapped keys may remain in database logs, and rotates the master key when asked', async () => {
+    const { root, dataDir, keyFile, env } = setup()
+    const { userId } = await seed(env, root)
+    const plain = runHaven(['compartment', 'shred', 'JRL-01', '--confirm', 'JRL-01'], env)
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(plain.stdout).toContain('write-ahead log')
+    expect(plain.stdout).toContain('haven keys rotate-master')
+
+    const before = readFileSync(keyFile, 'utf8')
+    const rotated = runHaven(
+      ['compartment', 'shred', 'YAN-02', '--confirm', 'YAN-02', '--rotate-master'],
+      env,
+    )
+    expect(rotated.status, rotated.stderr).toBe(0)
+    expect(rotated.stdout).toContain('Destroyed 2 keys of YAN-02')
+    expect(rotated.stdout).toMatch(/Re-wrapped \d+ keys under master key/)
+    expect(rotated.stdout).not.toContain('write-ahead log')
+    expect(readFileSync(keyFile, 'utf8')).not.toBe(before)
+    // What remains opens with the new master key only.
+    expect(await openSeed(dataDir, keyFile, userId)).toBe('JBSWY3DPEHPK3PXP')
+    const oldKey = join(root, 'old.key')
+    writeFileSync(oldKey, before, { mode: 0o600 })
+    await expect(openSeed(dataDir, oldKey, userId)).rejects.toThrow(/does not open/)
+
+    // Without a key file to replace, the new key needs a place: refused before anything is shredded.
+    const fromEnv = { DATA_DIR: dataDir, HAVEN_MASTER_KEY: before.trim() }
+    const refused = runHaven(
+      ['compartment', 'shred', 'JRL-01', '--confirm', 'JRL-01', '--rotate-master'],
+      fromEnv,
+    )
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('--new-key-out')
+  })
+
   it('rotates a key with a progress report, keeping values readable', async () => {
     const { root, dataDir, keyFile, env } = setup()
     const { userId } = await seed(env, root)

@@ -1,9 +1,11 @@
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { CheckpointSigner } from '../src/audit/checkpoint-signer.js'
+import { parseKey } from '../src/crypto/master-key.js'
 import { runHaven, startServer } from './support/cli.js'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'haven-cli-'))
@@ -268,5 +270,78 @@ describe('haven audit', () => {
     expect(bad.stderr).toContain(
       `Audit log verification FAILED at entry ${seq}: entry ${seq} was edited`,
     )
+  })
+
+  it('writes checkpoints routinely, reports the latest one’s age, and catches a cut tail from the checkpoint file', async () => {
+    const dataDir = tempDir()
+    const env = { DATA_DIR: dataDir }
+    expect(runHaven(['migrate'], env).status).toBe(0)
+    const none = runHaven(['audit', 'verify'], env)
+    expect(none.status).toBe(0)
+    expect(none.stderr).toContain('WARNING: no checkpoint yet')
+
+    // A running server writes one at start (and each day or 1000 entries); sign-ins add entries.
+    const server = await startServer(env)
+    const port = server.ports.combined
+    for (let i = 0; i < 3; i++)
+      await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${port}` },
+        body: JSON.stringify({ loginName: `nobody-${i}`, password: 'not a real password' }),
+      })
+    await server.stop()
+    const taken = runHaven(['audit', 'checkpoint'], env)
+    expect(taken.status, taken.stderr).toBe(0)
+    const count = Number(taken.stdout.split(':')[0])
+    expect(count).toBeGreaterThanOrEqual(4)
+    expect(taken.stderr).toContain('Signed and recorded')
+
+    const ok = runHaven(['audit', 'verify'], env)
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toContain(
+      'Checkpoints: the log extends all 4 (2 signed in the database, 2 in',
+    )
+    expect(ok.stdout).toMatch(
+      new RegExp(`Latest checkpoint: ${count} entries, \\S+ \\(0 min ago, `),
+    )
+
+    // Someone with the database cuts the log's tail and the checkpoints that witnessed it…
+    const db = new Database(join(dataDir, 'haven.db'))
+    for (const t of [
+      'audit_log_no_delete',
+      'audit_checkpoints_no_delete',
+      'audit_checkpoints_no_update',
+    ])
+      db.exec(`drop trigger ${t}`)
+    db.exec('delete from audit_log where seq > 1')
+    db.exec('delete from audit_checkpoints')
+    // …leaving one real-looking old checkpoint (signed here with the master key, to show the age warning).
+    const signer = new CheckpointSigner(
+      parseKey(readFileSync(join(dataDir, 'keys', 'master.key'), 'utf8'), 'master.key'),
+    )
+    const first = db.prepare('select hash from audit_log where seq = 1').get() as { hash: string }
+    const old = new Date(Date.now() - 3 * 86_400_000).toISOString()
+    db.prepare(
+      'insert into audit_checkpoints (id, seq, hash, at, signer, signature) values (?, ?, ?, ?, ?, ?)',
+    ).run(
+      'old',
+      1,
+      first.hash,
+      old,
+      signer.id,
+      signer.sign({ count: 1, hash: first.hash, at: old }),
+    )
+    db.close()
+    // The checkpoint file outside the database remembers the cut entries.
+    const cut = runHaven(['audit', 'verify'], env)
+    expect(cut.status).toBe(1)
+    expect(cut.stderr).toContain(
+      `a checkpoint names entry ${count}: entries were deleted from its end`,
+    )
+    // Without that file, the database alone looks consistent, and only the age gives it away.
+    const alone = runHaven(['audit', 'verify'], { ...env, AUDIT_CHECKPOINT_FILE: 'off' })
+    expect(alone.status, alone.stderr).toBe(0)
+    expect(alone.stdout).toContain('Latest checkpoint: 1 entries')
+    expect(alone.stderr).toMatch(/WARNING: the latest checkpoint is 3 days 0 h old/)
   })
 })

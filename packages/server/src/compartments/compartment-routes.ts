@@ -9,21 +9,36 @@ import { defineRoute } from '../api/api-route.js'
 import type { Actor } from '../auth/actor.js'
 import { audit } from '../auth/auth-audit.js'
 import { abilities } from '../auth/policy.js'
+import { listShredded } from '../crypto/key-store.js'
+import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
 import { createCompartment } from './compartment-service.js'
 import { findCompartment, listCompartments, updateCompartment } from './compartment-store.js'
 import type { CompartmentsTable } from './compartment-tables.js'
 
-function present(actor: Actor, c: CompartmentsTable): CompartmentView {
-  return {
+/** Compartments as the API shows them, with when their keys were destroyed (the app says why). */
+async function presentAll(
+  db: Db,
+  actor: Actor,
+  rows: readonly CompartmentsTable[],
+): Promise<CompartmentView[]> {
+  const shredded = new Map((await listShredded(db)).map((s) => [s.owner_id, s.shredded_at]))
+  return rows.map((c) => ({
     id: c.id,
     code: c.code,
     name: c.name,
     kind: c.kind,
     status: c.status,
     retentionDays: c.retention_days,
+    shreddedAt: shredded.get(c.id) ?? null,
     actions: abilities(actor, 'Compartment', { id: c.id }, ['read', 'update']),
-  }
+  }))
+}
+
+async function present(db: Db, actor: Actor, c: CompartmentsTable): Promise<CompartmentView> {
+  const [view] = await presentAll(db, actor, [c])
+  if (!view) throw errors.notFound()
+  return view
 }
 
 export const compartmentRoutes = [
@@ -38,7 +53,8 @@ export const compartmentRoutes = [
       authorize('list', 'Compartment', { id: '' })
       const a = actor()
       const visible = a.hasOrgRole(['administrator']) ? 'all' : a.visibleCompartments()
-      return (await listCompartments(app.database.db, visible)).map((c) => present(a, c))
+      const db = app.database.db
+      return presentAll(db, a, await listCompartments(db, visible))
     },
   }),
   defineRoute({
@@ -54,7 +70,7 @@ export const compartmentRoutes = [
     async handle({ app, body, authorize, actor, audit: ctx }) {
       authorize('create', 'Compartment', { id: '' })
       const row = await createCompartment(app, app.database.db, body, ctx)
-      return present(actor(), row)
+      return present(app.database.db, actor(), row)
     },
   }),
   defineRoute({
@@ -70,7 +86,7 @@ export const compartmentRoutes = [
       const row = await findCompartment(app.database.db, params.id)
       if (!row) throw errors.notFound()
       authorize('read', 'Compartment', { id: row.id }, { compartmentId: row.id })
-      return present(actor(), row)
+      return present(app.database.db, actor(), row)
     },
   }),
   defineRoute({
@@ -104,7 +120,7 @@ export const compartmentRoutes = [
           details: { fields: Object.keys(body) },
         })
       })
-      return present(actor(), { ...row, ...changes })
+      return present(db, actor(), { ...row, ...changes })
     },
   }),
 ]

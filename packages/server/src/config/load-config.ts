@@ -33,6 +33,10 @@ export interface Config {
   trustProxy: boolean
   sessionIdleMs: number
   sessionAbsoluteMs: number
+  /** Routine signed audit checkpoints: after this many entries or hours; also to this file. */
+  auditCheckpointEntries: number
+  auditCheckpointHours: number
+  auditCheckpointFile: string | null
 }
 
 export interface Urls {
@@ -148,6 +152,14 @@ function buildConfig(v: Parsed, cwd: string): Config {
     trustProxy: v.TRUST_PROXY,
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    auditCheckpointEntries: v.AUDIT_CHECKPOINT_ENTRIES,
+    auditCheckpointHours: v.AUDIT_CHECKPOINT_HOURS,
+    auditCheckpointFile:
+      v.AUDIT_CHECKPOINT_FILE === 'off'
+        ? null
+        : v.AUDIT_CHECKPOINT_FILE
+          ? resolve(cwd, v.AUDIT_CHECKPOINT_FILE)
+          : join(dataDir, 'audit', 'checkpoints.log'),
   })
 }
 

@@ -6,6 +6,7 @@ import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { Loading, Problem, useLoad } from '../cms/cms-parts.js'
 import { SealedText } from '../people/people-parts.js'
+import { readOnly, ShreddedRecord, useShredded } from '../people/shredded-compartments.js'
 import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
 import { CaseReferrals } from './case-referrals.js'
@@ -17,6 +18,7 @@ export function CasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
   const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  const shredded = useShredded()
   if (kase.state === 'loading') return <Loading />
   if (kase.state === 'failed')
     return (
@@ -25,7 +27,8 @@ export function CasePage(): JSX.Element {
         <Problem error={kase.error} />
       </section>
     )
-  const c = kase.data
+  const gone = shredded.get(kase.data.compartmentId)
+  const c = gone ? readOnly(kase.data) : kase.data
   return (
     <section class="card" aria-labelledby="page-title">
       <p class="crumbs">
@@ -33,6 +36,7 @@ export function CasePage(): JSX.Element {
         <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
       </p>
       <PageTitle text={c.code} />
+      {gone && <ShreddedRecord compartment={gone} />}
       <dl class="record">
         <dt>{t('cases.type')}</dt>
         <dd>{t(`case_type.${c.type}`)}</dd>

@@ -5,7 +5,7 @@ export const keysEn = {
   'error.rotation_running':
     'A key rotation of this compartment is already running. Wait for it to finish.',
   'error.keys_destroyed':
-    'The keys of this compartment were destroyed (shredded). Nothing changed.',
+    'This compartment was shredded: its keys were destroyed, so its records can still be read as codes, dates and counts, but nothing can be added or changed there any more. Nothing was saved. Record new work in another compartment.',
   'error.confirmation_mismatch':
     'Type the compartment’s code exactly as shown to confirm. Nothing was destroyed.',
   'error.blind_index_missing':
@@ -59,6 +59,10 @@ export const keysEn = {
   'keys.shred_title': 'Shred {code}',
   'keys.shred_warning':
     'This destroys the keys of {code}. Its records stay (codes, dates, counts), but every name, note and other sealed field becomes unreadable for good, in this database and in every backup. It cannot be undone.',
+  'keys.shred_then_rotate':
+    'Afterwards, rotate the master key on the server (haven keys rotate-master): copies of the old wrapped keys can remain in the database’s logs (PostgreSQL’s write-ahead log and its archives, file-system snapshots), and the current master key opens them. A new master key makes them useless.',
+  'keys.rotate_master_advised':
+    'A compartment was shredded on {date} and the master key has not been rotated since: copies of its old wrapped keys may remain in the database’s logs, and the current master key opens them. On the server, run:',
   'keys.shred_confirm_label': 'Type {code} to confirm',
   'keys.shred_password_label': 'Your password (to confirm it is you)',
   'keys.shred_submit': 'Destroy the keys of {code}',

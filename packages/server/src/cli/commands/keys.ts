@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { countOf } from '@haven/core/i18n/plural'
 import { checkPassword } from '@haven/core/identity/password-policy'
 import type { Command } from 'commander'
@@ -14,12 +13,7 @@ import { latestKeyJobs } from '../../crypto/key-job-store.js'
 import { resumeRotation, startRotation } from '../../crypto/key-rotation.js'
 import { allKeys, listShredded, masterFingerprintsInUse } from '../../crypto/key-store.js'
 import { SYSTEM_OWNER } from '../../crypto/keyring.js'
-import {
-  masterFingerprint,
-  parseKey,
-  pendingKeyFile,
-  writeKeyFile,
-} from '../../crypto/master-key.js'
+import { masterFingerprint, parseKey, writeKeyFile } from '../../crypto/master-key.js'
 import { openMasterSeal, sealMaster } from '../../crypto/master-seal.js'
 import { findMasterSeal, replaceMasterSeal } from '../../crypto/master-seal-store.js'
 import { combineMasterKey, splitMasterKey } from '../../crypto/master-shares.js'
@@ -33,6 +27,7 @@ import {
 } from '../age-options.js'
 import { withCliApp } from '../cli-app.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
+import { planMasterRotation, rotateMasterKey } from '../master-rotation.js'
 import { progressBar } from '../progress.js'
 import { readLines, readSecret } from '../secret-input.js'
 
@@ -167,65 +162,10 @@ export function registerKeys(program: Command): void {
     .option(UNSEAL_FLAG, UNSEAL_HELP)
     .action(async (options: { newKeyOut?: string; unsealPassphraseFile?: string }) => {
       const config = cliConfig()
-      const fromFile = !config.sealed && existsSync(config.masterKeyFile)
-      if (!config.sealed && !fromFile && !options.newKeyOut)
-        throw new CliError(
-          'The master key comes from HAVEN_MASTER_KEY: give --new-key-out FILE for the new one.',
-          EXIT.usage,
-        )
-      if (options.newKeyOut && existsSync(options.newKeyOut))
-        throw new CliError(`${options.newKeyOut} already exists; choose a new file.`, EXIT.usage)
+      const plan = planMasterRotation(config, options.newKeyOut)
       await withCliApp(
         { needsKey: true, passphraseFile: options.unsealPassphraseFile },
-        async (app, passphrase) => {
-          const previous = app.crypto.master.fingerprint()
-          const next = randomBytes(32)
-          const pending = fromFile ? pendingKeyFile(config.masterKeyFile) : options.newKeyOut
-          if (pending) {
-            if (existsSync(pending))
-              throw new CliError(
-                `${pending} exists: an earlier rotation stopped half-way. Start Haven once (it settles it), then try again.`,
-              )
-            writeKeyFile(pending, next)
-          }
-          try {
-            const count = await inTransaction(app.database.db, async (trx) => {
-              const n = await app.crypto.keyring.rewrapAll(trx, next)
-              if (passphrase !== null)
-                await replaceMasterSeal(
-                  trx,
-                  await sealMaster(next, passphrase, app.now().toISOString()),
-                )
-              await audit(app, trx, {
-                actorId: null,
-                action: 'keys.master_rotated',
-                details: { from: previous, to: masterFingerprint(next), keys: n },
-              })
-              return n
-            })
-            if (fromFile) renameSync(pendingKeyFile(config.masterKeyFile), config.masterKeyFile)
-            console.log(
-              `Re-wrapped ${countOf(count, 'key', 'keys')} under master key ${masterFingerprint(next)} (was ${previous}).`,
-            )
-          } catch (error) {
-            if (pending) rmSync(pending, { force: true })
-            throw error
-          }
-          if (fromFile) console.log(`The new key replaced ${config.masterKeyFile}.`)
-          else if (options.newKeyOut)
-            console.log(
-              `The new key is in ${options.newKeyOut}: set HAVEN_MASTER_KEY to its content (or point HAVEN_MASTER_KEY_FILE at it).`,
-            )
-          else console.log('The new key is sealed under the same passphrase.')
-          console.log(
-            [
-              'Restart every Haven server now: running ones still hold the old master key.',
-              'Shares and key exports made before this belong to the old master key, and with it they still open',
-              'the compartment keys (which did not change). Make new ones (haven keys split, haven keys export),',
-              'then destroy the old ones; to change the compartment keys too, run haven keys rotate.',
-            ].join('\n'),
-          )
-        },
+        (app, passphrase) => rotateMasterKey(app, config, plan, passphrase),
       )
     })
 

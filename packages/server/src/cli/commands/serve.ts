@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
+import { startCheckpoints } from '../../audit/audit-checkpoints.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
 import { ensureContactCompartment } from '../../contact/contact-compartment.js'
@@ -98,6 +99,8 @@ export function registerServe(program: Command): void {
       }
       // The banner goes to standard error so standard output stays pure JSON log lines.
       process.stderr.write(`\n${lines.join('\n')}\n\n`)
+      // Signed audit checkpoints, routinely (once unsealed, in sealed mode).
+      const stopCheckpoints = startCheckpoints(app)
 
       let stopping = false
       const stop = async (signal: string) => {
@@ -105,6 +108,7 @@ export function registerServe(program: Command): void {
         stopping = true
         logger.info({ signal }, 'shutting down')
         await closeListeners(listeners, config.shutdownGraceMs)
+        stopCheckpoints()
         await unsealSocket?.close()
         removeServerRecord(config.dataDir)
         await app.database.close()

@@ -1,5 +1,6 @@
 import type { Role } from '@haven/core/auth/roles'
 import type { Actor } from '../../auth/actor.js'
+import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
@@ -18,11 +19,12 @@ export async function compartmentsFor(
 }
 
 /**
- * Refuses changes in a compartment that is frozen: marked compromised after a raid, its records
- * stay readable for the people who must act, but nothing is added or altered until it is cleared.
+ * Refuses changes in a compartment that is frozen (marked compromised after a raid: its records
+ * stay readable for the people who must act, but nothing is added or altered until it is cleared)
+ * or shredded (for good).
  */
 export async function assertWritable(db: Db, compartmentId: string): Promise<void> {
   const compartment = await findCompartment(db, compartmentId)
   if (!compartment) throw errors.notFound()
-  if (compartment.status === 'compromised') throw errors.recordFrozen()
+  await assertCompartmentWritable(db, compartment)
 }

@@ -4,6 +4,7 @@ import {
   personView,
   revealedIdentityView,
 } from '@haven/core/people/people-views'
+import { looksLikeCode } from '@haven/core/people/person-rules'
 import {
   createPersonSchema,
   duplicateCheckSchema,
@@ -33,10 +34,6 @@ export async function loadPerson(db: Db, id: string) {
   if (!person) throw errors.notFound()
   return person
 }
-
-/** A query that looks like a code (YAN-P0042, or its start) searches codes; anything else names. */
-const looksLikeCode = (q: string) =>
-  /^[A-Za-z][A-Za-z0-9]{1,9}-[A-Za-z0-9-]*$/.test(q) && /\d|-P/i.test(q)
 
 export const personRoutes = [
   defineRoute({

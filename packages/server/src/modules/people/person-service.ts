@@ -13,6 +13,7 @@ import type {
 import { identitySchema } from '@haven/core/people/person-schema'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
+import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
@@ -90,7 +91,7 @@ export async function createPerson(
   return db.transaction().execute(async (trx) => {
     const compartment = await findCompartment(trx, input.compartmentId)
     if (!compartment) throw errors.notFound()
-    if (compartment.status === 'compromised') throw errors.recordFrozen()
+    await assertCompartmentWritable(trx, compartment)
     const id = newId()
     const now = app.now().toISOString()
     const code = personCode(compartment.code, await nextCounter(trx, compartment.id, 'person'))

@@ -14,7 +14,10 @@ import type {
 } from '@haven/core/shelters/shelter-schema'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
-import { createCompartment } from '../../compartments/compartment-service.js'
+import {
+  assertCompartmentWritable,
+  createCompartment,
+} from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
 import type { Db } from '../../db/db-handle.js'
@@ -106,8 +109,8 @@ async function lockForChange(app: AppContext, trx: Db, id: string): Promise<Shel
   const shelter = await findShelter(trx, id)
   const compartment = await findCompartment(trx, id)
   if (!shelter || !compartment) throw errors.notFound()
-  if (compartment.status === 'compromised' || shelter.status === 'compromised')
-    throw errors.recordFrozen()
+  await assertCompartmentWritable(trx, compartment)
+  if (shelter.status === 'compromised') throw errors.recordFrozen()
   return shelter
 }
 
