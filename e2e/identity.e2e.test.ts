@@ -1,4 +1,3 @@
-import { generate } from 'otplib'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { AccountPageObject } from './pages/account-page.js'
@@ -11,6 +10,7 @@ import { SetupPageObject } from './pages/setup-page.js'
 import { axeViolations, describeViolations } from './support/axe.js'
 import { type BrowserSuite, describeInBrowser } from './support/browser.js'
 import { type HavenUnderTest, startHaven } from './support/haven-server.js'
+import { nextTotpCode } from './support/totp.js'
 
 const PHONE = { width: 375, height: 740 }
 const DESKTOP = { width: 1280, height: 800 }
@@ -94,26 +94,13 @@ async function addVirtualAuthenticator(context: BrowserContext, page: Page): Pro
   })
 }
 
-/**
- * A code the server accepts after a code of `usedEpoch` was spent: the current one, or the next
- * step's (the server allows one step of clock drift) while the current step is the spent one.
- */
-async function totpCode(
-  secret: string,
-  usedEpoch?: number,
-): Promise<{ code: string; epoch: number }> {
-  const now = Math.floor(Date.now() / 1000)
-  const usedStep = usedEpoch === undefined ? -1 : Math.floor(usedEpoch / 30)
-  const epoch = Math.floor(now / 30) > usedStep ? now : (usedStep + 1) * 30
-  return { code: await generate({ secret, epoch }), epoch }
-}
-
 describeInBrowser('identity in Chromium', (suite) => {
   let haven: HavenUnderTest
   let adminPage: OpenPage
   let auditorPage: OpenPage
   const links: Record<string, string> = {}
   let auditorRecoveryCodes: string[] = []
+  let adminSecret = ''
 
   beforeAll(async () => {
     haven = await startHaven()
@@ -124,7 +111,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(await haven?.server.stop()).toBe(0)
   })
 
-  it('the first administrator sets up Haven and signs in; the sign-in page is accessible on a phone in both languages', async () => {
+  it('the first administrator sets up Haven, signs in and must enrol a second factor first; the sign-in page is accessible on a phone in both languages', async () => {
     adminPage = await suite.newPage({ viewport: PHONE })
     const { page } = adminPage
     const setup = new SetupPageObject(page)
@@ -132,6 +119,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     await setup.fill(admin)
     await setup.submit()
     await expect.poll(() => setup.heading().textContent()).toBe('Administrator created')
+    expect(await page.getByRole('status').textContent()).toContain('set up a second factor')
 
     const login = new LoginPageObject(page, haven.baseUrl)
     await page.goto(`${haven.baseUrl}/app/account`)
@@ -143,8 +131,17 @@ describeInBrowser('identity in Chromium', (suite) => {
 
     await login.enterPassword(admin.loginName, 'not the password at all')
     await expect.poll(() => login.alert().textContent()).toContain('not correct')
-    // Administrators need no second factor by default: the password finishes the sign-in.
+    // Administrators always need a second factor: nothing else until one is set up.
     await login.enterPassword(admin.loginName, admin.password)
+    await login.waitForHeading('Set up a second factor')
+    expect(
+      await page.getByText(/administrator, or one that can see identifying data/).count(),
+    ).toBe(1)
+    await page.getByRole('button', { name: /Use an authenticator app/ }).click()
+    const account = new AccountPageObject(page)
+    adminSecret = await account.readSecret()
+    expect(await account.confirmTotp((await nextTotpCode(adminSecret)).code)).toHaveLength(10)
+    await page.getByRole('button', { name: 'Continue' }).click()
     await login.waitForHeading('Your account')
     expect(await login.navLink('Administration').isVisible()).toBe(true)
     expect(await login.navLink('Audit log').count()).toBe(0)
@@ -181,7 +178,9 @@ describeInBrowser('identity in Chromium', (suite) => {
     await expectAccessibleInBothLanguages(adminPages, 'roles page', '役割')
     await adminPages.openSection('Security')
     expect(await page.getByLabel('Coordinator').isChecked()).toBe(true)
-    expect(await page.getByLabel('Administrator').isChecked()).toBe(false)
+    // Administrators always need one: shown checked, and it cannot be cleared.
+    expect(await page.getByLabel('Administrator').isChecked()).toBe(true)
+    expect(await page.getByLabel('Administrator').isDisabled()).toBe(true)
     await expectAccessibleInBothLanguages(adminPages, 'security page', 'セキュリティ')
 
     await page.setViewportSize(PHONE)
@@ -306,7 +305,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     const account = new AccountPageObject(page)
     const secret = await account.readSecret()
     await expectNoAxeViolations(page, 'authenticator set-up during sign-in, on a phone')
-    const codes = await account.confirmTotp((await totpCode(secret)).code)
+    const codes = await account.confirmTotp((await nextTotpCode(secret)).code)
     expect(codes).toHaveLength(10)
 
     // Switching to a password manager to store the codes, and back, must not lose them.
@@ -339,8 +338,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(
       await page.getByRole('link', { name: /Open in an authenticator app/ }).getAttribute('href'),
     ).toMatch(/^otpauth:\/\/totp\//)
-    const confirmed = await totpCode(secret)
-    auditorRecoveryCodes = await account.confirmTotp(confirmed.code)
+    auditorRecoveryCodes = await account.confirmTotp((await nextTotpCode(secret)).code)
     expect(auditorRecoveryCodes).toHaveLength(10)
     await expectNoAxeViolations(page, 'account page showing recovery codes')
     await page.getByRole('button', { name: 'I have saved them' }).click()
@@ -354,7 +352,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     await expectAccessibleInBothLanguages(login, 'second-factor step on a phone', 'コードを入力')
     await page.setViewportSize(DESKTOP)
     await expectNoAxeViolations(page, 'second-factor step on a desktop')
-    const signIn = await totpCode(secret, confirmed.epoch)
+    const signIn = await nextTotpCode(secret)
     await login.enterCode(signIn.code)
     await login.waitForHeading(`Welcome, ${auditor.displayName}`)
 
@@ -415,6 +413,8 @@ describeInBrowser('identity in Chromium', (suite) => {
     const login = new LoginPageObject(other.page, haven.baseUrl)
     await login.open()
     await login.enterPassword(admin.loginName, admin.password)
+    await login.waitForHeading('Enter your code')
+    await login.enterCode((await nextTotpCode(adminSecret)).code)
     await login.waitForHeading(`Welcome, ${admin.displayName}`)
 
     const account = new AccountPageObject(adminPage.page)

@@ -1,11 +1,24 @@
 import { type APIRequestContext, request } from 'playwright-core'
 import type { HavenUnderTest } from './haven-server.js'
+import { nextTotpCode } from './totp.js'
 
 export const E2E_PASSWORD = 'a quiet river at dawn 2026'
 
 export interface StaffAccount {
   loginName: string
   password: string
+  /** The authenticator app's secret, for accounts that enrolled one (the administrator). */
+  totpSecret?: string
+}
+
+/** The first administrator of each Haven under test (it enrols an authenticator app). */
+const administrators = new Map<string, StaffAccount>()
+
+/** The first administrator createStaff made for this Haven. */
+export function administratorOf(haven: HavenUnderTest): StaffAccount {
+  const admin = administrators.get(haven.baseUrl)
+  if (!admin) throw new Error('createStaff has not run for this Haven')
+  return admin
 }
 
 interface Created {
@@ -23,9 +36,11 @@ async function ok<T>(response: Awaited<ReturnType<APIRequestContext['post']>>): 
 
 /**
  * The accounts a browser test needs, made the way an organisation would: the first
- * administrator through the setup link, the others by that administrator, each choosing a
- * password through their link. Second factors are switched off for these roles (a setting an
- * administrator may change) so the tests can sign in with a password alone.
+ * administrator through the setup link, enrolling an authenticator app before anything else
+ * (administrators always need a second factor; the code is computed here, as the app would),
+ * the others by that administrator, each choosing a password through their link. Second factors
+ * are switched off for the other roles (a setting an administrator may change) so the tests can
+ * sign them in with a password alone.
  */
 export async function createStaff(
   haven: HavenUnderTest,
@@ -45,12 +60,25 @@ export async function createStaff(
         },
       }),
     )
-    await ok(
+    const login = await ok<{ stage: string }>(
       await admin.post('/api/v1/auth/login', {
         data: { loginName: 'admin', password: E2E_PASSWORD },
       }),
     )
-    await ok(await admin.put('/api/v1/settings/security', { data: { mfaRequiredRoles: [] } }))
+    if (login.stage !== 'enroll_required')
+      throw new Error(`the first administrator was not asked to enrol: ${login.stage}`)
+    const { secret } = await ok<{ secret: string }>(await admin.post('/api/v1/account/totp/setup'))
+    await ok(
+      await admin.post('/api/v1/account/totp/confirm', {
+        data: { code: (await nextTotpCode(secret)).code },
+      }),
+    )
+    administrators.set(base, { loginName: 'admin', password: E2E_PASSWORD, totpSecret: secret })
+    await ok(
+      await admin.put('/api/v1/settings/security', {
+        data: { mfaRequiredRoles: ['administrator'] },
+      }),
+    )
     const compartments = await ok<{ id: string; code: string }[]>(
       await admin.get('/api/v1/compartments'),
     )
@@ -122,18 +150,17 @@ export async function addStaff(
   const base = haven.baseUrl
   const admin = await request.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } })
   try {
-    await ok(
-      await admin.post('/api/v1/auth/login', {
-        data: { loginName: 'admin', password: E2E_PASSWORD },
-      }),
-    )
+    await signInContext({ request: admin }, base, administratorOf(haven))
     return await addAccount(admin, base, loginName, grant.role, grant.compartmentId)
   } finally {
     await admin.dispose()
   }
 }
 
-/** Signs a browser context in through the API (the sign-in screen lives in another module). */
+/**
+ * Signs a browser context in through the API (the sign-in screen lives in another module), with
+ * the authenticator app's code as the second step when the account has one.
+ */
 export async function signInContext(
   context: { request: APIRequestContext },
   baseUrl: string,
@@ -145,4 +172,15 @@ export async function signInContext(
   })
   if (!res.ok())
     throw new Error(`sign-in of ${account.loginName} failed: ${res.status()} ${await res.text()}`)
+  const { stage } = (await res.json()) as { stage: string }
+  if (stage !== 'mfa_pending') return
+  if (!account.totpSecret) throw new Error(`${account.loginName} needs a second factor`)
+  const second = await context.request.post(`${baseUrl}/api/v1/auth/login/totp`, {
+    data: { code: (await nextTotpCode(account.totpSecret)).code },
+    headers: { Origin: baseUrl },
+  })
+  if (!second.ok())
+    throw new Error(
+      `second step of ${account.loginName} failed: ${second.status()} ${await second.text()}`,
+    )
 }

@@ -13,6 +13,7 @@ import { createHighsSolver } from './lp/highs-solver.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { DEFAULT_POLICY } from './policy.js'
 import { protectTable } from './protect-table.js'
+import type { Sensitivity } from './sensitivity.js'
 import { twoWayTable } from './table.js'
 import { tableFigures } from './table-figures.js'
 
@@ -30,12 +31,14 @@ function figure(
   published: PublishedValue,
   filters: Record<string, FilterSet> = {},
   extra: Partial<FigureDefinition> = {},
+  sensitivity: Sensitivity = 'people-protected',
 ): PublishedFigure {
   return {
     id,
     label: id,
     definition: { measure: 'resettled', population: 'people protected', filters, period, ...extra },
     published,
+    sensitivity,
   }
 }
 const exact = (value: number): PublishedValue => ({ kind: 'exact', value })
@@ -219,6 +222,64 @@ describe('differencing guard: the attacks of issue #9', () => {
       kind: 'difference',
       derived: { lower: 6, upper: 6 },
     })
+  })
+})
+
+describe('differencing guard: the sensitivity a figure was published under (issue #14)', () => {
+  // "resettled" is unmapped in DEFAULT_POLICY (so the policy would say people-protected, k = 10).
+  const twice = (sensitivity: Sensitivity, april: number) => {
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        figure('a', { from: '2005-04-01', to: '2006-04-01' }, exact(20), {}, {}, sensitivity),
+      ]),
+    )
+    const next = release('annual-2006', [
+      figure('a', { from: '2005-04-01', to: '2006-05-01' }, exact(20 + april), {}, {}, sensitivity),
+    ])
+    return checkDifferencing(ledger, next, DEFAULT_POLICY, solver)
+  }
+
+  it('applies the threshold of the sensitivity used, whatever the policy maps the measure to', () => {
+    // 7 people in April: small for people protected (k = 10), not for people served (k = 5).
+    expect(twice('people-protected', 7).refusals).toMatchObject([
+      { kind: 'difference', threshold: 10, derived: { lower: 7, upper: 7 } },
+    ])
+    expect(twice('people-served', 7).refusals).toEqual([])
+    expect(twice('people-served', 4).refusals).toMatchObject([{ kind: 'difference', threshold: 5 }])
+  })
+
+  it('takes the strictest when the same people were published under different sensitivities', () => {
+    const ledger = ledgerOf(
+      release('annual-2005', [figure('a', year(2005), exact(20), {}, {}, 'people-protected')]),
+    )
+    const next = release('annual-2006', [
+      figure('a', { from: '2005-01-01', to: '2006-02-01' }, exact(27), {}, {}, 'people-served'),
+    ])
+    expect(checkDifferencing(ledger, next, DEFAULT_POLICY, solver).refusals).toMatchObject([
+      { kind: 'difference', threshold: 10 },
+    ])
+  })
+
+  it('reads a ledger written before figures recorded their sensitivity as the strictest', () => {
+    const legacy = {
+      version: 1,
+      releases: [
+        {
+          id: 'old',
+          title: 'old',
+          date: '2005-06-30',
+          figures: [
+            {
+              id: 'f',
+              label: 'f',
+              definition: { measure: 'meals', population: 'p', filters: {}, period: year(2005) },
+              published: { kind: 'exact', value: 20 },
+            },
+          ],
+        },
+      ],
+    }
+    expect(parseLedger(legacy).releases[0]?.figures[0]?.sensitivity).toBe('people-protected')
   })
 })
 

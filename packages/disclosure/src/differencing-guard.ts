@@ -8,7 +8,7 @@ import {
 import type { DisclosureLedger, LedgerRelease } from './ledger.js'
 import type { LinearRow, LpSession, LpSolver } from './lp/linear-program.js'
 import type { Period } from './period.js'
-import { type DisclosurePolicy, sensitivityOf } from './policy.js'
+import type { DisclosurePolicy } from './policy.js'
 
 /** A figure as the review names it. */
 export interface FigureRef {
@@ -69,6 +69,15 @@ export type DifferencingFinding =
       readonly kind: 'revision'
       readonly figures: readonly [FigureRef, FigureRef]
       readonly values: readonly [Bounds, Bounds]
+      readonly alreadyRevealed: boolean
+    }
+  | {
+      /**
+       * A figure rounded before is rounded again under another rounding secret or base: a
+       * reader who collects both roundings of one count can average them towards the true value.
+       */
+      readonly kind: 'rerounded'
+      readonly figures: readonly [FigureRef, FigureRef]
       readonly alreadyRevealed: boolean
     }
   | {
@@ -135,7 +144,8 @@ function protectionOf(figure: PublishedFigure): number {
  * 2. hidden counts: every count hidden by the threshold in any release keeps, given all
  *    releases, an interval at least as wide as its protection (a linear programme over atoms);
  * 3. atoms: no elementary group is pinned by several figures to 1..k−1;
- * 4. the same figure published twice with different values is a revision, itself a count.
+ * 4. the same figure published twice with different values is a revision, itself a count;
+ * 5. a figure rounded before may not be rounded again under another secret or base.
  * A finding the earlier releases alone already produce is reported as a risk, not a refusal.
  */
 export function checkDifferencing(
@@ -177,8 +187,9 @@ export function checkDifferencing(
     const first = entries[0]
     if (!first) continue
     const { measure, population } = first.definition
-    const rule = policy.rules[sensitivityOf(policy, measure)]
-    const k = rule.threshold
+    // The threshold of the sensitivity the figures were actually published under, not of the
+    // policy's mapping of the measure (a caller may override it); the strictest if they differ.
+    const k = Math.max(...entries.map((e) => policy.rules[e.figure.sensitivity].threshold))
     if (k <= 1 && !entries.some((e) => protectionOf(e.figure) > 0)) continue
     groupsChecked++
     const space = atomSpace(entries)
@@ -367,6 +378,23 @@ function checkGroup(
         })
       }
     }
+
+  // Rounding is keyed by cell and secret (rounding.ts): the same count rounds the same way in
+  // every release only if the secret and the base stay the same. Otherwise it rounds anew.
+  const roundingOf = (e: Entry) => {
+    const r = e.figure.published.kind === 'range' ? e.figure.published.rounding : undefined
+    return r && `${r.key}/${r.base}`
+  }
+  for (const a of entries) {
+    const rounding = roundingOf(a)
+    if (!a.isNew || rounding === undefined) continue
+    const earlier = entries.find((b) => {
+      const other = roundingOf(b)
+      return !b.isNew && other !== undefined && other !== rounding && sameAtoms(a.atoms, b.atoms)
+    })
+    if (earlier)
+      report({ kind: 'rerounded', figures: [a.ref, earlier.ref], alreadyRevealed: false })
+  }
 
   // 1. Pairs: a figure minus one within it. Too finely divided groups decide containment from
   // the definitions instead of the atoms.

@@ -6,6 +6,7 @@ import {
 } from './consistency/check-consistency.js'
 import { checkDifferencing, type DifferencingResult } from './differencing-guard.js'
 import type { DisclosureLedger, LedgerRelease } from './ledger.js'
+import { protectTables, type TableToProtect } from './link-tables.js'
 import { createHighsSolver } from './lp/highs-solver.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { type DisclosurePolicy, parsePolicy } from './policy.js'
@@ -22,7 +23,10 @@ export interface DisclosureEngineOptions {
   readonly solver?: LpSolver
   /** Randomness for noise and one-off keys; the platform's cryptographic generator by default. */
   readonly random?: RandomSource
-  /** Secret (≥ 16 bytes) that makes rounding consistent within a release and unreadable outside. */
+  /**
+   * Secret (≥ 16 bytes), the same for every release, that makes rounding consistent (one count
+   * of one group rounds the same way in every table and release) and unreadable outside.
+   */
   readonly roundingSecret?: Uint8Array
 }
 
@@ -31,6 +35,11 @@ export interface DisclosureEngine {
   readonly policy: DisclosurePolicy
   readonly solver: LpSolver
   protectTable(table: StatTable, options?: Omit<ProtectTableOptions, 'solver'>): ProtectedTable
+  /** Several tables at once; those sharing cells are protected as one (link-tables.ts). */
+  protectTables(
+    tables: readonly TableToProtect[],
+    options?: Omit<ProtectTableOptions, 'solver' | 'sensitivity' | 'identities'>,
+  ): ProtectedTable[]
   prepareRelease(input: ReleaseInput): PreparedRelease
   checkDifferencing(ledger: DisclosureLedger, release: LedgerRelease): DifferencingResult
   checkConsistency(
@@ -51,6 +60,8 @@ export async function createDisclosureEngine(
     solver,
     protectTable: (table, tableOptions = {}) =>
       protectTable(table, policy, { ...tableOptions, solver }),
+    protectTables: (tables, tableOptions = {}) =>
+      protectTables(tables, policy, { ...tableOptions, solver }),
     prepareRelease: (input) =>
       prepareRelease(input, {
         policy,

@@ -1,5 +1,6 @@
 import { DisclosureError } from './errors.js'
 import { isIsoDate, type Period } from './period.js'
+import type { Sensitivity } from './sensitivity.js'
 
 /** Which categories of one dimension a figure counts: these, or all but these. */
 export type FilterSet = { readonly in: readonly string[] } | { readonly notIn: readonly string[] }
@@ -33,6 +34,8 @@ export type PublishedValue =
       readonly lower: number
       readonly upper: number | null
       readonly protection?: number
+      /** A rounded value: its base and the fingerprint of the rounding key (see rounding.ts). */
+      readonly rounding?: { readonly base: number; readonly key: string }
     }
   | { readonly kind: 'hidden'; readonly atLeast: number; readonly protection: number }
 
@@ -43,6 +46,12 @@ export interface PublishedFigure {
   readonly label: string
   readonly definition: FigureDefinition
   readonly published: PublishedValue
+  /**
+   * The sensitivity the figure was published under (which may differ from the policy's mapping
+   * of its measure: a caller may override it). The differencing guard applies the threshold of
+   * the strictest sensitivity any figure on the same measure and population was published under.
+   */
+  readonly sensitivity: Sensitivity
 }
 
 /** The same definition always normalises to the same value: sorted, de-duplicated filters. */

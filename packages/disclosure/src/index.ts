@@ -5,7 +5,11 @@ export {
   type ConsistencyCheck,
   type ConsistencyFinding,
   type ConsistencyOptions,
+  type ConversionPath,
   checkConsistency,
+  type FlowCheck,
+  type ProductCheck,
+  type SumCheck,
 } from './consistency/check-consistency.js'
 export { explainConsistency } from './consistency/explain-consistency.js'
 export { readFigure, type StatedFigure } from './consistency/stated-figure.js'
@@ -29,6 +33,7 @@ export {
   type PublishedFigure,
   type PublishedValue,
 } from './figure.js'
+export { type FlowTableInput, flowTable } from './flow-table.js'
 export { auditIntervals, type Knowledge } from './interval-audit.js'
 export {
   appendRelease,
@@ -37,6 +42,13 @@ export {
   type LedgerRelease,
   parseLedger,
 } from './ledger.js'
+export {
+  type LinkedSystem,
+  linkedGroups,
+  linkTables,
+  protectTables,
+  type TableToProtect,
+} from './link-tables.js'
 export { createHighsSolver } from './lp/highs-solver.js'
 export type { LinearProgram, LpSession, LpSolver } from './lp/linear-program.js'
 export { type Period, parsePeriod } from './period.js'
@@ -52,8 +64,10 @@ export { type ProtectTableOptions, protectTable } from './protect-table.js'
 export type {
   AppliedRule,
   CellExplanation,
+  FootnoteKind,
   ProtectedCell,
   ProtectedTable,
+  ProtectionStats,
   PublicRendering,
 } from './protected-table.js'
 export { requiredWidth } from './protection.js'
@@ -65,6 +79,7 @@ export {
   type ReleaseTableInput,
   recordRelease,
 } from './release.js'
+export { type JsonValue, releaseJson, toJsonValue } from './release-json.js'
 export { describeFinding, renderCell, renderPublicTable, renderReview } from './render-review.js'
 export {
   buildReview,
@@ -75,12 +90,22 @@ export {
 export { type RoundingKey, roundingKey } from './rounding.js'
 export { SENSITIVITIES, type Sensitivity } from './sensitivity.js'
 export {
+  type CellSystem,
   crossTable,
+  type FlowIdentity,
   oneWayTable,
   type StatTable,
+  type SystemCell,
   type TableCell,
   type TableDimension,
+  type TableRelation,
   twoWayTable,
 } from './table.js'
-export { type TableContext, tableFigures } from './table-figures.js'
+export {
+  cellIdentities,
+  type TableContext,
+  type TableDefinitions,
+  tableDefinitions,
+  tableFigures,
+} from './table-figures.js'
 export { bandFor, type WordBand } from './wording.js'

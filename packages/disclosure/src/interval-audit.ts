@@ -1,7 +1,9 @@
 import type { Bounds } from './bounds.js'
 import { DisclosureError } from './errors.js'
 import type { LinearRow, LpSession, LpSolver } from './lp/linear-program.js'
-import type { StatTable } from './table.js'
+import { networkIntervals } from './network-audit.js'
+import type { CellSystem } from './table.js'
+import { isNetworkTable } from './table-network.js'
 
 /**
  * What a reader knows about every cell of a published table, indexed like `table.cells`:
@@ -16,30 +18,44 @@ export interface AuditOptions {
    * table's own `integer` flag.
    */
   readonly integer?: boolean
+  /** Use linear programmes even for network tables (tests compare the two). */
+  readonly method?: 'auto' | 'linear-programme'
 }
 
 export interface AuditResult {
   readonly intervals: ReadonlyMap<number, Bounds>
   /** Linear programmes solved, for benchmarks and the review. */
   readonly solves: number
+  /** Maximum flows computed instead, for tables that are networks. */
+  readonly flows: number
 }
 
 const EPS = 1e-7
 
+function isWhole(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i] ?? 0
+    if (Math.abs(x - Math.round(x)) > 1e-6) return false
+  }
+  return true
+}
+
 /**
  * For each target cell, the smallest and largest value it can take given everything a reader
- * knows: the table's equations (every margin is the sum of its parts), the published values
- * and ranges, and non-negativity. This is the attacker's best inference over real numbers,
- * computed by linear programming (two programmes per cell: minimise, maximise).
+ * knows: the table's equations (every margin is the sum of its parts, every flow balances), the
+ * published values and ranges, and non-negativity. For counts, over whole numbers: a linear
+ * programme per cell and direction, and an integer programme where its optimum is fractional,
+ * so the bounds are exactly what a reader with integer programming can prove.
  *
  * It knows nothing of how cells were chosen for suppression: it looks only at the table and
  * at what was published, which is what makes it a check on the chooser.
  *
  * Cells are grouped into independent components (hidden cells linked through equations with
  * at least two unknowns); each component is one model, solved many times with a warm start.
+ * Tables that are networks get the same answer by maximum flow (network-audit.ts).
  */
 export function auditIntervals(
-  table: StatTable,
+  table: CellSystem,
   knowledge: Knowledge,
   targets: Iterable<number>,
   solver: LpSolver,
@@ -52,6 +68,10 @@ export function auditIntervals(
       'invalid_table',
       `Knowledge for ${knowledge.length} cells, table has ${cells}.`,
     )
+  if (options.method !== 'linear-programme' && isNetworkTable(table)) {
+    const network = networkIntervals(table, knowledge, targets, integer)
+    if (network) return { intervals: network.intervals, solves: 0, flows: network.flows }
+  }
   const unknown = new Int32Array(cells).fill(-1)
   let columns = 0
   for (let i = 0; i < cells; i++) {
@@ -77,6 +97,7 @@ export function auditIntervals(
       } else rhs -= sign * (knowledge[cell]?.lower ?? 0)
     }
     for (const part of relation.parts) add(part, 1)
+    for (const part of relation.minus ?? []) add(part, -1)
     add(relation.total, -1)
     if (vars.length === 0) {
       if (Math.abs(rhs) > EPS * Math.max(1, Math.abs(knowledge[relation.total]?.lower ?? 0)))
@@ -171,6 +192,8 @@ export function auditIntervals(
    */
   const witness = (component: Component, outcome: ReturnType<LpSession['optimize']>) => {
     if (outcome.status !== 'optimal' || !outcome.values) return
+    // Over whole numbers only a whole solution proves anything.
+    if (integer && !isWhole(outcome.values)) return
     outcome.values.forEach((x, j) => {
       if (x < (component.lowestSeen[j] ?? x)) component.lowestSeen[j] = x
       if (x > (component.highestSeen[j] ?? x)) component.highestSeen[j] = x
@@ -203,11 +226,15 @@ export function auditIntervals(
             `The published values of table "${table.id}" admit no solution, which cannot happen for true values; check the table's margins.`,
           )
         witness(component, outcome)
-        return outcome.status === 'optimal'
-          ? outcome.objective
-          : sense === 'minimize'
-            ? Number.NEGATIVE_INFINITY
-            : Number.POSITIVE_INFINITY
+        if (outcome.status !== 'optimal')
+          return sense === 'minimize' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+        // A whole optimum is the whole-number answer too. A fractional one may promise more
+        // room than whole counts allow (in tables that are not networks: three dimensions,
+        // flows, linked tables), so a reader with integer programming is matched exactly.
+        if (!integer || !outcome.values || isWhole(outcome.values)) return outcome.objective
+        const exact = session.optimizeInteger(sense, objective)
+        solves++
+        return exact.status === 'optimal' ? exact.objective : outcome.objective
       }
       let lower =
         (component.lowestSeen[j] ?? Number.POSITIVE_INFINITY) <= bottom + EPS
@@ -218,7 +245,7 @@ export function auditIntervals(
           ? top
           : solve('maximize')
       if (integer) {
-        lower = Math.ceil(lower - EPS)
+        lower = Math.ceil(lower - EPS) + 0 // + 0: never −0
         upper = Math.floor(upper + EPS)
       }
       intervals.set(target, { lower, upper })
@@ -226,5 +253,5 @@ export function auditIntervals(
   } finally {
     for (const component of components.values()) component.session.close()
   }
-  return { intervals, solves }
+  return { intervals, solves, flows: 0 }
 }

@@ -1,7 +1,7 @@
 import { type Bounds, exactly } from './bounds.js'
 import type { Knowledge } from './interval-audit.js'
 import type { DisclosureRule } from './policy.js'
-import type { StatTable } from './table.js'
+import type { CellSystem } from './table.js'
 import { bandFor } from './wording.js'
 
 /** How one cell appears in public, as far as what it tells a reader. */
@@ -15,7 +15,7 @@ export type CellPublication =
  * at least 1 when the policy always shows zeros (so "—" is never a zero), and within the band
  * of the word when hidden counts are published as words.
  */
-export function hiddenBounds(rule: DisclosureRule, table: StatTable, value: number): Bounds {
+export function hiddenBounds(rule: DisclosureRule, table: CellSystem, value: number): Bounds {
   if (rule.hiddenAs === 'words') {
     const band = bandFor(value, rule.words)
     if (band) return { lower: band.from, upper: band.to ?? Number.POSITIVE_INFINITY }
@@ -35,7 +35,7 @@ export function roundedBounds(rule: DisclosureRule, rounded: number, base: numbe
 }
 
 export function knowledgeOf(
-  table: StatTable,
+  table: CellSystem,
   rule: DisclosureRule,
   values: ArrayLike<number>,
   publication: (index: number) => CellPublication,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DisclosureError } from './errors.js'
 import { normalizeDefinition, type PublishedFigure } from './figure.js'
+import { SENSITIVITIES } from './sensitivity.js'
 
 /** One published release: every figure it made public, and the privacy loss it spent. */
 export interface LedgerRelease {
@@ -40,6 +41,9 @@ const figureSchema = z.strictObject({
     period: z.strictObject({ from: z.string(), to: z.string() }),
     cumulative: z.boolean().optional(),
   }),
+  // Ledgers written before figures recorded their sensitivity: the guard cannot know which was
+  // used, so it assumes the strictest.
+  sensitivity: z.enum(SENSITIVITIES).default('people-protected'),
   published: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('exact'), value: z.number().min(0) }),
     z.strictObject({
@@ -47,6 +51,9 @@ const figureSchema = z.strictObject({
       lower: z.number().min(0),
       upper: z.number().nullable(),
       protection: z.number().min(0).optional(),
+      rounding: z
+        .strictObject({ base: z.number().int().min(2), key: z.string().min(1) })
+        .optional(),
     }),
     z.strictObject({
       kind: z.literal('hidden'),

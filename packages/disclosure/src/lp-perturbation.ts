@@ -50,6 +50,7 @@ export function lpPerturbationSearch(
       }
     }
     for (const part of relation.parts) term(part, 1)
+    for (const part of relation.minus ?? []) term(part, -1)
     term(relation.total, -1)
     return { indices, coefficients, lower: 0, upper: 0 }
   })

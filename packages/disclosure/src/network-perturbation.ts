@@ -1,59 +1,19 @@
 import { cellMobility, type PerturbationInput, type PerturbationSearch } from './perturbation.js'
-import type { StatTable } from './table.js'
+import { isNetworkTable, tableNetwork } from './table-network.js'
 
 const EPS = 1e-9
 
 /**
- * Tables of one or two dimensions with their margins are networks: every equation says that
- * what flows into a node flows out of it. In two dimensions, cell (i, j) is an arc from row
- * node i to column node j, the row total i an arc from a source node S to row i, the column
- * total j an arc from column j to a node T, and the grand total an arc from T back to S; the
- * equations of the table are exactly the conservation laws of the nodes. A perturbation of
- * the table is then a circulation, and the cheapest way to move one cell by U is a minimum-
- * cost flow of U units around it, which successive shortest paths find exactly, in a fraction
- * of a linear programme's time. It gives the same optimum as the linear programme (network
- * programmes have integral optimal solutions); tests check the two agree.
+ * The cheapest perturbation as a minimum-cost flow over the table's network (table-network.ts):
+ * successive shortest paths find it exactly, in a fraction of a linear programme's time. It gives
+ * the same optimum as the linear programme (network programmes have integral optimal solutions);
+ * tests check the two agree.
  */
-export function isNetworkTable(table: StatTable): boolean {
-  return table.dimensions.length <= 2
-}
-
-function endpoints(table: StatTable): { nodes: number; tail: Int32Array; head: Int32Array } {
-  const cells = table.cells
-  const tail = new Int32Array(cells.length)
-  const head = new Int32Array(cells.length)
-  if (table.dimensions.length === 1) {
-    // Node 0 sends the parts to node 1; the total flows back.
-    for (const cell of cells) {
-      const interior = cell.coordinates[0] !== null
-      tail[cell.index] = interior ? 0 : 1
-      head[cell.index] = interior ? 1 : 0
-    }
-    return { nodes: 2, tail, head }
-  }
-  const rows = table.dimensions[0]?.labels.length ?? 0
-  const columns = table.dimensions[1]?.labels.length ?? 0
-  const S = rows + columns
-  const T = S + 1
-  for (const cell of cells) {
-    const [r, c] = cell.coordinates
-    let from: number
-    let to: number
-    if (r !== null && r !== undefined && c !== null && c !== undefined) [from, to] = [r, rows + c]
-    else if (r !== null && r !== undefined) [from, to] = [S, r]
-    else if (c !== null && c !== undefined) [from, to] = [rows + c, T]
-    else [from, to] = [T, S]
-    tail[cell.index] = from
-    head[cell.index] = to
-  }
-  return { nodes: rows + columns + 2, tail, head }
-}
-
 export function networkPerturbationSearch(input: PerturbationInput): PerturbationSearch {
   const { table } = input
   if (!isNetworkTable(table))
-    throw new RangeError('Only tables of one or two dimensions are networks.')
-  const { nodes, tail, head } = endpoints(table)
+    throw new RangeError(`Table "${table.id}" is not a network (one or two dimensions).`)
+  const { nodes, tail, head } = tableNetwork(table)
   const cells = table.cells.length
 
   // Four arcs per cell (free and paid, forward and backward), each with its residual twin.

@@ -1,5 +1,5 @@
 import type { Bounds } from './bounds.js'
-import type { StatTable } from './table.js'
+import type { CellSystem } from './table.js'
 
 /**
  * How far each cell can move in a perturbation of the table (a change that keeps every
@@ -17,7 +17,7 @@ export interface CellMobility {
 }
 
 export interface PerturbationInput {
-  readonly table: StatTable
+  readonly table: CellSystem
   readonly values: ArrayLike<number>
   readonly hidden: ReadonlySet<number>
   readonly shown: (index: number) => Bounds

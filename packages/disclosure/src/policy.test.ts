@@ -58,8 +58,32 @@ describe('policy', () => {
     })
     expect(problems).toHaveLength(1)
     expect(problems[0]).toMatch(
-      /"one person" \(1–1\) spans 0, narrower than the protection width 10/,
+      /"one person" \(1–1\) spans 0, narrower than the protection width 10: .* Widen it to 1–11 and start the next word "some" \(2–30\) at 12/,
     )
+  })
+
+  it('names the band to widen when minWidth is raised above the words (issue #14)', () => {
+    const problems = problemsOf({
+      rules: { 'people-protected': { protection: { minWidth: 15, ratio: 0 } } },
+    })
+    expect(problems).toEqual([
+      'rules.people-protected.words: word "a small number" (1–11) spans 10, narrower than protection.minWidth 15: it would pin the count down. Widen it to 1–16 and start the next word "more than ten" (12–29) at 17, or lower the width',
+    ])
+    // Widened as the message says, the policy is accepted.
+    expect(
+      problemsOf({
+        rules: {
+          'people-protected': {
+            protection: { minWidth: 15, ratio: 0 },
+            words: [
+              { from: 1, to: 16, en: 'a small number', ja: '若干名' },
+              { from: 17, to: 39, en: 'a few dozen', ja: '数十名' },
+              { from: 40, to: null, en: 'dozens or more', ja: '数十名以上' },
+            ],
+          },
+        },
+      }),
+    ).toEqual([])
   })
 
   it('refuses overlapping words, whose choice would leak', () => {

@@ -60,7 +60,10 @@ export interface ProtectionStats {
   readonly worded: number
   readonly passes: number
   readonly searches: number
+  /** Linear programmes solved (choice and audit). */
   readonly solves: number
+  /** Maximum flows computed by the audit of network tables. */
+  readonly flows: number
   readonly method: Exclude<PerturbationMethod, 'auto'> | 'none'
   /** Words were asked for but would have narrowed hidden counts too much: dashes were used. */
   readonly wordsWithdrawn: boolean
@@ -73,6 +76,9 @@ export interface ProtectedTable {
   readonly cells: readonly ProtectedCell[]
   readonly footnotes: readonly FootnoteKind[]
   readonly privacy?: { readonly epsilon: number; readonly contributions: number }
-  readonly roundingRelease?: string
+  /** The fingerprint of the rounding key, when counts were rounded (see rounding.ts). */
+  readonly roundingKey?: string
+  /** Ids of the other tables this one was protected together with (shared cells; see link-tables.ts). */
+  readonly linkedWith?: readonly string[]
   readonly stats: ProtectionStats
 }

@@ -6,6 +6,7 @@ import type { LpSolver } from './lp/linear-program.js'
 import { seededRandom } from './random-source.js'
 import type { ReleaseInput } from './release.js'
 import { recordRelease } from './release.js'
+import { releaseJson } from './release-json.js'
 import { renderReview } from './render-review.js'
 import { twoWayTable } from './table.js'
 
@@ -21,6 +22,11 @@ beforeAll(async () => {
 })
 
 // Section VI of the seed report, as a table the report compiler would produce.
+const SECTION_VI = [
+  [4, 16],
+  [12, 3],
+  [20, 18],
+]
 const pathways = (id: string, values: number[][]) =>
   twoWayTable({
     id: 'protection',
@@ -52,17 +58,7 @@ const input = (
 
 describe('prepareRelease', () => {
   it('protects, reviews in both languages and records an approved release', () => {
-    const prepared = engine.prepareRelease(
-      input(
-        'fy2005',
-        [
-          [4, 16],
-          [12, 3],
-          [20, 18],
-        ],
-        { ledger: EMPTY_LEDGER },
-      ),
-    )
+    const prepared = engine.prepareRelease(input('fy2005', SECTION_VI, { ledger: EMPTY_LEDGER }))
     expect(prepared.refused).toBe(false)
     const en = renderReview(prepared.review, 'en')
     const ja = renderReview(prepared.review, 'ja')
@@ -193,5 +189,110 @@ describe('prepareRelease', () => {
     expect(en).toContain('No ledger of earlier releases was given')
     expect(en).toMatch(/a few|several|a number|dozens/)
     expect(renderReview(prepared.review, 'ja')).toMatch(/数名|十名前後|十数名|数十名/)
+  })
+})
+
+describe('re-releases of rounded tables (issue #14)', () => {
+  // People served, rounded to 5, k = 5: a column [10, 6, 14, 3] with its total 33.
+  const policy = {
+    rules: { 'people-served': { rounding: { base: 5 } } },
+    measures: { meals: 'people-served' },
+  }
+  const release = (id: string, ledger = EMPTY_LEDGER): ReleaseInput => ({
+    id,
+    title: id,
+    date: '2006-06-30',
+    ledger,
+    tables: [
+      {
+        table: twoWayTable({
+          id: 'meals',
+          measure: 'meals',
+          rows: { name: 'shelter', labels: ['A', 'B', 'C', 'D'] },
+          columns: { name: 'month', labels: ['2006-01', '2006-02'] },
+          values: [
+            [10, 22],
+            [6, 31],
+            [14, 18],
+            [3, 27],
+          ],
+        }),
+        context: {
+          population: 'people fed',
+          period: { from: '2006-01-01', to: '2006-03-01' },
+          periodDimension: 'month',
+        },
+      },
+    ],
+  })
+  const engineWith = (secret: Uint8Array | undefined, seed: string) =>
+    createDisclosureEngine({
+      solver,
+      random: seededRandom(seed),
+      policy,
+      ...(secret ? { roundingSecret: secret } : {}),
+    })
+  const published = (p: { tables: readonly { cells: readonly { rendering: unknown }[] }[] }) =>
+    JSON.stringify(p.tables.map((t) => t.cells.map((c) => c.rendering)))
+
+  it('publishes the same table the same way in every release under one secret', async () => {
+    const secret = new Uint8Array(32).fill(5)
+    let ledger = EMPTY_LEDGER
+    const seen = new Set<string>()
+    for (let r = 0; r < 20; r++) {
+      // A new engine each time, as a new run of the report would be.
+      const engine = await engineWith(secret, `run-${r}`)
+      const prepared = engine.prepareRelease(release(`release-${r}`, ledger))
+      expect(prepared.refused).toBe(false)
+      seen.add(published(prepared))
+      ledger = recordRelease(ledger, prepared)
+    }
+    expect(seen.size).toBe(1)
+  })
+
+  it('refuses rounding a published figure again under another secret, or a one-off key', async () => {
+    const first = (await engineWith(new Uint8Array(32).fill(5), 'a')).prepareRelease(
+      release('first'),
+    )
+    const ledger = recordRelease(EMPTY_LEDGER, first)
+    for (const engine of [
+      await engineWith(new Uint8Array(32).fill(6), 'b'),
+      await engineWith(undefined, 'c'),
+    ]) {
+      const again = engine.prepareRelease(release('again', ledger))
+      expect(again.refused).toBe(true)
+      expect(again.differencing?.refusals.some((f) => f.kind === 'rerounded')).toBe(true)
+      expect(renderReview(again.review, 'en')).toContain(
+        'already rounded, under another rounding secret or base',
+      )
+      expect(renderReview(again.review, 'ja')).toContain(
+        '別の丸め用の秘密鍵または基数で丸め直しています',
+      )
+    }
+  })
+})
+
+describe('JSON-safe results (issue #14)', () => {
+  it('a release with currency statements survives JSON, whole and as releaseJson', () => {
+    const prepared = engine.prepareRelease(
+      input('fy2005', SECTION_VI, {
+        ledger: EMPTY_LEDGER,
+        consistency: {
+          checks: [
+            {
+              label: 'Monthly rice budget',
+              stated: { text: '180,000 yen per month' },
+              computed: [{ text: '400 RMB a day' }],
+            },
+          ],
+          rates: [{ base: 'CNY', quote: 'JPY', rate: '15', date: '2006-03-31' }],
+          date: '2006-03-31',
+        },
+      }),
+    )
+    expect(() => JSON.stringify(prepared)).not.toThrow()
+    const json = releaseJson(prepared, 'ja')
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json)
+    expect(JSON.stringify(json)).toContain('1 CNY = 15 JPY')
   })
 })

@@ -8,10 +8,10 @@ import { checkDifferencing, type DifferencingResult } from './differencing-guard
 import { DisclosureError } from './errors.js'
 import type { PublishedFigure } from './figure.js'
 import { appendRelease, type DisclosureLedger, EMPTY_LEDGER, type LedgerRelease } from './ledger.js'
+import { protectTables } from './link-tables.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { type DisclosurePolicy, sensitivityOf } from './policy.js'
 import { checkPrivacyBudget, type PrivacyBudgetCheck } from './privacy-budget.js'
-import { protectTable } from './protect-table.js'
 import type { ProtectedTable } from './protected-table.js'
 import type { RandomSource } from './random-source.js'
 import { buildReview, type DisclosureReview } from './review.js'
@@ -104,18 +104,23 @@ export function prepareRelease(input: ReleaseInput, deps: ReleaseDependencies): 
       secret = Uint8Array.from({ length: 32 }, () => deps.random.nextUint32() & 0xff)
       roundingKeyEphemeral = true
     }
-    key = roundingKey(secret, input.id)
+    key = roundingKey(secret)
   }
 
-  const tables = input.tables.map((t, i) =>
-    protectTable(t.table, policy, {
-      solver: deps.solver,
+  // Every table at once: tables that share cells are protected as one (link-tables.ts).
+  const tables = protectTables(
+    input.tables.map((t, i) => ({
+      table: t.table,
+      context: t.context,
       sensitivity: sensitivities[i] ?? 'people-protected',
+      ...(t.contributions === undefined ? {} : { contributions: t.contributions }),
+    })),
+    policy,
+    {
+      solver: deps.solver,
       ...(key ? { rounding: key } : {}),
-      ...(epsilon !== undefined
-        ? { privacy: { epsilon, random: deps.random, contributions: t.contributions ?? 1 } }
-        : {}),
-    }),
+      ...(epsilon !== undefined ? { privacy: { epsilon, random: deps.random } } : {}),
+    },
   )
   const figures = tables.flatMap((t, i) => {
     const context = input.tables[i]?.context

@@ -77,21 +77,21 @@ export function renderPublicTable(table: ProtectedTable, locale: Locale): string
       .join('\n')
   const rowDim = dims[0]
   const colDim = dims[1]
-  const rowLabels = [...(rowDim?.labels ?? []), m.total]
-  const colLabels = colDim ? [...colDim.labels, m.total] : [m.total]
+  // A dimension has a "Total" only where the table has margins for it (a flow has none).
+  const withTotal = (d: number) => table.cells.some((c) => c.coordinates[d] === null)
+  const positions = (d: number): (number | null)[] => [
+    ...(dims[d]?.labels ?? []).map((_, i) => i),
+    ...(withTotal(d) ? [null] : []),
+  ]
+  const label = (d: number, i: number | null) => (i === null ? m.total : (dims[d]?.labels[i] ?? ''))
   const rows: string[][] = [
     [
       colDim ? `${rowDim?.name ?? ''} \\ ${colDim.name}` : (rowDim?.name ?? ''),
-      ...(colDim ? colLabels : [table.table.measure]),
+      ...(colDim ? positions(1).map((c) => label(1, c)) : [table.table.measure]),
     ],
   ]
-  rowLabels.forEach((label, r) => {
-    const ri = r === rowLabels.length - 1 ? null : r
-    const values = colDim
-      ? colLabels.map((_, c) => text([ri, c === colLabels.length - 1 ? null : c]))
-      : [text([ri])]
-    rows.push([label, ...values])
-  })
+  for (const r of positions(0))
+    rows.push([label(0, r), ...(colDim ? positions(1).map((c) => text([r, c])) : [text([r])])])
   const widths = (rows[0] ?? []).map((_, c) =>
     Math.max(...rows.map((row) => displayWidth(row[c] ?? ''))),
   )
@@ -150,6 +150,8 @@ export function describeFinding(finding: DifferencingFinding, locale: Locale): s
     }
     case 'revision':
       return m.revision(ref(finding.figures[0], m), ref(finding.figures[1], m))
+    case 'rerounded':
+      return m.rerounded(ref(finding.figures[0], m), ref(finding.figures[1], m))
     case 'inconsistent':
       return m.inconsistent(finding.measure, finding.figures.map((f) => ref(f, m)).join(m.comma))
   }
@@ -173,8 +175,6 @@ function describeRisk(
       return r.earlierRelease(describeFinding(risk.finding, locale))
     case 'partially-checked':
       return r.partiallyChecked(risk.measure, risk.atoms)
-    case 'real-number-audit':
-      return r.realNumberAudit(t(risk.tableId))
     case 'words-withdrawn':
       return r.wordsWithdrawn(t(risk.tableId))
     case 'zeros-shown':
@@ -194,6 +194,7 @@ function renderTable(
   table: ProtectedTable,
   altered: readonly ProtectedCell[],
   locale: Locale,
+  titles: ReadonlyMap<string, string>,
 ): string[] {
   const m = reviewMessages[locale]
   const lines = [
@@ -201,6 +202,22 @@ function renderTable(
     m.asPublished,
     renderPublicTable(table, locale),
   ]
+  const flow = table.table.flow
+  if (flow)
+    lines.push(
+      `  ${m.flowNote(
+        [
+          flow.start,
+          ...flow.inflows.map((l) => `+ ${l}`),
+          ...flow.outflows.map((l) => `− ${l}`),
+        ].join(' '),
+        flow.end,
+      )}`,
+    )
+  if (table.linkedWith?.length)
+    lines.push(
+      `  ${m.linkedNote(table.linkedWith.map((id) => m.quoted(titles.get(id) ?? id)).join(m.comma))}`,
+    )
   for (const note of table.footnotes) {
     if (note === 'rounded' && table.rule.rounding)
       lines.push(`  ${m.roundedNote(table.rule.rounding.base)}`)
@@ -223,7 +240,15 @@ function renderTable(
   }
   const s = table.stats
   lines.push(
-    m.statistics(s.primaries, s.complementary, s.released, s.rounded, m.method[s.method], s.solves),
+    m.statistics(
+      s.primaries,
+      s.complementary,
+      s.released,
+      s.rounded,
+      m.method[s.method],
+      s.solves,
+      s.flows,
+    ),
   )
   if (altered.length === 0) lines.push(m.nothingAltered)
   else {
@@ -274,15 +299,15 @@ export function renderReview(review: DisclosureReview, locale: Locale): string {
         rule.hiddenAs,
       ),
     )
+  const titles = new Map(review.tables.map((t) => [t.protected.table.id, t.protected.table.title]))
   for (const table of review.tables)
-    out.push('', `## ${renderTable(table.protected, table.altered, locale).join('\n')}`)
+    out.push('', `## ${renderTable(table.protected, table.altered, locale, titles).join('\n')}`)
   out.push('', `## ${m.refusalsHeading}`)
   if (review.refusals.length === 0) out.push(m.noRefusals)
   for (const refusal of review.refusals)
     out.push(
       `- ${refusal.kind === 'differencing' ? describeFinding(refusal.finding, locale) : m.budget(refusal.budget.spent, refusal.budget.requested, refusal.budget.total)}`,
     )
-  const titles = new Map(review.tables.map((t) => [t.protected.table.id, t.protected.table.title]))
   out.push('', `## ${m.risksHeading}`)
   for (const risk of review.risks) out.push(`- ${describeRisk(risk, locale, titles)}`)
   out.push('', `## ${m.consistencyHeading}`)

@@ -45,11 +45,17 @@ export interface ReviewMessages {
     rounded: number,
     method: string,
     solves: number,
+    flows: number,
   ) => string
   readonly footnote: Readonly<Record<FootnoteKind, string>>
   readonly roundedNote: (base: number) => string
   readonly noiseNote: (epsilon: number) => string
   readonly wordsNote: (words: string) => string
+  /** A flow table's identity, printed under it: "at the start + joined − left = at the end". */
+  readonly flowNote: (sum: string, end: string) => string
+  /** The tables a table was protected together with. */
+  readonly linkedNote: (tables: string) => string
+  readonly quoted: (title: string) => string
   readonly refusalsHeading: string
   readonly noRefusals: string
   readonly risksHeading: string
@@ -70,6 +76,7 @@ export interface ReviewMessages {
   ) => string
   readonly smallGroup: (group: string, interval: string, k: number, using: string) => string
   readonly revision: (a: string, b: string) => string
+  readonly rerounded: (now: string, before: string) => string
   readonly inconsistent: (measure: string, figures: string) => string
   readonly budget: (spent: string, requested: string, total: string) => string
   readonly periods: (periods: string) => string
@@ -83,7 +90,6 @@ export interface ReviewMessages {
     readonly noLedger: string
     readonly earlierRelease: (finding: string) => string
     readonly partiallyChecked: (measure: string, atoms: number) => string
-    readonly realNumberAudit: (table: string) => string
     readonly wordsWithdrawn: (table: string) => string
     readonly zerosShown: (table: string) => string
     readonly totalsHidden: (table: string, count: number) => string
@@ -134,8 +140,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       word: 'shown as a word',
       noise: 'noise added',
     },
-    statistics: (p, c, r, q, method, solves) =>
-      `${plural(p, 'cell', 'cells')} hidden by the threshold, ${c} more to protect them, ${r} published after the audit showed a reader could compute them, ${q} rounded (${method}; ${plural(solves, 'linear programme', 'linear programmes')} solved).`,
+    statistics: (p, c, r, q, method, solves, flows) =>
+      `${plural(p, 'cell', 'cells')} hidden by the threshold, ${c} more to protect them, ${r} published after the audit showed a reader could compute them, ${q} rounded (${method}; ${plural(solves, 'linear programme', 'linear programmes')} solved${flows > 0 ? `, ${plural(flows, 'maximum flow', 'maximum flows')} computed` : ''}).`,
     footnote: {
       suppressed: '— Not shown, to protect the people concerned.',
       words: 'Some counts are given as words; each word stands for a range of numbers.',
@@ -149,6 +155,11 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     noiseNote: (e) =>
       `Counts include random noise to protect privacy (differential privacy, ε = ${e}).`,
     wordsNote: (words) => `Words stand for ranges: ${words}.`,
+    flowNote: (sum, end) =>
+      `${sum} = ${end}: readers can do this arithmetic, so the audit does too; no total is added across it.`,
+    linkedNote: (tables) =>
+      `Protected together with ${tables}: they share cells, so none prints what another hides.`,
+    quoted: (title) => `“${title}”`,
     refusalsHeading: 'Refusals',
     noRefusals: 'None.',
     risksHeading: 'Remaining risks',
@@ -163,6 +174,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       `From ${using} a reader can work out that ${group} is ${interval}, below ${k}.`,
     revision: (a, b) =>
       `${a} and ${b} count the same people with different values; the change itself is a count.`,
+    rerounded: (now, before) =>
+      `${now} rounds a count that ${before} already rounded, under another rounding secret or base: a reader who has both can average them towards the true count. Use the secret and base the earlier release used (HAVEN_DISCLOSURE_SECRET), or leave the figure out.`,
     inconsistent: (measure, figures) =>
       `The published “${measure}” figures cannot all be true (${figures}); correct them before anything else can be checked.`,
     budget: (spent, requested, total) =>
@@ -183,8 +196,6 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
         `Already revealed by earlier releases (this release does not change it): ${f}`,
       partiallyChecked: (m, atoms) =>
         `“${m}” figures divide the population into ${atoms} groups, too many to check every combination: only pairs of figures were compared.`,
-      realNumberAudit: (t) =>
-        `Table “${t}” has three or more dimensions: its intervals are computed over real numbers, and a reader using whole numbers may narrow some of them slightly.`,
       wordsWithdrawn: (t) =>
         `Table “${t}”: words would have told readers too much about the hidden counts, so dashes are used instead.`,
       zerosShown: (t) =>
@@ -195,7 +206,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       noise: (t, e) =>
         `Table “${t}” carries noise (ε = ${e}): published counts differ from the records on purpose; the threshold applies to the noisy counts.`,
       roundingKeyEphemeral:
-        'Rounding used a one-off key: running the check again rounds differently. Publish the figures of this run only.',
+        'Rounding used a one-off key: running the check again rounds differently, and a later release cannot publish these rounded figures again (the ledger refuses a second rounding). Publish the figures of this run only, or set a lasting secret (HAVEN_DISCLOSURE_SECRET).',
     },
     noConsistency: 'No stated figures were given to check.',
   },
@@ -236,8 +247,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       word: '言葉で表示',
       noise: 'ノイズ付加',
     },
-    statistics: (p, c, r, q, method, solves) =>
-      `しきい値により非公開 ${p}件、それを守るための追加非公開 ${c}件、監査で計算可能と判明し公開に戻したもの ${r}件、丸め ${q}件(${method}、線形計画 ${solves}回)。`,
+    statistics: (p, c, r, q, method, solves, flows) =>
+      `しきい値により非公開 ${p}件、それを守るための追加非公開 ${c}件、監査で計算可能と判明し公開に戻したもの ${r}件、丸め ${q}件(${method}、線形計画 ${solves}回${flows > 0 ? `、最大流 ${flows}回` : ''})。`,
     footnote: {
       suppressed: '— 関係者の安全のため非公開。',
       words: '一部の数は言葉で示しています。それぞれの言葉は数の範囲を表します。',
@@ -250,6 +261,11 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
     noiseNote: (e) =>
       `プライバシー保護のため、数には無作為なノイズが含まれます(差分プライバシー、ε = ${e})。`,
     wordsNote: (words) => `言葉が表す範囲: ${words}。`,
+    flowNote: (sum, end) =>
+      `${sum} = ${end}。読者はこの計算ができるため、監査もこれを含めています。この並びの合計は加えていません。`,
+    linkedNote: (tables) =>
+      `${tables}と共通のセルがあるため一緒に保護しました。ある表で非公開の数が別の表に載ることはありません。`,
+    quoted: (title) => `「${title}」`,
     refusalsHeading: '公開を拒否する理由',
     noRefusals: 'なし。',
     risksHeading: '残るリスク',
@@ -263,6 +279,8 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       `${using}から、${group}が${interval}(${k}未満)であると読者に分かります。`,
     revision: (a, b) =>
       `${a}と${b}は同じ人々を異なる値で数えています。その差自体が一つの数になります。`,
+    rerounded: (now, before) =>
+      `${now}は、${before}ですでに丸めた数を別の丸め用の秘密鍵または基数で丸め直しています。両方を見た読者は平均をとって真の数に近づけます。前回と同じ秘密鍵(HAVEN_DISCLOSURE_SECRET)と基数を使うか、この数値を載せないでください。`,
     inconsistent: (measure, figures) =>
       `公開済みの「${measure}」の数値は同時には成り立ちません(${figures})。他の確認の前に訂正してください。`,
     budget: (spent, requested, total) =>
@@ -283,8 +301,6 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
         `過去の公開ですでに明らかになっています(このリリースで変わるものではありません): ${f}`,
       partiallyChecked: (m, atoms) =>
         `「${m}」の数値は対象者を${atoms}のグループに分けるため、すべての組み合わせは確認できず、数値の組だけを比較しました。`,
-      realNumberAudit: (t) =>
-        `表「${t}」は3次元以上です。範囲は実数で計算しており、整数を使う読者は一部をわずかに絞り込めるかもしれません。`,
       wordsWithdrawn: (t) =>
         `表「${t}」: 言葉で示すと非公開の数について読者に多くを教えすぎるため、「—」を使いました。`,
       zerosShown: (t) =>
@@ -295,7 +311,7 @@ export const reviewMessages: Readonly<Record<Locale, ReviewMessages>> = {
       noise: (t, e) =>
         `表「${t}」にはノイズ(ε = ${e})が含まれます。公開する数は意図的に記録と異なり、しきい値はノイズを加えた数に適用しています。`,
       roundingKeyEphemeral:
-        '丸めには一回限りの鍵を使いました。再実行すると丸め方が変わります。この実行の数値だけを公開してください。',
+        '丸めには一回限りの鍵を使いました。再実行すると丸め方が変わり、後のリリースでこの丸めた数値を再び公開することはできません(台帳が二度目の丸めを拒否します)。この実行の数値だけを公開するか、恒久的な秘密鍵(HAVEN_DISCLOSURE_SECRET)を設定してください。',
     },
     noConsistency: '照合する記載数値は指定されていません。',
   },

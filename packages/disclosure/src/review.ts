@@ -27,7 +27,6 @@ export type ReviewRisk =
       readonly population: string
       readonly atoms: number
     }
-  | { readonly kind: 'real-number-audit'; readonly tableId: string }
   | { readonly kind: 'words-withdrawn'; readonly tableId: string }
   | { readonly kind: 'zeros-shown'; readonly tableId: string }
   | { readonly kind: 'totals-hidden'; readonly tableId: string; readonly count: number }
@@ -89,8 +88,6 @@ export function buildReview(input: ReviewInput): DisclosureReview {
     const hidden = t.cells.filter(
       (c) => c.rendering.kind === 'suppressed' || c.rendering.kind === 'word',
     )
-    if (t.table.dimensions.length > 2 && hidden.length > 0)
-      risks.push({ kind: 'real-number-audit', tableId: id })
     if (t.stats.wordsWithdrawn) risks.push({ kind: 'words-withdrawn', tableId: id })
     if (
       t.rule.showZero &&

@@ -3,13 +3,14 @@ import { DisclosureError } from './errors.js'
 import { auditIntervals, type Knowledge } from './interval-audit.js'
 import type { LpSolver } from './lp/linear-program.js'
 import { lpPerturbationSearch } from './lp-perturbation.js'
-import { isNetworkTable, networkPerturbationSearch } from './network-perturbation.js'
+import { networkPerturbationSearch } from './network-perturbation.js'
 import type { PerturbationInput, PerturbationSearch } from './perturbation.js'
 import type { ProtectionRequirement } from './protection.js'
-import type { StatTable } from './table.js'
+import type { CellSystem } from './table.js'
+import { isNetworkTable } from './table-network.js'
 
 export interface SuppressionProblem {
-  readonly table: StatTable
+  readonly table: CellSystem
   /** The values to publish, indexed like the cells. */
   readonly values: ArrayLike<number>
   /** Cells that must be hidden (the threshold rule) and how far each must stay from known. */
@@ -39,6 +40,7 @@ export interface SuppressionPattern {
   readonly passes: number
   readonly searches: number
   readonly solves: number
+  readonly flows: number
   readonly method: Exclude<PerturbationMethod, 'auto'>
 }
 
@@ -91,6 +93,7 @@ export function chooseSuppressions(
     method === 'network' ? networkPerturbationSearch(input) : lpPerturbationSearch(input, solver)
   let searches = 0
   let solves = 0
+  let flows = 0
 
   const impossible = (target: number) =>
     new DisclosureError(
@@ -189,9 +192,18 @@ export function chooseSuppressions(
           `Table "${table.id}": ${pending.length} cells remain exposed after ${maxPasses} passes.`,
         )
       passes++
+      // A cell still too exposed after a pass can only be one the real-valued search thought
+      // safe while whole numbers leave it less room (tables that are not networks): ask for
+      // one more unit of movement per pass until whole numbers have room enough.
+      const slack = passes - 1
       for (const target of pending) {
         const requirement = primaries.get(target)
-        if (requirement) protect(target, requirement)
+        if (requirement)
+          protect(target, {
+            width: requirement.width + slack,
+            lower: requirement.lower,
+            upper: requirement.upper + slack,
+          })
       }
       // Every hidden cell is audited after each pass: cells added for later primaries widen
       // earlier intervals, and the reported intervals must be those of the final pattern.
@@ -205,6 +217,7 @@ export function chooseSuppressions(
         solver,
       )
       solves += audit.solves
+      flows += audit.flows
       intervals.clear()
       for (const [cell, interval] of audit.intervals) intervals.set(cell, interval)
       pending = order.filter((target) => {
@@ -217,5 +230,5 @@ export function chooseSuppressions(
   } finally {
     search.close()
   }
-  return { hidden, complementary, intervals, passes, searches, solves, method }
+  return { hidden, complementary, intervals, passes, searches, solves, flows, method }
 }

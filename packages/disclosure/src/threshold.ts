@@ -1,5 +1,5 @@
 import type { DisclosureRule } from './policy.js'
-import type { StatTable } from './table.js'
+import type { CellSystem } from './table.js'
 
 export type PrimaryReason = 'below-threshold' | 'zero'
 
@@ -14,7 +14,7 @@ export interface PrimaryCell {
  * `values` are the values to be published (after noise, when differential privacy is on).
  */
 export function primaryCells(
-  table: StatTable,
+  table: CellSystem,
   rule: DisclosureRule,
   values: ArrayLike<number>,
 ): PrimaryCell[] {

@@ -49,17 +49,29 @@ export interface WordBandRules {
 export function wordBandProblems(bands: readonly WordBand[], rules: WordBandRules): string[] {
   const problems: string[] = []
   const name = (band: WordBand) => `"${band.en}" (${band.from}–${band.to ?? '…'})`
+  const sorted = [...bands].sort((a, b) => a.from - b.from)
   for (const band of bands) {
     for (const locale of LOCALES)
       if (!band[locale]?.trim()) problems.push(`word band ${band.from}– has no ${locale} text`)
     if (band.to !== null && band.to < band.from)
       problems.push(`word ${name(band)} ends before it starts`)
-    else if (bandWidth(band) < rules.minWidth)
+    else if (bandWidth(band) < rules.minWidth) {
+      // Say which band to change and to what, so a wider protection can be adopted in one edit.
+      const to = band.from + rules.minWidth
+      const following = sorted.find((b) => b.from > band.from)
+      const moveNext =
+        following && following.from <= to
+          ? ` and start the next word ${name(following)} at ${to + 1}`
+          : ''
+      const cause =
+        rules.minWidth > rules.threshold
+          ? `protection.minWidth ${rules.minWidth}`
+          : `the protection width ${rules.minWidth}`
       problems.push(
-        `word ${name(band)} spans ${bandWidth(band)}, narrower than the protection width ${rules.minWidth}: it would pin the count down; widen it`,
+        `word ${name(band)} spans ${bandWidth(band)}, narrower than ${cause}: it would pin the count down. Widen it to ${band.from}–${to}${moveNext}, or lower the width`,
       )
+    }
   }
-  const sorted = [...bands].sort((a, b) => a.from - b.from)
   for (let i = 1; i < sorted.length; i++) {
     const previous = sorted[i - 1]
     const band = sorted[i]

@@ -78,10 +78,15 @@ export function defineModule<M extends HavenModule>(module: M): Readonly<M> {
   return Object.freeze(module)
 }
 
-/** What a demo step did, for the command's summary. */
+/**
+ * What a demo step did, for the command's summary. Both counts count the same thing (the step's
+ * `counts`), so a second run reports as "already there" what the first reported as "added".
+ */
 export interface DemoStepResult {
   created: number
   skipped: number
+  /** What came with what was added ("with 15 residents and 9 log entries"). */
+  detail?: string
 }
 
 /**
@@ -90,6 +95,8 @@ export interface DemoStepResult {
  */
 export interface DemoStep {
   name: string
+  /** What `created` and `skipped` count, singular and plural (default "item", "items"). */
+  counts?: { one: string; other: string }
   run(app: AppContext): Promise<DemoStepResult>
 }
 

@@ -164,10 +164,23 @@ describe('haven keys, backup, compartment shred and unseal (the built CLI)', {
     const serve = runHaven(['serve'], { ...env, PORT: '0' })
     expect(serve.status).toBe(1)
     expect(serve.stderr).toContain('Import its key export first')
+    // doctor finds what serve refuses, before anyone tries to start it.
+    const doctor = runHaven(['doctor'], env)
+    expect(doctor.status).toBe(1)
+    expect(doctor.stdout).toMatch(/^ok +master key: from .*master\.key/m)
+    expect(doctor.stdout).toMatch(
+      /^problem +keys: this database holds data but no compartment keys/m,
+    )
+    expect(doctor.stdout).toContain(
+      'how to fix: import its key export: haven keys import KEY-EXPORT',
+    )
 
     const imported = runHaven(['keys', 'import', keysOut, '--passphrase-file', pass], env)
     expect(imported.status, imported.stderr).toBe(0)
     expect(imported.stdout).toMatch(/^Imported \d+ keys from export/)
+    expect(runHaven(['doctor'], env).stdout).toMatch(
+      /^ok +master key: .*the one that wrapped this database's keys$/m,
+    )
     expect(await openSeed(dataDir, keyFile, userId)).toBe('JBSWY3DPEHPK3PXP')
   })
 
@@ -190,13 +203,51 @@ describe('haven keys, backup, compartment shred and unseal (the built CLI)', {
     expect(status.stdout).toMatch(/YAN-02 +data v1, index v1/)
   })
 
+  it('says after a shred that old wrapped keys may remain in database logs, and rotates the master key when asked', async () => {
+    const { root, dataDir, keyFile, env } = setup()
+    const { userId } = await seed(env, root)
+    const plain = runHaven(['compartment', 'shred', 'JRL-01', '--confirm', 'JRL-01'], env)
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(plain.stdout).toContain('write-ahead log')
+    expect(plain.stdout).toContain('haven keys rotate-master')
+
+    const before = readFileSync(keyFile, 'utf8')
+    const rotated = runHaven(
+      ['compartment', 'shred', 'YAN-02', '--confirm', 'YAN-02', '--rotate-master'],
+      env,
+    )
+    expect(rotated.status, rotated.stderr).toBe(0)
+    expect(rotated.stdout).toContain('Destroyed 2 keys of YAN-02')
+    expect(rotated.stdout).toMatch(/Re-wrapped \d+ keys under master key/)
+    expect(rotated.stdout).not.toContain('write-ahead log')
+    expect(readFileSync(keyFile, 'utf8')).not.toBe(before)
+    // What remains opens with the new master key only.
+    expect(await openSeed(dataDir, keyFile, userId)).toBe('JBSWY3DPEHPK3PXP')
+    const oldKey = join(root, 'old.key')
+    writeFileSync(oldKey, before, { mode: 0o600 })
+    await expect(openSeed(dataDir, oldKey, userId)).rejects.toThrow(/does not open/)
+
+    // Without a key file to replace, the new key needs a place: refused before anything is shredded.
+    const fromEnv = { DATA_DIR: dataDir, HAVEN_MASTER_KEY: before.trim() }
+    const refused = runHaven(
+      ['compartment', 'shred', 'JRL-01', '--confirm', 'JRL-01', '--rotate-master'],
+      fromEnv,
+    )
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('--new-key-out')
+  })
+
   it('rotates a key with a progress report, keeping values readable', async () => {
     const { root, dataDir, keyFile, env } = setup()
     const { userId } = await seed(env, root)
-    const rotated = runHaven(['keys', 'rotate', '--system', '--settle-seconds', '0'], env)
+    const rotated = runHaven(['keys', 'rotate', '--system', '--settle-seconds', '2'], env)
     expect(rotated.status, rotated.stderr).toBe(0)
     expect(rotated.stderr).toContain('Started the rotation of system to data key v2')
-    expect(rotated.stdout).toContain('Rotated system: 1 records re-sealed under data key v2')
+    // The wait after the progress bar is explained, not silent.
+    expect(rotated.stderr).toMatch(
+      /Every record is re-sealed\. Waiting [12] s for every Haven server to drop the old keys/,
+    )
+    expect(rotated.stdout).toContain('Rotated system: 1 record re-sealed under data key v2')
     expect(await openSeed(dataDir, keyFile, userId)).toBe('JBSWY3DPEHPK3PXP')
     expect(runHaven(['keys', 'rotate'], env).status).toBe(2)
   })

@@ -135,6 +135,32 @@ describeEachDialect('HTTP basics', (ctx) => {
     expect(doc.paths['/setup'].post.responses['410'].description).toBe('setup_token_invalid')
   })
 
+  it('describes the session cookie and the cross-site rules in the OpenAPI document', async () => {
+    const doc = await (await apps().staff.request('/api/v1/openapi.json')).json()
+    const scheme = doc.components.securitySchemes.session
+    expect(scheme).toMatchObject({ type: 'apiKey', in: 'cookie' })
+    expect(scheme.name).toMatch(/^(__Host-)?haven_session$/)
+    expect(doc.security).toEqual([{ session: [] }])
+    expect(doc.info.description).toContain('Sec-Fetch-Site')
+    expect(doc.info.description).toContain('cross_site_request')
+    // Public: no session needed. Protected: the session, and 401 without it.
+    expect(doc.paths['/setup'].post.security).toEqual([{}, { session: [] }])
+    expect(doc.paths['/people'].get.security).toEqual([{ session: [] }])
+    expect(doc.paths['/people'].get.responses['401'].description).toBe('unauthenticated')
+    // Every state-changing operation may be refused as cross-site; re-authenticated ones say so.
+    expect(doc.paths['/setup'].post.responses['403'].description).toContain('cross_site_request')
+    expect(doc.paths['/people'].get.responses['403']?.description ?? '').not.toContain(
+      'cross_site_request',
+    )
+    const reauth = Object.values(doc.paths).flatMap((ops) =>
+      Object.values(ops as Record<string, Record<string, unknown>>).filter(
+        (op) => op['x-haven-reauth'] === true,
+      ),
+    ) as { responses: Record<string, { description: string }> }[]
+    expect(reauth.length).toBeGreaterThan(0)
+    for (const op of reauth) expect(op.responses['403']?.description).toContain('reauth_required')
+  })
+
   it('keeps the public site and the staff side apart', async () => {
     const { site, staff } = apps()
     expect((await site.request('/api/v1/openapi.json')).status).toBe(404)

@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, expect, it, vi } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import { rotateMasterKey } from '../src/cli/master-rotation.js'
 import { prepareKeyExport } from '../src/crypto/key-export.js'
 import { backgroundRotations } from '../src/modules/keys/rotation-runner.js'
 import { describeEachDialect } from './support/dialects.js'
@@ -104,5 +108,24 @@ describeEachDialect('key routes', (ctx) => {
     const rotate = await call('POST', `/keys/${c.id}/rotate`)
     expect(rotate.status).toBe(409)
     expect((await rotate.json()).error.code).toBe('keys_destroyed')
+  })
+
+  it('advises rotating the master key after a shred, until it is rotated', async () => {
+    const c = await buildCompartment(app, 'YAN-03')
+    expect((await (await call('GET', '/keys')).json()).masterRotationAdvisedSince).toBeNull()
+    const shred = await (
+      await call('POST', `/keys/${c.id}/shred`, { confirmCode: 'YAN-03' })
+    ).json()
+    const advised = await (await call('GET', '/keys')).json()
+    expect(advised.masterRotationAdvisedSince).toBe(shred.shreddedAt)
+
+    const out = join(mkdtempSync(join(tmpdir(), 'haven-master-')), 'new.key')
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+    try {
+      await rotateMasterKey(app, app.config, { fromFile: false, newKeyOut: out }, null)
+    } finally {
+      log.mockRestore()
+    }
+    expect((await (await call('GET', '/keys')).json()).masterRotationAdvisedSince).toBeNull()
   })
 })

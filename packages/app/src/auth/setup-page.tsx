@@ -96,7 +96,12 @@ export function SetupPage() {
         </p>
       )}
       {stage.kind === 'done' && (
-        <p role="status">{t('app.setup.done_body', { loginName: stage.loginName })}</p>
+        <>
+          <p role="status">{t('app.setup.done_body', { loginName: stage.loginName })}</p>
+          <p>
+            <a href="/app/login">{t('auth.sign_in')}</a>
+          </p>
+        </>
       )}
       {stage.kind === 'form' && (
         <form onSubmit={submit} noValidate>

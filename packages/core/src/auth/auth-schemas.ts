@@ -3,7 +3,7 @@ import { LOCALES } from '../i18n/locales.js'
 import { displayNameSchema, loginNameSchema } from '../identity/login-name.js'
 import { PASSWORD_MAX_LENGTH } from '../identity/password-policy.js'
 import { linkTokenSchema } from '../identity/setup-schema.js'
-import { COMPARTMENT_KINDS, ROLES } from './roles.js'
+import { ALWAYS_MFA_ROLES, COMPARTMENT_KINDS, ROLES } from './roles.js'
 
 /** Bounds the bytes of a password before the policy counts its characters. */
 export const passwordInputSchema = z
@@ -102,7 +102,12 @@ export const createGrantSchema = z.strictObject({
 })
 
 export const securitySettingsSchema = z.strictObject({
-  mfaRequiredRoles: z.array(z.enum(ROLES)).max(ROLES.length),
+  mfaRequiredRoles: z
+    .array(z.enum(ROLES))
+    .max(ROLES.length)
+    .refine((roles) => ALWAYS_MFA_ROLES.every((r) => roles.includes(r)), {
+      error: 'field.mfa_always_required',
+    }),
 })
 
 export const idParamsSchema = z.strictObject({ id: idSchema })

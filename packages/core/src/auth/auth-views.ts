@@ -42,6 +42,8 @@ export const compartmentView = z.object({
   kind: z.enum(COMPARTMENT_KINDS),
   status: z.enum(['active', 'compromised', 'closed']),
   retentionDays: z.number().int().nullable(),
+  /** When its keys were destroyed (crypto-shredded): its records can be read, not changed. */
+  shreddedAt: z.string().nullable(),
   actions: z.array(z.string()),
 })
 export type CompartmentView = z.infer<typeof compartmentView>

@@ -26,8 +26,14 @@ export const IDENTIFYING_ROLES: readonly Role[] = ['coordinator', 'caseworker']
  */
 export const ORGANISATION_ROLES: readonly Role[] = ['administrator', 'auditor', 'editor']
 
-/** The organisation default: a second factor for everyone who can see identifying data. */
-export const DEFAULT_MFA_ROLES: readonly Role[] = IDENTIFYING_ROLES
+/**
+ * Roles that always need a second factor, whatever the settings say: administrators hold the
+ * most powerful accounts (users, grants, keys), so theirs must be the best protected.
+ */
+export const ALWAYS_MFA_ROLES: readonly Role[] = ['administrator']
+
+/** The organisation default: administrators, and everyone who can see identifying data. */
+export const DEFAULT_MFA_ROLES: readonly Role[] = [...ALWAYS_MFA_ROLES, ...IDENTIFYING_ROLES]
 
 export const COMPARTMENT_KINDS = ['shelter', 'region', 'programme', 'inbox'] as const
 export type CompartmentKind = (typeof COMPARTMENT_KINDS)[number]

@@ -41,6 +41,11 @@ export type KeyOwnerView = z.infer<typeof keyOwnerView>
 
 export const keysOverviewView = z.object({
   masterFingerprints: z.array(z.string()),
+  /**
+   * The first shred since the master key was last rotated (null: none): copies of that
+   * compartment's old wrapped keys may remain in database logs, and this master key opens them.
+   */
+  masterRotationAdvisedSince: z.string().nullable(),
   owners: z.array(keyOwnerView),
   exports: z.array(keyExportView),
 })

@@ -56,3 +56,8 @@ export function personCode(compartmentCode: string, n: number): string {
 export function caseCode(compartmentCode: string, n: number): string {
   return `${compartmentCode}-C${String(n).padStart(4, '0')}`
 }
+
+/** A query that looks like a code (YAN-P0042, or its start) searches codes; anything else names. */
+export function looksLikeCode(q: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]{1,9}-[A-Za-z0-9-]*$/.test(q) && /\d|-P/i.test(q)
+}

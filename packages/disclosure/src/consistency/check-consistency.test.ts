@@ -115,3 +115,123 @@ describe('consistency check: what it cannot do', () => {
     ).toThrow(DisclosureError)
   })
 })
+
+describe('consistency check: sums, flows and dates', () => {
+  // Section IV of the seed report: "18 foster children left the program, and two graduated …
+  // eight new children were registered, and [the plan] continues to provide assistance to 20".
+  const sponsorship = (end: string): ConsistencyCheck => ({
+    kind: 'flow',
+    label: 'Foster children sponsored',
+    defaultCount: 'child',
+    start: { label: 'at the start', text: '32 children' },
+    inflows: [{ label: 'joined', text: '8 new children' }],
+    outflows: [
+      { label: 'left', text: '18 foster children' },
+      { label: 'graduated', text: '2' },
+    ],
+    end: { label: 'now', text: end },
+  })
+
+  it('checks a flow identity exactly: 32 − 18 − 2 + 8 = 20', () => {
+    const [finding] = checkConsistency([sponsorship('20 foster children')])
+    expect(finding).toMatchObject({ kind: 'flow', status: 'consistent', ratio: 1, tolerance: 0 })
+    if (!finding) throw new Error()
+    expect(explainConsistency(finding, 'en')).toBe(
+      'Foster children sponsored — consistent: stated 20 children; from the records: 32 children (at the start) + 8 children (joined) − 18 children (left) − 2 children (graduated) = 20 children.',
+    )
+    expect(explainConsistency(finding, 'ja')).toContain(
+      '32人(子ども) (at the start) + 8人(子ども) (joined) − 18人(子ども) (left) − 2人(子ども) (graduated) = 20人(子ども)',
+    )
+  })
+
+  it('calls a count that is one off a contradiction, unless a figure is hedged', () => {
+    const [wrong] = checkConsistency([sponsorship('21 children')])
+    expect(wrong).toMatchObject({ status: 'contradiction' })
+    if (!wrong) throw new Error()
+    expect(explainConsistency(wrong, 'en')).toContain('less; tolerance 0%)')
+    const [hedged] = checkConsistency([sponsorship('about 21 children')])
+    expect(hedged).toMatchObject({ status: 'consistent', tolerance: 0.1 })
+  })
+
+  it('checks sums, converting units and currencies term by term', () => {
+    const [left, money] = checkConsistency(
+      [
+        {
+          kind: 'sum',
+          label: 'Children who left the plan',
+          defaultCount: 'child',
+          stated: { text: '20 children' },
+          parts: [{ text: '18 children' }, { text: '2' }],
+        },
+        {
+          kind: 'sum',
+          label: 'Food budget',
+          stated: { text: '1.44 million yen' },
+          parts: [{ text: '1.2 million yen' }, { text: '16,000 RMB' }],
+        },
+      ],
+      { rates, date: '2006-03-31' },
+    )
+    expect(left).toMatchObject({ kind: 'sum', status: 'consistent' })
+    expect(money).toMatchObject({ status: 'consistent', computed: { value: 1_440_000 } })
+  })
+
+  it('counts 12 months in a year, not 365 / 30: 180,000 yen a month is 2,160,000 yen a year', () => {
+    const [perYear, overFiscalYear, overMonths] = checkConsistency([
+      {
+        label: 'Rice budget a year',
+        stated: { text: '2,160,000 yen a year' },
+        computed: [{ text: '180,000 yen per month' }],
+      },
+      {
+        label: 'Rice budget, FY2005',
+        stated: { text: '2,160,000 yen' },
+        computed: [{ text: '180,000 yen per month' }, { period: 'FY2005' }],
+      },
+      {
+        label: 'Rice budget over 12 months',
+        stated: { text: '2,160,000 yen' },
+        computed: [{ text: '180,000 yen per month' }, { text: '12 months' }],
+      },
+    ])
+    for (const finding of [perYear, overFiscalYear, overMonths])
+      expect(finding).toMatchObject({ status: 'consistent', ratio: 1 })
+    if (!perYear || !overFiscalYear) throw new Error()
+    expect(explainConsistency(perYear, 'en')).toBe(
+      'Rice budget a year — consistent: stated 2,160,000 JPY/year; from the records: 180,000 JPY/month = 2,160,000 JPY/year (12 months a year).',
+    )
+    expect(explainConsistency(perYear, 'ja')).toContain('（1年12か月として）')
+    expect(explainConsistency(overFiscalYear, 'en')).toContain(
+      '180,000 JPY/month × 12 month = 2,160,000 JPY',
+    )
+    // Days still use the stated basis: a period of 14 days × 20 people a day.
+    const [days] = checkConsistency([
+      {
+        label: 'People fed in two weeks',
+        defaultCount: 'person',
+        stated: { text: '280 people' },
+        computed: [{ text: '20 people per day' }, { period: '2006-01-01/2006-01-15' }],
+      },
+    ])
+    expect(days).toMatchObject({ status: 'consistent', ratio: 1 })
+  })
+
+  it('gives findings as plain data that survive JSON, currency conversions included', () => {
+    const findings = checkConsistency(seedChecks, { rates, date: '2006-03-31' })
+    const text = JSON.stringify(findings)
+    expect(JSON.parse(text)).toEqual(findings)
+    const budget = findings[3]
+    if (budget?.status === 'incomparable' || !budget) throw new Error()
+    expect(budget.steps).toContainEqual(
+      expect.objectContaining({ kind: 'currency', path: expect.objectContaining({ rate: '15' }) }),
+    )
+  })
+
+  it('refuses an unreadable period with the statement error code', () => {
+    expect(() =>
+      checkConsistency([
+        { label: 'x', stated: { text: '1 month' }, computed: [{ period: 'soon' }] },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'invalid_statement' }))
+  })
+})

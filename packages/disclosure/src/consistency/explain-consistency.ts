@@ -1,8 +1,9 @@
 import type { Locale } from '@haven/core/i18n/locales'
-import type { RatePath } from '@haven/core/money/exchange-rate'
 import { formatQuantity, type Quantity, quantity } from '@haven/core/units/quantity'
 import type { TimeBasis } from '@haven/core/units/time-basis'
-import type { ArithmeticStep, ConsistencyFinding } from './check-consistency.js'
+import type { ArithmeticStep, ConsistencyFinding, ConversionPath } from './check-consistency.js'
+
+const TIME = new Set(['day', 'week', 'month', 'year'])
 
 /** The words of a consistency finding, per language; every language must have every entry. */
 interface ConsistencyWords {
@@ -12,7 +13,8 @@ interface ConsistencyWords {
   stated(value: string): string
   fromRecords: string
   basis(basis: TimeBasis): string
-  rate(path: RatePath): string
+  readonly months: string
+  rate(path: ConversionPath): string
   ratio(ratio: string, difference: string, more: boolean, tolerance: string): string
   cannotCompare(reason: string): string
   readonly separator: string
@@ -32,6 +34,7 @@ const words: Readonly<Record<Locale, ConsistencyWords>> = {
     stated: (value) => `stated ${value}`,
     fromRecords: 'from the records',
     basis: (b) => `${b.daysPerMonth} days a month, ${b.daysPerYear} days a year`,
+    months: '12 months a year',
     rate: (path) =>
       path.legs
         .map(
@@ -55,6 +58,7 @@ const words: Readonly<Record<Locale, ConsistencyWords>> = {
     stated: (value) => `記載値 ${value}`,
     fromRecords: '記録からの計算',
     basis: (b) => `1か月${b.daysPerMonth}日、1年${b.daysPerYear}日として`,
+    months: '1年12か月として',
     rate: (path) =>
       path.legs
         .map(
@@ -79,6 +83,13 @@ function step(s: ArithmeticStep, locale: Locale): string {
   switch (s.kind) {
     case 'product':
       return `${s.factors.map(f).join(' × ')} = ${f(s.result)}`
+    case 'sum':
+      return `${s.terms
+        .map((t, i) => {
+          const term = t.label === undefined ? f(t.quantity) : `${f(t.quantity)} (${t.label})`
+          return i === 0 ? (t.sign < 0 ? `−${term}` : term) : `${t.sign < 0 ? '−' : '+'} ${term}`
+        })
+        .join(' ')} = ${f(s.result)}`
     case 'currency':
       return `${f(s.from)} = ${f(s.to)}${w.basisNote(w.rate(s.path))}`
     case 'unit':
@@ -92,15 +103,25 @@ export function explainConsistency(finding: ConsistencyFinding, locale: Locale):
   const f = (q: Quantity) => formatQuantity(q, locale)
   if (finding.status === 'incomparable')
     return `${finding.label} — ${w.incomparable}: ${w.cannotCompare(finding.reason)}`
-  const usesTime = finding.steps.some(
-    (s) =>
-      s.kind === 'unit' &&
-      [...s.from.unit, ...s.to.unit].some((t) => ['week', 'month', 'year'].includes(t.unit)),
+  // Which lengths of time the conversions relied on: months and years alone need only the
+  // calendar (12 months a year); days and weeks need the stated basis.
+  const timeUnits = new Set(
+    finding.steps.flatMap((s) =>
+      s.kind === 'unit'
+        ? [...s.from.unit, ...s.to.unit].map((t) => t.unit).filter((u) => TIME.has(u))
+        : [],
+    ),
   )
+  const basisNote =
+    timeUnits.size === 0
+      ? ''
+      : [...timeUnits].every((u) => u === 'month' || u === 'year')
+        ? w.basisNote(w.months)
+        : w.basisNote(w.basis(finding.basis))
   const arithmetic = finding.steps.map((s) => step(s, locale)).join(w.stepJoin)
   const parts = [
     `${finding.label} — ${finding.status === 'consistent' ? w.consistent : w.contradiction}: ${w.stated(f(finding.stated))}`,
-    `${w.fromRecords}: ${arithmetic || f(finding.computed)}${usesTime ? w.basisNote(w.basis(finding.basis)) : ''}`,
+    `${w.fromRecords}: ${arithmetic || f(finding.computed)}${basisNote}`,
   ]
   let text = parts.join(w.separator) + w.end
   if (finding.status === 'contradiction') {
@@ -108,7 +129,10 @@ export function explainConsistency(finding: ConsistencyFinding, locale: Locale):
       Math.abs(finding.computed.value - finding.stated.value),
       finding.stated.unit,
     )
-    const ratio = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(finding.ratio)
+    const ratio =
+      finding.ratio === null
+        ? '∞'
+        : new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(finding.ratio)
     const tolerance = new Intl.NumberFormat(locale, {
       style: 'percent',
       maximumFractionDigits: 1,

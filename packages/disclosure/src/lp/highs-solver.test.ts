@@ -66,6 +66,31 @@ describe('HiGHS solver', () => {
     )
   })
 
+  it('solves the same programme over whole numbers when asked', () => {
+    // 2x + 2y ≤ 5: x + y reaches 2.5 over real numbers, 2 over whole ones.
+    withSession(
+      solver,
+      {
+        columns: 2,
+        lower: [0, 0],
+        upper: [Infinity, Infinity],
+        rows: [{ indices: [0, 1], coefficients: [2, 2], lower: -Infinity, upper: 5 }],
+      },
+      (session) => {
+        expect(session.optimize('maximize', [1, 1])).toMatchObject({ objective: 2.5 })
+        expect(session.optimizeInteger('maximize', [1, 1])).toEqual({
+          status: 'optimal',
+          objective: 2,
+        })
+        session.setColumnBounds(0, 0, 0)
+        expect(session.optimizeInteger('maximize', { indices: [1], coefficients: [1] })).toEqual({
+          status: 'optimal',
+          objective: 2,
+        })
+      },
+    )
+  })
+
   it('handles a programme with no variables', () => {
     withSession(solver, { columns: 0, lower: [], upper: [], rows: [] }, (session) => {
       expect(session.optimize('maximize', [])).toMatchObject({ status: 'optimal', objective: 0 })

@@ -47,14 +47,19 @@ class HighsSession implements LpSession {
   private readonly model: RawModelApi
   private readonly costs: Float64Array
   private readonly columns: number
+  /** The bounds as they are now (the integer solves build their own model from them). */
+  private readonly lower: Float64Array
+  private readonly upper: Float64Array
   private closed = false
 
   constructor(
     private readonly highs: Highs,
-    program: LinearProgram,
+    private readonly program: LinearProgram,
   ) {
     this.columns = program.columns
     this.costs = new Float64Array(program.columns)
+    this.lower = Float64Array.from(program.lower)
+    this.upper = Float64Array.from(program.upper)
     this.model = highs.raw.createModel()
     try {
       // No presolve, so the basis of one solve is the start of the next: after a change of
@@ -76,9 +81,21 @@ class HighsSession implements LpSession {
   }
 
   private load(program: LinearProgram): void {
+    const status = this.model.passModel(this.modelData(program, this.costs))
+    if (status.status === -1) throw failed('the model was rejected')
+  }
+
+  private bound(value: number): number {
     const inf = this.highs.infinity
-    const bound = (value: number) =>
-      value === Number.POSITIVE_INFINITY ? inf : value === Number.NEGATIVE_INFINITY ? -inf : value
+    return value === Number.POSITIVE_INFINITY
+      ? inf
+      : value === Number.NEGATIVE_INFINITY
+        ? -inf
+        : value
+  }
+
+  private modelData(program: LinearProgram, costs: Float64Array, integer = false) {
+    const bound = (value: number) => this.bound(value)
     const starts = new Int32Array(program.rows.length + 1)
     let nonzeros = 0
     program.rows.forEach((row, i) => {
@@ -95,24 +112,62 @@ class HighsSession implements LpSession {
         k++
       })
     }
-    const status = this.model.passModel({
+    return {
       numCols: program.columns,
       numRows: program.rows.length,
-      colCost: this.costs,
-      colLower: Float64Array.from(program.lower, bound),
-      colUpper: Float64Array.from(program.upper, bound),
+      colCost: costs,
+      colLower: Float64Array.from(this.lower, bound),
+      colUpper: Float64Array.from(this.upper, bound),
       rowLower: program.rows.map((r) => bound(r.lower)),
       rowUpper: program.rows.map((r) => bound(r.upper)),
       matrix: {
-        format: 'csr',
+        format: 'csr' as const,
         numRows: program.rows.length,
         numCols: program.columns,
         starts,
         indices,
         values,
       },
-    })
-    if (status.status === -1) throw failed('the model was rejected')
+      ...(integer ? { integrality: new Int32Array(program.columns).fill(1) } : {}),
+    }
+  }
+
+  /** One cost per column, negated for a maximisation (HiGHS is always asked to minimise). */
+  private minimized(sense: Sense, objective: ArrayLike<number> | SparseObjective): Float64Array {
+    const sign = sense === 'minimize' ? 1 : -1
+    const costs = new Float64Array(this.columns)
+    if (isSparseObjective(objective))
+      objective.indices.forEach((column, j) => {
+        costs[column] = (costs[column] ?? 0) + sign * (objective.coefficients[j] ?? 0)
+      })
+    else for (let j = 0; j < this.columns; j++) costs[j] = sign * (objective[j] ?? 0)
+    return costs
+  }
+
+  optimizeInteger(sense: Sense, objective: ArrayLike<number> | SparseObjective): LpOutcome {
+    if (this.closed) throw failed('the session was already closed')
+    if (this.columns === 0) return { status: 'optimal', objective: 0 }
+    const sign = sense === 'minimize' ? 1 : -1
+    const costs = this.minimized(sense, objective)
+    const model = this.highs.raw.createModel()
+    try {
+      for (const [name, value] of [
+        ['output_flag', false],
+        // An exact optimum: the bound is a count a reader could prove.
+        ['mip_rel_gap', 0],
+      ] as const)
+        if (model.setOptionValue(name, value).status === -1) throw failed(`option ${name}`)
+      if (model.passModel(this.modelData(this.program, costs, true)).status === -1)
+        throw failed('the integer model was rejected')
+      if (model.run().status === -1) throw failed('integer run error')
+      const status = model.getModelStatus()
+      if (status === INFEASIBLE) return { status: 'infeasible' }
+      if (status === UNBOUNDED || status === UNBOUNDED_OR_INFEASIBLE) return { status: 'unbounded' }
+      if (status !== OPTIMAL) throw failed(`integer model status ${status}`)
+      return { status: 'optimal', objective: sign * model.getObjectiveValue() }
+    } finally {
+      model.dispose()
+    }
   }
 
   optimize(
@@ -125,12 +180,7 @@ class HighsSession implements LpSession {
     // HiGHS keeps its basis across cost changes but not across a change of sense, so a
     // maximisation is run as the minimisation of the negated objective.
     const sign = sense === 'minimize' ? 1 : -1
-    const next = new Float64Array(this.columns)
-    if (isSparseObjective(objective))
-      objective.indices.forEach((column, j) => {
-        next[column] = (next[column] ?? 0) + sign * (objective.coefficients[j] ?? 0)
-      })
-    else for (let j = 0; j < this.columns; j++) next[j] = sign * (objective[j] ?? 0)
+    const next = this.minimized(sense, objective)
     for (let j = 0; j < this.columns; j++) {
       const cost = next[j] ?? 0
       if (cost !== this.costs[j]) {
@@ -199,6 +249,8 @@ class HighsSession implements LpSession {
   }
 
   setColumnBounds(column: number, lower: number, upper: number): void {
+    this.lower[column] = lower
+    this.upper[column] = upper
     const inf = this.highs.infinity
     const status = this.model.changeColBounds(
       column,

@@ -53,6 +53,12 @@ export interface LpSession {
     objective: ArrayLike<number> | SparseObjective,
     options?: { readonly values?: boolean },
   ): LpOutcome
+  /**
+   * The same question over whole numbers: every column integer, the current bounds and rows.
+   * A separate (branch-and-bound) solve, for when a linear programme's optimum is fractional
+   * and a reader who knows counts are whole could do better than it.
+   */
+  optimizeInteger(sense: Sense, objective: ArrayLike<number> | SparseObjective): LpOutcome
   setColumnBounds(column: number, lower: number, upper: number): void
   /** Frees the model. A session must be closed; the engine does so in `finally`. */
   close(): void

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import type { AppContext } from '../app-context.js'
+import { sessionCookieName } from '../auth/session-cookie.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
@@ -22,8 +23,15 @@ export function createApiApp(
     c.header('Cache-Control', 'no-store')
   })
 
-  const openApi = buildOpenApi(routes, { version: API_VERSION })
-  api.get('/openapi.json', (c) => c.json(openApi))
+  // Built at the first request: the cookie's name depends on the address, known once listening.
+  let openApi: Record<string, unknown> | null = null
+  api.get('/openapi.json', (c) => {
+    openApi ??= buildOpenApi(routes, {
+      version: API_VERSION,
+      sessionCookie: sessionCookieName(app.urls),
+    })
+    return c.json(openApi)
+  })
   mountRoutes(api, routes, app)
 
   // Registered last, so it only answers what no route above did: 405 if the path exists, else 404.

@@ -14,6 +14,19 @@ export interface AuditLogTable {
   hash: string
 }
 
+/** A signed witness of the log: `seq` entries ending in `hash`, at `at` (see audit-checkpoints.ts). */
+export interface AuditCheckpointsTable {
+  id: string
+  seq: number
+  hash: string
+  at: string
+  /** Which key signed it: the fingerprint of the public key derived from the master key. */
+  signer: string
+  /** Ed25519 over the canonical checkpoint, base64url. */
+  signature: string
+}
+
 export interface AuditTables {
   audit_log: AuditLogTable
+  audit_checkpoints: AuditCheckpointsTable
 }

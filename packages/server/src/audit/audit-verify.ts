@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Db } from '../db/db-handle.js'
 import { type Checkpoint, chainHash, GENESIS_HASH } from './audit-chain.js'
 import { walkAuditRows } from './audit-store.js'
@@ -8,16 +9,36 @@ export type VerifyResult =
 
 /**
  * Walks the whole chain. Any edit, deletion, insertion or reordering shows as the first entry whose
- * sequence number, previous hash or own hash does not match. With a checkpoint taken earlier, also
- * proves the log still contains it (catching a truncated or rewritten tail).
+ * sequence number, previous hash or own hash does not match. With checkpoints taken earlier (one
+ * given by hand, or the routine signed ones), also proves the log still contains each of them
+ * (catching a truncated or rewritten tail).
  */
 export async function verifyAuditLog(
   db: Db,
-  options: { checkpoint?: Checkpoint; onProgress?: (count: number) => void } = {},
+  options: {
+    checkpoint?: Checkpoint
+    checkpoints?: readonly Checkpoint[]
+    onProgress?: (count: number) => void
+  } = {},
 ): Promise<VerifyResult> {
+  const witnesses = [
+    ...(options.checkpoint ? [options.checkpoint] : []),
+    ...(options.checkpoints ?? []),
+  ]
+  const expected = new Map<number, Set<string>>()
+  for (const w of witnesses) expected.set(w.count, (expected.get(w.count) ?? new Set()).add(w.hash))
   let expectedSeq = 1
   let prevHash = GENESIS_HASH
-  let checkpointSeen = false
+  // The empty log's "head" is the genesis hash: a checkpoint of 0 entries must name it.
+  const genesis = expected.get(0)
+  if (genesis && [...genesis].some((h) => h !== GENESIS_HASH))
+    return {
+      ok: false,
+      count: 0,
+      firstBadSeq: 1,
+      problem:
+        'a checkpoint of the empty log names another hash: the log was rewritten from its start',
+    }
   for await (const row of walkAuditRows(db)) {
     if (row.seq !== expectedSeq) {
       return {
@@ -58,33 +79,30 @@ export async function verifyAuditLog(
         problem: `entry ${row.seq} was edited (its content no longer matches its hash)`,
       }
     }
-    if (options.checkpoint && row.seq === options.checkpoint.count) {
-      if (hash !== options.checkpoint.hash) {
-        return {
-          ok: false,
-          count: row.seq,
-          firstBadSeq: row.seq,
-          problem: `entry ${row.seq} differs from the checkpoint: the log was rewritten up to here`,
-        }
+    const witnessed = expected.get(row.seq)
+    if (witnessed && [...witnessed].some((h) => h !== hash)) {
+      return {
+        ok: false,
+        count: row.seq,
+        firstBadSeq: row.seq,
+        problem: `entry ${row.seq} differs from the checkpoint: the log was rewritten up to here`,
       }
-      checkpointSeen = true
     }
     prevHash = hash
     expectedSeq += 1
     if (expectedSeq % 10_000 === 0) options.onProgress?.(expectedSeq - 1)
   }
   const count = expectedSeq - 1
-  if (options.checkpoint && !checkpointSeen) {
-    if (options.checkpoint.count === 0)
-      return { ok: true, count, head: prevHash, checkpoint: 'extended' }
+  const furthest = Math.max(0, ...expected.keys())
+  if (furthest > count) {
     return {
       ok: false,
       count,
       firstBadSeq: count + 1,
-      problem: `the log has ${count} entries but the checkpoint names entry ${options.checkpoint.count}: entries were deleted from its end`,
+      problem: `the log has ${countOf(count, 'entry', 'entries')} but a checkpoint names entry ${furthest}: entries were deleted from its end`,
     }
   }
-  return options.checkpoint
+  return witnesses.length > 0
     ? { ok: true, count, head: prevHash, checkpoint: 'extended' }
     : { ok: true, count, head: prevHash }
 }

@@ -17,6 +17,7 @@ import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { audit } from './auth-audit.js'
+import { claimGuess } from './login-throttle.js'
 import {
   authenticationOptions,
   insertPasskey,
@@ -29,7 +30,7 @@ import { hashPassword, verifyPassword } from './password-hash.js'
 import { passwordIssues } from './password-rules.js'
 import { newRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.js'
 import { factorState, hasSecondFactor, secondFactorRequired } from './second-factors.js'
-import { rotateSession, updateSession } from './session-service.js'
+import { rotateSession } from './session-service.js'
 import { deleteSession, deleteUserSessions, listUserSessions } from './session-store.js'
 import { checkTotp, findTotp, newTotpSecret, totpUri } from './totp.js'
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.js'
@@ -152,10 +153,11 @@ export const accountRoutes = [
     access: OWN,
     body: changePasswordSchema,
     response: ok,
-    errors: ['invalidCredentials', 'validationFailed'],
+    errors: ['invalidCredentials', 'validationFailed', 'rateLimited'],
     async handle({ app, c, body, actor, audit: ctx }) {
       const db = app.database.db
       const user = await requireUser(db, actor().userId)
+      const attempt = await claimGuess(app, c, 'reauth', `user:${user.id}`)
       if (
         !user.password_hash ||
         !(await verifyPassword(user.password_hash, body.currentPassword))
@@ -170,6 +172,7 @@ export const accountRoutes = [
         })
         throw errors.invalidCredentials()
       }
+      await attempt.succeeded()
       const issues = passwordIssues(
         body.newPassword,
         { orgName: app.config.orgName, loginName: user.login_name },
@@ -225,16 +228,18 @@ export const accountRoutes = [
     access: OWN,
     body: reauthSchema,
     response: ok,
-    errors: ['invalidCredentials', 'passkeyFailed'],
+    errors: ['invalidCredentials', 'passkeyFailed', 'rateLimited'],
     async handle({ app, c, body, actor, audit: ctx }) {
       const db = app.database.db
       const userId = actor().userId
       let okay = false
       if ('password' in body) {
         const user = await requireUser(db, userId)
+        const attempt = await claimGuess(app, c, 'reauth', `user:${userId}`)
         okay =
           Boolean(user.password_hash) &&
           (await verifyPassword(user.password_hash ?? '', body.password))
+        if (okay) await attempt.succeeded()
       } else {
         okay =
           (
@@ -258,7 +263,8 @@ export const accountRoutes = [
         details: { method: 'password' in body ? 'password' : 'passkey' },
       })
       if (!okay) throw 'password' in body ? errors.invalidCredentials() : errors.passkeyFailed()
-      await updateSession(db, currentSession(c).row.id_hash, { reauth_at: app.now().toISOString() })
+      // A new session id for the confirmed session, as at sign-in (ASVS V7.2.4).
+      await rotateSession(app, c, db, currentSession(c).row, { reauth_at: app.now().toISOString() })
       return { ok: true as const }
     },
   }),

@@ -75,7 +75,6 @@ export const loginRoutes = [
         step === null ||
         !(await markTotpUsed(db, userId, step, factor.last_time_step))
       ) {
-        await throttle.failed()
         await audit(app, db, {
           actorId: userId,
           action: 'auth.login',
@@ -121,7 +120,6 @@ export const loginRoutes = [
       const throttle = await secondFactorThrottle(app, c, userId)
       const db = app.database.db
       if (!(await useRecoveryCode(db, userId, body.code, app.now().toISOString()))) {
-        await throttle.failed()
         await audit(app, db, {
           actorId: userId,
           action: 'auth.login',

@@ -3,12 +3,10 @@ import type { AppContext } from '../app-context.js'
 import { errors } from '../http/errors.js'
 import { audit } from './auth-audit.js'
 import type { SessionStage } from './auth-tables.js'
-import { clientAddress } from './client-address.js'
-import { recordFailure, recordSuccess, throttleKeys, throttleWait } from './login-throttle.js'
+import { claimGuess } from './login-throttle.js'
 import { decoyHash, verifyPassword } from './password-hash.js'
 import { factorState, hasSecondFactor, secondFactorRequired } from './second-factors.js'
 import { startSession } from './session-service.js'
-import { throttleSecret } from './settings-store.js'
 import { findUserByLoginName } from './user-store.js'
 
 export type LoginMethod = 'totp' | 'recovery' | 'passkey'
@@ -25,20 +23,11 @@ export async function passwordLogin(
   requestId: string,
 ) {
   const db = app.database.db
-  const now = app.now()
-  const keys = throttleKeys(
-    await throttleSecret(db, now.toISOString()),
-    loginName,
-    clientAddress(c, app.config.trustProxy),
-  )
-  const wait = await throttleWait(db, keys, now)
-  if (wait > 0) throw errors.rateLimited(Math.ceil(wait / 1000))
-
+  const attempt = await claimGuess(app, c, 'sign-in', loginName)
   const user = await findUserByLoginName(db, loginName)
   const hashToCheck = user?.password_hash ?? (await decoyHash())
   const passwordOk = await verifyPassword(hashToCheck, password)
   if (!user?.password_hash || !passwordOk || user.status !== 'active') {
-    await recordFailure(db, keys, now)
     await audit(app, db, {
       actorId: user?.id ?? null,
       action: 'auth.login',
@@ -52,7 +41,7 @@ export async function passwordLogin(
     })
     throw errors.invalidCredentials()
   }
-  await recordSuccess(db, keys)
+  await attempt.succeeded()
 
   const factors = await factorState(db, user.id)
   const required = await secondFactorRequired(db, user.id)
@@ -88,19 +77,10 @@ export async function passwordLogin(
   })
 }
 
-/** Throttling for second-factor codes shares the account's counters, so codes cannot be brute-forced. */
-export async function secondFactorThrottle(app: AppContext, c: Context, userId: string) {
-  const db = app.database.db
-  const now = app.now()
-  const keys = throttleKeys(
-    await throttleSecret(db, now.toISOString()),
-    `user:${userId}`,
-    clientAddress(c, app.config.trustProxy),
-  )
-  const wait = await throttleWait(db, keys, now)
-  if (wait > 0) throw errors.rateLimited(Math.ceil(wait / 1000))
-  return {
-    failed: () => recordFailure(db, keys, app.now()),
-    succeeded: () => recordSuccess(db, keys),
-  }
+/**
+ * Counts a second-factor code (authenticator or recovery) before it is checked: codes cannot be
+ * brute-forced, not even by a burst of simultaneous guesses.
+ */
+export function secondFactorThrottle(app: AppContext, c: Context, userId: string) {
+  return claimGuess(app, c, 'second-factor', `user:${userId}`)
 }

@@ -1,8 +1,11 @@
 import { passwordLinkCheckSchema, passwordLinkSetSchema } from '@haven/core/auth/auth-schemas'
+import type { Context } from 'hono'
 import { z } from 'zod'
 import { defineRoute } from '../api/api-route.js'
+import type { AppContext } from '../app-context.js'
 import { errors } from '../http/errors.js'
 import { audit } from './auth-audit.js'
+import { asLinkGuess } from './login-throttle.js'
 import { hashPassword } from './password-hash.js'
 import { passwordIssues } from './password-rules.js'
 import { deleteUserSessions } from './session-store.js'
@@ -15,11 +18,20 @@ const LINK = {
   why: 'The one-time link an administrator issued is the credential.',
 } as const
 
-async function userForLink(db: Parameters<typeof findUsableToken>[0], token: string, now: string) {
-  const row = await findUsableToken(db, hashToken(token), 'password_reset', now)
-  const user = row?.user_id ? await findUserById(db, row.user_id) : undefined
-  if (!row || !user || user.status !== 'active') throw errors.linkInvalid()
-  return user
+/** The account a password link is for; a wrong token counts as a guess (see asLinkGuess). */
+function userForLink(app: AppContext, c: Context, token: string) {
+  return asLinkGuess(app, c, ['link_invalid'], async () => {
+    const db = app.database.db
+    const row = await findUsableToken(
+      db,
+      hashToken(token),
+      'password_reset',
+      app.now().toISOString(),
+    )
+    const user = row?.user_id ? await findUserById(db, row.user_id) : undefined
+    if (!row || !user || user.status !== 'active') throw errors.linkInvalid()
+    return user
+  })
 }
 
 export const passwordLinkRoutes = [
@@ -31,9 +43,9 @@ export const passwordLinkRoutes = [
     access: LINK,
     body: passwordLinkCheckSchema,
     response: z.object({ loginName: z.string() }),
-    errors: ['linkInvalid'],
-    async handle({ app, body }) {
-      const user = await userForLink(app.database.db, body.token, app.now().toISOString())
+    errors: ['linkInvalid', 'rateLimited'],
+    async handle({ app, c, body }) {
+      const user = await userForLink(app, c, body.token)
       return { loginName: user.login_name }
     },
   }),
@@ -45,10 +57,10 @@ export const passwordLinkRoutes = [
     access: LINK,
     body: passwordLinkSetSchema,
     response: z.object({ loginName: z.string() }),
-    errors: ['linkInvalid', 'validationFailed'],
-    async handle({ app, body, audit: ctx }) {
+    errors: ['linkInvalid', 'validationFailed', 'rateLimited'],
+    async handle({ app, c, body, audit: ctx }) {
       const db = app.database.db
-      const user = await userForLink(db, body.token, app.now().toISOString())
+      const user = await userForLink(app, c, body.token)
       const issues = passwordIssues(body.password, {
         orgName: app.config.orgName,
         loginName: user.login_name,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { DEFAULT_MFA_ROLES, isRole, type Role } from '@haven/core/auth/roles'
+import { ALWAYS_MFA_ROLES, DEFAULT_MFA_ROLES, isRole, type Role } from '@haven/core/auth/roles'
 import type { Db } from '../db/db-handle.js'
 
 export async function readSetting(db: Db, key: string): Promise<string | undefined> {
@@ -19,11 +19,15 @@ export async function writeSetting(db: Db, key: string, value: string, now: stri
     .execute()
 }
 
+/**
+ * Roles that must use a second factor: the organisation's choice, always with administrators
+ * (also when an older install stored a choice without them).
+ */
 export async function mfaRequiredRoles(db: Db): Promise<Role[]> {
   const raw = await readSetting(db, 'security.mfa_required_roles')
-  if (raw === undefined) return [...DEFAULT_MFA_ROLES]
-  const parsed: unknown = JSON.parse(raw)
-  return Array.isArray(parsed) ? parsed.filter(isRole) : [...DEFAULT_MFA_ROLES]
+  const parsed: unknown = raw === undefined ? DEFAULT_MFA_ROLES : JSON.parse(raw)
+  const chosen = Array.isArray(parsed) ? parsed.filter(isRole) : [...DEFAULT_MFA_ROLES]
+  return [...new Set([...ALWAYS_MFA_ROLES, ...chosen])]
 }
 
 /**

@@ -1,6 +1,7 @@
 import { setupCheckSchema, setupRequestSchema } from '@haven/core/identity/setup-schema'
 import { z } from 'zod'
 import { defineRoute } from '../api/api-route.js'
+import { asLinkGuess } from './login-throttle.js'
 import { checkSetupToken, completeSetup } from './setup-service.js'
 
 const PUBLIC_SETUP = {
@@ -17,9 +18,11 @@ export const setupRoutes = [
     access: PUBLIC_SETUP,
     body: setupCheckSchema,
     response: z.object({ valid: z.literal(true), expiresAt: z.string() }),
-    errors: ['validationFailed', 'setupTokenInvalid', 'setupAlreadyDone'],
-    async handle({ app, body }) {
-      const { expiresAt } = await checkSetupToken(app, body.token)
+    errors: ['validationFailed', 'setupTokenInvalid', 'setupAlreadyDone', 'rateLimited'],
+    async handle({ app, c, body }) {
+      const { expiresAt } = await asLinkGuess(app, c, ['setup_token_invalid'], () =>
+        checkSetupToken(app, body.token),
+      )
       return { valid: true as const, expiresAt }
     },
   }),
@@ -32,9 +35,17 @@ export const setupRoutes = [
     body: setupRequestSchema,
     response: z.object({ loginName: z.string() }),
     successStatus: 201,
-    errors: ['validationFailed', 'setupTokenInvalid', 'setupAlreadyDone', 'loginNameTaken'],
-    async handle({ app, body }) {
-      const { loginName } = await completeSetup(app, body)
+    errors: [
+      'validationFailed',
+      'setupTokenInvalid',
+      'setupAlreadyDone',
+      'loginNameTaken',
+      'rateLimited',
+    ],
+    async handle({ app, c, body }) {
+      const { loginName } = await asLinkGuess(app, c, ['setup_token_invalid'], () =>
+        completeSetup(app, body),
+      )
       return { loginName }
     },
   }),

@@ -1,6 +1,7 @@
 import pino from 'pino'
 import type { AppContext } from '../app-context.js'
 import { BackupFormatError } from '../backup/backup-format.js'
+import type { Config } from '../config/load-config.js'
 import { AgeFileError } from '../crypto/age-file.js'
 import {
   FieldDestroyedError,
@@ -59,6 +60,18 @@ export async function withCliApp<T>(
   } finally {
     await app.database.close()
   }
+}
+
+/**
+ * Boots Haven for a command that may be a fresh install's first start (demo, setup-link,
+ * generate): what the operator must know (a master key created next to the data, a key rotation
+ * settled) is said in words on standard error, as `haven serve` says it, rather than as a JSON
+ * log line; only errors are logged (to standard error too).
+ */
+export function bootForCommand(config: Config): Promise<AppContext> {
+  return boot(config, createLogger('error', pino.destination({ fd: 2, sync: true })), {
+    onWarning: (message) => process.stderr.write(`\nWARNING: ${message}\n\n`),
+  })
 }
 
 /** Errors an operator can act on, as their one-line message; anything else stays as it is. */

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import havenPackage from '../../../../package.json' with { type: 'json' }
 import { MODULES } from '../modules/index.js'
 import { CliError, EXIT } from './cli-config.js'
 import { registerAudit } from './commands/audit.js'
@@ -18,6 +19,7 @@ import { registerUnseal } from './commands/unseal.js'
 export function buildProgram(): Command {
   const program = new Command('haven')
     .description('Haven: operations platform for humanitarian NGOs')
+    .version(`haven ${havenPackage.version}`, '-v, --version', 'print the version of Haven')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
   program.configureHelp({ sortSubcommands: true })

@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor.js'
 import { type Action, type CompartmentEntity, can, type Entities } from '../auth/policy.js'
 import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
+import { assertCompartmentWritable } from './compartment-service.js'
 import { allCompartmentIds, findCompartment } from './compartment-store.js'
 
 /**
@@ -24,11 +25,12 @@ export async function compartmentsWhere(
 }
 
 /**
- * Refuses changes in a compartment that is frozen: marked compromised after a raid, its records
- * stay readable for the people who must act, but nothing is added or altered until it is cleared.
+ * Refuses changes in a compartment that is frozen (marked compromised after a raid: its records
+ * stay readable for the people who must act, but nothing is added or altered until it is cleared)
+ * or shredded (for good).
  */
 export async function assertWritable(db: Db, compartmentId: string): Promise<void> {
   const compartment = await findCompartment(db, compartmentId)
   if (!compartment) throw errors.notFound()
-  if (compartment.status === 'compromised') throw errors.recordFrozen()
+  await assertCompartmentWritable(db, compartment)
 }

@@ -1,12 +1,26 @@
 import type { CompartmentKind } from '@haven/core/auth/roles'
 import type { AppContext } from '../app-context.js'
 import { audit } from '../auth/auth-audit.js'
+import { isShredded } from '../crypto/key-store.js'
 import { isUniqueViolation } from '../db/constraint-errors.js'
 import { type Db, inTransaction } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import { errors } from '../http/errors.js'
 import { findCompartmentByCode, insertCompartment } from './compartment-store.js'
 import type { CompartmentsTable } from './compartment-tables.js'
+
+/**
+ * Refuses changes in a compartment whose keys were destroyed (409 `keys_destroyed`: for good, so
+ * said first) or that is frozen after being marked compromised (423 `record_frozen`). Its records
+ * stay readable as codes, dates and counts either way.
+ */
+export async function assertCompartmentWritable(
+  db: Db,
+  compartment: Pick<CompartmentsTable, 'id' | 'status'>,
+): Promise<void> {
+  if (await isShredded(db, compartment.id)) throw errors.keysDestroyed()
+  if (compartment.status === 'compromised') throw errors.recordFrozen()
+}
 
 export async function createCompartment(
   app: AppContext,

@@ -181,6 +181,35 @@ export const SETTINGS = {
     example: 'true',
     description: 'Behind a reverse proxy: trust X-Forwarded-For and X-Forwarded-Proto from it.',
   },
+  AUDIT_CHECKPOINT_ENTRIES: {
+    schema: positiveInt('entries').default(1000),
+    example: '1000',
+    description: 'The server writes a signed audit checkpoint after this many new entries…',
+  },
+  AUDIT_CHECKPOINT_HOURS: {
+    schema: positiveInt('hours')
+      .max(7 * 24, 'is above a week')
+      .default(24),
+    example: '24',
+    description: '…or after this many hours, whichever comes first.',
+  },
+  AUDIT_CHECKPOINT_FILE: {
+    schema: z.string().trim().min(1, 'is empty').optional(),
+    example: '/mnt/witness/haven-checkpoints.log',
+    description:
+      'File each checkpoint is also appended to, outside the database (default DATA_DIR/audit/checkpoints.log; "off": database only). Put it where the database cannot write.',
+  },
 } as const satisfies Record<string, SettingSpec>
 
 export type SettingName = keyof typeof SETTINGS
+
+/**
+ * Variables read from the environment only, not from haven.config.json (a secret, or where the
+ * file itself is). Listed so the README's settings table can be checked against the code.
+ */
+export const ENVIRONMENT_ONLY = [
+  'HAVEN_MASTER_KEY',
+  'HAVEN_CONFIG',
+  'APP_DIST',
+  'HAVEN_DISCLOSURE_SECRET',
+] as const

@@ -33,6 +33,10 @@ export interface Config {
   trustProxy: boolean
   sessionIdleMs: number
   sessionAbsoluteMs: number
+  /** Routine signed audit checkpoints: after this many entries or hours; also to this file. */
+  auditCheckpointEntries: number
+  auditCheckpointHours: number
+  auditCheckpointFile: string | null
 }
 
 export interface Urls {
@@ -40,6 +44,13 @@ export interface Urls {
   staff: string
   /** Plain http on localhost: the only case where cookies may go without Secure. */
   insecureLocalhost: boolean
+}
+
+/** The ports the settings ask for (before listening: PORT=0 is only known once bound). */
+export function configuredPorts(config: Config): { public: number; staff: number } {
+  return config.listeners.kind === 'combined'
+    ? { public: config.listeners.port, staff: config.listeners.port }
+    : { public: config.listeners.publicPort, staff: config.listeners.staffPort }
 }
 
 /** The addresses people use, once the listening ports are known (PORT=0 picks one at start). */
@@ -141,6 +152,14 @@ function buildConfig(v: Parsed, cwd: string): Config {
     trustProxy: v.TRUST_PROXY,
     sessionIdleMs: v.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: v.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    auditCheckpointEntries: v.AUDIT_CHECKPOINT_ENTRIES,
+    auditCheckpointHours: v.AUDIT_CHECKPOINT_HOURS,
+    auditCheckpointFile:
+      v.AUDIT_CHECKPOINT_FILE === 'off'
+        ? null
+        : v.AUDIT_CHECKPOINT_FILE
+          ? resolve(cwd, v.AUDIT_CHECKPOINT_FILE)
+          : join(dataDir, 'audit', 'checkpoints.log'),
   })
 }
 

@@ -184,12 +184,23 @@ export class FieldCrypto {
 
   /**
    * Terms to look a search query up under, in one compartment: under every index key version it
-   * has (normally one), so a search keeps finding records while a rotation re-indexes them.
+   * has (normally one), so a search keeps finding records while a rotation re-indexes them. None
+   * in a shredded compartment: its terms were purged and nothing there can match any more.
    */
   async queryTerms(db: Db, compartmentId: string, query: string): Promise<string[]> {
-    const keys = await this.keyring.indexKeys(db, compartmentId)
-    const terms = queryTerms(query)
-    return keys.flatMap(({ key, version }) => terms.map((t) => hmacTerm(key, version, t)))
+    return this.lookupTerms(db, compartmentId, queryTerms(query))
+  }
+
+  /** Keyed terms to look exact values up under (see exactTerm), under every index key version. */
+  async lookupTerms(db: Db, compartmentId: string, values: readonly string[]): Promise<string[]> {
+    let keys: { key: Buffer; version: number }[]
+    try {
+      keys = await this.keyring.indexKeys(db, compartmentId)
+    } catch (error) {
+      if (error instanceof FieldDestroyedError) return []
+      throw error
+    }
+    return keys.flatMap(({ key, version }) => values.map((v) => hmacTerm(key, version, v)))
   }
 }
 

@@ -41,6 +41,8 @@ export interface RotationOptions {
    */
   settleMs?: number
   onProgress?: (job: KeyJobsTable) => void
+  /** Called once when the main pass is done and the settle wait begins, with its end. */
+  onSettling?: (until: Date) => void
 }
 
 interface Cursor {
@@ -168,6 +170,7 @@ export async function runRotation(
     // Wait until no server instance can still hold the old keys in its cache, then sweep up
     // whatever was sealed under them meanwhile (or skipped because a person edited it).
     const settleUntil = Date.parse(job.started_at) + settleMs
+    if (app.now().getTime() < settleUntil) options.onSettling?.(new Date(settleUntil))
     while (app.now().getTime() < settleUntil) {
       await sleep(Math.min(5000, settleUntil - app.now().getTime()))
       await report({})

@@ -18,6 +18,9 @@ import {
 import { type MasterKey, masterFingerprint } from './master-key.js'
 
 export type KeyPurpose = KeyStoreTable['purpose']
+/** Setting holding when the master key was last rotated (every key re-wrapped under a new one). */
+export const MASTER_ROTATED_AT = 'keys.master_rotated_at'
+
 /** Owner id of Haven's own secrets (not a compartment). */
 export const SYSTEM_OWNER = 'system'
 

@@ -1,5 +1,5 @@
 import type { AppContext } from '../app-context.js'
-import type { DemoStepResult } from '../haven-module.js'
+import type { DemoStep, DemoStepResult } from '../haven-module.js'
 
 /**
  * Runs every module's demo step, in the order of the modules list, reporting each as it finishes.
@@ -7,12 +7,12 @@ import type { DemoStepResult } from '../haven-module.js'
  */
 export async function runDemo(
   app: AppContext,
-  report: (name: string, result: DemoStepResult) => void = () => {},
+  report: (name: string, result: DemoStepResult, step: DemoStep) => void = () => {},
 ): Promise<{ name: string; result: DemoStepResult }[]> {
   const results = []
   for (const step of app.modules.flatMap((m) => (m.demo ? [m.demo] : []))) {
     const result = await step.run(app)
-    report(step.name, result)
+    report(step.name, result, step)
     results.push({ name: step.name, result })
   }
   return results

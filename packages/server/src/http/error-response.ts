@@ -1,6 +1,7 @@
 import { translate } from '@haven/core/i18n/translate'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { FieldDestroyedError } from '../crypto/crypto-errors.js'
 import { errors } from './errors.js'
 import { HavenError } from './haven-error.js'
 import type { HavenEnv } from './hono-env.js'
@@ -19,6 +20,8 @@ export interface ErrorBody {
 /** Any thrown value as a HavenError; unexpected ones are logged (without request data) and hidden. */
 export function toHavenError(c: Context<HavenEnv>, error: unknown): HavenError {
   if (error instanceof HavenError) return error
+  // A write that needed a shredded compartment's keys: refused for good, nothing was written.
+  if (error instanceof FieldDestroyedError) return errors.keysDestroyed()
   if (error instanceof HTTPException && error.status === 413) return errors.payloadTooLarge('')
   const log = c.get('log')
   const requestId = c.get('requestId') ?? 'unknown'

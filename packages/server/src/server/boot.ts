@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { Logger } from 'pino'
 import type { AppContext } from '../app-context.js'
-import { type Config, resolveUrls } from '../config/load-config.js'
+import { type Config, configuredPorts, resolveUrls } from '../config/load-config.js'
 import { cryptoContext, ensureSystemKeys, openMasterKey } from '../crypto/crypto-context.js'
 import { MasterKey } from '../crypto/master-key.js'
 import { type HavenDatabase, openDatabase } from '../db/database.js'
@@ -47,7 +47,10 @@ async function bootMasterKey(
     environmentValue: process.env.HAVEN_MASTER_KEY,
     mayCreate: options.mayCreateMasterKey ?? true,
   })
-  for (const note of loaded.notes) logger.warn(note)
+  for (const note of loaded.notes) {
+    logger.warn(note)
+    options.onWarning?.(note)
+  }
   if (loaded.warning) {
     logger.warn({ source: loaded.key.source }, 'master key created next to the data')
     options.onWarning?.(loaded.warning)
@@ -76,12 +79,7 @@ export async function boot(
     const master = await bootMasterKey(config, database, logger, options)
     const crypto = cryptoContext(master, now)
     await ensureSystemKeys(database.db, crypto)
-    const port =
-      config.listeners.kind === 'combined' ? config.listeners.port : config.listeners.staffPort
-    const ports = options.ports ?? {
-      public: config.listeners.kind === 'combined' ? port : config.listeners.publicPort,
-      staff: port,
-    }
+    const ports = options.ports ?? configuredPorts(config)
     return {
       config,
       urls: resolveUrls(config, ports),

@@ -60,7 +60,7 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: ['administrator'] },
       call: () => ({
         path: '/settings/security',
-        body: { mfaRequiredRoles: ['coordinator', 'caseworker'] },
+        body: { mfaRequiredRoles: ['administrator', 'coordinator', 'caseworker'] },
       }),
     },
     'GET /compartments': {

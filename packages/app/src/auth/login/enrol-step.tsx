@@ -9,7 +9,8 @@ import { TotpSetup } from '../account/totp-setup.js'
 type Choice = 'choose' | 'passkey' | 'totp' | { codes: string[] }
 
 /**
- * A role that may see identifying data needs a second factor before anything else: the person
+ * Administrators, and roles that may see identifying data, need a second factor before anything
+ * else: the person
  * sets up a passkey or an authenticator app right here, and the server then completes the sign-in.
  */
 export function EnrolStep({

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@haven/core/auth/roles'
+import { ALWAYS_MFA_ROLES, ROLES, type Role } from '@haven/core/auth/roles'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
@@ -39,7 +39,9 @@ export function SecurityPage(): JSX.Element {
               setSaved(false)
               void saving.run(async () => {
                 const result = await api<SecuritySettings>('PUT', '/settings/security', {
-                  mfaRequiredRoles: ROLES.filter((r) => roles.has(r)),
+                  mfaRequiredRoles: ROLES.filter(
+                    (r) => roles.has(r) || ALWAYS_MFA_ROLES.includes(r),
+                  ),
                 })
                 setRoles(new Set(result.mfaRequiredRoles))
                 setSaved(true)
@@ -58,7 +60,9 @@ export function SecurityPage(): JSX.Element {
                     type="checkbox"
                     name="mfaRequiredRoles"
                     value={role}
-                    checked={roles.has(role)}
+                    checked={roles.has(role) || ALWAYS_MFA_ROLES.includes(role)}
+                    // Administrators always need one: the box shows it and cannot be cleared.
+                    disabled={ALWAYS_MFA_ROLES.includes(role)}
                     onChange={(event) => {
                       const next = new Set(roles)
                       if ((event.currentTarget as HTMLInputElement).checked) next.add(role)

@@ -117,6 +117,14 @@ export function KeysPage() {
       {shredded && <ShredReport result={shredded} />}
       {load.kind === 'ready' && (
         <>
+          {load.overview.masterRotationAdvisedSince && !shredded && (
+            <p class="callout" role="note">
+              {t('keys.rotate_master_advised', {
+                date: when(load.overview.masterRotationAdvisedSince),
+              })}{' '}
+              <code>haven keys rotate-master</code>
+            </p>
+          )}
           <div class="table-scroll">
             <table class="keys-table">
               <thead>
@@ -168,7 +176,10 @@ function OwnerRow(props: { owner: KeyOwnerView; onRotate: () => void; onShred: (
   const status = owner.shreddedAt
     ? t('keys.status_shredded', { date: when(owner.shreddedAt) })
     : job?.status === 'running'
-      ? t('keys.rotating', { done: job.done, total: job.total })
+      ? // After the main pass the job waits ROTATION_SETTLE_SECONDS at 100 %: say so.
+        job.done >= job.total
+        ? t('keys.rotation_settling', { total: job.total })
+        : t('keys.rotating', { done: job.done, total: job.total })
       : job?.status === 'failed'
         ? t('keys.rotation_failed', { error: job.error ?? '' })
         : job?.status === 'done' && job.finishedAt
@@ -261,6 +272,7 @@ function ShredPanel(props: {
         {t('keys.shred_title', { code: owner.code })}
       </h2>
       <p class="alert">{t('keys.shred_warning', { code: owner.code })}</p>
+      <p>{t('keys.shred_then_rotate')}</p>
       {error && (
         <p class="alert" role="alert">
           {error}
@@ -307,6 +319,7 @@ function ShredReport(props: { result: ShredResultView }) {
           {t('keys.shredded_done', { code: result.code, count: result.destroyedKeys })}
         </strong>
       </p>
+      <p class="important">{t('keys.shred_then_rotate')}</p>
       {result.exportsToDestroy.length === 0 ? (
         <p>{t('keys.no_exports')}</p>
       ) : (

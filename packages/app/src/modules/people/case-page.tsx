@@ -11,12 +11,14 @@ import { CaseReferrals } from './case-referrals.js'
 import { CaseStatusForm } from './case-status-form.js'
 import { CaseTimeline } from './case-timeline.js'
 import { SealedText } from './people-parts.js'
+import { readOnly, ShreddedRecord, useShredded } from './shredded-compartments.js'
 
 /** One case: its facts and status, the timeline, follow-ups, referrals and files. */
 export function CasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
   const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  const shredded = useShredded()
   if (kase.state === 'loading') return <Loading />
   if (kase.state === 'failed')
     return (
@@ -25,7 +27,8 @@ export function CasePage(): JSX.Element {
         <Problem error={kase.error} />
       </section>
     )
-  const c = kase.data
+  const gone = shredded.get(kase.data.compartmentId)
+  const c = gone ? readOnly(kase.data) : kase.data
   return (
     <section class="card" aria-labelledby="page-title">
       <p class="crumbs">
@@ -33,6 +36,7 @@ export function CasePage(): JSX.Element {
         <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
       </p>
       <PageTitle text={c.code} />
+      {gone && <ShreddedRecord compartment={gone} />}
       <dl class="record">
         <dt>{t('cases.type')}</dt>
         <dd>{t(`case_type.${c.type}`)}</dd>

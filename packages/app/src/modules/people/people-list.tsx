@@ -1,6 +1,7 @@
 import { formatDateTime } from '@haven/core/i18n/format'
 import { CASE_STATUSES, CASE_TYPES } from '@haven/core/people/case-schema'
 import type { PersonSummaryView } from '@haven/core/people/people-views'
+import { looksLikeCode } from '@haven/core/people/person-rules'
 import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
@@ -14,6 +15,7 @@ import { activeSession } from '../../lib/session.js'
 import { ExportButton } from './export-button.js'
 import { IdentifyingExport } from './identifying-export.js'
 import { grantedCompartments, optionsOf } from './people-parts.js'
+import { ShreddedSearch, useShredded } from './shredded-compartments.js'
 
 interface Filters {
   q: string
@@ -89,6 +91,14 @@ export function PeopleList(): JSX.Element {
   }, [filters])
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value })
   const compartments = grantedCompartments()
+  const shredded = useShredded()
+  // A name search skips compartments whose keys were destroyed: say so, naming them.
+  const unsearchable =
+    filters.q && !looksLikeCode(filters.q)
+      ? [...shredded]
+          .filter(([id]) => !filters.compartmentId || filters.compartmentId === id)
+          .map(([, s]) => s.code)
+      : []
   const canExport = activeSession.value?.can.exportPeople ?? false
   return (
     <section class="card" aria-labelledby="page-title">
@@ -155,6 +165,7 @@ export function PeopleList(): JSX.Element {
           </button>
         </div>
       </form>
+      <ShreddedSearch codes={unsearchable} />
       {state === 'failed' && <Problem error={error} />}
       {state !== 'failed' && people.length === 0 && state === 'ready' && <p>{t('people.none')}</p>}
       {people.length > 0 && (

@@ -20,6 +20,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { grantedCompartments, optionsOf, splitList } from './people-parts.js'
+import { useShredded } from './shredded-compartments.js'
 
 interface Duplicate {
   id: string
@@ -42,8 +43,13 @@ const SCRIPT_LANG: Record<NameScript, string> = {
  */
 export function PersonNew(): JSX.Element {
   const { route } = useLocation()
-  const compartments = grantedCompartments()
-  const [compartmentId, setCompartmentId] = useState(compartments[0]?.value ?? '')
+  // Nobody can be registered where the keys were destroyed: those compartments are not offered.
+  const shredded = useShredded()
+  const compartments = grantedCompartments().filter((c) => !shredded.has(c.value))
+  const [chosen, setCompartmentId] = useState('')
+  const compartmentId = compartments.some((c) => c.value === chosen)
+    ? chosen
+    : (compartments[0]?.value ?? '')
   const [names, setNames] = useState<Record<NameScript, string>>({
     hangul: '',
     hanzi: '',
@@ -132,174 +138,180 @@ export function PersonNew(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={t('people.new')} />
-      <form ref={form} noValidate onSubmit={submit}>
-        {compartments.length > 1 && (
-          <SelectField
-            id="compartment"
-            label={t('people.compartment')}
-            value={compartmentId}
-            options={compartments}
-            onChange={setCompartmentId}
-            error={field('compartmentId')}
-          />
-        )}
-        <fieldset>
-          <legend>{t('people.identity_section')}</legend>
-          <p class="hint">{t('people.names_hint')}</p>
-          {NAME_SCRIPTS.map((script, i) => (
-            <div key={script} lang={SCRIPT_LANG[script]}>
+      {compartments.length === 0 ? (
+        <p class="callout" role="note">
+          {t('people.nowhere_to_register')}
+        </p>
+      ) : (
+        <form ref={form} noValidate onSubmit={submit}>
+          {compartments.length > 1 && (
+            <SelectField
+              id="compartment"
+              label={t('people.compartment')}
+              value={compartmentId}
+              options={compartments}
+              onChange={setCompartmentId}
+              error={field('compartmentId')}
+            />
+          )}
+          <fieldset>
+            <legend>{t('people.identity_section')}</legend>
+            <p class="hint">{t('people.names_hint')}</p>
+            {NAME_SCRIPTS.map((script, i) => (
+              <div key={script} lang={SCRIPT_LANG[script]}>
+                <TextField
+                  id={`name-${script}`}
+                  label={t('people.name_in', { script: t(`script.${script}`) })}
+                  value={names[script]}
+                  autoComplete="off"
+                  onInput={(v) => setNames({ ...names, [script]: v })}
+                  error={field(`identity.names.${i}.value`)}
+                />
+              </div>
+            ))}
+            <SelectField
+              id="birth-precision"
+              label={t('people.birth_known')}
+              value={precision}
+              options={[
+                { value: '', label: t('people.not_given') },
+                ...optionsOf(BIRTH_PRECISIONS, (p) => t(`precision.${p}`)),
+              ]}
+              onChange={setPrecision}
+              error={field('identity.birth.precision')}
+            />
+            {precision && precision !== 'approximate_age' && (
               <TextField
-                id={`name-${script}`}
-                label={t('people.name_in', { script: t(`script.${script}`) })}
-                value={names[script]}
-                autoComplete="off"
-                onInput={(v) => setNames({ ...names, [script]: v })}
-                error={field(`identity.names.${i}.value`)}
+                id="birth-date"
+                label={t('people.birth_date')}
+                value={birthDate}
+                verbatim
+                onInput={setBirthDate}
+                error={field('identity.birth.date')}
               />
-            </div>
-          ))}
-          <SelectField
-            id="birth-precision"
-            label={t('people.birth_known')}
-            value={precision}
-            options={[
-              { value: '', label: t('people.not_given') },
-              ...optionsOf(BIRTH_PRECISIONS, (p) => t(`precision.${p}`)),
-            ]}
-            onChange={setPrecision}
-            error={field('identity.birth.precision')}
-          />
-          {precision && precision !== 'approximate_age' && (
-            <TextField
-              id="birth-date"
-              label={t('people.birth_date')}
-              value={birthDate}
-              verbatim
-              onInput={setBirthDate}
-              error={field('identity.birth.date')}
-            />
-          )}
-          {precision === 'approximate_age' && (
-            <TextField
-              id="birth-age"
-              label={t('people.approximate_age')}
-              value={age}
-              inputMode="numeric"
-              onInput={setAge}
-              error={field('identity.birth.approximateAge')}
-            />
-          )}
-          <SelectField
-            id="sex"
-            label={t('people.sex')}
-            value={sex}
-            options={[
-              { value: '', label: t('people.not_given') },
-              ...optionsOf(SEXES, (s) => t(`sex.${s}`)),
-            ]}
-            onChange={setSex}
-          />
-          <TextField
-            id="origin"
-            label={t('people.origin')}
-            value={origin}
-            onInput={setOrigin}
-            error={field('identity.placeOfOrigin')}
-          />
-          <TextArea
-            id="phones"
-            label={t('people.phones')}
-            hint={t('people.phones_hint')}
-            rows={2}
-            value={phones}
-            onInput={setPhones}
-            error={field('identity.phones.0') ?? field('identity.phones')}
-          />
-          <TextArea
-            id="notes"
-            label={t('people.notes')}
-            value={notes}
-            onInput={setNotes}
-            error={field('identity.notes')}
-          />
-        </fieldset>
-        <fieldset>
-          <legend>{t('people.attributes')}</legend>
-          <SelectField
-            id="situation"
-            label={t('people.situation')}
-            value={situation}
-            options={optionsOf(SITUATIONS, (s) => t(`situation.${s}`))}
-            onChange={setSituation}
-          />
-          <SelectField
-            id="age-band"
-            label={t('people.age_band')}
-            value={ageBand}
-            options={optionsOf(AGE_BANDS, (b) => t(`age_band.${b}`))}
-            onChange={setAgeBand}
-          />
-          <TextField
-            id="arrival"
-            label={t('people.arrival')}
-            hint={t('people.arrival_hint')}
-            value={arrival}
-            verbatim
-            onInput={setArrival}
-            error={field('attributes.arrivalMonth')}
-          />
-          <TextField
-            id="languages"
-            label={t('people.languages')}
-            hint={t('people.languages_hint')}
-            value={languages}
-            verbatim
-            onInput={setLanguages}
-            error={field('attributes.languages.0') ?? field('attributes.languages')}
-          />
-          <TextField
-            id="tags"
-            label={t('people.tags')}
-            hint={t('people.tags_hint')}
-            value={tags}
-            onInput={setTags}
-            error={field('attributes.tags.0') ?? field('attributes.tags')}
-          />
-        </fieldset>
-        {duplicates && (
-          <section class="callout" aria-labelledby="duplicates-title" aria-live="polite">
-            <h2 id="duplicates-title">{t('people.duplicates')}</h2>
-            {duplicates.found.length === 0 ? (
-              <p>{t('people.duplicates_none')}</p>
-            ) : (
-              <>
-                <p>{t('people.duplicates_intro')}</p>
-                <ul class="item-list">
-                  {duplicates.found.map((d) => (
-                    <li key={d.id} class="item">
-                      <a class="item-title" href={`/app/people/${d.id}`}>
-                        {d.code}
-                      </a>
-                      <span class="item-meta">
-                        {t('people.duplicate_match', {
-                          fields: d.matched.map((m) => t(`people.match.${m}`)).join(', '),
-                        })}
-                        {d.names && ` · ${d.names.join(' / ')}`}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              </>
             )}
-          </section>
-        )}
-        <ErrorAlert message={submission.error} />
-        <div class="actions">
-          <button type="submit" class="primary" disabled={submission.busy}>
-            {warned ? t('people.register_anyway') : t('people.register')}
-          </button>
-        </div>
-      </form>
+            {precision === 'approximate_age' && (
+              <TextField
+                id="birth-age"
+                label={t('people.approximate_age')}
+                value={age}
+                inputMode="numeric"
+                onInput={setAge}
+                error={field('identity.birth.approximateAge')}
+              />
+            )}
+            <SelectField
+              id="sex"
+              label={t('people.sex')}
+              value={sex}
+              options={[
+                { value: '', label: t('people.not_given') },
+                ...optionsOf(SEXES, (s) => t(`sex.${s}`)),
+              ]}
+              onChange={setSex}
+            />
+            <TextField
+              id="origin"
+              label={t('people.origin')}
+              value={origin}
+              onInput={setOrigin}
+              error={field('identity.placeOfOrigin')}
+            />
+            <TextArea
+              id="phones"
+              label={t('people.phones')}
+              hint={t('people.phones_hint')}
+              rows={2}
+              value={phones}
+              onInput={setPhones}
+              error={field('identity.phones.0') ?? field('identity.phones')}
+            />
+            <TextArea
+              id="notes"
+              label={t('people.notes')}
+              value={notes}
+              onInput={setNotes}
+              error={field('identity.notes')}
+            />
+          </fieldset>
+          <fieldset>
+            <legend>{t('people.attributes')}</legend>
+            <SelectField
+              id="situation"
+              label={t('people.situation')}
+              value={situation}
+              options={optionsOf(SITUATIONS, (s) => t(`situation.${s}`))}
+              onChange={setSituation}
+            />
+            <SelectField
+              id="age-band"
+              label={t('people.age_band')}
+              value={ageBand}
+              options={optionsOf(AGE_BANDS, (b) => t(`age_band.${b}`))}
+              onChange={setAgeBand}
+            />
+            <TextField
+              id="arrival"
+              label={t('people.arrival')}
+              hint={t('people.arrival_hint')}
+              value={arrival}
+              verbatim
+              onInput={setArrival}
+              error={field('attributes.arrivalMonth')}
+            />
+            <TextField
+              id="languages"
+              label={t('people.languages')}
+              hint={t('people.languages_hint')}
+              value={languages}
+              verbatim
+              onInput={setLanguages}
+              error={field('attributes.languages.0') ?? field('attributes.languages')}
+            />
+            <TextField
+              id="tags"
+              label={t('people.tags')}
+              hint={t('people.tags_hint')}
+              value={tags}
+              onInput={setTags}
+              error={field('attributes.tags.0') ?? field('attributes.tags')}
+            />
+          </fieldset>
+          {duplicates && (
+            <section class="callout" aria-labelledby="duplicates-title" aria-live="polite">
+              <h2 id="duplicates-title">{t('people.duplicates')}</h2>
+              {duplicates.found.length === 0 ? (
+                <p>{t('people.duplicates_none')}</p>
+              ) : (
+                <>
+                  <p>{t('people.duplicates_intro')}</p>
+                  <ul class="item-list">
+                    {duplicates.found.map((d) => (
+                      <li key={d.id} class="item">
+                        <a class="item-title" href={`/app/people/${d.id}`}>
+                          {d.code}
+                        </a>
+                        <span class="item-meta">
+                          {t('people.duplicate_match', {
+                            fields: d.matched.map((m) => t(`people.match.${m}`)).join(', '),
+                          })}
+                          {d.names && ` · ${d.names.join(' / ')}`}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
+          <ErrorAlert message={submission.error} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={submission.busy}>
+              {warned ? t('people.register_anyway') : t('people.register')}
+            </button>
+          </div>
+        </form>
+      )}
     </section>
   )
 }

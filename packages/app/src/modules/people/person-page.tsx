@@ -10,6 +10,7 @@ import { PersonAttributesForm } from './person-attributes-form.js'
 import { PersonIdentity } from './person-identity.js'
 import { PersonLinks } from './person-links.js'
 import { PersonMerge } from './person-merge.js'
+import { readOnly, ShreddedRecord, useShredded } from './shredded-compartments.js'
 
 function PersonCases({ person }: { person: PersonView }): JSX.Element {
   const [cases] = useLoad(
@@ -45,6 +46,7 @@ export function PersonPage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
   const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
+  const shredded = useShredded()
   if (person.state === 'loading') return <Loading />
   if (person.state === 'failed')
     return (
@@ -53,13 +55,16 @@ export function PersonPage(): JSX.Element {
         <Problem error={person.error} />
       </section>
     )
-  const p = person.data
+  // A shredded compartment's records are read, never changed: say why, offer no changes.
+  const gone = shredded.get(person.data.compartmentId)
+  const p = gone ? readOnly(person.data) : person.data
   return (
     <section class="card" aria-labelledby="page-title">
       <p class="crumbs">
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={p.code} />
+      {gone && <ShreddedRecord compartment={gone} />}
       {p.mergedIntoId && (
         <p class="callout">
           <a href={`/app/people/${p.mergedIntoId}`}>{t('people.merged_into_link')}</a>

@@ -11,7 +11,7 @@ export const appEn = {
   'app.setup.submit': 'Create administrator',
   'app.setup.done_title': 'Administrator created',
   'app.setup.done_body':
-    'The setup link has been used and no longer works. You can now sign in as {loginName}.',
+    'The setup link has been used and no longer works. You can now sign in as {loginName}: first of all, you will set up a second factor (a passkey or an authenticator app), which administrators always need.',
   'app.setup.no_token':
     'Open the full setup link printed by the server. If it expired, run “haven setup-link” on the server for a new one.',
   'app.not_found_title': 'Page not found',

@@ -12,7 +12,7 @@ export const appJa: Record<keyof typeof appEn, string> = {
   'app.setup.submit': '管理者を作成',
   'app.setup.done_title': '管理者を作成しました',
   'app.setup.done_body':
-    'セットアップリンクは使用済みとなり、もう使えません。{loginName} としてサインインできます。',
+    'セットアップリンクは使用済みとなり、もう使えません。{loginName} としてサインインできます。最初に 2 段階認証（パスキーまたは認証アプリ）を設定します。管理者には常に必要です。',
   'app.setup.no_token':
     'サーバーが表示したセットアップリンクをそのまま開いてください。期限切れの場合は、サーバーで「haven setup-link」を実行して新しいリンクを取得してください。',
   'app.not_found_title': 'ページが見つかりません',

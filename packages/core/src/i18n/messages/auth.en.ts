@@ -22,6 +22,8 @@ export const authEn = {
   'field.totp_format': 'Enter the 6-digit code from your authenticator app.',
   'field.recovery_format': 'Enter a recovery code like ABCD-EFGH-IJKL-MNOP.',
   'field.compartment_code_format': 'Use a short code of capital letters and digits, like YAN-02.',
+  'field.mfa_always_required':
+    'Administrators always need a second factor: they manage users, grants and keys.',
 
   'role.administrator': 'Administrator',
   'role.coordinator': 'Coordinator',
@@ -56,7 +58,7 @@ export const authEn = {
   'auth.use_totp': 'Use a code from the app instead',
   'auth.enroll_title': 'Set up a second factor',
   'auth.enroll_intro':
-    'Your role lets you see identifying data, so Haven asks for a second factor. Set one up now.',
+    'Your role (administrator, or one that can see identifying data) needs a second factor before you can do anything else. Set one up now.',
   'auth.reauth_title': 'Confirm it is you',
   'auth.reauth_intro': 'This action needs your password again (or your passkey).',
   'auth.confirm': 'Confirm',
@@ -115,7 +117,8 @@ export const authEn = {
   'account.totp_remove': 'Remove authenticator app',
   'account.totp_enabled': 'Authenticator app set up. Keep your recovery codes somewhere safe.',
   'account.recovery': 'Recovery codes',
-  'account.recovery_left': '{count} unused recovery codes left.',
+  'account.recovery_left':
+    '{count, plural, one {# unused recovery code left.} other {# unused recovery codes left.}}',
   'account.recovery_new': 'Make new recovery codes',
   'account.recovery_show':
     'Write these codes down and keep them apart from your phone. Each works once. They will not be shown again.',
@@ -170,7 +173,8 @@ export const authEn = {
   'admin.roles': 'Roles',
   'admin.security': 'Security',
   'admin.mfa_roles': 'Roles that must use a second factor',
-  'admin.mfa_roles_hint': 'The default is every role that can see identifying data.',
+  'admin.mfa_roles_hint':
+    'The default is administrators and every role that can see identifying data. Administrators always need one.',
 
   'admin.user_list': 'All users',
   'admin.second_factor': 'Second factor',
@@ -217,7 +221,7 @@ export const authEn = {
   'audit.from': 'From',
   'audit.to': 'To',
   'audit.more': 'Older entries',
-  'audit.head': 'Chain head after {count} entries: {hash}',
+  'audit.head': 'Chain head after {count, plural, one {# entry} other {# entries}}: {hash}',
   'audit.none': 'No entries match.',
 
   'audit.actor_login': 'Who (login name)',
@@ -226,7 +230,7 @@ export const authEn = {
   'audit.apply': 'Apply filter',
   'audit.clear': 'Clear',
   'audit.entries': 'Entries',
-  'audit.showing': '{count} entries shown.',
+  'audit.showing': '{count, plural, one {# entry shown.} other {# entries shown.}}',
   'audit.no_actor': '—',
   'audit.outcome.success': 'Succeeded',
   'audit.outcome.failure': 'Failed',

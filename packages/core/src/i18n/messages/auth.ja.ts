@@ -23,6 +23,8 @@ export const authJa: Record<keyof typeof authEn, string> = {
   'field.totp_format': '認証アプリに表示される 6 桁のコードを入力してください。',
   'field.recovery_format': 'ABCD-EFGH-IJKL-MNOP の形式の回復コードを入力してください。',
   'field.compartment_code_format': 'YAN-02 のような、英大文字と数字の短いコードにしてください。',
+  'field.mfa_always_required':
+    '管理者には常に 2 段階認証が必要です（ユーザー、権限、鍵を管理するため）。',
 
   'role.administrator': '管理者',
   'role.coordinator': 'コーディネーター',
@@ -56,7 +58,7 @@ export const authJa: Record<keyof typeof authEn, string> = {
   'auth.use_totp': '認証アプリのコードを使う',
   'auth.enroll_title': '2 段階認証の設定',
   'auth.enroll_intro':
-    'あなたの役割では身元情報を扱うため、2 段階認証が必要です。今すぐ設定してください。',
+    'あなたの役割（管理者、または身元情報を扱う役割）では、ほかの操作の前に 2 段階認証の設定が必要です。今すぐ設定してください。',
   'auth.reauth_title': '本人確認',
   'auth.reauth_intro': 'この操作にはパスワード（またはパスキー）の再入力が必要です。',
   'auth.confirm': '確認',
@@ -171,7 +173,8 @@ export const authJa: Record<keyof typeof authEn, string> = {
   'admin.roles': '役割',
   'admin.security': 'セキュリティ',
   'admin.mfa_roles': '2 段階認証が必須の役割',
-  'admin.mfa_roles_hint': '既定では、身元情報を閲覧できるすべての役割です。',
+  'admin.mfa_roles_hint':
+    '既定では、管理者と、身元情報を閲覧できるすべての役割です。管理者には常に必要です。',
 
   'admin.user_list': 'ユーザー一覧',
   'admin.second_factor': '2 段階認証',

@@ -103,7 +103,7 @@ export const cmsEn = {
   'cms.faq_topics.intro':
     'Questions are grouped under these topics on the FAQ page, in this order.',
   'cms.faq_topics.name': 'Name in {language}',
-  'cms.faq_topics.count': '{count} questions',
+  'cms.faq_topics.count': '{count, plural, one {# question} other {# questions}}',
   'cms.faq_topics.new': 'New topic',
   'cms.faq_topics.saved': 'Saved; the FAQ page shows it now.',
   'cms.images.intro':

@@ -12,7 +12,8 @@ export const commonEn = {
   'error.unauthenticated': 'Sign in to continue.',
   'error.forbidden': 'You do not have permission to do this.',
   'error.cross_site_request': 'This request came from another site and was refused.',
-  'error.rate_limited': 'Too many attempts. Wait {seconds} seconds and try again.',
+  'error.rate_limited':
+    'Too many attempts. Wait {seconds, plural, one {# second} other {# seconds}} and try again.',
   'error.conflict':
     'Someone else changed this record while you were editing. Review both versions.',
   'error.service_unavailable': 'Haven is not ready yet. Try again in a moment.',
@@ -24,8 +25,8 @@ export const commonEn = {
 
   // Field validation messages (keyed by Zod issue kind).
   'field.required': 'This field is required.',
-  'field.too_short': 'Use at least {minimum} characters.',
-  'field.too_long': 'Use at most {maximum} characters.',
+  'field.too_short': 'Use at least {minimum, plural, one {# character} other {# characters}}.',
+  'field.too_long': 'Use at most {maximum, plural, one {# character} other {# characters}}.',
   'field.too_small': 'Use a value of at least {minimum}.',
   'field.too_big': 'Use a value of at most {maximum}.',
   'field.invalid_type': 'Expected {expected}.',

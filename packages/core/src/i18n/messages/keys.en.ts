@@ -5,7 +5,7 @@ export const keysEn = {
   'error.rotation_running':
     'A key rotation of this compartment is already running. Wait for it to finish.',
   'error.keys_destroyed':
-    'The keys of this compartment were destroyed (shredded). Nothing changed.',
+    'This compartment was shredded: its keys were destroyed, so its records can still be read as codes, dates and counts, but nothing can be added or changed there any more. Nothing was saved. Record new work in another compartment.',
   'error.confirmation_mismatch':
     'Type the compartment’s code exactly as shown to confirm. Nothing was destroyed.',
   'error.blind_index_missing':
@@ -22,7 +22,8 @@ export const keysEn = {
   'unseal.already': 'Haven is not sealed. There is nothing to do here.',
   'unseal.wrong':
     'That passphrase does not unseal Haven. Nothing was changed; the attempt was logged.',
-  'unseal.throttled': 'Too many wrong passphrases. Wait {seconds} seconds before trying again.',
+  'unseal.throttled':
+    'Too many wrong passphrases. Wait {seconds, plural, one {# second} other {# seconds}} before trying again.',
   'unseal.weak':
     'This first passphrase is too weak: use at least 12 characters that are not a common password or the organisation’s name.',
   'unseal.needs_seal':
@@ -46,8 +47,10 @@ export const keysEn = {
   'keys.system': 'Haven’s own secrets',
   'keys.status_ok': 'Keys in place',
   'keys.status_shredded': 'Shredded {date}',
-  'keys.rotating': 'Rotating: {done} of {total} records',
+  'keys.rotating': 'Rotating: {done} of {total, plural, one {# record} other {# records}}',
   'keys.rotation_failed': 'Rotation stopped: {error}',
+  'keys.rotation_settling':
+    'Every record is re-sealed ({total}). Waiting for every server to drop the old keys from its cache, then a final sweep.',
   'keys.rotation_done': 'Rotated {date}',
   'keys.rotate': 'Rotate keys',
   'keys.rotate_label': 'Rotate keys of {code}',
@@ -56,11 +59,16 @@ export const keysEn = {
   'keys.shred_title': 'Shred {code}',
   'keys.shred_warning':
     'This destroys the keys of {code}. Its records stay (codes, dates, counts), but every name, note and other sealed field becomes unreadable for good, in this database and in every backup. It cannot be undone.',
+  'keys.shred_then_rotate':
+    'Afterwards, rotate the master key on the server (haven keys rotate-master): copies of the old wrapped keys can remain in the database’s logs (PostgreSQL’s write-ahead log and its archives, file-system snapshots), and the current master key opens them. A new master key makes them useless.',
+  'keys.rotate_master_advised':
+    'A compartment was shredded on {date} and the master key has not been rotated since: copies of its old wrapped keys may remain in the database’s logs, and the current master key opens them. On the server, run:',
   'keys.shred_confirm_label': 'Type {code} to confirm',
   'keys.shred_password_label': 'Your password (to confirm it is you)',
   'keys.shred_submit': 'Destroy the keys of {code}',
   'keys.cancel': 'Cancel',
-  'keys.shredded_done': 'The keys of {code} were destroyed ({count} keys).',
+  'keys.shredded_done':
+    'The keys of {code} were destroyed ({count, plural, one {# key} other {# keys}}).',
   'keys.exports_to_destroy':
     'These key exports were made before the shred and still hold the destroyed keys. Find every copy and destroy it now:',
   'keys.export_line': 'Key export {fingerprint}, made {date}',

@@ -5,7 +5,8 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
     'Haven は封印されています。サーバーの管理者がパスフレーズで封印を解除する（haven unseal）まで、何も読み出せません。',
   'error.rotation_running':
     'この区画の鍵のローテーションはすでに実行中です。完了までお待ちください。',
-  'error.keys_destroyed': 'この区画の鍵は破棄（シュレッド）されています。何も変更されていません。',
+  'error.keys_destroyed':
+    'この区画はシュレッドされ、鍵が破棄されています。記録はコード・日付・件数として読めますが、追加や変更はできません。何も保存されていません。新しい作業は別の区画に記録してください。',
   'error.confirmation_mismatch':
     '確認のため、区画コードを表示どおり正確に入力してください。何も破棄されていません。',
   'error.blind_index_missing':
@@ -49,12 +50,18 @@ export const keysJa: Record<keyof typeof keysEn, string> = {
   'keys.status_shredded': '{date} にシュレッド済み',
   'keys.rotating': 'ローテーション中: {total} 件中 {done} 件',
   'keys.rotation_failed': 'ローテーションが停止しました: {error}',
+  'keys.rotation_settling':
+    'すべての記録（{total} 件）を再暗号化しました。各サーバーがキャッシュから古い鍵を消すのを待って、最後の確認を行います。',
   'keys.rotation_done': '{date} にローテーション済み',
   'keys.rotate': '鍵をローテーション',
   'keys.rotate_label': '{code} の鍵をローテーション',
   'keys.shred': 'シュレッド',
   'keys.shred_label': '区画 {code} をシュレッド',
   'keys.shred_title': '{code} をシュレッド',
+  'keys.shred_then_rotate':
+    'シュレッドの後、サーバーでマスター鍵を更新してください（haven keys rotate-master）。古い包まれた鍵の写しがデータベースのログ（PostgreSQL の WAL とそのアーカイブ、ファイルシステムのスナップショット）に残ることがあり、現在のマスター鍵で開けてしまいます。新しいマスター鍵にすれば、それらは役に立たなくなります。',
+  'keys.rotate_master_advised':
+    '{date} に区画がシュレッドされましたが、その後マスター鍵が更新されていません。古い包まれた鍵の写しがデータベースのログに残っている可能性があり、現在のマスター鍵で開けてしまいます。サーバーで次を実行してください：',
   'keys.shred_warning':
     '{code} の鍵を破棄します。記録（コード、日付、件数）は残りますが、名前やメモなど封印された項目は、このデータベースでもすべてのバックアップでも永久に読めなくなります。元に戻せません。',
   'keys.shred_confirm_label': '確認のため {code} と入力',

@@ -238,7 +238,8 @@ export const peopleEn = {
   'date_precision.month': 'Month',
   'date_precision.year': 'Year',
   'retention.none': 'Nothing is due.',
-  'retention.confirm': 'Purge the chosen cases for good ({count})? This cannot be undone.',
+  'retention.confirm':
+    '{count, plural, one {Purge the chosen case for good?} other {Purge the # chosen cases for good?}} This cannot be undone.',
   'retention.purged': 'Cases purged: {count}.',
   'retention.due_since': 'Closed {closed}, due since {due}',
   'case_outcome.resolved': 'Resolved',
@@ -292,4 +293,10 @@ export const peopleEn = {
   'people.merged_into_link': 'This record was merged into another person: open that record.',
   'people.link_remove': 'Remove',
   'people.link_remove_named': 'Remove the link to {code}',
+  'people.shredded_record':
+    '{code} was shredded on {date}: its keys were destroyed. This record can still be read as codes, dates and counts, but nothing can be added or changed here.',
+  'people.nowhere_to_register':
+    'You cannot register anyone here: the keys of every compartment you work in were destroyed (shredded). Ask an administrator for a grant in another compartment.',
+  'people.shredded_search':
+    'Names cannot be searched in shredded compartments ({codes}): their keys were destroyed. People there are still found by code.',
 } as const

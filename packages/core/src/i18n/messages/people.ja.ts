@@ -162,7 +162,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.sort.priority': '優先度',
   'people.case_type': 'ケースの種類',
   'people.case_status': 'ケースの状態',
-  'people.open_cases': '未完了ケース：{count}',
+  'people.open_cases': '未完了ケース：{count} 件',
   'people.last_activity': '最近の活動 {date}',
   'people.attributes': '業務と報告用の情報',
   'people.identity_intro':
@@ -292,4 +292,10 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.merged_into_link': 'この記録は別の人物に統合されました。統合先を開く',
   'people.link_remove': '削除',
   'people.link_remove_named': '{code} との関係を削除',
+  'people.shredded_record':
+    '{code} は {date} にシュレッドされ、鍵が破棄されました。この記録はコード・日付・件数として読めますが、追加や変更はできません。',
+  'people.nowhere_to_register':
+    'ここでは誰も登録できません。あなたが担当するすべての区画の鍵が破棄（シュレッド）されました。別の区画の権限を管理者に依頼してください。',
+  'people.shredded_search':
+    'シュレッドされた区画（{codes}）では名前を検索できません。鍵が破棄されたためです。そこの人物はコードで見つけられます。',
 }

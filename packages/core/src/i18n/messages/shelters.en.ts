@@ -8,7 +8,7 @@ export const sheltersEn = {
   'field.left_before_arrived': 'A resident cannot leave before arriving.',
 
   'error.shelter_full':
-    'The shelter is full ({capacity} places). Nobody was added; raise its capacity first if there is room.',
+    'The shelter is full ({capacity, plural, one {# place} other {# places}}). Nobody was added; raise its capacity first if there is room.',
   'error.already_resident':
     'This person already lives in a shelter. Record that they left before adding them here.',
   'error.shelter_closed': 'This shelter is closed: nobody can move in.',

@@ -116,7 +116,7 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
   'shelters.compromise_confirm_label': '確認のため {code} と入力してください',
   'shelters.compromise_submit': '{code} を漏えいの恐れとする',
   'shelters.compromised_done':
-    '{code} は「漏えいの恐れ」とされ、凍結されました。終了したセッション：{sessions}。通知したコーディネーター：{notified}。',
+    '{code} は「漏えいの恐れ」とされ、凍結されました。終了したセッション：{sessions} 件。通知したコーディネーター：{notified} 人。',
   'shelters.shred_offer':
     'シェルターのデータを二度と読めないようにする必要があれば、鍵を破棄（暗号消去）できます。元には戻せません。',
   'shelters.shred_go': '{code} の鍵を破棄する',

@@ -71,7 +71,7 @@ export const siteEn = {
   'site.search.too_short': 'Type a word of at least two letters (one kanji or kana is enough).',
   'site.search.none':
     'Nothing was found for “{query}”. Try another word, or search every language.',
-  'site.search.count': '{count} results for “{query}”',
+  'site.search.count': '{count, plural, one {# result} other {# results}} for “{query}”',
 
   'site.form.required': 'required',
   'site.form.problems': 'Please check the form',
@@ -81,7 +81,7 @@ export const siteEn = {
   'site.form.expired':
     'This form was open for a long time or has expired. Please check it and send it again.',
   'site.form.rate_limited':
-    'Many messages were sent from your connection recently. Please try again in {minutes} minutes; what you wrote is still below.',
+    'Many messages were sent from your connection recently. Please try again in {minutes, plural, one {# minute} other {# minutes}}; what you wrote is still below.',
   'site.form.too_large': 'The form is too long. Please shorten your message and send it again.',
 
   'site.contact.title': 'Contact us',

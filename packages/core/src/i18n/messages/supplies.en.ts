@@ -17,7 +17,7 @@ export const suppliesEn = {
   'error.location_holds_no_stock':
     'This location is a delivery destination and holds no stock to move from.',
   'error.daily_cap_reached':
-    'The daily cap of {cap} people is reached for {day} ({already} already served). A coordinator may override it with a written reason.',
+    'The daily cap of {cap, plural, one {# person} other {# people}} is reached for {day} ({already} already served). A coordinator may override it with a written reason.',
   'error.monthly_budget_reached':
     'The monthly budget of {cap} would be exceeded: {spent} spent so far, this costs {asked}. A coordinator may override it with a written reason.',
   'error.policy_overlap':
@@ -40,14 +40,16 @@ export const suppliesEn = {
   'dist.headcount': 'Number of people',
   'dist.person_code': 'Person code',
   'dist.submit': 'Record',
-  'dist.recorded': 'Recorded. {people} of {cap} people on this day.',
+  'dist.recorded':
+    'Recorded. {people} of {cap, plural, one {# person} other {# people}} on this day.',
   'dist.override_title': 'Override the cap',
   'dist.override_intro':
     'As coordinator you may go past the cap. Write why; the override is recorded and shown.',
   'dist.override_reason': 'Reason for the override',
   'dist.override_submit': 'Override and record',
   'dist.today_list': 'Recorded on this day',
-  'dist.day_total': '{entries} entries, {people} people. The latest 10:',
+  'dist.day_total':
+    '{entries, plural, one {# entry} other {# entries}}, {people, plural, one {# person} other {# people}}. The latest 10:',
   'dist.none': 'Nothing recorded on this day yet.',
   'dist.who': 'Who',
   'dist.people': 'People',
@@ -74,7 +76,7 @@ export const suppliesEn = {
     'The ration of {grams} g rice gives {kcal} kcal a day, meeting the Sphere minimum of {reference} kcal.',
   'dash.chart_days': 'People per day, last 60 days',
   'dash.chart_days_desc':
-    '{days} days with distributions; {atCap} at the cap of {cap}. Highest: {peak}.',
+    '{days, plural, one {# day} other {# days}} with distributions; {atCap} at the cap of {cap}. Highest: {peak}.',
   'dash.chart_months': 'People per month',
   'dash.chart_spend': 'Spend per month against the cap ({currency})',
   'dash.chart_stock': 'Stock per item and location',
@@ -97,7 +99,7 @@ export const suppliesEn = {
   'calc.amount': 'Allowance per person',
   'calc.currency': 'Currency',
   'calc.result':
-    'At {people} people a day ({month} a month) and {grams} g per adult per day, a year needs {tonnes} t of rice ({kgMonth} kg a month) and costs {cost} ({costMonth} a month).',
+    'At {people, plural, one {# person} other {# people}} a day ({month} a month) and {grams} g per adult per day, a year needs {tonnes} t of rice ({kgMonth} kg a month) and costs {cost} ({costMonth} a month).',
   'nav.allowances': 'Policies and rates',
   'pol.title': 'Allowance policies and exchange rates',
   'pol.intro':

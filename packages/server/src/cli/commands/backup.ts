@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { BackupFormatError } from '../../backup/backup-format.js'
 import {
   type BackupProgress,
+  type BackupSummary,
   createBackup,
   restoreBackup,
   verifyBackup,
@@ -23,6 +25,11 @@ import {
 import { asCliError } from '../cli-app.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
 import { type Progress, progressBar } from '../progress.js'
+
+/** "1 row in 1 table", "52 rows in 40 tables". */
+function rowsInTables(summary: BackupSummary): string {
+  return `${countOf(summary.rows, 'row', 'rows')} in ${countOf(summary.header.tables.length, 'table', 'tables')}`
+}
 
 /** A progress bar that appears once the total is known. */
 function barProgress(label: string): BackupProgress & { stop(): void } {
@@ -72,7 +79,7 @@ export function registerBackup(program: Command): void {
       )
       progress.stop()
       console.log(
-        `Wrote ${out} (${statSync(out).size} bytes): ${summary.rows} rows in ${summary.header.tables.length} tables from ${database.describe}.`,
+        `Wrote ${out} (${countOf(statSync(out).size, 'byte', 'bytes')}): ${rowsInTables(summary)} from ${database.describe}.`,
       )
       console.log(
         'It holds no keys: sealed fields open only with a key export (haven keys export), which you keep elsewhere.',
@@ -96,7 +103,7 @@ export function registerBackup(program: Command): void {
       const summary = await run(() => verifyBackup(file, unlock, progress))
       progress.stop()
       console.log(
-        `Backup intact: ${summary.rows} rows in ${summary.header.tables.length} tables, made ${summary.header.createdAt} from ${summary.header.dialect} (migrations up to ${summary.header.migrations.at(-1) ?? 'none'}).`,
+        `Backup intact: ${rowsInTables(summary)}, made ${summary.header.createdAt} from ${summary.header.dialect} (migrations up to ${summary.header.migrations.at(-1) ?? 'none'}).`,
       )
     } finally {
       progress.stop()
@@ -137,7 +144,7 @@ export function registerBackup(program: Command): void {
         progress.stop()
         ok = true
         console.log(
-          `Restored ${summary.rows} rows in ${summary.header.tables.length} tables into ${database.describe}; every table matches the backup's manifest.`,
+          `Restored ${rowsInTables(summary)} into ${database.describe}; every table matches the backup's manifest.`,
         )
         console.log(
           'Sealed fields open once the keys are back: run "haven keys import KEY-EXPORT" with the master key the export was made with, before starting Haven.',

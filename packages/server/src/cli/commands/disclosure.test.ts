@@ -67,6 +67,29 @@ describe('haven disclosure check', () => {
     expect(cell).toMatchObject({ public: '—', explanation: { trueValue: 4 } })
   })
 
+  it('prints JSON for the README example with currency statements (no BigInt crash)', async () => {
+    const result = await disclosureCheck(
+      example('protection-by-pathway.csv'),
+      {
+        policy: example('policy.json'),
+        measure: 'protected',
+        period: 'FY2005',
+        statements: example('statements.json'),
+        format: 'json',
+      },
+      {},
+      today,
+    )
+    expect(result.exitCode).toBe(EXIT.ok)
+    const json = JSON.parse(result.output) as {
+      consistency: { label: string; status: string; text: string; steps: { kind: string }[] }[]
+    }
+    const budget = json.consistency.find((f) => f.label === 'Monthly rice budget')
+    expect(budget?.status).toBe('consistent')
+    expect(budget?.steps.map((s) => s.kind)).toContain('currency')
+    expect(budget?.text).toContain('1 CNY = 15 JPY')
+  })
+
   it('records an approved release and refuses a later one that reveals a small count (exit 1)', async () => {
     const ledger = join(dir, 'ledger.json')
     const before = join(dir, 'resettled-to-2005.csv')
@@ -99,6 +122,106 @@ describe('haven disclosure check', () => {
     expect(second.output).toContain('Not recorded in the ledger')
     const recorded = JSON.parse(await readFile(ledger, 'utf8')) as { releases: { id: string }[] }
     expect(recorded.releases.map((r) => r.id)).toEqual(['fy2005'])
+  })
+
+  it('guards differences with the sensitivity the release used, not the measure’s (issue #14)', async () => {
+    const april = join(dir, 'meals-april.csv')
+    const year = join(dir, 'meals-year.csv')
+    await writeFile(year, 'shelter,meals\nA,20\nB,20\n')
+    await writeFile(april, 'shelter,meals\nA,27\nB,20\n')
+    const run = async (measure: string, sensitivity?: string, april7 = april) => {
+      const ledger = join(dir, `ledger-${measure}-${sensitivity ?? 'policy'}.json`)
+      const common = {
+        policy: example('policy.json'),
+        measure,
+        ledger,
+        ...(sensitivity ? { sensitivity } : {}),
+      }
+      const first = await disclosureCheck(
+        year,
+        { ...common, record: true, period: '2005-04-01/2006-04-01', release: 'fy2005' },
+        {},
+        today,
+      )
+      expect(first.exitCode).toBe(EXIT.ok)
+      return disclosureCheck(
+        april7,
+        { ...common, period: '2005-04-01/2006-05-01', release: 'to-april' },
+        {},
+        today,
+      )
+    }
+    // meals → people served (k = 5) in the policy, published as people protected (k = 10):
+    // 7 protected people in April are read by subtraction. Refused, as under --measure protected.
+    const overridden = await run('meals', 'people-protected')
+    expect(overridden.exitCode).toBe(EXIT.failure)
+    expect(overridden.output).toContain(
+      'gives 27 − 20 = 7, the count for the period 2006-04-01/2006-05-01: below 10.',
+    )
+    expect((await run('protected')).exitCode).toBe(EXIT.failure)
+    // The opposite: people served under a measure the policy does not map is held to k = 5.
+    expect((await run('visits', 'people-served')).exitCode).toBe(EXIT.ok)
+  })
+
+  it('protects several tables together: A’s printed total is the total B hides (issue #14)', async () => {
+    const a = join(dir, 'A.csv')
+    const b = join(dir, 'B.csv')
+    await writeFile(a, 'pathway \\ half,H1,H2\nUNHCR,6,0\nconsulate,4,5\n')
+    await writeFile(b, 'sex \\ age,child,adult,elderly\nwomen,5,0,1\nmen,1,6,2\n')
+    const result = await disclosureCheck([a, b], { measure: 'protected' }, {}, today)
+    expect(result.exitCode).toBe(EXIT.ok)
+    expect(result.output).toContain('Protected together with “B”')
+    expect(result.output).toContain('Protected together with “A”')
+    const grids = result.output.split('As it will be published:').slice(1)
+    const lastTotal = (grid: string | undefined) =>
+      grid
+        ?.split('\n')
+        .find((l) => l.trim().startsWith('Total'))
+        ?.trim()
+        .split(/\s+/)
+        .at(-1)
+    // The shared grand total is one cell: hidden in both or shown in both.
+    expect(lastTotal(grids[0])).toBe(lastTotal(grids[1]))
+    await expect(disclosureCheck([a, a], {}, {}, today)).rejects.toThrow(/two tables are named "A"/)
+  })
+
+  it('publishes a declared flow without a total (issue #14)', async () => {
+    const file = join(dir, 'sponsorship.csv')
+    await writeFile(
+      file,
+      'movement,children\nat the start,32\njoined,8\nleft,18\ngraduated,2\nnow,20\n',
+    )
+    const result = await disclosureCheck(
+      file,
+      { measure: 'sponsored', flow: 'at the start + joined - left - graduated = now' },
+      {},
+      today,
+    )
+    expect(result.exitCode).toBe(EXIT.ok)
+    const grid = result.output
+      .split('As it will be published:')[1]
+      ?.split('\n')
+      .slice(1, 7)
+      .join('\n')
+    expect(grid).not.toContain('Total')
+    expect(grid).not.toMatch(/\b(8|2)\b/)
+    expect(result.output).toContain('at the start + joined − left − graduated = now')
+    const unbalanced = join(dir, 'unbalanced.csv')
+    await writeFile(
+      unbalanced,
+      'movement,children\nat the start,32\njoined,8\nleft,18\ngraduated,2\nnow,21\n',
+    )
+    await expect(
+      disclosureCheck(
+        unbalanced,
+        { flow: 'at the start + joined - left - graduated = now' },
+        {},
+        today,
+      ),
+    ).rejects.toThrow(/inconsistent_margins: The flow does not balance/)
+    await expect(disclosureCheck(file, { flow: 'joined = now' }, {}, today)).rejects.toThrow(
+      /--flow must read/,
+    )
   })
 
   it.each([

@@ -8,17 +8,18 @@ import {
   createDisclosureEngine,
   DisclosureError,
   type DisclosureLedger,
-  describeFinding,
   EMPTY_LEDGER,
-  explainConsistency,
-  type PreparedRelease,
+  type FlowIdentity,
+  flowTable,
   parseLedger,
   parsePeriod,
+  type ReleaseTableInput,
   recordRelease,
-  renderCell,
+  releaseJson,
   renderReview,
   SENSITIVITIES,
   type Sensitivity,
+  type StatTable,
   sensitivityOf,
 } from '@haven/disclosure'
 import type { Command } from 'commander'
@@ -40,6 +41,8 @@ export interface DisclosureCheckOptions {
   readonly title?: string
   readonly date?: string
   readonly statements?: string
+  /** A flow identity for one-way tables: "at the start + joined - left = now". */
+  readonly flow?: string
 }
 
 export interface DisclosureCheckResult {
@@ -75,15 +78,67 @@ function roundingSecret(env: NodeJS.ProcessEnv): Uint8Array | undefined {
 }
 
 /**
- * Runs one table through the disclosure engine and returns the review to print. Bad input
- * (a table that does not add up, an invalid policy or ledger) becomes a one-line CliError.
+ * Reads a flow identity as written on the command line: "at the start + joined - left = now"
+ * (the first term is the start; + and - need spaces around them, so labels may hold hyphens).
+ */
+export function parseFlow(text: string, dimension: string): FlowIdentity {
+  const sides = text.split('=')
+  const end = sides[1]?.trim()
+  const terms = (sides[0] ?? '').trim().split(/\s+([+\-−])\s+/)
+  const start = terms[0]?.trim()
+  if (sides.length !== 2 || !start || !end || terms.length < 3)
+    throw usage(
+      `--flow must read "start + inflow … - outflow … = end" (e.g. "at the start + joined - left = now"), not "${text}".`,
+    )
+  const inflows: string[] = []
+  const outflows: string[] = []
+  for (let i = 1; i + 1 < terms.length; i += 2)
+    (terms[i] === '+' ? inflows : outflows).push((terms[i + 1] ?? '').trim())
+  return { dimension, start, inflows, outflows, end }
+}
+
+/** A one-way table read from CSV, declared a flow table: its categories must be the flow's. */
+function asFlowTable(table: StatTable, flow: string, file: string, text: string): StatTable {
+  const dimension = table.dimensions[0]
+  if (!dimension || table.dimensions.length !== 1)
+    throw usage(`--flow needs a one-way table; ${file} has ${table.dimensions.length} dimensions.`)
+  if (/^\s*"?(total|合計|計)"?\s*,/im.test(text))
+    throw usage(
+      `${file} has a Total row: a flow's categories do not add up to anything; remove it.`,
+    )
+  const identity = parseFlow(flow, dimension.name)
+  const named = new Set([identity.start, ...identity.inflows, ...identity.outflows, identity.end])
+  const unnamed = dimension.labels.filter((l) => !named.has(l))
+  if (unnamed.length > 0)
+    throw usage(`--flow does not name ${unnamed.map((l) => `"${l}"`).join(', ')} of ${file}.`)
+  return flowTable({
+    id: table.id,
+    title: table.title,
+    measure: table.measure,
+    integer: table.integer,
+    flow: identity,
+    values: Object.fromEntries(
+      table.cells.flatMap((c) => {
+        const i = c.coordinates[0]
+        return i === null || i === undefined ? [] : [[dimension.labels[i] ?? '', c.value]]
+      }),
+    ),
+  })
+}
+
+/**
+ * Runs tables through the disclosure engine as one release and returns the review to print.
+ * Several files are protected together, linked where their cells count the same people. Bad
+ * input (a table that does not add up, an invalid policy or ledger) becomes a one-line CliError.
  */
 export async function disclosureCheck(
-  file: string,
+  file: string | readonly string[],
   options: DisclosureCheckOptions,
   env: NodeJS.ProcessEnv = process.env,
   today: Date = new Date(),
 ): Promise<DisclosureCheckResult> {
+  const files = typeof file === 'string' ? [file] : file
+  if (files.length === 0) throw usage('give at least one table.')
   const requested = options.locale ?? 'en'
   if (!isLocale(requested)) throw usage(`--locale must be en or ja, not "${requested}".`)
   const locale: Locale = requested
@@ -102,31 +157,47 @@ export async function disclosureCheck(
       policy: options.policy ? await readJson(options.policy, 'policy') : undefined,
       ...(roundingSecret(env) ? { roundingSecret: roundingSecret(env) } : {}),
     })
-    let text: string
-    try {
-      text = await readFile(file, 'utf8')
-    } catch {
-      throw usage(`cannot read the table ${file}.`)
-    }
-    const name = basename(file, extname(file))
     const measure = options.measure
-    const csv = readTableCsv(text, {
-      file,
-      id: name,
-      title: options.title ?? name,
-      ...(measure ? { measure } : {}),
-      integer:
-        (options.sensitivity ?? sensitivityOf(engine.policy, measure ?? 'count')) !== 'quantity',
-    })
-    const sensitivity =
-      (options.sensitivity as Sensitivity | undefined) ??
-      sensitivityOf(engine.policy, csv.table.measure)
-    const periodDimension =
-      options.periodDimension === 'rows'
-        ? csv.rowDimension
-        : options.periodDimension === 'columns'
-          ? csv.columnDimension
-          : options.periodDimension
+    const names: string[] = []
+    const tables: ReleaseTableInput[] = []
+    for (const path of files) {
+      let text: string
+      try {
+        text = await readFile(path, 'utf8')
+      } catch {
+        throw usage(`cannot read the table ${path}.`)
+      }
+      const name = basename(path, extname(path))
+      if (names.includes(name))
+        throw usage(`two tables are named "${name}": give each file its own name.`)
+      names.push(name)
+      const csv = readTableCsv(text, {
+        file: path,
+        id: name,
+        title: files.length === 1 ? (options.title ?? name) : name,
+        ...(measure ? { measure } : {}),
+        integer:
+          (options.sensitivity ?? sensitivityOf(engine.policy, measure ?? 'count')) !== 'quantity',
+      })
+      const periodDimension =
+        options.periodDimension === 'rows'
+          ? csv.rowDimension
+          : options.periodDimension === 'columns'
+            ? csv.columnDimension
+            : options.periodDimension
+      tables.push({
+        table: options.flow ? asFlowTable(csv.table, options.flow, path, text) : csv.table,
+        sensitivity:
+          (options.sensitivity as Sensitivity | undefined) ??
+          sensitivityOf(engine.policy, csv.table.measure),
+        context: {
+          population: options.population ?? csv.table.measure,
+          period: parsePeriod(options.period ?? date.slice(0, 4)),
+          ...(periodDimension ? { periodDimension } : {}),
+        },
+      })
+    }
+    const name = names.join('+')
     const ledger: DisclosureLedger | undefined = options.ledger
       ? await readJson(options.ledger, 'ledger').then(parseLedger, (error: unknown) => {
           // A ledger that does not exist yet is an empty one, when the release is to be recorded.
@@ -151,17 +222,7 @@ export async function disclosureCheck(
       id: options.release ?? `check-${name}-${date}`,
       title: options.title ?? name,
       date,
-      tables: [
-        {
-          table: csv.table,
-          sensitivity,
-          context: {
-            population: options.population ?? csv.table.measure,
-            period: parsePeriod(options.period ?? date.slice(0, 4)),
-            ...(periodDimension ? { periodDimension } : {}),
-          },
-        },
-      ],
+      tables,
       ...(ledger ? { ledger } : {}),
       ...(statements?.checks
         ? {
@@ -175,7 +236,9 @@ export async function disclosureCheck(
     })
 
     let output =
-      format === 'json' ? `${toJson(prepared, locale)}\n` : renderReview(prepared.review, locale)
+      format === 'json'
+        ? `${JSON.stringify(releaseJson(prepared, locale), null, 2)}\n`
+        : renderReview(prepared.review, locale)
     if (options.record && options.ledger && ledger) {
       if (prepared.refused)
         output += `\n${locale === 'ja' ? '公開不可のため台帳に記録しませんでした。' : 'Not recorded in the ledger: the release was refused.'}\n`
@@ -206,39 +269,6 @@ async function writePrivately(path: string, content: string): Promise<void> {
   await rename(temporary, path)
 }
 
-function toJson(prepared: PreparedRelease, locale: Locale): string {
-  const review = prepared.review
-  return JSON.stringify(
-    {
-      release: { id: prepared.id, title: prepared.title, date: prepared.date },
-      refused: prepared.refused,
-      tables: review.tables.map(({ protected: t }) => ({
-        id: t.table.id,
-        title: t.table.title,
-        measure: t.table.measure,
-        sensitivity: t.sensitivity,
-        footnotes: t.footnotes,
-        stats: t.stats,
-        cells: t.cells.map((c) => ({
-          key: c.key,
-          public: renderCell(c.rendering, locale),
-          rendering: c.rendering,
-          explanation: c.explanation,
-        })),
-      })),
-      refusals: review.refusals.map((r) => ({
-        kind: r.kind === 'differencing' ? r.finding.kind : r.kind,
-        text: r.kind === 'differencing' ? describeFinding(r.finding, locale) : undefined,
-        detail: r.kind === 'differencing' ? r.finding : r.budget,
-      })),
-      risks: review.risks.map((r) => r.kind),
-      consistency: review.consistency.map((f) => ({ ...f, text: explainConsistency(f, locale) })),
-    },
-    (_key, value: unknown) => (value === Number.POSITIVE_INFINITY ? null : value),
-    2,
-  )
-}
-
 export function registerDisclosure(program: Command): void {
   const disclosure = program
     .command('disclosure')
@@ -246,11 +276,11 @@ export function registerDisclosure(program: Command): void {
   disclosure
     .command('check')
     .argument(
-      '<file>',
-      'the table, as CSV (see the README (section "Disclosure control") for the layout)',
+      '<files...>',
+      'the tables, as CSV (see the README (section "Disclosure control") for the layout); tables that share cells are protected together',
     )
     .description(
-      'protect a table under the policy and print the disclosure review; exit 0 when it is ready for approval, 1 when refused, 2 on bad input',
+      'protect tables under the policy and print the disclosure review; exit 0 when it is ready for approval, 1 when refused, 2 on bad input',
     )
     .option(
       '--policy <file>',
@@ -281,8 +311,12 @@ export function registerDisclosure(program: Command): void {
       '--statements <file>',
       'figures stated in the narrative to check against the records (JSON)',
     )
-    .action(async (file: string, options: DisclosureCheckOptions) => {
-      const result = await disclosureCheck(file, options)
+    .option(
+      '--flow <identity>',
+      'one-way tables of stocks and movements: "at the start + joined - left - graduated = now" (no Total row)',
+    )
+    .action(async (files: string[], options: DisclosureCheckOptions) => {
+      const result = await disclosureCheck(files, options)
       process.stdout.write(result.output)
       process.exitCode = result.exitCode
     })

@@ -1,8 +1,8 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { databaseUrlSchema } from '../../config/config-schema.js'
-import { boot } from '../../server/boot.js'
-import { createLogger } from '../../server/logger.js'
 import { generateScale } from '../../synthetic/generate-scale.js'
+import { bootForCommand } from '../cli-app.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
 import { type Progress, progressBar } from '../progress.js'
 
@@ -54,9 +54,7 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
     flags.distributions === undefined ? 0 : count(flags.distributions, 'distributions')
   if (flags.db) process.env.DATABASE_URL = flags.db
   const config = cliConfig()
-  const app = await boot(config, createLogger('warn'), {
-    onWarning: (m) => process.stderr.write(`${m}\n`),
-  })
+  const app = await bootForCommand(config)
   try {
     const bars = new Map<string, Progress>()
     const result = await generateScale(app, {
@@ -79,7 +77,7 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
       .map(([table, n]) => `${n} ${table}`)
       .join(', ')
     console.log(
-      `Wrote ${tables || 'nothing (already complete)'} in ${result.compartments} compartments ` +
+      `Wrote ${tables || 'nothing (already complete)'} in ${countOf(result.compartments, 'compartment', 'compartments')} ` +
         `in ${result.seconds.toFixed(1)} s (${Math.round(written / seconds)} rows/s, ${Math.round((result.rows.people ?? 0) / seconds)} people/s) on ${app.database.describe}.`,
     )
     console.log(

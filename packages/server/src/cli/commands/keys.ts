@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { countOf } from '@haven/core/i18n/plural'
 import { checkPassword } from '@haven/core/identity/password-policy'
 import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
@@ -13,12 +13,7 @@ import { latestKeyJobs } from '../../crypto/key-job-store.js'
 import { resumeRotation, startRotation } from '../../crypto/key-rotation.js'
 import { allKeys, listShredded, masterFingerprintsInUse } from '../../crypto/key-store.js'
 import { SYSTEM_OWNER } from '../../crypto/keyring.js'
-import {
-  masterFingerprint,
-  parseKey,
-  pendingKeyFile,
-  writeKeyFile,
-} from '../../crypto/master-key.js'
+import { masterFingerprint, parseKey, writeKeyFile } from '../../crypto/master-key.js'
 import { openMasterSeal, sealMaster } from '../../crypto/master-seal.js'
 import { findMasterSeal, replaceMasterSeal } from '../../crypto/master-seal-store.js'
 import { combineMasterKey, splitMasterKey } from '../../crypto/master-shares.js'
@@ -32,6 +27,7 @@ import {
 } from '../age-options.js'
 import { withCliApp } from '../cli-app.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
+import { planMasterRotation, rotateMasterKey } from '../master-rotation.js'
 import { progressBar } from '../progress.js'
 import { readLines, readSecret } from '../secret-input.js'
 
@@ -88,7 +84,7 @@ export function registerKeys(program: Command): void {
         console.log(exports.length === 0 ? 'Key exports: none' : 'Key exports:')
         for (const e of exports)
           console.log(
-            `  ${e.key_set_fingerprint}  ${e.created_at}  ${e.key_count} keys, ${e.protection}`,
+            `  ${e.key_set_fingerprint}  ${e.created_at}  ${countOf(e.key_count, 'key', 'keys')}, ${e.protection}`,
           )
       })
     })
@@ -138,9 +134,16 @@ export function registerKeys(program: Command): void {
                   ? app.config.rotationSettleMs
                   : options.settleSeconds * 1000,
               onProgress: (j) => bar.update(Math.min(j.done, Math.max(job.total, 1))),
+              onSettling: (until) => {
+                bar.stop()
+                const seconds = Math.ceil((until.getTime() - Date.now()) / 1000)
+                process.stderr.write(
+                  `Every record is re-sealed. Waiting ${seconds} s for every Haven server to drop the old keys from its cache (ROTATION_SETTLE_SECONDS; 0 is safe with a single server), then a final sweep re-seals anything sealed under them meanwhile.\n`,
+                )
+              },
             }).finally(() => bar.stop())
             console.log(
-              `Rotated ${owner.code}: ${done.total} records re-sealed under data key v${done.data_version} and re-indexed under index key v${done.index_version}. Older versions are retired (kept, so older backups still open).`,
+              `Rotated ${owner.code}: ${countOf(done.total, 'record', 'records')} re-sealed under data key v${done.data_version} and re-indexed under index key v${done.index_version}. Older versions are retired (kept, so older backups still open).`,
             )
           },
         )
@@ -159,65 +162,10 @@ export function registerKeys(program: Command): void {
     .option(UNSEAL_FLAG, UNSEAL_HELP)
     .action(async (options: { newKeyOut?: string; unsealPassphraseFile?: string }) => {
       const config = cliConfig()
-      const fromFile = !config.sealed && existsSync(config.masterKeyFile)
-      if (!config.sealed && !fromFile && !options.newKeyOut)
-        throw new CliError(
-          'The master key comes from HAVEN_MASTER_KEY: give --new-key-out FILE for the new one.',
-          EXIT.usage,
-        )
-      if (options.newKeyOut && existsSync(options.newKeyOut))
-        throw new CliError(`${options.newKeyOut} already exists; choose a new file.`, EXIT.usage)
+      const plan = planMasterRotation(config, options.newKeyOut)
       await withCliApp(
         { needsKey: true, passphraseFile: options.unsealPassphraseFile },
-        async (app, passphrase) => {
-          const previous = app.crypto.master.fingerprint()
-          const next = randomBytes(32)
-          const pending = fromFile ? pendingKeyFile(config.masterKeyFile) : options.newKeyOut
-          if (pending) {
-            if (existsSync(pending))
-              throw new CliError(
-                `${pending} exists: an earlier rotation stopped half-way. Start Haven once (it settles it), then try again.`,
-              )
-            writeKeyFile(pending, next)
-          }
-          try {
-            const count = await inTransaction(app.database.db, async (trx) => {
-              const n = await app.crypto.keyring.rewrapAll(trx, next)
-              if (passphrase !== null)
-                await replaceMasterSeal(
-                  trx,
-                  await sealMaster(next, passphrase, app.now().toISOString()),
-                )
-              await audit(app, trx, {
-                actorId: null,
-                action: 'keys.master_rotated',
-                details: { from: previous, to: masterFingerprint(next), keys: n },
-              })
-              return n
-            })
-            if (fromFile) renameSync(pendingKeyFile(config.masterKeyFile), config.masterKeyFile)
-            console.log(
-              `Re-wrapped ${count} keys under master key ${masterFingerprint(next)} (was ${previous}).`,
-            )
-          } catch (error) {
-            if (pending) rmSync(pending, { force: true })
-            throw error
-          }
-          if (fromFile) console.log(`The new key replaced ${config.masterKeyFile}.`)
-          else if (options.newKeyOut)
-            console.log(
-              `The new key is in ${options.newKeyOut}: set HAVEN_MASTER_KEY to its content (or point HAVEN_MASTER_KEY_FILE at it).`,
-            )
-          else console.log('The new key is sealed under the same passphrase.')
-          console.log(
-            [
-              'Restart every Haven server now: running ones still hold the old master key.',
-              'Shares and key exports made before this belong to the old master key, and with it they still open',
-              'the compartment keys (which did not change). Make new ones (haven keys split, haven keys export),',
-              'then destroy the old ones; to change the compartment keys too, run haven keys rotate.',
-            ].join('\n'),
-          )
-        },
+        (app, passphrase) => rotateMasterKey(app, config, plan, passphrase),
       )
     })
 
@@ -303,7 +251,7 @@ export function registerKeys(program: Command): void {
       const sealed = await ageEncryptBytes(protection, Buffer.from(JSON.stringify(payload)))
       writeFileSync(options.out, sealed, { mode: 0o600, flag: 'wx' })
       console.log(
-        `Wrote key export ${record.key_set_fingerprint} (${record.key_count} keys of ${payload.compartments.length} compartments, wrapped by master key ${record.master_fingerprint}) to ${options.out}.`,
+        `Wrote key export ${record.key_set_fingerprint} (${countOf(record.key_count, 'key', 'keys')} of ${countOf(payload.compartments.length, 'compartment', 'compartments')}, wrapped by master key ${record.master_fingerprint}) to ${options.out}.`,
       )
       console.log(
         'Keep it apart from data backups. A shred cannot reach this file: after one, Haven will name it for you to destroy.',
@@ -336,7 +284,7 @@ export function registerKeys(program: Command): void {
             const parsed = parseKeyExport(await ageDecryptBytes(unlock, bytes))
             const result = await importKeyExport(app, parsed, { actorId: null })
             console.log(
-              `Imported ${result.imported} keys from export ${parsed.keySetFingerprint} (${result.alreadyPresent} were already here).`,
+              `Imported ${countOf(result.imported, 'key', 'keys')} from export ${parsed.keySetFingerprint} (${result.alreadyPresent} ${result.alreadyPresent === 1 ? 'was' : 'were'} already here).`,
             )
             if (result.refusedShredded.length > 0) {
               const codes = parsed.compartments

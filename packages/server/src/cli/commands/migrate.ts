@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { openDatabase } from '../../db/database.js'
 import { allMigrations } from '../../db/migrations/index.js'
@@ -25,7 +26,9 @@ export function registerMigrate(program: Command): void {
             )
           const pending = states.filter((m) => !m.appliedAt).length
           console.log(
-            pending === 0 ? 'Up to date.' : `${pending} pending: run "haven migrate" to apply.`,
+            pending === 0
+              ? 'Up to date.'
+              : `${countOf(pending, 'migration', 'migrations')} pending: run "haven migrate" to apply.`,
           )
         } else {
           const applied = await migrateToLatest(database, allMigrations(MODULES))

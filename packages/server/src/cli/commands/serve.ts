@@ -1,12 +1,21 @@
 import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
+import { startCheckpoints } from '../../audit/audit-checkpoints.js'
 import { createSetupLink } from '../../auth/setup-service.js'
 import { resolveUrls } from '../../config/load-config.js'
 import { awaitingKeyImport } from '../../crypto/key-store.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
-import { closeListeners, type Listener, listen } from '../../server/listen.js'
+import {
+  checkPortsFree,
+  closeListeners,
+  describeListenError,
+  type Listener,
+  listen,
+  portsToBind,
+} from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
+import { removeServerRecord, writeServerRecord } from '../../server/server-record.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
 import { CliError, cliConfig } from '../cli-config.js'
@@ -17,6 +26,11 @@ export function registerServe(program: Command): void {
     .description('start Haven: public site, staff app and API (applies pending migrations first)')
     .action(async () => {
       const config = cliConfig()
+      const binds = portsToBind(config)
+      // Before anything is created: a busy port stops here, naming the setting to change.
+      await checkPortsFree(config.host, binds).catch((error: Error) => {
+        throw new CliError(error.message)
+      })
       const logger = createLogger(config.logLevel)
       const warnings: string[] = []
       const app = await boot(config, logger, { onWarning: (message) => warnings.push(message) })
@@ -34,17 +48,29 @@ export function registerServe(program: Command): void {
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
       const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
 
-      const listeners: Listener[] =
-        config.listeners.kind === 'combined'
-          ? [await listen('combined', apps.combined, config.host, config.listeners.port)]
-          : [
-              await listen('public', apps.site.fetch, config.host, config.listeners.publicPort),
-              await listen('staff', apps.staff.fetch, config.host, config.listeners.staffPort),
-            ]
+      const handlers = { combined: apps.combined, public: apps.site.fetch, staff: apps.staff.fetch }
+      const listeners: Listener[] = []
+      for (const bind of binds) {
+        try {
+          listeners.push(
+            await listen(bind.listener, handlers[bind.listener], config.host, bind.port),
+          )
+        } catch (error) {
+          await closeListeners(listeners, 0)
+          await app.database.close()
+          throw new CliError(describeListenError(error, config.host, bind))
+        }
+      }
       const unsealSocket = app.crypto.master.sealed ? await openUnsealSocket(app) : null
       const portOf = (name: string) =>
         listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
       app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
+      try {
+        writeServerRecord(config.dataDir, app.urls, app.now())
+      } catch (error) {
+        // Only the links other commands print depend on it; serving does not.
+        logger.warn({ err: { message: (error as Error).message } }, 'server record not written')
+      }
       for (const l of listeners)
         logger.info({ listener: l.name, host: config.host, port: l.port }, 'listening')
 
@@ -72,6 +98,8 @@ export function registerServe(program: Command): void {
       }
       // The banner goes to standard error so standard output stays pure JSON log lines.
       process.stderr.write(`\n${lines.join('\n')}\n\n`)
+      // Signed audit checkpoints, routinely (once unsealed, in sealed mode).
+      const stopCheckpoints = startCheckpoints(app)
 
       let stopping = false
       const stop = async (signal: string) => {
@@ -79,7 +107,9 @@ export function registerServe(program: Command): void {
         stopping = true
         logger.info({ signal }, 'shutting down')
         await closeListeners(listeners, config.shutdownGraceMs)
+        stopCheckpoints()
         await unsealSocket?.close()
+        removeServerRecord(config.dataDir)
         await app.database.close()
         logger.info('stopped')
         logger.flush()

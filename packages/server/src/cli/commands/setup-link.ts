@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { createSetupLink } from '../../auth/setup-service.js'
-import { boot } from '../../server/boot.js'
-import { createLogger } from '../../server/logger.js'
+import { addressesForCommand } from '../../server/server-record.js'
+import { bootForCommand } from '../cli-app.js'
 import { CliError, cliConfig } from '../cli-config.js'
 
 export function registerSetupLink(program: Command): void {
@@ -12,17 +12,20 @@ export function registerSetupLink(program: Command): void {
     )
     .action(async () => {
       const config = cliConfig()
-      const app = await boot(config, createLogger('warn'))
+      const app = await bootForCommand(config)
       try {
+        const addresses = addressesForCommand(config)
+        app.urls = addresses.urls
         const link = await createSetupLink(app)
         if (!link)
           throw new CliError(
             'An administrator already exists. Administrators issue sign-in links to other users from the staff app.',
           )
         console.log(
-          `Open this link to create the first administrator (single use, valid until ${link.expiresAt}):`,
+          `Open this link to create the first administrator (single use, valid until ${link.expiresAt}; earlier setup links no longer work):`,
         )
         console.log(link.url)
+        console.log(addresses.note)
       } finally {
         await app.database.close()
       }

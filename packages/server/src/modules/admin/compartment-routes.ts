@@ -16,17 +16,33 @@ import {
   updateCompartment,
 } from '../../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
+import { listShredded } from '../../crypto/key-store.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
 
-function present(actor: Actor, c: CompartmentsTable): CompartmentView {
-  return {
+/** Compartments as the API shows them, with when their keys were destroyed (the app says why). */
+async function presentAll(
+  db: Db,
+  actor: Actor,
+  rows: readonly CompartmentsTable[],
+): Promise<CompartmentView[]> {
+  const shredded = new Map((await listShredded(db)).map((s) => [s.owner_id, s.shredded_at]))
+  return rows.map((c) => ({
     id: c.id,
     code: c.code,
     name: c.name,
     kind: c.kind,
     status: c.status,
     retentionDays: c.retention_days,
+    shreddedAt: shredded.get(c.id) ?? null,
     actions: abilities(actor, 'Compartment', { compartmentId: c.id }, ['read', 'update']),
-  }
+  }))
+}
+
+async function present(db: Db, actor: Actor, c: CompartmentsTable): Promise<CompartmentView> {
+  const [view] = await presentAll(db, actor, [c])
+  if (!view) throw errors.notFound()
+  return view
 }
 
 /** The compartment at the route's `:id` (404 when there is none). */
@@ -44,7 +60,8 @@ export const compartmentRoutes = [
     access: { kind: 'policy', entity: 'Compartment', action: 'list', scope: 'compartments' },
     response: z.array(compartmentView),
     async handle({ app, actor, scope }) {
-      return (await listCompartments(app.database.db, scope)).map((c) => present(actor(), c))
+      const db = app.database.db
+      return presentAll(db, actor(), await listCompartments(db, scope))
     },
   }),
   defineRoute({
@@ -65,7 +82,7 @@ export const compartmentRoutes = [
     errors: ['forbidden', 'compartmentCodeTaken', 'validationFailed'],
     async handle({ app, body, actor, audit: ctx }) {
       const row = await createCompartment(app, app.database.db, body, ctx)
-      return present(actor(), row)
+      return present(app.database.db, actor(), row)
     },
   }),
   defineRoute({
@@ -83,8 +100,8 @@ export const compartmentRoutes = [
     params: idParamsSchema,
     response: compartmentView,
     errors: ['notFound'],
-    async handle({ actor, record: row }) {
-      return present(actor(), row)
+    async handle({ app, actor, record: row }) {
+      return present(app.database.db, actor(), row)
     },
   }),
   defineRoute({
@@ -121,7 +138,7 @@ export const compartmentRoutes = [
           details: { fields: Object.keys(body) },
         })
       })
-      return present(actor(), { ...row, ...changes })
+      return present(db, actor(), { ...row, ...changes })
     },
   }),
 ]

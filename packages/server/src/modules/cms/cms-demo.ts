@@ -83,6 +83,7 @@ async function pageEntryId(app: AppContext, slug: string): Promise<string | null
 
 export const cmsDemo: DemoStep = {
   name: 'public website (English and Japanese)',
+  counts: { one: 'page, report, news or FAQ item', other: 'pages, reports, news and FAQ items' },
   async run(app) {
     const { ids, created: topicsCreated } = await topicIds(app)
     let created = topicsCreated

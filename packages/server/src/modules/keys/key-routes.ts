@@ -8,13 +8,14 @@ import {
   shredResultView,
 } from '@haven/core/keys/key-views'
 import { defineRoute, found } from '../../api/api-route.js'
+import { readSetting } from '../../auth/settings-store.js'
 import { findCompartment, listCompartments } from '../../compartments/compartment-store.js'
 import { KeyOperationError } from '../../crypto/crypto-errors.js'
 import { listKeyExports } from '../../crypto/key-export-store.js'
 import { findKeyJob, latestKeyJobs } from '../../crypto/key-job-store.js'
 import { startRotation } from '../../crypto/key-rotation.js'
 import { allKeys, listShredded, masterFingerprintsInUse } from '../../crypto/key-store.js'
-import { SYSTEM_OWNER } from '../../crypto/keyring.js'
+import { MASTER_ROTATED_AT, SYSTEM_OWNER } from '../../crypto/keyring.js'
 import { shredCompartment } from '../../crypto/shred.js'
 import { errors } from '../../http/errors.js'
 import { presentKeyExport, presentKeyJob } from './key-presenters.js'
@@ -73,8 +74,11 @@ export const keyRoutes = [
           rotation: job ? presentKeyJob(job) : null,
         }
       }
+      const rotatedAt = (await readSetting(db, MASTER_ROTATED_AT)) ?? null
+      const since = [...shredded.values()].filter((at) => !rotatedAt || at > rotatedAt).sort()
       return {
         masterFingerprints: await masterFingerprintsInUse(db),
+        masterRotationAdvisedSince: since[0] ?? null,
         owners: [
           owner(SYSTEM_OWNER, SYSTEM_OWNER, 'system'),
           ...(await listCompartments(db, 'all')).map((c) => owner(c.id, c.code, c.kind)),

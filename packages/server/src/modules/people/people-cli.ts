@@ -1,3 +1,4 @@
+import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { cliConfig } from '../../cli/cli-config.js'
 import { allCompartmentIds } from '../../compartments/compartment-store.js'
@@ -40,7 +41,7 @@ export function registerRetention(program: Command): void {
         }
         for (const [code, cases] of byCompartment) {
           console.log(
-            `${code}: ${cases.length} closed case${cases.length === 1 ? '' : 's'} due for purging`,
+            `${code}: ${countOf(cases.length, 'closed case', 'closed cases')} due for purging`,
           )
           for (const c of cases)
             console.log(`  ${c.code}  closed ${c.closedOn}, due since ${c.dueSince}`)

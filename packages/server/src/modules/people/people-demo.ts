@@ -176,6 +176,7 @@ async function personWithCases(
 
 export const peopleDemo: DemoStep = {
   name: 'people, cases and incidents',
+  counts: { one: 'person', other: 'people' },
   async run(app) {
     let created = 0
     let skipped = 0

@@ -122,18 +122,15 @@ export async function findDuplicates(
 ) {
   const db = app.database.db
   const nameTerms = new Map<string, 'name' | 'birthYear'>()
+  // Whole names only (f: and t: terms): a shared first character is no duplicate.
+  const names = input.names.flatMap((name) => queryTerms(name).filter((t) => !t.startsWith('p:')))
+  const years = input.birthYear ? [`y:${input.birthYear}`] : []
+  // Under every index key version; none in a shredded compartment, where nothing can match.
   for (const compartmentId of compartmentIds) {
-    for (const name of input.names) {
-      // Whole names only (f: and t: terms): a shared first character is no duplicate.
-      for (const term of queryTerms(name).filter((t) => !t.startsWith('p:'))) {
-        nameTerms.set(await app.crypto.fields.exactTerm(db, compartmentId, term), 'name')
-      }
-    }
-    if (input.birthYear)
-      nameTerms.set(
-        await app.crypto.fields.exactTerm(db, compartmentId, `y:${input.birthYear}`),
-        'birthYear',
-      )
+    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, names))
+      nameTerms.set(term, 'name')
+    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, years))
+      nameTerms.set(term, 'birthYear')
   }
   const hits = await peopleByTerms(db, compartmentIds, [...nameTerms.keys()])
   const byPerson = new Map<string, Set<'name' | 'birthYear'>>()

@@ -4,6 +4,7 @@ import {
   personView,
   revealedIdentityView,
 } from '@haven/core/people/people-views'
+import { looksLikeCode } from '@haven/core/people/person-rules'
 import {
   createPersonSchema,
   duplicateCheckSchema,
@@ -25,10 +26,6 @@ import { presentPerson, presentSummaries } from './person-views.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const ok = z.object({ ok: z.literal(true) })
-
-/** A query that looks like a code (YAN-P0042, or its start) searches codes; anything else names. */
-const looksLikeCode = (q: string) =>
-  /^[A-Za-z][A-Za-z0-9]{1,9}-[A-Za-z0-9-]*$/.test(q) && /\d|-P/i.test(q)
 
 export const personRoutes = [
   defineRoute({

@@ -14,6 +14,7 @@ import { identitySchema } from '@haven/core/people/person-schema'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
+import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
@@ -82,7 +83,7 @@ export async function createPerson(
   return db.transaction().execute(async (trx) => {
     const compartment = await findCompartment(trx, input.compartmentId)
     if (!compartment) throw errors.notFound()
-    if (compartment.status === 'compromised') throw errors.recordFrozen()
+    await assertCompartmentWritable(trx, compartment)
     const id = newId()
     const now = app.now().toISOString()
     const code = personCode(compartment.code, await nextCounter(trx, compartment.id, 'person'))

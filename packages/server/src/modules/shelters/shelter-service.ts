@@ -14,7 +14,10 @@ import type {
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
-import { createCompartment } from '../../compartments/compartment-service.js'
+import {
+  assertCompartmentWritable,
+  createCompartment,
+} from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
@@ -104,8 +107,8 @@ async function lockForChange(app: AppContext, trx: Db, id: string): Promise<Shel
   const shelter = await findShelter(trx, id)
   const compartment = await findCompartment(trx, id)
   if (!shelter || !compartment) throw errors.notFound()
-  if (compartment.status === 'compromised' || shelter.status === 'compromised')
-    throw errors.recordFrozen()
+  await assertCompartmentWritable(trx, compartment)
+  if (shelter.status === 'compromised') throw errors.recordFrozen()
   return shelter
 }
 

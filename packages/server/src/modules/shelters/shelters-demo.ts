@@ -121,7 +121,7 @@ const SHELTERS: DemoShelter[] = [
   },
 ]
 
-async function seedShelter(app: AppContext, demo: DemoShelter, seed: number): Promise<number> {
+async function seedShelter(app: AppContext, demo: DemoShelter, seed: number): Promise<void> {
   const random = seededRandom(seed)
   const shelter = await createShelter(
     app,
@@ -191,21 +191,27 @@ async function seedShelter(app: AppContext, demo: DemoShelter, seed: number): Pr
     },
     BY,
   )
-  return 1 + demo.residents.length + 1 + demo.log.length
 }
 
 export const sheltersDemo: DemoStep = {
   name: 'shelters',
+  counts: { one: 'shelter', other: 'shelters' },
   async run(app) {
     let created = 0
     let skipped = 0
+    let residents = 0
+    let logEntries = 0
     for (const [index, demo] of SHELTERS.entries()) {
       if (await findShelterByCode(app.database.db, demo.code)) {
         skipped += 1
         continue
       }
-      created += await seedShelter(app, demo, 2005 + index)
+      await seedShelter(app, demo, 2005 + index)
+      created += 1
+      residents += demo.residents.length
+      logEntries += demo.log.length
     }
-    return { created, skipped }
+    const detail = `with caretakers, ${residents} residents and ${logEntries} log entries`
+    return created > 0 ? { created, skipped, detail } : { created, skipped }
   },
 }

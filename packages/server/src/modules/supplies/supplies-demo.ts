@@ -28,11 +28,15 @@ function sequence(seed: number): () => number {
  */
 export const suppliesDemo: DemoStep = {
   name: 'supplies',
+  counts: { one: 'supply item', other: 'supply items' },
   async run(app) {
     const db = app.database.db
-    const existing = await db.selectFrom('supply_items').select('id').limit(1).execute()
-    if (existing.length > 0) return { created: 0, skipped: 1 }
-    let created = 0
+    // All or nothing: once any item exists (from this step or from people's own work), the
+    // step leaves supplies alone.
+    const existing = await db.selectFrom('supply_items').select('id').execute()
+    if (existing.length > 0) return { created: 0, skipped: existing.length }
+    let newShelters = 0
+    let distributions = 0
     let compartments = await db
       .selectFrom('compartments')
       .selectAll()
@@ -47,7 +51,7 @@ export const suppliesDemo: DemoStep = {
         compartments.push(
           await createCompartment(app, db, { code, name: `Shelter ${code}`, kind: 'shelter' }, BY),
         )
-        created += 1
+        newShelters += 1
       }
     }
     const today = app.now()
@@ -75,6 +79,7 @@ export const suppliesDemo: DemoStep = {
       { name: 'first-aid kit', kind: 'first_aid_kit', unit: 'kit' },
       BY,
     )
+    const items = [rice, summer, winter, kits]
     const warehouse = await createLocation(
       app,
       { name: 'Yanji warehouse', kind: 'warehouse', compartmentId: null },
@@ -85,7 +90,6 @@ export const suppliesDemo: DemoStep = {
       { name: 'Inside North Korea', kind: 'delivery', compartmentId: null },
       BY,
     )
-    created += 6
     const purchase = (itemId: string, quantity: number, cost: string) =>
       recordMovement(
         app,
@@ -118,7 +122,6 @@ export const suppliesDemo: DemoStep = {
       },
       BY,
     )
-    created += 5
 
     const random = sequence(2006)
     for (const compartment of compartments) {
@@ -161,7 +164,6 @@ export const suppliesDemo: DemoStep = {
         },
         BY,
       )
-      created += 6
       for (let day = 0; day < 365; day += 1) {
         const date = isoDay(new Date(start.getTime() + day * DAY_MS))
         if (random() < 0.15) continue // closed, or nobody came
@@ -172,13 +174,19 @@ export const suppliesDemo: DemoStep = {
             { compartmentId: compartment.id, day: date, headcount },
             { ...BY, mayOverride: false },
           )
-          created += 1
+          distributions += 1
         } catch (error) {
           // The month's budget ran out: the report's "limit of our resources". Skip the day.
           if (!(error instanceof HavenError)) throw error
         }
       }
     }
-    return { created, skipped: 0 }
+    const where =
+      newShelters > 0 ? `${newShelters} new shelters` : `${compartments.length} shelters`
+    return {
+      created: items.length,
+      skipped: 0,
+      detail: `stock and an allowance policy in ${where}, ${distributions} distributions over a year`,
+    }
   },
 }
