@@ -10,6 +10,7 @@ import type { CompartmentsTable } from './compartments/compartment-tables.js'
 import type { Migrations } from './db/migrations/index.js'
 import type { Figure } from './figures.js'
 import type { HavenEnv } from './http/hono-env.js'
+import type { MoneyListener } from './money-events.js'
 import type { SiteRenderer } from './site/site-renderer.js'
 
 /**
@@ -51,6 +52,12 @@ export interface HavenModule {
    * thing the annual report reads from it.
    */
   readonly figures?: readonly Figure[]
+  /**
+   * For a module that keeps books (finance): told of every sum of money another module's record
+   * moves, inside that record's transaction (see money-events.ts). Modules that move money call
+   * `recordMoney` and never import the listener.
+   */
+  readonly money?: MoneyListener
   /**
    * Prepares what the module needs before anyone uses it (the contact inbox's compartment, say).
    * Idempotent; run by `haven serve` once the keys are open, and by `haven demo`.
