@@ -46,3 +46,19 @@ export async function compartmentIdsOfKind(db: Db, kind: CompartmentKind): Promi
     (r) => r.id,
   )
 }
+
+/** The first `limit` active compartments of these kinds, by code (demo steps build on them). */
+export async function activeCompartmentsOfKinds(
+  db: Db,
+  kinds: readonly CompartmentKind[],
+  limit: number,
+): Promise<CompartmentsTable[]> {
+  return db
+    .selectFrom('compartments')
+    .selectAll()
+    .where('kind', 'in', kinds)
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .limit(limit)
+    .execute()
+}
