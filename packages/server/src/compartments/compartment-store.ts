@@ -62,3 +62,9 @@ export async function activeCompartmentsOfKinds(
     .limit(limit)
     .execute()
 }
+
+/** Every compartment's code by its id. */
+export async function allCompartmentCodes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('compartments').select(['id', 'code']).execute()
+  return new Map(rows.map((c) => [c.id, c.code]))
+}
