@@ -17,11 +17,20 @@ import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { audit } from './auth-audit.js'
+import {
+  confirmTotp,
+  deletePasskey,
+  deleteTotp,
+  factorState,
+  findTotp,
+  insertPasskey,
+  listPasskeys,
+  renamePasskey,
+  upsertTotpSecret,
+} from './factor-store.js'
 import { claimGuess } from './login-throttle.js'
 import {
   authenticationOptions,
-  insertPasskey,
-  listPasskeys,
   registrationOptions,
   verifyAuthentication,
   verifyRegistration,
@@ -29,12 +38,12 @@ import {
 import { hashPassword, verifyPassword } from './password-hash.js'
 import { passwordIssues } from './password-rules.js'
 import { newRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.js'
-import { factorState, hasSecondFactor, secondFactorRequired } from './second-factors.js'
+import { hasSecondFactor, secondFactorRequired } from './second-factors.js'
 import { rotateSession } from './session-service.js'
 import { deleteSession, deleteUserSessions, listUserSessions } from './session-store.js'
-import { checkTotp, findTotp, newTotpSecret, totpUri } from './totp.js'
+import { checkTotp, newTotpSecret, totpUri } from './totp.js'
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.js'
-import { findUserById } from './user-store.js'
+import { findUserById, setPasswordHash, updateUserProfile } from './user-store.js'
 
 const OWN = { kind: 'signed-in', why: 'A person manages their own account.' } as const
 /** Factor enrolment is also open to a sign-in that must enrol before it may do anything else. */
@@ -124,15 +133,15 @@ export const accountRoutes = [
     async handle({ app, body, actor, audit: ctx }) {
       const db = app.database.db
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({
+        await updateUserProfile(
+          trx,
+          actor().userId,
+          {
             ...(body.displayName ? { display_name: body.displayName } : {}),
             ...(body.locale ? { locale: body.locale } : {}),
-            updated_at: app.now().toISOString(),
-          })
-          .where('id', '=', actor().userId)
-          .execute()
+          },
+          app.now().toISOString(),
+        )
         await audit(app, trx, {
           actorId: actor().userId,
           action: 'account.updated',
@@ -181,11 +190,7 @@ export const accountRoutes = [
       if (issues.length > 0) throw errors.validationFailed(issues)
       const hash = await hashPassword(body.newPassword)
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, updated_at: app.now().toISOString() })
-          .where('id', '=', user.id)
-          .execute()
+        await setPasswordHash(trx, user.id, hash, app.now().toISOString())
         const ended = await deleteUserSessions(trx, user.id, currentSession(c).row.id_hash)
         await rotateSession(app, c, trx, currentSession(c).row, {
           reauth_at: app.now().toISOString(),
@@ -329,21 +334,7 @@ export const accountRoutes = [
       if (existing?.confirmed_at) throw errors.totpExists()
       const secret = newTotpSecret()
       const sealed = await sealTotpSecret(app, db, user.id, secret)
-      await db
-        .insertInto('totp_factors')
-        .values({
-          user_id: user.id,
-          secret: sealed,
-          confirmed_at: null,
-          last_time_step: null,
-          created_at: app.now().toISOString(),
-        })
-        .onConflict((oc) =>
-          oc
-            .column('user_id')
-            .doUpdateSet({ secret: sealed, confirmed_at: null, last_time_step: null }),
-        )
-        .execute()
+      await upsertTotpSecret(db, user.id, sealed, app.now().toISOString())
       return { secret, uri: totpUri(secret, user.login_name, app.config.orgName) }
     },
   }),
@@ -371,11 +362,7 @@ export const accountRoutes = [
       const codes = newRecoveryCodes()
       await db.transaction().execute(async (trx) => {
         const now = app.now().toISOString()
-        await trx
-          .updateTable('totp_factors')
-          .set({ confirmed_at: now, last_time_step: step })
-          .where('user_id', '=', userId)
-          .execute()
+        await confirmTotp(trx, userId, step, now)
         await replaceRecoveryCodes(trx, userId, codes, now)
         await finishEnrolment(app, c, trx, 'password+totp')
         await audit(app, trx, {
@@ -404,7 +391,7 @@ export const accountRoutes = [
       const factors = await factorState(db, userId)
       await assertKeepsAFactor(db, userId, { totp: false, passkeys: factors.passkeys })
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('totp_factors').where('user_id', '=', userId).execute()
+        await deleteTotp(trx, userId)
         await audit(app, trx, {
           actorId: userId,
           action: 'factor.totp_removed',
@@ -510,13 +497,8 @@ export const accountRoutes = [
     response: ok,
     errors: ['notFound'],
     async handle({ app, params, body, actor }) {
-      const result = await app.database.db
-        .updateTable('passkeys')
-        .set({ name: body.name })
-        .where('id', '=', params.id)
-        .where('user_id', '=', actor().userId)
-        .executeTakeFirst()
-      if (Number(result.numUpdatedRows) !== 1) throw errors.notFound()
+      if (!(await renamePasskey(app.database.db, actor().userId, params.id, body.name)))
+        throw errors.notFound()
       return { ok: true as const }
     },
   }),
@@ -536,12 +518,7 @@ export const accountRoutes = [
       const factors = await factorState(db, userId)
       await assertKeepsAFactor(db, userId, { totp: factors.totp, passkeys: factors.passkeys - 1 })
       await db.transaction().execute(async (trx) => {
-        const result = await trx
-          .deleteFrom('passkeys')
-          .where('id', '=', params.id)
-          .where('user_id', '=', userId)
-          .executeTakeFirst()
-        if (Number(result.numDeletedRows) !== 1) throw errors.notFound()
+        if (!(await deletePasskey(trx, userId, params.id))) throw errors.notFound()
         await audit(app, trx, {
           actorId: userId,
           action: 'factor.passkey_removed',

@@ -9,13 +9,15 @@ import { z } from 'zod'
 import { defineRoute } from '../api/api-route.js'
 import { errors } from '../http/errors.js'
 import { audit } from './auth-audit.js'
+import { findTotp, markTotpUsed } from './factor-store.js'
 import { passwordLogin, secondFactorThrottle } from './login-service.js'
 import { authenticationOptions, verifyAuthentication } from './passkeys.js'
 import { useRecoveryCode } from './recovery-codes.js'
 import { endSession, rotateSession, startSession } from './session-service.js'
 import { presentCurrentSession } from './session-view.js'
-import { checkTotp, findTotp, markTotpUsed } from './totp.js'
+import { checkTotp } from './totp.js'
 import { openTotpSecret } from './totp-secrets.js'
+import { findUserById } from './user-store.js'
 
 const SIGN_IN = { kind: 'public', why: 'Signing in is how a person gets a session.' } as const
 const SECOND_STEP = {
@@ -201,11 +203,7 @@ export const loginRoutes = [
         })
         throw errors.passkeyFailed()
       }
-      const user = await db
-        .selectFrom('users')
-        .select(['id', 'status'])
-        .where('id', '=', verified.userId)
-        .executeTakeFirst()
+      const user = await findUserById(db, verified.userId)
       if (user?.status !== 'active') throw errors.passkeyFailed()
       const pending = c.get('session')
       await db.transaction().execute(async (trx) => {

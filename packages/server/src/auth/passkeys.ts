@@ -9,6 +9,14 @@ import type { Urls } from '../config/load-config.js'
 import type { Db } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import type { AuthChallengesTable } from './auth-tables.js'
+import {
+  deleteChallenge,
+  findChallenge,
+  findPasskey,
+  insertChallenge,
+  passkeyCredentials,
+  recordPasskeyUse,
+} from './factor-store.js'
 
 const CHALLENGE_TTL_MS = 5 * 60_000
 
@@ -26,16 +34,13 @@ async function storeChallenge(
   now: Date,
 ) {
   const id = newId()
-  await db
-    .insertInto('auth_challenges')
-    .values({
-      id,
-      purpose,
-      user_id: userId,
-      challenge,
-      expires_at: new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString(),
-    })
-    .execute()
+  await insertChallenge(db, {
+    id,
+    purpose,
+    userId,
+    challenge,
+    expiresAt: new Date(now.getTime() + CHALLENGE_TTL_MS).toISOString(),
+  })
   return id
 }
 
@@ -46,16 +51,10 @@ async function takeChallenge(
   purpose: AuthChallengesTable['purpose'],
   now: Date,
 ) {
-  const row = await db
-    .selectFrom('auth_challenges')
-    .selectAll()
-    .where('id', '=', id)
-    .where('purpose', '=', purpose)
-    .executeTakeFirst()
+  const row = await findChallenge(db, id, purpose)
   if (!row) return null
-  const deleted = await db.deleteFrom('auth_challenges').where('id', '=', id).executeTakeFirst()
-  if (Number(deleted.numDeletedRows) !== 1 || Date.parse(row.expires_at) <= now.getTime())
-    return null
+  const deleted = await deleteChallenge(db, id)
+  if (!deleted || Date.parse(row.expires_at) <= now.getTime()) return null
   return row
 }
 
@@ -66,11 +65,7 @@ export async function registrationOptions(
   orgName: string,
   now: Date,
 ) {
-  const existing = await db
-    .selectFrom('passkeys')
-    .select(['id', 'transports'])
-    .where('user_id', '=', user.id)
-    .execute()
+  const existing = await passkeyCredentials(db, user.id)
   const options = await generateRegistrationOptions({
     rpName: orgName,
     rpID: relyingParty(urls).rpID,
@@ -129,13 +124,7 @@ export async function authenticationOptions(
   userId: string | null,
   now: Date,
 ) {
-  const allow = userId
-    ? await db
-        .selectFrom('passkeys')
-        .select(['id', 'transports'])
-        .where('user_id', '=', userId)
-        .execute()
-    : []
+  const allow = userId ? await passkeyCredentials(db, userId) : []
   const options = await generateAuthenticationOptions({
     rpID: relyingParty(urls).rpID,
     userVerification: 'required',
@@ -159,11 +148,7 @@ export async function verifyAuthentication(
 ): Promise<{ userId: string; passkeyId: string } | null> {
   const challenge = await takeChallenge(db, challengeId, purpose, now)
   if (!challenge) return null
-  const passkey = await db
-    .selectFrom('passkeys')
-    .selectAll()
-    .where('id', '=', response.id)
-    .executeTakeFirst()
+  const passkey = await findPasskey(db, response.id)
   if (!passkey || (challenge.user_id && passkey.user_id !== challenge.user_id)) return null
   const { origin, rpID } = relyingParty(urls)
   try {
@@ -181,44 +166,9 @@ export async function verifyAuthentication(
       },
     })
     if (!result.verified) return null
-    await db
-      .updateTable('passkeys')
-      .set({ counter: result.authenticationInfo.newCounter, last_used_at: now.toISOString() })
-      .where('id', '=', passkey.id)
-      .execute()
+    await recordPasskeyUse(db, passkey.id, result.authenticationInfo.newCounter, now.toISOString())
     return { userId: passkey.user_id, passkeyId: passkey.id }
   } catch {
     return null
   }
-}
-
-export async function insertPasskey(
-  db: Db,
-  userId: string,
-  name: string,
-  key: { id: string; publicKey: string; counter: number; transports: string[] },
-  now: string,
-) {
-  await db
-    .insertInto('passkeys')
-    .values({
-      id: key.id,
-      user_id: userId,
-      name,
-      public_key: key.publicKey,
-      counter: key.counter,
-      transports: JSON.stringify(key.transports),
-      created_at: now,
-      last_used_at: null,
-    })
-    .execute()
-}
-
-export async function listPasskeys(db: Db, userId: string) {
-  return db
-    .selectFrom('passkeys')
-    .select(['id', 'name', 'created_at', 'last_used_at'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at')
-    .execute()
 }

@@ -11,7 +11,7 @@ import { passwordIssues } from './password-rules.js'
 import { deleteUserSessions } from './session-store.js'
 import { consumeToken, findUsableToken } from './token-store.js'
 import { hashToken } from './tokens.js'
-import { findUserById } from './user-store.js'
+import { findUserById, setPasswordHash } from './user-store.js'
 
 const LINK = {
   kind: 'public',
@@ -71,11 +71,7 @@ export const passwordLinkRoutes = [
         const now = app.now().toISOString()
         if (!(await consumeToken(trx, hashToken(body.token), 'password_reset', now)))
           throw errors.linkInvalid()
-        await trx
-          .updateTable('users')
-          .set({ password_hash: hash, updated_at: now })
-          .where('id', '=', user.id)
-          .execute()
+        await setPasswordHash(trx, user.id, hash, now)
         const ended = await deleteUserSessions(trx, user.id)
         await audit(app, trx, {
           actorId: user.id,

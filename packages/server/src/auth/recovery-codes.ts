@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '../db/db-handle.js'
+import { replaceRecoveryCodeHashes, spendRecoveryCodeHash } from './factor-store.js'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
 export const RECOVERY_CODE_COUNT = 10
@@ -26,43 +27,15 @@ export async function replaceRecoveryCodes(
   codes: readonly string[],
   now: string,
 ): Promise<void> {
-  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute()
-  await db
-    .insertInto('recovery_codes')
-    .values(
-      codes.map((code) => ({
-        code_hash: hashRecoveryCode(code),
-        user_id: userId,
-        created_at: now,
-        used_at: null,
-      })),
-    )
-    .execute()
+  await replaceRecoveryCodeHashes(db, userId, codes.map(hashRecoveryCode), now)
 }
 
-/** Spends a code if it is this user's and unused; the conditional update makes it single-use. */
+/** Spends a code if it is this user's and unused (single use: see spendRecoveryCodeHash). */
 export async function useRecoveryCode(
   db: Db,
   userId: string,
   code: string,
   now: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('recovery_codes')
-    .set({ used_at: now })
-    .where('code_hash', '=', hashRecoveryCode(code))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-export async function unusedRecoveryCodes(db: Db, userId: string): Promise<number> {
-  const row = await db
-    .selectFrom('recovery_codes')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+  return spendRecoveryCodeHash(db, userId, hashRecoveryCode(code), now)
 }

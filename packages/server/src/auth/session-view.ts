@@ -1,35 +1,11 @@
 import type { Abilities } from '@haven/core/auth/abilities'
-import type { CurrentSessionView, GrantView } from '@haven/core/auth/auth-views'
-import { isRole } from '@haven/core/auth/roles'
+import type { CurrentSessionView } from '@haven/core/auth/auth-views'
 import type { AppContext } from '../app-context.js'
-import type { Db } from '../db/db-handle.js'
 import { errors } from '../http/errors.js'
 import type { Actor } from './actor.js'
-import { factorState } from './second-factors.js'
+import { factorState } from './factor-store.js'
 import type { ResolvedSession } from './session-service.js'
-import { findUserById } from './user-store.js'
-
-export async function grantsWithCodes(db: Db, userId: string): Promise<GrantView[]> {
-  const rows = await db
-    .selectFrom('grants')
-    .leftJoin('compartments', 'compartments.id', 'grants.compartment_id')
-    .select(['grants.id', 'grants.role', 'grants.compartment_id', 'compartments.code'])
-    .where('grants.user_id', '=', userId)
-    .orderBy('grants.created_at')
-    .execute()
-  return rows.flatMap((g) =>
-    isRole(g.role)
-      ? [
-          {
-            id: g.id,
-            role: g.role,
-            compartmentId: g.compartment_id,
-            compartmentCode: g.code ?? null,
-          },
-        ]
-      : [],
-  )
-}
+import { findUserById, grantsWithCodes } from './user-store.js'
 
 /**
  * What the app may offer this person: each module's abilities, computed by its policies (the

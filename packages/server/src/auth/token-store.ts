@@ -78,3 +78,19 @@ export async function revokeTokens(
     .where('used_at', 'is', null)
     .execute()
 }
+
+/** Invalidates a user's unused tokens of a purpose (a new password link replaces the old ones). */
+export async function revokeUserTokens(
+  db: Db,
+  userId: string,
+  purpose: OneTimeTokensTable['purpose'],
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute()
+}

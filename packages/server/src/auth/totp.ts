@@ -1,5 +1,4 @@
 import { generateSecret, generateURI, verify } from 'otplib'
-import type { Db } from '../db/db-handle.js'
 
 /**
  * TOTP (RFC 6238, 6 digits, 30 s) as every authenticator app speaks it. A code is accepted for the
@@ -28,30 +27,4 @@ export async function checkTotp(
     ...(lastTimeStep !== null ? { afterTimeStep: lastTimeStep } : {}),
   })
   return result.valid && 'timeStep' in result ? result.timeStep : null
-}
-
-export async function findTotp(db: Db, userId: string) {
-  return db.selectFrom('totp_factors').selectAll().where('user_id', '=', userId).executeTakeFirst()
-}
-
-/**
- * Records `timeStep` as used, only if no other request recorded it (or a later one) first:
- * two simultaneous sign-ins with the same code cannot both succeed.
- */
-export async function markTotpUsed(
-  db: Db,
-  userId: string,
-  timeStep: number,
-  previous: number | null,
-): Promise<boolean> {
-  let query = db
-    .updateTable('totp_factors')
-    .set({ last_time_step: timeStep })
-    .where('user_id', '=', userId)
-  query =
-    previous === null
-      ? query.where('last_time_step', 'is', null)
-      : query.where('last_time_step', '=', previous)
-  const result = await query.executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
 }

@@ -46,3 +46,25 @@ export async function compartmentIdsOfKind(db: Db, kind: CompartmentKind): Promi
     (r) => r.id,
   )
 }
+
+/** The first `limit` active compartments of these kinds, by code (demo steps build on them). */
+export async function activeCompartmentsOfKinds(
+  db: Db,
+  kinds: readonly CompartmentKind[],
+  limit: number,
+): Promise<CompartmentsTable[]> {
+  return db
+    .selectFrom('compartments')
+    .selectAll()
+    .where('kind', 'in', kinds)
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .limit(limit)
+    .execute()
+}
+
+/** Every compartment's code by its id. */
+export async function allCompartmentCodes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('compartments').select(['id', 'code']).execute()
+  return new Map(rows.map((c) => [c.id, c.code]))
+}

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import { sql } from 'kysely'
 import type { AppContext } from '../app-context.js'
+import { pingDatabase } from '../db/maintenance-store.js'
 import { allMigrations } from '../db/migrations/index.js'
 import { pendingMigrations } from '../db/migrator.js'
 import type { HavenEnv } from '../http/hono-env.js'
@@ -15,7 +15,7 @@ export function createHealthRoutes(app: AppContext): Hono<HavenEnv> {
   health.get('/readyz', async (c) => {
     c.header('Cache-Control', 'no-store')
     try {
-      await sql`select 1`.execute(app.database.db)
+      await pingDatabase(app.database.db)
       const pending = await pendingMigrations(app.database, allMigrations(app.modules))
       if (pending.length > 0)
         return c.json({ status: 'not_ready', reason: 'migrations_pending', pending }, 503)

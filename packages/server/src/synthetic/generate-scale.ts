@@ -1,10 +1,9 @@
-import { sql } from 'kysely'
 import type { AppContext } from '../app-context.js'
 import { audit } from '../auth/auth-audit.js'
 import { createCompartment } from '../compartments/compartment-service.js'
 import { findCompartmentByCode } from '../compartments/compartment-store.js'
 import type { CompartmentsTable } from '../compartments/compartment-tables.js'
-import { isPostgres } from '../db/dialect.js'
+import { refreshStatistics } from '../db/maintenance-store.js'
 import type { ScaleOptions, ScaleStep } from '../haven-module.js'
 
 export interface ScaleResult {
@@ -46,9 +45,7 @@ export async function generateScale(
     for (const [table, n] of Object.entries(added)) rows[table] = (rows[table] ?? 0) + n
   }
   if (Object.values(rows).some((n) => n > 0)) {
-    // Fresh statistics after a bulk load: autovacuum may take long to notice it, and until then
-    // the planner guesses (PostgreSQL; SQLite plans without statistics unless asked to keep them).
-    if (isPostgres(app.database.db)) await sql`analyze`.execute(app.database.db)
+    await refreshStatistics(app.database.db)
     await audit(app, app.database.db, {
       actorId: null,
       action: 'synthetic.generated',

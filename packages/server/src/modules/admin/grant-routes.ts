@@ -5,11 +5,11 @@ import { z } from 'zod'
 import { defineRoute, found } from '../../api/api-route.js'
 import { audit } from '../../auth/auth-audit.js'
 import { markUserSessionsForRotation } from '../../auth/session-store.js'
-import { grantsWithCodes } from '../../auth/session-view.js'
-import { findGrant, findUserById, insertGrant } from '../../auth/user-store.js'
+import { findGrant, findUserById, grantsWithCodes, insertGrant } from '../../auth/user-store.js'
+import { findCompartment } from '../../compartments/compartment-store.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { activeAdministrators } from './user-routes.js'
+import { activeAdministrators, deleteGrant, hasGrant } from './admin-store.js'
 
 export const grantRoutes = [
   defineRoute({
@@ -35,27 +35,14 @@ export const grantRoutes = [
       if (body.compartmentId !== null && ORGANISATION_ROLES.includes(body.role))
         throw errors.roleNotForCompartment()
       if (body.compartmentId !== null) {
-        const compartment = await db
-          .selectFrom('compartments')
-          .select('id')
-          .where('id', '=', body.compartmentId)
-          .executeTakeFirst()
+        const compartment = await findCompartment(db, body.compartmentId)
         if (!compartment)
           throw errors.validationFailed([
             { path: 'compartmentId', key: 'field.invalid', params: {} },
           ])
       }
       return db.transaction().execute(async (trx) => {
-        let existing = trx
-          .selectFrom('grants')
-          .select('id')
-          .where('user_id', '=', user.id)
-          .where('role', '=', body.role)
-        existing =
-          body.compartmentId === null
-            ? existing.where('compartment_id', 'is', null)
-            : existing.where('compartment_id', '=', body.compartmentId)
-        if (await existing.executeTakeFirst()) throw errors.grantExists()
+        if (await hasGrant(trx, user.id, body.role, body.compartmentId)) throw errors.grantExists()
         const id = newId()
         await insertGrant(trx, {
           id,
@@ -105,7 +92,7 @@ export const grantRoutes = [
           const admins = await activeAdministrators(trx)
           if (admins.length === 1 && admins[0] === grant.user_id) throw errors.lastAdministrator()
         }
-        await trx.deleteFrom('grants').where('id', '=', grant.id).execute()
+        await deleteGrant(trx, grant.id)
         await markUserSessionsForRotation(trx, grant.user_id)
         await audit(app, trx, {
           actorId: actor().userId,

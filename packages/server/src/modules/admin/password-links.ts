@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js'
-import { insertToken } from '../../auth/token-store.js'
+import { insertToken, revokeUserTokens } from '../../auth/token-store.js'
 import { newToken } from '../../auth/tokens.js'
 import type { Db } from '../../db/db-handle.js'
 
@@ -12,13 +12,7 @@ export const PASSWORD_LINK_TTL_MS = 24 * 60 * 60_000
  */
 export async function issuePasswordLink(app: AppContext, db: Db, userId: string) {
   const now = app.now()
-  await db
-    .updateTable('one_time_tokens')
-    .set({ used_at: now.toISOString() })
-    .where('user_id', '=', userId)
-    .where('purpose', '=', 'password_reset')
-    .where('used_at', 'is', null)
-    .execute()
+  await revokeUserTokens(db, userId, 'password_reset', now.toISOString())
   const { token, hash } = newToken()
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS).toISOString()
   await insertToken(db, {

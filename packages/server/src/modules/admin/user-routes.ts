@@ -8,6 +8,7 @@ import { findUserById, findUserByLoginName, insertUser } from '../../auth/user-s
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { activeAdministrators, listUsers, updateUser } from './admin-store.js'
 import { issuePasswordLink } from './password-links.js'
 import { presentUser } from './user-views.js'
 
@@ -20,19 +21,6 @@ const userAtId = ({ app, params }: RequestInput<{ id: string }>) =>
 /** The policy record of a user. */
 const asUser = (user: { id: string }) => ({ id: user.id })
 
-/** Active users holding an organisation-wide administrator grant. */
-export async function activeAdministrators(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('grants')
-    .innerJoin('users', 'users.id', 'grants.user_id')
-    .select('users.id')
-    .where('grants.role', '=', 'administrator')
-    .where('grants.compartment_id', 'is', null)
-    .where('users.status', '=', 'active')
-    .execute()
-  return [...new Set(rows.map((r) => r.id))]
-}
-
 export const userRoutes = [
   defineRoute({
     method: 'get',
@@ -43,7 +31,7 @@ export const userRoutes = [
     response: z.array(userView),
     async handle({ app, actor }) {
       const db = app.database.db
-      const users = await db.selectFrom('users').selectAll().orderBy('login_name').execute()
+      const users = await listUsers(db)
       return Promise.all(users.map((u) => presentUser(db, actor(), u)))
     },
   }),
@@ -116,15 +104,15 @@ export const userRoutes = [
           const admins = await activeAdministrators(trx)
           if (admins.length === 1 && admins[0] === user.id) throw errors.lastAdministrator()
         }
-        await trx
-          .updateTable('users')
-          .set({
+        await updateUser(
+          trx,
+          user.id,
+          {
             ...(body.displayName ? { display_name: body.displayName } : {}),
             ...(body.status ? { status: body.status } : {}),
-            updated_at: app.now().toISOString(),
-          })
-          .where('id', '=', user.id)
-          .execute()
+          },
+          app.now().toISOString(),
+        )
         const ended = body.status === 'suspended' ? await deleteUserSessions(trx, user.id) : 0
         await audit(app, trx, {
           actorId: actor().userId,

@@ -1,9 +1,10 @@
 import type { UserView } from '@haven/core/admin/admin-views'
 import type { Actor } from '../../auth/actor.js'
 import type { UserRow } from '../../auth/auth-tables.js'
+import { factorState } from '../../auth/factor-store.js'
 import { abilities } from '../../auth/policy.js'
-import { factorState, hasSecondFactor } from '../../auth/second-factors.js'
-import { grantsWithCodes } from '../../auth/session-view.js'
+import { hasSecondFactor } from '../../auth/second-factors.js'
+import { grantsWithCodes } from '../../auth/user-store.js'
 import type { Db } from '../../db/db-handle.js'
 
 /** A user as an administrator sees them: never a password hash or a factor secret. */

@@ -3,7 +3,7 @@ import { auditQuerySchema } from '@haven/core/auth/auth-schemas'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { countAuditRows, lastAuditRow, listAuditRows } from '../../audit/audit-store.js'
-import { findUserByLoginName } from '../../auth/user-store.js'
+import { findUserByLoginName, loginNames } from '../../auth/user-store.js'
 
 export const auditRoutes = [
   defineRoute({
@@ -32,14 +32,7 @@ export const auditRoutes = [
       const actorIds = [
         ...new Set(rows.map((r) => r.actor_id).filter((id): id is string => id !== null)),
       ]
-      const names =
-        actorIds.length > 0
-          ? await db
-              .selectFrom('users')
-              .select(['id', 'login_name'])
-              .where('id', 'in', actorIds)
-              .execute()
-          : []
+      const names = await loginNames(db, actorIds)
       const loginOf = new Map(names.map((n) => [n.id, n.login_name]))
       return {
         entries: rows.map((r) => ({

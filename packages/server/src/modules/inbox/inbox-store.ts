@@ -61,3 +61,29 @@ export async function updateContactMessageStatus(
     .where('id', '=', id)
     .execute()
 }
+
+// Intake rate limits (the rules are in intake-rate-limit.ts)
+
+export async function deleteExpiredRateLimits(db: Db, nowIso: string): Promise<void> {
+  await db.deleteFrom('intake_rate_limits').where('expires_at', '<=', nowIso).execute()
+}
+
+export async function findRateLimit(db: Db, key: string) {
+  return db.selectFrom('intake_rate_limits').selectAll().where('key', '=', key).executeTakeFirst()
+}
+
+/** One more submission in the bucket; the first one opens its window, which ends at `expires`. */
+export async function countRateLimit(
+  db: Db,
+  key: string,
+  nowIso: string,
+  expires: string,
+): Promise<void> {
+  await db
+    .insertInto('intake_rate_limits')
+    .values({ key, count: 1, window_start: nowIso, expires_at: expires })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({ count: eb('intake_rate_limits.count', '+', 1) })),
+    )
+    .execute()
+}

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { Db } from '../../db/db-handle.js'
+import { countRateLimit, deleteExpiredRateLimits, findRateLimit } from './inbox-store.js'
 
 export interface RateLimits {
   /** Messages one client may send per window. */
@@ -36,27 +37,17 @@ export async function takeRateLimit(
   now: Date,
 ): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
   const nowIso = now.toISOString()
-  await db.deleteFrom('intake_rate_limits').where('expires_at', '<=', nowIso).execute()
+  await deleteExpiredRateLimits(db, nowIso)
   let wait = 0
   for (const bucket of buckets) {
-    const row = await db
-      .selectFrom('intake_rate_limits')
-      .selectAll()
-      .where('key', '=', bucket.key)
-      .executeTakeFirst()
+    const row = await findRateLimit(db, bucket.key)
     if (row && row.count >= bucket.limit)
       wait = Math.max(wait, Math.ceil((Date.parse(row.expires_at) - now.getTime()) / 1000))
   }
   if (wait > 0) return { allowed: false, retryAfterSeconds: wait }
   const expires = new Date(now.getTime() + limits.windowMs).toISOString()
   for (const bucket of buckets) {
-    await db
-      .insertInto('intake_rate_limits')
-      .values({ key: bucket.key, count: 1, window_start: nowIso, expires_at: expires })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({ count: eb('intake_rate_limits.count', '+', 1) })),
-      )
-      .execute()
+    await countRateLimit(db, bucket.key, nowIso, expires)
   }
   return { allowed: true }
 }

@@ -11,6 +11,13 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { type CleanFile, cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
+import {
+  caseAttachments,
+  deletePhoto,
+  findPhoto,
+  insertAttachment,
+  markHasPhoto,
+} from './attachment-store.js'
 import { attachmentAtId, caseAtId, personAtId } from './people-loaders.js'
 import type { AttachmentsTable } from './people-tables.js'
 
@@ -69,7 +76,7 @@ export async function storeAttachment(
     created_at: app.now().toISOString(),
     created_by: by.actorId,
   }
-  await db.insertInto('attachments').values(row).execute()
+  await insertAttachment(db, row)
   await audit(app, db, {
     actorId: by.actorId,
     action: 'attachment.added',
@@ -128,12 +135,7 @@ export const attachmentRoutes = [
       await assertWritable(db, person.compartment_id)
       const clean = await cleanAttachment(requireFile(raw), { photoOnly: true })
       return db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('attachments')
-          .where('owner_type', '=', 'person')
-          .where('owner_id', '=', person.id)
-          .where('kind', '=', 'photo')
-          .execute()
+        await deletePhoto(trx, person.id)
         const row = await storeAttachment(
           app,
           trx,
@@ -142,7 +144,7 @@ export const attachmentRoutes = [
           `${person.code}.${clean.extension}`,
           by,
         )
-        await trx.updateTable('people').set({ has_photo: 1 }).where('id', '=', person.id).execute()
+        await markHasPhoto(trx, person.id)
         return { id: row.id, contentType: row.content_type, byteSize: row.byte_size }
       })
     },
@@ -165,13 +167,7 @@ export const attachmentRoutes = [
     errors: ['notFound', 'forbidden'],
     async handle({ app, record: person, audit: by }) {
       const db = app.database.db
-      const row = await db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('owner_type', '=', 'person')
-        .where('owner_id', '=', person.id)
-        .where('kind', '=', 'photo')
-        .executeTakeFirst()
+      const row = await findPhoto(db, person.id)
       if (!row) throw errors.notFound()
       await audit(app, db, {
         actorId: by.actorId,
@@ -240,13 +236,7 @@ export const attachmentRoutes = [
     async handle({ app, actor, record: kase }) {
       const db = app.database.db
       const mayIdentify = can(actor(), 'identify', 'Case', { compartmentId: kase.compartment_id })
-      const rows = await db
-        .selectFrom('attachments')
-        .selectAll()
-        .where('owner_type', '=', 'case')
-        .where('owner_id', '=', kase.id)
-        .orderBy('created_at')
-        .execute()
+      const rows = await caseAttachments(db, kase.id)
       return Promise.all(
         rows.map(async (r) => ({
           id: r.id,

@@ -34,6 +34,7 @@ import {
   listCases,
   overdueFollowUps,
   referralsOf,
+  setFollowUpDone,
   userNames,
 } from './case-store.js'
 import { caseAtId, loadPerson } from './people-loaders.js'
@@ -450,11 +451,7 @@ export const caseRoutes = [
       const db = app.database.db
       await assertWritable(db, followUp.compartment_id)
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('follow_ups')
-          .set({ done_at: body.done ? app.now().toISOString() : null })
-          .where('id', '=', followUp.id)
-          .execute()
+        await setFollowUpDone(trx, followUp.id, body.done ? app.now().toISOString() : null)
         await audit(app, trx, {
           actorId: by.actorId,
           action: 'case.follow_up_updated',

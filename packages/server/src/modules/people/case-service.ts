@@ -18,10 +18,13 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import {
+  caseConflictState,
+  findCase,
   insertCase,
   insertEntry,
   insertFollowUp,
   insertReferral,
+  touchCase,
   updateCaseIfVersion,
 } from './case-store.js'
 import type { CasesTable, PeopleTable } from './people-tables.js'
@@ -128,11 +131,7 @@ export async function updateCase(
         update.summary,
       )
     if (!(await updateCaseIfVersion(trx, current.id, update.version, changes))) {
-      const latest = await trx
-        .selectFrom('cases')
-        .select(['version', 'status', 'priority', 'assignee_id'])
-        .where('id', '=', current.id)
-        .executeTakeFirst()
+      const latest = await caseConflictState(trx, current.id)
       throw errors.versionConflict({
         yourVersion: update.version,
         currentVersion: latest?.version ?? null,
@@ -172,11 +171,9 @@ export async function updateCase(
         status: update.status ?? null,
       },
     })
-    return trx
-      .selectFrom('cases')
-      .selectAll()
-      .where('id', '=', current.id)
-      .executeTakeFirstOrThrow()
+    const updated = await findCase(trx, current.id)
+    if (!updated) throw new Error('case vanished inside its own transaction')
+    return updated
   })
 }
 
@@ -208,11 +205,7 @@ export async function addEntry(
       ),
       data: '{}',
     })
-    await trx
-      .updateTable('cases')
-      .set({ last_activity_at: now })
-      .where('id', '=', kase.id)
-      .execute()
+    await touchCase(trx, kase.id, now)
     await touchPerson(trx, kase.person_id, now)
     await audit(app, trx, {
       actorId: by.actorId,
@@ -279,11 +272,7 @@ export async function refer(
         overridden: override,
       }),
     })
-    await trx
-      .updateTable('cases')
-      .set({ last_activity_at: now })
-      .where('id', '=', kase.id)
-      .execute()
+    await touchCase(trx, kase.id, now)
     await audit(app, trx, {
       actorId: by.actorId,
       action: override ? 'case.referral_consent_overridden' : 'case.referred',

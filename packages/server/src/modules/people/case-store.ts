@@ -188,3 +188,81 @@ export async function userNames(
     .execute()
   return new Map(rows.map((r) => [r.id, r.display_name]))
 }
+
+/** Closed cases in compartments that set a retention period, with that period, oldest first. */
+export async function closedCasesWithRetention(db: Db, compartmentIds: readonly string[]) {
+  return db
+    .selectFrom('cases')
+    .innerJoin('compartments', 'compartments.id', 'cases.compartment_id')
+    .select([
+      'cases.id',
+      'cases.code',
+      'cases.compartment_id',
+      'cases.closed_on',
+      'compartments.retention_days',
+    ])
+    .where('cases.status', '=', 'closed')
+    .where('compartments.retention_days', 'is not', null)
+    .where('cases.compartment_id', 'in', compartmentIds)
+    .orderBy('cases.closed_on')
+    .execute()
+}
+
+/**
+ * Deletes a case with its files (its timeline, referrals and follow-ups go with it by foreign
+ * key); incidents that named it keep their record without it. Returns whose case it was.
+ */
+export async function deleteCaseAndFiles(db: Db, caseId: string): Promise<string | undefined> {
+  await db
+    .deleteFrom('attachments')
+    .where('owner_type', '=', 'case')
+    .where('owner_id', '=', caseId)
+    .execute()
+  await db.updateTable('incidents').set({ case_id: null }).where('case_id', '=', caseId).execute()
+  const kase = await db
+    .selectFrom('cases')
+    .select('person_id')
+    .where('id', '=', caseId)
+    .executeTakeFirst()
+  await db.deleteFrom('cases').where('id', '=', caseId).execute()
+  return kase?.person_id
+}
+
+/** What a version conflict shows of the case as it is now (no sealed field). */
+export async function caseConflictState(db: Db, id: string) {
+  return db
+    .selectFrom('cases')
+    .select(['version', 'status', 'priority', 'assignee_id'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+/** Something happened on the case: it moves up in lists sorted by activity. */
+export async function touchCase(db: Db, id: string, now: string): Promise<void> {
+  await db.updateTable('cases').set({ last_activity_at: now }).where('id', '=', id).execute()
+}
+
+export async function setFollowUpDone(db: Db, id: string, doneAt: string | null): Promise<void> {
+  await db.updateTable('follow_ups').set({ done_at: doneAt }).where('id', '=', id).execute()
+}
+
+/** The columns of the case export, for every case in these compartments, by code. */
+export async function casesForExport(db: Db, compartmentIds: readonly string[]) {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('cases')
+    .innerJoin('people', 'people.id', 'cases.person_id')
+    .select([
+      'cases.code',
+      'people.code as person_code',
+      'cases.type',
+      'cases.status',
+      'cases.priority',
+      'cases.opened_on',
+      'cases.closed_on',
+      'cases.outcome',
+    ])
+    .where('cases.compartment_id', 'in', compartmentIds)
+    .orderBy('cases.code')
+    .execute()
+}

@@ -7,9 +7,10 @@ import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
 import { errors } from '../../http/errors.js'
+import { casesForExport } from './case-store.js'
 import { toCsv } from './csv.js'
 import { openIdentity } from './person-service.js'
-import { compartmentCodes, tagsOf } from './person-store.js'
+import { compartmentCodes, peoplePageAfter, tagsOf } from './person-store.js'
 
 const exportQuery = z.strictObject({ compartmentId: z.string().max(100).optional() })
 const identifyingExport = z.strictObject({
@@ -48,15 +49,7 @@ async function* peopleIn(app: AppContext, compartmentIds: readonly string[]) {
   let after = ''
   for (;;) {
     if (compartmentIds.length === 0) return
-    const page = await db
-      .selectFrom('people')
-      .selectAll()
-      .where('compartment_id', 'in', compartmentIds)
-      .where('merged_into_id', 'is', null)
-      .where('code', '>', after)
-      .orderBy('code')
-      .limit(500)
-      .execute()
+    const page = await peoplePageAfter(db, compartmentIds, after, 500)
     if (page.length === 0) return
     yield page
     after = page.at(-1)?.code ?? after
@@ -208,25 +201,7 @@ export const exportRoutes = [
     response: z.unknown(),
     async handle({ app, body, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const cases =
-        compartmentIds.length === 0
-          ? []
-          : await db
-              .selectFrom('cases')
-              .innerJoin('people', 'people.id', 'cases.person_id')
-              .select([
-                'cases.code',
-                'people.code as person_code',
-                'cases.type',
-                'cases.status',
-                'cases.priority',
-                'cases.opened_on',
-                'cases.closed_on',
-                'cases.outcome',
-              ])
-              .where('cases.compartment_id', 'in', compartmentIds)
-              .orderBy('cases.code')
-              .execute()
+      const cases = await casesForExport(db, compartmentIds)
       await audit(app, db, {
         actorId: by.actorId,
         action: 'export.cases',

@@ -9,12 +9,8 @@ import { can } from '../../auth/policy.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import {
-  incidentPeople,
-  listIncidents,
-  recordIncident,
-  updateIncident,
-} from './incident-service.js'
+import { recordIncident, updateIncident } from './incident-service.js'
+import { incidentPeople, listIncidents } from './incident-store.js'
 import { incidentAtId } from './people-loaders.js'
 import type { IncidentsTable } from './people-tables.js'
 

@@ -4,48 +4,12 @@ import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
-import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { findCase } from './case-store.js'
+import { findIncident, insertIncident, updateIncidentIfVersion } from './incident-store.js'
 import type { IncidentsTable } from './people-tables.js'
 import { findPeople, touchPerson } from './person-store.js'
-
-export async function findIncident(db: Db, id: string): Promise<IncidentsTable | undefined> {
-  return db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
-export async function incidentPeople(db: Db, incidentIds: readonly string[]) {
-  if (incidentIds.length === 0) return []
-  return db
-    .selectFrom('incident_people')
-    .innerJoin('people', 'people.id', 'incident_people.person_id')
-    .select(['incident_people.incident_id', 'people.code', 'people.id'])
-    .where('incident_people.incident_id', 'in', incidentIds)
-    .orderBy('people.code')
-    .execute()
-}
-
-export async function listIncidents(
-  db: Db,
-  compartmentIds: readonly string[],
-  filter: { personId?: string | undefined; limit: number },
-) {
-  if (compartmentIds.length === 0) return []
-  let query = db.selectFrom('incidents').selectAll().where('compartment_id', 'in', compartmentIds)
-  if (filter.personId) {
-    const personId = filter.personId
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('incident_people')
-          .select('incident_people.incident_id')
-          .whereRef('incident_people.incident_id', '=', 'incidents.id')
-          .where('incident_people.person_id', '=', personId),
-      ),
-    )
-  }
-  return query.orderBy('occurred_on', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()
-}
 
 /**
  * Records an incident. The people and case it names must be in the same compartment: an incident
@@ -67,11 +31,7 @@ export async function recordIncident(
   )
     throw errors.compartmentMismatch()
   if (input.caseId) {
-    const kase = await db
-      .selectFrom('cases')
-      .select('compartment_id')
-      .where('id', '=', input.caseId)
-      .executeTakeFirst()
+    const kase = await findCase(db, input.caseId)
     if (kase?.compartment_id !== input.compartmentId) throw errors.compartmentMismatch()
   }
   return db.transaction().execute(async (trx) => {
@@ -99,12 +59,11 @@ export async function recordIncident(
       created_by: by.actorId,
       updated_at: now,
     }
-    await trx.insertInto('incidents').values(row).execute()
-    if (people.length > 0)
-      await trx
-        .insertInto('incident_people')
-        .values(people.map((p) => ({ incident_id: id, person_id: p.id })))
-        .execute()
+    await insertIncident(
+      trx,
+      row,
+      people.map((p) => p.id),
+    )
     for (const p of people) await touchPerson(trx, p.id, now)
     await audit(app, trx, {
       actorId: by.actorId,
@@ -139,13 +98,7 @@ export async function updateIncident(
         sealedAt('incidents', 'follow_up', current.id, current.compartment_id),
         update.followUp,
       )
-    const result = await trx
-      .updateTable('incidents')
-      .set(changes)
-      .where('id', '=', current.id)
-      .where('version', '=', update.version)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1) {
+    if (!(await updateIncidentIfVersion(trx, current.id, update.version, changes))) {
       throw errors.versionConflict({
         yourVersion: update.version,
         currentVersion: (await findIncident(trx, current.id))?.version ?? null,
@@ -161,10 +114,8 @@ export async function updateIncident(
       requestId: by.requestId,
       details: { fields: Object.keys(update).filter((k) => k !== 'version') },
     })
-    return trx
-      .selectFrom('incidents')
-      .selectAll()
-      .where('id', '=', current.id)
-      .executeTakeFirstOrThrow()
+    const updated = await findIncident(trx, current.id)
+    if (!updated) throw new Error('incident vanished inside its own transaction')
+    return updated
   })
 }

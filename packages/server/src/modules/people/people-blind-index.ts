@@ -1,7 +1,7 @@
 import { birthYear } from '@haven/core/people/person-rules'
 import { identitySchema } from '@haven/core/people/person-schema'
 import { registerBlindIndex } from '../../crypto/sealed-registry.js'
-import { replaceTerms } from './person-store.js'
+import { deleteTermsIn, replaceTerms } from './person-store.js'
 
 /**
  * How a person's search terms are rebuilt when their compartment's index key rotates: the same
@@ -20,7 +20,7 @@ registerBlindIndex('Person', {
     await replaceTerms(db, recordId, compartmentId, all)
   },
   async purge(db, compartmentId) {
-    await db.deleteFrom('person_terms').where('compartment_id', '=', compartmentId).execute()
+    await deleteTermsIn(db, compartmentId)
   },
 })
 

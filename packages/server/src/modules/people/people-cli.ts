@@ -1,7 +1,7 @@
 import { countOf } from '@haven/core/i18n/plural'
 import type { Command } from 'commander'
 import { cliConfig } from '../../cli/cli-config.js'
-import { allCompartmentIds } from '../../compartments/compartment-store.js'
+import { allCompartmentCodes, allCompartmentIds } from '../../compartments/compartment-store.js'
 import { openDatabase } from '../../db/database.js'
 import { casesDueForPurge } from './retention.js'
 
@@ -24,12 +24,7 @@ export function registerRetention(program: Command): void {
           await allCompartmentIds(db),
           new Date().toISOString().slice(0, 10),
         )
-        const codes = new Map(
-          (await db.selectFrom('compartments').select(['id', 'code']).execute()).map((c) => [
-            c.id,
-            c.code,
-          ]),
-        )
+        const codes = await allCompartmentCodes(db)
         if (due.length === 0) {
           console.log('Nothing is past its retention period.')
           return

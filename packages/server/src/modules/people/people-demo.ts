@@ -17,6 +17,7 @@ import { recordIncident } from './incident-service.js'
 import type { PeopleTable } from './people-tables.js'
 import { linkPeople } from './person-relations.js'
 import { createPerson } from './person-service.js'
+import { countPeopleIn } from './person-store.js'
 
 const BY = { actorId: null, requestId: 'demo' }
 const PEOPLE_PER_COMPARTMENT = 14
@@ -182,13 +183,9 @@ export const peopleDemo: DemoStep = {
     let skipped = 0
     for (const spec of DEMO_COMPARTMENTS) {
       const compartment = await compartmentFor(app, spec)
-      const already = await app.database.db
-        .selectFrom('people')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('compartment_id', '=', compartment.id)
-        .executeTakeFirst()
-      if (Number(already?.n ?? 0) > 0) {
-        skipped += Number(already?.n ?? 0)
+      const already = await countPeopleIn(app.database.db, compartment.id)
+      if (already > 0) {
+        skipped += already
         continue
       }
       const people: PeopleTable[] = []

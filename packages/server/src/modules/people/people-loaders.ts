@@ -2,7 +2,7 @@ import { found, type RequestInput } from '../../api/api-route.js'
 import type { Db } from '../../db/db-handle.js'
 import { findAttachment } from './attachment-store.js'
 import { findCase } from './case-store.js'
-import { findIncident } from './incident-service.js'
+import { findIncident } from './incident-store.js'
 import type { AttachmentsTable, CasesTable, IncidentsTable, PeopleTable } from './people-tables.js'
 import { findPerson } from './person-store.js'
 

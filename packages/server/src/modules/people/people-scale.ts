@@ -1,4 +1,5 @@
 import type { ScaleStep } from '../../haven-module.js'
+import { counterValue } from './person-store.js'
 import { writePeopleBatch } from './synthetic-people.js'
 
 /**
@@ -17,13 +18,8 @@ export const peopleScale: ScaleStep = {
     )
     const existing: number[] = []
     for (const [index, compartment] of run.compartments.entries()) {
-      const counter = await db
-        .selectFrom('compartment_counters')
-        .select('value')
-        .where('compartment_id', '=', compartment.id)
-        .where('kind', '=', 'person')
-        .executeTakeFirst()
-      existing.push(Math.min(Number(counter?.value ?? 0), targets[index] ?? 0))
+      const counter = await counterValue(db, compartment.id, 'person')
+      existing.push(Math.min(counter, targets[index] ?? 0))
     }
     const already = existing.reduce((a, b) => a + b, 0)
     let done = already

@@ -9,8 +9,20 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import type { PeopleTable } from './people-tables.js'
+import {
+  deleteLinkPair,
+  deleteTermsOf,
+  findLinkOf,
+  insertLinks,
+  markMergedIfVersion,
+  moveCases,
+  moveFamilyLinks,
+  moveIncidentLinks,
+  openCasePriorities,
+  setOpenCases,
+} from './person-relations-store.js'
 import { openIdentity } from './person-service.js'
-import { findPeople, peopleByTerms } from './person-store.js'
+import { findPeople, insertHistory, peopleByTerms } from './person-store.js'
 
 const INVERSE: Readonly<Record<Relation, Relation>> = {
   parent: 'child',
@@ -35,27 +47,24 @@ export async function linkPeople(
   return db.transaction().execute(async (trx) => {
     const now = app.now().toISOString()
     const id = newId()
-    await trx
-      .insertInto('person_links')
-      .values([
-        {
-          id,
-          compartment_id: person.compartment_id,
-          person_id: person.id,
-          related_person_id: related.id,
-          relation,
-          created_at: now,
-        },
-        {
-          id: newId(),
-          compartment_id: person.compartment_id,
-          person_id: related.id,
-          related_person_id: person.id,
-          relation: INVERSE[relation],
-          created_at: now,
-        },
-      ])
-      .execute()
+    await insertLinks(trx, [
+      {
+        id,
+        compartment_id: person.compartment_id,
+        person_id: person.id,
+        related_person_id: related.id,
+        relation,
+        created_at: now,
+      },
+      {
+        id: newId(),
+        compartment_id: person.compartment_id,
+        person_id: related.id,
+        related_person_id: person.id,
+        relation: INVERSE[relation],
+        created_at: now,
+      },
+    ])
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'person.linked',
@@ -77,25 +86,9 @@ export async function unlinkPeople(
 ): Promise<void> {
   const db = app.database.db
   await db.transaction().execute(async (trx) => {
-    const link = await trx
-      .selectFrom('person_links')
-      .selectAll()
-      .where('id', '=', linkId)
-      .where('person_id', '=', person.id)
-      .executeTakeFirst()
+    const link = await findLinkOf(trx, person.id, linkId)
     if (!link) throw errors.notFound()
-    await trx
-      .deleteFrom('person_links')
-      .where((eb) =>
-        eb.or([
-          eb('id', '=', link.id),
-          eb.and([
-            eb('person_id', '=', link.related_person_id),
-            eb('related_person_id', '=', link.person_id),
-          ]),
-        ]),
-      )
-      .execute()
+    await deleteLinkPair(trx, link)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'person.unlinked',
@@ -186,74 +179,21 @@ export async function mergePeople(
   const db = app.database.db
   await db.transaction().execute(async (trx: Db) => {
     const now = app.now().toISOString()
-    const result = await trx
-      .updateTable('people')
-      .set({ merged_into_id: target.id, version: version + 1, updated_at: now })
-      .where('id', '=', source.id)
-      .where('version', '=', version)
-      .where('merged_into_id', 'is', null)
-      .executeTakeFirst()
-    if (Number(result.numUpdatedRows) !== 1)
+    if (!(await markMergedIfVersion(trx, source.id, target.id, version, now)))
       throw errors.versionConflict({
         yourVersion: version,
         currentVersion: null,
         yourChanges: ['merge'],
         theirChanges: [],
       })
-    const moved = await trx
-      .updateTable('cases')
-      .set({ person_id: target.id })
-      .where('person_id', '=', source.id)
-      .executeTakeFirst()
-    await trx
-      .updateTable('incident_people')
-      .set({ person_id: target.id })
-      .where('person_id', '=', source.id)
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('incident_people as ip')
-              .select('ip.person_id')
-              .whereRef('ip.incident_id', '=', 'incident_people.incident_id')
-              .where('ip.person_id', '=', target.id),
-          ),
-        ),
-      )
-      .execute()
-    await trx.deleteFrom('incident_people').where('person_id', '=', source.id).execute()
-    await trx
-      .updateTable('person_links')
-      .set({ person_id: target.id })
-      .where('person_id', '=', source.id)
-      .where('related_person_id', '!=', target.id)
-      .execute()
-    await trx
-      .updateTable('person_links')
-      .set({ related_person_id: target.id })
-      .where('related_person_id', '=', source.id)
-      .where('person_id', '!=', target.id)
-      .execute()
-    await trx
-      .deleteFrom('person_links')
-      .where((eb) =>
-        eb.or([eb('person_id', '=', source.id), eb('related_person_id', '=', source.id)]),
-      )
-      .execute()
+    const moved = await moveCases(trx, source.id, target.id)
+    await moveIncidentLinks(trx, source.id, target.id)
+    await moveFamilyLinks(trx, source.id, target.id)
     // The source no longer answers searches; its sealed identity stays for the record.
-    await trx.deleteFrom('person_terms').where('person_id', '=', source.id).execute()
+    await deleteTermsOf(trx, source.id)
     await recountOpenCases(trx, target.id)
     await recountOpenCases(trx, source.id)
-    await trx
-      .insertInto('people_history')
-      .values({
-        person_id: source.id,
-        version: version + 1,
-        changed_fields: JSON.stringify(['merged']),
-        changed_at: now,
-        changed_by: by.actorId,
-      })
-      .execute()
+    await insertHistory(trx, source.id, version + 1, ['merged'], now, by.actorId)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'person.merged',
@@ -261,7 +201,7 @@ export async function mergePeople(
       entityId: source.id,
       compartmentId: source.compartment_id,
       requestId: by.requestId,
-      details: { intoId: target.id, casesMoved: Number(moved.numUpdatedRows) },
+      details: { intoId: target.id, casesMoved: moved },
     })
   })
 }
@@ -270,16 +210,7 @@ const PRIORITY_RANK: Readonly<Record<string, number>> = { low: 1, normal: 2, hig
 
 /** Keeps the person's open-case count and highest open priority (used for sorting) in step. */
 export async function recountOpenCases(db: Db, personId: string): Promise<void> {
-  const open = await db
-    .selectFrom('cases')
-    .select('priority')
-    .where('person_id', '=', personId)
-    .where('status', '!=', 'closed')
-    .execute()
-  const top = Math.max(0, ...open.map((c) => PRIORITY_RANK[c.priority] ?? 0))
-  await db
-    .updateTable('people')
-    .set({ open_cases: open.length, open_priority: top })
-    .where('id', '=', personId)
-    .execute()
+  const open = await openCasePriorities(db, personId)
+  const top = Math.max(0, ...open.map((priority) => PRIORITY_RANK[priority] ?? 0))
+  await setOpenCases(db, personId, open.length, top)
 }

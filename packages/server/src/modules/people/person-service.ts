@@ -22,6 +22,7 @@ import { errors } from '../../http/errors.js'
 import type { PeopleTable } from './people-tables.js'
 import {
   fieldsChangedSince,
+  findPerson,
   insertHistory,
   insertPerson,
   nextCounter,
@@ -185,11 +186,7 @@ export async function updatePerson(
     }
     if (!(await updatePersonIfVersion(trx, person.id, update.version, changes))) {
       const theirs = await fieldsChangedSince(trx, person.id, update.version)
-      const current = await trx
-        .selectFrom('people')
-        .select(['version', 'situation', 'age_band', 'arrival_month'])
-        .where('id', '=', person.id)
-        .executeTakeFirst()
+      const current = await findPerson(trx, person.id)
       throw errors.versionConflict({
         yourVersion: update.version,
         currentVersion: current?.version ?? null,
@@ -217,11 +214,8 @@ export async function updatePerson(
       requestId: by.requestId,
       details: { fields: changed },
     })
-    const saved = await trx
-      .selectFrom('people')
-      .selectAll()
-      .where('id', '=', person.id)
-      .executeTakeFirstOrThrow()
+    const saved = await findPerson(trx, person.id)
+    if (!saved) throw new Error('person vanished inside its own transaction')
     return saved
   })
 }

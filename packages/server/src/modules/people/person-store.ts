@@ -2,7 +2,7 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import type { Db } from '../../db/db-handle.js'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
-import type { PeopleTable } from './people-tables.js'
+import type { CasesTable, PeopleTable, PersonTermsTable } from './people-tables.js'
 
 /** The next number of a per-compartment sequence (person and case codes), atomically. */
 export async function nextCounter(
@@ -434,4 +434,95 @@ export async function compartmentCodes(
     .where('id', 'in', [...new Set(ids)])
     .execute()
   return new Map(rows.map((r) => [r.id, r.code]))
+}
+
+/** Where a per-compartment sequence stands (0 before its first number). */
+export async function counterValue(
+  db: Db,
+  compartmentId: string,
+  kind: 'person' | 'case',
+): Promise<number> {
+  const row = await db
+    .selectFrom('compartment_counters')
+    .select('value')
+    .where('compartment_id', '=', compartmentId)
+    .where('kind', '=', kind)
+    .executeTakeFirst()
+  return Number(row?.value ?? 0)
+}
+
+/** Sets a sequence to `value` (after a bulk load that numbered its own records). */
+export async function setCounter(
+  db: Db,
+  compartmentId: string,
+  kind: 'person' | 'case',
+  value: number,
+): Promise<void> {
+  await db
+    .insertInto('compartment_counters')
+    .values({ compartment_id: compartmentId, kind, value })
+    .onConflict((oc) =>
+      oc.columns(['compartment_id', 'kind']).doUpdateSet({ value: sql`excluded.value` }),
+    )
+    .execute()
+}
+
+/** A bulk load of people, their search terms and cases (the scale generator's batches). */
+export async function insertPeopleBatch(
+  db: Db,
+  batch: {
+    people: readonly PeopleTable[]
+    terms: readonly PersonTermsTable[]
+    cases: readonly CasesTable[]
+  },
+): Promise<void> {
+  // Chunks keep each statement under SQLite's bound-parameter limit.
+  for (let i = 0; i < batch.people.length; i += 100)
+    await db
+      .insertInto('people')
+      .values(batch.people.slice(i, i + 100))
+      .execute()
+  for (let i = 0; i < batch.terms.length; i += 300)
+    await db
+      .insertInto('person_terms')
+      .values(batch.terms.slice(i, i + 300))
+      .execute()
+  for (let i = 0; i < batch.cases.length; i += 100)
+    await db
+      .insertInto('cases')
+      .values(batch.cases.slice(i, i + 100))
+      .execute()
+}
+
+/** How many people a compartment holds (merged records included). */
+export async function countPeopleIn(db: Db, compartmentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('compartment_id', '=', compartmentId)
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/** Every search term of a compartment (its index key was shredded: nothing may match again). */
+export async function deleteTermsIn(db: Db, compartmentId: string): Promise<void> {
+  await db.deleteFrom('person_terms').where('compartment_id', '=', compartmentId).execute()
+}
+
+/** Up to `limit` unmerged people after `afterCode`, by code: one page of an export. */
+export async function peoplePageAfter(
+  db: Db,
+  compartmentIds: readonly string[],
+  afterCode: string,
+  limit: number,
+): Promise<PeopleTable[]> {
+  return db
+    .selectFrom('people')
+    .selectAll()
+    .where('compartment_id', 'in', compartmentIds)
+    .where('merged_into_id', 'is', null)
+    .where('code', '>', afterCode)
+    .orderBy('code')
+    .limit(limit)
+    .execute()
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
+import { closedCasesWithRetention, deleteCaseAndFiles } from './case-store.js'
 import { recountOpenCases } from './person-relations.js'
 
 export interface DueCase {
@@ -21,21 +22,7 @@ export async function casesDueForPurge(
   today: string,
 ): Promise<DueCase[]> {
   if (compartmentIds.length === 0) return []
-  const rows = await db
-    .selectFrom('cases')
-    .innerJoin('compartments', 'compartments.id', 'cases.compartment_id')
-    .select([
-      'cases.id',
-      'cases.code',
-      'cases.compartment_id',
-      'cases.closed_on',
-      'compartments.retention_days',
-    ])
-    .where('cases.status', '=', 'closed')
-    .where('compartments.retention_days', 'is not', null)
-    .where('cases.compartment_id', 'in', compartmentIds)
-    .orderBy('cases.closed_on')
-    .execute()
+  const rows = await closedCasesWithRetention(db, compartmentIds)
   return rows.flatMap((r) => {
     if (!r.closed_on || r.retention_days === null) return []
     const due = new Date(Date.parse(`${r.closed_on}T00:00:00Z`) + r.retention_days * 86_400_000)
@@ -64,23 +51,8 @@ export async function purgeCases(
   const db = app.database.db
   return db.transaction().execute(async (trx) => {
     for (const c of cases) {
-      await trx
-        .deleteFrom('attachments')
-        .where('owner_type', '=', 'case')
-        .where('owner_id', '=', c.id)
-        .execute()
-      await trx
-        .updateTable('incidents')
-        .set({ case_id: null })
-        .where('case_id', '=', c.id)
-        .execute()
-      const person = await trx
-        .selectFrom('cases')
-        .select('person_id')
-        .where('id', '=', c.id)
-        .executeTakeFirst()
-      await trx.deleteFrom('cases').where('id', '=', c.id).execute()
-      if (person) await recountOpenCases(trx, person.person_id)
+      const personId = await deleteCaseAndFiles(trx, c.id)
+      if (personId !== undefined) await recountOpenCases(trx, personId)
       await audit(app, trx, {
         actorId: by.actorId,
         action: 'retention.case_purged',

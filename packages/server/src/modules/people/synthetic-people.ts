@@ -2,12 +2,12 @@ import { caseCode, personCode } from '@haven/core/people/person-rules'
 import type { Identity } from '@haven/core/people/person-schema'
 import { AGE_BANDS, SITUATIONS } from '@haven/core/people/person-schema'
 import { pick, seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
-import { sql } from 'kysely'
 import type { AppContext } from '../../app-context.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
 import { newId } from '../../db/ids.js'
 import type { CasesTable, PeopleTable } from './people-tables.js'
 import { identityAddress } from './person-service.js'
+import { counterValue, insertPeopleBatch, setCounter } from './person-store.js'
 
 /**
  * The bulk write path for synthetic people. It seals identities and computes blind-index terms
@@ -62,13 +62,7 @@ export async function writePeopleBatch(
   const people: PeopleTable[] = []
   const terms: { person_id: string; compartment_id: string; term: string }[] = []
   const cases: CasesTable[] = []
-  const caseCounter = await db
-    .selectFrom('compartment_counters')
-    .select('value')
-    .where('compartment_id', '=', batch.compartment.id)
-    .where('kind', '=', 'case')
-    .executeTakeFirst()
-  let caseNumber = Number(caseCounter?.value ?? 0)
+  let caseNumber = await counterValue(db, batch.compartment.id, 'case')
   for (let n = batch.from; n <= batch.to; n++) {
     const random = seededRandom(batch.seed * 1_000_003 + n)
     const id = newId()
@@ -144,36 +138,9 @@ export async function writePeopleBatch(
     people.push(row)
   }
   await db.transaction().execute(async (trx) => {
-    // Chunks keep each statement under SQLite's bound-parameter limit.
-    for (let i = 0; i < people.length; i += 100)
-      await trx
-        .insertInto('people')
-        .values(people.slice(i, i + 100))
-        .execute()
-    for (let i = 0; i < terms.length; i += 300)
-      await trx
-        .insertInto('person_terms')
-        .values(terms.slice(i, i + 300))
-        .execute()
-    for (let i = 0; i < cases.length; i += 100)
-      await trx
-        .insertInto('cases')
-        .values(cases.slice(i, i + 100))
-        .execute()
-    await trx
-      .insertInto('compartment_counters')
-      .values({ compartment_id: batch.compartment.id, kind: 'person', value: batch.to })
-      .onConflict((oc) =>
-        oc.columns(['compartment_id', 'kind']).doUpdateSet({ value: sql`excluded.value` }),
-      )
-      .execute()
-    await trx
-      .insertInto('compartment_counters')
-      .values({ compartment_id: batch.compartment.id, kind: 'case', value: caseNumber })
-      .onConflict((oc) =>
-        oc.columns(['compartment_id', 'kind']).doUpdateSet({ value: sql`excluded.value` }),
-      )
-      .execute()
+    await insertPeopleBatch(trx, { people, terms, cases })
+    await setCounter(trx, batch.compartment.id, 'person', batch.to)
+    await setCounter(trx, batch.compartment.id, 'case', caseNumber)
   })
   return { people: people.length, cases: cases.length, terms: terms.length }
 }

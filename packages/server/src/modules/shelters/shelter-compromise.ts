@@ -9,6 +9,7 @@ import {
   coordinatorsOf,
   endSessionsOf,
   findShelter,
+  touchShelter,
   updateShelterIfVersion,
   usersOnlyIn,
 } from './shelter-store.js'
@@ -22,11 +23,7 @@ export interface CompromiseOutcome {
 }
 
 async function lockShelter(app: AppContext, trx: Parameters<typeof findShelter>[0], id: string) {
-  await trx
-    .updateTable('shelters')
-    .set({ updated_at: app.now().toISOString() })
-    .where('compartment_id', '=', id)
-    .execute()
+  await touchShelter(trx, id, app.now().toISOString())
   const shelter = await findShelter(trx, id)
   if (!shelter) throw errors.notFound()
   return shelter

@@ -28,11 +28,13 @@ import { peopleInCompartment, setSituation } from '../people/index.js'
 import {
   endResidence,
   findOpenResidence,
+  findResidentIn,
   findShelter,
   insertLogEntry,
   insertResident,
   insertShelter,
   occupancyOf,
+  touchShelter,
   updateShelterIfVersion,
 } from './shelter-store.js'
 import type { ShelterLogTable, ShelterResidentsTable, SheltersTable } from './shelters-tables.js'
@@ -99,11 +101,7 @@ export async function createShelter(
  * Refuses any change while the shelter's compartment is frozen.
  */
 async function lockForChange(app: AppContext, trx: Db, id: string): Promise<SheltersTable> {
-  await trx
-    .updateTable('shelters')
-    .set({ updated_at: app.now().toISOString() })
-    .where('compartment_id', '=', id)
-    .execute()
+  await touchShelter(trx, id, app.now().toISOString())
   const shelter = await findShelter(trx, id)
   const compartment = await findCompartment(trx, id)
   if (!shelter || !compartment) throw errors.notFound()
@@ -235,12 +233,7 @@ export async function endResident(
 ): Promise<void> {
   await app.database.db.transaction().execute(async (trx) => {
     const shelter = await lockForChange(app, trx, id)
-    const residence = await trx
-      .selectFrom('shelter_residents')
-      .selectAll()
-      .where('id', '=', residentId)
-      .where('compartment_id', '=', shelter.compartment_id)
-      .executeTakeFirst()
+    const residence = await findResidentIn(trx, residentId, shelter.compartment_id)
     if (!residence) throw errors.notFound()
     const issues = residenceDateIssues(
       { fromDate: residence.from_date, toDate: input.toDate },

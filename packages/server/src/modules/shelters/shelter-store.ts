@@ -209,3 +209,29 @@ export async function countSheltersOperating(db: Db, from: string, to: string): 
     .executeTakeFirst()
   return Number(row?.n ?? 0)
 }
+
+/**
+ * Touches the shelter's row, which takes its row lock (PostgreSQL) until the transaction ends:
+ * concurrent changes to one shelter happen one after the other.
+ */
+export async function touchShelter(db: Db, id: string, now: string): Promise<void> {
+  await db
+    .updateTable('shelters')
+    .set({ updated_at: now })
+    .where('compartment_id', '=', id)
+    .execute()
+}
+
+/** A residence of this shelter (one of another shelter is not found). */
+export async function findResidentIn(
+  db: Db,
+  id: string,
+  compartmentId: string,
+): Promise<ShelterResidentsTable | undefined> {
+  return db
+    .selectFrom('shelter_residents')
+    .selectAll()
+    .where('id', '=', id)
+    .where('compartment_id', '=', compartmentId)
+    .executeTakeFirst()
+}

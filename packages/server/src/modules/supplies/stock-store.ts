@@ -155,3 +155,7 @@ export async function upsertRate(db: Db, row: ExchangeRatesTable): Promise<void>
     )
     .execute()
 }
+
+export async function itemIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('supply_items').select('id').execute()).map((r) => r.id)
+}

@@ -1,8 +1,10 @@
 import { createCompartment } from '../../compartments/compartment-service.js'
+import { activeCompartmentsOfKinds } from '../../compartments/compartment-store.js'
 import type { DemoStep } from '../../haven-module.js'
 import { HavenError } from '../../http/haven-error.js'
 import { createPolicy, recordDistribution } from './distribution-service.js'
 import { createItem, createLocation, recordMovement, recordRate } from './stock-service.js'
+import { itemIds } from './stock-store.js'
 
 const BY = { actorId: null, requestId: null }
 const DAY_MS = 86_400_000
@@ -33,18 +35,11 @@ export const suppliesDemo: DemoStep = {
     const db = app.database.db
     // All or nothing: once any item exists (from this step or from people's own work), the
     // step leaves supplies alone.
-    const existing = await db.selectFrom('supply_items').select('id').execute()
+    const existing = await itemIds(db)
     if (existing.length > 0) return { created: 0, skipped: existing.length }
     let newShelters = 0
     let distributions = 0
-    let compartments = await db
-      .selectFrom('compartments')
-      .selectAll()
-      .where('kind', 'in', ['shelter', 'programme'])
-      .where('status', '=', 'active')
-      .orderBy('code')
-      .limit(3)
-      .execute()
+    let compartments = await activeCompartmentsOfKinds(db, ['shelter', 'programme'], 3)
     if (compartments.length === 0) {
       compartments = []
       for (const code of ['YAN-01', 'YAN-02', 'JRL-01']) {
