@@ -145,6 +145,21 @@ export const errors = {
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },
     ]),
+  alreadyEnrolled: () =>
+    new HavenError(409, 'already_enrolled', 'error.already_enrolled', {}, [
+      { path: 'personId', key: 'error.already_enrolled', params: {} },
+    ]),
+  enrolmentTransition: (params: { from: string; to: string } = { from: '', to: '' }) =>
+    new HavenError(409, 'enrolment_transition', 'error.enrolment_transition', params),
+  flowsDoNotReconcile: (enrolments: readonly string[] = []) =>
+    new HavenError(
+      409,
+      'flows_do_not_reconcile',
+      'error.flows_do_not_reconcile',
+      { count: enrolments.length, enrolments: enrolments.join(', ') },
+      [],
+      { details: { enrolments } },
+    ),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

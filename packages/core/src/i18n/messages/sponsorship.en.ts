@@ -1,0 +1,18 @@
+/** The education sponsorship plan: enrolments, schooling, sponsors and the year's flows. */
+export const sponsorshipEn = {
+  'field.leave_reason_required': 'Say why the child left (choose a reason).',
+  'field.reason_only_when_leaving': 'A reason is given only when a child leaves.',
+  'field.other_reason_needs_note': 'Describe the reason in the note when it is “other”.',
+  'field.ends_before_starts': 'The end is before the start.',
+  'field.attended_over_possible': 'Days attended cannot be more than the days of school.',
+  'field.before_last_change':
+    'This date is before the enrolment’s last change (a child cannot leave before joining).',
+  'field.no_enrolments_in_plan': 'No enrolment in this compartment is in the plan: nothing to end.',
+
+  'error.already_enrolled':
+    'This person is already enrolled in the plan. Re-open their enrolment instead of enrolling them again.',
+  'error.enrolment_transition':
+    'An enrolment that is “{from}” cannot become “{to}”. Nothing was changed.',
+  'error.flows_do_not_reconcile':
+    'The year’s flows do not add up for {count, plural, one {# enrolment} other {# enrolments}} ({enrolments}): their history must be corrected before the figures can be given.',
+} as const

@@ -1,0 +1,21 @@
+import type { sponsorshipEn } from './sponsorship.en.js'
+
+/** 教育里親プラン：在籍、就学、里親、年度の推移。 */
+export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
+  'field.leave_reason_required': '離脱の理由を選んでください。',
+  'field.reason_only_when_leaving': '理由は児童がプランを離れる場合にのみ入力します。',
+  'field.other_reason_needs_note': '理由が「その他」の場合はメモに内容を書いてください。',
+  'field.ends_before_starts': '終了日が開始日より前です。',
+  'field.attended_over_possible': '出席日数は授業日数を超えられません。',
+  'field.before_last_change':
+    'この日付は在籍の最後の変更より前です（加入前に離脱することはできません）。',
+  'field.no_enrolments_in_plan':
+    'このコンパートメントに在籍中の児童はいません。終了する対象がありません。',
+
+  'error.already_enrolled':
+    'この人はすでにプランに在籍しています。再登録ではなく在籍を再開してください。',
+  'error.enrolment_transition':
+    '「{from}」の在籍を「{to}」にすることはできません。変更はありません。',
+  'error.flows_do_not_reconcile':
+    '{count} 件の在籍（{enrolments}）で年度の推移が一致しません。数値を出す前に履歴を訂正してください。',
+}
