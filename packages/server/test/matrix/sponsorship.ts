@@ -1,0 +1,165 @@
+import type { AppContext } from '../../src/app-context.js'
+import { enrol } from '../../src/modules/sponsorship/enrolment-service.js'
+import { createSponsor } from '../../src/modules/sponsorship/sponsor-service.js'
+import { type Fixture, field, ids, type MatrixModule, PEOPLE, seeded } from '../support/matrix.js'
+import { buildPerson } from '../support/people-factories.js'
+
+const BY = { actorId: null, requestId: null }
+const SPONSOR_READERS = ['coordinator', 'finance'] as const
+
+async function enrolmentIn(app: AppContext, compartmentId: string) {
+  const person = await buildPerson(app, compartmentId)
+  return enrol(
+    app,
+    {
+      personId: person.id,
+      compartmentId,
+      status: 'enrolled',
+      joinedOn: '2026-01-10',
+      schoolLevel: 'primary',
+      grade: 2,
+    },
+    BY,
+  )
+}
+
+const sponsorIn = (app: AppContext, compartmentId: string) =>
+  createSponsor(
+    app,
+    { compartmentId, kind: 'organisation', language: 'en', contact: 'Matrix sponsor (invented)' },
+    BY,
+  )
+
+const enrolmentOf = async (f: Fixture) => enrolmentIn(f.app, f.target.id)
+const sponsorOf = async (f: Fixture) => sponsorIn(f.app, f.target.id)
+
+/** The education sponsorship plan: enrolments, incidents, flows, sponsors. */
+export const matrix: MatrixModule = {
+  async seed(app, c) {
+    const enrolment = await enrolmentIn(app, c.id)
+    const sponsor = await sponsorIn(app, c.id)
+    return { enrolmentId: enrolment.id, sponsorId: sponsor.id }
+  },
+  rows: {
+    'GET /sponsorship/enrolments': {
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) => ids(field(body, 'items')).includes(seeded(o, 'enrolmentId')),
+      },
+      call: () => ({ path: '/sponsorship/enrolments' }),
+    },
+    'POST /sponsorship/enrolments': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => {
+        const person = await buildPerson(f.app, f.target.id)
+        return {
+          path: '/sponsorship/enrolments',
+          body: {
+            personId: person.id,
+            compartmentId: f.target.id,
+            joinedOn: '2026-01-10',
+            schoolLevel: 'middle',
+            grade: 1,
+          },
+        }
+      },
+    },
+    'GET /sponsorship/enrolments/:id': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({ path: `/sponsorship/enrolments/${(await enrolmentOf(f)).id}` }),
+    },
+    'POST /sponsorship/enrolments/:id/status': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/enrolments/${(await enrolmentOf(f)).id}/status`,
+        body: { version: 1, to: 'suspended', on: '2026-02-01' },
+      }),
+    },
+    'POST /sponsorship/enrolments/:id/terms': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/enrolments/${(await enrolmentOf(f)).id}/terms`,
+        body: {
+          label: 'Spring',
+          startsOn: '2026-03-01',
+          endsOn: '2026-07-01',
+          daysPossible: 80,
+          daysAttended: 70,
+        },
+      }),
+    },
+    'POST /sponsorship/enrolments/:id/payments': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/enrolments/${(await enrolmentOf(f)).id}/payments`,
+        body: {
+          kind: 'fee',
+          amountMinor: 5000,
+          currency: 'CNY',
+          paidOn: '2026-03-01',
+          paidThrough: 'school',
+        },
+      }),
+    },
+    'POST /sponsorship/incidents': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: '/sponsorship/incidents',
+        body: {
+          compartmentId: f.target.id,
+          kind: 'raid',
+          occurredOn: '2026-04-01',
+          reason: 'moved',
+          enrolmentIds: [(await enrolmentOf(f)).id],
+        },
+      }),
+    },
+    'GET /sponsorship/flows': {
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) =>
+          JSON.stringify(field(body, 'byShelter') ?? []).includes(`"${o.compartment.code}"`),
+      },
+      call: () => ({ path: '/sponsorship/flows?year=2025' }),
+    },
+    'GET /sponsorship/sponsors': {
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) => ids(field(body, 'items')).includes(seeded(o, 'sponsorId')),
+      },
+      call: () => ({ path: '/sponsorship/sponsors' }),
+    },
+    'POST /sponsorship/sponsors': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: (f) => ({
+        path: '/sponsorship/sponsors',
+        body: { compartmentId: f.target.id, kind: 'individual', language: 'ja', contact: 'x' },
+      }),
+    },
+    'GET /sponsorship/sponsors/:id': {
+      scope: { kind: 'compartment', allow: SPONSOR_READERS },
+      call: async (f) => ({ path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}` }),
+    },
+    'POST /sponsorship/sponsors/:id/pledges': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/pledges`,
+        body: { amountMinor: 3000, currency: 'JPY', frequency: 'monthly', startsOn: '2026-01-01' },
+      }),
+    },
+    'POST /sponsorship/sponsors/:id/payments': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/payments`,
+        body: { amountMinor: 3000, currency: 'JPY', receivedOn: '2026-02-01' },
+      }),
+    },
+    'POST /sponsorship/sponsors/:id/allocations': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/allocations`,
+        body: { enrolmentId: null, fromDate: '2026-02-01' },
+      }),
+    },
+  },
+}
