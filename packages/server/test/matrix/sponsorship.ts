@@ -5,7 +5,8 @@ import { type Fixture, field, ids, type MatrixModule, PEOPLE, seeded } from '../
 import { buildPerson } from '../support/people-factories.js'
 
 const BY = { actorId: null, requestId: null }
-const SPONSOR_READERS = ['coordinator', 'finance'] as const
+const SPONSOR_KEEPERS = ['coordinator', 'sponsor_relations'] as const
+const SPONSOR_READERS = [...SPONSOR_KEEPERS, 'finance'] as const
 
 async function enrolmentIn(app: AppContext, compartmentId: string) {
   const person = await buildPerson(app, compartmentId)
@@ -130,7 +131,7 @@ export const matrix: MatrixModule = {
       call: () => ({ path: '/sponsorship/sponsors' }),
     },
     'POST /sponsorship/sponsors': {
-      scope: { kind: 'compartment', allow: ['coordinator'] },
+      scope: { kind: 'compartment', allow: SPONSOR_KEEPERS },
       call: (f) => ({
         path: '/sponsorship/sponsors',
         body: { compartmentId: f.target.id, kind: 'individual', language: 'ja', contact: 'x' },
@@ -141,21 +142,21 @@ export const matrix: MatrixModule = {
       call: async (f) => ({ path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}` }),
     },
     'POST /sponsorship/sponsors/:id/pledges': {
-      scope: { kind: 'compartment', allow: ['coordinator'] },
+      scope: { kind: 'compartment', allow: SPONSOR_KEEPERS },
       call: async (f) => ({
         path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/pledges`,
         body: { amountMinor: 3000, currency: 'JPY', frequency: 'monthly', startsOn: '2026-01-01' },
       }),
     },
     'POST /sponsorship/sponsors/:id/payments': {
-      scope: { kind: 'compartment', allow: ['coordinator'] },
+      scope: { kind: 'compartment', allow: SPONSOR_KEEPERS },
       call: async (f) => ({
         path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/payments`,
         body: { amountMinor: 3000, currency: 'JPY', receivedOn: '2026-02-01' },
       }),
     },
     'POST /sponsorship/sponsors/:id/allocations': {
-      scope: { kind: 'compartment', allow: ['coordinator'] },
+      scope: { kind: 'compartment', allow: SPONSOR_KEEPERS },
       call: async (f) => ({
         path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/allocations`,
         body: { enrolmentId: null, fromDate: '2026-02-01' },

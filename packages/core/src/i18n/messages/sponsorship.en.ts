@@ -1,5 +1,9 @@
 /** The education sponsorship plan: enrolments, schooling, sponsors and the year's flows. */
 export const sponsorshipEn = {
+  'role.sponsor_relations': 'Sponsor relations',
+  'role.sponsor_relations.about':
+    'Looks after sponsors: their contacts, pledges and letters. Knows children only by alias and age band, never by name, code or place.',
+
   'field.leave_reason_required': 'Say why the child left (choose a reason).',
   'field.reason_only_when_leaving': 'A reason is given only when a child leaves.',
   'field.other_reason_needs_note': 'Describe the reason in the note when it is “other”.',

@@ -2,6 +2,10 @@ import type { sponsorshipEn } from './sponsorship.en.js'
 
 /** 教育里親プラン：在籍、就学、里親、年度の推移。 */
 export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
+  'role.sponsor_relations': '里親担当',
+  'role.sponsor_relations.about':
+    '里親との連絡、寄付の約束、手紙を担当します。児童は仮名と年齢層でのみ知り、氏名・コード・場所は見られません。',
+
   'field.leave_reason_required': '離脱の理由を選んでください。',
   'field.reason_only_when_leaving': '理由は児童がプランを離れる場合にのみ入力します。',
   'field.other_reason_needs_note': '理由が「その他」の場合はメモに内容を書いてください。',

@@ -26,13 +26,16 @@ export const enrolmentPolicy = definePolicy('SponsorshipEnrolment', {
 })
 
 /**
- * Sponsors: coordinators keep them and read their contact; finance sees them (pledges and
- * payments, by code) to follow the money.
+ * Sponsors: coordinators and sponsor relations keep them and read their contact (sponsors'
+ * privacy matters too: every read audited); finance sees them by code to follow the money.
+ * Sponsor relations hold no rule on enrolments, so they know children only by the alias a
+ * sponsor view shows.
  */
+const SPONSOR_KEEPERS = ['coordinator', 'sponsor_relations'] as const
 export const sponsorPolicy = definePolicy('Sponsor', {
-  list: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator', 'finance']),
-  read: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator', 'finance']),
-  create: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']),
-  update: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']),
-  identify: (actor, s) => actor.hasRoleIn(s.compartmentId, ['coordinator']),
+  list: (actor, s) => actor.hasRoleIn(s.compartmentId, [...SPONSOR_KEEPERS, 'finance']),
+  read: (actor, s) => actor.hasRoleIn(s.compartmentId, [...SPONSOR_KEEPERS, 'finance']),
+  create: (actor, s) => actor.hasRoleIn(s.compartmentId, SPONSOR_KEEPERS),
+  update: (actor, s) => actor.hasRoleIn(s.compartmentId, SPONSOR_KEEPERS),
+  identify: (actor, s) => actor.hasRoleIn(s.compartmentId, SPONSOR_KEEPERS),
 })

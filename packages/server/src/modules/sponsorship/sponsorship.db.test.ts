@@ -294,6 +294,41 @@ describeEachDialect('the education sponsorship plan through the API', (ctx) => {
     expect(JSON.stringify(seen)).not.toContain('Kyoto')
   })
 
+  it('sponsor relations see sponsors and the children’s aliases, never the children', async () => {
+    const { person, enrolment } = await enrolOne()
+    const sponsor = await (
+      await request('POST', '/sponsorship/sponsors', {
+        compartmentId: home.id,
+        kind: 'organisation',
+        language: 'en',
+        contact: 'Invented parish group',
+      })
+    ).json()
+    await request('POST', `/sponsorship/sponsors/${sponsor.id}/allocations`, {
+      enrolmentId: enrolment.id,
+      fromDate: '2026-02-01',
+    })
+    const relations = await buildUser(app, {
+      grants: [{ role: 'sponsor_relations', compartmentId: home.id }],
+    })
+    const as = (await signIn(app, relations)).headers
+    const seen = await request('GET', `/sponsorship/sponsors/${sponsor.id}`, undefined, as)
+    expect(seen.status).toBe(200)
+    const body = await seen.json()
+    expect(body.children).toEqual([enrolment.alias])
+    expect(body.contact).toEqual({ state: 'shown', value: 'Invented parish group' })
+    const text = JSON.stringify(body)
+    expect(text).not.toContain(person.code)
+    expect(text).not.toContain(enrolment.id)
+    expect(text).not.toContain(home.code)
+    const list = await (await request('GET', '/sponsorship/enrolments', undefined, as)).json()
+    expect(list.items).toEqual([])
+    expect(
+      (await request('GET', `/sponsorship/enrolments/${enrolment.id}`, undefined, as)).status,
+    ).toBe(403)
+    expect((await request('GET', `/people/${person.id}`, undefined, as)).status).toBe(403)
+  })
+
   it('refuses the year’s flows when an enrolment’s history contradicts itself, naming it', async () => {
     const { enrolment } = await enrolOne(home.id, '2025-05-01')
     const ok = await request('GET', '/sponsorship/flows?year=2025')
