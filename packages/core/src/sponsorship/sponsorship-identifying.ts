@@ -34,3 +34,14 @@ export const SPONSOR_CONTACT = declareIdentifying('Sponsor', {
   compartmentColumn: 'compartment_id',
   fields: [{ field: 'contact', column: 'contact' }],
 })
+
+/** A sponsor update's text and photo, sealed until (and after) it is approved. */
+export const SPONSOR_UPDATE_CONTENT = declareIdentifying('SponsorUpdate', {
+  table: 'sponsor_updates',
+  idColumn: 'id',
+  compartmentColumn: 'compartment_id',
+  fields: [
+    { field: 'text', column: 'text' },
+    { field: 'photo', column: 'photo' },
+  ],
+})

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type CurrencyCode, isCurrencyCode } from '../money/currency.js'
+import { AGE_BANDS } from '../people/index.js'
 import { ENROLMENT_STATUSES, SPONSORSHIP_LEAVE_REASONS } from './sponsorship-rules.js'
 
 const id = z.string().min(1).max(100)
@@ -159,3 +160,18 @@ export const flowsQuerySchema = z.strictObject({
 })
 
 export const idParamsSchema = z.strictObject({ id })
+
+export const sponsorUpdateSchema = z.strictObject({
+  language: z.enum(SPONSOR_LANGUAGES),
+  /** What the sponsor is told of the child's age: a band, never a birth date. */
+  ageBand: z.enum(AGE_BANDS),
+  text: z.string().trim().min(1).max(4000),
+})
+export type CreateSponsorUpdate = z.infer<typeof sponsorUpdateSchema>
+
+export const reviewSchema = z.strictObject({
+  /** The reviewer looked at the photo and it shows no face, place, sign or uniform. */
+  photoConfirmed: z.boolean().default(false),
+})
+
+export const letterParamsSchema = z.strictObject({ id, updateId: id })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sealedTextView } from '../privacy/sealed-text-view.js'
+import { FINDING_KINDS, UPDATE_STATUSES } from './sponsor-update-review.js'
 import { ENROLMENT_STATUSES, SPONSORSHIP_LEAVE_REASONS } from './sponsorship-rules.js'
 import {
   INCIDENT_KINDS,
@@ -149,3 +150,38 @@ export const yearFlowsView = z.object({
   months: z.array(z.object({ month: z.string(), enrolled: z.number().int() })),
 })
 export type YearFlowsView = z.infer<typeof yearFlowsView>
+
+export const sponsorUpdateView = z.object({
+  id: z.string(),
+  enrolmentId: z.string(),
+  alias: z.string(),
+  language: z.enum(SPONSOR_LANGUAGES),
+  ageBand: z.string(),
+  status: z.enum(UPDATE_STATUSES),
+  text: sealedTextView,
+  hasPhoto: z.boolean(),
+  photoConfirmed: z.boolean(),
+  /** What the review found, by kind and position in the text. */
+  findings: z.array(
+    z.object({ kind: z.enum(FINDING_KINDS), at: z.number().int(), length: z.number().int() }),
+  ),
+  authorId: z.string().nullable(),
+  reviewerId: z.string().nullable(),
+  approverId: z.string().nullable(),
+})
+export type SponsorUpdateView = z.infer<typeof sponsorUpdateView>
+
+/** A letter as a sponsor receives it: alias, age band, words and photo; nothing else. */
+export const letterView = z.object({
+  language: z.enum(SPONSOR_LANGUAGES),
+  sponsorCode: z.string(),
+  greeting: z.string(),
+  alias: z.string(),
+  ageBand: z.string(),
+  ageLine: z.string(),
+  text: z.string(),
+  /** A data URL of the re-encoded photo (no metadata), when one was confirmed. */
+  photo: z.string().nullable(),
+  closing: z.string(),
+})
+export type LetterView = z.infer<typeof letterView>

@@ -160,6 +160,23 @@ export const errors = {
       [],
       { details: { enrolments } },
     ),
+  updateIdentifying: (findings: readonly { kind: string; at: number; length: number }[] = []) =>
+    new HavenError(
+      422,
+      'update_identifying',
+      'error.update_identifying',
+      { count: findings.length },
+      [{ path: 'text', key: 'error.update_identifying', params: { count: findings.length } }],
+      { details: { findings } },
+    ),
+  photoNotConfirmed: () =>
+    new HavenError(422, 'photo_not_confirmed', 'error.photo_not_confirmed', {}, [
+      { path: 'photoConfirmed', key: 'error.photo_not_confirmed', params: {} },
+    ]),
+  secondPersonRequired: () =>
+    new HavenError(409, 'second_person_required', 'error.second_person_required'),
+  updateState: (params: { status: string } = { status: '' }) =>
+    new HavenError(409, 'update_state', 'error.update_state', params),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -19,4 +19,15 @@ export const sponsorshipEn = {
     'An enrolment that is “{from}” cannot become “{to}”. Nothing was changed.',
   'error.flows_do_not_reconcile':
     'The year’s flows do not add up for {count, plural, one {# enrolment} other {# enrolments}} ({enrolments}): their history must be corrected before the figures can be given.',
+  'error.update_identifying':
+    'The update may identify the child ({count, plural, one {# passage} other {# passages}}: a name, place, school or code). Rewrite those passages and review again.',
+  'error.photo_not_confirmed':
+    'Look at the photo and confirm it shows no face, place, sign or uniform before it can go further.',
+  'error.second_person_required':
+    'A second person must approve: not the one who wrote or reviewed this update.',
+  'error.update_state': 'This update is “{status}”: that step is not possible now.',
+  'letter.greeting': 'Dear friend ({code}),',
+  'letter.age_line': '{alias} is in the age group {band}.',
+  'letter.closing':
+    'Thank you for standing by {alias}. With warm wishes from everyone in the education plan.',
 } as const

@@ -22,4 +22,14 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
     '「{from}」の在籍を「{to}」にすることはできません。変更はありません。',
   'error.flows_do_not_reconcile':
     '{count} 件の在籍（{enrolments}）で年度の推移が一致しません。数値を出す前に履歴を訂正してください。',
+  'error.update_identifying':
+    '更新文に児童を特定しうる箇所があります（{count} 箇所：氏名、場所、学校、コード）。書き直してから再度確認してください。',
+  'error.photo_not_confirmed':
+    '写真に顔、場所、看板、制服が写っていないことを確認してから先へ進めてください。',
+  'error.second_person_required':
+    '承認は、この更新を書いた人・確認した人以外の2人目が行う必要があります。',
+  'error.update_state': 'この更新は「{status}」です。この操作はいまできません。',
+  'letter.greeting': '{code} 様',
+  'letter.age_line': '{alias} さんは {band} 歳の年齢層です。',
+  'letter.closing': '{alias} さんを支えてくださり、ありがとうございます。教育支援プラン一同より。',
 }

@@ -3,11 +3,13 @@ import {
   ENROLMENT_DETAILS,
   ENROLMENT_EVENT_NOTE,
   SPONSOR_CONTACT,
+  SPONSOR_UPDATE_CONTENT,
   TERM_PROGRESS_NOTE,
 } from '@haven/core/sponsorship/sponsorship-identifying'
 import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m1600 from './migrations/2026-12-06-1600-sponsorship.js'
+import { sponsorUpdateRoutes } from './sponsor-update-routes.js'
 import { sponsorshipDemo } from './sponsorship-demo.js'
 import { SPONSORSHIP_FIGURES } from './sponsorship-figures.js'
 import { enrolmentPolicy, sponsorPolicy } from './sponsorship-policy.js'
@@ -21,9 +23,15 @@ import { enrolmentRoutes, sponsorRoutes } from './sponsorship-routes.js'
 export const sponsorshipModule = defineModule({
   name: 'sponsorship',
   migrations: { '2026-12-06-1600-sponsorship': m1600 },
-  routes: [...enrolmentRoutes, ...sponsorRoutes],
+  routes: [...enrolmentRoutes, ...sponsorRoutes, ...sponsorUpdateRoutes],
   policies: [enrolmentPolicy, sponsorPolicy],
-  sealed: [ENROLMENT_DETAILS, ENROLMENT_EVENT_NOTE, TERM_PROGRESS_NOTE, SPONSOR_CONTACT],
+  sealed: [
+    ENROLMENT_DETAILS,
+    ENROLMENT_EVENT_NOTE,
+    TERM_PROGRESS_NOTE,
+    SPONSOR_CONTACT,
+    SPONSOR_UPDATE_CONTENT,
+  ],
   figures: SPONSORSHIP_FIGURES,
   demo: sponsorshipDemo,
   async abilities(actor): Promise<AbilitiesOf<(typeof SPONSORSHIP_ABILITIES)[number]>> {

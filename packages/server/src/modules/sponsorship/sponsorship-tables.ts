@@ -119,7 +119,30 @@ export interface SponsorAllocationsTable {
   created_by: string | null
 }
 
+/** A letter to sponsors about a child (by alias and age band): text and photo sealed until approved. */
+export interface SponsorUpdatesTable {
+  id: string
+  enrolment_id: string
+  compartment_id: string
+  language: string
+  age_band: string
+  text: string
+  /** Sealed base64 of the re-encoded image, or null. */
+  photo: string | null
+  photo_type: string | null
+  /** 1 once a reviewer confirmed the photo shows nothing (and nobody) that identifies. */
+  photo_confirmed: number
+  status: string
+  author_id: string | null
+  reviewer_id: string | null
+  approver_id: string | null
+  created_at: string
+  reviewed_at: string | null
+  approved_at: string | null
+}
+
 export interface SponsorshipTables {
+  sponsor_updates: SponsorUpdatesTable
   sponsorship_enrolments: SponsorshipEnrolmentsTable
   sponsorship_events: SponsorshipEventsTable
   sponsorship_incidents: SponsorshipIncidentsTable

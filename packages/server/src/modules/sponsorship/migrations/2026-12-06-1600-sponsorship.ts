@@ -136,10 +136,30 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .execute()
+  await db.schema
+    .createTable('sponsor_updates')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('enrolment_id', 'text', (c) => c.notNull().references('sponsorship_enrolments.id'))
+    .addColumn('compartment_id', 'text', (c) => c.notNull().references('compartments.id'))
+    .addColumn('language', 'text', (c) => c.notNull())
+    .addColumn('age_band', 'text', (c) => c.notNull())
+    .addColumn('text', 'text', (c) => c.notNull())
+    .addColumn('photo', 'text')
+    .addColumn('photo_type', 'text')
+    .addColumn('photo_confirmed', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('author_id', 'text')
+    .addColumn('reviewer_id', 'text')
+    .addColumn('approver_id', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('reviewed_at', 'text')
+    .addColumn('approved_at', 'text')
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
+    'sponsor_updates',
     'sponsor_allocations',
     'sponsor_payments',
     'sponsor_pledges',
