@@ -1,8 +1,13 @@
 import type { AppContext } from '../../src/app-context.js'
 import { enrol } from '../../src/modules/sponsorship/enrolment-service.js'
-import { createSponsor } from '../../src/modules/sponsorship/sponsor-service.js'
+import { allocate, createSponsor } from '../../src/modules/sponsorship/sponsor-service.js'
+import {
+  approveUpdate,
+  createUpdate,
+  reviewUpdate,
+} from '../../src/modules/sponsorship/sponsor-update-service.js'
 import { type Fixture, field, ids, type MatrixModule, PEOPLE, seeded } from '../support/matrix.js'
-import { buildPerson } from '../support/people-factories.js'
+import { buildPerson, tinyPng } from '../support/people-factories.js'
 
 const BY = { actorId: null, requestId: null }
 const SPONSOR_KEEPERS = ['coordinator', 'sponsor_relations'] as const
@@ -30,6 +35,31 @@ const sponsorIn = (app: AppContext, compartmentId: string) =>
     { compartmentId, kind: 'organisation', language: 'en', contact: 'Matrix sponsor (invented)' },
     BY,
   )
+
+const updateOf = async (f: Fixture) =>
+  createUpdate(
+    f.app,
+    await enrolmentIn(f.app, f.target.id),
+    { language: 'en', ageBand: '5-11', text: 'A good term.' },
+    { actorId: 'matrix-writer', requestId: null },
+  )
+
+/** An approved update about a child the sponsor (in the target compartment) supports. */
+async function letterOf(f: Fixture) {
+  const sponsor = await sponsorIn(f.app, f.target.id)
+  const update = await updateOf(f)
+  await reviewUpdate(f.app, update, false, { actorId: 'matrix-reviewer', requestId: null })
+  await approveUpdate(
+    f.app,
+    { ...update, status: 'reviewed', reviewer_id: 'matrix-reviewer' },
+    {
+      actorId: 'matrix-approver',
+      requestId: null,
+    },
+  )
+  await allocate(f.app, sponsor, null, { enrolmentId: null, fromDate: '2026-02-01' }, BY)
+  return { sponsor, update }
+}
 
 const enrolmentOf = async (f: Fixture) => enrolmentIn(f.app, f.target.id)
 const sponsorOf = async (f: Fixture) => sponsorIn(f.app, f.target.id)
@@ -161,6 +191,46 @@ export const matrix: MatrixModule = {
         path: `/sponsorship/sponsors/${(await sponsorOf(f)).id}/allocations`,
         body: { enrolmentId: null, fromDate: '2026-02-01' },
       }),
+    },
+    'POST /sponsorship/enrolments/:id/updates': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/enrolments/${(await enrolmentOf(f)).id}/updates`,
+        body: { language: 'ja', ageBand: '12-17', text: 'Reading well this term.' },
+      }),
+    },
+    'GET /sponsorship/updates/:id': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({ path: `/sponsorship/updates/${(await updateOf(f)).id}` }),
+    },
+    'PUT /sponsorship/updates/:id/photo': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/updates/${(await updateOf(f)).id}/photo`,
+        raw: tinyPng(),
+      }),
+    },
+    'POST /sponsorship/updates/:id/review': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/updates/${(await updateOf(f)).id}/review`,
+        body: {},
+      }),
+    },
+    'POST /sponsorship/updates/:id/approve': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => {
+        const update = await updateOf(f)
+        await reviewUpdate(f.app, update, false, { actorId: 'matrix-reviewer', requestId: null })
+        return { path: `/sponsorship/updates/${update.id}/approve` }
+      },
+    },
+    'GET /sponsorship/sponsors/:id/letters/:updateId': {
+      scope: { kind: 'compartment', allow: SPONSOR_READERS },
+      call: async (f) => {
+        const { sponsor, update } = await letterOf(f)
+        return { path: `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}` }
+      },
     },
   },
 }
