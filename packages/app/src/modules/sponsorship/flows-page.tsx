@@ -13,6 +13,9 @@ import './sponsorship.css'
 
 type Flows = YearFlowsView['total']
 
+/** A movement with its sign (none for nothing moved). */
+const signed = (sign: '+' | '−', n: number) => (n === 0 ? count(0) : `${sign}${count(n)}`)
+
 /** The fiscal year (April–March) that started most recently. */
 function currentFiscalYear(): number {
   const now = new Date()
@@ -28,11 +31,11 @@ function FlowRows({ flows }: { flows: Flows }): JSX.Element {
       </tr>
       <tr>
         <th scope="row">{t('sponsorship.joined')}</th>
-        <td class="number">+{count(flows.joined)}</td>
+        <td class="number">{signed('+', flows.joined)}</td>
       </tr>
       <tr>
         <th scope="row">{t('sponsorship.left')}</th>
-        <td class="number">−{count(flows.left)}</td>
+        <td class="number">{signed('−', flows.left)}</td>
       </tr>
       {SPONSORSHIP_LEAVE_REASONS.filter((r) => flows.leftByReason[r]).map((r) => (
         <tr key={r} class="sub-row">
@@ -42,11 +45,11 @@ function FlowRows({ flows }: { flows: Flows }): JSX.Element {
       ))}
       <tr>
         <th scope="row">{t('sponsorship.graduated')}</th>
-        <td class="number">−{count(flows.graduated)}</td>
+        <td class="number">{signed('−', flows.graduated)}</td>
       </tr>
       <tr>
         <th scope="row">{t('sponsorship.transferred')}</th>
-        <td class="number">−{count(flows.transferred)}</td>
+        <td class="number">{signed('−', flows.transferred)}</td>
       </tr>
       <tr class="total-row">
         <th scope="row">{t('sponsorship.at_end')}</th>
