@@ -6,6 +6,7 @@ import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { peopleApp } from './people/index.js'
 import { sheltersApp } from './shelters/index.js'
+import { sponsorshipApp } from './sponsorship/index.js'
 import { suppliesApp } from './supplies/index.js'
 
 /**
@@ -21,4 +22,5 @@ export const APP_MODULES: readonly AppModule[] = [
   adminApp,
   auditApp,
   keysApp,
+  sponsorshipApp,
 ]

@@ -10,6 +10,8 @@ export const ROLES = [
   'finance',
   'editor',
   'auditor',
+  /** Corresponds with sponsors: sees sponsors and children's aliases, never their identities. */
+  'sponsor_relations',
 ] as const
 export type Role = (typeof ROLES)[number]
 

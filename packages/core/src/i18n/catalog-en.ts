@@ -7,6 +7,7 @@ import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
+import { sponsorshipEn } from './messages/sponsorship.en.js'
 import { suppliesEn } from './messages/supplies.en.js'
 
 /**
@@ -25,6 +26,7 @@ export const en = {
   ...inboxEn,
   ...sheltersEn,
   ...suppliesEn,
+  ...sponsorshipEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -8,6 +8,7 @@ import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
+import { sponsorshipJa } from './messages/sponsorship.ja.js'
 import { suppliesJa } from './messages/supplies.ja.js'
 
 export const ja: Catalog = {
@@ -21,4 +22,5 @@ export const ja: Catalog = {
   ...inboxJa,
   ...sheltersJa,
   ...suppliesJa,
+  ...sponsorshipJa,
 }

@@ -145,6 +145,38 @@ export const errors = {
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },
     ]),
+  alreadyEnrolled: () =>
+    new HavenError(409, 'already_enrolled', 'error.already_enrolled', {}, [
+      { path: 'personId', key: 'error.already_enrolled', params: {} },
+    ]),
+  enrolmentTransition: (params: { from: string; to: string } = { from: '', to: '' }) =>
+    new HavenError(409, 'enrolment_transition', 'error.enrolment_transition', params),
+  flowsDoNotReconcile: (enrolments: readonly string[] = []) =>
+    new HavenError(
+      409,
+      'flows_do_not_reconcile',
+      'error.flows_do_not_reconcile',
+      { count: enrolments.length, enrolments: enrolments.join(', ') },
+      [],
+      { details: { enrolments } },
+    ),
+  updateIdentifying: (findings: readonly { kind: string; at: number; length: number }[] = []) =>
+    new HavenError(
+      422,
+      'update_identifying',
+      'error.update_identifying',
+      { count: findings.length },
+      [{ path: 'text', key: 'error.update_identifying', params: { count: findings.length } }],
+      { details: { findings } },
+    ),
+  photoNotConfirmed: () =>
+    new HavenError(422, 'photo_not_confirmed', 'error.photo_not_confirmed', {}, [
+      { path: 'photoConfirmed', key: 'error.photo_not_confirmed', params: {} },
+    ]),
+  secondPersonRequired: () =>
+    new HavenError(409, 'second_person_required', 'error.second_person_required'),
+  updateState: (params: { status: string } = { status: '' }) =>
+    new HavenError(409, 'update_state', 'error.update_state', params),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -6,6 +6,7 @@ import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
 import { peopleModule } from './people/index.js'
 import { sheltersModule } from './shelters/index.js'
+import { sponsorshipModule } from './sponsorship/index.js'
 import { suppliesModule } from './supplies/index.js'
 
 /**
@@ -23,4 +24,5 @@ export const MODULES: readonly HavenModule[] = [
   sheltersModule,
   suppliesModule,
   keysModule,
+  sponsorshipModule,
 ]

@@ -87,7 +87,14 @@ export const matrix: MatrixModule = {
     'GET /compartments/:id': {
       scope: {
         kind: 'compartment',
-        allow: ['administrator', 'coordinator', 'caseworker', 'field_worker', 'finance'],
+        allow: [
+          'administrator',
+          'coordinator',
+          'caseworker',
+          'field_worker',
+          'finance',
+          'sponsor_relations',
+        ],
       },
       call: (f) => ({ path: `/compartments/${f.target.id}` }),
     },

@@ -64,6 +64,8 @@ export const peopleModule = defineModule({
   },
 })
 
+// Photos re-encoded without metadata (EXIF, GPS), for any module that takes a photo of a person.
+export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.
 export {

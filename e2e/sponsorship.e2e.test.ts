@@ -1,0 +1,217 @@
+import { mkdirSync } from 'node:fs'
+import { PNG } from 'pngjs'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { runHaven } from '../packages/server/test/support/cli.js'
+import { axeViolations, describeViolations } from './support/axe.js'
+import { describeInBrowser } from './support/browser.js'
+import { type HavenUnderTest, startHaven } from './support/haven-server.js'
+import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
+
+/** A small photo with a text chunk standing in for the metadata a camera would add. */
+function photoBytes(): number[] {
+  const png = new PNG({ width: 8, height: 6 })
+  png.data.fill(180)
+  return [...PNG.sync.write(png)]
+}
+
+describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
+  let haven: HavenUnderTest
+  let staff: Record<string, StaffAccount>
+  beforeAll(async () => {
+    haven = await startHaven()
+    const demo = runHaven(['demo'], { DATA_DIR: haven.dataDir })
+    expect(demo.status, demo.stderr).toBe(0)
+    staff = await createStaff(haven, {
+      coordinator: { role: 'coordinator', compartment: null },
+      reviewer: { role: 'caseworker', compartment: null },
+      approver: { role: 'coordinator', compartment: null },
+      relations: { role: 'sponsor_relations', compartment: 'SPONSORS' },
+    })
+  })
+  afterAll(async () => {
+    expect(await haven?.server.stop()).toBe(0)
+  })
+
+  const api = async (
+    page: import('playwright-core').Page,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) =>
+    page.evaluate(
+      async ({ method, path, body }) => {
+        const res = await fetch(`/api/v1${path}`, {
+          method,
+          headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        })
+        return { status: res.status, body: await res.json() }
+      },
+      { method, path, body },
+    )
+
+  it('a coordinator enrols a child, a sponsor is allocated, an update with a photo is reviewed by two people and printed as the sponsor’s Japanese letter; the year shows the seed’s flows', async () => {
+    const base = haven.baseUrl
+    const coordinator = await suite.newPage()
+    await signInContext(coordinator.context, base, staff.coordinator as StaffAccount)
+    const page = coordinator.page
+    await page.goto(`${base}/app/sponsorship`)
+    await page.getByRole('heading', { level: 1, name: 'Education sponsorship plan' }).waitFor()
+    expect(await page.locator('.counts').textContent()).toContain('40 enrolments')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // The enrolment and sponsor forms are not built yet: the coordinator's steps go through the API.
+    const compartments = (await api(page, 'GET', '/compartments')).body as {
+      id: string
+      code: string
+    }[]
+    const yan01 = compartments.find((c) => c.code === 'YAN-01')?.id ?? ''
+    const person = await api(page, 'POST', '/people', {
+      compartmentId: yan01,
+      identity: { names: [{ script: 'latin', value: 'Synthetic Pupil' }], phones: [] },
+      attributes: { situation: 'in_shelter', ageBand: '5-11' },
+    })
+    expect(person.status).toBe(201)
+    const enrolled = await api(page, 'POST', '/sponsorship/enrolments', {
+      personId: person.body.id,
+      compartmentId: yan01,
+      joinedOn: '2006-04-10',
+      schoolLevel: 'primary',
+      grade: 3,
+      schoolName: 'Invented Riverside Primary',
+    })
+    expect(enrolled.status).toBe(201)
+    const sponsors = (await api(page, 'GET', '/sponsorship/sponsors')).body.items as {
+      id: string
+      code: string
+      language: string
+    }[]
+    const sponsor = sponsors.find((s) => s.language === 'ja')
+    expect(sponsor).toBeDefined()
+    const allocated = await api(page, 'POST', `/sponsorship/sponsors/${sponsor?.id}/allocations`, {
+      enrolmentId: enrolled.body.id,
+      fromDate: '2006-04-10',
+    })
+    expect(allocated.status).toBe(201)
+    const update = await api(page, 'POST', `/sponsorship/enrolments/${enrolled.body.id}/updates`, {
+      language: 'ja',
+      ageBand: '5-11',
+      text: '今学期は算数がとても上手になりました。いつも応援ありがとうございます。',
+    })
+    expect(update.status).toBe(201)
+    const photo = await page.evaluate(
+      async ({ id, bytes }) =>
+        (
+          await fetch(`/api/v1/sponsorship/updates/${id}/photo`, {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/octet-stream' },
+            body: new Uint8Array(bytes),
+          })
+        ).status,
+      { id: update.body.id, bytes: photoBytes() },
+    )
+    expect(photo).toBe(200)
+
+    // A caseworker reviews (the photo only after confirming it), a second coordinator approves.
+    const reviewer = await suite.newPage()
+    await signInContext(reviewer.context, base, staff.reviewer as StaffAccount)
+    await reviewer.page.goto(`${base}/app/sponsorship`)
+    const unconfirmed = await api(
+      reviewer.page,
+      'POST',
+      `/sponsorship/updates/${update.body.id}/review`,
+      {},
+    )
+    expect(unconfirmed.body.error.code).toBe('photo_not_confirmed')
+    const reviewed = await api(
+      reviewer.page,
+      'POST',
+      `/sponsorship/updates/${update.body.id}/review`,
+      {
+        photoConfirmed: true,
+      },
+    )
+    expect(reviewed.status).toBe(200)
+    const own = await api(page, 'POST', `/sponsorship/updates/${update.body.id}/approve`)
+    expect(own.body.error.code).toBe('second_person_required')
+    const approver = await suite.newPage()
+    await signInContext(approver.context, base, staff.approver as StaffAccount)
+    await approver.page.goto(`${base}/app/sponsorship`)
+    const approved = await api(
+      approver.page,
+      'POST',
+      `/sponsorship/updates/${update.body.id}/approve`,
+    )
+    expect(approved.body.status).toBe('approved')
+
+    // Sponsor relations print the letter: Japanese, alias and age band, no code, place or school.
+    const relations = await suite.newPage({ locale: 'ja-JP' })
+    await signInContext(relations.context, base, staff.relations as StaffAccount)
+    await relations.page.goto(
+      `${base}/app/sponsorship/sponsors/${sponsor?.id}/letters/${update.body.id}`,
+    )
+    const letter = relations.page.locator('article.letter')
+    await letter.waitFor()
+    const text = (await letter.textContent()) ?? ''
+    expect(text).toContain(`${sponsor?.code} 様`)
+    expect(text).toContain(enrolled.body.alias)
+    expect(text).toContain('算数')
+    for (const secret of [person.body.code, 'YAN-01', 'Riverside', 'Synthetic Pupil'])
+      expect(text).not.toContain(secret)
+    expect(await letter.getAttribute('lang')).toBe('ja')
+    expect(await relations.page.locator('img.letter-photo').count()).toBe(1)
+    expect(describeViolations(await axeViolations(relations.page))).toBe('')
+    mkdirSync('e2e/artifacts', { recursive: true })
+    await relations.page.emulateMedia({ media: 'print' })
+    await relations.page.screenshot({
+      path: 'e2e/artifacts/sponsorship-letter-ja-print.png',
+      fullPage: true,
+    })
+    // The sponsor relations role sees no child's record: not even that it exists.
+    expect(
+      (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolled.body.id}`)).status,
+    ).toBe(404)
+
+    // The year's flow table and chart show the seed's figures.
+    await page.goto(`${base}/app/sponsorship/flows?year=2005`)
+    const table = page.locator('table.flow-table')
+    await table.waitFor()
+    const row = async (name: string) =>
+      (await table
+        .getByRole('row', { name: new RegExp(`^${name}`) })
+        .first()
+        .textContent()) ?? ''
+    expect(await row('At the start')).toContain('32')
+    expect(await row('Joined')).toContain('8')
+    expect(await row('Left')).toContain('18')
+    expect(await row('Head of shelter detained')).toContain('16')
+    expect(await row('Graduated')).toContain('2')
+    expect(await row('At the end')).toContain('20')
+    await page.getByRole('img', { name: /Children in the plan at each month/ }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    for (const locale of ['en', 'ja'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, base, staff.coordinator as StaffAccount)
+        for (const [file, path] of [
+          ['flows', '/app/sponsorship/flows?year=2005'],
+          ['enrolments', '/app/sponsorship?status=left'],
+        ] as const) {
+          await shot.page.goto(`${base}${path}`)
+          await shot.page.locator('h1').waitFor()
+          await shot.page.waitForLoadState('networkidle')
+          if (locale === 'ja')
+            expect(describeViolations(await axeViolations(shot.page)), file).toBe('')
+          await shot.page.screenshot({
+            path: `e2e/artifacts/sponsorship-${file}-${locale}-${name}.png`,
+            fullPage: true,
+          })
+        }
+        await shot.context.close()
+      }
+  }, 180_000)
+})

@@ -1,0 +1,111 @@
+import { ENROLMENT_STATUSES } from '@haven/core/sponsorship/sponsorship-rules'
+import type { EnrolmentPageView } from '@haven/core/sponsorship/sponsorship-views'
+import type { JSX } from 'preact'
+import { useLocation } from 'preact-iso'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { PageTitle } from '../../components/page-title.js'
+import { SelectField } from '../../components/select-field.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+import { count, day } from './sponsorship-labels.js'
+
+/** `/app/sponsorship?status=&page=`: the plan's children by alias and code, with counts. */
+export function EnrolmentsPage(): JSX.Element {
+  const { query, route } = useLocation()
+  const status = query.status ?? ''
+  const page = Math.max(1, Number(query.page ?? '1') || 1)
+  const href = (next: { status?: string; page?: number }) => {
+    const params = new URLSearchParams()
+    const s = next.status ?? status
+    if (s) params.set('status', s)
+    const p = next.page ?? 1
+    if (p > 1) params.set('page', String(p))
+    return `/app/sponsorship${params.size > 0 ? `?${params}` : ''}`
+  }
+  const apiQuery = new URLSearchParams({ page: String(page), ...(status ? { status } : {}) })
+  const [list] = useLoad(
+    () => api<EnrolmentPageView>('GET', `/sponsorship/enrolments?${apiQuery}`),
+    apiQuery.toString(),
+  )
+  return (
+    <section class="card" aria-labelledby="page-title">
+      <PageTitle text={t('sponsorship.title')} />
+      <p>
+        <a href="/app/sponsorship/flows">{t('sponsorship.flows_link')}</a>
+      </p>
+      <div class="filter-grid">
+        <SelectField
+          id="enrolment-status"
+          label={t('sponsorship.status')}
+          value={status}
+          options={[
+            { value: '', label: t('sponsorship.all') },
+            ...ENROLMENT_STATUSES.map((s) => ({ value: s, label: t(`sponsorship.status.${s}`) })),
+          ]}
+          onChange={(value) => route(href({ status: value }))}
+        />
+      </div>
+      {list.state === 'loading' && <Loading />}
+      {list.state === 'failed' && <Problem error={list.error} />}
+      {list.state === 'ready' && (
+        <>
+          <p class="counts">
+            {t('sponsorship.count', { count: list.data.total })}
+            {' · '}
+            {ENROLMENT_STATUSES.filter((s) => list.data.byStatus[s]).map((s, i) => (
+              <span key={s}>
+                {i > 0 && ', '}
+                {t(`sponsorship.status.${s}`)} {count(list.data.byStatus[s] ?? 0)}
+              </span>
+            ))}
+          </p>
+          {list.data.items.length === 0 ? (
+            <p>{t('sponsorship.none')}</p>
+          ) : (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('sponsorship.alias')}</th>
+                  <th scope="col">{t('sponsorship.code')}</th>
+                  <th scope="col">{t('sponsorship.shelter')}</th>
+                  <th scope="col">{t('sponsorship.status')}</th>
+                  <th scope="col">{t('sponsorship.joined_on')}</th>
+                  <th scope="col">{t('sponsorship.school')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((e) => (
+                  <tr key={e.id}>
+                    <td>{e.alias}</td>
+                    <td>{e.personCode}</td>
+                    <td>{e.compartmentCode}</td>
+                    <td>
+                      {t(`sponsorship.status.${e.status}`)}
+                      {e.leaveReason && ` (${t(`sponsorship.reason.${e.leaveReason}`)})`}
+                    </td>
+                    <td>{day(e.joinedOn)}</td>
+                    <td>
+                      {t(`sponsorship.level.${e.schoolLevel}`)} {count(e.grade)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <nav class="pager" aria-label={t('sponsorship.pages')}>
+            {page > 1 && <a href={href({ page: page - 1 })}>{t('sponsorship.previous')}</a>}{' '}
+            <span>
+              {t('sponsorship.page_of', {
+                page,
+                pages: Math.max(1, Math.ceil(list.data.total / list.data.pageSize)),
+              })}
+            </span>{' '}
+            {page * list.data.pageSize < list.data.total && (
+              <a href={href({ page: page + 1 })}>{t('sponsorship.next')}</a>
+            )}
+          </nav>
+        </>
+      )}
+    </section>
+  )
+}

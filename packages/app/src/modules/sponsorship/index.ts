@@ -1,0 +1,14 @@
+import { defineAppModule, page } from '../../lib/app-module.js'
+
+/** The education sponsorship plan: enrolments, the year's flows, and sponsors' letters. */
+export const sponsorshipApp = defineAppModule({
+  name: 'sponsorship',
+  pages: [
+    page('/app/sponsorship', () => import('./enrolments-page.js').then((m) => m.EnrolmentsPage)),
+    page('/app/sponsorship/flows', () => import('./flows-page.js').then((m) => m.FlowsPage)),
+    page('/app/sponsorship/sponsors/:id/letters/:updateId', () =>
+      import('./letter-page.js').then((m) => m.LetterPage),
+    ),
+  ],
+  nav: [{ href: '/app/sponsorship', label: 'nav.sponsorship', shows: (can) => can.sponsorship }],
+})

@@ -1,0 +1,87 @@
+/** The education sponsorship plan: enrolments, schooling, sponsors and the year's flows. */
+export const sponsorshipEn = {
+  'role.sponsor_relations': 'Sponsor relations',
+  'role.sponsor_relations.about':
+    'Looks after sponsors: their contacts, pledges and letters. Knows children only by alias and age band, never by name, code or place.',
+
+  'field.leave_reason_required': 'Say why the child left (choose a reason).',
+  'field.reason_only_when_leaving': 'A reason is given only when a child leaves.',
+  'field.other_reason_needs_note': 'Describe the reason in the note when it is “other”.',
+  'field.ends_before_starts': 'The end is before the start.',
+  'field.attended_over_possible': 'Days attended cannot be more than the days of school.',
+  'field.before_last_change':
+    'This date is before the enrolment’s last change (a child cannot leave before joining).',
+  'field.no_enrolments_in_plan': 'No enrolment in this compartment is in the plan: nothing to end.',
+
+  'error.already_enrolled':
+    'This person is already enrolled in the plan. Re-open their enrolment instead of enrolling them again.',
+  'error.enrolment_transition':
+    'An enrolment that is “{from}” cannot become “{to}”. Nothing was changed.',
+  'error.flows_do_not_reconcile':
+    'The year’s flows do not add up for {count, plural, one {# enrolment} other {# enrolments}} ({enrolments}): their history must be corrected before the figures can be given.',
+  'error.update_identifying':
+    'The update may identify the child ({count, plural, one {# passage} other {# passages}}: a name, place, school or code). Rewrite those passages and review again.',
+  'error.photo_not_confirmed':
+    'Look at the photo and confirm it shows no face, place, sign or uniform before it can go further.',
+  'error.second_person_required':
+    'A second person must approve: not the one who wrote or reviewed this update.',
+  'error.update_state': 'This update is “{status}”: that step is not possible now.',
+  'letter.greeting': 'Dear friend ({code}),',
+  'letter.age_line': '{alias} is in the age group {band}.',
+  'letter.closing':
+    'Thank you for standing by {alias}. With warm wishes from everyone in the education plan.',
+  'nav.sponsorship': 'Sponsorship',
+  'sponsorship.title': 'Education sponsorship plan',
+  'sponsorship.flows_link': 'The year’s flows and chart',
+  'sponsorship.status': 'Status',
+  'sponsorship.all': 'All',
+  'sponsorship.count': '{count, plural, one {# enrolment} other {# enrolments}}',
+  'sponsorship.none': 'No enrolments match.',
+  'sponsorship.alias': 'Alias',
+  'sponsorship.code': 'Code',
+  'sponsorship.shelter': 'Shelter',
+  'sponsorship.joined_on': 'Joined',
+  'sponsorship.school': 'School level and grade',
+  'sponsorship.pages': 'Pages',
+  'sponsorship.previous': 'Previous',
+  'sponsorship.next': 'Next',
+  'sponsorship.page_of': 'Page {page} of {pages}',
+  'sponsorship.status.applied': 'Applied',
+  'sponsorship.status.enrolled': 'Enrolled',
+  'sponsorship.status.suspended': 'Suspended',
+  'sponsorship.status.left': 'Left',
+  'sponsorship.status.graduated': 'Graduated',
+  'sponsorship.status.transferred': 'Transferred',
+  'sponsorship.reason.shelter_head_detained': 'Head of shelter detained',
+  'sponsorship.reason.arrested_repatriated': 'Arrested and repatriated',
+  'sponsorship.reason.released_by_shelter': 'Released by the shelter',
+  'sponsorship.reason.moved': 'Moved',
+  'sponsorship.reason.reached_safety': 'Reached safety',
+  'sponsorship.reason.other': 'Other',
+  'sponsorship.level.primary': 'Primary',
+  'sponsorship.level.middle': 'Middle',
+  'sponsorship.level.high': 'High',
+  'sponsorship.level.vocational': 'Vocational',
+  'sponsorship.level.university': 'University',
+  'sponsorship.flows_title': 'The plan’s flows over a fiscal year',
+  'sponsorship.year': 'Fiscal year starting in',
+  'sponsorship.year_hint': 'April to March: 2005 is April 2005 – March 2006.',
+  'sponsorship.period': 'From {from} to {to}',
+  'sponsorship.flows_caption':
+    'Children in the plan: start + joined − left − graduated − transferred = end',
+  'sponsorship.at_start': 'At the start',
+  'sponsorship.joined': 'Joined',
+  'sponsorship.left': 'Left',
+  'sponsorship.graduated': 'Graduated',
+  'sponsorship.transferred': 'Transferred',
+  'sponsorship.at_end': 'At the end',
+  'sponsorship.by_shelter': 'By shelter',
+  'sponsorship.chart_title': 'Children in the plan at each month’s end',
+  'sponsorship.chart_desc':
+    'A line from {first} children at the first month’s end to {last} at the last; at most {max}.',
+  'sponsorship.chart_table': 'The figures as a table',
+  'sponsorship.month': 'Month',
+  'sponsorship.in_plan': 'In the plan',
+  'sponsorship.letter_title': 'Letter to a sponsor',
+  'sponsorship.print': 'Print',
+} as const

@@ -1,0 +1,42 @@
+import type { Db } from '../../db/db-handle.js'
+import type { SponsorUpdatesTable } from './sponsorship-tables.js'
+
+export async function insertUpdate(db: Db, row: SponsorUpdatesTable): Promise<void> {
+  await db.insertInto('sponsor_updates').values(row).execute()
+}
+
+export async function findUpdate(db: Db, id: string): Promise<SponsorUpdatesTable | undefined> {
+  return db.selectFrom('sponsor_updates').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Changes an update only if it is still in `status`; false means someone moved it first. */
+export async function updateUpdateIfStatus(
+  db: Db,
+  id: string,
+  status: string,
+  changes: Partial<SponsorUpdatesTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sponsor_updates')
+    .set(changes)
+    .where('id', '=', id)
+    .where('status', '=', status)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Whether the sponsor is allocated (now) to the enrolment or to the plan as a whole. */
+export async function sponsorSupports(
+  db: Db,
+  sponsorId: string,
+  enrolmentId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('sponsor_allocations')
+    .select('id')
+    .where('sponsor_id', '=', sponsorId)
+    .where('to_date', 'is', null)
+    .where((eb) => eb.or([eb('enrolment_id', '=', enrolmentId), eb('enrolment_id', 'is', null)]))
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -1,0 +1,194 @@
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachDialect } from '../../../test/support/dialects.js'
+import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
+import { buildPerson, tinyPng } from '../../../test/support/people-factories.js'
+import { testAppContext, testApps } from '../../../test/support/test-app.js'
+import type { AppContext } from '../../app-context.js'
+import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
+
+describeEachDialect('sponsor updates: review, second approval and the sponsor’s letter', (ctx) => {
+  let app: AppContext
+  let home: CompartmentsTable
+  let writer: Record<string, string>
+  let reviewer: Record<string, string>
+  let approver: Record<string, string>
+  let relations: Record<string, string>
+
+  const as = async (role: 'coordinator' | 'caseworker' | 'sponsor_relations') =>
+    (await signIn(app, await buildUser(app, { grants: [{ role, compartmentId: home.id }] })))
+      .headers
+
+  beforeEach(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database(), { now: () => new Date('2026-06-01T10:00:00Z') })
+    home = await buildCompartment(app)
+    writer = await as('coordinator')
+    reviewer = await as('caseworker')
+    approver = await as('coordinator')
+    relations = await as('sponsor_relations')
+  })
+
+  const request = (
+    headers: Record<string, string>,
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: Uint8Array,
+  ) =>
+    testApps(app).staff.request(`/api/v1${path}`, {
+      method,
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(raw ? { 'Content-Type': 'application/octet-stream' } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(raw ? { body: raw as Uint8Array<ArrayBuffer> } : {}),
+    })
+
+  async function setting() {
+    const person = await buildPerson(app, home.id)
+    const enrolment = await (
+      await request(writer, 'POST', '/sponsorship/enrolments', {
+        personId: person.id,
+        compartmentId: home.id,
+        joinedOn: '2026-01-10',
+        schoolLevel: 'primary',
+        grade: 4,
+        schoolName: 'Bright Hill Primary',
+      })
+    ).json()
+    const sponsor = await (
+      await request(writer, 'POST', '/sponsorship/sponsors', {
+        compartmentId: home.id,
+        kind: 'individual',
+        language: 'ja',
+        contact: 'Invented sponsor, Nara',
+      })
+    ).json()
+    await request(writer, 'POST', `/sponsorship/sponsors/${sponsor.id}/allocations`, {
+      enrolmentId: enrolment.id,
+      fromDate: '2026-02-01',
+    })
+    return { person, enrolment, sponsor }
+  }
+
+  const write = async (enrolmentId: string, text: string) => {
+    const res = await request(writer, 'POST', `/sponsorship/enrolments/${enrolmentId}/updates`, {
+      language: 'ja',
+      ageBand: '5-11',
+      text,
+    })
+    expect(res.status).toBe(201)
+    return res.json()
+  }
+
+  it('refuses an update that names the school or a place, showing where but not what', async () => {
+    const { enrolment } = await setting()
+    const update = await write(enrolment.id, 'I love my class at Bright Hill Primary in Yanji.')
+    expect(update.status).toBe('draft')
+    expect(update.findings.map((f: { kind: string }) => f.kind)).toEqual(
+      expect.arrayContaining(['school', 'place']),
+    )
+    const res = await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {})
+    expect(res.status).toBe(422)
+    const error = (await res.json()).error
+    expect(error.code).toBe('update_identifying')
+    expect(JSON.stringify(error)).not.toContain('Yanji')
+    expect(error.details.findings.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('takes a photo only after a reviewer confirms it, approves by a second person, and prints the letter', async () => {
+    const { person, enrolment, sponsor } = await setting()
+    const update = await write(enrolment.id, '今学期は長い物語を読めるようになりました。')
+    expect(update.findings).toEqual([])
+    const photo = await request(
+      writer,
+      'PUT',
+      `/sponsorship/updates/${update.id}/photo`,
+      undefined,
+      tinyPng(),
+    )
+    expect(photo.status).toBe(200)
+    expect(await photo.json()).toMatchObject({ hasPhoto: true, photoConfirmed: false })
+
+    const unconfirmed = await request(
+      reviewer,
+      'POST',
+      `/sponsorship/updates/${update.id}/review`,
+      {},
+    )
+    expect(unconfirmed.status).toBe(422)
+    expect((await unconfirmed.json()).error.code).toBe('photo_not_confirmed')
+    const reviewed = await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {
+      photoConfirmed: true,
+    })
+    expect(reviewed.status).toBe(200)
+    expect(await reviewed.json()).toMatchObject({ status: 'reviewed', photoConfirmed: true })
+
+    // Not yet approved: there is no letter.
+    const early = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}`,
+    )
+    expect(early.status).toBe(404)
+    // The writer cannot approve their own update.
+    const own = await request(writer, 'POST', `/sponsorship/updates/${update.id}/approve`)
+    expect(own.status).toBe(409)
+    expect((await own.json()).error.code).toBe('second_person_required')
+    const approved = await request(approver, 'POST', `/sponsorship/updates/${update.id}/approve`)
+    expect(approved.status).toBe(200)
+    expect((await approved.json()).status).toBe('approved')
+
+    const res = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}`,
+    )
+    expect(res.status).toBe(200)
+    const letter = await res.json()
+    expect(letter).toMatchObject({
+      language: 'ja',
+      alias: enrolment.alias,
+      ageBand: '5-11',
+      text: '今学期は長い物語を読めるようになりました。',
+      greeting: `${sponsor.code} 様`,
+    })
+    expect(letter.closing).toContain('ありがとうございます')
+    expect(letter.photo).toMatch(/^data:image\/png;base64,/)
+    const all = JSON.stringify(letter)
+    for (const secret of [person.code, home.code, enrolment.id, 'Bright Hill'])
+      expect(all).not.toContain(secret)
+    const reads = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sponsorship.letter_read')
+      .execute()
+    expect(reads).toHaveLength(1)
+
+    // Sponsor relations cannot reach the update itself (it belongs to the child's record).
+    expect((await request(relations, 'GET', `/sponsorship/updates/${update.id}`)).status).toBe(403)
+  })
+
+  it('gives no letter to a sponsor who does not support the child', async () => {
+    const { enrolment } = await setting()
+    const stranger = await (
+      await request(writer, 'POST', '/sponsorship/sponsors', {
+        compartmentId: home.id,
+        kind: 'individual',
+        language: 'en',
+        contact: 'Another invented sponsor',
+      })
+    ).json()
+    const update = await write(enrolment.id, 'A good term.')
+    await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {})
+    await request(approver, 'POST', `/sponsorship/updates/${update.id}/approve`)
+    const res = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${stranger.id}/letters/${update.id}`,
+    )
+    expect(res.status).toBe(404)
+  })
+})
