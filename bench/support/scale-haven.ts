@@ -81,7 +81,13 @@ export async function serveDataset(dataset: Dataset): Promise<RunningHaven> {
   // HAVEN_BENCH_SERVER_FLAGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const flags = (process.env.HAVEN_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
   const child: ChildProcess = spawn(process.execPath, [...flags, BIN, 'serve'], {
-    env: { ...havenEnv(dataset.dataDir, dataset.databaseUrl), PORT: String(port) },
+    // HAVEN_BENCH_WORKERS: server processes (default 1, as the earlier runs; `haven serve`
+    // itself defaults to one per core).
+    env: {
+      ...havenEnv(dataset.dataDir, dataset.databaseUrl),
+      PORT: String(port),
+      WORKERS: process.env.HAVEN_BENCH_WORKERS ?? '1',
+    },
     stdio: 'ignore',
   })
   const baseUrl = `http://localhost:${port}`
@@ -206,4 +212,19 @@ export function memoryOf(pid: number): { peakMiB: number; nowMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0)
   return { peakMiB: Math.round(kib('VmHWM') / 1024), nowMiB: Math.round(kib('VmRSS') / 1024) }
+}
+
+/** Memory of each worker process of a `haven serve --workers N` (none when it serves alone). */
+export function workerMemory(pid: number): { pid: number; peakMiB: number; nowMiB: number }[] {
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    return []
+  }
+  return children.map((child) => ({ pid: child, ...memoryOf(child) }))
 }
