@@ -7,7 +7,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseConfig } from '../src/config/load-config.js'
 import { type HavenDatabase, openDatabase } from '../src/db/database.js'
-import { type RunningServer, startServer } from './support/cli.js'
+import { type RunningServer, runHaven, startServer } from './support/cli.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { testAppContext } from './support/test-app.js'
 
@@ -293,4 +293,20 @@ describe.each(targets)('haven serve --workers $dialect', (target) => {
     expect(ready.map((a) => a.body.worker)).not.toContain(victim?.worker)
     expect(new Set(ready.map((a) => a.body.worker)).size).toBe(WORKERS)
   }, 120_000)
+})
+
+describe('haven serve --workers, refused', () => {
+  it('refuses a number of workers out of range, and more than one in sealed mode, naming what to do', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'haven-workers-refused-'))
+    const zero = runHaven(['serve', '--workers', '0'], { DATA_DIR: dataDir, PORT: '0' })
+    expect(zero.status).toBe(2)
+    expect(zero.stderr).toContain('--workers: "0" is not a number of server processes from 1 to 64')
+    const sealed = runHaven(['serve', '--workers', '2'], {
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HAVEN_SEALED: 'true',
+    })
+    expect(sealed.status).toBe(2)
+    expect(sealed.stderr).toContain('sealed mode (HAVEN_SEALED=true) runs one server process')
+  })
 })

@@ -145,18 +145,20 @@ export function registerServe(program: Command): void {
       process.once('SIGTERM', () => void stop('SIGTERM'))
       process.once('SIGINT', () => void stop('SIGINT'))
       // A graceful restart: each worker in turn is replaced, and the new one runs the build on disk.
-      process.on('SIGHUP', () => {
-        if (!pool || stopping) return
-        logger.info({ workers }, 'restarting workers')
-        pool.restart().then(
-          () => logger.info({ workers: pool?.size() }, 'workers restarted'),
-          (error: Error) =>
-            logger.error(
-              { err: { message: error.message } },
-              'worker restart stopped: the old workers serve on',
-            ),
-        )
-      })
+      // (A single process keeps the default: a hang-up stops it, as before.)
+      if (pool)
+        process.on('SIGHUP', () => {
+          if (!pool || stopping) return
+          logger.info({ workers }, 'restarting workers')
+          pool.restart().then(
+            () => logger.info({ workers: pool?.size() }, 'workers restarted'),
+            (error: Error) =>
+              logger.error(
+                { err: { message: error.message } },
+                'worker restart stopped: the old workers serve on',
+              ),
+          )
+        })
     })
 }
 
