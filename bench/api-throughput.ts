@@ -16,6 +16,7 @@ import {
   prepareDataset,
   serveDataset,
   waitUntilReady,
+  workerMemory,
 } from './support/scale-haven.js'
 
 const SECONDS = Number(process.env.HAVEN_BENCH_SECONDS ?? 10)
@@ -183,15 +184,18 @@ try {
     }
   }
   const loaded = memoryOf(haven.pid)
+  const workers = workerMemory(haven.pid)
   console.log(
-    `\n${dataset.people} people on ${dataset.databaseUrl ? 'PostgreSQL' : 'SQLite'}; ${CONNECTIONS} connections, ${SECONDS} s per request after ${warm} s of warm-up\n`,
+    `\n${dataset.people} people on ${dataset.databaseUrl ? 'PostgreSQL' : 'SQLite'}; ${workers.length || 1} server process(es); ${CONNECTIONS} connections, ${SECONDS} s per request after ${warm} s of warm-up\n`,
   )
   console.log(table(rows))
   console.log('')
   for (const v of verdicts) console.log(v)
   console.log(
-    `\nserver memory: ${idle.nowMiB} MiB RSS signed in and idle, ${loaded.nowMiB} MiB after the load, peak ${loaded.peakMiB} MiB`,
+    `\nserver memory: ${idle.nowMiB} MiB RSS signed in and idle, ${loaded.nowMiB} MiB after the load, peak ${loaded.peakMiB} MiB${workers.length > 0 ? ' (the primary, which answers no request)' : ''}`,
   )
+  for (const w of workers)
+    console.log(`worker ${w.pid}: ${w.nowMiB} MiB RSS after the load, peak ${w.peakMiB} MiB`)
 } finally {
   await hello.stop()
   await haven.stop()

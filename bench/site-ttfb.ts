@@ -10,12 +10,35 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import autocannon from 'autocannon'
 import { percentile, printHeader, table } from './support/bench-env.js'
 import { freePort, startDemoHaven } from './support/demo-haven.js'
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p))
 const REQUESTS = Number(process.argv[2] ?? 3000)
 const WARMUP = 300
+/** Seconds of load per server for the throughput comparison (10 connections). */
+const LOAD_SECONDS = Number(process.env.HAVEN_BENCH_SECONDS ?? 5)
+
+/** Requests per second that `url` answers with `status`, under 10 connections for `seconds`. */
+async function throughput(
+  url: URL,
+  headers: Record<string, string>,
+  status: number,
+  seconds: number,
+): Promise<{ rps: number; wrong: number }> {
+  let wrong = 0
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      { url: url.toString(), headers, connections: 10, duration: seconds },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    )
+    instance.on('response', (_client, code) => {
+      if (code !== status) wrong += 1
+    })
+  })
+  return { rps: result.requests.total / (result.duration || seconds), wrong }
+}
 
 /** Milliseconds from sending a request to receiving the response headers, on a kept-alive socket. */
 function ttfb(agent: Agent, url: URL): Promise<number> {
@@ -119,6 +142,10 @@ http {
 }
 
 printHeader(`Public site: time to first byte of /en/, Haven vs nginx (${REQUESTS} requests each)`)
+if (!NGINX) {
+  console.log('SKIPPED: nginx is not installed (apt-get install -y nginx-light); nothing measured.')
+  process.exit(0)
+}
 const haven = await startDemoHaven()
 let nginx: Awaited<ReturnType<typeof startNginx>> | undefined
 let bare: Awaited<ReturnType<typeof startBareNode>> | undefined
@@ -178,6 +205,32 @@ try {
   if (ratio > 2)
     console.log('!!! GOAL MISSED: Haven’s time to first byte is more than twice nginx’s.')
   for (const agent of Object.values(agents)) agent.destroy()
+
+  // Throughput in the same run, one process each, 10 connections: the full page, gzip as a
+  // browser asks (nginx answers the plain bytes: it has no .gz file here, and gzip off), and the
+  // revalidation a browser sends once its minute of caching is over (Haven answers 304).
+  const etag = (await fetch(targets.haven)).headers.get('etag') ?? ''
+  const loads: [string, URL, Record<string, string>, number][] = [
+    ['haven, full page', targets.haven, {}, 200],
+    ['haven, gzip', targets.haven, { 'Accept-Encoding': 'gzip' }, 200],
+    ['haven, If-None-Match → 304', targets.haven, { 'If-None-Match': etag }, 304],
+    ['nginx, full page', targets.nginx, {}, 200],
+    ['node:http, full page', targets['node:http'], {}, 200],
+  ]
+  const rps = new Map<string, number>()
+  const rows = [['server and request', 'req/s', 'not the expected status']]
+  for (const [name, url, headers, status] of loads) {
+    await throughput(url, headers, status, 1)
+    const m = await throughput(url, headers, status, LOAD_SECONDS)
+    rps.set(name, m.rps)
+    rows.push([name, m.rps.toFixed(0), String(m.wrong)])
+  }
+  console.log(`\nthroughput, 10 connections, ${LOAD_SECONDS} s each after 1 s of warm-up:\n`)
+  console.log(table(rows))
+  const full = (rps.get('haven, full page') ?? 0) / (rps.get('nginx, full page') ?? 1)
+  console.log(
+    `\nratio haven/nginx, full page: ${full.toFixed(2)} × (goal ≥ 0.67); time to first byte p50 ${ratio.toFixed(2)} × (goal ≤ 1.5)`,
+  )
 } finally {
   await bare?.stop()
   await nginx?.stop()

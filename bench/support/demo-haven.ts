@@ -46,7 +46,8 @@ export async function startDemoHaven(logLevel = 'warn'): Promise<DemoHaven> {
   if (demo.status !== 0) throw new Error(`haven demo failed: ${demo.stderr}`)
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...env, PORT: String(port) },
+    // One server process, as nginx runs one worker in the comparisons (HAVEN_BENCH_WORKERS).
+    env: { ...env, PORT: String(port), WORKERS: process.env.HAVEN_BENCH_WORKERS ?? '1' },
     stdio: 'ignore',
   })
   const baseUrl = `http://127.0.0.1:${port}`

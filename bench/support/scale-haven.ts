@@ -81,7 +81,13 @@ export async function serveDataset(dataset: Dataset): Promise<RunningHaven> {
   // HAVEN_BENCH_SERVER_FLAGS: Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const flags = (process.env.HAVEN_BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean)
   const child: ChildProcess = spawn(process.execPath, [...flags, BIN, 'serve'], {
-    env: { ...havenEnv(dataset.dataDir, dataset.databaseUrl), PORT: String(port) },
+    // HAVEN_BENCH_WORKERS: server processes (default 1, as the earlier runs; `haven serve`
+    // itself defaults to one per core).
+    env: {
+      ...havenEnv(dataset.dataDir, dataset.databaseUrl),
+      PORT: String(port),
+      WORKERS: process.env.HAVEN_BENCH_WORKERS ?? '1',
+    },
     stdio: 'ignore',
   })
   const baseUrl = `http://localhost:${port}`
@@ -171,8 +177,31 @@ export async function coordinatorSession(dataset: Dataset, baseUrl: string): Pro
   const credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as {
     loginName: string
     password: string
+    totpSecret?: string
   }
-  await admin.call('POST', '/auth/login', credentials)
+  // An administrator must have a second factor: enrolled at the first sign-in (its secret kept
+  // with the password), asked for at every later one.
+  const { loginName: adminName, password: adminPassword } = credentials
+  const signedIn = (await admin.call('POST', '/auth/login', {
+    loginName: adminName,
+    password: adminPassword,
+  })) as { stage: string }
+  if (signedIn.stage === 'enroll_required') {
+    const { secret } = (await admin.call('POST', '/account/totp/setup', {})) as { secret: string }
+    await admin.call('POST', '/account/totp/confirm', { code: await generate({ secret }) })
+    writeFileSync(credentialsFile, JSON.stringify({ ...credentials, totpSecret: secret }), {
+      mode: 0o600,
+    })
+  } else if (signedIn.stage === 'mfa_pending' && credentials.totpSecret) {
+    const secret = credentials.totpSecret
+    await admin
+      .call('POST', '/auth/login/totp', { code: await generate({ secret }) })
+      .catch(async () => {
+        // A code is good once: the previous run may have used this one. Wait for the next.
+        await new Promise((r) => setTimeout(r, 31_000))
+        await admin.call('POST', '/auth/login/totp', { code: await generate({ secret }) })
+      })
+  }
 
   const loginName = `bench-${Date.now().toString(36)}`
   const password = randomBytes(24).toString('base64url')
@@ -206,4 +235,19 @@ export function memoryOf(pid: number): { peakMiB: number; nowMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0)
   return { peakMiB: Math.round(kib('VmHWM') / 1024), nowMiB: Math.round(kib('VmRSS') / 1024) }
+}
+
+/** Memory of each worker process of a `haven serve --workers N` (none when it serves alone). */
+export function workerMemory(pid: number): { pid: number; peakMiB: number; nowMiB: number }[] {
+  let children: number[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    return []
+  }
+  return children.map((child) => ({ pid: child, ...memoryOf(child) }))
 }

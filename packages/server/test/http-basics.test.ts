@@ -121,7 +121,7 @@ describeEachDialect('HTTP basics', (ctx) => {
   it('reports readiness only when the database answers and migrations are current', async () => {
     const res = await apps().staff.request('/readyz')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ready', database: ctx.dialect })
+    expect(await res.json()).toEqual({ status: 'ready', database: ctx.dialect, worker: 0 })
   })
 
   it('serves an OpenAPI 3.1 document generated from the routes', async () => {

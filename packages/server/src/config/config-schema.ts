@@ -199,6 +199,12 @@ export const SETTINGS = {
     description:
       'File each checkpoint is also appended to, outside the database (default DATA_DIR/audit/checkpoints.log; "off": database only). Put it where the database cannot write.',
   },
+  WORKERS: {
+    schema: positiveInt('server processes').max(64, 'is above 64').optional(),
+    example: '2',
+    description:
+      'Server processes answering requests (default: one per core; "haven serve --workers N" overrides it). Each holds its own database pool: PostgreSQL sees WORKERS × DATABASE_POOL_SIZE connections.',
+  },
 } as const satisfies Record<string, SettingSpec>
 
 export type SettingName = keyof typeof SETTINGS

@@ -37,6 +37,8 @@ export interface Config {
   auditCheckpointEntries: number
   auditCheckpointHours: number
   auditCheckpointFile: string | null
+  /** Server processes for `haven serve`; undefined: one per core. */
+  workers: number | undefined
 }
 
 export interface Urls {
@@ -160,6 +162,7 @@ function buildConfig(v: Parsed, cwd: string): Config {
         : v.AUDIT_CHECKPOINT_FILE
           ? resolve(cwd, v.AUDIT_CHECKPOINT_FILE)
           : join(dataDir, 'audit', 'checkpoints.log'),
+    workers: v.WORKERS,
   })
 }
 

@@ -1,11 +1,12 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
+import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { DatabaseConfig } from '../config/load-config.js'
 import type { Database } from './schema.js'
 import { cachingStatements } from './sqlite-statement-cache.js'
+import { SqliteWriteTransactionsDialect } from './sqlite-write-transactions.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -74,7 +75,7 @@ function openSqlite(file: string, options: OpenOptions): HavenDatabase {
     }
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
+    dialect: new SqliteWriteTransactionsDialect({ database: cachingStatements(sqlite) }),
   })
   return {
     db,

@@ -46,7 +46,14 @@ export function startServer(
 ): Promise<RunningServer> {
   assertBuilt()
   const child = spawn(process.execPath, [HAVEN_BIN, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', ...env },
+    // One server process unless a test asks for workers (the default, one per core, is for people).
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      PORT: '0',
+      WORKERS: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

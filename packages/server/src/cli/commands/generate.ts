@@ -9,6 +9,7 @@ import { type Progress, progressBar } from '../progress.js'
 export interface ScaleFlags {
   people?: string
   distributions?: string
+  compartments?: string
   db?: string
   seed: string
 }
@@ -35,6 +36,10 @@ export function addScaleOptions(command: Command, peopleRequired: boolean): Comm
       '--distributions <n>',
       'anonymous-headcount distributions over ten years (e.g. 10000000)',
     )
+    .option(
+      '--compartments <n>',
+      'how many compartments (default: one per 25,000 people, at least 3); a smaller run with as many compartments as a large one exercises the same queries',
+    )
     .option('--seed <n>', 'seed for reproducible data', '2006')
 }
 
@@ -52,6 +57,13 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
   const seed = count(flags.seed, 'seed')
   const distributions =
     flags.distributions === undefined ? 0 : count(flags.distributions, 'distributions')
+  const compartments =
+    flags.compartments === undefined ? undefined : count(flags.compartments, 'compartments')
+  if (compartments === 0)
+    throw new CliError(
+      '--compartments: must be at least 1 (example: --compartments 40)',
+      EXIT.usage,
+    )
   if (flags.db) process.env.DATABASE_URL = flags.db
   const config = cliConfig()
   const app = await bootForCommand(config)
@@ -61,6 +73,7 @@ export async function runScale(flags: ScaleFlags): Promise<void> {
       people,
       distributions,
       seed,
+      ...(compartments ? { peoplePerCompartment: Math.ceil(people / compartments) } : {}),
       onProgress: (step, done, total, already) => {
         let bar = bars.get(step)
         if (!bar) {

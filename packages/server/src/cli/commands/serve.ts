@@ -1,8 +1,10 @@
+import cluster from 'node:cluster'
+import { availableParallelism } from 'node:os'
 import type { Command } from 'commander'
 import type { AppContext } from '../../app-context.js'
 import { startCheckpoints } from '../../audit/audit-checkpoints.js'
 import { createSetupLink } from '../../auth/setup-service.js'
-import { resolveUrls } from '../../config/load-config.js'
+import { type Config, resolveUrls } from '../../config/load-config.js'
 import { awaitingKeyImport } from '../../crypto/key-store.js'
 import { boot } from '../../server/boot.js'
 import { createApps } from '../../server/create-apps.js'
@@ -16,16 +18,25 @@ import {
 } from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
 import { removeServerRecord, writeServerRecord } from '../../server/server-record.js'
+import { startWorkerPool, type WorkerPool } from '../../server/worker-pool.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
-import { CliError, cliConfig } from '../cli-config.js'
+import { CliError, cliConfig, EXIT } from '../cli-config.js'
+import { serveWorker } from './serve-worker.js'
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('start Haven: public site, staff app and API (applies pending migrations first)')
-    .action(async () => {
+    .option(
+      '--workers <n>',
+      'server processes answering requests (default: the WORKERS setting, else one per core)',
+    )
+    .action(async (options: { workers?: string }) => {
+      // A worker runs this same command, started by the primary below.
+      if (cluster.isWorker) return serveWorker()
       const config = cliConfig()
+      const workers = workerCount(options.workers, config)
       const binds = portsToBind(config)
       // Before anything is created: a busy port stops here, naming the setting to change.
       await checkPortsFree(config.host, binds).catch((error: Error) => {
@@ -46,24 +57,39 @@ export function registerServe(program: Command): void {
       const dist = findAppDist(process.env)
       if (!dist)
         logger.warn('staff app build not found: /app will answer 503 until "npm run build" has run')
-      const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
-
-      const handlers = { combined: apps.combined, public: apps.site.fetch, staff: apps.staff.fetch }
       const listeners: Listener[] = []
-      for (const bind of binds) {
+      let pool: WorkerPool | null = null
+      if (workers === 1) {
+        const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
+        const handlers = {
+          combined: apps.combined,
+          public: apps.site.fetch,
+          staff: apps.staff.fetch,
+        }
+        for (const bind of binds) {
+          try {
+            listeners.push(
+              await listen(bind.listener, handlers[bind.listener], config.host, bind.port),
+            )
+          } catch (error) {
+            await closeListeners(listeners, 0)
+            await app.database.close()
+            throw new CliError(describeListenError(error, config.host, bind))
+          }
+        }
+      } else {
+        // Migrations, keys and the modules' first start are done: the workers only serve.
         try {
-          listeners.push(
-            await listen(bind.listener, handlers[bind.listener], config.host, bind.port),
-          )
+          pool = await startWorkerPool({ count: workers, logger, graceMs: config.shutdownGraceMs })
         } catch (error) {
-          await closeListeners(listeners, 0)
           await app.database.close()
-          throw new CliError(describeListenError(error, config.host, bind))
+          throw new CliError(`Haven did not start: ${(error as Error).message}`)
         }
       }
       const unsealSocket = app.crypto.master.sealed ? await openUnsealSocket(app) : null
-      const portOf = (name: string) =>
-        listeners.find((l) => l.name === name || l.name === 'combined')?.port ?? 0
+      const ports: Record<string, number> =
+        pool?.ports ?? Object.fromEntries(listeners.map((l) => [l.name, l.port]))
+      const portOf = (name: string) => ports[name] ?? ports.combined ?? 0
       app.urls = resolveUrls(config, { public: portOf('public'), staff: portOf('staff') })
       try {
         writeServerRecord(config.dataDir, app.urls, app.now())
@@ -71,13 +97,14 @@ export function registerServe(program: Command): void {
         // Only the links other commands print depend on it; serving does not.
         logger.warn({ err: { message: (error as Error).message } }, 'server record not written')
       }
-      for (const l of listeners)
-        logger.info({ listener: l.name, host: config.host, port: l.port }, 'listening')
+      for (const [listener, port] of Object.entries(ports))
+        logger.info({ listener, host: config.host, port, workers }, 'listening')
 
       const lines = [
         `Haven is running on ${app.database.describe}`,
         `  Public site: ${app.urls.public}/`,
         `  Staff app:   ${app.urls.staff}/app/`,
+        `  Workers:     ${workers === 1 ? 'one server process' : `${workers} server processes (kill -HUP ${process.pid} restarts them one by one)`}`,
       ]
       for (const warning of warnings) lines.push('', `  WARNING: ${warning}`)
       if (unsealSocket)
@@ -106,7 +133,7 @@ export function registerServe(program: Command): void {
         if (stopping) return
         stopping = true
         logger.info({ signal }, 'shutting down')
-        await closeListeners(listeners, config.shutdownGraceMs)
+        await Promise.all([closeListeners(listeners, config.shutdownGraceMs), pool?.stop()])
         stopCheckpoints()
         await unsealSocket?.close()
         removeServerRecord(config.dataDir)
@@ -117,7 +144,47 @@ export function registerServe(program: Command): void {
       }
       process.once('SIGTERM', () => void stop('SIGTERM'))
       process.once('SIGINT', () => void stop('SIGINT'))
+      // A graceful restart: each worker in turn is replaced, and the new one runs the build on disk.
+      // (A single process keeps the default: a hang-up stops it, as before.)
+      if (pool)
+        process.on('SIGHUP', () => {
+          if (!pool || stopping) return
+          logger.info({ workers }, 'restarting workers')
+          pool.restart().then(
+            () => logger.info({ workers: pool?.size() }, 'workers restarted'),
+            (error: Error) =>
+              logger.error(
+                { err: { message: error.message } },
+                'worker restart stopped: the old workers serve on',
+              ),
+          )
+        })
     })
+}
+
+/**
+ * How many server processes: --workers, else WORKERS, else one per core. Sealed mode keeps one:
+ * the passphrase unseals the process it reaches, and the others would stay sealed.
+ */
+function workerCount(flag: string | undefined, config: Config): number {
+  let asked: number | undefined = config.workers
+  if (flag !== undefined) {
+    asked = Number(flag)
+    if (!/^\d+$/.test(flag) || asked < 1 || asked > 64)
+      throw new CliError(
+        `--workers: "${flag}" is not a number of server processes from 1 to 64 (example: --workers 2)`,
+        EXIT.usage,
+      )
+  }
+  if (config.sealed) {
+    if (asked !== undefined && asked > 1)
+      throw new CliError(
+        `--workers: sealed mode (HAVEN_SEALED=true) runs one server process, because unsealing reaches one process and the others would stay sealed. Use --workers 1, or leave WORKERS unset.`,
+        EXIT.usage,
+      )
+    return 1
+  }
+  return asked ?? availableParallelism()
 }
 
 /** The unseal socket, or null (with a warning) if it cannot be made: the form still works. */
