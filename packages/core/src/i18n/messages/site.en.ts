@@ -77,7 +77,7 @@ export const siteEn = {
   'site.form.problems': 'Please check the form',
   'site.form.trap': 'Leave this field empty',
   'site.form.too_fast':
-    'The form was sent very quickly after it opened. Please check it and send it again.',
+    'Almost there: please check your message and press Send once more.',
   'site.form.expired':
     'This form was open for a long time or has expired. Please check it and send it again.',
   'site.form.rate_limited':
