@@ -76,8 +76,7 @@ export const siteEn = {
   'site.form.required': 'required',
   'site.form.problems': 'Please check the form',
   'site.form.trap': 'Leave this field empty',
-  'site.form.too_fast':
-    'Almost there: please check your message and press Send once more.',
+  'site.form.too_fast': 'Almost there: please check your message and press Send once more.',
   'site.form.expired':
     'This form was open for a long time or has expired. Please check it and send it again.',
   'site.form.rate_limited':

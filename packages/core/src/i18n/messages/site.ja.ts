@@ -78,8 +78,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.form.required': '必須',
   'site.form.problems': '入力内容をご確認ください',
   'site.form.trap': 'この欄には何も入力しないでください',
-  'site.form.too_fast':
-    'もう少しです。内容をご確認のうえ、もう一度送信ボタンを押してください。',
+  'site.form.too_fast': 'もう少しです。内容をご確認のうえ、もう一度送信ボタンを押してください。',
   'site.form.expired':
     'フォームを開いてから長い時間が経ったか、有効期限が切れています。内容を確認して、もう一度送信してください。',
   'site.form.rate_limited':
