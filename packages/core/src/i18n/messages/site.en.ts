@@ -67,7 +67,7 @@ export const siteEn = {
   'site.search.description': 'Search every page of this website.',
   'site.search.label': 'Search this website',
   'site.search.submit': 'Search',
-  'site.search.all_languages': 'Search pages in every language',
+  'site.search.only_this_language': 'Only pages in {language}',
   'site.search.too_short': 'Type a word of at least two letters (one kanji or kana is enough).',
   'site.search.none':
     'Nothing was found for “{query}”. Try another word, or search every language.',

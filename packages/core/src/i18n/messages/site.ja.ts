@@ -68,7 +68,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.search.description': 'このサイトのすべてのページを検索できます。',
   'site.search.label': 'サイト内を検索',
   'site.search.submit': '検索',
-  'site.search.all_languages': 'すべての言語のページを検索する',
+  'site.search.only_this_language': '{language}のページだけを検索する',
   'site.search.too_short':
     '2 文字以上の言葉を入力してください（漢字・かなは 1 文字でも検索できます）。',
   'site.search.none':
