@@ -17,7 +17,12 @@ export interface SiteFrame {
   t: Translator
   org: Organisation
   stylesheet: string
+  /** The header's links (at most MAX_PRIMARY_LINKS). */
   nav: NavLink[]
+  /** The header's Donate button, when a donation page is published in this language. */
+  donate: NavLink | null
+  /** The rest of the editors' navigation, in the footer. */
+  more: NavLink[]
 }
 
 /** A version of this page in some language (for hreflang and the language switch). */

@@ -12,7 +12,7 @@ import { renderPage } from './render-page.js'
 import type { SiteCache } from './site-cache.js'
 import type { Alternate, PageMeta, SiteFrame } from './site-frame.js'
 import { SiteLayout } from './site-layout.js'
-import { navigationFor } from './site-nav.js'
+import { headerNavigation, navigationFor } from './site-nav.js'
 
 /** Pages anyone may cache for a minute, then revalidate with their ETag. */
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=3600'
@@ -41,7 +41,7 @@ export class SiteRenderer {
         readNavigation(this.reader.db),
         livePages(this.reader.db),
       ])
-      return navigationFor(locale, t, rows, pages)
+      return headerNavigation(locale, t, navigationFor(locale, t, rows, pages), pages)
     })
     return {
       locale,
@@ -52,7 +52,9 @@ export class SiteRenderer {
         description: t('site.tagline'),
       },
       stylesheet: this.stylesheet,
-      nav,
+      nav: nav.primary,
+      donate: nav.donate,
+      more: nav.more,
     }
   }
 

@@ -2,6 +2,10 @@
 export const siteEn = {
   'site.name': 'Haven',
   'site.tagline': 'Protection and aid for refugees, with care for their safety.',
+  'site.donate.button': 'Donate',
+  'site.search.header_label': 'Search',
+  'site.search.go': 'Go',
+  'site.footer.more': 'More',
   'site.nav_label': 'Main',
   'site.nav.home': 'Home',
   'site.nav.news': 'Current situation',

@@ -3,6 +3,10 @@ import type { siteEn } from './site.en.js'
 export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.name': 'Haven',
   'site.tagline': '難民の保護と支援を、その安全に配慮しながら。',
+  'site.donate.button': '寄付する',
+  'site.search.header_label': 'サイト内検索',
+  'site.search.go': '検索',
+  'site.footer.more': 'その他',
   'site.nav_label': 'メイン',
   'site.nav.home': 'ホーム',
   'site.nav.news': '現在の状況',
