@@ -3,6 +3,7 @@ import type { PublishedDb } from './published-db.js'
 import type {
   SiteDocumentsTable,
   SiteFaqGroupsTable,
+  SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
 } from './site-tables.js'
@@ -195,4 +196,9 @@ export async function sitemapEntries(
     .orderBy('slug')
     .limit(50_000)
     .execute()
+}
+
+/** The home page's impact figures, in the order they were published. */
+export async function readImpactFigures(db: PublishedDb): Promise<SiteImpactFiguresTable[]> {
+  return db.selectFrom('site_impact_figures').selectAll().orderBy('position').execute()
 }

@@ -77,6 +77,19 @@ export interface SiteStateTable {
   updated_at: string
 }
 
+/** A home-page impact figure as published (see core/src/cms/impact-figures.ts). */
+export interface SiteImpactFiguresTable {
+  id: string
+  position: number
+  fiscal_year: number
+  figure_key: string
+  label_en: string
+  label_ja: string
+  /** JSON of ImpactShown: what the disclosure engine let through, never the count behind it. */
+  shown: string
+  published_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -84,6 +97,7 @@ export interface SiteTables {
   site_media: SiteMediaTable
   site_search: SiteSearchTable
   site_state: SiteStateTable
+  site_impact_figures: SiteImpactFiguresTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -95,4 +109,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_search',
   'site_search_fts',
   'site_state',
+  'site_impact_figures',
 ])

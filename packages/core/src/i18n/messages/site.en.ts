@@ -21,6 +21,7 @@ export const siteEn = {
   'site.feed.title': '{name}: current situation',
   'site.feed.link': 'News feed (Atom)',
 
+  'site.home.impact': 'Our work in FY{year}',
   'site.home.title': 'Welcome',
   'site.home.lead':
     'This site is being prepared. Our pages about our work, the current situation and our activity reports will appear here.',

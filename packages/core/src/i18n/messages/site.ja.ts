@@ -21,6 +21,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.feed.title': '{name}：現在の状況',
   'site.feed.link': 'ニュースフィード（Atom）',
 
+  'site.home.impact': '{year}年度の活動',
   'site.home.title': 'ようこそ',
   'site.home.lead':
     'このサイトは準備中です。私たちの活動、現在の状況、活動報告のページがここに掲載されます。',

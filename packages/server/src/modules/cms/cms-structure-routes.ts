@@ -11,12 +11,14 @@ import {
   imageView as imageViewSchema,
   navigationView,
 } from '@haven/core/cms/cms-views'
+import { impactFiguresSchema, impactFiguresView } from '@haven/core/cms/impact-figures'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
 import { imageView } from './cms-presenters.js'
 import { listImages } from './cms-store.js'
 import { removeImage, uploadImage } from './image-service.js'
+import { publishImpactFigures } from './impact-figures.js'
 import {
   createFaqGroup,
   faqGroupViews,
@@ -30,8 +32,22 @@ import {
 const TAG = 'website'
 const okView = z.object({ ok: z.literal(true) })
 
-/** Navigation order, FAQ topics and the image library. */
+/** Navigation order, FAQ topics, the image library and the home page's impact figures. */
 export const cmsStructureRoutes = [
+  defineRoute({
+    method: 'put',
+    path: '/cms/impact-figures',
+    summary:
+      "Publish the home page's impact figures for one fiscal year, each through the disclosure engine; live at once",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: impactFiguresSchema,
+    response: impactFiguresView,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return publishImpactFigures(app, app.database.db, body, by)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/cms/navigation',

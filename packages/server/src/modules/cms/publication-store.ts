@@ -4,6 +4,7 @@ import type { Db } from '../../db/db-handle.js'
 import type {
   SiteDocumentsTable,
   SiteFaqGroupsTable,
+  SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
 } from '../../site/site-tables.js'
@@ -206,4 +207,16 @@ export async function liveSlugs(
     .where('id', 'in', documentIds)
     .execute()
   return new Map(rows.map((r) => [r.id, r.slug]))
+}
+
+export async function replaceImpactFigures(
+  db: Db,
+  rows: readonly SiteImpactFiguresTable[],
+): Promise<void> {
+  await db.deleteFrom('site_impact_figures').execute()
+  if (rows.length > 0)
+    await db
+      .insertInto('site_impact_figures')
+      .values([...rows])
+      .execute()
 }
