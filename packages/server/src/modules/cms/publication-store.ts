@@ -220,3 +220,11 @@ export async function replaceImpactFigures(
       .values([...rows])
       .execute()
 }
+
+export async function countImpactFigures(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('site_impact_figures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
