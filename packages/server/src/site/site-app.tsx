@@ -21,6 +21,7 @@ import { findMedia, newsForFeed, sitemapEntries } from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
 import { siteCacheFor } from './site-cache.js'
+import { accentStylesheet } from './site-identity-css.js'
 import { everyLanguage, PUBLIC_CACHE, SiteRenderer } from './site-renderer.js'
 import { sitemapXml } from './sitemap.js'
 
@@ -95,6 +96,16 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
         cacheControl: IMMUTABLE,
         compress: false,
       }),
+    )
+  })
+
+  // The editors' accent colour, named by its value (so it is immutable).
+  site.get('/assets/:file{accent-[0-9a-f]{6}\\.css}', (c) => {
+    const css = accentStylesheet(`#${c.req.param('file').slice(7, 13)}`)
+    if (!css) return c.notFound()
+    return sendPrepared(
+      c,
+      prepareResponse(css, { contentType: 'text/css; charset=utf-8', cacheControl: IMMUTABLE }),
     )
   })
 

@@ -23,6 +23,10 @@ export interface SiteFrame {
   donate: NavLink | null
   /** The rest of the editors' navigation, in the footer. */
   more: NavLink[]
+  /** The editors' accent colour as a small stylesheet after the main one, when they set one. */
+  accentStylesheet: string | null
+  /** The editors' logo, shown instead of the built-in mark. */
+  logo: { src: string; width: number; height: number } | null
 }
 
 /** A version of this page in some language (for hreflang and the language switch). */

@@ -71,6 +71,7 @@ export function SiteLayout({ frame, meta, children }: LayoutProps) {
         />
         <link rel="icon" href={FAVICON} />
         <link rel="stylesheet" href={frame.stylesheet} />
+        {frame.accentStylesheet && <link rel="stylesheet" href={frame.accentStylesheet} />}
         <meta property="og:site_name" content={org.name} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
@@ -106,7 +107,17 @@ export function SiteLayout({ frame, meta, children }: LayoutProps) {
         <header class="site-header">
           <div class="wrap bar">
             <a class="brand" href={`/${locale}/`}>
-              <Mark />
+              {frame.logo ? (
+                <img
+                  class="logo"
+                  src={frame.logo.src}
+                  alt=""
+                  width={frame.logo.width}
+                  height={frame.logo.height}
+                />
+              ) : (
+                <Mark />
+              )}
               <span class="brand-name">{org.name}</span>
             </a>
             <div class="bar-actions">

@@ -7,10 +7,11 @@ import type { HavenEnv } from '../http/hono-env.js'
 import type { PreparedResponse } from './prepared-response.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import type { SiteReader } from './published-db.js'
-import { livePages, readNavigation } from './published-store.js'
+import { livePages, readIdentity, readNavigation } from './published-store.js'
 import { renderPage } from './render-page.js'
 import type { SiteCache } from './site-cache.js'
 import type { Alternate, PageMeta, SiteFrame } from './site-frame.js'
+import { accentStylesheetPath } from './site-identity-css.js'
 import { SiteLayout } from './site-layout.js'
 import { headerNavigation, navigationFor } from './site-nav.js'
 
@@ -43,7 +44,22 @@ export class SiteRenderer {
       ])
       return headerNavigation(locale, t, navigationFor(locale, t, rows, pages), pages)
     })
+    const identity = await this.cache.derived('identity', async () => {
+      const row = await readIdentity(this.reader.db)
+      return {
+        accentStylesheet: row?.accent ? accentStylesheetPath(row.accent) : null,
+        logo:
+          row?.logo_media_id && row.logo
+            ? {
+                src: `/media/${row.logo_media_id}.${row.logo.content_type === 'image/png' ? 'png' : 'jpg'}`,
+                width: row.logo.width,
+                height: row.logo.height,
+              }
+            : null,
+      }
+    })
     return {
+      ...identity,
       locale,
       t,
       org: {

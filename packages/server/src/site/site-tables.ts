@@ -90,6 +90,16 @@ export interface SiteImpactFiguresTable {
   published_at: string
 }
 
+/** The site's look editors control: one row, id 'site'. */
+export interface SiteIdentityTable {
+  id: string
+  /** `#rrggbb`, readable on white; null for the built-in colour. */
+  accent: string | null
+  /** A published image (site_media) shown beside the name; null for the built-in mark. */
+  logo_media_id: string | null
+  updated_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -98,6 +108,7 @@ export interface SiteTables {
   site_search: SiteSearchTable
   site_state: SiteStateTable
   site_impact_figures: SiteImpactFiguresTable
+  site_identity: SiteIdentityTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -110,4 +121,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_search_fts',
   'site_state',
   'site_impact_figures',
+  'site_identity',
 ])

@@ -4,6 +4,7 @@ import type { Db } from '../../db/db-handle.js'
 import type {
   SiteDocumentsTable,
   SiteFaqGroupsTable,
+  SiteIdentityTable,
   SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
@@ -227,4 +228,9 @@ export async function countImpactFigures(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst()
   return Number(row?.n ?? 0)
+}
+
+export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
+  await db.deleteFrom('site_identity').execute()
+  await db.insertInto('site_identity').values(row).execute()
 }
