@@ -89,9 +89,13 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
       await page.goto(`${haven.baseUrl}${path}`)
       expect(describeViolations(await axeViolations(page)), `dark ${path}`).toBe('')
       if (SHOTS)
-        await page.screenshot({ path: join(SHOTS, `dark${path.replace(/[^a-z0-9]+/gi, '_')}-390.png`) })
+        await page.screenshot({
+          path: join(SHOTS, `dark${path.replace(/[^a-z0-9]+/gi, '_')}-390.png`),
+        })
     }
-    const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).backgroundColor,
+    )
     expect(background).toBe('rgb(18, 23, 29)')
     // Printing stays black on white even for a reader in dark mode.
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' })
