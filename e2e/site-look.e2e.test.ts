@@ -16,6 +16,12 @@ const SCREENS = [
 ] as const
 /** HTML and CSS of one page, gzipped, before images (the issue's budget). */
 const PAGE_BUDGET_GZIP = 30 * 1024
+/** Every page type, and the donation page a donor acts on. */
+const PAGES: readonly [string, string][] = [
+  ...PAGE_TYPES,
+  ['donate', '/en/donate'],
+  ['donate', '/ja/donate'],
+]
 /** Set SITE_SHOTS=folder to keep a screenshot of every page at every width, to look at. */
 const SHOTS = process.env.SITE_SHOTS
 
@@ -34,7 +40,7 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
   it('fits its header at 320, 390 and 1280 px: the mark, a visible Donate button, the language switch, a labelled search and the page’s heading on the first screen', async () => {
     for (const screen of SCREENS) {
       const { page, context } = await suite.newPage({ viewport: screen, javaScriptEnabled: false })
-      for (const [type, path] of PAGE_TYPES) {
+      for (const [type, path] of PAGES) {
         await page.goto(`${haven.baseUrl}${path}`)
         const where = `${path} at ${screen.width} px`
         const heading = await page.locator('h1').boundingBox()
@@ -72,7 +78,7 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
   it('keeps every page type within 30 KB of HTML and CSS (gzip), with a strict CSP', async () => {
     const css = await fetch(`${haven.baseUrl}${await stylesheetOf(haven.baseUrl)}`)
     const cssBytes = gzipSync(Buffer.from(await css.arrayBuffer())).length
-    for (const [, path] of PAGE_TYPES) {
+    for (const [, path] of PAGES) {
       const res = await fetch(`${haven.baseUrl}${path}`)
       const csp = res.headers.get('content-security-policy') ?? ''
       expect(csp, path).toContain("default-src 'none'")
@@ -85,7 +91,14 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
   it('has no axe violations in dark mode, and its header and text change colour', async () => {
     const { page, context } = await suite.newPage({ viewport: { width: 390, height: 844 } })
     await page.emulateMedia({ colorScheme: 'dark' })
-    for (const path of ['/en/', '/ja/', '/en/news/', '/ja/contact', '/en/search?q=rice']) {
+    for (const path of [
+      '/en/',
+      '/ja/',
+      '/ja/donate',
+      '/en/news/',
+      '/ja/contact',
+      '/en/search?q=rice',
+    ]) {
       await page.goto(`${haven.baseUrl}${path}`)
       expect(describeViolations(await axeViolations(page)), `dark ${path}`).toBe('')
       if (SHOTS)
