@@ -107,4 +107,25 @@ describeEachDialect('images on the public site', (ctx) => {
     const small = (await (await site(`/media/${image.id}-320.avif`)).arrayBuffer()).byteLength
     expect(small).toBeLessThan(master / 10)
   })
+
+  it('refuses to publish a page whose image has no description in that language, saying why', async () => {
+    const image = await uploadImage(
+      app,
+      app.database.db,
+      { label: 'photo', data: photoWithGps(400, 300).toString('base64') },
+      by,
+    )
+    const refused = await buildEntry(app, {
+      slug: 'no-alt',
+      body: `![](/media/${image.id}.jpg)`,
+      stage: 'published',
+    }).then(
+      () => null,
+      (error: unknown) => error as { code?: string; fields?: { path: string; key: string }[] },
+    )
+    expect(refused?.code).toBe('validation_failed')
+    expect(refused?.fields).toEqual([{ path: 'body', key: 'field.image_alt_missing', params: {} }])
+    expect((await site('/en/no-alt')).status).toBe(404)
+    expect((await site(`/media/${image.id}.jpg`)).status).toBe(404)
+  })
 })

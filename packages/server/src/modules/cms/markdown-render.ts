@@ -22,6 +22,8 @@ export interface RenderedMarkdown {
   text: string
   /** Ids of uploaded images the page shows, in order (published along with it). */
   imageIds: string[]
+  /** Uploaded images shown without a description (alt text): publishing refuses these. */
+  imagesWithoutAlt: string[]
 }
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
@@ -94,6 +96,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const tokens = md.parse(source, {})
   headingIds(tokens)
   const imageIds: string[] = []
+  const imagesWithoutAlt: string[] = []
   const text: string[] = []
   for (const block of tokens) {
     if (block.type === 'inline' || block.type === 'fence' || block.type === 'code_block') {
@@ -114,6 +117,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
         continue
       }
       if (!imageIds.includes(match[1])) imageIds.push(match[1])
+      if (!inlineText(token.children ?? []).trim()) imagesWithoutAlt.push(match[1])
       token.attrSet('src', info.src)
       token.attrSet('width', info.width)
       token.attrSet('height', info.height)
@@ -137,6 +141,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       .replace(/[ \t]+/g, ' ')
       .trim(),
     imageIds,
+    imagesWithoutAlt,
   }
 }
 
