@@ -144,6 +144,24 @@ describeEachDialect('site search', (ctx) => {
       expect(html).toContain('「難民」の検索結果：1 件')
     })
 
+    it('finds a Japanese query from the English site by default, saying each result’s language, and keeps to one language when asked', async () => {
+      const html = await (await get(`/en/search?q=${encodeURIComponent('難民')}`)).text()
+      expect(html).toContain('href="/ja/news/refugees"')
+      expect(html).toContain('<span class="lang-tag" lang="ja">日本語</span>')
+      expect(html).toContain('1 result for “難民”')
+      // The snippet is the sentences around the hit, not a cut-out.
+      expect(html).toContain(
+        '<p lang="ja">中国に潜伏する北朝鮮<mark>難民</mark>を保護しています。<mark>難民</mark>は送還されると危険です。</p>',
+      )
+      const only = await (await get(`/en/search?q=${encodeURIComponent('難民')}&only=1`)).text()
+      expect(only).toContain('Nothing was found for “難民”')
+      expect(only).toMatch(/name="only" value="1" checked/)
+      // An English word on the Japanese site: the English page, labelled English.
+      const en = await (await get('/ja/search?q=rice')).text()
+      expect(en).toContain('href="/en/news/rice"')
+      expect(en).toContain('<span class="lang-tag" lang="en">English</span>')
+    })
+
     it('escapes whatever the query was', async () => {
       const html = await (
         await get(`/en/search?q=${encodeURIComponent('<img src=x onerror=alert(1)>"')}`)

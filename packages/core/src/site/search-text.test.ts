@@ -48,4 +48,30 @@ describe('snippets', () => {
     for (const p of snippet(emoji, ['rice'], 50))
       expect(p.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/)
   })
+
+  it('reads as whole sentences: the one with the hit, then what follows, in English and Japanese', () => {
+    const en =
+      'The office moved in April. Every shelter received rice and fuel for the winter. Volunteers carried it over the river at night. The report lists each delivery by month and place.'
+    const parts = snippet(en, ['rice'], 120)
+    expect(text(parts)).toBe(
+      '… Every shelter received rice and fuel for the winter. Volunteers carried it over the river at night. …',
+    )
+    const ja =
+      '事務所は四月に移転しました。すべてのシェルターに米と冬の燃料を届けました。ボランティアが夜に川を渡って運びました。報告書には月ごとの配布が載っています。'
+    expect(text(snippet(ja, ['燃料'], 50))).toBe(
+      '…すべてのシェルターに米と冬の燃料を届けました。ボランティアが夜に川を渡って運びました。…',
+    )
+    expect(text(snippet(ja, ['燃料'], 60))).toBe(
+      '事務所は四月に移転しました。すべてのシェルターに米と冬の燃料を届けました。ボランティアが夜に川を渡って運びました。…',
+    )
+  })
+
+  it('takes the sentence before when the one after does not fit, and cuts only a sentence too long to show', () => {
+    const parts = snippet('Short first. The hit is rice here.', ['rice'], 40)
+    expect(text(parts)).toBe('Short first. The hit is rice here.')
+    const long = `Intro. ${'word '.repeat(60)}rice ${'word '.repeat(60)}end.`
+    const cut = text(snippet(long, ['rice'], 80))
+    expect(cut.length).toBeLessThanOrEqual(84)
+    expect(cut).toContain('rice')
+  })
 })

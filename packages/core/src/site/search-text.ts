@@ -45,9 +45,55 @@ export interface SnippetPart {
   hit: boolean
 }
 
+const sentences = new Intl.Segmenter('und', { granularity: 'sentence' })
+
+/**
+ * The whole sentences around `anchor` that fit in `maxLength`: the one holding it, then those
+ * after it, then those before it, so a snippet reads as sentences rather than a cut-out. Null
+ * when the sentence holding the anchor is itself too long (then the text is cut around it).
+ */
+function sentenceWindow(text: string, anchor: number, maxLength: number): [number, number] | null {
+  const spans: [number, number][] = []
+  for (const { segment, index } of sentences.segment(text)) {
+    // Trailing spaces and line breaks belong to no sentence.
+    const trimmed = segment.trimEnd()
+    const lead = trimmed.length - trimmed.trimStart().length
+    if (trimmed.length > lead) spans.push([index + lead, index + trimmed.length])
+  }
+  let at = spans.findIndex(([, e]) => anchor < e)
+  if (at < 0) at = spans.length - 1
+  const home = spans[at]
+  if (!home || home[1] - home[0] > maxLength) return null
+  let [start, end] = home
+  for (let i = at + 1; i < spans.length; i++) {
+    const next = spans[i] as [number, number]
+    if (next[1] - start > maxLength) break
+    end = next[1]
+  }
+  for (let i = at - 1; i >= 0; i--) {
+    const previous = spans[i] as [number, number]
+    if (end - previous[0] > maxLength) break
+    start = previous[0]
+  }
+  return [start, end]
+}
+
+/** A window of `maxLength` around `anchor`, at a word boundary where one is close. */
+function cutWindow(text: string, anchor: number, maxLength: number): [number, number] {
+  const earliest = Math.max(0, anchor - Math.floor(maxLength / 3))
+  // Start at a word boundary if one is close (Latin text); Japanese has none and is cut anywhere.
+  let start = earliest
+  while (start > 0 && earliest - start < 12 && /\S/.test(text[start - 1] ?? '')) start--
+  if (start > 0 && /\S/.test(text[start - 1] ?? '')) start = earliest
+  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start++
+  let end = Math.min(text.length, start + maxLength)
+  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--
+  return [start, end]
+}
+
 /**
  * A short excerpt of `text` around the first occurrence of any term, with every occurrence inside
- * it marked. Returned as parts, never as HTML, so the page escapes it like any other text.
+ * it marked: whole sentences when they fit, otherwise a cut around the first hit. Returned as parts, never as HTML, so the page escapes it like any other text.
  */
 export function snippet(text: string, terms: readonly string[], maxLength = 180): SnippetPart[] {
   const { folded, source } = foldWithMap(text)
@@ -72,16 +118,10 @@ export function snippet(text: string, terms: readonly string[], maxLength = 180)
     else merged.push([h[0], h[1]])
   }
   const anchor = merged[0]?.[0] ?? 0
-  const earliest = Math.max(0, anchor - Math.floor(maxLength / 3))
-  // Start at a word boundary if one is close (Latin text); Japanese has none and is cut anywhere.
-  let start = earliest
-  while (start > 0 && earliest - start < 12 && /\S/.test(text[start - 1] ?? '')) start--
-  if (start > 0 && /\S/.test(text[start - 1] ?? '')) start = earliest
-  if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start++
-  let end = Math.min(text.length, start + maxLength)
-  if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end--
+  const [start, end] = sentenceWindow(text, anchor, maxLength) ?? cutWindow(text, anchor, maxLength)
   const parts: SnippetPart[] = []
-  if (start > 0) parts.push({ text: '…', hit: false })
+  // The ellipses keep the text's own spacing: '… Every' in English, '…すべて' in Japanese.
+  if (start > 0) parts.push({ text: /\s/.test(text[start - 1] ?? '') ? '… ' : '…', hit: false })
   let at = start
   for (const [s, e] of merged) {
     if (e <= start || s >= end) continue
@@ -92,6 +132,6 @@ export function snippet(text: string, terms: readonly string[], maxLength = 180)
     at = ce
   }
   if (at < end) parts.push({ text: text.slice(at, end), hit: false })
-  if (end < text.length) parts.push({ text: '…', hit: false })
+  if (end < text.length) parts.push({ text: /\s/.test(text[end] ?? '') ? ' …' : '…', hit: false })
   return parts
 }

@@ -26,6 +26,7 @@ import {
   listFaqGroups,
   listNews,
   listReports,
+  readImpactFigures,
   translationsOf,
 } from './published-store.js'
 import type { Alternate, PageMeta } from './site-frame.js'
@@ -72,10 +73,11 @@ export function registerContentRoutes(site: Hono<HavenEnv>, r: SiteRenderer): vo
     if (!locale) return c.notFound()
     return r.cached(c, `home:${locale}`, async (updatedAt) => {
       const t = translatorFor(locale)
-      const [intro, news, reports] = await Promise.all([
+      const [intro, news, reports, figures] = await Promise.all([
         findPublished(db, 'page', locale, SPECIAL_PAGE_SLUGS.home),
         listNews(db, locale, 3, 0),
         listReports(db, locale),
+        readImpactFigures(db),
       ])
       const meta: PageMeta = {
         title: intro?.title ?? t('site.home.title'),
@@ -87,7 +89,14 @@ export function registerContentRoutes(site: Hono<HavenEnv>, r: SiteRenderer): vo
         image: intro ? await imageOf(intro) : null,
       }
       const body = (
-        <HomePage locale={locale} t={t} intro={intro} news={news} latestReport={reports[0]} />
+        <HomePage
+          locale={locale}
+          t={t}
+          intro={intro}
+          news={news}
+          latestReport={reports[0]}
+          figures={figures}
+        />
       )
       return r.page(locale, meta, body, updatedAt)
     })

@@ -3,6 +3,8 @@ import type { PublishedDb } from './published-db.js'
 import type {
   SiteDocumentsTable,
   SiteFaqGroupsTable,
+  SiteIdentityTable,
+  SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
 } from './site-tables.js'
@@ -195,4 +197,22 @@ export async function sitemapEntries(
     .orderBy('slug')
     .limit(50_000)
     .execute()
+}
+
+/** The home page's impact figures, in the order they were published. */
+export async function readImpactFigures(db: PublishedDb): Promise<SiteImpactFiguresTable[]> {
+  return db.selectFrom('site_impact_figures').selectAll().orderBy('position').execute()
+}
+
+/** The site's look (accent, logo) with the logo's size, or nothing when editors set none. */
+export async function readIdentity(
+  db: PublishedDb,
+): Promise<
+  | (SiteIdentityTable & { logo: Pick<SiteMediaTable, 'width' | 'height' | 'content_type'> | null })
+  | undefined
+> {
+  const row = await db.selectFrom('site_identity').selectAll().executeTakeFirst()
+  if (!row) return undefined
+  const logo = row.logo_media_id ? ((await findMediaSize(db, row.logo_media_id)) ?? null) : null
+  return { ...row, logo }
 }

@@ -14,20 +14,25 @@ export const RESULTS_PER_PAGE = 10
 /** Deep paging costs more than it helps; refine the query instead. */
 const MAX_PAGE = 50
 
-/** /{lang}/search?q=…[&all=1][&page=N]: full-text search without script. */
+/**
+ * /{lang}/search?q=…[&only=1][&page=N]: full-text search without script. Every language by
+ * default (a visitor types in the script they know, whichever site they are on), the page's own
+ * language first; `only=1` keeps to the page's language.
+ */
 export function registerSearchRoutes(site: Hono<HavenEnv>, r: SiteRenderer): void {
   site.get('/:lang{[a-z]{2}}/search', async (c) => {
     const locale = pathLocale(c)
     if (!locale) return c.notFound()
     const t = translatorFor(locale)
     const query = parseSearchQuery(c.req.query('q') ?? '')
-    const allLanguages = c.req.query('all') === '1'
+    const onlyThisLanguage = c.req.query('only') === '1'
     const page = Math.min(pageNumber(c.req.query('page')) ?? 1, MAX_PAGE)
     const result =
       query.terms.length > 0
         ? await searchPublished(r.reader, {
             terms: query.terms,
-            locale: allLanguages ? null : locale,
+            locale: onlyThisLanguage ? locale : null,
+            prefer: locale,
             limit: RESULTS_PER_PAGE,
             offset: (page - 1) * RESULTS_PER_PAGE,
           })
@@ -61,7 +66,7 @@ export function registerSearchRoutes(site: Hono<HavenEnv>, r: SiteRenderer): voi
         locale={locale}
         t={t}
         query={query.text}
-        allLanguages={allLanguages}
+        onlyThisLanguage={onlyThisLanguage}
         tooShort={query.tooShort}
         total={result.total}
         page={page}

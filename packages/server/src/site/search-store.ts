@@ -10,6 +10,8 @@ export interface SearchRequest {
   terms: readonly string[]
   /** Only documents in this language, or every language when null. */
   locale: string | null
+  /** Among equally good results in every language, this one's come first (the page's). */
+  prefer?: string
   limit: number
   offset: number
 }
@@ -91,7 +93,7 @@ export async function searchPublished(
     score: number
   }>`select s.document_id, s.kind, s.locale, s.slug, s.title, s.body_text, s.published_at, ${score} as score
      from site_search s where ${where}
-     order by score desc, s.published_at desc, s.id desc
+     order by ${request.prefer ? sql`case when s.locale = ${request.prefer} then 0 else 1 end, ` : sql``}score desc, s.published_at desc, s.id desc
      limit ${request.limit} offset ${request.offset}`.execute(db)
   return {
     total,

@@ -7,6 +7,13 @@ import { toHavenError } from '../http/error-response.js'
 import type { HavenEnv } from '../http/hono-env.js'
 import { atomFeed } from './atom-feed.js'
 import { pathLocale, registerContentRoutes } from './content-routes.js'
+import {
+  encodeVariant,
+  VARIANT_CONTENT_TYPES,
+  VariantCache,
+  type VariantFormat,
+  variantWidths,
+} from './image-variants.js'
 import { NotFoundPage } from './pages/content-pages.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import { publishedReader } from './published-db.js'
@@ -14,6 +21,7 @@ import { findMedia, newsForFeed, sitemapEntries } from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
 import { siteCacheFor } from './site-cache.js'
+import { accentStylesheet } from './site-identity-css.js'
 import { everyLanguage, PUBLIC_CACHE, SiteRenderer } from './site-renderer.js'
 import { sitemapXml } from './sitemap.js'
 
@@ -85,6 +93,39 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
       c,
       prepareResponse(media.data, {
         contentType: media.content_type,
+        cacheControl: IMMUTABLE,
+        compress: false,
+      }),
+    )
+  })
+
+  // The editors' accent colour, named by its value (so it is immutable).
+  site.get('/assets/:file{accent-[0-9a-f]{6}\\.css}', (c) => {
+    const css = accentStylesheet(`#${c.req.param('file').slice(7, 13)}`)
+    if (!css) return c.notFound()
+    return sendPrepared(
+      c,
+      prepareResponse(css, { contentType: 'text/css; charset=utf-8', cacheControl: IMMUTABLE }),
+    )
+  })
+
+  // Smaller and lighter versions of the same images (srcset): AVIF, WebP or JPEG at a few widths,
+  // encoded from the published master on first request and kept in memory.
+  const variants = new VariantCache()
+  site.get('/media/:file{[0-9a-f-]{36}-[0-9]{1,4}\\.(?:avif|webp|jpg)}', async (c) => {
+    const match = /^([0-9a-f-]{36})-([0-9]+)\.(avif|webp|jpg)$/.exec(c.req.param('file'))
+    if (!match) return c.notFound()
+    const [, id = '', widthText = '', format = 'jpg'] = match
+    const width = Number(widthText)
+    const media = await findMedia(reader.db, id)
+    if (!media || !variantWidths(media.width).includes(width)) return c.notFound()
+    const data = await variants.get(`${id}-${width}.${format}`, () =>
+      encodeVariant(media.data, width, format as VariantFormat),
+    )
+    return sendPrepared(
+      c,
+      prepareResponse(data, {
+        contentType: VARIANT_CONTENT_TYPES[format as VariantFormat],
         cacheControl: IMMUTABLE,
         compress: false,
       }),

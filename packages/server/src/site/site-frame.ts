@@ -17,7 +17,16 @@ export interface SiteFrame {
   t: Translator
   org: Organisation
   stylesheet: string
+  /** The header's links (at most MAX_PRIMARY_LINKS). */
   nav: NavLink[]
+  /** The header's Donate button, when a donation page is published in this language. */
+  donate: NavLink | null
+  /** The rest of the editors' navigation, in the footer. */
+  more: NavLink[]
+  /** The editors' accent colour as a small stylesheet after the main one, when they set one. */
+  accentStylesheet: string | null
+  /** The editors' logo, shown instead of the built-in mark. */
+  logo: { src: string; width: number; height: number } | null
 }
 
 /** A version of this page in some language (for hreflang and the language switch). */

@@ -15,6 +15,23 @@ const OG_LOCALES: Readonly<Record<string, string>> = {
 const FAVICON =
   "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect width='16' height='16' rx='3' fill='%230b5e7a'/%3E%3Cpath d='M4 12V4h2v3h4V4h2v8h-2V9H6v3z' fill='%23fff'/%3E%3C/svg%3E"
 
+/** The organisation's mark, drawn in the accent colour (no request, scales with the text). */
+function Mark() {
+  return (
+    <svg
+      class="mark"
+      viewBox="0 0 32 32"
+      width="32"
+      height="32"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <rect width="32" height="32" rx="7" fill="currentColor" />
+      <path d="M16 6 5 15h3v11h6v-7h4v7h6V15h3z" fill="var(--paper)" />
+    </svg>
+  )
+}
+
 export interface LayoutProps {
   frame: SiteFrame
   meta: PageMeta
@@ -54,6 +71,7 @@ export function SiteLayout({ frame, meta, children }: LayoutProps) {
         />
         <link rel="icon" href={FAVICON} />
         <link rel="stylesheet" href={frame.stylesheet} />
+        {frame.accentStylesheet && <link rel="stylesheet" href={frame.accentStylesheet} />}
         <meta property="og:site_name" content={org.name} />
         <meta property="og:title" content={meta.title} />
         <meta property="og:description" content={meta.description} />
@@ -89,64 +107,99 @@ export function SiteLayout({ frame, meta, children }: LayoutProps) {
         <header class="site-header">
           <div class="wrap bar">
             <a class="brand" href={`/${locale}/`}>
-              {org.name}
+              {frame.logo ? (
+                <img
+                  class="logo"
+                  src={frame.logo.src}
+                  alt=""
+                  width={frame.logo.width}
+                  height={frame.logo.height}
+                />
+              ) : (
+                <Mark />
+              )}
+              <span class="brand-name">{org.name}</span>
             </a>
-            <ul class="lang-switch" aria-label={t('common.language')}>
-              {others.map((l) => {
-                const there = alternateOf(l)
-                const tl = translatorFor(l)
-                return (
-                  <li key={l}>
-                    <a href={`/${l}${there?.path ?? '/'}`} hreflang={l} lang={l}>
-                      {LOCALE_NAMES[l]}
-                    </a>
-                    {!there && (
-                      <span class="lang-missing" lang={l}>
-                        {tl('site.lang_switch.missing')}
-                      </span>
-                    )}
-                  </li>
-                )
-              })}
-            </ul>
+            <div class="bar-actions">
+              {frame.donate && (
+                <a
+                  class="donate"
+                  href={frame.donate.href}
+                  aria-current={frame.donate.current(meta.path) ? 'page' : undefined}
+                >
+                  {frame.donate.label}
+                </a>
+              )}
+              <ul class="lang-switch" aria-label={t('common.language')}>
+                {others.map((l) => {
+                  const there = alternateOf(l)
+                  const tl = translatorFor(l)
+                  return (
+                    <li key={l}>
+                      <a href={`/${l}${there?.path ?? '/'}`} hreflang={l} lang={l}>
+                        {LOCALE_NAMES[l]}
+                      </a>
+                      {!there && (
+                        <span class="lang-missing" lang={l}>
+                          {tl('site.lang_switch.missing')}
+                        </span>
+                      )}
+                    </li>
+                  )
+                })}
+              </ul>
+            </div>
           </div>
-          <nav class="wrap" aria-label={t('site.nav_label')}>
-            <ul class="nav">
-              {frame.nav.map((link) => (
-                <li key={link.href}>
-                  <a href={link.href} aria-current={link.current(meta.path) ? 'page' : undefined}>
-                    {link.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          {!meta.searchInBody && (
-            <>
-              {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader; <search> is too new */}
-              <form
-                class="wrap site-search"
-                role="search"
-                action={`/${locale}/search`}
-                method="get"
-              >
-                <label class="vh" for="site-q">
-                  {t('site.search.label')}
-                </label>
-                <input id="site-q" type="search" name="q" maxLength={200} autoComplete="off" />
-                <button type="submit">{t('site.search.submit')}</button>
-              </form>
-            </>
-          )}
+          <div class="wrap nav-row">
+            <nav aria-label={t('site.nav_label')}>
+              <ul class="nav">
+                {frame.nav.map((link) => (
+                  <li key={link.href}>
+                    <a href={link.href} aria-current={link.current(meta.path) ? 'page' : undefined}>
+                      {link.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            {!meta.searchInBody && (
+              <>
+                {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader; <search> is too new */}
+                <form class="site-search" role="search" action={`/${locale}/search`} method="get">
+                  <label for="site-q">{t('site.search.header_label')}</label>
+                  <input id="site-q" type="search" name="q" maxLength={200} autoComplete="off" />
+                  <button type="submit">{t('site.search.go')}</button>
+                </form>
+              </>
+            )}
+          </div>
         </header>
         <main id="main" class="wrap">
           {children}
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            {frame.more.length > 0 && (
+              <nav aria-label={t('site.footer.more')}>
+                <ul class="footer-nav">
+                  {frame.more.map((link) => (
+                    <li key={link.href}>
+                      <a
+                        href={link.href}
+                        aria-current={link.current(meta.path) ? 'page' : undefined}
+                      >
+                        {link.label}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            )}
             <p>{t('site.footer.privacy')}</p>
             <p class="footer-links">
-              <a href={`/${locale}/contact`}>{t('site.nav.contact')}</a>
+              {!frame.more.some((l) => l.href === `/${locale}/contact`) && (
+                <a href={`/${locale}/contact`}>{t('site.nav.contact')}</a>
+              )}
               <a href={`/${locale}/feed.xml`}>{t('site.feed.link')}</a>
               {LOCALES.map((l) => (
                 <a

@@ -54,3 +54,47 @@ export function navigationFor(
   }
   return links
 }
+
+/** The page editors publish as the site's donation page; the header's Donate button opens it. */
+export const DONATE_PAGE_SLUG = 'donate'
+/** Links in the header besides the mark and the Donate button: one line on a desktop. */
+export const MAX_PRIMARY_LINKS = 5
+
+/** The navigation as the header and footer show it. */
+export interface HeaderNavigation {
+  /** At most MAX_PRIMARY_LINKS, in the editors' order; the home page is the mark. */
+  primary: NavLink[]
+  /** The Donate button, when a donation page is published in this language. */
+  donate: NavLink | null
+  /** What did not fit in the header, shown in the footer. */
+  more: NavLink[]
+}
+
+/**
+ * Splits the editors' navigation for the header: the mark already leads home, the donation page
+ * becomes the Donate button, the first MAX_PRIMARY_LINKS others stay in the header and the rest
+ * go to the footer — so the header is one line on a desktop and short on a phone.
+ */
+export function headerNavigation(
+  locale: Locale,
+  t: Translator,
+  links: readonly NavLink[],
+  pages: readonly LivePage[],
+): HeaderNavigation {
+  const entry = pages.find((p) => p.slug === DONATE_PAGE_SLUG)?.entry_id
+  const page = entry && pages.find((p) => p.entry_id === entry && p.locale === locale)
+  const donatePath = page ? documentPath('page', page.slug) : null
+  const donate: NavLink | null = donatePath
+    ? {
+        href: `/${locale}${donatePath}`,
+        label: t('site.donate.button'),
+        current: (p) => p === donatePath,
+      }
+    : null
+  const rest = links.filter((l) => l.href !== `/${locale}/` && l.href !== donate?.href)
+  return {
+    primary: rest.slice(0, MAX_PRIMARY_LINKS),
+    donate,
+    more: rest.slice(MAX_PRIMARY_LINKS),
+  }
+}

@@ -7,12 +7,13 @@ import type { HavenEnv } from '../http/hono-env.js'
 import type { PreparedResponse } from './prepared-response.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import type { SiteReader } from './published-db.js'
-import { livePages, readNavigation } from './published-store.js'
+import { livePages, readIdentity, readNavigation } from './published-store.js'
 import { renderPage } from './render-page.js'
 import type { SiteCache } from './site-cache.js'
 import type { Alternate, PageMeta, SiteFrame } from './site-frame.js'
+import { accentStylesheetPath } from './site-identity-css.js'
 import { SiteLayout } from './site-layout.js'
-import { navigationFor } from './site-nav.js'
+import { headerNavigation, navigationFor } from './site-nav.js'
 
 /** Pages anyone may cache for a minute, then revalidate with their ETag. */
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=3600'
@@ -41,9 +42,24 @@ export class SiteRenderer {
         readNavigation(this.reader.db),
         livePages(this.reader.db),
       ])
-      return navigationFor(locale, t, rows, pages)
+      return headerNavigation(locale, t, navigationFor(locale, t, rows, pages), pages)
+    })
+    const identity = await this.cache.derived('identity', async () => {
+      const row = await readIdentity(this.reader.db)
+      return {
+        accentStylesheet: row?.accent ? accentStylesheetPath(row.accent) : null,
+        logo:
+          row?.logo_media_id && row.logo
+            ? {
+                src: `/media/${row.logo_media_id}.${row.logo.content_type === 'image/png' ? 'png' : 'jpg'}`,
+                width: row.logo.width,
+                height: row.logo.height,
+              }
+            : null,
+      }
     })
     return {
+      ...identity,
       locale,
       t,
       org: {
@@ -52,7 +68,9 @@ export class SiteRenderer {
         description: t('site.tagline'),
       },
       stylesheet: this.stylesheet,
-      nav,
+      nav: nav.primary,
+      donate: nav.donate,
+      more: nav.more,
     }
   }
 

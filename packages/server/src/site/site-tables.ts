@@ -77,6 +77,29 @@ export interface SiteStateTable {
   updated_at: string
 }
 
+/** A home-page impact figure as published (see core/src/cms/impact-figures.ts). */
+export interface SiteImpactFiguresTable {
+  id: string
+  position: number
+  fiscal_year: number
+  figure_key: string
+  label_en: string
+  label_ja: string
+  /** JSON of ImpactShown: what the disclosure engine let through, never the count behind it. */
+  shown: string
+  published_at: string
+}
+
+/** The site's look editors control: one row, id 'site'. */
+export interface SiteIdentityTable {
+  id: string
+  /** `#rrggbb`, readable on white; null for the built-in colour. */
+  accent: string | null
+  /** A published image (site_media) shown beside the name; null for the built-in mark. */
+  logo_media_id: string | null
+  updated_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -84,6 +107,8 @@ export interface SiteTables {
   site_media: SiteMediaTable
   site_search: SiteSearchTable
   site_state: SiteStateTable
+  site_impact_figures: SiteImpactFiguresTable
+  site_identity: SiteIdentityTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -95,4 +120,6 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_search',
   'site_search_fts',
   'site_state',
+  'site_impact_figures',
+  'site_identity',
 ])

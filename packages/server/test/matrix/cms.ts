@@ -106,6 +106,27 @@ export const matrix: MatrixModule = {
         body: { items: [{ section: 'home' }, { section: 'news' }, { section: 'contact' }] },
       }),
     },
+    'PUT /cms/impact-figures': {
+      scope: editors,
+      call: () => ({
+        path: '/cms/impact-figures',
+        body: {
+          fiscalYear: 2005,
+          figures: [
+            {
+              key: 'supplies.food.tonnes',
+              sensitivity: 'quantity',
+              value: 12,
+              label: { en: 'tonnes of food', ja: 'トンの食料' },
+            },
+          ],
+        },
+      }),
+    },
+    'PUT /cms/identity': {
+      scope: editors,
+      call: () => ({ path: '/cms/identity', body: { accent: '#8a1538', logoImageId: null } }),
+    },
     'GET /cms/faq-groups': { scope: editors, call: () => ({ path: '/cms/faq-groups' }) },
     'POST /cms/faq-groups': {
       scope: editors,

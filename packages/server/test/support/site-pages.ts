@@ -13,7 +13,7 @@ export const PAGE_TYPES: readonly [string, string][] = [
   ['faq', '/en/faq'],
   ['faq', '/ja/faq'],
   ['search', '/en/search?q=rice'],
-  ['search', `/ja/search?q=${encodeURIComponent('難民')}&all=1`],
+  ['search', `/ja/search?q=${encodeURIComponent('難民')}`],
   ['contact', '/en/contact'],
   ['application', '/ja/get-involved'],
   ['confirmation', '/en/contact/sent'],

@@ -10,6 +10,10 @@ export const cmsEn = {
     'Use lowercase letters a–z, digits and single hyphens, such as “rice-distribution”.',
   'field.slug_reserved': 'This address is used by the site itself. Choose another.',
   'field.date_format': 'Use a date like 2006-03-31 (and a time like 2006-03-31T18:30).',
+  'field.accent_contrast':
+    'This colour is too light to read on white. Choose a darker one (contrast at least 4.5 : 1).',
+  'field.image_alt_missing':
+    'Every image needs a description before publishing: write what it shows between the brackets, ![like this](…).',
   'field.image_too_large': 'The image is larger than 8 MB. Send a smaller one.',
   'field.image_type': 'Use a JPEG or PNG image.',
   'field.image_dimensions': 'The image is too large (at most 12,000 pixels a side, 40 megapixels).',

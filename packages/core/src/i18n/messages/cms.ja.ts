@@ -12,6 +12,10 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
   'field.slug_reserved': 'このアドレスはサイト自体が使っています。別のものを選んでください。',
   'field.date_format':
     '2006-03-31 のような日付（時刻は 2006-03-31T18:30 のように）で入力してください。',
+  'field.accent_contrast':
+    'この色は白地の上では薄すぎて読めません。もっと濃い色を選んでください（コントラスト比 4.5 : 1 以上）。',
+  'field.image_alt_missing':
+    '公開する前に、すべての画像に説明が必要です。![このように](…) 角かっこの中に、画像に写っているものを書いてください。',
   'field.image_too_large': '画像が 8 MB を超えています。小さな画像を送ってください。',
   'field.image_type': 'JPEG または PNG の画像を使ってください。',
   'field.image_dimensions': '画像が大きすぎます（1 辺 12,000 ピクセル、4,000 万画素まで）。',

@@ -2,6 +2,10 @@
 export const siteEn = {
   'site.name': 'Haven',
   'site.tagline': 'Protection and aid for refugees, with care for their safety.',
+  'site.donate.button': 'Donate',
+  'site.search.header_label': 'Search',
+  'site.search.go': 'Go',
+  'site.footer.more': 'More',
   'site.nav_label': 'Main',
   'site.nav.home': 'Home',
   'site.nav.news': 'Current situation',
@@ -17,6 +21,7 @@ export const siteEn = {
   'site.feed.title': '{name}: current situation',
   'site.feed.link': 'News feed (Atom)',
 
+  'site.home.impact': 'Our work in FY{year}',
   'site.home.title': 'Welcome',
   'site.home.lead':
     'This site is being prepared. Our pages about our work, the current situation and our activity reports will appear here.',
@@ -67,7 +72,7 @@ export const siteEn = {
   'site.search.description': 'Search every page of this website.',
   'site.search.label': 'Search this website',
   'site.search.submit': 'Search',
-  'site.search.all_languages': 'Search pages in every language',
+  'site.search.only_this_language': 'Only pages in {language}',
   'site.search.too_short': 'Type a word of at least two letters (one kanji or kana is enough).',
   'site.search.none':
     'Nothing was found for “{query}”. Try another word, or search every language.',
@@ -76,8 +81,7 @@ export const siteEn = {
   'site.form.required': 'required',
   'site.form.problems': 'Please check the form',
   'site.form.trap': 'Leave this field empty',
-  'site.form.too_fast':
-    'The form was sent very quickly after it opened. Please check it and send it again.',
+  'site.form.too_fast': 'Almost there: please check your message and press Send once more.',
   'site.form.expired':
     'This form was open for a long time or has expired. Please check it and send it again.',
   'site.form.rate_limited':

@@ -3,6 +3,10 @@ import type { siteEn } from './site.en.js'
 export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.name': 'Haven',
   'site.tagline': '難民の保護と支援を、その安全に配慮しながら。',
+  'site.donate.button': '寄付する',
+  'site.search.header_label': 'サイト内検索',
+  'site.search.go': '検索',
+  'site.footer.more': 'その他',
   'site.nav_label': 'メイン',
   'site.nav.home': 'ホーム',
   'site.nav.news': '現在の状況',
@@ -17,6 +21,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.feed.title': '{name}：現在の状況',
   'site.feed.link': 'ニュースフィード（Atom）',
 
+  'site.home.impact': '{year}年度の活動',
   'site.home.title': 'ようこそ',
   'site.home.lead':
     'このサイトは準備中です。私たちの活動、現在の状況、活動報告のページがここに掲載されます。',
@@ -68,7 +73,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.search.description': 'このサイトのすべてのページを検索できます。',
   'site.search.label': 'サイト内を検索',
   'site.search.submit': '検索',
-  'site.search.all_languages': 'すべての言語のページを検索する',
+  'site.search.only_this_language': '{language}のページだけを検索する',
   'site.search.too_short':
     '2 文字以上の言葉を入力してください（漢字・かなは 1 文字でも検索できます）。',
   'site.search.none':
@@ -78,8 +83,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.form.required': '必須',
   'site.form.problems': '入力内容をご確認ください',
   'site.form.trap': 'この欄には何も入力しないでください',
-  'site.form.too_fast':
-    'フォームを開いてから送信までの時間が非常に短かったため、受け付けませんでした。内容を確認して、もう一度送信してください。',
+  'site.form.too_fast': 'もう少しです。内容をご確認のうえ、もう一度送信ボタンを押してください。',
   'site.form.expired':
     'フォームを開いてから長い時間が経ったか、有効期限が切れています。内容を確認して、もう一度送信してください。',
   'site.form.rate_limited':

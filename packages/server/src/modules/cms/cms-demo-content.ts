@@ -219,10 +219,29 @@ For those who settle in Japan we teach Japanese, and help them continue at eveni
 
 ## How to give
 
-This website never asks for card details and takes no payments. To give:
+This website never asks for card details and takes no payments: there is no payment script on it. To give:
 
-- **Bank transfer** — Example Bank, Central branch, ordinary account 0000000, in the name of the organisation. Please write “DONATION” and, if you wish to receive a receipt, tell us your address through the [contact form](/en/contact).
-- **Postal transfer** — account 00000-0-000000 (example).
+### Bank transfer (in Japan)
+
+| To | Details |
+| --- | --- |
+| Bank | Example Bank (0000), Central branch (000) |
+| Account | Ordinary (普通) 0000000 |
+| Account name | Example Refugee Aid (レイジ エイド) |
+
+Please write “DONATION” before your name, so we can thank you.
+
+### Postal transfer (郵便振替)
+
+Use a transfer form (払込取扱票) at any post office: account **00000-0-000000**, name *Example Refugee Aid*. Write “donation” and your address in the message field if you would like a receipt.
+
+### From abroad
+
+An international transfer to the bank account above: SWIFT/BIC **EXAMPLEJPJT** (example). Please tell us through the [contact form](/en/contact) that you sent it, so we can find it and thank you.
+
+## Receipts and tax
+
+We send a receipt for every gift on request, by post or e-mail. Whether a gift lowers your tax depends on our legal status and on where you pay tax; the receipt says what we are, so your tax office can tell you.
 
 ## Sponsor a child's schooling
 
@@ -244,10 +263,29 @@ A sponsor pays a foster child's school fees, books and uniform. Write to us thro
 
 ## ご寄付の方法
 
-このウェブサイトでカード番号を伺ったり、お支払いを受け付けたりすることはありません。ご寄付は次の方法でお願いします。
+このウェブサイトでカード番号を伺ったり、お支払いを受け付けたりすることはありません（決済用のスクリプトも置いていません）。ご寄付は次の方法でお願いします。
 
-- **銀行振込** — 例示銀行 本店営業部 普通預金 0000000（団体名義）。「寄付」とご記入ください。領収書をご希望の方は、[お問い合わせフォーム](/ja/contact)からご住所をお知らせください。
-- **郵便振替** — 口座番号 00000-0-000000（例）
+### 銀行振込
+
+| 項目 | 内容 |
+| --- | --- |
+| 銀行 | 例示銀行（0000）本店営業部（000） |
+| 口座 | 普通預金 0000000 |
+| 名義 | レイジ エイド |
+
+お名前の前に「キフ」とご記入ください。お礼をお送りするためです。
+
+### 郵便振替
+
+郵便局の払込取扱票で、口座番号 **00000-0-000000**、加入者名「レイジ エイド」へお振り込みください。領収書をご希望の方は、通信欄に「寄付」とご住所をお書きください。
+
+### 海外から
+
+上記の銀行口座へ海外送金いただけます。SWIFT/BIC コード **EXAMPLEJPJT**（例）。お手数ですが、[お問い合わせフォーム](/ja/contact)から送金した旨をお知らせください。
+
+## 領収書と税について
+
+ご希望の方には、郵送またはメールで領収書をお送りします。寄付金が税の控除の対象になるかどうかは、当団体の法人格とお住まいの国の制度によります。領収書に当団体の種別を記載していますので、税務署などにご確認ください。
 
 ## 里親として就学を支える
 

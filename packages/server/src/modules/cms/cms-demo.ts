@@ -1,4 +1,5 @@
 import type { DocumentContent } from '@haven/core/cms/cms-schemas'
+import type { ImpactFiguresInput } from '@haven/core/cms/impact-figures'
 import type { SiteSection } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
 import type { DemoStep } from '../../haven-module.js'
@@ -15,10 +16,35 @@ import {
 import { publishDocument } from './cms-publish.js'
 import { addTranslation, type By, createEntry, moveDocument } from './cms-service.js'
 import { documentsOfEntries, findDocumentBySlug } from './cms-store.js'
-import { listFaqGroups, readNavigation } from './publication-store.js'
+import { publishImpactFigures } from './impact-figures.js'
+import { countImpactFigures, listFaqGroups, readNavigation } from './publication-store.js'
 import { createFaqGroup, setNavigation } from './site-structure-service.js'
 
 const BY: By = { actorId: null, requestId: 'demo' }
+
+const DEMO_IMPACT_FIGURES: ImpactFiguresInput = {
+  fiscalYear: 2005,
+  figures: [
+    {
+      key: 'shelters.people.protected',
+      sensitivity: 'people-protected',
+      value: 86,
+      label: { en: 'people sheltered in hiding', ja: '人をシェルターで保護' },
+    },
+    {
+      key: 'people.children.schooled',
+      sensitivity: 'people-served',
+      value: 31,
+      label: { en: 'foster children at school', ja: '人の里子が就学' },
+    },
+    {
+      key: 'supplies.food.tonnes',
+      sensitivity: 'quantity',
+      value: 12,
+      label: { en: 'tonnes of food shared out', ja: 'トンの食料を配布' },
+    },
+  ],
+}
 
 function content(text: DemoText): DocumentContent {
   return {
@@ -115,6 +141,12 @@ export const cmsDemo: DemoStep = {
         ],
         BY,
       )
+      created += 1
+    } else skipped += 1
+    // Impact figures for the home page, once (synthetic, round numbers; the annual report will
+    // publish the real ones through the same door).
+    if ((await countImpactFigures(app.database.db)) === 0) {
+      await publishImpactFigures(app, app.database.db, DEMO_IMPACT_FIGURES, BY)
       created += 1
     } else skipped += 1
     return { created, skipped }

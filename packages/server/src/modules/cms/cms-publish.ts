@@ -53,6 +53,10 @@ export async function publishDocument(
           : undefined
       },
     })
+    // Every image needs a description in this language before the public sees it: a reader
+    // who cannot see it, or whose connection did not load it, is told what it shows.
+    if (rendered.imagesWithoutAlt.length > 0)
+      throw errors.validationFailed([{ path: 'body', key: 'field.image_alt_missing', params: {} }])
     const now = app.now().toISOString()
     for (const id of rendered.imageIds) {
       const image = images.get(id)

@@ -11,12 +11,16 @@ import {
   imageView as imageViewSchema,
   navigationView,
 } from '@haven/core/cms/cms-views'
+import { impactFiguresSchema, impactFiguresView } from '@haven/core/cms/impact-figures'
+import { siteIdentitySchema, siteIdentityView } from '@haven/core/cms/site-identity'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
 import { imageView } from './cms-presenters.js'
 import { listImages } from './cms-store.js'
 import { removeImage, uploadImage } from './image-service.js'
+import { publishImpactFigures } from './impact-figures.js'
+import { setSiteIdentity } from './site-identity.js'
 import {
   createFaqGroup,
   faqGroupViews,
@@ -30,8 +34,36 @@ import {
 const TAG = 'website'
 const okView = z.object({ ok: z.literal(true) })
 
-/** Navigation order, FAQ topics and the image library. */
+/** Navigation order, FAQ topics, the image library and the home page's impact figures. */
 export const cmsStructureRoutes = [
+  defineRoute({
+    method: 'put',
+    path: '/cms/identity',
+    summary:
+      "Set the site's accent colour (readable on white) and logo (from the image library); live at once",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: siteIdentitySchema,
+    response: siteIdentityView,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return setSiteIdentity(app, app.database.db, body, by)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/cms/impact-figures',
+    summary:
+      "Publish the home page's impact figures for one fiscal year, each through the disclosure engine; live at once",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
+    body: impactFiguresSchema,
+    response: impactFiguresView,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return publishImpactFigures(app, app.database.db, body, by)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/cms/navigation',

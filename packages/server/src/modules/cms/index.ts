@@ -16,3 +16,7 @@ export const cmsModule = defineModule({
     return { editSite: can(actor, 'list', 'SiteContent', {}) }
   },
 })
+
+// What other code may use: the door through which the annual report (for now, an editor) publishes
+// the home page's impact figures, each passed through the disclosure engine.
+export { disclosedValue, publishImpactFigures } from './impact-figures.js'

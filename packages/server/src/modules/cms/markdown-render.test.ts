@@ -114,6 +114,11 @@ describe('Markdown rendering', () => {
     expect(imageIds).toEqual([IMAGE])
     expect(html).toContain(`<img src="/media/${IMAGE}.jpg" alt="rice" width="640" height="480"`)
     expect(html.match(/<img/g)?.length).toBe(1)
+    // Lighter versions of the same upload for phones (AVIF, WebP, JPEG widths), never larger.
+    expect(html).toContain(
+      `<picture><source type="image/avif" srcset="/media/${IMAGE}-320.avif 320w, /media/${IMAGE}-640.avif 640w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)">`,
+    )
+    expect(html).toContain(`srcset="/media/${IMAGE}-320.jpg 320w, /media/${IMAGE}-640.jpg 640w"`)
     expect(html).toContain('[tracker]')
     // What is left of the others is text: no element points anywhere else.
     expect(html).not.toMatch(/(src|href)="[^"]*(evil|data:)/)

@@ -1,5 +1,6 @@
 import { suggestSlug } from '@haven/core/site/slug'
 import MarkdownIt, { type Token } from 'markdown-it'
+import { IMAGE_SIZES, srcset, type VariantFormat } from '../../site/image-variants.js'
 
 /** What the renderer knows about an uploaded image, to size it (no layout shift) or inline it. */
 export interface ImageInfo {
@@ -21,6 +22,8 @@ export interface RenderedMarkdown {
   text: string
   /** Ids of uploaded images the page shows, in order (published along with it). */
   imageIds: string[]
+  /** Uploaded images shown without a description (alt text): publishing refuses these. */
+  imagesWithoutAlt: string[]
 }
 
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
@@ -51,6 +54,23 @@ const md = new MarkdownIt('default', { html: false, linkify: true, typographer: 
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
 md.validateLink = isSafeLink
 
+const renderImage = md.renderer.rules.image
+/**
+ * A published upload becomes a <picture>: AVIF and WebP at several widths for browsers that
+ * take them, JPEG (or the PNG master) for the rest, so a phone on a slow link fetches a small
+ * file. The editor's preview (data: URLs) stays a plain <img>.
+ */
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]
+  const img = renderImage?.(tokens, idx, options, env, self) ?? ''
+  const meta = token?.meta as { mediaId?: string; width?: number } | undefined
+  if (!token || !meta?.mediaId || !meta.width) return img
+  const { mediaId, width } = meta
+  const source = (format: VariantFormat) =>
+    `<source type="image/${format}" srcset="${srcset(mediaId, width, format)}" sizes="${IMAGE_SIZES}">`
+  return `<picture>${source('avif')}${source('webp')}${img}</picture>`
+}
+
 function headingIds(tokens: Token[]): void {
   const used = new Set<string>()
   let n = 0
@@ -76,6 +96,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const tokens = md.parse(source, {})
   headingIds(tokens)
   const imageIds: string[] = []
+  const imagesWithoutAlt: string[] = []
   const text: string[] = []
   for (const block of tokens) {
     if (block.type === 'inline' || block.type === 'fence' || block.type === 'code_block') {
@@ -96,11 +117,20 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
         continue
       }
       if (!imageIds.includes(match[1])) imageIds.push(match[1])
+      if (!inlineText(token.children ?? []).trim()) imagesWithoutAlt.push(match[1])
       token.attrSet('src', info.src)
       token.attrSet('width', info.width)
       token.attrSet('height', info.height)
       token.attrSet('loading', 'lazy')
       token.attrSet('decoding', 'async')
+      if (info.src.startsWith('/media/')) {
+        token.meta = { mediaId: match[1], width: info.width }
+        // A PNG master (line art, transparency) stays the fallback as it is; photos get JPEG widths.
+        if (match[2] === 'jpg') {
+          token.attrSet('srcset', srcset(match[1], info.width, 'jpg'))
+          token.attrSet('sizes', IMAGE_SIZES)
+        }
+      }
     }
   }
   const html = md.renderer.render(tokens, md.options, {})
@@ -111,6 +141,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       .replace(/[ \t]+/g, ' ')
       .trim(),
     imageIds,
+    imagesWithoutAlt,
   }
 }
 

@@ -4,6 +4,8 @@ import type { Db } from '../../db/db-handle.js'
 import type {
   SiteDocumentsTable,
   SiteFaqGroupsTable,
+  SiteIdentityTable,
+  SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
 } from '../../site/site-tables.js'
@@ -206,4 +208,29 @@ export async function liveSlugs(
     .where('id', 'in', documentIds)
     .execute()
   return new Map(rows.map((r) => [r.id, r.slug]))
+}
+
+export async function replaceImpactFigures(
+  db: Db,
+  rows: readonly SiteImpactFiguresTable[],
+): Promise<void> {
+  await db.deleteFrom('site_impact_figures').execute()
+  if (rows.length > 0)
+    await db
+      .insertInto('site_impact_figures')
+      .values([...rows])
+      .execute()
+}
+
+export async function countImpactFigures(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('site_impact_figures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
+  await db.deleteFrom('site_identity').execute()
+  await db.insertInto('site_identity').values(row).execute()
 }

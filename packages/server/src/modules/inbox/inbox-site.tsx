@@ -136,8 +136,12 @@ export function registerFormRoutes(
     const t = translatorFor(locale)
     if (!fromThisSite(c, app.urls.public)) return c.text(t('error.cross_site_request'), 403)
     const { values, trap, issued } = await readForm(c, FIELDS[kind])
-    const again = (status: number, formError?: string, errors: Record<string, string> = {}) =>
-      show(c, locale, kind, { values, errors, formError }, status)
+    const again = (
+      status: number,
+      formError?: string,
+      errors: Record<string, string> = {},
+      formNote?: string,
+    ) => show(c, locale, kind, { values, errors, formError, formNote }, status)
 
     const check = checkFormToken(intakeKey(app, 'form-token'), issued, app.now())
     const parsed =
@@ -149,8 +153,15 @@ export function registerFormRoutes(
       for (const issue of parsed.issues)
         errors[issue.path || '_'] ??= translate(locale, issue.key, issue.params)
     // Sent too fast (or from a stale page): back with its text, and with any field problems too,
-    // so one more send is enough.
-    if (check === 'too_fast') return again(422, t('site.form.too_fast'), errors)
+    // so one more send is enough. A person who is simply quick is not told they did wrong: the
+    // page quietly asks for one more press (200 when nothing else needs correcting).
+    if (check === 'too_fast')
+      return again(
+        Object.keys(errors).length > 0 ? 422 : 200,
+        undefined,
+        errors,
+        t('site.form.too_fast'),
+      )
     if (check !== 'ok') return again(422, t('site.form.expired'), errors)
     // A robot that filled the hidden field is told all went well, and nothing is kept.
     const trapped = trap.trim() !== ''

@@ -1,10 +1,11 @@
-import { formatDate } from '@haven/core/i18n/format'
+import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
 import type { Translator } from '@haven/core/i18n/translate'
 import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
+import type { ImpactShown } from '@haven/core/site/impact-shown'
 import { documentPath } from '@haven/core/site/site-paths'
 import type { Listing } from '../published-store.js'
-import type { SiteDocumentsTable } from '../site-tables.js'
+import type { SiteDocumentsTable, SiteImpactFiguresTable } from '../site-tables.js'
 import { DateText, DocumentBody, EventFacts, Pager } from './page-parts.js'
 
 interface Common {
@@ -18,6 +19,7 @@ export function HomePage(
     intro: SiteDocumentsTable | undefined
     news: Listing[]
     latestReport: Listing | undefined
+    figures: SiteImpactFiguresTable[]
   },
 ) {
   const { t, locale } = props
@@ -27,10 +29,14 @@ export function HomePage(
       {props.intro ? (
         <>
           {props.intro.summary && <p class="lead">{props.intro.summary}</p>}
+          <ImpactFigures locale={locale} t={t} figures={props.figures} />
           <DocumentBody html={props.intro.html} />
         </>
       ) : (
-        <p class="lead">{t('site.home.lead')}</p>
+        <>
+          <p class="lead">{t('site.home.lead')}</p>
+          <ImpactFigures locale={locale} t={t} figures={props.figures} />
+        </>
       )}
       {props.news.length > 0 && (
         <section aria-labelledby="latest-news">
@@ -52,6 +58,38 @@ export function HomePage(
         </section>
       )}
     </>
+  )
+}
+
+/**
+ * The published impact figures with the fiscal year they count: numbers, or the words the
+ * disclosure engine gave for a small count. Nothing when none are published.
+ */
+function ImpactFigures(props: Common & { figures: SiteImpactFiguresTable[] }) {
+  const { t, locale } = props
+  const first = props.figures[0]
+  if (!first) return null
+  return (
+    <section class="impact" aria-labelledby="impact">
+      <h2 id="impact">{t('site.home.impact', { year: fiscalYearLabel(first.fiscal_year) })}</h2>
+      <ul class="impact-figures">
+        {props.figures.map((f) => {
+          const shown = JSON.parse(f.shown) as ImpactShown
+          return (
+            <li key={f.id} class="impact-figure">
+              <span class="figure">
+                {shown.kind === 'number'
+                  ? formatNumber(locale, shown.value)
+                  : locale === 'ja'
+                    ? shown.ja
+                    : shown.en}
+              </span>{' '}
+              <span class="figure-label">{locale === 'ja' ? f.label_ja : f.label_en}</span>
+            </li>
+          )
+        })}
+      </ul>
+    </section>
   )
 }
 

@@ -6,6 +6,8 @@ export interface FormState {
   errors: Readonly<Record<string, string>>
   /** A problem with the whole form (sent too quickly, too many messages). */
   formError?: string | undefined
+  /** A quiet request to send once more (the anti-spam timing check), never shown as an error. */
+  formNote?: string | undefined
 }
 
 const str = (v: string | readonly string[] | undefined) => (typeof v === 'string' ? v : '')
@@ -167,9 +169,15 @@ export function ErrorSummary(props: {
   labels: Readonly<Record<string, string>>
 }) {
   const fields = Object.keys(props.form.errors)
-  if (fields.length === 0 && !props.form.formError) return null
+  const note = props.form.formNote && (
+    <p class="notice" role="status">
+      {props.form.formNote}
+    </p>
+  )
+  if (fields.length === 0 && !props.form.formError) return note || null
   return (
     <div class="error-summary" id="problems" role="alert">
+      {note}
       <h2>{props.title}</h2>
       {props.form.formError && <p>{props.form.formError}</p>}
       {fields.length > 0 && (

@@ -17,7 +17,7 @@ export interface SearchPageProps {
   locale: Locale
   t: Translator
   query: string
-  allLanguages: boolean
+  onlyThisLanguage: boolean
   tooShort: boolean
   total: number
   page: number
@@ -40,12 +40,15 @@ function Highlighted({ parts }: { parts: SnippetPart[] }) {
   )
 }
 
-/** Site search without script: a GET form, results with highlighted snippets, plain paging. */
+/**
+ * Site search without script: a GET form, results in every language each labelled with its
+ * language, highlighted sentence snippets, plain paging.
+ */
 export function SearchPage(props: SearchPageProps) {
   const { t, locale } = props
   const href = (page: number) => {
     const params = new URLSearchParams({ q: props.query })
-    if (props.allLanguages) params.set('all', '1')
+    if (props.onlyThisLanguage) params.set('only', '1')
     if (page > 1) params.set('page', String(page))
     return `/${locale}/search?${params.toString()}`
   }
@@ -60,8 +63,8 @@ export function SearchPage(props: SearchPageProps) {
           <button type="submit">{t('site.search.submit')}</button>
         </div>
         <label class="check">
-          <input type="checkbox" name="all" value="1" checked={props.allLanguages} />{' '}
-          {t('site.search.all_languages')}
+          <input type="checkbox" name="only" value="1" checked={props.onlyThisLanguage} />{' '}
+          {t('site.search.only_this_language', { language: LOCALE_NAMES[locale] })}
         </label>
       </form>
       {props.tooShort && <p role="status">{t('site.search.too_short')}</p>}
@@ -84,6 +87,9 @@ export function SearchPage(props: SearchPageProps) {
                   </a>
                 </h2>
                 <p class="meta">
+                  <span class="lang-tag" lang={lang}>
+                    {LOCALE_NAMES[lang]}
+                  </span>{' '}
                   {t(`site.kind.${r.kind}`)}
                   {r.kind === 'news' && (
                     <>
@@ -91,7 +97,6 @@ export function SearchPage(props: SearchPageProps) {
                       <DateText locale={locale} iso={r.publishedAt} />
                     </>
                   )}
-                  {lang !== locale && ` · ${LOCALE_NAMES[lang]}`}
                 </p>
                 <p lang={lang === locale ? undefined : lang}>
                   <Highlighted parts={r.snippet} />
