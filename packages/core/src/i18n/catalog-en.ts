@@ -4,6 +4,7 @@ import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
+import { networkEn } from './messages/network.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
@@ -25,6 +26,7 @@ export const en = {
   ...inboxEn,
   ...sheltersEn,
   ...suppliesEn,
+  ...networkEn,
 } as const
 
 export type MessageKey = keyof typeof en

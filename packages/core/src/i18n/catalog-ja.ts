@@ -5,6 +5,7 @@ import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
+import { networkJa } from './messages/network.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
@@ -21,4 +22,5 @@ export const ja: Catalog = {
   ...inboxJa,
   ...sheltersJa,
   ...suppliesJa,
+  ...networkJa,
 }
