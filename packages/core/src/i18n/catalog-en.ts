@@ -2,6 +2,7 @@ import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
+import { detainedEn } from './messages/detained.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { networkEn } from './messages/network.en.js'
@@ -27,6 +28,7 @@ export const en = {
   ...sheltersEn,
   ...suppliesEn,
   ...networkEn,
+  ...detainedEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -3,6 +3,7 @@ import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { detainedJa } from './messages/detained.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { networkJa } from './messages/network.ja.js'
@@ -23,4 +24,5 @@ export const ja: Catalog = {
   ...sheltersJa,
   ...suppliesJa,
   ...networkJa,
+  ...detainedJa,
 }
