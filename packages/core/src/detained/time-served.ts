@@ -55,6 +55,16 @@ export function latestArrestDay(arrestedOn: string): string {
   throw new RangeError(`not a date at day, month or year precision: ${arrestedOn}`)
 }
 
+/** The earliest day an arrest recorded at this precision can have been. */
+export function earliestArrestDay(arrestedOn: string): string {
+  latestArrestDay(arrestedOn) // refuses what is not a date at one of the precisions
+  return arrestedOn.length === 4
+    ? `${arrestedOn}-01-01`
+    : arrestedOn.length === 7
+      ? `${arrestedOn}-01`
+      : arrestedOn
+}
+
 /** `day` plus `months` calendar months (clamped to the month's end: 31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number]

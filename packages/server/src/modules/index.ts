@@ -2,6 +2,7 @@ import type { HavenModule } from '../haven-module.js'
 import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
+import { detainedModule } from './detained/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
 import { networkModule } from './network/index.js'
@@ -25,4 +26,5 @@ export const MODULES: readonly HavenModule[] = [
   suppliesModule,
   keysModule,
   networkModule,
+  detainedModule,
 ]
