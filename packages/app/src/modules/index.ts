@@ -5,6 +5,7 @@ import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
+import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { suppliesApp } from './supplies/index.js'
@@ -22,5 +23,6 @@ export const APP_MODULES: readonly AppModule[] = [
   adminApp,
   auditApp,
   keysApp,
+  networkApp,
   detainedApp,
 ]
