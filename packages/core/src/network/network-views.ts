@@ -93,3 +93,28 @@ export const publicationView = z.object({
   eventId: z.string().nullable(),
 })
 export type PublicationView = z.infer<typeof publicationView>
+
+/** The partner map: countries' outlines projected on the server, and the counts drawn and tabled. */
+export const mapView = z.object({
+  width: z.number(),
+  height: z.number(),
+  countries: z.array(
+    z.object({
+      code: z.string(),
+      d: z.string(),
+      partners: z.number().int(),
+      events: z.number().int(),
+    }),
+  ),
+  byCountry: z.array(
+    z.object({ code: z.string(), partners: z.number().int(), events: z.number().int() }),
+  ),
+  byContinent: z.array(
+    z.object({
+      continent: z.enum(CONTINENTS),
+      partners: z.number().int(),
+      events: z.number().int(),
+    }),
+  ),
+})
+export type MapView = z.infer<typeof mapView>

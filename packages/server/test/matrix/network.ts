@@ -44,6 +44,10 @@ export const matrix: MatrixModule = {
         body: { compartmentId: f.target.id, name: 'Contact Person', email: 'c@example.org' },
       }),
     },
+    'GET /network/map': {
+      scope: { kind: 'org', allow: READS },
+      call: () => ({ path: '/network/map' }),
+    },
     'GET /network/events': {
       scope: { kind: 'org', allow: READS },
       call: () => ({ path: '/network/events?role=testified' }),

@@ -15,12 +15,14 @@ import {
   contactView,
   eventSummaryView,
   eventView,
+  mapView,
   organisationSummaryView,
   organisationView,
   pageOf,
   publicationView,
 } from '@haven/core/network/network-views'
 import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import { networkMap } from './network-map.js'
 import {
   addContact,
   changeRelationship,
@@ -94,6 +96,18 @@ export const networkRoutes = [
     async handle({ app, body, actor, audit: by }) {
       const row = await createOrganisation(app, body, by)
       return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/map',
+    summary:
+      'Partners and events by country and continent, with the world’s outlines projected to SVG paths',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'list' },
+    response: mapView,
+    async handle({ app }) {
+      return networkMap(app.database.db)
     },
   }),
   defineRoute({

@@ -71,6 +71,11 @@ export async function organisationCountries(
   return db.selectFrom('network_organisations').select(['country', 'status']).execute()
 }
 
+/** Every event's country (for the map). */
+export async function eventCountries(db: Db): Promise<{ country: string }[]> {
+  return db.selectFrom('network_events').select('country').execute()
+}
+
 export async function updateOrganisationStatus(
   db: Db,
   id: string,

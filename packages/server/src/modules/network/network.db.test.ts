@@ -123,6 +123,41 @@ describeEachDialect('partners, events and publications through the API', (ctx) =
     expect([page2.total, page2.rows.length]).toEqual([5, 0])
   })
 
+  it('draws partners and events on the world map, by country and by continent', async () => {
+    await partner({ name: 'Tokyo', type: 'church', country: 'JP', status: 'active' })
+    await partner({ name: 'Osaka', type: 'school', country: 'JP', status: 'active' })
+    await partner({ name: 'Ended', type: 'ngo', country: 'KR', status: 'ended' })
+    await partner({ name: 'Canberra', type: 'media', country: 'AU', status: 'active' })
+    await ok(
+      await request(editor, 'POST', '/network/events', {
+        kind: 'screening',
+        title: 'A film',
+        role: 'host',
+        startsOn: '2006-01-20',
+        country: 'DE',
+      }),
+      201,
+    )
+    const map = await ok(await request(editor, 'GET', '/network/map'))
+    expect(map.countries.length).toBeGreaterThan(150)
+    const japan = map.countries.find((c: { code: string }) => c.code === 'JP')
+    expect(japan).toMatchObject({ partners: 2, events: 0 })
+    expect(japan.d).toMatch(/^M[\d.]+,[\d.]+/)
+    expect(map.countries.find((c: { code: string }) => c.code === 'KR')).toMatchObject({
+      partners: 0,
+    })
+    expect(map.byCountry).toEqual([
+      { code: 'AU', partners: 1, events: 0 },
+      { code: 'DE', partners: 0, events: 1 },
+      { code: 'JP', partners: 2, events: 0 },
+    ])
+    expect(map.byContinent).toEqual([
+      { continent: 'asia', partners: 2, events: 0 },
+      { continent: 'europe', partners: 0, events: 1 },
+      { continent: 'oceania', partners: 1, events: 0 },
+    ])
+  })
+
   it('seals contacts: only those who may identify in their compartment see them, and each look is audited', async () => {
     const church = await partner({ name: 'A Church', type: 'church', country: 'CN' })
     const added = await ok(
