@@ -127,6 +127,41 @@ describeInBrowser('detained aid workers and partners, in Chromium', (suite) => {
     expect(page.url()).toContain('continent=asia')
     expect(describeViolations(await axeViolations(page))).toBe('')
 
+    // The map shows the seed's continents, with the numbers in a table beside it.
+    await page.goto(`${haven.baseUrl}/app/network/map`)
+    await page.locator('svg.world-map path').first().waitFor()
+    expect(await page.locator('svg.world-map path.shade-1').count()).toBe(5)
+    const continents = page.getByRole('table').first()
+    for (const [continent, count] of [
+      ['Asia', '2'],
+      ['Europe', '1'],
+      ['North America', '1'],
+      ['Oceania', '1'],
+    ])
+      expect(
+        await continents
+          .getByRole('row')
+          .filter({ hasText: continent })
+          .getByRole('cell')
+          .first()
+          .textContent(),
+      ).toBe(count)
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    for (const [locale, name, viewport] of [
+      ['en', 'desktop', { width: 1280, height: 800 }],
+      ['ja', 'phone', { width: 375, height: 740 }],
+    ] as const) {
+      const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+      await signInContext(shot.context, haven.baseUrl, staff.editor as StaffAccount)
+      await shot.page.goto(`${haven.baseUrl}/app/network/map`)
+      await shot.page.locator('svg.world-map path').first().waitFor()
+      await shot.page.screenshot({
+        path: `e2e/artifacts/network-map-${locale}-${name}.png`,
+        fullPage: true,
+      })
+      await shot.context.close()
+    }
+
     await page.goto(`${haven.baseUrl}/app/network/events`)
     await page.getByRole('button', { name: 'Record an event' }).click()
     const form = page.locator('form')

@@ -159,6 +159,7 @@ export function EventsPage(): JSX.Element {
       <PageTitle text={t('network.events')} />
       <Done text={done} />
       <div class="actions">
+        <a href="/app/network/map">{t('network.map_title')}</a>
         <a href="/app/network">{t('network.partners')}</a>
         {mayAdd && !adding && (
           <button type="button" class="primary" onClick={() => setAdding(true)}>

@@ -5,6 +5,7 @@ export const networkApp = defineAppModule({
   name: 'network',
   pages: [
     page('/app/network', () => import('./partners-page.js').then((m) => m.PartnersPage)),
+    page('/app/network/map', () => import('./map-page.js').then((m) => m.MapPage)),
     page('/app/network/events', () => import('./events-page.js').then((m) => m.EventsPage)),
     page('/app/network/:id', () => import('./partner-page.js').then((m) => m.PartnerPage)),
   ],

@@ -155,6 +155,7 @@ export function PartnersPage(): JSX.Element {
     <div class="page">
       <PageTitle text={t('network.title')} />
       <div class="actions">
+        <a href="/app/network/map">{t('network.map_title')}</a>
         <a href="/app/network/events">{t('network.events_link')}</a>
         {mayAdd && !adding && (
           <button type="button" class="primary" onClick={() => setAdding(true)}>

@@ -86,4 +86,12 @@ export const networkEn = {
   'network.role.co_host': 'Co-host',
   'network.role.participant': 'Participant',
   'network.role.information_exchange': 'Information exchange',
+  'network.map_title': 'Partner map',
+  'network.map_partners': 'Partners by country',
+  'network.map_desc':
+    'World map: countries with partners are shaded darker the more partners they have. The tables below give the numbers.',
+  'network.map_country': '{country}: {partners} partners, {events} events',
+  'network.map_legend': 'Lightest: no partner. Then one, two or three, and four or more.',
+  'network.by_continent': 'By continent',
+  'network.by_country': 'By country',
 } as const

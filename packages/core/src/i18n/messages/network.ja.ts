@@ -89,4 +89,12 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'network.role.co_host': '共催',
   'network.role.participant': '参加',
   'network.role.information_exchange': '情報交換',
+  'network.map_title': '協力団体の地図',
+  'network.map_partners': '国別の協力団体',
+  'network.map_desc':
+    '世界地図：協力団体がある国ほど濃く塗られています。正確な数は下の表にあります。',
+  'network.map_country': '{country}：協力団体 {partners}、行事 {events}',
+  'network.map_legend': '最も薄い色：協力団体なし。次に 1、2〜3、4 以上。',
+  'network.by_continent': '大陸別',
+  'network.by_country': '国別',
 }
