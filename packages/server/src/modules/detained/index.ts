@@ -7,6 +7,7 @@ import {
 import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { ensureDetainedCompartment } from './detained-compartment.js'
+import { detainedDemo } from './detained-demo.js'
 import { detainedWorkerPolicy } from './detained-policy.js'
 import { detainedRoutes } from './detained-routes.js'
 import * as m1801 from './migrations/2026-12-06-1801-detained.js'
@@ -20,6 +21,7 @@ export const detainedModule = defineModule({
   migrations: { '2026-12-06-1801-detained': m1801 },
   routes: detainedRoutes,
   policies: [detainedWorkerPolicy],
+  demo: detainedDemo,
   sealed: [DETAINED_WORKER_FIELDS, DETAINED_TIMELINE_FIELDS, DETAINED_ADVOCACY_FIELDS],
   // Created at start-up, so an administrator can grant it before the first record.
   async start(app) {

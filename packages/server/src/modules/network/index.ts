@@ -4,6 +4,7 @@ import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m1800 from './migrations/2026-12-06-1800-network.js'
 import { ensureNetworkCompartment } from './network-compartment.js'
+import { networkDemo } from './network-demo.js'
 import { NETWORK_FIGURES } from './network-figures.js'
 import { partnerContactPolicy, partnerPolicy } from './network-policy.js'
 import { networkRoutes } from './network-routes.js'
@@ -16,6 +17,7 @@ export const networkModule = defineModule({
   policies: [partnerPolicy, partnerContactPolicy],
   sealed: [NETWORK_CONTACT_FIELDS],
   figures: NETWORK_FIGURES,
+  demo: networkDemo,
   // Created at start-up, so administrators can grant it before the first contact is recorded.
   async start(app) {
     await ensureNetworkCompartment(app)

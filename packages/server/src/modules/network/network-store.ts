@@ -23,6 +23,17 @@ export async function findOrganisation(
   return db.selectFrom('network_organisations').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+export async function findOrganisationByName(
+  db: Db,
+  name: string,
+): Promise<NetworkOrganisationsTable | undefined> {
+  return db
+    .selectFrom('network_organisations')
+    .selectAll()
+    .where('name', '=', name)
+    .executeTakeFirst()
+}
+
 export async function findOrganisations(
   db: Db,
   ids: readonly string[],
