@@ -1,4 +1,4 @@
-import { dayShareReached } from '@haven/core/detained/time-served'
+import { dayShareReached } from '@haven/core/detained/index'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { axeViolations, describeViolations } from './support/axe.js'
 import { describeInBrowser } from './support/browser.js'
