@@ -234,12 +234,12 @@ describe('haven audit', () => {
     const dataDir = tempDir()
     const env = { DATA_DIR: dataDir }
     expect(runHaven(['migrate'], env).status).toBe(0)
-    // Real entries, written through the server: the contact inbox it creates at first start,
-    // and a failed sign-in.
+    // Real entries, written through the server: the compartments it creates at first start (the
+    // contact inbox, partner contacts, detained aid workers), and a failed sign-in.
     const server = await startServer(env)
     const port = server.ports.combined
-    // One entry so far (the inbox), counted as people count.
-    expect(runHaven(['audit', 'verify'], env).stdout).toMatch(/^Audit log intact: 1 entry, head /m)
+    // Three entries so far (the compartments), counted as people count.
+    expect(runHaven(['audit', 'verify'], env).stdout).toMatch(/^Audit log intact: 3 entries, head /m)
     await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: `http://localhost:${port}` },
@@ -249,9 +249,9 @@ describe('haven audit', () => {
 
     const ok = runHaven(['audit', 'verify'], env)
     expect(ok.status, ok.stderr).toBe(0)
-    expect(ok.stdout).toMatch(/Audit log intact: 2 entries, head [0-9a-f]{64}\./)
+    expect(ok.stdout).toMatch(/Audit log intact: 4 entries, head [0-9a-f]{64}\./)
     const checkpoint = runHaven(['audit', 'checkpoint'], env).stdout.trim()
-    expect(checkpoint).toMatch(/^2:[0-9a-f]{64}$/)
+    expect(checkpoint).toMatch(/^4:[0-9a-f]{64}$/)
     expect(runHaven(['audit', 'verify', '--checkpoint', checkpoint], env).stdout).toContain(
       'It extends the checkpoint',
     )

@@ -2,8 +2,10 @@ import type { AppModule } from '../lib/app-module.js'
 import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
 import { cmsApp } from './cms/index.js'
+import { detainedApp } from './detained/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
+import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { sponsorshipApp } from './sponsorship/index.js'
@@ -23,4 +25,6 @@ export const APP_MODULES: readonly AppModule[] = [
   auditApp,
   keysApp,
   sponsorshipApp,
+  networkApp,
+  detainedApp,
 ]

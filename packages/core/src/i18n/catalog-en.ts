@@ -2,8 +2,10 @@ import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
+import { detainedEn } from './messages/detained.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
+import { networkEn } from './messages/network.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
@@ -27,6 +29,8 @@ export const en = {
   ...sheltersEn,
   ...suppliesEn,
   ...sponsorshipEn,
+  ...networkEn,
+  ...detainedEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -3,8 +3,10 @@ import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { detainedJa } from './messages/detained.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
+import { networkJa } from './messages/network.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
@@ -23,4 +25,6 @@ export const ja: Catalog = {
   ...sheltersJa,
   ...suppliesJa,
   ...sponsorshipJa,
+  ...networkJa,
+  ...detainedJa,
 }

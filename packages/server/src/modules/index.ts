@@ -2,8 +2,10 @@ import type { HavenModule } from '../haven-module.js'
 import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
+import { detainedModule } from './detained/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
+import { networkModule } from './network/index.js'
 import { peopleModule } from './people/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { sponsorshipModule } from './sponsorship/index.js'
@@ -25,4 +27,6 @@ export const MODULES: readonly HavenModule[] = [
   suppliesModule,
   keysModule,
   sponsorshipModule,
+  networkModule,
+  detainedModule,
 ]

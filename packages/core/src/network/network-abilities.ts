@@ -1,0 +1,11 @@
+// What the app may offer around partners, events and publications (computed by the server module).
+declare module '../auth/abilities.js' {
+  interface Abilities {
+    /** Seeing partners, events and publications. */
+    network: boolean
+    /** Recording partners, events and publications. */
+    manageNetwork: boolean
+  }
+}
+
+export const NETWORK_ABILITIES = ['network', 'manageNetwork'] as const

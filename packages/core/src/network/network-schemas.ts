@@ -1,0 +1,184 @@
+import { z } from 'zod'
+import { CONTINENTS, isCountryCode } from './countries.js'
+
+/** Who the organisation works with, as the annual report names them. */
+export const ORGANISATION_TYPES = [
+  'ngo',
+  'government',
+  'un_agency',
+  'embassy',
+  'media',
+  'church',
+  'school',
+  'other',
+] as const
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number]
+
+/** Where a relationship stands; each change is dated and may carry a reason. */
+export const RELATIONSHIP_STATUSES = ['prospect', 'active', 'paused', 'ended'] as const
+export type RelationshipStatus = (typeof RELATIONSHIP_STATUSES)[number]
+
+export const EVENT_KINDS = [
+  'hearing',
+  'conference',
+  'symposium',
+  'screening',
+  'lecture',
+  'meeting',
+  'workshop',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+/** What the organisation did there (the seed: testified, spoke, sat on a panel, attended…). */
+export const EVENT_ROLES = [
+  'spoke',
+  'testified',
+  'panelist',
+  'guest_speaker',
+  'host',
+  'co_host',
+  'participant',
+  'information_exchange',
+] as const
+export type EventRole = (typeof EVENT_ROLES)[number]
+
+export const PUBLICATION_KINDS = ['book', 'report', 'translation', 'film', 'article'] as const
+export type PublicationKind = (typeof PUBLICATION_KINDS)[number]
+
+const id = z.string().min(1).max(100)
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'field.date_format' })
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: 'field.date_format' })
+/** An ISO 3166-1 alpha-2 code, upper-cased ("jp" is read as JP). */
+export const countrySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCountryCode, { error: 'field.country_code' })
+const text = (max: number) => z.string().trim().min(1).max(max)
+const optionalText = (max: number) => z.string().trim().max(max).optional()
+/** Only http(s) links: a javascript: or data: URL never reaches a page. */
+const webUrl = z
+  .url({ protocol: /^https?$/, error: 'field.web_url' })
+  .max(500)
+  .optional()
+/** ISBN-10 or ISBN-13 with a valid check digit; hyphens and spaces are dropped. */
+export const isbnSchema = z
+  .string()
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .refine(isValidIsbn, { error: 'field.isbn' })
+
+export function isValidIsbn(isbn: string): boolean {
+  if (/^\d{9}[\dX]$/.test(isbn)) {
+    const sum = [...isbn].reduce((acc, ch, i) => acc + (ch === 'X' ? 10 : Number(ch)) * (10 - i), 0)
+    return sum % 11 === 0
+  }
+  if (/^\d{13}$/.test(isbn)) {
+    const sum = [...isbn].reduce((acc, ch, i) => acc + Number(ch) * (i % 2 === 0 ? 1 : 3), 0)
+    return sum % 10 === 0
+  }
+  return false
+}
+
+export const createOrganisationSchema = z.strictObject({
+  name: text(200),
+  type: z.enum(ORGANISATION_TYPES),
+  country: countrySchema,
+  /** Province, state or city, as precise as is useful (never an address). */
+  region: optionalText(100),
+  website: webUrl,
+  /** Where the relationship starts (default: a prospect, today). */
+  status: z.enum(RELATIONSHIP_STATUSES).default('prospect'),
+  since: isoDate.optional(),
+})
+export type CreateOrganisation = z.infer<typeof createOrganisationSchema>
+
+export const organisationQuerySchema = z.strictObject({
+  type: z.enum(ORGANISATION_TYPES).optional(),
+  status: z.enum(RELATIONSHIP_STATUSES).optional(),
+  country: countrySchema.optional(),
+  continent: z.enum(CONTINENTS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
+
+/** A change in the relationship: what it is now, since when, and why. */
+export const relationshipChangeSchema = z.strictObject({
+  status: z.enum(RELATIONSHIP_STATUSES),
+  on: isoDate,
+  reason: optionalText(500),
+})
+export type RelationshipChange = z.infer<typeof relationshipChangeSchema>
+
+/**
+ * A person at a partner. Name, email, phone and notes are sealed in the compartment given here
+ * (a contact who could be endangered goes in a restricted compartment).
+ */
+export const createContactSchema = z.strictObject({
+  compartmentId: id,
+  name: text(200),
+  position: optionalText(200),
+  email: z.email({ error: 'field.invalid_format' }).max(200).optional(),
+  phone: optionalText(50),
+  note: optionalText(2000),
+})
+export type CreateContact = z.infer<typeof createContactSchema>
+
+export const createEventSchema = z
+  .strictObject({
+    kind: z.enum(EVENT_KINDS),
+    title: text(300),
+    role: z.enum(EVENT_ROLES),
+    startsOn: isoDate,
+    endsOn: isoDate.optional(),
+    city: optionalText(100),
+    country: countrySchema,
+    audience: z.number().int().min(0).max(1_000_000).optional(),
+    outcomes: optionalText(5000),
+    /** Partners that organised it (hosts and co-organisers), by id. */
+    organiserIds: z.array(id).max(20).default([]),
+  })
+  .refine((e) => e.endsOn === undefined || e.endsOn >= e.startsOn, {
+    path: ['endsOn'],
+    error: 'field.range_reversed',
+  })
+export type CreateEvent = z.infer<typeof createEventSchema>
+
+export const eventQuerySchema = z.strictObject({
+  kind: z.enum(EVENT_KINDS).optional(),
+  role: z.enum(EVENT_ROLES).optional(),
+  country: countrySchema.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
+
+export const createPublicationSchema = z.strictObject({
+  kind: z.enum(PUBLICATION_KINDS),
+  title: text(300),
+  /** BCP 47 language of this edition ("eo" for the Esperanto translation). */
+  language: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'field.language_code' }),
+  /** For a translation: the language it was translated from. */
+  translatedFrom: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'field.language_code' })
+    .optional(),
+  isbn: isbnSchema.optional(),
+  url: webUrl,
+  publishedOn: isoDate.optional(),
+  /** The event it was shown or launched at (a screening), if any. */
+  eventId: id.optional(),
+})
+export type CreatePublication = z.infer<typeof createPublicationSchema>
+
+export const publicationQuerySchema = z.strictObject({
+  kind: z.enum(PUBLICATION_KINDS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})
+
+export const networkParamsSchema = z.strictObject({ id })
+
+/** Rows per page of the network's lists. */
+export const NETWORK_PAGE_SIZE = 50

@@ -1,0 +1,120 @@
+import { z } from 'zod'
+import { sealedTextView } from '../privacy/sealed-text-view.js'
+import { CONTINENTS } from './countries.js'
+import {
+  EVENT_KINDS,
+  EVENT_ROLES,
+  ORGANISATION_TYPES,
+  PUBLICATION_KINDS,
+  RELATIONSHIP_STATUSES,
+} from './network-schemas.js'
+
+export const organisationSummaryView = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(ORGANISATION_TYPES),
+  country: z.string(),
+  continent: z.enum(CONTINENTS),
+  region: z.string().nullable(),
+  website: z.string().nullable(),
+  status: z.enum(RELATIONSHIP_STATUSES),
+  statusSince: z.string(),
+})
+export type OrganisationSummaryView = z.infer<typeof organisationSummaryView>
+
+/** A page of a list: its rows and how many there are in all (for the count and the pager). */
+export const pageOf = <T extends z.ZodType>(row: T) =>
+  z.object({
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    rows: z.array(row),
+  })
+
+export const statusChangeView = z.object({
+  id: z.string(),
+  status: z.enum(RELATIONSHIP_STATUSES),
+  on: z.string(),
+  reason: z.string().nullable(),
+})
+
+export const contactView = z.object({
+  id: z.string(),
+  compartmentId: z.string(),
+  name: sealedTextView,
+  position: sealedTextView,
+  email: sealedTextView,
+  phone: sealedTextView,
+  note: sealedTextView,
+})
+export type ContactView = z.infer<typeof contactView>
+
+export const eventSummaryView = z.object({
+  id: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  title: z.string(),
+  role: z.enum(EVENT_ROLES),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string(),
+  continent: z.enum(CONTINENTS),
+  audience: z.number().int().nullable(),
+})
+export type EventSummaryView = z.infer<typeof eventSummaryView>
+
+export const eventView = eventSummaryView.extend({
+  outcomes: z.string().nullable(),
+  organisers: z.array(z.object({ id: z.string(), name: z.string(), country: z.string() })),
+  publications: z.array(
+    z.object({ id: z.string(), title: z.string(), kind: z.enum(PUBLICATION_KINDS) }),
+  ),
+})
+export type EventView = z.infer<typeof eventView>
+
+export const organisationView = organisationSummaryView.extend({
+  history: z.array(statusChangeView),
+  /** Only the contacts in compartments the caller may see; their fields open only for those who may identify. */
+  contacts: z.array(contactView),
+  events: z.array(eventSummaryView),
+  actions: z.array(z.enum(['update', 'addContact'])),
+})
+export type OrganisationView = z.infer<typeof organisationView>
+
+export const publicationView = z.object({
+  id: z.string(),
+  kind: z.enum(PUBLICATION_KINDS),
+  title: z.string(),
+  language: z.string(),
+  translatedFrom: z.string().nullable(),
+  isbn: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  eventId: z.string().nullable(),
+})
+export type PublicationView = z.infer<typeof publicationView>
+
+/** The partner map: countries' outlines projected on the server, and the counts drawn and tabled. */
+export const mapView = z.object({
+  width: z.number(),
+  height: z.number(),
+  countries: z.array(
+    z.object({
+      code: z.string(),
+      d: z.string(),
+      partners: z.number().int(),
+      events: z.number().int(),
+    }),
+  ),
+  byCountry: z.array(
+    z.object({ code: z.string(), partners: z.number().int(), events: z.number().int() }),
+  ),
+  byContinent: z.array(
+    z.object({
+      continent: z.enum(CONTINENTS),
+      partners: z.number().int(),
+      events: z.number().int(),
+    }),
+  ),
+})
+export type MapView = z.infer<typeof mapView>

@@ -1,0 +1,35 @@
+import type { DETAINED_ABILITIES } from '@haven/core/detained/detained-abilities'
+import {
+  DETAINED_ADVOCACY_FIELDS,
+  DETAINED_TIMELINE_FIELDS,
+  DETAINED_WORKER_FIELDS,
+} from '@haven/core/detained/detained-identifying'
+import { canSomewhere } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import { ensureDetainedCompartment } from './detained-compartment.js'
+import { detainedDemo } from './detained-demo.js'
+import { detainedWorkerPolicy } from './detained-policy.js'
+import { detainedRoutes } from './detained-routes.js'
+import * as m1801 from './migrations/2026-12-06-1801-detained.js'
+
+/**
+ * Aid workers arrested for helping refugees: a restricted record each (identity sealed), time
+ * served against the sentence, support to the family (money events), advocacy and a timeline.
+ */
+export const detainedModule = defineModule({
+  name: 'detained',
+  migrations: { '2026-12-06-1801-detained': m1801 },
+  routes: detainedRoutes,
+  policies: [detainedWorkerPolicy],
+  demo: detainedDemo,
+  sealed: [DETAINED_WORKER_FIELDS, DETAINED_TIMELINE_FIELDS, DETAINED_ADVOCACY_FIELDS],
+  // Created at start-up, so an administrator can grant it before the first record.
+  async start(app) {
+    await ensureDetainedCompartment(app)
+  },
+  async abilities(actor): Promise<AbilitiesOf<(typeof DETAINED_ABILITIES)[number]>> {
+    return { detained: canSomewhere(actor, 'list', 'DetainedWorker') }
+  },
+})
+
+export { ensureDetainedCompartment } from './detained-compartment.js'

@@ -1,0 +1,33 @@
+import type { NETWORK_ABILITIES } from '@haven/core/network/network-abilities'
+import { NETWORK_CONTACT_FIELDS } from '@haven/core/network/network-identifying'
+import { can } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import * as m1800 from './migrations/2026-12-06-1800-network.js'
+import { ensureNetworkCompartment } from './network-compartment.js'
+import { networkDemo } from './network-demo.js'
+import { NETWORK_FIGURES } from './network-figures.js'
+import { partnerContactPolicy, partnerPolicy } from './network-policy.js'
+import { networkRoutes } from './network-routes.js'
+
+/** Partners and the relationship with each, their contacts (sealed), events and publications. */
+export const networkModule = defineModule({
+  name: 'network',
+  migrations: { '2026-12-06-1800-network': m1800 },
+  routes: networkRoutes,
+  policies: [partnerPolicy, partnerContactPolicy],
+  sealed: [NETWORK_CONTACT_FIELDS],
+  figures: NETWORK_FIGURES,
+  demo: networkDemo,
+  // Created at start-up, so administrators can grant it before the first contact is recorded.
+  async start(app) {
+    await ensureNetworkCompartment(app)
+  },
+  async abilities(actor): Promise<AbilitiesOf<(typeof NETWORK_ABILITIES)[number]>> {
+    return {
+      network: can(actor, 'list', 'Partner', {}),
+      manageNetwork: can(actor, 'create', 'Partner', {}),
+    }
+  },
+})
+
+export { ensureNetworkCompartment } from './network-compartment.js'

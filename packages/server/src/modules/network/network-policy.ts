@@ -1,0 +1,37 @@
+import { IDENTIFYING_ROLES, type Role } from '@haven/core/auth/roles'
+import type { Actor } from '../../auth/actor.js'
+import { definePolicy } from '../../auth/policy.js'
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    /** Partners, their relationship history, events and publications: the organisation's own. */
+    Partner: Record<string, never>
+    /** A person at a partner, sealed in a compartment (a restricted one when they could be endangered). */
+    PartnerContact: { compartmentId: string }
+  }
+}
+
+/**
+ * Coordinators and caseworkers work with partners; editors write up events and publications for
+ * the site. Who the partners are is not identifying (they are organisations), but the people at
+ * them are: contacts follow their compartment, opened only by those who may identify there.
+ */
+const READS: readonly Role[] = ['coordinator', 'caseworker', 'editor']
+const KEEPS: readonly Role[] = ['coordinator', 'editor']
+
+/** A role held anywhere: partners belong to the organisation, not to one compartment. */
+const holdsAnywhere = (actor: Actor, roles: readonly Role[]) =>
+  actor.grants.some((g) => roles.includes(g.role))
+
+export const partnerPolicy = definePolicy('Partner', {
+  list: (actor) => holdsAnywhere(actor, READS),
+  read: (actor) => holdsAnywhere(actor, READS),
+  create: (actor) => holdsAnywhere(actor, KEEPS),
+  update: (actor) => holdsAnywhere(actor, KEEPS),
+})
+
+export const partnerContactPolicy = definePolicy('PartnerContact', {
+  list: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+  create: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+  identify: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+})

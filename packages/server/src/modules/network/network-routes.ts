@@ -1,0 +1,272 @@
+import { type CONTINENTS, COUNTRY_CODES, continentOf } from '@haven/core/network/countries'
+import {
+  createContactSchema,
+  createEventSchema,
+  createOrganisationSchema,
+  createPublicationSchema,
+  eventQuerySchema,
+  NETWORK_PAGE_SIZE,
+  networkParamsSchema,
+  organisationQuerySchema,
+  publicationQuerySchema,
+  relationshipChangeSchema,
+} from '@haven/core/network/network-schemas'
+import {
+  contactView,
+  eventSummaryView,
+  eventView,
+  mapView,
+  organisationSummaryView,
+  organisationView,
+  pageOf,
+  publicationView,
+} from '@haven/core/network/network-views'
+import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import { networkMap } from './network-map.js'
+import {
+  addContact,
+  changeRelationship,
+  createEvent,
+  createOrganisation,
+  createPublication,
+} from './network-service.js'
+import {
+  findEvent,
+  findOrganisation,
+  listEvents,
+  listOrganisations,
+  listPublications,
+} from './network-store.js'
+import {
+  presentEvent,
+  presentEventSummary,
+  presentOrganisation,
+  presentOrganisationSummary,
+  presentPublication,
+} from './network-views.js'
+
+const organisationAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
+  found(await findOrganisation(app.database.db, params.id))
+const eventAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
+  found(await findEvent(app.database.db, params.id))
+
+const paging = (page: number) => ({ page, pageSize: NETWORK_PAGE_SIZE })
+const countriesOf = (continent: (typeof CONTINENTS)[number] | undefined) =>
+  continent ? COUNTRY_CODES.filter((c) => continentOf(c) === continent) : undefined
+
+export const networkRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/network/organisations',
+    summary:
+      'Partners by name, filtered by type, relationship status, country or continent (paged)',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'list' },
+    query: organisationQuerySchema,
+    response: pageOf(organisationSummaryView),
+    async handle({ app, query }) {
+      const countries = query.country ? [query.country] : countriesOf(query.continent)
+      const filtered =
+        query.country && query.continent && continentOf(query.country) !== query.continent
+      const { total, rows } = filtered
+        ? { total: 0, rows: [] }
+        : await listOrganisations(
+            app.database.db,
+            { type: query.type, status: query.status, countries },
+            paging(query.page),
+          )
+      return {
+        total,
+        page: query.page,
+        pageSize: NETWORK_PAGE_SIZE,
+        rows: rows.map(presentOrganisationSummary),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/organisations',
+    summary: 'Record a partner (NGO, government, UN agency, embassy, media, church, school)',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'create' },
+    body: createOrganisationSchema,
+    response: organisationView,
+    successStatus: 201,
+    errors: ['validationFailed'],
+    async handle({ app, body, actor, audit: by }) {
+      const row = await createOrganisation(app, body, by)
+      return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/map',
+    summary:
+      'Partners and events by country and continent, with the world’s outlines projected to SVG paths',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'list' },
+    response: mapView,
+    async handle({ app }) {
+      return networkMap(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/organisations/:id',
+    summary: 'A partner with its relationship history, events and the contacts you may see',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'read',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    response: organisationView,
+    errors: ['notFound'],
+    async handle({ app, actor, record, audit: by }) {
+      return presentOrganisation(app, actor(), record, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/organisations/:id/status',
+    summary:
+      'Record a change in the relationship (prospect, active, paused, ended) with its date and reason',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: relationshipChangeSchema,
+    response: organisationView,
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'validationFailed'],
+    async handle({ app, params, body, actor, audit: by }) {
+      await changeRelationship(app, params.id, body, by)
+      const row = found(await findOrganisation(app.database.db, params.id))
+      return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/organisations/:id/contacts',
+    summary:
+      'Add a contact at a partner, sealed in the compartment named (a restricted one if they could be endangered)',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'PartnerContact',
+      action: 'create',
+      load: organisationAtId,
+      record: (_, { body }) => ({ compartmentId: body.compartmentId }),
+    },
+    params: networkParamsSchema,
+    body: createContactSchema,
+    response: contactView.pick({ id: true, compartmentId: true }),
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
+    async handle({ app, params, body, audit: by }) {
+      const row = await addContact(app, params.id, body, by)
+      return { id: row.id, compartmentId: row.compartment_id }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/events',
+    summary:
+      'Hearings, conferences, screenings… newest first, filtered by kind, role or country (paged)',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'list' },
+    query: eventQuerySchema,
+    response: pageOf(eventSummaryView),
+    async handle({ app, query }) {
+      const { total, rows } = await listEvents(
+        app.database.db,
+        { kind: query.kind, role: query.role, country: query.country },
+        paging(query.page),
+      )
+      return {
+        total,
+        page: query.page,
+        pageSize: NETWORK_PAGE_SIZE,
+        rows: rows.map(presentEventSummary),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/events',
+    summary:
+      'Record an event with the organisation’s role (testified, spoke, panelist…) and its organisers',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'create' },
+    body: createEventSchema,
+    response: eventView,
+    successStatus: 201,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return presentEvent(app, await createEvent(app, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/events/:id',
+    summary: 'One event with its organisers, outcomes and publications',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'read',
+      load: eventAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    response: eventView,
+    errors: ['notFound'],
+    async handle({ app, record }) {
+      return presentEvent(app, record)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/publications',
+    summary: 'Books, reports, translations, films and articles, newest first (paged)',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'list' },
+    query: publicationQuerySchema,
+    response: pageOf(publicationView),
+    async handle({ app, query }) {
+      const { total, rows } = await listPublications(
+        app.database.db,
+        query.kind,
+        paging(query.page),
+      )
+      return {
+        total,
+        page: query.page,
+        pageSize: NETWORK_PAGE_SIZE,
+        rows: rows.map(presentPublication),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/publications',
+    summary: 'Record a publication (with its language, ISBN and link where they exist)',
+    tag: 'network',
+    access: { kind: 'policy', entity: 'Partner', action: 'create' },
+    body: createPublicationSchema,
+    response: publicationView,
+    successStatus: 201,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return presentPublication(await createPublication(app, body, by))
+    },
+  }),
+]

@@ -1,0 +1,257 @@
+import type {
+  CreateContact,
+  CreateEvent,
+  CreateOrganisation,
+  CreatePublication,
+  RelationshipChange,
+} from '@haven/core/network/network-schemas'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import { audit } from '../../auth/auth-audit.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import {
+  findEvent,
+  findOrganisation,
+  findOrganisations,
+  insertContact,
+  insertEvent,
+  insertOrganisation,
+  insertPublication,
+  insertStatusChange,
+  statusHistory,
+  updateOrganisationStatus,
+} from './network-store.js'
+import type {
+  NetworkContactsTable,
+  NetworkEventsTable,
+  NetworkOrganisationsTable,
+  NetworkPublicationsTable,
+} from './network-tables.js'
+
+/** Where a contact's sealed field is sealed (the address the key rotation and backups expect). */
+export const contactFieldAddress = (
+  contact: Pick<NetworkContactsTable, 'id' | 'compartment_id'>,
+  column: string,
+) => sealedAt('network_contacts', column, contact.id, contact.compartment_id)
+
+const futureDate = (path: string) =>
+  errors.validationFailed([{ path, key: 'field.date_in_future', params: {} }])
+
+/** A new partner with the first entry of its relationship history, together or not at all. */
+export async function createOrganisation(
+  app: AppContext,
+  input: CreateOrganisation,
+  by: Actorish,
+): Promise<NetworkOrganisationsTable> {
+  const since = input.since ?? today(app)
+  if (since > today(app)) throw futureDate('since')
+  const now = app.now().toISOString()
+  const row: NetworkOrganisationsTable = {
+    id: newId(),
+    name: input.name,
+    type: input.type,
+    country: input.country,
+    region: input.region || null,
+    website: input.website ?? null,
+    status: input.status,
+    status_since: since,
+    created_at: now,
+    updated_at: now,
+    created_by: by.actorId,
+  }
+  return app.database.db.transaction().execute(async (trx) => {
+    await insertOrganisation(trx, row)
+    await insertStatusChange(trx, {
+      id: newId(),
+      organisation_id: row.id,
+      status: row.status,
+      on_date: since,
+      reason: null,
+      created_at: now,
+      created_by: by.actorId,
+    })
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.organisation_created',
+      entityType: 'Partner',
+      entityId: row.id,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { type: row.type, country: row.country, status: row.status },
+    })
+    return row
+  })
+}
+
+/**
+ * Records a change in the relationship (cooperation ended when a partner's leadership changed).
+ * A change may be back-dated, but never before the relationship's first entry nor into the
+ * future; the partner's current status is the latest change's.
+ */
+export async function changeRelationship(
+  app: AppContext,
+  organisationId: string,
+  input: RelationshipChange,
+  by: Actorish,
+): Promise<void> {
+  if (input.on > today(app)) throw futureDate('on')
+  await app.database.db.transaction().execute(async (trx) => {
+    const organisation = await findOrganisation(trx, organisationId)
+    if (!organisation) throw errors.notFound()
+    const history = await statusHistory(trx, organisationId)
+    const first = history[0]
+    if (first && input.on < first.on_date)
+      throw errors.validationFailed([
+        { path: 'on', key: 'field.before_first_status', params: { date: first.on_date } },
+      ])
+    const now = app.now().toISOString()
+    await insertStatusChange(trx, {
+      id: newId(),
+      organisation_id: organisationId,
+      status: input.status,
+      on_date: input.on,
+      reason: input.reason || null,
+      created_at: now,
+      created_by: by.actorId,
+    })
+    // The latest change by day wins; a back-dated entry leaves a later current status as it is.
+    if (input.on >= organisation.status_since)
+      await updateOrganisationStatus(trx, organisationId, input.status, input.on, now)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.relationship_changed',
+      entityType: 'Partner',
+      entityId: organisationId,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { from: organisation.status, to: input.status, on: input.on },
+    })
+  })
+}
+
+/** A contact at a partner, every field sealed with the key of the compartment named. */
+export async function addContact(
+  app: AppContext,
+  organisationId: string,
+  input: CreateContact,
+  by: Actorish,
+): Promise<NetworkContactsTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    if (!(await findOrganisation(trx, organisationId))) throw errors.notFound()
+    await assertWritable(trx, input.compartmentId)
+    const id = newId()
+    const at = { id, compartment_id: input.compartmentId }
+    const seal = async (column: string, value: string | undefined) =>
+      value ? app.crypto.fields.seal(trx, contactFieldAddress(at, column), value) : null
+    const row: NetworkContactsTable = {
+      id,
+      organisation_id: organisationId,
+      compartment_id: input.compartmentId,
+      name: await app.crypto.fields.seal(trx, contactFieldAddress(at, 'name'), input.name),
+      position: await seal('position', input.position),
+      email: await seal('email', input.email),
+      phone: await seal('phone', input.phone),
+      note: await seal('note', input.note),
+      created_at: app.now().toISOString(),
+      created_by: by.actorId,
+    }
+    await insertContact(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.contact_added',
+      entityType: 'PartnerContact',
+      entityId: id,
+      compartmentId: input.compartmentId,
+      requestId: by.requestId,
+      details: { organisationId },
+    })
+    return row
+  })
+}
+
+/** Refuses ids that name no partner (each is reported on its own field). */
+async function assertOrganisations(db: Db, ids: readonly string[], path: string): Promise<void> {
+  const known = new Set((await findOrganisations(db, ids)).map((o) => o.id))
+  const issues = ids.flatMap((id, i) =>
+    known.has(id)
+      ? []
+      : [{ path: `${path}.${i}`, key: 'field.unknown_partner' as const, params: {} }],
+  )
+  if (issues.length > 0) throw errors.validationFailed(issues)
+}
+
+export async function createEvent(
+  app: AppContext,
+  input: CreateEvent,
+  by: Actorish,
+): Promise<NetworkEventsTable> {
+  const organiserIds = [...new Set(input.organiserIds)]
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertOrganisations(trx, organiserIds, 'organiserIds')
+    const row: NetworkEventsTable = {
+      id: newId(),
+      kind: input.kind,
+      title: input.title,
+      role: input.role,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+      city: input.city || null,
+      country: input.country,
+      audience: input.audience ?? null,
+      outcomes: input.outcomes || null,
+      created_at: app.now().toISOString(),
+      created_by: by.actorId,
+    }
+    await insertEvent(trx, row, organiserIds)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.event_recorded',
+      entityType: 'Partner',
+      entityId: row.id,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { kind: row.kind, role: row.role, organisers: organiserIds.length },
+    })
+    return row
+  })
+}
+
+export async function createPublication(
+  app: AppContext,
+  input: CreatePublication,
+  by: Actorish,
+): Promise<NetworkPublicationsTable> {
+  if (input.publishedOn && input.publishedOn > today(app)) throw futureDate('publishedOn')
+  return app.database.db.transaction().execute(async (trx) => {
+    if (input.eventId && !(await findEvent(trx, input.eventId)))
+      throw errors.validationFailed([{ path: 'eventId', key: 'field.unknown_event', params: {} }])
+    const row: NetworkPublicationsTable = {
+      id: newId(),
+      kind: input.kind,
+      title: input.title,
+      language: input.language,
+      translated_from: input.translatedFrom ?? null,
+      isbn: input.isbn ?? null,
+      url: input.url ?? null,
+      published_on: input.publishedOn ?? null,
+      event_id: input.eventId ?? null,
+      created_at: app.now().toISOString(),
+      created_by: by.actorId,
+    }
+    await insertPublication(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.publication_recorded',
+      entityType: 'Partner',
+      entityId: row.id,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { kind: row.kind, language: row.language },
+    })
+    return row
+  })
+}

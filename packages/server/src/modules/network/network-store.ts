@@ -1,0 +1,278 @@
+import type { Db } from '../../db/db-handle.js'
+import type {
+  NetworkContactsTable,
+  NetworkEventsTable,
+  NetworkOrganisationsTable,
+  NetworkPublicationsTable,
+  NetworkStatusChangesTable,
+} from './network-tables.js'
+
+export interface Paging {
+  page: number
+  pageSize: number
+}
+
+export async function insertOrganisation(db: Db, row: NetworkOrganisationsTable): Promise<void> {
+  await db.insertInto('network_organisations').values(row).execute()
+}
+
+export async function findOrganisation(
+  db: Db,
+  id: string,
+): Promise<NetworkOrganisationsTable | undefined> {
+  return db.selectFrom('network_organisations').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findOrganisationByName(
+  db: Db,
+  name: string,
+): Promise<NetworkOrganisationsTable | undefined> {
+  return db
+    .selectFrom('network_organisations')
+    .selectAll()
+    .where('name', '=', name)
+    .executeTakeFirst()
+}
+
+export async function findOrganisations(
+  db: Db,
+  ids: readonly string[],
+): Promise<NetworkOrganisationsTable[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('network_organisations').selectAll().where('id', 'in', ids).execute()
+}
+
+export interface OrganisationFilter {
+  type?: string | undefined
+  status?: string | undefined
+  countries?: readonly string[] | undefined
+}
+
+function organisationsWhere(db: Db, filter: OrganisationFilter) {
+  let query = db.selectFrom('network_organisations')
+  if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.countries) query = query.where('country', 'in', [...filter.countries, ''])
+  return query
+}
+
+/** One page of partners by name, and how many match in all. */
+export async function listOrganisations(
+  db: Db,
+  filter: OrganisationFilter,
+  paging: Paging,
+): Promise<{ total: number; rows: NetworkOrganisationsTable[] }> {
+  const counted = await organisationsWhere(db, filter)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow()
+  const rows = await organisationsWhere(db, filter)
+    .selectAll()
+    .orderBy('name')
+    .orderBy('id')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute()
+  return { total: Number(counted.n), rows }
+}
+
+/** Every partner's country and current status (for the map: one small row each). */
+export async function organisationCountries(
+  db: Db,
+): Promise<{ country: string; status: string }[]> {
+  return db.selectFrom('network_organisations').select(['country', 'status']).execute()
+}
+
+/** Every event's country (for the map). */
+export async function eventCountries(db: Db): Promise<{ country: string }[]> {
+  return db.selectFrom('network_events').select('country').execute()
+}
+
+export async function updateOrganisationStatus(
+  db: Db,
+  id: string,
+  status: string,
+  since: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('network_organisations')
+    .set({ status, status_since: since, updated_at: now })
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function insertStatusChange(db: Db, row: NetworkStatusChangesTable): Promise<void> {
+  await db.insertInto('network_status_changes').values(row).execute()
+}
+
+/** An organisation's changes in the order they took effect (same day: the order recorded). */
+export async function statusHistory(
+  db: Db,
+  organisationId: string,
+): Promise<NetworkStatusChangesTable[]> {
+  return db
+    .selectFrom('network_status_changes')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('on_date')
+    .orderBy('id')
+    .execute()
+}
+
+/** Every change on or before `day`, of every organisation (the figures' history). */
+export async function statusChangesUntil(
+  db: Db,
+  day: string,
+): Promise<Pick<NetworkStatusChangesTable, 'organisation_id' | 'status' | 'on_date'>[]> {
+  return db
+    .selectFrom('network_status_changes')
+    .select(['organisation_id', 'status', 'on_date'])
+    .where('on_date', '<=', day)
+    .orderBy('organisation_id')
+    .orderBy('on_date')
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertContact(db: Db, row: NetworkContactsTable): Promise<void> {
+  await db.insertInto('network_contacts').values(row).execute()
+}
+
+/** An organisation's contacts kept in the given compartments (those the caller may see). */
+export async function contactsOf(
+  db: Db,
+  organisationId: string,
+  compartmentIds: readonly string[],
+): Promise<NetworkContactsTable[]> {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('network_contacts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('compartment_id', 'in', compartmentIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertEvent(
+  db: Db,
+  row: NetworkEventsTable,
+  organiserIds: readonly string[],
+): Promise<void> {
+  await db.insertInto('network_events').values(row).execute()
+  if (organiserIds.length > 0)
+    await db
+      .insertInto('network_event_organisers')
+      .values(organiserIds.map((organisation_id) => ({ event_id: row.id, organisation_id })))
+      .execute()
+}
+
+export async function findEvent(db: Db, id: string): Promise<NetworkEventsTable | undefined> {
+  return db.selectFrom('network_events').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export interface EventFilter {
+  kind?: string | undefined
+  role?: string | undefined
+  country?: string | undefined
+}
+
+function eventsWhere(db: Db, filter: EventFilter) {
+  let query = db.selectFrom('network_events')
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.role) query = query.where('role', '=', filter.role)
+  if (filter.country) query = query.where('country', '=', filter.country)
+  return query
+}
+
+/** One page of events, newest first, and how many match in all. */
+export async function listEvents(
+  db: Db,
+  filter: EventFilter,
+  paging: Paging,
+): Promise<{ total: number; rows: NetworkEventsTable[] }> {
+  const counted = await eventsWhere(db, filter)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow()
+  const rows = await eventsWhere(db, filter)
+    .selectAll()
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute()
+  return { total: Number(counted.n), rows }
+}
+
+export async function organisersOf(db: Db, eventId: string): Promise<NetworkOrganisationsTable[]> {
+  return db
+    .selectFrom('network_event_organisers as eo')
+    .innerJoin('network_organisations as o', 'o.id', 'eo.organisation_id')
+    .selectAll('o')
+    .where('eo.event_id', '=', eventId)
+    .orderBy('o.name')
+    .execute()
+}
+
+/** Events an organisation organised, newest first. */
+export async function eventsOrganisedBy(
+  db: Db,
+  organisationId: string,
+): Promise<NetworkEventsTable[]> {
+  return db
+    .selectFrom('network_event_organisers as eo')
+    .innerJoin('network_events as e', 'e.id', 'eo.event_id')
+    .selectAll('e')
+    .where('eo.organisation_id', '=', organisationId)
+    .orderBy('e.starts_on', 'desc')
+    .execute()
+}
+
+/** Events starting from `from` to `to` (inclusive), counted by the organisation's role. */
+export async function eventsByRole(db: Db, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('network_events')
+    .select(['role', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('starts_on', '>=', from)
+    .where('starts_on', '<=', to)
+    .groupBy('role')
+    .execute()
+  return new Map(rows.map((r) => [r.role, Number(r.n)]))
+}
+
+export async function insertPublication(db: Db, row: NetworkPublicationsTable): Promise<void> {
+  await db.insertInto('network_publications').values(row).execute()
+}
+
+export async function listPublications(
+  db: Db,
+  kind: string | undefined,
+  paging: Paging,
+): Promise<{ total: number; rows: NetworkPublicationsTable[] }> {
+  let query = db.selectFrom('network_publications')
+  if (kind) query = query.where('kind', '=', kind)
+  const counted = await query
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow()
+  const rows = await query
+    .selectAll()
+    .orderBy('published_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(paging.pageSize)
+    .offset((paging.page - 1) * paging.pageSize)
+    .execute()
+  return { total: Number(counted.n), rows }
+}
+
+export async function publicationsOfEvent(
+  db: Db,
+  eventId: string,
+): Promise<NetworkPublicationsTable[]> {
+  return db
+    .selectFrom('network_publications')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('title')
+    .execute()
+}

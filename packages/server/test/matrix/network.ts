@@ -1,0 +1,103 @@
+import { createEvent, createOrganisation } from '../../src/modules/network/network-service.js'
+import type { MatrixModule } from '../support/matrix.js'
+
+const READS = ['coordinator', 'caseworker', 'editor'] as const
+const KEEPS = ['coordinator', 'editor'] as const
+const BY = { actorId: null, requestId: null }
+
+const partner = async (f: { app: Parameters<typeof createOrganisation>[0] }) =>
+  createOrganisation(
+    f.app,
+    { name: 'Matrix Partner', type: 'ngo', country: 'KR', status: 'active', since: '2025-01-01' },
+    BY,
+  )
+
+/** Partners, events and publications (the organisation's own); contacts sealed in a compartment. */
+export const matrix: MatrixModule = {
+  rows: {
+    'GET /network/organisations': {
+      scope: { kind: 'org', allow: READS },
+      call: () => ({ path: '/network/organisations?continent=asia' }),
+    },
+    'POST /network/organisations': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: () => ({
+        path: '/network/organisations',
+        body: { name: 'Matrix Church', type: 'church', country: 'JP' },
+      }),
+    },
+    'GET /network/organisations/:id': {
+      scope: { kind: 'org', allow: READS },
+      call: async (f) => ({ path: `/network/organisations/${(await partner(f)).id}` }),
+    },
+    'POST /network/organisations/:id/status': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => ({
+        path: `/network/organisations/${(await partner(f)).id}/status`,
+        body: { status: 'paused', on: '2026-01-01', reason: 'Leadership changed' },
+      }),
+    },
+    'POST /network/organisations/:id/contacts': {
+      scope: { kind: 'compartment', allow: ['coordinator', 'caseworker'] },
+      call: async (f) => ({
+        path: `/network/organisations/${(await partner(f)).id}/contacts`,
+        body: { compartmentId: f.target.id, name: 'Contact Person', email: 'c@example.org' },
+      }),
+    },
+    'GET /network/map': {
+      scope: { kind: 'org', allow: READS },
+      call: () => ({ path: '/network/map' }),
+    },
+    'GET /network/events': {
+      scope: { kind: 'org', allow: READS },
+      call: () => ({ path: '/network/events?role=testified' }),
+    },
+    'POST /network/events': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: () => ({
+        path: '/network/events',
+        body: {
+          kind: 'hearing',
+          title: 'Matrix hearing',
+          role: 'testified',
+          startsOn: '2026-03-01',
+          country: 'US',
+        },
+      }),
+    },
+    'GET /network/events/:id': {
+      scope: { kind: 'org', allow: READS },
+      call: async (f) => {
+        const event = await createEvent(
+          f.app,
+          {
+            kind: 'lecture',
+            title: 'Matrix lecture',
+            role: 'spoke',
+            startsOn: '2026-04-01',
+            country: 'JP',
+            organiserIds: [],
+          },
+          BY,
+        )
+        return { path: `/network/events/${event.id}` }
+      },
+    },
+    'GET /network/publications': {
+      scope: { kind: 'org', allow: READS },
+      call: () => ({ path: '/network/publications' }),
+    },
+    'POST /network/publications': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: () => ({
+        path: '/network/publications',
+        body: {
+          kind: 'translation',
+          title: 'Matrix testimonies',
+          language: 'eo',
+          translatedFrom: 'ja',
+        },
+      }),
+    },
+  },
+}
