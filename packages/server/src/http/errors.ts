@@ -145,6 +145,10 @@ export const errors = {
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },
     ]),
+  pathwayExists: () =>
+    new HavenError(409, 'pathway_exists', 'error.pathway_exists', {}, [
+      { path: 'caseId', key: 'error.pathway_exists', params: {} },
+    ]),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -67,6 +67,9 @@ export const peopleModule = defineModule({
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.
 export {
+  type CaseRef,
+  caseCodes,
+  findCaseRef,
   findPersonByCode,
   type PersonRef,
   peopleInCompartment,

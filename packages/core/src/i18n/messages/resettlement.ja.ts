@@ -1,0 +1,36 @@
+import type { resettlementEn } from './resettlement.en.js'
+
+export const resettlementJa: Record<keyof typeof resettlementEn, string> = {
+  'field.country_code': '国は JP や KR のように英字 2 文字のコードで入力してください。',
+  'field.coarse_date_format':
+    '月（2006-03）または年（2006）で入力してください。日付は記録しません。',
+  'field.coarse_date_precision': '日付が精度と合っていません（月は 2006-03、年は 2006）。',
+  'field.route_needs_country': '領事館・大使館の国、または第三国を入力してください。',
+  'field.route_no_country': '国を記録するのは領事館経由と第三国経由のルートだけです。',
+  'field.resettled_needs_country': '定住した国を入力してください。',
+  'field.country_only_resettled': '国は「定住」の段階でのみ記録します。',
+  'field.stage_unchanged': 'すでにこの段階です。',
+  'field.stage_before_previous': '前の段階より前の日付です。',
+  'field.case_not_resettlement': '経路を記録できるのは定住支援のケースだけです。',
+  'field.case_closed': 'このケースは終了しています。先に再開してください。',
+  'field.not_resettlement_compartment':
+    '経路はケースと同じ場所ではなく、定住支援（プログラム）のコンパートメントに記録します。',
+
+  'error.pathway_exists': 'このケースにはすでに定住経路があります。そちらを開いてください。',
+
+  'nav.resettlement': '定住支援',
+
+  'resettlement.route.unhcr': 'UNHCR',
+  'resettlement.route.consulate': '領事館・大使館',
+  'resettlement.route.underground': '地下ルート',
+  'resettlement.route.third_country': '第三国',
+  'resettlement.route.other': 'その他',
+
+  'resettlement.stage.intake': '受付',
+  'resettlement.stage.protection_requested': '保護申請中',
+  'resettlement.stage.under_protection': '保護下',
+  'resettlement.stage.in_transit': '移動中',
+  'resettlement.stage.arrived': '到着',
+  'resettlement.stage.resettled': '定住',
+  'resettlement.stage.follow_up': 'フォローアップ',
+}
