@@ -149,6 +149,12 @@ export const errors = {
     new HavenError(409, 'pathway_exists', 'error.pathway_exists', {}, [
       { path: 'caseId', key: 'error.pathway_exists', params: {} },
     ]),
+  returnExists: () =>
+    new HavenError(409, 'return_exists', 'error.return_exists', {}, [
+      { path: 'caseId', key: 'error.return_exists', params: {} },
+    ]),
+  returnWrongStep: (status = '') =>
+    new HavenError(409, 'return_wrong_step', 'error.return_wrong_step', { status }),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

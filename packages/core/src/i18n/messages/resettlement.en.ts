@@ -15,6 +15,12 @@ export const resettlementEn = {
   'field.not_resettlement_compartment':
     'A pathway is kept in a resettlement (programme) compartment, not with the case.',
 
+  'field.month_format': 'Use a month, like 2006-03.',
+  'field.case_not_return': 'Only a return case has a request to return.',
+
+  'error.return_exists': 'This case already has a request to return: open it instead.',
+  'error.return_wrong_step':
+    'This step does not follow where the request stands (it is {status}). Nothing was changed; reload it.',
   'error.pathway_exists': 'This case already has a resettlement pathway: open it instead.',
 
   'nav.resettlement': 'Resettlement',

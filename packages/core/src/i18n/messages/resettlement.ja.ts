@@ -16,6 +16,12 @@ export const resettlementJa: Record<keyof typeof resettlementEn, string> = {
   'field.not_resettlement_compartment':
     '経路はケースと同じ場所ではなく、定住支援（プログラム）のコンパートメントに記録します。',
 
+  'field.month_format': '2006-03 のように月で入力してください。',
+  'field.case_not_return': '帰還の申請を記録できるのは帰還のケースだけです。',
+
+  'error.return_exists': 'このケースにはすでに帰還の申請があります。そちらを開いてください。',
+  'error.return_wrong_step':
+    'この操作は申請の現在の状態（{status}）からは行えません。何も変更していません。再読み込みしてください。',
   'error.pathway_exists': 'このケースにはすでに定住経路があります。そちらを開いてください。',
 
   'nav.resettlement': '定住支援',

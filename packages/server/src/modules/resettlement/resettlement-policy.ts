@@ -6,6 +6,8 @@ declare module '../../auth/policy.js' {
   interface Entities {
     /** A resettlement pathway, by the restricted compartment that holds it. */
     Pathway: { compartmentId: string }
+    /** A request to return (and its funds), by the restricted compartment that holds it. */
+    ReturneeSupport: { compartmentId: string }
   }
 }
 
@@ -26,4 +28,12 @@ export const pathwayPolicy = definePolicy('Pathway', {
   read: (actor, p) => holdsOwnGrant(actor, p.compartmentId, WORKS),
   create: (actor, p) => holdsOwnGrant(actor, p.compartmentId, WORKS),
   update: (actor, p) => holdsOwnGrant(actor, p.compartmentId, WORKS),
+})
+
+/** Requests to return: the same people as pathways, granted in the compartment itself. */
+export const returneePolicy = definePolicy('ReturneeSupport', {
+  list: (actor, r) => holdsOwnGrant(actor, r.compartmentId, WORKS),
+  read: (actor, r) => holdsOwnGrant(actor, r.compartmentId, WORKS),
+  create: (actor, r) => holdsOwnGrant(actor, r.compartmentId, WORKS),
+  update: (actor, r) => holdsOwnGrant(actor, r.compartmentId, WORKS),
 })

@@ -28,7 +28,7 @@ const issue = (path: string, key: MessageKey) =>
   errors.validationFailed([{ path, key, params: {} }])
 
 /** Refuses a compartment that is not a programme compartment, or that is frozen or shredded. */
-async function assertResettlementCompartment(db: Db, compartmentId: string): Promise<void> {
+export async function assertResettlementCompartment(db: Db, compartmentId: string): Promise<void> {
   const compartment = await findCompartment(db, compartmentId)
   if (!compartment) throw errors.notFound()
   if (compartment.kind !== 'programme')

@@ -33,9 +33,32 @@ export interface ResettlementStagesTable {
   recorded_by: string | null
 }
 
+/** A request to return, from asking to the month of return; nothing is kept after it. */
+export interface ReturneeSupportTable {
+  id: string
+  compartment_id: string
+  case_id: string
+  person_id: string
+  status: string
+  /** YYYY-MM. */
+  requested_on: string
+  decision: string | null
+  assessed_on: string | null
+  amount_minor: number | null
+  currency: string | null
+  /** YYYY-MM-DD: the day the funds were paid (the books need it). */
+  paid_on: string | null
+  returned_on: string | null
+  version: number
+  created_at: string
+  updated_at: string
+  created_by: string | null
+}
+
 export interface ResettlementTables {
   resettlement_pathways: ResettlementPathwaysTable
   resettlement_stages: ResettlementStagesTable
+  returnee_support: ReturneeSupportTable
 }
 
 declare module '../../db/schema.js' {
