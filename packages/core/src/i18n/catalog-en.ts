@@ -4,6 +4,7 @@ import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
+import { medicalEn } from './messages/medical.en.js'
 import { peopleEn } from './messages/people.en.js'
 import { resettlementEn } from './messages/resettlement.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
@@ -27,6 +28,7 @@ export const en = {
   ...sheltersEn,
   ...suppliesEn,
   ...resettlementEn,
+  ...medicalEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -5,6 +5,7 @@ import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
+import { medicalJa } from './messages/medical.ja.js'
 import { peopleJa } from './messages/people.ja.js'
 import { resettlementJa } from './messages/resettlement.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
@@ -23,4 +24,5 @@ export const ja: Catalog = {
   ...sheltersJa,
   ...suppliesJa,
   ...resettlementJa,
+  ...medicalJa,
 }

@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
+import { medicalModule } from './medical/index.js'
 import { peopleModule } from './people/index.js'
 import { resettlementModule } from './resettlement/index.js'
 import { sheltersModule } from './shelters/index.js'
@@ -25,4 +26,5 @@ export const MODULES: readonly HavenModule[] = [
   suppliesModule,
   keysModule,
   resettlementModule,
+  medicalModule,
 ]
