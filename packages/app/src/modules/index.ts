@@ -5,6 +5,7 @@ import { cmsApp } from './cms/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { peopleApp } from './people/index.js'
+import { resettlementApp } from './resettlement/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { suppliesApp } from './supplies/index.js'
 
@@ -21,4 +22,5 @@ export const APP_MODULES: readonly AppModule[] = [
   adminApp,
   auditApp,
   keysApp,
+  resettlementApp,
 ]
