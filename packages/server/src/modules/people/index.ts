@@ -64,6 +64,8 @@ export const peopleModule = defineModule({
   },
 })
 
+// Registering a person and opening a case for them (other modules' demo data: a returnee's case).
+export { openCase } from './case-service.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.
 export {

@@ -4,6 +4,7 @@ import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m1900 from './migrations/2026-12-06-1900-resettlement-pathways.js'
 import * as m1901 from './migrations/2026-12-06-1901-returnee-support.js'
 import { ensureResettlementCompartment } from './resettlement-compartment.js'
+import { resettlementDemo } from './resettlement-demo.js'
 import { RESETTLEMENT_FIGURES } from './resettlement-figures.js'
 import { pathwayPolicy, returneePolicy } from './resettlement-policy.js'
 import { resettlementRoutes } from './resettlement-routes.js'
@@ -22,6 +23,7 @@ export const resettlementModule = defineModule({
   routes: [...resettlementRoutes, ...returneeRoutes],
   policies: [pathwayPolicy, returneePolicy],
   figures: RESETTLEMENT_FIGURES,
+  demo: resettlementDemo,
   start: async (app) => {
     await ensureResettlementCompartment(app)
   },
