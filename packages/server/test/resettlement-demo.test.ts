@@ -1,6 +1,8 @@
 import { fiscalYear } from '@haven/core/site/fiscal-year'
 import { expect, it } from 'vitest'
 import { MODULES } from '../src/modules/index.js'
+import { medicalModule } from '../src/modules/medical/index.js'
+import { peopleModule } from '../src/modules/people/index.js'
 import { resettlementModule } from '../src/modules/resettlement/index.js'
 import { describeEachDialect } from './support/dialects.js'
 import { testAppContext } from './support/test-app.js'
@@ -39,5 +41,16 @@ describeEachDialect('the resettlement demo', (ctx) => {
     expect(await compute('resettlement.resettled.by-route')).toMatchObject({
       values: [2, 2, 2, 1, 0],
     })
+  })
+  it('adds the year’s hospital treatment of a torture survivor, flagged, once', async () => {
+    await ctx.reset()
+    const app = testAppContext(ctx.database())
+    await peopleModule.demo.run(app)
+    expect(await medicalModule.demo.run(app)).toMatchObject({ created: 1 })
+    expect(await medicalModule.demo.run(app)).toMatchObject({ created: 0, skipped: 1 })
+    const rows = await app.database.db.selectFrom('medical_treatments').selectAll().execute()
+    expect(rows.map((r) => [r.kind, r.sensitive, JSON.parse(r.flags)])).toEqual([
+      ['hospital', 1, ['torture_survivor']],
+    ])
   })
 })

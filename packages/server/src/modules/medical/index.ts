@@ -1,6 +1,7 @@
 import type { MEDICAL_ABILITIES } from '@haven/core/medical/medical-abilities'
 import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import { medicalDemo } from './medical-demo.js'
 import { MEDICAL_FIGURES } from './medical-figures.js'
 import { treatmentPolicy } from './medical-policy.js'
 import { medicalRoutes } from './medical-routes.js'
@@ -16,6 +17,7 @@ export const medicalModule = defineModule({
   routes: medicalRoutes,
   policies: [treatmentPolicy],
   figures: MEDICAL_FIGURES,
+  demo: medicalDemo,
   async abilities(actor): Promise<AbilitiesOf<(typeof MEDICAL_ABILITIES)[number]>> {
     return { medicalAid: canSomewhere(actor, 'list', 'Treatment') }
   },
