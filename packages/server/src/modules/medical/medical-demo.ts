@@ -1,7 +1,6 @@
-import { pick, seededRandom, syntheticName } from '@haven/core/synthetic/synthetic-names'
 import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import type { DemoStep } from '../../haven-module.js'
-import { createPerson, openCase } from '../people/index.js'
+import { openCase, peopleRegisteredIn } from '../people/index.js'
 import { recordTreatment } from './medical-service.js'
 import { countTreatments } from './medical-store.js'
 
@@ -22,29 +21,10 @@ export const medicalDemo: DemoStep = {
     if (!compartment) return { created: 0, skipped: 0 }
     const filter = { compartmentIds: [compartment.id], sensitiveIn: [compartment.id] }
     if ((await countTreatments(db, filter)) > 0) return { created: 0, skipped: 1 }
-    const random = seededRandom(7500)
-    const name = syntheticName(random)
-    const person = await createPerson(
-      app,
-      {
-        compartmentId: compartment.id,
-        identity: {
-          names: [
-            { script: 'hangul', value: name.hangul },
-            { script: 'latin', value: name.latin },
-          ],
-          phones: [],
-        },
-        attributes: {
-          ageBand: pick(random, ['30-44', '45-59'] as const),
-          situation: 'in_shelter',
-          arrivalMonth: null,
-          languages: ['ko'],
-          tags: [],
-        },
-      },
-      BY,
-    )
+    // A person the people demo registered there (the first by code) is treated in hospital.
+    const [someone] = await peopleRegisteredIn(db, compartment.id, 1)
+    if (!someone) return { created: 0, skipped: 0 }
+    const person = { id: someone.id, compartment_id: compartment.id }
     const kase = await openCase(
       app,
       person,
