@@ -5,7 +5,7 @@ import { createPerson, openCase } from '../people/index.js'
 import { ensureResettlementCompartment } from './resettlement-compartment.js'
 import { changeStage, createPathway } from './resettlement-service.js'
 import { countPathways } from './resettlement-store.js'
-import { assessReturn, payReturn, recordReturned, requestReturn } from './returnee-service.js'
+import { recordPastReturn } from './returnee-service.js'
 
 const BY = { actorId: null, requestId: 'demo' }
 
@@ -181,30 +181,23 @@ export const resettlementDemo: DemoStep = {
     for (let index = 0; index < RETURNEES; index += 1) {
       const kase = await personWithCase(app, compartmentId, 7300 + index, 'return')
       const month = `2006-0${1 + (index % 3)}`
-      const made = await requestReturn(
+      await recordPastReturn(
         app,
         kase,
-        { compartmentId, caseId: kase.id, requestedOn: '2005-12' },
-        BY,
-      )
-      const approved = await assessReturn(
-        app,
-        made.id,
-        { version: made.version, decision: 'approved', on: '2006-01' },
-        BY,
-      )
-      const paid = await payReturn(
-        app,
-        made.id,
         {
-          version: approved.version,
-          amount: '2000',
-          currency: 'CNY',
-          paidOn: `${month}-${String(5 + index).padStart(2, '0')}`,
+          compartmentId,
+          caseId: kase.id,
+          requestedOn: '2005-12',
+          approvedOn: '2006-01',
+          funds: {
+            amount: '2000',
+            currency: 'CNY',
+            paidOn: `${month}-${String(5 + index).padStart(2, '0')}`,
+          },
+          returnedOn: month,
         },
         BY,
       )
-      await recordReturned(app, made.id, { version: paid.version, on: month }, BY)
     }
     return {
       created: total,

@@ -244,3 +244,89 @@ export function returnSummary(
     actions: mayUpdate && RETURN_STEPS[r.status as ReturnStatus].length > 0 ? ['update'] : [],
   }
 }
+
+/**
+ * A return that was completed before it was entered (from paper records, or the demo): the
+ * request, the approval, the funds (told to the books) and the month of return, written at once
+ * in one transaction with one audit entry, after the same checks as the steps one by one.
+ */
+export async function recordPastReturn(
+  app: AppContext,
+  kase: CaseRef,
+  input: CreateReturn & {
+    approvedOn: string
+    funds: Omit<PayReturn, 'version'>
+    returnedOn: string
+  },
+  by: Actorish,
+): Promise<ReturneeSupportTable> {
+  if (kase.type !== 'return') throw issue('caseId', 'field.case_not_return')
+  const amount = amountOf({ ...input.funds, version: 1 })
+  const months = [
+    input.requestedOn,
+    input.approvedOn,
+    input.funds.paidOn.slice(0, 7),
+    input.returnedOn,
+  ]
+  if (months.some((m, i) => i > 0 && m < (months[i - 1] ?? '')))
+    throw issue('returnedOn', 'field.stage_before_previous')
+  if (input.returnedOn > thisMonth(app) || input.funds.paidOn > today(app))
+    throw issue('returnedOn', 'field.date_in_future')
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertResettlementCompartment(trx, input.compartmentId)
+    if (await findReturnOfCase(trx, kase.id)) throw errors.returnExists()
+    const now = app.now().toISOString()
+    const row: ReturneeSupportTable = {
+      id: newId(),
+      compartment_id: input.compartmentId,
+      case_id: kase.id,
+      person_id: kase.personId,
+      status: 'returned',
+      requested_on: input.requestedOn,
+      decision: 'approved',
+      assessed_on: input.approvedOn,
+      amount_minor: amount.minor,
+      currency: amount.currency,
+      paid_on: input.funds.paidOn,
+      returned_on: input.returnedOn,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: by.actorId,
+    }
+    await insertReturn(trx, row)
+    const code = (await personCodes(trx, [kase.personId])).get(kase.personId) ?? ''
+    await recordMoney(
+      app,
+      trx,
+      {
+        source: { module: 'resettlement', kind: 'returnee_funds', id: row.id },
+        on: input.funds.paidOn,
+        direction: 'out',
+        amount,
+        programme: 'resettlement',
+        category: 'returnee_funds',
+        counterparty: { kind: 'person', code },
+        compartmentId: row.compartment_id,
+        memo: 'Resettlement funds for a return',
+      },
+      by,
+    )
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'resettlement.return_recorded',
+      entityType: 'ReturneeSupport',
+      entityId: row.id,
+      compartmentId: row.compartment_id,
+      requestId: by.requestId,
+      details: {
+        caseId: kase.id,
+        amountMinor: amount.minor,
+        currency: amount.currency,
+        paidOn: input.funds.paidOn,
+        returnedOn: input.returnedOn,
+      },
+    })
+    return row
+  })
+}
