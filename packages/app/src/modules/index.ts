@@ -7,6 +7,7 @@ import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
+import { resettlementApp } from './resettlement/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { sponsorshipApp } from './sponsorship/index.js'
 import { suppliesApp } from './supplies/index.js'
@@ -27,4 +28,5 @@ export const APP_MODULES: readonly AppModule[] = [
   sponsorshipApp,
   networkApp,
   detainedApp,
+  resettlementApp,
 ]

@@ -6,7 +6,9 @@ import { detainedEn } from './messages/detained.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { networkEn } from './messages/network.en.js'
+import { medicalEn } from './messages/medical.en.js'
 import { peopleEn } from './messages/people.en.js'
+import { resettlementEn } from './messages/resettlement.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
 import { sponsorshipEn } from './messages/sponsorship.en.js'
@@ -31,6 +33,8 @@ export const en = {
   ...sponsorshipEn,
   ...networkEn,
   ...detainedEn,
+  ...resettlementEn,
+  ...medicalEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -7,7 +7,9 @@ import { detainedJa } from './messages/detained.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { networkJa } from './messages/network.ja.js'
+import { medicalJa } from './messages/medical.ja.js'
 import { peopleJa } from './messages/people.ja.js'
+import { resettlementJa } from './messages/resettlement.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
 import { sponsorshipJa } from './messages/sponsorship.ja.js'
@@ -27,4 +29,6 @@ export const ja: Catalog = {
   ...sponsorshipJa,
   ...networkJa,
   ...detainedJa,
+  ...resettlementJa,
+  ...medicalJa,
 }

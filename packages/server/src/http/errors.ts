@@ -177,6 +177,16 @@ export const errors = {
     new HavenError(409, 'second_person_required', 'error.second_person_required'),
   updateState: (params: { status: string } = { status: '' }) =>
     new HavenError(409, 'update_state', 'error.update_state', params),
+  pathwayExists: () =>
+    new HavenError(409, 'pathway_exists', 'error.pathway_exists', {}, [
+      { path: 'caseId', key: 'error.pathway_exists', params: {} },
+    ]),
+  returnExists: () =>
+    new HavenError(409, 'return_exists', 'error.return_exists', {}, [
+      { path: 'caseId', key: 'error.return_exists', params: {} },
+    ]),
+  returnWrongStep: (status = '') =>
+    new HavenError(409, 'return_wrong_step', 'error.return_wrong_step', { status }),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -6,7 +6,9 @@ import { detainedModule } from './detained/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
 import { networkModule } from './network/index.js'
+import { medicalModule } from './medical/index.js'
 import { peopleModule } from './people/index.js'
+import { resettlementModule } from './resettlement/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { sponsorshipModule } from './sponsorship/index.js'
 import { suppliesModule } from './supplies/index.js'
@@ -29,4 +31,6 @@ export const MODULES: readonly HavenModule[] = [
   sponsorshipModule,
   networkModule,
   detainedModule,
+  resettlementModule,
+  medicalModule,
 ]

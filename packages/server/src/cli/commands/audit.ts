@@ -167,7 +167,7 @@ function reportAge(config: Config, witnesses: readonly Witness[]): void {
   }
   const age = Date.now() - Date.parse(latest.at)
   console.log(
-    `Latest checkpoint: ${latest.count} entries, ${latest.at} (${describeAge(age)} ago, ${latest.source}).`,
+    `Latest checkpoint: ${countOf(latest.count, 'entry', 'entries')}, ${latest.at} (${describeAge(age)} ago, ${latest.source}).`,
   )
   // An hour of slack: the server looks once a minute, and clocks differ.
   if (age > expectedMs + 3_600_000)

@@ -43,7 +43,7 @@ async function sealOptional(
 /** Opens a case for a person; its summary sealed, a code from the compartment's sequence. */
 export async function openCase(
   app: AppContext,
-  person: PeopleTable,
+  person: Pick<PeopleTable, 'id' | 'compartment_id'>,
   input: CreateCase,
   by: Actorish,
 ): Promise<CasesTable> {

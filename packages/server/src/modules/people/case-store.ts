@@ -178,6 +178,15 @@ export async function findCases(
   return db.selectFrom('cases').select(['id', 'compartment_id']).where('id', 'in', ids).execute()
 }
 
+/** The codes of the cases with these ids. */
+export async function casesCodes(
+  db: Db,
+  ids: readonly string[],
+): Promise<Pick<CasesTable, 'id' | 'code'>[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('cases').select(['id', 'code']).where('id', 'in', ids).execute()
+}
+
 export async function findFollowUp(db: Db, id: string): Promise<FollowUpsTable | undefined> {
   return db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -66,9 +66,14 @@ export const peopleModule = defineModule({
 
 // Photos re-encoded without metadata (EXIF, GPS), for any module that takes a photo of a person.
 export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
+// Registering a person and opening a case for them (other modules' demo data: a returnee's case).
+export { openCase } from './case-service.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.
 export {
+  type CaseRef,
+  caseCodes,
+  findCaseRef,
   findPersonByCode,
   type PersonRef,
   peopleInCompartment,

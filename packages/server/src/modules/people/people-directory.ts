@@ -1,8 +1,10 @@
+import type { CaseStatus, CaseType } from '@haven/core/people/case-schema'
 import type { Situation } from '@haven/core/people/index'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
+import { casesCodes, findCase } from './case-store.js'
 import type { PeopleTable } from './people-tables.js'
 import {
   findPeople,
@@ -63,6 +65,40 @@ export async function peopleInCompartment(
 /** The codes of these people, by id (for lists that show who, by code). */
 export async function personCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   return new Map((await findPeople(db, [...new Set(ids)])).map((p) => [p.id, p.code]))
+}
+
+/**
+ * A case as other modules know it: its code, type and status, its person and the compartment
+ * that holds it — never its summary or notes. Modules that keep work about a case in a
+ * compartment of their own (resettlement) authorize the case through its compartment.
+ */
+export interface CaseRef {
+  id: string
+  code: string
+  compartmentId: string
+  personId: string
+  type: CaseType
+  status: CaseStatus
+}
+
+/** The case with this id, or undefined. */
+export async function findCaseRef(db: Db, id: string): Promise<CaseRef | undefined> {
+  const kase = await findCase(db, id)
+  return (
+    kase && {
+      id: kase.id,
+      code: kase.code,
+      compartmentId: kase.compartment_id,
+      personId: kase.person_id,
+      type: kase.type as CaseType,
+      status: kase.status as CaseStatus,
+    }
+  )
+}
+
+/** The codes of these cases, by id (for lists that show which case, by code). */
+export async function caseCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await casesCodes(db, [...new Set(ids)])).map((c) => [c.id, c.code]))
 }
 
 /** People registered in a compartment and not merged away, by code (at most `limit`), to pick one. */

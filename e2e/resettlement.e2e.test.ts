@@ -1,0 +1,144 @@
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { axeViolations, describeViolations } from './support/axe.js'
+import { describeInBrowser } from './support/browser.js'
+import { type HavenUnderTest, startHaven } from './support/haven-server.js'
+import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
+
+/** Calls the staff API from the page, as the app does (same origin, the session's cookie). */
+function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([m, p, b]) => {
+      const res = await fetch(`/api/v1${p}`, {
+        method: m as string,
+        headers: { 'Content-Type': 'application/json' },
+        ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+      })
+      return { status: res.status, ...(await res.json()) }
+    },
+    [method, path, body] as const,
+  ) as Promise<T>
+}
+
+describeInBrowser('resettlement pathways, in Chromium', (suite) => {
+  let haven: HavenUnderTest
+  let staff: Record<string, StaffAccount>
+  beforeAll(async () => {
+    haven = await startHaven()
+    staff = await createStaff(haven, {
+      // Granted in the restricted resettlement compartment itself (made when Haven starts).
+      caseworker: { role: 'caseworker', compartment: 'RESETTLE' },
+      // Coordinator of every shelter: organisation-wide grants do not open RESETTLE.
+      everywhere: { role: 'coordinator', compartment: null },
+    })
+  })
+  afterAll(async () => {
+    expect(await haven?.server.stop()).toBe(0)
+  })
+
+  it('a caseworker moves a case through its stages; a coordinator without the grant gets 404 and finds nothing', async () => {
+    const { page, context, consoleErrors } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.caseworker as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/resettlement`)
+    await page.getByRole('heading', { level: 1, name: 'Resettlement pathways' }).waitFor()
+    await page.getByText('0 pathways').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // A person, their resettlement case and its pathway (the people screens are their module's).
+    const session = await callApi<{ grants: { compartmentId: string; compartmentCode: string }[] }>(
+      page,
+      'GET',
+      '/auth/session',
+    )
+    const restricted = session.grants.find((g) => g.compartmentCode === 'RESETTLE')?.compartmentId
+    expect(restricted).toBeTruthy()
+    const person = await callApi<{ id: string; code: string }>(page, 'POST', '/people', {
+      compartmentId: restricted,
+      identity: { names: [{ script: 'latin', value: 'Synthetic Traveller' }], phones: [] },
+      attributes: { situation: 'in_hiding', ageBand: '30-44' },
+    })
+    const kase = await callApi<{ id: string; code: string }>(page, 'POST', '/cases', {
+      personId: person.id,
+      type: 'resettlement',
+      openedOn: '2005-05-02',
+    })
+    const pathway = await callApi<{ id: string; status: number }>(
+      page,
+      'POST',
+      '/resettlement/pathways',
+      {
+        compartmentId: restricted,
+        caseId: kase.id,
+        route: 'consulate',
+        routeCountry: 'JP',
+        on: '2005-05',
+        precision: 'month',
+      },
+    )
+    expect(pathway.status).toBe(201)
+
+    await page.goto(`${haven.baseUrl}/app/resettlement?route=consulate`)
+    await page.getByText('1 pathway').waitFor()
+    expect(await page.getByLabel('Route').inputValue()).toBe('consulate')
+    await page.getByRole('link', { name: kase.code }).click()
+    await page.getByRole('heading', { level: 1, name: kase.code }).waitFor()
+    expect(await page.getByRole('heading', { level: 2, name: 'Intake' }).count()).toBe(1)
+
+    // A day is refused where it is typed: stages are kept at a month's or a year's precision.
+    await page.getByRole('button', { name: 'Move to another stage' }).click()
+    await page.getByLabel('When').fill('2005-06-14')
+    await page.getByRole('button', { name: 'Save the stage' }).click()
+    await page.getByText('Use a month (2006-03) or a year (2006)').first().waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    for (const [stage, on] of [
+      ['Protection requested', '2005-06'],
+      ['Under protection', '2005-07'],
+      ['In transit', '2005-09'],
+      ['Arrived', '2005-10'],
+    ] as const) {
+      if ((await page.getByRole('button', { name: 'Save the stage' }).count()) === 0)
+        await page.getByRole('button', { name: 'Move to another stage' }).click()
+      await page.getByLabel('Stage', { exact: true }).selectOption({ label: stage })
+      await page.getByLabel('When').fill(on)
+      await page.getByRole('button', { name: 'Save the stage' }).click()
+      await page.getByText(`Moved to “${stage}”.`).waitFor()
+    }
+    await page.getByRole('button', { name: 'Move to another stage' }).click()
+    await page.getByLabel('Stage', { exact: true }).selectOption({ label: 'Resettled' })
+    await page.getByLabel('When').fill('2006')
+    await page.getByLabel('Country').fill('jp')
+    await page.getByRole('button', { name: 'Save the stage' }).click()
+    await page.getByText('Moved to “Resettled”.').waitFor()
+    const history = await page.getByRole('region', { name: 'Stages' }).textContent()
+    for (const stage of ['Intake', 'Protection requested', 'In transit', 'Resettled'])
+      expect(history).toContain(stage)
+    expect(history).toContain('JP')
+    await page.setViewportSize({ width: 375, height: 800 })
+    await page.screenshot({ path: 'e2e/artifacts/resettlement-pathway-375.png', fullPage: true })
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.screenshot({ path: 'e2e/artifacts/resettlement-pathway-1280.png', fullPage: true })
+    expect(consoleErrors).toEqual([])
+
+    // A coordinator of every shelter, without a grant in RESETTLE: 404, and nothing found.
+    const other = await suite.newPage()
+    await signInContext(other.context, haven.baseUrl, staff.everywhere as StaffAccount)
+    await other.page.goto(`${haven.baseUrl}/app/resettlement/${pathway.id}`)
+    await other.page.getByRole('heading', { level: 1 }).waitFor()
+    const answer = await callApi<{ status: number; error: { code: string } }>(
+      other.page,
+      'GET',
+      `/resettlement/pathways/${pathway.id}`,
+    )
+    expect([answer.status, answer.error.code]).toEqual([404, 'not_found'])
+    for (const query of ['', '?route=consulate', '?stage=resettled']) {
+      const found = await callApi<{ total: number; items: unknown[] }>(
+        other.page,
+        'GET',
+        `/resettlement/pathways${query}`,
+      )
+      expect(found).toMatchObject({ total: 0, items: [] })
+    }
+    expect(await other.page.getByRole('link', { name: 'Resettlement' }).count()).toBe(0)
+  })
+})

@@ -1,0 +1,130 @@
+import {
+  createTreatmentSchema,
+  treatmentPageView,
+  treatmentParamsSchema,
+  treatmentQuerySchema,
+  treatmentView,
+} from '@haven/core/medical/treatment-schema'
+import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import type { Actor } from '../../auth/actor.js'
+import { can } from '../../auth/policy.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import { caseCodes, findCaseRef, personCodes } from '../people/index.js'
+import { presentTreatment, recordTreatment } from './medical-service.js'
+import { countTreatments, findTreatment, listTreatments } from './medical-store.js'
+import type { MedicalTreatmentsTable } from './medical-tables.js'
+
+/**
+ * The treatment at `:id`. A flagged one is answered as missing to whoever may not read it
+ * (a caseworker of the compartment included): its existence says something too.
+ */
+const treatmentAtId = async ({ app, params, actor }: RequestInput<{ id: string }>) => {
+  const row = found(await findTreatment(app.database.db, params.id))
+  if (row.sensitive === 1 && !can(actor, 'read', 'Treatment', recordOf(row)))
+    throw errors.notFound()
+  return row
+}
+
+const recordOf = (t: MedicalTreatmentsTable) => ({
+  compartmentId: t.compartment_id,
+  sensitive: t.sensitive === 1,
+})
+
+async function present(db: Db, rows: readonly MedicalTreatmentsTable[]) {
+  const cases = await caseCodes(
+    db,
+    rows.map((r) => r.case_id),
+  )
+  const people = await personCodes(
+    db,
+    rows.map((r) => r.person_id),
+  )
+  return rows.map((r) =>
+    presentTreatment(r, {
+      caseCode: cases.get(r.case_id) ?? '',
+      personCode: people.get(r.person_id) ?? '',
+    }),
+  )
+}
+
+const sensitiveIn = (actor: Actor, compartmentIds: readonly string[]) =>
+  compartmentIds.filter((compartmentId) =>
+    can(actor, 'read', 'Treatment', { compartmentId, sensitive: true }),
+  )
+
+export const medicalRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/medical/treatments',
+    summary:
+      'Treatments of medical cases you work, by case and kind, a page at a time (flagged ones for coordinators only)',
+    tag: 'medical',
+    access: { kind: 'policy', entity: 'Treatment', action: 'list', scope: 'compartments' },
+    query: treatmentQuerySchema,
+    response: treatmentPageView,
+    async handle({ app, actor, query, scope }) {
+      const db = app.database.db
+      const filter = {
+        compartmentIds: scope,
+        sensitiveIn: sensitiveIn(actor(), scope),
+        caseId: query.caseId,
+        kind: query.kind,
+      }
+      const [rows, total] = await Promise.all([
+        listTreatments(db, filter, { limit: query.limit, offset: query.offset }),
+        countTreatments(db, filter),
+      ])
+      return { items: await present(db, rows), total }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/medical/treatments',
+    summary:
+      'Record a treatment (clinic, hospital, medicines) of a medical case: provider, month, cost paid, sensitive flags (coordinators)',
+    tag: 'medical',
+    access: {
+      kind: 'policy',
+      entity: 'Treatment',
+      action: 'create',
+      // The case (and so the compartment) is named in the body: found, then asked about.
+      load: async ({ app, body }) => found(await findCaseRef(app.database.db, body.caseId)),
+      record: (kase, { body }) => ({
+        compartmentId: kase.compartmentId,
+        sensitive: body.flags.length > 0,
+      }),
+    },
+    body: createTreatmentSchema,
+    response: treatmentView,
+    successStatus: 201,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen', 'keysDestroyed'],
+    async handle({ app, body, record: kase, audit: by }) {
+      const row = await recordTreatment(app, kase, body, by)
+      const [view] = await present(app.database.db, [row])
+      if (!view) throw errors.notFound()
+      return view
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/medical/treatments/:id',
+    summary: 'One treatment: kind, provider, month, cost and flags',
+    tag: 'medical',
+    access: {
+      kind: 'policy',
+      entity: 'Treatment',
+      action: 'read',
+      load: treatmentAtId,
+      record: recordOf,
+    },
+    params: treatmentParamsSchema,
+    response: treatmentView,
+    errors: ['notFound'],
+    async handle({ app, record }) {
+      const [view] = await present(app.database.db, [record])
+      if (!view) throw errors.notFound()
+      return view
+    },
+  }),
+]

@@ -1,0 +1,130 @@
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type {
+  CreateTreatment,
+  SensitiveFlag,
+  TreatmentKind,
+  TreatmentView,
+} from '@haven/core/medical/treatment-schema'
+import type { CurrencyCode } from '@haven/core/money/currency'
+import { formatMinorAsDecimal, type Money, moneyFromDecimal } from '@haven/core/money/money'
+import { MoneyError } from '@haven/core/money/money-error'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import { audit } from '../../auth/auth-audit.js'
+import { assertWritable } from '../../compartments/compartment-access.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { recordMoney } from '../../money-events.js'
+import { type CaseRef, personCodes } from '../people/index.js'
+import { insertTreatment } from './medical-store.js'
+import type { MedicalTreatmentsTable } from './medical-tables.js'
+
+const issue = (path: string, key: MessageKey) =>
+  errors.validationFailed([{ path, key, params: {} }])
+
+function costOf(cost: NonNullable<CreateTreatment['cost']>): Money {
+  try {
+    const amount = moneyFromDecimal(cost.currency, cost.amount)
+    if (amount.minor <= 0) throw issue('cost.amount', 'field.amount_format')
+    return amount
+  } catch (error) {
+    if (error instanceof MoneyError) throw issue('cost.amount', 'field.amount_format')
+    throw error
+  }
+}
+
+/**
+ * Records a treatment of a medical case in the case's compartment; its cost, when paid, is told
+ * to the books with `recordMoney` in the same transaction. Audited with its kind and whether it
+ * is flagged — never which flag, nor the provider.
+ */
+export async function recordTreatment(
+  app: AppContext,
+  kase: CaseRef,
+  input: CreateTreatment,
+  by: Actorish,
+): Promise<MedicalTreatmentsTable> {
+  if (kase.type !== 'medical') throw issue('caseId', 'field.case_not_medical')
+  if (input.startedOn > today(app).slice(0, 7)) throw issue('startedOn', 'field.date_in_future')
+  if (input.cost && input.cost.paidOn > today(app))
+    throw issue('cost.paidOn', 'field.date_in_future')
+  const cost = input.cost && costOf(input.cost)
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertWritable(trx, kase.compartmentId)
+    const row: MedicalTreatmentsTable = {
+      id: newId(),
+      compartment_id: kase.compartmentId,
+      case_id: kase.id,
+      person_id: kase.personId,
+      kind: input.kind,
+      provider: input.provider,
+      started_on: input.startedOn,
+      cost_minor: cost ? cost.minor : null,
+      currency: cost ? cost.currency : null,
+      paid_on: input.cost ? input.cost.paidOn : null,
+      flags: JSON.stringify(input.flags),
+      sensitive: input.flags.length > 0 ? 1 : 0,
+      created_at: app.now().toISOString(),
+      created_by: by.actorId,
+    }
+    await insertTreatment(trx, row)
+    if (cost && row.paid_on) {
+      const code = (await personCodes(trx, [kase.personId])).get(kase.personId) ?? ''
+      await recordMoney(
+        app,
+        trx,
+        {
+          source: { module: 'medical', kind: 'treatment', id: row.id },
+          on: row.paid_on,
+          direction: 'out',
+          amount: cost,
+          programme: 'medical',
+          category: 'treatment',
+          counterparty: { kind: 'person', code },
+          compartmentId: row.compartment_id,
+          memo: `Medical treatment (${row.kind})`,
+        },
+        by,
+      )
+    }
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'medical.treatment_recorded',
+      entityType: 'Treatment',
+      entityId: row.id,
+      compartmentId: row.compartment_id,
+      requestId: by.requestId,
+      details: { caseId: kase.id, kind: row.kind, sensitive: row.sensitive === 1 },
+    })
+    return row
+  })
+}
+
+/** A treatment as its readers see it (codes only). */
+export function presentTreatment(
+  t: MedicalTreatmentsTable,
+  codes: { caseCode: string; personCode: string },
+): TreatmentView {
+  return {
+    id: t.id,
+    compartmentId: t.compartment_id,
+    caseId: t.case_id,
+    caseCode: codes.caseCode,
+    personCode: codes.personCode,
+    kind: t.kind as TreatmentKind,
+    provider: t.provider,
+    startedOn: t.started_on,
+    cost:
+      t.cost_minor !== null && t.currency && t.paid_on
+        ? {
+            amount: formatMinorAsDecimal({
+              currency: t.currency as CurrencyCode,
+              minor: t.cost_minor,
+            }),
+            currency: t.currency,
+            paidOn: t.paid_on,
+          }
+        : null,
+    flags: JSON.parse(t.flags) as SensitiveFlag[],
+  }
+}
