@@ -5,6 +5,7 @@ import { commonEn } from './messages/common.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
+import { reportEn } from './messages/report.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
 import { suppliesEn } from './messages/supplies.en.js'
@@ -25,6 +26,7 @@ export const en = {
   ...inboxEn,
   ...sheltersEn,
   ...suppliesEn,
+  ...reportEn,
 } as const
 
 export type MessageKey = keyof typeof en

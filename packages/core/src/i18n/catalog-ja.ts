@@ -6,6 +6,7 @@ import { commonJa } from './messages/common.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
+import { reportJa } from './messages/report.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
 import { suppliesJa } from './messages/supplies.ja.js'
@@ -21,4 +22,5 @@ export const ja: Catalog = {
   ...inboxJa,
   ...sheltersJa,
   ...suppliesJa,
+  ...reportJa,
 }

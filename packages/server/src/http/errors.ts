@@ -145,6 +145,22 @@ export const errors = {
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },
     ]),
+  reportExists: () => new HavenError(409, 'report_exists', 'error.report_exists'),
+  reportPublished: () => new HavenError(409, 'report_published', 'error.report_published'),
+  reportUnknownFigure: (params: { figures: string } = { figures: '' }) =>
+    new HavenError(422, 'report_unknown_figure', 'error.report_unknown_figure', params, [], {
+      details: params,
+    }),
+  reportFigureNoData: (params: { figures: string; year: string } = { figures: '', year: '' }) =>
+    new HavenError(422, 'report_figure_no_data', 'error.report_figure_no_data', params, [], {
+      details: params,
+    }),
+  reportOwnApproval: () => new HavenError(403, 'report_own_approval', 'error.report_own_approval'),
+  reportAlreadyApproved: () =>
+    new HavenError(409, 'report_already_approved', 'error.report_already_approved'),
+  reportNeedsApprovals: (params: { approvals: number } = { approvals: 0 }) =>
+    new HavenError(409, 'report_needs_approvals', 'error.report_needs_approvals', params),
+  reportRefused: () => new HavenError(422, 'report_refused', 'error.report_refused'),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

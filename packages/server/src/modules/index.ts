@@ -5,6 +5,7 @@ import { cmsModule } from './cms/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
 import { peopleModule } from './people/index.js'
+import { reportModule } from './report/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { suppliesModule } from './supplies/index.js'
 
@@ -23,4 +24,5 @@ export const MODULES: readonly HavenModule[] = [
   sheltersModule,
   suppliesModule,
   keysModule,
+  reportModule,
 ]
