@@ -81,7 +81,11 @@ describeEachDialect('the annual report through the API', (ctx) => {
       description: { en: string; ja: string }
     }[]
     const shelters = figures.find((f) => f.key === 'shelters.operating')
-    expect(shelters).toMatchObject({ module: 'shelters', unit: 'shelters', sensitivity: 'quantity' })
+    expect(shelters).toMatchObject({
+      module: 'shelters',
+      unit: 'shelters',
+      sensitivity: 'quantity',
+    })
     expect(shelters?.label.ja).toBe('運営したシェルター数')
     const keys = figures.map((f) => f.key)
     expect(keys).toContain('supplies.food.people-per-day.average')
@@ -149,7 +153,9 @@ describeEachDialect('the annual report through the API', (ctx) => {
       templateJa: TEMPLATE_JA,
     })
 
-    const review = await json(await request('GET', '/reports/2029/review'))
+    const reviewed = await request('GET', '/reports/2029/review')
+    expect(reviewed.status).toBe(200)
+    const review = await json(reviewed)
     expect(review.refused).toBe(false)
     const fed = review.figures.find(
       (f: { key: string }) => f.key === 'supplies.food.people-per-day.average',

@@ -160,6 +160,12 @@ export const errors = {
     new HavenError(409, 'report_already_approved', 'error.report_already_approved'),
   reportNeedsApprovals: (params: { approvals: number } = { approvals: 0 }) =>
     new HavenError(409, 'report_needs_approvals', 'error.report_needs_approvals', params),
+  reportFigureInvalid: (
+    params: { problem: string; detail: string } = { problem: '', detail: '' },
+  ) =>
+    new HavenError(422, 'report_figure_invalid', 'error.report_figure_invalid', params, [], {
+      details: params,
+    }),
   reportRefused: () => new HavenError(422, 'report_refused', 'error.report_refused'),
 } as const
 

@@ -12,6 +12,8 @@ export const reportEn = {
   'error.report_already_approved': 'You have already approved this version of the report.',
   'error.report_needs_approvals':
     'Two people must approve this version before it is published ({approvals} so far).',
+  'error.report_figure_invalid':
+    'A figure cannot be protected as it stands ({problem}): {detail} Correct the records or the template; nothing was published.',
   'error.report_refused':
     'The disclosure review refuses this report: resolve its findings (see the review) before publishing.',
   'field.report_nothing_to_change': 'Change the English or the Japanese text.',

@@ -13,6 +13,8 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'error.report_already_approved': 'この版の報告書はすでに承認済みです。',
   'error.report_needs_approvals':
     '公開する前に、この版を2人が承認する必要があります（現在 {approvals} 人）。',
+  'error.report_figure_invalid':
+    '数値を保護できません（{problem}）：{detail} 記録またはテンプレートを修正してください。何も公開していません。',
   'error.report_refused':
     '開示審査でこの報告書は公開不可とされました。公開する前に審査の指摘を解決してください。',
   'field.report_nothing_to_change': '英語または日本語の文章を変更してください。',

@@ -5,6 +5,7 @@ import {
   createDisclosureEngine,
   crossTable,
   type DisclosureEngine,
+  DisclosureError,
   type DisclosureLedger,
   EMPTY_LEDGER,
   oneWayTable,
@@ -85,14 +86,20 @@ export function templateFigures(
 /** A figure's value as a table of the engine: a number is a table of one category. */
 function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear): ReleaseTableInput {
   const { figure } = entry
-  // Tonnes and averages have decimals; people and money in minor units are whole.
-  const integer = figure.unit !== 'tonnes' && figure.unit !== 'people-per-day'
+  // Tonnes have decimals; money is in whole minor units; people are counted whole, so an
+  // average of people (20.3 a day) is protected and published as whole people (20).
+  const integer = figure.unit !== 'tonnes'
+  const whole = (v: number) => (integer ? Math.round(v) : v)
   const base = { id: figure.key, title: figure.label.en, measure: figure.key, integer }
   const table =
     typeof value === 'number'
-      ? oneWayTable({ ...base, dimension: { name: 'all', labels: ['all'] }, values: [value] })
+      ? oneWayTable({
+          ...base,
+          dimension: { name: 'all', labels: ['all'] },
+          values: [whole(value)],
+        })
       : value.dimensions.length === 1 && value.dimensions[0]
-        ? oneWayTable({ ...base, dimension: value.dimensions[0], values: value.values })
+        ? oneWayTable({ ...base, dimension: value.dimensions[0], values: value.values.map(whole) })
         : crossTable({
             ...base,
             dimensions: value.dimensions,
@@ -101,7 +108,7 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
               coordinates.forEach((c, d) => {
                 index = index * (value.dimensions[d]?.labels.length ?? 1) + c
               })
-              return value.values[index] ?? Number.NaN
+              return whole(value.values[index] ?? Number.NaN)
             },
           })
   return {
@@ -195,13 +202,22 @@ export async function compileReport(
   const latest = await findLatestPublication(db)
   const ledger = latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER
   const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
-  const release = (await disclosureEngine()).prepareRelease({
-    id: releaseId(year.startYear),
-    title: `Activity Report FY${year.label}`,
-    date,
-    tables,
-    ledger,
-  })
+  let release: PreparedRelease
+  try {
+    release = (await disclosureEngine()).prepareRelease({
+      id: releaseId(year.startYear),
+      title: `Activity Report FY${year.label}`,
+      date,
+      tables,
+      ledger,
+    })
+  } catch (error) {
+    // A table the engine cannot protect (a flow that does not balance, margins that disagree):
+    // the editor is told which and why; nothing is published.
+    if (error instanceof DisclosureError)
+      throw errors.reportFigureInvalid({ problem: error.code, detail: error.message })
+    throw error
+  }
   const figures = entries.flatMap((entry) => {
     const table = release.tables.find((t) => t.table.id === entry.figure.key)
     return table ? [{ entry, table }] : []

@@ -13,7 +13,7 @@ import {
 
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import { errors as httpErrors } from '../../http/errors.js'
+import { type ErrorFactoryName, errors as httpErrors } from '../../http/errors.js'
 import { figureCatalogue } from './report-compile.js'
 import {
   approveReport,
@@ -33,15 +33,7 @@ function workflowStep(
   path: string,
   summary: string,
   act: typeof submitReport,
-  errors: (
-    | 'reportOwnApproval'
-    | 'reportAlreadyApproved'
-    | 'reportNeedsApprovals'
-    | 'reportRefused'
-    | 'reportPublished'
-    | 'reportUnknownFigure'
-    | 'reportFigureNoData'
-  )[],
+  errors: ErrorFactoryName[],
 ) {
   return defineRoute({
     method: 'post',
@@ -144,7 +136,13 @@ export const reportRoutes = [
     access: { kind: 'policy', entity: 'AnnualReport', action: 'read' },
     params: reportParamsSchema,
     response: reportReviewView,
-    errors: ['notFound', 'forbidden', 'reportUnknownFigure', 'reportFigureNoData'],
+    errors: [
+      'notFound',
+      'forbidden',
+      'reportUnknownFigure',
+      'reportFigureNoData',
+      'reportFigureInvalid',
+    ],
     async handle({ app, params }) {
       const { report, compiled } = await reviewReport(app, params.year)
       return presentReview(report, compiled)
@@ -153,6 +151,7 @@ export const reportRoutes = [
   workflowStep('submit', 'Send a draft to disclosure review', submitReport, [
     'reportUnknownFigure',
     'reportFigureNoData',
+    'reportFigureInvalid',
   ]),
   workflowStep(
     'approve',
@@ -166,5 +165,6 @@ export const reportRoutes = [
     'reportPublished',
     'reportUnknownFigure',
     'reportFigureNoData',
+    'reportFigureInvalid',
   ]),
 ]
