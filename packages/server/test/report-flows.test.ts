@@ -204,6 +204,17 @@ describeEachDialect('the annual report through the API', (ctx) => {
       'annual-report-FY2029',
     ])
 
+    // On the website's Activity Reports, in both languages, with the safe figures only.
+    const site = (path: string) => testApps(app).site.request(path)
+    const page = await site('/en/reports/activity-report-fy2029')
+    expect(page.status).toBe(200)
+    const html = await page.text()
+    expect(html).toContain('Activity Report – Fiscal Year 2029–2030')
+    expect(html).toContain('We ran 3 shelters in FY2029–2030. On average a few people a day')
+    const ja = await (await site('/ja/reports/activity-report-fy2029')).text()
+    expect(ja).toContain('1日平均 数名 人')
+    expect(await (await site('/en/reports/')).text()).toContain('/en/reports/activity-report-fy2029')
+
     // A later record changes nothing published, and the text can no longer be edited.
     await buildShelter(app, { openedOn: '2028-02-01' })
     const after = await db.selectFrom('report_publications').selectAll().executeTakeFirstOrThrow()

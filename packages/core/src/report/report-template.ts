@@ -24,9 +24,7 @@ export function fillTemplate(template: string, texts: ReadonlyMap<string, string
  * narrative; figures they add appear from the catalogue.
  */
 export const DEFAULT_TEMPLATES: Readonly<Record<Locale, string>> = {
-  en: `# Activity Report – Fiscal Year {{year}}
-
-## The situation
+  en: `## The situation
 
 ## Shelters
 
@@ -52,9 +50,7 @@ For security reasons specific names and specific numbers cannot be shown.
 
 ## Conferences and seminars
 `,
-  ja: `# 活動報告 {{year}}年度
-
-## 現状
+  ja: `## 現状
 
 ## シェルター
 
@@ -84,3 +80,16 @@ For security reasons specific names and specific numbers cannot be shown.
 
 /** The report's own placeholder: the fiscal year's label, not a figure. */
 export const YEAR_PLACEHOLDER = 'year'
+
+/** The published page's title and summary (the template holds the body). */
+export function reportTitle(label: string, locale: Locale): { title: string; summary: string } {
+  return locale === 'ja'
+    ? { title: `活動報告 ${label}年度`, summary: `${label}年度の活動と数値（開示管理済み）。` }
+    : {
+        title: `Activity Report – Fiscal Year ${label}`,
+        summary: `What we did in fiscal year ${label}, with figures checked for safe disclosure.`,
+      }
+}
+
+/** The page's address on the website, the same in both languages. */
+export const reportSlug = (startYear: number) => `activity-report-fy${startYear}`

@@ -16,3 +16,6 @@ export const cmsModule = defineModule({
     return { editSite: can(actor, 'list', 'SiteContent', {}) }
   },
 })
+
+// What other modules may use: the annual report publishes a compiled year to Activity Reports.
+export { type ActivityReportDocument, publishActivityReport } from './activity-report-door.js'

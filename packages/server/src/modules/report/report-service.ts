@@ -1,12 +1,13 @@
 import type { Locale } from '@haven/core/i18n/locales'
 import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
-import { DEFAULT_TEMPLATES } from '@haven/core/report/report-template'
+import { DEFAULT_TEMPLATES, reportSlug, reportTitle } from '@haven/core/report/report-template'
 import { recordRelease } from '@haven/disclosure'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
 import { errors } from '../../http/errors.js'
+import { publishActivityReport } from '../cms/index.js'
 import {
   type CompiledReport,
   cellText,
@@ -221,8 +222,9 @@ function frozenFigures(compiled: CompiledReport) {
 /**
  * Publishes the approved version: compiled once more inside the transaction (the records as
  * they are now), refused when the disclosure review refuses it. The public text, the figures and
- * the ledger with this release are frozen in `report_publications`; later edits of the records
- * change nothing published.
+ * the ledger with this release are frozen in `report_publications`, and the text goes to the
+ * website's Activity Reports in both languages; later edits of the records change nothing
+ * published.
  */
 export async function publishReport(
   app: AppContext,
@@ -250,6 +252,21 @@ export async function publishReport(
       figures_json: JSON.stringify(frozenFigures(compiled)),
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
     })
+    // The website's Activity Reports, through the cms module's door, in this transaction.
+    await publishActivityReport(
+      app,
+      trx,
+      {
+        fiscalYear: year,
+        slug: reportSlug(year),
+        documents: (['en', 'ja'] as const).map((locale) => ({
+          locale,
+          ...reportTitle(compiled.year.label, locale),
+          body: compiled.texts[locale],
+        })),
+      },
+      by,
+    )
     const changed = await updateReportIfVersion(trx, year, report.version, {
       status: 'published',
       updated_at: at,
