@@ -11,7 +11,7 @@ const BY = { actorId: null, requestId: null }
 const TEMPLATE_EN =
   'We ran {{shelters.operating}} shelters in FY{{year}}. On average {{ supplies.food.people-per-day.average }} people a day were fed; {{supplies.food.tonnes.shelters}} t of rice.'
 const TEMPLATE_JA =
-  '{{year}}年度は {{shelters.operating}} か所のシェルターを運営し、1日平均 {{supplies.food.people-per-day.average}} 人に食料を届け、米 {{supplies.food.tonnes.shelters}} トンを配布しました。'
+  '{{year}}年度は {{shelters.operating}} か所のシェルターを運営し、1日平均 {{supplies.food.people-per-day.average}}に食料を届け、米 {{supplies.food.tonnes.shelters}} トンを配布しました。'
 
 describeEachDialect('the annual report through the API', (ctx) => {
   let app: AppContext
@@ -39,7 +39,7 @@ describeEachDialect('the annual report through the API', (ctx) => {
   const json = async (res: Response) => res.json()
 
   /** FY2029 (April 2029 – March 2030): three shelters; 2 and 4 people fed on two days. */
-  async function records() {
+  async function records(more: [string, number][] = []) {
     for (let i = 0; i < 3; i++) await buildShelter(app, { openedOn: '2028-01-10' })
     const compartment = await buildCompartment(app)
     await createPolicy(
@@ -66,6 +66,7 @@ describeEachDialect('the annual report through the API', (ctx) => {
       )
     await give('2029-05-01', 2)
     await give('2029-05-02', 4)
+    for (const [day, headcount] of more) await give(day, headcount)
     return compartment
   }
 
@@ -168,7 +169,7 @@ describeEachDialect('the annual report through the API', (ctx) => {
     expect(review.preview.en).toBe(
       'We ran 3 shelters in FY2029–2030. On average a few people a day were fed; 0.06 t of rice.',
     )
-    expect(review.preview.ja).toContain('1日平均 数名 人')
+    expect(review.preview.ja).toContain('1日平均 数名に食料')
     expect(review.preview.ja).toContain('3 か所')
     expect(review.findings.en.length).toBeGreaterThan(0)
 
@@ -212,8 +213,10 @@ describeEachDialect('the annual report through the API', (ctx) => {
     expect(html).toContain('Activity Report – Fiscal Year 2029–2030')
     expect(html).toContain('We ran 3 shelters in FY2029–2030. On average a few people a day')
     const ja = await (await site('/ja/reports/activity-report-fy2029')).text()
-    expect(ja).toContain('1日平均 数名 人')
-    expect(await (await site('/en/reports/')).text()).toContain('/en/reports/activity-report-fy2029')
+    expect(ja).toContain('1日平均 数名に食料')
+    expect(await (await site('/en/reports/')).text()).toContain(
+      '/en/reports/activity-report-fy2029',
+    )
 
     // A later record changes nothing published, and the text can no longer be edited.
     await buildShelter(app, { openedOn: '2028-02-01' })
@@ -222,6 +225,19 @@ describeEachDialect('the annual report through the API', (ctx) => {
     const edit = await request('PATCH', '/reports/2029', { version: 4, templateEn: 'x' })
     expect((await json(edit)).error.code).toBe('report_published')
     expect((await json(await step('publish', 4, 1))).error.code).toBe('report_published')
+  })
+
+  it('shows a count of people at or above the threshold as a number, with its counter in Japanese', async () => {
+    await records([['2029-06-01', 24]]) // (2 + 4 + 24) / 3 = 10 a day
+    await request('POST', '/reports', { fiscalYear: 2029 })
+    await request('PATCH', '/reports/2029', {
+      version: 1,
+      templateEn: TEMPLATE_EN,
+      templateJa: TEMPLATE_JA,
+    })
+    const review = await json(await request('GET', '/reports/2029/review'))
+    expect(review.preview.en).toContain('On average 10 people a day were fed')
+    expect(review.preview.ja).toContain('1日平均 10人に食料')
   })
 
   it('returns an edited text under review to draft: approvals are for a version', async () => {

@@ -58,7 +58,7 @@ For security reasons specific names and specific numbers cannot be shown.
 
 ## 食料支援
 
-シェルターでは1日平均 {{supplies.food.people-per-day.average}} 人に食料を届け、米 {{supplies.food.tonnes.shelters}} トンを配布し、在庫を持たない配送先へ {{supplies.food.tonnes.delivered}} トンを届けました。
+シェルターでは1日平均 {{supplies.food.people-per-day.average}}に食料を届け、米 {{supplies.food.tonnes.shelters}} トンを配布し、在庫を持たない配送先へ {{supplies.food.tonnes.delivered}} トンを届けました。
 
 ## 衣類
 

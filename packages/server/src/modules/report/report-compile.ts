@@ -145,7 +145,13 @@ export function cellText(compiled: CompiledFigure, cell: ProtectedCell, locale: 
     at !== undefined
   )
     return moneyText(r.value, dimension.labels[at] ?? '', locale)
-  return renderCell(r, locale)
+  const text = renderCell(r, locale)
+  // Japanese counts people with a counter; the words (数名, 十数名) carry their own, so a
+  // template writes neither and reads the same whichever the engine chose.
+  const people = figure.unit === 'people' || figure.unit === 'people-per-day'
+  return locale === 'ja' && people && (r.kind === 'number' || r.kind === 'rounded')
+    ? `${text}人`
+    : text
 }
 
 /** What a placeholder becomes: a number or word inline, or a Markdown table for a table. */
