@@ -240,6 +240,36 @@ describeEachDialect('the annual report through the API', (ctx) => {
     expect(review.preview.ja).toContain('1日平均 10人に食料')
   })
 
+  it('checks each new year against the ledger of every report published before it', async () => {
+    await records()
+    const publish = async (year: number) => {
+      await request('POST', '/reports', { fiscalYear: year })
+      await request('PATCH', `/reports/${year}`, {
+        version: 1,
+        templateEn: TEMPLATE_EN,
+        templateJa: TEMPLATE_JA,
+      })
+      await request('POST', `/reports/${year}/submit`, { version: 2 })
+      await request('POST', `/reports/${year}/approve`, { version: 3 }, 1)
+      await request('POST', `/reports/${year}/approve`, { version: 3 }, 2)
+      return request('POST', `/reports/${year}/publish`, { version: 3 }, 1)
+    }
+    expect((await publish(2029)).status).toBe(200)
+    expect((await publish(2030)).status).toBe(200)
+    const rows = await app.database.db
+      .selectFrom('report_publications')
+      .select(['fiscal_year', 'ledger_json', 'text_en'])
+      .orderBy('fiscal_year')
+      .execute()
+    const ids = rows.map((r) => JSON.parse(r.ledger_json).releases.map((x: { id: string }) => x.id))
+    expect(ids).toEqual([
+      ['annual-report-FY2029'],
+      ['annual-report-FY2029', 'annual-report-FY2030'],
+    ])
+    // Nobody was fed in FY2030: zero is shown as zero (the policy shows zeros).
+    expect(rows[1]?.text_en).toContain('On average 0 people a day were fed')
+  })
+
   it('returns an edited text under review to draft: approvals are for a version', async () => {
     await request('POST', '/reports', { fiscalYear: 2029 })
     await request('PATCH', '/reports/2029', { version: 1, templateEn: 'Text', templateJa: '本文' })
