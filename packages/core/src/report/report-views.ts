@@ -40,7 +40,8 @@ export const reportSummaryView = reportView.pick({
 
 /** One cell of a figure in the private review: the true value, what the public sees, why. */
 export const reviewCellView = z.object({
-  label: z.string(),
+  /** The cell's categories; null for the figure's total. */
+  label: z.string().nullable(),
   trueValue: z.number(),
   public: bothLanguages,
   rules: z.array(z.string()),

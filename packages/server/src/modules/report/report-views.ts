@@ -48,11 +48,12 @@ export function presentReview(row: ReportsTable, compiled: CompiledReport): Repo
         key: f.entry.figure.key,
         sensitivity: f.entry.figure.sensitivity,
         cells: f.table.cells.map((c) => ({
+          // The category (`CNY`, `shelter × month`); null for the total, which the app names.
           label:
             c.coordinates
               .map((x, d) => (x === null ? null : (dims[d]?.labels[x] ?? '')))
               .filter((l): l is string => l !== null)
-              .join(' × ') || 'Total',
+              .join(' × ') || null,
           trueValue: c.explanation.trueValue,
           public: { en: cellText(f, c, 'en'), ja: cellText(f, c, 'ja') },
           rules: [...c.explanation.rules],
