@@ -8,6 +8,7 @@ import { keysEn } from './messages/keys.en.js'
 import { medicalEn } from './messages/medical.en.js'
 import { networkEn } from './messages/network.en.js'
 import { peopleEn } from './messages/people.en.js'
+import { reportEn } from './messages/report.en.js'
 import { resettlementEn } from './messages/resettlement.en.js'
 import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
@@ -35,6 +36,7 @@ export const en = {
   ...detainedEn,
   ...resettlementEn,
   ...medicalEn,
+  ...reportEn,
 } as const
 
 export type MessageKey = keyof typeof en

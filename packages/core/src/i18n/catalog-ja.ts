@@ -9,6 +9,7 @@ import { keysJa } from './messages/keys.ja.js'
 import { medicalJa } from './messages/medical.ja.js'
 import { networkJa } from './messages/network.ja.js'
 import { peopleJa } from './messages/people.ja.js'
+import { reportJa } from './messages/report.ja.js'
 import { resettlementJa } from './messages/resettlement.ja.js'
 import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
@@ -31,4 +32,5 @@ export const ja: Catalog = {
   ...detainedJa,
   ...resettlementJa,
   ...medicalJa,
+  ...reportJa,
 }

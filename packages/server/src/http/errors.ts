@@ -187,6 +187,28 @@ export const errors = {
     ]),
   returnWrongStep: (status = '') =>
     new HavenError(409, 'return_wrong_step', 'error.return_wrong_step', { status }),
+  reportExists: () => new HavenError(409, 'report_exists', 'error.report_exists'),
+  reportPublished: () => new HavenError(409, 'report_published', 'error.report_published'),
+  reportUnknownFigure: (params: { figures: string } = { figures: '' }) =>
+    new HavenError(422, 'report_unknown_figure', 'error.report_unknown_figure', params, [], {
+      details: params,
+    }),
+  reportFigureNoData: (params: { figures: string; year: string } = { figures: '', year: '' }) =>
+    new HavenError(422, 'report_figure_no_data', 'error.report_figure_no_data', params, [], {
+      details: params,
+    }),
+  reportOwnApproval: () => new HavenError(403, 'report_own_approval', 'error.report_own_approval'),
+  reportAlreadyApproved: () =>
+    new HavenError(409, 'report_already_approved', 'error.report_already_approved'),
+  reportNeedsApprovals: (params: { approvals: number } = { approvals: 0 }) =>
+    new HavenError(409, 'report_needs_approvals', 'error.report_needs_approvals', params),
+  reportFigureInvalid: (
+    params: { problem: string; detail: string } = { problem: '', detail: '' },
+  ) =>
+    new HavenError(422, 'report_figure_invalid', 'error.report_figure_invalid', params, [], {
+      details: params,
+    }),
+  reportRefused: () => new HavenError(422, 'report_refused', 'error.report_refused'),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -8,6 +8,7 @@ import { keysModule } from './keys/index.js'
 import { medicalModule } from './medical/index.js'
 import { networkModule } from './network/index.js'
 import { peopleModule } from './people/index.js'
+import { reportModule } from './report/index.js'
 import { resettlementModule } from './resettlement/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { sponsorshipModule } from './sponsorship/index.js'
@@ -33,4 +34,5 @@ export const MODULES: readonly HavenModule[] = [
   detainedModule,
   resettlementModule,
   medicalModule,
+  reportModule,
 ]

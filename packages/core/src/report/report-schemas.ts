@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/** Reports are per fiscal year, named by the year it starts in (2005: April 2005 – March 2006). */
+export const reportYearSchema = z.coerce.number().int().min(1990).max(2100)
+
+export const reportParamsSchema = z.strictObject({ year: reportYearSchema })
+
+export const createReportSchema = z.strictObject({ fiscalYear: reportYearSchema })
+export type CreateReport = z.infer<typeof createReportSchema>
+
+/** A template is Markdown with `{{figure.key}}` placeholders; one per language. */
+const template = z.string().max(200_000)
+
+export const updateReportSchema = z
+  .strictObject({
+    version: z.number().int().min(1),
+    templateEn: template.optional(),
+    templateJa: template.optional(),
+  })
+  .refine((u) => u.templateEn !== undefined || u.templateJa !== undefined, {
+    message: 'field.report_nothing_to_change',
+  })
+export type UpdateReport = z.infer<typeof updateReportSchema>
+
+export const REPORT_STATUSES = ['draft', 'review', 'published'] as const
+export type ReportStatus = (typeof REPORT_STATUSES)[number]
+
+/** A step of the workflow names the version the person read: a later edit makes it stale. */
+export const reportStepSchema = z.strictObject({ version: z.number().int().min(1) })
+export type ReportStep = z.infer<typeof reportStepSchema>

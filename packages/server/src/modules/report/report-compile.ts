@@ -1,0 +1,250 @@
+import type { Locale } from '@haven/core/i18n/locales'
+import { fillTemplate, placeholdersOf, YEAR_PLACEHOLDER } from '@haven/core/report/report-template'
+import { type FiscalYear, fiscalYear } from '@haven/core/site/fiscal-year'
+import {
+  createDisclosureEngine,
+  crossTable,
+  type DisclosureEngine,
+  DisclosureError,
+  type DisclosureLedger,
+  EMPTY_LEDGER,
+  oneWayTable,
+  type PreparedRelease,
+  type ProtectedCell,
+  type ProtectedTable,
+  parseLedger,
+  parsePeriod,
+  type ReleaseTableInput,
+  renderCell,
+  renderReview,
+} from '@haven/disclosure'
+import type { Db } from '../../db/db-handle.js'
+import { disclosureSensitivity, type Figure, type FigureValue } from '../../figures.js'
+import type { HavenModule } from '../../haven-module.js'
+import { errors } from '../../http/errors.js'
+import { findLatestPublication } from './report-store.js'
+
+/** A figure with the module that offers it. */
+export interface CatalogueEntry {
+  readonly module: string
+  readonly figure: Figure
+}
+
+/** Every figure every module offers, in the modules' order: a new module's appear by themselves. */
+export function figureCatalogue(modules: readonly HavenModule[]): CatalogueEntry[] {
+  return modules.flatMap((m) => (m.figures ?? []).map((figure) => ({ module: m.name, figure })))
+}
+
+/**
+ * The organisation's policy for the annual report: the engine's defaults, with hidden counts of
+ * people written as words in both languages ("several", 数名), as the seed report does.
+ */
+const REPORT_POLICY = {
+  rules: {
+    'people-protected': { hiddenAs: 'words' },
+    'people-served': { hiddenAs: 'words' },
+  },
+}
+
+// HiGHS loads once per process; every compile shares the engine.
+let engine: Promise<DisclosureEngine> | undefined
+function disclosureEngine(): Promise<DisclosureEngine> {
+  engine ??= createDisclosureEngine({ policy: REPORT_POLICY })
+  return engine
+}
+
+export interface CompiledFigure {
+  readonly entry: CatalogueEntry
+  readonly table: ProtectedTable
+}
+
+export interface CompiledReport {
+  readonly year: FiscalYear
+  readonly release: PreparedRelease
+  readonly figures: readonly CompiledFigure[]
+  /** The report as the public would read it, per language. */
+  readonly texts: Readonly<Record<Locale, string>>
+  /** The ledger of earlier published reports the release was checked against. */
+  readonly ledger: DisclosureLedger
+}
+
+/** The release id of a year's report in the disclosure ledger. */
+export const releaseId = (startYear: number) => `annual-report-FY${startYear}`
+
+/** The figure keys the templates name, refused (422) when one is not in the catalogue. */
+export function templateFigures(
+  catalogue: readonly CatalogueEntry[],
+  templates: readonly string[],
+): CatalogueEntry[] {
+  const keys = [...new Set(templates.flatMap(placeholdersOf))].filter((k) => k !== YEAR_PLACEHOLDER)
+  const byKey = new Map(catalogue.map((e) => [e.figure.key, e]))
+  const unknown = keys.filter((k) => !byKey.has(k))
+  if (unknown.length > 0) throw errors.reportUnknownFigure({ figures: unknown.join(', ') })
+  return keys.flatMap((k) => byKey.get(k) ?? [])
+}
+
+/** A figure's value as a table of the engine: a number is a table of one category. */
+function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear): ReleaseTableInput {
+  const { figure } = entry
+  // Tonnes have decimals; money is in whole minor units; people are counted whole, so an
+  // average of people (20.3 a day) is protected and published as whole people (20).
+  const integer = figure.unit !== 'tonnes'
+  const whole = (v: number) => (integer ? Math.round(v) : v)
+  const base = { id: figure.key, title: figure.label.en, measure: figure.key, integer }
+  const table =
+    typeof value === 'number'
+      ? oneWayTable({
+          ...base,
+          dimension: { name: 'all', labels: ['all'] },
+          values: [whole(value)],
+        })
+      : value.dimensions.length === 1 && value.dimensions[0]
+        ? oneWayTable({ ...base, dimension: value.dimensions[0], values: value.values.map(whole) })
+        : crossTable({
+            ...base,
+            dimensions: value.dimensions,
+            interior: (coordinates) => {
+              let index = 0
+              coordinates.forEach((c, d) => {
+                index = index * (value.dimensions[d]?.labels.length ?? 1) + c
+              })
+              return whole(value.values[index] ?? Number.NaN)
+            },
+          })
+  return {
+    table,
+    sensitivity: disclosureSensitivity(figure),
+    context: { population: figure.key, period: parsePeriod(`FY${year.startYear}`) },
+  }
+}
+
+const totalCell = (t: ProtectedTable) => t.cells.find((c) => c.coordinates.every((x) => x === null))
+
+/** An amount in minor units as the public reads it (`¥1,440,000`, `CN¥1,200.00`). */
+function moneyText(minor: number, currency: string, locale: Locale): string {
+  try {
+    const format = new Intl.NumberFormat(locale, { style: 'currency', currency })
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 0
+    return format.format(minor / 10 ** digits)
+  } catch {
+    return `${new Intl.NumberFormat(locale).format(minor)} ${currency}`
+  }
+}
+
+/** One cell's public text: words and dashes from the engine; money with its currency. */
+export function cellText(compiled: CompiledFigure, cell: ProtectedCell, locale: Locale): string {
+  const { figure } = compiled.entry
+  const r = cell.rendering
+  const dimension = compiled.table.table.dimensions[0]
+  const at = cell.coordinates[0]
+  if (
+    figure.unit === 'money-minor' &&
+    (r.kind === 'number' || r.kind === 'rounded') &&
+    dimension?.name === 'currency' &&
+    at !== null &&
+    at !== undefined
+  )
+    return moneyText(r.value, dimension.labels[at] ?? '', locale)
+  const text = renderCell(r, locale)
+  // Japanese counts people with a counter; the words (数名, 十数名) carry their own, so a
+  // template writes neither and reads the same whichever the engine chose.
+  const people = figure.unit === 'people' || figure.unit === 'people-per-day'
+  return locale === 'ja' && people && (r.kind === 'number' || r.kind === 'rounded')
+    ? `${text}人`
+    : text
+}
+
+/** What a placeholder becomes: a number or word inline, or a Markdown table for a table. */
+function figureText(compiled: CompiledFigure, locale: Locale): string {
+  const { table } = compiled
+  const dims = table.table.dimensions
+  const single = dims.length === 1 && dims[0]?.name === 'all'
+  if (single) {
+    const total = totalCell(table)
+    return total ? cellText(compiled, total, locale) : '—'
+  }
+  const label = compiled.entry.figure.label[locale]
+  const head = `| ${dims.map((d) => d.name).join(' | ')} | ${label} |`
+  const rule = `|${dims.map(() => ' --- |').join('')} ---: |`
+  const rows = table.cells
+    .filter((c) => c.level === 0)
+    .map((c) => {
+      const labels = c.coordinates.map((x, d) => (x === null ? '' : (dims[d]?.labels[x] ?? '')))
+      return `| ${labels.join(' | ')} | ${cellText(compiled, c, locale)} |`
+    })
+  return `\n\n${[head, rule, ...rows].join('\n')}\n\n`
+}
+
+/**
+ * Compiles a year's report: each figure its templates name is computed from the records (in
+ * `db`, a transaction when publishing), every one passes the disclosure engine in one release
+ * (tables that count the same people are protected together; the differencing guard compares
+ * with every published report), and the templates are filled with what the public may see.
+ * Unknown placeholders and figures without data are refused (422) before anything is computed
+ * or protected.
+ */
+export async function compileReport(
+  modules: readonly HavenModule[],
+  db: Db,
+  report: { fiscal_year: number; template_en: string; template_ja: string },
+  date: string,
+): Promise<CompiledReport> {
+  const year = fiscalYear(report.fiscal_year)
+  const entries = templateFigures(figureCatalogue(modules), [
+    report.template_en,
+    report.template_ja,
+  ])
+  const values: FigureValue[] = []
+  for (const entry of entries) values.push(await entry.figure.compute(db, year))
+  const empty = entries.filter((_, i) => {
+    const v = values[i]
+    return v === undefined || (typeof v !== 'number' && v.values.length === 0)
+  })
+  if (empty.length > 0)
+    throw errors.reportFigureNoData({
+      figures: empty.map((e) => e.figure.key).join(', '),
+      year: year.label,
+    })
+  const latest = await findLatestPublication(db)
+  const ledger = latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER
+  const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
+  let release: PreparedRelease
+  try {
+    release = (await disclosureEngine()).prepareRelease({
+      id: releaseId(year.startYear),
+      title: `Activity Report FY${year.label}`,
+      date,
+      tables,
+      ledger,
+    })
+  } catch (error) {
+    // A table the engine cannot protect (a flow that does not balance, margins that disagree):
+    // the editor is told which and why; nothing is published.
+    if (error instanceof DisclosureError)
+      throw errors.reportFigureInvalid({ problem: error.code, detail: error.message })
+    throw error
+  }
+  const figures = entries.flatMap((entry) => {
+    const table = release.tables.find((t) => t.table.id === entry.figure.key)
+    return table ? [{ entry, table }] : []
+  })
+  const fill = (template: string, locale: Locale) =>
+    fillTemplate(
+      template,
+      new Map([
+        [YEAR_PLACEHOLDER, year.label],
+        ...figures.map((f) => [f.entry.figure.key, figureText(f, locale)] as const),
+      ]),
+    )
+  return {
+    year,
+    release,
+    figures,
+    ledger,
+    texts: { en: fill(report.template_en, 'en'), ja: fill(report.template_ja, 'ja') },
+  }
+}
+
+/** The engine's review in a language (private: true values, findings, refusals). */
+export const reviewText = (compiled: CompiledReport, locale: Locale) =>
+  renderReview(compiled.release.review, locale)

@@ -1,0 +1,286 @@
+import type { Locale } from '@haven/core/i18n/locales'
+import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
+import { DEFAULT_TEMPLATES, reportSlug, reportTitle } from '@haven/core/report/report-template'
+import { recordRelease } from '@haven/disclosure'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import { audit } from '../../auth/auth-audit.js'
+import { isUniqueViolation } from '../../db/constraint-errors.js'
+import { errors } from '../../http/errors.js'
+import { publishActivityReport } from '../cms/index.js'
+import {
+  type CompiledReport,
+  cellText,
+  compileReport,
+  figureCatalogue,
+  templateFigures,
+} from './report-compile.js'
+import {
+  findReport,
+  findReportBefore,
+  insertApproval,
+  insertPublication,
+  insertReport,
+  listApprovals,
+  updateReportIfVersion,
+} from './report-store.js'
+import type { ReportsTable } from './report-tables.js'
+
+/** Two people approve the text under review; neither may be its last editor. */
+export const APPROVALS_NEEDED = 2
+
+async function reportAt(app: AppContext, year: number): Promise<ReportsTable> {
+  const row = await findReport(app.database.db, year)
+  if (!row) throw errors.notFound()
+  return row
+}
+
+/**
+ * Starts a year's report from last year's text (the latest earlier report), or from the seed's
+ * sections in both languages for the first one.
+ */
+export async function createReport(
+  app: AppContext,
+  year: number,
+  by: Actorish,
+): Promise<ReportsTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    if (await findReport(trx, year)) throw errors.reportExists()
+    const before = await findReportBefore(trx, year)
+    const at = app.now().toISOString()
+    const row: ReportsTable = {
+      fiscal_year: year,
+      status: 'draft',
+      template_en: before?.template_en ?? DEFAULT_TEMPLATES.en,
+      template_ja: before?.template_ja ?? DEFAULT_TEMPLATES.ja,
+      version: 1,
+      last_editor_id: by.actorId,
+      created_at: at,
+      updated_at: at,
+    }
+    try {
+      await insertReport(trx, row)
+    } catch (error) {
+      if (isUniqueViolation(error)) throw errors.reportExists()
+      throw error
+    }
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.created',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year, from: before ? before.fiscal_year : 'default' },
+    })
+    return row
+  })
+}
+
+/**
+ * Saves the templates. A placeholder naming no figure is refused here, before anything is
+ * saved. Editing text under review returns it to draft: approvals are for a version.
+ */
+export async function updateReport(
+  app: AppContext,
+  year: number,
+  input: UpdateReport,
+  by: Actorish,
+): Promise<ReportsTable> {
+  const current = await reportAt(app, year)
+  if (current.status === 'published') throw errors.reportPublished()
+  const templateEn = input.templateEn ?? current.template_en
+  const templateJa = input.templateJa ?? current.template_ja
+  templateFigures(figureCatalogue(app.modules), [templateEn, templateJa])
+  return app.database.db.transaction().execute(async (trx) => {
+    const changed = await updateReportIfVersion(trx, year, input.version, {
+      template_en: templateEn,
+      template_ja: templateJa,
+      status: 'draft',
+      last_editor_id: by.actorId,
+      updated_at: app.now().toISOString(),
+    })
+    if (!changed) throw errors.versionConflict()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.edited',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: {
+        fiscalYear: year,
+        languages: [
+          ...(input.templateEn === undefined ? [] : ['en']),
+          ...(input.templateJa === undefined ? [] : ['ja']),
+        ],
+      },
+    })
+    return (await findReport(trx, year)) as ReportsTable
+  })
+}
+
+/** Compiles the report as it stands (the private review reads this; nothing is stored). */
+export async function reviewReport(
+  app: AppContext,
+  year: number,
+): Promise<{
+  report: ReportsTable
+  compiled: CompiledReport
+}> {
+  const report = await reportAt(app, year)
+  const compiled = await compileReport(app.modules, app.database.db, report, today(app))
+  return { report, compiled }
+}
+
+/**
+ * Sends a draft to disclosure review. The report must compile (every placeholder a figure with
+ * data); the review's findings need not be resolved yet, publishing needs that.
+ */
+export async function submitReport(
+  app: AppContext,
+  year: number,
+  input: ReportStep,
+  by: Actorish,
+): Promise<ReportsTable> {
+  const report = await reportAt(app, year)
+  if (report.status !== 'draft') throw errors.workflowState()
+  if (report.version !== input.version) throw errors.versionConflict()
+  await compileReport(app.modules, app.database.db, report, today(app))
+  return app.database.db.transaction().execute(async (trx) => {
+    const changed = await updateReportIfVersion(trx, year, input.version, {
+      status: 'review',
+      updated_at: app.now().toISOString(),
+    })
+    if (!changed) throw errors.versionConflict()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.submitted',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year },
+    })
+    return (await findReport(trx, year)) as ReportsTable
+  })
+}
+
+/** One approval of the version under review, by someone who is not its last editor. */
+export async function approveReport(
+  app: AppContext,
+  year: number,
+  input: ReportStep,
+  by: Actorish,
+): Promise<ReportsTable> {
+  const report = await reportAt(app, year)
+  if (report.status !== 'review') throw errors.workflowState()
+  if (report.version !== input.version) throw errors.versionConflict()
+  if (by.actorId === null || by.actorId === report.last_editor_id) throw errors.reportOwnApproval()
+  const actorId = by.actorId
+  return app.database.db.transaction().execute(async (trx) => {
+    const approvals = await listApprovals(trx, year, report.version)
+    if (approvals.some((a) => a.user_id === actorId)) throw errors.reportAlreadyApproved()
+    try {
+      await insertApproval(trx, {
+        fiscal_year: year,
+        user_id: actorId,
+        version: report.version,
+        at: app.now().toISOString(),
+      })
+    } catch (error) {
+      if (isUniqueViolation(error)) throw errors.reportAlreadyApproved()
+      throw error
+    }
+    await audit(app, trx, {
+      actorId,
+      action: 'report.approved',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year, version: report.version, approvals: approvals.length + 1 },
+    })
+    return report
+  })
+}
+
+/** A published figure's cells as the public saw them, kept with the publication. */
+function frozenFigures(compiled: CompiledReport) {
+  return compiled.figures.map((f) => ({
+    key: f.entry.figure.key,
+    cells: f.table.cells.map((c) => ({
+      key: c.key,
+      trueValue: c.explanation.trueValue,
+      public: Object.fromEntries(
+        (['en', 'ja'] as const satisfies readonly Locale[]).map((l) => [l, cellText(f, c, l)]),
+      ),
+    })),
+  }))
+}
+
+/**
+ * Publishes the approved version: compiled once more inside the transaction (the records as
+ * they are now), refused when the disclosure review refuses it. The public text, the figures and
+ * the ledger with this release are frozen in `report_publications`, and the text goes to the
+ * website's Activity Reports in both languages; later edits of the records change nothing
+ * published.
+ */
+export async function publishReport(
+  app: AppContext,
+  year: number,
+  input: ReportStep,
+  by: Actorish,
+): Promise<ReportsTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    const report = await findReport(trx, year)
+    if (!report) throw errors.notFound()
+    if (report.status === 'published') throw errors.reportPublished()
+    if (report.status !== 'review') throw errors.workflowState()
+    if (report.version !== input.version) throw errors.versionConflict()
+    const approvals = await listApprovals(trx, year, report.version)
+    if (approvals.length < APPROVALS_NEEDED)
+      throw errors.reportNeedsApprovals({ approvals: approvals.length })
+    const compiled = await compileReport(app.modules, trx, report, today(app))
+    if (compiled.release.refused) throw errors.reportRefused()
+    const at = app.now().toISOString()
+    await insertPublication(trx, {
+      fiscal_year: year,
+      published_at: at,
+      text_en: compiled.texts.en,
+      text_ja: compiled.texts.ja,
+      figures_json: JSON.stringify(frozenFigures(compiled)),
+      ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
+    })
+    // The website's Activity Reports, through the cms module's door, in this transaction.
+    await publishActivityReport(
+      app,
+      trx,
+      {
+        fiscalYear: year,
+        slug: reportSlug(year),
+        documents: (['en', 'ja'] as const).map((locale) => ({
+          locale,
+          ...reportTitle(compiled.year.label, locale),
+          body: compiled.texts[locale],
+        })),
+      },
+      by,
+    )
+    const changed = await updateReportIfVersion(trx, year, report.version, {
+      status: 'published',
+      updated_at: at,
+    })
+    if (!changed) throw errors.versionConflict()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.published',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year, version: report.version, figures: compiled.figures.length },
+    })
+    return (await findReport(trx, year)) as ReportsTable
+  })
+}

@@ -1,0 +1,84 @@
+import type { Db } from '../../db/db-handle.js'
+import type {
+  ReportApprovalsTable,
+  ReportPublicationsTable,
+  ReportsTable,
+} from './report-tables.js'
+
+export function findReport(db: Db, year: number): Promise<ReportsTable | undefined> {
+  return db.selectFrom('reports').selectAll().where('fiscal_year', '=', year).executeTakeFirst()
+}
+
+/** The latest report before `year`: a new year starts from its text. */
+export function findReportBefore(db: Db, year: number): Promise<ReportsTable | undefined> {
+  return db
+    .selectFrom('reports')
+    .selectAll()
+    .where('fiscal_year', '<', year)
+    .orderBy('fiscal_year', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export function listReports(db: Db): Promise<ReportsTable[]> {
+  return db.selectFrom('reports').selectAll().orderBy('fiscal_year', 'desc').execute()
+}
+
+export async function insertReport(db: Db, row: ReportsTable): Promise<void> {
+  await db.insertInto('reports').values(row).execute()
+}
+
+/** Changes a report only at the version the caller read; false when someone changed it first. */
+export async function updateReportIfVersion(
+  db: Db,
+  year: number,
+  version: number,
+  change: Partial<Omit<ReportsTable, 'fiscal_year' | 'version'>>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('reports')
+    .set({ ...change, version: version + 1 })
+    .where('fiscal_year', '=', year)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export function listApprovals(db: Db, year: number, version: number) {
+  return db
+    .selectFrom('report_approvals')
+    .select(['user_id', 'at'])
+    .where('fiscal_year', '=', year)
+    .where('version', '=', version)
+    .orderBy('at')
+    .execute()
+}
+
+export async function insertApproval(db: Db, row: ReportApprovalsTable): Promise<void> {
+  await db.insertInto('report_approvals').values(row).execute()
+}
+
+export function findPublication(
+  db: Db,
+  year: number,
+): Promise<ReportPublicationsTable | undefined> {
+  return db
+    .selectFrom('report_publications')
+    .selectAll()
+    .where('fiscal_year', '=', year)
+    .executeTakeFirst()
+}
+
+/** The most recently published report's row: its ledger holds every earlier release. */
+export function findLatestPublication(db: Db): Promise<ReportPublicationsTable | undefined> {
+  return db
+    .selectFrom('report_publications')
+    .selectAll()
+    .orderBy('published_at', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function insertPublication(db: Db, row: ReportPublicationsTable): Promise<void> {
+  await db.insertInto('report_publications').values(row).execute()
+}
