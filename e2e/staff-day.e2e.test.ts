@@ -13,8 +13,40 @@ async function expectAxeClean(page: Page, where: string): Promise<void> {
 }
 
 const TEXT = {
-  en: { menu: 'Menu', main: 'Main', work: 'Work', field: 'Field', me: 'Me', cases: 'Cases' },
-  ja: { menu: 'メニュー', main: 'メイン', work: '業務', field: '現場', me: '自分', cases: 'ケース' },
+  en: {
+    menu: 'Menu',
+    main: 'Main',
+    work: 'Work',
+    field: 'Field',
+    me: 'Me',
+    cases: 'Cases',
+    compartment: 'Compartment',
+    latin: 'Name in Latin',
+    korean: 'Korean',
+    arrival: 'Arrived',
+    registerAndOpen: 'Register and open a case',
+    register: 'Register',
+    choose: 'Choose where they are registered',
+    registered: /is registered\. Now open their case\./,
+    openCase: 'Open a case',
+  },
+  ja: {
+    menu: 'メニュー',
+    main: 'メイン',
+    work: '業務',
+    field: '現場',
+    me: '自分',
+    cases: 'ケース',
+    compartment: '区画',
+    latin: 'ローマ字での氏名',
+    korean: '韓国語',
+    arrival: '到着',
+    registerAndOpen: '登録してケースを開く',
+    register: '登録',
+    choose: '登録する区画を選んでください',
+    registered: /を登録しました。続けてケースを開いてください。/,
+    openCase: 'ケースを開く',
+  },
 } as const
 
 describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) => {
@@ -24,6 +56,9 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
     haven = await startHaven()
     staff = await createStaff(haven, {
       coordinator: { role: 'coordinator', compartment: null },
+      // Two shelters, so the organisation-wide coordinator has a real choice to make.
+      worker: { role: 'caseworker', compartment: 'YAN-01' },
+      other: { role: 'caseworker', compartment: 'SHE-01' },
     })
   })
   afterAll(async () => {
@@ -143,6 +178,63 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       await expectAxeClean(page, `${locale} menu closed, 375 px`)
       await page.screenshot({ path: `e2e/artifacts/issue-15-menu-${locale}-375.png` })
       expect(consoleErrors).toEqual([])
+    })
+
+    it(`${locale}: an organisation-wide coordinator registers a person in a chosen shelter and opens a case in one flow`, async () => {
+      for (const width of [375, 1280]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/people/new`)
+        const compartment = page.getByLabel(text.compartment, { exact: true })
+        await compartment.waitFor()
+        // Both shelters are offered, labelled by code, and none is chosen for them.
+        const options = await compartment.locator('option').allTextContents()
+        expect(options.some((o) => o.startsWith('YAN-01'))).toBe(true)
+        expect(options.some((o) => o.startsWith('SHE-01'))).toBe(true)
+        expect(await compartment.inputValue()).toBe('')
+        await page.getByLabel(text.latin).fill(`Kim Test ${locale} ${width}`)
+        // Registering without choosing says what is missing instead of doing nothing.
+        await page.getByRole('button', { name: text.registerAndOpen }).click()
+        await page.locator('#compartment-error').filter({ hasText: text.choose }).waitFor()
+        await compartment.selectOption({ label: options.find((o) => o.startsWith('SHE-01')) ?? '' })
+        expect(await page.locator('#compartment-error').count()).toBe(0)
+        await page.getByRole('checkbox', { name: text.korean }).check()
+        await page.getByLabel(text.arrival).fill('2006-03')
+        await expectAxeClean(page, `${locale} registration, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-register-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        await page.getByRole('button', { name: text.registerAndOpen }).click()
+        await page.getByRole('status').filter({ hasText: text.registered }).waitFor()
+        expect(page.url()).toMatch(/\/app\/cases\/new\?person=/)
+        await expectAxeClean(page, `${locale} case after registration, ${width} px`)
+        await page.screenshot({ path: `e2e/artifacts/issue-15-registered-${locale}-${width}.png` })
+        await page.getByRole('button', { name: text.openCase }).click()
+        await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/)
+        // The person went where the coordinator chose, with the languages ticked.
+        const caseView = (await (
+          await context.request.get(`${page.url().replace('/app/', '/api/v1/')}`)
+        ).json()) as { personId: string; compartmentId: string }
+        const person = (await (
+          await context.request.get(`${haven.baseUrl}/api/v1/people/${caseView.personId}`)
+        ).json()) as {
+          compartmentId: string
+          languages: string[]
+          arrivalMonth: string
+        }
+        const compartments = (await (
+          await context.request.get(`${haven.baseUrl}/api/v1/compartments`)
+        ).json()) as { id: string; code: string }[]
+        expect(compartments.find((c) => c.id === person.compartmentId)?.code).toBe('SHE-01')
+        expect(person.languages).toEqual(['ko'])
+        expect(person.arrivalMonth).toBe('2006-03')
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
     })
   }
 })

@@ -43,7 +43,7 @@ function PersonCases({ person }: { person: PersonView }): JSX.Element {
 
 /** One person: the code, what may be known without identifying them, and their cases. */
 export function PersonPage(): JSX.Element {
-  const { params } = useRoute()
+  const { params, query } = useRoute()
   const id = params.id ?? ''
   const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
   const shredded = useShredded()
@@ -64,6 +64,11 @@ export function PersonPage(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={p.code} />
+      {query.registered === p.code && (
+        <p class="status" role="status">
+          {t('people.registered', { code: p.code })}
+        </p>
+      )}
       {gone && <ShreddedRecord compartment={gone} />}
       {p.mergedIntoId && (
         <p class="callout">
