@@ -1,5 +1,6 @@
 import type { CaseView, PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
+import { useEffect } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
@@ -47,6 +48,10 @@ export function PersonPage(): JSX.Element {
   const id = params.id ?? ''
   const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
   const shredded = useShredded()
+  // "Registered" is said once: the address loses it, so reload and Back do not say it again.
+  useEffect(() => {
+    if (query.registered) window.history.replaceState(window.history.state, '', `/app/people/${id}`)
+  }, [query.registered, id])
   if (person.state === 'loading') return <Loading />
   if (person.state === 'failed')
     return (

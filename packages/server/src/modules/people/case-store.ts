@@ -77,6 +77,23 @@ export async function listCases(db: Db, filter: CaseFilter): Promise<CasesTable[
   return ids.flatMap((id) => rows.get(id) ?? [])
 }
 
+/** How many cases the list's filters match, over all its pages (the list's count). */
+export async function countCases(
+  db: Db,
+  filter: Omit<CaseFilter, 'after' | 'limit'>,
+): Promise<number> {
+  if (filter.compartmentIds.length === 0) return 0
+  let query = db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('compartment_id', 'in', filter.compartmentIds)
+  if (filter.personId) query = query.where('person_id', '=', filter.personId)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.type) query = query.where('type', '=', filter.type)
+  const row = await query.executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly string[]) {
   let query = db.selectFrom('cases').selectAll()
   const [only] = compartmentIds
