@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import { type Page, request } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { axeViolations, describeViolations } from './support/axe.js'
 import { describeInBrowser } from './support/browser.js'
@@ -29,6 +29,10 @@ const TEXT = {
     choose: 'Choose where they are registered',
     registered: /is registered\. Now open their case\./,
     openCase: 'Open a case',
+    more: 'More',
+    caseHead: 'Case',
+    medical: 'Medical',
+    type: 'Type',
   },
   ja: {
     menu: 'メニュー',
@@ -46,6 +50,10 @@ const TEXT = {
     choose: '登録する区画を選んでください',
     registered: /を登録しました。続けてケースを開いてください。/,
     openCase: 'ケースを開く',
+    more: 'さらに表示',
+    caseHead: 'ケース',
+    medical: '医療',
+    type: '種類',
   },
 } as const
 
@@ -64,6 +72,41 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
   afterAll(async () => {
     expect(await haven?.server.stop()).toBe(0)
   })
+
+  /** 27 cases in SHE-01 (past one page of 25), every fourth a medical one, made through the API. */
+  async function seedCases(): Promise<void> {
+    const api = await request.newContext({
+      baseURL: haven.baseUrl,
+      extraHTTPHeaders: { Origin: haven.baseUrl },
+    })
+    await signInContext({ request: api }, haven.baseUrl, staff.coordinator as StaffAccount)
+    const compartments = (await (await api.get('/api/v1/compartments')).json()) as {
+      id: string
+      code: string
+    }[]
+    const she = compartments.find((c) => c.code === 'SHE-01')
+    for (let i = 0; i < 27; i++) {
+      const person = await api.post('/api/v1/people', {
+        data: {
+          compartmentId: she?.id,
+          identity: { names: [{ script: 'latin', value: `Seed Person ${i}` }], phones: [] },
+          attributes: { situation: 'in_shelter', ageBand: '30-44' },
+        },
+      })
+      if (!person.ok()) throw new Error(`person: ${person.status()} ${await person.text()}`)
+      const made = await api.post('/api/v1/cases', {
+        data: {
+          personId: ((await person.json()) as { id: string }).id,
+          type: i % 4 === 0 ? 'medical' : 'protection',
+          priority: i === 3 ? 'urgent' : 'normal',
+          openedOn: '2006-03-01',
+        },
+      })
+      if (!made.ok()) throw new Error(`case: ${made.status()} ${await made.text()}`)
+    }
+    await api.dispose()
+  }
+  let seeded: Promise<void> | null = null
 
   it('sends the app’s scripts and styles Brotli-compressed and cached as immutable, API data compressed but never stored', async () => {
     const { page, context } = await suite.newPage()
@@ -232,6 +275,55 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         expect(compartments.find((c) => c.id === person.compartmentId)?.code).toBe('SHE-01')
         expect(person.languages).toEqual(['ko'])
         expect(person.arrivalMonth).toBe('2006-03')
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
+    })
+
+    it(`${locale}: the cases list is a table with a count and More past 25, its filter kept by Back`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/cases`)
+        const table = page.getByRole('table', { name: text.cases })
+        await table.waitFor()
+        const count = page.locator('.list-count')
+        const first = (await count.textContent()) ?? ''
+        // 27 seeded + the cases the registration tests opened (two per language run so far).
+        const all = Number(
+          /(\d+)/.exec(locale === 'en' ? (first.split(' of ')[1] ?? '') : first)?.[1],
+        )
+        expect(all).toBeGreaterThanOrEqual(27)
+        expect(await table.locator('tbody tr').count()).toBe(25)
+        expect(await table.getByRole('columnheader').allTextContents()).toContain(text.caseHead)
+        await page.getByRole('button', { name: text.more }).click()
+        await table.locator('tbody tr').nth(25).waitFor()
+        expect(await table.locator('tbody tr').count()).toBe(all)
+        expect(await page.getByRole('button', { name: text.more }).count()).toBe(0)
+        await expectAxeClean(page, `${locale} cases list, ${width} px`)
+        await page.screenshot({ path: `e2e/artifacts/issue-15-cases-${locale}-${width}.png` })
+        // The filter goes into the address; Back from a case brings the filtered list back.
+        await page.getByLabel(text.type, { exact: true }).selectOption('medical')
+        await page.waitForURL(/\/app\/cases\?type=medical$/)
+        // The earlier rows stay until the filtered ones arrive: wait for those.
+        const typeCells = table.locator(`tbody td[data-label="${text.type}"]`)
+        await expect
+          .poll(async () => [...new Set(await typeCells.allTextContents())])
+          .toEqual([text.medical])
+        const medical = await table.locator('tbody tr').count()
+        expect(medical).toBeGreaterThanOrEqual(7)
+        await table.locator('tbody tr').first().getByRole('rowheader').getByRole('link').click()
+        await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/)
+        await page.goBack()
+        await page.waitForURL(/\/app\/cases\?type=medical$/)
+        expect(await page.getByLabel(text.type, { exact: true }).inputValue()).toBe('medical')
+        await expect.poll(() => table.locator('tbody tr').count()).toBe(medical)
+        expect([...new Set(await typeCells.allTextContents())]).toEqual([text.medical])
         expect(consoleErrors).toEqual([])
         await context.close()
       }
