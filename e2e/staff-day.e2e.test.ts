@@ -33,6 +33,9 @@ const TEXT = {
     caseHead: 'Case',
     medical: 'Medical',
     type: 'Type',
+    situation: 'Situation',
+    search: 'Search by code or name',
+    searchButton: 'Search',
   },
   ja: {
     menu: 'メニュー',
@@ -54,6 +57,9 @@ const TEXT = {
     caseHead: 'ケース',
     medical: '医療',
     type: '種類',
+    situation: '状況',
+    search: 'コードまたは名前で検索',
+    searchButton: '検索',
   },
 } as const
 
@@ -327,6 +333,40 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         expect(consoleErrors).toEqual([])
         await context.close()
       }
+    })
+
+    it(`${locale}: the people list keeps its filters in the address (Back restores them), never a name`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      const width = locale === 'en' ? 1280 : 375
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/people`)
+      const situation = page.getByLabel(text.situation, { exact: true })
+      await situation.selectOption('in_shelter')
+      await page.getByRole('button', { name: text.searchButton, exact: true }).click()
+      await page.waitForURL(/\/app\/people\?situation=in_shelter$/)
+      const first = page
+        .locator('main a[href^="/app/people/"]:not([href="/app/people/new"])')
+        .first()
+      await first.click()
+      await page.waitForURL(/\/app\/people\/[0-9a-f-]{36}$/)
+      await page.goBack()
+      await page.waitForURL(/\/app\/people\?situation=in_shelter$/)
+      expect(await situation.inputValue()).toBe('in_shelter')
+      // A search by name runs, but the name stays out of the address (and the history).
+      await page.getByLabel(text.search).fill('Seed Person 5')
+      await page.getByRole('button', { name: text.searchButton, exact: true }).click()
+      await page.waitForLoadState('networkidle')
+      await first.waitFor()
+      expect(page.url()).not.toContain('Seed')
+      expect(decodeURIComponent(page.url())).not.toContain('Seed')
+      await expectAxeClean(page, `${locale} people list, ${width} px`)
+      expect(consoleErrors).toEqual([])
+      await context.close()
     })
   }
 })
