@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import { openCase } from '../src/modules/people/case-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { buildCase, buildPerson } from './support/people-factories.js'
@@ -7,7 +8,7 @@ import { staffApi } from './support/staff-api.js'
 import { testAppContext } from './support/test-app.js'
 
 interface CasesPage {
-  cases: { code: string }[]
+  cases: { code: string; assigneeId: string | null }[]
   nextCursor: string | null
   total: number
 }
@@ -89,5 +90,37 @@ describeEachDialect('the cases list: count, paging and one audit entry per look'
       .where('action', '=', 'case.list_sealed_read')
       .execute()
     expect(looks.map((l) => l.compartment_id)).toEqual([north.id, north.id])
+  })
+
+  it('lists "my cases": those assigned to the caller, counted, and nobody else’s', async () => {
+    const north = await buildCompartment(app, 'NOR-01')
+    const mine = await buildUser(app, { grants: [{ role: 'caseworker', compartmentId: north.id }] })
+    const colleague = await buildUser(app, {
+      grants: [{ role: 'caseworker', compartmentId: north.id }],
+    })
+    const by = { actorId: null, requestId: null }
+    for (const [i, assignee] of [mine, mine, colleague, null].entries()) {
+      const person = await buildPerson(app, north.id)
+      await openCase(
+        app,
+        person,
+        {
+          personId: person.id,
+          type: 'protection',
+          priority: i === 0 ? 'urgent' : 'normal',
+          assigneeId: assignee?.id ?? null,
+          openedOn: '2026-01-05',
+        },
+        by,
+      )
+    }
+    const { headers } = await signIn(app, mine)
+    const page = (await (await api.get('/cases?assignee=me', headers)).json()) as CasesPage
+    expect(page.total).toBe(2)
+    expect(page.cases.map((c) => c.assigneeId)).toEqual([mine.id, mine.id])
+    const all = (await (await api.get('/cases', headers)).json()) as CasesPage
+    expect(all.total).toBe(4)
+    const bad = await api.get('/cases?assignee=someone', headers)
+    expect(bad.status).toBe(422)
   })
 })

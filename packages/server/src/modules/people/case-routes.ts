@@ -172,7 +172,7 @@ export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases',
-    summary: 'Cases, most recently active first, by compartment, person, type or status',
+    summary: 'Cases, most recently active first, by compartment, person, type, status or "mine"',
     tag: 'cases',
     access: {
       kind: 'policy',
@@ -195,6 +195,7 @@ export const caseRoutes = [
         personId: query.personId,
         type: query.type,
         status: query.status,
+        assigneeId: query.assignee === 'me' ? actor().userId : undefined,
       }
       const rows = await listCases(db, {
         ...filter,

@@ -34,6 +34,7 @@ export interface CaseFilter {
   personId?: string | undefined
   type?: string | undefined
   status?: string | undefined
+  assigneeId?: string | undefined
   after?: readonly [string | number, string] | undefined
   limit: number
 }
@@ -90,6 +91,7 @@ export async function countCases(
   if (filter.personId) query = query.where('person_id', '=', filter.personId)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
   const row = await query.executeTakeFirst()
   return Number(row?.n ?? 0)
 }
@@ -104,6 +106,7 @@ function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly strin
   if (filter.personId) query = query.where('person_id', '=', filter.personId)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
   if (filter.after) {
     const [at, id] = filter.after
     query = query.where((eb) =>
