@@ -33,6 +33,7 @@ const TEXT = {
     caseHead: 'Case',
     medical: 'Medical',
     type: 'Type',
+    whose: 'Whose cases',
     situation: 'Situation',
     search: 'Search by code or name',
     searchButton: 'Search',
@@ -57,6 +58,7 @@ const TEXT = {
     caseHead: 'ケース',
     medical: '医療',
     type: '種類',
+    whose: '担当',
     situation: '状況',
     search: 'コードまたは名前で検索',
     searchButton: '検索',
@@ -91,6 +93,9 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       code: string
     }[]
     const she = compartments.find((c) => c.code === 'SHE-01')
+    const session = (await (await api.get('/api/v1/auth/session')).json()) as {
+      user: { id: string }
+    }
     for (let i = 0; i < 27; i++) {
       const person = await api.post('/api/v1/people', {
         data: {
@@ -105,6 +110,8 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
           personId: ((await person.json()) as { id: string }).id,
           type: i % 4 === 0 ? 'medical' : 'protection',
           priority: i === 3 ? 'urgent' : 'normal',
+          // One of them is the coordinator's own: "my cases".
+          assigneeId: i === 3 ? session.user.id : null,
           openedOn: '2006-03-01',
         },
       })
@@ -330,6 +337,11 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         expect(await page.getByLabel(text.type, { exact: true }).inputValue()).toBe('medical')
         await expect.poll(() => table.locator('tbody tr').count()).toBe(medical)
         expect([...new Set(await typeCells.allTextContents())]).toEqual([text.medical])
+        // "My cases": the one assigned to the coordinator, the urgent one, kept in the address.
+        await page.goto(`${haven.baseUrl}/app/cases?assignee=me`)
+        await expect.poll(() => table.locator('tbody tr').count()).toBe(1)
+        expect(await table.locator('.priority-urgent').count()).toBe(1)
+        expect(await page.getByLabel(text.whose, { exact: true }).inputValue()).toBe('me')
         expect(consoleErrors).toEqual([])
         await context.close()
       }

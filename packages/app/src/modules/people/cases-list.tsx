@@ -19,7 +19,7 @@ interface CasesPage {
   total: number
 }
 
-const FILTERS = ['type', 'status'] as const
+const FILTERS = ['assignee', 'type', 'status'] as const
 
 /**
  * Cases of the caller's compartments, most recently active first, as a table with a count and
@@ -74,6 +74,16 @@ export function CasesList(): JSX.Element {
         {session?.can.reviewRetention && <a href="/app/retention">{t('retention.link')}</a>}
       </div>
       <div class="filter-grid">
+        <SelectField
+          id="case-assignee"
+          label={t('cases.whose')}
+          value={query.assignee ?? ''}
+          options={[
+            { value: '', label: t('cases.whose_all') },
+            { value: 'me', label: t('cases.whose_mine') },
+          ]}
+          onChange={setFilter('assignee')}
+        />
         <SelectField
           id="case-type"
           label={t('cases.type')}

@@ -309,4 +309,7 @@ export const peopleEn = {
   'cases.count': '{shown} of {count, plural, one {# case} other {# cases}}',
   'cases.code': 'Case',
   'cases.person': 'Person',
+  'cases.whose': 'Whose cases',
+  'cases.whose_all': 'Everyone’s',
+  'cases.whose_mine': 'Mine (assigned to me)',
 } as const

@@ -308,4 +308,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'cases.count': '{count} 件中 {shown} 件',
   'cases.code': 'ケース',
   'cases.person': '人物',
+  'cases.whose': '担当',
+  'cases.whose_all': 'すべて',
+  'cases.whose_mine': '自分の担当',
 }
