@@ -143,6 +143,7 @@ describeInBrowser('identity in Chromium', (suite) => {
     expect(await account.confirmTotp((await nextTotpCode(adminSecret)).code)).toHaveLength(10)
     await page.getByRole('button', { name: 'Continue' }).click()
     await login.waitForHeading('Your account')
+    await login.showMenu()
     expect(await login.navLink('Administration').isVisible()).toBe(true)
     expect(await login.navLink('Audit log').count()).toBe(0)
     await page.setViewportSize(DESKTOP)
@@ -446,6 +447,7 @@ describeInBrowser('identity in Chromium', (suite) => {
 
     const { page } = auditorPage
     const login = new LoginPageObject(page, haven.baseUrl)
+    await login.showMenu()
     await login.navLink('Account').click()
     await login.waitForHeading('Sign in')
     expect(await page.getByRole('alert').textContent()).toBe(

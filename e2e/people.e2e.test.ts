@@ -115,14 +115,14 @@ describeInBrowser('people and cases in Chromium', (suite) => {
     await page.getByRole('heading', { level: 1, name: 'Register a person' }).waitFor()
     await page.getByLabel('Name in Latin').focus()
     await page.keyboard.type('Pak Minjun')
-    // Tab to the arrival month and type something impossible, then submit with Enter.
-    await page.getByLabel('Arrived').focus()
-    await page.keyboard.type('2006-13')
+    // Type a language's name where a code belongs, then submit with Enter.
+    await page.getByLabel('Other languages').focus()
+    await page.keyboard.type('Korean')
     await page.keyboard.press('Enter')
-    await page.getByText('Use year and month, like 2006-03.').waitFor()
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('arrival')
+    await page.getByText('Use a language code such as ko, zh, ja or en.').waitFor()
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('languages-other')
     await page.keyboard.press('Control+A')
-    await page.keyboard.type('2006-03')
+    await page.keyboard.type('ru')
     let tabs = 0
     while (
       (await page.evaluate(() => document.activeElement?.textContent)) !== 'Register' &&

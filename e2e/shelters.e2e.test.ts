@@ -168,6 +168,8 @@ describeInBrowser('shelters and marking one compromised, in Chromium', (suite) =
     ])
 
     // The field worker's session ended: their next step in the app leads to the sign-in page.
+    // On a phone the sections sit behind the Menu button (issue #15).
+    await field.page.getByRole('button', { name: /^Menu/ }).click()
     await field.page.getByRole('link', { name: 'Shelters', exact: true }).click()
     await field.page.waitForURL(/\/app\/login/)
     await expect.poll(() => field.page.getByText('Your session ended.').count()).toBe(1)

@@ -8,6 +8,7 @@ export class AccountPageObject extends AppShell {
   }
 
   async open(): Promise<void> {
+    await this.showMenu()
     await this.navLink('Account').click()
     await this.waitForHeading('Your account')
   }

@@ -16,6 +16,15 @@ export class AppShell {
     return this.page.getByRole('navigation', { name: /Main|メイン/ }).getByRole('link', { name })
   }
 
+  /** On a phone the sections sit behind the Menu button: opens it (nothing on a wide screen). */
+  async showMenu(): Promise<void> {
+    const toggle = this.page
+      .getByRole('navigation', { name: /Main|メイン/ })
+      .getByRole('button', { name: /^(Menu|メニュー)/ })
+    if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false')
+      await toggle.click()
+  }
+
   async switchLanguage(locale: 'en' | 'ja'): Promise<void> {
     await this.page.getByRole('banner').getByRole('combobox').selectOption(locale)
   }

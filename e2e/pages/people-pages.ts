@@ -35,6 +35,8 @@ export class PeoplePagesObject extends AppShell {
       await this.page.getByLabel(`Name in ${script}`).fill(value)
     await this.page.getByLabel('Situation', { exact: true }).selectOption(fields.situation)
     await this.page.getByRole('button', { name: 'Register', exact: true }).click()
+    // The person's page, saying they are registered (issue #15).
+    await this.page.getByRole('status').filter({ hasText: 'is registered.' }).waitFor()
     await this.page.waitForURL(/\/app\/people\/[\w-]{20,}$/)
     await this.personLoaded()
     return this.headingText()

@@ -1,10 +1,11 @@
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
-import { type NavEntry, navMatches } from '../lib/app-module.js'
+import type { NavEntry } from '../lib/app-module.js'
 import { LOCALE_NAMES, LOCALES, locale, setLocale, t } from '../lib/locale.js'
 import { refreshNotifications, unreadNotifications } from '../lib/notifications.js'
 import { activeSession, signOut } from '../lib/session.js'
+import { MainMenu } from './main-menu.js'
 import { ErrorAlert } from './messages.js'
 
 const HOME: NavEntry = { href: '/app/', label: 'nav.home', match: 'exact', shows: () => true }
@@ -12,6 +13,7 @@ const ACCOUNT: NavEntry = {
   href: '/app/account',
   label: 'nav.account',
   match: 'exact',
+  group: 'me',
   shows: () => true,
 }
 
@@ -53,14 +55,7 @@ export function AppHeader({ nav }: { nav: readonly NavEntry[] }): JSX.Element {
   const unread = unreadNotifications.value
   // The server computed these abilities; hiding a link is convenience, the API still refuses.
   const offered = current ? nav.filter((entry) => entry.shows(current.can)) : []
-  const items = current
-    ? [
-        HOME,
-        ...offered.filter((entry) => entry.group !== 'organisation'),
-        ACCOUNT,
-        ...offered.filter((entry) => entry.group === 'organisation'),
-      ]
-    : []
+  const items = current ? [HOME, ...offered, ACCOUNT] : []
   return (
     <header class="app-header">
       <div class="bar">
@@ -103,19 +98,7 @@ export function AppHeader({ nav }: { nav: readonly NavEntry[] }): JSX.Element {
           )}
         </div>
       </div>
-      {items.length > 0 && (
-        <nav class="app-nav" aria-label={t('nav.label')}>
-          <ul>
-            {items.map((item) => (
-              <li key={item.href}>
-                <a href={item.href} aria-current={navMatches(item, path) ? 'page' : undefined}>
-                  {t(item.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      {items.length > 0 && <MainMenu items={items} path={path} />}
       {error && (
         <div class="header-alert">
           <ErrorAlert message={error} />

@@ -6,7 +6,7 @@ interface TextFieldProps {
   value: string
   onInput: (value: string) => void
   error?: string | undefined
-  type?: 'text' | 'password' | 'date'
+  type?: 'text' | 'password' | 'date' | 'month'
   autoComplete?: string
   required?: boolean
   hint?: string | undefined

@@ -33,14 +33,22 @@ export function page<P>(path: string, load: () => Promise<ComponentType<P>>): Ap
   return { path, component: lazy(load) as unknown as ComponentType }
 }
 
+/** The menu's groups, in the order they are shown. */
+export const NAV_GROUPS = ['work', 'field', 'organisation', 'me'] as const
+export type NavGroup = (typeof NAV_GROUPS)[number]
+
 /** A link in the app's main navigation. */
 export interface NavEntry {
   readonly href: string
   readonly label: MessageKey
   /** `section` (the default): every page under `href` is part of it; `exact`: `href` alone. */
   readonly match?: 'section' | 'exact'
-  /** Work comes before the person's own account in the bar, the organisation's tools after it. */
-  readonly group?: 'work' | 'organisation'
+  /**
+   * Which part of the menu it sits in: `work` (the default: people and cases), `field`
+   * (shelters, distributions, stock), `organisation` (website, inbox, administration, audit) or
+   * `me` (the person's own account).
+   */
+  readonly group?: NavGroup
   /** Whether to offer it, from the abilities the server computed; the API still refuses. */
   shows(can: Abilities): boolean
 }

@@ -95,6 +95,8 @@ export const caseQuerySchema = z.strictObject({
   personId: id.optional(),
   type: z.enum(CASE_TYPES).optional(),
   status: z.enum(CASE_STATUSES).optional(),
+  /** `me`: only the cases assigned to the caller ("my cases"). */
+  assignee: z.literal('me').optional(),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })

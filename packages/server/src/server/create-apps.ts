@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.js'
 import { originCheck } from '../auth/origin-check.js'
 import { sessionContext } from '../auth/session-middleware.js'
 import { accessLog } from '../http/access-log.js'
+import { compressResponses } from '../http/compress-responses.js'
 import { errorJson, toHavenError } from '../http/error-response.js'
 import { errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
@@ -57,6 +58,7 @@ export function createApps(
   const staff = base(app, STAFF_CSP)
   staff.use('*', sealedGate({ master: app.crypto.master }))
   staff.route('/', createUnsealRoutes(app))
+  staff.use('/api/*', compressResponses())
   staff.use('/api/*', originCheck({ urls: () => app.urls }))
   staff.use('/api/*', sessionContext(app))
   staff.route('/', createHealthRoutes(app))

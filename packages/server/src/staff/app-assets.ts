@@ -2,12 +2,21 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, extname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { ContentCoding } from '../http/content-encoding.js'
 
 export interface StaticFile {
   body: Uint8Array
   type: string
   etag: string
+  /** The same bytes compressed, by coding: written at build (`.br`, `.gz`), else made at load. */
+  encoded: Partial<Record<ContentCoding, Uint8Array>>
 }
+
+/** Files that compress: text. Images other than SVG and fonts are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt'])
+const COMPRESS_FROM_BYTES = 512
+const SUFFIX: Record<ContentCoding, string> = { br: '.br', gzip: '.gz' }
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,8 +47,28 @@ export function findAppDist(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /**
- * The built staff app, read into memory once (it is small): path → bytes, type and a strong ETag.
- * Source maps are left out so a visitor learns no more than the shipped code.
+ * The compressed forms of a file: those the build wrote beside it (`vite.config.ts` does), or,
+ * for a build made without them, made here once at start.
+ */
+function encodedForms(full: string, body: Uint8Array): StaticFile['encoded'] {
+  if (!COMPRESSIBLE.has(extname(full)) || body.length < COMPRESS_FROM_BYTES) return {}
+  const encoded: StaticFile['encoded'] = {}
+  for (const coding of ['br', 'gzip'] as const) {
+    const file = `${full}${SUFFIX[coding]}`
+    if (existsSync(file)) encoded[coding] = readFileSync(file)
+    else
+      encoded[coding] =
+        coding === 'br'
+          ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          : gzipSync(body, { level: 9 })
+  }
+  return encoded
+}
+
+/**
+ * The built staff app, read into memory once (it is small): path → bytes, type, a strong ETag
+ * and the compressed forms. Source maps are left out so a visitor learns no more than the
+ * shipped code; the build's `.br`/`.gz` files are not paths of their own.
  */
 export function loadAppAssets(distDir: string): Map<string, StaticFile> {
   const files = new Map<string, StaticFile>()
@@ -47,13 +76,14 @@ export function loadAppAssets(distDir: string): Map<string, StaticFile> {
     for (const name of readdirSync(dir)) {
       const full = join(dir, name)
       if (statSync(full).isDirectory()) walk(full)
-      else if (!name.endsWith('.map')) {
+      else if (!/\.(map|br|gz)$/.test(name)) {
         const body = readFileSync(full)
         const path = `/${relative(distDir, full).split(sep).join('/')}`
         files.set(path, {
           body,
           type: TYPES[extname(name)] ?? 'application/octet-stream',
           etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+          encoded: encodedForms(full, body),
         })
       }
     }

@@ -13,5 +13,7 @@ export const cmsApp = defineAppModule({
     page('/app/cms/faq-topics', () => import('./faq-topics.js').then((m) => m.FaqTopics)),
     page('/app/cms/images', () => import('./image-library.js').then((m) => m.ImageLibrary)),
   ],
-  nav: [{ href: '/app/cms', label: 'nav.site', shows: (can) => can.editSite }],
+  nav: [
+    { href: '/app/cms', label: 'nav.site', group: 'organisation', shows: (can) => can.editSite },
+  ],
 })

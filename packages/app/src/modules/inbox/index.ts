@@ -7,5 +7,12 @@ export const inboxApp = defineAppModule({
     page('/app/inbox', () => import('./inbox-list.js').then((m) => m.InboxList)),
     page('/app/inbox/:id', () => import('./inbox-message.js').then((m) => m.InboxMessage)),
   ],
-  nav: [{ href: '/app/inbox', label: 'nav.inbox', shows: (can) => can.readInbox }],
+  nav: [
+    {
+      href: '/app/inbox',
+      label: 'nav.inbox',
+      group: 'organisation',
+      shows: (can) => can.readInbox,
+    },
+  ],
 })

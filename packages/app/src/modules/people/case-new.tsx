@@ -31,6 +31,11 @@ export function CaseNew(): JSX.Element {
         <a href={`/app/people/${personId}`}>{t('people.title')}</a>
       </p>
       <PageTitle text={t('cases.new')} />
+      {query.registered && (
+        <p class="status" role="status">
+          {t('people.registered_open_case', { code: query.registered })}
+        </p>
+      )}
       <form
         ref={form}
         noValidate

@@ -5,6 +5,7 @@ import { looksLikeCode } from '@haven/core/people/person-rules'
 import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
+import { useLocation, useRoute } from 'preact-iso'
 import { Loading, Problem } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -37,6 +38,31 @@ const NO_FILTERS: Filters = {
   sort: 'code',
 }
 
+/**
+ * The filters the address holds, so Back, reload and a shared link keep them. A name never goes
+ * into the address (browser history is kept on shared devices): a search by name stays in the
+ * page; a search by code, which identifies no one, is kept.
+ */
+function addressOf(filters: Filters): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters))
+    if (
+      value &&
+      value !== NO_FILTERS[key as keyof Filters] &&
+      (key !== 'q' || looksLikeCode(value))
+    )
+      params.set(key, value)
+  const search = params.toString()
+  return `/app/people${search ? `?${search}` : ''}`
+}
+
+function filtersFrom(query: Record<string, string | undefined>): Filters {
+  const filters = { ...NO_FILTERS }
+  for (const key of Object.keys(NO_FILTERS) as (keyof Filters)[])
+    filters[key] = query[key] ?? NO_FILTERS[key]
+  return filters
+}
+
 function queryOf(filters: Filters, cursor: string | null): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
@@ -65,8 +91,18 @@ export function PersonItem({ person }: { person: PersonSummaryView }): JSX.Eleme
  * never sit in plain text), or by what is known about them; "More" continues after the last row.
  */
 export function PeopleList(): JSX.Element {
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS)
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
+  const { query } = useRoute()
+  const { route } = useLocation()
+  const fromAddress = filtersFrom(query)
+  const addressKey = queryOf(fromAddress, null)
+  const [draft, setDraft] = useState<Filters>(fromAddress)
+  // A search by name is not in the address; it is kept here while the address is unchanged.
+  const [nameSearch, setNameSearch] = useState<{ address: string; q: string } | null>(null)
+  const filters =
+    nameSearch && nameSearch.address === addressKey
+      ? { ...fromAddress, q: nameSearch.q }
+      : fromAddress
+  const filtersKey = queryOf(filters, null)
   const [people, setPeople] = useState<PersonSummaryView[]>([])
   const [next, setNext] = useState<string | null>(null)
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading')
@@ -86,9 +122,11 @@ export function PeopleList(): JSX.Element {
       setState('failed')
     }
   }
+  // Back, forward or a link: the form shows what the list shows.
+  useEffect(() => setDraft(filters), [filtersKey])
   useEffect(() => {
     void load(filters, null)
-  }, [filters])
+  }, [filtersKey])
   const set = (key: keyof Filters) => (value: string) => setDraft({ ...draft, [key]: value })
   const compartments = grantedCompartments()
   const shredded = useShredded()
@@ -115,7 +153,21 @@ export function PeopleList(): JSX.Element {
         noValidate
         onSubmit={(event) => {
           event.preventDefault()
-          setFilters({ ...draft })
+          const address = addressOf(draft)
+          const [, search = ''] = address.split('?')
+          const byName = draft.q !== '' && !looksLikeCode(draft.q)
+          setNameSearch(
+            byName
+              ? {
+                  address: queryOf(
+                    filtersFrom(Object.fromEntries(new URLSearchParams(search))),
+                    null,
+                  ),
+                  q: draft.q,
+                }
+              : null,
+          )
+          route(address)
         }}
       >
         <TextField id="q" label={t('people.search')} value={draft.q} onInput={set('q')} />

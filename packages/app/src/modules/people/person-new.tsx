@@ -1,3 +1,4 @@
+import type { CompartmentView } from '@haven/core/auth/auth-views'
 import type { PersonView } from '@haven/core/people/people-views'
 import {
   AGE_BANDS,
@@ -11,6 +12,7 @@ import {
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -19,8 +21,10 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { grantedCompartments, optionsOf, splitList } from './people-parts.js'
-import { useShredded } from './shredded-compartments.js'
+import { activeSession } from '../../lib/session.js'
+import { LanguagePicker } from './language-picker.js'
+import { optionsOf, splitList } from './people-parts.js'
+import { registrableCompartments } from './register-compartments.js'
 
 interface Duplicate {
   id: string
@@ -43,13 +47,21 @@ const SCRIPT_LANG: Record<NameScript, string> = {
  */
 export function PersonNew(): JSX.Element {
   const { route } = useLocation()
-  // Nobody can be registered where the keys were destroyed: those compartments are not offered.
-  const shredded = useShredded()
-  const compartments = grantedCompartments().filter((c) => !shredded.has(c.value))
+  // Where this person may register someone: for an organisation-wide grant, every shelter, so
+  // the choice is theirs (nothing where the keys were destroyed).
+  const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
+  const compartments =
+    list.state === 'ready'
+      ? registrableCompartments(activeSession.value?.grants ?? [], list.data)
+      : []
   const [chosen, setCompartmentId] = useState('')
-  const compartmentId = compartments.some((c) => c.value === chosen)
-    ? chosen
-    : (compartments[0]?.value ?? '')
+  // One compartment needs no choice; several need a deliberate one (no silent default).
+  const compartmentId =
+    compartments.length === 1
+      ? (compartments[0]?.value ?? '')
+      : compartments.some((c) => c.value === chosen)
+        ? chosen
+        : ''
   const [names, setNames] = useState<Record<NameScript, string>>({
     hangul: '',
     hanzi: '',
@@ -66,7 +78,9 @@ export function PersonNew(): JSX.Element {
   const [situation, setSituation] = useState<string>('unknown')
   const [ageBand, setAgeBand] = useState<string>('unknown')
   const [arrival, setArrival] = useState('')
-  const [languages, setLanguages] = useState('')
+  const [languages, setLanguages] = useState<string[]>([])
+  const [otherLanguages, setOtherLanguages] = useState('')
+  const [thenOpenCase, setThenOpenCase] = useState(false)
   const [tags, setTags] = useState('')
   const [duplicates, setDuplicates] = useState<{ key: string; found: Duplicate[] } | null>(null)
   const form = useRef<HTMLFormElement>(null)
@@ -96,13 +110,21 @@ export function PersonNew(): JSX.Element {
       situation,
       ageBand,
       arrivalMonth: arrival.trim() || null,
-      languages: splitList(languages),
+      languages,
       tags: splitList(tags),
     },
   })
 
-  const submit = (event: Event) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault()
+    // Which of the two buttons: register only, or register and go on to open a case.
+    const openCase = (event.submitter as HTMLButtonElement | null)?.value === 'case'
+    setThenOpenCase(openCase)
+    if (!compartmentId) {
+      submission.setFields({ compartmentId: t('people.choose_compartment') })
+      focusFirstInvalid(form.current)
+      return
+    }
     const checked = checkFields(createPersonSchema, input())
     if (!checked.ok) {
       submission.setFields(checked.errors)
@@ -126,7 +148,12 @@ export function PersonNew(): JSX.Element {
         if (found.length > 0) return
       }
       const created = await api<PersonView>('POST', '/people', value)
-      route(`/app/people/${created.id}`)
+      const code = encodeURIComponent(created.code)
+      route(
+        openCase
+          ? `/app/cases/new?person=${encodeURIComponent(created.id)}&registered=${code}`
+          : `/app/people/${encodeURIComponent(created.id)}?registered=${code}`,
+      )
     })
   }
 
@@ -138,7 +165,11 @@ export function PersonNew(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={t('people.new')} />
-      {compartments.length === 0 ? (
+      {list.state === 'loading' ? (
+        <Loading />
+      ) : list.state === 'failed' ? (
+        <Problem error={list.error} />
+      ) : compartments.length === 0 ? (
         <p class="callout" role="note">
           {t('people.nowhere_to_register')}
         </p>
@@ -149,8 +180,13 @@ export function PersonNew(): JSX.Element {
               id="compartment"
               label={t('people.compartment')}
               value={compartmentId}
-              options={compartments}
-              onChange={setCompartmentId}
+              options={[{ value: '', label: t('people.choose_compartment') }, ...compartments]}
+              onChange={(value) => {
+                setCompartmentId(value)
+                // Chosen now: the earlier "choose" message no longer applies.
+                const { compartmentId: _answered, ...rest } = submission.fields
+                if (value) submission.setFields(rest)
+              }}
               error={field('compartmentId')}
             />
           )}
@@ -252,20 +288,20 @@ export function PersonNew(): JSX.Element {
             />
             <TextField
               id="arrival"
+              type="month"
               label={t('people.arrival')}
-              hint={t('people.arrival_hint')}
+              hint={t('people.arrival_month_hint')}
               value={arrival}
-              verbatim
               onInput={setArrival}
               error={field('attributes.arrivalMonth')}
             />
-            <TextField
-              id="languages"
-              label={t('people.languages')}
-              hint={t('people.languages_hint')}
+            <LanguagePicker
               value={languages}
-              verbatim
-              onInput={setLanguages}
+              other={otherLanguages}
+              onChange={(codes, other) => {
+                setLanguages(codes)
+                setOtherLanguages(other)
+              }}
               error={field('attributes.languages.0') ?? field('attributes.languages')}
             />
             <TextField
@@ -306,8 +342,25 @@ export function PersonNew(): JSX.Element {
           )}
           <ErrorAlert message={submission.error} />
           <div class="actions">
-            <button type="submit" class="primary" disabled={submission.busy}>
-              {warned ? t('people.register_anyway') : t('people.register')}
+            <button
+              type="submit"
+              class="primary"
+              name="then"
+              value="case"
+              disabled={submission.busy}
+            >
+              {warned && thenOpenCase
+                ? t('people.register_anyway')
+                : t('people.register_and_open_case')}
+            </button>
+            <button
+              type="submit"
+              class="secondary"
+              name="then"
+              value="person"
+              disabled={submission.busy}
+            >
+              {warned && !thenOpenCase ? t('people.register_anyway') : t('people.register')}
             </button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 import type { CaseView, PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
+import { useEffect } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
@@ -43,10 +44,14 @@ function PersonCases({ person }: { person: PersonView }): JSX.Element {
 
 /** One person: the code, what may be known without identifying them, and their cases. */
 export function PersonPage(): JSX.Element {
-  const { params } = useRoute()
+  const { params, query } = useRoute()
   const id = params.id ?? ''
   const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
   const shredded = useShredded()
+  // "Registered" is said once: the address loses it, so reload and Back do not say it again.
+  useEffect(() => {
+    if (query.registered) window.history.replaceState(window.history.state, '', `/app/people/${id}`)
+  }, [query.registered, id])
   if (person.state === 'loading') return <Loading />
   if (person.state === 'failed')
     return (
@@ -64,6 +69,11 @@ export function PersonPage(): JSX.Element {
         <a href="/app/people">{t('people.title')}</a>
       </p>
       <PageTitle text={p.code} />
+      {query.registered === p.code && (
+        <p class="status" role="status">
+          {t('people.registered', { code: p.code })}
+        </p>
+      )}
       {gone && <ShreddedRecord compartment={gone} />}
       {p.mergedIntoId && (
         <p class="callout">

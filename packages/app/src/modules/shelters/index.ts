@@ -7,7 +7,14 @@ export const sheltersApp = defineAppModule({
     page('/app/shelters', () => import('./shelters-page.js').then((m) => m.SheltersPage)),
     page('/app/shelters/:id', () => import('./shelter-page.js').then((m) => m.ShelterPage)),
   ],
-  nav: [{ href: '/app/shelters', label: 'nav.shelters', shows: (can) => can.shelters }],
+  nav: [
+    {
+      href: '/app/shelters',
+      label: 'nav.shelters',
+      group: 'field',
+      shows: (can) => can.shelters,
+    },
+  ],
   notificationLinks: {
     shelter_compromised: (id) => `/app/shelters/${encodeURIComponent(id)}`,
     shelter_restored: (id) => `/app/shelters/${encodeURIComponent(id)}`,

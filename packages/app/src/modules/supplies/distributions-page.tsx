@@ -66,8 +66,9 @@ export function DistributionsPage(): JSX.Element {
         setCanOverride(false)
         setReason('')
         setPersonCode('')
-        setDone(t('dist.recorded', { people: saved.dayPeople ?? 0, cap: saved.dailyCap ?? 0 }))
+        // Said once the list below shows it too, so "recorded" never sits above a stale list.
         await reload()
+        setDone(t('dist.recorded', { people: saved.dayPeople ?? 0, cap: saved.dailyCap ?? 0 }))
       } catch (caught) {
         setCanOverride(
           caught instanceof ApiError &&

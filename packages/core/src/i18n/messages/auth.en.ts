@@ -245,4 +245,9 @@ export const authEn = {
   'nav.admin': 'Administration',
   'nav.audit': 'Audit log',
   'nav.label': 'Main',
+  'nav.menu': 'Menu',
+  'nav.group.work': 'Work',
+  'nav.group.field': 'Field',
+  'nav.group.organisation': 'Organisation',
+  'nav.group.me': 'Me',
 } as const

@@ -246,4 +246,9 @@ export const authJa: Record<keyof typeof authEn, string> = {
   'nav.admin': '管理',
   'nav.audit': '監査ログ',
   'nav.label': 'メイン',
+  'nav.menu': 'メニュー',
+  'nav.group.work': '業務',
+  'nav.group.field': '現場',
+  'nav.group.organisation': '組織',
+  'nav.group.me': '自分',
 }

@@ -299,4 +299,17 @@ export const peopleEn = {
     'You cannot register anyone here: the keys of every compartment you work in were destroyed (shredded). Ask an administrator for a grant in another compartment.',
   'people.shredded_search':
     'Names cannot be searched in shredded compartments ({codes}): their keys were destroyed. People there are still found by code.',
+  'people.choose_compartment': 'Choose where they are registered',
+  'people.register_and_open_case': 'Register and open a case',
+  'people.registered': '{code} is registered.',
+  'people.registered_open_case': '{code} is registered. Now open their case.',
+  'people.other_languages': 'Other languages',
+  'people.other_languages_hint': 'Language codes separated by commas, such as ru, mn.',
+  'people.arrival_month_hint': 'The month they arrived.',
+  'cases.count': '{shown} of {count, plural, one {# case} other {# cases}}',
+  'cases.code': 'Case',
+  'cases.person': 'Person',
+  'cases.whose': 'Whose cases',
+  'cases.whose_all': 'Everyone’s',
+  'cases.whose_mine': 'Mine (assigned to me)',
 } as const

@@ -298,4 +298,17 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
     'ここでは誰も登録できません。あなたが担当するすべての区画の鍵が破棄（シュレッド）されました。別の区画の権限を管理者に依頼してください。',
   'people.shredded_search':
     'シュレッドされた区画（{codes}）では名前を検索できません。鍵が破棄されたためです。そこの人物はコードで見つけられます。',
+  'people.choose_compartment': '登録する区画を選んでください',
+  'people.register_and_open_case': '登録してケースを開く',
+  'people.registered': '{code} を登録しました。',
+  'people.registered_open_case': '{code} を登録しました。続けてケースを開いてください。',
+  'people.other_languages': 'その他の言語',
+  'people.other_languages_hint': '言語コードをカンマ区切りで（例：ru, mn）',
+  'people.arrival_month_hint': '到着した月',
+  'cases.count': '{count} 件中 {shown} 件',
+  'cases.code': 'ケース',
+  'cases.person': '人物',
+  'cases.whose': '担当',
+  'cases.whose_all': 'すべて',
+  'cases.whose_mine': '自分の担当',
 }

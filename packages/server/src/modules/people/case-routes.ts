@@ -28,6 +28,7 @@ import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
 import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
 import {
+  countCases,
   entriesOf,
   findFollowUp,
   followUpsOf,
@@ -140,11 +141,39 @@ async function auditTextsRead(
   }
 }
 
+/**
+ * Audits one look at a list page whose sealed summaries were shown: one entry naming the cases
+ * by code (not one per row, which buried the log: 25 entries for one glance at the list).
+ */
+async function auditListRead(
+  app: AppContext,
+  actor: Actor,
+  page: readonly CasesTable[],
+  requestId: string,
+) {
+  const shown = page.filter(
+    (c) =>
+      c.summary !== null && can(actor, 'identify', 'Case', { compartmentId: c.compartment_id }),
+  )
+  if (shown.length === 0) return
+  const compartments = [...new Set(shown.map((c) => c.compartment_id))]
+  await audit(app, app.database.db, {
+    actorId: actor.userId,
+    action: 'case.list_sealed_read',
+    entityType: 'Case',
+    entityId: null,
+    // One compartment: filed under it, so its auditors find it; several: listed in the details.
+    compartmentId: compartments.length === 1 ? (compartments[0] ?? null) : null,
+    requestId,
+    details: { what: 'summary', codes: shown.map((c) => c.code), compartments },
+  })
+}
+
 export const caseRoutes = [
   defineRoute({
     method: 'get',
     path: '/cases',
-    summary: 'Cases, most recently active first, by compartment, person, type or status',
+    summary: 'Cases, most recently active first, by compartment, person, type, status or "mine"',
     tag: 'cases',
     access: {
       kind: 'policy',
@@ -154,26 +183,33 @@ export const caseRoutes = [
       only: ({ query }) => query.compartmentId,
     },
     query: caseQuerySchema,
-    response: z.object({ cases: z.array(caseView), nextCursor: z.string().nullable() }),
+    response: z.object({
+      cases: z.array(caseView),
+      nextCursor: z.string().nullable(),
+      /** Every case the filters match, over all pages. */
+      total: z.number().int(),
+    }),
     async handle({ app, query, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const rows = await listCases(db, {
+      const filter = {
         compartmentIds,
         personId: query.personId,
         type: query.type,
         status: query.status,
+        assigneeId: query.assignee === 'me' ? actor().userId : undefined,
+      }
+      const rows = await listCases(db, {
+        ...filter,
         after: decodeCursor(query.cursor),
         limit: query.limit + 1,
       })
       const page = rows.slice(0, query.limit)
       const last = page.at(-1)
       const cases = await presentCases(app, actor(), page)
-      if (page.some((c) => c.summary !== null)) {
-        for (const c of page.filter((row) => row.summary !== null))
-          await auditTextsRead(app, actor(), c, by.requestId ?? '', 'summary')
-      }
+      await auditListRead(app, actor(), page, by.requestId ?? '')
       return {
         cases,
+        total: await countCases(db, filter),
         nextCursor:
           rows.length > query.limit && last ? encodeCursor([last.last_activity_at, last.id]) : null,
       }

@@ -36,6 +36,7 @@ export interface CaseFilter {
   personId?: string | undefined
   type?: string | undefined
   status?: string | undefined
+  assigneeId?: string | undefined
   after?: readonly [string | number, string] | undefined
   limit: number
 }
@@ -116,6 +117,24 @@ async function casePageIdsLateral(db: Db, filter: CaseFilter): Promise<string[]>
   return rows.map((r) => r.id)
 }
 
+/** How many cases the list's filters match, over all its pages (the list's count). */
+export async function countCases(
+  db: Db,
+  filter: Omit<CaseFilter, 'after' | 'limit'>,
+): Promise<number> {
+  if (filter.compartmentIds.length === 0) return 0
+  let query = db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('compartment_id', 'in', filter.compartmentIds)
+  if (filter.personId) query = query.where('person_id', '=', filter.personId)
+  if (filter.status) query = query.where('status', '=', filter.status)
+  if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
+  const row = await query.executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
 function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly string[]) {
   let query = db.selectFrom('cases').selectAll()
   const [only] = compartmentIds
@@ -126,6 +145,7 @@ function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly strin
   if (filter.personId) query = query.where('person_id', '=', filter.personId)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.type) query = query.where('type', '=', filter.type)
+  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
   if (filter.after) {
     const [at, id] = filter.after
     query = query.where((eb) =>

@@ -1,0 +1,384 @@
+import { type Page, request } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { axeViolations, describeViolations } from './support/axe.js'
+import { describeInBrowser } from './support/browser.js'
+import { type HavenUnderTest, startHaven } from './support/haven-server.js'
+import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
+
+// Issue #15: the staff app for a caseworker's day — compression and the grouped menu.
+
+async function expectAxeClean(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page)
+  expect(violations, `${where}: ${describeViolations(violations)}`).toEqual([])
+}
+
+const TEXT = {
+  en: {
+    menu: 'Menu',
+    main: 'Main',
+    work: 'Work',
+    field: 'Field',
+    me: 'Me',
+    cases: 'Cases',
+    compartment: 'Compartment',
+    latin: 'Name in Latin',
+    korean: 'Korean',
+    arrival: 'Arrived',
+    registerAndOpen: 'Register and open a case',
+    register: 'Register',
+    choose: 'Choose where they are registered',
+    registered: /is registered\. Now open their case\./,
+    openCase: 'Open a case',
+    more: 'More',
+    caseHead: 'Case',
+    medical: 'Medical',
+    type: 'Type',
+    whose: 'Whose cases',
+    situation: 'Situation',
+    search: 'Search by code or name',
+    searchButton: 'Search',
+  },
+  ja: {
+    menu: 'メニュー',
+    main: 'メイン',
+    work: '業務',
+    field: '現場',
+    me: '自分',
+    cases: 'ケース',
+    compartment: '区画',
+    latin: 'ローマ字での氏名',
+    korean: '韓国語',
+    arrival: '到着',
+    registerAndOpen: '登録してケースを開く',
+    register: '登録',
+    choose: '登録する区画を選んでください',
+    registered: /を登録しました。続けてケースを開いてください。/,
+    openCase: 'ケースを開く',
+    more: 'さらに表示',
+    caseHead: 'ケース',
+    medical: '医療',
+    type: '種類',
+    whose: '担当',
+    situation: '状況',
+    search: 'コードまたは名前で検索',
+    searchButton: '検索',
+  },
+} as const
+
+describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) => {
+  let haven: HavenUnderTest
+  let staff: Record<string, StaffAccount>
+  beforeAll(async () => {
+    haven = await startHaven()
+    staff = await createStaff(haven, {
+      coordinator: { role: 'coordinator', compartment: null },
+      // Two shelters, so the organisation-wide coordinator has a real choice to make.
+      worker: { role: 'caseworker', compartment: 'YAN-01' },
+      other: { role: 'caseworker', compartment: 'SHE-01' },
+    })
+  })
+  afterAll(async () => {
+    expect(await haven?.server.stop()).toBe(0)
+  })
+
+  /** 27 cases in SHE-01 (past one page of 25), every fourth a medical one, made through the API. */
+  async function seedCases(): Promise<void> {
+    const api = await request.newContext({
+      baseURL: haven.baseUrl,
+      extraHTTPHeaders: { Origin: haven.baseUrl },
+    })
+    await signInContext({ request: api }, haven.baseUrl, staff.coordinator as StaffAccount)
+    const compartments = (await (await api.get('/api/v1/compartments')).json()) as {
+      id: string
+      code: string
+    }[]
+    const she = compartments.find((c) => c.code === 'SHE-01')
+    const session = (await (await api.get('/api/v1/auth/session')).json()) as {
+      user: { id: string }
+    }
+    for (let i = 0; i < 27; i++) {
+      const person = await api.post('/api/v1/people', {
+        data: {
+          compartmentId: she?.id,
+          identity: { names: [{ script: 'latin', value: `Seed Person ${i}` }], phones: [] },
+          attributes: { situation: 'in_shelter', ageBand: '30-44' },
+        },
+      })
+      if (!person.ok()) throw new Error(`person: ${person.status()} ${await person.text()}`)
+      const made = await api.post('/api/v1/cases', {
+        data: {
+          personId: ((await person.json()) as { id: string }).id,
+          type: i % 4 === 0 ? 'medical' : 'protection',
+          priority: i === 3 ? 'urgent' : 'normal',
+          // One of them is the coordinator's own: "my cases".
+          assigneeId: i === 3 ? session.user.id : null,
+          openedOn: '2006-03-01',
+        },
+      })
+      if (!made.ok()) throw new Error(`case: ${made.status()} ${await made.text()}`)
+    }
+    await api.dispose()
+  }
+  let seeded: Promise<void> | null = null
+
+  it('sends the app’s scripts and styles Brotli-compressed and cached as immutable, API data compressed but never stored', async () => {
+    const { page, context } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+    const assets: { url: string; encoding?: string; cache?: string; length: number }[] = []
+    const api: { url: string; encoding?: string; cache?: string; length: number }[] = []
+    page.on('response', (res) => {
+      const headers = res.headers()
+      if (res.url().includes('/app/assets/'))
+        assets.push({
+          url: res.url(),
+          encoding: headers['content-encoding'],
+          cache: headers['cache-control'],
+          length: Number(headers['content-length'] ?? 0),
+        })
+      if (res.url().includes('/api/v1/'))
+        api.push({
+          url: res.url(),
+          encoding: headers['content-encoding'],
+          cache: headers['cache-control'],
+          length: Number(headers['content-length'] ?? 0),
+        })
+    })
+    await page.goto(`${haven.baseUrl}/app/people`)
+    await page.getByRole('heading', { level: 1 }).waitFor()
+    await page.waitForLoadState('networkidle')
+    const scripts = assets.filter((a) => /\.(js|css)$/.test(a.url))
+    expect(scripts.length).toBeGreaterThan(2)
+    // Files under 512 bytes are sent as they are: compressing them would save nothing.
+    expect(scripts.filter((s) => s.encoding === 'br').length).toBeGreaterThan(2)
+    for (const script of scripts) {
+      if (script.encoding !== 'br') expect(script.length, script.url).toBeLessThan(512)
+      expect(script.cache, script.url).toBe('public, max-age=31536000, immutable')
+    }
+    expect(api.length).toBeGreaterThan(0)
+    for (const answer of api) expect(answer.cache, answer.url).toBe('no-store')
+    // The session (abilities, grants) is over the threshold: it must arrive compressed.
+    const session = api.find((a) => a.url.endsWith('/api/v1/auth/session'))
+    if (session && session.length >= 1024) expect(session.encoding).toBe('br')
+  })
+
+  for (const locale of ['en', 'ja'] as const) {
+    const text = TEXT[locale]
+
+    it(`${locale}: on a 1280 px screen every section of the menu is in view, in its group`, async () => {
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width: 1280, height: 800 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/`)
+      const nav = page.getByRole('navigation', { name: text.main })
+      await nav.getByRole('list', { name: text.work }).waitFor()
+      expect(await nav.getByRole('button', { name: new RegExp(text.menu) }).isVisible()).toBe(false)
+      for (const group of [text.work, text.field, text.me])
+        expect(await nav.getByRole('list', { name: group }).isVisible(), group).toBe(true)
+      const links = nav.getByRole('link')
+      expect(await links.count()).toBeGreaterThanOrEqual(8)
+      // Nothing off-screen: each link lies inside the window, none needs a sideways scroll.
+      for (const box of await links.evaluateAll((all) =>
+        all.map((a) => {
+          const r = a.getBoundingClientRect()
+          return { text: a.textContent, left: r.left, right: r.right, width: r.width }
+        }),
+      )) {
+        expect(box.width, box.text ?? '').toBeGreaterThan(0)
+        expect(box.left, box.text ?? '').toBeGreaterThanOrEqual(0)
+        expect(box.right, box.text ?? '').toBeLessThanOrEqual(1280)
+      }
+      await nav.getByRole('link', { name: text.cases, exact: true }).click()
+      await page.waitForURL(/\/app\/cases$/)
+      expect(
+        await nav.getByRole('link', { name: text.cases, exact: true }).getAttribute('aria-current'),
+      ).toBe('page')
+      await expectAxeClean(page, `${locale} menu, 1280 px`)
+      await page.screenshot({ path: `e2e/artifacts/issue-15-menu-${locale}-1280.png` })
+      expect(consoleErrors).toEqual([])
+    })
+
+    it(`${locale}: on a 375 px phone the menu opens and closes by keyboard and shows every group`, async () => {
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width: 375, height: 800 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/`)
+      const nav = page.getByRole('navigation', { name: text.main })
+      const toggle = nav.getByRole('button', { name: new RegExp(text.menu) })
+      await toggle.waitFor()
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(await nav.getByRole('link', { name: text.cases, exact: true }).isVisible()).toBe(false)
+      // Keyboard only: focus the button, Enter opens, Escape closes and gives the focus back.
+      await toggle.focus()
+      await page.keyboard.press('Enter')
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+      for (const group of [text.work, text.field, text.me])
+        expect(await nav.getByRole('list', { name: group }).isVisible(), group).toBe(true)
+      await expectAxeClean(page, `${locale} menu open, 375 px`)
+      await page.screenshot({ path: `e2e/artifacts/issue-15-menu-${locale}-375-open.png` })
+      await page.keyboard.press('Tab')
+      await page.keyboard.press('Escape')
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(await toggle.evaluate((el) => el === document.activeElement)).toBe(true)
+      // Choosing a section closes the menu, and the button names where the person is.
+      await page.keyboard.press('Space')
+      await nav.getByRole('link', { name: text.cases, exact: true }).click()
+      await page.waitForURL(/\/app\/cases$/)
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(await toggle.textContent()).toContain(text.cases)
+      const header = await page.getByRole('banner').boundingBox()
+      expect(header?.height ?? 0).toBeLessThan(160)
+      await expectAxeClean(page, `${locale} menu closed, 375 px`)
+      await page.screenshot({ path: `e2e/artifacts/issue-15-menu-${locale}-375.png` })
+      expect(consoleErrors).toEqual([])
+    })
+
+    it(`${locale}: an organisation-wide coordinator registers a person in a chosen shelter and opens a case in one flow`, async () => {
+      for (const width of [375, 1280]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/people/new`)
+        const compartment = page.getByLabel(text.compartment, { exact: true })
+        await compartment.waitFor()
+        // Both shelters are offered, labelled by code, and none is chosen for them.
+        const options = await compartment.locator('option').allTextContents()
+        expect(options.some((o) => o.startsWith('YAN-01'))).toBe(true)
+        expect(options.some((o) => o.startsWith('SHE-01'))).toBe(true)
+        expect(await compartment.inputValue()).toBe('')
+        await page.getByLabel(text.latin).fill(`Kim Test ${locale} ${width}`)
+        // Registering without choosing says what is missing instead of doing nothing.
+        await page.getByRole('button', { name: text.registerAndOpen }).click()
+        await page.locator('#compartment-error').filter({ hasText: text.choose }).waitFor()
+        await compartment.selectOption({ label: options.find((o) => o.startsWith('SHE-01')) ?? '' })
+        expect(await page.locator('#compartment-error').count()).toBe(0)
+        await page.getByRole('checkbox', { name: text.korean }).check()
+        await page.getByLabel(text.arrival).fill('2006-03')
+        await expectAxeClean(page, `${locale} registration, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-register-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        await page.getByRole('button', { name: text.registerAndOpen }).click()
+        await page.getByRole('status').filter({ hasText: text.registered }).waitFor()
+        expect(page.url()).toMatch(/\/app\/cases\/new\?person=/)
+        await expectAxeClean(page, `${locale} case after registration, ${width} px`)
+        await page.screenshot({ path: `e2e/artifacts/issue-15-registered-${locale}-${width}.png` })
+        await page.getByRole('button', { name: text.openCase }).click()
+        await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/)
+        // The person went where the coordinator chose, with the languages ticked.
+        const caseView = (await (
+          await context.request.get(`${page.url().replace('/app/', '/api/v1/')}`)
+        ).json()) as { personId: string; compartmentId: string }
+        const person = (await (
+          await context.request.get(`${haven.baseUrl}/api/v1/people/${caseView.personId}`)
+        ).json()) as {
+          compartmentId: string
+          languages: string[]
+          arrivalMonth: string
+        }
+        const compartments = (await (
+          await context.request.get(`${haven.baseUrl}/api/v1/compartments`)
+        ).json()) as { id: string; code: string }[]
+        expect(compartments.find((c) => c.id === person.compartmentId)?.code).toBe('SHE-01')
+        expect(person.languages).toEqual(['ko'])
+        expect(person.arrivalMonth).toBe('2006-03')
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
+    })
+
+    it(`${locale}: the cases list is a table with a count and More past 25, its filter kept by Back`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/cases`)
+        const table = page.getByRole('table', { name: text.cases })
+        await table.waitFor()
+        const count = page.locator('.list-count')
+        const first = (await count.textContent()) ?? ''
+        // 27 seeded + the cases the registration tests opened (two per language run so far).
+        const all = Number(
+          /(\d+)/.exec(locale === 'en' ? (first.split(' of ')[1] ?? '') : first)?.[1],
+        )
+        expect(all).toBeGreaterThanOrEqual(27)
+        expect(await table.locator('tbody tr').count()).toBe(25)
+        expect(await table.getByRole('columnheader').allTextContents()).toContain(text.caseHead)
+        await page.getByRole('button', { name: text.more }).click()
+        await table.locator('tbody tr').nth(25).waitFor()
+        expect(await table.locator('tbody tr').count()).toBe(all)
+        expect(await page.getByRole('button', { name: text.more }).count()).toBe(0)
+        await expectAxeClean(page, `${locale} cases list, ${width} px`)
+        await page.screenshot({ path: `e2e/artifacts/issue-15-cases-${locale}-${width}.png` })
+        // The filter goes into the address; Back from a case brings the filtered list back.
+        await page.getByLabel(text.type, { exact: true }).selectOption('medical')
+        await page.waitForURL(/\/app\/cases\?type=medical$/)
+        // The earlier rows stay until the filtered ones arrive: wait for those.
+        const typeCells = table.locator(`tbody td[data-label="${text.type}"]`)
+        await expect
+          .poll(async () => [...new Set(await typeCells.allTextContents())])
+          .toEqual([text.medical])
+        const medical = await table.locator('tbody tr').count()
+        expect(medical).toBeGreaterThanOrEqual(7)
+        await table.locator('tbody tr').first().getByRole('rowheader').getByRole('link').click()
+        await page.waitForURL(/\/app\/cases\/[0-9a-f-]{36}$/)
+        await page.goBack()
+        await page.waitForURL(/\/app\/cases\?type=medical$/)
+        expect(await page.getByLabel(text.type, { exact: true }).inputValue()).toBe('medical')
+        await expect.poll(() => table.locator('tbody tr').count()).toBe(medical)
+        expect([...new Set(await typeCells.allTextContents())]).toEqual([text.medical])
+        // "My cases": the one assigned to the coordinator, the urgent one, kept in the address.
+        await page.goto(`${haven.baseUrl}/app/cases?assignee=me`)
+        await expect.poll(() => table.locator('tbody tr').count()).toBe(1)
+        expect(await table.locator('.priority-urgent').count()).toBe(1)
+        expect(await page.getByLabel(text.whose, { exact: true }).inputValue()).toBe('me')
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
+    })
+
+    it(`${locale}: the people list keeps its filters in the address (Back restores them), never a name`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      const width = locale === 'en' ? 1280 : 375
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/people`)
+      const situation = page.getByLabel(text.situation, { exact: true })
+      await situation.selectOption('in_shelter')
+      await page.getByRole('button', { name: text.searchButton, exact: true }).click()
+      await page.waitForURL(/\/app\/people\?situation=in_shelter$/)
+      const first = page
+        .locator('main a[href^="/app/people/"]:not([href="/app/people/new"])')
+        .first()
+      await first.click()
+      await page.waitForURL(/\/app\/people\/[0-9a-f-]{36}$/)
+      await page.goBack()
+      await page.waitForURL(/\/app\/people\?situation=in_shelter$/)
+      expect(await situation.inputValue()).toBe('in_shelter')
+      // A search by name runs, but the name stays out of the address (and the history).
+      await page.getByLabel(text.search).fill('Seed Person 5')
+      await page.getByRole('button', { name: text.searchButton, exact: true }).click()
+      await page.waitForLoadState('networkidle')
+      await first.waitFor()
+      expect(page.url()).not.toContain('Seed')
+      expect(decodeURIComponent(page.url())).not.toContain('Seed')
+      await expectAxeClean(page, `${locale} people list, ${width} px`)
+      expect(consoleErrors).toEqual([])
+      await context.close()
+    })
+  }
+})
