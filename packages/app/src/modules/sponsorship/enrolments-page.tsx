@@ -1,17 +1,22 @@
 import { ENROLMENT_STATUSES } from '@haven/core/sponsorship/sponsorship-rules'
 import type { EnrolmentPageView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
+import { EnrolForm } from './enrol-form.js'
 import { count, day } from './sponsorship-labels.js'
 
 /** `/app/sponsorship?status=&page=`: the plan's children by alias and code, with counts. */
 export function EnrolmentsPage(): JSX.Element {
   const { query, route } = useLocation()
+  const [enrolling, setEnrolling] = useState(false)
+  const mayEnrol = activeSession.value?.can.enrolChildren ?? false
   const status = query.status ?? ''
   const page = Math.max(1, Number(query.page ?? '1') || 1)
   const href = (next: { status?: string; page?: number }) => {
@@ -33,6 +38,19 @@ export function EnrolmentsPage(): JSX.Element {
       <p>
         <a href="/app/sponsorship/flows">{t('sponsorship.flows_link')}</a>
       </p>
+      {mayEnrol && !enrolling && (
+        <p>
+          <button type="button" class="primary" onClick={() => setEnrolling(true)}>
+            {t('sponsorship.enrol')}
+          </button>
+        </p>
+      )}
+      {enrolling && (
+        <EnrolForm
+          onCancel={() => setEnrolling(false)}
+          onEnrolled={(e) => route(`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`)}
+        />
+      )}
       <div class="filter-grid">
         <SelectField
           id="enrolment-status"
@@ -76,7 +94,11 @@ export function EnrolmentsPage(): JSX.Element {
               <tbody>
                 {list.data.items.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.alias}</td>
+                    <td>
+                      <a href={`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`}>
+                        {e.alias}
+                      </a>
+                    </td>
                     <td>{e.personCode}</td>
                     <td>{e.compartmentCode}</td>
                     <td>
