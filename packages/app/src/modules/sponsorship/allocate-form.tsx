@@ -49,7 +49,7 @@ export function AllocateForm({
         )
       }}
     >
-      <h3 id="allocate-title">{t('sponsorship.allocate')}</h3>
+      <h2 id="allocate-title">{t('sponsorship.allocate')}</h2>
       <ErrorAlert message={submission.error} />
       {sponsors.state === 'loading' && <Loading />}
       {sponsors.state === 'failed' && <Problem error={sponsors.error} />}

@@ -66,7 +66,7 @@ export function StatusForm({
         )
       }}
     >
-      <h3 id="status-title">{t('sponsorship.change_status')}</h3>
+      <h2 id="status-title">{t('sponsorship.change_status')}</h2>
       <ErrorAlert message={submission.error} />
       <div class="field-row">
         <SelectField

@@ -57,7 +57,7 @@ export function UpdateForm({
         })
       }}
     >
-      <h3 id="update-title">{t('sponsorship.write_update')}</h3>
+      <h2 id="update-title">{t('sponsorship.write_update')}</h2>
       <p class="hint">{t('sponsorship.update_hint')}</p>
       <ErrorAlert message={submission.error} />
       <div class="field-row">
