@@ -9,6 +9,7 @@ import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { AllocateForm } from './allocate-form.js'
+import { SchoolingActions } from './schooling-section.js'
 import { count, day } from './sponsorship-labels.js'
 import { StatusForm } from './status-form.js'
 import { UpdateForm } from './update-form.js'
@@ -179,6 +180,13 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
               </tbody>
             </table>
           )}
+          <SchoolingActions
+            enrolment={enrolment}
+            onSaved={(saved) => {
+              setEnrolment(saved)
+              setStatus(t('sponsorship.recorded'))
+            }}
+          />
         </>
       )}
     </section>

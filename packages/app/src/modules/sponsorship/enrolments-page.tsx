@@ -4,18 +4,21 @@ import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { EnrolForm } from './enrol-form.js'
+import { IncidentForm } from './incident-form.js'
 import { count, day } from './sponsorship-labels.js'
 
 /** `/app/sponsorship?status=&page=`: the plan's children by alias and code, with counts. */
 export function EnrolmentsPage(): JSX.Element {
   const { query, route } = useLocation()
-  const [enrolling, setEnrolling] = useState(false)
+  const [open, setOpen] = useState<'enrol' | 'incident' | null>(null)
+  const [done, setDone] = useState<string | null>(null)
   const mayEnrol = activeSession.value?.can.enrolChildren ?? false
   const status = query.status ?? ''
   const page = Math.max(1, Number(query.page ?? '1') || 1)
@@ -28,7 +31,7 @@ export function EnrolmentsPage(): JSX.Element {
     return `/app/sponsorship${params.size > 0 ? `?${params}` : ''}`
   }
   const apiQuery = new URLSearchParams({ page: String(page), ...(status ? { status } : {}) })
-  const [list] = useLoad(
+  const [list, reload] = useLoad(
     () => api<EnrolmentPageView>('GET', `/sponsorship/enrolments?${apiQuery}`),
     apiQuery.toString(),
   )
@@ -38,16 +41,30 @@ export function EnrolmentsPage(): JSX.Element {
       <p>
         <a href="/app/sponsorship/flows">{t('sponsorship.flows_link')}</a>
       </p>
-      {mayEnrol && !enrolling && (
-        <p>
-          <button type="button" class="primary" onClick={() => setEnrolling(true)}>
+      <StatusMessage>{done}</StatusMessage>
+      {mayEnrol && open === null && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => setOpen('enrol')}>
             {t('sponsorship.enrol')}
           </button>
-        </p>
+          <button type="button" class="secondary" onClick={() => setOpen('incident')}>
+            {t('sponsorship.incident')}
+          </button>
+        </div>
       )}
-      {enrolling && (
+      {open === 'incident' && (
+        <IncidentForm
+          onCancel={() => setOpen(null)}
+          onDone={(ended) => {
+            setOpen(null)
+            setDone(t('sponsorship.incident_done', { count: ended }))
+            reload()
+          }}
+        />
+      )}
+      {open === 'enrol' && (
         <EnrolForm
-          onCancel={() => setEnrolling(false)}
+          onCancel={() => setOpen(null)}
           onEnrolled={(e) => route(`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`)}
         />
       )}
