@@ -183,6 +183,33 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
       (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolmentId}`)).status,
     ).toBe(404)
 
+    // Schooling: a term (refused while attendance exceeds the school days) and a stipend
+    // (refused in an unknown currency), each recorded from the child's page.
+    await page.goto(`${base}/app/sponsorship/enrolments/${enrolmentId}`)
+    await page.getByRole('button', { name: 'Record a term' }).click()
+    await page.getByLabel('Term', { exact: true }).fill('2006 spring')
+    await page.getByLabel('Starts').fill('2006-04-10')
+    await page.getByLabel('Ends').fill('2006-07-20')
+    await page.getByLabel('School days').fill('60')
+    await page.getByLabel('Days attended').fill('61')
+    await page.locator('form').getByRole('button', { name: 'Record a term' }).click()
+    await page.getByText('Days attended cannot be more than the days of school.').waitFor()
+    await page.getByLabel('Days attended').fill('57')
+    await page.locator('form').getByRole('button', { name: 'Record a term' }).click()
+    await page.getByRole('status').getByText('Recorded.').waitFor()
+    expect(await page.getByRole('row', { name: /2006 spring/ }).textContent()).toContain('57 / 60')
+    await page.getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.getByLabel('Amount').fill('3000')
+    await page.getByLabel('Currency').fill('XYZ')
+    await page.getByLabel('Date').fill('2006-05-01')
+    await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.getByText('Use an ISO 4217 currency code such as CNY, JPY or USD.').waitFor()
+    await page.getByLabel('Currency').fill('JPY')
+    await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.locator('caption', { hasText: '1 payment' }).waitFor()
+    expect(await page.getByRole('row', { name: /Stipend/ }).textContent()).toContain('¥3,000')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
     // The year's flow table and chart show the seed's figures.
     await page.goto(`${base}/app/sponsorship/flows?year=2005`)
     const table = page.locator('table.flow-table')
@@ -226,5 +253,22 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
         }
         await shot.context.close()
       }
-  }, 180_000)
+    // A later incident at the child's shelter ends its enrolments at once, the child's among them.
+    await page.goto(`${base}/app/sponsorship`)
+    await page.getByRole('button', { name: 'End enrolments by an incident' }).click()
+    await page.getByLabel('Shelter').selectOption({ label: 'YAN-01' })
+    await page.getByLabel('What happened').selectOption('shelter_head_detained')
+    await page.getByLabel('Date').fill('2006-09-01')
+    await page.getByLabel('Reason').selectOption('shelter_head_detained')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByRole('button', { name: 'End these enrolments' }).click()
+    const ended = await page.getByRole('status').getByText(/enrolments? ended by the incident/)
+    await ended.waitFor()
+    expect(Number((await ended.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(1)
+    await page.goto(`${base}/app/sponsorship/enrolments/${enrolmentId}`)
+    await page.locator('.enrolment-status').waitFor()
+    expect(await page.locator('.enrolment-status').textContent()).toBe(
+      'Left (Head of shelter detained)',
+    )
+  }, 240_000)
 })
