@@ -206,7 +206,7 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     await page.getByText('Use an ISO 4217 currency code such as CNY, JPY or USD.').waitFor()
     await page.getByLabel('Currency').fill('JPY')
     await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
-    await page.locator('caption', { hasText: '1 payment' }).waitFor()
+    await page.locator('.counts', { hasText: '1 payment' }).waitFor()
     expect(await page.getByRole('row', { name: /Stipend/ }).textContent()).toContain('¥3,000')
     expect(describeViolations(await axeViolations(page))).toBe('')
 

@@ -125,8 +125,8 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
             />
           )}
           <h2>{t('sponsorship.history')}</h2>
+          <p class="counts">{t('sponsorship.history_count', { count: enrolment.events.length })}</p>
           <table class="table">
-            <caption>{t('sponsorship.history_count', { count: enrolment.events.length })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('sponsorship.on')}</th>
@@ -138,10 +138,12 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
             <tbody>
               {enrolment.events.map((e) => (
                 <tr key={e.seq}>
-                  <td>{day(e.on)}</td>
-                  <td>{t(`sponsorship.status.${e.to}`)}</td>
-                  <td>{e.reason ? t(`sponsorship.reason.${e.reason}`) : '—'}</td>
-                  <td>
+                  <td data-label={t('sponsorship.on')}>{day(e.on)}</td>
+                  <td data-label={t('sponsorship.status')}>{t(`sponsorship.status.${e.to}`)}</td>
+                  <td data-label={t('sponsorship.reason')}>
+                    {e.reason ? t(`sponsorship.reason.${e.reason}`) : '—'}
+                  </td>
+                  <td data-label={t('sponsorship.note')}>
                     <Sealed value={e.note} />
                   </td>
                 </tr>
@@ -152,33 +154,37 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
           {enrolment.terms.length === 0 ? (
             <p>{t('sponsorship.no_terms')}</p>
           ) : (
-            <table class="table">
-              <caption>{t('sponsorship.terms_count', { count: enrolment.terms.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('sponsorship.term')}</th>
-                  <th scope="col">{t('sponsorship.from_date')}</th>
-                  <th scope="col">{t('sponsorship.attendance')}</th>
-                  <th scope="col">{t('sponsorship.progress')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {enrolment.terms.map((term) => (
-                  <tr key={term.id}>
-                    <td>{term.label}</td>
-                    <td>
-                      {day(term.startsOn)} – {day(term.endsOn)}
-                    </td>
-                    <td class="number">
-                      {count(term.daysAttended)} / {count(term.daysPossible)}
-                    </td>
-                    <td>
-                      <Sealed value={term.progressNote} />
-                    </td>
+            <>
+              <p class="counts">
+                {t('sponsorship.terms_count', { count: enrolment.terms.length })}
+              </p>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('sponsorship.term')}</th>
+                    <th scope="col">{t('sponsorship.from_date')}</th>
+                    <th scope="col">{t('sponsorship.attendance')}</th>
+                    <th scope="col">{t('sponsorship.progress')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {enrolment.terms.map((term) => (
+                    <tr key={term.id}>
+                      <td data-label={t('sponsorship.term')}>{term.label}</td>
+                      <td data-label={t('sponsorship.from_date')}>
+                        {day(term.startsOn)} – {day(term.endsOn)}
+                      </td>
+                      <td class="number" data-label={t('sponsorship.attendance')}>
+                        {count(term.daysAttended)} / {count(term.daysPossible)}
+                      </td>
+                      <td data-label={t('sponsorship.progress')}>
+                        <Sealed value={term.progressNote} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
           )}
           <SchoolingActions
             enrolment={enrolment}

@@ -111,19 +111,19 @@ export function EnrolmentsPage(): JSX.Element {
               <tbody>
                 {list.data.items.map((e) => (
                   <tr key={e.id}>
-                    <td>
+                    <td data-label={t('sponsorship.alias')}>
                       <a href={`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`}>
                         {e.alias}
                       </a>
                     </td>
-                    <td>{e.personCode}</td>
-                    <td>{e.compartmentCode}</td>
-                    <td>
+                    <td data-label={t('sponsorship.code')}>{e.personCode}</td>
+                    <td data-label={t('sponsorship.shelter')}>{e.compartmentCode}</td>
+                    <td data-label={t('sponsorship.status')}>
                       {t(`sponsorship.status.${e.status}`)}
                       {e.leaveReason && ` (${t(`sponsorship.reason.${e.leaveReason}`)})`}
                     </td>
-                    <td>{day(e.joinedOn)}</td>
-                    <td>
+                    <td data-label={t('sponsorship.joined_on')}>{day(e.joinedOn)}</td>
+                    <td data-label={t('sponsorship.school')}>
                       {t(`sponsorship.level.${e.schoolLevel}`)} {count(e.grade)}
                     </td>
                   </tr>

@@ -296,27 +296,37 @@ export function SchoolingActions({
       {enrolment.payments.length === 0 ? (
         <p>{t('sponsorship.no_payments')}</p>
       ) : (
-        <table class="table">
-          <caption>{t('sponsorship.payments_count', { count: enrolment.payments.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sponsorship.on')}</th>
-              <th scope="col">{t('sponsorship.payment_kind')}</th>
-              <th scope="col">{t('sponsorship.amount')}</th>
-              <th scope="col">{t('sponsorship.paid_through')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {enrolment.payments.map((p) => (
-              <tr key={p.id}>
-                <td>{day(p.paidOn)}</td>
-                <td>{t(`sponsorship.payment_kind.${p.kind}`)}</td>
-                <td class="number">{amount(p.amountMinor, p.currency)}</td>
-                <td>{t(`sponsorship.paid_through.${p.paidThrough as 'staff'}`)}</td>
+        <>
+          <p class="counts">
+            {t('sponsorship.payments_count', { count: enrolment.payments.length })}
+          </p>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sponsorship.on')}</th>
+                <th scope="col">{t('sponsorship.payment_kind')}</th>
+                <th scope="col">{t('sponsorship.amount')}</th>
+                <th scope="col">{t('sponsorship.paid_through')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {enrolment.payments.map((p) => (
+                <tr key={p.id}>
+                  <td data-label={t('sponsorship.on')}>{day(p.paidOn)}</td>
+                  <td data-label={t('sponsorship.payment_kind')}>
+                    {t(`sponsorship.payment_kind.${p.kind}`)}
+                  </td>
+                  <td class="number" data-label={t('sponsorship.amount')}>
+                    {amount(p.amountMinor, p.currency)}
+                  </td>
+                  <td data-label={t('sponsorship.paid_through')}>
+                    {t(`sponsorship.paid_through.${p.paidThrough as 'staff'}`)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </>
   )
