@@ -162,7 +162,7 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
                 <thead>
                   <tr>
                     <th scope="col">{t('sponsorship.term')}</th>
-                    <th scope="col">{t('sponsorship.from_date')}</th>
+                    <th scope="col">{t('sponsorship.term_dates')}</th>
                     <th scope="col">{t('sponsorship.attendance')}</th>
                     <th scope="col">{t('sponsorship.progress')}</th>
                   </tr>
@@ -171,7 +171,7 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
                   {enrolment.terms.map((term) => (
                     <tr key={term.id}>
                       <td data-label={t('sponsorship.term')}>{term.label}</td>
-                      <td data-label={t('sponsorship.from_date')}>
+                      <td data-label={t('sponsorship.term_dates')}>
                         {day(term.startsOn)} – {day(term.endsOn)}
                       </td>
                       <td class="number" data-label={t('sponsorship.attendance')}>

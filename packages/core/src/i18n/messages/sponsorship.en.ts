@@ -191,4 +191,5 @@ export const sponsorshipEn = {
   'sponsorship.no_payments': 'No payment recorded yet.',
   'sponsorship.payments_count': '{count, plural, one {# payment} other {# payments}}',
   'sponsorship.recorded': 'Recorded.',
+  'sponsorship.term_dates': 'Dates',
 } as const

@@ -188,4 +188,5 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.no_payments': '支払いの記録はまだありません。',
   'sponsorship.payments_count': '{count}件の支払い',
   'sponsorship.recorded': '記録しました。',
+  'sponsorship.term_dates': '期間',
 }
