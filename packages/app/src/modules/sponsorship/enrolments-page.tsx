@@ -40,6 +40,12 @@ export function EnrolmentsPage(): JSX.Element {
       <PageTitle text={t('sponsorship.title')} />
       <p>
         <a href="/app/sponsorship/flows">{t('sponsorship.flows_link')}</a>
+        {(activeSession.value?.can.sponsors ?? false) && (
+          <>
+            {' · '}
+            <a href="/app/sponsorship/sponsors">{t('sponsorship.sponsors')}</a>
+          </>
+        )}
       </p>
       <StatusMessage>{done}</StatusMessage>
       {mayEnrol && open === null && (

@@ -12,6 +12,12 @@ export const sponsorshipApp = defineAppModule({
     page('/app/sponsorship/updates/:id', () =>
       import('./update-page.js').then((m) => m.UpdatePage),
     ),
+    page('/app/sponsorship/sponsors', () =>
+      import('./sponsors-page.js').then((m) => m.SponsorsPage),
+    ),
+    page('/app/sponsorship/sponsors/:id', () =>
+      import('./sponsor-page.js').then((m) => m.SponsorPage),
+    ),
     page('/app/sponsorship/sponsors/:id/letters/:updateId', () =>
       import('./letter-page.js').then((m) => m.LetterPage),
     ),

@@ -1,6 +1,3 @@
-import { type CurrencyCode, isCurrencyCode } from '@haven/core/money/currency'
-import { formatMoney, money, moneyFromDecimal } from '@haven/core/money/money'
-import { MoneyError } from '@haven/core/money/money-error'
 import { schoolPaymentSchema, termSchema } from '@haven/core/sponsorship/sponsorship-schemas'
 import type { EnrolmentView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
@@ -11,13 +8,9 @@ import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
-import { locale, t } from '../../lib/locale.js'
-import { count, day } from './sponsorship-labels.js'
-
-const amount = (minor: number, currency: string) =>
-  isCurrencyCode(currency)
-    ? formatMoney(locale.value, money(currency, minor))
-    : `${count(minor)} ${currency}`
+import { t } from '../../lib/locale.js'
+import { amount, minorFromInput } from './money-input.js'
+import { day } from './sponsorship-labels.js'
 
 function TermForm({ enrolment, onSaved, onCancel }: FormProps): JSX.Element {
   const today = new Date().toISOString().slice(0, 10)
@@ -151,24 +144,16 @@ function PaymentForm({ enrolment, onSaved, onCancel }: FormProps): JSX.Element {
       aria-labelledby="payment-title"
       onSubmit={(event) => {
         event.preventDefault()
-        const currency = form.currency.trim().toUpperCase()
-        let amountMinor = 0
-        try {
-          amountMinor = moneyFromDecimal(currency as CurrencyCode, form.amount.trim()).minor
-        } catch (caught) {
-          if (!(caught instanceof MoneyError)) throw caught
-          submission.setFields(
-            caught.code === 'unknown_currency'
-              ? { currency: t('field.currency_code') }
-              : { amountMinor: t('sponsorship.amount_invalid') },
-          )
+        const parsed = minorFromInput(form.amount, form.currency)
+        if (!parsed.ok) {
+          submission.setFields(parsed.errors)
           focusFirstInvalid(element.current)
           return
         }
         const checked = checkFields(schoolPaymentSchema, {
           kind: form.kind,
-          amountMinor,
-          currency,
+          amountMinor: parsed.minor,
+          currency: parsed.currency,
           paidOn: form.paidOn,
           paidThrough: form.paidThrough,
         })
