@@ -178,6 +178,25 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
       path: 'e2e/artifacts/sponsorship-letter-ja-print.png',
       fullPage: true,
     })
+    // Sponsor relations keep the sponsor: the child by alias, a payment received recorded.
+    await relations.page.emulateMedia({ media: 'screen' })
+    await relations.page.goto(`${base}/app/sponsorship/sponsors/${sponsor?.id}`)
+    await relations.page.locator('dl.facts').waitFor()
+    expect(await relations.page.locator('dl.facts').textContent()).toContain(alias)
+    await relations.page.getByRole('button', { name: '受け取った支払いを記録する' }).click()
+    await relations.page.getByLabel('金額').fill('5000')
+    await relations.page.getByLabel('通貨').fill('JPY')
+    await relations.page.getByLabel('日付').fill('2006-05-15')
+    await relations.page
+      .locator('form')
+      .getByRole('button', { name: '受け取った支払いを記録する' })
+      .click()
+    await relations.page.getByRole('status').getByText('記録しました。').waitFor()
+    expect(
+      await relations.page.getByRole('row', { name: /2006年5月15日/ }).textContent(),
+    ).toContain('5,000')
+    expect(describeViolations(await axeViolations(relations.page))).toBe('')
+
     // The sponsor relations role sees no child's record: not even that it exists.
     expect(
       (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolmentId}`)).status,
@@ -240,6 +259,8 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
           ['enrolments', '/app/sponsorship?status=left'],
           ['enrolment', `/app/sponsorship/enrolments/${enrolmentId}`],
           ['update', updatePath],
+          ['sponsors', '/app/sponsorship/sponsors'],
+          ['sponsor', `/app/sponsorship/sponsors/${sponsor?.id}`],
         ] as const) {
           await shot.page.goto(`${base}${path}`)
           await shot.page.locator('h1').waitFor()
