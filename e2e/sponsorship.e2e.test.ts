@@ -128,6 +128,8 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     const reviewer = await suite.newPage()
     await signInContext(reviewer.context, base, staff.reviewer as StaffAccount)
     await reviewer.page.goto(`${base}${updatePath}`)
+    // The reviewer looks at the photo itself before confirming it.
+    await reviewer.page.getByRole('img', { name: /The photo attached to this update/ }).waitFor()
     await reviewer.page.getByRole('button', { name: 'Review', exact: true }).click()
     await reviewer.page
       .getByRole('alert')

@@ -132,6 +132,9 @@ export function UpdatePage({ id }: { id: string }): JSX.Element {
             </p>
           )}
           <MarkedText update={update} />
+          {update.photo && (
+            <img class="letter-photo" src={update.photo} alt={t('sponsorship.photo_to_review')} />
+          )}
           {update.status === 'draft' && (
             <div class="next-step">
               {update.hasPhoto && (

@@ -214,4 +214,5 @@ export const sponsorshipEn = {
   'sponsorship.pledges': 'Pledges',
   'sponsorship.pledges_count': '{count, plural, one {# pledge} other {# pledges}}',
   'sponsorship.sponsor_payments': 'Payments received',
+  'sponsorship.photo_to_review': 'The photo attached to this update (metadata removed)',
 } as const

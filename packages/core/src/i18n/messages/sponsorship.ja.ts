@@ -211,4 +211,5 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.pledges': '支援の約束',
   'sponsorship.pledges_count': '{count}件の約束',
   'sponsorship.sponsor_payments': '受け取った支払い',
+  'sponsorship.photo_to_review': 'この近況に添付された写真（メタデータ削除済み）',
 }
