@@ -60,7 +60,7 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     expect(await page.locator('.counts').textContent()).toContain('40 enrolments')
     expect(describeViolations(await axeViolations(page))).toBe('')
 
-    // The enrolment and sponsor forms are not built yet: the coordinator's steps go through the API.
+    // Registering the person is the people module's step; the plan's steps go through its screens.
     const compartments = (await api(page, 'GET', '/compartments')).body as {
       id: string
       code: string
@@ -72,15 +72,26 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
       attributes: { situation: 'in_shelter', ageBand: '5-11' },
     })
     expect(person.status).toBe(201)
-    const enrolled = await api(page, 'POST', '/sponsorship/enrolments', {
-      personId: person.body.id,
-      compartmentId: yan01,
-      joinedOn: '2006-04-10',
-      schoolLevel: 'primary',
-      grade: 3,
-      schoolName: 'Invented Riverside Primary',
-    })
-    expect(enrolled.status).toBe(201)
+
+    // The coordinator enrols the child by code (the form opens on demand).
+    await page.getByRole('button', { name: 'Enrol a child' }).click()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByLabel('Person’s code').fill(person.body.code)
+    await page.getByLabel('Joined').fill('2006-04-10')
+    await page.getByLabel('School level').selectOption('primary')
+    await page.getByLabel('Grade').fill('3')
+    await page.getByLabel('School', { exact: true }).fill('Invented Riverside Primary')
+    await page.locator('form').getByRole('button', { name: 'Enrol a child' }).click()
+    await page.waitForURL(/\/app\/sponsorship\/enrolments\/[^/]+$/)
+    const enrolmentId = decodeURIComponent(page.url().split('/').at(-1) ?? '')
+    await page.locator('.enrolment-status').waitFor()
+    expect(await page.locator('.enrolment-status').textContent()).toBe('Enrolled')
+    // The page is titled by the alias the server gave the child (what a sponsor will know).
+    const alias = (await page.locator('h1').textContent()) ?? ''
+    expect(alias).not.toBe('Education sponsorship plan')
+    expect(await page.locator('dl.facts').textContent()).toContain('Invented Riverside Primary')
+
+    // Allocates a Japanese-speaking sponsor, chosen by code and language.
     const sponsors = (await api(page, 'GET', '/sponsorship/sponsors')).body.items as {
       id: string
       code: string
@@ -88,73 +99,75 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     }[]
     const sponsor = sponsors.find((s) => s.language === 'ja')
     expect(sponsor).toBeDefined()
-    const allocated = await api(page, 'POST', `/sponsorship/sponsors/${sponsor?.id}/allocations`, {
-      enrolmentId: enrolled.body.id,
-      fromDate: '2006-04-10',
-    })
-    expect(allocated.status).toBe(201)
-    const update = await api(page, 'POST', `/sponsorship/enrolments/${enrolled.body.id}/updates`, {
-      language: 'ja',
-      ageBand: '5-11',
-      text: '今学期は算数がとても上手になりました。いつも応援ありがとうございます。',
-    })
-    expect(update.status).toBe(201)
-    const photo = await page.evaluate(
-      async ({ id, bytes }) =>
-        (
-          await fetch(`/api/v1/sponsorship/updates/${id}/photo`, {
-            method: 'PUT',
-            headers: { 'Content-Type': 'application/octet-stream' },
-            body: new Uint8Array(bytes),
-          })
-        ).status,
-      { id: update.body.id, bytes: photoBytes() },
-    )
-    expect(photo).toBe(200)
+    await page.getByRole('button', { name: 'Allocate a sponsor' }).click()
+    await page.getByLabel('Sponsor', { exact: true }).selectOption(sponsor?.id ?? '')
+    await page.getByLabel('From').fill('2006-04-10')
+    await page.locator('form').getByRole('button', { name: 'Allocate a sponsor' }).click()
+    await page.getByText(`Sponsor ${sponsor?.code} now supports this child.`).waitFor()
 
-    // A caseworker reviews (the photo only after confirming it), a second coordinator approves.
+    // Writes an update in Japanese with a photo (metadata stripped by the server).
+    await page.getByRole('button', { name: 'Write an update for sponsors' }).click()
+    await page.getByLabel('Language', { exact: true }).selectOption('ja')
+    await page.getByLabel('Age band').selectOption('5-11')
+    await page
+      .getByLabel('What to tell the sponsors')
+      .fill('今学期は算数がとても上手になりました。いつも応援ありがとうございます。')
+    await page.getByLabel('Photo').setInputFiles({
+      name: 'classroom.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(photoBytes()),
+    })
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByRole('button', { name: 'Save the draft' }).click()
+    await page.waitForURL(/\/app\/sponsorship\/updates\/[^/]+$/)
+    const updatePath = new URL(page.url()).pathname
+    expect(await page.locator('.update-status').textContent()).toBe('Draft: waiting for review')
+    expect(await page.locator('dl.facts').textContent()).toContain('Attached, not yet confirmed')
+
+    // A caseworker reviews: refused until the photo is confirmed, then passed.
     const reviewer = await suite.newPage()
     await signInContext(reviewer.context, base, staff.reviewer as StaffAccount)
-    await reviewer.page.goto(`${base}/app/sponsorship`)
-    const unconfirmed = await api(
-      reviewer.page,
-      'POST',
-      `/sponsorship/updates/${update.body.id}/review`,
-      {},
-    )
-    expect(unconfirmed.body.error.code).toBe('photo_not_confirmed')
-    const reviewed = await api(
-      reviewer.page,
-      'POST',
-      `/sponsorship/updates/${update.body.id}/review`,
-      {
-        photoConfirmed: true,
-      },
-    )
-    expect(reviewed.status).toBe(200)
-    const own = await api(page, 'POST', `/sponsorship/updates/${update.body.id}/approve`)
-    expect(own.body.error.code).toBe('second_person_required')
+    await reviewer.page.goto(`${base}${updatePath}`)
+    // The reviewer looks at the photo itself before confirming it.
+    await reviewer.page.getByRole('img', { name: /The photo attached to this update/ }).waitFor()
+    await reviewer.page.getByRole('button', { name: 'Review', exact: true }).click()
+    await reviewer.page
+      .getByRole('alert')
+      .getByText(/confirm it shows no face/)
+      .waitFor()
+    await reviewer.page.getByLabel(/I have looked at the photo/).check()
+    await reviewer.page.getByRole('button', { name: 'Review', exact: true }).click()
+    await reviewer.page.getByText('Reviewed: waiting for a second person’s approval').waitFor()
+    expect(describeViolations(await axeViolations(reviewer.page))).toBe('')
+
+    // The writer cannot approve their own update; a second coordinator does.
+    await page.reload()
+    await page.getByRole('button', { name: 'Approve', exact: true }).click()
+    await page
+      .getByRole('alert')
+      .getByText(/A second person must approve/)
+      .waitFor()
     const approver = await suite.newPage()
     await signInContext(approver.context, base, staff.approver as StaffAccount)
-    await approver.page.goto(`${base}/app/sponsorship`)
-    const approved = await api(
-      approver.page,
-      'POST',
-      `/sponsorship/updates/${update.body.id}/approve`,
-    )
-    expect(approved.body.status).toBe('approved')
+    await approver.page.goto(`${base}${updatePath}`)
+    await approver.page.getByRole('button', { name: 'Approve', exact: true }).click()
+    await approver.page.getByText('Approved: ready to send').waitFor()
+    const letterLink = approver.page.getByRole('link', {
+      name: `Letter to ${sponsor?.code} (Japanese)`,
+    })
+    await letterLink.waitFor()
+    const letterPath = (await letterLink.getAttribute('href')) ?? ''
+    expect(describeViolations(await axeViolations(approver.page))).toBe('')
 
     // Sponsor relations print the letter: Japanese, alias and age band, no code, place or school.
     const relations = await suite.newPage({ locale: 'ja-JP' })
     await signInContext(relations.context, base, staff.relations as StaffAccount)
-    await relations.page.goto(
-      `${base}/app/sponsorship/sponsors/${sponsor?.id}/letters/${update.body.id}`,
-    )
+    await relations.page.goto(`${base}${letterPath}`)
     const letter = relations.page.locator('article.letter')
     await letter.waitFor()
     const text = (await letter.textContent()) ?? ''
     expect(text).toContain(`${sponsor?.code} 様`)
-    expect(text).toContain(enrolled.body.alias)
+    expect(text).toContain(alias)
     expect(text).toContain('算数')
     for (const secret of [person.body.code, 'YAN-01', 'Riverside', 'Synthetic Pupil'])
       expect(text).not.toContain(secret)
@@ -167,10 +180,56 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
       path: 'e2e/artifacts/sponsorship-letter-ja-print.png',
       fullPage: true,
     })
+    // Sponsor relations keep the sponsor: the child by alias, a payment received recorded.
+    await relations.page.emulateMedia({ media: 'screen' })
+    await relations.page.goto(`${base}/app/sponsorship/sponsors/${sponsor?.id}`)
+    await relations.page.locator('dl.facts').waitFor()
+    expect(await relations.page.locator('dl.facts').textContent()).toContain(alias)
+    await relations.page.getByRole('button', { name: '受け取った支払いを記録する' }).click()
+    await relations.page.getByLabel('金額').fill('5000')
+    await relations.page.getByLabel('通貨').fill('JPY')
+    await relations.page.getByLabel('日付').fill('2006-05-15')
+    await relations.page
+      .locator('form')
+      .getByRole('button', { name: '受け取った支払いを記録する' })
+      .click()
+    await relations.page.getByRole('status').getByText('記録しました。').waitFor()
+    expect(
+      await relations.page.getByRole('row', { name: /2006年5月15日/ }).textContent(),
+    ).toContain('5,000')
+    expect(describeViolations(await axeViolations(relations.page))).toBe('')
+
     // The sponsor relations role sees no child's record: not even that it exists.
     expect(
-      (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolled.body.id}`)).status,
+      (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolmentId}`)).status,
     ).toBe(404)
+
+    // Schooling: a term (refused while attendance exceeds the school days) and a stipend
+    // (refused in an unknown currency), each recorded from the child's page.
+    await page.goto(`${base}/app/sponsorship/enrolments/${enrolmentId}`)
+    await page.getByRole('button', { name: 'Record a term' }).click()
+    await page.getByLabel('Term', { exact: true }).fill('2006 spring')
+    await page.getByLabel('Starts').fill('2006-04-10')
+    await page.getByLabel('Ends').fill('2006-07-20')
+    await page.getByLabel('School days').fill('60')
+    await page.getByLabel('Days attended').fill('61')
+    await page.locator('form').getByRole('button', { name: 'Record a term' }).click()
+    await page.getByText('Days attended cannot be more than the days of school.').waitFor()
+    await page.getByLabel('Days attended').fill('57')
+    await page.locator('form').getByRole('button', { name: 'Record a term' }).click()
+    await page.getByRole('status').getByText('Recorded.').waitFor()
+    expect(await page.getByRole('row', { name: /2006 spring/ }).textContent()).toContain('57 / 60')
+    await page.getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.getByLabel('Amount').fill('3000')
+    await page.getByLabel('Currency').fill('XYZ')
+    await page.getByLabel('Date').fill('2006-05-01')
+    await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.getByText('Use an ISO 4217 currency code such as CNY, JPY or USD.').waitFor()
+    await page.getByLabel('Currency').fill('JPY')
+    await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
+    await page.locator('.counts', { hasText: '1 payment' }).waitFor()
+    expect(await page.getByRole('row', { name: /Stipend/ }).textContent()).toContain('¥3,000')
+    expect(describeViolations(await axeViolations(page))).toBe('')
 
     // The year's flow table and chart show the seed's figures.
     await page.goto(`${base}/app/sponsorship/flows?year=2005`)
@@ -200,6 +259,10 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
         for (const [file, path] of [
           ['flows', '/app/sponsorship/flows?year=2005'],
           ['enrolments', '/app/sponsorship?status=left'],
+          ['enrolment', `/app/sponsorship/enrolments/${enrolmentId}`],
+          ['update', updatePath],
+          ['sponsors', '/app/sponsorship/sponsors'],
+          ['sponsor', `/app/sponsorship/sponsors/${sponsor?.id}`],
         ] as const) {
           await shot.page.goto(`${base}${path}`)
           await shot.page.locator('h1').waitFor()
@@ -213,5 +276,22 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
         }
         await shot.context.close()
       }
-  }, 180_000)
+    // A later incident at the child's shelter ends its enrolments at once, the child's among them.
+    await page.goto(`${base}/app/sponsorship`)
+    await page.getByRole('button', { name: 'End enrolments by an incident' }).click()
+    await page.getByLabel('Shelter').selectOption({ label: 'YAN-01' })
+    await page.getByLabel('What happened').selectOption('shelter_head_detained')
+    await page.getByLabel('Date').fill('2006-09-01')
+    await page.getByLabel('Reason').selectOption('shelter_head_detained')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByRole('button', { name: 'End these enrolments' }).click()
+    const ended = await page.getByRole('status').getByText(/enrolments? ended by the incident/)
+    await ended.waitFor()
+    expect(Number((await ended.textContent())?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(1)
+    await page.goto(`${base}/app/sponsorship/enrolments/${enrolmentId}`)
+    await page.locator('.enrolment-status').waitFor()
+    expect(await page.locator('.enrolment-status').textContent()).toBe(
+      'Left (Head of shelter detained)',
+    )
+  }, 240_000)
 })

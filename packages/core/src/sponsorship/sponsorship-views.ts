@@ -160,6 +160,11 @@ export const sponsorUpdateView = z.object({
   status: z.enum(UPDATE_STATUSES),
   text: sealedTextView,
   hasPhoto: z.boolean(),
+  /**
+   * The re-encoded photo as a data URL, for those who may identify the child (the reviewer must
+   * look at it before confirming it); null without a photo or without that permission.
+   */
+  photo: z.string().nullable(),
   photoConfirmed: z.boolean(),
   /** What the review found, by kind and position in the text. */
   findings: z.array(

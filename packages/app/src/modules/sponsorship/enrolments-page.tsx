@@ -1,17 +1,25 @@
 import { ENROLMENT_STATUSES } from '@haven/core/sponsorship/sponsorship-rules'
 import type { EnrolmentPageView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
+import { EnrolForm } from './enrol-form.js'
+import { IncidentForm } from './incident-form.js'
 import { count, day } from './sponsorship-labels.js'
 
 /** `/app/sponsorship?status=&page=`: the plan's children by alias and code, with counts. */
 export function EnrolmentsPage(): JSX.Element {
   const { query, route } = useLocation()
+  const [open, setOpen] = useState<'enrol' | 'incident' | null>(null)
+  const [done, setDone] = useState<string | null>(null)
+  const mayEnrol = activeSession.value?.can.enrolChildren ?? false
   const status = query.status ?? ''
   const page = Math.max(1, Number(query.page ?? '1') || 1)
   const href = (next: { status?: string; page?: number }) => {
@@ -23,7 +31,7 @@ export function EnrolmentsPage(): JSX.Element {
     return `/app/sponsorship${params.size > 0 ? `?${params}` : ''}`
   }
   const apiQuery = new URLSearchParams({ page: String(page), ...(status ? { status } : {}) })
-  const [list] = useLoad(
+  const [list, reload] = useLoad(
     () => api<EnrolmentPageView>('GET', `/sponsorship/enrolments?${apiQuery}`),
     apiQuery.toString(),
   )
@@ -32,7 +40,40 @@ export function EnrolmentsPage(): JSX.Element {
       <PageTitle text={t('sponsorship.title')} />
       <p>
         <a href="/app/sponsorship/flows">{t('sponsorship.flows_link')}</a>
+        {(activeSession.value?.can.sponsors ?? false) && (
+          <>
+            {' · '}
+            <a href="/app/sponsorship/sponsors">{t('sponsorship.sponsors')}</a>
+          </>
+        )}
       </p>
+      <StatusMessage>{done}</StatusMessage>
+      {mayEnrol && open === null && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => setOpen('enrol')}>
+            {t('sponsorship.enrol')}
+          </button>
+          <button type="button" class="secondary" onClick={() => setOpen('incident')}>
+            {t('sponsorship.incident')}
+          </button>
+        </div>
+      )}
+      {open === 'incident' && (
+        <IncidentForm
+          onCancel={() => setOpen(null)}
+          onDone={(ended) => {
+            setOpen(null)
+            setDone(t('sponsorship.incident_done', { count: ended }))
+            reload()
+          }}
+        />
+      )}
+      {open === 'enrol' && (
+        <EnrolForm
+          onCancel={() => setOpen(null)}
+          onEnrolled={(e) => route(`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`)}
+        />
+      )}
       <div class="filter-grid">
         <SelectField
           id="enrolment-status"
@@ -76,15 +117,19 @@ export function EnrolmentsPage(): JSX.Element {
               <tbody>
                 {list.data.items.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.alias}</td>
-                    <td>{e.personCode}</td>
-                    <td>{e.compartmentCode}</td>
-                    <td>
+                    <td data-label={t('sponsorship.alias')}>
+                      <a href={`/app/sponsorship/enrolments/${encodeURIComponent(e.id)}`}>
+                        {e.alias}
+                      </a>
+                    </td>
+                    <td data-label={t('sponsorship.code')}>{e.personCode}</td>
+                    <td data-label={t('sponsorship.shelter')}>{e.compartmentCode}</td>
+                    <td data-label={t('sponsorship.status')}>
                       {t(`sponsorship.status.${e.status}`)}
                       {e.leaveReason && ` (${t(`sponsorship.reason.${e.leaveReason}`)})`}
                     </td>
-                    <td>{day(e.joinedOn)}</td>
-                    <td>
+                    <td data-label={t('sponsorship.joined_on')}>{day(e.joinedOn)}</td>
+                    <td data-label={t('sponsorship.school')}>
                       {t(`sponsorship.level.${e.schoolLevel}`)} {count(e.grade)}
                     </td>
                   </tr>

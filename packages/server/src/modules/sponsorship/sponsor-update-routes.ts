@@ -68,6 +68,7 @@ async function presentUpdate(
     status: row.status as UpdateStatus,
     text: await presentSealed(app, db, updateTextAddress(row), row.text, mayIdentify),
     hasPhoto: row.photo !== null,
+    photo: mayIdentify ? await openPhoto(app, row) : null,
     photoConfirmed: row.photo_confirmed === 1,
     findings: row.status === 'draft' ? await findingsOf(app, db, row) : [],
     authorId: row.author_id,
@@ -76,15 +77,22 @@ async function presentUpdate(
   }
 }
 
+/** The sealed photo as a data URL (confirmed or not), or null when there is none or it was shredded. */
+async function openPhoto(app: AppContext, row: SponsorUpdatesTable): Promise<string | null> {
+  if (row.photo === null) return null
+  const opened = await app.crypto.fields.openOrDestroyed(
+    app.database.db,
+    updatePhotoAddress(row),
+    row.photo,
+  )
+  return opened.destroyed ? null : `data:${row.photo_type ?? 'image/jpeg'};base64,${opened.value}`
+}
+
 async function openLetterParts(app: AppContext, row: SponsorUpdatesTable) {
   const db = app.database.db
   const text = await app.crypto.fields.openOrDestroyed(db, updateTextAddress(row), row.text)
   if (text.destroyed) throw errors.notFound()
-  let photo: string | null = null
-  if (row.photo !== null && row.photo_confirmed === 1) {
-    const opened = await app.crypto.fields.openOrDestroyed(db, updatePhotoAddress(row), row.photo)
-    if (!opened.destroyed) photo = `data:${row.photo_type ?? 'image/jpeg'};base64,${opened.value}`
-  }
+  const photo = row.photo_confirmed === 1 ? await openPhoto(app, row) : null
   return { text: text.value, photo }
 }
 

@@ -110,7 +110,11 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
       tinyPng(),
     )
     expect(photo.status).toBe(200)
-    expect(await photo.json()).toMatchObject({ hasPhoto: true, photoConfirmed: false })
+    const attached = await photo.json()
+    expect(attached).toMatchObject({ hasPhoto: true, photoConfirmed: false })
+    // The reviewer sees the re-encoded photo itself before confirming it.
+    const seen = await (await request(reviewer, 'GET', `/sponsorship/updates/${update.id}`)).json()
+    expect(seen.photo).toMatch(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/)
 
     const unconfirmed = await request(
       reviewer,

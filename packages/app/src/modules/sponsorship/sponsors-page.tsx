@@ -1,0 +1,92 @@
+import type { SponsorSummaryView } from '@haven/core/sponsorship/sponsorship-views'
+import type { JSX } from 'preact'
+import { useLocation } from 'preact-iso'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { PageTitle } from '../../components/page-title.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+
+interface SponsorPage {
+  items: SponsorSummaryView[]
+  total: number
+  pageSize: number
+}
+
+/** `/app/sponsorship/sponsors?page=`: sponsors by code and language, lapsed pledges first to see. */
+export function SponsorsPage(): JSX.Element {
+  const { query } = useLocation()
+  const page = Math.max(1, Number(query.page ?? '1') || 1)
+  const [list] = useLoad(
+    () => api<SponsorPage>('GET', `/sponsorship/sponsors?page=${page}`),
+    String(page),
+  )
+  const href = (p: number) => `/app/sponsorship/sponsors${p > 1 ? `?page=${p}` : ''}`
+  return (
+    <section class="card" aria-labelledby="page-title">
+      <PageTitle text={t('sponsorship.sponsors')} />
+      {list.state === 'loading' && <Loading />}
+      {list.state === 'failed' && <Problem error={list.error} />}
+      {list.state === 'ready' && (
+        <>
+          <p class="counts">
+            {t('sponsorship.sponsors_count', { count: list.data.total })}
+            {' · '}
+            {t('sponsorship.lapsed_count', {
+              count: list.data.items.filter((s) => s.lapsed).length,
+            })}
+          </p>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('sponsorship.code')}</th>
+                <th scope="col">{t('sponsorship.sponsor_kind')}</th>
+                <th scope="col">{t('sponsorship.language')}</th>
+                <th scope="col">{t('sponsorship.supports')}</th>
+                <th scope="col">{t('sponsorship.pledge')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((s) => (
+                <tr key={s.id}>
+                  <td data-label={t('sponsorship.code')}>
+                    <a href={`/app/sponsorship/sponsors/${encodeURIComponent(s.id)}`}>{s.code}</a>
+                  </td>
+                  <td data-label={t('sponsorship.sponsor_kind')}>
+                    {t(`sponsorship.sponsor_kind.${s.kind}`)}
+                  </td>
+                  <td data-label={t('sponsorship.language')}>
+                    {t(`sponsorship.language.${s.language}`)}
+                  </td>
+                  <td data-label={t('sponsorship.supports')}>
+                    {[...(s.wholePlan ? [t('sponsorship.whole_plan')] : []), ...s.children].join(
+                      ', ',
+                    ) || '—'}
+                  </td>
+                  <td data-label={t('sponsorship.pledge')}>
+                    {s.lapsed ? (
+                      <strong>{t('sponsorship.lapsed')}</strong>
+                    ) : (
+                      t('sponsorship.pledge_current')
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <nav class="pager" aria-label={t('sponsorship.pages')}>
+            {page > 1 && <a href={href(page - 1)}>{t('sponsorship.previous')}</a>}{' '}
+            <span>
+              {t('sponsorship.page_of', {
+                page,
+                pages: Math.max(1, Math.ceil(list.data.total / list.data.pageSize)),
+              })}
+            </span>{' '}
+            {page * list.data.pageSize < list.data.total && (
+              <a href={href(page + 1)}>{t('sponsorship.next')}</a>
+            )}
+          </nav>
+        </>
+      )}
+    </section>
+  )
+}
