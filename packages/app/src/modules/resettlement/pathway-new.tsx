@@ -43,7 +43,9 @@ function OpenForm({ kase }: { kase: CaseView }): JSX.Element {
           compartmentId: kase.compartmentId,
           caseId: kase.id,
           route,
-          routeCountry: needsCountry ? routeCountry.trim().toUpperCase() : null,
+          // Left empty, the country is missing (null), so the schema names what to give.
+          routeCountry:
+            needsCountry && routeCountry.trim() ? routeCountry.trim().toUpperCase() : null,
           on: on.trim(),
           precision: on.trim().length === 4 ? 'year' : 'month',
         })
