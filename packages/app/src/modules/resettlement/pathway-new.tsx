@@ -1,4 +1,3 @@
-import type { CaseView } from '@haven/core/people/people-views'
 import {
   createPathwaySchema,
   PATHWAY_ROUTES,
@@ -17,6 +16,13 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+
+/** What this form needs of the case (`GET /cases/:id`, the people module's answer). */
+interface CaseView {
+  id: string
+  code: string
+  compartmentId: string
+}
 
 const isRoute = (value: string): value is PathwayRoute =>
   (PATHWAY_ROUTES as readonly string[]).includes(value)
