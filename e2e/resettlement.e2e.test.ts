@@ -62,20 +62,51 @@ describeInBrowser('resettlement pathways, in Chromium', (suite) => {
       type: 'resettlement',
       openedOn: '2005-05-02',
     })
-    const pathway = await callApi<{ id: string; status: number }>(
-      page,
-      'POST',
-      '/resettlement/pathways',
-      {
-        compartmentId: restricted,
-        caseId: kase.id,
-        route: 'consulate',
-        routeCountry: 'JP',
-        on: '2005-05',
-        precision: 'month',
-      },
-    )
-    expect(pathway.status).toBe(201)
+    // The pathway is opened in the app, from the resettlement case's page.
+    await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+    await page.getByRole('link', { name: 'Open a resettlement pathway' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Open a resettlement pathway' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: `Case ${kase.code}` }).waitFor()
+    // A consulate route names its country; a day is refused where it is typed.
+    await page.getByLabel('Route').selectOption({ label: 'Consulate or embassy' })
+    await page.getByLabel('Intake (when)').fill('2005-05-02')
+    await page.getByRole('button', { name: 'Open the pathway' }).click()
+    await page.getByText('Use a month (2006-03) or a year (2006)').first().waitFor()
+    await page.getByText('Name the country of the consulate or the third country.').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    expect(await callApi<{ total: number }>(page, 'GET', '/resettlement/pathways')).toMatchObject({
+      total: 0,
+    })
+    for (const [locale, width] of [
+      ['en', 375],
+      ['en', 1280],
+      ['ja', 375],
+      ['ja', 1280],
+    ] as const) {
+      const shot = await suite.newPage({
+        viewport: { width, height: 800 },
+        locale: locale === 'ja' ? 'ja-JP' : 'en-US',
+      })
+      await signInContext(shot.context, haven.baseUrl, staff.caseworker as StaffAccount)
+      await shot.page.goto(`${haven.baseUrl}/app/resettlement/new?case=${kase.id}`)
+      await shot.page.getByRole('heading', { level: 2 }).waitFor()
+      if (locale === 'ja') {
+        await shot.page.getByText('第三国定住の経路を開く').first().waitFor()
+        expect(describeViolations(await axeViolations(shot.page)), 'ja form').toBe('')
+      }
+      await shot.page.screenshot({
+        path: `e2e/artifacts/resettlement-open-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      await shot.context.close()
+    }
+    await page.getByLabel('Country').fill('jp')
+    await page.getByLabel('Intake (when)').fill('2005-05')
+    await page.getByRole('button', { name: 'Open the pathway' }).click()
+    await page.getByRole('heading', { level: 1, name: kase.code }).waitFor()
+    const pathway = { id: new URL(page.url()).pathname.split('/').pop() ?? '' }
+    expect(await page.getByRole('heading', { level: 2, name: 'Intake' }).count()).toBe(1)
+    expect(await page.getByText('Consulate or embassy (JP)').count()).toBe(1)
 
     await page.goto(`${haven.baseUrl}/app/resettlement?route=consulate`)
     await page.getByText('1 pathway').waitFor()

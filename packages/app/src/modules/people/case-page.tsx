@@ -68,6 +68,14 @@ export function CasePage(): JSX.Element {
         >
           {t('incidents.new')}
         </a>
+        {c.type === 'resettlement' && !gone && (
+          <>
+            {' · '}
+            <a href={`/app/resettlement/new?case=${encodeURIComponent(c.id)}`}>
+              {t('resettlement.open')}
+            </a>
+          </>
+        )}
       </p>
       {c.actions.includes('update') && <CaseStatusForm kase={c} saved={reload} />}
       <CaseTimeline kase={c} />

@@ -65,4 +65,9 @@ export const resettlementEn = {
   'resettlement.on': 'When',
   'resettlement.on_hint': 'A month (2006-03) or a year (2006).',
   'resettlement.moved': 'Moved to “{stage}”.',
+  'resettlement.open': 'Open a resettlement pathway',
+  'resettlement.open_intro':
+    'Record only the route and the month or year of intake. The pathway is kept in the case’s restricted compartment.',
+  'resettlement.intake_on': 'Intake (when)',
+  'resettlement.open_submit': 'Open the pathway',
 } as const

@@ -66,4 +66,9 @@ export const resettlementJa: Record<keyof typeof resettlementEn, string> = {
   'resettlement.on': '時期',
   'resettlement.on_hint': '月（2006-03）または年（2006）。',
   'resettlement.moved': '「{stage}」に進めました。',
+  'resettlement.open': '第三国定住の経路を開く',
+  'resettlement.open_intro':
+    '記録するのは経路と受付の月または年だけです。経路はケースの制限付き区画に保管されます。',
+  'resettlement.intake_on': '受付（時期）',
+  'resettlement.open_submit': '経路を開く',
 }
