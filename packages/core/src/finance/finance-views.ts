@@ -1,0 +1,73 @@
+import { z } from 'zod'
+
+export const accountView = z.object({
+  code: z.string(),
+  kind: z.string(),
+  nameEn: z.string(),
+  nameJa: z.string(),
+  currency: z.string().nullable(),
+  location: z.string().nullable(),
+  cash: z.boolean(),
+  programme: z.string().nullable(),
+})
+export type AccountView = z.infer<typeof accountView>
+
+export const postingView = z.object({
+  account: z.string(),
+  programme: z.string().nullable(),
+  /** Signed decimal text: debits positive, credits negative. */
+  amount: z.string(),
+  currency: z.string(),
+  /** The same in the reporting currency at `rate` (units of reporting per unit), dated `rateDate`. */
+  reportAmount: z.string(),
+  reportCurrency: z.string(),
+  rate: z.string(),
+  rateDate: z.string().nullable(),
+  /** A person, sponsor or supplier by pseudonymous code only. */
+  counterpartyKind: z.string().nullable(),
+  counterpartyCode: z.string().nullable(),
+})
+
+export const transactionView = z.object({
+  id: z.string(),
+  on: z.string(),
+  memo: z.string(),
+  kind: z.string(),
+  source: z.object({ module: z.string(), kind: z.string(), id: z.string() }).nullable(),
+  reversesId: z.string().nullable(),
+  reversedById: z.string().nullable(),
+  postings: z.array(postingView),
+})
+export type TransactionView = z.infer<typeof transactionView>
+
+export const closedMonthView = z.object({ month: z.string(), closedAt: z.string() })
+
+export const budgetView = z.object({
+  fiscalYear: z.number(),
+  programme: z.string(),
+  currency: z.string(),
+  months: z.array(z.object({ month: z.string(), amount: z.string() })),
+  total: z.string(),
+})
+
+export const budgetVsActualView = z.object({
+  fiscalYear: z.number(),
+  currency: z.string(),
+  months: z.array(z.string()),
+  programmes: z.array(
+    z.object({
+      programme: z.string(),
+      budget: z.array(z.string()),
+      actual: z.array(z.string()),
+      budgetTotal: z.string(),
+      actualTotal: z.string(),
+    }),
+  ),
+})
+
+export const trialBalanceView = z.object({
+  asOf: z.string(),
+  accounts: z.array(z.object({ account: z.string(), currency: z.string(), balance: z.string() })),
+  /** Per currency: zero when the books are right. */
+  totals: z.array(z.object({ currency: z.string(), balance: z.string() })),
+})
