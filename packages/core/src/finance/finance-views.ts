@@ -18,10 +18,13 @@ export const postingView = z.object({
   /** Signed decimal text: debits positive, credits negative. */
   amount: z.string(),
   currency: z.string(),
-  /** The same in the reporting currency at `rate` (units of reporting per unit), dated `rateDate`. */
-  reportAmount: z.string(),
+  /**
+   * The same in the reporting currency at `rate` (units of reporting per unit), dated `rateDate`;
+   * null while a record's money waits for a rate (closing its month requires one).
+   */
+  reportAmount: z.string().nullable(),
   reportCurrency: z.string(),
-  rate: z.string(),
+  rate: z.string().nullable(),
   rateDate: z.string().nullable(),
   /** A person, sponsor or supplier by pseudonymous code only. */
   counterpartyKind: z.string().nullable(),

@@ -2,6 +2,7 @@ import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
+import { financeEn } from './messages/finance.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
 import { peopleEn } from './messages/people.en.js'
@@ -25,6 +26,7 @@ export const en = {
   ...inboxEn,
   ...sheltersEn,
   ...suppliesEn,
+  ...financeEn,
 } as const
 
 export type MessageKey = keyof typeof en

@@ -3,6 +3,7 @@ import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
+import { financeJa } from './messages/finance.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { peopleJa } from './messages/people.ja.js'
@@ -21,4 +22,5 @@ export const ja: Catalog = {
   ...inboxJa,
   ...sheltersJa,
   ...suppliesJa,
+  ...financeJa,
 }

@@ -2,6 +2,7 @@ import type { HavenModule } from '../haven-module.js'
 import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
+import { financeModule } from './finance/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
 import { peopleModule } from './people/index.js'
@@ -23,4 +24,5 @@ export const MODULES: readonly HavenModule[] = [
   sheltersModule,
   suppliesModule,
   keysModule,
+  financeModule,
 ]
