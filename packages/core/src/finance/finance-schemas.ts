@@ -1,7 +1,13 @@
 import { z } from 'zod'
+import { type CurrencyCode, isCurrencyCode } from '../money/currency.js'
 import { PROGRAMMES } from '../money/programmes.js'
-import { currencySchema, isoDay } from '../supplies/supply-schemas.js'
 import { ACCOUNT_KINDS } from './chart.js'
+
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'field.date_format' })
+const currencySchema = z
+  .string()
+  .refine((c): c is CurrencyCode => isCurrencyCode(c), { error: 'field.currency_code' })
+  .transform((c) => c as CurrencyCode)
 
 /** Decimal text in major units ("20", "12.50"); the currency's own decimals are checked after. */
 export const amountText = z

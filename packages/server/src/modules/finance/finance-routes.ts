@@ -2,6 +2,7 @@ import {
   budgetSchema,
   createAccountSchema,
   fiscalYearQuery,
+  isoDay,
   isoMonth,
   journalEntrySchema,
   manualEntrySchema,
@@ -17,7 +18,6 @@ import {
 } from '@haven/core/finance/finance-views'
 import { fiscalYear } from '@haven/core/finance/fiscal-year'
 import { PROGRAMMES } from '@haven/core/money/programmes'
-import { isoDay } from '@haven/core/supplies/supply-schemas'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { today } from '../../app-context.js'
