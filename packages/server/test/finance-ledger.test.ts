@@ -381,6 +381,97 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"")"`)
   })
 
+  it('states the year: income and expenditure, cash by currency and place, food cost per person-day and per tonne', async () => {
+    await rate('2005-04-01', 'CNY', 'JPY', '15')
+    await rate('2006-03-31', 'USD', 'JPY', '117')
+    await created(
+      await post('/finance/entries', {
+        on: '2005-04-05',
+        direction: 'in',
+        amount: '2000000',
+        currency: 'JPY',
+        programme: 'food',
+        account: '4100',
+        cashAccount: '1200',
+      }),
+    )
+    // 1.5 million yen changed into 100,000 yuan for the shelters in China.
+    const line = (account: string, side: string, amount: string, currency: string) => ({
+      account,
+      side,
+      amount,
+      currency,
+    })
+    await created(
+      await post('/finance/transactions', {
+        on: '2005-04-10',
+        memo: 'Yen changed into yuan',
+        postings: [
+          line('1110', 'debit', '100000', 'CNY'),
+          line('1900', 'credit', '100000', 'CNY'),
+          line('1900', 'debit', '1500000', 'JPY'),
+          line('1200', 'credit', '1500000', 'JPY'),
+        ],
+      }),
+    )
+    await created(
+      await post(
+        '/allowance-policies',
+        {
+          compartmentId: yan.id,
+          validFrom: '2005-04-01',
+          amount: '20',
+          currency: 'CNY',
+          buysGrams: 10_000,
+          dailyCap: 20,
+          monthlyCap: '180000',
+          monthlyCapCurrency: 'JPY',
+          rationGrams: 500,
+        },
+        coordinator,
+      ),
+    )
+    for (const day of ['2005-06-01', '2005-06-02', '2005-06-03'])
+      await created(
+        await post('/distributions', { compartmentId: yan.id, day, headcount: 20 }, coordinator),
+      )
+
+    const statement = await get('/finance/reports/income-expenditure?fiscalYear=2005')
+    expect(statement).toMatchObject({
+      from: '2005-04-01',
+      to: '2006-03-31',
+      income: [expect.objectContaining({ account: '4100', amount: '2000000' })],
+      expenditure: [expect.objectContaining({ account: '5100', amount: '18000' })],
+      totalIncome: '2000000',
+      totalExpenditure: '18000',
+      surplus: '1982000',
+    })
+    const cash = await get('/finance/reports/cash?asOf=2006-03-31')
+    expect(cash.holdings).toEqual([
+      expect.objectContaining({
+        account: '1110',
+        location: 'China',
+        currency: 'CNY',
+        amount: '98800.00',
+        reportAmount: '1482000',
+        rate: '15',
+        rateDate: '2005-04-01',
+      }),
+      expect.objectContaining({ account: '1200', currency: 'JPY', amount: '500000' }),
+    ])
+    const food = await get('/finance/reports/food-cost?fiscalYear=2005')
+    expect(food).toEqual({
+      fiscalYear: 2005,
+      currency: 'JPY',
+      spend: '18000',
+      personDays: 60,
+      tonnes: 0.6,
+      perPersonDay: '300',
+      perTonne: '30000',
+      usd: { amount: '153.85', rate: '117', rateDate: '2006-03-31', missingRate: null },
+    })
+  })
+
   it('keeps the books closed to everyone but finance', async () => {
     const res = await request('GET', '/finance/accounts', undefined, coordinator)
     expect(res.status).toBe(403)

@@ -62,6 +62,9 @@ export const DEFAULT_CHART: readonly AccountDefinition[] = Object.freeze([
   cash('1120', 'USD', 'Cash (USD)', '現金（米ドル）', 'Tokyo'),
   cash('1190', null, 'Cash in other currencies', 'その他通貨の現金', null),
   cash('1200', 'JPY', 'Bank account (JPY)', '普通預金（円）', 'Tokyo'),
+  // Money changed from one currency into another passes through here, so each currency's
+  // side of the exchange balances on its own.
+  plain('1900', 'asset', 'Currency exchange', '両替勘定'),
   plain('2100', 'liability', 'Payables', '未払金'),
   plain('3000', 'equity', 'Net assets', '正味財産'),
   plain('4100', 'income', 'Donations', '寄付金収入'),

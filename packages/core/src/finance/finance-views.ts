@@ -74,3 +74,59 @@ export const trialBalanceView = z.object({
   /** Per currency: zero when the books are right. */
   totals: z.array(z.object({ currency: z.string(), balance: z.string() })),
 })
+
+const statementLine = z.object({
+  account: z.string(),
+  nameEn: z.string(),
+  nameJa: z.string(),
+  programme: z.string().nullable(),
+  amount: z.string(),
+})
+
+export const incomeExpenditureView = z.object({
+  fiscalYear: z.number(),
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  income: z.array(statementLine),
+  expenditure: z.array(statementLine),
+  totalIncome: z.string(),
+  totalExpenditure: z.string(),
+  surplus: z.string(),
+})
+
+export const cashPositionView = z.object({
+  asOf: z.string(),
+  currency: z.string(),
+  holdings: z.array(
+    z.object({
+      account: z.string(),
+      nameEn: z.string(),
+      nameJa: z.string(),
+      location: z.string().nullable(),
+      currency: z.string(),
+      amount: z.string(),
+      reportAmount: z.string().nullable(),
+      rate: z.string().nullable(),
+      rateDate: z.string().nullable(),
+      /** The nearest rate recorded, when none applies on the day. */
+      missingRate: z.string().nullable(),
+    }),
+  ),
+})
+
+export const foodCostView = z.object({
+  fiscalYear: z.number(),
+  currency: z.string(),
+  spend: z.string(),
+  personDays: z.number(),
+  tonnes: z.number(),
+  perPersonDay: z.string().nullable(),
+  perTonne: z.string().nullable(),
+  usd: z.object({
+    amount: z.string().nullable(),
+    rate: z.string().nullable(),
+    rateDate: z.string().nullable(),
+    missingRate: z.string().nullable(),
+  }),
+})

@@ -92,6 +92,18 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/reports/trial-balance' }),
     },
+    'GET /finance/reports/income-expenditure': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/reports/income-expenditure?fiscalYear=2024' }),
+    },
+    'GET /finance/reports/cash': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/reports/cash?asOf=2024-01-01' }),
+    },
+    'GET /finance/reports/food-cost': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/reports/food-cost?fiscalYear=2024' }),
+    },
     'GET /finance/journal.csv': {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/journal.csv?fiscalYear=2026' }),

@@ -12,7 +12,10 @@ import {
   accountView,
   budgetView,
   budgetVsActualView,
+  cashPositionView,
   closedMonthView,
+  foodCostView,
+  incomeExpenditureView,
   transactionView,
   trialBalanceView,
 } from '@haven/core/finance/finance-views'
@@ -35,6 +38,7 @@ import { presentTransaction } from './finance-present.js'
 import { journalBetween, listClosedMonths, listTransactions, postingsOf } from './finance-store.js'
 import { journalCsv } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
+import { cashPosition, foodCost, incomeAndExpenditure } from './report-service.js'
 
 const LEDGER = { kind: 'policy', entity: 'Ledger' } as const
 const POSTING_ERRORS = [
@@ -229,6 +233,44 @@ export const financeRoutes = [
     response: trialBalanceView,
     async handle({ app, query }) {
       return trialBalanceOn(app, query.asOf ?? today(app))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/reports/income-expenditure',
+    summary: 'Income and expenditure statement of a fiscal year, in yen',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    query: fiscalYearQuery,
+    response: incomeExpenditureView,
+    errors: ['rateMissing'],
+    async handle({ app, query }) {
+      return incomeAndExpenditure(app, query.fiscalYear)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/reports/cash',
+    summary: 'Cash by currency and where it is held on a day, valued in yen at that day’s rate',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    query: z.strictObject({ asOf: isoDay.optional() }),
+    response: cashPositionView,
+    async handle({ app, query }) {
+      return cashPosition(app, query.asOf ?? today(app))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/reports/food-cost',
+    summary: 'Food spend of a fiscal year per person-day and per tonne, in yen and dollars',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    query: fiscalYearQuery,
+    response: foodCostView,
+    errors: ['rateMissing'],
+    async handle({ app, query }) {
+      return foodCost(app, query.fiscalYear)
     },
   }),
   defineRoute({

@@ -249,3 +249,35 @@ export async function pendingExpenses(
     .execute()
   return rows.map((r) => ({ ...r, minor: Number(r.minor) }))
 }
+
+/**
+ * Each account's lines of a date range in the reporting currency (pending lines apart, per day
+ * and currency, for the service to value): the income and expenditure statement.
+ */
+export async function reportTotalsByAccount(db: Db, from: string, to: string) {
+  const valued = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('report_minor', 'is not', null)
+    .select(['account_code', sql<string>`sum(report_minor)`.as('minor')])
+    .groupBy('account_code')
+    .execute()
+  const pending = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('report_minor', 'is', null)
+    .select(['account_code', 'occurred_on', 'currency', sql<string>`sum(minor)`.as('minor')])
+    .groupBy(['account_code', 'occurred_on', 'currency'])
+    .execute()
+  return {
+    valued: valued.map((r) => ({ account: r.account_code, minor: Number(r.minor) })),
+    pending: pending.map((r) => ({
+      account: r.account_code,
+      day: r.occurred_on,
+      currency: r.currency,
+      minor: Number(r.minor),
+    })),
+  }
+}
