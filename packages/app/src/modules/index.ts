@@ -2,6 +2,7 @@ import type { AppModule } from '../lib/app-module.js'
 import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
 import { cmsApp } from './cms/index.js'
+import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { peopleApp } from './people/index.js'
@@ -21,4 +22,5 @@ export const APP_MODULES: readonly AppModule[] = [
   adminApp,
   auditApp,
   keysApp,
+  financeApp,
 ]

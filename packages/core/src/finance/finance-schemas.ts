@@ -81,3 +81,6 @@ export type BudgetInput = z.infer<typeof budgetSchema>
 export const fiscalYearQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(1990).max(2200),
 })
+
+/** The month to close, as a form sends it. */
+export const closeMonthSchema = z.strictObject({ month: isoMonth })
