@@ -71,7 +71,7 @@ function YearFacts(props: { food: FoodCost; statement: Statement }): JSX.Element
       <Fact
         label={t('fin.per_person_day')}
         value={amount(food.perPersonDay, 'JPY')}
-        note={t('fin.person_days', { count: food.personDays, n: num(food.personDays) })}
+        note={t('fin.person_days', { count: food.personDays })}
       />
       <Fact
         label={t('fin.per_tonne')}

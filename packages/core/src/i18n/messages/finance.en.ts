@@ -27,7 +27,7 @@ export const financeEn = {
   'fin.usd_at': 'about {usd} at 1 USD = {rate} JPY ({date})',
   'fin.usd_missing': 'no dollar rate for the year’s end (nearest: {nearest})',
   'fin.per_person_day': 'Food per person per day',
-  'fin.person_days': '{count, plural, one {# person-day} other {{n} person-days}}',
+  'fin.person_days': '{count, plural, one {# person-day} other {# person-days}}',
   'fin.per_tonne': 'Food per tonne of rice',
   'fin.tonnes': '{value} t',
   'fin.budget_vs_actual': 'Budget and actual',

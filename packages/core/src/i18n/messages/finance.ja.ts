@@ -30,7 +30,7 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.usd_at': '約 {usd}（1 USD = {rate} 円、{date}）',
   'fin.usd_missing': '年度末のドルレートがありません（最も近い記録：{nearest}）',
   'fin.per_person_day': '1人1日あたりの食費',
-  'fin.person_days': '延べ {n} 人日',
+  'fin.person_days': '延べ {count} 人日',
   'fin.per_tonne': '米1トンあたりの食費',
   'fin.tonnes': '{value} トン',
   'fin.budget_vs_actual': '予算と実績',
