@@ -136,26 +136,30 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
                 ))}
               </tbody>
             </table>
-            <table class="table">
-              <caption class="visually-hidden">{t('fin.by_month')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('fin.month')}</th>
-                  <th scope="col">{t('fin.budget')}</th>
-                  <th scope="col">{t('fin.actual')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {totals.map((m) => (
-                  <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
-                    <td data-label={t('fin.budget')}>{yen(m.budget)}</td>
-                    <td data-label={t('fin.actual')}>{yen(m.actual)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
           </div>
+          <details>
+            <summary>{t('fin.by_month')}</summary>
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fin.month')}</th>
+                    <th scope="col">{t('fin.budget')}</th>
+                    <th scope="col">{t('fin.actual')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {totals.map((m) => (
+                    <tr key={m.month}>
+                      <th scope="row">{m.month}</th>
+                      <td data-label={t('fin.budget')}>{yen(m.budget)}</td>
+                      <td data-label={t('fin.actual')}>{yen(m.actual)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { FINANCE_ABILITIES } from '@haven/core/finance/finance-abilities'
 import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import { financeDemo } from './finance-demo.js'
 import { ledgerPolicy } from './finance-policy.js'
 import { financeRoutes } from './finance-routes.js'
 import { ledgerListener } from './ledger-service.js'
@@ -17,6 +18,7 @@ export const financeModule = defineModule({
   routes: financeRoutes,
   policies: [ledgerPolicy],
   money: ledgerListener,
+  demo: financeDemo,
   async abilities(actor): Promise<AbilitiesOf<(typeof FINANCE_ABILITIES)[number]>> {
     return {
       finance: can(actor, 'read', 'Ledger', {}),

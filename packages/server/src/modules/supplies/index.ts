@@ -34,7 +34,7 @@ export const suppliesModule = defineModule({
 // What other code may use: a compartment's distribution figures for a year (the dashboard's
 // aggregates, also measured by bench/aggregates.ts).
 export { distributionFigures } from './figures-service.js'
-
+export { recordRate } from './stock-service.js'
 // The organisation's dated exchange rates (entered here by finance), for the books: the rates of
 // some currencies on or before a day, and the one nearest a day for a pair that has none.
 export { nearestRate, ratesFor } from './stock-store.js'
