@@ -140,6 +140,20 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     })
     expect(JSON.stringify(entries)).not.toMatch(/name/i)
 
+    // The shelter's month against its allowance cap, from the books (the warehouse purchase
+    // belongs to no compartment).
+    const allowance = await get('/finance/reports/allowance?fiscalYear=2005')
+    expect(allowance.rows).toEqual([
+      {
+        compartmentCode: 'YAN-01',
+        month: '2006-03',
+        cap: '180000',
+        capCurrency: 'JPY',
+        actual: '300',
+        unvalued: 0,
+      },
+    ])
+
     const trial = await get('/finance/reports/trial-balance?asOf=2006-03-31')
     expect(trial.totals).toEqual([{ currency: 'CNY', balance: '0.00' }])
     expect(trial.accounts).toEqual([

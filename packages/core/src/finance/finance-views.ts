@@ -130,3 +130,19 @@ export const foodCostView = z.object({
     missingRate: z.string().nullable(),
   }),
 })
+
+export const allowanceView = z.object({
+  fiscalYear: z.number(),
+  currency: z.string(),
+  rows: z.array(
+    z.object({
+      compartmentCode: z.string(),
+      month: z.string(),
+      cap: z.string().nullable(),
+      capCurrency: z.string().nullable(),
+      actual: z.string(),
+      /** Lines of the month still waiting for an exchange rate (not in `actual`). */
+      unvalued: z.number(),
+    }),
+  ),
+})

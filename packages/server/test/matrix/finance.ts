@@ -104,6 +104,10 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/reports/food-cost?fiscalYear=2024' }),
     },
+    'GET /finance/reports/allowance': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/reports/allowance?fiscalYear=2026' }),
+    },
     'GET /finance/journal.csv': {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/journal.csv?fiscalYear=2026' }),

@@ -10,6 +10,7 @@ import {
 } from '@haven/core/finance/finance-schemas'
 import {
   accountView,
+  allowanceView,
   budgetView,
   budgetVsActualView,
   cashPositionView,
@@ -38,7 +39,12 @@ import { presentTransaction } from './finance-present.js'
 import { journalBetween, listClosedMonths, listTransactions, postingsOf } from './finance-store.js'
 import { journalCsv } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
-import { cashPosition, foodCost, incomeAndExpenditure } from './report-service.js'
+import {
+  allowanceAgainstLedger,
+  cashPosition,
+  foodCost,
+  incomeAndExpenditure,
+} from './report-service.js'
 
 const LEDGER = { kind: 'policy', entity: 'Ledger' } as const
 const POSTING_ERRORS = [
@@ -271,6 +277,18 @@ export const financeRoutes = [
     errors: ['rateMissing'],
     async handle({ app, query }) {
       return foodCost(app, query.fiscalYear)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/reports/allowance',
+    summary: 'Each compartment’s monthly allowance cap against its food spend in the books',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    query: fiscalYearQuery,
+    response: allowanceView,
+    async handle({ app, query }) {
+      return allowanceAgainstLedger(app, query.fiscalYear)
     },
   }),
   defineRoute({

@@ -281,3 +281,35 @@ export async function reportTotalsByAccount(db: Db, from: string, to: string) {
     })),
   }
 }
+
+/** Spend per compartment and month in yen, from records' expense lines (valued ones). */
+export async function expenseByCompartmentAndMonth(
+  db: Db,
+  months: readonly string[],
+  expenseAccounts: readonly string[],
+) {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .innerJoin('finance_transactions', 'finance_transactions.id', 'finance_postings.transaction_id')
+    .where('finance_postings.month', 'in', months)
+    .where('finance_postings.account_code', 'in', expenseAccounts)
+    .where('finance_transactions.compartment_id', 'is not', null)
+    .select([
+      'finance_transactions.compartment_id',
+      'finance_postings.month',
+      sql<string>`sum(finance_postings.report_minor)`.as('minor'),
+      sql<string>`sum(case when finance_postings.report_minor is null then 1 else 0 end)`.as(
+        'unvalued',
+      ),
+    ])
+    .groupBy(['finance_transactions.compartment_id', 'finance_postings.month'])
+    .orderBy('finance_transactions.compartment_id')
+    .orderBy('finance_postings.month')
+    .execute()
+  return rows.map((r) => ({
+    compartmentId: r.compartment_id ?? '',
+    month: r.month,
+    minor: Number(r.minor ?? 0),
+    unvalued: Number(r.unvalued),
+  }))
+}

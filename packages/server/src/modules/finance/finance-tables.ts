@@ -22,6 +22,8 @@ export interface FinanceTransactionsTable {
   source_module: string | null
   source_kind: string | null
   source_id: string | null
+  /** The compartment of the record that moved the money (allowance caps are per compartment). */
+  compartment_id: string | null
   reverses_id: string | null
   reversed_by_id: string | null
   created_at: string

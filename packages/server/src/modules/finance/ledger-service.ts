@@ -14,7 +14,7 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { HavenError } from '../../http/haven-error.js'
 import type { MoneyEvent, MoneySource } from '../../money-events.js'
-import { accountOf, chartOf } from './chart-service.js'
+import { chartOf } from './chart-service.js'
 import {
   findTransaction,
   insertTransaction,
@@ -24,7 +24,7 @@ import {
   standingForSource,
 } from './finance-store.js'
 import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
-import { REPORTING_CURRENCY, reportingValue } from './reporting-rate.js'
+import { REPORTING_CURRENCY, type ReportingRate, reportingRate, valueAt } from './reporting-rate.js'
 
 /** A line about to be posted. */
 export interface DraftPosting extends Posting {
@@ -38,6 +38,7 @@ interface DraftTransaction {
   readonly kind: 'manual' | 'record' | 'reversal'
   readonly source?: MoneySource | undefined
   readonly reversesId?: string | undefined
+  readonly compartmentId?: string | null | undefined
 }
 
 /** Exact money from decimal text, or the stable refusal for too many decimals. */
@@ -83,8 +84,9 @@ export async function postTransaction(
 ): Promise<FinanceTransactionsTable> {
   await refuseClosed(trx, draft.on)
   refuseUnbalanced(postings)
+  const chart = await chartOf(trx)
   for (const p of postings) {
-    const account = await accountOf(trx, p.account)
+    const account = chart.find((a) => a.code === p.account)
     if (!account) throw errors.unknownAccount({ account: p.account })
     if (account.currency !== null && account.currency !== p.amount.currency)
       throw errors.accountCurrency({ account: p.account, currency: account.currency })
@@ -97,12 +99,15 @@ export async function postTransaction(
     source_module: draft.source?.module ?? null,
     source_kind: draft.source?.kind ?? null,
     source_id: draft.source?.id ?? null,
+    compartment_id: draft.compartmentId ?? null,
     reverses_id: draft.reversesId ?? null,
     reversed_by_id: null,
     created_at: app.now().toISOString(),
     created_by: by.actorId,
   }
   const lines: FinancePostingsTable[] = []
+  // One rate per currency and transaction: its lines share a day.
+  const rates = new Map<CurrencyCode, Promise<ReportingRate>>()
   for (const [i, p] of postings.entries()) {
     // A reversal undoes the original at the original's rate, so the two cancel exactly.
     const original = reporting?.[i]
@@ -112,7 +117,7 @@ export async function postTransaction(
           rate: original.rate,
           rateDate: original.rate_date,
         }
-      : await valueOrPending(trx, p.amount, draft)
+      : await valueOrPending(trx, p.amount, draft, rates)
     lines.push({
       id: newId(),
       transaction_id: row.id,
@@ -158,9 +163,17 @@ async function valueOrPending(
   trx: Db,
   amount: Money,
   draft: DraftTransaction,
+  rates: Map<CurrencyCode, Promise<ReportingRate>>,
 ): Promise<{ minor: number | null; rate: string | null; rateDate: string | null }> {
   try {
-    return await reportingValue(trx, amount, draft.on)
+    let rate = rates.get(amount.currency)
+    if (!rate) {
+      rate = reportingRate(trx, amount.currency, draft.on)
+      // A refusal is handled below; the map keeps the same answer for the next line.
+      rate.catch(() => {})
+      rates.set(amount.currency, rate)
+    }
+    return valueAt(amount, await rate)
   } catch (error) {
     if (draft.kind === 'record' && error instanceof HavenError && error.code === 'no_exchange_rate')
       return { minor: null, rate: null, rateDate: null }
@@ -245,7 +258,13 @@ export async function reverseTransaction(
   const reversal = await postTransaction(
     app,
     trx,
-    { on: input.on, memo: input.reason, kind: 'reversal', reversesId: original.id },
+    {
+      on: input.on,
+      memo: input.reason,
+      kind: 'reversal',
+      reversesId: original.id,
+      compartmentId: original.compartment_id,
+    },
     lines.map((l) => ({
       account: l.account_code,
       programme: l.programme as Programme | null,
@@ -306,6 +325,7 @@ export const ledgerListener = {
         memo: event.memo ?? `${event.source.module} ${event.category}`,
         kind: 'record',
         source: event.source,
+        compartmentId: event.compartmentId ?? null,
       },
       twoLines(debit, credit, event.amount, event.programme, event.counterparty),
       by,

@@ -1,5 +1,5 @@
 import type { CurrencyCode } from '@haven/core/money/currency'
-import { formatRational } from '@haven/core/money/decimal'
+import { formatRational, type Rational, rational } from '@haven/core/money/decimal'
 import { convertAtRate, type ExchangeRate, findRatePath } from '@haven/core/money/exchange-rate'
 import type { Money } from '@haven/core/money/money'
 import type { Db } from '../../db/db-handle.js'
@@ -23,29 +23,49 @@ export interface ReportingValue {
  * nearest rate recorded for the pair, and nothing is substituted.
  */
 export async function reportingValue(db: Db, amount: Money, day: string): Promise<ReportingValue> {
+  const rate = await reportingRate(db, amount.currency, day)
+  return valueAt(amount, rate)
+}
+
+/** A currency's rate into the reporting currency on a day, exact, with its text and date. */
+export interface ReportingRate {
+  readonly rate: Rational
+  readonly text: string
+  readonly date: string | null
+}
+
+export function valueAt(amount: Money, rate: ReportingRate): ReportingValue {
+  return {
+    minor: convertAtRate(amount, REPORTING_CURRENCY, rate.rate).minor,
+    rate: rate.text,
+    rateDate: rate.date,
+  }
+}
+
+export async function reportingRate(
+  db: Db,
+  currency: CurrencyCode,
+  day: string,
+): Promise<ReportingRate> {
   const to = REPORTING_CURRENCY
-  if (amount.currency === to) return { minor: amount.minor, rate: '1', rateDate: null }
-  const rows = await ratesFor(db, [amount.currency, to], day)
+  if (currency === to) return { rate: rational(1n), text: '1', date: null }
+  const rows = await ratesFor(db, [currency, to], day)
   const rates: ExchangeRate[] = rows.map((r) => ({
     base: r.base as CurrencyCode,
     quote: r.quote as CurrencyCode,
     rate: r.rate,
     date: r.date,
   }))
-  const path = findRatePath(rates, amount.currency, to, day)
+  const path = findRatePath(rates, currency, to, day)
   if (!path) {
-    const near = await nearestRate(db, amount.currency, to, day)
+    const near = await nearestRate(db, currency, to, day)
     throw errors.rateMissing({
-      from: amount.currency,
+      from: currency,
       to,
       day,
       nearest: near ? `${near.date}: 1 ${near.base} = ${near.rate} ${near.quote}` : '—',
     })
   }
   const dates = path.legs.map((l) => l.rate.date).sort()
-  return {
-    minor: convertAtRate(amount, to, path.rate).minor,
-    rate: formatRational(path.rate, 10),
-    rateDate: dates[0] ?? null,
-  }
+  return { rate: path.rate, text: formatRational(path.rate, 10), date: dates[0] ?? null }
 }

@@ -31,6 +31,8 @@ export const suppliesModule = defineModule({
   },
 })
 
+// The allowance policy of a compartment on a day: finance sets its monthly cap beside the books.
+export { policyOn as allowancePolicyOn } from './distribution-store.js'
 // What other code may use: a compartment's distribution figures for a year (the dashboard's
 // aggregates, also measured by bench/aggregates.ts).
 export { distributionFigures } from './figures-service.js'

@@ -28,6 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('source_module', 'text')
     .addColumn('source_kind', 'text')
     .addColumn('source_id', 'text')
+    .addColumn('compartment_id', 'text')
     .addColumn('reverses_id', 'text', (c) => c.references('finance_transactions.id'))
     .addColumn('reversed_by_id', 'text', (c) => c.references('finance_transactions.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
