@@ -1,5 +1,6 @@
 import { closeMonthSchema, manualEntrySchema } from '@haven/core/finance/finance-schemas'
 import type {
+  allowanceView,
   budgetVsActualView,
   foodCostView,
   incomeExpenditureView,
@@ -23,6 +24,7 @@ import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { BudgetChart } from './budget-chart.js'
 
+type Allowance = z.infer<typeof allowanceView>
 type BudgetVsActual = z.infer<typeof budgetVsActualView>
 type FoodCost = z.infer<typeof foodCostView>
 type Statement = z.infer<typeof incomeExpenditureView>
@@ -162,6 +164,46 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
           </details>
         </>
       )}
+    </section>
+  )
+}
+
+function AllowanceSection({ report }: { report: Allowance }): JSX.Element | null {
+  if (report.rows.length === 0) return null
+  return (
+    <section aria-labelledby="fin-allowance">
+      <h2 id="fin-allowance">{t('fin.allowance')}</h2>
+      <p class="hint">{t('fin.allowance_hint', { count: report.rows.length })}</p>
+      <details>
+        <summary>{t('fin.allowance_table')}</summary>
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('fin.compartment')}</th>
+                <th scope="col">{t('fin.month')}</th>
+                <th scope="col">{t('fin.cap')}</th>
+                <th scope="col">{t('fin.actual')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={`${r.compartmentCode}${r.month}`}>
+                  <th scope="row">{r.compartmentCode}</th>
+                  <td data-label={t('fin.month')}>{r.month}</td>
+                  <td data-label={t('fin.cap')}>{amount(r.cap, r.capCurrency ?? 'JPY')}</td>
+                  <td data-label={t('fin.actual')}>
+                    {amount(r.actual, report.currency)}
+                    {r.unvalued > 0 && (
+                      <span class="hint"> {t('fin.unvalued', { count: r.unvalued })}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
     </section>
   )
 }
@@ -313,6 +355,7 @@ export function FinancePage(): JSX.Element {
         api<BudgetVsActual>('GET', `/finance/reports/budget-vs-actual?fiscalYear=${year}`),
         api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
         api<Statement>('GET', `/finance/reports/income-expenditure?fiscalYear=${year}`),
+        api<Allowance>('GET', `/finance/reports/allowance?fiscalYear=${year}`),
       ]),
     key,
   )
@@ -338,6 +381,7 @@ export function FinancePage(): JSX.Element {
           <>
             <YearFacts food={data.data[1]} statement={data.data[2]} />
             <BudgetSection report={data.data[0]} />
+            <AllowanceSection report={data.data[3]} />
           </>
         )}
         <div class="actions">

@@ -63,4 +63,11 @@ export const financeEn = {
   'programme.resettlement': 'Resettlement and returnee support',
   'programme.advocacy': 'Advocacy',
   'programme.administration': 'Administration',
+  'fin.allowance': 'Allowance caps and the books',
+  'fin.allowance_hint':
+    'Each shelter’s food spend in the books against its allowance policy’s monthly cap ({count, plural, one {# month} other {# months}}).',
+  'fin.allowance_table': 'Months per shelter',
+  'fin.compartment': 'Shelter or programme',
+  'fin.cap': 'Monthly cap',
+  'fin.unvalued': '({count, plural, one {# line} other {# lines}} waiting for an exchange rate)',
 } as const

@@ -65,4 +65,10 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'programme.resettlement': '定住・帰還者支援',
   'programme.advocacy': '広報・啓発',
   'programme.administration': '管理',
+  'fin.allowance': '手当の上限と帳簿',
+  'fin.allowance_hint': '各シェルターの帳簿上の食料支出と手当方針の月額上限（{count} か月分）。',
+  'fin.allowance_table': 'シェルター別の月',
+  'fin.compartment': 'シェルター・事業',
+  'fin.cap': '月額上限',
+  'fin.unvalued': '（為替レート待ち {count} 件）',
 }
