@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
@@ -484,6 +488,88 @@ describeEachDialect('finance: the ledger, its periods and the money records move
       perTonne: '30000',
       usd: { amount: '153.85', rate: '117', rateDate: '2006-03-31', missingRate: null },
     })
+  })
+
+  it('numbers donation receipts without gaps and writes them as PDF in Japanese or English', async () => {
+    const donation = async (on: string, amount: string) =>
+      created(
+        await post('/finance/entries', {
+          on,
+          direction: 'in',
+          amount,
+          currency: 'JPY',
+          programme: 'administration',
+          account: '4100',
+        }),
+      )
+    const gifts = [
+      await donation('2005-05-01', '500000'),
+      await donation('2005-06-01', '30000'),
+      await donation('2005-07-01', '12000'),
+    ]
+    const receipts = await Promise.all(
+      gifts.map(async (g, i) =>
+        created(
+          await post(`/finance/transactions/${g.id}/receipt`, {
+            donorCode: `D-00${i + 1}`,
+            locale: i === 0 ? 'ja' : 'en',
+          }),
+        ),
+      ),
+    )
+    expect(receipts.map((r) => r.number).sort()).toEqual(['2005-0001', '2005-0002', '2005-0003'])
+    // Refusals take no number: the next receipt is 0004.
+    expect(
+      await refused(
+        await post(`/finance/transactions/${gifts[0].id}/receipt`, {
+          donorCode: 'D-001',
+          locale: 'ja',
+        }),
+      ),
+    ).toEqual([409, 'receipt_exists'])
+    const expense = await created(
+      await post('/finance/entries', {
+        on: '2005-07-02',
+        direction: 'out',
+        amount: '1000',
+        currency: 'JPY',
+        programme: 'administration',
+      }),
+    )
+    expect(
+      await refused(
+        await post(`/finance/transactions/${expense.id}/receipt`, {
+          donorCode: 'D-009',
+          locale: 'en',
+        }),
+      ),
+    ).toEqual([422, 'not_a_donation'])
+    const fourth = await created(
+      await post(`/finance/transactions/${(await donation('2005-08-01', '5000')).id}/receipt`, {
+        donorCode: 'D-004',
+        locale: 'en',
+      }),
+    )
+    expect(fourth.number).toBe('2005-0004')
+
+    const pdfText = async (id: string) => {
+      const res = await request('GET', `/finance/receipts/${id}/pdf`, undefined, finance)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toBe('application/pdf')
+      const file = join(mkdtempSync(join(tmpdir(), 'haven-receipt-')), 'r.pdf')
+      writeFileSync(file, new Uint8Array(await res.arrayBuffer()))
+      return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+    }
+    const ja = receipts.find((r) => r.locale === 'ja')
+    const jaText = await pdfText(ja.id)
+    expect(jaText).toContain('寄付金受領証明書')
+    expect(jaText).toContain(`受領番号：${ja.number}`)
+    expect(jaText).toContain('寄付者（コード）：D-001')
+    expect(jaText).toMatch(/金額：[¥￥]500,000/)
+    const enText = await pdfText(fourth.id)
+    expect(enText).toContain('Donation receipt')
+    expect(enText).toContain('Receipt number：2005-0004')
+    expect(enText).toContain('¥5,000')
   })
 
   it('keeps the books closed to everyone but finance', async () => {

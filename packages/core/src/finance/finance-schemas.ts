@@ -84,3 +84,10 @@ export const fiscalYearQuery = z.strictObject({
 
 /** The month to close, as a form sends it. */
 export const closeMonthSchema = z.strictObject({ month: isoMonth })
+
+/** A receipt for a donation: the donor by pseudonymous code, the receipt's language. */
+export const receiptSchema = z.strictObject({
+  donorCode: z.string().trim().min(1).max(40),
+  locale: z.enum(['ja', 'en']),
+})
+export type ReceiptInput = z.infer<typeof receiptSchema>

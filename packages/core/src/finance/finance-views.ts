@@ -146,3 +146,15 @@ export const allowanceView = z.object({
     }),
   ),
 })
+
+export const receiptView = z.object({
+  id: z.string(),
+  /** "2025-0001": fiscal year and a number without gaps within it. */
+  number: z.string(),
+  transactionId: z.string(),
+  donorCode: z.string(),
+  amount: z.string(),
+  currency: z.string(),
+  receivedOn: z.string(),
+  locale: z.string(),
+})

@@ -172,6 +172,8 @@ export const errors = {
   alreadyReversed: () => new HavenError(409, 'already_reversed', 'error.already_reversed'),
   monthClosedAlready: (params: { month: string } = { month: '' }) =>
     new HavenError(409, 'month_closed_already', 'error.month_closed_already', params),
+  notADonation: () => new HavenError(422, 'not_a_donation', 'error.not_a_donation'),
+  receiptExists: () => new HavenError(409, 'receipt_exists', 'error.receipt_exists'),
   accountCodeTaken: () =>
     new HavenError(409, 'account_code_taken', 'error.account_code_taken', {}, [
       { path: 'code', key: 'error.account_code_taken', params: {} },

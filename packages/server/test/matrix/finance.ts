@@ -1,4 +1,5 @@
 import { postManual } from '../../src/modules/finance/ledger-service.js'
+import { issueReceipt } from '../../src/modules/finance/receipt-service.js'
 import type { MatrixModule } from '../support/matrix.js'
 
 const FINANCE = ['finance'] as const
@@ -66,6 +67,24 @@ export const matrix: MatrixModule = {
           path: `/finance/transactions/${original.id}/reversal`,
           body: { on: '2026-05-03', reason: 'Entered on the wrong account' },
         }
+      },
+    },
+    'POST /finance/transactions/:id/receipt': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: async (f) => {
+        const gift = await postManual(f.app, { ...entry, direction: 'in', account: '4100' }, BY)
+        return {
+          path: `/finance/transactions/${gift.id}/receipt`,
+          body: { donorCode: 'D-001', locale: 'ja' },
+        }
+      },
+    },
+    'GET /finance/receipts/:id/pdf': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: async (f) => {
+        const gift = await postManual(f.app, { ...entry, direction: 'in', account: '4100' }, BY)
+        const receipt = await issueReceipt(f.app, gift.id, { donorCode: 'D-002', locale: 'en' }, BY)
+        return { path: `/finance/receipts/${receipt.id}/pdf` }
       },
     },
     'GET /finance/periods': {

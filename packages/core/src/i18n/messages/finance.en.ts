@@ -70,4 +70,16 @@ export const financeEn = {
   'fin.compartment': 'Shelter or programme',
   'fin.cap': 'Monthly cap',
   'fin.unvalued': '({count, plural, one {# line} other {# lines}} waiting for an exchange rate)',
+  'error.not_a_donation':
+    'Only a donation received (credited to a donations account) gets a receipt.',
+  'error.receipt_exists': 'This donation already has a receipt; download it again instead.',
+  'receipt.title': 'Donation receipt',
+  'receipt.number': 'Receipt number',
+  'receipt.received_on': 'Received on',
+  'receipt.donor': 'Donor (code)',
+  'receipt.amount': 'Amount',
+  'receipt.issued_on': 'Issued on',
+  'receipt.text':
+    'We gratefully acknowledge receipt of the donation above. No goods or services were provided in return.',
+  'receipt.issuer': 'Haven — issued by the finance office',
 } as const

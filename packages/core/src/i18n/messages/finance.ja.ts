@@ -71,4 +71,16 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.compartment': 'シェルター・事業',
   'fin.cap': '月額上限',
   'fin.unvalued': '（為替レート待ち {count} 件）',
+  'error.not_a_donation':
+    '受領証明書は受け取った寄付（寄付金の勘定に計上したもの）にのみ発行できます。',
+  'error.receipt_exists': 'この寄付には既に受領証明書があります。再度ダウンロードしてください。',
+  'receipt.title': '寄付金受領証明書',
+  'receipt.number': '受領番号',
+  'receipt.received_on': '受領日',
+  'receipt.donor': '寄付者（コード）',
+  'receipt.amount': '金額',
+  'receipt.issued_on': '発行日',
+  'receipt.text':
+    '上記の金額を寄付金として確かに受領いたしました。この寄付に対する物品・役務の提供はありません。',
+  'receipt.issuer': 'Haven 会計担当 発行',
 }

@@ -6,6 +6,7 @@ import {
   isoMonth,
   journalEntrySchema,
   manualEntrySchema,
+  receiptSchema,
   reverseSchema,
 } from '@haven/core/finance/finance-schemas'
 import {
@@ -17,13 +18,14 @@ import {
   closedMonthView,
   foodCostView,
   incomeExpenditureView,
+  receiptView,
   transactionView,
   trialBalanceView,
 } from '@haven/core/finance/finance-views'
 import { fiscalYear } from '@haven/core/finance/fiscal-year'
 import { PROGRAMMES } from '@haven/core/money/programmes'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
+import { defineRoute, found } from '../../api/api-route.js'
 import { today } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import {
@@ -36,9 +38,16 @@ import {
 } from './books-service.js'
 import { chartOf, definitionOf } from './chart-service.js'
 import { presentTransaction } from './finance-present.js'
-import { journalBetween, listClosedMonths, listTransactions, postingsOf } from './finance-store.js'
+import {
+  findReceipt,
+  journalBetween,
+  listClosedMonths,
+  listTransactions,
+  postingsOf,
+} from './finance-store.js'
 import { journalCsv } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
+import { issueReceipt, presentReceipt, receiptNumber, receiptPdf } from './receipt-service.js'
 import {
   allowanceAgainstLedger,
   cashPosition,
@@ -157,6 +166,48 @@ export const financeRoutes = [
     async handle({ app, params, body, audit: by }) {
       const row = await reverseById(app, params.id, body, by)
       return presentTransaction(row, await withPostings(app.database.db, row.id))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/finance/transactions/:id/receipt',
+    summary: 'Issue the receipt of a donation: the next number of its fiscal year, no gaps',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'create' },
+    params: z.strictObject({ id: z.string().min(1).max(100) }),
+    body: receiptSchema,
+    response: receiptView,
+    successStatus: 201,
+    errors: ['validationFailed', 'notFound', 'notADonation', 'receiptExists'],
+    async handle({ app, params, body, audit: by }) {
+      return presentReceipt(await issueReceipt(app, params.id, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/receipts/:id/pdf',
+    summary: 'A donation receipt as PDF, in its language. Audited.',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    params: z.strictObject({ id: z.string().min(1).max(100) }),
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound'],
+    async handle({ app, params, audit: by }) {
+      const receipt = found(await findReceipt(app.database.db, params.id))
+      await audit(app, app.database.db, {
+        actorId: by.actorId,
+        action: 'export.receipt',
+        entityType: 'FinanceReceipt',
+        entityId: receipt.id,
+        requestId: by.requestId,
+        details: { number: receiptNumber(receipt) },
+      })
+      return {
+        bytes: await receiptPdf(receipt),
+        contentType: 'application/pdf',
+        fileName: `receipt-${receiptNumber(receipt)}.pdf`,
+      }
     },
   }),
   defineRoute({

@@ -4,6 +4,7 @@ import type {
   FinanceAccountsTable,
   FinanceBudgetsTable,
   FinancePostingsTable,
+  FinanceReceiptsTable,
   FinanceTransactionsTable,
 } from './finance-tables.js'
 
@@ -312,4 +313,40 @@ export async function expenseByCompartmentAndMonth(
     minor: Number(r.minor ?? 0),
     unvalued: Number(r.unvalued),
   }))
+}
+
+/**
+ * The next receipt number of a fiscal year, inside the caller's transaction: the counter row is
+ * updated in place (a row lock on PostgreSQL, the single writer on SQLite), so two receipts
+ * never share a number, and a receipt that fails rolls its number back: no gaps.
+ */
+export async function nextReceiptNumber(db: Db, fiscalYear: number): Promise<number> {
+  await db
+    .insertInto('finance_receipt_counters')
+    .values({ fiscal_year: fiscalYear, last: 0 })
+    .onConflict((oc) => oc.column('fiscal_year').doNothing())
+    .execute()
+  const row = await db
+    .updateTable('finance_receipt_counters')
+    .set((eb) => ({ last: eb('last', '+', 1) }))
+    .where('fiscal_year', '=', fiscalYear)
+    .returning('last')
+    .executeTakeFirstOrThrow()
+  return Number(row.last)
+}
+
+export async function insertReceipt(db: Db, row: FinanceReceiptsTable): Promise<void> {
+  await db.insertInto('finance_receipts').values(row).execute()
+}
+
+export async function receiptFor(db: Db, transactionId: string) {
+  return db
+    .selectFrom('finance_receipts')
+    .selectAll()
+    .where('transaction_id', '=', transactionId)
+    .executeTakeFirst()
+}
+
+export async function findReceipt(db: Db, id: string) {
+  return db.selectFrom('finance_receipts').selectAll().where('id', '=', id).executeTakeFirst()
 }

@@ -75,12 +75,35 @@ export interface FinanceBudgetsTable {
   updated_by: string | null
 }
 
+/** The next receipt number of a fiscal year: numbers are issued without gaps, one by one. */
+export interface FinanceReceiptCountersTable {
+  fiscal_year: number
+  last: number
+}
+
+/** A donation receipt: its number, the donation it acknowledges, the donor by code only. */
+export interface FinanceReceiptsTable {
+  id: string
+  fiscal_year: number
+  number: number
+  transaction_id: string
+  donor_code: string
+  currency: string
+  minor: number
+  received_on: string
+  locale: string
+  issued_at: string
+  issued_by: string | null
+}
+
 export interface FinanceTables {
   finance_accounts: FinanceAccountsTable
   finance_transactions: FinanceTransactionsTable
   finance_postings: FinancePostingsTable
   finance_closed_months: FinanceClosedMonthsTable
   finance_budgets: FinanceBudgetsTable
+  finance_receipt_counters: FinanceReceiptCountersTable
+  finance_receipts: FinanceReceiptsTable
 }
 
 declare module '../../db/schema.js' {

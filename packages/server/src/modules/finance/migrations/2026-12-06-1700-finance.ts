@@ -91,9 +91,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text')
     .addPrimaryKeyConstraint('finance_budgets_pk', ['fiscal_year', 'programme', 'month'])
     .execute()
+
+  await db.schema
+    .createTable('finance_receipt_counters')
+    .addColumn('fiscal_year', 'integer', (c) => c.primaryKey())
+    .addColumn('last', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema
+    .createTable('finance_receipts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+    .addColumn('number', 'integer', (c) => c.notNull())
+    .addColumn('transaction_id', 'text', (c) =>
+      c.notNull().unique().references('finance_transactions.id'),
+    )
+    .addColumn('donor_code', 'text', (c) => c.notNull())
+    .addColumn('currency', 'text', (c) => c.notNull())
+    .addColumn('minor', 'bigint', (c) => c.notNull())
+    .addColumn('received_on', 'text', (c) => c.notNull())
+    .addColumn('locale', 'text', (c) => c.notNull())
+    .addColumn('issued_at', 'text', (c) => c.notNull())
+    .addColumn('issued_by', 'text')
+    .addUniqueConstraint('finance_receipts_number_uq', ['fiscal_year', 'number'])
+    .execute()
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('finance_receipts').execute()
+  await db.schema.dropTable('finance_receipt_counters').execute()
   await db.schema.dropTable('finance_budgets').execute()
   await db.schema.dropTable('finance_closed_months').execute()
   await db.schema.dropTable('finance_postings').execute()
