@@ -26,3 +26,6 @@ export const financeModule = defineModule({
     }
   },
 })
+
+// What other code may use: the fiscal year's statement (measured by bench/finance-statement.ts).
+export { incomeAndExpenditure } from './report-service.js'
