@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 
 /**
  * The books: the accounts added to the default chart (which lives in code), transactions and their postings,
@@ -71,6 +71,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('finance_postings_month_idx')
     .on('finance_postings')
     .columns(['month', 'account_code', 'programme'])
+    .execute()
+
+  // The few lines still waiting for a rate, found without reading the rest.
+  await db.schema
+    .createIndex('finance_postings_waiting_idx')
+    .on('finance_postings')
+    .column('occurred_on')
+    .where(sql.ref('report_minor'), 'is', null)
     .execute()
 
   await db.schema
