@@ -3,6 +3,7 @@ import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
 import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
+import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { networkApp } from './network/index.js'
@@ -29,4 +30,5 @@ export const APP_MODULES: readonly AppModule[] = [
   networkApp,
   detainedApp,
   resettlementApp,
+  financeApp,
 ]

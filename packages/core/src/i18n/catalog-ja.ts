@@ -4,6 +4,7 @@ import { authJa } from './messages/auth.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { detainedJa } from './messages/detained.ja.js'
+import { financeJa } from './messages/finance.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
 import { medicalJa } from './messages/medical.ja.js'
@@ -33,4 +34,5 @@ export const ja: Catalog = {
   ...resettlementJa,
   ...medicalJa,
   ...reportJa,
+  ...financeJa,
 }

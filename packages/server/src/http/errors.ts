@@ -209,6 +209,39 @@ export const errors = {
       details: params,
     }),
   reportRefused: () => new HavenError(422, 'report_refused', 'error.report_refused'),
+  // Finance (the books)
+  unbalancedTransaction: (
+    params: { currency: string; difference: string } = { currency: '', difference: '' },
+  ) =>
+    new HavenError(422, 'unbalanced_transaction', 'error.unbalanced_transaction', params, [
+      { path: 'postings', key: 'error.unbalanced_transaction', params },
+    ]),
+  periodClosed: (params: { month: string } = { month: '' }) =>
+    new HavenError(409, 'period_closed', 'error.period_closed', params),
+  unknownAccount: (params: { account: string } = { account: '' }) =>
+    new HavenError(422, 'unknown_account', 'error.unknown_account', params),
+  accountCurrency: (
+    params: { account: string; currency: string } = { account: '', currency: '' },
+  ) => new HavenError(422, 'account_currency_mismatch', 'error.account_currency_mismatch', params),
+  tooManyDecimals: (params: { currency: string; places: number } = { currency: '', places: 0 }) =>
+    new HavenError(422, 'too_many_decimals', 'error.too_many_decimals', params),
+  rateMissing: (
+    params: { from: string; to: string; day: string; nearest: string } = {
+      from: '',
+      to: '',
+      day: '',
+      nearest: '',
+    },
+  ) => new HavenError(422, 'no_exchange_rate', 'error.no_exchange_rate_nearest', params),
+  alreadyReversed: () => new HavenError(409, 'already_reversed', 'error.already_reversed'),
+  monthClosedAlready: (params: { month: string } = { month: '' }) =>
+    new HavenError(409, 'month_closed_already', 'error.month_closed_already', params),
+  notADonation: () => new HavenError(422, 'not_a_donation', 'error.not_a_donation'),
+  receiptExists: () => new HavenError(409, 'receipt_exists', 'error.receipt_exists'),
+  accountCodeTaken: () =>
+    new HavenError(409, 'account_code_taken', 'error.account_code_taken', {}, [
+      { path: 'code', key: 'error.account_code_taken', params: {} },
+    ]),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -17,6 +17,7 @@ import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { recordMoney } from '../../money-events.js'
 import { findPersonByCode } from '../people/index.js'
 import {
   addToCounter,
@@ -214,6 +215,25 @@ export async function recordDistribution(
     }
     await addToCounter(trx, 'distribution_months', input.compartmentId, month, add)
     await addToCounter(trx, 'distribution_days', input.compartmentId, input.day, add)
+    // The allowance handed out is food spend: the books post it (by code, never by name).
+    await recordMoney(
+      app,
+      trx,
+      {
+        source: { module: 'supplies', kind: 'distribution', id: row.id },
+        on: row.day,
+        direction: 'out',
+        amount: spend,
+        programme: 'food',
+        category: 'distribution',
+        compartmentId: row.compartment_id,
+        ...(input.personCode !== undefined
+          ? { counterparty: { kind: 'person' as const, code: input.personCode } }
+          : {}),
+        memo: `food allowance, ${people} ${people === 1 ? 'person' : 'people'}`,
+      },
+      by,
+    )
     await audit(app, trx, {
       actorId: by.actorId,
       action: overrideCode ? 'distribution.cap_overridden' : 'distribution.recorded',

@@ -31,6 +31,12 @@ export const suppliesModule = defineModule({
   },
 })
 
+// The allowance policy of a compartment on a day: finance sets its monthly cap beside the books.
+export { policyOn as allowancePolicyOn } from './distribution-store.js'
 // What other code may use: a compartment's distribution figures for a year (the dashboard's
 // aggregates, also measured by bench/aggregates.ts).
 export { distributionFigures } from './figures-service.js'
+export { recordRate } from './stock-service.js'
+// The organisation's dated exchange rates (entered here by finance), for the books: the rates of
+// some currencies on or before a day, and the one nearest a day for a pair that has none.
+export { nearestRate, ratesFor } from './stock-store.js'

@@ -1,5 +1,6 @@
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMinorAsDecimal, moneyFromDecimal } from '@haven/core/money/money'
+import type { Programme } from '@haven/core/money/programmes'
 import { shortfall } from '@haven/core/supplies/caps'
 import type {
   CreateItem,
@@ -15,6 +16,7 @@ import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { recordMoney } from '../../money-events.js'
 import {
   addStock,
   findItem,
@@ -30,6 +32,14 @@ import type {
   SupplyItemsTable,
   SupplyLocationsTable,
 } from './supplies-tables.js'
+
+/** The programme a purchase is spent for: rice feeds people, first-aid kits are medical care. */
+const PROGRAMME_OF_ITEM: Readonly<Record<string, Programme>> = {
+  rice: 'food',
+  first_aid_kit: 'medical',
+  clothes_summer: 'shelters',
+  clothes_winter: 'shelters',
+}
 
 /** Kilograms are stored as grams, everything else as whole counts. */
 export function storedQuantity(unit: string, quantity: number): number {
@@ -159,6 +169,22 @@ export async function recordMovement(app: AppContext, input: CreateMovement, by:
       await addStock(trx, item.id, to.id, quantity)
     }
     await insertMovement(trx, row)
+    if (cost)
+      await recordMoney(
+        app,
+        trx,
+        {
+          source: { module: 'supplies', kind: 'purchase', id: row.id },
+          on: row.occurred_on,
+          direction: 'out',
+          amount: cost,
+          programme: PROGRAMME_OF_ITEM[item.kind] ?? 'shelters',
+          category: 'purchase',
+          compartmentId: to?.compartment_id ?? null,
+          memo: `purchase of ${item.kind}`,
+        },
+        by,
+      )
     await audit(app, trx, {
       actorId: by.actorId,
       action: `stock.${input.kind}`,

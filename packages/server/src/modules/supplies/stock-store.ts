@@ -159,3 +159,38 @@ export async function upsertRate(db: Db, row: ExchangeRatesTable): Promise<void>
 export async function itemIds(db: Db): Promise<string[]> {
   return (await db.selectFrom('supply_items').select('id').execute()).map((r) => r.id)
 }
+
+/**
+ * The rate of a pair (either direction) dated closest to `day`, before or after: what a refusal
+ * for a missing rate offers, so the person sees which rate exists rather than one silently used.
+ */
+export async function nearestRate(
+  db: Db,
+  a: string,
+  b: string,
+  day: string,
+): Promise<ExchangeRatesTable | undefined> {
+  const pairRates = () =>
+    db
+      .selectFrom('exchange_rates')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('base', '=', a), eb('quote', '=', b)]),
+          eb.and([eb('base', '=', b), eb('quote', '=', a)]),
+        ]),
+      )
+  const before = await pairRates()
+    .where('date', '<=', day)
+    .orderBy('date', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  const after = await pairRates()
+    .where('date', '>', day)
+    .orderBy('date', 'asc')
+    .limit(1)
+    .executeTakeFirst()
+  if (!before || !after) return before ?? after
+  const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(day))
+  return distance(after.date) < distance(before.date) ? after : before
+}

@@ -42,6 +42,20 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
     },
   },
   {
+    key: 'supplies.food.person-days',
+    unit: 'count',
+    sensitivity: 'people-served',
+    label: { en: 'Meals-days given (people × days)', ja: '食料支援の延べ人日' },
+    description: {
+      en: 'Every person given a day’s food allowance, counted once per day they received it, all compartments together: what finance divides food spend by.',
+      ja: '1日分の食料手当を受け取った人を受け取った日ごとに数えた延べ人数（全コンパートメント合計）。財務で1人1日あたりの食費の計算に使います。',
+    },
+    async compute(db, year) {
+      const days = await peoplePerDay(db, year.from, year.to)
+      return days.reduce((sum, d) => sum + d.people, 0)
+    },
+  },
+  {
     key: 'supplies.food.tonnes.shelters',
     unit: 'tonnes',
     sensitivity: 'quantity',

@@ -1,0 +1,142 @@
+import { mkdirSync } from 'node:fs'
+import type { APIRequestContext } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { axeViolations, describeViolations } from './support/axe.js'
+import { describeInBrowser } from './support/browser.js'
+import { type HavenUnderTest, startHaven } from './support/haven-server.js'
+import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
+
+/**
+ * The issue's scenario: finance records a donation and a purchase in yuan, closes March, and
+ * reads the year's budget against actuals in Japanese with the food cost in yen and dollars.
+ * The fiscal year is the one that ended last March (2025: April 2025 – March 2026).
+ */
+describeInBrowser('finance in Chromium', (suite) => {
+  let haven: HavenUnderTest
+  let staff: Record<string, StaffAccount>
+  beforeAll(async () => {
+    haven = await startHaven()
+    staff = await createStaff(haven, {
+      treasurer: { role: 'finance', compartment: 'YAN-01' },
+    })
+  }, 60_000)
+  afterAll(async () => {
+    expect(await haven?.server.stop()).toBe(0)
+  })
+
+  async function call(request: APIRequestContext, method: string, path: string, data: unknown) {
+    const res = await request.fetch(`${haven.baseUrl}/api/v1${path}`, {
+      method,
+      data,
+      headers: { Origin: haven.baseUrl },
+    })
+    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300)
+    return res.json()
+  }
+
+  it('records a donation and a purchase in yuan, closes March, shows the year in Japanese', async () => {
+    const base = haven.baseUrl
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await signInContext(context, base, staff.treasurer as StaffAccount)
+    const api = (method: string, path: string, data?: unknown) =>
+      call(context.request, method, path, data)
+    // Rates and the food budget, as finance keeps them (their own screens are tested elsewhere).
+    await api('POST', '/exchange-rates', {
+      date: '2026-03-01',
+      base: 'CNY',
+      quote: 'JPY',
+      rate: '15',
+    })
+    await api('POST', '/exchange-rates', {
+      date: '2026-03-31',
+      base: 'USD',
+      quote: 'JPY',
+      rate: '117',
+    })
+    await api('PUT', '/finance/budgets/2025/food', { total: '2160000' })
+    // The purchase in yuan is a supplies record: the books get it without typing it again.
+    const item = await api('POST', '/supplies/items', { name: 'Rice', kind: 'rice', unit: 'kg' })
+    const store = await api('POST', '/supplies/locations', {
+      name: 'Yanji store',
+      kind: 'warehouse',
+    })
+    await api('POST', '/supplies/movements', {
+      itemId: item.id,
+      kind: 'purchase',
+      toLocationId: store.id,
+      quantity: 200,
+      occurredOn: '2026-03-12',
+      cost: '400',
+      currency: 'CNY',
+    })
+
+    await page.goto(`${base}/app/finance?fy=2025`)
+    await page.locator('.facts-grid').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    // The donation, typed by finance.
+    await page.getByText('Record income or an expense').click()
+    await page.locator('#entry-on').fill('2026-03-10')
+    await page.locator('#entry-amount').fill('500000')
+    await page.locator('#entry-memo').fill('Donation at the March meeting')
+    await page.getByRole('button', { name: 'Record', exact: true }).click()
+    await page.getByRole('status').filter({ hasText: 'Recorded in the books.' }).waitFor()
+    // Too many decimals for yen: refused, named.
+    await page.locator('#entry-amount').fill('10.5')
+    await page.getByRole('button', { name: 'Record', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: 'JPY has 0 decimal places' }).waitFor()
+
+    await page.getByText('Close a month').click()
+    await page.locator('#close-month').fill('2026-03')
+    await page.getByRole('button', { name: 'Close the month' }).click()
+    await page.getByRole('status').filter({ hasText: '2026-03 is closed.' }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    // Closed: a March entry is refused with what to do instead.
+    await page.locator('#entry-on').fill('2026-03-20')
+    await page.locator('#entry-amount').fill('1000')
+    await page.getByRole('button', { name: 'Record', exact: true }).click()
+    await page.getByRole('alert').filter({ hasText: '2026-03 is closed' }).waitFor()
+
+    await page.reload()
+    await page.locator('.facts-grid').waitFor()
+    const facts = (await page.locator('.facts-grid').textContent()) ?? ''
+    expect(facts).toContain('¥500,000') // income
+    expect(facts).toContain('¥6,000') // 400 yuan at 15
+    expect(facts).toContain('$51.28 at 1 USD = 117 JPY (2026-03-31)')
+    expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
+    await context.close()
+
+    mkdirSync('e2e/artifacts', { recursive: true })
+    for (const locale of ['ja', 'en'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, base, staff.treasurer as StaffAccount)
+        await shot.page.goto(`${base}/app/finance?fy=2025`)
+        await shot.page.locator('.facts-grid').waitFor()
+        await shot.page.waitForLoadState('networkidle')
+        if (locale === 'ja') {
+          const chart = shot.page.locator('figure.chart')
+          expect(await chart.locator('figcaption').textContent()).toBe(
+            '2025年度 月別の予算と実績（円）',
+          )
+          expect(await chart.locator('svg rect').count()).toBe(24)
+          const ja = (await shot.page.locator('.facts-grid').textContent()) ?? ''
+          expect(ja).toContain('食料支援費')
+          expect(ja).toMatch(/[¥￥]6,000/)
+          expect(ja).toContain('1 USD = 117 円')
+          const table = (await shot.page.locator('table').first().textContent()) ?? ''
+          expect(table).toContain('食料支援')
+          expect(describeViolations(await axeViolations(shot.page)), 'ja finance').toBe('')
+        }
+        await shot.page.screenshot({
+          path: `e2e/artifacts/finance-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        await shot.context.close()
+      }
+  }, 180_000)
+})

@@ -1,0 +1,403 @@
+import { closeMonthSchema, manualEntrySchema } from '@haven/core/finance/finance-schemas'
+import type {
+  allowanceView,
+  budgetVsActualView,
+  foodCostView,
+  incomeExpenditureView,
+} from '@haven/core/finance/finance-views'
+import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type { CurrencyCode } from '@haven/core/money/currency'
+import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
+import { PROGRAMMES } from '@haven/core/money/programmes'
+import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
+import { useLocation } from 'preact-iso'
+import type { z } from 'zod'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { PageTitle } from '../../components/page-title.js'
+import { SelectField } from '../../components/select-field.js'
+import { TextField } from '../../components/text-field.js'
+import { api } from '../../lib/api-client.js'
+import { checkFields, useSubmission } from '../../lib/forms.js'
+import { locale, t } from '../../lib/locale.js'
+import { BudgetChart } from './budget-chart.js'
+
+type Allowance = z.infer<typeof allowanceView>
+type BudgetVsActual = z.infer<typeof budgetVsActualView>
+type FoodCost = z.infer<typeof foodCostView>
+type Statement = z.infer<typeof incomeExpenditureView>
+
+/** Decimal text from the API in the reader's language and the currency's own decimals. */
+function amount(text: string | null, currency: string): string {
+  if (text === null) return '—'
+  return formatMoney(locale.value, moneyFromDecimal(currency as CurrencyCode, text))
+}
+const num = (n: number) => new Intl.NumberFormat(locale.value).format(n)
+const today = () => new Date().toISOString().slice(0, 10)
+
+function Fact(props: { label: string; value: string; note?: string | undefined }): JSX.Element {
+  return (
+    <div class="fact">
+      <dt>{props.label}</dt>
+      <dd>
+        {props.value}
+        {props.note && <span class="hint"> {props.note}</span>}
+      </dd>
+    </div>
+  )
+}
+
+function YearFacts(props: { food: FoodCost; statement: Statement }): JSX.Element {
+  const { food, statement } = props
+  const usd = food.usd
+  return (
+    <dl class="facts-grid" aria-label={t('fin.facts')}>
+      <Fact label={t('fin.income')} value={amount(statement.totalIncome, 'JPY')} />
+      <Fact label={t('fin.expenditure')} value={amount(statement.totalExpenditure, 'JPY')} />
+      <Fact label={t('fin.surplus')} value={amount(statement.surplus, 'JPY')} />
+      <Fact
+        label={t('fin.food_spend')}
+        value={amount(food.spend, 'JPY')}
+        note={
+          usd.amount !== null
+            ? t('fin.usd_at', {
+                usd: amount(usd.amount, 'USD'),
+                rate: usd.rate ?? '',
+                date: usd.rateDate ?? '',
+              })
+            : t('fin.usd_missing', { nearest: usd.missingRate ?? '—' })
+        }
+      />
+      <Fact
+        label={t('fin.per_person_day')}
+        value={amount(food.perPersonDay, 'JPY')}
+        note={t('fin.person_days', { count: food.personDays })}
+      />
+      <Fact
+        label={t('fin.per_tonne')}
+        value={amount(food.perTonne, 'JPY')}
+        note={t('fin.tonnes', { value: num(food.tonnes) })}
+      />
+    </dl>
+  )
+}
+
+function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
+  const totals = report.months.map((month, i) => {
+    const sum = (key: 'budget' | 'actual') =>
+      report.programmes.reduce((s, p) => s + Number(p[key][i] ?? '0'), 0)
+    return { month, budget: sum('budget'), actual: sum('actual') }
+  })
+  const yen = (n: number) => amount(String(n), 'JPY')
+  return (
+    <section aria-labelledby="fin-bva">
+      <h2 id="fin-bva">{t('fin.budget_vs_actual')}</h2>
+      {report.programmes.length === 0 ? (
+        <p class="muted">{t('fin.no_budget')}</p>
+      ) : (
+        <>
+          <BudgetChart
+            id="chart-bva"
+            title={t('fin.chart_title', { year: report.fiscalYear })}
+            description={totals
+              .map((m) => `${m.month}: ${yen(m.actual)} / ${yen(m.budget)}`)
+              .join(', ')}
+            months={totals.map((m) => ({
+              label: m.month,
+              budget: m.budget,
+              actual: m.actual,
+            }))}
+          />
+          <p class="chart-legend">
+            <span class="legend-swatch legend-swatch-budget" aria-hidden="true" /> {t('fin.budget')}{' '}
+            <span class="legend-swatch" aria-hidden="true" /> {t('fin.actual')}
+          </p>
+          <div class="table-scroll">
+            <table class="table">
+              <caption class="visually-hidden">{t('fin.by_programme')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fin.programme')}</th>
+                  <th scope="col">{t('fin.budget')}</th>
+                  <th scope="col">{t('fin.actual')}</th>
+                  <th scope="col">{t('fin.remaining')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.programmes.map((p) => (
+                  <tr key={p.programme}>
+                    <th scope="row">{t(`programme.${p.programme}` as MessageKey)}</th>
+                    <td data-label={t('fin.budget')}>{amount(p.budgetTotal, 'JPY')}</td>
+                    <td data-label={t('fin.actual')}>{amount(p.actualTotal, 'JPY')}</td>
+                    <td data-label={t('fin.remaining')}>
+                      {yen(Number(p.budgetTotal) - Number(p.actualTotal))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <details>
+            <summary>{t('fin.by_month')}</summary>
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('fin.month')}</th>
+                    <th scope="col">{t('fin.budget')}</th>
+                    <th scope="col">{t('fin.actual')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {totals.map((m) => (
+                    <tr key={m.month}>
+                      <th scope="row">{m.month}</th>
+                      <td data-label={t('fin.budget')}>{yen(m.budget)}</td>
+                      <td data-label={t('fin.actual')}>{yen(m.actual)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </>
+      )}
+    </section>
+  )
+}
+
+function AllowanceSection({ report }: { report: Allowance }): JSX.Element | null {
+  if (report.rows.length === 0) return null
+  return (
+    <section aria-labelledby="fin-allowance">
+      <h2 id="fin-allowance">{t('fin.allowance')}</h2>
+      <p class="hint">{t('fin.allowance_hint', { count: report.rows.length })}</p>
+      <details>
+        <summary>{t('fin.allowance_table')}</summary>
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('fin.compartment')}</th>
+                <th scope="col">{t('fin.month')}</th>
+                <th scope="col">{t('fin.cap')}</th>
+                <th scope="col">{t('fin.actual')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rows.map((r) => (
+                <tr key={`${r.compartmentCode}${r.month}`}>
+                  <th scope="row">{r.compartmentCode}</th>
+                  <td data-label={t('fin.month')}>{r.month}</td>
+                  <td data-label={t('fin.cap')}>{amount(r.cap, r.capCurrency ?? 'JPY')}</td>
+                  <td data-label={t('fin.actual')}>
+                    {amount(r.actual, report.currency)}
+                    {r.unvalued > 0 && (
+                      <span class="hint"> {t('fin.unvalued', { count: r.unvalued })}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  )
+}
+
+function EntryForm(props: { onSaved: () => void }): JSX.Element {
+  const [v, setV] = useState({
+    on: today(),
+    direction: 'in',
+    amount: '',
+    currency: 'JPY',
+    programme: 'administration',
+    memo: '',
+  })
+  const [done, setDone] = useState<string | null>(null)
+  const submission = useSubmission()
+  const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value })
+  return (
+    <form
+      class="supplies-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          setDone(null)
+          const checked = checkFields(manualEntrySchema, {
+            ...v,
+            currency: v.currency.toUpperCase(),
+          })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          await api('POST', '/finance/entries', checked.value)
+          setDone(t('fin.entry_saved'))
+          props.onSaved()
+        })
+      }}
+    >
+      <div class="calc-grid">
+        <TextField
+          id="entry-on"
+          label={t('fin.date')}
+          type="date"
+          value={v.on}
+          onInput={set('on')}
+          error={submission.fields.on}
+        />
+        <SelectField
+          id="entry-direction"
+          label={t('fin.direction')}
+          value={v.direction}
+          options={[
+            { value: 'in', label: t('fin.direction_in') },
+            { value: 'out', label: t('fin.direction_out') },
+          ]}
+          onChange={set('direction')}
+        />
+        <TextField
+          id="entry-amount"
+          label={t('fin.amount')}
+          value={v.amount}
+          onInput={set('amount')}
+          error={submission.fields.amount}
+        />
+        <TextField
+          id="entry-currency"
+          label={t('fin.currency')}
+          value={v.currency}
+          onInput={set('currency')}
+          error={submission.fields.currency}
+        />
+        <SelectField
+          id="entry-programme"
+          label={t('fin.programme')}
+          value={v.programme}
+          options={PROGRAMMES.map((p) => ({
+            value: p,
+            label: t(`programme.${p}` as MessageKey),
+          }))}
+          onChange={set('programme')}
+        />
+        <TextField
+          id="entry-memo"
+          label={t('fin.memo')}
+          value={v.memo}
+          onInput={set('memo')}
+          error={submission.fields.memo}
+        />
+      </div>
+      <ErrorAlert message={submission.error} />
+      <StatusMessage>{done}</StatusMessage>
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('fin.record')}
+      </button>
+    </form>
+  )
+}
+
+function CloseForm(props: { onSaved: () => void }): JSX.Element {
+  const [month, setMonth] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const submission = useSubmission()
+  return (
+    <form
+      class="supplies-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          setDone(null)
+          const checked = checkFields(closeMonthSchema, { month })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          await api('POST', `/finance/periods/${checked.value.month}/close`)
+          setDone(t('fin.closed', { month: checked.value.month }))
+          props.onSaved()
+        })
+      }}
+    >
+      <TextField
+        id="close-month"
+        label={t('fin.month')}
+        hint={t('fin.close_hint')}
+        value={month}
+        onInput={setMonth}
+        error={submission.fields.month}
+      />
+      <ErrorAlert message={submission.error} />
+      <StatusMessage>{done}</StatusMessage>
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('fin.close')}
+      </button>
+    </form>
+  )
+}
+
+/** The fiscal year at a glance, then what finance does next: record, close, export. */
+export function FinancePage(): JSX.Element {
+  const { query, route } = useLocation()
+  const current = fiscalYearOf(today()).year
+  const year = Number(query.fy) || current
+  const [round, setRound] = useState(0)
+  const key = `${year}-${round}`
+  const [data] = useLoad(
+    () =>
+      Promise.all([
+        api<BudgetVsActual>('GET', `/finance/reports/budget-vs-actual?fiscalYear=${year}`),
+        api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
+        api<Statement>('GET', `/finance/reports/income-expenditure?fiscalYear=${year}`),
+        api<Allowance>('GET', `/finance/reports/allowance?fiscalYear=${year}`),
+      ]),
+    key,
+  )
+  const reload = () => setRound((r) => r + 1)
+  const years = Array.from({ length: 8 }, (_, i) => current - i)
+  if (!years.includes(year)) years.push(year)
+  return (
+    <div class="page">
+      <PageTitle text={t('fin.title')} />
+      <div class="card stack">
+        <SelectField
+          id="fin-year"
+          label={t('fin.fiscal_year')}
+          value={String(year)}
+          options={years
+            .sort((a, b) => b - a)
+            .map((y) => ({ value: String(y), label: t('fin.fy', { year: y }) }))}
+          onChange={(value) => route(`/app/finance?fy=${value}`)}
+        />
+        {data.state === 'loading' && <Loading />}
+        {data.state === 'failed' && <Problem error={data.error} />}
+        {data.state === 'ready' && (
+          <>
+            <YearFacts food={data.data[1]} statement={data.data[2]} />
+            <BudgetSection report={data.data[0]} />
+            <AllowanceSection report={data.data[3]} />
+          </>
+        )}
+        <div class="actions">
+          <a class="button" href={`/api/v1/finance/journal.csv?fiscalYear=${year}`} download>
+            {t('fin.export')}
+          </a>
+        </div>
+        <details>
+          <summary>{t('fin.record_entry')}</summary>
+          <EntryForm onSaved={reload} />
+        </details>
+        <details>
+          <summary>{t('fin.close_month')}</summary>
+          <CloseForm onSaved={reload} />
+        </details>
+      </div>
+    </div>
+  )
+}

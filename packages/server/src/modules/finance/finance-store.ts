@@ -1,0 +1,352 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/db-handle.js'
+import type {
+  FinanceAccountsTable,
+  FinanceBudgetsTable,
+  FinancePostingsTable,
+  FinanceReceiptsTable,
+  FinanceTransactionsTable,
+} from './finance-tables.js'
+
+export async function listAccounts(db: Db): Promise<FinanceAccountsTable[]> {
+  return db.selectFrom('finance_accounts').selectAll().orderBy('code').execute()
+}
+
+export async function findAccount(db: Db, code: string): Promise<FinanceAccountsTable | undefined> {
+  return db.selectFrom('finance_accounts').selectAll().where('code', '=', code).executeTakeFirst()
+}
+
+export async function insertAccount(db: Db, row: FinanceAccountsTable): Promise<void> {
+  await db.insertInto('finance_accounts').values(row).execute()
+}
+
+export async function insertTransaction(
+  db: Db,
+  row: FinanceTransactionsTable,
+  postings: readonly FinancePostingsTable[],
+): Promise<void> {
+  await db.insertInto('finance_transactions').values(row).execute()
+  await db.insertInto('finance_postings').values(postings).execute()
+}
+
+export async function findTransaction(
+  db: Db,
+  id: string,
+): Promise<FinanceTransactionsTable | undefined> {
+  return db.selectFrom('finance_transactions').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function markReversed(db: Db, id: string, by: string): Promise<void> {
+  await db
+    .updateTable('finance_transactions')
+    .set({ reversed_by_id: by })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** The standing (not reversed) transaction a record posted, if any. */
+export async function standingForSource(
+  db: Db,
+  source: { module: string; kind: string; id: string },
+): Promise<FinanceTransactionsTable | undefined> {
+  return db
+    .selectFrom('finance_transactions')
+    .selectAll()
+    .where('source_module', '=', source.module)
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .where('kind', '=', 'record')
+    .where('reversed_by_id', 'is', null)
+    .executeTakeFirst()
+}
+
+export async function postingsOf(
+  db: Db,
+  transactionIds: readonly string[],
+): Promise<FinancePostingsTable[]> {
+  if (transactionIds.length === 0) return []
+  return db
+    .selectFrom('finance_postings')
+    .selectAll()
+    .where('transaction_id', 'in', transactionIds)
+    .orderBy('transaction_id')
+    .orderBy('id')
+    .execute()
+}
+
+/** Transactions of a date range, oldest first, a page at a time. */
+export async function listTransactions(
+  db: Db,
+  range: { from: string; to: string },
+  page: { limit: number; offset: number },
+): Promise<{ rows: FinanceTransactionsTable[]; total: number }> {
+  const base = db
+    .selectFrom('finance_transactions')
+    .where('occurred_on', '>=', range.from)
+    .where('occurred_on', '<=', range.to)
+  const rows = await base
+    .selectAll()
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return { rows, total: Number(count?.n ?? 0) }
+}
+
+export async function isMonthClosed(db: Db, month: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('finance_closed_months')
+    .select('month')
+    .where('month', '=', month)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function listClosedMonths(db: Db) {
+  return db.selectFrom('finance_closed_months').selectAll().orderBy('month').execute()
+}
+
+export async function insertClosedMonth(
+  db: Db,
+  row: { month: string; closed_at: string; closed_by: string | null },
+): Promise<void> {
+  await db.insertInto('finance_closed_months').values(row).execute()
+}
+
+export async function replaceBudget(
+  db: Db,
+  fiscalYear: number,
+  programme: string,
+  rows: readonly FinanceBudgetsTable[],
+): Promise<void> {
+  await db
+    .deleteFrom('finance_budgets')
+    .where('fiscal_year', '=', fiscalYear)
+    .where('programme', '=', programme)
+    .execute()
+  await db.insertInto('finance_budgets').values(rows).execute()
+}
+
+export async function budgetsOf(db: Db, fiscalYear: number): Promise<FinanceBudgetsTable[]> {
+  return db
+    .selectFrom('finance_budgets')
+    .selectAll()
+    .where('fiscal_year', '=', fiscalYear)
+    .orderBy('programme')
+    .orderBy('month')
+    .execute()
+}
+
+/**
+ * Spend per programme and month in the reporting currency, from the expense accounts: one
+ * grouped sum over the month index, which is what the budget-vs-actual report and the
+ * statement benchmark measure.
+ */
+export async function expenseByProgrammeAndMonth(
+  db: Db,
+  months: readonly string[],
+  expenseAccounts: readonly string[],
+): Promise<{ programme: string | null; month: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('finance_postings.month', 'in', months)
+    .where('finance_postings.account_code', 'in', expenseAccounts)
+    .select([
+      'finance_postings.programme',
+      'finance_postings.month',
+      sql<string>`sum(finance_postings.report_minor)`.as('minor'),
+    ])
+    .groupBy(['finance_postings.programme', 'finance_postings.month'])
+    .execute()
+  return rows.map((r) => ({ programme: r.programme, month: r.month, minor: Number(r.minor) }))
+}
+
+/** Each account's balance per currency, for postings on or before `asOf`. */
+export async function balances(
+  db: Db,
+  asOf: string,
+): Promise<{ account_code: string; currency: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '<=', asOf)
+    .select(['account_code', 'currency', sql<string>`sum(minor)`.as('minor')])
+    .groupBy(['account_code', 'currency'])
+    .orderBy('account_code')
+    .orderBy('currency')
+    .execute()
+  return rows.map((r) => ({ ...r, minor: Number(r.minor) }))
+}
+
+/** A date range's transactions and their postings, in journal order (the CSV export). */
+export async function journalBetween(db: Db, from: string, to: string) {
+  const transactions = await db
+    .selectFrom('finance_transactions')
+    .selectAll()
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute()
+  const postings = await db
+    .selectFrom('finance_postings')
+    .selectAll()
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .orderBy('occurred_on')
+    .orderBy('transaction_id')
+    .orderBy('id')
+    .execute()
+  return { transactions, postings }
+}
+
+/** A month's lines still waiting for their reporting value (no rate known when posted). */
+export async function pendingValues(db: Db, month: string) {
+  return db
+    .selectFrom('finance_postings')
+    .select(['id', 'currency', 'minor', 'occurred_on'])
+    .where('month', '=', month)
+    .where('report_minor', 'is', null)
+    .execute()
+}
+
+export async function setReportingValue(
+  db: Db,
+  id: string,
+  value: { minor: number; rate: string; rateDate: string | null },
+): Promise<void> {
+  await db
+    .updateTable('finance_postings')
+    .set({ report_minor: value.minor, rate: value.rate, rate_date: value.rateDate })
+    .where('id', '=', id)
+    .execute()
+}
+
+/** Expense lines of some months still waiting for a rate, summed per programme, day and currency. */
+export async function pendingExpenses(
+  db: Db,
+  months: readonly string[],
+  expenseAccounts: readonly string[],
+) {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('finance_postings.month', 'in', months)
+    .where('finance_postings.account_code', 'in', expenseAccounts)
+    .where('finance_postings.report_minor', 'is', null)
+    .select([
+      'finance_postings.programme',
+      'finance_postings.month',
+      'finance_postings.occurred_on',
+      'finance_postings.currency',
+      sql<string>`sum(finance_postings.minor)`.as('minor'),
+    ])
+    .groupBy([
+      'finance_postings.programme',
+      'finance_postings.month',
+      'finance_postings.occurred_on',
+      'finance_postings.currency',
+    ])
+    .execute()
+  return rows.map((r) => ({ ...r, minor: Number(r.minor) }))
+}
+
+/**
+ * Each account's lines of a date range in the reporting currency (pending lines apart, per day
+ * and currency, for the service to value): the income and expenditure statement.
+ */
+export async function reportTotalsByAccount(db: Db, from: string, to: string) {
+  const valued = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .select(['account_code', sql<string | null>`sum(report_minor)`.as('minor')])
+    .groupBy('account_code')
+    .execute()
+  // Lines waiting for a rate, per day and currency: read through their own partial index.
+  const pending = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('report_minor', 'is', null)
+    .select(['account_code', 'occurred_on', 'currency', sql<string>`sum(minor)`.as('minor')])
+    .groupBy(['account_code', 'occurred_on', 'currency'])
+    .execute()
+  return {
+    valued: valued.map((r) => ({ account: r.account_code, minor: Number(r.minor ?? 0) })),
+    pending: pending.map((r) => ({
+      account: r.account_code,
+      day: r.occurred_on,
+      currency: r.currency,
+      minor: Number(r.minor),
+    })),
+  }
+}
+
+/** Spend per compartment and month in yen, from records' expense lines (valued ones). */
+export async function expenseByCompartmentAndMonth(
+  db: Db,
+  months: readonly string[],
+  expenseAccounts: readonly string[],
+) {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .innerJoin('finance_transactions', 'finance_transactions.id', 'finance_postings.transaction_id')
+    .where('finance_postings.month', 'in', months)
+    .where('finance_postings.account_code', 'in', expenseAccounts)
+    .where('finance_transactions.compartment_id', 'is not', null)
+    .select([
+      'finance_transactions.compartment_id',
+      'finance_postings.month',
+      sql<string>`sum(finance_postings.report_minor)`.as('minor'),
+      sql<string>`sum(case when finance_postings.report_minor is null then 1 else 0 end)`.as(
+        'unvalued',
+      ),
+    ])
+    .groupBy(['finance_transactions.compartment_id', 'finance_postings.month'])
+    .orderBy('finance_transactions.compartment_id')
+    .orderBy('finance_postings.month')
+    .execute()
+  return rows.map((r) => ({
+    compartmentId: r.compartment_id ?? '',
+    month: r.month,
+    minor: Number(r.minor ?? 0),
+    unvalued: Number(r.unvalued),
+  }))
+}
+
+/**
+ * The next receipt number of a fiscal year, inside the caller's transaction: the counter row is
+ * updated in place (a row lock on PostgreSQL, the single writer on SQLite), so two receipts
+ * never share a number, and a receipt that fails rolls its number back: no gaps.
+ */
+export async function nextReceiptNumber(db: Db, fiscalYear: number): Promise<number> {
+  await db
+    .insertInto('finance_receipt_counters')
+    .values({ fiscal_year: fiscalYear, last: 0 })
+    .onConflict((oc) => oc.column('fiscal_year').doNothing())
+    .execute()
+  const row = await db
+    .updateTable('finance_receipt_counters')
+    .set((eb) => ({ last: eb('last', '+', 1) }))
+    .where('fiscal_year', '=', fiscalYear)
+    .returning('last')
+    .executeTakeFirstOrThrow()
+  return Number(row.last)
+}
+
+export async function insertReceipt(db: Db, row: FinanceReceiptsTable): Promise<void> {
+  await db.insertInto('finance_receipts').values(row).execute()
+}
+
+export async function receiptFor(db: Db, transactionId: string) {
+  return db
+    .selectFrom('finance_receipts')
+    .selectAll()
+    .where('transaction_id', '=', transactionId)
+    .executeTakeFirst()
+}
+
+export async function findReceipt(db: Db, id: string) {
+  return db.selectFrom('finance_receipts').selectAll().where('id', '=', id).executeTakeFirst()
+}

@@ -1,0 +1,31 @@
+import type { FINANCE_ABILITIES } from '@haven/core/finance/finance-abilities'
+import { can } from '../../auth/policy.js'
+import { type AbilitiesOf, defineModule } from '../../haven-module.js'
+import { financeDemo } from './finance-demo.js'
+import { ledgerPolicy } from './finance-policy.js'
+import { financeRoutes } from './finance-routes.js'
+import { ledgerListener } from './ledger-service.js'
+import * as m1700 from './migrations/2026-12-06-1700-finance.js'
+
+/**
+ * The books: a double-entry ledger in each currency with yen values at dated rates, the chart
+ * of accounts, closed months and reversing corrections, budgets per programme and fiscal year,
+ * and the money other modules' records move, posted as it happens (money-events.ts).
+ */
+export const financeModule = defineModule({
+  name: 'finance',
+  migrations: { '2026-12-06-1700-finance': m1700 },
+  routes: financeRoutes,
+  policies: [ledgerPolicy],
+  money: ledgerListener,
+  demo: financeDemo,
+  async abilities(actor): Promise<AbilitiesOf<(typeof FINANCE_ABILITIES)[number]>> {
+    return {
+      finance: can(actor, 'read', 'Ledger', {}),
+      manageChart: can(actor, 'manage', 'Ledger', {}),
+    }
+  },
+})
+
+// What other code may use: the fiscal year's statement (measured by bench/finance-statement.ts).
+export { incomeAndExpenditure } from './report-service.js'

@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync'
+import { decimalOf } from './finance-present.js'
+import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
+
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets an
+ * apostrophe, so a memo like "=HYPERLINK(…)" stays text. Amounts are written unsigned in their
+ * debit or credit column, so no number needs the guard.
+ */
+function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+export const JOURNAL_COLUMNS = [
+  'date',
+  'entry',
+  'kind',
+  'account',
+  'programme',
+  'debit',
+  'credit',
+  'currency',
+  'debit_jpy',
+  'credit_jpy',
+  'rate',
+  'rate_date',
+  'source',
+  'memo',
+] as const
+
+/**
+ * The journal in the layout accounting packages import: one line per posting, the entry id
+ * tying lines together, debit and credit in separate columns in the original currency and in
+ * yen at the recorded rate.
+ */
+export function journalCsv(
+  transactions: readonly FinanceTransactionsTable[],
+  postings: readonly FinancePostingsTable[],
+): string {
+  const byId = new Map(transactions.map((t) => [t.id, t]))
+  const rows = postings.map((p) => {
+    const t = byId.get(p.transaction_id)
+    const minor = Number(p.minor)
+    const report = p.report_minor === null ? 0 : Number(p.report_minor)
+    return [
+      p.occurred_on,
+      p.transaction_id,
+      t?.kind ?? '',
+      p.account_code,
+      p.programme ?? '',
+      minor > 0 ? decimalOf(p.currency, minor) : '',
+      minor < 0 ? decimalOf(p.currency, -minor) : '',
+      p.currency,
+      report > 0 ? decimalOf(p.report_currency, report) : '',
+      report < 0 ? decimalOf(p.report_currency, -report) : '',
+      p.rate ?? '',
+      p.rate_date ?? '',
+      t?.source_module ? `${t.source_module}/${t.source_kind}/${t.source_id}` : '',
+      t?.memo ?? '',
+    ].map(neutralise)
+  })
+  return `\ufeff${stringify([[...JOURNAL_COLUMNS], ...rows])}`
+}

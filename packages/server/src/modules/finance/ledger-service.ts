@@ -1,0 +1,345 @@
+import { accountsFor } from '@haven/core/finance/chart'
+import { FinanceError } from '@haven/core/finance/finance-error'
+import type { JournalEntry, ManualEntry, ReverseInput } from '@haven/core/finance/finance-schemas'
+import { checkBalanced, type Posting } from '@haven/core/finance/ledger'
+import { type CurrencyCode, minorUnits } from '@haven/core/money/currency'
+import { type Money, money, moneyFromDecimal } from '@haven/core/money/money'
+import { MoneyError } from '@haven/core/money/money-error'
+import type { Programme } from '@haven/core/money/programmes'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import { audit } from '../../auth/auth-audit.js'
+import type { Db } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { HavenError } from '../../http/haven-error.js'
+import type { MoneyEvent, MoneySource } from '../../money-events.js'
+import { chartOf } from './chart-service.js'
+import {
+  findTransaction,
+  insertTransaction,
+  isMonthClosed,
+  markReversed,
+  postingsOf,
+  standingForSource,
+} from './finance-store.js'
+import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
+import { REPORTING_CURRENCY, type ReportingRate, reportingRate, valueAt } from './reporting-rate.js'
+
+/** A line about to be posted. */
+export interface DraftPosting extends Posting {
+  readonly programme: Programme | null
+  readonly counterparty?: { readonly kind: string; readonly code: string } | undefined
+}
+
+interface DraftTransaction {
+  readonly on: string
+  readonly memo: string
+  readonly kind: 'manual' | 'record' | 'reversal'
+  readonly source?: MoneySource | undefined
+  readonly reversesId?: string | undefined
+  readonly compartmentId?: string | null | undefined
+}
+
+/** Exact money from decimal text, or the stable refusal for too many decimals. */
+export function amountOf(currency: CurrencyCode, text: string): Money {
+  try {
+    return moneyFromDecimal(currency, text)
+  } catch (error) {
+    if (error instanceof MoneyError && error.code === 'too_many_decimals')
+      throw errors.tooManyDecimals({ currency, places: minorUnits(currency) })
+    throw error
+  }
+}
+
+async function refuseClosed(db: Db, day: string): Promise<void> {
+  const month = day.slice(0, 7)
+  if (await isMonthClosed(db, month)) throw errors.periodClosed({ month })
+}
+
+function refuseUnbalanced(postings: readonly Posting[]): void {
+  try {
+    checkBalanced(postings)
+  } catch (error) {
+    if (!(error instanceof FinanceError)) throw error
+    throw errors.unbalancedTransaction({
+      currency: String(error.params.currency ?? ''),
+      difference: String(error.params.difference ?? error.message),
+    })
+  }
+}
+
+/**
+ * Writes a balanced transaction into open books: the month must be open, the accounts must
+ * exist and hold the currency, every line gets its reporting value at the rate of its day. Runs
+ * in the caller's transaction, so a refusal leaves nothing half-written.
+ */
+export async function postTransaction(
+  app: AppContext,
+  trx: Db,
+  draft: DraftTransaction,
+  postings: readonly DraftPosting[],
+  by: Actorish,
+  reporting?: readonly FinancePostingsTable[],
+): Promise<FinanceTransactionsTable> {
+  await refuseClosed(trx, draft.on)
+  refuseUnbalanced(postings)
+  const chart = await chartOf(trx)
+  for (const p of postings) {
+    const account = chart.find((a) => a.code === p.account)
+    if (!account) throw errors.unknownAccount({ account: p.account })
+    if (account.currency !== null && account.currency !== p.amount.currency)
+      throw errors.accountCurrency({ account: p.account, currency: account.currency })
+  }
+  const row: FinanceTransactionsTable = {
+    id: newId(),
+    occurred_on: draft.on,
+    memo: draft.memo,
+    kind: draft.kind,
+    source_module: draft.source?.module ?? null,
+    source_kind: draft.source?.kind ?? null,
+    source_id: draft.source?.id ?? null,
+    compartment_id: draft.compartmentId ?? null,
+    reverses_id: draft.reversesId ?? null,
+    reversed_by_id: null,
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  const lines: FinancePostingsTable[] = []
+  // One rate per currency and transaction: its lines share a day.
+  const rates = new Map<CurrencyCode, Promise<ReportingRate>>()
+  for (const [i, p] of postings.entries()) {
+    // A reversal undoes the original at the original's rate, so the two cancel exactly.
+    const original = reporting?.[i]
+    const value = original
+      ? {
+          minor: original.report_minor === null ? null : -Number(original.report_minor),
+          rate: original.rate,
+          rateDate: original.rate_date,
+        }
+      : await valueOrPending(trx, p.amount, draft, rates)
+    lines.push({
+      id: newId(),
+      transaction_id: row.id,
+      occurred_on: draft.on,
+      month: draft.on.slice(0, 7),
+      account_code: p.account,
+      programme: p.programme,
+      currency: p.amount.currency,
+      minor: p.amount.minor,
+      report_currency: REPORTING_CURRENCY,
+      report_minor: value.minor,
+      rate: value.rate,
+      rate_date: value.rateDate,
+      counterparty_kind: p.counterparty?.kind ?? null,
+      counterparty_code: p.counterparty?.code ?? null,
+    })
+  }
+  await insertTransaction(trx, row, lines)
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: `finance.${draft.kind === 'reversal' ? 'transaction_reversed' : 'transaction_posted'}`,
+    entityType: 'FinanceTransaction',
+    entityId: row.id,
+    requestId: by.requestId,
+    details: {
+      postings: lines.length,
+      month: draft.on.slice(0, 7),
+      ...(draft.source
+        ? { source: `${draft.source.module}/${draft.source.kind}/${draft.source.id}` }
+        : {}),
+      ...(draft.reversesId ? { reverses: draft.reversesId } : {}),
+    },
+  })
+  return row
+}
+
+/**
+ * The line's value in the reporting currency. A record's money is never refused for a missing
+ * rate (food is handed out whether or not finance has entered the month's yuan rate): its value
+ * waits, and closing the month requires it. Money typed into the books needs its rate now.
+ */
+async function valueOrPending(
+  trx: Db,
+  amount: Money,
+  draft: DraftTransaction,
+  rates: Map<CurrencyCode, Promise<ReportingRate>>,
+): Promise<{ minor: number | null; rate: string | null; rateDate: string | null }> {
+  try {
+    let rate = rates.get(amount.currency)
+    if (!rate) {
+      rate = reportingRate(trx, amount.currency, draft.on)
+      // A refusal is handled below; the map keeps the same answer for the next line.
+      rate.catch(() => {})
+      rates.set(amount.currency, rate)
+    }
+    return valueAt(amount, await rate)
+  } catch (error) {
+    if (draft.kind === 'record' && error instanceof HavenError && error.code === 'no_exchange_rate')
+      return { minor: null, rate: null, rateDate: null }
+    throw error
+  }
+}
+
+function refuseFuture(app: AppContext, day: string): void {
+  if (day > today(app))
+    throw errors.validationFailed([{ path: 'on', key: 'field.date_in_future', params: {} }])
+}
+
+/** A general journal entry typed by finance. */
+export async function postJournal(app: AppContext, input: JournalEntry, by: Actorish) {
+  refuseFuture(app, input.on)
+  const postings = input.postings.map((p) => {
+    const amount = amountOf(p.currency, p.amount)
+    return {
+      account: p.account,
+      programme: p.programme,
+      amount: money(amount.currency, p.side === 'debit' ? amount.minor : -amount.minor),
+    }
+  })
+  return app.database.db
+    .transaction()
+    .execute((trx) =>
+      postTransaction(app, trx, { on: input.on, memo: input.memo, kind: 'manual' }, postings, by),
+    )
+}
+
+/** Income received or an expense paid, for what no record in Haven moves (two lines). */
+export async function postManual(app: AppContext, input: ManualEntry, by: Actorish) {
+  refuseFuture(app, input.on)
+  const amount = amountOf(input.currency, input.amount)
+  return app.database.db.transaction().execute(async (trx) => {
+    const usual = accountsFor(await chartOf(trx), {
+      direction: input.direction,
+      currency: input.currency,
+      programme: input.programme,
+      category: 'manual',
+    })
+    const cash = input.cashAccount ?? (input.direction === 'in' ? usual.debit : usual.credit)
+    const other = input.account ?? (input.direction === 'in' ? usual.credit : usual.debit)
+    const [debit, credit] = input.direction === 'in' ? [cash, other] : [other, cash]
+    return postTransaction(
+      app,
+      trx,
+      { on: input.on, memo: input.memo, kind: 'manual' },
+      twoLines(debit, credit, amount, input.programme),
+      by,
+    )
+  })
+}
+
+function twoLines(
+  debit: string,
+  credit: string,
+  amount: Money,
+  programme: Programme,
+  counterparty?: DraftPosting['counterparty'],
+): DraftPosting[] {
+  return [
+    { account: debit, amount, programme, counterparty },
+    { account: credit, amount: money(amount.currency, -amount.minor), programme, counterparty },
+  ]
+}
+
+/**
+ * Posts the mirror image of a transaction dated `on` (in an open month): the correction of
+ * closed books. A transaction is reversed once; a reversal is not reversed again.
+ */
+export async function reverseTransaction(
+  app: AppContext,
+  trx: Db,
+  original: FinanceTransactionsTable,
+  input: ReverseInput,
+  by: Actorish,
+): Promise<FinanceTransactionsTable> {
+  if (original.reversed_by_id !== null || original.kind === 'reversal')
+    throw errors.alreadyReversed()
+  const lines = await postingsOf(trx, [original.id])
+  const reversal = await postTransaction(
+    app,
+    trx,
+    {
+      on: input.on,
+      memo: input.reason,
+      kind: 'reversal',
+      reversesId: original.id,
+      compartmentId: original.compartment_id,
+    },
+    lines.map((l) => ({
+      account: l.account_code,
+      programme: l.programme as Programme | null,
+      amount: money(l.currency as CurrencyCode, -Number(l.minor)),
+      counterparty: l.counterparty_kind
+        ? { kind: l.counterparty_kind, code: l.counterparty_code ?? '' }
+        : undefined,
+    })),
+    by,
+    lines,
+  )
+  await markReversed(trx, original.id, reversal.id)
+  return reversal
+}
+
+export async function reverseById(app: AppContext, id: string, input: ReverseInput, by: Actorish) {
+  refuseFuture(app, input.on)
+  return app.database.db.transaction().execute(async (trx) => {
+    const original = await findTransaction(trx, id)
+    if (!original) throw errors.notFound()
+    return reverseTransaction(app, trx, original, input, by)
+  })
+}
+
+/** The day a record's earlier posting is undone: its own day while that month is open. */
+async function undoDay(trx: Db, standing: FinanceTransactionsTable, on: string): Promise<string> {
+  return (await isMonthClosed(trx, standing.occurred_on.slice(0, 7))) ? on : standing.occurred_on
+}
+
+/**
+ * What finance does with another module's money (money-events.ts): post it against the cash
+ * of its currency, linked to the record; a record that changes replaces its posting by a
+ * reversal and a new posting; one withdrawn is reversed. All inside the record's transaction.
+ */
+export const ledgerListener = {
+  async recorded(app: AppContext, trx: Db, event: MoneyEvent, by: Actorish): Promise<void> {
+    const standing = await standingForSource(trx, event.source)
+    if (standing)
+      await reverseTransaction(
+        app,
+        trx,
+        standing,
+        { on: await undoDay(trx, standing, event.on), reason: 'replaced by the record' },
+        by,
+      )
+    const { debit, credit } = accountsFor(await chartOf(trx), {
+      direction: event.direction,
+      currency: event.amount.currency,
+      programme: event.programme,
+      category: event.category,
+      heldAt: event.heldAt,
+    })
+    await postTransaction(
+      app,
+      trx,
+      {
+        on: event.on,
+        memo: event.memo ?? `${event.source.module} ${event.category}`,
+        kind: 'record',
+        source: event.source,
+        compartmentId: event.compartmentId ?? null,
+      },
+      twoLines(debit, credit, event.amount, event.programme, event.counterparty),
+      by,
+    )
+  },
+  async withdrawn(
+    app: AppContext,
+    trx: Db,
+    source: MoneySource,
+    on: string,
+    by: Actorish,
+  ): Promise<void> {
+    const standing = await standingForSource(trx, source)
+    if (standing)
+      await reverseTransaction(app, trx, standing, { on, reason: 'the record was withdrawn' }, by)
+  },
+}

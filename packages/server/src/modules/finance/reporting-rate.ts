@@ -1,0 +1,71 @@
+import type { CurrencyCode } from '@haven/core/money/currency'
+import { formatRational, type Rational, rational } from '@haven/core/money/decimal'
+import { convertAtRate, type ExchangeRate, findRatePath } from '@haven/core/money/exchange-rate'
+import type { Money } from '@haven/core/money/money'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import { nearestRate, ratesFor } from '../supplies/index.js'
+
+/** The books are kept in yen: every posting also carries its yen value at the rate of its day. */
+export const REPORTING_CURRENCY: CurrencyCode = 'JPY'
+
+export interface ReportingValue {
+  readonly minor: number
+  /** Units of the reporting currency per unit of the amount's currency, exact decimal text. */
+  readonly rate: string
+  /** The day of the (oldest) rate used; null when no conversion was needed. */
+  readonly rateDate: string | null
+}
+
+/**
+ * The amount in the reporting currency at the latest rate on or before `day` (direct, inverse
+ * or through one other currency). With none, the refusal names the pair, the day and the
+ * nearest rate recorded for the pair, and nothing is substituted.
+ */
+export async function reportingValue(db: Db, amount: Money, day: string): Promise<ReportingValue> {
+  const rate = await reportingRate(db, amount.currency, day)
+  return valueAt(amount, rate)
+}
+
+/** A currency's rate into the reporting currency on a day, exact, with its text and date. */
+export interface ReportingRate {
+  readonly rate: Rational
+  readonly text: string
+  readonly date: string | null
+}
+
+export function valueAt(amount: Money, rate: ReportingRate): ReportingValue {
+  return {
+    minor: convertAtRate(amount, REPORTING_CURRENCY, rate.rate).minor,
+    rate: rate.text,
+    rateDate: rate.date,
+  }
+}
+
+export async function reportingRate(
+  db: Db,
+  currency: CurrencyCode,
+  day: string,
+): Promise<ReportingRate> {
+  const to = REPORTING_CURRENCY
+  if (currency === to) return { rate: rational(1n), text: '1', date: null }
+  const rows = await ratesFor(db, [currency, to], day)
+  const rates: ExchangeRate[] = rows.map((r) => ({
+    base: r.base as CurrencyCode,
+    quote: r.quote as CurrencyCode,
+    rate: r.rate,
+    date: r.date,
+  }))
+  const path = findRatePath(rates, currency, to, day)
+  if (!path) {
+    const near = await nearestRate(db, currency, to, day)
+    throw errors.rateMissing({
+      from: currency,
+      to,
+      day,
+      nearest: near ? `${near.date}: 1 ${near.base} = ${near.rate} ${near.quote}` : '—',
+    })
+  }
+  const dates = path.legs.map((l) => l.rate.date).sort()
+  return { rate: path.rate, text: formatRational(path.rate, 10), date: dates[0] ?? null }
+}
