@@ -138,6 +138,7 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     await page.getByRole('banner').getByRole('combobox').selectOption('ja')
     await page.getByRole('heading', { level: 1, name: '年次活動報告書' }).waitFor()
     expect(await page.locator('table').first().textContent()).toContain('公開済み')
+    expect(await page.locator('table.report-figures').textContent()).toContain('保護対象者')
     await axeClean(page, 'reports (ja)')
     await screenshots(page, 'reports-ja')
     await page.goto(`${base}/app/reports/2005`)

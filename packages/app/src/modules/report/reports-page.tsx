@@ -10,7 +10,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { ReportStatusBadge } from './report-labels.js'
+import { ReportStatusBadge, sensitivityLabel } from './report-labels.js'
 import './report.css'
 
 type ReportSummary = Pick<
@@ -90,7 +90,7 @@ function FigureCatalogue(): JSX.Element {
               <span class="hint">{f.description[lang]}</span>
             </td>
             <td data-label={t('report.module')}>{f.module}</td>
-            <td data-label={t('report.sensitivity')}>{f.sensitivity}</td>
+            <td data-label={t('report.sensitivity')}>{sensitivityLabel(f.sensitivity)}</td>
           </tr>
         ))}
       </tbody>

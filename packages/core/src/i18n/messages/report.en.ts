@@ -75,4 +75,8 @@ export const reportEn = {
     'Figures as {{figure.key}} (see the figure list), the year as {{year}}. Editing a report in review returns it to draft.',
   'report.save': 'Save the text',
   'report.saved': 'Saved.',
+  'report.sensitivity.people-protected': 'Protected people',
+  'report.sensitivity.people-served': 'People served',
+  'report.sensitivity.quantity': 'Quantity',
+  'report.sensitivity.money': 'Money',
 } as const

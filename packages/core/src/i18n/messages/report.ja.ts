@@ -76,4 +76,8 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
     '数値は {{figure.key}}（数値の一覧を参照）、年度は {{year}} と書きます。審査中の報告書を編集すると下書きに戻ります。',
   'report.save': '本文を保存する',
   'report.saved': '保存しました。',
+  'report.sensitivity.people-protected': '保護対象者',
+  'report.sensitivity.people-served': '支援を受けた人',
+  'report.sensitivity.quantity': '数量',
+  'report.sensitivity.money': '金額',
 }
