@@ -80,7 +80,7 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
       (await fetch('/api/v1/reports/2005/review')).json(),
     )) as Review
     expect(review.refused).toBe(false)
-    const cells = review.figures.flatMap((f) => f.cells)
+    let cells = review.figures.flatMap((f) => f.cells)
     expect(cells.length).toBeGreaterThan(0)
     const reviewTable = await page.locator('table.report-review').textContent()
     for (const c of cells) {
@@ -96,10 +96,30 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     await english.fill(`${original}\n{{shelters.operatingg}}\n`)
     await page.getByRole('button', { name: 'Save the text' }).click()
     await page.getByRole('alert').getByText('shelters.operatingg').waitFor()
-    await english.fill(`${original.replace('## Partners\n', `## Partners\n\n${SENTENCE}\n`)}`)
+    // A sentence, and the medical figure (few people per kind: the public reads words for them).
+    await english.fill(
+      original
+        .replace('## Partners\n', `## Partners\n\n${SENTENCE}\n`)
+        .replace('## Medical aid\n', '## Medical aid\n\n{{medical.people-treated.by-kind}}\n'),
+    )
+    const japanese = page.getByLabel('Japanese text (Markdown)')
+    await japanese.fill(
+      (await japanese.inputValue()).replace(
+        '## 医療支援\n',
+        '## 医療支援\n\n{{medical.people-treated.by-kind}}\n',
+      ),
+    )
     await page.getByRole('button', { name: 'Save the text' }).click()
     await page.getByRole('status').getByText('Saved.').waitFor()
     await page.locator('.report-preview').getByText(SENTENCE).waitFor()
+    const edited = (await page.evaluate(async () =>
+      (await fetch('/api/v1/reports/2005/review')).json(),
+    )) as Review
+    cells = edited.figures.flatMap((f) => f.cells)
+    const medical = edited.figures.find((f) => f.key === 'medical.people-treated.by-kind')
+    // Somebody's count is shown only as words: "a few" in English, 数名 in Japanese.
+    expect(medical?.cells.some((c) => c.public.en === 'a few' && c.public.ja === '数名')).toBe(true)
+    expect(await page.locator('table.report-review').textContent()).toContain('数名')
 
     await page.getByRole('button', { name: 'Send to review' }).click()
     await page.getByRole('status').getByText('Sent to review.').waitFor()
