@@ -8,6 +8,7 @@ import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
 import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
+import { reportApp } from './report/index.js'
 import { resettlementApp } from './resettlement/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { sponsorshipApp } from './sponsorship/index.js'
@@ -31,4 +32,5 @@ export const APP_MODULES: readonly AppModule[] = [
   detainedApp,
   resettlementApp,
   financeApp,
+  reportApp,
 ]

@@ -1,0 +1,194 @@
+import { formatDateTime } from '@haven/core/i18n/format'
+import { reportSlug } from '@haven/core/report/report-template'
+import type { ReportReviewView, ReportView } from '@haven/core/report/report-views'
+import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { PageTitle } from '../../components/page-title.js'
+import { TextArea } from '../../components/text-area.js'
+import { api } from '../../lib/api-client.js'
+import { useSubmission } from '../../lib/forms.js'
+import { locale, t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
+import { ReportStatusBadge } from './report-labels.js'
+import { ReviewSection } from './report-review.js'
+import './report.css'
+
+const path = (year: string, step = '') => `/reports/${encodeURIComponent(year)}${step}`
+
+/** The templates in both languages; saving names the version read (a later edit conflicts). */
+function TemplateForm({
+  report,
+  onSaved,
+}: {
+  report: ReportView
+  onSaved: (r: ReportView) => void
+}): JSX.Element {
+  const [en, setEn] = useState(report.templateEn)
+  const [ja, setJa] = useState(report.templateJa)
+  const submission = useSubmission()
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          const body = { version: report.version, templateEn: en, templateJa: ja }
+          onSaved(await api<ReportView>('PATCH', path(String(report.fiscalYear)), body))
+        })
+      }}
+    >
+      <ErrorAlert message={submission.error} />
+      <TextArea
+        id="templateEn"
+        label={t('report.template_en')}
+        hint={t('report.template_hint')}
+        value={en}
+        onInput={setEn}
+        error={submission.fields.templateEn}
+        rows={16}
+        lang="en"
+        code
+      />
+      <TextArea
+        id="templateJa"
+        label={t('report.template_ja')}
+        hint={t('report.template_hint')}
+        value={ja}
+        onInput={setJa}
+        error={submission.fields.templateJa}
+        rows={16}
+        lang="ja"
+        code
+      />
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('report.save')}
+      </button>
+    </form>
+  )
+}
+
+/** The next step of the workflow for this report, as one button, with why it may be refused. */
+function NextStep({
+  report,
+  onDone,
+}: {
+  report: ReportView
+  onDone: (r: ReportView, said: string) => void
+}): JSX.Element | null {
+  const submission = useSubmission()
+  const me = activeSession.value?.user.id
+  const step = (name: 'submit' | 'approve' | 'publish', said: string) =>
+    submission.run(async () => {
+      const body = { version: report.version }
+      const year = String(report.fiscalYear)
+      onDone(await api<ReportView>('POST', path(year, `/${name}`), body), said)
+    })
+  if (report.status === 'published') {
+    const slug = reportSlug(report.fiscalYear)
+    return (
+      <p>
+        {t('report.published_at', {
+          at: formatDateTime(locale.value, report.publishedAt ?? report.updatedAt),
+        })}{' '}
+        <a href={`/en/reports/${slug}`}>{t('report.site_en')}</a> ·{' '}
+        <a href={`/ja/reports/${slug}`}>{t('report.site_ja')}</a>
+      </p>
+    )
+  }
+  const approved = report.approvals.length
+  const mine = report.approvals.some((a) => a.userId === me)
+  return (
+    <div>
+      <ErrorAlert message={submission.error} />
+      {report.status === 'draft' ? (
+        <button
+          type="button"
+          class="primary"
+          disabled={submission.busy}
+          onClick={() => void step('submit', t('report.submitted'))}
+        >
+          {t('report.submit')}
+        </button>
+      ) : (
+        <>
+          <p>{t('report.approvals', { count: approved })}</p>
+          {approved >= 2 ? (
+            <button
+              type="button"
+              class="primary"
+              disabled={submission.busy}
+              onClick={() => void step('publish', t('report.published'))}
+            >
+              {t('report.publish')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              class="primary"
+              disabled={submission.busy || mine}
+              onClick={() => void step('approve', t('report.approved'))}
+            >
+              {mine ? t('report.approved_by_you') : t('report.approve')}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+/** `/app/reports/:year`: where the year's report stands and its next step, its review, its text. */
+export function ReportPage({ year }: { year: string }): JSX.Element {
+  const [round, setRound] = useState(0)
+  const [said, setSaid] = useState<string | null>(null)
+  const [editing, setEditing] = useState(false)
+  const [report] = useLoad(() => api<ReportView>('GET', path(year)), `${year}:${round}`)
+  const [review] = useLoad(
+    () => api<ReportReviewView>('GET', path(year, '/review')),
+    `${year}:${round}`,
+  )
+  const changed = (text: string) => {
+    setSaid(text)
+    setEditing(false)
+    setRound((r) => r + 1)
+  }
+  if (report.state === 'loading') return <Loading />
+  if (report.state === 'failed') return <Problem error={report.error} />
+  const r = report.data
+  return (
+    <div class="page">
+      <PageTitle text={t('report.year_title', { label: r.label })} />
+      <p>
+        <a href="/app/reports">{t('report.back')}</a>
+      </p>
+      <section class="card" aria-labelledby="report-state-title">
+        <h2 id="report-state-title">
+          <ReportStatusBadge status={r.status} /> {t('report.version_n', { version: r.version })}
+        </h2>
+        <StatusMessage>{said}</StatusMessage>
+        <NextStep report={r} onDone={(_, text) => changed(text)} />
+      </section>
+      {review.state === 'loading' ? (
+        <Loading />
+      ) : review.state === 'failed' ? (
+        <Problem error={review.error} />
+      ) : (
+        <ReviewSection review={review.data} />
+      )}
+      {r.status !== 'published' && (
+        <section class="card" aria-labelledby="report-text-title">
+          <h2 id="report-text-title">{t('report.templates')}</h2>
+          {editing ? (
+            <TemplateForm report={r} onSaved={() => changed(t('report.saved'))} />
+          ) : (
+            <button type="button" onClick={() => setEditing(true)}>
+              {t('report.edit')}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  )
+}
