@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LOCALES } from '../i18n/locales.js'
 import { CONTINENTS, isCountryCode } from './countries.js'
 
 /** Who the organisation works with, as the annual report names them. */
@@ -182,3 +183,27 @@ export const networkParamsSchema = z.strictObject({ id })
 
 /** Rows per page of the network's lists. */
 export const NETWORK_PAGE_SIZE = 50
+
+/** One language of an event's public page: what the website says about it. */
+export const eventPageDocumentSchema = z.strictObject({
+  locale: z.enum(LOCALES),
+  title: text(200),
+  summary: z.string().trim().max(500).default(''),
+  body: z.string().max(20_000).default(''),
+})
+
+/**
+ * Publishing an event to the public website (an editor's act): the page's address and its text in
+ * each language. Dates and place come from the recorded event, so the page cannot contradict it.
+ */
+export const publishEventSchema = z
+  .strictObject({
+    /** The page's address under /news/; the site refuses one malformed or already used. */
+    slug: z.string().trim().min(1).max(100),
+    documents: z.array(eventPageDocumentSchema).min(1).max(LOCALES.length),
+  })
+  .refine((p) => new Set(p.documents.map((d) => d.locale)).size === p.documents.length, {
+    path: ['documents'],
+    error: 'field.locale_twice',
+  })
+export type PublishEvent = z.infer<typeof publishEventSchema>

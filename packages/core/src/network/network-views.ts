@@ -118,3 +118,9 @@ export const mapView = z.object({
   ),
 })
 export type MapView = z.infer<typeof mapView>
+
+/** An event just published to the website: the cms entry and its page in each language. */
+export const publishedEventView = z.object({
+  entryId: z.string(),
+  paths: z.array(z.string()),
+})

@@ -9,6 +9,7 @@ import {
   networkParamsSchema,
   organisationQuerySchema,
   publicationQuerySchema,
+  publishEventSchema,
   relationshipChangeSchema,
 } from '@haven/core/network/network-schemas'
 import {
@@ -20,9 +21,11 @@ import {
   organisationView,
   pageOf,
   publicationView,
+  publishedEventView,
 } from '@haven/core/network/network-views'
 import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
 import { networkMap } from './network-map.js'
+import { publishEvent } from './network-publish.js'
 import {
   addContact,
   changeRelationship,
@@ -231,6 +234,24 @@ export const networkRoutes = [
     errors: ['notFound'],
     async handle({ app, record }) {
       return presentEvent(app, record)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/events/:id/publish',
+    summary:
+      'Publish an event to the public website as a news page with schema.org Event JSON-LD (EN/JA)',
+    tag: 'network',
+    // Publishing speaks for the organisation in public: only the site's editors may do it.
+    access: { kind: 'policy', entity: 'SiteContent', action: 'create' },
+    params: networkParamsSchema,
+    body: publishEventSchema,
+    response: publishedEventView,
+    successStatus: 201,
+    errors: ['notFound', 'validationFailed', 'slugTaken', 'forbidden'],
+    async handle({ app, params, body, audit: by }) {
+      const event = found(await findEvent(app.database.db, params.id))
+      return publishEvent(app, event, body, by)
     },
   }),
   defineRoute({
