@@ -1,5 +1,6 @@
 import { createEvent, createOrganisation } from '../../src/modules/network/network-service.js'
 import type { MatrixModule } from '../support/matrix.js'
+import { testSlug } from '../support/site-factories.js'
 
 const READS = ['coordinator', 'caseworker', 'editor'] as const
 const KEEPS = ['coordinator', 'editor'] as const
@@ -81,6 +82,31 @@ export const matrix: MatrixModule = {
           BY,
         )
         return { path: `/network/events/${event.id}` }
+      },
+    },
+    // Publishing speaks for the organisation in public: the site's editors only.
+    'POST /network/events/:id/publish': {
+      scope: { kind: 'org', allow: ['editor'] },
+      call: async (f) => {
+        const event = await createEvent(
+          f.app,
+          {
+            kind: 'screening',
+            title: 'Matrix screening',
+            role: 'host',
+            startsOn: '2026-05-01',
+            country: 'JP',
+            organiserIds: [],
+          },
+          BY,
+        )
+        return {
+          path: `/network/events/${event.id}/publish`,
+          body: {
+            slug: testSlug('event'),
+            documents: [{ locale: 'en', title: 'Matrix screening', summary: '' }],
+          },
+        }
       },
     },
     'GET /network/publications': {
