@@ -4,6 +4,7 @@ import { CONTINENTS } from './countries.js'
 import {
   EVENT_KINDS,
   EVENT_ROLES,
+  INTERACTION_KINDS,
   ORGANISATION_TYPES,
   PUBLICATION_KINDS,
   RELATIONSHIP_STATUSES,
@@ -124,3 +125,13 @@ export const publishedEventView = z.object({
   entryId: z.string(),
   paths: z.array(z.string()),
 })
+
+export const interactionView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  kind: z.enum(INTERACTION_KINDS),
+  on: z.string(),
+  summary: z.string(),
+  createdAt: z.string(),
+})
+export type InteractionView = z.infer<typeof interactionView>

@@ -45,6 +45,17 @@ export const matrix: MatrixModule = {
         body: { compartmentId: f.target.id, name: 'Contact Person', email: 'c@example.org' },
       }),
     },
+    'GET /network/organisations/:id/interactions': {
+      scope: { kind: 'org', allow: READS },
+      call: async (f) => ({ path: `/network/organisations/${(await partner(f)).id}/interactions` }),
+    },
+    'POST /network/organisations/:id/interactions': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => ({
+        path: `/network/organisations/${(await partner(f)).id}/interactions`,
+        body: { kind: 'meeting', on: '2026-02-01', summary: 'Agreed to share shelter capacity' },
+      }),
+    },
     'GET /network/map': {
       scope: { kind: 'org', allow: READS },
       call: () => ({ path: '/network/map' }),

@@ -2,9 +2,11 @@ import { type CONTINENTS, COUNTRY_CODES, continentOf } from '@haven/core/network
 import {
   createContactSchema,
   createEventSchema,
+  createInteractionSchema,
   createOrganisationSchema,
   createPublicationSchema,
   eventQuerySchema,
+  interactionQuerySchema,
   NETWORK_PAGE_SIZE,
   networkParamsSchema,
   organisationQuerySchema,
@@ -16,6 +18,7 @@ import {
   contactView,
   eventSummaryView,
   eventView,
+  interactionView,
   mapView,
   organisationSummaryView,
   organisationView,
@@ -24,6 +27,8 @@ import {
   publishedEventView,
 } from '@haven/core/network/network-views'
 import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import { listInteractions } from './interactions-store.js'
+import { addInteraction, presentInteraction } from './network-interactions.js'
 import { networkMap } from './network-map.js'
 import { publishEvent } from './network-publish.js'
 import {
@@ -99,6 +104,59 @@ export const networkRoutes = [
     async handle({ app, body, actor, audit: by }) {
       const row = await createOrganisation(app, body, by)
       return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/organisations/:id/interactions',
+    summary:
+      'A partner’s interactions log (meetings, calls, letters, visits), newest first (paged)',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'read',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    query: interactionQuerySchema,
+    response: pageOf(interactionView),
+    errors: ['notFound'],
+    async handle({ app, params, query }) {
+      const { total, rows } = await listInteractions(
+        app.database.db,
+        params.id,
+        query.kind,
+        paging(query.page),
+      )
+      return {
+        total,
+        page: query.page,
+        pageSize: NETWORK_PAGE_SIZE,
+        rows: rows.map(presentInteraction),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/organisations/:id/interactions',
+    summary: 'Log a meeting, call, letter or visit with a partner and what came of it',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: createInteractionSchema,
+    response: interactionView,
+    successStatus: 201,
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, record, body, audit: by }) {
+      return presentInteraction(await addInteraction(app, record, body, by))
     },
   }),
   defineRoute({
