@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { LOCALES } from '../i18n/locales.js'
 import { CONTINENTS, isCountryCode } from './countries.js'
 
 /** Who the organisation works with, as the annual report names them. */
@@ -49,7 +50,14 @@ const id = z.string().min(1).max(100)
 export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'field.date_format' })
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { error: 'field.date_format' })
+  // Round-trips through a date, so 30 February (which Date.parse rolls into March) is refused.
+  .refine(
+    (d) => {
+      const t = Date.parse(`${d}T00:00:00Z`)
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
+    },
+    { error: 'field.date_format' },
+  )
 /** An ISO 3166-1 alpha-2 code, upper-cased ("jp" is read as JP). */
 export const countrySchema = z
   .string()
@@ -182,3 +190,47 @@ export const networkParamsSchema = z.strictObject({ id })
 
 /** Rows per page of the network's lists. */
 export const NETWORK_PAGE_SIZE = 50
+
+/** One language of an event's public page: what the website says about it. */
+export const eventPageDocumentSchema = z.strictObject({
+  locale: z.enum(LOCALES),
+  title: text(200),
+  summary: z.string().trim().max(500).default(''),
+  body: z.string().max(20_000).default(''),
+})
+
+/**
+ * Publishing an event to the public website (an editor's act): the page's address and its text in
+ * each language. Dates and place come from the recorded event, so the page cannot contradict it.
+ */
+export const publishEventSchema = z
+  .strictObject({
+    /** The page's address under /news/; the site refuses one malformed or already used. */
+    slug: z.string().trim().min(1).max(100),
+    documents: z.array(eventPageDocumentSchema).min(1).max(LOCALES.length),
+  })
+  .refine((p) => new Set(p.documents.map((d) => d.locale)).size === p.documents.length, {
+    path: ['documents'],
+    error: 'field.locale_twice',
+  })
+export type PublishEvent = z.infer<typeof publishEventSchema>
+
+/** How the organisation was in touch with a partner. */
+export const INTERACTION_KINDS = ['meeting', 'call', 'letter', 'email', 'visit', 'other'] as const
+export type InteractionKind = (typeof INTERACTION_KINDS)[number]
+
+/**
+ * One entry in a partner's interactions log: when, how and what came of it. The summary is about
+ * the organisations; a contact's identity belongs in the sealed contacts, not here.
+ */
+export const createInteractionSchema = z.strictObject({
+  kind: z.enum(INTERACTION_KINDS),
+  on: isoDate,
+  summary: text(2000),
+})
+export type CreateInteraction = z.infer<typeof createInteractionSchema>
+
+export const interactionQuerySchema = z.strictObject({
+  kind: z.enum(INTERACTION_KINDS).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+})

@@ -4,6 +4,7 @@ import { CONTINENTS } from './countries.js'
 import {
   EVENT_KINDS,
   EVENT_ROLES,
+  INTERACTION_KINDS,
   ORGANISATION_TYPES,
   PUBLICATION_KINDS,
   RELATIONSHIP_STATUSES,
@@ -118,3 +119,19 @@ export const mapView = z.object({
   ),
 })
 export type MapView = z.infer<typeof mapView>
+
+/** An event just published to the website: the cms entry and its page in each language. */
+export const publishedEventView = z.object({
+  entryId: z.string(),
+  paths: z.array(z.string()),
+})
+
+export const interactionView = z.object({
+  id: z.string(),
+  organisationId: z.string(),
+  kind: z.enum(INTERACTION_KINDS),
+  on: z.string(),
+  summary: z.string(),
+  createdAt: z.string(),
+})
+export type InteractionView = z.infer<typeof interactionView>

@@ -1,5 +1,6 @@
 import { createEvent, createOrganisation } from '../../src/modules/network/network-service.js'
 import type { MatrixModule } from '../support/matrix.js'
+import { testSlug } from '../support/site-factories.js'
 
 const READS = ['coordinator', 'caseworker', 'editor'] as const
 const KEEPS = ['coordinator', 'editor'] as const
@@ -44,6 +45,17 @@ export const matrix: MatrixModule = {
         body: { compartmentId: f.target.id, name: 'Contact Person', email: 'c@example.org' },
       }),
     },
+    'GET /network/organisations/:id/interactions': {
+      scope: { kind: 'org', allow: READS },
+      call: async (f) => ({ path: `/network/organisations/${(await partner(f)).id}/interactions` }),
+    },
+    'POST /network/organisations/:id/interactions': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => ({
+        path: `/network/organisations/${(await partner(f)).id}/interactions`,
+        body: { kind: 'meeting', on: '2026-02-01', summary: 'Agreed to share shelter capacity' },
+      }),
+    },
     'GET /network/map': {
       scope: { kind: 'org', allow: READS },
       call: () => ({ path: '/network/map' }),
@@ -81,6 +93,31 @@ export const matrix: MatrixModule = {
           BY,
         )
         return { path: `/network/events/${event.id}` }
+      },
+    },
+    // Publishing speaks for the organisation in public: the site's editors only.
+    'POST /network/events/:id/publish': {
+      scope: { kind: 'org', allow: ['editor'] },
+      call: async (f) => {
+        const event = await createEvent(
+          f.app,
+          {
+            kind: 'screening',
+            title: 'Matrix screening',
+            role: 'host',
+            startsOn: '2026-05-01',
+            country: 'JP',
+            organiserIds: [],
+          },
+          BY,
+        )
+        return {
+          path: `/network/events/${event.id}/publish`,
+          body: {
+            slug: testSlug('event'),
+            documents: [{ locale: 'en', title: 'Matrix screening', summary: '' }],
+          },
+        }
       },
     },
     'GET /network/publications': {

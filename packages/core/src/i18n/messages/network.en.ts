@@ -7,6 +7,7 @@ export const networkEn = {
     'This is before the relationship’s first entry ({date}). Record an earlier start there instead.',
   'field.unknown_partner': 'No partner has this id. Record the partner first, then the event.',
   'field.unknown_event': 'No event has this id.',
+  'field.locale_twice': 'Each language may be given once. Remove the repeated one.',
   'nav.network': 'Partners',
   'network.title': 'Partners',
   'network.partners': 'Partners',

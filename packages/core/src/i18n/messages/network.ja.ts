@@ -10,6 +10,7 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'field.unknown_partner':
     'この ID の協力団体はありません。先に団体を登録してから行事を記録してください。',
   'field.unknown_event': 'この ID の行事はありません。',
+  'field.locale_twice': '各言語は 1 回だけ指定できます。重複している言語を削除してください。',
   'nav.network': '協力団体',
   'network.title': '協力団体',
   'network.partners': '協力団体',

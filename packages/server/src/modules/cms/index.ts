@@ -22,3 +22,5 @@ export { type ActivityReportDocument, publishActivityReport } from './activity-r
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
+// The network module publishes an event it recorded as a news page with Event JSON-LD.
+export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'

@@ -3,6 +3,7 @@ import { NETWORK_CONTACT_FIELDS } from '@haven/core/network/network-identifying'
 import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m1800 from './migrations/2026-12-06-1800-network.js'
+import * as m1810 from './migrations/2026-12-06-1810-network-interactions.js'
 import { ensureNetworkCompartment } from './network-compartment.js'
 import { networkDemo } from './network-demo.js'
 import { NETWORK_FIGURES } from './network-figures.js'
@@ -12,7 +13,10 @@ import { networkRoutes } from './network-routes.js'
 /** Partners and the relationship with each, their contacts (sealed), events and publications. */
 export const networkModule = defineModule({
   name: 'network',
-  migrations: { '2026-12-06-1800-network': m1800 },
+  migrations: {
+    '2026-12-06-1800-network': m1800,
+    '2026-12-06-1810-network-interactions': m1810,
+  },
   routes: networkRoutes,
   policies: [partnerPolicy, partnerContactPolicy],
   sealed: [NETWORK_CONTACT_FIELDS],

@@ -2,27 +2,35 @@ import { type CONTINENTS, COUNTRY_CODES, continentOf } from '@haven/core/network
 import {
   createContactSchema,
   createEventSchema,
+  createInteractionSchema,
   createOrganisationSchema,
   createPublicationSchema,
   eventQuerySchema,
+  interactionQuerySchema,
   NETWORK_PAGE_SIZE,
   networkParamsSchema,
   organisationQuerySchema,
   publicationQuerySchema,
+  publishEventSchema,
   relationshipChangeSchema,
 } from '@haven/core/network/network-schemas'
 import {
   contactView,
   eventSummaryView,
   eventView,
+  interactionView,
   mapView,
   organisationSummaryView,
   organisationView,
   pageOf,
   publicationView,
+  publishedEventView,
 } from '@haven/core/network/network-views'
 import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import { listInteractions } from './interactions-store.js'
+import { addInteraction, presentInteraction } from './network-interactions.js'
 import { networkMap } from './network-map.js'
+import { publishEvent } from './network-publish.js'
 import {
   addContact,
   changeRelationship,
@@ -96,6 +104,59 @@ export const networkRoutes = [
     async handle({ app, body, actor, audit: by }) {
       const row = await createOrganisation(app, body, by)
       return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/network/organisations/:id/interactions',
+    summary:
+      'A partner’s interactions log (meetings, calls, letters, visits), newest first (paged)',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'read',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    query: interactionQuerySchema,
+    response: pageOf(interactionView),
+    errors: ['notFound'],
+    async handle({ app, params, query }) {
+      const { total, rows } = await listInteractions(
+        app.database.db,
+        params.id,
+        query.kind,
+        paging(query.page),
+      )
+      return {
+        total,
+        page: query.page,
+        pageSize: NETWORK_PAGE_SIZE,
+        rows: rows.map(presentInteraction),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/organisations/:id/interactions',
+    summary: 'Log a meeting, call, letter or visit with a partner and what came of it',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: createInteractionSchema,
+    response: interactionView,
+    successStatus: 201,
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, record, body, audit: by }) {
+      return presentInteraction(await addInteraction(app, record, body, by))
     },
   }),
   defineRoute({
@@ -231,6 +292,24 @@ export const networkRoutes = [
     errors: ['notFound'],
     async handle({ app, record }) {
       return presentEvent(app, record)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/events/:id/publish',
+    summary:
+      'Publish an event to the public website as a news page with schema.org Event JSON-LD (EN/JA)',
+    tag: 'network',
+    // Publishing speaks for the organisation in public: only the site's editors may do it.
+    access: { kind: 'policy', entity: 'SiteContent', action: 'create' },
+    params: networkParamsSchema,
+    body: publishEventSchema,
+    response: publishedEventView,
+    successStatus: 201,
+    errors: ['notFound', 'validationFailed', 'slugTaken', 'forbidden'],
+    async handle({ app, params, body, audit: by }) {
+      const event = found(await findEvent(app.database.db, params.id))
+      return publishEvent(app, event, body, by)
     },
   }),
   defineRoute({

@@ -76,12 +76,23 @@ export interface NetworkPublicationsTable {
   created_by: string | null
 }
 
+export interface NetworkInteractionsTable {
+  id: string
+  organisation_id: string
+  kind: string
+  on_date: string
+  summary: string
+  created_at: string
+  created_by: string | null
+}
+
 export interface NetworkTables {
   network_organisations: NetworkOrganisationsTable
   network_status_changes: NetworkStatusChangesTable
   network_contacts: NetworkContactsTable
   network_events: NetworkEventsTable
   network_event_organisers: NetworkEventOrganisersTable
+  network_interactions: NetworkInteractionsTable
   network_publications: NetworkPublicationsTable
 }
 

@@ -1,0 +1,63 @@
+import type { Locale } from '@haven/core/i18n/locales'
+import type { AppContext } from '../../app-context.js'
+import type { Db } from '../../db/db-handle.js'
+import { inTransaction } from '../../db/db-handle.js'
+import { publishDocument } from './cms-publish.js'
+import type { By } from './cms-service.js'
+import { addTranslation, createEntry, moveDocument } from './cms-service.js'
+import { documentsOfEntries } from './cms-store.js'
+
+/** One language of an event another module puts on the website. */
+export interface SiteEventDocument {
+  readonly locale: Locale
+  readonly title: string
+  readonly summary: string
+  /** Markdown: rendered by the site's sanitising renderer like any other page. */
+  readonly body: string
+  /** Where it took place, in this language ("Geneva, Switzerland"). */
+  readonly place: string | null
+}
+
+/**
+ * Puts an event another module recorded (a hearing, a screening) on the website as a news page
+ * with its dates and place, in every language given, through the editor's own steps (entry,
+ * translations, review, publication). The site renders such a page with schema.org Event JSON-LD.
+ * Runs in the caller's transaction when given one; a slug already used is refused (`slug_taken`).
+ */
+export async function publishSiteEvent(
+  app: AppContext,
+  db: Db,
+  input: {
+    readonly slug: string
+    readonly startsOn: string
+    readonly endsOn: string | null
+    readonly documents: readonly SiteEventDocument[]
+  },
+  by: By,
+): Promise<{ entryId: string }> {
+  const [first, ...others] = input.documents
+  if (!first) throw new Error('publishSiteEvent needs at least one language')
+  return inTransaction(db, async (trx) => {
+    const content = (d: SiteEventDocument) => ({
+      slug: input.slug,
+      title: d.title,
+      summary: d.summary,
+      body: d.body,
+      eventStart: input.startsOn,
+      eventEnd: input.endsOn,
+      eventPlace: d.place,
+    })
+    const entry = await createEntry(
+      app,
+      trx,
+      { kind: 'news', locale: first.locale, ...content(first) },
+      by,
+    )
+    for (const d of others) await addTranslation(app, trx, entry, d.locale, content(d), by)
+    for (const document of await documentsOfEntries(trx, [entry.id])) {
+      await moveDocument(app, trx, document.id, 'submit', by)
+      await publishDocument(app, trx, document.id, by)
+    }
+    return { entryId: entry.id }
+  })
+}

@@ -1,0 +1,123 @@
+import { beforeEach, expect, it } from 'vitest'
+import { describeEachDialect } from '../../../test/support/dialects.js'
+import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
+import { testAppContext, testApps } from '../../../test/support/test-app.js'
+import type { AppContext } from '../../app-context.js'
+
+/** Every JSON-LD data block of a page, parsed (a block that is not valid JSON fails the test). */
+function jsonLdOf(html: string): Record<string, unknown>[] {
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)]
+  return blocks.map((m) => JSON.parse(m[1] ?? '') as Record<string, unknown>)
+}
+
+describeEachDialect('publishing an event to the public website', (ctx) => {
+  let app: AppContext
+  let editor: Record<string, string>
+  let coordinator: Record<string, string>
+
+  beforeEach(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database(), { now: () => new Date('2026-06-01T10:00:00Z') })
+    const restricted = (await buildCompartment(app)).id
+    const e = await buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] })
+    const c = await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: restricted }] })
+    editor = (await signIn(app, e)).headers
+    coordinator = (await signIn(app, c)).headers
+  })
+
+  const request = (as: Record<string, string>, method: string, path: string, body?: unknown) =>
+    testApps(app).staff.request(`/api/v1${path}`, {
+      method,
+      headers: { ...as, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+  const site = (path: string) => testApps(app).site.request(path)
+  async function ok(res: Response, status = 200) {
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(status)
+    return body
+  }
+  const hearing = async () =>
+    ok(
+      await request(editor, 'POST', '/network/events', {
+        kind: 'hearing',
+        title: 'Hearing on refugees',
+        role: 'testified',
+        startsOn: '2006-04-27',
+        endsOn: '2006-04-28',
+        city: 'Washington',
+        country: 'US',
+      }),
+      201,
+    )
+  const pages = [
+    { locale: 'en', title: 'We testified at a hearing', summary: 'Our testimony on refugees.' },
+    { locale: 'ja', title: '公聴会で証言しました', summary: '難民についての証言。' },
+  ]
+
+  it('puts a hearing on the site in English and Japanese with valid schema.org Event JSON-LD', async () => {
+    const event = await hearing()
+    const published = await ok(
+      await request(editor, 'POST', `/network/events/${event.id}/publish`, {
+        slug: 'hearing-2006',
+        documents: pages,
+      }),
+      201,
+    )
+    expect(published.paths).toEqual(['/en/news/hearing-2006', '/ja/news/hearing-2006'])
+
+    const expected = {
+      en: { title: 'We testified at a hearing', place: 'Washington, United States' },
+      ja: { title: '公聴会で証言しました', place: 'Washington、アメリカ合衆国' },
+    } as const
+    for (const locale of ['en', 'ja'] as const) {
+      const res = await site(`/${locale}/news/hearing-2006`)
+      expect(res.status).toBe(200)
+      const html = await res.text()
+      expect(html).toContain(`lang="${locale}"`)
+      expect(html).toContain(expected[locale].title)
+      const events = jsonLdOf(html).filter((d) => d['@type'] === 'Event')
+      expect(events).toHaveLength(1)
+      expect(events[0]).toMatchObject({
+        '@context': 'https://schema.org',
+        name: expected[locale].title,
+        startDate: '2006-04-27',
+        endDate: '2006-04-28',
+        location: { '@type': 'Place', name: expected[locale].place },
+      })
+      expect(String(events[0]?.url)).toContain(`/${locale}/news/hearing-2006`)
+    }
+  })
+
+  it('refuses a non-editor, an unknown event, a repeated language and a slug already used', async () => {
+    const event = await hearing()
+    const path = `/network/events/${event.id}/publish`
+    const refused = await request(coordinator, 'POST', path, { slug: 'x', documents: pages })
+    expect(refused.status).toBe(403)
+    const unknown = await request(
+      editor,
+      'POST',
+      '/network/events/00000000000000000000000000/publish',
+      {
+        slug: 'x',
+        documents: pages,
+      },
+    )
+    expect(unknown.status).toBe(404)
+    const twice = await ok(
+      await request(editor, 'POST', path, { slug: 'x', documents: [pages[0], pages[0]] }),
+      422,
+    )
+    expect(twice.error.fields).toEqual({
+      documents: 'Each language may be given once. Remove the repeated one.',
+    })
+    await ok(await request(editor, 'POST', path, { slug: 'taken', documents: pages }), 201)
+    const again = await ok(
+      await request(editor, 'POST', path, { slug: 'taken', documents: pages }),
+      409,
+    )
+    expect(again.error.code).toBe('slug_taken')
+    // Nothing of the refused attempts reached the site.
+    expect((await site('/en/news/x')).status).toBe(404)
+  })
+})
