@@ -8,18 +8,22 @@ import {
   sponsorUpdateSchema,
 } from '@haven/core/sponsorship/sponsorship-schemas'
 import {
+  type LetterView,
   letterView,
   type SponsorUpdateView,
   sponsorUpdateView,
 } from '@haven/core/sponsorship/sponsorship-views'
+import { z } from 'zod'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
 import { errors } from '../../http/errors.js'
 import { MAX_ATTACHMENT_BYTES } from '../people/index.js'
+import { letterPdf } from './sponsor-letter-pdf.js'
 import {
   approveUpdate,
   createUpdate,
@@ -31,7 +35,7 @@ import {
 } from './sponsor-update-service.js'
 import { findUpdate, sponsorSupports } from './sponsor-update-store.js'
 import { findEnrolment, findSponsor } from './sponsorship-store.js'
-import type { SponsorUpdatesTable } from './sponsorship-tables.js'
+import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
 const TAG = 'sponsorship'
 const enrolmentAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
@@ -94,6 +98,47 @@ async function openLetterParts(app: AppContext, row: SponsorUpdatesTable) {
   if (text.destroyed) throw errors.notFound()
   const photo = row.photo_confirmed === 1 ? await openPhoto(app, row) : null
   return { text: text.value, photo }
+}
+
+/** The letter for one sponsor and one approved update about a child they support. Audited. */
+async function sponsorLetter(
+  app: AppContext,
+  sponsor: SponsorsTable,
+  updateId: string,
+  by: Actorish,
+): Promise<LetterView> {
+  const db = app.database.db
+  const update = await findUpdate(db, updateId)
+  // Only an approved update about a child this sponsor supports; anything else is not there.
+  if (
+    update?.status !== 'approved' ||
+    !(await sponsorSupports(db, sponsor.id, update.enrolment_id))
+  )
+    throw errors.notFound()
+  const enrolment = found(await findEnrolment(db, update.enrolment_id))
+  const { text, photo } = await openLetterParts(app, update)
+  const language = sponsor.language as Locale
+  await audit(app, db, {
+    actorId: by.actorId,
+    action: 'sponsorship.letter_read',
+    entityType: 'SponsorUpdate',
+    entityId: update.id,
+    compartmentId: sponsor.compartment_id,
+    requestId: by.requestId,
+    details: { sponsorId: sponsor.id },
+  })
+  const alias = enrolment.alias
+  return {
+    language: sponsor.language as 'en' | 'ja',
+    sponsorCode: sponsor.code,
+    greeting: translate(language, 'letter.greeting', { code: sponsor.code }),
+    alias,
+    ageBand: update.age_band,
+    ageLine: translate(language, 'letter.age_line', { alias, band: update.age_band }),
+    text,
+    photo,
+    closing: translate(language, 'letter.closing', { alias }),
+  }
 }
 
 const updateAccess = (action: 'update' | 'manage') =>
@@ -211,37 +256,32 @@ export const sponsorUpdateRoutes = [
     response: letterView,
     errors: ['notFound'],
     async handle({ app, params, record: sponsor, audit: by }) {
-      const db = app.database.db
-      const update = await findUpdate(db, params.updateId)
-      // Only an approved update about a child this sponsor supports; anything else is not there.
-      if (
-        update?.status !== 'approved' ||
-        !(await sponsorSupports(db, sponsor.id, update.enrolment_id))
-      )
-        throw errors.notFound()
-      const enrolment = found(await findEnrolment(db, update.enrolment_id))
-      const { text, photo } = await openLetterParts(app, update)
-      const language = sponsor.language as Locale
-      await audit(app, db, {
-        actorId: by.actorId,
-        action: 'sponsorship.letter_read',
-        entityType: 'SponsorUpdate',
-        entityId: update.id,
-        compartmentId: sponsor.compartment_id,
-        requestId: by.requestId,
-        details: { sponsorId: sponsor.id },
-      })
-      const alias = enrolment.alias
+      return sponsorLetter(app, sponsor, params.updateId, by)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/sponsorship/sponsors/:id/letters/:updateId/pdf',
+    summary:
+      'The sponsor’s letter as PDF, in the sponsor’s language (alias, age band, words). Audited.',
+    tag: TAG,
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'read',
+      load: async ({ app, params }) => found(await findSponsor(app.database.db, params.id)),
+      record: inCompartment,
+    },
+    params: letterParamsSchema,
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound'],
+    async handle({ app, params, record: sponsor, audit: by }) {
+      const letter = await sponsorLetter(app, sponsor, params.updateId, by)
       return {
-        language: sponsor.language as 'en' | 'ja',
-        sponsorCode: sponsor.code,
-        greeting: translate(language, 'letter.greeting', { code: sponsor.code }),
-        alias,
-        ageBand: update.age_band,
-        ageLine: translate(language, 'letter.age_line', { alias, band: update.age_band }),
-        text,
-        photo,
-        closing: translate(language, 'letter.closing', { alias }),
+        bytes: await letterPdf(letter),
+        contentType: 'application/pdf',
+        fileName: `letter-${sponsor.code}-${params.updateId}.pdf`,
       }
     },
   }),

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, expect, it } from 'vitest'
 import { describeEachDialect } from '../../../test/support/dialects.js'
 import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
@@ -5,6 +9,13 @@ import { buildPerson, tinyPng } from '../../../test/support/people-factories.js'
 import { testAppContext, testApps } from '../../../test/support/test-app.js'
 import type { AppContext } from '../../app-context.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
+
+/** The text a reader would copy out of a PDF (poppler's pdftotext). */
+function pdfText(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'haven-letter-')), 'letter.pdf')
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+}
 
 describeEachDialect('sponsor updates: review, second approval and the sponsor’s letter', (ctx) => {
   let app: AppContext
@@ -173,6 +184,36 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
 
     // Sponsor relations cannot reach the update itself (it belongs to the child's record).
     expect((await request(relations, 'GET', `/sponsorship/updates/${update.id}`)).status).toBe(403)
+
+    // The same letter as a PDF in the sponsor's language: the words a reader copies out of it carry
+    // the alias and the reviewed text, and no code, compartment, school, name or record id.
+    const pdf = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}/pdf`,
+    )
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toContain('application/pdf')
+    const printed = pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    expect(printed).toContain(`${sponsor.code} 様`)
+    expect(printed).toContain(enrolment.alias)
+    expect(printed).toContain('今学期は長い物語を読めるようになりました。')
+    expect(printed).toContain('ありがとうございます')
+    for (const secret of [
+      person.code,
+      home.code,
+      home.name,
+      enrolment.id,
+      'Bright Hill',
+      'Test Person',
+    ])
+      expect(printed).not.toContain(secret)
+    const pdfReads = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sponsorship.letter_read')
+      .execute()
+    expect(pdfReads).toHaveLength(2)
   })
 
   it('gives no letter to a sponsor who does not support the child', async () => {
@@ -194,5 +235,11 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
       `/sponsorship/sponsors/${stranger.id}/letters/${update.id}`,
     )
     expect(res.status).toBe(404)
+    const pdf = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${stranger.id}/letters/${update.id}/pdf`,
+    )
+    expect(pdf.status).toBe(404)
   })
 })

@@ -1,0 +1,22 @@
+import type { LetterView } from '@haven/core/sponsorship/sponsorship-views'
+import { renderPdf } from '../../pdf/pdf-document.js'
+
+/**
+ * The sponsor's letter as a PDF, in the sponsor's language. Built only from the letter view, which
+ * already holds nothing but the sponsor's code, the child's alias, the age band and the reviewed
+ * words, so the PDF cannot carry a person code, compartment or school. The photo stays on the
+ * page: the platform's PDF service lays out text only.
+ */
+export function letterPdf(letter: LetterView): Promise<Uint8Array> {
+  return renderPdf({
+    title: letter.ageLine,
+    lang: letter.language,
+    blocks: [
+      { kind: 'paragraph', text: letter.greeting },
+      { kind: 'paragraph', text: letter.ageLine },
+      { kind: 'paragraph', text: letter.text },
+      { kind: 'space', points: 12 },
+      { kind: 'paragraph', text: letter.closing },
+    ],
+  })
+}
