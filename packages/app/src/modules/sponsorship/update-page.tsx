@@ -62,6 +62,13 @@ function Letters({ update }: { update: SponsorUpdateView }): JSX.Element | null 
                   language: t(`sponsorship.language.${s.language}`),
                 })}
               </a>
+              {' · '}
+              <a
+                href={`/api/v1/sponsorship/sponsors/${encodeURIComponent(s.id)}/letters/${encodeURIComponent(update.id)}/pdf`}
+                download
+              >
+                {t('sponsorship.download_pdf')}
+              </a>
             </li>
           ))}
         </ul>

@@ -84,6 +84,7 @@ export const sponsorshipEn = {
   'sponsorship.in_plan': 'In the plan',
   'sponsorship.letter_title': 'Letter to a sponsor',
   'sponsorship.print': 'Print',
+  'sponsorship.download_pdf': 'Download PDF',
   'sponsorship.enrol': 'Enrol a child',
   'sponsorship.person_code': 'Person’s code',
   'sponsorship.person_code_hint':
