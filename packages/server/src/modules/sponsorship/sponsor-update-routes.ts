@@ -4,6 +4,7 @@ import type { UpdateStatus } from '@haven/core/sponsorship/sponsor-update-review
 import {
   idParamsSchema,
   letterParamsSchema,
+  lettersQuerySchema,
   reviewSchema,
   sponsorUpdateSchema,
 } from '@haven/core/sponsorship/sponsorship-schemas'
@@ -23,7 +24,7 @@ import { can } from '../../auth/policy.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
 import { errors } from '../../http/errors.js'
 import { MAX_ATTACHMENT_BYTES } from '../people/index.js'
-import { letterPdf } from './sponsor-letter-pdf.js'
+import { letterPdf, lettersPdf } from './sponsor-letter-pdf.js'
 import {
   approveUpdate,
   createUpdate,
@@ -33,7 +34,7 @@ import {
   updatePhotoAddress,
   updateTextAddress,
 } from './sponsor-update-service.js'
-import { findUpdate, sponsorSupports } from './sponsor-update-store.js'
+import { findUpdate, sponsorSupports, sponsorsOf } from './sponsor-update-store.js'
 import { findEnrolment, findSponsor } from './sponsorship-store.js'
 import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
@@ -139,6 +140,18 @@ async function sponsorLetter(
     photo,
     closing: translate(language, 'letter.closing', { alias }),
   }
+}
+
+/** The chosen updates: each approved (else 404), with its child's enrolment (the compartment). */
+async function chosenUpdates(app: AppContext, updateIds: readonly string[]) {
+  const db = app.database.db
+  const chosen: { updateId: string; enrolment: { id: string; compartment_id: string } }[] = []
+  for (const updateId of new Set(updateIds)) {
+    const update = await findUpdate(db, updateId)
+    if (update?.status !== 'approved') throw errors.notFound()
+    chosen.push({ updateId, enrolment: found(await findEnrolment(db, update.enrolment_id)) })
+  }
+  return chosen
 }
 
 const updateAccess = (action: 'update' | 'manage') =>
@@ -282,6 +295,40 @@ export const sponsorUpdateRoutes = [
         bytes: await letterPdf(letter),
         contentType: 'application/pdf',
         fileName: `letter-${sponsor.code}-${params.updateId}.pdf`,
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/sponsorship/letters/pdf',
+    summary:
+      'A mail-merge: one PDF with the letters of the chosen approved updates for all their sponsors, one a page, each in its sponsor’s language. Audited per letter.',
+    tag: TAG,
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'read',
+      load: async ({ app, query }) => chosenUpdates(app, query.updates.split(',')),
+      // The caller must read sponsors where every chosen child is; a sponsor of the whole plan
+      // kept in a compartment the caller cannot read gets no letter in this merge.
+      record: (chosen) => chosen.map((c) => inCompartment(c.enrolment)),
+    },
+    query: lettersQuerySchema,
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, actor, record: chosen, audit: by }) {
+      const letters: LetterView[] = []
+      for (const { updateId, enrolment } of chosen)
+        for (const sponsor of await sponsorsOf(app.database.db, enrolment.id))
+          if (can(actor(), 'read', 'Sponsor', inCompartment(sponsor)))
+            letters.push(await sponsorLetter(app, sponsor, updateId, by))
+      // Nothing to print is not an empty PDF.
+      if (letters.length === 0) throw errors.notFound()
+      return {
+        bytes: await lettersPdf(letters),
+        contentType: 'application/pdf',
+        fileName: 'letters.pdf',
       }
     },
   }),

@@ -242,4 +242,75 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
     )
     expect(pdf.status).toBe(404)
   })
+
+  it('merges the chosen approved updates into one PDF, a letter a page for every sponsor, each in their language', async () => {
+    const { person, enrolment, sponsor } = await setting()
+    // A second, English-speaking sponsor of the same child.
+    const english = await (
+      await request(writer, 'POST', '/sponsorship/sponsors', {
+        compartmentId: home.id,
+        kind: 'individual',
+        language: 'en',
+        contact: 'Invented sponsor, Leeds',
+      })
+    ).json()
+    await request(writer, 'POST', `/sponsorship/sponsors/${english.id}/allocations`, {
+      enrolmentId: enrolment.id,
+      fromDate: '2026-02-01',
+    })
+    const approve = async (text: string) => {
+      const update = await write(enrolment.id, text)
+      expect(
+        (await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {})).status,
+      ).toBe(200)
+      expect(
+        (await request(approver, 'POST', `/sponsorship/updates/${update.id}/approve`)).status,
+      ).toBe(200)
+      return update
+    }
+    const first = await approve('算数が得意になりました。')
+    const second = await approve('友だちと毎朝歩いて通っています。')
+    const draft = await write(enrolment.id, 'まだ下書きです。')
+
+    // A draft among the chosen updates is not there; nothing is printed.
+    const refused = await request(
+      relations,
+      'GET',
+      `/sponsorship/letters/pdf?updates=${first.id},${draft.id}`,
+    )
+    expect(refused.status).toBe(404)
+    const bad = await request(relations, 'GET', '/sponsorship/letters/pdf?updates=a,,b')
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).error.code).toBe('validation_failed')
+
+    const res = await request(
+      relations,
+      'GET',
+      `/sponsorship/letters/pdf?updates=${first.id},${second.id}`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('application/pdf')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const pages = pdfText(bytes)
+      .split('\f')
+      .filter((page) => page.trim() !== '')
+    // Two updates × two sponsors, one letter a page.
+    expect(pages).toHaveLength(4)
+    const ja = pages.filter((page) => page.includes(`${sponsor.code} 様`))
+    const en = pages.filter((page) => page.includes(english.code) && !page.includes('様'))
+    expect(ja).toHaveLength(2)
+    expect(en).toHaveLength(2)
+    expect(ja.some((page) => page.includes('算数が得意になりました。'))).toBe(true)
+    expect(en.some((page) => page.includes('友だちと毎朝歩いて通っています。'))).toBe(true)
+    const all = pages.join('\n')
+    expect(all).not.toContain('まだ下書きです。')
+    for (const secret of [person.code, home.code, enrolment.id, 'Bright Hill', 'Test Person'])
+      expect(all).not.toContain(secret)
+    const reads = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sponsorship.letter_read')
+      .execute()
+    expect(reads).toHaveLength(4)
+  })
 })
