@@ -73,6 +73,15 @@ function Letters({ update }: { update: SponsorUpdateView }): JSX.Element | null 
           ))}
         </ul>
       )}
+      {sponsors.length > 0 && (
+        <a
+          class="button"
+          href={`/api/v1/sponsorship/letters/pdf?updates=${encodeURIComponent(update.id)}`}
+          download
+        >
+          {t('sponsorship.download_all_pdf')}
+        </a>
+      )}
     </section>
   )
 }

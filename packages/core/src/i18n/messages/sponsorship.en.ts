@@ -85,6 +85,7 @@ export const sponsorshipEn = {
   'sponsorship.letter_title': 'Letter to a sponsor',
   'sponsorship.print': 'Print',
   'sponsorship.download_pdf': 'Download PDF',
+  'sponsorship.download_all_pdf': 'All these letters as one PDF',
   'sponsorship.enrol': 'Enrol a child',
   'sponsorship.person_code': 'Person’s code',
   'sponsorship.person_code_hint':
