@@ -157,6 +157,14 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     })
     await letterLink.waitFor()
     const letterPath = (await letterLink.getAttribute('href')) ?? ''
+    // The update's letters for all its sponsors as one PDF (the mail-merge), from the page's button.
+    const allHref = await approver.page
+      .getByRole('link', { name: 'All these letters as one PDF' })
+      .getAttribute('href')
+    const merged = await approver.context.request.get(`${base}${allHref}`)
+    expect(merged.status()).toBe(200)
+    expect(merged.headers()['content-type']).toContain('application/pdf')
+    expect((await merged.body()).subarray(0, 5).toString()).toBe('%PDF-')
     expect(describeViolations(await axeViolations(approver.page))).toBe('')
 
     // Sponsor relations print the letter: Japanese, alias and age band, no code, place or school.
@@ -173,6 +181,14 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
       expect(text).not.toContain(secret)
     expect(await letter.getAttribute('lang')).toBe('ja')
     expect(await relations.page.locator('img.letter-photo').count()).toBe(1)
+    // The same letter as a PDF, from the page's download link, in the sponsor relations' session.
+    const pdfHref = await relations.page
+      .getByRole('link', { name: 'PDFをダウンロード' })
+      .getAttribute('href')
+    const pdf = await relations.context.request.get(`${base}${pdfHref}`)
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()['content-type']).toContain('application/pdf')
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
     expect(describeViolations(await axeViolations(relations.page))).toBe('')
     mkdirSync('e2e/artifacts', { recursive: true })
     await relations.page.emulateMedia({ media: 'print' })

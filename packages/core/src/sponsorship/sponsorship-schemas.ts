@@ -175,3 +175,10 @@ export const reviewSchema = z.strictObject({
 })
 
 export const letterParamsSchema = z.strictObject({ id, updateId: id })
+
+/** A mail-merge: approved updates by id, comma-separated (so a download link can name them). */
+export const lettersQuerySchema = z.strictObject({
+  updates: z.string().regex(/^[A-Za-z0-9_-]{1,100}(,[A-Za-z0-9_-]{1,100}){0,49}$/, {
+    message: 'List 1 to 50 update ids, separated by commas.',
+  }),
+})

@@ -26,6 +26,8 @@ export type PdfBlock =
   | { readonly kind: 'fields'; readonly rows: readonly (readonly [string, string])[] }
   /** Vertical space, in points. */
   | { readonly kind: 'space'; readonly points: number }
+  /** What follows starts on a new page (one letter a page in a mail-merge). */
+  | { readonly kind: 'pageBreak' }
 
 /**
  * Noto Sans CJK (Debian's fonts-noto-cjk) covers Japanese, Chinese, Korean and Latin, so one font
@@ -82,6 +84,9 @@ export function renderPdf(spec: PdfSpec): Promise<Uint8Array> {
         break
       case 'space':
         doc.moveDown(block.points / 12)
+        break
+      case 'pageBreak':
+        doc.addPage()
         break
     }
   }

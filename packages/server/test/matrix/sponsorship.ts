@@ -232,5 +232,19 @@ export const matrix: MatrixModule = {
         return { path: `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}` }
       },
     },
+    'GET /sponsorship/sponsors/:id/letters/:updateId/pdf': {
+      scope: { kind: 'compartment', allow: SPONSOR_READERS },
+      call: async (f) => {
+        const { sponsor, update } = await letterOf(f)
+        return { path: `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}/pdf` }
+      },
+    },
+    'GET /sponsorship/letters/pdf': {
+      scope: { kind: 'compartment', allow: SPONSOR_READERS },
+      call: async (f) => {
+        const { update } = await letterOf(f)
+        return { path: `/sponsorship/letters/pdf?updates=${update.id}` }
+      },
+    },
   },
 }

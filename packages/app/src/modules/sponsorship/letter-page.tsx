@@ -26,6 +26,13 @@ export function LetterPage({ id, updateId }: { id: string; updateId: string }): 
         <button type="button" onClick={() => window.print()}>
           {t('sponsorship.print')}
         </button>
+        <a
+          class="button"
+          href={`/api/v1/sponsorship/sponsors/${encodeURIComponent(id)}/letters/${encodeURIComponent(updateId)}/pdf`}
+          download
+        >
+          {t('sponsorship.download_pdf')}
+        </a>
       </div>
       {letter.state === 'loading' && <Loading />}
       {letter.state === 'failed' && <Problem error={letter.error} />}

@@ -62,9 +62,25 @@ function Letters({ update }: { update: SponsorUpdateView }): JSX.Element | null 
                   language: t(`sponsorship.language.${s.language}`),
                 })}
               </a>
+              {' · '}
+              <a
+                href={`/api/v1/sponsorship/sponsors/${encodeURIComponent(s.id)}/letters/${encodeURIComponent(update.id)}/pdf`}
+                download
+              >
+                {t('sponsorship.download_pdf')}
+              </a>
             </li>
           ))}
         </ul>
+      )}
+      {sponsors.length > 0 && (
+        <a
+          class="button"
+          href={`/api/v1/sponsorship/letters/pdf?updates=${encodeURIComponent(update.id)}`}
+          download
+        >
+          {t('sponsorship.download_all_pdf')}
+        </a>
       )}
     </section>
   )

@@ -84,6 +84,8 @@ export const sponsorshipEn = {
   'sponsorship.in_plan': 'In the plan',
   'sponsorship.letter_title': 'Letter to a sponsor',
   'sponsorship.print': 'Print',
+  'sponsorship.download_pdf': 'Download PDF',
+  'sponsorship.download_all_pdf': 'All these letters as one PDF',
   'sponsorship.enrol': 'Enrol a child',
   'sponsorship.person_code': 'Person’s code',
   'sponsorship.person_code_hint':

@@ -85,6 +85,8 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.in_plan': '在籍数',
   'sponsorship.letter_title': '里親への手紙',
   'sponsorship.print': '印刷',
+  'sponsorship.download_pdf': 'PDFをダウンロード',
+  'sponsorship.download_all_pdf': 'すべての手紙を1つのPDFで',
   'sponsorship.enrol': '子どもを登録する',
   'sponsorship.person_code': '本人コード',
   'sponsorship.person_code_hint': '登録済みの人のコード（例：P-0001）。名前は入力しません。',

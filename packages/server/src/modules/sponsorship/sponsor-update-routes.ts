@@ -4,22 +4,27 @@ import type { UpdateStatus } from '@haven/core/sponsorship/sponsor-update-review
 import {
   idParamsSchema,
   letterParamsSchema,
+  lettersQuerySchema,
   reviewSchema,
   sponsorUpdateSchema,
 } from '@haven/core/sponsorship/sponsorship-schemas'
 import {
+  type LetterView,
   letterView,
   type SponsorUpdateView,
   sponsorUpdateView,
 } from '@haven/core/sponsorship/sponsorship-views'
+import { z } from 'zod'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
 import { errors } from '../../http/errors.js'
 import { MAX_ATTACHMENT_BYTES } from '../people/index.js'
+import { letterPdf, lettersPdf } from './sponsor-letter-pdf.js'
 import {
   approveUpdate,
   createUpdate,
@@ -29,9 +34,9 @@ import {
   updatePhotoAddress,
   updateTextAddress,
 } from './sponsor-update-service.js'
-import { findUpdate, sponsorSupports } from './sponsor-update-store.js'
+import { findUpdate, sponsorSupports, sponsorsOf } from './sponsor-update-store.js'
 import { findEnrolment, findSponsor } from './sponsorship-store.js'
-import type { SponsorUpdatesTable } from './sponsorship-tables.js'
+import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
 const TAG = 'sponsorship'
 const enrolmentAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
@@ -94,6 +99,59 @@ async function openLetterParts(app: AppContext, row: SponsorUpdatesTable) {
   if (text.destroyed) throw errors.notFound()
   const photo = row.photo_confirmed === 1 ? await openPhoto(app, row) : null
   return { text: text.value, photo }
+}
+
+/** The letter for one sponsor and one approved update about a child they support. Audited. */
+async function sponsorLetter(
+  app: AppContext,
+  sponsor: SponsorsTable,
+  updateId: string,
+  by: Actorish,
+): Promise<LetterView> {
+  const db = app.database.db
+  const update = await findUpdate(db, updateId)
+  // Only an approved update about a child this sponsor supports; anything else is not there.
+  if (
+    update?.status !== 'approved' ||
+    !(await sponsorSupports(db, sponsor.id, update.enrolment_id))
+  )
+    throw errors.notFound()
+  const enrolment = found(await findEnrolment(db, update.enrolment_id))
+  const { text, photo } = await openLetterParts(app, update)
+  const language = sponsor.language as Locale
+  await audit(app, db, {
+    actorId: by.actorId,
+    action: 'sponsorship.letter_read',
+    entityType: 'SponsorUpdate',
+    entityId: update.id,
+    compartmentId: sponsor.compartment_id,
+    requestId: by.requestId,
+    details: { sponsorId: sponsor.id },
+  })
+  const alias = enrolment.alias
+  return {
+    language: sponsor.language as 'en' | 'ja',
+    sponsorCode: sponsor.code,
+    greeting: translate(language, 'letter.greeting', { code: sponsor.code }),
+    alias,
+    ageBand: update.age_band,
+    ageLine: translate(language, 'letter.age_line', { alias, band: update.age_band }),
+    text,
+    photo,
+    closing: translate(language, 'letter.closing', { alias }),
+  }
+}
+
+/** The chosen updates: each approved (else 404), with its child's enrolment (the compartment). */
+async function chosenUpdates(app: AppContext, updateIds: readonly string[]) {
+  const db = app.database.db
+  const chosen: { updateId: string; enrolment: { id: string; compartment_id: string } }[] = []
+  for (const updateId of new Set(updateIds)) {
+    const update = await findUpdate(db, updateId)
+    if (update?.status !== 'approved') throw errors.notFound()
+    chosen.push({ updateId, enrolment: found(await findEnrolment(db, update.enrolment_id)) })
+  }
+  return chosen
 }
 
 const updateAccess = (action: 'update' | 'manage') =>
@@ -211,37 +269,66 @@ export const sponsorUpdateRoutes = [
     response: letterView,
     errors: ['notFound'],
     async handle({ app, params, record: sponsor, audit: by }) {
-      const db = app.database.db
-      const update = await findUpdate(db, params.updateId)
-      // Only an approved update about a child this sponsor supports; anything else is not there.
-      if (
-        update?.status !== 'approved' ||
-        !(await sponsorSupports(db, sponsor.id, update.enrolment_id))
-      )
-        throw errors.notFound()
-      const enrolment = found(await findEnrolment(db, update.enrolment_id))
-      const { text, photo } = await openLetterParts(app, update)
-      const language = sponsor.language as Locale
-      await audit(app, db, {
-        actorId: by.actorId,
-        action: 'sponsorship.letter_read',
-        entityType: 'SponsorUpdate',
-        entityId: update.id,
-        compartmentId: sponsor.compartment_id,
-        requestId: by.requestId,
-        details: { sponsorId: sponsor.id },
-      })
-      const alias = enrolment.alias
+      return sponsorLetter(app, sponsor, params.updateId, by)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/sponsorship/sponsors/:id/letters/:updateId/pdf',
+    summary:
+      'The sponsor’s letter as PDF, in the sponsor’s language (alias, age band, words). Audited.',
+    tag: TAG,
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'read',
+      load: async ({ app, params }) => found(await findSponsor(app.database.db, params.id)),
+      record: inCompartment,
+    },
+    params: letterParamsSchema,
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound'],
+    async handle({ app, params, record: sponsor, audit: by }) {
+      const letter = await sponsorLetter(app, sponsor, params.updateId, by)
       return {
-        language: sponsor.language as 'en' | 'ja',
-        sponsorCode: sponsor.code,
-        greeting: translate(language, 'letter.greeting', { code: sponsor.code }),
-        alias,
-        ageBand: update.age_band,
-        ageLine: translate(language, 'letter.age_line', { alias, band: update.age_band }),
-        text,
-        photo,
-        closing: translate(language, 'letter.closing', { alias }),
+        bytes: await letterPdf(letter),
+        contentType: 'application/pdf',
+        fileName: `letter-${sponsor.code}-${params.updateId}.pdf`,
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/sponsorship/letters/pdf',
+    summary:
+      'A mail-merge: one PDF with the letters of the chosen approved updates for all their sponsors, one a page, each in its sponsor’s language. Audited per letter.',
+    tag: TAG,
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'read',
+      load: async ({ app, query }) => chosenUpdates(app, query.updates.split(',')),
+      // The caller must read sponsors where every chosen child is; a sponsor of the whole plan
+      // kept in a compartment the caller cannot read gets no letter in this merge.
+      record: (chosen) => chosen.map((c) => inCompartment(c.enrolment)),
+    },
+    query: lettersQuerySchema,
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, actor, record: chosen, audit: by }) {
+      const letters: LetterView[] = []
+      for (const { updateId, enrolment } of chosen)
+        for (const sponsor of await sponsorsOf(app.database.db, enrolment.id))
+          if (can(actor(), 'read', 'Sponsor', inCompartment(sponsor)))
+            letters.push(await sponsorLetter(app, sponsor, updateId, by))
+      // Nothing to print is not an empty PDF.
+      if (letters.length === 0) throw errors.notFound()
+      return {
+        bytes: await lettersPdf(letters),
+        contentType: 'application/pdf',
+        fileName: 'letters.pdf',
       }
     },
   }),

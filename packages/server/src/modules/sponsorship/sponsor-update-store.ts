@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db-handle.js'
-import type { SponsorUpdatesTable } from './sponsorship-tables.js'
+import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
 export async function insertUpdate(db: Db, row: SponsorUpdatesTable): Promise<void> {
   await db.insertInto('sponsor_updates').values(row).execute()
@@ -39,4 +39,28 @@ export async function sponsorSupports(
     .where((eb) => eb.or([eb('enrolment_id', '=', enrolmentId), eb('enrolment_id', 'is', null)]))
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** The sponsors with an open allocation to the child or to the whole plan. */
+export async function sponsorsOf(db: Db, enrolmentId: string): Promise<SponsorsTable[]> {
+  return db
+    .selectFrom('sponsors')
+    .selectAll()
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('sponsor_allocations')
+          .select('sponsor_allocations.id')
+          .whereRef('sponsor_allocations.sponsor_id', '=', 'sponsors.id')
+          .where('sponsor_allocations.to_date', 'is', null)
+          .where((a) =>
+            a.or([
+              a('sponsor_allocations.enrolment_id', '=', enrolmentId),
+              a('sponsor_allocations.enrolment_id', 'is', null),
+            ]),
+          ),
+      ),
+    )
+    .orderBy('sponsors.code')
+    .execute()
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, expect, it } from 'vitest'
 import { describeEachDialect } from '../../../test/support/dialects.js'
 import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
@@ -5,6 +9,13 @@ import { buildPerson, tinyPng } from '../../../test/support/people-factories.js'
 import { testAppContext, testApps } from '../../../test/support/test-app.js'
 import type { AppContext } from '../../app-context.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
+
+/** The text a reader would copy out of a PDF (poppler's pdftotext). */
+function pdfText(bytes: Uint8Array): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'haven-letter-')), 'letter.pdf')
+  writeFileSync(file, bytes)
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+}
 
 describeEachDialect('sponsor updates: review, second approval and the sponsor’s letter', (ctx) => {
   let app: AppContext
@@ -173,6 +184,36 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
 
     // Sponsor relations cannot reach the update itself (it belongs to the child's record).
     expect((await request(relations, 'GET', `/sponsorship/updates/${update.id}`)).status).toBe(403)
+
+    // The same letter as a PDF in the sponsor's language: the words a reader copies out of it carry
+    // the alias and the reviewed text, and no code, compartment, school, name or record id.
+    const pdf = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${sponsor.id}/letters/${update.id}/pdf`,
+    )
+    expect(pdf.status).toBe(200)
+    expect(pdf.headers.get('content-type')).toContain('application/pdf')
+    const printed = pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    expect(printed).toContain(`${sponsor.code} 様`)
+    expect(printed).toContain(enrolment.alias)
+    expect(printed).toContain('今学期は長い物語を読めるようになりました。')
+    expect(printed).toContain('ありがとうございます')
+    for (const secret of [
+      person.code,
+      home.code,
+      home.name,
+      enrolment.id,
+      'Bright Hill',
+      'Test Person',
+    ])
+      expect(printed).not.toContain(secret)
+    const pdfReads = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sponsorship.letter_read')
+      .execute()
+    expect(pdfReads).toHaveLength(2)
   })
 
   it('gives no letter to a sponsor who does not support the child', async () => {
@@ -194,5 +235,82 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
       `/sponsorship/sponsors/${stranger.id}/letters/${update.id}`,
     )
     expect(res.status).toBe(404)
+    const pdf = await request(
+      relations,
+      'GET',
+      `/sponsorship/sponsors/${stranger.id}/letters/${update.id}/pdf`,
+    )
+    expect(pdf.status).toBe(404)
+  })
+
+  it('merges the chosen approved updates into one PDF, a letter a page for every sponsor, each in their language', async () => {
+    const { person, enrolment, sponsor } = await setting()
+    // A second, English-speaking sponsor of the same child.
+    const english = await (
+      await request(writer, 'POST', '/sponsorship/sponsors', {
+        compartmentId: home.id,
+        kind: 'individual',
+        language: 'en',
+        contact: 'Invented sponsor, Leeds',
+      })
+    ).json()
+    await request(writer, 'POST', `/sponsorship/sponsors/${english.id}/allocations`, {
+      enrolmentId: enrolment.id,
+      fromDate: '2026-02-01',
+    })
+    const approve = async (text: string) => {
+      const update = await write(enrolment.id, text)
+      expect(
+        (await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {})).status,
+      ).toBe(200)
+      expect(
+        (await request(approver, 'POST', `/sponsorship/updates/${update.id}/approve`)).status,
+      ).toBe(200)
+      return update
+    }
+    const first = await approve('算数が得意になりました。')
+    const second = await approve('友だちと毎朝歩いて通っています。')
+    const draft = await write(enrolment.id, 'まだ下書きです。')
+
+    // A draft among the chosen updates is not there; nothing is printed.
+    const refused = await request(
+      relations,
+      'GET',
+      `/sponsorship/letters/pdf?updates=${first.id},${draft.id}`,
+    )
+    expect(refused.status).toBe(404)
+    const bad = await request(relations, 'GET', '/sponsorship/letters/pdf?updates=a,,b')
+    expect(bad.status).toBe(422)
+    expect((await bad.json()).error.code).toBe('validation_failed')
+
+    const res = await request(
+      relations,
+      'GET',
+      `/sponsorship/letters/pdf?updates=${first.id},${second.id}`,
+    )
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('application/pdf')
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    const pages = pdfText(bytes)
+      .split('\f')
+      .filter((page) => page.trim() !== '')
+    // Two updates × two sponsors, one letter a page.
+    expect(pages).toHaveLength(4)
+    const ja = pages.filter((page) => page.includes(`${sponsor.code} 様`))
+    const en = pages.filter((page) => page.includes(english.code) && !page.includes('様'))
+    expect(ja).toHaveLength(2)
+    expect(en).toHaveLength(2)
+    expect(ja.some((page) => page.includes('算数が得意になりました。'))).toBe(true)
+    expect(en.some((page) => page.includes('友だちと毎朝歩いて通っています。'))).toBe(true)
+    const all = pages.join('\n')
+    expect(all).not.toContain('まだ下書きです。')
+    for (const secret of [person.code, home.code, enrolment.id, 'Bright Hill', 'Test Person'])
+      expect(all).not.toContain(secret)
+    const reads = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'sponsorship.letter_read')
+      .execute()
+    expect(reads).toHaveLength(4)
   })
 })
