@@ -10,7 +10,11 @@ import { runHaven, startServer } from './support/cli.js'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'haven-cli-'))
 
-describe('haven CLI', () => {
+// Each test starts real `haven` processes (and often a server) one after another; on a busy
+// two-core machine one process start takes seconds, so these get more than the default 30 s.
+const CLI_TIMEOUT = { timeout: 120_000 }
+
+describe('haven CLI', CLI_TIMEOUT, () => {
   it('explains every command with --help', () => {
     const top = runHaven(['--help'], {})
     expect(top.status).toBe(0)
@@ -229,7 +233,7 @@ describe('haven CLI', () => {
   })
 })
 
-describe('haven audit', () => {
+describe('haven audit', CLI_TIMEOUT, () => {
   it('verifies the chain, prints a checkpoint, and names the first tampered entry', async () => {
     const dataDir = tempDir()
     const env = { DATA_DIR: dataDir }
