@@ -16,12 +16,15 @@ const SCREENS = [
 ] as const
 /** HTML and CSS of one page, gzipped, before images (the issue's budget). */
 const PAGE_BUDGET_GZIP = 30 * 1024
-/** Every page type, and the donation page a donor acts on. */
+/** Every page type, the donation page a donor acts on, and a page using components. */
 const PAGES: readonly [string, string][] = [
   ...PAGE_TYPES,
   ['donate', '/en/donate'],
   ['donate', '/ja/donate'],
+  ['components', '/en/get-involved'],
 ]
+/** Demo pages with a pull quote and a call to action written in the CMS Markdown. */
+const COMPONENT_PAGES = ['/en/get-involved', '/ja/get-involved'] as const
 /** Set SITE_SHOTS=folder to keep a screenshot of every page at every width, to look at. */
 const SHOTS = process.env.SITE_SHOTS
 
@@ -64,6 +67,15 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
           const nav = await page.locator('header nav .nav').boundingBox()
           expect(nav?.height ?? 0, where).toBeLessThan(48)
         }
+        if (type === 'components' || path === '/ja/get-involved') {
+          // The credit sits under the quotation; the call to action's link is a real tap target.
+          const quote = await page.locator('.prose .pull-quote blockquote').boundingBox()
+          const credit = await page.locator('.prose .pull-quote figcaption').boundingBox()
+          expect(credit?.y ?? 0, where).toBeGreaterThan((quote?.y ?? 0) + (quote?.height ?? 0) - 1)
+          const action = await page.locator('.prose .call-to-action a').boundingBox()
+          expect(action?.height ?? 0, where).toBeGreaterThanOrEqual(44)
+          expect((action?.x ?? 0) + (action?.width ?? 0), where).toBeLessThanOrEqual(screen.width)
+        }
         const wide = await page.evaluate(() => document.documentElement.scrollWidth)
         expect(wide, `${where} is wider than the screen`).toBeLessThanOrEqual(screen.width)
         if (SHOTS) {
@@ -86,6 +98,29 @@ describeInBrowser('the public website’s look in Chromium', (suite) => {
       const html = gzipSync(Buffer.from(await res.arrayBuffer())).length
       expect(html + cssBytes, path).toBeLessThanOrEqual(PAGE_BUDGET_GZIP)
     }
+  })
+
+  it('shows the page components in both languages, without axe violations, light and dark', async () => {
+    // axe runs as a script in the page, so this page has JavaScript (the site itself has none).
+    const { page, context } = await suite.newPage({ viewport: { width: 390, height: 844 } })
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      for (const path of COMPONENT_PAGES) {
+        await page.goto(`${haven.baseUrl}${path}`)
+        const where = `${scheme} ${path}`
+        expect(await page.locator('.pull-quote figcaption').textContent(), where).toMatch(/^— /)
+        expect(await page.locator('.call-to-action a').getAttribute('href'), where).toBe(
+          path.replace('get-involved', 'donate'),
+        )
+        expect(describeViolations(await axeViolations(page)), where).toBe('')
+        if (SHOTS)
+          await page.screenshot({
+            path: join(SHOTS, `components-${scheme}${path.replace(/[^a-z0-9]+/gi, '_')}-390.png`),
+            fullPage: true,
+          })
+      }
+    }
+    await context.close()
   })
 
   it('has no axe violations in dark mode, and its header and text change colour', async () => {

@@ -53,7 +53,7 @@ export const cmsEn = {
   'cms.field.summary_hint': 'One or two sentences, shown in lists and search results.',
   'cms.field.body': 'Text',
   'cms.field.body_hint':
-    'Markdown: ## heading, **bold**, [link](https://…), - list, | table |. HTML is shown as text.',
+    'Markdown: ## heading, **bold**, [link](https://…), - list, | table |. Blocks: a line “::: quote”, “::: action” (call to action) or “::: figure” (image + caption), the content, then a line “:::”. HTML is shown as text.',
   'cms.field.date': 'Date shown',
   'cms.field.date_hint': 'YYYY-MM-DD; leave empty for the day it is first published.',
   'cms.field.event_start': 'Event starts',

@@ -55,7 +55,7 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
   'cms.field.summary_hint': '一覧や検索結果に表示される 1〜2 文。',
   'cms.field.body': '本文',
   'cms.field.body_hint':
-    'Markdown：## 見出し、**太字**、[リンク](https://…)、- 箇条書き、| 表 |。HTML は文字として表示されます。',
+    'Markdown：## 見出し、**太字**、[リンク](https://…)、- 箇条書き、| 表 |。ブロック：「::: quote」（引用）、「::: action」（行動の呼びかけ）、「::: figure」（画像と説明）の行、内容、「:::」の行。HTML は文字として表示されます。',
   'cms.field.date': '表示する日付',
   'cms.field.date_hint': 'YYYY-MM-DD。空欄なら最初に公開した日になります。',
   'cms.field.event_start': 'イベント開始',

@@ -302,7 +302,17 @@ A sponsor pays a foster child's school fees, books and uniform. Write to us thro
 
 Through this website we have also taken on **interns**, who have become essential to us. We especially need people fluent in **Chinese** or **Korean**: every new speaker lets us do more.
 
-You do not need to live in Japan to help. Tell us below what you can do and when.`,
+::: quote
+I came to sort clothes for one afternoon. Three years later I translate letters every week.
+
+— A volunteer in Tokyo (a made-up voice for the demo)
+:::
+
+You do not need to live in Japan to help. Tell us below what you can do and when.
+
+::: action
+Cannot give time? Money helps just as much. [Donate](/en/donate)
+:::`,
     },
     ja: {
       slug: 'get-involved',
@@ -312,7 +322,17 @@ You do not need to live in Japan to help. Tell us below what you can do and when
 
 このウェブサイトを通じて**インターン**も受け入れており、今では欠かせない存在です。特に**中国語**や**韓国語**が堪能な方を必要としています。話せる人が一人増えるごとに、できることが広がります。
 
-日本にお住まいでなくても参加できます。下のフォームから、できることと時期をお知らせください。`,
+::: quote
+一日だけ衣類の仕分けに来たつもりが、3 年たった今も毎週手紙を翻訳しています。
+
+— 東京のボランティア（デモ用の架空の声）
+:::
+
+日本にお住まいでなくても参加できます。下のフォームから、できることと時期をお知らせください。
+
+::: action
+時間が取れない方は、ご寄付でも大きな助けになります。[寄付する](/ja/donate)
+:::`,
     },
   },
 ]

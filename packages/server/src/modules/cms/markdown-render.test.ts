@@ -9,12 +9,15 @@ const images = (id: string) =>
 /** Tags the renderer may produce: anything else means something slipped through. */
 const ALLOWED_TAGS = new Set([
   'a',
+  'aside',
   'blockquote',
   'br',
   'code',
   'del',
   'div',
   'em',
+  'figcaption',
+  'figure',
   'h2',
   'h3',
   'h4',
@@ -25,8 +28,10 @@ const ALLOWED_TAGS = new Set([
   'li',
   'ol',
   'p',
+  'picture',
   'pre',
   's',
+  'source',
   'strong',
   'table',
   'tbody',
@@ -50,6 +55,9 @@ const ALLOWED_ATTRIBUTES = new Set([
   'class',
   'tabindex',
   'start',
+  'srcset',
+  'sizes',
+  'type',
 ])
 
 function tagsAndAttributes(html: string) {
@@ -184,6 +192,16 @@ describe('Markdown rendering', () => {
       '<!--',
       '-->',
       '```',
+      // Page components, whole and broken.
+      '::: quote\n',
+      '::: action\n',
+      '::: figure\n',
+      ':::\n',
+      ':::',
+      '— ',
+      '--',
+      `![a](/media/${IMAGE}.jpg)`,
+      '    ',
     )
     fc.assert(
       fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
@@ -194,6 +212,11 @@ describe('Markdown rendering', () => {
         }
         expect(html).not.toMatch(/(href|src)="\s*(javascript|data|vbscript):/i)
         for (const { raw } of tagsAndAttributes(html)) expect(raw).not.toMatch(/\son\w+=/i)
+        // Every component element that opens also closes.
+        for (const tag of ['figure', 'figcaption', 'blockquote', 'aside', 'p'])
+          expect(html.match(new RegExp(`<${tag}[\\s>]`, 'g'))?.length ?? 0, tag).toBe(
+            html.split(`</${tag}>`).length - 1,
+          )
       }),
       { numRuns: 400 },
     )

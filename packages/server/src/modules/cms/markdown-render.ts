@@ -1,6 +1,7 @@
 import { suggestSlug } from '@haven/core/site/slug'
 import MarkdownIt, { type Token } from 'markdown-it'
 import { IMAGE_SIZES, srcset, type VariantFormat } from '../../site/image-variants.js'
+import { usePageComponents } from './page-components.js'
 
 /** What the renderer knows about an uploaded image, to size it (no layout shift) or inline it. */
 export interface ImageInfo {
@@ -53,6 +54,7 @@ function isExternal(href: string): boolean {
 const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false })
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
 md.validateLink = isSafeLink
+usePageComponents(md)
 
 const renderImage = md.renderer.rules.image
 /**
