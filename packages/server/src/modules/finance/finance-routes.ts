@@ -54,6 +54,7 @@ import {
   foodCost,
   incomeAndExpenditure,
 } from './report-service.js'
+import { revalueMonth } from './revaluation-service.js'
 
 const LEDGER = { kind: 'policy', entity: 'Ledger' } as const
 const POSTING_ERRORS = [
@@ -237,6 +238,24 @@ export const financeRoutes = [
     async handle({ app, params, audit: by }) {
       const row = await closeMonth(app, params.month, by)
       return { month: row.month, closedAt: row.closed_at }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/finance/periods/:month/revaluation',
+    summary:
+      'Revalue foreign cash at the month’s end rate: the yen difference posts to unrealised gain or loss',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'update' },
+    params: z.strictObject({ month: isoMonth }),
+    response: z.object({ month: z.string(), transaction: transactionView.nullable() }),
+    errors: ['validationFailed', 'periodClosed', 'rateMissing'],
+    async handle({ app, params, audit: by }) {
+      const row = await revalueMonth(app, params.month, by)
+      return {
+        month: params.month,
+        transaction: row && presentTransaction(row, await withPostings(app.database.db, row.id)),
+      }
     },
   }),
   defineRoute({
