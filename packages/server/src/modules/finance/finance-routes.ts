@@ -8,6 +8,7 @@ import {
   manualEntrySchema,
   receiptSchema,
   reverseSchema,
+  statementQuery,
 } from '@haven/core/finance/finance-schemas'
 import {
   accountView,
@@ -314,14 +315,15 @@ export const financeRoutes = [
   defineRoute({
     method: 'get',
     path: '/finance/reports/income-expenditure',
-    summary: 'Income and expenditure statement of a fiscal year, in yen',
+    summary:
+      'Income and expenditure statement of a fiscal year, in yen or in dollars at the dated rates',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
-    query: fiscalYearQuery,
+    query: statementQuery,
     response: incomeExpenditureView,
-    errors: ['rateMissing'],
+    errors: ['validationFailed', 'rateMissing'],
     async handle({ app, query }) {
-      return incomeAndExpenditure(app, query.fiscalYear)
+      return incomeAndExpenditure(app, query.fiscalYear, query.currency)
     },
   }),
   defineRoute({

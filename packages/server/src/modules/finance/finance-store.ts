@@ -383,3 +383,16 @@ export async function bookedValues(db: Db, accounts: readonly string[], asOf: st
     pendingMinor: Number(r.pending_minor),
   }))
 }
+
+/** Each account's valued yen per day of a range (a statement in another currency converts per day). */
+export async function reportTotalsByAccountAndDay(db: Db, from: string, to: string) {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('report_minor', 'is not', null)
+    .select(['account_code', 'occurred_on', sql<string>`sum(report_minor)`.as('minor')])
+    .groupBy(['account_code', 'occurred_on'])
+    .execute()
+  return rows.map((r) => ({ account: r.account_code, day: r.occurred_on, minor: Number(r.minor) }))
+}
