@@ -83,6 +83,9 @@ export const DEFAULT_CHART: readonly AccountDefinition[] = Object.freeze([
   spend('5700', 'administration', 'Administration', '管理費'),
 ])
 
+/** Where the revaluation of foreign cash posts its yen difference. */
+export const UNREALISED_EXCHANGE_ACCOUNT = '4950'
+
 /** Income accounts by the recording module's category (anything else is other income). */
 const INCOME_BY_CATEGORY: Readonly<Record<string, string>> = {
   donation: '4100',

@@ -1,9 +1,11 @@
+import { UNREALISED_EXCHANGE_ACCOUNT } from '@haven/core/finance/chart'
 import { closeMonthSchema, manualEntrySchema } from '@haven/core/finance/finance-schemas'
 import type {
   allowanceView,
   budgetVsActualView,
   foodCostView,
   incomeExpenditureView,
+  transactionView,
 } from '@haven/core/finance/finance-views'
 import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
@@ -28,6 +30,7 @@ type Allowance = z.infer<typeof allowanceView>
 type BudgetVsActual = z.infer<typeof budgetVsActualView>
 type FoodCost = z.infer<typeof foodCostView>
 type Statement = z.infer<typeof incomeExpenditureView>
+type Revaluation = z.infer<typeof transactionView>
 
 /** Decimal text from the API in the reader's language and the currency's own decimals. */
 function amount(text: string | null, currency: string): string {
@@ -342,6 +345,60 @@ function CloseForm(props: { onSaved: () => void }): JSX.Element {
   )
 }
 
+/** Revalues the foreign cash at a month's end; says by how much the yen value changed. */
+function RevalueForm(props: { onSaved: () => void }): JSX.Element {
+  const [month, setMonth] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const submission = useSubmission()
+  return (
+    <form
+      class="supplies-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          setDone(null)
+          const checked = checkFields(closeMonthSchema, { month })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          const result = await api<{ transaction: Revaluation | null }>(
+            'POST',
+            `/finance/periods/${checked.value.month}/revaluation`,
+          )
+          const change = (result.transaction?.postings ?? [])
+            .filter((p) => p.account !== UNREALISED_EXCHANGE_ACCOUNT)
+            .reduce((sum, p) => sum + Number(p.reportAmount ?? 0), 0)
+          setDone(
+            result.transaction
+              ? t('fin.revalued', {
+                  month: checked.value.month,
+                  amount: amount(String(change), 'JPY'),
+                })
+              : t('fin.nothing_to_revalue', { month: checked.value.month }),
+          )
+          props.onSaved()
+        })
+      }}
+    >
+      <TextField
+        id="revalue-month"
+        label={t('fin.month')}
+        hint={t('fin.revalue_hint')}
+        value={month}
+        onInput={setMonth}
+        error={submission.fields.month}
+      />
+      <ErrorAlert message={submission.error} />
+      <StatusMessage>{done}</StatusMessage>
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('fin.revalue')}
+      </button>
+    </form>
+  )
+}
+
 /** The fiscal year at a glance, then what finance does next: record, close, export. */
 export function FinancePage(): JSX.Element {
   const { query, route } = useLocation()
@@ -396,6 +453,10 @@ export function FinancePage(): JSX.Element {
         <details>
           <summary>{t('fin.close_month')}</summary>
           <CloseForm onSaved={reload} />
+        </details>
+        <details>
+          <summary>{t('fin.revalue_month')}</summary>
+          <RevalueForm onSaved={reload} />
         </details>
       </div>
     </div>

@@ -47,6 +47,12 @@ export const financeEn = {
     'YYYY-MM. Nothing can be posted into a closed month; corrections are reversing entries.',
   'fin.close': 'Close the month',
   'fin.closed': '{month} is closed.',
+  'fin.revalue_month': 'Revalue foreign cash at a month’s end',
+  'fin.revalue_hint':
+    'YYYY-MM. The cash held in other currencies is valued at the month-end rate; the yen difference is posted as unrealised exchange gain or loss.',
+  'fin.revalue': 'Revalue',
+  'fin.revalued': 'Foreign cash at the end of {month} revalued by {amount}.',
+  'fin.nothing_to_revalue': 'Nothing to revalue at the end of {month}.',
   'fin.date': 'Date',
   'fin.direction': 'Kind',
   'fin.direction_in': 'Income received',

@@ -49,6 +49,12 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.close_hint': 'YYYY-MM。締めた月には記帳できません。訂正は取消仕訳で行います。',
   'fin.close': '月を締める',
   'fin.closed': '{month} を締めました。',
+  'fin.revalue_month': '月末に外貨現金を評価替えする',
+  'fin.revalue_hint':
+    'YYYY-MM。外貨で保有する現金を月末のレートで評価し、円の差額を為替差損益（未実現）として記帳します。',
+  'fin.revalue': '評価替えする',
+  'fin.revalued': '{month} 末の外貨現金を {amount} 評価替えしました。',
+  'fin.nothing_to_revalue': '{month} 末に評価替えするものはありません。',
   'fin.date': '日付',
   'fin.direction': '種類',
   'fin.direction_in': '収入',

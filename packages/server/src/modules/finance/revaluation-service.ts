@@ -1,3 +1,4 @@
+import { UNREALISED_EXCHANGE_ACCOUNT } from '@haven/core/finance/chart'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { money } from '@haven/core/money/money'
 import { type AppContext, today } from '../../app-context.js'
@@ -7,9 +8,6 @@ import { chartOf } from './chart-service.js'
 import { bookedValues, isMonthClosed } from './finance-store.js'
 import { type DraftPosting, postTransaction } from './ledger-service.js'
 import { REPORTING_CURRENCY, reportingRate, reportingValue, valueAt } from './reporting-rate.js'
-
-/** Where a revaluation's difference goes (the default chart's account). */
-export const UNREALISED_EXCHANGE = '4950'
 
 /** The last day of a month (YYYY-MM). */
 export function monthEnd(month: string): string {
@@ -60,7 +58,7 @@ export async function revalueMonth(app: AppContext, month: string, by: Actorish)
       lines.push(
         { account: t.account, programme: null, amount: zero, value: { minor: difference, ...at } },
         {
-          account: UNREALISED_EXCHANGE,
+          account: UNREALISED_EXCHANGE_ACCOUNT,
           programme: null,
           amount: zero,
           value: { minor: -difference, ...at },
