@@ -55,6 +55,12 @@ describeInBrowser('finance in Chromium', (suite) => {
       quote: 'JPY',
       rate: '117',
     })
+    await api('POST', '/exchange-rates', {
+      date: '2026-03-31',
+      base: 'CNY',
+      quote: 'JPY',
+      rate: '16',
+    })
     await api('PUT', '/finance/budgets/2025/food', { total: '2160000' })
     // The purchase in yuan is a supplies record: the books get it without typing it again.
     const item = await api('POST', '/supplies/items', { name: 'Rice', kind: 'rice', unit: 'kg' })
@@ -87,6 +93,15 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.getByRole('button', { name: 'Record', exact: true }).click()
     await page.getByRole('alert').filter({ hasText: 'JPY has 0 decimal places' }).waitFor()
 
+    // The yuan paid out (400 owed by the China cash) are worth 6,400 yen at the month-end rate.
+    await page.getByText('Revalue foreign cash at a month’s end').click()
+    await page.locator('#revalue-month').fill('2026-03')
+    await page.getByRole('button', { name: 'Revalue', exact: true }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Foreign cash at the end of 2026-03 revalued by -¥400.' })
+      .waitFor()
+
     await page.getByText('Close a month').click()
     await page.locator('#close-month').fill('2026-03')
     await page.getByRole('button', { name: 'Close the month' }).click()
@@ -101,7 +116,8 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.reload()
     await page.locator('.facts-grid').waitFor()
     const facts = (await page.locator('.facts-grid').textContent()) ?? ''
-    expect(facts).toContain('¥500,000') // income
+    // Income: the donation less the unrealised exchange loss of the revaluation.
+    expect(facts).toContain('¥499,600')
     expect(facts).toContain('¥6,000') // 400 yuan at 15
     expect(facts).toContain('$51.28 at 1 USD = 117 JPY (2026-03-31)')
     expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
