@@ -155,4 +155,69 @@ describeInBrowser('finance in Chromium', (suite) => {
         await shot.context.close()
       }
   }, 180_000)
+
+  it('lists the chart of accounts by kind (filter in the URL) and adds one from the form', async () => {
+    const base = haven.baseUrl
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await signInContext(context, base, staff.treasurer as StaffAccount)
+    await page.goto(`${base}/app/finance/accounts?kind=income`)
+    await page.locator('table').waitFor()
+    expect(await page.locator('thead th').allTextContents()).toEqual([
+      'Code',
+      'Name',
+      'Kind',
+      'Currency',
+      'Where it is held',
+    ])
+    await page.getByText('6 accounts').waitFor()
+    expect(await page.locator('tbody th').allTextContents()).toEqual([
+      '4100',
+      '4200',
+      '4300',
+      '4400',
+      '4900',
+      '4950',
+    ])
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByText('Add an account', { exact: true }).first().click()
+    await page.locator('#account-code').fill('4600')
+    await page.locator('#account-kind').selectOption('income')
+    await page.locator('#account-name-en').fill('Charity bazaar')
+    await page.locator('#account-name-ja').fill('チャリティーバザー')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByRole('status').filter({ hasText: 'Account 4600 added.' }).waitFor()
+    await page.getByText('7 accounts').waitFor()
+    // The same code again: refused, nothing added.
+    await page.locator('#account-code').fill('4600')
+    await page.locator('#account-name-en').fill('Again')
+    await page.locator('#account-name-ja').fill('再び')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await page.locator('tbody th').count()).toBe(7)
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
+    await context.close()
+
+    for (const locale of ['ja', 'en'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, base, staff.treasurer as StaffAccount)
+        await shot.page.goto(`${base}/app/finance/accounts`)
+        await shot.page.locator('table').waitFor()
+        if (locale === 'ja') {
+          await shot.page.getByText('22 科目').waitFor()
+          expect(describeViolations(await axeViolations(shot.page)), 'ja accounts').toBe('')
+        }
+        await shot.page.screenshot({
+          path: `e2e/artifacts/finance-accounts-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        await shot.context.close()
+      }
+  }, 120_000)
 })

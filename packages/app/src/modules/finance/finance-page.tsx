@@ -445,6 +445,7 @@ export function FinancePage(): JSX.Element {
           <a class="button" href={`/api/v1/finance/journal.csv?fiscalYear=${year}`} download>
             {t('fin.export')}
           </a>
+          <a href="/app/finance/accounts">{t('fin.accounts')}</a>
         </div>
         <details>
           <summary>{t('fin.record_entry')}</summary>
