@@ -56,6 +56,12 @@ describeInBrowser('finance in Chromium', (suite) => {
       rate: '117',
     })
     await api('POST', '/exchange-rates', {
+      date: '2026-03-01',
+      base: 'USD',
+      quote: 'JPY',
+      rate: '118',
+    })
+    await api('POST', '/exchange-rates', {
       date: '2026-03-31',
       base: 'CNY',
       quote: 'JPY',
@@ -120,6 +126,14 @@ describeInBrowser('finance in Chromium', (suite) => {
     expect(facts).toContain('¥499,600')
     expect(facts).toContain('¥6,000') // 400 yuan at 15
     expect(facts).toContain('$51.28 at 1 USD = 117 JPY (2026-03-31)')
+    // The statement in dollars: each day at its own rate (118 in March, 117 on the 31st).
+    await page.locator('#fin-currency').selectOption('USD')
+    await page.waitForURL(/currency=USD/)
+    await page.locator('.facts-grid').filter({ hasText: '$4,233.87' }).waitFor()
+    const dollars = (await page.locator('.facts-grid').textContent()) ?? ''
+    expect(dollars).toContain('$50.85') // 6,000 yen at 118
+    expect(dollars).toContain('Converted at 2 dated rates')
+    expect(describeViolations(await axeViolations(page))).toBe('')
     expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
     await context.close()
 

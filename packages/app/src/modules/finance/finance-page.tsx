@@ -57,9 +57,20 @@ function YearFacts(props: { food: FoodCost; statement: Statement }): JSX.Element
   const usd = food.usd
   return (
     <dl class="facts-grid" aria-label={t('fin.facts')}>
-      <Fact label={t('fin.income')} value={amount(statement.totalIncome, 'JPY')} />
-      <Fact label={t('fin.expenditure')} value={amount(statement.totalExpenditure, 'JPY')} />
-      <Fact label={t('fin.surplus')} value={amount(statement.surplus, 'JPY')} />
+      <Fact label={t('fin.income')} value={amount(statement.totalIncome, statement.currency)} />
+      <Fact
+        label={t('fin.expenditure')}
+        value={amount(statement.totalExpenditure, statement.currency)}
+      />
+      <Fact
+        label={t('fin.surplus')}
+        value={amount(statement.surplus, statement.currency)}
+        note={
+          statement.rates.length > 0
+            ? t('fin.dated_rates', { count: statement.rates.length })
+            : undefined
+        }
+      />
       <Fact
         label={t('fin.food_spend')}
         value={amount(food.spend, 'JPY')}
@@ -404,14 +415,21 @@ export function FinancePage(): JSX.Element {
   const { query, route } = useLocation()
   const current = fiscalYearOf(today()).year
   const year = Number(query.fy) || current
+  // The statement in yen, or in dollars at the dated rates (in the URL, like the year).
+  const currency = query.currency === 'USD' ? 'USD' : 'JPY'
+  const hrefOf = (fy: number, cur: string) =>
+    `/app/finance?fy=${fy}${cur === 'USD' ? '&currency=USD' : ''}`
   const [round, setRound] = useState(0)
-  const key = `${year}-${round}`
+  const key = `${year}-${currency}-${round}`
   const [data] = useLoad(
     () =>
       Promise.all([
         api<BudgetVsActual>('GET', `/finance/reports/budget-vs-actual?fiscalYear=${year}`),
         api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
-        api<Statement>('GET', `/finance/reports/income-expenditure?fiscalYear=${year}`),
+        api<Statement>(
+          'GET',
+          `/finance/reports/income-expenditure?fiscalYear=${year}&currency=${currency}`,
+        ),
         api<Allowance>('GET', `/finance/reports/allowance?fiscalYear=${year}`),
       ]),
     key,
@@ -430,7 +448,17 @@ export function FinancePage(): JSX.Element {
           options={years
             .sort((a, b) => b - a)
             .map((y) => ({ value: String(y), label: t('fin.fy', { year: y }) }))}
-          onChange={(value) => route(`/app/finance?fy=${value}`)}
+          onChange={(value) => route(hrefOf(Number(value), currency))}
+        />
+        <SelectField
+          id="fin-currency"
+          label={t('fin.report_currency')}
+          value={currency}
+          options={[
+            { value: 'JPY', label: t('fin.in_yen') },
+            { value: 'USD', label: t('fin.in_dollars') },
+          ]}
+          onChange={(value) => route(hrefOf(year, value))}
         />
         {data.state === 'loading' && <Loading />}
         {data.state === 'failed' && <Problem error={data.error} />}
