@@ -55,6 +55,18 @@ describeInBrowser('finance in Chromium', (suite) => {
       quote: 'JPY',
       rate: '117',
     })
+    await api('POST', '/exchange-rates', {
+      date: '2026-03-01',
+      base: 'USD',
+      quote: 'JPY',
+      rate: '118',
+    })
+    await api('POST', '/exchange-rates', {
+      date: '2026-03-31',
+      base: 'CNY',
+      quote: 'JPY',
+      rate: '16',
+    })
     await api('PUT', '/finance/budgets/2025/food', { total: '2160000' })
     // The purchase in yuan is a supplies record: the books get it without typing it again.
     const item = await api('POST', '/supplies/items', { name: 'Rice', kind: 'rice', unit: 'kg' })
@@ -87,6 +99,15 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.getByRole('button', { name: 'Record', exact: true }).click()
     await page.getByRole('alert').filter({ hasText: 'JPY has 0 decimal places' }).waitFor()
 
+    // The yuan paid out (400 owed by the China cash) are worth 6,400 yen at the month-end rate.
+    await page.getByText('Revalue foreign cash at a month’s end').click()
+    await page.locator('#revalue-month').fill('2026-03')
+    await page.getByRole('button', { name: 'Revalue', exact: true }).click()
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Foreign cash at the end of 2026-03 revalued by -¥400.' })
+      .waitFor()
+
     await page.getByText('Close a month').click()
     await page.locator('#close-month').fill('2026-03')
     await page.getByRole('button', { name: 'Close the month' }).click()
@@ -101,9 +122,18 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.reload()
     await page.locator('.facts-grid').waitFor()
     const facts = (await page.locator('.facts-grid').textContent()) ?? ''
-    expect(facts).toContain('¥500,000') // income
+    // Income: the donation less the unrealised exchange loss of the revaluation.
+    expect(facts).toContain('¥499,600')
     expect(facts).toContain('¥6,000') // 400 yuan at 15
     expect(facts).toContain('$51.28 at 1 USD = 117 JPY (2026-03-31)')
+    // The statement in dollars: each day at its own rate (118 in March, 117 on the 31st).
+    await page.locator('#fin-currency').selectOption('USD')
+    await page.waitForURL(/currency=USD/)
+    await page.locator('.facts-grid').filter({ hasText: '$4,233.87' }).waitFor()
+    const dollars = (await page.locator('.facts-grid').textContent()) ?? ''
+    expect(dollars).toContain('$50.85') // 6,000 yen at 118
+    expect(dollars).toContain('Converted at 2 dated rates')
+    expect(describeViolations(await axeViolations(page))).toBe('')
     expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
     await context.close()
 
@@ -139,4 +169,69 @@ describeInBrowser('finance in Chromium', (suite) => {
         await shot.context.close()
       }
   }, 180_000)
+
+  it('lists the chart of accounts by kind (filter in the URL) and adds one from the form', async () => {
+    const base = haven.baseUrl
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await signInContext(context, base, staff.treasurer as StaffAccount)
+    await page.goto(`${base}/app/finance/accounts?kind=income`)
+    await page.locator('table').waitFor()
+    expect(await page.locator('thead th').allTextContents()).toEqual([
+      'Code',
+      'Name',
+      'Kind',
+      'Currency',
+      'Where it is held',
+    ])
+    await page.getByText('6 accounts').waitFor()
+    expect(await page.locator('tbody th').allTextContents()).toEqual([
+      '4100',
+      '4200',
+      '4300',
+      '4400',
+      '4900',
+      '4950',
+    ])
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByText('Add an account', { exact: true }).first().click()
+    await page.locator('#account-code').fill('4600')
+    await page.locator('#account-kind').selectOption('income')
+    await page.locator('#account-name-en').fill('Charity bazaar')
+    await page.locator('#account-name-ja').fill('チャリティーバザー')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByRole('status').filter({ hasText: 'Account 4600 added.' }).waitFor()
+    await page.getByText('7 accounts').waitFor()
+    // The same code again: refused, nothing added.
+    await page.locator('#account-code').fill('4600')
+    await page.locator('#account-name-en').fill('Again')
+    await page.locator('#account-name-ja').fill('再び')
+    await page.getByRole('button', { name: 'Add an account' }).click()
+    await page.getByRole('alert').waitFor()
+    expect(await page.locator('tbody th').count()).toBe(7)
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
+    await context.close()
+
+    for (const locale of ['ja', 'en'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, base, staff.treasurer as StaffAccount)
+        await shot.page.goto(`${base}/app/finance/accounts`)
+        await shot.page.locator('table').waitFor()
+        if (locale === 'ja') {
+          await shot.page.getByText('22 科目').waitFor()
+          expect(describeViolations(await axeViolations(shot.page)), 'ja accounts').toBe('')
+        }
+        await shot.page.screenshot({
+          path: `e2e/artifacts/finance-accounts-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        await shot.context.close()
+      }
+  }, 120_000)
 })

@@ -72,6 +72,8 @@ export const DEFAULT_CHART: readonly AccountDefinition[] = Object.freeze([
   plain('4300', 'income', 'Membership fees', '会費収入'),
   plain('4400', 'income', 'Sponsorship income', '里親支援収入'),
   plain('4900', 'income', 'Other income', 'その他収入'),
+  // Foreign cash revalued at a period end: the change of its yen value, not yet realised.
+  plain('4950', 'income', 'Unrealised exchange gain or loss', '為替差損益（未実現）'),
   spend('5100', 'food', 'Food programme', '食糧支援事業費'),
   spend('5200', 'shelters', 'Shelters', 'シェルター事業費'),
   spend('5300', 'education', 'Education sponsorship', '教育支援事業費'),
@@ -80,6 +82,9 @@ export const DEFAULT_CHART: readonly AccountDefinition[] = Object.freeze([
   spend('5600', 'advocacy', 'Advocacy', '広報・啓発事業費'),
   spend('5700', 'administration', 'Administration', '管理費'),
 ])
+
+/** Where the revaluation of foreign cash posts its yen difference. */
+export const UNREALISED_EXCHANGE_ACCOUNT = '4950'
 
 /** Income accounts by the recording module's category (anything else is other income). */
 const INCOME_BY_CATEGORY: Readonly<Record<string, string>> = {

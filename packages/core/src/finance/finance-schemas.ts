@@ -82,6 +82,13 @@ export const fiscalYearQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(1990).max(2200),
 })
 
+/** The currencies a statement is stated in: the books' yen, or dollars at the dated rates. */
+export const STATEMENT_CURRENCIES = ['JPY', 'USD'] as const
+
+export const statementQuery = fiscalYearQuery.extend({
+  currency: z.enum(STATEMENT_CURRENCIES).default('JPY'),
+})
+
 /** The month to close, as a form sends it. */
 export const closeMonthSchema = z.strictObject({ month: isoMonth })
 

@@ -93,6 +93,8 @@ export const incomeExpenditureView = z.object({
   totalIncome: z.string(),
   totalExpenditure: z.string(),
   surplus: z.string(),
+  /** The yen-to-currency rates used (none for yen), each with its date. */
+  rates: z.array(z.object({ rate: z.string(), rateDate: z.string().nullable() })),
 })
 
 export const cashPositionView = z.object({

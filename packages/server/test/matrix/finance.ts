@@ -95,6 +95,10 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: `/finance/periods/${nextMonth()}/close` }),
     },
+    'POST /finance/periods/:month/revaluation': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: `/finance/periods/${nextMonth()}/revaluation` }),
+    },
     'GET /finance/budgets': {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/budgets?fiscalYear=2026' }),

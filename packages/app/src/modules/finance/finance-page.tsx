@@ -1,9 +1,11 @@
+import { UNREALISED_EXCHANGE_ACCOUNT } from '@haven/core/finance/chart'
 import { closeMonthSchema, manualEntrySchema } from '@haven/core/finance/finance-schemas'
 import type {
   allowanceView,
   budgetVsActualView,
   foodCostView,
   incomeExpenditureView,
+  transactionView,
 } from '@haven/core/finance/finance-views'
 import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
@@ -28,6 +30,7 @@ type Allowance = z.infer<typeof allowanceView>
 type BudgetVsActual = z.infer<typeof budgetVsActualView>
 type FoodCost = z.infer<typeof foodCostView>
 type Statement = z.infer<typeof incomeExpenditureView>
+type Revaluation = z.infer<typeof transactionView>
 
 /** Decimal text from the API in the reader's language and the currency's own decimals. */
 function amount(text: string | null, currency: string): string {
@@ -54,9 +57,20 @@ function YearFacts(props: { food: FoodCost; statement: Statement }): JSX.Element
   const usd = food.usd
   return (
     <dl class="facts-grid" aria-label={t('fin.facts')}>
-      <Fact label={t('fin.income')} value={amount(statement.totalIncome, 'JPY')} />
-      <Fact label={t('fin.expenditure')} value={amount(statement.totalExpenditure, 'JPY')} />
-      <Fact label={t('fin.surplus')} value={amount(statement.surplus, 'JPY')} />
+      <Fact label={t('fin.income')} value={amount(statement.totalIncome, statement.currency)} />
+      <Fact
+        label={t('fin.expenditure')}
+        value={amount(statement.totalExpenditure, statement.currency)}
+      />
+      <Fact
+        label={t('fin.surplus')}
+        value={amount(statement.surplus, statement.currency)}
+        note={
+          statement.rates.length > 0
+            ? t('fin.dated_rates', { count: statement.rates.length })
+            : undefined
+        }
+      />
       <Fact
         label={t('fin.food_spend')}
         value={amount(food.spend, 'JPY')}
@@ -342,19 +356,80 @@ function CloseForm(props: { onSaved: () => void }): JSX.Element {
   )
 }
 
+/** Revalues the foreign cash at a month's end; says by how much the yen value changed. */
+function RevalueForm(props: { onSaved: () => void }): JSX.Element {
+  const [month, setMonth] = useState('')
+  const [done, setDone] = useState<string | null>(null)
+  const submission = useSubmission()
+  return (
+    <form
+      class="supplies-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          setDone(null)
+          const checked = checkFields(closeMonthSchema, { month })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          const result = await api<{ transaction: Revaluation | null }>(
+            'POST',
+            `/finance/periods/${checked.value.month}/revaluation`,
+          )
+          const change = (result.transaction?.postings ?? [])
+            .filter((p) => p.account !== UNREALISED_EXCHANGE_ACCOUNT)
+            .reduce((sum, p) => sum + Number(p.reportAmount ?? 0), 0)
+          setDone(
+            result.transaction
+              ? t('fin.revalued', {
+                  month: checked.value.month,
+                  amount: amount(String(change), 'JPY'),
+                })
+              : t('fin.nothing_to_revalue', { month: checked.value.month }),
+          )
+          props.onSaved()
+        })
+      }}
+    >
+      <TextField
+        id="revalue-month"
+        label={t('fin.month')}
+        hint={t('fin.revalue_hint')}
+        value={month}
+        onInput={setMonth}
+        error={submission.fields.month}
+      />
+      <ErrorAlert message={submission.error} />
+      <StatusMessage>{done}</StatusMessage>
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('fin.revalue')}
+      </button>
+    </form>
+  )
+}
+
 /** The fiscal year at a glance, then what finance does next: record, close, export. */
 export function FinancePage(): JSX.Element {
   const { query, route } = useLocation()
   const current = fiscalYearOf(today()).year
   const year = Number(query.fy) || current
+  // The statement in yen, or in dollars at the dated rates (in the URL, like the year).
+  const currency = query.currency === 'USD' ? 'USD' : 'JPY'
+  const hrefOf = (fy: number, cur: string) =>
+    `/app/finance?fy=${fy}${cur === 'USD' ? '&currency=USD' : ''}`
   const [round, setRound] = useState(0)
-  const key = `${year}-${round}`
+  const key = `${year}-${currency}-${round}`
   const [data] = useLoad(
     () =>
       Promise.all([
         api<BudgetVsActual>('GET', `/finance/reports/budget-vs-actual?fiscalYear=${year}`),
         api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
-        api<Statement>('GET', `/finance/reports/income-expenditure?fiscalYear=${year}`),
+        api<Statement>(
+          'GET',
+          `/finance/reports/income-expenditure?fiscalYear=${year}&currency=${currency}`,
+        ),
         api<Allowance>('GET', `/finance/reports/allowance?fiscalYear=${year}`),
       ]),
     key,
@@ -373,7 +448,17 @@ export function FinancePage(): JSX.Element {
           options={years
             .sort((a, b) => b - a)
             .map((y) => ({ value: String(y), label: t('fin.fy', { year: y }) }))}
-          onChange={(value) => route(`/app/finance?fy=${value}`)}
+          onChange={(value) => route(hrefOf(Number(value), currency))}
+        />
+        <SelectField
+          id="fin-currency"
+          label={t('fin.report_currency')}
+          value={currency}
+          options={[
+            { value: 'JPY', label: t('fin.in_yen') },
+            { value: 'USD', label: t('fin.in_dollars') },
+          ]}
+          onChange={(value) => route(hrefOf(year, value))}
         />
         {data.state === 'loading' && <Loading />}
         {data.state === 'failed' && <Problem error={data.error} />}
@@ -388,6 +473,7 @@ export function FinancePage(): JSX.Element {
           <a class="button" href={`/api/v1/finance/journal.csv?fiscalYear=${year}`} download>
             {t('fin.export')}
           </a>
+          <a href="/app/finance/accounts">{t('fin.accounts')}</a>
         </div>
         <details>
           <summary>{t('fin.record_entry')}</summary>
@@ -396,6 +482,10 @@ export function FinancePage(): JSX.Element {
         <details>
           <summary>{t('fin.close_month')}</summary>
           <CloseForm onSaved={reload} />
+        </details>
+        <details>
+          <summary>{t('fin.revalue_month')}</summary>
+          <RevalueForm onSaved={reload} />
         </details>
       </div>
     </div>

@@ -3,7 +3,10 @@ import { defineAppModule, page } from '../../lib/app-module.js'
 /** The books: the year's budget against actuals, food cost, entries and closing months. */
 export const financeApp = defineAppModule({
   name: 'finance',
-  pages: [page('/app/finance', () => import('./finance-page.js').then((m) => m.FinancePage))],
+  pages: [
+    page('/app/finance', () => import('./finance-page.js').then((m) => m.FinancePage)),
+    page('/app/finance/accounts', () => import('./accounts-page.js').then((m) => m.AccountsPage)),
+  ],
   nav: [
     { href: '/app/finance', label: 'nav.finance', match: 'exact', shows: (can) => can.finance },
   ],

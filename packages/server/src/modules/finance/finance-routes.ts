@@ -8,6 +8,7 @@ import {
   manualEntrySchema,
   receiptSchema,
   reverseSchema,
+  statementQuery,
 } from '@haven/core/finance/finance-schemas'
 import {
   accountView,
@@ -54,6 +55,7 @@ import {
   foodCost,
   incomeAndExpenditure,
 } from './report-service.js'
+import { revalueMonth } from './revaluation-service.js'
 
 const LEDGER = { kind: 'policy', entity: 'Ledger' } as const
 const POSTING_ERRORS = [
@@ -240,6 +242,24 @@ export const financeRoutes = [
     },
   }),
   defineRoute({
+    method: 'post',
+    path: '/finance/periods/:month/revaluation',
+    summary:
+      'Revalue foreign cash at the month’s end rate: the yen difference posts to unrealised gain or loss',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'update' },
+    params: z.strictObject({ month: isoMonth }),
+    response: z.object({ month: z.string(), transaction: transactionView.nullable() }),
+    errors: ['validationFailed', 'periodClosed', 'rateMissing'],
+    async handle({ app, params, audit: by }) {
+      const row = await revalueMonth(app, params.month, by)
+      return {
+        month: params.month,
+        transaction: row && presentTransaction(row, await withPostings(app.database.db, row.id)),
+      }
+    },
+  }),
+  defineRoute({
     method: 'get',
     path: '/finance/budgets',
     summary: 'Budgets of a fiscal year per programme, month by month',
@@ -295,14 +315,15 @@ export const financeRoutes = [
   defineRoute({
     method: 'get',
     path: '/finance/reports/income-expenditure',
-    summary: 'Income and expenditure statement of a fiscal year, in yen',
+    summary:
+      'Income and expenditure statement of a fiscal year, in yen or in dollars at the dated rates',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
-    query: fiscalYearQuery,
+    query: statementQuery,
     response: incomeExpenditureView,
-    errors: ['rateMissing'],
+    errors: ['validationFailed', 'rateMissing'],
     async handle({ app, query }) {
-      return incomeAndExpenditure(app, query.fiscalYear)
+      return incomeAndExpenditure(app, query.fiscalYear, query.currency)
     },
   }),
   defineRoute({

@@ -350,3 +350,49 @@ export async function receiptFor(db: Db, transactionId: string) {
 export async function findReceipt(db: Db, id: string) {
   return db.selectFrom('finance_receipts').selectAll().where('id', '=', id).executeTakeFirst()
 }
+
+/**
+ * Some accounts' balances on a day per currency: the money, and its yen value booked so far
+ * (lines still waiting for a rate apart, per day, for the service to value at their day's rate).
+ */
+export async function bookedValues(db: Db, accounts: readonly string[], asOf: string) {
+  if (accounts.length === 0) return []
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('account_code', 'in', accounts)
+    .where('occurred_on', '<=', asOf)
+    .select([
+      'account_code',
+      'currency',
+      'occurred_on',
+      sql<string>`sum(minor)`.as('minor'),
+      sql<string | null>`sum(report_minor)`.as('report_minor'),
+      sql<string>`sum(case when report_minor is null then minor else 0 end)`.as('pending_minor'),
+    ])
+    .groupBy(['account_code', 'currency', 'occurred_on'])
+    .orderBy('account_code')
+    .orderBy('currency')
+    .orderBy('occurred_on')
+    .execute()
+  return rows.map((r) => ({
+    account: r.account_code,
+    currency: r.currency,
+    on: r.occurred_on,
+    minor: Number(r.minor),
+    reportMinor: Number(r.report_minor ?? 0),
+    pendingMinor: Number(r.pending_minor),
+  }))
+}
+
+/** Each account's valued yen per day of a range (a statement in another currency converts per day). */
+export async function reportTotalsByAccountAndDay(db: Db, from: string, to: string) {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .where('report_minor', 'is not', null)
+    .select(['account_code', 'occurred_on', sql<string>`sum(report_minor)`.as('minor')])
+    .groupBy(['account_code', 'occurred_on'])
+    .execute()
+  return rows.map((r) => ({ account: r.account_code, day: r.occurred_on, minor: Number(r.minor) }))
+}

@@ -30,12 +30,20 @@ import { REPORTING_CURRENCY, type ReportingRate, reportingRate, valueAt } from '
 export interface DraftPosting extends Posting {
   readonly programme: Programme | null
   readonly counterparty?: { readonly kind: string; readonly code: string } | undefined
+  /** A revaluation line moves no money, only its yen value (set here, at the period-end rate). */
+  readonly value?: ReportingLine | undefined
+}
+
+interface ReportingLine {
+  readonly minor: number | null
+  readonly rate: string | null
+  readonly rateDate: string | null
 }
 
 interface DraftTransaction {
   readonly on: string
   readonly memo: string
-  readonly kind: 'manual' | 'record' | 'reversal'
+  readonly kind: 'manual' | 'record' | 'reversal' | 'revaluation'
   readonly source?: MoneySource | undefined
   readonly reversesId?: string | undefined
   readonly compartmentId?: string | null | undefined
@@ -69,6 +77,30 @@ function refuseUnbalanced(postings: readonly Posting[]): void {
   }
 }
 
+/** A revaluation (or its reversal): every line moves no money and carries only a yen value. */
+function isValueOnly(
+  postings: readonly DraftPosting[],
+  reporting: readonly FinancePostingsTable[] | undefined,
+): boolean {
+  return postings.every(
+    (p, i) =>
+      p.amount.minor === 0 && (p.value !== undefined || reporting?.[i]?.report_minor != null),
+  )
+}
+
+/** Value-only lines are built by Haven, never typed: an imbalance here is a bug, not input. */
+function refuseUnbalancedValues(
+  postings: readonly DraftPosting[],
+  reporting: readonly FinancePostingsTable[] | undefined,
+): void {
+  const sum = postings.reduce(
+    (s, p, i) => s + (p.value?.minor ?? -Number(reporting?.[i]?.report_minor ?? 0)),
+    0,
+  )
+  if (postings.length < 2 || sum !== 0)
+    throw new Error('a revaluation must have two or more lines whose yen values add up to zero')
+}
+
 /**
  * Writes a balanced transaction into open books: the month must be open, the accounts must
  * exist and hold the currency, every line gets its reporting value at the rate of its day. Runs
@@ -83,7 +115,8 @@ export async function postTransaction(
   reporting?: readonly FinancePostingsTable[],
 ): Promise<FinanceTransactionsTable> {
   await refuseClosed(trx, draft.on)
-  refuseUnbalanced(postings)
+  if (isValueOnly(postings, reporting)) refuseUnbalancedValues(postings, reporting)
+  else refuseUnbalanced(postings)
   const chart = await chartOf(trx)
   for (const p of postings) {
     const account = chart.find((a) => a.code === p.account)
@@ -111,13 +144,13 @@ export async function postTransaction(
   for (const [i, p] of postings.entries()) {
     // A reversal undoes the original at the original's rate, so the two cancel exactly.
     const original = reporting?.[i]
-    const value = original
+    const value: ReportingLine = original
       ? {
           minor: original.report_minor === null ? null : -Number(original.report_minor),
           rate: original.rate,
           rateDate: original.rate_date,
         }
-      : await valueOrPending(trx, p.amount, draft, rates)
+      : (p.value ?? (await valueOrPending(trx, p.amount, draft, rates)))
     lines.push({
       id: newId(),
       transaction_id: row.id,
@@ -138,7 +171,7 @@ export async function postTransaction(
   await insertTransaction(trx, row, lines)
   await audit(app, trx, {
     actorId: by.actorId,
-    action: `finance.${draft.kind === 'reversal' ? 'transaction_reversed' : 'transaction_posted'}`,
+    action: `finance.${draft.kind === 'reversal' ? 'transaction_reversed' : draft.kind === 'revaluation' ? 'cash_revalued' : 'transaction_posted'}`,
     entityType: 'FinanceTransaction',
     entityId: row.id,
     requestId: by.requestId,

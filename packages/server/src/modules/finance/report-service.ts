@@ -12,8 +12,18 @@ import { HavenError } from '../../http/haven-error.js'
 import { allowancePolicyOn } from '../supplies/index.js'
 import { chartOf } from './chart-service.js'
 import { decimalOf } from './finance-present.js'
-import { balances, expenseByCompartmentAndMonth, reportTotalsByAccount } from './finance-store.js'
-import { REPORTING_CURRENCY, reportingValue } from './reporting-rate.js'
+import {
+  balances,
+  expenseByCompartmentAndMonth,
+  reportTotalsByAccount,
+  reportTotalsByAccountAndDay,
+} from './finance-store.js'
+import {
+  REPORTING_CURRENCY,
+  type ReportingRate,
+  rateInto,
+  reportingValue,
+} from './reporting-rate.js'
 
 const yen = (minor: number) => decimalOf(REPORTING_CURRENCY, minor)
 
@@ -29,14 +39,53 @@ async function totalsByAccount(db: Db, from: string, to: string): Promise<Map<st
 }
 
 /**
- * The income and expenditure statement of a fiscal year in yen: income by account (credits,
- * shown positive), expenditure by account, and the surplus or deficit.
+ * Each account's total over a range in dollars (or another currency): every day's yen value
+ * converted at the rate of that day (the latest on or before it), so a statement in dollars
+ * uses the dated rates, not one rate for the year. The rates used are returned with it.
  */
-export async function incomeAndExpenditure(app: AppContext, year: number) {
+async function totalsByAccountIn(db: Db, currency: CurrencyCode, from: string, to: string) {
+  const { pending } = await reportTotalsByAccount(db, from, to)
+  const daily = await reportTotalsByAccountAndDay(db, from, to)
+  for (const p of pending) {
+    const value = await reportingValue(db, money(p.currency as CurrencyCode, p.minor), p.day)
+    daily.push({ account: p.account, day: p.day, minor: value.minor })
+  }
+  const rates = new Map<string, ReportingRate>()
+  const totals = new Map<string, number>()
+  for (const d of daily) {
+    let rate = rates.get(d.day)
+    if (!rate) {
+      rate = await rateInto(db, REPORTING_CURRENCY, currency, d.day)
+      rates.set(d.day, rate)
+    }
+    const converted = convertAtRate(money(REPORTING_CURRENCY, d.minor), currency, rate.rate)
+    totals.set(d.account, (totals.get(d.account) ?? 0) + converted.minor)
+  }
+  const used = new Map([...rates.values()].map((r) => [`${r.date}/${r.text}`, r]))
+  const list = [...used.values()]
+    .map((r) => ({ rate: r.text, rateDate: r.date }))
+    .sort((a, b) => ((a.rateDate ?? '') < (b.rateDate ?? '') ? -1 : 1))
+  return { totals, rates: list }
+}
+
+/**
+ * The income and expenditure statement of a fiscal year in yen (or dollars at the dated rates):
+ * income by account (credits, shown positive), expenditure by account, and the surplus or
+ * deficit.
+ */
+export async function incomeAndExpenditure(
+  app: AppContext,
+  year: number,
+  currency: CurrencyCode = REPORTING_CURRENCY,
+) {
   const db = app.database.db
   const fy = fiscalYear(year)
   const chart = await chartOf(db)
-  const totals = await totalsByAccount(db, fy.start, fy.end)
+  const { totals, rates } =
+    currency === REPORTING_CURRENCY
+      ? { totals: await totalsByAccount(db, fy.start, fy.end), rates: [] }
+      : await totalsByAccountIn(db, currency, fy.start, fy.end)
+  const text = (minor: number) => decimalOf(currency, minor)
   const lines = (kind: AccountDefinition['kind'], sign: number) =>
     chart
       .filter((a) => a.kind === kind && (totals.get(a.code) ?? 0) !== 0)
@@ -51,17 +100,18 @@ export async function incomeAndExpenditure(app: AppContext, year: number) {
   const expenditure = lines('expense', 1)
   const sum = (xs: { minor: number }[]) => xs.reduce((s, x) => s + x.minor, 0)
   const present = (xs: ReturnType<typeof lines>) =>
-    xs.map(({ minor, ...rest }) => ({ ...rest, amount: yen(minor) }))
+    xs.map(({ minor, ...rest }) => ({ ...rest, amount: text(minor) }))
   return {
     fiscalYear: year,
     from: fy.start,
     to: fy.end,
-    currency: REPORTING_CURRENCY,
+    currency,
     income: present(income),
     expenditure: present(expenditure),
-    totalIncome: yen(sum(income)),
-    totalExpenditure: yen(sum(expenditure)),
-    surplus: yen(sum(income) - sum(expenditure)),
+    totalIncome: text(sum(income)),
+    totalExpenditure: text(sum(expenditure)),
+    surplus: text(sum(income) - sum(expenditure)),
+    rates,
   }
 }
 

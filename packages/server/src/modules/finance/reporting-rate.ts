@@ -47,7 +47,16 @@ export async function reportingRate(
   currency: CurrencyCode,
   day: string,
 ): Promise<ReportingRate> {
-  const to = REPORTING_CURRENCY
+  return rateInto(db, currency, REPORTING_CURRENCY, day)
+}
+
+/** A currency's rate into another on a day (latest on or before it), or the missing rate named. */
+export async function rateInto(
+  db: Db,
+  currency: CurrencyCode,
+  to: CurrencyCode,
+  day: string,
+): Promise<ReportingRate> {
   if (currency === to) return { rate: rational(1n), text: '1', date: null }
   const rows = await ratesFor(db, [currency, to], day)
   const rates: ExchangeRate[] = rows.map((r) => ({
