@@ -75,7 +75,10 @@ async function presentUpdate(
     hasPhoto: row.photo !== null,
     photo: mayIdentify ? await openPhoto(app, row) : null,
     photoConfirmed: row.photo_confirmed === 1,
-    findings: row.status === 'draft' ? await findingsOf(app, db, row) : [],
+    findings:
+      row.status === 'draft'
+        ? await findingsOf(app, db, row, { actorId: actor.userId, requestId })
+        : [],
     authorId: row.author_id,
     reviewerId: row.reviewer_id,
     approverId: row.approver_id,
