@@ -316,6 +316,34 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
     const second = await approve('友だちと毎朝歩いて通っています。')
     const draft = await write(enrolment.id, 'まだ下書きです。')
 
+    // The child's list of updates: all three, and by status only the approved two (no words).
+    const listed = await (
+      await request(writer, 'GET', `/sponsorship/enrolments/${enrolment.id}/updates`)
+    ).json()
+    expect(listed.total).toBe(3)
+    expect(listed.items.map((u: { status: string }) => u.status).sort()).toEqual([
+      'approved',
+      'approved',
+      'draft',
+    ])
+    expect(JSON.stringify(listed)).not.toContain('算数')
+    const approvedOnly = await (
+      await request(
+        writer,
+        'GET',
+        `/sponsorship/enrolments/${enrolment.id}/updates?status=approved`,
+      )
+    ).json()
+    expect(approvedOnly.items.map((u: { id: string }) => u.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    )
+    const badStatus = await request(
+      writer,
+      'GET',
+      `/sponsorship/enrolments/${enrolment.id}/updates?status=sent`,
+    )
+    expect(badStatus.status).toBe(422)
+
     // A draft among the chosen updates is not there; nothing is printed.
     const refused = await request(
       relations,
