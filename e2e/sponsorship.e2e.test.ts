@@ -247,6 +247,20 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     expect(await page.getByRole('row', { name: /Stipend/ }).textContent()).toContain('¥3,000')
     expect(describeViolations(await axeViolations(page))).toBe('')
 
+    // The child's updates on their page: filtered by status in the URL, an approved one chosen for
+    // the mail-merge, its letters fetched as one PDF.
+    await page.goto(`${base}/app/sponsorship/enrolments/${enrolmentId}?updates=approved`)
+    await page.locator('.counts', { hasText: '1 update' }).waitFor()
+    const approvedRow = page.getByRole('row', { name: /Approved: ready to send/ })
+    await approvedRow.getByRole('checkbox').check()
+    const chosenHref = await page
+      .getByRole('link', { name: 'Letters for the 1 chosen update as one PDF' })
+      .getAttribute('href')
+    const chosenPdf = await page.context().request.get(`${base}${chosenHref}`)
+    expect(chosenPdf.status()).toBe(200)
+    expect((await chosenPdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
     // The year's flow table and chart show the seed's figures.
     await page.goto(`${base}/app/sponsorship/flows?year=2005`)
     const table = page.locator('table.flow-table')

@@ -217,4 +217,14 @@ export const sponsorshipEn = {
   'sponsorship.pledges_count': '{count, plural, one {# pledge} other {# pledges}}',
   'sponsorship.sponsor_payments': 'Payments received',
   'sponsorship.photo_to_review': 'The photo attached to this update (metadata removed)',
+  'sponsorship.updates_list': 'Updates for sponsors',
+  'sponsorship.updates_count': '{count, plural, one {# update} other {# updates}}',
+  'sponsorship.no_updates': 'No updates here yet.',
+  'sponsorship.written_on': 'Written',
+  'sponsorship.pick': 'For letters',
+  'sponsorship.pick_update': 'Choose the update of {date} for the letters',
+  'sponsorship.chosen_letters_pdf':
+    'Letters for the {count, plural, one {# chosen update} other {# chosen updates}} as one PDF',
+  'sponsorship.pick_hint': 'Choose approved updates to print all their sponsors’ letters at once.',
+  'sponsorship.open_update': 'Open',
 } as const

@@ -214,4 +214,13 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.pledges_count': '{count}件の約束',
   'sponsorship.sponsor_payments': '受け取った支払い',
   'sponsorship.photo_to_review': 'この近況に添付された写真（メタデータ削除済み）',
+  'sponsorship.updates_list': '支援者への近況',
+  'sponsorship.updates_count': '{count}件の近況',
+  'sponsorship.no_updates': 'ここにはまだ近況がありません。',
+  'sponsorship.written_on': '作成日',
+  'sponsorship.pick': '手紙に選ぶ',
+  'sponsorship.pick_update': '{date}の近況を手紙に選ぶ',
+  'sponsorship.chosen_letters_pdf': '選んだ{count}件の近況の手紙を1つのPDFで',
+  'sponsorship.pick_hint': '承認済みの近況を選ぶと、その支援者全員への手紙をまとめて印刷できます。',
+  'sponsorship.open_update': '開く',
 }
