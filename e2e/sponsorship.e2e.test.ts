@@ -238,7 +238,7 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     await page.getByRole('button', { name: 'Record a stipend or fee' }).click()
     await page.getByLabel('Amount').fill('3000')
     await page.getByLabel('Currency').fill('XYZ')
-    await page.getByLabel('Date').fill('2006-05-01')
+    await page.getByLabel('Date', { exact: true }).fill('2006-05-01')
     await page.locator('form').getByRole('button', { name: 'Record a stipend or fee' }).click()
     await page.getByText('Use an ISO 4217 currency code such as CNY, JPY or USD.').waitFor()
     await page.getByLabel('Currency').fill('JPY')
