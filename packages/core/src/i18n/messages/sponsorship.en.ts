@@ -226,9 +226,13 @@ export const sponsorshipEn = {
   'sponsorship.chosen_letters_pdf':
     'Letters for the {count, plural, one {# chosen update} other {# chosen updates}} as one PDF',
   'sponsorship.pick_hint': 'Choose approved updates to print all their sponsors’ letters at once.',
-  'sponsorship.open_update': 'Open',
   'sponsorship.allocate_whole_plan': 'Support the plan as a whole',
   'sponsorship.whole_plan_hint':
     'The sponsor supports every child in the plan rather than one, and receives the approved updates of all of them.',
   'sponsorship.allocated_whole_plan': 'Sponsor {code} now supports the plan as a whole.',
+  'sponsorship.add_sponsor': 'Add a sponsor',
+  'sponsorship.kept_in': 'Kept in',
+  'sponsorship.letter_language': 'Language of their letters',
+  'sponsorship.contact_hint':
+    'Name, address, e-mail: sealed; only those who may read it do, and every reading is recorded.',
 } as const
