@@ -215,6 +215,38 @@ describeInBrowser('the education sponsorship plan in Chromium', (suite) => {
     ).toContain('5,000')
     expect(describeViolations(await axeViolations(relations.page))).toBe('')
 
+    // Sponsor relations add a sponsor (the contact sealed; refused without a compartment), then
+    // allocate them to the plan as a whole from their page.
+    await relations.page.goto(`${base}/app/sponsorship/sponsors`)
+    await relations.page.getByRole('button', { name: '里親を追加する' }).click()
+    await relations.page.getByLabel('手紙の言語').selectOption('en')
+    await relations.page.getByLabel('連絡先').fill('Invented Foundation, 1 Example Street, Leeds')
+    const addSponsor = relations.page
+      .locator('form')
+      .getByRole('button', { name: '里親を追加する' })
+    await addSponsor.click()
+    expect(await relations.page.getByLabel('管理する区画').getAttribute('aria-invalid')).toBe(
+      'true',
+    )
+    await relations.page.getByLabel('管理する区画').selectOption({ index: 1 })
+    expect(describeViolations(await axeViolations(relations.page))).toBe('')
+    await addSponsor.click()
+    await relations.page.waitForURL(/\/app\/sponsorship\/sponsors\/[^/]+$/)
+    await relations.page.locator('dl.facts').waitFor()
+    expect(await relations.page.locator('dl.facts').textContent()).toContain('Invented Foundation')
+    await relations.page.getByRole('button', { name: 'プラン全体を支援する' }).click()
+    await relations.page.getByLabel('開始日').fill('2006-06-01')
+    await relations.page
+      .locator('form')
+      .getByRole('button', { name: 'プラン全体を支援する' })
+      .click()
+    await relations.page
+      .getByRole('status')
+      .getByText(/プラン全体を支援することになりました/)
+      .waitFor()
+    expect(await relations.page.locator('dl.facts').textContent()).toContain('プラン全体')
+    expect(describeViolations(await axeViolations(relations.page))).toBe('')
+
     // The sponsor relations role sees no child's record: not even that it exists.
     expect(
       (await api(relations.page, 'GET', `/sponsorship/enrolments/${enrolmentId}`)).status,

@@ -222,10 +222,10 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.pick_update': '{date}の近況を手紙に選ぶ',
   'sponsorship.chosen_letters_pdf': '選んだ{count}件の近況の手紙を1つのPDFで',
   'sponsorship.pick_hint': '承認済みの近況を選ぶと、その里親全員への手紙をまとめて印刷できます。',
-  'sponsorship.allocate_whole_plan': '事業全体を支援する',
+  'sponsorship.allocate_whole_plan': 'プラン全体を支援する',
   'sponsorship.whole_plan_hint':
-    '特定の子どもではなく事業の子ども全員を支援し、全員の承認済みの近況を受け取ります。',
-  'sponsorship.allocated_whole_plan': '里親 {code} は事業全体を支援することになりました。',
+    '特定の子どもではなくプランの子ども全員を支援し、全員の承認済みの近況を受け取ります。',
+  'sponsorship.allocated_whole_plan': '里親 {code} はプラン全体を支援することになりました。',
   'sponsorship.add_sponsor': '里親を追加する',
   'sponsorship.kept_in': '管理する区画',
   'sponsorship.letter_language': '手紙の言語',
