@@ -163,7 +163,7 @@ export const sponsorshipEn = {
   'sponsorship.letter_to': 'Letter to {code} ({language})',
   'sponsorship.incident': 'End enrolments by an incident',
   'sponsorship.incident_hint':
-    'Every enrolment of the shelter that is in the plan ends on this date with this reason, in one recorded action linked to the incident. If one cannot end, none does.',
+    'The shelter’s enrolments in the plan (all of them, or the ones you choose) end on this date with this reason, in one recorded action linked to the incident. If one cannot end, none does.',
   'sponsorship.incident_kind': 'What happened',
   'sponsorship.incident.shelter_head_detained': 'Head of shelter detained',
   'sponsorship.incident.funding_stopped': 'Funding stopped',
@@ -235,4 +235,10 @@ export const sponsorshipEn = {
   'sponsorship.letter_language': 'Language of their letters',
   'sponsorship.contact_hint':
     'Name, address, e-mail: sealed; only those who may read it do, and every reading is recorded.',
+  'sponsorship.incident_whom': 'Which children it ends',
+  'sponsorship.incident_all': 'All the shelter’s children in the plan',
+  'sponsorship.incident_chosen': 'Only the children chosen here',
+  'sponsorship.incident_children':
+    '{count, plural, one {# child} other {# children}} in the plan at this shelter',
+  'sponsorship.incident_choose_one': 'Choose at least one child, or end all of them.',
 } as const

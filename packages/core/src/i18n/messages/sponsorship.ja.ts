@@ -161,7 +161,7 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.letter_to': '{code} への手紙（{language}）',
   'sponsorship.incident': '事件による登録の一括終了',
   'sponsorship.incident_hint':
-    'このシェルターで在籍中の登録がすべて、この日付と理由で終了します。事件に結び付けた一つの操作として記録されます。一件でも終了できなければ、どれも終了しません。',
+    'このシェルターで在籍中の登録（全員、または選んだ子ども）が、この日付と理由で終了します。事件に結び付けた一つの操作として記録されます。一件でも終了できなければ、どれも終了しません。',
   'sponsorship.incident_kind': '起きたこと',
   'sponsorship.incident.shelter_head_detained': 'シェルター責任者の拘束',
   'sponsorship.incident.funding_stopped': '資金の停止',
@@ -231,4 +231,9 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'sponsorship.letter_language': '手紙の言語',
   'sponsorship.contact_hint':
     '氏名・住所・メールアドレス：封印され、閲覧できる人だけが読み、閲覧はすべて記録されます。',
+  'sponsorship.incident_whom': '終了する子ども',
+  'sponsorship.incident_all': 'このシェルターのプラン中の子ども全員',
+  'sponsorship.incident_chosen': 'ここで選んだ子どもだけ',
+  'sponsorship.incident_children': 'このシェルターでプラン中の子ども{count}人',
+  'sponsorship.incident_choose_one': '少なくとも1人を選ぶか、全員を終了してください。',
 }
