@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { indexTerms, normalizeName, queryTerms } from './name-normalize.js'
+import { indexTerms, normalizeName, queryTerms, textNameCandidates } from './name-normalize.js'
 
 describe('normalizeName', () => {
   it.each([
@@ -43,5 +43,26 @@ describe('index and query terms', () => {
     expect(queryTerms('金').some((t) => hanzi.has(t))).toBe(true)
     expect(queryTerms('金永').some((t) => hanzi.has(t))).toBe(true)
     expect(queryTerms('李').some((t) => hanzi.has(t))).toBe(false)
+  })
+})
+
+describe('textNameCandidates', () => {
+  const spans = (text: string) =>
+    textNameCandidates(text).map((c) => `${text.slice(c.at, c.at + c.length)}=${c.normalized}`)
+
+  it('takes whole words in any case, and stretches inside unspaced scripts', () => {
+    expect(spans('Hello, MINA!')).toEqual(['Hello=hello', 'MINA=mina'])
+    const ja = spans('ミナは元気')
+    expect(ja).toContain('ミナ=みな')
+    expect(ja).toContain('元気=元気')
+    expect(ja).toContain('ミナは元気=みなは元気')
+    // Single characters inside a word are not candidates (one kanji would flag ordinary words).
+    expect(ja).not.toContain('元=元')
+  })
+
+  it('points into the caller’s text across characters outside the BMP', () => {
+    const text = 'a 𠮷田さん'
+    const found = textNameCandidates(text).find((c) => c.normalized === '𠮷田')
+    expect(found && text.slice(found.at, found.at + found.length)).toBe('𠮷田')
   })
 })

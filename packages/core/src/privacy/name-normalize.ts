@@ -60,3 +60,55 @@ export function queryTerms(query: string): string[] {
   if (chars.length <= MAX_PREFIX) terms.add(`p:${full}`)
   return [...terms]
 }
+
+/** A stretch of a text that could be a name part, with where it is (UTF-16 offsets). */
+export interface NameCandidate {
+  at: number
+  length: number
+  /** The stretch normalised as names are (see normalizeName). */
+  normalized: string
+}
+
+// Scripts written without spaces between words (kana, Han, Hangul with attached particles): a
+// name can sit anywhere inside a run of them, so every stretch of 2–12 characters is a candidate.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
+const MIN_GRAM = 2
+const MAX_GRAM = 12
+
+/**
+ * The stretches of a free text that could be a registered name part, for comparing against a
+ * person's blind-index name terms: every word (between spaces and punctuation) whole, and inside a
+ * word in an unspaced script every stretch of 2–12 characters. Single characters inside a word are
+ * left out on purpose: one kanji or syllable (金, 花) would flag ordinary words everywhere.
+ */
+export function textNameCandidates(text: string): NameCandidate[] {
+  const out = new Map<string, NameCandidate>()
+  const add = (at: number, raw: string) => {
+    const normalized = normalizeName(raw)
+    if (normalized) out.set(`${at}:${raw.length}`, { at, length: raw.length, normalized })
+  }
+  for (const match of text.matchAll(/[^\p{Z}\s\p{P}\p{S}]+/gu)) {
+    const word = match[0]
+    const start = match.index ?? 0
+    add(start, word)
+    if (!UNSPACED.test(word)) continue
+    const chars = [...word]
+    // UTF-16 offset of each code point, so a stretch maps back to the caller's text.
+    const offsets: number[] = []
+    let at = start
+    for (const ch of chars) {
+      offsets.push(at)
+      at += ch.length
+    }
+    offsets.push(at)
+    for (let i = 0; i < chars.length; i++) {
+      for (let n = MIN_GRAM; n <= MAX_GRAM && i + n <= chars.length; n++) {
+        if (n === chars.length) continue // the whole word, already added
+        const from = offsets[i] ?? start
+        const to = offsets[i + n] ?? at
+        add(from, text.slice(from, to))
+      }
+    }
+  }
+  return [...out.values()]
+}

@@ -19,6 +19,8 @@ export interface KnownDetails {
   guardian?: string | null
   /** The child's person code, the compartment's code: pseudonymous, but they locate a shelter. */
   codes: readonly string[]
+  /** Where the child's registered names appear (found through the people module's blind index). */
+  nameSpans?: readonly { at: number; length: number }[]
 }
 
 // Places the organisation works in (and their usual spellings); any of these locates a child.
@@ -88,6 +90,7 @@ export function reviewFindings(text: string, known: KnownDetails): Finding[] {
   const findings = [
     ...findLiteral(text, known.schoolName, 'school'),
     ...findLiteral(text, known.guardian, 'name'),
+    ...(known.nameSpans ?? []).map((s) => ({ kind: 'name' as const, at: s.at, length: s.length })),
     ...known.codes.flatMap((c) => findLiteral(text, c, 'code')),
     ...findAll(text, CODES, 'code'),
     ...findAll(text, SCHOOL_WORDS, 'school'),

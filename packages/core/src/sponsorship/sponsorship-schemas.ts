@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type CurrencyCode, isCurrencyCode } from '../money/currency.js'
 import { AGE_BANDS } from '../people/index.js'
+import { UPDATE_STATUSES } from './sponsor-update-review.js'
 import { ENROLMENT_STATUSES, SPONSORSHIP_LEAVE_REASONS } from './sponsorship-rules.js'
 
 const id = z.string().min(1).max(100)
@@ -153,6 +154,13 @@ export const enrolmentQuerySchema = z.strictObject({
 export type EnrolmentQuery = z.infer<typeof enrolmentQuerySchema>
 
 export const sponsorQuerySchema = z.strictObject({ page })
+
+/** A child's updates, newest first, optionally in one status (so a merge can pick approved ones). */
+export const updateQuerySchema = z.strictObject({
+  status: z.enum(UPDATE_STATUSES).optional(),
+  page,
+})
+export type UpdateQuery = z.infer<typeof updateQuerySchema>
 
 export const flowsQuerySchema = z.strictObject({
   /** The fiscal year by the calendar year it starts in (April). */

@@ -176,6 +176,26 @@ export const sponsorUpdateView = z.object({
 })
 export type SponsorUpdateView = z.infer<typeof sponsorUpdateView>
 
+/** One of a child's updates in a list: what it is and where it stands, never its words. */
+export const updateSummaryView = z.object({
+  id: z.string(),
+  status: z.enum(UPDATE_STATUSES),
+  language: z.enum(SPONSOR_LANGUAGES),
+  ageBand: z.string(),
+  hasPhoto: z.boolean(),
+  createdAt: z.string(),
+  approvedAt: z.string().nullable(),
+})
+export type UpdateSummaryView = z.infer<typeof updateSummaryView>
+
+export const updatePageView = z.object({
+  items: z.array(updateSummaryView),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+})
+export type UpdatePageView = z.infer<typeof updatePageView>
+
 /** A letter as a sponsor receives it: alias, age band, words and photo; nothing else. */
 export const letterView = z.object({
   language: z.enum(SPONSOR_LANGUAGES),

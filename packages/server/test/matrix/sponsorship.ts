@@ -199,6 +199,12 @@ export const matrix: MatrixModule = {
         body: { language: 'ja', ageBand: '12-17', text: 'Reading well this term.' },
       }),
     },
+    'GET /sponsorship/enrolments/:id/updates': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({
+        path: `/sponsorship/enrolments/${(await updateOf(f)).enrolment_id}/updates`,
+      }),
+    },
     'GET /sponsorship/updates/:id': {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f) => ({ path: `/sponsorship/updates/${(await updateOf(f)).id}` }),

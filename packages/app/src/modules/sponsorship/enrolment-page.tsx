@@ -13,6 +13,7 @@ import { SchoolingActions } from './schooling-section.js'
 import { count, day } from './sponsorship-labels.js'
 import { StatusForm } from './status-form.js'
 import { UpdateForm } from './update-form.js'
+import { UpdatesSection } from './updates-section.js'
 import './sponsorship.css'
 
 function Sealed({ value }: { value: SealedTextView }): JSX.Element {
@@ -124,6 +125,7 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
               }
             />
           )}
+          <UpdatesSection enrolmentId={enrolment.id} />
           <h2>{t('sponsorship.history')}</h2>
           <p class="counts">{t('sponsorship.history_count', { count: enrolment.events.length })}</p>
           <table class="table">

@@ -10,10 +10,12 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { IncidentChildren, type IncidentScope } from './incident-children.js'
 
 /**
- * A shelter incident ("head of shelter detained") ends every enrolment of the shelter that is in
- * the plan, in one audited action linked to the incident; one that cannot end refuses them all.
+ * A shelter incident ("head of shelter detained") ends the enrolments of the shelter that are in
+ * the plan (all of them, or the ones chosen by alias and code), in one audited action linked to
+ * the incident; one that cannot end refuses them all.
  */
 export function IncidentForm({
   onDone,
@@ -35,9 +37,15 @@ export function IncidentForm({
     occurredOn: new Date().toISOString().slice(0, 10),
     reason: 'shelter_head_detained',
   })
+  const [scope, setScope] = useState<IncidentScope>('all')
+  const [chosen, setChosen] = useState<string[]>([])
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
   const set = (field: keyof typeof form) => (value: string) => setForm({ ...form, [field]: value })
+  const pickShelter = (compartmentId: string) => {
+    setForm({ ...form, compartmentId })
+    setChosen([])
+  }
   return (
     <form
       ref={element}
@@ -46,7 +54,14 @@ export function IncidentForm({
       aria-labelledby="incident-title"
       onSubmit={(event) => {
         event.preventDefault()
-        const checked = checkFields(incidentSchema, form)
+        const checked = checkFields(incidentSchema, {
+          ...form,
+          ...(scope === 'chosen' ? { enrolmentIds: chosen } : {}),
+        })
+        if (checked.ok && scope === 'chosen' && chosen.length === 0) {
+          submission.setFields({ enrolmentIds: t('sponsorship.incident_choose_one') })
+          return
+        }
         if (!checked.ok) {
           submission.setFields(checked.errors)
           focusFirstInvalid(element.current)
@@ -76,8 +91,18 @@ export function IncidentForm({
             { value: '', label: t('sponsorship.choose') },
             ...compartments.data.map((c) => ({ value: c.id, label: c.code })),
           ]}
-          onChange={set('compartmentId')}
+          onChange={pickShelter}
           error={submission.fields.compartmentId}
+        />
+      )}
+      {form.compartmentId && (
+        <IncidentChildren
+          compartmentId={form.compartmentId}
+          scope={scope}
+          chosen={chosen}
+          error={submission.fields.enrolmentIds}
+          onScope={setScope}
+          onChosen={setChosen}
         />
       )}
       <div class="field-row">

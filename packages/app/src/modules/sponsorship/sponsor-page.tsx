@@ -15,6 +15,7 @@ import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.j
 import { t } from '../../lib/locale.js'
 import { amount, minorFromInput } from './money-input.js'
 import { day } from './sponsorship-labels.js'
+import { WholePlanForm } from './whole-plan-form.js'
 import './sponsorship.css'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -154,7 +155,7 @@ function MoneyForm({
  */
 export function SponsorPage({ id }: { id: string }): JSX.Element {
   const [sponsor, setSponsor] = useState<SponsorView | null>(null)
-  const [open, setOpen] = useState<'pledge' | 'payment' | null>(null)
+  const [open, setOpen] = useState<'pledge' | 'payment' | 'plan' | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const loading = useSubmission()
   useEffect(() => {
@@ -210,9 +211,23 @@ export function SponsorPage({ id }: { id: string }): JSX.Element {
               <button type="button" class="secondary" onClick={() => setOpen('pledge')}>
                 {t('sponsorship.add_pledge')}
               </button>
+              <button type="button" class="secondary" onClick={() => setOpen('plan')}>
+                {t('sponsorship.allocate_whole_plan')}
+              </button>
             </div>
           )}
-          {open && (
+          {open === 'plan' && (
+            <WholePlanForm
+              sponsorId={sponsor.id}
+              onCancel={() => setOpen(null)}
+              onSaved={(saved) => {
+                setSponsor(saved)
+                setOpen(null)
+                setStatus(t('sponsorship.allocated_whole_plan', { code: saved.code }))
+              }}
+            />
+          )}
+          {(open === 'pledge' || open === 'payment') && (
             <MoneyForm
               sponsor={sponsor}
               kind={open}

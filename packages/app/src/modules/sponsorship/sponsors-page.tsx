@@ -1,10 +1,12 @@
 import type { SponsorSummaryView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { SponsorForm } from './sponsor-form.js'
 
 interface SponsorPage {
   items: SponsorSummaryView[]
@@ -14,7 +16,8 @@ interface SponsorPage {
 
 /** `/app/sponsorship/sponsors?page=`: sponsors by code and language, lapsed pledges first to see. */
 export function SponsorsPage(): JSX.Element {
-  const { query } = useLocation()
+  const { query, route } = useLocation()
+  const [adding, setAdding] = useState(false)
   const page = Math.max(1, Number(query.page ?? '1') || 1)
   const [list] = useLoad(
     () => api<SponsorPage>('GET', `/sponsorship/sponsors?page=${page}`),
@@ -24,6 +27,18 @@ export function SponsorsPage(): JSX.Element {
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('sponsorship.sponsors')} />
+      {adding ? (
+        <SponsorForm
+          onCancel={() => setAdding(false)}
+          onSaved={(s) => route(`/app/sponsorship/sponsors/${encodeURIComponent(s.id)}`)}
+        />
+      ) : (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => setAdding(true)}>
+            {t('sponsorship.add_sponsor')}
+          </button>
+        </div>
+      )}
       {list.state === 'loading' && <Loading />}
       {list.state === 'failed' && <Problem error={list.error} />}
       {list.state === 'ready' && (

@@ -163,7 +163,7 @@ export const sponsorshipEn = {
   'sponsorship.letter_to': 'Letter to {code} ({language})',
   'sponsorship.incident': 'End enrolments by an incident',
   'sponsorship.incident_hint':
-    'Every enrolment of the shelter that is in the plan ends on this date with this reason, in one recorded action linked to the incident. If one cannot end, none does.',
+    'The shelter’s enrolments in the plan (all of them, or the ones you choose) end on this date with this reason, in one recorded action linked to the incident. If one cannot end, none does.',
   'sponsorship.incident_kind': 'What happened',
   'sponsorship.incident.shelter_head_detained': 'Head of shelter detained',
   'sponsorship.incident.funding_stopped': 'Funding stopped',
@@ -217,4 +217,28 @@ export const sponsorshipEn = {
   'sponsorship.pledges_count': '{count, plural, one {# pledge} other {# pledges}}',
   'sponsorship.sponsor_payments': 'Payments received',
   'sponsorship.photo_to_review': 'The photo attached to this update (metadata removed)',
+  'sponsorship.updates_list': 'Updates for sponsors',
+  'sponsorship.updates_count': '{count, plural, one {# update} other {# updates}}',
+  'sponsorship.no_updates': 'No updates here yet.',
+  'sponsorship.written_on': 'Written',
+  'sponsorship.pick': 'For letters',
+  'sponsorship.pick_update': 'Choose the update of {date} for the letters',
+  'sponsorship.chosen_letters_pdf':
+    'Letters for the {count, plural, one {# chosen update} other {# chosen updates}} as one PDF',
+  'sponsorship.pick_hint': 'Choose approved updates to print all their sponsors’ letters at once.',
+  'sponsorship.allocate_whole_plan': 'Support the plan as a whole',
+  'sponsorship.whole_plan_hint':
+    'The sponsor supports every child in the plan rather than one, and receives the approved updates of all of them.',
+  'sponsorship.allocated_whole_plan': 'Sponsor {code} now supports the plan as a whole.',
+  'sponsorship.add_sponsor': 'Add a sponsor',
+  'sponsorship.kept_in': 'Kept in',
+  'sponsorship.letter_language': 'Language of their letters',
+  'sponsorship.contact_hint':
+    'Name, address, e-mail: sealed; only those who may read it do, and every reading is recorded.',
+  'sponsorship.incident_whom': 'Which children it ends',
+  'sponsorship.incident_all': 'All the shelter’s children in the plan',
+  'sponsorship.incident_chosen': 'Only the children chosen here',
+  'sponsorship.incident_children':
+    '{count, plural, one {# child} other {# children}} in the plan at this shelter',
+  'sponsorship.incident_choose_one': 'Choose at least one child, or end all of them.',
 } as const

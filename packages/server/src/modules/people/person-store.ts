@@ -526,3 +526,13 @@ export async function peoplePageAfter(
     .limit(limit)
     .execute()
 }
+
+/** A person's blind-index terms (keyed hashes only; nothing here reads as a name). */
+export async function termsOfPerson(db: Db, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('person_terms')
+    .select('term')
+    .where('person_id', '=', personId)
+    .execute()
+  return rows.map((r) => r.term)
+}

@@ -7,12 +7,14 @@ import {
   lettersQuerySchema,
   reviewSchema,
   sponsorUpdateSchema,
+  updateQuerySchema,
 } from '@haven/core/sponsorship/sponsorship-schemas'
 import {
   type LetterView,
   letterView,
   type SponsorUpdateView,
   sponsorUpdateView,
+  updatePageView,
 } from '@haven/core/sponsorship/sponsorship-views'
 import { z } from 'zod'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
@@ -34,8 +36,8 @@ import {
   updatePhotoAddress,
   updateTextAddress,
 } from './sponsor-update-service.js'
-import { findUpdate, sponsorSupports, sponsorsOf } from './sponsor-update-store.js'
-import { findEnrolment, findSponsor } from './sponsorship-store.js'
+import { findUpdate, listUpdates, sponsorSupports, sponsorsOf } from './sponsor-update-store.js'
+import { findEnrolment, findSponsor, PAGE_SIZE } from './sponsorship-store.js'
 import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
 const TAG = 'sponsorship'
@@ -75,7 +77,10 @@ async function presentUpdate(
     hasPhoto: row.photo !== null,
     photo: mayIdentify ? await openPhoto(app, row) : null,
     photoConfirmed: row.photo_confirmed === 1,
-    findings: row.status === 'draft' ? await findingsOf(app, db, row) : [],
+    findings:
+      row.status === 'draft'
+        ? await findingsOf(app, db, row, { actorId: actor.userId, requestId })
+        : [],
     authorId: row.author_id,
     reviewerId: row.reviewer_id,
     approverId: row.approver_id,
@@ -184,6 +189,46 @@ export const sponsorUpdateRoutes = [
     async handle({ app, body, actor, record, audit: by }) {
       const row = await createUpdate(app, record, body, by)
       return presentUpdate(app, actor(), row.id, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/sponsorship/enrolments/:id/updates',
+    summary:
+      'A child’s updates, newest first, by status (no words: those open on the update itself)',
+    tag: TAG,
+    access: {
+      kind: 'policy',
+      entity: 'SponsorshipEnrolment',
+      action: 'read',
+      load: enrolmentAtId,
+      record: inCompartment,
+    },
+    params: idParamsSchema,
+    query: updateQuerySchema,
+    response: updatePageView,
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, query, record }) {
+      const { rows, total } = await listUpdates(
+        app.database.db,
+        record.id,
+        query.status,
+        query.page,
+      )
+      return {
+        items: rows.map((row) => ({
+          id: row.id,
+          status: row.status as UpdateStatus,
+          language: row.language as SponsorUpdateView['language'],
+          ageBand: row.age_band,
+          hasPhoto: row.photo !== null,
+          createdAt: row.created_at,
+          approvedAt: row.approved_at,
+        })),
+        total,
+        page: query.page,
+        pageSize: PAGE_SIZE,
+      }
     },
   }),
   defineRoute({

@@ -9,7 +9,7 @@ import { sealedAt } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { cleanAttachment, personCodes } from '../people/index.js'
+import { cleanAttachment, nameSpansIn, personCodes } from '../people/index.js'
 import { enrolmentAddress } from './enrolment-service.js'
 import { findUpdate, insertUpdate, updateUpdateIfStatus } from './sponsor-update-store.js'
 import { findEnrolment } from './sponsorship-store.js'
@@ -108,11 +108,15 @@ export async function setUpdatePhoto(
   })
 }
 
-/** What the review finds in an update's text, against what the child's record knows. */
+/**
+ * What the review finds in an update's text, against what the child's record knows: including
+ * the child's registered names in any script (checked by the people module, audited there).
+ */
 export async function findingsOf(
   app: AppContext,
   db: Db,
   update: SponsorUpdatesTable,
+  by: Actorish,
 ): Promise<Finding[]> {
   const enrolment = await findEnrolment(db, update.enrolment_id)
   if (!enrolment) return []
@@ -128,6 +132,7 @@ export async function findingsOf(
     schoolName: await open(enrolmentAddress(enrolment, 'school_name'), enrolment.school_name),
     guardian: await open(enrolmentAddress(enrolment, 'guardian'), enrolment.guardian),
     codes: [personCode, compartmentCode].filter((c): c is string => Boolean(c)),
+    nameSpans: text ? await nameSpansIn(app, db, enrolment.person_id, text, by) : [],
   })
 }
 
@@ -143,7 +148,7 @@ export async function reviewUpdate(
 ): Promise<void> {
   if (update.status !== 'draft') throw errors.updateState({ status: update.status })
   await app.database.db.transaction().execute(async (trx) => {
-    const findings = await findingsOf(app, trx, update)
+    const findings = await findingsOf(app, trx, update, by)
     if (findings.length > 0) throw errors.updateIdentifying(findings)
     if (update.photo !== null && !photoConfirmed) throw errors.photoNotConfirmed()
     const changed = await updateUpdateIfStatus(trx, update.id, 'draft', {

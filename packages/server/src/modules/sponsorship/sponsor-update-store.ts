@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db-handle.js'
+import { PAGE_SIZE } from './sponsorship-store.js'
 import type { SponsorsTable, SponsorUpdatesTable } from './sponsorship-tables.js'
 
 export async function insertUpdate(db: Db, row: SponsorUpdatesTable): Promise<void> {
@@ -63,4 +64,24 @@ export async function sponsorsOf(db: Db, enrolmentId: string): Promise<SponsorsT
     )
     .orderBy('sponsors.code')
     .execute()
+}
+
+/** One page of a child's updates, newest first, optionally in one status. */
+export async function listUpdates(
+  db: Db,
+  enrolmentId: string,
+  status: string | undefined,
+  page: number,
+): Promise<{ rows: SponsorUpdatesTable[]; total: number }> {
+  let base = db.selectFrom('sponsor_updates').where('enrolment_id', '=', enrolmentId)
+  if (status) base = base.where('status', '=', status)
+  const rows = await base
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .execute()
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return { rows, total: Number(count?.n ?? 0) }
 }

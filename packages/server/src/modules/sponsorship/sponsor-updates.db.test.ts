@@ -57,8 +57,8 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
       ...(raw ? { body: raw as Uint8Array<ArrayBuffer> } : {}),
     })
 
-  async function setting() {
-    const person = await buildPerson(app, home.id)
+  async function setting(identity: Parameters<typeof buildPerson>[2] = {}) {
+    const person = await buildPerson(app, home.id, identity)
     const enrolment = await (
       await request(writer, 'POST', '/sponsorship/enrolments', {
         personId: person.id,
@@ -107,6 +107,50 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
     expect(error.code).toBe('update_identifying')
     expect(JSON.stringify(error)).not.toContain('Yanji')
     expect(error.details.findings.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('finds the child’s registered names in kana, kanji and lowercase Latin, without saying them', async () => {
+    // Invented names; the kana is registered in katakana and written in hiragana.
+    const { person, enrolment } = await setting({
+      names: [
+        { script: 'hanzi', value: '空見 玲花' },
+        { script: 'kana', value: 'ソラミ レイカ' },
+        { script: 'latin', value: 'Sorami Reika' },
+      ],
+    })
+    // Another child in the same shelter: their name is not this child's.
+    await buildPerson(app, home.id, { names: [{ script: 'latin', value: 'Tomo Kirishi' }] })
+    const cases = [
+      { text: 'れいかちゃんは毎日本を読みます。', at: 0, length: 3 },
+      { text: '今学期、玲花はよく頑張りました。', at: 4, length: 2 },
+      { text: 'this term reika reads long stories.', at: 10, length: 5 },
+    ]
+    for (const { text, at, length } of cases) {
+      const update = await write(enrolment.id, text)
+      const names = update.findings.filter((f: { kind: string }) => f.kind === 'name')
+      expect(names).toContainEqual({ kind: 'name', at, length })
+      const res = await request(reviewer, 'POST', `/sponsorship/updates/${update.id}/review`, {})
+      expect(res.status).toBe(422)
+      const body = JSON.stringify(await res.json())
+      expect(body).toContain('update_identifying')
+      for (const name of ['玲花', 'れいか', 'レイカ', 'reika', 'Reika'])
+        expect(body).not.toContain(name)
+    }
+    // Neither another child's name nor ordinary words are taken for this child's name.
+    const clean = await write(
+      enrolment.id,
+      'tomo and kirishi are friends; 今学期は本を読みました。',
+    )
+    expect(clean.findings).toEqual([])
+    const checks = await app.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'person.name_checked')
+      .where('entity_id', '=', person.id)
+      .execute()
+    expect(checks.length).toBeGreaterThanOrEqual(cases.length + 1)
+    for (const name of ['玲花', 'レイカ', 'Reika', 'reika'])
+      expect(JSON.stringify(checks)).not.toContain(name)
   })
 
   it('takes a photo only after a reviewer confirms it, approves by a second person, and prints the letter', async () => {
@@ -271,6 +315,34 @@ describeEachDialect('sponsor updates: review, second approval and the sponsor’
     const first = await approve('算数が得意になりました。')
     const second = await approve('友だちと毎朝歩いて通っています。')
     const draft = await write(enrolment.id, 'まだ下書きです。')
+
+    // The child's list of updates: all three, and by status only the approved two (no words).
+    const listed = await (
+      await request(writer, 'GET', `/sponsorship/enrolments/${enrolment.id}/updates`)
+    ).json()
+    expect(listed.total).toBe(3)
+    expect(listed.items.map((u: { status: string }) => u.status).sort()).toEqual([
+      'approved',
+      'approved',
+      'draft',
+    ])
+    expect(JSON.stringify(listed)).not.toContain('算数')
+    const approvedOnly = await (
+      await request(
+        writer,
+        'GET',
+        `/sponsorship/enrolments/${enrolment.id}/updates?status=approved`,
+      )
+    ).json()
+    expect(approvedOnly.items.map((u: { id: string }) => u.id).sort()).toEqual(
+      [first.id, second.id].sort(),
+    )
+    const badStatus = await request(
+      writer,
+      'GET',
+      `/sponsorship/enrolments/${enrolment.id}/updates?status=sent`,
+    )
+    expect(badStatus.status).toBe(422)
 
     // A draft among the chosen updates is not there; nothing is printed.
     const refused = await request(
