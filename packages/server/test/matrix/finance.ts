@@ -109,7 +109,10 @@ export const matrix: MatrixModule = {
     },
     'GET /finance/reports/budget-vs-actual': {
       scope: { kind: 'org', allow: FINANCE },
-      call: () => ({ path: '/finance/reports/budget-vs-actual?fiscalYear=2025' }),
+      // A year no other module's rows pay money in: the matrix keeps one database for every row,
+      // and a yuan payment without a rate of its day makes the report refuse (no_exchange_rate,
+      // by design), so the answer would depend on the order the rows run in.
+      call: () => ({ path: '/finance/reports/budget-vs-actual?fiscalYear=2024' }),
     },
     'GET /finance/reports/trial-balance': {
       scope: { kind: 'org', allow: FINANCE },
