@@ -22,6 +22,30 @@ export async function assertCompartmentWritable(
   if (compartment.status === 'compromised') throw errors.recordFrozen()
 }
 
+/**
+ * The id of the compartment with this code, creating it (and its keys) the first time: for the
+ * compartments a module keeps its own records in (the contact inbox, partner contacts, detained
+ * aid workers, resettlement), made at start so administrators can grant them before first use.
+ * Two servers starting together may both try; the loser reads the winner's row.
+ */
+export async function ensureCompartment(
+  app: AppContext,
+  input: { code: string; name: string; kind: CompartmentKind },
+): Promise<string> {
+  const db = app.database.db
+  const existing = await findCompartmentByCode(db, input.code)
+  if (existing) return existing.id
+  try {
+    return (await createCompartment(app, db, input, { actorId: null, requestId: null })).id
+  } catch (error) {
+    // The other server won: the service's own check answered compartment_code_taken, or the
+    // insert met the unique index.
+    const raced = await findCompartmentByCode(db, input.code)
+    if (raced) return raced.id
+    throw error
+  }
+}
+
 export async function createCompartment(
   app: AppContext,
   db: Db,
