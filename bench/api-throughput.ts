@@ -17,7 +17,6 @@ import {
   memoryOf,
   prepareDataset,
   serveDataset,
-  waitUntilReady,
   workerMemory,
 } from './support/scale-haven.js'
 
