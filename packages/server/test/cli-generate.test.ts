@@ -7,7 +7,9 @@ import { runHaven } from './support/cli.js'
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'haven-cli-generate-'))
 
-describe('haven generate and haven demo --scale', () => {
+// Each test starts several `haven` processes in sequence: on a busy machine that takes more than
+// vitest's default 30 s (as in cli.test.ts).
+describe('haven generate and haven demo --scale', { timeout: 120_000 }, () => {
   it('fills a database at scale, reports time, rows/s and memory, and adds nothing the second time', () => {
     const dataDir = tempDir()
     const file = join(dataDir, 'scale.db')

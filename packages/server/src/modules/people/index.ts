@@ -17,6 +17,7 @@ import { caseRoutes } from './case-routes.js'
 import { exportRoutes } from './export-routes.js'
 import { incidentPolicy } from './incident-policy.js'
 import { incidentRoutes } from './incident-routes.js'
+import * as m0300 from './migrations/2026-12-07-0300-person-terms-code.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
 import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
@@ -34,6 +35,7 @@ void PEOPLE_BLIND_INDEX_REGISTERED
  */
 export const peopleModule = defineModule({
   name: 'people',
+  migrations: { '2026-12-07-0300-person-terms-code': m0300 },
   routes: [
     ...personRoutes,
     ...caseRoutes,

@@ -35,6 +35,8 @@ export interface PersonTermsTable {
   person_id: string
   compartment_id: string
   term: string
+  /** The person's code (never changes): a name search reads its page in code order from the index. */
+  code: string
 }
 
 /** Which fields each saved version changed, to explain an edit conflict. */

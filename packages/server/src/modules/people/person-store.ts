@@ -132,6 +132,12 @@ export async function replaceTerms(
 ): Promise<void> {
   await db.deleteFrom('person_terms').where('person_id', '=', personId).execute()
   const unique = [...new Set(terms)]
+  if (unique.length === 0) return
+  const { code } = await db
+    .selectFrom('people')
+    .select('code')
+    .where('id', '=', personId)
+    .executeTakeFirstOrThrow()
   // Batches stay under SQLite's bound-parameter limit whatever the number of name variants.
   for (let i = 0; i < unique.length; i += 200) {
     await db
@@ -139,7 +145,7 @@ export async function replaceTerms(
       .values(
         unique
           .slice(i, i + 200)
-          .map((term) => ({ person_id: personId, compartment_id: compartmentId, term })),
+          .map((term) => ({ person_id: personId, compartment_id: compartmentId, term, code })),
       )
       .execute()
   }
@@ -198,6 +204,8 @@ export interface PeopleFilter {
 }
 
 const FEW = 2000
+/** Branches per statement: SQLite allows 500 terms in one compound select. */
+const TERM_BRANCHES = 200
 
 type SortColumn = 'code' | 'last_activity_at' | 'open_priority' | 'id'
 const ORDER: Record<PeopleFilter['sort'], readonly (readonly [SortColumn, 'asc' | 'desc'])[]> = {
@@ -227,9 +235,13 @@ export async function searchPeople(
   filter: PeopleFilter,
   /** Up to how many index entries a name search starts from them (tests lower it). */
   few = FEW,
+  /** Terms per statement of a name search in code order on SQLite (tests lower it). */
+  termBranches = TERM_BRANCHES,
 ): Promise<PeopleTable[]> {
   if (filter.compartmentIds.length === 0) return []
   if (filter.terms && [...filter.terms.values()].every((t) => t.length === 0)) return []
+  if (filter.terms && onlyNamesByCode(filter))
+    return nameSearchByCode(db, filter, filter.terms, termBranches)
   if (filter.terms && (await fewMatches(db, filter, few)))
     return orderedPage(db, filter, filter.compartmentIds, 'index').execute()
   // PostgreSQL walks the code (or activity) index of all people and filters by compartment, which
@@ -256,6 +268,105 @@ export async function searchPeople(
   const ids = (await query.limit(filter.limit).execute()).map((r) => r.id)
   const rows = new Map((await findPeople(db, ids)).map((r) => [r.id, r]))
   return ids.flatMap((id) => rows.get(id) ?? [])
+}
+
+/** A name search sorted by code with no other filter: the term index alone answers it. */
+function onlyNamesByCode(filter: PeopleFilter): boolean {
+  return (
+    filter.sort === 'code' &&
+    !filter.codePrefix &&
+    !filter.situation &&
+    !filter.tag &&
+    !filter.caseType &&
+    !filter.caseStatus
+  )
+}
+
+/**
+ * A page of a name search in code order, read from the (compartment, term, code, person) index:
+ * one ordered branch per term of each compartment, each cut to the page, their union cut again.
+ * A person among the page's first matches is among the first matches of a term they carry, so
+ * the page is exact; the cost is terms × page, whatever the compartments hold — a surname common
+ * in one compartment and rare in the others no longer walks every person of the others.
+ * PostgreSQL gets the same walks as one `LATERAL` join over two arrays (one plan whatever the
+ * number of terms, as the case list).
+ */
+async function nameSearchByCode(
+  db: Db,
+  filter: PeopleFilter,
+  terms: ReadonlyMap<string, readonly string[]>,
+  termBranches: number,
+): Promise<PeopleTable[]> {
+  const pairs = filter.compartmentIds.flatMap((id) =>
+    [...new Set(terms.get(id) ?? [])].map((term) => [id, term] as const),
+  )
+  const after = filter.after ? String(filter.after[0]) : undefined
+  let found: { person_id: string; code: string }[]
+  if (isPostgres(db)) found = await termPageLateral(db, pairs, after, filter.limit)
+  else {
+    // SQLite compares codes byte by byte, as JavaScript does for these ASCII codes: the chunks'
+    // pages merge here in the order the database would have given.
+    found = []
+    for (let i = 0; i < pairs.length; i += termBranches)
+      found.push(
+        ...(await termPageUnion(db, pairs.slice(i, i + termBranches), after, filter.limit)),
+      )
+    found.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+  }
+  const ids = [...new Set(found.map((r) => r.person_id))].slice(0, filter.limit)
+  const rows = new Map((await findPeople(db, ids)).map((r) => [r.id, r]))
+  // Merging a person removes their terms; the check keeps a page right even if one slipped through.
+  return ids.flatMap((id) => {
+    const row = rows.get(id)
+    return row && row.merged_into_id === null ? [row] : []
+  })
+}
+
+async function termPageUnion(
+  db: Db,
+  pairs: readonly (readonly [string, string])[],
+  after: string | undefined,
+  limit: number,
+): Promise<{ person_id: string; code: string }[]> {
+  const [first, ...rest] = pairs.map(([compartmentId, term], i) => {
+    let branch = db
+      .selectFrom('person_terms')
+      .select(['person_id', 'code'])
+      .where('compartment_id', '=', compartmentId)
+      .where('term', '=', term)
+    if (after !== undefined) branch = branch.where('code', '>', after)
+    return db.selectFrom(branch.orderBy('code').limit(limit).as(`t${i}`)).selectAll()
+  })
+  if (!first) return []
+  const union = rest.reduce((all, branch) => all.unionAll(branch), first)
+  return db
+    .selectFrom(union.as('matches'))
+    .select(['person_id', 'code'])
+    .distinct()
+    .orderBy('code')
+    .limit(limit)
+    .execute()
+}
+
+async function termPageLateral(
+  db: Db,
+  pairs: readonly (readonly [string, string])[],
+  after: string | undefined,
+  limit: number,
+): Promise<{ person_id: string; code: string }[]> {
+  const { rows } = await sql<{ person_id: string; code: string }>`
+    select distinct w.person_id, w.code
+    from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) as k(compartment_id, term)
+    cross join lateral (
+      select t.person_id, t.code from person_terms t
+      where t.compartment_id = k.compartment_id and t.term = k.term
+      ${after !== undefined ? sql`and t.code > ${after}` : sql``}
+      order by t.code
+      limit ${limit}
+    ) w
+    order by w.code
+    limit ${limit}`.execute(db)
+  return rows
 }
 
 /**

@@ -5,7 +5,7 @@ import { pick, seededRandom, syntheticName } from '@haven/core/synthetic/synthet
 import type { AppContext } from '../../app-context.js'
 import type { CompartmentsTable } from '../../compartments/compartment-tables.js'
 import { newId } from '../../db/ids.js'
-import type { CasesTable, PeopleTable } from './people-tables.js'
+import type { CasesTable, PeopleTable, PersonTermsTable } from './people-tables.js'
 import { identityAddress } from './person-service.js'
 import { counterValue, insertPeopleBatch, setCounter } from './person-store.js'
 
@@ -60,7 +60,7 @@ export async function writePeopleBatch(
   const fields = app.crypto.fields
   const now = app.now().toISOString()
   const people: PeopleTable[] = []
-  const terms: { person_id: string; compartment_id: string; term: string }[] = []
+  const terms: PersonTermsTable[] = []
   const cases: CasesTable[] = []
   let caseNumber = await counterValue(db, batch.compartment.id, 'case')
   for (let n = batch.from; n <= batch.to; n++) {
@@ -102,7 +102,7 @@ export async function writePeopleBatch(
       : 2026 - (identity.birth?.approximateAge ?? 0)
     seen.add(await fields.exactTerm(db, batch.compartment.id, `y:${year}`))
     for (const term of seen)
-      terms.push({ person_id: id, compartment_id: batch.compartment.id, term })
+      terms.push({ person_id: id, compartment_id: batch.compartment.id, term, code: row.code })
     // About a third of people have a case; a tenth of those two.
     const caseCount = random() < 0.33 ? (random() < 0.1 ? 2 : 1) : 0
     let open = 0
