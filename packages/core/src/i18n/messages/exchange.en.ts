@@ -20,4 +20,10 @@ export const exchangeEn = {
   'exchange.duplicate_in_file': 'The same person as row {row} of this file.',
   'exchange.possible_duplicate': 'Possibly already registered as {codes}.',
   'exchange.duplicate_ref': 'The reference {ref} is used by row {row} too.',
+  'error.import_unreadable':
+    'Haven could not read this file as a CSV (UTF-8 or Shift_JIS) or an XLSX workbook. Save it again from your spreadsheet program, or pick the encoding, and try again.',
+  'error.import_has_errors':
+    '{rows, plural, one {# row has} other {# rows have}} problems, so nothing was imported. Run a dry run to see them, fix the file and import it again.',
+  'error.import_possible_duplicates':
+    '{rows, plural, one {# row looks} other {# rows look}} like people already registered, so nothing was imported. Check them in a dry run; import with “register anyway” if they are different people.',
 } as const

@@ -22,4 +22,10 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.duplicate_in_file': 'このファイルの {row} 行目と同じ人です。',
   'exchange.possible_duplicate': '{codes} として登録済みの可能性があります。',
   'exchange.duplicate_ref': '番号 {ref} は {row} 行目でも使われています。',
+  'error.import_unreadable':
+    'このファイルを CSV（UTF-8 または Shift_JIS）や XLSX として読めませんでした。表計算ソフトで保存し直すか、文字コードを選んでからもう一度試してください。',
+  'error.import_has_errors':
+    '{rows} 行に問題があるため、何も取り込んでいません。試行で問題を確認し、ファイルを直してからもう一度取り込んでください。',
+  'error.import_possible_duplicates':
+    '{rows} 行が登録済みの人と重なっている可能性があるため、何も取り込んでいません。試行で確認し、別人であれば「重複の可能性があっても登録」で取り込んでください。',
 }
