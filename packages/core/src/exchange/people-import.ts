@@ -7,7 +7,7 @@ import {
   type NameScript,
   SEXES,
   SITUATIONS,
-} from '../people/person-schema.js'
+} from '../people/index.js'
 import { validate } from '../validation/field-issues.js'
 import { parseSpreadsheetDate } from './spreadsheet-date.js'
 
