@@ -105,9 +105,48 @@ function xlsxCell(value: XlsxValue): Cell {
   return ''
 }
 
+/** The parts of ExcelJS's streaming reader that the fix below wraps (not in its typings). */
+interface ReaderInternals {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: number): Iterable<unknown>
+  _parseSharedStrings(entry: { setEncoding(encoding: 'utf8'): unknown }): AsyncIterable<unknown>
+}
+
+/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8')
+  for await (const chunk of chunks)
+    yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+const base = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals
+
+/**
+ * ExcelJS 4.4's streaming reader decodes each 16 KiB chunk of the XML on its own, so a kana,
+ * Hangul or Hanzi character that straddles two chunks comes out as U+FFFD, about once in a
+ * thousand rows of Japanese or Korean names (exceljs issues #2084, #2063, #2316; fixes open
+ * upstream). This reader hands it text decoded across chunks: a worksheet's chunks through a
+ * streaming decoder, the shared strings by setting the entry's encoding (Node's StringDecoder).
+ */
+class Utf8SafeWorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {}
+Object.assign(Utf8SafeWorkbookReader.prototype, {
+  _parseWorksheet(
+    this: ReaderInternals,
+    iterator: AsyncIterable<Buffer | string>,
+    sheetNo: number,
+  ) {
+    return base._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo)
+  },
+  _parseSharedStrings(this: ReaderInternals, entry: { setEncoding(encoding: 'utf8'): unknown }) {
+    entry.setEncoding('utf8')
+    return base._parseSharedStrings.call(this, entry)
+  },
+})
+
 /** The first worksheet, streamed: shared strings are cached, rows are not. */
 async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
+  const reader = new Utf8SafeWorkbookReader(Readable.from([Buffer.from(bytes)]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
