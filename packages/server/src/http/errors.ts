@@ -242,6 +242,13 @@ export const errors = {
     new HavenError(409, 'account_code_taken', 'error.account_code_taken', {}, [
       { path: 'code', key: 'error.account_code_taken', params: {} },
     ]),
+  // Data exchange (spreadsheet import)
+  importUnreadable: (params: { reason: string } = { reason: '' }) =>
+    new HavenError(422, 'import_unreadable', 'error.import_unreadable', params),
+  importHasErrors: (params: { rows: number } = { rows: 0 }) =>
+    new HavenError(422, 'import_has_errors', 'error.import_has_errors', params),
+  importDuplicates: (params: { rows: number } = { rows: 0 }) =>
+    new HavenError(409, 'import_possible_duplicates', 'error.import_possible_duplicates', params),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

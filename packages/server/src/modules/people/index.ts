@@ -86,4 +86,5 @@ export {
 // Whether a text (a sponsor update, a letter) holds a person's registered names, in any script,
 // without handing out the names: spans into the caller's text, found through the blind index.
 export { type NameSpan, nameSpansIn } from './people-name-check.js'
-export { createPerson } from './person-service.js'
+export { duplicateMatches } from './person-relations.js'
+export { createPerson, registerPersonIn } from './person-service.js'

@@ -114,28 +114,11 @@ export async function findDuplicates(
   requestId: string,
 ) {
   const db = app.database.db
-  const nameTerms = new Map<string, 'name' | 'birthYear'>()
-  // Whole names only (f: and t: terms): a shared first character is no duplicate.
-  const names = input.names.flatMap((name) => queryTerms(name).filter((t) => !t.startsWith('p:')))
-  const years = input.birthYear ? [`y:${input.birthYear}`] : []
-  // Under every index key version; none in a shredded compartment, where nothing can match.
-  for (const compartmentId of compartmentIds) {
-    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, names))
-      nameTerms.set(term, 'name')
-    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, years))
-      nameTerms.set(term, 'birthYear')
-  }
-  const hits = await peopleByTerms(db, compartmentIds, [...nameTerms.keys()])
-  const byPerson = new Map<string, Set<'name' | 'birthYear'>>()
-  for (const hit of hits) {
-    const kind = nameTerms.get(hit.term)
-    if (kind) byPerson.set(hit.id, (byPerson.get(hit.id) ?? new Set()).add(kind))
-  }
-  // A shared birth year alone matches too many people to be worth showing.
-  const candidates = [...byPerson].filter(([, kinds]) => kinds.has('name'))
+  const candidates = await duplicateMatches(app, db, compartmentIds, input)
+  const byPerson = new Map(candidates.map((c) => [c.id, c.matched]))
   const rows = await findPeople(
     db,
-    candidates.map(([id]) => id),
+    candidates.map((c) => c.id),
   )
   const results = []
   for (const row of rows) {
@@ -156,11 +139,48 @@ export async function findDuplicates(
     results.push({
       id: row.id,
       code: row.code,
-      matched: [...(byPerson.get(row.id) ?? [])].sort(),
+      matched: byPerson.get(row.id) ?? [],
       names,
     })
   }
   return results.sort((a, b) => a.code.localeCompare(b.code))
+}
+
+/**
+ * The matching half of the duplicate check, without opening anyone's identity: people whose
+ * whole name (any script) matches, with whether their birth year matches too. Also what a
+ * spreadsheet import checks each row against.
+ */
+export async function duplicateMatches(
+  app: AppContext,
+  db: Db,
+  compartmentIds: readonly string[],
+  input: { names: readonly string[]; birthYear?: number | undefined },
+): Promise<{ id: string; code: string; matched: ('birthYear' | 'name')[] }[]> {
+  const nameTerms = new Map<string, 'name' | 'birthYear'>()
+  // Whole names only (f: and t: terms): a shared first character is no duplicate.
+  const names = input.names.flatMap((name) => queryTerms(name).filter((t) => !t.startsWith('p:')))
+  if (names.length === 0) return []
+  const years = input.birthYear ? [`y:${input.birthYear}`] : []
+  // Under every index key version; none in a shredded compartment, where nothing can match.
+  for (const compartmentId of compartmentIds) {
+    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, names))
+      nameTerms.set(term, 'name')
+    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, years))
+      nameTerms.set(term, 'birthYear')
+  }
+  const hits = await peopleByTerms(db, compartmentIds, [...nameTerms.keys()])
+  const byPerson = new Map<string, { code: string; kinds: Set<'name' | 'birthYear'> }>()
+  for (const hit of hits) {
+    const kind = nameTerms.get(hit.term)
+    if (!kind) continue
+    const seen = byPerson.get(hit.id) ?? { code: hit.code, kinds: new Set() }
+    byPerson.set(hit.id, { ...seen, kinds: seen.kinds.add(kind) })
+  }
+  // A shared birth year alone matches too many people to be worth showing.
+  return [...byPerson]
+    .filter(([, p]) => p.kinds.has('name'))
+    .map(([id, p]) => ({ id, code: p.code, matched: [...p.kinds].sort() }))
 }
 
 /**

@@ -80,55 +80,66 @@ export async function createPerson(
 ): Promise<PeopleTable> {
   const issues = personDateIssues(input.identity, input.attributes, today(app))
   if (issues.length > 0) throw errors.validationFailed(issues)
-  const db = app.database.db
-  return db.transaction().execute(async (trx) => {
-    const compartment = await findCompartment(trx, input.compartmentId)
-    if (!compartment) throw errors.notFound()
-    await assertCompartmentWritable(trx, compartment)
-    const id = newId()
-    const now = app.now().toISOString()
-    const code = personCode(compartment.code, await nextCounter(trx, compartment.id, 'person'))
-    const { sealed, terms } = await sealIdentity(
-      app,
-      trx,
-      { id, compartment_id: compartment.id },
-      input.identity,
-    )
-    const attributes = withDerivedAgeBand(input.attributes, input.identity, today(app))
-    const row: PeopleTable = {
-      id,
-      compartment_id: compartment.id,
-      code,
-      identity: sealed,
-      has_photo: 0,
-      age_band: attributes.ageBand,
-      situation: attributes.situation,
-      arrival_month: attributes.arrivalMonth,
-      languages: JSON.stringify(attributes.languages),
-      open_priority: 0,
-      open_cases: 0,
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: by.actorId,
-      last_activity_at: now,
-      merged_into_id: null,
-    }
-    await insertPerson(trx, row)
-    await replaceTags(trx, id, compartment.id, attributes.tags)
-    await replaceTerms(trx, id, compartment.id, terms)
-    await insertHistory(trx, id, 1, ['created'], now, by.actorId)
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'person.created',
-      entityType: 'Person',
-      entityId: id,
-      compartmentId: compartment.id,
-      requestId: by.requestId,
-      details: { code },
-    })
-    return row
+  return app.database.db.transaction().execute((trx) => registerPersonIn(app, trx, input, by))
+}
+
+/**
+ * The registration write inside the caller's transaction (a spreadsheet import registers many
+ * people all or nothing): the same code, seal, index terms, tags, history and audit entry as
+ * `createPerson`. The caller has checked the input (`personDateIssues`) first.
+ */
+export async function registerPersonIn(
+  app: AppContext,
+  trx: Db,
+  input: CreatePerson,
+  by: Actorish,
+): Promise<PeopleTable> {
+  const compartment = await findCompartment(trx, input.compartmentId)
+  if (!compartment) throw errors.notFound()
+  await assertCompartmentWritable(trx, compartment)
+  const id = newId()
+  const now = app.now().toISOString()
+  const code = personCode(compartment.code, await nextCounter(trx, compartment.id, 'person'))
+  const { sealed, terms } = await sealIdentity(
+    app,
+    trx,
+    { id, compartment_id: compartment.id },
+    input.identity,
+  )
+  const attributes = withDerivedAgeBand(input.attributes, input.identity, today(app))
+  const row: PeopleTable = {
+    id,
+    compartment_id: compartment.id,
+    code,
+    identity: sealed,
+    has_photo: 0,
+    age_band: attributes.ageBand,
+    situation: attributes.situation,
+    arrival_month: attributes.arrivalMonth,
+    languages: JSON.stringify(attributes.languages),
+    open_priority: 0,
+    open_cases: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: by.actorId,
+    last_activity_at: now,
+    merged_into_id: null,
+  }
+  await insertPerson(trx, row)
+  await replaceTags(trx, id, compartment.id, attributes.tags)
+  await replaceTerms(trx, id, compartment.id, terms)
+  await insertHistory(trx, id, 1, ['created'], now, by.actorId)
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'person.created',
+    entityType: 'Person',
+    entityId: id,
+    compartmentId: compartment.id,
+    requestId: by.requestId,
+    details: { code },
   })
+  return row
 }
 
 /** A known birth keeps the (non-identifying) age band in step with it. */

@@ -1,0 +1,9 @@
+// What the app may offer around data exchange (computed by the server module).
+declare module '../auth/abilities.js' {
+  interface Abilities {
+    /** Importing people from a spreadsheet (registering them, somewhere). */
+    importPeople: boolean
+  }
+}
+
+export const EXCHANGE_ABILITIES = ['importPeople'] as const

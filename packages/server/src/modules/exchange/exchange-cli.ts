@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises'
+import type { ImportReport } from '@haven/core/exchange/exchange-schema'
+import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@haven/core/exchange/people-import'
+import { isLocale, type Locale } from '@haven/core/i18n/locales'
+import { isMessageKey, translate } from '@haven/core/i18n/translate'
+import type { Command } from 'commander'
+import { withCliApp } from '../../cli/cli-app.js'
+import { CliError } from '../../cli/cli-config.js'
+import { type Progress, progressBar } from '../../cli/progress.js'
+import { findCompartmentByCode } from '../../compartments/compartment-store.js'
+import { HavenError } from '../../http/haven-error.js'
+import { importPeople } from './people-import-service.js'
+import { TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
+
+const BY = { actorId: null, requestId: 'cli:import' }
+
+interface ImportOptions {
+  compartment: string
+  source: string
+  encoding: string
+  dryRun?: boolean
+  acceptDuplicates?: boolean
+  map: string[]
+  lang: string
+}
+
+/** `haven import people <file>`: the same checks and writes as the staff app's import screen. */
+export function registerImportCommand(program: Command): void {
+  const command = program
+    .command('import')
+    .description('import records from a spreadsheet (CSV in UTF-8 or Shift_JIS, or XLSX)')
+  command
+    .command('people')
+    .description(
+      'register people from a spreadsheet: every row is checked first; then all rows are imported or none; rows imported before are skipped',
+    )
+    .argument('<file>', 'the CSV or XLSX file')
+    .requiredOption('--compartment <code>', 'the compartment to register them in (its code)')
+    .requiredOption(
+      '--source <name>',
+      'where the sheet comes from; its column mapping is saved under this name',
+    )
+    .option('--encoding <encoding>', `a CSV's text encoding: ${TEXT_ENCODINGS.join(', ')}`, 'auto')
+    .option('--dry-run', 'check every row and report; write nothing')
+    .option('--accept-duplicates', 'register rows that look like people already registered')
+    .option(
+      '--map <field=header>',
+      `map one of our fields (${PEOPLE_IMPORT_FIELDS.join(', ')}) to a header of the sheet (repeatable)`,
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
+    .option('--lang <locale>', 'language of the report (en, ja)', 'en')
+    .action(async (file: string, options: ImportOptions) => {
+      const locale: Locale = isLocale(options.lang) ? options.lang : 'en'
+      if (!(TEXT_ENCODINGS as readonly string[]).includes(options.encoding))
+        throw new CliError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}`)
+      const mapping = parseMap(options.map)
+      const bytes = await readFile(file)
+      await withCliApp({ needsKey: true }, async (app) => {
+        const compartment = await findCompartmentByCode(app.database.db, options.compartment)
+        if (!compartment) throw new CliError(`No compartment has the code ${options.compartment}.`)
+        // Made on the first written batch (the closure sets it, so it lives in an object).
+        const shown: { bar: Progress | null } = { bar: null }
+        const run = (dryRun: boolean, total: number) =>
+          importPeople(
+            app,
+            bytes,
+            {
+              compartmentId: compartment.id,
+              source: options.source,
+              encoding: options.encoding as TextEncodingChoice,
+              dryRun,
+              acceptDuplicates: options.acceptDuplicates === true,
+              mapping,
+              onProgress: (phase, done) => {
+                if (phase === 'check' && dryRun) process.stderr.write(`\rChecked ${done} rows`)
+                if (phase === 'write') {
+                  shown.bar ??= progressBar('Importing', total, 'rows')
+                  shown.bar.update(done)
+                }
+              },
+            },
+            BY,
+          )
+        try {
+          const checked = await run(true, 0)
+          process.stderr.write('\n')
+          printReport(checked, locale)
+          if (options.dryRun) return
+          if (checked.rowsWithErrors > 0)
+            throw new CliError(
+              'Nothing was imported: fix the rows above and run the command again.',
+            )
+          const done = await run(false, checked.rows)
+          shown.bar?.stop()
+          console.log(
+            `Imported ${done.imported} people; ${done.alreadyImported} rows were imported before and skipped.`,
+          )
+        } catch (error) {
+          shown.bar?.stop()
+          if (error instanceof HavenError)
+            throw new CliError(translate(locale, error.messageKey, error.params))
+          throw error
+        }
+      })
+    })
+}
+
+function parseMap(entries: readonly string[]) {
+  if (entries.length === 0) return undefined
+  const mapping: Partial<Record<PeopleImportField, string>> = {}
+  for (const entry of entries) {
+    const at = entry.indexOf('=')
+    const field = entry.slice(0, at)
+    if (at < 1 || !(PEOPLE_IMPORT_FIELDS as readonly string[]).includes(field))
+      throw new CliError(
+        `--map takes field=header with a field among ${PEOPLE_IMPORT_FIELDS.join(', ')}`,
+      )
+    mapping[field as PeopleImportField] = entry.slice(at + 1)
+  }
+  return mapping
+}
+
+function printReport(report: ImportReport, locale: Locale) {
+  console.log(
+    `${report.format.toUpperCase()}${report.encoding ? ` (${report.encoding})` : ''}: ${report.rows} rows, ${report.ready} ready, ${report.alreadyImported} imported before, ${report.rowsWithErrors} with problems`,
+  )
+  for (const issue of report.issues) {
+    const message = isMessageKey(issue.key) ? translate(locale, issue.key, issue.params) : issue.key
+    console.log(`  row ${issue.line}${issue.header ? ` · ${issue.header}` : ''}: ${message}`)
+  }
+  for (const d of report.possibleDuplicates)
+    console.log(
+      `  row ${d.line}: ${translate(locale, 'exchange.possible_duplicate', { codes: d.codes.join(', ') })}`,
+    )
+}

@@ -1,0 +1,261 @@
+import type { ImportReport, ImportRowIssue } from '@haven/core/exchange/exchange-schema'
+import {
+  type Cell,
+  type ColumnMapping,
+  guessMapping,
+  type PeopleImportField,
+  personFromRow,
+  type RowResult,
+  rowIdentity,
+} from '@haven/core/exchange/people-import'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import { audit } from '../../auth/auth-audit.js'
+import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
+import { findCompartment } from '../../compartments/compartment-store.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import { duplicateMatches, registerPersonIn } from '../people/index.js'
+import { findMapping, importedKeys, insertImportedRows, saveMapping } from './exchange-store.js'
+import { openSheet, type SheetRow, type TextEncodingChoice } from './spreadsheet-reader.js'
+
+const KIND = 'people'
+/** The report lists this many problems; the count says how many rows have one. */
+const MAX_ISSUES = 500
+/** Rows checked (keys, duplicates) and written per round trip. */
+const BATCH = 500
+
+export interface PeopleImport {
+  compartmentId: string
+  source: string
+  encoding: TextEncodingChoice
+  dryRun: boolean
+  acceptDuplicates: boolean
+  /** This file's mapping; otherwise the source's saved one, otherwise guessed from the headers. */
+  mapping?: ColumnMapping | undefined
+  /** Told how many data rows were checked and written so far (for a progress bar). */
+  onProgress?: (phase: 'check' | 'write', done: number) => void
+}
+
+interface CheckedRow {
+  line: number
+  result: Extract<RowResult, { ok: true }>
+  key: string
+}
+
+/**
+ * Imports people from a CSV or XLSX file. The file is read twice, row by row: first every row is
+ * checked (fields, repeats inside the file, rows imported before, possible duplicates of people
+ * already registered), which is all a dry run does; then, only if no row has a problem, every new
+ * row is registered through people's own write path inside one transaction, so a failure leaves
+ * nothing behind. Rows imported before are skipped, so importing the same file twice adds nothing.
+ */
+export async function importPeople(
+  app: AppContext,
+  bytes: Uint8Array,
+  options: PeopleImport,
+  by: Actorish,
+): Promise<ImportReport> {
+  const db = app.database.db
+  const compartment = await findCompartment(db, options.compartmentId)
+  if (!compartment) throw errors.notFound()
+  if (!options.dryRun) await assertCompartmentWritable(db, compartment)
+  const first = await openSheet(bytes, options.encoding)
+  const saved = await findMapping(db, KIND, options.source)
+  const mapping =
+    options.mapping ??
+    (saved ? (JSON.parse(saved.mapping) as ColumnMapping) : guessMapping(first.headers))
+  const reader = cellReader(first.headers, mapping)
+  const on = today(app)
+
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    format: first.format,
+    encoding: first.encoding,
+    headers: first.headers,
+    mapping,
+    rows: 0,
+    ready: 0,
+    imported: 0,
+    alreadyImported: 0,
+    rowsWithErrors: 0,
+    issues: [],
+    possibleDuplicates: [],
+  }
+  const seen = new Map<string, number>()
+  const issue = (line: number, i: Omit<ImportRowIssue, 'line' | 'header'>) => {
+    if (report.issues.length < MAX_ISSUES)
+      report.issues.push({
+        line,
+        header: i.field ? (mapping[i.field as PeopleImportField] ?? '') : '',
+        ...i,
+      })
+  }
+
+  const checkBatch = async (batch: CheckedRow[]) => {
+    const done = await importedKeys(
+      db,
+      compartment.id,
+      batch.map((r) => r.key),
+    )
+    for (const row of batch) {
+      if (done.has(row.key)) {
+        report.alreadyImported++
+        continue
+      }
+      report.ready++
+      const names = row.result.person.identity.names.map((n) => n.value)
+      const matches = await duplicateMatches(app, db, [compartment.id], {
+        names,
+        birthYear: row.result.birthYear ?? undefined,
+      })
+      // A shared name is common; with a birth year (when the row has one) it is worth a look.
+      const likely = matches.filter(
+        (m) => row.result.birthYear === null || m.matched.includes('birthYear'),
+      )
+      if (likely.length > 0 && report.possibleDuplicates.length < MAX_ISSUES)
+        report.possibleDuplicates.push({ line: row.line, codes: likely.map((m) => m.code) })
+    }
+  }
+
+  let batch: CheckedRow[] = []
+  for await (const row of first.rows) {
+    if (isBlank(row)) continue
+    report.rows++
+    const result = personFromRow((field) => reader(row, field), on)
+    if (!result.ok) {
+      report.rowsWithErrors++
+      for (const i of result.issues) issue(row.line, i)
+      continue
+    }
+    const identity = rowIdentity(result)
+    const earlier = seen.get(identity)
+    if (earlier !== undefined) {
+      report.rowsWithErrors++
+      if (result.ref !== null)
+        issue(row.line, {
+          field: 'ref',
+          key: 'exchange.duplicate_ref',
+          params: { ref: result.ref, row: earlier },
+        })
+      else
+        issue(row.line, { field: '', key: 'exchange.duplicate_in_file', params: { row: earlier } })
+      continue
+    }
+    seen.set(identity, row.line)
+    batch.push({
+      line: row.line,
+      result,
+      key: await rowKey(app, db, compartment.id, options.source, identity),
+    })
+    if (batch.length >= BATCH) {
+      await checkBatch(batch)
+      batch = []
+      options.onProgress?.('check', report.rows)
+    }
+  }
+  await checkBatch(batch)
+  options.onProgress?.('check', report.rows)
+  seen.clear()
+
+  if (options.dryRun) return report
+  if (report.rowsWithErrors > 0) throw errors.importHasErrors({ rows: report.rowsWithErrors })
+  if (report.possibleDuplicates.length > 0 && !options.acceptDuplicates)
+    throw errors.importDuplicates({ rows: report.possibleDuplicates.length })
+
+  const second = await openSheet(bytes, options.encoding)
+  await db.transaction().execute(async (trx) => {
+    let pending: CheckedRow[] = []
+    let processed = 0
+    const write = async () => {
+      const done = await importedKeys(
+        trx,
+        compartment.id,
+        pending.map((r) => r.key),
+      )
+      const now = app.now().toISOString()
+      const rows = []
+      for (const row of pending) {
+        if (done.has(row.key)) continue
+        const person = await registerPersonIn(
+          app,
+          trx,
+          { compartmentId: compartment.id, ...row.result.person },
+          by,
+        )
+        rows.push({
+          compartment_id: compartment.id,
+          row_key: row.key,
+          kind: KIND,
+          entity_id: person.id,
+          source: options.source,
+          created_at: now,
+        })
+      }
+      await insertImportedRows(trx, rows)
+      report.imported += rows.length
+      processed += pending.length
+      pending = []
+      options.onProgress?.('write', processed)
+    }
+    for await (const row of second.rows) {
+      if (isBlank(row)) continue
+      const result = personFromRow((field) => reader(row, field), on)
+      // The first reading found no problem; the same bytes read the same way again.
+      if (!result.ok) throw errors.importHasErrors({ rows: 1 })
+      const key = await rowKey(app, trx, compartment.id, options.source, rowIdentity(result))
+      pending.push({ line: row.line, result, key })
+      if (pending.length >= BATCH) await write()
+    }
+    await write()
+    await saveMapping(trx, {
+      kind: KIND,
+      source: options.source,
+      mapping: JSON.stringify(mapping),
+      updated_at: app.now().toISOString(),
+      updated_by: by.actorId,
+    })
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'exchange.people_imported',
+      entityType: 'Compartment',
+      entityId: compartment.id,
+      compartmentId: compartment.id,
+      requestId: by.requestId,
+      details: {
+        format: report.format,
+        rows: report.rows,
+        imported: report.imported,
+        alreadyImported: report.alreadyImported,
+      },
+    })
+  })
+  report.ready = report.imported
+  return report
+}
+
+/** Gets a row's cell for one of our fields through the mapping (header text → column). */
+function cellReader(headers: readonly string[], mapping: ColumnMapping) {
+  const columns = new Map<PeopleImportField, number>()
+  for (const [field, header] of Object.entries(mapping) as [PeopleImportField, string][]) {
+    const index = headers.indexOf(header)
+    if (index >= 0) columns.set(field, index)
+  }
+  return (row: SheetRow, field: PeopleImportField): Cell | undefined => {
+    const index = columns.get(field)
+    return index === undefined ? undefined : row.cells[index]
+  }
+}
+
+const isBlank = (row: SheetRow) => row.cells.every((c) => typeof c === 'string' && c.trim() === '')
+
+/**
+ * The stored key of a row: the compartment's index key over the row's identity (a reference is
+ * the source's own, so it is scoped to the source; a row's content is the same row from any source).
+ */
+function rowKey(app: AppContext, db: Db, compartmentId: string, source: string, identity: string) {
+  const scoped = identity.startsWith('ref:')
+    ? `import:${KIND}:${source}:${identity}`
+    : `import:${KIND}:${identity}`
+  return app.crypto.fields.exactTerm(db, compartmentId, scoped)
+}
