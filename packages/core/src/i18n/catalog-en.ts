@@ -3,6 +3,7 @@ import { authEn } from './messages/auth.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
 import { detainedEn } from './messages/detained.en.js'
+import { fieldEn } from './messages/field.en.js'
 import { financeEn } from './messages/finance.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
@@ -37,6 +38,7 @@ export const en = {
   ...detainedEn,
   ...resettlementEn,
   ...medicalEn,
+  ...fieldEn,
   ...reportEn,
   ...financeEn,
 } as const

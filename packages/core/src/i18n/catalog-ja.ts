@@ -4,6 +4,7 @@ import { authJa } from './messages/auth.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { detainedJa } from './messages/detained.ja.js'
+import { fieldJa } from './messages/field.ja.js'
 import { financeJa } from './messages/finance.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
@@ -33,6 +34,7 @@ export const ja: Catalog = {
   ...detainedJa,
   ...resettlementJa,
   ...medicalJa,
+  ...fieldJa,
   ...reportJa,
   ...financeJa,
 }

@@ -3,6 +3,7 @@ import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
 import { detainedModule } from './detained/index.js'
+import { fieldModule } from './field/index.js'
 import { financeModule } from './finance/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
@@ -37,4 +38,5 @@ export const MODULES: readonly HavenModule[] = [
   medicalModule,
   reportModule,
   financeModule,
+  fieldModule,
 ]
