@@ -3,6 +3,7 @@ import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
 import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
+import { fieldApp } from './field/index.js'
 import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
@@ -22,6 +23,7 @@ export const APP_MODULES: readonly AppModule[] = [
   peopleApp,
   sheltersApp,
   suppliesApp,
+  fieldApp,
   cmsApp,
   inboxApp,
   adminApp,
