@@ -4,6 +4,7 @@ import { auditApp } from './audit/index.js'
 import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
 import { exchangeApp } from './exchange/index.js'
+import { fieldApp } from './field/index.js'
 import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
@@ -23,6 +24,7 @@ export const APP_MODULES: readonly AppModule[] = [
   peopleApp,
   sheltersApp,
   suppliesApp,
+  fieldApp,
   cmsApp,
   inboxApp,
   adminApp,

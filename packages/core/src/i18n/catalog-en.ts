@@ -4,6 +4,7 @@ import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
 import { detainedEn } from './messages/detained.en.js'
 import { exchangeEn } from './messages/exchange.en.js'
+import { fieldEn } from './messages/field.en.js'
 import { financeEn } from './messages/finance.en.js'
 import { inboxEn } from './messages/inbox.en.js'
 import { keysEn } from './messages/keys.en.js'
@@ -38,6 +39,7 @@ export const en = {
   ...detainedEn,
   ...resettlementEn,
   ...medicalEn,
+  ...fieldEn,
   ...reportEn,
   ...financeEn,
   ...exchangeEn,

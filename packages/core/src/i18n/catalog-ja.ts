@@ -5,6 +5,7 @@ import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { detainedJa } from './messages/detained.ja.js'
 import { exchangeJa } from './messages/exchange.ja.js'
+import { fieldJa } from './messages/field.ja.js'
 import { financeJa } from './messages/finance.ja.js'
 import { inboxJa } from './messages/inbox.ja.js'
 import { keysJa } from './messages/keys.ja.js'
@@ -34,6 +35,7 @@ export const ja: Catalog = {
   ...detainedJa,
   ...resettlementJa,
   ...medicalJa,
+  ...fieldJa,
   ...reportJa,
   ...financeJa,
   ...exchangeJa,

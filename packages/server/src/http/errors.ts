@@ -79,6 +79,9 @@ export const errors = {
   setupAlreadyDone: () => new HavenError(409, 'setup_already_done', 'error.setup_already_done'),
   sealed: () => new HavenError(503, 'sealed', 'error.sealed'),
   rotationRunning: () => new HavenError(409, 'rotation_running', 'error.rotation_running'),
+  deviceRevoked: () => new HavenError(410, 'device_revoked', 'error.device_revoked'),
+  fieldChangeRefused: (code = '') =>
+    new HavenError(409, 'field_change_refused', 'error.field_change_refused', { code }),
   keysDestroyed: () => new HavenError(409, 'keys_destroyed', 'error.keys_destroyed'),
   blindIndexMissing: () => new HavenError(409, 'blind_index_missing', 'error.blind_index_missing'),
   confirmationMismatch: () =>

@@ -4,6 +4,7 @@ import { auditModule } from './audit/index.js'
 import { cmsModule } from './cms/index.js'
 import { detainedModule } from './detained/index.js'
 import { exchangeModule } from './exchange/index.js'
+import { fieldModule } from './field/index.js'
 import { financeModule } from './finance/index.js'
 import { inboxModule } from './inbox/index.js'
 import { keysModule } from './keys/index.js'
@@ -39,4 +40,5 @@ export const MODULES: readonly HavenModule[] = [
   reportModule,
   financeModule,
   exchangeModule,
+  fieldModule,
 ]

@@ -26,7 +26,14 @@ import { abilities, can } from '../../auth/policy.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import { addEntry, addFollowUp, openCase, refer, updateCase } from './case-service.js'
+import {
+  addEntry,
+  addFollowUp,
+  markFollowUpDone,
+  openCase,
+  refer,
+  updateCase,
+} from './case-service.js'
 import {
   countCases,
   entriesOf,
@@ -35,7 +42,6 @@ import {
   listCases,
   overdueFollowUps,
   referralsOf,
-  setFollowUpDone,
   userNames,
 } from './case-store.js'
 import { caseAtId, loadPerson } from './people-loaders.js'
@@ -486,18 +492,7 @@ export const caseRoutes = [
     async handle({ app, body, record: followUp, audit: by }) {
       const db = app.database.db
       await assertWritable(db, followUp.compartment_id)
-      await db.transaction().execute(async (trx) => {
-        await setFollowUpDone(trx, followUp.id, body.done ? app.now().toISOString() : null)
-        await audit(app, trx, {
-          actorId: by.actorId,
-          action: 'case.follow_up_updated',
-          entityType: 'Case',
-          entityId: followUp.case_id,
-          compartmentId: followUp.compartment_id,
-          requestId: by.requestId,
-          details: { followUpId: followUp.id, done: body.done },
-        })
-      })
+      await markFollowUpDone(app, followUp, body.done, by)
       return { ok: true as const }
     },
   }),

@@ -24,10 +24,11 @@ import {
   insertEntry,
   insertFollowUp,
   insertReferral,
+  setFollowUpDone,
   touchCase,
   updateCaseIfVersion,
 } from './case-store.js'
-import type { CasesTable, PeopleTable } from './people-tables.js'
+import type { CasesTable, FollowUpsTable, PeopleTable } from './people-tables.js'
 import { recountOpenCases } from './person-relations.js'
 import { nextCounter, touchPerson } from './person-store.js'
 
@@ -182,12 +183,14 @@ export async function addEntry(
   kase: CasesTable,
   input: z.infer<typeof caseEntrySchema>,
   by: Actorish,
+  /** Fixed by the caller when a replay must find it (a field device's outbox entry). */
+  entryId?: string,
 ): Promise<string> {
   if (input.occurredOn > today(app))
     throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
   const db = app.database.db
   return db.transaction().execute(async (trx) => {
-    const id = newId()
+    const id = entryId ?? newId()
     const now = app.now().toISOString()
     await insertEntry(trx, {
       id,
@@ -319,5 +322,26 @@ export async function addFollowUp(
       details: { followUpId: id, dueOn: input.dueOn },
     })
     return id
+  })
+}
+
+/** Marks a follow-up done (or not), audited against its case. */
+export async function markFollowUpDone(
+  app: AppContext,
+  followUp: FollowUpsTable,
+  done: boolean,
+  by: Actorish,
+): Promise<void> {
+  await app.database.db.transaction().execute(async (trx) => {
+    await setFollowUpDone(trx, followUp.id, done ? app.now().toISOString() : null)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'case.follow_up_updated',
+      entityType: 'Case',
+      entityId: followUp.case_id,
+      compartmentId: followUp.compartment_id,
+      requestId: by.requestId,
+      details: { followUpId: followUp.id, done },
+    })
   })
 }

@@ -69,7 +69,9 @@ export const peopleModule = defineModule({
 // Photos re-encoded without metadata (EXIF, GPS), for any module that takes a photo of a person.
 export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
 // Registering a person and opening a case for them (other modules' demo data: a returnee's case).
-export { openCase } from './case-service.js'
+// What the field app's sync applies through this door: a case note, a follow-up done.
+export { addEntry as addCaseEntry, markFollowUpDone, openCase } from './case-service.js'
+export { findCase, findFollowUp } from './case-store.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.
 export {
@@ -83,6 +85,13 @@ export {
   personCodes,
   setSituation,
 } from './people-directory.js'
+// The field app's pull: pseudonymous people, cases and open follow-ups changed after a point.
+export {
+  casesChangedAfter,
+  type FeedPosition,
+  openFollowUpsOf,
+  peopleChangedAfter,
+} from './people-feed-store.js'
 // Whether a text (a sponsor update, a letter) holds a person's registered names, in any script,
 // without handing out the names: spans into the caller's text, found through the blind index.
 export { type NameSpan, nameSpansIn } from './people-name-check.js'

@@ -77,10 +77,14 @@ export async function createPerson(
   app: AppContext,
   input: CreatePerson,
   by: Actorish,
+  /** Fixed by the caller when a replay must find it (a field device's outbox entry). */
+  personId?: string,
 ): Promise<PeopleTable> {
   const issues = personDateIssues(input.identity, input.attributes, today(app))
   if (issues.length > 0) throw errors.validationFailed(issues)
-  return app.database.db.transaction().execute((trx) => registerPersonIn(app, trx, input, by))
+  return app.database.db
+    .transaction()
+    .execute((trx) => registerPersonIn(app, trx, input, by, personId))
 }
 
 /**
@@ -93,11 +97,12 @@ export async function registerPersonIn(
   trx: Db,
   input: CreatePerson,
   by: Actorish,
+  personId?: string,
 ): Promise<PeopleTable> {
   const compartment = await findCompartment(trx, input.compartmentId)
   if (!compartment) throw errors.notFound()
   await assertCompartmentWritable(trx, compartment)
-  const id = newId()
+  const id = personId ?? newId()
   const now = app.now().toISOString()
   const code = personCode(compartment.code, await nextCounter(trx, compartment.id, 'person'))
   const { sealed, terms } = await sealIdentity(

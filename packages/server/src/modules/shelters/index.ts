@@ -23,3 +23,8 @@ export const sheltersModule = defineModule({
     }
   },
 })
+
+// A shelter log entry recorded on a field device (its outbox id kept, so a replay finds it).
+export { addLogEntry } from './shelter-service.js'
+// Shelters by compartment (codes, for a field device's list of where it may log).
+export { listShelters } from './shelter-store.js'

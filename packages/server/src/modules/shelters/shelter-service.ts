@@ -262,13 +262,15 @@ export async function addLogEntry(
   id: string,
   input: CreateShelterLog,
   by: Actorish,
+  /** Fixed by the caller when a replay must find it (a field device's outbox entry). */
+  fixedId?: string,
 ): Promise<ShelterLogTable> {
   if (input.occurredOn > today(app))
     throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
   return app.database.db.transaction().execute(async (trx) => {
     const shelter = await lockForChange(app, trx, id)
     const people = await peopleInCompartment(trx, shelter.compartment_id, input.personIds)
-    const entryId = newId()
+    const entryId = fixedId ?? newId()
     const row: ShelterLogTable = {
       id: entryId,
       compartment_id: shelter.compartment_id,

@@ -120,6 +120,19 @@ export interface RecordedDistribution {
   personCode: string | null
   dayPeople: number
   dailyCap: number
+  /** The cap it went past when it was recorded over a cap for review (an offline distribution). */
+  flagged: 'daily_cap_reached' | 'monthly_budget_reached' | null
+}
+
+/**
+ * How a distribution is recorded: `id` when the caller fixes it (a field device's outbox entry,
+ * so a replay finds it); `overCap: 'flag'` for a distribution already handed out without a
+ * connection — the food is gone, so refusing would only lose the record: it is stored past the
+ * cap, marked with the cap it broke, for a coordinator to review.
+ */
+export interface DistributionOptions {
+  id?: string
+  overCap?: 'refuse' | 'flag'
 }
 
 /**
@@ -133,6 +146,7 @@ export async function recordDistribution(
   app: AppContext,
   input: RecordDistribution,
   by: Actorish & { mayOverride: boolean },
+  options: DistributionOptions = {},
 ): Promise<RecordedDistribution> {
   refuseFuture(app, input.day, 'day')
   const db = app.database.db
@@ -166,7 +180,11 @@ export async function recordDistribution(
       { people, costInCapMinor: capSpend.minor },
     )
     let overrideCode: string | null = null
-    if (!verdict.ok) {
+    let flagged: RecordedDistribution['flagged'] = null
+    if (!verdict.ok && options.overCap === 'flag' && !input.overrideReason) {
+      flagged = verdict.code
+      overrideCode = verdict.code
+    } else if (!verdict.ok) {
       if (!input.overrideReason || !by.mayOverride) {
         if (verdict.code === 'daily_cap_reached')
           throw errors.dailyCapReached(
@@ -189,7 +207,7 @@ export async function recordDistribution(
       overrideCode = verdict.code
     }
     const row: DistributionsTable = {
-      id: newId(),
+      id: options.id ?? newId(),
       compartment_id: input.compartmentId,
       policy_id: policy.id,
       day: input.day,
@@ -201,7 +219,7 @@ export async function recordDistribution(
       cap_currency: capSpend.currency,
       rice_grams: policy.buys_grams * people,
       override_code: overrideCode,
-      override_reason: overrideCode ? (input.overrideReason ?? null) : null,
+      override_reason: overrideCode && !flagged ? (input.overrideReason ?? null) : null,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -236,7 +254,11 @@ export async function recordDistribution(
     )
     await audit(app, trx, {
       actorId: by.actorId,
-      action: overrideCode ? 'distribution.cap_overridden' : 'distribution.recorded',
+      action: flagged
+        ? 'distribution.over_cap_offline'
+        : overrideCode
+          ? 'distribution.cap_overridden'
+          : 'distribution.recorded',
       entityType: 'Distribution',
       entityId: row.id,
       compartmentId: input.compartmentId,
@@ -253,6 +275,7 @@ export async function recordDistribution(
       personCode: input.personCode ?? null,
       dayPeople: dayTotals.people + people,
       dailyCap: policy.daily_cap,
+      flagged,
     }
   })
 }

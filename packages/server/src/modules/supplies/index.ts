@@ -31,6 +31,12 @@ export const suppliesModule = defineModule({
   },
 })
 
+// Recording a distribution made on a field device (offline): a fixed id, flagged past a cap.
+export {
+  type DistributionOptions,
+  type RecordedDistribution,
+  recordDistribution,
+} from './distribution-service.js'
 // The allowance policy of a compartment on a day: finance sets its monthly cap beside the books.
 export { policyOn as allowancePolicyOn } from './distribution-store.js'
 // What other code may use: a compartment's distribution figures for a year (the dashboard's

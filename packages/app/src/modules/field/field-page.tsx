@@ -1,0 +1,565 @@
+import type {
+  DeviceView,
+  FieldMutation,
+  PulledCase,
+  PulledPerson,
+} from '@haven/core/field/field-schemas'
+import type { JSX } from 'preact'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { PageTitle } from '../../components/page-title.js'
+import { SelectField } from '../../components/select-field.js'
+import { TextField } from '../../components/text-field.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+import {
+  CLOCK_TOLERANCE_MINUTES,
+  DeviceRevoked,
+  enqueue,
+  type FieldState,
+  type OutboxEntry,
+  type Shelter,
+  sync,
+} from './field-sync.js'
+import { createVault, QuotaError, unlock, type Vault, vaultExists, wipe } from './field-vault.js'
+
+/** Minutes without a touch or a key before the store locks and the key leaves memory. */
+const IDLE_MINUTES = 5
+
+interface Held {
+  state: FieldState
+  outbox: OutboxEntry[]
+  people: PulledPerson[]
+  cases: PulledCase[]
+  shelters: Shelter[]
+  compartments: Shelter[]
+}
+
+async function readAll(vault: Vault): Promise<Held> {
+  return {
+    state: (await vault.get<FieldState>('state')) ?? { deviceId: '' },
+    outbox: (await vault.get<OutboxEntry[]>('outbox')) ?? [],
+    people: (await vault.get<PulledPerson[]>('people')) ?? [],
+    cases: (await vault.get<PulledCase[]>('cases')) ?? [],
+    shelters: (await vault.get<Shelter[]>('shelters')) ?? [],
+    compartments: (await vault.get<Shelter[]>('compartments')) ?? [],
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/**
+ * The offline field app: set up once (device registered, passphrase chosen), then unlocked per
+ * session. Forms save to the encrypted outbox; Sync sends it and brings the worker's people and
+ * cases. Facts first (online, waiting, clock), forms open on demand, wipe always one tap away.
+ */
+export function FieldPage(): JSX.Element {
+  const [phase, setPhase] = useState<'loading' | 'setup' | 'locked' | 'open'>('loading')
+  const [vault, setVault] = useState<Vault | null>(null)
+  const [held, setHeld] = useState<Held | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [online, setOnline] = useState(navigator.onLine)
+  const [progress, setProgress] = useState<string | null>(null)
+  const [form, setForm] = useState<FieldMutation['kind'] | null>(null)
+
+  useEffect(() => {
+    // The app shell only (see public/field-sw.js): opening the field app offline needs it.
+    navigator.serviceWorker?.register('/app/field-sw.js').catch(() => {})
+    vaultExists()
+      .then((exists) => setPhase(exists ? 'locked' : 'setup'))
+      .catch(() => setPhase('setup'))
+    const on = () => setOnline(true)
+    const off = () => setOnline(false)
+    addEventListener('online', on)
+    addEventListener('offline', off)
+    return () => {
+      removeEventListener('online', on)
+      removeEventListener('offline', off)
+    }
+  }, [])
+
+  const lock = (why: string | null) => {
+    vault?.close()
+    setVault(null)
+    setHeld(null)
+    setPhase('locked')
+    setNotice(why)
+  }
+
+  // Auto-lock: the key is dropped from memory after IDLE_MINUTES without input.
+  const timer = useRef<number | undefined>(undefined)
+  useEffect(() => {
+    if (phase !== 'open') return
+    const arm = () => {
+      clearTimeout(timer.current)
+      timer.current = window.setTimeout(
+        () => lock(t('field.locked_idle', { minutes: IDLE_MINUTES })),
+        IDLE_MINUTES * 60_000,
+      )
+    }
+    arm()
+    for (const e of ['pointerdown', 'keydown']) addEventListener(e, arm)
+    return () => {
+      clearTimeout(timer.current)
+      for (const e of ['pointerdown', 'keydown']) removeEventListener(e, arm)
+    }
+  }, [phase, vault])
+
+  const opened = async (v: Vault) => {
+    setVault(v)
+    setHeld(await readAll(v))
+    setPhase('open')
+  }
+
+  const panic = async () => {
+    vault?.close()
+    await wipe()
+    setVault(null)
+    setHeld(null)
+    setPhase('setup')
+    setNotice(t('field.panic.done'))
+  }
+
+  const save = async (m: FieldMutation) => {
+    if (!vault) return
+    setProblem(null)
+    try {
+      await enqueue(vault, m)
+      setHeld(await readAll(vault))
+      setNotice(t('field.form.saved'))
+      setForm(null)
+    } catch (error) {
+      setProblem(error instanceof QuotaError ? t('field.quota') : String(error))
+    }
+  }
+
+  const runSync = async () => {
+    if (!vault) return
+    setProblem(null)
+    setNotice(null)
+    try {
+      const report = await sync(vault, (done, total, step) =>
+        setProgress(
+          step === 'push' ? t('field.sync.progress', { done, total }) : t('field.sync.pulling'),
+        ),
+      )
+      setHeld(await readAll(vault))
+      setNotice(
+        t('field.sync.done', {
+          applied: report.applied,
+          flagged: report.flagged,
+          conflicts: report.conflicts,
+        }),
+      )
+    } catch (error) {
+      if (error instanceof DeviceRevoked) {
+        await panic()
+        setProblem(t('error.device_revoked'))
+      } else if (error instanceof QuotaError) setProblem(t('field.quota'))
+      else setProblem(t('field.sync.failed', { reason: (error as Error).message }))
+    } finally {
+      setProgress(null)
+    }
+  }
+
+  return (
+    <section class="field-app">
+      <PageTitle text={t('field.title')} />
+      {problem && <ErrorAlert message={problem} />}
+      {notice && <StatusMessage>{notice}</StatusMessage>}
+      {phase === 'setup' && <Setup onReady={opened} />}
+      {phase === 'locked' && (
+        <Unlock
+          onOpen={(v) => {
+            setNotice(null)
+            return opened(v)
+          }}
+        />
+      )}
+      {phase === 'open' && held && (
+        <>
+          <p class="field-facts" data-testid="field-facts">
+            <strong>{online ? t('field.online') : t('field.offline')}</strong>
+            {' · '}
+            <span data-testid="outbox-count">
+              {t('field.outbox', { count: held.outbox.length })}
+            </span>
+          </p>
+          {Math.abs(held.state.clockSkewMinutes ?? 0) > CLOCK_TOLERANCE_MINUTES && (
+            <ErrorAlert
+              message={t('field.clock_off', {
+                minutes: Math.abs(held.state.clockSkewMinutes ?? 0),
+              })}
+            />
+          )}
+          <p class="actions">
+            <button type="button" disabled={!online || progress !== null} onClick={runSync}>
+              {t('field.sync')}
+            </button>{' '}
+            <button type="button" class="secondary" onClick={() => lock(null)}>
+              {t('field.lock')}
+            </button>{' '}
+            <button type="button" class="danger" onClick={panic}>
+              {t('field.panic')}
+            </button>
+          </p>
+          {progress && (
+            <p role="status" data-testid="sync-progress">
+              {progress}
+            </p>
+          )}
+          <p class="actions">
+            {(
+              [
+                'distribution',
+                'shelter_log',
+                'case_note',
+                'follow_up_done',
+                'register_person',
+              ] as const
+            ).map((k) => (
+              <button
+                key={k}
+                type="button"
+                class={form === k ? '' : 'secondary'}
+                aria-expanded={form === k}
+                onClick={() => setForm(form === k ? null : k)}
+              >
+                {t(FORM_LABELS[k])}
+              </button>
+            ))}
+          </p>
+          {form && <FieldForm kind={form} held={held} onSave={save} />}
+          <OutboxList outbox={held.outbox} />
+          <PeopleList people={held.people} />
+          <CaseList cases={held.cases} />
+        </>
+      )}
+    </section>
+  )
+}
+
+const FORM_LABELS = {
+  distribution: 'field.forms.distribution',
+  shelter_log: 'field.forms.shelter_log',
+  case_note: 'field.forms.case_note',
+  follow_up_done: 'field.forms.follow_up',
+  register_person: 'field.forms.person',
+} as const
+
+function Setup({ onReady }: { onReady: (v: Vault) => Promise<void> }): JSX.Element {
+  const [name, setName] = useState('')
+  const [pass, setPass] = useState('')
+  const [duress, setDuress] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    if (pass.length < 10 || duress.length < 10) return setError(t('field.setup.too_short'))
+    if (pass === duress) return setError(t('field.setup.same'))
+    setBusy(true)
+    try {
+      const device = await api<DeviceView>('POST', '/field/devices', { name })
+      const vault = await createVault(pass, duress)
+      await vault.put('state', { deviceId: device.id } satisfies FieldState)
+      await onReady(vault)
+    } catch (err) {
+      setError((err as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form onSubmit={submit}>
+      <h2>{t('field.setup.title')}</h2>
+      <p>{t('field.setup.lead')}</p>
+      {error && <ErrorAlert message={error} />}
+      <TextField
+        id="device-name"
+        label={t('field.setup.device_name')}
+        value={name}
+        onInput={setName}
+        required
+      />
+      <TextField
+        id="passphrase"
+        type="password"
+        label={t('field.setup.passphrase')}
+        value={pass}
+        onInput={setPass}
+        required
+        autoComplete="new-password"
+      />
+      <TextField
+        id="duress"
+        type="password"
+        label={t('field.setup.duress')}
+        value={duress}
+        onInput={setDuress}
+        required
+        autoComplete="off"
+      />
+      <button type="submit" disabled={busy}>
+        {t('field.setup.submit')}
+      </button>
+    </form>
+  )
+}
+
+function Unlock({ onOpen }: { onOpen: (v: Vault) => Promise<void> }): JSX.Element {
+  const [pass, setPass] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (e: Event) => {
+    e.preventDefault()
+    setBusy(true)
+    try {
+      const result = await unlock(pass)
+      if ('wrong' in result) setError(t('field.unlock.wrong'))
+      else await onOpen(result.vault)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <form onSubmit={submit}>
+      <h2>{t('field.unlock.title')}</h2>
+      {error && <ErrorAlert message={error} />}
+      <TextField
+        id="unlock-passphrase"
+        type="password"
+        label={t('field.unlock.passphrase')}
+        value={pass}
+        onInput={setPass}
+        required
+        autoComplete="current-password"
+      />
+      <button type="submit" disabled={busy}>
+        {t('field.unlock.submit')}
+      </button>
+    </form>
+  )
+}
+
+function FieldForm(props: {
+  kind: FieldMutation['kind']
+  held: Held
+  onSave: (m: FieldMutation) => Promise<void>
+}): JSX.Element {
+  const { held } = props
+  const [where, setWhere] = useState(held.compartments[0]?.id ?? '')
+  const [shelter, setShelter] = useState(held.shelters[0]?.id ?? '')
+  const [day, setDay] = useState(today())
+  const [headcount, setHeadcount] = useState('1')
+  const [personCode, setPersonCode] = useState('')
+  const [note, setNote] = useState('')
+  const [caseId, setCaseId] = useState(held.cases[0]?.id ?? '')
+  const followUps = held.cases.flatMap((c) => c.followUps.map((f) => ({ ...f, kase: c })))
+  const [followUp, setFollowUp] = useState(followUps[0]?.id ?? '')
+  const clientId = crypto.randomUUID()
+  const compartments = held.compartments.map((c) => ({ value: c.id, label: c.code }))
+
+  const submit = (e: Event) => {
+    e.preventDefault()
+    const kase = held.cases.find((c) => c.id === caseId)
+    const fu = followUps.find((f) => f.id === followUp)
+    const m: FieldMutation | null =
+      props.kind === 'distribution'
+        ? {
+            clientId,
+            kind: 'distribution',
+            data: {
+              compartmentId: where,
+              day,
+              ...(personCode.trim()
+                ? { personCode: personCode.trim() }
+                : { headcount: Number(headcount) }),
+            },
+          }
+        : props.kind === 'shelter_log'
+          ? {
+              clientId,
+              kind: 'shelter_log',
+              shelterId: shelter,
+              data: { kind: 'oversight_visit', occurredOn: day, personIds: [], note },
+            }
+          : props.kind === 'case_note' && kase
+            ? {
+                clientId,
+                kind: 'case_note',
+                caseId: kase.id,
+                baseVersion: kase.version,
+                data: { kind: 'note', occurredOn: day, text: note },
+              }
+            : props.kind === 'follow_up_done' && fu
+              ? {
+                  clientId,
+                  kind: 'follow_up_done',
+                  followUpId: fu.id,
+                  baseVersion: fu.kase.version,
+                }
+              : props.kind === 'register_person'
+                ? {
+                    clientId,
+                    kind: 'register_person',
+                    data: {
+                      compartmentId: where,
+                      identity: { names: [], phones: [] },
+                      attributes: {
+                        ageBand: 'unknown',
+                        situation: 'unknown',
+                        arrivalMonth: null,
+                        languages: [],
+                        tags: [],
+                      },
+                    },
+                  }
+                : null
+    if (m) void props.onSave(m)
+  }
+
+  return (
+    <form class="field-form" onSubmit={submit}>
+      <h2>{t(FORM_LABELS[props.kind])}</h2>
+      {(props.kind === 'distribution' || props.kind === 'register_person') && (
+        <SelectField
+          id="f-where"
+          label={t('field.form.compartment')}
+          value={where}
+          options={compartments}
+          onChange={setWhere}
+        />
+      )}
+      {props.kind === 'shelter_log' && (
+        <SelectField
+          id="f-shelter"
+          label={t('field.form.shelter')}
+          value={shelter}
+          options={held.shelters.map((s) => ({ value: s.id, label: s.code }))}
+          onChange={setShelter}
+        />
+      )}
+      {props.kind === 'case_note' && (
+        <SelectField
+          id="f-case"
+          label={t('field.form.case')}
+          value={caseId}
+          options={held.cases.map((c) => ({ value: c.id, label: `${c.code} (${c.personCode})` }))}
+          onChange={setCaseId}
+        />
+      )}
+      {props.kind === 'follow_up_done' && (
+        <SelectField
+          id="f-follow-up"
+          label={t('field.form.follow_up')}
+          value={followUp}
+          options={followUps.map((f) => ({ value: f.id, label: `${f.kase.code} · ${f.dueOn}` }))}
+          onChange={setFollowUp}
+        />
+      )}
+      {props.kind !== 'follow_up_done' && props.kind !== 'register_person' && (
+        <TextField
+          id="f-day"
+          type="date"
+          label={t('field.form.day')}
+          value={day}
+          onInput={setDay}
+        />
+      )}
+      {props.kind === 'distribution' && (
+        <>
+          <TextField
+            id="f-headcount"
+            label={t('field.form.headcount')}
+            value={headcount}
+            onInput={setHeadcount}
+            inputMode="numeric"
+          />
+          <TextField
+            id="f-person"
+            label={t('field.form.person_code')}
+            value={personCode}
+            onInput={setPersonCode}
+            verbatim
+          />
+        </>
+      )}
+      {(props.kind === 'shelter_log' || props.kind === 'case_note') && (
+        <TextField id="f-note" label={t('field.form.note')} value={note} onInput={setNote} />
+      )}
+      <button type="submit">{t('field.form.save')}</button>
+    </form>
+  )
+}
+
+function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
+  if (outbox.length === 0) return null
+  return (
+    <table class="field-list" data-testid="outbox">
+      <caption>{t('field.outbox', { count: outbox.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('field.col.kind')}</th>
+          <th scope="col">{t('field.col.recorded')}</th>
+          <th scope="col">{t('field.col.outcome')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {outbox.map((e) => (
+          <tr key={e.m.clientId}>
+            <td>{t(FORM_LABELS[e.m.kind])}</td>
+            <td>{new Date(e.at).toLocaleString()}</td>
+            <td>{e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
+  return (
+    <table class="field-list" data-testid="people">
+      <caption>{t('field.people.title', { count: people.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('field.col.code')}</th>
+          <th scope="col">{t('field.col.situation')}</th>
+          <th scope="col">{t('field.col.age')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {people.slice(0, 200).map((p) => (
+          <tr key={p.id}>
+            <td>{p.code}</td>
+            <td>{p.situation}</td>
+            <td>{p.ageBand}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
+  return (
+    <table class="field-list" data-testid="cases">
+      <caption>{t('field.cases.title', { count: cases.length })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('field.col.code')}</th>
+          <th scope="col">{t('field.col.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.slice(0, 200).map((c) => (
+          <tr key={c.id}>
+            <td>{c.code}</td>
+            <td>{c.status}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

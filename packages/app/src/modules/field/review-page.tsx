@@ -1,0 +1,113 @@
+import type { ReviewItemView } from '@haven/core/field/field-schemas'
+import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
+import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { ErrorAlert } from '../../components/messages.js'
+import { PageTitle } from '../../components/page-title.js'
+import { api } from '../../lib/api-client.js'
+import { t } from '../../lib/locale.js'
+
+const PAGE = 25
+
+/**
+ * What field phones recorded past a cap or against a case edited since, for the coordinator:
+ * the fact, the phone and the next action (apply a conflict, or mark it seen) on each line.
+ * The page and the outcome filter live in the address.
+ */
+export function ReviewPage(): JSX.Element {
+  const params = new URLSearchParams(location.search)
+  const offset = Number(params.get('offset') ?? 0) || 0
+  const outcome = params.get('outcome') ?? ''
+  const query = `?limit=${PAGE}&offset=${offset}${outcome ? `&outcome=${outcome}` : ''}`
+  const [loaded, reload] = useLoad(
+    () => api<{ items: ReviewItemView[]; total: number }>('GET', `/field/review${query}`),
+    query,
+  )
+  const [error, setError] = useState<string | null>(null)
+  const decide = async (id: string, resolution: 'apply' | 'dismiss') => {
+    setError(null)
+    try {
+      await api('POST', `/field/review/${id}`, { resolution })
+      reload()
+    } catch (e) {
+      setError((e as Error).message)
+    }
+  }
+  if (loaded.state === 'loading') return <Loading />
+  if (loaded.state === 'failed') return <Problem error={loaded.error} />
+  const { items, total } = loaded.data
+  return (
+    <section>
+      <PageTitle text={t('field.review.title', { count: total })} />
+      <p>{t('field.review.lead')}</p>
+      <p class="actions">
+        {['', 'flagged', 'conflict'].map((o) => (
+          <a
+            key={o}
+            href={`/app/field/review${o ? `?outcome=${o}` : ''}`}
+            aria-current={o === outcome ? 'page' : undefined}
+          >
+            {o
+              ? t(o === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')
+              : t('field.review.nav')}
+          </a>
+        ))}
+      </p>
+      {error && <ErrorAlert message={error} />}
+      {items.length === 0 ? (
+        <p>{t('field.review.empty')}</p>
+      ) : (
+        <table class="field-list" data-testid="field-review">
+          <thead>
+            <tr>
+              <th scope="col">{t('field.col.kind')}</th>
+              <th scope="col">{t('field.col.outcome')}</th>
+              <th scope="col">{t('field.col.device')}</th>
+              <th scope="col">{t('field.col.recorded')}</th>
+              <th scope="col" />
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={i.id}>
+                <td>{i.kind}</td>
+                <td>
+                  {t(i.outcome === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')}
+                  {i.code ? ` (${i.code})` : ''}
+                </td>
+                <td>{i.deviceName}</td>
+                <td>{new Date(i.recordedAt).toLocaleString()}</td>
+                <td>
+                  {i.outcome === 'conflict' && (
+                    <button type="button" onClick={() => decide(i.id, 'apply')}>
+                      {t('field.review.apply')}
+                    </button>
+                  )}{' '}
+                  <button type="button" class="secondary" onClick={() => decide(i.id, 'dismiss')}>
+                    {t('field.review.dismiss')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p class="actions">
+        {offset > 0 && (
+          <a
+            href={`/app/field/review?offset=${Math.max(0, offset - PAGE)}${outcome ? `&outcome=${outcome}` : ''}`}
+          >
+            ←
+          </a>
+        )}{' '}
+        {offset + PAGE < total && (
+          <a
+            href={`/app/field/review?offset=${offset + PAGE}${outcome ? `&outcome=${outcome}` : ''}`}
+          >
+            →
+          </a>
+        )}
+      </p>
+    </section>
+  )
+}

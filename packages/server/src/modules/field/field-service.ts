@@ -1,0 +1,486 @@
+import {
+  type DeviceView,
+  type FieldMutation,
+  type FieldOutcome,
+  fieldMutationSchema,
+  type PullView,
+  type ReviewItemView,
+} from '@haven/core/field/field-schemas'
+import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import type { Actor } from '../../auth/actor.js'
+import { audit } from '../../auth/auth-audit.js'
+import { can } from '../../auth/policy.js'
+import { assertWritable, compartmentsWhere } from '../../compartments/compartment-access.js'
+import { allCompartmentCodes } from '../../compartments/compartment-store.js'
+import { sealedAt } from '../../crypto/field-crypto.js'
+import { isUniqueViolation } from '../../db/constraint-errors.js'
+import { newId } from '../../db/ids.js'
+import { errors } from '../../http/errors.js'
+import { HavenError } from '../../http/haven-error.js'
+import {
+  addCaseEntry,
+  casesChangedAfter,
+  createPerson,
+  type FeedPosition,
+  findCase,
+  findFollowUp,
+  markFollowUpDone,
+  openFollowUpsOf,
+  peopleChangedAfter,
+} from '../people/index.js'
+import { addLogEntry, listShelters } from '../shelters/index.js'
+import { recordDistribution } from '../supplies/index.js'
+import {
+  changesByClientId,
+  findDevice,
+  insertChange,
+  insertDevice,
+  resolveChange,
+  revokeDevice,
+  touchDevice,
+} from './field-store.js'
+import type { FieldChangesTable, FieldDevicesTable } from './field-tables.js'
+
+export const presentDevice = (d: FieldDevicesTable): DeviceView => ({
+  id: d.id,
+  name: d.name,
+  userId: d.user_id,
+  createdAt: d.created_at,
+  lastSeenAt: d.last_seen_at,
+  revokedAt: d.revoked_at,
+})
+
+export async function registerDevice(
+  app: AppContext,
+  userId: string,
+  name: string,
+  by: Actorish,
+): Promise<FieldDevicesTable> {
+  const row: FieldDevicesTable = {
+    id: newId(),
+    user_id: userId,
+    name,
+    created_at: app.now().toISOString(),
+    last_seen_at: null,
+    revoked_at: null,
+    revoked_by: null,
+  }
+  await app.database.db.transaction().execute(async (trx) => {
+    await insertDevice(trx, row)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'field.device_registered',
+      entityType: 'FieldDevice',
+      entityId: row.id,
+      requestId: by.requestId,
+    })
+  })
+  return row
+}
+
+export async function revoke(
+  app: AppContext,
+  device: FieldDevicesTable,
+  by: Actorish,
+): Promise<FieldDevicesTable> {
+  const db = app.database.db
+  await db.transaction().execute(async (trx) => {
+    await revokeDevice(trx, device.id, app.now().toISOString(), by.actorId)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'field.device_revoked',
+      entityType: 'FieldDevice',
+      entityId: device.id,
+      requestId: by.requestId,
+      details: { owner: device.user_id },
+    })
+  })
+  const after = await findDevice(db, device.id)
+  if (!after) throw errors.notFound()
+  return after
+}
+
+/**
+ * The caller's own device, unrevoked: someone else's (or none) is 404 and a revoked one 410
+ * `device_revoked`, which tells the phone to wipe itself.
+ */
+export async function deviceInUse(app: AppContext, actor: Actor, id: string) {
+  const device = await findDevice(app.database.db, id)
+  if (!device || device.user_id !== actor.userId) throw errors.notFound()
+  if (device.revoked_at) throw errors.deviceRevoked()
+  await touchDevice(app.database.db, device.id, app.now().toISOString())
+  return device
+}
+
+interface Applied {
+  outcome: FieldOutcome
+  code: string | null
+  entityId: string | null
+  compartmentId: string | null
+}
+
+const refused = (code: string): Applied => ({
+  outcome: 'refused',
+  code,
+  entityId: null,
+  compartmentId: null,
+})
+
+/**
+ * Applies one outbox entry through the owning module's door, as the device's user, with the
+ * entry's client id as the new record's id (so a replay after a crash finds it: the insert then
+ * fails on the key and the entry counts as applied). `ignoreBase` is a reviewer applying a
+ * conflict after all.
+ */
+async function applyOne(
+  app: AppContext,
+  actor: Actor,
+  m: FieldMutation,
+  by: Actorish,
+  ignoreBase = false,
+): Promise<Applied> {
+  const db = app.database.db
+  switch (m.kind) {
+    case 'distribution': {
+      const compartmentId = m.data.compartmentId
+      if (!can(actor, 'create', 'Distribution', { compartmentId })) return refused('forbidden')
+      await assertWritable(db, compartmentId)
+      // Overriding a cap is a coordinator's act on the spot, never something a phone asks for.
+      const { overrideReason: _overrideReason, ...input } = m.data
+      const done = await recordDistribution(
+        app,
+        input,
+        { ...by, mayOverride: false },
+        { id: m.clientId, overCap: 'flag' },
+      )
+      return {
+        outcome: done.flagged ? 'flagged' : 'applied',
+        code: done.flagged,
+        entityId: done.row.id,
+        compartmentId,
+      }
+    }
+    case 'shelter_log': {
+      const compartmentId = m.shelterId
+      if (!can(actor, 'create', 'ShelterRecord', { compartmentId })) return refused('forbidden')
+      const row = await addLogEntry(app, compartmentId, m.data, by, m.clientId)
+      return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
+    }
+    case 'case_note': {
+      const kase = await findCase(db, m.caseId)
+      if (!kase || !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id }))
+        return refused('not_found')
+      const compartmentId = kase.compartment_id
+      if (!ignoreBase && kase.version !== m.baseVersion)
+        return { outcome: 'conflict', code: 'version_conflict', entityId: kase.id, compartmentId }
+      await assertWritable(db, compartmentId)
+      const entryId = await addCaseEntry(app, kase, m.data, by, m.clientId)
+      return { outcome: 'applied', code: null, entityId: entryId, compartmentId }
+    }
+    case 'follow_up_done': {
+      const followUp = await findFollowUp(db, m.followUpId)
+      const kase = followUp ? await findCase(db, followUp.case_id) : undefined
+      if (
+        !followUp ||
+        !kase ||
+        !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id })
+      )
+        return refused('not_found')
+      const compartmentId = kase.compartment_id
+      if (!ignoreBase && kase.version !== m.baseVersion)
+        return { outcome: 'conflict', code: 'version_conflict', entityId: kase.id, compartmentId }
+      await assertWritable(db, compartmentId)
+      await markFollowUpDone(app, followUp, true, by)
+      return { outcome: 'applied', code: null, entityId: followUp.id, compartmentId }
+    }
+    case 'register_person': {
+      const compartmentId = m.data.compartmentId
+      if (!can(actor, 'create', 'Person', { compartmentId })) return refused('forbidden')
+      const row = await createPerson(app, m.data, by, m.clientId)
+      return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
+    }
+  }
+}
+
+/** The compartment an entry names before it is applied (for a replayed entry whose record exists). */
+const compartmentNamed = (m: FieldMutation): string | null =>
+  m.kind === 'distribution' || m.kind === 'register_person'
+    ? m.data.compartmentId
+    : m.kind === 'shelter_log'
+      ? m.shelterId
+      : null
+
+async function applyGuarded(
+  app: AppContext,
+  actor: Actor,
+  m: FieldMutation,
+  by: Actorish,
+  ignoreBase = false,
+): Promise<Applied> {
+  try {
+    return await applyOne(app, actor, m, by, ignoreBase)
+  } catch (error) {
+    // The record is there already: a push that was cut off after it committed, replayed.
+    if (isUniqueViolation(error))
+      return {
+        outcome: 'applied',
+        code: null,
+        entityId: m.clientId,
+        compartmentId: compartmentNamed(m),
+      }
+    // A refusal the device shows (no policy for that day, a frozen compartment…); the entry
+    // stays in its outbox, so nothing is lost, and is tried again at the next sync.
+    if (error instanceof HavenError) return refused(error.code)
+    throw error
+  }
+}
+
+export interface PushAnswer {
+  clientId: string
+  outcome: FieldOutcome
+  code: string | null
+  entityId: string | null
+}
+
+const answerOf = (row: FieldChangesTable): PushAnswer => ({
+  clientId: row.client_id,
+  outcome: row.outcome as FieldOutcome,
+  code: row.code,
+  entityId: row.entity_id,
+})
+
+/**
+ * Applies a device's outbox in order. An entry already received answers as it did the first
+ * time (a replay records nothing); a push cut off half way is simply sent again. A conflict is
+ * kept with its body sealed, for a coordinator to apply or dismiss.
+ */
+export async function push(
+  app: AppContext,
+  actor: Actor,
+  device: FieldDevicesTable,
+  mutations: readonly FieldMutation[],
+  by: Actorish,
+): Promise<PushAnswer[]> {
+  const db = app.database.db
+  const seen = new Map(
+    (
+      await changesByClientId(
+        db,
+        device.id,
+        mutations.map((m) => m.clientId),
+      )
+    ).map((r) => [r.client_id, r]),
+  )
+  const answers: PushAnswer[] = []
+  for (const m of mutations) {
+    const before = seen.get(m.clientId)
+    if (before) {
+      answers.push(answerOf(before))
+      continue
+    }
+    const result = await applyGuarded(app, actor, m, by)
+    if (result.outcome === 'refused' || result.compartmentId === null) {
+      answers.push({ clientId: m.clientId, ...result })
+      continue
+    }
+    const compartmentId = result.compartmentId
+    const row: FieldChangesTable = {
+      id: newId(),
+      device_id: device.id,
+      client_id: m.clientId,
+      user_id: actor.userId,
+      compartment_id: compartmentId,
+      kind: m.kind,
+      outcome: result.outcome,
+      code: result.code,
+      entity_id: result.entityId,
+      body: null,
+      recorded_at: app.now().toISOString(),
+      resolved_at: null,
+      resolved_by: null,
+      resolution: null,
+    }
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (result.outcome === 'conflict')
+          row.body = await app.crypto.fields.seal(
+            trx,
+            sealedAt('field_changes', 'body', row.id, compartmentId),
+            JSON.stringify(m),
+          )
+        await insertChange(trx, row)
+        if (result.outcome !== 'applied')
+          await audit(app, trx, {
+            actorId: by.actorId,
+            action: `field.change_${result.outcome}`,
+            entityType: 'FieldChange',
+            entityId: row.id,
+            compartmentId,
+            requestId: by.requestId,
+            details: { kind: m.kind, code: result.code },
+          })
+      })
+    } catch (error) {
+      // The same push sent twice at once: the other one recorded this entry first.
+      if (!isUniqueViolation(error)) throw error
+      const [other] = await changesByClientId(db, device.id, [m.clientId])
+      if (other) {
+        answers.push(answerOf(other))
+        continue
+      }
+      throw error
+    }
+    answers.push(answerOf(row))
+  }
+  return answers
+}
+
+interface Cursor {
+  /** The compartments the device held at that point: one missing now is purged on the device. */
+  k: string[]
+  p: FeedPosition | null
+  c: FeedPosition | null
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url')
+
+function decodeCursor(text: string | undefined): Cursor | null {
+  if (!text) return null
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor
+    if (!Array.isArray(c.k)) throw new Error('no compartments')
+    return { k: c.k.map(String), p: c.p ?? null, c: c.c ?? null }
+  } catch {
+    throw errors.validationFailed([{ path: 'cursor', key: 'field.invalid', params: {} }])
+  }
+}
+
+/**
+ * What changed since the cursor in the compartments the user holds NOW: people (codes and
+ * non-identifying attributes), cases with their open follow-ups, the shelters they may log in,
+ * and the compartments the device must purge because a grant was taken away. A compartment
+ * granted since the last pull restarts the feed from the beginning, so it arrives whole.
+ */
+export async function pull(
+  app: AppContext,
+  actor: Actor,
+  cursorText: string | undefined,
+  limit: number,
+): Promise<PullView> {
+  const db = app.database.db
+  const cursor = decodeCursor(cursorText)
+  const peopleScope = await compartmentsWhere(db, actor, 'list', 'Person')
+  const caseScope = await compartmentsWhere(db, actor, 'list', 'Case')
+  const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterRecord')
+  const held = [...new Set([...peopleScope, ...caseScope])].sort()
+  const before = cursor?.k ?? []
+  const purge = before.filter((k) => !held.includes(k))
+  const gained = held.some((k) => !before.includes(k))
+  const from = !cursor || gained ? { p: null, c: null } : cursor
+
+  const people = await peopleChangedAfter(db, peopleScope, from.p, limit)
+  let p = from.p
+  const last = people.at(-1)
+  if (last) p = { at: last.updated_at, id: last.id }
+  const room = limit - people.length
+  const cases = room > 0 ? await casesChangedAfter(db, caseScope, from.c, room) : []
+  let c = from.c
+  const lastCase = cases.at(-1)
+  if (lastCase) c = { at: lastCase.updated_at, id: lastCase.id }
+  const followUps = await openFollowUpsOf(
+    db,
+    cases.map((k) => k.id),
+  )
+  const shelters = await listShelters(db, shelterScope)
+  const codes = await allCompartmentCodes(db)
+  return {
+    serverTime: app.now().toISOString(),
+    cursor: encodeCursor({ k: held, p, c }),
+    more: room <= 0 || cases.length === room,
+    purge,
+    people: people.map((r) => ({
+      id: r.id,
+      compartmentId: r.compartment_id,
+      code: r.code,
+      ageBand: r.age_band,
+      situation: r.situation,
+      arrivalMonth: r.arrival_month,
+      languages: JSON.parse(r.languages) as string[],
+      version: r.version,
+      merged: r.merged_into_id !== null,
+    })),
+    cases: cases.map((k) => ({
+      id: k.id,
+      compartmentId: k.compartment_id,
+      code: k.code,
+      personCode: k.person_code,
+      type: k.type,
+      status: k.status,
+      priority: k.priority,
+      version: k.version,
+      followUps: followUps
+        .filter((f) => f.case_id === k.id)
+        .map((f) => ({ id: f.id, dueOn: f.due_on })),
+    })),
+    compartments: held.map((id) => ({ id, code: codes.get(id) ?? id })),
+    shelters: shelters.map((s) => ({ id: s.compartment_id, code: s.code })),
+  }
+}
+
+export const presentReview = (r: FieldChangesTable & { device_name: string }): ReviewItemView => ({
+  id: r.id,
+  compartmentId: r.compartment_id,
+  kind: r.kind,
+  outcome: r.outcome as FieldOutcome,
+  code: r.code,
+  entityId: r.entity_id,
+  deviceName: r.device_name,
+  recordedAt: r.recorded_at,
+  resolvedAt: r.resolved_at,
+  resolution: r.resolution,
+})
+
+/**
+ * A coordinator's decision on a flagged or conflicting change: a conflict applied is recorded
+ * now, as the coordinator, against the current record; dismissed, its sealed body is dropped.
+ */
+export async function resolve(
+  app: AppContext,
+  actor: Actor,
+  change: FieldChangesTable,
+  resolution: 'apply' | 'dismiss',
+  by: Actorish,
+): Promise<void> {
+  const db = app.database.db
+  let entityId: string | undefined
+  if (resolution === 'apply' && change.outcome === 'conflict' && change.body) {
+    const body = await app.crypto.fields.open(
+      db,
+      sealedAt('field_changes', 'body', change.id, change.compartment_id),
+      change.body,
+    )
+    const m = fieldMutationSchema.parse(JSON.parse(body))
+    const result = await applyGuarded(app, actor, m, by, true)
+    if (result.outcome === 'refused') throw errors.fieldChangeRefused(result.code ?? '')
+    entityId = result.entityId ?? undefined
+  }
+  await db.transaction().execute(async (trx) => {
+    const done = await resolveChange(trx, change.id, {
+      at: app.now().toISOString(),
+      by: by.actorId,
+      how: resolution === 'apply' && change.outcome === 'conflict' ? 'applied' : 'dismissed',
+      ...(entityId ? { entityId } : {}),
+    })
+    if (!done) throw errors.versionConflict({})
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'field.change_resolved',
+      entityType: 'FieldChange',
+      entityId: change.id,
+      compartmentId: change.compartment_id,
+      requestId: by.requestId,
+      details: { resolution, kind: change.kind },
+    })
+  })
+}

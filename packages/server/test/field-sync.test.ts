@@ -1,0 +1,365 @@
+import { randomUUID } from 'node:crypto'
+import { beforeEach, expect, it } from 'vitest'
+import type { AppContext } from '../src/app-context.js'
+import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
+import { describeEachDialect } from './support/dialects.js'
+import { buildCompartment, buildUser, signIn, type TestUser } from './support/factories.js'
+import { buildCase, buildFollowUp, buildPerson } from './support/people-factories.js'
+import { ensureShelter } from './support/shelter-factories.js'
+import { testAppContext, testApps } from './support/test-app.js'
+
+const POLICY = {
+  validFrom: '2026-01-01',
+  amount: '20',
+  currency: 'CNY',
+  buysGrams: 10_000,
+  dailyCap: 20,
+  monthlyCap: '180000',
+  monthlyCapCurrency: 'JPY',
+  rationGrams: 500,
+}
+
+describeEachDialect('field app sync: devices, outbox push, scoped pull, review', (ctx) => {
+  let app: AppContext
+  let yan: CompartmentsTable
+  let jrl: CompartmentsTable
+  let coordinator: Record<string, string>
+  let worker: Record<string, string>
+  let workerUser: TestUser
+  let admin: Record<string, string>
+
+  beforeEach(async () => {
+    await ctx.reset()
+    app = testAppContext(ctx.database(), { now: () => new Date('2026-06-15T10:00:00Z') })
+    yan = await buildCompartment(app, 'YAN-01')
+    jrl = await buildCompartment(app, 'JRL-01')
+    const headersOf = async (u: TestUser) => (await signIn(app, u)).headers
+    coordinator = await headersOf(
+      await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: yan.id }] }),
+    )
+    // A caseworker out in the field: distributions, shelter logs, case notes, registrations.
+    workerUser = await buildUser(app, {
+      grants: [
+        { role: 'caseworker', compartmentId: yan.id },
+        { role: 'caseworker', compartmentId: jrl.id },
+      ],
+    })
+    worker = await headersOf(workerUser)
+    admin = await headersOf(
+      await buildUser(app, { grants: [{ role: 'administrator', compartmentId: null }] }),
+    )
+    const finance = await headersOf(
+      await buildUser(app, { grants: [{ role: 'finance', compartmentId: null }] }),
+    )
+    expect(
+      (
+        await call(
+          'POST',
+          '/exchange-rates',
+          { date: '2026-01-01', base: 'CNY', quote: 'JPY', rate: '15' },
+          finance,
+        )
+      ).status,
+    ).toBe(201)
+    expect(
+      (await call('POST', '/allowance-policies', { ...POLICY, compartmentId: yan.id }, coordinator))
+        .status,
+    ).toBe(201)
+  })
+
+  const call = (method: string, path: string, body: unknown, headers: Record<string, string>) =>
+    testApps(app).staff.request(`/api/v1${path}`, {
+      method,
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
+
+  async function device(headers = worker): Promise<string> {
+    const res = await call('POST', '/field/devices', { name: 'Phone A' }, headers)
+    expect(res.status).toBe(201)
+    return (await res.json()).id
+  }
+
+  const distribution = (n = 1) => ({
+    clientId: randomUUID(),
+    kind: 'distribution' as const,
+    data: { compartmentId: yan.id, day: '2026-06-14', headcount: n },
+  })
+
+  it('records 21 offline distributions against a cap of 20: the 21st is stored and flagged', async () => {
+    const id = await device()
+    const outbox = Array.from({ length: 21 }, () => distribution())
+    const res = await call('POST', '/field/sync/push', { deviceId: id, mutations: outbox }, worker)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const { results } = await res.json()
+    expect(results.filter((r: { outcome: string }) => r.outcome === 'applied')).toHaveLength(20)
+    expect(results[20]).toMatchObject({ outcome: 'flagged', code: 'daily_cap_reached' })
+
+    const listed = await call(
+      'GET',
+      `/distributions?compartmentId=${yan.id}`,
+      undefined,
+      coordinator,
+    )
+    expect(await listed.json()).toHaveLength(21)
+    const review = await call('GET', '/field/review', undefined, coordinator)
+    const page = await review.json()
+    expect(page.total).toBe(1)
+    expect(page.items[0]).toMatchObject({
+      kind: 'distribution',
+      outcome: 'flagged',
+      code: 'daily_cap_reached',
+      entityId: outbox[20]?.clientId,
+      deviceName: 'Phone A',
+    })
+    // Not the worker's to review; a coordinator marks it seen.
+    expect((await call('GET', '/field/review', undefined, worker)).status).toBe(200)
+    expect((await (await call('GET', '/field/review', undefined, worker)).json()).total).toBe(0)
+    const seen = await call(
+      'POST',
+      `/field/review/${page.items[0].id}`,
+      { resolution: 'dismiss' },
+      coordinator,
+    )
+    expect(seen.status).toBe(200)
+    expect((await seen.json()).resolution).toBe('dismissed')
+  })
+
+  it('replays a push without duplicates, and resumes one cut off half way', async () => {
+    const id = await device()
+    const outbox = Array.from({ length: 6 }, () => distribution(2))
+    const first = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: outbox.slice(0, 3) },
+      worker,
+    )
+    expect(first.status).toBe(200)
+    // The answer was lost: the phone sends its whole outbox again.
+    const again = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: outbox },
+      worker,
+    )
+    const { results } = await again.json()
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(Array(6).fill('applied'))
+    expect(results.map((r: { entityId: string }) => r.entityId)).toEqual(
+      outbox.map((m) => m.clientId),
+    )
+    const listed = await call(
+      'GET',
+      `/distributions?compartmentId=${yan.id}`,
+      undefined,
+      coordinator,
+    )
+    expect(await listed.json()).toHaveLength(6)
+    const figures = await (
+      await call(
+        'GET',
+        `/distributions/figures?compartmentId=${yan.id}&year=2026`,
+        undefined,
+        coordinator,
+      )
+    ).json()
+    expect(figures.days[0]).toMatchObject({ day: '2026-06-14', people: 12 })
+  })
+
+  it('keeps a case note made against a case edited meanwhile as a conflict, for review', async () => {
+    const person = await buildPerson(app, yan.id)
+    const kase = await buildCase(app, person)
+    const followUp = await buildFollowUp(app, kase)
+    const id = await device()
+    const pulled = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    ).json()
+    const seen = pulled.cases.find((k: { id: string }) => k.id === kase.id)
+    expect(seen).toMatchObject({ version: 1, followUps: [{ id: followUp, dueOn: '2026-01-10' }] })
+    // The coordinator raises the priority on the server while the phone is offline.
+    const edit = await call(
+      'PATCH',
+      `/cases/${kase.id}`,
+      { version: 1, priority: 'urgent' },
+      coordinator,
+    )
+    expect(edit.status).toBe(200)
+    const note = {
+      clientId: randomUUID(),
+      kind: 'case_note' as const,
+      caseId: kase.id,
+      baseVersion: 1,
+      data: { kind: 'note', occurredOn: '2026-06-14', text: 'Visited; needs a second visit.' },
+    }
+    const done = {
+      clientId: randomUUID(),
+      kind: 'follow_up_done' as const,
+      followUpId: followUp,
+      baseVersion: 1,
+    }
+    const res = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [note, done] },
+      worker,
+    )
+    const { results } = await res.json()
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual(['conflict', 'conflict'])
+    // Nothing was written to the case; the change is kept, sealed, for the coordinator.
+    const entries = await app.database.db
+      .selectFrom('case_entries')
+      .select('id')
+      .where('id', '=', note.clientId)
+      .execute()
+    expect(entries).toHaveLength(0)
+    const stored = await app.database.db
+      .selectFrom('field_changes')
+      .select('body')
+      .where('client_id', '=', note.clientId)
+      .executeTakeFirstOrThrow()
+    expect(stored.body).toMatch(/^v1\./)
+    expect(stored.body).not.toContain('second visit')
+    const page = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, coordinator)
+    ).json()
+    expect(page.total).toBe(2)
+    const item = page.items.find((i: { kind: string }) => i.kind === 'case_note')
+    const applied = await call(
+      'POST',
+      `/field/review/${item.id}`,
+      { resolution: 'apply' },
+      coordinator,
+    )
+    expect(applied.status).toBe(200)
+    expect(await applied.json()).toMatchObject({ resolution: 'applied', entityId: note.clientId })
+    const after = await app.database.db
+      .selectFrom('case_entries')
+      .select('id')
+      .where('id', '=', note.clientId)
+      .execute()
+    expect(after).toHaveLength(1)
+    // With the current version, the same kind of change applies directly.
+    const fresh = { ...done, clientId: randomUUID(), baseVersion: 2 }
+    const direct = await (
+      await call('POST', '/field/sync/push', { deviceId: id, mutations: [fresh] }, worker)
+    ).json()
+    expect(direct.results[0].outcome).toBe('applied')
+  })
+
+  it('records a shelter log entry and registers a person through their modules', async () => {
+    const shelter = await ensureShelter(app, yan)
+    const id = await device()
+    const log = {
+      clientId: randomUUID(),
+      kind: 'shelter_log' as const,
+      shelterId: shelter.compartment_id,
+      data: { kind: 'oversight_visit', occurredOn: '2026-06-14', note: 'Water pump fixed.' },
+    }
+    const person = {
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: {
+        compartmentId: yan.id,
+        identity: { names: [{ script: 'latin', value: 'Field Person' }], phones: [] },
+        attributes: {
+          ageBand: '18-29',
+          situation: 'in_hiding',
+          arrivalMonth: null,
+          languages: ['ko'],
+          tags: [],
+        },
+      },
+    }
+    const res = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [log, person] },
+      worker,
+    )
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(200)
+    expect(body.results.map((r: { outcome: string }) => r.outcome)).toEqual(['applied', 'applied'])
+    const pulled = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    ).json()
+    expect(pulled.people.map((p: { id: string }) => p.id)).toContain(person.clientId)
+    // Codes and non-identifying attributes only: no name reaches the phone this way.
+    expect(JSON.stringify(pulled)).not.toContain('Field Person')
+    expect(pulled.shelters).toEqual([{ id: yan.id, code: shelter.code }])
+  })
+
+  it('pulls in pages scoped to current grants, and purges a compartment whose grant was revoked', async () => {
+    for (let i = 0; i < 3; i++) await buildPerson(app, yan.id)
+    for (let i = 0; i < 2; i++) await buildPerson(app, jrl.id)
+    const id = await device()
+    let cursor: string | undefined
+    const people: string[] = []
+    for (let round = 0; round < 10; round++) {
+      const q = `/field/sync/pull?deviceId=${id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`
+      const page = await (await call('GET', q, undefined, worker)).json()
+      people.push(...page.people.map((p: { compartmentId: string }) => p.compartmentId))
+      cursor = page.cursor
+      if (!page.more) break
+    }
+    expect(people.sort()).toEqual([jrl.id, jrl.id, yan.id, yan.id, yan.id].sort())
+    await app.database.db
+      .deleteFrom('grants')
+      .where('user_id', '=', workerUser.id)
+      .where('compartment_id', '=', jrl.id)
+      .execute()
+    const after = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}&cursor=${cursor}`, undefined, worker)
+    ).json()
+    expect(after.purge).toEqual([jrl.id])
+    expect(after.people).toEqual([])
+    // A push into the compartment no longer granted is refused, not recorded.
+    const res = await (
+      await call(
+        'POST',
+        '/field/sync/push',
+        {
+          deviceId: id,
+          mutations: [
+            { ...distribution(), data: { compartmentId: jrl.id, day: '2026-06-14', headcount: 1 } },
+          ],
+        },
+        worker,
+      )
+    ).json()
+    expect(res.results[0]).toMatchObject({ outcome: 'refused', code: 'forbidden' })
+  })
+
+  it('answers 410 device_revoked once the owner or an administrator revokes the phone', async () => {
+    const id = await device()
+    const mine = await (await call('GET', '/field/devices', undefined, worker)).json()
+    expect(mine.map((d: { id: string }) => d.id)).toEqual([id])
+    // Another user can neither see nor revoke it.
+    expect((await call('POST', `/field/devices/${id}/revoke`, undefined, coordinator)).status).toBe(
+      403,
+    )
+    expect((await call('GET', '/field/devices/all', undefined, worker)).status).toBe(403)
+    const all = await (await call('GET', '/field/devices/all', undefined, admin)).json()
+    expect(all.map((d: { id: string }) => d.id)).toContain(id)
+    const revoked = await call('POST', `/field/devices/${id}/revoke`, undefined, admin)
+    expect(revoked.status).toBe(200)
+    expect((await revoked.json()).revokedAt).toBeTruthy()
+    const pull = await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    expect(pull.status).toBe(410)
+    expect((await pull.json()).error.code).toBe('device_revoked')
+    const push = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [distribution()] },
+      worker,
+    )
+    expect(push.status).toBe(410)
+    // Someone else's device id is as good as none.
+    const other = await device(coordinator)
+    expect(
+      (await call('GET', `/field/sync/pull?deviceId=${other}`, undefined, worker)).status,
+    ).toBe(404)
+  })
+})
