@@ -37,6 +37,9 @@ const TEXT = {
     situation: 'Situation',
     search: 'Search by code or name',
     searchButton: 'Search',
+    people: 'People',
+    nameHead: 'Name',
+    peopleCount: / of \d+ people$/,
   },
   ja: {
     menu: 'メニュー',
@@ -62,6 +65,9 @@ const TEXT = {
     situation: '状況',
     search: 'コードまたは名前で検索',
     searchButton: '検索',
+    people: '保護対象者',
+    nameHead: '名前',
+    peopleCount: /^\d+ 人中 \d+ 人$/,
   },
 } as const
 
@@ -357,6 +363,18 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       })
       await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
       await page.goto(`${haven.baseUrl}/app/people`)
+      // A table with heads and a count; the coordinator may identify, so names are shown.
+      const table = page.getByRole('table', { name: text.people })
+      await table.waitFor()
+      expect(await table.getByRole('columnheader').allTextContents()).toContain(text.nameHead)
+      expect((await page.locator('.list-count').textContent()) ?? '').toMatch(text.peopleCount)
+      expect(await table.locator('tbody tr').count()).toBe(25)
+      const names = await table.locator(`tbody td[data-label="${text.nameHead}"]`).allTextContents()
+      expect(names.filter((n) => /^(Seed Person|Kim Test) /.test(n)).length).toBe(25)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-people-${locale}-${width}.png`,
+        fullPage: true,
+      })
       const situation = page.getByLabel(text.situation, { exact: true })
       await situation.selectOption('in_shelter')
       await page.getByRole('button', { name: text.searchButton, exact: true }).click()
