@@ -40,6 +40,19 @@ const TEXT = {
     people: 'People',
     nameHead: 'Name',
     peopleCount: / of \d+ people$/,
+    assign: 'Assign',
+    assignTo: 'Assign to',
+    save: 'Save',
+    assigned: 'Assigned to other.',
+    myCases: 'My open cases',
+    unread: /unread notification/,
+    caseload: 'Caseload',
+    reveal: 'Reveal identity',
+    correct: 'Correct the identity',
+    latinName: 'Name in Latin',
+    corrected: 'The identity is corrected.',
+    conflict: /Someone saved a change to this person/,
+    print: 'Print a summary',
   },
   ja: {
     menu: 'メニュー',
@@ -68,6 +81,19 @@ const TEXT = {
     people: '保護対象者',
     nameHead: '名前',
     peopleCount: /^\d+ 人中 \d+ 人$/,
+    assign: '担当を決める',
+    assignTo: '担当者',
+    save: '保存',
+    assigned: 'other さんの担当にしました。',
+    myCases: '担当中のケース',
+    unread: /未読の通知が \d+ 件/,
+    caseload: '担当件数',
+    reveal: '身元情報を表示',
+    correct: '身元情報を訂正する',
+    latinName: 'ローマ字での氏名',
+    corrected: '身元情報を訂正しました。',
+    conflict: /別の人がこの人物の変更を保存しました/,
+    print: '概要を印刷',
   },
 } as const
 
@@ -351,6 +377,66 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         expect(consoleErrors).toEqual([])
         await context.close()
       }
+    })
+
+    it(`${locale}: a coordinator assigns a case; the caseworker finds it on her home, told by a notification`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      const width = locale === 'en' ? 1280 : 375
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      const list = (await (
+        await context.request.get(`${haven.baseUrl}/api/v1/cases?type=protection&limit=100`)
+      ).json()) as { cases: { id: string; code: string; assigneeId: string | null }[] }
+      const kase = list.cases.find((c) => c.assigneeId === null)
+      if (!kase) throw new Error('no unassigned case left')
+      await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+      await page.getByText(text.assign, { exact: true }).click()
+      const select = page.getByLabel(text.assignTo, { exact: true })
+      await select.waitFor()
+      // Only those who work cases in the case's shelter are offered: not YAN-01's caseworker.
+      const offered = await select.locator('option').allTextContents()
+      expect(offered).toContain('other')
+      expect(offered).toContain('coordinator')
+      expect(offered).not.toContain('worker')
+      await expectAxeClean(page, `${locale} assign form, ${width} px`)
+      await select.selectOption({ label: 'other' })
+      await page
+        .locator('form', { has: select })
+        .getByRole('button', { name: text.save, exact: true })
+        .click()
+      await page.getByRole('status').filter({ hasText: text.assigned }).waitFor()
+      await page.screenshot({ path: `e2e/artifacts/issue-15-assigned-${locale}-${width}.png` })
+      // The coordinator's home shows the caseload per caseworker.
+      await page.goto(`${haven.baseUrl}/app/`)
+      const load = page.getByRole('table', { name: text.caseload })
+      await load.waitFor()
+      expect(await load.getByRole('rowheader').allTextContents()).toContain('other')
+      await expectAxeClean(page, `${locale} coordinator home, ${width} px`)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-home-coordinator-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      await context.close()
+
+      const caseworker = await suite.newPage({ viewport: { width, height: 900 }, locale })
+      await signInContext(caseworker.context, haven.baseUrl, staff.other as StaffAccount)
+      await caseworker.page.goto(`${haven.baseUrl}/app/`)
+      const mine = caseworker.page.getByRole('list', { name: text.myCases })
+      await mine.waitFor()
+      expect(await mine.getByRole('link').allTextContents()).toContain(kase.code)
+      await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
+      await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
+      await caseworker.page.screenshot({
+        path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      expect(consoleErrors).toEqual([])
+      expect(caseworker.consoleErrors).toEqual([])
+      await caseworker.context.close()
     })
 
     it(`${locale}: the people list keeps its filters in the address (Back restores them), never a name`, async () => {
