@@ -58,6 +58,8 @@ describeInBrowser('people and cases in Chromium', (suite) => {
 
     const caseCode = await people.openCase('medical')
     const caseUrl = page.url()
+    // The facts come first; changing them is opened on demand.
+    await page.getByText('Status and priority', { exact: true }).click()
     await page.getByRole('combobox', { name: 'Priority', exact: true }).selectOption('high')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.locator('dd', { hasText: 'High' }).waitFor()

@@ -37,6 +37,22 @@ const TEXT = {
     situation: 'Situation',
     search: 'Search by code or name',
     searchButton: 'Search',
+    people: 'People',
+    nameHead: 'Name',
+    peopleCount: / of \d+ people$/,
+    assign: 'Assign',
+    assignTo: 'Assign to',
+    save: 'Save',
+    assigned: 'Assigned to other.',
+    myCases: 'My open cases',
+    unread: /unread notification/,
+    caseload: 'Caseload',
+    reveal: 'Reveal identity',
+    correct: 'Correct the identity',
+    latinName: 'Name in Latin',
+    corrected: 'The identity is corrected.',
+    conflict: /Someone saved a change to this person/,
+    print: 'Print a summary',
   },
   ja: {
     menu: 'メニュー',
@@ -62,6 +78,22 @@ const TEXT = {
     situation: '状況',
     search: 'コードまたは名前で検索',
     searchButton: '検索',
+    people: '保護対象者',
+    nameHead: '名前',
+    peopleCount: /^\d+ 人中 \d+ 人$/,
+    assign: '担当を決める',
+    assignTo: '担当者',
+    save: '保存',
+    assigned: 'other さんの担当にしました。',
+    myCases: '担当中のケース',
+    unread: /未読の通知が \d+ 件/,
+    caseload: '担当件数',
+    reveal: '身元情報を表示',
+    correct: '身元情報を訂正する',
+    latinName: 'ローマ字での氏名',
+    corrected: '身元情報を訂正しました。',
+    conflict: /別の人がこの人物の変更を保存しました/,
+    print: '概要を印刷',
   },
 } as const
 
@@ -347,6 +379,66 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       }
     })
 
+    it(`${locale}: a coordinator assigns a case; the caseworker finds it on her home, told by a notification`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      const width = locale === 'en' ? 1280 : 375
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+      const list = (await (
+        await context.request.get(`${haven.baseUrl}/api/v1/cases?type=protection&limit=100`)
+      ).json()) as { cases: { id: string; code: string; assigneeId: string | null }[] }
+      const kase = list.cases.find((c) => c.assigneeId === null)
+      if (!kase) throw new Error('no unassigned case left')
+      await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+      await page.getByText(text.assign, { exact: true }).click()
+      const select = page.getByLabel(text.assignTo, { exact: true })
+      await select.waitFor()
+      // Only those who work cases in the case's shelter are offered: not YAN-01's caseworker.
+      const offered = await select.locator('option').allTextContents()
+      expect(offered).toContain('other')
+      expect(offered).toContain('coordinator')
+      expect(offered).not.toContain('worker')
+      await expectAxeClean(page, `${locale} assign form, ${width} px`)
+      await select.selectOption({ label: 'other' })
+      await page
+        .locator('form', { has: select })
+        .getByRole('button', { name: text.save, exact: true })
+        .click()
+      await page.getByRole('status').filter({ hasText: text.assigned }).waitFor()
+      await page.screenshot({ path: `e2e/artifacts/issue-15-assigned-${locale}-${width}.png` })
+      // The coordinator's home shows the caseload per caseworker.
+      await page.goto(`${haven.baseUrl}/app/`)
+      const load = page.getByRole('table', { name: text.caseload })
+      await load.waitFor()
+      expect(await load.getByRole('rowheader').allTextContents()).toContain('other')
+      await expectAxeClean(page, `${locale} coordinator home, ${width} px`)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-home-coordinator-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      await context.close()
+
+      const caseworker = await suite.newPage({ viewport: { width, height: 900 }, locale })
+      await signInContext(caseworker.context, haven.baseUrl, staff.other as StaffAccount)
+      await caseworker.page.goto(`${haven.baseUrl}/app/`)
+      const mine = caseworker.page.getByRole('list', { name: text.myCases })
+      await mine.waitFor()
+      expect(await mine.getByRole('link').allTextContents()).toContain(kase.code)
+      await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
+      await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
+      await caseworker.page.screenshot({
+        path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      expect(consoleErrors).toEqual([])
+      expect(caseworker.consoleErrors).toEqual([])
+      await caseworker.context.close()
+    })
+
     it(`${locale}: the people list keeps its filters in the address (Back restores them), never a name`, async () => {
       seeded ??= seedCases()
       await seeded
@@ -357,6 +449,18 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       })
       await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
       await page.goto(`${haven.baseUrl}/app/people`)
+      // A table with heads and a count; the coordinator may identify, so names are shown.
+      const table = page.getByRole('table', { name: text.people })
+      await table.waitFor()
+      expect(await table.getByRole('columnheader').allTextContents()).toContain(text.nameHead)
+      expect((await page.locator('.list-count').textContent()) ?? '').toMatch(text.peopleCount)
+      expect(await table.locator('tbody tr').count()).toBe(25)
+      const names = await table.locator(`tbody td[data-label="${text.nameHead}"]`).allTextContents()
+      expect(names.filter((n) => /^(Seed Person|Kim Test) /.test(n)).length).toBe(25)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-people-${locale}-${width}.png`,
+        fullPage: true,
+      })
       const situation = page.getByLabel(text.situation, { exact: true })
       await situation.selectOption('in_shelter')
       await page.getByRole('button', { name: text.searchButton, exact: true }).click()

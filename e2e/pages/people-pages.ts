@@ -23,9 +23,9 @@ export class PeoplePagesObject extends AppShell {
   /** The codes the result list shows, once the search has answered. */
   async resultCodes(): Promise<string[]> {
     await this.page.getByText('Loading…').waitFor({ state: 'detached' })
-    const list = this.page.getByRole('list', { name: 'People' })
-    if ((await list.count()) === 0) return []
-    return list.locator('.item-title').allTextContents()
+    const table = this.page.getByRole('table', { name: 'People' })
+    if ((await table.count()) === 0) return []
+    return table.locator('tbody').getByRole('rowheader').allTextContents()
   }
 
   async register(fields: { names: Record<string, string>; situation: string }): Promise<string> {

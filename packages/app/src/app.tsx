@@ -36,7 +36,8 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
   }
 }
 
-const Home = signedInOnly(HomePage)
+const HOME_PANELS = APP_MODULES.flatMap((m) => m.homePanels ?? [])
+const Home = signedInOnly(() => <HomePage panels={HOME_PANELS} />)
 const Account = signedInOnly(AccountPage)
 // Each notification links where the module that wrote it says.
 const NOTIFICATION_LINKS = Object.assign({}, ...APP_MODULES.map((m) => m.notificationLinks ?? {}))

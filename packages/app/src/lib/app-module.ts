@@ -16,6 +16,22 @@ export interface AppModule {
   readonly nav?: readonly NavEntry[]
   /** Where a notification of each kind the module writes (server side) takes the reader. */
   readonly notificationLinks?: Readonly<Record<string, (subjectId: string) => string>>
+  /** Parts of the home work queue, in order, each shown to those its `shows` lets in. */
+  readonly homePanels?: readonly HomePanel[]
+}
+
+/** A part of the home page (my cases, the caseload…), its code loaded when first shown. */
+export interface HomePanel {
+  readonly component: ComponentType
+  shows(can: Abilities): boolean
+}
+
+/** A home panel whose code loads with the home page of those who see it. */
+export function homePanel(
+  load: () => Promise<ComponentType>,
+  shows: (can: Abilities) => boolean,
+): HomePanel {
+  return { component: lazy(load), shows }
 }
 
 /** A screen at an address under /app. Route parameters (`:id`) arrive as props of that name. */

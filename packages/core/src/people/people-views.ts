@@ -52,10 +52,22 @@ export const revealedIdentityView = z.union([
 ])
 export type RevealedIdentityView = z.infer<typeof revealedIdentityView>
 
+/**
+ * A row of the people list: the summary, and the first name for a caller who may identify and
+ * asked for names (`null` otherwise, or when the compartment's keys were destroyed).
+ */
+export const personRowView = personSummaryView.extend({ name: z.string().nullable() })
+export type PersonRowView = z.infer<typeof personRowView>
+
 export const personPageView = z.object({
-  people: z.array(personSummaryView),
+  people: z.array(personRowView),
   nextCursor: z.string().nullable(),
+  /** How many people the filters match, counted up to a cap (a count of a million costs). */
+  total: z.number().int(),
+  /** `true` when there are more than `total`. */
+  totalCapped: z.boolean(),
 })
+export type PersonPageView = z.infer<typeof personPageView>
 
 export const caseView = z.object({
   id: z.string(),

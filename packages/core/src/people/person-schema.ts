@@ -170,6 +170,8 @@ export const personQuerySchema = z.strictObject({
   sort: z.enum(PERSON_SORTS).default('code'),
   cursor: z.string().max(300).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
+  /** The list screen asks for names (opened and audited); pickers and searches do not. */
+  names: z.enum(['1']).optional(),
 })
 export type PersonQuery = z.infer<typeof personQuerySchema>
 

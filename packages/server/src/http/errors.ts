@@ -60,6 +60,11 @@ export const errors = {
     new HavenError(409, 'version_conflict', 'error.version_conflict', {}, [], { details }),
   compartmentMismatch: () =>
     new HavenError(422, 'compartment_mismatch', 'error.person_compartment_mismatch'),
+  /** The chosen assignee holds no caseworker or coordinator role where the case is. */
+  assigneeNotInCompartment: () =>
+    new HavenError(422, 'assignee_not_in_compartment', 'error.assignee_not_in_compartment', {}, [
+      { path: 'assigneeId', key: 'error.assignee_not_in_compartment', params: {} },
+    ]),
   consentRequired: () => new HavenError(422, 'consent_required', 'error.consent_required'),
   attachmentType: () => new HavenError(415, 'attachment_type', 'error.attachment_type'),
   recordFrozen: () => new HavenError(423, 'record_frozen', 'error.record_frozen'),

@@ -217,6 +217,26 @@ export const matrix: MatrixModule = {
       },
       call: () => ({ path: '/follow-ups/overdue' }),
     },
+    'GET /work-queue': {
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) => ids(field(body, 'cases')).includes(seeded(o, 'caseId')),
+      },
+      call: () => ({ path: '/work-queue' }),
+    },
+    'GET /caseload': {
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) =>
+          Array.isArray(body) &&
+          body.some((x: { compartmentId?: string }) => x.compartmentId === o.compartment.id),
+      },
+      call: () => ({ path: '/caseload' }),
+    },
+    'GET /cases/:id/assignees': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({ path: `/cases/${(await kase(f)).id}/assignees` }),
+    },
     'POST /cases/:id/attachments': {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f) => ({ path: `/cases/${(await kase(f)).id}/attachments`, raw: tinyPng() }),

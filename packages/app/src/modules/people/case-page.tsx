@@ -1,10 +1,12 @@
 import type { CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
+import { useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
-import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { CaseAssign } from './case-assign.js'
 import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
 import { CaseReferrals } from './case-referrals.js'
@@ -18,6 +20,7 @@ export function CasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
   const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  const [done, setDone] = useState<string | null>(null)
   const shredded = useShredded()
   if (kase.state === 'loading') return <Loading />
   if (kase.state === 'failed')
@@ -36,7 +39,13 @@ export function CasePage(): JSX.Element {
         <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
       </p>
       <PageTitle text={c.code} />
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => window.print()}>
+          {t('cases.print')}
+        </button>
+      </div>
       {gone && <ShreddedRecord compartment={gone} />}
+      <Done text={done} />
       <dl class="record">
         <dt>{t('cases.type')}</dt>
         <dd>{t(`case_type.${c.type}`)}</dd>
@@ -46,9 +55,26 @@ export function CasePage(): JSX.Element {
           {c.outcome && ` · ${t(`case_outcome.${c.outcome}`)}`}
         </dd>
         <dt>{t('cases.priority')}</dt>
-        <dd>{t(`priority.${c.priority}`)}</dd>
+        <dd>
+          {c.priority === 'urgent' || c.priority === 'high' ? (
+            <span class={`badge priority-${c.priority}`}>{t(`priority.${c.priority}`)}</span>
+          ) : (
+            t(`priority.${c.priority}`)
+          )}
+        </dd>
         <dt>{t('cases.assignee')}</dt>
-        <dd>{c.assigneeName ?? t('people.not_given')}</dd>
+        <dd>
+          {c.assigneeName ?? <span class="muted">{t('cases.unassigned')}</span>}
+          {c.actions.includes('update') && (
+            <CaseAssign
+              kase={c}
+              saved={(text) => {
+                setDone(text)
+                reload()
+              }}
+            />
+          )}
+        </dd>
         <dt>{t('cases.opened')}</dt>
         <dd>{c.openedOn}</dd>
         {c.closedOn && (

@@ -16,7 +16,7 @@ import { t } from '../../lib/locale.js'
 import { today } from './case-parts.js'
 import { optionsOf } from './people-parts.js'
 
-/** Moving a case along open → in progress → closed; closing asks for the outcome and date. */
+/** Opened on demand (the facts come first): moving a case along open → in progress → closed; closing asks for the outcome and date. */
 export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JSX.Element {
   const { kase } = props
   const [status, setStatus] = useState<string>(kase.status)
@@ -26,74 +26,75 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
   const submission = useSubmission()
   const closing = status === 'closed' && kase.status !== 'closed'
   return (
-    <form
-      class="stack record-section"
-      noValidate
-      aria-labelledby="status-title"
-      onSubmit={(event) => {
-        event.preventDefault()
-        const checked = checkFields(updateCaseSchema, {
-          version: kase.version,
-          ...(status !== kase.status ? { status } : {}),
-          ...(priority !== kase.priority ? { priority } : {}),
-          ...(closing ? { outcome, closedOn } : {}),
-        })
-        if (!checked.ok) {
-          submission.setFields(checked.errors)
-          return
-        }
-        void submission.run(async () => {
-          await api('PATCH', `/cases/${kase.id}`, checked.value)
-          props.saved()
-        })
-      }}
-    >
-      <h2 id="status-title">{t('cases.change_status')}</h2>
-      <SelectField
-        id="case-status"
-        label={t('cases.status')}
-        value={status}
-        options={optionsOf(CASE_STATUSES, (s) => t(`case_status.${s}`))}
-        onChange={setStatus}
-        error={submission.fields.status}
-      />
-      <SelectField
-        id="case-priority"
-        label={t('cases.priority')}
-        value={priority}
-        options={optionsOf(PRIORITIES, (p) => t(`priority.${p}`))}
-        onChange={setPriority}
-        error={submission.fields.priority}
-      />
-      {closing && (
-        <>
-          <SelectField
-            id="case-outcome"
-            label={t('cases.outcome')}
-            value={outcome}
-            options={optionsOf(CASE_OUTCOMES, (o) => t(`case_outcome.${o}`))}
-            onChange={setOutcome}
-            error={submission.fields.outcome}
-          />
-          <TextField
-            id="case-closed-on"
-            type="date"
-            label={t('cases.closed')}
-            value={closedOn}
-            onInput={setClosedOn}
-            error={submission.fields.closedOn}
-          />
-        </>
-      )}
-      <ErrorAlert message={submission.error} />
-      <div class="actions">
-        <button
-          type="submit"
-          disabled={submission.busy || (status === kase.status && priority === kase.priority)}
-        >
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
+    <details class="edit">
+      <summary>{t('cases.change_status')}</summary>
+      <form
+        class="stack"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault()
+          const checked = checkFields(updateCaseSchema, {
+            version: kase.version,
+            ...(status !== kase.status ? { status } : {}),
+            ...(priority !== kase.priority ? { priority } : {}),
+            ...(closing ? { outcome, closedOn } : {}),
+          })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          void submission.run(async () => {
+            await api('PATCH', `/cases/${kase.id}`, checked.value)
+            props.saved()
+          })
+        }}
+      >
+        <SelectField
+          id="case-status"
+          label={t('cases.status')}
+          value={status}
+          options={optionsOf(CASE_STATUSES, (s) => t(`case_status.${s}`))}
+          onChange={setStatus}
+          error={submission.fields.status}
+        />
+        <SelectField
+          id="case-priority"
+          label={t('cases.priority')}
+          value={priority}
+          options={optionsOf(PRIORITIES, (p) => t(`priority.${p}`))}
+          onChange={setPriority}
+          error={submission.fields.priority}
+        />
+        {closing && (
+          <>
+            <SelectField
+              id="case-outcome"
+              label={t('cases.outcome')}
+              value={outcome}
+              options={optionsOf(CASE_OUTCOMES, (o) => t(`case_outcome.${o}`))}
+              onChange={setOutcome}
+              error={submission.fields.outcome}
+            />
+            <TextField
+              id="case-closed-on"
+              type="date"
+              label={t('cases.closed')}
+              value={closedOn}
+              onInput={setClosedOn}
+              error={submission.fields.closedOn}
+            />
+          </>
+        )}
+        <ErrorAlert message={submission.error} />
+        <div class="actions">
+          <button
+            type="submit"
+            disabled={submission.busy || (status === kase.status && priority === kase.priority)}
+          >
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </details>
   )
 }

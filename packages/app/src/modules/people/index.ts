@@ -1,4 +1,4 @@
-import { defineAppModule, page } from '../../lib/app-module.js'
+import { defineAppModule, homePanel, page } from '../../lib/app-module.js'
 
 /** People, their cases and incidents, follow-ups and the retention review. */
 export const peopleApp = defineAppModule({
@@ -19,5 +19,19 @@ export const peopleApp = defineAppModule({
     { href: '/app/cases', label: 'nav.cases', shows: (can) => can.workCases },
     { href: '/app/incidents', label: 'nav.incidents', shows: (can) => can.workCases },
     { href: '/app/follow-ups', label: 'nav.follow_ups', shows: (can) => can.workCases },
+  ],
+  notificationLinks: {
+    case_assigned: (id) => `/app/cases/${encodeURIComponent(id)}`,
+  },
+  homePanels: [
+    homePanel(
+      () => import('./work-queue.js').then((m) => m.WorkQueue),
+      (can) => can.workCases,
+    ),
+    // Coordinators (who review retention) balance the load between caseworkers.
+    homePanel(
+      () => import('./work-queue.js').then((m) => m.Caseload),
+      (can) => can.reviewRetention,
+    ),
   ],
 })

@@ -1,6 +1,6 @@
-import { formatDateTime } from '@haven/core/i18n/format'
+import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import { CASE_STATUSES, CASE_TYPES } from '@haven/core/people/case-schema'
-import type { PersonSummaryView } from '@haven/core/people/people-views'
+import type { PersonPageView, PersonRowView } from '@haven/core/people/people-views'
 import { looksLikeCode } from '@haven/core/people/person-rules'
 import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
@@ -70,19 +70,31 @@ function queryOf(filters: Filters, cursor: string | null): string {
   return params.toString()
 }
 
-/** One person in a list: the code and what may be known without identifying them. */
-export function PersonItem({ person }: { person: PersonSummaryView }): JSX.Element {
+/** One row: the code, the name for those who may identify (audited), and what may be known. */
+function PersonRow({ person }: { person: PersonRowView }): JSX.Element {
   return (
-    <li class="item">
-      <a class="item-title" href={`/app/people/${person.id}`}>
-        {person.code}
-      </a>
-      <span class="item-meta">
-        {t(`situation.${person.situation}`)} · {t(`age_band.${person.ageBand}`)} ·{' '}
-        {person.compartmentCode} · {t('people.open_cases', { count: person.openCases })}
-        {person.tags.length > 0 && ` · ${person.tags.join(', ')}`}
-      </span>
-    </li>
+    <tr>
+      <th scope="row">
+        <a href={`/app/people/${person.id}`}>{person.code}</a>
+      </th>
+      <td data-label={t('people.name')}>
+        {person.name ? (
+          <span class="breakable">{person.name}</span>
+        ) : (
+          <span class="muted">{t('people.name_hidden')}</span>
+        )}
+      </td>
+      <td data-label={t('people.situation')}>{t(`situation.${person.situation}`)}</td>
+      <td data-label={t('people.age_band')}>{t(`age_band.${person.ageBand}`)}</td>
+      <td data-label={t('people.compartment')}>{person.compartmentCode}</td>
+      <td data-label={t('people.open_cases_head')}>
+        {formatNumber(locale.value, person.openCases)}
+      </td>
+      <td data-label={t('people.tags')}>{person.tags.join(', ')}</td>
+      <td data-label={t('people.last_activity_head')}>
+        {formatDate(locale.value, person.lastActivityAt.slice(0, 10))}
+      </td>
+    </tr>
   )
 }
 
@@ -103,19 +115,18 @@ export function PeopleList(): JSX.Element {
       ? { ...fromAddress, q: nameSearch.q }
       : fromAddress
   const filtersKey = queryOf(filters, null)
-  const [people, setPeople] = useState<PersonSummaryView[]>([])
+  const [people, setPeople] = useState<PersonRowView[]>([])
   const [next, setNext] = useState<string | null>(null)
+  const [total, setTotal] = useState<{ total: number; capped: boolean } | null>(null)
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading')
   const [error, setError] = useState<unknown>(null)
   const load = async (from: Filters, cursor: string | null) => {
     setState('loading')
     try {
-      const page = await api<{ people: PersonSummaryView[]; nextCursor: string | null }>(
-        'GET',
-        `/people?${queryOf(from, cursor)}`,
-      )
+      const page = await api<PersonPageView>('GET', `/people?${queryOf(from, cursor)}&names=1`)
       setPeople((shown) => (cursor ? [...shown, ...page.people] : page.people))
       setNext(page.nextCursor)
+      setTotal({ total: page.total, capped: page.totalCapped })
       setState('ready')
     } catch (caught) {
       setError(caught)
@@ -221,11 +232,34 @@ export function PeopleList(): JSX.Element {
       {state === 'failed' && <Problem error={error} />}
       {state !== 'failed' && people.length === 0 && state === 'ready' && <p>{t('people.none')}</p>}
       {people.length > 0 && (
-        <ul class="item-list" aria-label={t('people.title')}>
-          {people.map((p) => (
-            <PersonItem key={p.id} person={p} />
-          ))}
-        </ul>
+        <>
+          <p class="list-count" role="status">
+            {t(total?.capped ? 'people.count_capped' : 'people.count', {
+              shown: formatNumber(locale.value, people.length),
+              count: total?.total ?? people.length,
+            })}
+          </p>
+          <table class="table people-table">
+            <caption class="visually-hidden">{t('people.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.code')}</th>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.situation')}</th>
+                <th scope="col">{t('people.age_band')}</th>
+                <th scope="col">{t('people.compartment')}</th>
+                <th scope="col">{t('people.open_cases_head')}</th>
+                <th scope="col">{t('people.tags')}</th>
+                <th scope="col">{t('people.last_activity_head')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {people.map((p) => (
+                <PersonRow key={p.id} person={p} />
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
       {state === 'loading' && <Loading />}
       {state === 'ready' && next && (
@@ -237,9 +271,4 @@ export function PeopleList(): JSX.Element {
       )}
     </section>
   )
-}
-
-/** Shown with the last activity time where a date helps: "Last activity 3 Mar 2006". */
-export function lastActivity(person: PersonSummaryView): string {
-  return t('people.last_activity', { date: formatDateTime(locale.value, person.lastActivityAt) })
 }

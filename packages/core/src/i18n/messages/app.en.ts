@@ -22,4 +22,6 @@ export const appEn = {
     'You have no roles yet, so there is nothing to see here. An administrator can give you one.',
   'home.grant_in': '{role} in {compartment}',
   'home.grant_org': '{role} for the whole organisation',
+  'home.unread': '{count, plural, one {# unread notification} other {# unread notifications}}',
+  'home.no_unread': 'No unread notifications.',
 } as const

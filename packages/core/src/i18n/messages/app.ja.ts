@@ -22,4 +22,6 @@ export const appJa: Record<keyof typeof appEn, string> = {
   'home.no_roles': 'まだ役割がないため、表示できるものはありません。役割は管理者が付与します。',
   'home.grant_in': '{compartment} の{role}',
   'home.grant_org': '団体全体の{role}',
+  'home.unread': '未読の通知が {count} 件あります',
+  'home.no_unread': '未読の通知はありません。',
 }

@@ -35,20 +35,34 @@ import {
   updateCase,
 } from './case-service.js'
 import {
+  caseload,
+  caseWorkersIn,
   countCases,
   entriesOf,
   findFollowUp,
+  followUpsDueFor,
   followUpsOf,
   listCases,
+  openCasesOf,
   overdueFollowUps,
   referralsOf,
   userNames,
 } from './case-store.js'
 import { caseAtId, loadPerson } from './people-loaders.js'
 import type { CasesTable, FollowUpsTable } from './people-tables.js'
-import { findPeople } from './person-store.js'
+import { compartmentCodes, findPeople } from './person-store.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
+/** How far ahead the work queue looks for follow-ups ("due soon"). */
+const DUE_SOON_DAYS = 7
+/** How many of her own open cases the work queue shows (the cases list has them all). */
+const QUEUE_CASES = 10
+
+function addDays(isoDate: string, days: number): string {
+  const day = new Date(`${isoDate}T00:00:00Z`)
+  day.setUTCDate(day.getUTCDate() + days)
+  return day.toISOString().slice(0, 10)
+}
 
 async function presentCases(
   app: AppContext,
@@ -522,6 +536,112 @@ export const caseRoutes = [
         }
       }
       return presentFollowUps(app, actor(), rows)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/work-queue',
+    summary:
+      'The caller’s work queue: her open cases (urgent first) and her follow-ups overdue or due within a week',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'list', scope: 'compartments' },
+    response: z.object({
+      cases: z.array(caseView),
+      /** All her open cases, of which `cases` are the first. */
+      openTotal: z.number().int(),
+      followUps: z.array(followUpView),
+    }),
+    async handle({ app, actor, scope: compartmentIds, audit: by }) {
+      const db = app.database.db
+      const me = actor().userId
+      const on = today(app)
+      const [rows, followUps, openTotal] = await Promise.all([
+        openCasesOf(db, compartmentIds, me, QUEUE_CASES),
+        followUpsDueFor(db, compartmentIds, me, addDays(on, DUE_SOON_DAYS), 50),
+        countCases(db, { compartmentIds, assigneeId: me, openOnly: true }),
+      ])
+      await auditListRead(app, actor(), rows, by.requestId ?? '')
+      for (const compartmentId of new Set(followUps.map((r) => r.compartment_id)))
+        await audit(app, db, {
+          actorId: me,
+          action: 'case.sealed_read',
+          entityType: 'FollowUp',
+          compartmentId,
+          requestId: by.requestId,
+          details: {
+            what: 'work_queue_follow_ups',
+            count: followUps.filter((r) => r.compartment_id === compartmentId).length,
+          },
+        })
+      return {
+        cases: await presentCases(app, actor(), rows),
+        openTotal,
+        followUps: await presentFollowUps(app, actor(), followUps),
+      }
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/caseload',
+    summary: 'Open and urgent cases per caseworker, in the compartments the caller coordinates',
+    tag: 'cases',
+    access: { kind: 'policy', entity: 'Case', action: 'manage', scope: 'compartments' },
+    response: z.array(
+      z.object({
+        compartmentId: z.string(),
+        compartmentCode: z.string(),
+        assigneeId: z.string().nullable(),
+        name: z.string().nullable(),
+        open: z.number().int(),
+        urgent: z.number().int(),
+      }),
+    ),
+    async handle({ app, scope: compartmentIds }) {
+      const db = app.database.db
+      const rows = await caseload(db, compartmentIds)
+      const [names, codes] = await Promise.all([
+        userNames(
+          db,
+          rows.map((r) => r.assigneeId),
+        ),
+        compartmentCodes(
+          db,
+          rows.map((r) => r.compartmentId),
+        ),
+      ])
+      return rows
+        .map((r) => ({
+          ...r,
+          compartmentCode: codes.get(r.compartmentId) ?? '',
+          name: r.assigneeId ? (names.get(r.assigneeId) ?? null) : null,
+        }))
+        .sort(
+          (a, b) =>
+            a.compartmentCode.localeCompare(b.compartmentCode) ||
+            b.open - a.open ||
+            (a.name ?? '').localeCompare(b.name ?? ''),
+        )
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cases/:id/assignees',
+    summary:
+      'Who this case may be assigned to: active caseworkers and coordinators of its compartment',
+    tag: 'cases',
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'update',
+      load: caseAtId,
+      record: inCompartment,
+    },
+    params: idParams,
+    response: z.array(z.object({ id: z.string(), name: z.string() })),
+    errors: ['notFound'],
+    async handle({ app, record: kase }) {
+      const rows = await caseWorkersIn(app.database.db, kase.compartment_id)
+      return rows.map((r) => ({ id: r.id, name: r.display_name }))
     },
   }),
 ]

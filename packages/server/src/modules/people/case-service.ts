@@ -17,6 +17,7 @@ import { sealedAt } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { notifyUsers } from '../../notifications/notification-store.js'
 import {
   caseConflictState,
   findCase,
@@ -27,10 +28,34 @@ import {
   setFollowUpDone,
   touchCase,
   updateCaseIfVersion,
+  worksCasesIn,
 } from './case-store.js'
 import type { CasesTable, FollowUpsTable, PeopleTable } from './people-tables.js'
 import { recountOpenCases } from './person-relations.js'
 import { nextCounter, touchPerson } from './person-store.js'
+
+/**
+ * A case goes to someone who works cases where it is (422 otherwise, before anything is written),
+ * and they are told, unless they assigned it to themselves.
+ */
+async function assign(
+  db: Db,
+  kase: Pick<CasesTable, 'id' | 'code' | 'compartment_id'>,
+  assigneeId: string | null,
+  by: Actorish,
+  at: string,
+): Promise<void> {
+  if (assigneeId === null) return
+  if (!(await worksCasesIn(db, assigneeId, kase.compartment_id)))
+    throw errors.assigneeNotInCompartment()
+  if (assigneeId !== by.actorId)
+    await notifyUsers(db, [assigneeId], {
+      kind: 'case_assigned',
+      subjectId: kase.id,
+      subjectCode: kase.code,
+      at,
+    })
+}
 
 async function sealOptional(
   app: AppContext,
@@ -80,6 +105,7 @@ export async function openCase(
       created_by: by.actorId,
       last_activity_at: now,
     }
+    await assign(trx, row, input.assigneeId, by, now)
     await insertCase(trx, row)
     await recountOpenCases(trx, person.id)
     await touchPerson(trx, person.id, now)
@@ -90,7 +116,7 @@ export async function openCase(
       entityId: id,
       compartmentId: compartment.id,
       requestId: by.requestId,
-      details: { type: input.type, personId: person.id },
+      details: { type: input.type, personId: person.id, assigneeId: input.assigneeId },
     })
     return row
   })
@@ -123,7 +149,10 @@ export async function updateCase(
       changes.closed_on = null
     }
     if (update.priority) changes.priority = update.priority
-    if (update.assigneeId !== undefined) changes.assignee_id = update.assigneeId
+    if (update.assigneeId !== undefined && update.assigneeId !== current.assignee_id) {
+      await assign(trx, current, update.assigneeId, by, now)
+      changes.assignee_id = update.assigneeId
+    }
     if (update.summary !== undefined)
       changes.summary = await sealOptional(
         app,
@@ -170,6 +199,9 @@ export async function updateCase(
       details: {
         fields: Object.keys(update).filter((k) => k !== 'version'),
         status: update.status ?? null,
+        ...(update.assigneeId !== undefined && update.assigneeId !== current.assignee_id
+          ? { assigneeId: update.assigneeId, previousAssigneeId: current.assignee_id }
+          : {}),
       },
     })
     const updated = await findCase(trx, current.id)

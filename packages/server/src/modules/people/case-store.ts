@@ -37,6 +37,8 @@ export interface CaseFilter {
   type?: string | undefined
   status?: string | undefined
   assigneeId?: string | undefined
+  /** Only cases not closed (counting a work queue). */
+  openOnly?: boolean | undefined
   after?: readonly [string | number, string] | undefined
   limit: number
 }
@@ -131,6 +133,7 @@ export async function countCases(
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
+  if (filter.openOnly) query = query.where('status', '!=', 'closed')
   const row = await query.executeTakeFirst()
   return Number(row?.n ?? 0)
 }
@@ -241,6 +244,164 @@ export async function overdueFollowUps(
     .orderBy('follow_ups.due_on')
     .limit(limit)
     .execute()
+}
+
+/**
+ * A caseworker's own open cases, urgent first, then high, then by latest activity: the head of
+ * her work queue.
+ */
+export async function openCasesOf(
+  db: Db,
+  compartmentIds: readonly string[],
+  userId: string,
+  limit: number,
+): Promise<CasesTable[]> {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('compartment_id', 'in', compartmentIds)
+    .where('assignee_id', '=', userId)
+    .where('status', '!=', 'closed')
+    .orderBy((eb) =>
+      eb
+        .case()
+        .when('priority', '=', 'urgent')
+        .then(0)
+        .when('priority', '=', 'high')
+        .then(1)
+        .when('priority', '=', 'normal')
+        .then(2)
+        .else(3)
+        .end(),
+    )
+    .orderBy('last_activity_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+}
+
+/**
+ * Open follow-ups due by `until` (overdue ones included) that are the caller's: assigned to her,
+ * or unassigned on a case that is hers. Soonest first.
+ */
+export async function followUpsDueFor(
+  db: Db,
+  compartmentIds: readonly string[],
+  userId: string,
+  until: string,
+  limit: number,
+) {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('follow_ups')
+    .innerJoin('cases', 'cases.id', 'follow_ups.case_id')
+    .selectAll('follow_ups')
+    .select('cases.code as case_code')
+    .where('follow_ups.compartment_id', 'in', compartmentIds)
+    .where('follow_ups.done_at', 'is', null)
+    .where('follow_ups.due_on', '<=', until)
+    .where((eb) =>
+      eb.or([
+        eb('follow_ups.assignee_id', '=', userId),
+        eb.and([eb('follow_ups.assignee_id', 'is', null), eb('cases.assignee_id', '=', userId)]),
+      ]),
+    )
+    .orderBy('follow_ups.due_on')
+    .orderBy('follow_ups.id')
+    .limit(limit)
+    .execute()
+}
+
+/** The roles that work cases: who may be assigned one. */
+const CASE_ROLES = ['coordinator', 'caseworker'] as const
+
+/**
+ * Active users who work cases in a compartment (a role there or organisation-wide), by name:
+ * the people a case there may be assigned to.
+ */
+export async function caseWorkersIn(
+  db: Db,
+  compartmentId: string,
+): Promise<{ id: string; display_name: string }[]> {
+  return db
+    .selectFrom('users')
+    .select(['users.id', 'users.display_name'])
+    .where('users.status', '=', 'active')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('grants')
+          .select('grants.id')
+          .whereRef('grants.user_id', '=', 'users.id')
+          .where('grants.role', 'in', CASE_ROLES)
+          .where((g) =>
+            g.or([
+              g('grants.compartment_id', '=', compartmentId),
+              g('grants.compartment_id', 'is', null),
+            ]),
+          ),
+      ),
+    )
+    .orderBy('users.display_name')
+    .orderBy('users.id')
+    .execute()
+}
+
+/** Whether a user may be assigned a case in the compartment (see `caseWorkersIn`). */
+export async function worksCasesIn(
+  db: Db,
+  userId: string,
+  compartmentId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('grants')
+    .innerJoin('users', 'users.id', 'grants.user_id')
+    .select('grants.id')
+    .where('grants.user_id', '=', userId)
+    .where('users.status', '=', 'active')
+    .where('grants.role', 'in', CASE_ROLES)
+    .where((g) =>
+      g.or([
+        g('grants.compartment_id', '=', compartmentId),
+        g('grants.compartment_id', 'is', null),
+      ]),
+    )
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/**
+ * Open cases per compartment and assignee (unassigned under `null`), with the urgent ones: a
+ * coordinator of several shelters sees each shelter's load apart.
+ */
+export async function caseload(
+  db: Db,
+  compartmentIds: readonly string[],
+): Promise<{ compartmentId: string; assigneeId: string | null; open: number; urgent: number }[]> {
+  if (compartmentIds.length === 0) return []
+  const rows = await db
+    .selectFrom('cases')
+    .select((eb) => [
+      'compartment_id',
+      'assignee_id',
+      eb.fn.countAll<number | string>().as('open'),
+      eb.fn
+        .sum<number | string | null>(
+          eb.case().when('priority', '=', 'urgent').then(1).else(0).end(),
+        )
+        .as('urgent'),
+    ])
+    .where('compartment_id', 'in', compartmentIds)
+    .where('status', '!=', 'closed')
+    .groupBy(['compartment_id', 'assignee_id'])
+    .execute()
+  return rows.map((r) => ({
+    compartmentId: r.compartment_id,
+    assigneeId: r.assignee_id,
+    open: Number(r.open),
+    urgent: Number(r.urgent ?? 0),
+  }))
 }
 
 export async function userNames(

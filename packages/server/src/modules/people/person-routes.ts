@@ -21,11 +21,13 @@ import { assertWritable } from '../../compartments/compartment-access.js'
 import { loadPerson, personAtId } from './people-loaders.js'
 import { findDuplicates, linkPeople, mergePeople, unlinkPeople } from './person-relations.js'
 import { createPerson, openIdentity, updatePerson } from './person-service.js'
-import { searchPeople } from './person-store.js'
-import { presentPerson, presentSummaries } from './person-views.js'
+import { countPeople, searchPeople } from './person-store.js'
+import { namesForList, presentPerson, presentSummaries } from './person-views.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const ok = z.object({ ok: z.literal(true) })
+/** Past this many matches the list says "more than 10,000" instead of counting every person. */
+const COUNT_CAP = 10_000
 
 export const personRoutes = [
   defineRoute({
@@ -42,7 +44,7 @@ export const personRoutes = [
     },
     query: personQuerySchema,
     response: personPageView,
-    async handle({ app, query, scope: compartmentIds }) {
+    async handle({ app, query, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
       let terms: Map<string, string[]> | undefined
       let codePrefix: string | undefined
@@ -67,6 +69,19 @@ export const personRoutes = [
         limit: query.limit + 1,
       })
       const page = rows.slice(0, query.limit)
+      const counted = await countPeople(
+        db,
+        {
+          compartmentIds,
+          codePrefix,
+          terms,
+          situation: query.situation,
+          tag: query.tag,
+          caseType: query.caseType,
+          caseStatus: query.caseStatus,
+        },
+        COUNT_CAP,
+      )
       const last = page.at(-1)
       const nextCursor =
         rows.length > query.limit && last
@@ -78,7 +93,17 @@ export const personRoutes = [
                   : [last.open_priority, last.code],
             )
           : null
-      return { people: await presentSummaries(db, page), nextCursor }
+      const summaries = await presentSummaries(db, page)
+      const names =
+        query.names === '1'
+          ? await namesForList(app, actor(), page, by.requestId ?? '')
+          : new Map<string, string>()
+      return {
+        people: summaries.map((p) => ({ ...p, name: names.get(p.id) ?? null })),
+        nextCursor,
+        total: counted.total,
+        totalCapped: counted.capped,
+      }
     },
   }),
   defineRoute({

@@ -370,6 +370,35 @@ async function termPageLateral(
 }
 
 /**
+ * How many people the filters match, counting at most `cap` + 1 rows: the list says "25 of 1,204"
+ * exactly, and "25 of more than 10,000" rather than counting a million people on every page.
+ */
+export async function countPeople(
+  db: Db,
+  filter: Omit<PeopleFilter, 'after' | 'limit' | 'sort'>,
+  cap: number,
+): Promise<{ total: number; capped: boolean }> {
+  if (filter.compartmentIds.length === 0) return { total: 0, capped: false }
+  if (filter.terms && [...filter.terms.values()].every((t) => t.length === 0))
+    return { total: 0, capped: false }
+  const matches = orderedPage(
+    db,
+    { ...filter, sort: 'code', limit: cap + 1 },
+    filter.compartmentIds,
+    'index',
+  )
+    .clearSelect()
+    .clearOrderBy()
+    .select('people.id')
+  const row = await db
+    .selectFrom(matches.as('matches'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow()
+  const n = Number(row.n)
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false }
+}
+
+/**
  * Whether a name search matches few enough index entries to start from them (a full name: a
  * handful) rather than from the ordered walks (a common surname: a tenth of everyone, where
  * sorting all matches took 0.4–0.8 s at a million people but the walks find a page at once).
