@@ -203,6 +203,8 @@ export async function createEvent(
       country: input.country,
       audience: input.audience ?? null,
       outcomes: input.outcomes || null,
+      site_slug: null,
+      site_locales: null,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
