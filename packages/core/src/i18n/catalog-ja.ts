@@ -16,6 +16,7 @@ import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
 import { sponsorshipJa } from './messages/sponsorship.ja.js'
 import { suppliesJa } from './messages/supplies.ja.js'
+import { volunteersJa } from './messages/volunteers.ja.js'
 
 export const ja: Catalog = {
   ...commonJa,
@@ -31,6 +32,7 @@ export const ja: Catalog = {
   ...sponsorshipJa,
   ...networkJa,
   ...detainedJa,
+  ...volunteersJa,
   ...resettlementJa,
   ...medicalJa,
   ...reportJa,

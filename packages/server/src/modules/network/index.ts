@@ -37,3 +37,5 @@ export const networkModule = defineModule({
 })
 
 export { ensureNetworkCompartment } from './network-compartment.js'
+// Volunteers are assigned to events this module recorded; they ask whether one exists.
+export { eventExists } from './network-service.js'

@@ -257,3 +257,8 @@ export async function createPublication(
     return row
   })
 }
+
+/** Whether an event with this id was recorded (for other modules that point at one). */
+export async function eventExists(db: Db, id: string): Promise<boolean> {
+  return (await findEvent(db, id)) !== undefined
+}
