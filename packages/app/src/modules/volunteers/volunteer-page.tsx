@@ -247,26 +247,24 @@ export function VolunteerPage({ id }: { id: string }): JSX.Element {
           <strong class="volunteer-status">{t(`volunteers.status.${v.status}`)}</strong> ·{' '}
           {t(`volunteers.next_step.${v.status}`)}
         </p>
-        {mayUpdate &&
-          (open === 'status' ? (
-            <StatusForm v={v} onSaved={saved(t('volunteers.status_saved'))} />
-          ) : (
-            <div class="actions">
-              <button type="button" onClick={() => setOpen('status')}>
-                {t('volunteers.change_status')}
+        {open === 'status' && <StatusForm v={v} onSaved={saved(t('volunteers.status_saved'))} />}
+        {mayUpdate && open === null && (
+          <div class="actions">
+            <button type="button" onClick={() => setOpen('status')}>
+              {t('volunteers.change_status')}
+            </button>
+            {working && (
+              <button type="button" onClick={() => setOpen('assign')}>
+                {t('volunteers.assign')}
               </button>
-              {working && (
-                <button type="button" onClick={() => setOpen('assign')}>
-                  {t('volunteers.assign')}
-                </button>
-              )}
-              {working && (
-                <button type="button" class="primary" onClick={() => setOpen('hours')}>
-                  {t('volunteers.log_hours')}
-                </button>
-              )}
-            </div>
-          ))}
+            )}
+            {working && (
+              <button type="button" class="primary" onClick={() => setOpen('hours')}>
+                {t('volunteers.log_hours')}
+              </button>
+            )}
+          </div>
+        )}
         {open === 'assign' && <AssignmentForm v={v} onSaved={saved(t('volunteers.assigned'))} />}
         {open === 'hours' && <HoursForm v={v} onSaved={saved(t('volunteers.hours_logged_done'))} />}
       </section>
@@ -302,7 +300,7 @@ export function VolunteerPage({ id }: { id: string }): JSX.Element {
       </section>
       <section class="card" aria-labelledby="volunteer-assignments-title">
         <h2 id="volunteer-assignments-title">{t('volunteers.assignments')}</h2>
-        <p>{t('volunteers.count', { count: v.assignments.length })}</p>
+        <p>{t('volunteers.assignment_count', { count: v.assignments.length })}</p>
         {v.assignments.length > 0 && (
           <table class="table">
             <thead>

@@ -40,6 +40,7 @@ export const volunteersEn = {
   'volunteers.save_status': 'Save the status',
   'volunteers.status_saved': 'The status is saved.',
   'volunteers.assignments': 'Assignments',
+  'volunteers.assignment_count': '{count, plural, one {# assignment} other {# assignments}}',
   'volunteers.assign': 'Assign',
   'volunteers.assigned': 'The assignment is recorded.',
   'volunteers.assignment_kind': 'Assigned to',

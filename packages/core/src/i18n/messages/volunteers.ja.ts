@@ -41,6 +41,7 @@ export const volunteersJa: Record<keyof typeof volunteersEn, string> = {
   'volunteers.save_status': '状態を保存',
   'volunteers.status_saved': '状態を保存しました。',
   'volunteers.assignments': '担当',
+  'volunteers.assignment_count': '{count}件',
   'volunteers.assign': '担当を決める',
   'volunteers.assigned': '担当を記録しました。',
   'volunteers.assignment_kind': '担当先',
