@@ -178,4 +178,80 @@ describeInBrowser('detained aid workers and partners, in Chromium', (suite) => {
     expect(await hearing.textContent()).toContain('United States')
     expect(describeViolations(await axeViolations(page))).toBe('')
   })
+
+  it('an editor publishes the hearing to the public site in English and Japanese (Event JSON-LD)', async () => {
+    const { page, context } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.editor as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/network/events?kind=hearing`)
+    const hearing = page.getByRole('row').filter({ hasText: 'Hearing on refugees in China' })
+    await hearing.getByRole('link', { name: 'Hearing on refugees in China' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Hearing on refugees in China' }).waitFor()
+    await page.getByText('Testified · Hearing').waitFor()
+    const eventUrl = page.url()
+    await page.getByRole('button', { name: 'Publish to the website' }).click()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    const publish = page.locator('form')
+    await publish.getByLabel('Page address').fill('hearing-refugees-2006')
+    const english = publish.getByRole('group', { name: 'Page in English' })
+    await english.getByLabel('Headline').fill('We testified at a hearing on refugees in China')
+    await english.getByLabel('Summary').fill('Our testimony on refugees in China.')
+    await english.getByLabel('Text').fill('We described what refugees face when they are returned.')
+    const japanese = publish.getByRole('group', { name: 'Page in Japanese' })
+    await japanese.getByLabel('Headline').fill('中国の難民に関する公聴会で証言しました')
+    await japanese.getByLabel('Summary').fill('中国の難民についての証言。')
+    await publish.getByRole('button', { name: 'Publish to the website' }).click()
+    await page.getByText('The event is on the website.').waitFor()
+    await page.getByRole('link', { name: '/ja/news/hearing-refugees-2006' }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    const expected = {
+      en: {
+        title: 'We testified at a hearing on refugees in China',
+        place: 'Washington, United States',
+      },
+      ja: { title: '中国の難民に関する公聴会で証言しました', place: 'Washington、アメリカ合衆国' },
+    } as const
+    for (const locale of ['en', 'ja'] as const) {
+      const visitor = await suite.newPage()
+      await visitor.page.goto(`${haven.baseUrl}/${locale}/news/hearing-refugees-2006`)
+      await visitor.page.getByRole('heading', { level: 1, name: expected[locale].title }).waitFor()
+      const blocks = await visitor.page
+        .locator('script[type="application/ld+json"]')
+        .allTextContents()
+      // Each block must parse: a page with broken JSON-LD fails here.
+      const events = blocks
+        .map((b) => JSON.parse(b) as Record<string, unknown>)
+        .filter((d) => d['@type'] === 'Event')
+      expect(events).toHaveLength(1)
+      expect(events[0]).toMatchObject({
+        '@context': 'https://schema.org',
+        name: expected[locale].title,
+        startDate: '2006-04-27',
+        location: { '@type': 'Place', name: expected[locale].place },
+      })
+      expect(describeViolations(await axeViolations(visitor.page)), locale).toBe('')
+      await visitor.context.close()
+    }
+
+    for (const [locale, name, viewport] of [
+      ['en', 'phone', { width: 375, height: 740 }],
+      ['en', 'desktop', { width: 1280, height: 800 }],
+      ['ja', 'phone', { width: 375, height: 740 }],
+      ['ja', 'desktop', { width: 1280, height: 800 }],
+    ] as const) {
+      const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+      await signInContext(shot.context, haven.baseUrl, staff.editor as StaffAccount)
+      await shot.page.goto(eventUrl)
+      await shot.page.getByRole('link', { name: '/en/news/hearing-refugees-2006' }).waitFor()
+      if (locale === 'ja') {
+        await shot.page.getByText('証言・公聴会').waitFor()
+        expect(describeViolations(await axeViolations(shot.page)), 'ja event').toBe('')
+      }
+      await shot.page.screenshot({
+        path: `e2e/artifacts/network-event-${locale}-${name}.png`,
+        fullPage: true,
+      })
+      await shot.context.close()
+    }
+  }, 180_000)
 })

@@ -15,6 +15,7 @@ import { resettlementApp } from './resettlement/index.js'
 import { sheltersApp } from './shelters/index.js'
 import { sponsorshipApp } from './sponsorship/index.js'
 import { suppliesApp } from './supplies/index.js'
+import { volunteersApp } from './volunteers/index.js'
 
 /**
  * Every module of the staff app, once: a module joins the app by being listed here. Its
@@ -33,6 +34,7 @@ export const APP_MODULES: readonly AppModule[] = [
   sponsorshipApp,
   networkApp,
   detainedApp,
+  volunteersApp,
   resettlementApp,
   financeApp,
   reportApp,

@@ -17,6 +17,7 @@ import { sheltersEn } from './messages/shelters.en.js'
 import { siteEn } from './messages/site.en.js'
 import { sponsorshipEn } from './messages/sponsorship.en.js'
 import { suppliesEn } from './messages/supplies.en.js'
+import { volunteersEn } from './messages/volunteers.en.js'
 
 /**
  * The English catalog is the reference: every other catalog has the same keys (the type system
@@ -37,6 +38,7 @@ export const en = {
   ...sponsorshipEn,
   ...networkEn,
   ...detainedEn,
+  ...volunteersEn,
   ...resettlementEn,
   ...medicalEn,
   ...fieldEn,

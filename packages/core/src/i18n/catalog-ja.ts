@@ -18,6 +18,7 @@ import { sheltersJa } from './messages/shelters.ja.js'
 import { siteJa } from './messages/site.ja.js'
 import { sponsorshipJa } from './messages/sponsorship.ja.js'
 import { suppliesJa } from './messages/supplies.ja.js'
+import { volunteersJa } from './messages/volunteers.ja.js'
 
 export const ja: Catalog = {
   ...commonJa,
@@ -33,6 +34,7 @@ export const ja: Catalog = {
   ...sponsorshipJa,
   ...networkJa,
   ...detainedJa,
+  ...volunteersJa,
   ...resettlementJa,
   ...medicalJa,
   ...fieldJa,

@@ -70,6 +70,8 @@ export const eventView = eventSummaryView.extend({
   publications: z.array(
     z.object({ id: z.string(), title: z.string(), kind: z.enum(PUBLICATION_KINDS) }),
   ),
+  /** Its page on the public website once an editor published it: the address in each language. */
+  site: z.object({ slug: z.string(), paths: z.array(z.string()) }).nullable(),
 })
 export type EventView = z.infer<typeof eventView>
 

@@ -138,6 +138,7 @@ export const errors = {
     new HavenError(422, 'person_not_in_compartment', 'error.person_not_in_compartment', {}, [
       { path: 'personCode', key: 'error.person_not_in_compartment', params: {} },
     ]),
+  eventPublished: () => new HavenError(409, 'event_published', 'error.event_published'),
   slugTaken: () =>
     new HavenError(409, 'slug_taken', 'error.slug_taken', {}, [
       { path: 'slug', key: 'error.slug_taken', params: {} },

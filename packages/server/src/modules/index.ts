@@ -16,6 +16,7 @@ import { resettlementModule } from './resettlement/index.js'
 import { sheltersModule } from './shelters/index.js'
 import { sponsorshipModule } from './sponsorship/index.js'
 import { suppliesModule } from './supplies/index.js'
+import { volunteersModule } from './volunteers/index.js'
 
 /**
  * Every module, once: a module joins Haven by being listed here. Its routes, migrations, demo
@@ -35,6 +36,7 @@ export const MODULES: readonly HavenModule[] = [
   sponsorshipModule,
   networkModule,
   detainedModule,
+  volunteersModule,
   resettlementModule,
   medicalModule,
   reportModule,

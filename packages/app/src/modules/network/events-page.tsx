@@ -233,7 +233,7 @@ export function EventsPage(): JSX.Element {
                     <tr key={e.id}>
                       <td data-label={t('network.starts_on')}>{day(e.startsOn)}</td>
                       <th scope="row" data-label={t('network.event_title')}>
-                        {e.title}
+                        <a href={`/app/network/events/${encodeURIComponent(e.id)}`}>{e.title}</a>
                       </th>
                       <td data-label={t('network.event_kind')}>{t(`network.kind.${e.kind}`)}</td>
                       <td data-label={t('network.event_role')}>{t(`network.role.${e.role}`)}</td>

@@ -4,6 +4,7 @@ import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m1800 from './migrations/2026-12-06-1800-network.js'
 import * as m1810 from './migrations/2026-12-06-1810-network-interactions.js'
+import * as m0230 from './migrations/2026-12-07-0230-network-event-site.js'
 import { ensureNetworkCompartment } from './network-compartment.js'
 import { networkDemo } from './network-demo.js'
 import { NETWORK_FIGURES } from './network-figures.js'
@@ -16,6 +17,7 @@ export const networkModule = defineModule({
   migrations: {
     '2026-12-06-1800-network': m1800,
     '2026-12-06-1810-network-interactions': m1810,
+    '2026-12-07-0230-network-event-site': m0230,
   },
   routes: networkRoutes,
   policies: [partnerPolicy, partnerContactPolicy],
@@ -35,3 +37,5 @@ export const networkModule = defineModule({
 })
 
 export { ensureNetworkCompartment } from './network-compartment.js'
+// Volunteers are assigned to events this module recorded; they ask whether one exists.
+export { eventExists } from './network-service.js'

@@ -112,11 +112,29 @@ describeEachDialect('publishing an event to the public website', (ctx) => {
       documents: 'Each language may be given once. Remove the repeated one.',
     })
     await ok(await request(editor, 'POST', path, { slug: 'taken', documents: pages }), 201)
+    const shown = await ok(await request(editor, 'GET', `/network/events/${event.id}`))
+    expect(shown.site).toEqual({
+      slug: 'taken',
+      paths: ['/en/news/taken', '/ja/news/taken'],
+    })
+    // The same event twice would be two pages about one hearing.
     const again = await ok(
-      await request(editor, 'POST', path, { slug: 'taken', documents: pages }),
+      await request(editor, 'POST', path, { slug: 'taken-2', documents: pages }),
       409,
     )
-    expect(again.error.code).toBe('slug_taken')
+    expect(again.error.code).toBe('event_published')
+    expect((await site('/en/news/taken-2')).status).toBe(404)
+    // Another event under an address already used: refused, and it stays unpublished.
+    const other = await hearing()
+    const taken = await ok(
+      await request(editor, 'POST', `/network/events/${other.id}/publish`, {
+        slug: 'taken',
+        documents: pages,
+      }),
+      409,
+    )
+    expect(taken.error.code).toBe('slug_taken')
+    expect((await ok(await request(editor, 'GET', `/network/events/${other.id}`))).site).toBe(null)
     // Nothing of the refused attempts reached the site.
     expect((await site('/en/news/x')).status).toBe(404)
   })

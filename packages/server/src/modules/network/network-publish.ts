@@ -3,7 +3,9 @@ import type { PublishEvent } from '@haven/core/network/network-schemas'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
+import { errors } from '../../http/errors.js'
 import { publishSiteEvent } from '../cms/index.js'
+import { markEventPublished } from './network-store.js'
 import type { NetworkEventsTable } from './network-tables.js'
 
 /** "Geneva, Switzerland" / 「Geneva、スイス」: the city as recorded, the country in the reader's language. */
@@ -26,6 +28,10 @@ export async function publishEvent(
   by: Actorish,
 ): Promise<{ entryId: string; paths: string[] }> {
   return app.database.db.transaction().execute(async (trx) => {
+    const locales = input.documents.map((d) => d.locale)
+    // First, so two editors publishing at once cannot put the same event on the site twice.
+    if (!(await markEventPublished(trx, event.id, input.slug, locales)))
+      throw errors.eventPublished()
     const { entryId } = await publishSiteEvent(
       app,
       trx,
@@ -44,8 +50,8 @@ export async function publishEvent(
       entityId: event.id,
       compartmentId: null,
       requestId: by.requestId,
-      details: { entryId, locales: input.documents.map((d) => d.locale) },
+      details: { entryId, locales },
     })
-    return { entryId, paths: input.documents.map((d) => `/${d.locale}/news/${input.slug}`) }
+    return { entryId, paths: locales.map((l) => `/${l}/news/${input.slug}`) }
   })
 }

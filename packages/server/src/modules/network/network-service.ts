@@ -203,6 +203,8 @@ export async function createEvent(
       country: input.country,
       audience: input.audience ?? null,
       outcomes: input.outcomes || null,
+      site_slug: null,
+      site_locales: null,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -254,4 +256,9 @@ export async function createPublication(
     })
     return row
   })
+}
+
+/** Whether an event with this id was recorded (for other modules that point at one). */
+export async function eventExists(db: Db, id: string): Promise<boolean> {
+  return (await findEvent(db, id)) !== undefined
 }

@@ -172,6 +172,25 @@ export async function findEvent(db: Db, id: string): Promise<NetworkEventsTable 
   return db.selectFrom('network_events').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/**
+ * Marks an event as on the website, only if it is not yet: false when another publication got
+ * there first (the row stays locked until the caller's transaction ends).
+ */
+export async function markEventPublished(
+  db: Db,
+  id: string,
+  slug: string,
+  locales: readonly string[],
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_events')
+    .set({ site_slug: slug, site_locales: locales.join(',') })
+    .where('id', '=', id)
+    .where('site_slug', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
 export interface EventFilter {
   kind?: string | undefined
   role?: string | undefined

@@ -53,6 +53,10 @@ export interface NetworkEventsTable {
   country: string
   audience: number | null
   outcomes: string | null
+  /** The public news page's address once an editor published the event, else null. */
+  site_slug: string | null
+  /** The languages of that page, comma-separated ("en,ja"). */
+  site_locales: string | null
   created_at: string
   created_by: string | null
 }

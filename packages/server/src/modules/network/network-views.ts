@@ -97,6 +97,15 @@ export async function presentEvent(app: AppContext, row: NetworkEventsTable): Pr
       title: p.title,
       kind: p.kind as PublicationKind,
     })),
+    site: row.site_slug
+      ? {
+          slug: row.site_slug,
+          paths: (row.site_locales ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((l) => `/${l}/news/${row.site_slug}`),
+        }
+      : null,
   }
 }
 
