@@ -1,6 +1,7 @@
 import type { HavenModule } from '../haven-module.js'
 import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
+import { classesModule } from './classes/index.js'
 import { cmsModule } from './cms/index.js'
 import { detainedModule } from './detained/index.js'
 import { financeModule } from './finance/index.js'
@@ -35,6 +36,7 @@ export const MODULES: readonly HavenModule[] = [
   detainedModule,
   resettlementModule,
   medicalModule,
+  classesModule,
   reportModule,
   financeModule,
 ]

@@ -23,3 +23,6 @@ export const sheltersModule = defineModule({
     }
   },
 })
+
+/** A shelter as other modules know it, by its public code: its code, compartment and status. */
+export { type ShelterRef, shelterRefByCode } from './shelter-ref.js'
