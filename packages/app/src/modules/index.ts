@@ -1,6 +1,7 @@
 import type { AppModule } from '../lib/app-module.js'
 import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
+import { classesApp } from './classes/index.js'
 import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
 import { financeApp } from './finance/index.js'
@@ -31,6 +32,7 @@ export const APP_MODULES: readonly AppModule[] = [
   networkApp,
   detainedApp,
   resettlementApp,
+  classesApp,
   financeApp,
   reportApp,
 ]

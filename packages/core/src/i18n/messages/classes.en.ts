@@ -104,5 +104,6 @@ export const classesEn = {
   'classes.end': 'Record completion',
   'classes.end_submit': 'Save',
   'classes.ended': 'Enrolment of {code} ended.',
+  'classes.choose_compartment': 'Choose where its learners are registered',
   'classes.learning': 'Learning',
 } as const

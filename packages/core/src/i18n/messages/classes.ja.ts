@@ -105,5 +105,6 @@ export const classesJa: Record<keyof typeof classesEn, string> = {
   'classes.end': '修了を記録',
   'classes.end_submit': '保存する',
   'classes.ended': '{code} の受講を終了しました。',
+  'classes.choose_compartment': '受講者が登録されている場所を選んでください',
   'classes.learning': '受講中',
 }
