@@ -1,6 +1,7 @@
 import type { AppModule } from '../lib/app-module.js'
 import { adminApp } from './admin/index.js'
 import { auditApp } from './audit/index.js'
+import { classesApp } from './classes/index.js'
 import { cmsApp } from './cms/index.js'
 import { detainedApp } from './detained/index.js'
 import { exchangeApp } from './exchange/index.js'
@@ -36,6 +37,7 @@ export const APP_MODULES: readonly AppModule[] = [
   detainedApp,
   volunteersApp,
   resettlementApp,
+  classesApp,
   financeApp,
   reportApp,
   exchangeApp,

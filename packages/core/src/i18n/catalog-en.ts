@@ -1,5 +1,6 @@
 import { appEn } from './messages/app.en.js'
 import { authEn } from './messages/auth.en.js'
+import { classesEn } from './messages/classes.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
 import { detainedEn } from './messages/detained.en.js'
@@ -42,6 +43,7 @@ export const en = {
   ...resettlementEn,
   ...medicalEn,
   ...fieldEn,
+  ...classesEn,
   ...reportEn,
   ...financeEn,
   ...exchangeEn,

@@ -1,6 +1,7 @@
 import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
 import { authJa } from './messages/auth.ja.js'
+import { classesJa } from './messages/classes.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
 import { commonJa } from './messages/common.ja.js'
 import { detainedJa } from './messages/detained.ja.js'
@@ -38,6 +39,7 @@ export const ja: Catalog = {
   ...resettlementJa,
   ...medicalJa,
   ...fieldJa,
+  ...classesJa,
   ...reportJa,
   ...financeJa,
   ...exchangeJa,

@@ -194,6 +194,15 @@ export const errors = {
     new HavenError(409, 'return_exists', 'error.return_exists', {}, [
       { path: 'caseId', key: 'error.return_exists', params: {} },
     ]),
+  enrolmentExists: () =>
+    new HavenError(409, 'enrolment_exists', 'error.enrolment_exists', {}, [
+      { path: 'personCode', key: 'error.enrolment_exists', params: {} },
+    ]),
+  sessionExists: () =>
+    new HavenError(409, 'session_exists', 'error.session_exists', {}, [
+      { path: 'heldOn', key: 'error.session_exists', params: {} },
+    ]),
+  enrolmentEnded: () => new HavenError(409, 'enrolment_ended', 'error.enrolment_ended'),
   returnWrongStep: (status = '') =>
     new HavenError(409, 'return_wrong_step', 'error.return_wrong_step', { status }),
   reportExists: () => new HavenError(409, 'report_exists', 'error.report_exists'),

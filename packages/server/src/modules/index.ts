@@ -1,6 +1,7 @@
 import type { HavenModule } from '../haven-module.js'
 import { adminModule } from './admin/index.js'
 import { auditModule } from './audit/index.js'
+import { classesModule } from './classes/index.js'
 import { cmsModule } from './cms/index.js'
 import { detainedModule } from './detained/index.js'
 import { exchangeModule } from './exchange/index.js'
@@ -39,6 +40,7 @@ export const MODULES: readonly HavenModule[] = [
   volunteersModule,
   resettlementModule,
   medicalModule,
+  classesModule,
   reportModule,
   financeModule,
   exchangeModule,

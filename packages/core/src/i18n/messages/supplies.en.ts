@@ -7,6 +7,9 @@ export const suppliesEn = {
   'field.quantity': 'Write a quantity in digits.',
   'field.quantity_positive': 'The quantity must be more than zero.',
   'field.quantity_absurd': 'This quantity is far larger than any real delivery; check the unit.',
+  'field.headcount_range': 'Give how many people received them: from 1 to 10,000.',
+  'field.item_not_non_food':
+    'Rice is distributed under the allowance caps: choose clothes, kits or other items.',
   'field.quantity_whole': 'Sets, kits and pieces are counted whole.',
   'field.cost_required': 'A purchase needs its cost and currency.',
   'field.range_reversed': 'The end date is before the start date.',

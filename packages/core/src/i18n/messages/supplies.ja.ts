@@ -9,6 +9,9 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'field.quantity': '数量を数字で入力してください。',
   'field.quantity_positive': '数量は 0 より大きくしてください。',
   'field.quantity_absurd': '実際の配送よりはるかに大きな数量です。単位を確認してください。',
+  'field.headcount_range': '受け取った人数を1～10,000で入力してください。',
+  'field.item_not_non_food':
+    '米は支給上限の中で配布します。衣類・キット・その他の物資を選んでください。',
   'field.quantity_whole': 'セット・キット・個は整数で数えます。',
   'field.cost_required': '購入には金額と通貨が必要です。',
   'field.range_reversed': '終了日が開始日より前になっています。',

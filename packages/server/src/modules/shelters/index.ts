@@ -28,3 +28,5 @@ export const sheltersModule = defineModule({
 export { addLogEntry } from './shelter-service.js'
 // Shelters by compartment (codes, for a field device's list of where it may log).
 export { listShelters } from './shelter-store.js'
+/** A shelter as other modules know it, by its public code: its code, compartment and status. */
+export { type ShelterRef, shelterRefByCode } from './shelter-ref.js'

@@ -2,6 +2,9 @@ import type { SUPPLIES_ABILITIES } from '@haven/core/supplies/supplies-abilities
 import { can, canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { distributionRoutes } from './distribution-routes.js'
+import { HANDOUT_FIGURES } from './handout-figures.js'
+import { handoutRoutes } from './handout-routes.js'
+import * as m0310 from './migrations/2026-12-07-0310-item-handouts.js'
 import { suppliesDemo } from './supplies-demo.js'
 import { SUPPLIES_FIGURES } from './supplies-figures.js'
 import {
@@ -16,11 +19,12 @@ import { suppliesScale } from './supplies-scale.js'
 /** Stock, exchange rates, allowance policies and food distributions under daily and monthly caps. */
 export const suppliesModule = defineModule({
   name: 'supplies',
-  routes: [...suppliesRoutes, ...distributionRoutes],
+  migrations: { '2026-12-07-0310-item-handouts': m0310 },
+  routes: [...suppliesRoutes, ...distributionRoutes, ...handoutRoutes],
   policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
   demo: suppliesDemo,
   scale: suppliesScale,
-  figures: SUPPLIES_FIGURES,
+  figures: [...SUPPLIES_FIGURES, ...HANDOUT_FIGURES],
   async abilities(actor): Promise<AbilitiesOf<(typeof SUPPLIES_ABILITIES)[number]>> {
     return {
       supplies: can(actor, 'list', 'Supplies', {}),
@@ -42,6 +46,9 @@ export { policyOn as allowancePolicyOn } from './distribution-store.js'
 // What other code may use: a compartment's distribution figures for a year (the dashboard's
 // aggregates, also measured by bench/aggregates.ts).
 export { distributionFigures } from './figures-service.js'
+// Handing out non-food items (clothes sets, first-aid kits) to a person or a shelter's headcount,
+// as a supply movement: for other modules' records and demo data (medical aid's kits).
+export { handOutItems } from './handout-service.js'
 export { recordRate } from './stock-service.js'
 // The organisation's dated exchange rates (entered here by finance), for the books: the rates of
 // some currencies on or before a day, and the one nearest a day for a pair that has none.

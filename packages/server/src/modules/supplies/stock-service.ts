@@ -53,7 +53,7 @@ export function displayQuantity(unit: string, stored: number): number {
   return unit === 'kg' ? stored / 1000 : stored
 }
 
-function describeQuantity(unit: string, stored: number): string {
+export function describeQuantity(unit: string, stored: number): string {
   return `${displayQuantity(unit, stored).toLocaleString('en')} ${unit}`
 }
 
@@ -106,7 +106,7 @@ export async function createLocation(app: AppContext, input: CreateLocation, by:
 }
 
 /** Takes the transaction's handle: on SQLite a second connection would wait for this one forever. */
-async function locationLabel(db: Db, location: SupplyLocationsTable): Promise<string> {
+export async function locationLabel(db: Db, location: SupplyLocationsTable): Promise<string> {
   if (!location.compartment_id) return location.name
   const compartment = await findCompartment(db, location.compartment_id)
   return compartment?.code ?? location.name

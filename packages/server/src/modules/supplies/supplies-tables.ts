@@ -102,7 +102,27 @@ export interface DistributionMonthsTable {
   overrides: number
 }
 
+/**
+ * Non-food items handed out (clothes sets, kits): the stock movement that took them out of a
+ * location, and who received them — one person, or a shelter's headcount.
+ */
+export interface ItemHandoutsTable {
+  id: string
+  movement_id: string
+  item_id: string
+  compartment_id: string
+  person_id: string | null
+  /** People reached: 1 for a named person. */
+  people: number
+  /** Whole sets, kits or pieces. */
+  quantity: number
+  occurred_on: string
+  created_at: string
+  created_by: string | null
+}
+
 export interface SuppliesTables {
+  item_handouts: ItemHandoutsTable
   supply_items: SupplyItemsTable
   supply_locations: SupplyLocationsTable
   stock_levels: StockLevelsTable
