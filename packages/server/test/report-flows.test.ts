@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { createPolicy, recordDistribution } from '../src/modules/supplies/distribution-service.js'
@@ -7,6 +11,13 @@ import { buildShelter } from './support/shelter-factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
 
 const BY = { actorId: null, requestId: null }
+
+/** The text a reader copies out of a PDF (poppler's pdftotext, installed by CI). */
+async function pdfText(res: Response): Promise<string> {
+  const file = join(mkdtempSync(join(tmpdir(), 'haven-report-')), 'report.pdf')
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()))
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+}
 
 const TEMPLATE_EN =
   'We ran {{shelters.operating}} shelters in FY{{year}}. On average {{ supplies.food.people-per-day.average }} people a day were fed; {{supplies.food.tonnes.shelters}} t of rice.'
@@ -191,6 +202,8 @@ describeEachDialect('the annual report through the API', (ctx) => {
       editors[1]?.user.id,
       editors[2]?.user.id,
     ])
+    // No PDF before publication: it is made from the frozen text only.
+    expect((await request('GET', '/reports/2029/pdf/en')).status).toBe(404)
     const published = await step('publish', 3, 1)
     expect(published.status).toBe(200)
     const body = await json(published)
@@ -217,6 +230,19 @@ describeEachDialect('the annual report through the API', (ctx) => {
     expect(await (await site('/en/reports/')).text()).toContain(
       '/en/reports/activity-report-fy2029',
     )
+
+    // The PDF in each language, fonts embedded: the same safe wording, the title in Japanese.
+    const pdfEn = await request('GET', '/reports/2029/pdf/en')
+    expect(pdfEn.status).toBe(200)
+    expect(pdfEn.headers.get('content-type')).toContain('application/pdf')
+    const textEn = await pdfText(pdfEn)
+    expect(textEn).toContain('Activity Report – Fiscal Year 2029–2030')
+    expect(textEn).toMatch(/On average a few people a day\s+were fed/)
+    const textJa = await pdfText(await request('GET', '/reports/2029/pdf/ja'))
+    expect(textJa).toContain('活動報告 2029–2030年度')
+    expect(textJa).toContain('数名')
+    expect(textJa).not.toMatch(/平均\s*3/)
+    expect((await request('GET', '/reports/2029/pdf/ko')).status).toBe(422)
 
     // A later record changes nothing published, and the text can no longer be edited.
     await buildShelter(app, { openedOn: '2028-02-01' })
@@ -268,6 +294,19 @@ describeEachDialect('the annual report through the API', (ctx) => {
     ])
     // Nobody was fed in FY2030: zero is shown as zero (the policy shows zeros).
     expect(rows[1]?.text_en).toContain('On average 0 people a day were fed')
+    // The second year compares itself with the first, as both were published.
+    expect(rows[0]?.text_en).not.toContain('Compared with')
+    expect(rows[1]?.text_en).toContain('## Compared with FY2029–2030')
+    expect(rows[1]?.text_en).toContain('| People fed per day (average) | a few | 0 |')
+    const ja = await app.database.db
+      .selectFrom('report_publications')
+      .select('text_ja')
+      .where('fiscal_year', '=', 2030)
+      .executeTakeFirstOrThrow()
+    expect(ja.text_ja).toContain('## 2029–2030年度との比較')
+    const pdf = await pdfText(await request('GET', '/reports/2030/pdf/en'))
+    expect(pdf).toContain('Compared with FY2029–2030')
+    expect(pdf).toMatch(/People fed per day \(average\)\s+a few\s+0/)
   })
 
   it('returns an edited text under review to draft: approvals are for a version', async () => {

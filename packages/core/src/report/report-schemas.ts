@@ -1,9 +1,16 @@
 import { z } from 'zod'
+import { LOCALES } from '../i18n/locales.js'
 
 /** Reports are per fiscal year, named by the year it starts in (2005: April 2005 – March 2006). */
 export const reportYearSchema = z.coerce.number().int().min(1990).max(2100)
 
 export const reportParamsSchema = z.strictObject({ year: reportYearSchema })
+
+/** A published report's PDF names its language: one document per language, as on the site. */
+export const reportPdfParamsSchema = z.strictObject({
+  year: reportYearSchema,
+  lang: z.enum(LOCALES),
+})
 
 export const createReportSchema = z.strictObject({ fiscalYear: reportYearSchema })
 export type CreateReport = z.infer<typeof createReportSchema>

@@ -44,4 +44,38 @@ describe('the PDF service', () => {
       expect(text).toContain('Donation receipt — thank you.')
     },
   )
+
+  it.skipIf(!haveTools && !CI)(
+    'draws tables and bar charts whose labels and figures a reader can copy',
+    async () => {
+      const bytes = await renderPdf({
+        title: '活動報告',
+        lang: 'ja',
+        blocks: [
+          { kind: 'subheading', text: '帰還者の経路' },
+          {
+            kind: 'table',
+            head: ['経路', '人数'],
+            rows: [
+              ['UNHCR', '数名'],
+              ['領事館', '12人'],
+            ],
+          },
+          {
+            kind: 'barChart',
+            title: '経路別',
+            bars: [
+              { label: 'UNHCR', value: null, text: '数名' },
+              { label: '領事館', value: 12, text: '12人' },
+            ],
+          },
+        ],
+      })
+      const text = textOf(bytes)
+      expect(text).toContain('帰還者の経路')
+      expect(text).toMatch(/領事館\s+12人/)
+      expect(text).toContain('経路別')
+      expect(text).toMatch(/UNHCR\s+数名/)
+    },
+  )
 })

@@ -28,6 +28,30 @@ export type PdfBlock =
   | { readonly kind: 'space'; readonly points: number }
   /** What follows starts on a new page (one letter a page in a mail-merge). */
   | { readonly kind: 'pageBreak' }
+  /** A section's title, smaller than the document's heading and left-aligned. */
+  | { readonly kind: 'subheading'; readonly text: string }
+  /** A table with column heads; columns after the first are right-aligned (figures). */
+  | {
+      readonly kind: 'table'
+      readonly head: readonly string[]
+      readonly rows: readonly (readonly string[])[]
+    }
+  /**
+   * A horizontal bar chart drawn as vectors (sharp at any zoom, text still copyable). A bar
+   * without a value (a count the public may not see) shows only its text, so the chart never
+   * reveals more than its data table.
+   */
+  | { readonly kind: 'barChart'; readonly title: string; readonly bars: readonly PdfBar[] }
+
+export interface PdfBar {
+  readonly label: string
+  /** The public value the bar's length shows; null draws no bar. */
+  readonly value: number | null
+  /** What is printed after the bar (the public number or words). */
+  readonly text: string
+}
+
+const PAGE_BOTTOM = 842 - 56
 
 /**
  * Noto Sans CJK (Debian's fonts-noto-cjk) covers Japanese, Chinese, Korean and Latin, so one font
@@ -88,8 +112,86 @@ export function renderPdf(spec: PdfSpec): Promise<Uint8Array> {
       case 'pageBreak':
         doc.addPage()
         break
+      case 'subheading':
+        doc.fontSize(14).text(block.text, { align: 'left' }).moveDown(0.4)
+        break
+      case 'table':
+        drawTable(doc, block.head, block.rows)
+        break
+      case 'barChart':
+        drawBarChart(doc, block.title, block.bars)
+        break
     }
   }
   doc.end()
   return done
+}
+
+type Doc = InstanceType<typeof PDFDocument>
+
+/** Starts a new page when `height` points would run past the bottom margin. */
+function room(doc: Doc, height: number): void {
+  if (doc.y + height > PAGE_BOTTOM) doc.addPage()
+}
+
+function drawTable(doc: Doc, head: readonly string[], rows: readonly (readonly string[])[]): void {
+  const left = doc.page.margins.left
+  const width = doc.page.width - left - doc.page.margins.right
+  const columns = Math.max(1, head.length)
+  // The first column names the row and gets the most room; figures share the rest.
+  const first = columns === 1 ? width : Math.max(width * 0.45, width / columns)
+  const other = columns === 1 ? 0 : (width - first) / (columns - 1)
+  const line = (cells: readonly string[], size: number) => {
+    doc.fontSize(size)
+    const heights = cells.map((c, i) =>
+      doc.heightOfString(c, { width: (i === 0 ? first : other) - 6 }),
+    )
+    const height = Math.max(14, ...heights)
+    room(doc, height + 4)
+    const y = doc.y
+    cells.forEach((c, i) => {
+      const x = i === 0 ? left : left + first + (i - 1) * other
+      doc.text(c, x, y, { width: (i === 0 ? first : other) - 6, align: i === 0 ? 'left' : 'right' })
+    })
+    doc.x = left
+    doc.y = y + height + 4
+  }
+  line(head, 10)
+  doc
+    .moveTo(left, doc.y - 2)
+    .lineTo(left + width, doc.y - 2)
+    .lineWidth(0.5)
+    .stroke()
+  for (const row of rows) line(row, 10)
+  doc.moveDown(0.6)
+}
+
+function drawBarChart(doc: Doc, title: string, bars: readonly PdfBar[]): void {
+  const left = doc.page.margins.left
+  const width = doc.page.width - left - doc.page.margins.right
+  const labelWidth = width * 0.35
+  const textWidth = width * 0.2
+  const barArea = width - labelWidth - textWidth
+  const rowHeight = 16
+  room(doc, 24 + rowHeight * Math.min(bars.length, 4))
+  doc.fontSize(11).text(title, left, doc.y).moveDown(0.3)
+  const most = Math.max(0, ...bars.map((b) => b.value ?? 0))
+  for (const bar of bars) {
+    room(doc, rowHeight)
+    const y = doc.y
+    doc.fontSize(9).text(bar.label, left, y + 2, { width: labelWidth - 6, lineBreak: false })
+    const length = bar.value !== null && most > 0 ? (barArea * bar.value) / most : 0
+    if (length > 0)
+      doc
+        .rect(left + labelWidth, y + 2, Math.max(1, length), rowHeight - 6)
+        .fill('#2f6f8f')
+        .fillColor('black')
+    doc.text(bar.text, left + labelWidth + length + 4, y + 2, {
+      width: textWidth + barArea - length - 4,
+      lineBreak: false,
+    })
+    doc.x = left
+    doc.y = y + rowHeight
+  }
+  doc.moveDown(0.6)
 }

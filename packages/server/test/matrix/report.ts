@@ -2,6 +2,7 @@ import type { AppContext } from '../../src/app-context.js'
 import {
   approveReport,
   createReport,
+  publishReport,
   submitReport,
   updateReport,
 } from '../../src/modules/report/report-service.js'
@@ -83,6 +84,15 @@ export const matrix: MatrixModule = {
       call: async (f) => {
         const r = await report(f.app, 'review')
         return { path: `/reports/${r.year}/approve`, body: { version: r.version } }
+      },
+    },
+    'GET /reports/:year/pdf/:lang': {
+      scope: editors,
+      call: async (f) => {
+        publishedYear += 1
+        const r = await report(f.app, 'approved', publishedYear)
+        await publishReport(f.app, r.year, { version: r.version }, BY)
+        return { path: `/reports/${r.year}/pdf/ja` }
       },
     },
     'POST /reports/:year/publish': {

@@ -1,7 +1,8 @@
 import { formatDateTime } from '@haven/core/i18n/format'
+import { LOCALE_NAMES, LOCALES } from '@haven/core/i18n/locales'
 import { reportSlug } from '@haven/core/report/report-template'
 import type { ReportReviewView, ReportView } from '@haven/core/report/report-views'
-import type { JSX } from 'preact'
+import { Fragment, type JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
@@ -93,7 +94,15 @@ function NextStep({
           at: formatDateTime(locale.value, report.publishedAt ?? report.updatedAt),
         })}{' '}
         <a href={`/en/reports/${slug}`}>{t('report.site_en')}</a> ·{' '}
-        <a href={`/ja/reports/${slug}`}>{t('report.site_ja')}</a>
+        <a href={`/ja/reports/${slug}`}>{t('report.site_ja')}</a> ·{' '}
+        {LOCALES.map((l, i) => (
+          <Fragment key={l}>
+            {i > 0 && ' · '}
+            <a href={`/api/v1/reports/${report.fiscalYear}/pdf/${l}`} download>
+              {t('report.download_pdf', { language: LOCALE_NAMES[l] })}
+            </a>
+          </Fragment>
+        ))}
       </p>
     )
   }

@@ -79,4 +79,8 @@ export const reportEn = {
   'report.sensitivity.people-served': 'People served',
   'report.sensitivity.quantity': 'Quantity',
   'report.sensitivity.money': 'Money',
+  'report.pdf_charts': 'Figures in charts',
+  'report.yoy_title': 'Compared with FY{previous}',
+  'report.yoy_figure': 'Figure',
+  'report.download_pdf': 'PDF ({language})',
 } as const

@@ -80,4 +80,8 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'report.sensitivity.people-served': '支援を受けた人',
   'report.sensitivity.quantity': '数量',
   'report.sensitivity.money': '金額',
+  'report.pdf_charts': '図で見る数字',
+  'report.yoy_title': '{previous}年度との比較',
+  'report.yoy_figure': '項目',
+  'report.download_pdf': 'PDF（{language}）',
 }

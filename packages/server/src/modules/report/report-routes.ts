@@ -1,6 +1,7 @@
 import {
   createReportSchema,
   reportParamsSchema,
+  reportPdfParamsSchema,
   reportStepSchema,
   updateReportSchema,
 } from '@haven/core/report/report-schemas'
@@ -15,6 +16,7 @@ import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { type ErrorFactoryName, errors as httpErrors } from '../../http/errors.js'
 import { figureCatalogue } from './report-compile.js'
+import { reportPdf } from './report-pdf.js'
 import {
   approveReport,
   createReport,
@@ -23,7 +25,7 @@ import {
   submitReport,
   updateReport,
 } from './report-service.js'
-import { findReport, listReports } from './report-store.js'
+import { findPublication, findReport, listReports } from './report-store.js'
 import { presentFigure, presentReport, presentReview } from './report-views.js'
 
 const TAG = 'annual report'
@@ -146,6 +148,28 @@ export const reportRoutes = [
     async handle({ app, params }) {
       const { report, compiled } = await reviewReport(app, params.year)
       return presentReview(report, compiled)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/reports/:year/pdf/:lang',
+    summary:
+      'The published report as an A4 PDF in one language, fonts embedded, with its charts (404 until published)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'AnnualReport', action: 'read' },
+    params: reportPdfParamsSchema,
+    binary: true,
+    response: z.unknown(),
+    errors: ['notFound', 'forbidden'],
+    async handle({ app, params }) {
+      // Only the frozen publication: a PDF never shows figures that were not published.
+      const publication = await findPublication(app.database.db, params.year)
+      if (!publication) throw httpErrors.notFound()
+      return {
+        bytes: await reportPdf(publication, figureCatalogue(app.modules), params.lang),
+        contentType: 'application/pdf',
+        fileName: `activity-report-FY${params.year}-${params.lang}.pdf`,
+      }
     },
   }),
   workflowStep('submit', 'Send a draft to disclosure review', submitReport, [

@@ -1,6 +1,8 @@
 import type { Locale } from '@haven/core/i18n/locales'
+import { translate } from '@haven/core/i18n/translate'
 import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
 import { DEFAULT_TEMPLATES, reportSlug, reportTitle } from '@haven/core/report/report-template'
+import { fiscalYear } from '@haven/core/site/fiscal-year'
 import { recordRelease } from '@haven/disclosure'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
@@ -15,7 +17,9 @@ import {
   figureCatalogue,
   templateFigures,
 } from './report-compile.js'
+import type { FrozenFigure } from './report-pdf.js'
 import {
+  findPublication,
   findReport,
   findReportBefore,
   insertApproval,
@@ -205,18 +209,67 @@ export async function approveReport(
   })
 }
 
-/** A published figure's cells as the public saw them, kept with the publication. */
-function frozenFigures(compiled: CompiledReport) {
-  return compiled.figures.map((f) => ({
-    key: f.entry.figure.key,
-    cells: f.table.cells.map((c) => ({
-      key: c.key,
-      trueValue: c.explanation.trueValue,
-      public: Object.fromEntries(
-        (['en', 'ja'] as const satisfies readonly Locale[]).map((l) => [l, cellText(f, c, l)]),
-      ),
-    })),
-  }))
+/**
+ * A published figure's cells as the public saw them, kept with the publication: the charts and
+ * next year's comparison read these, never the records again.
+ */
+function frozenFigures(compiled: CompiledReport): FrozenFigure[] {
+  return compiled.figures.map((f) => {
+    const dims = f.table.table.dimensions
+    return {
+      key: f.entry.figure.key,
+      cells: f.table.cells.map((c) => {
+        const r = c.rendering
+        return {
+          key: c.key,
+          label:
+            c.coordinates
+              .map((x, d) => (x === null ? null : (dims[d]?.labels[x] ?? '')))
+              .filter((l): l is string => l !== null)
+              .join(' × ') || null,
+          level: c.level,
+          trueValue: c.explanation.trueValue,
+          shown: r.kind === 'number' || r.kind === 'rounded' ? r.value : null,
+          public: { en: cellText(f, c, 'en'), ja: cellText(f, c, 'ja') },
+        }
+      }),
+    }
+  })
+}
+
+/**
+ * The year-over-year comparison appended to a published report: each single figure both years
+ * published, as the public read it then and reads it now. Both columns are already public, so
+ * the table discloses nothing new. Empty when there is no previous publication.
+ */
+export function yearOverYear(
+  app: AppContext,
+  year: number,
+  now: readonly FrozenFigure[],
+  before: readonly FrozenFigure[] | undefined,
+  locale: Locale,
+): string {
+  if (!before) return ''
+  const previous = new Map(before.map((f) => [f.key, f]))
+  const labels = new Map(figureCatalogue(app.modules).map((e) => [e.figure.key, e.figure.label]))
+  const total = (f: FrozenFigure) => f.cells.find((c) => !c.label)?.public[locale]
+  const rows = now.flatMap((f) => {
+    const then = previous.get(f.key)
+    const a = then ? total(then) : undefined
+    const b = total(f)
+    if (a === undefined || b === undefined) return []
+    return [`| ${labels.get(f.key)?.[locale] ?? f.key} | ${a} | ${b} |`]
+  })
+  if (rows.length === 0) return ''
+  const label = (y: number) => fiscalYear(y).label
+  const head = `| ${translate(locale, 'report.yoy_figure')} | ${label(year - 1)} | ${label(year)} |`
+  return [
+    `\n\n## ${translate(locale, 'report.yoy_title', { previous: label(year - 1) })}\n`,
+    head,
+    '| --- | ---: | ---: |',
+    ...rows,
+    '',
+  ].join('\n')
 }
 
 /**
@@ -244,12 +297,19 @@ export async function publishReport(
     const compiled = await compileReport(app.modules, trx, report, today(app))
     if (compiled.release.refused) throw errors.reportRefused()
     const at = app.now().toISOString()
+    const figures = frozenFigures(compiled)
+    const previous = await findPublication(trx, year - 1)
+    const before = previous ? (JSON.parse(previous.figures_json) as FrozenFigure[]) : undefined
+    const texts = {
+      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en'),
+      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja'),
+    }
     await insertPublication(trx, {
       fiscal_year: year,
       published_at: at,
-      text_en: compiled.texts.en,
-      text_ja: compiled.texts.ja,
-      figures_json: JSON.stringify(frozenFigures(compiled)),
+      text_en: texts.en,
+      text_ja: texts.ja,
+      figures_json: JSON.stringify(figures),
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
     })
     // The website's Activity Reports, through the cms module's door, in this transaction.
@@ -262,7 +322,7 @@ export async function publishReport(
         documents: (['en', 'ja'] as const).map((locale) => ({
           locale,
           ...reportTitle(compiled.year.label, locale),
-          body: compiled.texts[locale],
+          body: texts[locale],
         })),
       },
       by,

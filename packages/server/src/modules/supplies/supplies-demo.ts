@@ -22,10 +22,105 @@ function sequence(seed: number): () => number {
   }
 }
 
+/** FY2005–2006, the seed report's year: April 2005 to March 2006. */
+const SEED_YEAR = { from: '2005-04-01', to: '2006-03-31', delivered: '2005-06-15' }
+
+/**
+ * The seed report's year, so its food figures are not 0: rice bought and 10 t delivered inside
+ * North Korea, and every open day a handful of people fed at each shelter — about 20 a day in
+ * all, as the report says — under the same allowance (20 CNY buys 10 kg). The records therefore
+ * show what 20 people × 10 kg a day comes to (some 60–70 t), not the report's "30 t": the
+ * annual report's review must catch that contradiction. Synthetic, with a fixed sequence.
+ */
+async function seedReportYear(
+  app: Parameters<DemoStep['run']>[0],
+  compartments: readonly { id: string }[],
+  at: { rice: { id: string }; warehouse: { id: string }; inside: { id: string } },
+): Promise<number> {
+  await recordRate(
+    app,
+    { date: SEED_YEAR.from, base: 'CNY', quote: 'JPY', rate: '15', source: 'demo' },
+    BY,
+  )
+  const move = (input: {
+    kind: 'purchase' | 'distribution'
+    fromLocationId: string | null
+    toLocationId: string
+    occurredOn: string
+    cost?: string
+  }) =>
+    recordMovement(
+      app,
+      {
+        itemId: at.rice.id,
+        quantity: 10_000,
+        ...input,
+        ...(input.cost === undefined ? {} : { currency: 'CNY' as const }),
+      },
+      BY,
+    )
+  await move({
+    kind: 'purchase',
+    fromLocationId: null,
+    toLocationId: at.warehouse.id,
+    occurredOn: SEED_YEAR.from,
+    cost: '40000',
+  })
+  await move({
+    kind: 'distribution',
+    fromLocationId: at.warehouse.id,
+    toLocationId: at.inside.id,
+    occurredOn: SEED_YEAR.delivered,
+  })
+  const random = sequence(2005)
+  const perShelter = Math.max(1, Math.round(20 / compartments.length))
+  // Closed days are the same for every shelter (holidays, crackdowns), so the days with food
+  // average about 20 people in all.
+  const open = Array.from({ length: 365 }, () => random() >= 0.15)
+  let given = 0
+  for (const compartment of compartments) {
+    await createPolicy(
+      app,
+      {
+        compartmentId: compartment.id,
+        validFrom: SEED_YEAR.from,
+        validTo: SEED_YEAR.to,
+        amount: '20',
+        currency: 'CNY',
+        buysGrams: 10_000,
+        dailyCap: 20,
+        monthlyCap: '180000',
+        monthlyCapCurrency: 'JPY',
+        rationGrams: 500,
+      },
+      BY,
+    )
+    const first = Date.parse(`${SEED_YEAR.from}T00:00:00Z`)
+    for (let day = 0; day < 365; day += 1) {
+      const date = isoDay(new Date(first + day * DAY_MS))
+      if (!open[day]) continue
+      // Around the shelter's share of 20 a day: share − 3 … share + 2, at least one person.
+      const headcount = Math.max(1, perShelter - 3 + Math.floor(random() * 6))
+      try {
+        await recordDistribution(
+          app,
+          { compartmentId: compartment.id, day: date, headcount },
+          { ...BY, mayOverride: false },
+        )
+        given += 1
+      } catch (error) {
+        if (!(error instanceof HavenError)) throw error
+      }
+    }
+  }
+  return given
+}
+
 /**
  * Synthetic supplies after the seed report: rice bought in China and partly delivered inside
  * North Korea, clothes and first-aid kits, an allowance policy per shelter (20 CNY a person, at
- * most 20 people a day, 180,000 JPY a month) and a year of headcounts under those caps. Uses the
+ * most 20 people a day, 180,000 JPY a month) and a year of headcounts under those caps, the last
+ * twelve months and the seed report's own year (FY2005–2006). Uses the
  * compartments that exist (the shelters demo may have made them); creates three if there are none.
  */
 export const suppliesDemo: DemoStep = {
@@ -176,6 +271,7 @@ export const suppliesDemo: DemoStep = {
         }
       }
     }
+    distributions += await seedReportYear(app, compartments, { rice, warehouse, inside })
     const where =
       newShelters > 0 ? `${newShelters} new shelters` : `${compartments.length} shelters`
     return {
