@@ -1,5 +1,8 @@
 // What other modules may use of the people module's core: how to speak of a person without
 // naming them (age band, situation) and the generalised region every place is recorded as.
+
+// The shapes of a case note, a person's registration and the entry kinds (the field app's outbox).
+export { CASE_STATUSES, caseEntrySchema, ENTRY_KINDS } from './case-schema.js'
 export { regionSchema } from './incident-schema.js'
 export {
   AGE_BANDS,
