@@ -439,6 +439,79 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       await caseworker.context.close()
     })
 
+    it(`${locale}: a caseworker corrects a name (a stale save is refused and said), and prints the case summary without menus or forms`, async () => {
+      seeded ??= seedCases()
+      await seeded
+      const width = locale === 'en' ? 375 : 1280
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.other as StaffAccount)
+      const found = (await (
+        await context.request.get(`${haven.baseUrl}/api/v1/cases?limit=100`)
+      ).json()) as { cases: { id: string; personId: string }[] }
+      const kase = found.cases[locale === 'en' ? 5 : 6]
+      if (!kase) throw new Error('no case')
+      const personUrl = `${haven.baseUrl}/app/people/${kase.personId}`
+      await page.goto(personUrl)
+      await page.getByRole('button', { name: text.reveal }).click()
+      await page.getByText(text.correct, { exact: true }).click()
+      const latin = page.getByLabel(text.latinName, { exact: true })
+      const before = await latin.inputValue()
+      expect(before).toMatch(/^Seed Person \d+$/)
+      // Someone else saves first: this form's version is now stale.
+      const person = (await (
+        await context.request.get(`${haven.baseUrl}/api/v1/people/${kase.personId}`)
+      ).json()) as { version: number }
+      const theirs = await context.request.patch(
+        `${haven.baseUrl}/api/v1/people/${kase.personId}`,
+        {
+          headers: { Origin: haven.baseUrl },
+          data: { version: person.version, attributes: { situation: 'in_hiding' } },
+        },
+      )
+      expect(theirs.ok()).toBe(true)
+      await latin.fill(`${before} Corrected`)
+      const form = page.locator('form', { has: latin })
+      await form.getByRole('button').click()
+      await page.getByRole('note').filter({ hasText: text.conflict }).waitFor()
+      await expectAxeClean(page, `${locale} identity conflict, ${width} px`)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-identity-conflict-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      // Reload (the current version), correct again: saved, shown, and the name search finds it.
+      await page.reload()
+      await page.getByRole('button', { name: text.reveal }).click()
+      await page.getByText(text.correct, { exact: true }).click()
+      await latin.fill(`${before} Corrected`)
+      await form.getByRole('button').click()
+      await page.getByRole('status').filter({ hasText: text.corrected }).waitFor()
+      await page.getByText(`${before} Corrected`, { exact: true }).waitFor()
+      await expectAxeClean(page, `${locale} identity corrected, ${width} px`)
+      const audit = await context.request.get(`${haven.baseUrl}/api/v1/people/${kase.personId}`)
+      expect(((await audit.json()) as { version: number }).version).toBe(person.version + 2)
+
+      // The printed case: facts, no menu, no buttons, no forms.
+      await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+      await page.getByRole('button', { name: text.print }).waitFor()
+      await page.emulateMedia({ media: 'print' })
+      expect(await page.locator('.app-header').isVisible()).toBe(false)
+      expect(await page.locator('main form:visible').count()).toBe(0)
+      expect(await page.locator('main button:visible').count()).toBe(0)
+      expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true)
+      await page.screenshot({
+        path: `e2e/artifacts/issue-15-case-print-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      // The one refused save is the browser's only complaint (the 409 it was meant to get).
+      expect(consoleErrors).toEqual([
+        'Failed to load resource: the server responded with a status of 409 (Conflict)',
+      ])
+      await context.close()
+    })
+
     it(`${locale}: the people list keeps its filters in the address (Back restores them), never a name`, async () => {
       seeded ??= seedCases()
       await seeded

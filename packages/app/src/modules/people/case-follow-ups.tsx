@@ -1,3 +1,4 @@
+import { formatDate } from '@haven/core/i18n/format'
 import { followUpSchema } from '@haven/core/people/case-schema'
 import type { CaseView, FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
@@ -7,7 +8,7 @@ import { ErrorAlert } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { SealedText } from './people-parts.js'
 
 /** A follow-up task: what, when it is due, whether it is done or overdue. */
@@ -30,7 +31,7 @@ export function FollowUpItem(props: {
             <a href={`/app/cases/${item.caseId}`}>{item.caseCode}</a> ·{' '}
           </>
         )}
-        {t('cases.due')} {item.dueOn}
+        {t('cases.due')} {formatDate(locale.value, item.dueOn)}
         {item.overdue && !item.doneAt && (
           <>
             {' · '}

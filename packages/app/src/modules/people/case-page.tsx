@@ -1,3 +1,4 @@
+import { formatDate } from '@haven/core/i18n/format'
 import type { CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -5,7 +6,7 @@ import { useRoute } from 'preact-iso'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { CaseAssign } from './case-assign.js'
 import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
@@ -76,11 +77,11 @@ export function CasePage(): JSX.Element {
           )}
         </dd>
         <dt>{t('cases.opened')}</dt>
-        <dd>{c.openedOn}</dd>
+        <dd>{formatDate(locale.value, c.openedOn)}</dd>
         {c.closedOn && (
           <>
             <dt>{t('cases.closed')}</dt>
-            <dd>{c.closedOn}</dd>
+            <dd>{formatDate(locale.value, c.closedOn)}</dd>
           </>
         )}
         <dt>{t('cases.summary')}</dt>

@@ -1,3 +1,4 @@
+import { formatDate } from '@haven/core/i18n/format'
 import {
   CASE_STATUSES,
   type CaseStatus,
@@ -14,7 +15,7 @@ import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { today } from './case-parts.js'
 import { optionsOf, SealedText } from './people-parts.js'
 
@@ -68,7 +69,7 @@ export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
                 {e.kind === 'status_change' && statusMove(e.data)}
               </span>
               <span class="item-meta">
-                {e.occurredOn}
+                {formatDate(locale.value, e.occurredOn)}
                 {e.authorName && ` · ${e.authorName}`}
               </span>
               {(e.text.state !== 'shown' || e.text.value) && (

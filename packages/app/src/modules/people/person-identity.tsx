@@ -5,6 +5,7 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { api, apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { PersonIdentityForm } from './person-identity-form.js'
 
 function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['identity']) {
   const birth = identity.birth
@@ -18,8 +19,16 @@ function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['
  * The sealed identity. The app never receives it until the person asks, and asking is audited;
  * "Hide" forgets it again. Without the identify permission there is no button at all.
  */
-export function PersonIdentity({ person }: { person: PersonView }): JSX.Element {
+export function PersonIdentity({
+  person,
+  changed,
+}: {
+  person: PersonView
+  /** After a correction: the person's version moved on. */
+  changed: () => void
+}): JSX.Element {
   const [revealed, setRevealed] = useState<RevealedIdentityView | null>(null)
+  const [notice, setNotice] = useState('')
   const reveal = useSubmission()
   const mayIdentify = person.actions.includes('identify')
   return (
@@ -74,8 +83,27 @@ export function PersonIdentity({ person }: { person: PersonView }): JSX.Element 
             <dt>{t('people.notes')}</dt>
             <dd class="breakable">{revealed.identity.notes ?? t('people.not_given')}</dd>
           </dl>
+          <StatusMessage>{notice}</StatusMessage>
+          {person.actions.includes('update') && (
+            <PersonIdentityForm
+              key={person.version}
+              person={person}
+              identity={revealed.identity}
+              saved={(identity) => {
+                setRevealed({ state: 'shown', identity })
+                setNotice(t('people.identity_saved'))
+                changed()
+              }}
+            />
+          )}
           <div class="actions">
-            <button type="button" onClick={() => setRevealed(null)}>
+            <button
+              type="button"
+              onClick={() => {
+                setRevealed(null)
+                setNotice('')
+              }}
+            >
               {t('people.hide')}
             </button>
           </div>

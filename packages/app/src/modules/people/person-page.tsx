@@ -99,7 +99,7 @@ export function PersonPage(): JSX.Element {
         {p.actions.includes('update') && <PersonAttributesForm person={p} saved={reload} />}
         {p.actions.includes('manage') && !p.mergedIntoId && <PersonMerge person={p} />}
       </section>
-      <PersonIdentity person={p} />
+      <PersonIdentity person={p} changed={reload} />
       <PersonLinks person={p} changed={reload} />
       <PersonCases person={p} />
     </section>

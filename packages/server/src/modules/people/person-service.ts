@@ -176,9 +176,11 @@ export async function updatePerson(
     const now = app.now().toISOString()
     const changes: Partial<PeopleTable> = { updated_at: now, last_activity_at: now }
     const changed: string[] = []
-    const attributes = update.attributes
-      ? withDerivedAgeBand(update.attributes, update.identity, today(app))
-      : undefined
+    // A corrected birth moves the (non-identifying) age band with it, even with no attributes sent.
+    const attributes =
+      update.attributes || update.identity?.birth
+        ? withDerivedAgeBand(update.attributes ?? {}, update.identity, today(app))
+        : undefined
     const set = <K extends keyof PeopleTable>(
       field: string,
       column: K,
