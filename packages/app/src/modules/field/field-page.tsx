@@ -277,6 +277,7 @@ function Setup({ onReady }: { onReady: (v: Vault) => Promise<void> }): JSX.Eleme
       {error && <ErrorAlert message={error} />}
       <TextField
         id="device-name"
+        autoComplete="off"
         label={t('field.setup.device_name')}
         value={name}
         onInput={setName}
@@ -420,7 +421,9 @@ function FieldForm(props: {
   }
 
   return (
-    <form class="field-form" onSubmit={submit}>
+    // autocomplete off: Chromium would otherwise keep what is typed (codes, notes) in its own
+    // autofill database, in the clear, beside the encrypted store.
+    <form class="field-form" autocomplete="off" onSubmit={submit}>
       <h2>{t(FORM_LABELS[props.kind])}</h2>
       {(props.kind === 'distribution' || props.kind === 'register_person') && (
         <SelectField
@@ -461,6 +464,7 @@ function FieldForm(props: {
       {props.kind !== 'follow_up_done' && props.kind !== 'register_person' && (
         <TextField
           id="f-day"
+          autoComplete="off"
           type="date"
           label={t('field.form.day')}
           value={day}
@@ -471,6 +475,7 @@ function FieldForm(props: {
         <>
           <TextField
             id="f-headcount"
+            autoComplete="off"
             label={t('field.form.headcount')}
             value={headcount}
             onInput={setHeadcount}
@@ -478,6 +483,7 @@ function FieldForm(props: {
           />
           <TextField
             id="f-person"
+            autoComplete="off"
             label={t('field.form.person_code')}
             value={personCode}
             onInput={setPersonCode}
@@ -486,7 +492,13 @@ function FieldForm(props: {
         </>
       )}
       {(props.kind === 'shelter_log' || props.kind === 'case_note') && (
-        <TextField id="f-note" label={t('field.form.note')} value={note} onInput={setNote} />
+        <TextField
+          id="f-note"
+          autoComplete="off"
+          label={t('field.form.note')}
+          value={note}
+          onInput={setNote}
+        />
       )}
       <button type="submit">{t('field.form.save')}</button>
     </form>

@@ -127,6 +127,7 @@ async function pull(vault: Vault, state: FieldState, progress: (n: number) => vo
     for (const p of page.people) p.merged ? people.delete(p.id) : people.set(p.id, p)
     for (const c of page.cases) cases.set(c.id, c)
     await vault.put('shelters', page.shelters)
+    await vault.put('compartments', page.compartments)
     state.cursor = page.cursor
     state.clockSkewMinutes = skewMinutes(page.serverTime)
     received += page.people.length + page.cases.length
