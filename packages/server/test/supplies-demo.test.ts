@@ -41,5 +41,15 @@ describeEachDialect('supplies demo', (ctx) => {
     expect(average).toBeLessThanOrEqual(22)
     expect(await figure('supplies.food.tonnes.delivered')).toBe(10)
     expect(await figure('supplies.food.tonnes.shelters')).toBeGreaterThan(50)
+    // The seed's 500 clothes sets (summer and winter) and 80 first-aid kits, all handed out.
+    const handedOut = await app.database.db
+      .selectFrom('item_handouts')
+      .innerJoin('supply_items', 'supply_items.id', 'item_handouts.item_id')
+      .select(['supply_items.kind', 'item_handouts.quantity'])
+      .execute()
+    const total = (kinds: string[]) =>
+      handedOut.filter((h) => kinds.includes(h.kind)).reduce((n, h) => n + Number(h.quantity), 0)
+    expect(total(['clothes_summer', 'clothes_winter'])).toBe(500)
+    expect(total(['first_aid_kit'])).toBe(80)
   }, 360_000)
 })

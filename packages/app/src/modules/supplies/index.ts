@@ -10,6 +10,7 @@ export const suppliesApp = defineAppModule({
     page('/app/dashboard', () => import('./dashboard-page.js').then((m) => m.DashboardPage)),
     page('/app/allowances', () => import('./allowances-page.js').then((m) => m.AllowancesPage)),
     page('/app/supplies', () => import('./supplies-page.js').then((m) => m.SuppliesPage)),
+    page('/app/handouts', () => import('./handouts-page.js').then((m) => m.HandoutsPage)),
   ],
   nav: [
     {
@@ -22,6 +23,13 @@ export const suppliesApp = defineAppModule({
     {
       href: '/app/dashboard',
       label: 'nav.dashboard',
+      match: 'exact',
+      group: 'field',
+      shows: (can) => can.supplies,
+    },
+    {
+      href: '/app/handouts',
+      label: 'nav.handouts',
       match: 'exact',
       group: 'field',
       shows: (can) => can.supplies,

@@ -3,6 +3,7 @@ import { activeCompartmentsOfKinds } from '../../compartments/compartment-store.
 import type { DemoStep } from '../../haven-module.js'
 import { HavenError } from '../../http/haven-error.js'
 import { createPolicy, recordDistribution } from './distribution-service.js'
+import { handOutItems } from './handout-service.js'
 import { createItem, createLocation, recordMovement, recordRate } from './stock-service.js'
 import { itemIds } from './stock-store.js'
 
@@ -238,6 +239,26 @@ export const suppliesDemo: DemoStep = {
           },
           BY,
         )
+      // The seed's clothes (summer and winter sets) and first-aid kits, handed out to the
+      // shelter's people as a headcount: every set and kit that reached the shelter.
+      for (const [item, quantity, day] of [
+        [summer, 60, 90],
+        [winter, 60, 250],
+        [kits, 20, 150],
+      ] as const)
+        await handOutItems(
+          app,
+          {
+            itemId: item.id,
+            fromLocationId: shelter.id,
+            compartmentId: compartment.id,
+            personCode: null,
+            headcount: quantity,
+            quantity,
+            occurredOn: isoDay(new Date(start.getTime() + day * DAY_MS)),
+          },
+          BY,
+        )
       await createPolicy(
         app,
         {
@@ -272,6 +293,27 @@ export const suppliesDemo: DemoStep = {
       }
     }
     distributions += await seedReportYear(app, compartments, { rice, warehouse, inside })
+    const first = compartments[0]
+    if (first)
+      for (const [item, quantity, day] of [
+        [summer, 250 - 60 * compartments.length, 95],
+        [winter, 250 - 60 * compartments.length, 255],
+        [kits, 80 - 20 * compartments.length, 155],
+      ] as const)
+        if (quantity > 0)
+          await handOutItems(
+            app,
+            {
+              itemId: item.id,
+              fromLocationId: warehouse.id,
+              compartmentId: first.id,
+              personCode: null,
+              headcount: quantity,
+              quantity,
+              occurredOn: isoDay(new Date(start.getTime() + day * DAY_MS)),
+            },
+            BY,
+          )
     const where =
       newShelters > 0 ? `${newShelters} new shelters` : `${compartments.length} shelters`
     return {
