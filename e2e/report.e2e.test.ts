@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runHaven } from '../packages/server/test/support/cli.js'
@@ -96,6 +99,19 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     await english.fill(`${original}\n{{shelters.operatingg}}\n`)
     await page.getByRole('button', { name: 'Save the text' }).click()
     await page.getByRole('alert').getByText('shelters.operatingg').waitFor()
+    // The seed's "30 t" typed into the narrative: the demo records say otherwise, and the review
+    // lists the contradiction with its arithmetic (it would block approval).
+    await english.fill(`${original}\nWe distributed 30 tonnes of rice in China.\n`)
+    await page.getByRole('button', { name: 'Save the text' }).click()
+    await page.getByRole('status').getByText('Saved.').waitFor()
+    const contradiction = page
+      .locator('.report-narrative li')
+      .filter({ hasText: 'Contradicts the records — blocks approval' })
+    await contradiction.waitFor()
+    expect(await contradiction.textContent()).toMatch(
+      /30 tonnes.*stated 30 t\/year; from the records/,
+    )
+    await page.getByRole('button', { name: 'Edit the text' }).click()
     // A sentence, and the medical figure (few people per kind: the public reads words for them).
     await english.fill(
       original
@@ -178,10 +194,21 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
       await axeClean(visitor.page, `site report (${language})`)
       await visitor.context.close()
     }
+    // The PDFs of the published report (pdftotext reads what a reader copies): the safe words.
+    for (const language of ['en', 'ja'] as const) {
+      const res = await page.context().request.get(`${base}/api/v1/reports/2005/pdf/${language}`)
+      expect(res.status()).toBe(200)
+      const file = join(mkdtempSync(join(tmpdir(), 'haven-report-e2e-')), 'report.pdf')
+      writeFileSync(file, await res.body())
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+      expect(text).toContain(language === 'en' ? 'Activity Report' : '活動報告')
+      if (language === 'en') expect(text.replace(/\s+/g, ' ')).toContain(SENTENCE)
+      else expect(text).toContain('数名')
+    }
     // The browser logs the two refusals above (422 unknown figure, 403 own approval), nothing else.
     expect(consoleErrors).toEqual([
       expect.stringContaining('status of 422'),
       expect.stringContaining('status of 403'),
     ])
-  })
+  }, 240_000) // Many screens, two approvers, axe and PDFs: on a shared 2-core machine it needs more than the default.
 })

@@ -309,6 +309,48 @@ describeEachDialect('the annual report through the API', (ctx) => {
     expect(pdf).toMatch(/People fed per day \(average\)\s+a few\s+0/)
   })
 
+  it('flags a tonnage typed in the narrative that the records contradict, and blocks approval', async () => {
+    // 2 + 4 people fed × 10 kg the allowance buys = 60 kg = 0.06 t in FY2029.
+    await records()
+    await request('POST', '/reports', { fiscalYear: 2029 })
+    await request('PATCH', '/reports/2029', {
+      version: 1,
+      templateEn:
+        'We distributed 30 tonnes of rice ({{supplies.food.tonnes.shelters}} t recorded).',
+      templateJa: '米 0.06トンを配布しました。',
+    })
+    const review = await json(await request('GET', '/reports/2029/review'))
+    expect(review.narrative).toHaveLength(2)
+    const [en, ja] = review.narrative
+    expect(en).toMatchObject({
+      locale: 'en',
+      text: '30 tonnes',
+      status: 'contradiction',
+      figure: 'supplies.food.tonnes.shelters',
+    })
+    expect(en.explanation.en).toContain(
+      'contradiction: stated 30 t/year; from the records: 0.06 t/year',
+    )
+    expect(en.explanation.ja).toContain('矛盾: 記載値 30 t/年')
+    expect(ja).toMatchObject({ locale: 'ja', text: '0.06トン', status: 'consistent' })
+
+    expect((await request('POST', '/reports/2029/submit', { version: 2 })).status).toBe(200)
+    const refused = await request('POST', '/reports/2029/approve', { version: 3 }, 1)
+    expect(refused.status).toBe(409)
+    const problem = (await json(refused)).error
+    expect(problem.code).toBe('report_narrative_contradiction')
+    expect(problem.message).toContain('“30 tonnes”')
+    expect((await json(await request('GET', '/reports/2029'))).approvals).toEqual([])
+
+    // Corrected to what the records say: approval goes through.
+    await request('PATCH', '/reports/2029', {
+      version: 3,
+      templateEn: 'We distributed 0.06 tonnes of rice.',
+    })
+    await request('POST', '/reports/2029/submit', { version: 4 })
+    expect((await request('POST', '/reports/2029/approve', { version: 5 }, 1)).status).toBe(200)
+  })
+
   it('returns an edited text under review to draft: approvals are for a version', async () => {
     await request('POST', '/reports', { fiscalYear: 2029 })
     await request('PATCH', '/reports/2029', { version: 1, templateEn: 'Text', templateJa: '本文' })

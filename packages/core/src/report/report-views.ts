@@ -59,6 +59,16 @@ export const reportReviewView = z.object({
   findings: bothLanguages,
   /** The report as the public would read it. */
   preview: bothLanguages,
+  /** Quantities typed in the narrative, checked against the records (a contradiction blocks approval). */
+  narrative: z.array(
+    z.object({
+      locale: z.enum(['en', 'ja']),
+      text: z.string(),
+      status: z.enum(['consistent', 'contradiction']),
+      figure: z.string(),
+      explanation: bothLanguages,
+    }),
+  ),
 })
 export type ReportReviewView = z.infer<typeof reportReviewView>
 

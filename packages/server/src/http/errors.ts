@@ -227,6 +227,13 @@ export const errors = {
       details: params,
     }),
   reportRefused: () => new HavenError(422, 'report_refused', 'error.report_refused'),
+  reportNarrativeContradiction: (params: { texts: string } = { texts: '' }) =>
+    new HavenError(
+      409,
+      'report_narrative_contradiction',
+      'error.report_narrative_contradiction',
+      params,
+    ),
   // Finance (the books)
   unbalancedTransaction: (
     params: { currency: string; difference: string } = { currency: '', difference: '' },

@@ -16,6 +16,23 @@ export function ReviewSection({ review }: { review: ReportReviewView }): JSX.Ele
       <p class={review.refused ? 'alert' : 'callout'}>
         {review.refused ? t('report.review_refused') : t('report.review_safe')}
       </p>
+      <h3>{t('report.narrative')}</h3>
+      {review.narrative.length === 0 ? (
+        <p>{t('report.narrative_none')}</p>
+      ) : (
+        <ul class="report-narrative">
+          {review.narrative.map((n, i) => (
+            <li key={`${n.locale}-${i}`} class={n.status === 'contradiction' ? 'alert' : undefined}>
+              <strong>
+                {n.status === 'contradiction'
+                  ? t('report.narrative_contradiction')
+                  : t('report.narrative_consistent')}
+              </strong>{' '}
+              <q lang={n.locale}>{n.text}</q>: {n.explanation[lang]}
+            </li>
+          ))}
+        </ul>
+      )}
       <pre class="report-findings">{review.findings[lang]}</pre>
       <table class="table report-review">
         <caption>{t('report.review_count', { count: cells })}</caption>

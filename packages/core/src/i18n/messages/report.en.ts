@@ -83,4 +83,10 @@ export const reportEn = {
   'report.yoy_title': 'Compared with FY{previous}',
   'report.yoy_figure': 'Figure',
   'report.download_pdf': 'PDF ({language})',
+  'error.report_narrative_contradiction':
+    'The narrative states figures the records contradict: {texts}. Correct the text or the records; the review shows the arithmetic.',
+  'report.narrative': 'Numbers typed in the narrative',
+  'report.narrative_none': 'No typed quantity to check against the records.',
+  'report.narrative_contradiction': 'Contradicts the records — blocks approval',
+  'report.narrative_consistent': 'Agrees with the records',
 } as const

@@ -84,4 +84,10 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'report.yoy_title': '{previous}年度との比較',
   'report.yoy_figure': '項目',
   'report.download_pdf': 'PDF（{language}）',
+  'error.report_narrative_contradiction':
+    '本文に記録と矛盾する数値があります：{texts}。本文か記録を修正してください（計算はレビューに表示されます）。',
+  'report.narrative': '本文中に入力された数値',
+  'report.narrative_none': '記録と照合する数量は本文にありません。',
+  'report.narrative_contradiction': '記録と矛盾 — 承認できません',
+  'report.narrative_consistent': '記録と一致',
 }

@@ -22,6 +22,7 @@ import type { Db } from '../../db/db-handle.js'
 import { disclosureSensitivity, type Figure, type FigureValue } from '../../figures.js'
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
+import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
 import { findLatestPublication } from './report-store.js'
 
 /** A figure with the module that offers it. */
@@ -66,6 +67,8 @@ export interface CompiledReport {
   readonly texts: Readonly<Record<Locale, string>>
   /** The ledger of earlier published reports the release was checked against. */
   readonly ledger: DisclosureLedger
+  /** Numbers typed in the narrative checked against the records; a contradiction blocks approval. */
+  readonly narrative: readonly NarrativeFinding[]
 }
 
 /** The release id of a year's report in the disclosure ledger. */
@@ -228,6 +231,15 @@ export async function compileReport(
     const table = release.tables.find((t) => t.table.id === entry.figure.key)
     return table ? [{ entry, table }] : []
   })
+  // Every figure the records give in tonnes, whether or not the templates name it: a typed
+  // "30 t" is compared with all of them.
+  const recorded: RecordedQuantity[] = []
+  for (const { figure } of figureCatalogue(modules).filter((e) => e.figure.unit === 'tonnes')) {
+    const value = await figure.compute(db, year)
+    if (typeof value === 'number' && value > 0)
+      recorded.push({ key: figure.key, label: figure.label, tonnes: value })
+  }
+  const narrative = checkNarrative({ en: report.template_en, ja: report.template_ja }, recorded)
   const fill = (template: string, locale: Locale) =>
     fillTemplate(
       template,
@@ -241,6 +253,7 @@ export async function compileReport(
     release,
     figures,
     ledger,
+    narrative,
     texts: { en: fill(report.template_en, 'en'), ja: fill(report.template_ja, 'ja') },
   }
 }

@@ -170,6 +170,15 @@ export async function submitReport(
   })
 }
 
+/** A number typed in the narrative that the records contradict blocks approval and publishing. */
+function refuseContradictions(compiled: CompiledReport): void {
+  const wrong = compiled.narrative.filter((n) => n.status === 'contradiction')
+  if (wrong.length > 0)
+    throw errors.reportNarrativeContradiction({
+      texts: [...new Set(wrong.map((n) => `“${n.text}”`))].join(', '),
+    })
+}
+
 /** One approval of the version under review, by someone who is not its last editor. */
 export async function approveReport(
   app: AppContext,
@@ -182,6 +191,7 @@ export async function approveReport(
   if (report.version !== input.version) throw errors.versionConflict()
   if (by.actorId === null || by.actorId === report.last_editor_id) throw errors.reportOwnApproval()
   const actorId = by.actorId
+  refuseContradictions(await compileReport(app.modules, app.database.db, report, today(app)))
   return app.database.db.transaction().execute(async (trx) => {
     const approvals = await listApprovals(trx, year, report.version)
     if (approvals.some((a) => a.user_id === actorId)) throw errors.reportAlreadyApproved()
@@ -296,6 +306,7 @@ export async function publishReport(
       throw errors.reportNeedsApprovals({ approvals: approvals.length })
     const compiled = await compileReport(app.modules, trx, report, today(app))
     if (compiled.release.refused) throw errors.reportRefused()
+    refuseContradictions(compiled)
     const at = app.now().toISOString()
     const figures = frozenFigures(compiled)
     const previous = await findPublication(trx, year - 1)

@@ -62,5 +62,6 @@ export function presentReview(row: ReportsTable, compiled: CompiledReport): Repo
     }),
     findings: { en: reviewText(compiled, 'en'), ja: reviewText(compiled, 'ja') },
     preview: { ...compiled.texts },
+    narrative: compiled.narrative.map((n) => ({ ...n, explanation: { ...n.explanation } })),
   }
 }
