@@ -74,16 +74,17 @@ export async function postingsOf(
     .execute()
 }
 
-/** Transactions of a date range, oldest first, a page at a time. */
+/** Transactions of a date range (of one kind, if asked), oldest first, a page at a time. */
 export async function listTransactions(
   db: Db,
-  range: { from: string; to: string },
+  range: { from: string; to: string; kind?: string | undefined },
   page: { limit: number; offset: number },
 ): Promise<{ rows: FinanceTransactionsTable[]; total: number }> {
-  const base = db
+  let base = db
     .selectFrom('finance_transactions')
     .where('occurred_on', '>=', range.from)
     .where('occurred_on', '<=', range.to)
+  if (range.kind) base = base.where('kind', '=', range.kind)
   const rows = await base
     .selectAll()
     .orderBy('occurred_on')
@@ -347,6 +348,33 @@ export async function receiptFor(db: Db, transactionId: string) {
     .executeTakeFirst()
 }
 
+/** A fiscal year's receipts in number order, a page at a time. */
+export async function listReceipts(
+  db: Db,
+  fiscalYear: number,
+  page: { limit: number; offset: number },
+): Promise<{ rows: FinanceReceiptsTable[]; total: number }> {
+  const base = db.selectFrom('finance_receipts').where('fiscal_year', '=', fiscalYear)
+  const rows = await base
+    .selectAll()
+    .orderBy('number')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return { rows, total: Number(count?.n ?? 0) }
+}
+
+/** The receipts of some transactions (the journal page marks the donations already receipted). */
+export async function receiptsOf(db: Db, transactionIds: readonly string[]) {
+  if (transactionIds.length === 0) return []
+  return db
+    .selectFrom('finance_receipts')
+    .selectAll()
+    .where('transaction_id', 'in', transactionIds)
+    .execute()
+}
+
 export async function findReceipt(db: Db, id: string) {
   return db.selectFrom('finance_receipts').selectAll().where('id', '=', id).executeTakeFirst()
 }
@@ -395,4 +423,12 @@ export async function reportTotalsByAccountAndDay(db: Db, from: string, to: stri
     .groupBy(['account_code', 'occurred_on'])
     .execute()
   return rows.map((r) => ({ account: r.account_code, day: r.occurred_on, minor: Number(r.minor) }))
+}
+
+/** Whether any budget or receipt exists: both are tied to fiscal years as they were then. */
+export async function anyBudgetOrReceipt(db: Db): Promise<boolean> {
+  const budget = await db.selectFrom('finance_budgets').select('fiscal_year').limit(1).execute()
+  if (budget.length > 0) return true
+  const receipt = await db.selectFrom('finance_receipts').select('id').limit(1).execute()
+  return receipt.length > 0
 }
