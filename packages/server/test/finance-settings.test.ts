@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import { journalPages } from '../src/modules/finance/finance-store.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildUser, signIn } from './support/factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
@@ -103,6 +104,25 @@ describeEachDialect(
         fiscalYearStart: 4,
       })
       expect(await ok(await request('GET', '/finance/settings'))).toEqual({ fiscalYearStart: 4 })
+    })
+
+    it('streams the journal CSV page by page in journal order, every line once', async () => {
+      for (const [i, on] of ['2005-05-02', '2005-05-01', '2005-05-02', '2005-06-30'].entries())
+        await ok(await gift(on, String(1000 + i)), 201)
+      // Pages of three lines over eight lines (two per entry): 3 + 3 + 2, by key, no repeats.
+      const pages = []
+      for await (const page of journalPages(app.database.db, '2005-04-01', '2006-03-31', 3))
+        pages.push(page.postings.map((p) => `${p.occurred_on}/${p.transaction_id}/${p.id}`))
+      expect(pages.map((p) => p.length)).toEqual([3, 3, 2])
+      const flat = pages.flat()
+      expect(new Set(flat).size).toBe(8)
+      expect([...flat].sort()).toEqual(flat)
+      const res = await request('GET', '/finance/journal.csv?fiscalYear=2005')
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-length')).toBeNull()
+      const lines = (await res.text()).replace('\ufeff', '').trim().split('\n')
+      expect(lines).toHaveLength(9)
+      expect(lines[1]?.startsWith('2005-05-01,')).toBe(true)
     })
   },
 )

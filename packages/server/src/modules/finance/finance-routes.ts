@@ -44,8 +44,9 @@ import {
 import { chartOf, definitionOf } from './chart-service.js'
 import { presentTransaction } from './finance-present.js'
 import {
+  countPostingsBetween,
   findReceipt,
-  journalBetween,
+  journalPages,
   listClosedMonths,
   listReceipts,
   listTransactions,
@@ -53,7 +54,7 @@ import {
   receiptsOf,
 } from './finance-store.js'
 import { fiscalYearIn, fiscalYearStart, setFiscalYearStart } from './fiscal-settings.js'
-import { journalCsv } from './journal-csv.js'
+import { journalCsvStream } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
 import { issueReceipt, presentReceipt, receiptNumber, receiptPdf } from './receipt-service.js'
 import {
@@ -418,16 +419,17 @@ export const financeRoutes = [
     response: z.unknown(),
     async handle({ app, query, audit: by }) {
       const fy = await fiscalYearIn(app.database.db, query.fiscalYear)
-      const { transactions, postings } = await journalBetween(app.database.db, fy.start, fy.end)
+      const db = app.database.db
+      const rows = await countPostingsBetween(db, fy.start, fy.end)
       await audit(app, app.database.db, {
         actorId: by.actorId,
         action: 'export.journal',
         entityType: 'Ledger',
         requestId: by.requestId,
-        details: { fiscalYear: fy.year, rows: postings.length },
+        details: { fiscalYear: fy.year, rows },
       })
       return {
-        bytes: Buffer.from(journalCsv(transactions, postings), 'utf8'),
+        bytes: journalCsvStream(journalPages(db, fy.start, fy.end)),
         contentType: 'text/csv; charset=utf-8',
         fileName: `haven-journal-fy${fy.year}.csv`,
       }

@@ -180,26 +180,58 @@ export async function balances(
   return rows.map((r) => ({ ...r, minor: Number(r.minor) }))
 }
 
-/** A date range's transactions and their postings, in journal order (the CSV export). */
-export async function journalBetween(db: Db, from: string, to: string) {
-  const transactions = await db
-    .selectFrom('finance_transactions')
-    .selectAll()
-    .where('occurred_on', '>=', from)
-    .where('occurred_on', '<=', to)
-    .orderBy('occurred_on')
-    .orderBy('id')
-    .execute()
-  const postings = await db
+/** How many postings a date range has (the CSV export's audit says how much left). */
+export async function countPostingsBetween(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
     .selectFrom('finance_postings')
-    .selectAll()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('occurred_on', '>=', from)
     .where('occurred_on', '<=', to)
-    .orderBy('occurred_on')
-    .orderBy('transaction_id')
-    .orderBy('id')
-    .execute()
-  return { transactions, postings }
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * A date range's postings in journal order, a page at a time with their transactions, by key
+ * (day, transaction, line) rather than offset, so each page costs the same however deep: the
+ * CSV export streams them without holding a year of a million lines.
+ */
+export async function* journalPages(db: Db, from: string, to: string, size = 2000) {
+  let after: { day: string; tx: string; id: string } | null = null
+  for (;;) {
+    let q = db
+      .selectFrom('finance_postings')
+      .selectAll()
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<=', to)
+    if (after) {
+      const { day, tx, id } = after
+      q = q.where((eb) =>
+        eb.or([
+          eb('occurred_on', '>', day),
+          eb.and([eb('occurred_on', '=', day), eb('transaction_id', '>', tx)]),
+          eb.and([eb('occurred_on', '=', day), eb('transaction_id', '=', tx), eb('id', '>', id)]),
+        ]),
+      )
+    }
+    const postings = await q
+      .orderBy('occurred_on')
+      .orderBy('transaction_id')
+      .orderBy('id')
+      .limit(size)
+      .execute()
+    const last = postings[postings.length - 1]
+    if (!last) return
+    const ids = [...new Set(postings.map((p) => p.transaction_id))]
+    const transactions = await db
+      .selectFrom('finance_transactions')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute()
+    yield { transactions, postings }
+    if (postings.length < size) return
+    after = { day: last.occurred_on, tx: last.transaction_id, id: last.id }
+  }
 }
 
 /** A month's lines still waiting for their reporting value (no rate known when posted). */
