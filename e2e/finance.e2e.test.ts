@@ -234,4 +234,116 @@ describeInBrowser('finance in Chromium', (suite) => {
         await shot.context.close()
       }
   }, 120_000)
+
+  it('sets a budget month by month, reverses an entry from the journal, issues and lists a receipt', async () => {
+    const base = haven.baseUrl
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await signInContext(context, base, staff.treasurer as StaffAccount)
+    const api = (method: string, path: string, data?: unknown) =>
+      call(context.request, method, path, data)
+    await api('POST', '/finance/entries', {
+      on: '2026-05-10',
+      direction: 'in',
+      amount: '30000',
+      currency: 'JPY',
+      programme: 'administration',
+      account: '4100',
+      memo: 'Gift from a supporter',
+    })
+    await api('POST', '/finance/entries', {
+      on: '2026-05-11',
+      direction: 'out',
+      amount: '1200',
+      currency: 'JPY',
+      programme: 'food',
+      memo: 'Rice bought in Tokyo',
+    })
+
+    // The journal, typed entries only (the filter is in the URL).
+    await page.goto(`${base}/app/finance/journal?fy=2026&kind=manual`)
+    await page.getByText('2 entries').waitFor()
+    expect(await page.locator('thead th').allTextContents()).toEqual([
+      'Date',
+      'Description',
+      'Kind',
+      'Lines (account, amount)',
+      'In yen',
+      'Next',
+    ])
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    const rice = page.locator('tr', { hasText: 'Rice bought in Tokyo' })
+    await rice.locator('summary', { hasText: 'Reverse this entry' }).click()
+    await rice.getByLabel('Why it is reversed').fill('Paid by a volunteer, not by us')
+    await rice.getByRole('button', { name: 'Reverse this entry' }).click()
+    await page.getByRole('status').filter({ hasText: 'The reversing entry is posted.' }).waitFor()
+    await page.locator('#journal-kind').selectOption('')
+    await page.waitForURL((url) => !url.search.includes('kind='))
+    await page.getByText('3 entries').waitFor()
+    await page
+      .locator('tr', { hasText: 'Rice bought in Tokyo' })
+      .first()
+      .getByText('(reversed)')
+      .waitFor()
+
+    // The gift gets the year's first receipt.
+    const gift = page.locator('tr', { hasText: 'Gift from a supporter' })
+    await gift.locator('summary', { hasText: 'Issue a receipt' }).click()
+    await gift.getByLabel('Donor (code)').fill('D-100')
+    await gift.getByRole('button', { name: 'Issue a receipt' }).click()
+    await page.getByRole('status').filter({ hasText: 'Receipt issued' }).waitFor()
+    await gift.getByRole('link', { name: 'Receipt 2026-0001 (PDF)' }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    await page.goto(`${base}/app/finance/receipts?fy=2026`)
+    await page.getByText('1 receipt, numbered without gaps').waitFor()
+    expect(await page.locator('tbody th').allTextContents()).toEqual(['2026-0001'])
+    const href = await page.getByRole('link', { name: 'Download (PDF)' }).getAttribute('href')
+    const pdf = await context.request.get(`${base}${href}`)
+    expect(pdf.headers()['content-type']).toBe('application/pdf')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // The food budget, phased month by month: 180,000 yen each, the allowance cap.
+    await page.goto(`${base}/app/finance/budgets?fy=2026`)
+    await page.getByText('Set or change a budget').click()
+    await page.locator('#budget-programme').selectOption('food')
+    await page.locator('#budget-mode').selectOption('months')
+    for (let i = 0; i < 12; i++) await page.locator(`#budget-month-${i}`).fill('180000')
+    await page.locator('#budget-month-3').fill('180000.5')
+    await page.getByRole('button', { name: 'Save the budget' }).click()
+    await page.getByRole('alert').waitFor()
+    await page.locator('#budget-month-3').fill('180000')
+    await page.getByRole('button', { name: 'Save the budget' }).click()
+    await page.getByRole('status').filter({ hasText: 'Budget for Food saved.' }).waitFor()
+    await page.getByText('1 programme budgeted, ¥2,160,000 in all').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
+    await context.close()
+
+    for (const locale of ['ja', 'en'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const)
+        for (const screen of ['journal', 'receipts', 'budgets'] as const) {
+          const shot = await suite.newPage({
+            viewport,
+            locale: locale === 'ja' ? 'ja-JP' : 'en-US',
+          })
+          await signInContext(shot.context, base, staff.treasurer as StaffAccount)
+          await shot.page.goto(`${base}/app/finance/${screen}?fy=2026`)
+          await shot.page.locator('table').waitFor()
+          if (locale === 'ja') {
+            if (screen === 'budgets') await shot.page.getByText('予算のある事業 1件').waitFor()
+            if (screen === 'journal') await shot.page.getByText('3件の仕訳').waitFor()
+            expect(describeViolations(await axeViolations(shot.page)), `ja ${screen}`).toBe('')
+          }
+          await shot.page.screenshot({
+            path: `e2e/artifacts/finance-${screen}-${locale}-${name}.png`,
+            fullPage: true,
+          })
+          await shot.context.close()
+        }
+  }, 180_000)
 })

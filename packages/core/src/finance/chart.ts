@@ -86,6 +86,12 @@ export const DEFAULT_CHART: readonly AccountDefinition[] = Object.freeze([
 /** Where the revaluation of foreign cash posts its yen difference. */
 export const UNREALISED_EXCHANGE_ACCOUNT = '4950'
 
+/**
+ * Income a receipt is issued for: donations, and sponsors' payments (a sponsor's gift to the
+ * plan is a donation to the organisation).
+ */
+export const RECEIPTED_ACCOUNTS: readonly string[] = Object.freeze(['4100', '4400'])
+
 /** Income accounts by the recording module's category (anything else is other income). */
 const INCOME_BY_CATEGORY: Readonly<Record<string, string>> = {
   donation: '4100',

@@ -82,6 +82,22 @@ export const fiscalYearQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(1990).max(2200),
 })
 
+/** What made a transaction: typed by finance, a record's money, a reversal, a revaluation. */
+export const TRANSACTION_KINDS = ['manual', 'record', 'reversal', 'revaluation'] as const
+
+const pageQuery = {
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+}
+
+/** The journal of a fiscal year, of one kind if asked, a page at a time. */
+export const journalQuery = fiscalYearQuery.extend({
+  kind: z.enum(TRANSACTION_KINDS).optional(),
+  ...pageQuery,
+})
+
+export const receiptsQuery = fiscalYearQuery.extend(pageQuery)
+
 /** The currencies a statement is stated in: the books' yen, or dollars at the dated rates. */
 export const STATEMENT_CURRENCIES = ['JPY', 'USD'] as const
 
@@ -98,3 +114,9 @@ export const receiptSchema = z.strictObject({
   locale: z.enum(['ja', 'en']),
 })
 export type ReceiptInput = z.infer<typeof receiptSchema>
+
+/** The organisation's finance settings: the month its fiscal year starts in (4 = April). */
+export const financeSettingsSchema = z.strictObject({
+  fiscalYearStart: z.number().int().min(1).max(12),
+})
+export type FinanceSettings = z.infer<typeof financeSettingsSchema>

@@ -160,3 +160,16 @@ export const receiptView = z.object({
   receivedOn: z.string(),
   locale: z.string(),
 })
+
+export type ReceiptView = z.infer<typeof receiptView>
+
+/** A page of the journal, with the receipts its donations already have. */
+export const transactionsPageView = z.object({
+  total: z.number(),
+  items: z.array(transactionView),
+  receipts: z.array(receiptView),
+})
+export type TransactionsPageView = z.infer<typeof transactionsPageView>
+
+export const receiptsPageView = z.object({ total: z.number(), items: z.array(receiptView) })
+export type ReceiptsPageView = z.infer<typeof receiptsPageView>

@@ -171,7 +171,8 @@ export const REAUTH_WINDOW_MS = 5 * 60_000
 
 /** A file to send as a download: never rendered by the browser, never cached. */
 export interface BinaryResult {
-  bytes: Uint8Array
+  /** The whole file, or a stream of it for what is too large to hold (sent without a length). */
+  bytes: Uint8Array | ReadableStream<Uint8Array>
   contentType: string
   fileName: string
 }

@@ -194,6 +194,7 @@ function sendFile(c: Context<HavenEnv>, file: BinaryResult): Response {
     'Content-Disposition',
     `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
   )
+  if (file.bytes instanceof ReadableStream) return c.body(file.bytes)
   c.header('Content-Length', String(file.bytes.byteLength))
   return c.body(file.bytes as Uint8Array<ArrayBuffer>)
 }

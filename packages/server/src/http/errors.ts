@@ -263,6 +263,10 @@ export const errors = {
     new HavenError(409, 'month_closed_already', 'error.month_closed_already', params),
   notADonation: () => new HavenError(422, 'not_a_donation', 'error.not_a_donation'),
   receiptExists: () => new HavenError(409, 'receipt_exists', 'error.receipt_exists'),
+  fiscalYearInUse: () =>
+    new HavenError(409, 'fiscal_year_in_use', 'error.fiscal_year_in_use', {}, [
+      { path: 'fiscalYearStart', key: 'error.fiscal_year_in_use', params: {} },
+    ]),
   accountCodeTaken: () =>
     new HavenError(409, 'account_code_taken', 'error.account_code_taken', {}, [
       { path: 'code', key: 'error.account_code_taken', params: {} },

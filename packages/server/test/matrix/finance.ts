@@ -24,6 +24,15 @@ const entry = {
 /** The books: finance only (administrators may add accounts to the chart). No compartment. */
 export const matrix: MatrixModule = {
   rows: {
+    'GET /finance/settings': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/settings' }),
+    },
+    'PUT /finance/settings': {
+      scope: { kind: 'org', allow: ['finance', 'administrator'] },
+      // The month it already is: allowed whatever other rows planned (budgets, receipts).
+      call: () => ({ path: '/finance/settings', body: { fiscalYearStart: 4 } }),
+    },
     'GET /finance/accounts': {
       scope: { kind: 'org', allow: FINANCE },
       call: () => ({ path: '/finance/accounts' }),
@@ -78,6 +87,10 @@ export const matrix: MatrixModule = {
           body: { donorCode: 'D-001', locale: 'ja' },
         }
       },
+    },
+    'GET /finance/receipts': {
+      scope: { kind: 'org', allow: FINANCE },
+      call: () => ({ path: '/finance/receipts?fiscalYear=2026' }),
     },
     'GET /finance/receipts/:id/pdf': {
       scope: { kind: 'org', allow: FINANCE },

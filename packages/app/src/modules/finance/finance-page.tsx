@@ -1,5 +1,9 @@
 import { UNREALISED_EXCHANGE_ACCOUNT } from '@haven/core/finance/chart'
-import { closeMonthSchema, manualEntrySchema } from '@haven/core/finance/finance-schemas'
+import {
+  closeMonthSchema,
+  financeSettingsSchema,
+  manualEntrySchema,
+} from '@haven/core/finance/finance-schemas'
 import type {
   allowanceView,
   budgetVsActualView,
@@ -7,7 +11,6 @@ import type {
   incomeExpenditureView,
   transactionView,
 } from '@haven/core/finance/finance-views'
-import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
@@ -25,6 +28,8 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { BudgetChart } from './budget-chart.js'
+import { currentFiscalYear, fiscalStart, setFiscalStart } from './fiscal-start.js'
+import { YearSelect } from './year-select.js'
 
 type Allowance = z.infer<typeof allowanceView>
 type BudgetVsActual = z.infer<typeof budgetVsActualView>
@@ -410,11 +415,59 @@ function RevalueForm(props: { onSaved: () => void }): JSX.Element {
   )
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
+
+/** The month the fiscal year starts in, kept by the server for every report. */
+function SettingsForm(props: { onSaved: () => void }): JSX.Element {
+  const [month, setMonth] = useState(String(fiscalStart.value))
+  const [done, setDone] = useState<string | null>(null)
+  const submission = useSubmission()
+  const monthName = (m: number) =>
+    new Intl.DateTimeFormat(locale.value, { month: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(2000, m - 1, 1)),
+    )
+  return (
+    <form
+      class="supplies-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void submission.run(async () => {
+          setDone(null)
+          const checked = checkFields(financeSettingsSchema, { fiscalYearStart: Number(month) })
+          if (!checked.ok) {
+            submission.setFields(checked.errors)
+            return
+          }
+          await api('PUT', '/finance/settings', checked.value)
+          setFiscalStart(checked.value.fiscalYearStart)
+          setDone(t('fin.settings_saved', { month: monthName(checked.value.fiscalYearStart) }))
+          props.onSaved()
+        })
+      }}
+    >
+      <SelectField
+        id="fiscal-start"
+        label={t('fin.fiscal_start')}
+        hint={t('fin.fiscal_start_hint')}
+        value={month}
+        options={MONTHS.map((m) => ({ value: String(m), label: monthName(m) }))}
+        onChange={setMonth}
+        error={submission.fields.fiscalYearStart}
+      />
+      <ErrorAlert message={submission.error} />
+      <StatusMessage>{done}</StatusMessage>
+      <button type="submit" class="primary" disabled={submission.busy}>
+        {t('fin.save_settings')}
+      </button>
+    </form>
+  )
+}
+
 /** The fiscal year at a glance, then what finance does next: record, close, export. */
 export function FinancePage(): JSX.Element {
   const { query, route } = useLocation()
-  const current = fiscalYearOf(today()).year
-  const year = Number(query.fy) || current
+  const year = Number(query.fy) || currentFiscalYear()
   // The statement in yen, or in dollars at the dated rates (in the URL, like the year).
   const currency = query.currency === 'USD' ? 'USD' : 'JPY'
   const hrefOf = (fy: number, cur: string) =>
@@ -435,21 +488,11 @@ export function FinancePage(): JSX.Element {
     key,
   )
   const reload = () => setRound((r) => r + 1)
-  const years = Array.from({ length: 8 }, (_, i) => current - i)
-  if (!years.includes(year)) years.push(year)
   return (
     <div class="page">
       <PageTitle text={t('fin.title')} />
       <div class="card stack">
-        <SelectField
-          id="fin-year"
-          label={t('fin.fiscal_year')}
-          value={String(year)}
-          options={years
-            .sort((a, b) => b - a)
-            .map((y) => ({ value: String(y), label: t('fin.fy', { year: y }) }))}
-          onChange={(value) => route(hrefOf(Number(value), currency))}
-        />
+        <YearSelect id="fin-year" year={year} onChange={(y) => route(hrefOf(y, currency))} />
         <SelectField
           id="fin-currency"
           label={t('fin.report_currency')}
@@ -473,6 +516,9 @@ export function FinancePage(): JSX.Element {
           <a class="button" href={`/api/v1/finance/journal.csv?fiscalYear=${year}`} download>
             {t('fin.export')}
           </a>
+          <a href={`/app/finance/journal?fy=${year}`}>{t('fin.journal')}</a>
+          <a href={`/app/finance/budgets?fy=${year}`}>{t('fin.budgets')}</a>
+          <a href={`/app/finance/receipts?fy=${year}`}>{t('fin.receipts')}</a>
           <a href="/app/finance/accounts">{t('fin.accounts')}</a>
         </div>
         <details>
@@ -486,6 +532,10 @@ export function FinancePage(): JSX.Element {
         <details>
           <summary>{t('fin.revalue_month')}</summary>
           <RevalueForm onSaved={reload} />
+        </details>
+        <details>
+          <summary>{t('fin.settings')}</summary>
+          <SettingsForm onSaved={reload} />
         </details>
       </div>
     </div>

@@ -6,6 +6,9 @@ export const financeApp = defineAppModule({
   pages: [
     page('/app/finance', () => import('./finance-page.js').then((m) => m.FinancePage)),
     page('/app/finance/accounts', () => import('./accounts-page.js').then((m) => m.AccountsPage)),
+    page('/app/finance/budgets', () => import('./budgets-page.js').then((m) => m.BudgetsPage)),
+    page('/app/finance/journal', () => import('./journal-page.js').then((m) => m.JournalPage)),
+    page('/app/finance/receipts', () => import('./receipts-page.js').then((m) => m.ReceiptsPage)),
   ],
   nav: [
     { href: '/app/finance', label: 'nav.finance', match: 'exact', shows: (can) => can.finance },

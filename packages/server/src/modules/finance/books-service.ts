@@ -1,5 +1,5 @@
 import type { BudgetInput, CreateAccount } from '@haven/core/finance/finance-schemas'
-import { fiscalYear, phaseEvenly } from '@haven/core/finance/fiscal-year'
+import { phaseEvenly } from '@haven/core/finance/fiscal-year'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMinorAsDecimal, money } from '@haven/core/money/money'
 import { PROGRAMMES, type Programme } from '@haven/core/money/programmes'
@@ -21,6 +21,7 @@ import {
   setReportingValue,
 } from './finance-store.js'
 import type { FinanceAccountsTable, FinanceBudgetsTable } from './finance-tables.js'
+import { fiscalYearIn } from './fiscal-settings.js'
 import { amountOf } from './ledger-service.js'
 import { REPORTING_CURRENCY, reportingValue } from './reporting-rate.js'
 
@@ -94,7 +95,7 @@ export async function setBudget(
   input: BudgetInput,
   by: Actorish,
 ) {
-  const fy = fiscalYear(year)
+  const fy = await fiscalYearIn(app.database.db, year)
   const minors =
     input.months?.map((m) => amountOf(REPORTING_CURRENCY, m).minor) ??
     phaseEvenly(amountOf(REPORTING_CURRENCY, input.total ?? '0').minor)
@@ -152,7 +153,7 @@ export async function budgetsFor(app: AppContext, year: number) {
  */
 export async function budgetVsActual(app: AppContext, year: number) {
   const db = app.database.db
-  const fy = fiscalYear(year)
+  const fy = await fiscalYearIn(db, year)
   const budgets = await budgetsOf(db, year)
   const expenses = await expenseAccounts(db)
   const actuals = await expenseByProgrammeAndMonth(db, fy.months, expenses)

@@ -1,8 +1,8 @@
-import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
 import type { DemoStep } from '../../haven-module.js'
 import { recordRate } from '../supplies/index.js'
 import { setBudget } from './books-service.js'
 import { budgetsOf } from './finance-store.js'
+import { fiscalYearAt } from './fiscal-settings.js'
 import { postManual } from './ledger-service.js'
 
 const BY = { actorId: null, requestId: null }
@@ -22,7 +22,10 @@ export const financeDemo: DemoStep = {
     const db = app.database.db
     const start = new Date(app.now().getTime() - 364 * DAY_MS)
     const years = [
-      ...new Set([fiscalYearOf(isoDay(start)).year, fiscalYearOf(isoDay(app.now())).year]),
+      ...new Set([
+        (await fiscalYearAt(db, isoDay(start))).year,
+        (await fiscalYearAt(db, isoDay(app.now()))).year,
+      ]),
     ]
     let created = 0
     for (const year of years) {

@@ -1,12 +1,15 @@
 import {
   budgetSchema,
   createAccountSchema,
+  financeSettingsSchema,
   fiscalYearQuery,
   isoDay,
   isoMonth,
   journalEntrySchema,
+  journalQuery,
   manualEntrySchema,
   receiptSchema,
+  receiptsQuery,
   reverseSchema,
   statementQuery,
 } from '@haven/core/finance/finance-schemas'
@@ -19,11 +22,12 @@ import {
   closedMonthView,
   foodCostView,
   incomeExpenditureView,
+  receiptsPageView,
   receiptView,
+  transactionsPageView,
   transactionView,
   trialBalanceView,
 } from '@haven/core/finance/finance-views'
-import { fiscalYear } from '@haven/core/finance/fiscal-year'
 import { PROGRAMMES } from '@haven/core/money/programmes'
 import { z } from 'zod'
 import { defineRoute, found } from '../../api/api-route.js'
@@ -40,13 +44,17 @@ import {
 import { chartOf, definitionOf } from './chart-service.js'
 import { presentTransaction } from './finance-present.js'
 import {
+  countPostingsBetween,
   findReceipt,
-  journalBetween,
+  journalPages,
   listClosedMonths,
+  listReceipts,
   listTransactions,
   postingsOf,
+  receiptsOf,
 } from './finance-store.js'
-import { journalCsv } from './journal-csv.js'
+import { fiscalYearIn, fiscalYearStart, setFiscalYearStart } from './fiscal-settings.js'
+import { journalCsvStream } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
 import { issueReceipt, presentReceipt, receiptNumber, receiptPdf } from './receipt-service.js'
 import {
@@ -73,9 +81,31 @@ async function withPostings(db: Parameters<typeof postingsOf>[0], id: string) {
   return lines
 }
 
-const transactionsPage = z.object({ total: z.number(), items: z.array(transactionView) })
-
 export const financeRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/finance/settings',
+    summary: 'The organisation’s finance settings: the month its fiscal year starts in',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'read' },
+    response: financeSettingsSchema,
+    async handle({ app }) {
+      return { fiscalYearStart: await fiscalYearStart(app.database.db) }
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/finance/settings',
+    summary: 'Choose the month the fiscal year starts in, before any budget or receipt exists',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'manage' },
+    body: financeSettingsSchema,
+    response: financeSettingsSchema,
+    errors: ['validationFailed', 'fiscalYearInUse'],
+    async handle({ app, body, audit: by }) {
+      return setFiscalYearStart(app, body.fiscalYearStart, by)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/finance/accounts',
@@ -107,21 +137,23 @@ export const financeRoutes = [
     summary: 'The journal of a fiscal year, oldest first, with each line’s yen value and rate',
     tag: 'finance',
     access: { ...LEDGER, action: 'list' },
-    query: z.strictObject({
-      fiscalYear: z.coerce.number().int().min(1990).max(2200),
-      limit: z.coerce.number().int().min(1).max(500).default(100),
-      offset: z.coerce.number().int().min(0).default(0),
-    }),
-    response: transactionsPage,
+    query: journalQuery,
+    response: transactionsPageView,
     async handle({ app, query }) {
       const db = app.database.db
-      const fy = fiscalYear(query.fiscalYear)
-      const { rows, total } = await listTransactions(db, { from: fy.start, to: fy.end }, query)
-      const lines = await postingsOf(
+      const fy = await fiscalYearIn(db, query.fiscalYear)
+      const { rows, total } = await listTransactions(
         db,
-        rows.map((r) => r.id),
+        { from: fy.start, to: fy.end, kind: query.kind },
+        query,
       )
-      return { total, items: rows.map((t) => presentTransaction(t, lines)) }
+      const ids = rows.map((r) => r.id)
+      const lines = await postingsOf(db, ids)
+      return {
+        total,
+        items: rows.map((t) => presentTransaction(t, lines)),
+        receipts: (await receiptsOf(db, ids)).map(presentReceipt),
+      }
     },
   }),
   defineRoute({
@@ -183,6 +215,19 @@ export const financeRoutes = [
     errors: ['validationFailed', 'notFound', 'notADonation', 'receiptExists'],
     async handle({ app, params, body, audit: by }) {
       return presentReceipt(await issueReceipt(app, params.id, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/finance/receipts',
+    summary: 'The donation receipts of a fiscal year, in number order',
+    tag: 'finance',
+    access: { ...LEDGER, action: 'list' },
+    query: receiptsQuery,
+    response: receiptsPageView,
+    async handle({ app, query }) {
+      const { rows, total } = await listReceipts(app.database.db, query.fiscalYear, query)
+      return { total, items: rows.map(presentReceipt) }
     },
   }),
   defineRoute({
@@ -373,17 +418,18 @@ export const financeRoutes = [
     binary: true,
     response: z.unknown(),
     async handle({ app, query, audit: by }) {
-      const fy = fiscalYear(query.fiscalYear)
-      const { transactions, postings } = await journalBetween(app.database.db, fy.start, fy.end)
+      const fy = await fiscalYearIn(app.database.db, query.fiscalYear)
+      const db = app.database.db
+      const rows = await countPostingsBetween(db, fy.start, fy.end)
       await audit(app, app.database.db, {
         actorId: by.actorId,
         action: 'export.journal',
         entityType: 'Ledger',
         requestId: by.requestId,
-        details: { fiscalYear: fy.year, rows: postings.length },
+        details: { fiscalYear: fy.year, rows },
       })
       return {
-        bytes: Buffer.from(journalCsv(transactions, postings), 'utf8'),
+        bytes: journalCsvStream(journalPages(db, fy.start, fy.end)),
         contentType: 'text/csv; charset=utf-8',
         fileName: `haven-journal-fy${fy.year}.csv`,
       }

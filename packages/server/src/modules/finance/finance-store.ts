@@ -74,16 +74,17 @@ export async function postingsOf(
     .execute()
 }
 
-/** Transactions of a date range, oldest first, a page at a time. */
+/** Transactions of a date range (of one kind, if asked), oldest first, a page at a time. */
 export async function listTransactions(
   db: Db,
-  range: { from: string; to: string },
+  range: { from: string; to: string; kind?: string | undefined },
   page: { limit: number; offset: number },
 ): Promise<{ rows: FinanceTransactionsTable[]; total: number }> {
-  const base = db
+  let base = db
     .selectFrom('finance_transactions')
     .where('occurred_on', '>=', range.from)
     .where('occurred_on', '<=', range.to)
+  if (range.kind) base = base.where('kind', '=', range.kind)
   const rows = await base
     .selectAll()
     .orderBy('occurred_on')
@@ -179,26 +180,58 @@ export async function balances(
   return rows.map((r) => ({ ...r, minor: Number(r.minor) }))
 }
 
-/** A date range's transactions and their postings, in journal order (the CSV export). */
-export async function journalBetween(db: Db, from: string, to: string) {
-  const transactions = await db
-    .selectFrom('finance_transactions')
-    .selectAll()
-    .where('occurred_on', '>=', from)
-    .where('occurred_on', '<=', to)
-    .orderBy('occurred_on')
-    .orderBy('id')
-    .execute()
-  const postings = await db
+/** How many postings a date range has (the CSV export's audit says how much left). */
+export async function countPostingsBetween(db: Db, from: string, to: string): Promise<number> {
+  const row = await db
     .selectFrom('finance_postings')
-    .selectAll()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('occurred_on', '>=', from)
     .where('occurred_on', '<=', to)
-    .orderBy('occurred_on')
-    .orderBy('transaction_id')
-    .orderBy('id')
-    .execute()
-  return { transactions, postings }
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+/**
+ * A date range's postings in journal order, a page at a time with their transactions, by key
+ * (day, transaction, line) rather than offset, so each page costs the same however deep: the
+ * CSV export streams them without holding a year of a million lines.
+ */
+export async function* journalPages(db: Db, from: string, to: string, size = 2000) {
+  let after: { day: string; tx: string; id: string } | null = null
+  for (;;) {
+    let q = db
+      .selectFrom('finance_postings')
+      .selectAll()
+      .where('occurred_on', '>=', from)
+      .where('occurred_on', '<=', to)
+    if (after) {
+      const { day, tx, id } = after
+      q = q.where((eb) =>
+        eb.or([
+          eb('occurred_on', '>', day),
+          eb.and([eb('occurred_on', '=', day), eb('transaction_id', '>', tx)]),
+          eb.and([eb('occurred_on', '=', day), eb('transaction_id', '=', tx), eb('id', '>', id)]),
+        ]),
+      )
+    }
+    const postings = await q
+      .orderBy('occurred_on')
+      .orderBy('transaction_id')
+      .orderBy('id')
+      .limit(size)
+      .execute()
+    const last = postings[postings.length - 1]
+    if (!last) return
+    const ids = [...new Set(postings.map((p) => p.transaction_id))]
+    const transactions = await db
+      .selectFrom('finance_transactions')
+      .selectAll()
+      .where('id', 'in', ids)
+      .execute()
+    yield { transactions, postings }
+    if (postings.length < size) return
+    after = { day: last.occurred_on, tx: last.transaction_id, id: last.id }
+  }
 }
 
 /** A month's lines still waiting for their reporting value (no rate known when posted). */
@@ -347,6 +380,33 @@ export async function receiptFor(db: Db, transactionId: string) {
     .executeTakeFirst()
 }
 
+/** A fiscal year's receipts in number order, a page at a time. */
+export async function listReceipts(
+  db: Db,
+  fiscalYear: number,
+  page: { limit: number; offset: number },
+): Promise<{ rows: FinanceReceiptsTable[]; total: number }> {
+  const base = db.selectFrom('finance_receipts').where('fiscal_year', '=', fiscalYear)
+  const rows = await base
+    .selectAll()
+    .orderBy('number')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+  return { rows, total: Number(count?.n ?? 0) }
+}
+
+/** The receipts of some transactions (the journal page marks the donations already receipted). */
+export async function receiptsOf(db: Db, transactionIds: readonly string[]) {
+  if (transactionIds.length === 0) return []
+  return db
+    .selectFrom('finance_receipts')
+    .selectAll()
+    .where('transaction_id', 'in', transactionIds)
+    .execute()
+}
+
 export async function findReceipt(db: Db, id: string) {
   return db.selectFrom('finance_receipts').selectAll().where('id', '=', id).executeTakeFirst()
 }
@@ -395,4 +455,12 @@ export async function reportTotalsByAccountAndDay(db: Db, from: string, to: stri
     .groupBy(['account_code', 'occurred_on'])
     .execute()
   return rows.map((r) => ({ account: r.account_code, day: r.occurred_on, minor: Number(r.minor) }))
+}
+
+/** Whether any budget or receipt exists: both are tied to fiscal years as they were then. */
+export async function anyBudgetOrReceipt(db: Db): Promise<boolean> {
+  const budget = await db.selectFrom('finance_budgets').select('fiscal_year').limit(1).execute()
+  if (budget.length > 0) return true
+  const receipt = await db.selectFrom('finance_receipts').select('id').limit(1).execute()
+  return receipt.length > 0
 }

@@ -33,7 +33,12 @@ export const JOURNAL_COLUMNS = [
  * tying lines together, debit and credit in separate columns in the original currency and in
  * yen at the recorded rate.
  */
-export function journalCsv(
+/**
+ * Lines of the journal CSV without the heading (one page of a streamed export), in the layout
+ * accounting packages import: one line per posting, the entry id tying lines together, debit and
+ * credit in separate columns in the original currency and in yen at the recorded rate.
+ */
+export function journalCsvRows(
   transactions: readonly FinanceTransactionsTable[],
   postings: readonly FinancePostingsTable[],
 ): string {
@@ -59,5 +64,37 @@ export function journalCsv(
       t?.memo ?? '',
     ].map(neutralise)
   })
-  return `\ufeff${stringify([[...JOURNAL_COLUMNS], ...rows])}`
+  return rows.length === 0 ? '' : stringify(rows)
+}
+
+/**
+ * The journal CSV as a stream: the heading, then each page of postings as it is read, so the
+ * server holds one page however large the year is.
+ */
+export function journalCsvStream(
+  pages: AsyncGenerator<{
+    transactions: FinanceTransactionsTable[]
+    postings: FinancePostingsTable[]
+  }>,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let started = false
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true
+        controller.enqueue(encoder.encode(`\ufeff${stringify([[...JOURNAL_COLUMNS]])}`))
+        return
+      }
+      const next = await pages.next()
+      if (next.done) controller.close()
+      else
+        controller.enqueue(
+          encoder.encode(journalCsvRows(next.value.transactions, next.value.postings)),
+        )
+    },
+    async cancel() {
+      await pages.return(undefined)
+    },
+  })
 }

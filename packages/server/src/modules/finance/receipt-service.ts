@@ -1,5 +1,5 @@
+import { RECEIPTED_ACCOUNTS } from '@haven/core/finance/chart'
 import type { ReceiptInput } from '@haven/core/finance/finance-schemas'
-import { fiscalYearOf } from '@haven/core/finance/fiscal-year'
 import type { Locale } from '@haven/core/i18n/locales'
 import { translate } from '@haven/core/i18n/translate'
 import type { CurrencyCode } from '@haven/core/money/currency'
@@ -19,9 +19,9 @@ import {
   receiptFor,
 } from './finance-store.js'
 import type { FinanceReceiptsTable } from './finance-tables.js'
+import { fiscalYearAt } from './fiscal-settings.js'
 
-/** Accounts whose credits are donations (the default chart's 4100). */
-const DONATION_ACCOUNTS = new Set(['4100'])
+const DONATION_ACCOUNTS = new Set(RECEIPTED_ACCOUNTS)
 
 export const receiptNumber = (r: Pick<FinanceReceiptsTable, 'fiscal_year' | 'number'>) =>
   `${r.fiscal_year}-${String(r.number).padStart(4, '0')}`
@@ -59,7 +59,7 @@ export async function issueReceipt(
     const first = credits[0]
     if (!first || credits.some((c) => c.currency !== first.currency)) throw errors.notADonation()
     if (await receiptFor(trx, t.id)) throw errors.receiptExists()
-    const fiscalYear = fiscalYearOf(t.occurred_on).year
+    const fiscalYear = (await fiscalYearAt(trx, t.occurred_on)).year
     const row: FinanceReceiptsTable = {
       id: newId(),
       fiscal_year: fiscalYear,

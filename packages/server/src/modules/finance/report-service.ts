@@ -1,5 +1,4 @@
 import type { AccountDefinition } from '@haven/core/finance/chart'
-import { fiscalYear } from '@haven/core/finance/fiscal-year'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { divideRational, parseDecimal, rational } from '@haven/core/money/decimal'
 import { convertAtRate } from '@haven/core/money/exchange-rate'
@@ -18,6 +17,7 @@ import {
   reportTotalsByAccount,
   reportTotalsByAccountAndDay,
 } from './finance-store.js'
+import { fiscalYearIn, fiscalYearStart } from './fiscal-settings.js'
 import {
   REPORTING_CURRENCY,
   type ReportingRate,
@@ -79,7 +79,7 @@ export async function incomeAndExpenditure(
   currency: CurrencyCode = REPORTING_CURRENCY,
 ) {
   const db = app.database.db
-  const fy = fiscalYear(year)
+  const fy = await fiscalYearIn(db, year)
   const chart = await chartOf(db)
   const { totals, rates } =
     currency === REPORTING_CURRENCY
@@ -162,10 +162,11 @@ async function reportingValueOrMissing(db: Db, amount: Money, day: string) {
 
 /** A figure another module offers for a fiscal year (the annual report's door), or 0. */
 async function figureOf(app: AppContext, key: string, year: number): Promise<number> {
+  const start = await fiscalYearStart(app.database.db)
   for (const m of app.modules)
     for (const f of m.figures ?? [])
       if (f.key === key) {
-        const value = await f.compute(app.database.db, siteFiscalYear(year))
+        const value = await f.compute(app.database.db, siteFiscalYear(year, start))
         return typeof value === 'number' ? value : 0
       }
   return 0
@@ -178,7 +179,7 @@ async function figureOf(app: AppContext, key: string, year: number): Promise<num
  */
 export async function foodCost(app: AppContext, year: number) {
   const db = app.database.db
-  const fy = fiscalYear(year)
+  const fy = await fiscalYearIn(db, year)
   const chart = await chartOf(db)
   const food = chart.filter((a) => a.kind === 'expense' && a.programme === 'food')
   const totals = await totalsByAccount(db, fy.start, fy.end)
@@ -228,7 +229,7 @@ async function usdOf(db: Db, amount: Money, day: string) {
  */
 export async function allowanceAgainstLedger(app: AppContext, year: number) {
   const db = app.database.db
-  const fy = fiscalYear(year)
+  const fy = await fiscalYearIn(db, year)
   const expenses = (await chartOf(db)).filter((a) => a.kind === 'expense').map((a) => a.code)
   const rows = await expenseByCompartmentAndMonth(db, fy.months, expenses)
   const result = []
