@@ -55,7 +55,7 @@ export async function translationsOf(db: PublishedDb, entryId: string): Promise<
     .execute()
 }
 
-export type Listing = Omit<SiteDocumentsTable, 'html'>
+export type Listing = Omit<SiteDocumentsTable, 'html' | 'hero_html'>
 const LISTING_COLUMNS = [
   'id',
   'entry_id',
@@ -71,6 +71,8 @@ const LISTING_COLUMNS = [
   'event_end',
   'event_place',
   'image_id',
+  'image_width',
+  'image_height',
   'published_at',
   'updated_at',
 ] as const

@@ -25,6 +25,11 @@ export interface SiteDocumentsTable {
   event_place: string | null
   /** First image of the page, for OpenGraph. */
   image_id: string | null
+  /** Size of that image, so a list can show it as a card (null for pages published before). */
+  image_width: number | null
+  image_height: number | null
+  /** The page's hero, rendered at publish time like the body (a <picture>), or null. */
+  hero_html: string | null
   published_at: string
   updated_at: string
 }

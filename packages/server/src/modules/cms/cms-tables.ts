@@ -33,6 +33,9 @@ export interface CmsDocumentsTable {
   event_place: string | null
   /** Date shown on the article (YYYY-MM-DD); the day of first publication when null. */
   display_date: string | null
+  /** `/media/<id>.jpg|png` shown at the top of the page, and what it shows in this language. */
+  hero_image: string | null
+  hero_alt: string | null
   status: 'draft' | 'in_review' | 'published'
   /** Number of the working copy's latest revision. */
   revision: number
@@ -57,6 +60,8 @@ export interface CmsRevisionsTable {
   event_end: string | null
   event_place: string | null
   display_date: string | null
+  hero_image: string | null
+  hero_alt: string | null
   reason: 'created' | 'saved' | 'restored'
   created_at: string
   created_by: string | null
