@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { uploadImage } from '../src/modules/cms/image-service.js'
+import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../src/site/image-variants.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildEntry, testPngBase64 } from './support/site-factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
@@ -93,4 +94,46 @@ describeEachDialect('a hero per page and news as cards', (ctx) => {
       expect(without).not.toContain('<picture')
     }
   })
+
+  it('stores every variant at upload, copies them when the page is published, and serves the stored bytes', async () => {
+    const image = await upload()
+    const db = app.database.db
+    const stored = await db
+      .selectFrom('cms_image_variants')
+      .select(['width', 'format', 'data'])
+      .where('media_id', '=', image.id)
+      .execute()
+    // 320 and the master's 400, each as AVIF, WebP and JPEG.
+    expect(stored.map((v) => `${v.width}.${v.format}`).sort()).toEqual(
+      ['320.avif', '320.jpg', '320.webp', '400.avif', '400.jpg', '400.webp'].sort(),
+    )
+    expect((await site(`/media/${image.id}-320.avif`)).status).toBe(404)
+    await buildEntry(app, {
+      slug: 'with-hero',
+      heroImage: `/media/${image.id}.png`,
+      heroAlt: 'A test image',
+      stage: 'published',
+    })
+    const published = await db
+      .selectFrom('site_media_variants')
+      .select(['width', 'format'])
+      .where('media_id', '=', image.id)
+      .execute()
+    expect(published).toHaveLength(6)
+    const webp = stored.find((v) => v.width === 320 && v.format === 'webp')
+    const res = await site(`/media/${image.id}-320.webp`)
+    expect(res.headers.get('content-type')).toBe('image/webp')
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(webp?.data ?? []))).toBe(true)
+  })
+})
+
+it('weighs a page’s images as a 390 px phone fetches them: the narrowest AVIF as wide as the column', () => {
+  const variants = [
+    { media_id: 'a', width: 320, format: 'avif', byte_size: 10 },
+    { media_id: 'a', width: 640, format: 'avif', byte_size: 30 },
+    { media_id: 'a', width: 640, format: 'jpg', byte_size: 90 },
+    { media_id: 'b', width: 300, format: 'avif', byte_size: 7 },
+  ]
+  expect(imageBytesOnPhone(variants, ['a', 'b', 'a', 'c'])).toBe(37)
+  expect(PAGE_IMAGE_BUDGET_BYTES).toBe(200 * 1024)
 })

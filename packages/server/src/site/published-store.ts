@@ -176,6 +176,23 @@ export async function findMedia(db: PublishedDb, id: string): Promise<SiteMediaT
   return db.selectFrom('site_media').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** A stored variant of a published image (made at upload, copied when published). */
+export async function findMediaVariant(
+  db: PublishedDb,
+  id: string,
+  width: number,
+  format: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('site_media_variants')
+    .select('data')
+    .where('media_id', '=', id)
+    .where('width', '=', width)
+    .where('format', '=', format as 'avif')
+    .executeTakeFirst()
+  return row?.data
+}
+
 export async function findMediaSize(
   db: PublishedDb,
   id: string,

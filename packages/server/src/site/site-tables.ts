@@ -59,6 +59,15 @@ export interface SiteMediaTable {
   published_at: string
 }
 
+/** A published image's stored variant (AVIF/WebP/JPEG at one width), copied from the CMS. */
+export interface SiteMediaVariantsTable {
+  media_id: string
+  width: number
+  format: 'avif' | 'webp' | 'jpg'
+  byte_size: number
+  data: Uint8Array
+}
+
 /** Full-text search over published documents; the text is folded (see core/site/search-text). */
 export interface SiteSearchTable {
   id: Generated<number>
@@ -110,6 +119,7 @@ export interface SiteTables {
   site_faq_groups: SiteFaqGroupsTable
   site_navigation: SiteNavigationTable
   site_media: SiteMediaTable
+  site_media_variants: SiteMediaVariantsTable
   site_search: SiteSearchTable
   site_state: SiteStateTable
   site_impact_figures: SiteImpactFiguresTable
@@ -122,6 +132,7 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_faq_groups',
   'site_navigation',
   'site_media',
+  'site_media_variants',
   'site_search',
   'site_search_fts',
   'site_state',

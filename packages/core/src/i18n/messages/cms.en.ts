@@ -14,6 +14,8 @@ export const cmsEn = {
     'This colour is too light to read on white. Choose a darker one (contrast at least 4.5 : 1).',
   'field.image_alt_missing':
     'Every image needs a description before publishing: write what it shows between the brackets, ![like this](…).',
+  'field.image_budget':
+    'The images of this page weigh {kb} KB on a phone, more than the {budget} KB a page may weigh for readers on slow connections. Use fewer or smaller images.',
   'field.hero_alt_missing':
     'The hero image needs a description in this language before publishing: say what it shows.',
   'field.media_reference': 'Paste an image address from the image library, such as /media/….jpg.',

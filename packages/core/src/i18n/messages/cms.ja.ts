@@ -16,6 +16,8 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
     'この色は白地の上では薄すぎて読めません。もっと濃い色を選んでください（コントラスト比 4.5 : 1 以上）。',
   'field.image_alt_missing':
     '公開する前に、すべての画像に説明が必要です。![このように](…) 角かっこの中に、画像に写っているものを書いてください。',
+  'field.image_budget':
+    'このページの画像はスマートフォンで {kb} KB あり、通信の遅い読者のための上限 {budget} KB を超えています。画像を減らすか、小さな画像にしてください。',
   'field.hero_alt_missing':
     '公開する前に、この言語でヒーロー画像の説明を書いてください。何が写っているかを書きます。',
   'field.media_reference':

@@ -3,9 +3,17 @@ import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
+import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../../site/image-variants.js'
 import { mediaExtension, mediaIdsIn } from './cms-content.js'
 import type { By } from './cms-service.js'
-import { findDocument, findEntry, findImages, updateDocument } from './cms-store.js'
+import {
+  findDocument,
+  findEntry,
+  findImages,
+  findImageVariants,
+  imageVariantSizes,
+  updateDocument,
+} from './cms-store.js'
 import type { CmsDocumentsTable } from './cms-tables.js'
 import { type ImageInfo, renderHero, renderMarkdown } from './markdown-render.js'
 import {
@@ -13,6 +21,7 @@ import {
   deleteSiteDocument,
   findLiveSlug,
   publishMedia,
+  publishMediaVariants,
   replaceSearchEntry,
   upsertSiteDocument,
 } from './publication-store.js'
@@ -72,8 +81,21 @@ export async function publishDocument(
       : null
     // The page's card and OpenGraph image: the hero, or else the first image of the text.
     const cardImage = hero ?? images.get(rendered.imageIds[0] ?? '')
+    const pageImages = hero ? [hero.id, ...rendered.imageIds] : rendered.imageIds
+    const weight = imageBytesOnPhone(await imageVariantSizes(trx, pageImages), pageImages)
+    if (weight > PAGE_IMAGE_BUDGET_BYTES)
+      throw errors.validationFailed([
+        {
+          path: 'body',
+          key: 'field.image_budget',
+          params: {
+            kb: Math.ceil(weight / 1024),
+            budget: PAGE_IMAGE_BUDGET_BYTES / 1024,
+          },
+        },
+      ])
     const now = app.now().toISOString()
-    for (const id of hero ? [hero.id, ...rendered.imageIds] : rendered.imageIds) {
+    for (const id of pageImages) {
       const image = images.get(id)
       if (!image) continue
       await publishMedia(trx, {
@@ -86,6 +108,7 @@ export async function publishDocument(
         data: image.data,
         published_at: now,
       })
+      await publishMediaVariants(trx, await findImageVariants(trx, [id]))
     }
 
     const firstPublishedAt = document.first_published_at ?? now

@@ -82,11 +82,21 @@ export interface CmsImagesTable {
   created_by: string | null
 }
 
+/** One encoded variant of an upload (see site/image-variants), made once at upload. */
+export interface CmsImageVariantsTable {
+  media_id: string
+  width: number
+  format: 'avif' | 'webp' | 'jpg'
+  byte_size: number
+  data: Uint8Array
+}
+
 export interface CmsTables {
   cms_entries: CmsEntriesTable
   cms_documents: CmsDocumentsTable
   cms_revisions: CmsRevisionsTable
   cms_images: CmsImagesTable
+  cms_image_variants: CmsImageVariantsTable
 }
 
 // The module's tables join the database's type from here (declaration merging, as its policy
