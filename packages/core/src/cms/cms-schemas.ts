@@ -24,6 +24,12 @@ const optionalDateTime = z
   .nullable()
   .optional()
 
+/** An uploaded image as the image library names it: `/media/<id>.jpg` or `.png`. */
+const mediaReference = z
+  .string()
+  .trim()
+  .regex(/^\/media\/[0-9a-f-]{36}\.(?:jpg|png)$/, { error: 'field.media_reference' })
+
 /** What an editor writes for one language of an entry. */
 export const documentContentSchema = z.strictObject({
   slug: slugSchema,
@@ -41,6 +47,9 @@ export const documentContentSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'field.date_format' })
     .nullable()
     .optional(),
+  /** The image at the top of the page (from the image library), and what it shows. */
+  heroImage: mediaReference.nullable().optional(),
+  heroAlt: z.string().trim().max(300).nullable().optional(),
 })
 export type DocumentContent = z.infer<typeof documentContentSchema>
 

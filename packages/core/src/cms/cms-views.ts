@@ -33,6 +33,9 @@ export const documentView = documentSummaryView.extend({
   eventEnd: z.string().nullable(),
   eventPlace: z.string().nullable(),
   date: z.string().nullable(),
+  /** `/media/<id>.jpg|png` of the hero image, or null. */
+  heroImage: z.string().nullable(),
+  heroAlt: z.string().nullable(),
   firstPublishedAt: z.string().nullable(),
   lastPublishedAt: z.string().nullable(),
 })

@@ -14,6 +14,34 @@ export const VARIANT_CONTENT_TYPES: Readonly<Record<VariantFormat, string>> = {
 /** How wide an image in the text column is shown: the column (44 rem), or the screen less its margins. */
 export const IMAGE_SIZES = '(min-width: 46rem) 44rem, calc(100vw - 2rem)'
 
+/**
+ * Most a page's images may weigh on a 390 px phone (the issue's promise for people on slow
+ * links); publishing refuses a page above it, naming the weight.
+ */
+export const PAGE_IMAGE_BUDGET_BYTES = 200 * 1024
+/** The column on a 390 px phone (the screen less its 1 rem margins), in CSS pixels. */
+const PHONE_COLUMN_PX = 390 - 32
+
+/**
+ * What a page's images cost a 390 px phone: per image, the AVIF a browser picks from `srcset`
+ * for the column (the narrowest variant at least as wide), or the widest there is. `variants`
+ * are the stored variants' sizes; an image without any counts nothing (it has none to offer).
+ */
+export function imageBytesOnPhone(
+  variants: readonly { media_id: string; width: number; format: string; byte_size: number }[],
+  ids: readonly string[],
+): number {
+  let total = 0
+  for (const id of new Set(ids)) {
+    const avif = variants
+      .filter((v) => v.media_id === id && v.format === 'avif')
+      .sort((a, b) => a.width - b.width)
+    const pick = avif.find((v) => v.width >= PHONE_COLUMN_PX) ?? avif[avif.length - 1]
+    total += pick?.byte_size ?? 0
+  }
+  return total
+}
+
 /** The variant widths worth offering for a master `width` wide (never wider than the master). */
 export function variantWidths(width: number): number[] {
   const smaller = VARIANT_WIDTHS.filter((w) => w < width)

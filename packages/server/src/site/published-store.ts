@@ -55,7 +55,7 @@ export async function translationsOf(db: PublishedDb, entryId: string): Promise<
     .execute()
 }
 
-export type Listing = Omit<SiteDocumentsTable, 'html'>
+export type Listing = Omit<SiteDocumentsTable, 'html' | 'hero_html'>
 const LISTING_COLUMNS = [
   'id',
   'entry_id',
@@ -71,6 +71,8 @@ const LISTING_COLUMNS = [
   'event_end',
   'event_place',
   'image_id',
+  'image_width',
+  'image_height',
   'published_at',
   'updated_at',
 ] as const
@@ -172,6 +174,23 @@ export async function livePages(
 
 export async function findMedia(db: PublishedDb, id: string): Promise<SiteMediaTable | undefined> {
   return db.selectFrom('site_media').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** A stored variant of a published image (made at upload, copied when published). */
+export async function findMediaVariant(
+  db: PublishedDb,
+  id: string,
+  width: number,
+  format: string,
+): Promise<Uint8Array | undefined> {
+  const row = await db
+    .selectFrom('site_media_variants')
+    .select('data')
+    .where('media_id', '=', id)
+    .where('width', '=', width)
+    .where('format', '=', format as 'avif')
+    .executeTakeFirst()
+  return row?.data
 }
 
 export async function findMediaSize(

@@ -17,7 +17,7 @@ import {
 import { NotFoundPage } from './pages/content-pages.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import { publishedReader } from './published-db.js'
-import { findMedia, newsForFeed, sitemapEntries } from './published-store.js'
+import { findMedia, findMediaVariant, newsForFeed, sitemapEntries } from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
 import { siteCacheFor } from './site-cache.js'
@@ -110,18 +110,22 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
   })
 
   // Smaller and lighter versions of the same images (srcset): AVIF, WebP or JPEG at a few widths,
-  // encoded from the published master on first request and kept in memory.
+  // stored when the image was uploaded. Images published before variants were stored are encoded
+  // from their master on first request and kept in memory.
   const variants = new VariantCache()
   site.get('/media/:file{[0-9a-f-]{36}-[0-9]{1,4}\\.(?:avif|webp|jpg)}', async (c) => {
     const match = /^([0-9a-f-]{36})-([0-9]+)\.(avif|webp|jpg)$/.exec(c.req.param('file'))
     if (!match) return c.notFound()
     const [, id = '', widthText = '', format = 'jpg'] = match
     const width = Number(widthText)
-    const media = await findMedia(reader.db, id)
-    if (!media || !variantWidths(media.width).includes(width)) return c.notFound()
-    const data = await variants.get(`${id}-${width}.${format}`, () =>
-      encodeVariant(media.data, width, format as VariantFormat),
-    )
+    let data = await findMediaVariant(reader.db, id, width, format)
+    if (!data) {
+      const media = await findMedia(reader.db, id)
+      if (!media || !variantWidths(media.width).includes(width)) return c.notFound()
+      data = await variants.get(`${id}-${width}.${format}`, () =>
+        encodeVariant(media.data, width, format as VariantFormat),
+      )
+    }
     return sendPrepared(
       c,
       prepareResponse(data, {

@@ -37,6 +37,9 @@ const doc: SiteDocumentsTable = {
   event_end: null,
   event_place: null,
   image_id: null,
+  image_width: null,
+  image_height: null,
+  hero_html: null,
   published_at: '2006-04-10T00:00:00.000Z',
   updated_at: '2006-04-11T00:00:00.000Z',
 }

@@ -25,6 +25,11 @@ export interface SiteDocumentsTable {
   event_place: string | null
   /** First image of the page, for OpenGraph. */
   image_id: string | null
+  /** Size of that image, so a list can show it as a card (null for pages published before). */
+  image_width: number | null
+  image_height: number | null
+  /** The page's hero, rendered at publish time like the body (a <picture>), or null. */
+  hero_html: string | null
   published_at: string
   updated_at: string
 }
@@ -52,6 +57,15 @@ export interface SiteMediaTable {
   sha256: string
   data: Uint8Array
   published_at: string
+}
+
+/** A published image's stored variant (AVIF/WebP/JPEG at one width), copied from the CMS. */
+export interface SiteMediaVariantsTable {
+  media_id: string
+  width: number
+  format: 'avif' | 'webp' | 'jpg'
+  byte_size: number
+  data: Uint8Array
 }
 
 /** Full-text search over published documents; the text is folded (see core/site/search-text). */
@@ -105,6 +119,7 @@ export interface SiteTables {
   site_faq_groups: SiteFaqGroupsTable
   site_navigation: SiteNavigationTable
   site_media: SiteMediaTable
+  site_media_variants: SiteMediaVariantsTable
   site_search: SiteSearchTable
   site_state: SiteStateTable
   site_impact_figures: SiteImpactFiguresTable
@@ -117,6 +132,7 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_faq_groups',
   'site_navigation',
   'site_media',
+  'site_media_variants',
   'site_search',
   'site_search_fts',
   'site_state',

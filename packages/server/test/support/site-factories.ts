@@ -33,6 +33,9 @@ export async function buildEntry(
     stage?: 'draft' | 'in_review' | 'published'
     faqGroupId?: string
     fiscalYear?: number
+    summary?: string
+    heroImage?: string
+    heroAlt?: string
   } = {},
 ): Promise<{ entry: CmsEntriesTable; document: CmsDocumentsTable }> {
   const db = app.database.db
@@ -46,8 +49,10 @@ export async function buildEntry(
       locale: options.locale ?? 'en',
       slug: options.slug ?? testSlug(),
       title: options.title ?? 'A test page',
-      summary: '',
+      summary: options.summary ?? '',
       body: options.body ?? 'Some **text**.',
+      heroImage: options.heroImage ?? null,
+      heroAlt: options.heroAlt ?? null,
       fiscalYear: kind === 'report' ? (options.fiscalYear ?? 2005) : null,
       faqGroupId,
     },

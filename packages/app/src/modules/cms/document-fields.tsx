@@ -15,6 +15,8 @@ export interface DocumentDraft {
   eventStart: string
   eventEnd: string
   eventPlace: string
+  heroImage: string
+  heroAlt: string
 }
 
 export const EMPTY_DRAFT: DocumentDraft = {
@@ -26,6 +28,8 @@ export const EMPTY_DRAFT: DocumentDraft = {
   eventStart: '',
   eventEnd: '',
   eventPlace: '',
+  heroImage: '',
+  heroAlt: '',
 }
 
 export function draftOf(doc: DocumentView): DocumentDraft {
@@ -38,6 +42,8 @@ export function draftOf(doc: DocumentView): DocumentDraft {
     eventStart: doc.eventStart ?? '',
     eventEnd: doc.eventEnd ?? '',
     eventPlace: doc.eventPlace ?? '',
+    heroImage: doc.heroImage ?? '',
+    heroAlt: doc.heroAlt ?? '',
   }
 }
 
@@ -53,6 +59,8 @@ export function contentOf(draft: DocumentDraft) {
     eventStart: orNull(draft.eventStart),
     eventEnd: orNull(draft.eventEnd),
     eventPlace: orNull(draft.eventPlace),
+    heroImage: orNull(draft.heroImage),
+    heroAlt: orNull(draft.heroAlt),
   }
 }
 
@@ -114,6 +122,24 @@ export function DocumentFields(props: {
           />
         </div>
       )}
+      <div class="field-row">
+        <TextField
+          id={id('heroImage')}
+          label={t('cms.field.hero_image')}
+          hint={t('cms.field.hero_image_hint')}
+          value={draft.heroImage}
+          onInput={set('heroImage')}
+          error={errors.heroImage}
+        />
+        <TextField
+          id={id('heroAlt')}
+          label={t('cms.field.hero_alt')}
+          hint={t('cms.field.hero_alt_hint')}
+          value={draft.heroAlt}
+          onInput={set('heroAlt')}
+          error={errors.heroAlt}
+        />
+      </div>
       <TextArea
         id={id('body')}
         label={t('cms.field.body')}

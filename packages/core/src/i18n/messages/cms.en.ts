@@ -14,6 +14,13 @@ export const cmsEn = {
     'This colour is too light to read on white. Choose a darker one (contrast at least 4.5 : 1).',
   'field.image_alt_missing':
     'Every image needs a description before publishing: write what it shows between the brackets, ![like this](…).',
+  'field.image_budget':
+    'The images of this page weigh {kb} KB on a phone, more than the {budget} KB a page may weigh for readers on slow connections. Use fewer or smaller images.',
+  'field.hero_alt_missing':
+    'The hero image needs a description in this language before publishing: say what it shows.',
+  'field.media_reference': 'Paste an image address from the image library, such as /media/….jpg.',
+  'field.media_missing':
+    'This image is no longer in the image library. Upload it again or choose another.',
   'field.image_too_large': 'The image is larger than 8 MB. Send a smaller one.',
   'field.image_type': 'Use a JPEG or PNG image.',
   'field.image_dimensions': 'The image is too large (at most 12,000 pixels a side, 40 megapixels).',
@@ -54,6 +61,12 @@ export const cmsEn = {
   'cms.field.body': 'Text',
   'cms.field.body_hint':
     'Markdown: ## heading, **bold**, [link](https://…), - list, | table |. Blocks: a line “::: quote”, “::: action” (call to action) or “::: figure” (image + caption), the content, then a line “:::”. HTML is shown as text.',
+  'cms.field.hero_image': 'Hero image',
+  'cms.field.hero_image_hint':
+    'Shown at the top of the page and on its card in lists. Paste its address from the image library (/media/….jpg); leave empty for none.',
+  'cms.field.hero_alt': 'What the hero image shows',
+  'cms.field.hero_alt_hint':
+    'For readers who cannot see it: a short sentence in this language. Never a face or place that identifies someone we protect.',
   'cms.field.date': 'Date shown',
   'cms.field.date_hint': 'YYYY-MM-DD; leave empty for the day it is first published.',
   'cms.field.event_start': 'Event starts',

@@ -16,6 +16,14 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
     'この色は白地の上では薄すぎて読めません。もっと濃い色を選んでください（コントラスト比 4.5 : 1 以上）。',
   'field.image_alt_missing':
     '公開する前に、すべての画像に説明が必要です。![このように](…) 角かっこの中に、画像に写っているものを書いてください。',
+  'field.image_budget':
+    'このページの画像はスマートフォンで {kb} KB あり、通信の遅い読者のための上限 {budget} KB を超えています。画像を減らすか、小さな画像にしてください。',
+  'field.hero_alt_missing':
+    '公開する前に、この言語でヒーロー画像の説明を書いてください。何が写っているかを書きます。',
+  'field.media_reference':
+    '画像ライブラリの画像アドレス（/media/….jpg のようなもの）を貼り付けてください。',
+  'field.media_missing':
+    'この画像は画像ライブラリにもうありません。もう一度アップロードするか、別の画像を選んでください。',
   'field.image_too_large': '画像が 8 MB を超えています。小さな画像を送ってください。',
   'field.image_type': 'JPEG または PNG の画像を使ってください。',
   'field.image_dimensions': '画像が大きすぎます（1 辺 12,000 ピクセル、4,000 万画素まで）。',
@@ -56,6 +64,12 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
   'cms.field.body': '本文',
   'cms.field.body_hint':
     'Markdown：## 見出し、**太字**、[リンク](https://…)、- 箇条書き、| 表 |。ブロック：「::: quote」（引用）、「::: action」（行動の呼びかけ）、「::: figure」（画像と説明）の行、内容、「:::」の行。HTML は文字として表示されます。',
+  'cms.field.hero_image': 'ヒーロー画像',
+  'cms.field.hero_image_hint':
+    'ページの最上部と、一覧のカードに表示されます。画像ライブラリのアドレス（/media/….jpg）を貼り付けてください。不要なら空のままにします。',
+  'cms.field.hero_alt': 'ヒーロー画像に写っているもの',
+  'cms.field.hero_alt_hint':
+    '画像を見られない読者のために、この言語で短い文で書きます。保護している人が特定できる顔や場所は載せないでください。',
   'cms.field.date': '表示する日付',
   'cms.field.date_hint': 'YYYY-MM-DD。空欄なら最初に公開した日になります。',
   'cms.field.event_start': 'イベント開始',

@@ -10,6 +10,8 @@ import * as m0008 from './2026-11-26-0008-supplies.js'
 import * as m0009 from './2026-11-26-0009-scale-indexes.js'
 import * as m1300 from './2026-12-06-1300-audit-checkpoints.js'
 import * as m2200 from './2026-12-06-2200-site-look.js'
+import * as m0240 from './2026-12-07-0240-site-hero.js'
+import * as m0320 from './2026-12-07-0320-media-variants.js'
 
 /**
  * The platform's history (and, from before modules kept their own, the first modules' tables).
@@ -28,6 +30,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-11-26-0009-scale-indexes': m0009,
   '2026-12-06-1300-audit-checkpoints': m1300,
   '2026-12-06-2200-site-look': m2200,
+  '2026-12-07-0240-site-hero': m0240,
+  '2026-12-07-0320-media-variants': m0320,
 })
 
 export type Migrations = Readonly<Record<string, Migration>>

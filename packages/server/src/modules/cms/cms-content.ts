@@ -12,6 +12,8 @@ export type ContentColumns = Pick<
   | 'event_end'
   | 'event_place'
   | 'display_date'
+  | 'hero_image'
+  | 'hero_alt'
 >
 
 export function contentColumns(content: DocumentContent): ContentColumns {
@@ -24,6 +26,8 @@ export function contentColumns(content: DocumentContent): ContentColumns {
     event_end: content.eventEnd ?? null,
     event_place: content.eventPlace || null,
     display_date: content.date || null,
+    hero_image: content.heroImage || null,
+    hero_alt: content.heroAlt || null,
   }
 }
 
@@ -37,6 +41,8 @@ export function columnsOf(row: ContentColumns | CmsRevisionsTable): ContentColum
     event_end: row.event_end,
     event_place: row.event_place,
     display_date: row.display_date,
+    hero_image: row.hero_image,
+    hero_alt: row.hero_alt,
   }
 }
 

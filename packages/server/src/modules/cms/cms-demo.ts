@@ -16,11 +16,30 @@ import {
 import { publishDocument } from './cms-publish.js'
 import { addTranslation, type By, createEntry, moveDocument } from './cms-service.js'
 import { documentsOfEntries, findDocumentBySlug } from './cms-store.js'
+import { type DemoScene, demoIllustration } from './demo-illustrations.js'
+import { uploadImage } from './image-service.js'
 import { publishImpactFigures } from './impact-figures.js'
 import { countImpactFigures, listFaqGroups, readNavigation } from './publication-store.js'
 import { createFaqGroup, setNavigation } from './site-structure-service.js'
 
 const BY: By = { actorId: null, requestId: 'demo' }
+
+/**
+ * Heroes of the demo site, by the item's English slug: drawn scenes, described in each language.
+ * Two, because each upload is decoded and re-encoded in JavaScript (seconds on a busy machine).
+ */
+const DEMO_HEROES: Readonly<Record<string, { scene: DemoScene; en: string; ja: string }>> = {
+  home: {
+    scene: 'dawn',
+    en: 'Drawing: a small house among green hills at sunrise.',
+    ja: 'イラスト：朝日の中、緑の丘に囲まれた小さな家。',
+  },
+  'human-rights-act-passed': {
+    scene: 'law',
+    en: 'Drawing: a building with columns, like a parliament.',
+    ja: 'イラスト：議事堂のような柱のある建物。',
+  },
+}
 
 const DEMO_IMPACT_FIGURES: ImpactFiguresInput = {
   fiscalYear: 2005,
@@ -46,8 +65,10 @@ const DEMO_IMPACT_FIGURES: ImpactFiguresInput = {
   ],
 }
 
-function content(text: DemoText): DocumentContent {
+function content(text: DemoText, hero?: { image: string; alt: string }): DocumentContent {
   return {
+    heroImage: hero?.image ?? null,
+    heroAlt: hero?.alt ?? null,
     slug: text.slug,
     title: text.title,
     summary: text.summary,
@@ -83,6 +104,12 @@ async function topicIds(app: AppContext): Promise<{ ids: Map<string, string>; cr
 async function addItem(app: AppContext, item: DemoItem, topics: Map<string, string>) {
   const db = app.database.db
   if (await findDocumentBySlug(db, item.kind, 'en', item.en.slug)) return false
+  const heroText = DEMO_HEROES[item.en.slug]
+  const heroImage = heroText
+    ? `/media/${(await uploadImage(app, db, { label: `demo: ${heroText.scene}`, data: await demoIllustration(heroText.scene) }, BY)).id}.jpg`
+    : undefined
+  const hero = (locale: 'en' | 'ja') =>
+    heroImage && heroText ? { image: heroImage, alt: heroText[locale] } : undefined
   const entry = await createEntry(
     app,
     db,
@@ -92,11 +119,11 @@ async function addItem(app: AppContext, item: DemoItem, topics: Map<string, stri
       fiscalYear: item.fiscalYear ?? null,
       faqGroupId: item.topic ? (topics.get(item.topic) ?? null) : null,
       position: item.position ?? 0,
-      ...content(item.en),
+      ...content(item.en, hero('en')),
     },
     BY,
   )
-  const ja = await addTranslation(app, db, entry, 'ja', content(item.ja), BY)
+  const ja = await addTranslation(app, db, entry, 'ja', content(item.ja, hero('ja')), BY)
   const [en] = (await documentsOfEntries(db, [entry.id])).filter((d) => d.locale === 'en')
   if (en) await publish(app, en.id)
   await publish(app, ja.id)

@@ -48,6 +48,8 @@ export function documentView(
     eventEnd: d.event_end,
     eventPlace: d.event_place,
     date: d.display_date,
+    heroImage: d.hero_image,
+    heroAlt: d.hero_alt,
     firstPublishedAt: d.first_published_at,
     lastPublishedAt: d.last_published_at,
   }

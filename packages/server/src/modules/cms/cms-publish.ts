@@ -3,16 +3,25 @@ import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
+import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../../site/image-variants.js'
 import { mediaExtension, mediaIdsIn } from './cms-content.js'
 import type { By } from './cms-service.js'
-import { findDocument, findEntry, findImages, updateDocument } from './cms-store.js'
+import {
+  findDocument,
+  findEntry,
+  findImages,
+  findImageVariants,
+  imageVariantSizes,
+  updateDocument,
+} from './cms-store.js'
 import type { CmsDocumentsTable } from './cms-tables.js'
-import { type ImageInfo, renderMarkdown } from './markdown-render.js'
+import { type ImageInfo, renderHero, renderMarkdown } from './markdown-render.js'
 import {
   deleteSearchEntry,
   deleteSiteDocument,
   findLiveSlug,
   publishMedia,
+  publishMediaVariants,
   replaceSearchEntry,
   upsertSiteDocument,
 } from './publication-store.js'
@@ -38,8 +47,11 @@ export async function publishDocument(
     const taken = await findLiveSlug(trx, document.kind, document.locale, document.slug)
     if (taken && taken.id !== document.id) throw errors.slugTaken()
 
+    const heroId = document.hero_image ? mediaIdsIn(document.hero_image)[0] : undefined
     const images = new Map(
-      (await findImages(trx, mediaIdsIn(document.body_md))).map((i) => [i.id, i]),
+      (await findImages(trx, [...(heroId ? [heroId] : []), ...mediaIdsIn(document.body_md)])).map(
+        (i) => [i.id, i],
+      ),
     )
     const rendered = renderMarkdown(document.body_md, {
       images: (id) => {
@@ -57,8 +69,33 @@ export async function publishDocument(
     // who cannot see it, or whose connection did not load it, is told what it shows.
     if (rendered.imagesWithoutAlt.length > 0)
       throw errors.validationFailed([{ path: 'body', key: 'field.image_alt_missing', params: {} }])
+    const hero = heroId ? images.get(heroId) : undefined
+    if (heroId && !hero)
+      throw errors.validationFailed([{ path: 'heroImage', key: 'field.media_missing', params: {} }])
+    if (hero && !document.hero_alt?.trim())
+      throw errors.validationFailed([
+        { path: 'heroAlt', key: 'field.hero_alt_missing', params: {} },
+      ])
+    const heroHtml = hero
+      ? renderHero(hero.id, mediaExtension(hero.content_type), hero, document.hero_alt ?? '')
+      : null
+    // The page's card and OpenGraph image: the hero, or else the first image of the text.
+    const cardImage = hero ?? images.get(rendered.imageIds[0] ?? '')
+    const pageImages = hero ? [hero.id, ...rendered.imageIds] : rendered.imageIds
+    const weight = imageBytesOnPhone(await imageVariantSizes(trx, pageImages), pageImages)
+    if (weight > PAGE_IMAGE_BUDGET_BYTES)
+      throw errors.validationFailed([
+        {
+          path: 'body',
+          key: 'field.image_budget',
+          params: {
+            kb: Math.ceil(weight / 1024),
+            budget: PAGE_IMAGE_BUDGET_BYTES / 1024,
+          },
+        },
+      ])
     const now = app.now().toISOString()
-    for (const id of rendered.imageIds) {
+    for (const id of pageImages) {
       const image = images.get(id)
       if (!image) continue
       await publishMedia(trx, {
@@ -71,6 +108,7 @@ export async function publishDocument(
         data: image.data,
         published_at: now,
       })
+      await publishMediaVariants(trx, await findImageVariants(trx, [id]))
     }
 
     const firstPublishedAt = document.first_published_at ?? now
@@ -94,7 +132,10 @@ export async function publishDocument(
       event_start: document.event_start,
       event_end: document.event_end,
       event_place: document.event_place,
-      image_id: rendered.imageIds[0] ?? null,
+      image_id: cardImage?.id ?? null,
+      image_width: cardImage?.width ?? null,
+      image_height: cardImage?.height ?? null,
+      hero_html: heroHtml,
       published_at: publishedAt,
       updated_at: now,
     })

@@ -4,6 +4,7 @@ import type {
   CmsDocumentsTable,
   CmsEntriesTable,
   CmsImagesTable,
+  CmsImageVariantsTable,
   CmsRevisionsTable,
 } from './cms-tables.js'
 
@@ -190,6 +191,39 @@ export async function listImages(db: Db): Promise<ImageListing[]> {
     .execute()
 }
 
+export async function insertImageVariants(
+  db: Db,
+  rows: readonly CmsImageVariantsTable[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('cms_image_variants')
+      .values([...rows])
+      .execute()
+}
+
+export async function findImageVariants(
+  db: Db,
+  ids: readonly string[],
+): Promise<CmsImageVariantsTable[]> {
+  if (ids.length === 0) return []
+  return db.selectFrom('cms_image_variants').selectAll().where('media_id', 'in', ids).execute()
+}
+
+/** Sizes only: what a page's images weigh, for the image budget. */
+export async function imageVariantSizes(
+  db: Db,
+  ids: readonly string[],
+): Promise<Omit<CmsImageVariantsTable, 'data'>[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('cms_image_variants')
+    .select(['media_id', 'width', 'format', 'byte_size'])
+    .where('media_id', 'in', ids)
+    .execute()
+}
+
 export async function deleteImage(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('cms_image_variants').where('media_id', '=', id).execute()
   await db.deleteFrom('cms_images').where('id', '=', id).execute()
 }

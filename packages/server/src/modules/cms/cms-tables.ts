@@ -33,6 +33,9 @@ export interface CmsDocumentsTable {
   event_place: string | null
   /** Date shown on the article (YYYY-MM-DD); the day of first publication when null. */
   display_date: string | null
+  /** `/media/<id>.jpg|png` shown at the top of the page, and what it shows in this language. */
+  hero_image: string | null
+  hero_alt: string | null
   status: 'draft' | 'in_review' | 'published'
   /** Number of the working copy's latest revision. */
   revision: number
@@ -57,6 +60,8 @@ export interface CmsRevisionsTable {
   event_end: string | null
   event_place: string | null
   display_date: string | null
+  hero_image: string | null
+  hero_alt: string | null
   reason: 'created' | 'saved' | 'restored'
   created_at: string
   created_by: string | null
@@ -77,11 +82,21 @@ export interface CmsImagesTable {
   created_by: string | null
 }
 
+/** One encoded variant of an upload (see site/image-variants), made once at upload. */
+export interface CmsImageVariantsTable {
+  media_id: string
+  width: number
+  format: 'avif' | 'webp' | 'jpg'
+  byte_size: number
+  data: Uint8Array
+}
+
 export interface CmsTables {
   cms_entries: CmsEntriesTable
   cms_documents: CmsDocumentsTable
   cms_revisions: CmsRevisionsTable
   cms_images: CmsImagesTable
+  cms_image_variants: CmsImageVariantsTable
 }
 
 // The module's tables join the database's type from here (declaration merging, as its policy

@@ -3,9 +3,10 @@ import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { encodeVariant, VARIANT_FORMATS, variantWidths } from '../../site/image-variants.js'
 import type { By } from './cms-service.js'
-import { deleteImage, findImage, insertImage } from './cms-store.js'
-import type { CmsImagesTable } from './cms-tables.js'
+import { deleteImage, findImage, insertImage, insertImageVariants } from './cms-store.js'
+import type { CmsImagesTable, CmsImageVariantsTable } from './cms-tables.js'
 import { ImageRejected, processImage } from './image-process.js'
 
 /**
@@ -27,8 +28,17 @@ export async function uploadImage(
       throw errors.validationFailed([{ path: 'data', key: `field.${error.problem}`, params: {} }])
     throw error
   }
+  // Every variant the site will offer, encoded once here (outside the transaction: it takes
+  // seconds) and stored, so no server encodes them again after a start.
+  const id = newId()
+  const variants: CmsImageVariantsTable[] = []
+  for (const width of variantWidths(processed.width))
+    for (const format of VARIANT_FORMATS) {
+      const data = await encodeVariant(processed.data, width, format)
+      variants.push({ media_id: id, width, format, byte_size: data.length, data })
+    }
   const row: CmsImagesTable = {
-    id: newId(),
+    id,
     label: input.label,
     content_type: processed.contentType,
     width: processed.width,
@@ -42,6 +52,7 @@ export async function uploadImage(
   }
   await db.transaction().execute(async (trx) => {
     await insertImage(trx, row)
+    await insertImageVariants(trx, variants)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'cms.image_uploaded',

@@ -73,6 +73,29 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return `<picture>${source('avif')}${source('webp')}${img}</picture>`
 }
 
+/**
+ * A page's hero: the same <picture> as an image in the text, but fetched at once and first (it is
+ * at the top of the screen, so waiting for layout would only delay it). `alt` is the editor's
+ * description in the page's language, escaped here because it is written into an attribute.
+ */
+export function renderHero(
+  mediaId: string,
+  extension: 'jpg' | 'png',
+  info: { width: number; height: number },
+  alt: string,
+): string {
+  const escapeHtml = md.utils.escapeHtml
+  const src = `/media/${mediaId}.${extension}`
+  const jpegWidths =
+    extension === 'jpg'
+      ? ` srcset="${srcset(mediaId, info.width, 'jpg')}" sizes="${IMAGE_SIZES}"`
+      : ''
+  const img = `<img src="${src}"${jpegWidths} alt="${escapeHtml(alt)}" width="${info.width}" height="${info.height}" fetchpriority="high" decoding="async">`
+  const source = (format: VariantFormat) =>
+    `<source type="image/${format}" srcset="${srcset(mediaId, info.width, format)}" sizes="${IMAGE_SIZES}">`
+  return `<picture class="hero">${source('avif')}${source('webp')}${img}</picture>`
+}
+
 function headingIds(tokens: Token[]): void {
   const used = new Set<string>()
   let n = 0

@@ -7,6 +7,7 @@ import type {
   SiteIdentityTable,
   SiteImpactFiguresTable,
   SiteMediaTable,
+  SiteMediaVariantsTable,
   SiteNavigationTable,
 } from '../../site/site-tables.js'
 
@@ -115,6 +116,25 @@ export async function publishMedia(db: Db, row: SiteMediaTable): Promise<void> {
     .where('id', '=', row.id)
     .executeTakeFirst()
   if (!exists) await db.insertInto('site_media').values(row).execute()
+}
+
+/** Copies an image's stored variants to the site with it (once: they never change either). */
+export async function publishMediaVariants(
+  db: Db,
+  rows: readonly SiteMediaVariantsTable[],
+): Promise<void> {
+  const first = rows[0]
+  if (!first) return
+  const exists = await db
+    .selectFrom('site_media_variants')
+    .select('media_id')
+    .where('media_id', '=', first.media_id)
+    .executeTakeFirst()
+  if (!exists)
+    await db
+      .insertInto('site_media_variants')
+      .values([...rows])
+      .execute()
 }
 
 export async function publishedMediaIds(db: Db, ids: readonly string[]): Promise<Set<string>> {

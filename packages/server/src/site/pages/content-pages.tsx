@@ -6,7 +6,7 @@ import type { ImpactShown } from '@haven/core/site/impact-shown'
 import { documentPath } from '@haven/core/site/site-paths'
 import type { Listing } from '../published-store.js'
 import type { SiteDocumentsTable, SiteImpactFiguresTable } from '../site-tables.js'
-import { DateText, DocumentBody, EventFacts, Pager } from './page-parts.js'
+import { CardImage, DateText, DocumentBody, EventFacts, Hero, Pager } from './page-parts.js'
 
 interface Common {
   locale: Locale
@@ -29,6 +29,7 @@ export function HomePage(
       {props.intro ? (
         <>
           {props.intro.summary && <p class="lead">{props.intro.summary}</p>}
+          <Hero html={props.intro.hero_html} />
           <ImpactFigures locale={locale} t={t} figures={props.figures} />
           <DocumentBody html={props.intro.html} />
         </>
@@ -41,7 +42,7 @@ export function HomePage(
       {props.news.length > 0 && (
         <section aria-labelledby="latest-news">
           <h2 id="latest-news">{t('site.home.latest_news')}</h2>
-          <NewsList locale={locale} items={props.news} headingLevel={3} />
+          <CardGrid locale={locale} items={props.news} headingLevel={3} />
           <p>
             <a href={`/${locale}/news/`}>{t('site.home.all_news')}</a>
           </p>
@@ -99,26 +100,50 @@ export function DocumentPage({ doc }: { doc: SiteDocumentsTable }) {
     <article>
       <h1>{doc.title}</h1>
       {doc.summary && <p class="lead">{doc.summary}</p>}
+      <Hero html={doc.hero_html} />
       <DocumentBody html={doc.html} />
     </article>
   )
 }
 
-export function NewsList(props: { locale: Locale; items: Listing[]; headingLevel: 2 | 3 }) {
+/**
+ * News as a grid of cards: the page's image (its hero, or its first picture) when it has one, the
+ * title as the link (the whole card answers to a click, through CSS), the date and the summary.
+ * One column on a phone, two or three on a wider screen.
+ */
+export function CardGrid(props: {
+  locale: Locale
+  items: Listing[]
+  headingLevel: 2 | 3
+  /** What the line under the title says; the publication date by default. */
+  meta?: (item: Listing) => string | null
+}) {
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3'
   return (
-    <ul class="listing">
-      {props.items.map((item) => (
-        <li key={item.id}>
-          <Heading>
-            <a href={`/${props.locale}${documentPath('news', item.slug)}`}>{item.title}</a>
-          </Heading>
-          <p class="meta">
-            <DateText locale={props.locale} iso={item.published_at} />
-          </p>
-          {item.summary && <p>{item.summary}</p>}
-        </li>
-      ))}
+    <ul class="cards">
+      {props.items.map((item) => {
+        const meta = props.meta?.(item)
+        return (
+          <li key={item.id} class="card">
+            {item.image_id && item.image_width && item.image_height ? (
+              <CardImage id={item.image_id} width={item.image_width} height={item.image_height} />
+            ) : null}
+            <div class="card-text">
+              <Heading>
+                <a href={`/${props.locale}${documentPath(item.kind, item.slug)}`}>{item.title}</a>
+              </Heading>
+              {!props.meta ? (
+                <p class="meta">
+                  <DateText locale={props.locale} iso={item.published_at} />
+                </p>
+              ) : (
+                meta && <p class="meta">{meta}</p>
+              )}
+              {item.summary && <p>{item.summary}</p>}
+            </div>
+          </li>
+        )
+      })}
     </ul>
   )
 }
@@ -133,7 +158,7 @@ export function NewsIndexPage(props: Common & { items: Listing[]; page: number; 
       {props.items.length === 0 ? (
         <p>{t('site.news.empty')}</p>
       ) : (
-        <NewsList locale={locale} items={props.items} headingLevel={2} />
+        <CardGrid locale={locale} items={props.items} headingLevel={2} />
       )}
       <Pager
         t={t}
@@ -163,6 +188,7 @@ export function ArticlePage(props: Common & { doc: SiteDocumentsTable }) {
         />
       )}
       {doc.summary && <p class="lead">{doc.summary}</p>}
+      <Hero html={doc.hero_html} />
       <DocumentBody html={doc.html} />
       <p class="back">
         <a href={`/${locale}/news/`}>{t('site.news.back')}</a>
@@ -181,21 +207,16 @@ export function ReportsIndexPage(props: Common & { items: Listing[] }) {
       {props.items.length === 0 ? (
         <p>{t('site.reports.empty')}</p>
       ) : (
-        <ul class="listing">
-          {props.items.map((item) => (
-            <li key={item.id}>
-              <h2>
-                <a href={`/${locale}${documentPath('report', item.slug)}`}>{item.title}</a>
-              </h2>
-              {item.fiscal_year !== null && (
-                <p class="meta">
-                  {t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })}
-                </p>
-              )}
-              {item.summary && <p>{item.summary}</p>}
-            </li>
-          ))}
-        </ul>
+        <CardGrid
+          locale={locale}
+          items={props.items}
+          headingLevel={2}
+          meta={(item) =>
+            item.fiscal_year === null
+              ? null
+              : t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })
+          }
+        />
       )}
     </>
   )
@@ -213,6 +234,7 @@ export function ReportPage(props: Common & { doc: SiteDocumentsTable }) {
       </p>
       <p class="print-hint">{t('site.reports.print_hint')}</p>
       {doc.summary && <p class="lead">{doc.summary}</p>}
+      <Hero html={doc.hero_html} />
       <DocumentBody html={doc.html} />
       <p class="back">
         <a href={`/${locale}/reports/`}>{t('site.reports.back')}</a>

@@ -1,6 +1,7 @@
 import { formatDate } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
 import type { Translator } from '@haven/core/i18n/translate'
+import { srcset, variantPath, variantWidths } from '../image-variants.js'
 
 /** A date as readers of this language write it, machine-readable for feeds and assistive tech. */
 export function DateText({ locale, iso }: { locale: Locale; iso: string }) {
@@ -14,6 +15,43 @@ export function DateText({ locale, iso }: { locale: Locale; iso: string }) {
  */
 export function DocumentBody({ html }: { html: string }) {
   return <div class="prose" dangerouslySetInnerHTML={{ __html: html }} />
+}
+
+/**
+ * A page's hero image, rendered at publish time (a <picture> with the editor's description);
+ * nothing when the page has none.
+ */
+export function Hero({ html }: { html: string | null }) {
+  if (!html) return null
+  return <div class="hero-frame" dangerouslySetInnerHTML={{ __html: html }} />
+}
+
+/** How wide a card's image is shown: a third of the column on a desktop, the screen on a phone. */
+const CARD_SIZES = '(min-width: 46rem) 14rem, (min-width: 30rem) 45vw, calc(100vw - 2rem)'
+
+/**
+ * The small picture on a card. It repeats what the card's title says, so it is decorative
+ * (empty alt); it loads lazily because cards sit below the page's heading and lead.
+ */
+export function CardImage(props: { id: string; width: number; height: number }) {
+  const { id, width, height } = props
+  const fallback = variantWidths(width)[0] ?? width
+  return (
+    <picture class="card-image">
+      <source type="image/avif" srcset={srcset(id, width, 'avif')} sizes={CARD_SIZES} />
+      <source type="image/webp" srcset={srcset(id, width, 'webp')} sizes={CARD_SIZES} />
+      <img
+        src={variantPath(id, fallback, 'jpg')}
+        srcset={srcset(id, width, 'jpg')}
+        sizes={CARD_SIZES}
+        alt=""
+        width={width}
+        height={height}
+        loading="lazy"
+        decoding="async"
+      />
+    </picture>
+  )
 }
 
 /** When and where an event happens, for news about one. */
