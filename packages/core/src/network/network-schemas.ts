@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { LOCALES } from '../i18n/locales.js'
+import { type CurrencyCode, isCurrencyCode } from '../money/currency.js'
 import { CONTINENTS, isCountryCode } from './countries.js'
 
 /** Who the organisation works with, as the annual report names them. */
@@ -234,3 +235,16 @@ export const interactionQuerySchema = z.strictObject({
   kind: z.enum(INTERACTION_KINDS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 })
+
+/** What an event cost the organisation (travel, a venue, a screening's copy), paid on a day. */
+export const eventCostSchema = z.strictObject({
+  paidOn: isoDate,
+  amount: z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, { error: 'field.amount_format' }),
+  currency: z
+    .string()
+    .refine((c): c is CurrencyCode => isCurrencyCode(c), { error: 'field.currency_code' })
+    .transform((c) => c as CurrencyCode),
+  /** What it paid for, with no name of a person. */
+  what: text(200),
+})
+export type EventCost = z.infer<typeof eventCostSchema>

@@ -72,6 +72,16 @@ export const eventView = eventSummaryView.extend({
   ),
   /** Its page on the public website once an editor published it: the address in each language. */
   site: z.object({ slug: z.string(), paths: z.array(z.string()) }).nullable(),
+  /** What it cost, each told to the books (finance) when it was recorded. */
+  costs: z.array(
+    z.object({
+      id: z.string(),
+      paidOn: z.string(),
+      amountMinor: z.number().int(),
+      currency: z.string(),
+      what: z.string(),
+    }),
+  ),
 })
 export type EventView = z.infer<typeof eventView>
 

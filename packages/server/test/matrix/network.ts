@@ -95,6 +95,27 @@ export const matrix: MatrixModule = {
         return { path: `/network/events/${event.id}` }
       },
     },
+    'POST /network/events/:id/costs': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => {
+        const event = await createEvent(
+          f.app,
+          {
+            kind: 'hearing',
+            title: 'Matrix hearing',
+            role: 'testified',
+            startsOn: '2026-05-01',
+            country: 'US',
+            organiserIds: [],
+          },
+          BY,
+        )
+        return {
+          path: `/network/events/${event.id}/costs`,
+          body: { paidOn: '2026-05-01', amount: '12000', currency: 'JPY', what: 'Train fares' },
+        }
+      },
+    },
     // Publishing speaks for the organisation in public: the site's editors only.
     'POST /network/events/:id/publish': {
       scope: { kind: 'org', allow: ['editor'] },

@@ -1,6 +1,6 @@
 import type { Role } from '@haven/core/auth/roles'
-import type { Actor } from '../../auth/actor.js'
 import { definePolicy } from '../../auth/policy.js'
+import { holdsGrantThere as grantedThere } from '../../compartments/restricted-compartment.js'
 
 declare module '../../auth/policy.js' {
   interface Entities {
@@ -12,11 +12,10 @@ declare module '../../auth/policy.js' {
 /**
  * Restricted by default: only a grant IN the record's compartment opens it. An organisation-wide
  * coordinator, who sees every shelter, does not see detained workers until an administrator
- * grants them this compartment: a leak here can lengthen a sentence or reach a family.
+ * grants them this compartment (and is answered 404, see detained-routes.ts): a leak here can
+ * lengthen a sentence or reach a family.
  * Coordinators and caseworkers keep the record; only coordinators see the name.
  */
-const grantedThere = (actor: Actor, compartmentId: string, roles: readonly Role[]) =>
-  actor.grants.some((g) => g.compartmentId === compartmentId && roles.includes(g.role))
 const KEEPS: readonly Role[] = ['coordinator', 'caseworker']
 
 export const detainedWorkerPolicy = definePolicy('DetainedWorker', {

@@ -10,14 +10,19 @@ import { detainedSummaryView, detainedView } from '@haven/core/detained/detained
 import { z } from 'zod'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import { today } from '../../app-context.js'
+import { visibleInRestricted } from '../../compartments/restricted-compartment.js'
 import type { Db } from '../../db/db-handle.js'
 import { changeDetention, createDetained, payFamily, recordAdvocacy } from './detained-service.js'
 import { findWorker, listWorkers } from './detained-store.js'
 import { presentDetained, presentDetainedSummary } from './detained-views.js'
 
 const loadWorker = async (db: Db, id: string) => found(await findWorker(db, id))
-const workerAtId = ({ app, params }: RequestInput<{ id: string }>) =>
-  loadWorker(app.database.db, params.id)
+/**
+ * The record at `:id`, answered as missing to anyone without a grant in its restricted
+ * compartment itself (an organisation-wide coordinator included), so its existence is not told.
+ */
+const workerAtId = async ({ app, params, actor }: RequestInput<{ id: string }>) =>
+  visibleInRestricted(actor, await loadWorker(app.database.db, params.id))
 const changing = {
   kind: 'policy',
   entity: 'DetainedWorker',

@@ -103,11 +103,27 @@ describeEachDialect('detained aid workers through the API', (ctx) => {
     ])
   })
 
-  it('is restricted: an organisation-wide coordinator sees nothing until granted the compartment', async () => {
+  it('is restricted: an organisation-wide coordinator sees nothing, and a record is answered as missing (404)', async () => {
     const worker = await ok(await arrest(), 201)
     expect(await ok(await request(orgCoordinator, 'GET', '/detained'))).toEqual([])
-    const read = await request(orgCoordinator, 'GET', `/detained/${worker.id}`)
-    expect(read.status).toBe(403)
+    // Answered as missing, like a record that does not exist: a 403 would say it does.
+    for (const [method, path, body] of [
+      ['GET', `/detained/${worker.id}`, undefined],
+      ['POST', `/detained/${worker.id}/status`, { status: 'released', on: '2006-01-05' }],
+      [
+        'POST',
+        `/detained/${worker.id}/advocacy`,
+        { kind: 'letter', on: '2005-06-01', addressedTo: 'A' },
+      ],
+    ] as const) {
+      const res = await ok(await request(orgCoordinator, method, path, body), 404)
+      expect(res.error.code).toBe('not_found')
+      const missing = await ok(
+        await request(orgCoordinator, method, path.replace(worker.id, 'nobody'), body),
+        404,
+      )
+      expect(res.error.message).toBe(missing.error.message)
+    }
     const write = await request(orgCoordinator, 'POST', '/detained', {
       compartmentId,
       code: 'DW-02',

@@ -3,6 +3,8 @@ import { describeEachDialect } from '../../../test/support/dialects.js'
 import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
 import { testAppContext, testApps } from '../../../test/support/test-app.js'
 import type { AppContext } from '../../app-context.js'
+import { defineModule } from '../../haven-module.js'
+import type { MoneyEvent } from '../../money-events.js'
 
 /** Every JSON-LD data block of a page, parsed (a block that is not valid JSON fails the test). */
 function jsonLdOf(html: string): Record<string, unknown>[] {
@@ -137,5 +139,52 @@ describeEachDialect('publishing an event to the public website', (ctx) => {
     expect((await ok(await request(editor, 'GET', `/network/events/${other.id}`))).site).toBe(null)
     // Nothing of the refused attempts reached the site.
     expect((await site('/en/news/x')).status).toBe(404)
+  })
+
+  it('tells the books what an event cost, in one transaction with the record', async () => {
+    const heard: MoneyEvent[] = []
+    let refuse = false
+    const books = defineModule({
+      name: 'books',
+      money: {
+        async recorded(_app, _trx, event) {
+          if (refuse) throw new Error('the month is closed')
+          heard.push(event)
+        },
+        async withdrawn() {},
+      },
+    })
+    app = { ...app, modules: [...app.modules, books] }
+    const event = await hearing()
+    const path = `/network/events/${event.id}/costs`
+    const cost = { paidOn: '2006-04-27', amount: '180000', currency: 'JPY', what: 'Air fares' }
+    const shown = await ok(await request(editor, 'POST', path, cost), 201)
+    expect(shown.costs).toEqual([
+      {
+        id: expect.any(String),
+        paidOn: '2006-04-27',
+        amountMinor: 180000,
+        currency: 'JPY',
+        what: 'Air fares',
+      },
+    ])
+    expect(heard).toEqual([
+      expect.objectContaining({
+        source: { module: 'network', kind: 'event_cost', id: shown.costs[0].id },
+        on: '2006-04-27',
+        direction: 'out',
+        amount: { currency: 'JPY', minor: 180000 },
+        programme: 'advocacy',
+        category: 'event_cost',
+      }),
+    ])
+    const bad = await ok(await request(editor, 'POST', path, { ...cost, amount: '0' }), 422)
+    expect(Object.keys(bad.error.fields)).toEqual(['amount'])
+    refuse = true
+    expect((await request(editor, 'POST', path, cost)).status).toBe(500)
+    // The refused posting left no cost behind.
+    expect(
+      (await ok(await request(editor, 'GET', `/network/events/${event.id}`))).costs,
+    ).toHaveLength(1)
   })
 })

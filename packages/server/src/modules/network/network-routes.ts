@@ -5,6 +5,7 @@ import {
   createInteractionSchema,
   createOrganisationSchema,
   createPublicationSchema,
+  eventCostSchema,
   eventQuerySchema,
   interactionQuerySchema,
   NETWORK_PAGE_SIZE,
@@ -33,6 +34,7 @@ import { networkMap } from './network-map.js'
 import { publishEvent } from './network-publish.js'
 import {
   addContact,
+  addEventCost,
   changeRelationship,
   createEvent,
   createOrganisation,
@@ -292,6 +294,28 @@ export const networkRoutes = [
     errors: ['notFound'],
     async handle({ app, record }) {
       return presentEvent(app, record)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/network/events/:id/costs',
+    summary: 'Record what an event cost; it goes to the books (finance) in the same transaction',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: eventAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: eventCostSchema,
+    response: eventView,
+    successStatus: 201,
+    errors: ['notFound', 'validationFailed'],
+    async handle({ app, params, record, body, audit: by }) {
+      await addEventCost(app, record, body, by)
+      return presentEvent(app, found(await findEvent(app.database.db, params.id)))
     },
   }),
   defineRoute({

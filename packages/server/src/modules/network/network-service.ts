@@ -1,8 +1,11 @@
+import { moneyFromDecimal } from '@haven/core/money/money'
+import { MoneyError } from '@haven/core/money/money-error'
 import type {
   CreateContact,
   CreateEvent,
   CreateOrganisation,
   CreatePublication,
+  EventCost,
   RelationshipChange,
 } from '@haven/core/network/network-schemas'
 import { type AppContext, today } from '../../app-context.js'
@@ -13,12 +16,14 @@ import { sealedAt } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { recordMoney } from '../../money-events.js'
 import {
   findEvent,
   findOrganisation,
   findOrganisations,
   insertContact,
   insertEvent,
+  insertEventCost,
   insertOrganisation,
   insertPublication,
   insertStatusChange,
@@ -261,4 +266,63 @@ export async function createPublication(
 /** Whether an event with this id was recorded (for other modules that point at one). */
 export async function eventExists(db: Db, id: string): Promise<boolean> {
   return (await findEvent(db, id)) !== undefined
+}
+
+/**
+ * A cost of an event (travel, a venue): recorded here and told to the books (money events) in
+ * the same transaction, so a cost finance refuses (a closed month) is not recorded either.
+ */
+export async function addEventCost(
+  app: AppContext,
+  event: NetworkEventsTable,
+  input: EventCost,
+  by: Actorish,
+): Promise<void> {
+  if (input.paidOn > today(app)) throw futureDate('paidOn')
+  let amount: ReturnType<typeof moneyFromDecimal>
+  try {
+    amount = moneyFromDecimal(input.currency, input.amount)
+  } catch (error) {
+    if (error instanceof MoneyError)
+      throw errors.validationFailed([{ path: 'amount', key: 'field.amount_format', params: {} }])
+    throw error
+  }
+  if (amount.minor <= 0)
+    throw errors.validationFailed([{ path: 'amount', key: 'field.quantity_positive', params: {} }])
+  await app.database.db.transaction().execute(async (trx) => {
+    const id = newId()
+    await insertEventCost(trx, {
+      id,
+      event_id: event.id,
+      paid_on: input.paidOn,
+      amount_minor: amount.minor,
+      currency: amount.currency,
+      what: input.what,
+      created_at: app.now().toISOString(),
+      created_by: by.actorId,
+    })
+    await recordMoney(
+      app,
+      trx,
+      {
+        source: { module: 'network', kind: 'event_cost', id },
+        on: input.paidOn,
+        direction: 'out',
+        amount,
+        programme: 'advocacy',
+        category: 'event_cost',
+        memo: `${event.kind}: ${input.what}`.slice(0, 200),
+      },
+      by,
+    )
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.event_cost_recorded',
+      entityType: 'Partner',
+      entityId: event.id,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { costId: id, amountMinor: amount.minor, currency: amount.currency },
+    })
+  })
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db-handle.js'
 import type {
   NetworkContactsTable,
+  NetworkEventCostsTable,
   NetworkEventsTable,
   NetworkOrganisationsTable,
   NetworkPublicationsTable,
@@ -294,4 +295,19 @@ export async function publicationsOfEvent(
     .where('event_id', '=', eventId)
     .orderBy('title')
     .execute()
+}
+
+export async function insertEventCost(db: Db, row: NetworkEventCostsTable): Promise<void> {
+  await db.insertInto('network_event_costs').values(row).execute()
+}
+
+export async function costsOfEvent(db: Db, eventId: string): Promise<NetworkEventCostsTable[]> {
+  const rows = await db
+    .selectFrom('network_event_costs')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .orderBy('paid_on')
+    .orderBy('id')
+    .execute()
+  return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }))
 }

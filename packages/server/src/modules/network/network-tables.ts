@@ -90,12 +90,24 @@ export interface NetworkInteractionsTable {
   created_by: string | null
 }
 
+export interface NetworkEventCostsTable {
+  id: string
+  event_id: string
+  paid_on: string
+  amount_minor: number
+  currency: string
+  what: string
+  created_at: string
+  created_by: string | null
+}
+
 export interface NetworkTables {
   network_organisations: NetworkOrganisationsTable
   network_status_changes: NetworkStatusChangesTable
   network_contacts: NetworkContactsTable
   network_events: NetworkEventsTable
   network_event_organisers: NetworkEventOrganisersTable
+  network_event_costs: NetworkEventCostsTable
   network_interactions: NetworkInteractionsTable
   network_publications: NetworkPublicationsTable
 }

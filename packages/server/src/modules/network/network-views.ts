@@ -23,6 +23,7 @@ import { presentSealed } from '../../crypto/sealed-view.js'
 import { contactFieldAddress } from './network-service.js'
 import {
   contactsOf,
+  costsOfEvent,
   eventsOrganisedBy,
   organisersOf,
   publicationsOfEvent,
@@ -88,6 +89,7 @@ export async function presentEvent(app: AppContext, row: NetworkEventsTable): Pr
   const db = app.database.db
   const organisers = await organisersOf(db, row.id)
   const publications = await publicationsOfEvent(db, row.id)
+  const costs = await costsOfEvent(db, row.id)
   return {
     ...presentEventSummary(row),
     outcomes: row.outcomes,
@@ -106,6 +108,13 @@ export async function presentEvent(app: AppContext, row: NetworkEventsTable): Pr
             .map((l) => `/${l}/news/${row.site_slug}`),
         }
       : null,
+    costs: costs.map((c) => ({
+      id: c.id,
+      paidOn: c.paid_on,
+      amountMinor: c.amount_minor,
+      currency: c.currency,
+      what: c.what,
+    })),
   }
 }
 

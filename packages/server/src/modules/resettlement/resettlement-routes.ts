@@ -6,6 +6,7 @@ import {
 } from '@haven/core/resettlement/pathway-schema'
 import { pathwayPageView, pathwayView } from '@haven/core/resettlement/pathway-views'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
+import { visibleInRestricted } from '../../compartments/restricted-compartment.js'
 import { errors } from '../../http/errors.js'
 import { findCaseRef } from '../people/index.js'
 import { changeStage, createPathway } from './resettlement-service.js'
@@ -17,11 +18,8 @@ import { presentPathway, presentSummaries } from './resettlement-views.js'
  * grant in its restricted compartment itself — also to holders of organisation-wide grants, whom
  * the general rule would answer 403, which would tell them a journey exists.
  */
-const pathwayAtId = async ({ app, params, actor }: RequestInput<{ id: string }>) => {
-  const pathway = found(await findPathway(app.database.db, params.id))
-  if (!actor.grants.some((g) => g.compartmentId === pathway.compartment_id)) throw errors.notFound()
-  return pathway
-}
+const pathwayAtId = async ({ app, params, actor }: RequestInput<{ id: string }>) =>
+  visibleInRestricted(actor, found(await findPathway(app.database.db, params.id)))
 
 export const resettlementRoutes = [
   defineRoute({
