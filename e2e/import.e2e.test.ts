@@ -112,11 +112,13 @@ describeInBrowser('spreadsheet import of people, in Chromium', (suite) => {
     await page.getByText('Every row was imported before; there is nothing new to import.').waitFor()
 
     // Six people in all, found by the name a sheet gave (through the blind index).
-    const people = await page.evaluate(async () => {
-      const res = await fetch('/api/v1/people?limit=50')
-      return ((await res.json()) as { items: unknown[] }).items.length
+    const found = await page.evaluate(async () => {
+      const count = async (query: string) =>
+        ((await (await fetch(`/api/v1/people?${query}`)).json()) as { people: unknown[] }).people
+          .length
+      return { all: await count('limit=50'), byName: await count('q=Ko%20Sunhi') }
     })
-    expect(people).toBe(6)
+    expect(found).toEqual({ all: 6, byName: 1 })
     expect(consoleErrors).toEqual([])
   })
 })

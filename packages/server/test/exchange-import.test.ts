@@ -169,6 +169,19 @@ describeEachDialect('spreadsheet import of people', (ctx) => {
     expect(await peopleIn()).toHaveLength(2)
   })
 
+  it('remembers the columns matched for a source, for its next sheet', async () => {
+    const sheet = new TextEncoder().encode('Full name,DOB,氏名\nLee Jin,1990-01-02,李 進\n')
+    const mapping = JSON.stringify({ name_latin: 'Full name', birth: 'DOB' })
+    const done = await upload(caseworker, { mapping }, sheet)
+    expect(await done.json()).toMatchObject({ imported: 1 })
+    // The next sheet of the source: the saved columns, and a guess for a header it did not map.
+    const next = new TextEncoder().encode('Full name,DOB,氏名\nPak Chol,1991-02-03,朴 哲\n')
+    expect(await (await upload(caseworker, { dryRun: '1' }, next)).json()).toMatchObject({
+      mapping: { name_latin: 'Full name', birth: 'DOB', name_hanzi: '氏名' },
+      ready: 1,
+    })
+  })
+
   it('answers a file it cannot read, or a repeated row, with a clear error', async () => {
     const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])
     const bad = await upload(caseworker, { dryRun: '1' }, garbage)

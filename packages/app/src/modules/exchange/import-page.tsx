@@ -122,8 +122,13 @@ export function ImportPage(): JSX.Element {
             {report.encoding && t(`exchange.encoding.${report.encoding}`)}
           </p>
           {report.issues.length > 0 && (
+            <p class="alert">{t('exchange.problems', { count: report.rowsWithErrors })}</p>
+          )}
+          {report.issues.length > 0 && (
             <table class="table">
-              <caption>{t('exchange.problems', { count: report.rowsWithErrors })}</caption>
+              <caption class="visually-hidden">
+                {t('exchange.problems', { count: report.rowsWithErrors })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('exchange.col.row')}</th>
@@ -148,8 +153,9 @@ export function ImportPage(): JSX.Element {
           )}
           {report.possibleDuplicates.length > 0 && (
             <>
+              <p>{t('exchange.duplicates', { count: report.possibleDuplicates.length })}</p>
               <table class="table">
-                <caption>
+                <caption class="visually-hidden">
                   {t('exchange.duplicates', { count: report.possibleDuplicates.length })}
                 </caption>
                 <thead>

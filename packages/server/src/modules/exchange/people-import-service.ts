@@ -62,9 +62,7 @@ export async function importPeople(
   if (!options.dryRun) await assertCompartmentWritable(db, compartment)
   const first = await openSheet(bytes, options.encoding)
   const saved = await findMapping(db, KIND, options.source)
-  const mapping =
-    options.mapping ??
-    (saved ? (JSON.parse(saved.mapping) as ColumnMapping) : guessMapping(first.headers))
+  const mapping = options.mapping ?? mappingFor(first.headers, saved?.mapping)
   const reader = cellReader(first.headers, mapping)
   const on = today(app)
 
@@ -232,6 +230,24 @@ export async function importPeople(
   })
   report.ready = report.imported
   return report
+}
+
+/**
+ * The source's saved mapping where this file has those headers, and a guess from the headers
+ * for the rest (a source's next sheet may have a column more, or one renamed).
+ */
+function mappingFor(headers: readonly string[], saved: string | undefined): ColumnMapping {
+  const mapping = guessMapping(headers)
+  if (saved === undefined) return mapping
+  const kept = Object.entries(JSON.parse(saved) as ColumnMapping).filter(([, header]) =>
+    headers.includes(header),
+  )
+  // A header the saved mapping gives to one field feeds no other field.
+  const claimed = new Set(kept.map(([, header]) => header))
+  for (const [field, header] of Object.entries(mapping))
+    if (claimed.has(header)) delete mapping[field as PeopleImportField]
+  for (const [field, header] of kept) mapping[field as PeopleImportField] = header
+  return mapping
 }
 
 /** Gets a row's cell for one of our fields through the mapping (header text → column). */
