@@ -5,8 +5,12 @@ import { noteReachable, noteUnreachable, offline, watchConnection } from './conn
 function fakeWindow() {
   const listeners = new Map<string, () => void>()
   return {
-    addEventListener: (type: string, fn: () => void) => listeners.set(type, fn),
-    removeEventListener: (type: string) => listeners.delete(type),
+    addEventListener: (type: string, fn: () => void) => {
+      listeners.set(type, fn)
+    },
+    removeEventListener: (type: string) => {
+      listeners.delete(type)
+    },
     fire: (type: string) => listeners.get(type)?.(),
     listening: () => [...listeners.keys()].sort(),
   }

@@ -40,10 +40,14 @@ export function noteReachable(): void {
   offline.value = false
 }
 
+/** The part of `window` this needs: its online/offline events. */
+export interface ConnectionEvents {
+  addEventListener(type: 'online' | 'offline', listener: () => void): void
+  removeEventListener(type: 'online' | 'offline', listener: () => void): void
+}
+
 /** Follows the browser's online/offline events; returns the function that stops following them. */
-export function watchConnection(
-  target: Pick<Window, 'addEventListener' | 'removeEventListener'>,
-): () => void {
+export function watchConnection(target: ConnectionEvents): () => void {
   const down = (): void => noteUnreachable()
   // "online" only says a network is back, not that the server is reachable: ask it at once.
   const up = (): void => {
