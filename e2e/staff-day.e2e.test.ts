@@ -207,7 +207,7 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
       await page.goto(`${haven.baseUrl}/app/`)
       await page.locator('h1').first().waitFor()
-      const banner = page.getByRole('status').filter({ hasText: text.offline })
+      const banner = page.getByText(text.offline)
       expect(await banner.count()).toBe(0)
       await context.setOffline(true)
       await banner.waitFor()
