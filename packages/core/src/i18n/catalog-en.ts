@@ -1,4 +1,5 @@
 import { appEn } from './messages/app.en.js'
+import { auditEn } from './messages/audit.en.js'
 import { authEn } from './messages/auth.en.js'
 import { cmsEn } from './messages/cms.en.js'
 import { commonEn } from './messages/common.en.js'
@@ -25,6 +26,7 @@ export const en = {
   ...commonEn,
   ...siteEn,
   ...appEn,
+  ...auditEn,
   ...authEn,
   ...peopleEn,
   ...keysEn,
