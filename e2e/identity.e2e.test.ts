@@ -401,6 +401,7 @@ describeInBrowser('identity in Chromium', (suite) => {
       .poll(() => audit.column('Action'))
       .toEqual(Array(3).fill('Gave someone a role grant.created'))
     expect(await audit.column('Who')).toEqual(Array(3).fill(admin.loginName))
+    await page.screenshot({ path: 'e2e/artifacts/issue-15-audit-en-1280.png', fullPage: true })
     // The filters live in the address: a reload keeps them.
     expect(page.url()).toContain('action=grant.created')
     await page.reload()
