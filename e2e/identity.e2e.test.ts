@@ -255,6 +255,8 @@ describeInBrowser('identity in Chromium', (suite) => {
     await page.getByRole('button', { name: /Use a passkey/ }).click()
     await new AccountPageObject(page).addPasskey('Test phone')
     await login.waitForHeading(`Welcome, ${coordinator.displayName}`)
+    // Home folds the roles away (the work comes first); open the fold to read them.
+    await page.getByText('Your roles', { exact: true }).click()
     expect(
       await page.getByRole('listitem').filter({ hasText: 'Coordinator in YAN-02' }).count(),
     ).toBe(1)
@@ -394,18 +396,30 @@ describeInBrowser('identity in Chromium', (suite) => {
     await page.setViewportSize(DESKTOP)
 
     await audit.filter({ actor: admin.loginName, action: 'grant.created' })
-    // One grant each for the coordinator, the caseworker and the auditor.
-    await expect.poll(() => audit.column('Action')).toEqual(Array(3).fill('grant.created'))
+    // One grant each for the coordinator, the caseworker and the auditor; the action in words.
+    await expect
+      .poll(() => audit.column('Action'))
+      .toEqual(Array(3).fill('Gave someone a role grant.created'))
     expect(await audit.column('Who')).toEqual(Array(3).fill(admin.loginName))
+    await page.screenshot({ path: 'e2e/artifacts/issue-15-audit-en-1280.png', fullPage: true })
+    // The filters live in the address: a reload keeps them.
+    expect(page.url()).toContain('action=grant.created')
+    await page.reload()
+    await expect.poll(() => audit.rows().count()).toBe(3)
+    expect(await page.getByLabel('Action', { exact: true }).inputValue()).toBe('grant.created')
 
     await audit.filter({ action: 'auth.login' })
     await expect.poll(async () => (await audit.column('Outcome')).includes('Failed')).toBe(true)
 
     await audit.filter({ actor: auditor.loginName, action: 'account.updated' })
     await expect.poll(() => audit.rows().count()).toBe(50)
-    await page.getByRole('button', { name: 'Older entries' }).click()
-    await expect.poll(() => audit.rows().count()).toBe(55)
-    expect(await page.getByRole('button', { name: 'Older entries' }).count()).toBe(0)
+    // Pages are addresses: the older page is a link, Back returns to the newest.
+    await page.getByRole('link', { name: 'Older entries' }).click()
+    await expect.poll(() => audit.rows().count()).toBe(5)
+    expect(page.url()).toMatch(/before=\d+/)
+    expect(await page.getByRole('link', { name: 'Older entries' }).count()).toBe(0)
+    await page.goBack()
+    await expect.poll(() => audit.rows().count()).toBe(50)
     expect(unexpectedConsoleErrors(auditorPage.consoleErrors)).toEqual([])
   })
 

@@ -53,6 +53,7 @@ const TEXT = {
     corrected: 'The identity is corrected.',
     conflict: /Someone saved a change to this person/,
     print: 'Print a summary',
+    offline: /Work is not being saved/,
   },
   ja: {
     menu: 'メニュー',
@@ -94,6 +95,7 @@ const TEXT = {
     corrected: '身元情報を訂正しました。',
     conflict: /別の人がこの人物の変更を保存しました/,
     print: '概要を印刷',
+    offline: /作業は保存されていません/,
   },
 } as const
 
@@ -195,6 +197,30 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
 
   for (const locale of ['en', 'ja'] as const) {
     const text = TEXT[locale]
+
+    it(`${locale}: a dropped connection shows a polite banner (work not saved, retrying) that goes when it is back`, async () => {
+      const width = locale === 'en' ? 375 : 1280
+      const { page, context, consoleErrors } = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale,
+      })
+      await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/`)
+      await page.locator('h1').first().waitFor()
+      const banner = page.getByText(text.offline)
+      expect(await banner.count()).toBe(0)
+      await context.setOffline(true)
+      await banner.waitFor()
+      // Non-blocking: the menu still answers while the banner shows.
+      expect(await page.locator('main').isVisible()).toBe(true)
+      await expectAxeClean(page, `${locale} offline banner, ${width} px`)
+      await page.screenshot({ path: `e2e/artifacts/issue-15-offline-${locale}-${width}.png` })
+      await context.setOffline(false)
+      await banner.waitFor({ state: 'detached' })
+      // The browser reports the requests it could not send while offline; nothing else may fail.
+      expect(consoleErrors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([])
+      await context.close()
+    })
 
     it(`${locale}: on a 1280 px screen every section of the menu is in view, in its group`, async () => {
       const { page, context, consoleErrors } = await suite.newPage({

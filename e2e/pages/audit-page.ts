@@ -19,7 +19,8 @@ export class AuditPageObject extends AppShell {
 
   async filter(fields: { actor?: string; action?: string; entityType?: string }): Promise<void> {
     await this.page.getByLabel('Who (login name)').fill(fields.actor ?? '')
-    await this.page.getByLabel('Action', { exact: true }).fill(fields.action ?? '')
+    // The action is chosen by its words; the option's value is the code the log stores.
+    await this.page.getByLabel('Action', { exact: true }).selectOption(fields.action ?? '')
     await this.page.getByLabel('Record type').fill(fields.entityType ?? '')
     await this.page.getByRole('button', { name: 'Apply filter' }).click()
   }

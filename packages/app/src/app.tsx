@@ -5,6 +5,7 @@ import { LoginPage } from './auth/login/login-page.js'
 import { PasswordLinkPage } from './auth/password-link-page.js'
 import { SetupPage } from './auth/setup-page.js'
 import { AppHeader } from './components/app-header.js'
+import { OfflineBanner } from './components/offline-banner.js'
 import { noteNavigation, PageTitle } from './components/page-title.js'
 import { ReauthDialog } from './components/reauth-dialog.js'
 import { RequireSession } from './components/require-session.js'
@@ -55,6 +56,7 @@ export function App(): JSX.Element {
         {t('common.skip_to_content')}
       </a>
       <AppHeader nav={NAV} />
+      <OfflineBanner />
       <main id="main" class="main" tabIndex={-1}>
         <Router onRouteChange={noteNavigation}>
           <Route path="/app/login" component={LoginPage} />

@@ -1,6 +1,7 @@
 import { render } from 'preact'
 import { App } from './app.js'
 import { setApiHooks } from './lib/api-client.js'
+import { noteReachable, noteUnreachable, watchConnection } from './lib/connection.js'
 import { locale } from './lib/locale.js'
 import { confirmIdentity } from './lib/reauth.js'
 import { loadSession, session, sessionEnded } from './lib/session.js'
@@ -8,7 +9,14 @@ import './app.css'
 
 document.documentElement.lang = locale.value
 // Every screen gets the same answers to "the session ended" and "confirm it is you".
-setApiHooks({ sessionEnded, confirmIdentity })
+setApiHooks({
+  sessionEnded,
+  confirmIdentity,
+  unreachable: noteUnreachable,
+  reachable: noteReachable,
+})
+// A dropped connection shows a banner (work is not being saved) until the server answers again.
+watchConnection(window)
 // Coming back to the tab asks again who is signed in, so a session that ended meanwhile (expired,
 // suspended, signed out elsewhere) shows at once, not at the next click.
 document.addEventListener('visibilitychange', () => {

@@ -34,11 +34,17 @@ interface ErrorBody {
 export interface ApiHooks {
   sessionEnded(): void
   confirmIdentity(): Promise<boolean>
+  /** A request got no answer at all (the connection dropped). */
+  unreachable(): void
+  /** The server answered (even with an error). */
+  reachable(): void
 }
 
 const hooks: ApiHooks = {
   sessionEnded: () => {},
   confirmIdentity: async () => false,
+  unreachable: () => {},
+  reachable: () => {},
 }
 
 export function setApiHooks(next: Partial<ApiHooks>): void {
@@ -59,8 +65,10 @@ async function send<T>(method: string, path: string, body: unknown): Promise<T> 
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   } catch {
+    hooks.unreachable()
     throw new ApiError(0, 'network_error', t('error.network'))
   }
+  hooks.reachable()
   const data = (await response.json().catch(() => ({}))) as ErrorBody & T
   if (!response.ok) {
     throw new ApiError(
@@ -123,8 +131,10 @@ export async function apiUpload<T>(method: string, path: string, file: File): Pr
       body: file,
     })
   } catch {
+    hooks.unreachable()
     throw new ApiError(0, 'network_error', t('error.network'))
   }
+  hooks.reachable()
   const data = (await response.json().catch(() => ({}))) as ErrorBody & T
   if (!response.ok) {
     const error = new ApiError(
@@ -165,8 +175,10 @@ export async function apiDownload(path: string, body: unknown, fileName: string)
       if (code === 'reauth_required' && (await hooks.confirmIdentity())) response = await send()
     }
   } catch {
+    hooks.unreachable()
     throw new ApiError(0, 'network_error', t('error.network'))
   }
+  hooks.reachable()
   if (!response.ok) {
     const data = (await response.json().catch(() => ({}))) as ErrorBody
     throw noticeSessionEnd(

@@ -1,4 +1,5 @@
 import { appEn } from './messages/app.en.js'
+import { auditEn } from './messages/audit.en.js'
 import { authEn } from './messages/auth.en.js'
 import { classesEn } from './messages/classes.en.js'
 import { cmsEn } from './messages/cms.en.js'
@@ -29,6 +30,7 @@ export const en = {
   ...commonEn,
   ...siteEn,
   ...appEn,
+  ...auditEn,
   ...authEn,
   ...peopleEn,
   ...keysEn,

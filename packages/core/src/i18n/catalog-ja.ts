@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog-en.js'
 import { appJa } from './messages/app.ja.js'
+import { auditJa } from './messages/audit.ja.js'
 import { authJa } from './messages/auth.ja.js'
 import { classesJa } from './messages/classes.ja.js'
 import { cmsJa } from './messages/cms.ja.js'
@@ -25,6 +26,7 @@ export const ja: Catalog = {
   ...commonJa,
   ...siteJa,
   ...appJa,
+  ...auditJa,
   ...authJa,
   ...peopleJa,
   ...keysJa,

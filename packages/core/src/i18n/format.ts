@@ -32,6 +32,15 @@ export function formatDateTime(locale: Locale, iso: string, timeZone?: string): 
   }).format(new Date(iso))
 }
 
+/** A moment to the second, for logs an auditor lines up with other records. */
+export function formatMoment(locale: Locale, iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso))
+}
+
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale).format(value)
 }

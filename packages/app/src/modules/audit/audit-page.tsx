@@ -1,14 +1,24 @@
 import type { AuditEntryView } from '@haven/core/audit/audit-views'
+import { en } from '@haven/core/i18n/catalog-en'
 import type { JSX } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useLocation, useRoute } from 'preact-iso'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
+import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
-import { type AuditFilters, auditQuery, NO_FILTERS, rangeReversed } from './audit-query.js'
-import { AuditTable } from './audit-table.js'
+import { locale, t } from '../../lib/locale.js'
+import {
+  type AuditFilters,
+  auditAddress,
+  auditQuery,
+  filtersFromQuery,
+  NO_FILTERS,
+  rangeReversed,
+} from './audit-query.js'
+import { AuditTable, actionInWords, knownActions } from './audit-table.js'
 import { ChainHead, type ChainHeadView } from './chain-head.js'
 
 interface AuditPageView {
@@ -18,38 +28,50 @@ interface AuditPageView {
 
 /** The audit log for auditors: filter, page back in time, and take the chain head as a checkpoint. */
 export function AuditPage(): JSX.Element {
-  const [form, setForm] = useState<AuditFilters>(NO_FILTERS)
-  const [applied, setApplied] = useState<AuditFilters>(NO_FILTERS)
+  const { query } = useRoute()
+  const { route } = useLocation()
+  const { filters: applied, before } = filtersFromQuery(query)
+  const address = auditAddress(applied, before)
+  const [form, setForm] = useState<AuditFilters>(applied)
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null)
   const [nextBefore, setNextBefore] = useState<number | null>(null)
   const [head, setHead] = useState<ChainHeadView | null>(null)
-  // Suggestions for the filters, from what the log has shown so far (the log is the only list).
-  const [seen, setSeen] = useState({ actions: new Set<string>(), types: new Set<string>() })
+  // Record types seen so far, as suggestions (the log is the only list of them).
+  const [seenTypes, setSeenTypes] = useState(new Set<string>())
   const [rangeError, setRangeError] = useState<string | null>(null)
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
+  // Every action with words, sorted by those words in the reader's language.
+  const actionOptions = useMemo(() => {
+    const options = knownActions(Object.keys(en))
+      .map((value) => ({ value, label: actionInWords(value) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale.value))
+    // An address may name an action without words yet: keep it choosable.
+    if (applied.action && !options.some((o) => o.value === applied.action))
+      options.unshift({ value: applied.action, label: actionInWords(applied.action) })
+    return [{ value: '', label: t('audit.any_action') }, ...options]
+  }, [locale.value, applied.action])
 
-  const load = (filters: AuditFilters, before: number | null) =>
-    submission.run(async () => {
-      const [page, latest] = await Promise.all([
-        api<AuditPageView>('GET', `/audit?${auditQuery(filters, before)}`),
-        before ? Promise.resolve(null) : api<ChainHeadView>('GET', '/audit/head'),
-      ])
-      setEntries((previous) => (before && previous ? [...previous, ...page.entries] : page.entries))
-      setNextBefore(page.nextBefore)
-      if (latest) setHead(latest)
-      setSeen((previous) => ({
-        actions: new Set([...previous.actions, ...page.entries.map((e) => e.action)]),
-        types: new Set([
-          ...previous.types,
-          ...page.entries.flatMap((e) => (e.entityType ? [e.entityType] : [])),
-        ]),
-      }))
-    })
-
+  // The address is the state: a new filter or page is a new address, and Back goes to the last one.
   useEffect(() => {
-    void load(NO_FILTERS, null)
-  }, [])
+    setForm(applied)
+    void submission.run(async () => {
+      const [page, latest] = await Promise.all([
+        api<AuditPageView>('GET', `/audit?${auditQuery(applied, before)}`),
+        api<ChainHeadView>('GET', '/audit/head'),
+      ])
+      setEntries(page.entries)
+      setNextBefore(page.nextBefore)
+      setHead(latest)
+      setSeenTypes(
+        (previous) =>
+          new Set([
+            ...previous,
+            ...page.entries.flatMap((e) => (e.entityType ? [e.entityType] : [])),
+          ]),
+      )
+    })
+  }, [address])
 
   const set = (field: keyof AuditFilters) => (value: string) => setForm({ ...form, [field]: value })
 
@@ -72,8 +94,7 @@ export function AuditPage(): JSX.Element {
               return
             }
             setRangeError(null)
-            setApplied(form)
-            void load(form, null)
+            route(auditAddress(form))
           }}
         >
           <div class="filter-grid">
@@ -86,15 +107,13 @@ export function AuditPage(): JSX.Element {
               autoComplete="off"
               verbatim
             />
-            <TextField
+            <SelectField
               id="action"
               label={t('audit.action')}
               value={form.action}
-              onInput={set('action')}
+              options={actionOptions}
+              onChange={set('action')}
               error={submission.fields.action}
-              autoComplete="off"
-              verbatim
-              list="audit-actions"
             />
             <TextField
               id="entityType"
@@ -123,13 +142,8 @@ export function AuditPage(): JSX.Element {
               error={rangeError ?? submission.fields.to}
             />
           </div>
-          <datalist id="audit-actions">
-            {[...seen.actions].sort().map((a) => (
-              <option key={a} value={a} />
-            ))}
-          </datalist>
           <datalist id="audit-types">
-            {[...seen.types].sort().map((a) => (
+            {[...seenTypes].sort().map((a) => (
               <option key={a} value={a} />
             ))}
           </datalist>
@@ -142,9 +156,8 @@ export function AuditPage(): JSX.Element {
               class="secondary"
               onClick={() => {
                 setForm(NO_FILTERS)
-                setApplied(NO_FILTERS)
                 setRangeError(null)
-                void load(NO_FILTERS, null)
+                route(auditAddress(NO_FILTERS))
               }}
             >
               {t('audit.clear')}
@@ -156,20 +169,19 @@ export function AuditPage(): JSX.Element {
         <h2 id="audit-entries-title">{t('audit.entries')}</h2>
         <ErrorAlert message={submission.error} />
         <StatusMessage>
-          {entries ? t('audit.showing', { count: entries.length }) : null}
+          {entries
+            ? before
+              ? t('audit.showing_older', { count: entries.length })
+              : t('audit.showing', { count: entries.length })
+            : null}
         </StatusMessage>
         {entries && entries.length === 0 && <p>{t('audit.none')}</p>}
         {entries && entries.length > 0 && <AuditTable entries={entries} />}
-        {nextBefore !== null && (
-          <button
-            type="button"
-            class="secondary"
-            disabled={submission.busy}
-            onClick={() => load(applied, nextBefore)}
-          >
-            {t('audit.more')}
-          </button>
-        )}
+        {/* Pages are addresses too: an auditor can send a colleague the exact page. */}
+        <nav class="actions" aria-label={t('audit.pages')}>
+          {before !== null && <a href={auditAddress(applied)}>{t('audit.newest')}</a>}
+          {nextBefore !== null && <a href={auditAddress(applied, nextBefore)}>{t('audit.more')}</a>}
+        </nav>
       </section>
     </div>
   )

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { auditQuery, NO_FILTERS, rangeReversed } from './audit-query.js'
+import {
+  auditAddress,
+  auditQuery,
+  filtersFromQuery,
+  NO_FILTERS,
+  rangeReversed,
+} from './audit-query.js'
 
 describe('auditQuery', () => {
   it('leaves out empty filters and always says the page size', () => {
@@ -28,5 +34,30 @@ describe('auditQuery', () => {
     ['', '2026-04-01', false],
   ])('from %s to %s reversed: %s', (from, to, reversed) => {
     expect(rangeReversed({ ...NO_FILTERS, from, to })).toBe(reversed)
+  })
+})
+
+describe('the audit address', () => {
+  it('round-trips the filters and the page, leaving out what is empty', () => {
+    const filters = {
+      ...NO_FILTERS,
+      actor: 'hanako',
+      action: 'person.identity_read',
+      from: '2026-01-02',
+    }
+    const address = auditAddress(filters, 120)
+    expect(address).toBe(
+      '/app/audit?actor=hanako&action=person.identity_read&from=2026-01-02&before=120',
+    )
+    const query = Object.fromEntries(new URL(address, 'http://x').searchParams)
+    expect(filtersFromQuery(query)).toEqual({ filters, before: 120 })
+    expect(auditAddress(NO_FILTERS)).toBe('/app/audit')
+  })
+
+  it('ignores a hand-edited day or cursor that makes no sense', () => {
+    expect(filtersFromQuery({ from: 'yesterday', to: '2026-13', before: '-4' })).toEqual({
+      filters: NO_FILTERS,
+      before: null,
+    })
   })
 })

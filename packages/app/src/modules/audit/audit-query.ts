@@ -29,3 +29,29 @@ export function auditQuery(filters: AuditFilters, before?: number | null, limit 
 export function rangeReversed(filters: AuditFilters): boolean {
   return Boolean(filters.from && filters.to && filters.to < filters.from)
 }
+
+const FILTER_KEYS = ['actor', 'action', 'entityType', 'from', 'to'] as const
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** The filters and page as the address holds them, so Back, reload and a shared link keep them. */
+export function filtersFromQuery(query: Readonly<Record<string, string | undefined>>): {
+  filters: AuditFilters
+  before: number | null
+} {
+  const filters = { ...NO_FILTERS }
+  for (const key of FILTER_KEYS) filters[key] = (query[key] ?? '').trim()
+  // A hand-edited address with a bad day is ignored rather than sent as an invalid instant.
+  if (!ISO_DAY.test(filters.from)) filters.from = ''
+  if (!ISO_DAY.test(filters.to)) filters.to = ''
+  const before = Number(query.before)
+  return { filters, before: Number.isSafeInteger(before) && before > 0 ? before : null }
+}
+
+/** The address of a page of the log: only the filters that are set, and the page's cursor. */
+export function auditAddress(filters: AuditFilters, before: number | null = null): string {
+  const params = new URLSearchParams()
+  for (const key of FILTER_KEYS) if (filters[key].trim()) params.set(key, filters[key].trim())
+  if (before) params.set('before', String(before))
+  const search = params.toString()
+  return `/app/audit${search ? `?${search}` : ''}`
+}

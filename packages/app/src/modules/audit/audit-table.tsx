@@ -1,6 +1,23 @@
 import type { AuditEntryView } from '@haven/core/audit/audit-views'
+import { formatMoment } from '@haven/core/i18n/format'
+import { isMessageKey } from '@haven/core/i18n/translate'
 import type { JSX } from 'preact'
 import { locale, t } from '../../lib/locale.js'
+
+const ACTION_PREFIX = 'audit.act.'
+
+/** What an action code means, in the reader's language; a code without words yet shows as itself. */
+export function actionInWords(action: string): string {
+  const key = `${ACTION_PREFIX}${action}`
+  return isMessageKey(key) ? t(key) : t('audit.act.unknown', { action })
+}
+
+/** Every action that has words, for the filter: the catalog is the list (the log may not show them yet). */
+export function knownActions(keys: readonly string[]): string[] {
+  return keys
+    .filter((k) => k.startsWith(ACTION_PREFIX) && k !== 'audit.act.unknown')
+    .map((k) => k.slice(ACTION_PREFIX.length))
+}
 
 /** Non-identifying facts of an entry ("role: coordinator, grantId: …") as one line. */
 export function detailsText(details: Readonly<Record<string, unknown>>): string {
@@ -11,9 +28,7 @@ export function detailsText(details: Readonly<Record<string, unknown>>): string 
 
 /** To the second: an auditor lines entries up with other records and logs. */
 function auditTime(iso: string): string {
-  return new Intl.DateTimeFormat(locale.value, { dateStyle: 'medium', timeStyle: 'medium' }).format(
-    new Date(iso),
-  )
+  return formatMoment(locale.value, iso)
 }
 
 function outcomeLabel(outcome: string): string {
@@ -47,7 +62,10 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
               {entry.actorLoginName ?? <span class="muted">{t('audit.no_actor')}</span>}
             </td>
             <td data-label={t('audit.action')}>
-              <code>{entry.action}</code>
+              {actionInWords(entry.action)}{' '}
+              <code class="muted" lang="en">
+                {entry.action}
+              </code>
             </td>
             <td data-label={t('audit.entity')}>
               {entry.entityType ? (

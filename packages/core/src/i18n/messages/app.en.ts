@@ -1,6 +1,9 @@
 /** app messages. English is the reference; the Japanese file must have the same keys. */
 export const appEn = {
   'app.title': 'Haven staff',
+  'app.offline_title': 'You are offline.',
+  'app.offline_body':
+    'Work is not being saved. Haven keeps trying to reconnect; this note goes away when the connection is back.',
   'app.setup.title': 'Set up Haven',
   'app.setup.intro':
     'You are creating the first administrator. Choose a password you do not use anywhere else; nobody else will ever know it.',

@@ -2,6 +2,9 @@ import type { appEn } from './app.en.js'
 
 export const appJa: Record<keyof typeof appEn, string> = {
   'app.title': 'Haven スタッフ',
+  'app.offline_title': 'オフラインです。',
+  'app.offline_body':
+    '作業は保存されていません。Haven は再接続を試み続けます。接続が戻るとこの表示は消えます。',
   'app.setup.title': 'Haven のセットアップ',
   'app.setup.intro':
     '最初の管理者を作成します。他で使っていないパスワードを選んでください。このパスワードを知るのはあなただけです。',
