@@ -7,6 +7,7 @@ import { detainedApp } from './detained/index.js'
 import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
+import { medicalApp } from './medical/index.js'
 import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
 import { reportApp } from './report/index.js'
@@ -32,6 +33,7 @@ export const APP_MODULES: readonly AppModule[] = [
   networkApp,
   detainedApp,
   resettlementApp,
+  medicalApp,
   classesApp,
   financeApp,
   reportApp,
