@@ -9,6 +9,7 @@ import { fieldApp } from './field/index.js'
 import { financeApp } from './finance/index.js'
 import { inboxApp } from './inbox/index.js'
 import { keysApp } from './keys/index.js'
+import { medicalApp } from './medical/index.js'
 import { networkApp } from './network/index.js'
 import { peopleApp } from './people/index.js'
 import { reportApp } from './report/index.js'
@@ -37,6 +38,7 @@ export const APP_MODULES: readonly AppModule[] = [
   detainedApp,
   volunteersApp,
   resettlementApp,
+  medicalApp,
   classesApp,
   financeApp,
   reportApp,
