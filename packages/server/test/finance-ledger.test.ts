@@ -161,8 +161,8 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     const trial = await get('/finance/reports/trial-balance?asOf=2006-03-31')
     expect(trial.totals).toEqual([{ currency: 'CNY', balance: '0.00' }])
     expect(trial.accounts).toEqual([
-      { account: '1110', currency: 'CNY', balance: '-420.00' },
-      { account: '5100', currency: 'CNY', balance: '420.00' },
+      { account: '1110', currency: 'CNY', balance: '-420.00', value: '-6300' },
+      { account: '5100', currency: 'CNY', balance: '420.00', value: '6300' },
     ])
   })
 
@@ -210,7 +210,9 @@ describeEachDialect('finance: the ledger, its periods and the money records move
       ]),
     )
     expect(trial.accounts).toEqual(
-      expect.arrayContaining([{ account: '4100', currency: 'JPY', balance: '-50000' }]),
+      expect.arrayContaining([
+        { account: '4100', currency: 'JPY', balance: '-50000', value: '-50000' },
+      ]),
     )
   })
 
