@@ -67,6 +67,13 @@ describeInBrowser('finance in Chromium', (suite) => {
       quote: 'JPY',
       rate: '16',
     })
+    // A dollar rate before the year begins: the budget in dollars takes each month-end's rate.
+    await api('POST', '/exchange-rates', {
+      date: '2025-04-01',
+      base: 'USD',
+      quote: 'JPY',
+      rate: '120',
+    })
     await api('PUT', '/finance/budgets/2025/food', { total: '2160000' })
     // The purchase in yuan is a supplies record: the books get it without typing it again.
     const item = await api('POST', '/supplies/items', { name: 'Rice', kind: 'rice', unit: 'kg' })
@@ -133,6 +140,10 @@ describeInBrowser('finance in Chromium', (suite) => {
     const dollars = (await page.locator('.facts-grid').textContent()) ?? ''
     expect(dollars).toContain('$50.85') // 6,000 yen at 118
     expect(dollars).toContain('Converted at 2 dated rates')
+    // The budget in dollars: April to February at 120 (1,500 a month), March at 117.
+    const budget = (await page.locator('#fin-bva').locator('..').textContent()) ?? ''
+    expect(budget).toContain('$18,038.46')
+    expect(budget).toContain('budgets at each month’s month-end rate')
     expect(describeViolations(await axeViolations(page))).toBe('')
     expect(consoleErrors.filter((e) => !/409|422/.test(e))).toEqual([])
     await context.close()

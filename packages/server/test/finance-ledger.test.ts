@@ -161,8 +161,8 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     const trial = await get('/finance/reports/trial-balance?asOf=2006-03-31')
     expect(trial.totals).toEqual([{ currency: 'CNY', balance: '0.00' }])
     expect(trial.accounts).toEqual([
-      { account: '1110', currency: 'CNY', balance: '-420.00' },
-      { account: '5100', currency: 'CNY', balance: '420.00' },
+      { account: '1110', currency: 'CNY', balance: '-420.00', value: '-6300' },
+      { account: '5100', currency: 'CNY', balance: '420.00', value: '6300' },
     ])
   })
 
@@ -210,7 +210,9 @@ describeEachDialect('finance: the ledger, its periods and the money records move
       ]),
     )
     expect(trial.accounts).toEqual(
-      expect.arrayContaining([{ account: '4100', currency: 'JPY', balance: '-50000' }]),
+      expect.arrayContaining([
+        { account: '4100', currency: 'JPY', balance: '-50000', value: '-50000' },
+      ]),
     )
   })
 
@@ -364,6 +366,12 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     expect(refusedClose.status).toBe(422)
     expect((await refusedClose.json()).error.code).toBe('no_exchange_rate')
     expect((await get('/finance/periods')).map((p: { month: string }) => p.month)).toEqual([])
+    // The trial balance still shows the waiting line's balance, with no value and no total.
+    const waiting = await get('/finance/reports/trial-balance?asOf=2006-04-30')
+    expect(waiting.accounts).toContainEqual(
+      expect.objectContaining({ account: '1110', balance: '-400.00', value: null }),
+    )
+    expect(waiting.valueTotal).toBeNull()
     await rate('2006-04-01', 'CNY', 'JPY', '14.5')
     await created(await post('/finance/periods/2006-04/close', undefined))
     const [valued] = (await get('/finance/transactions?fiscalYear=2006')).items

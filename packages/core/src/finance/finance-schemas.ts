@@ -105,6 +105,12 @@ export const statementQuery = fiscalYearQuery.extend({
   currency: z.enum(STATEMENT_CURRENCIES).default('JPY'),
 })
 
+/** A position on a day (cash, trial balance), valued in one of the statement currencies. */
+export const positionQuery = z.strictObject({
+  asOf: isoDay.optional(),
+  currency: z.enum(STATEMENT_CURRENCIES).default('JPY'),
+})
+
 /** The month to close, as a form sends it. */
 export const closeMonthSchema = z.strictObject({ month: isoMonth })
 

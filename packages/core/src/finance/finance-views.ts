@@ -66,13 +66,32 @@ export const budgetVsActualView = z.object({
       actualTotal: z.string(),
     }),
   ),
+  /** The yen-to-currency rates the actuals used, each day at its own (none for yen). */
+  rates: z.array(z.object({ rate: z.string(), rateDate: z.string().nullable() })),
+  /** Each budgeted month's month-end rate (none for yen). */
+  budgetRates: z.array(
+    z.object({ month: z.string(), rate: z.string(), rateDate: z.string().nullable() }),
+  ),
 })
 
 export const trialBalanceView = z.object({
   asOf: z.string(),
-  accounts: z.array(z.object({ account: z.string(), currency: z.string(), balance: z.string() })),
+  /** The currency `value` is stated in. */
+  currency: z.string(),
+  accounts: z.array(
+    z.object({
+      account: z.string(),
+      currency: z.string(),
+      balance: z.string(),
+      /** Null while one of its lines waits for a rate not yet recorded. */
+      value: z.string().nullable(),
+    }),
+  ),
   /** Per currency: zero when the books are right. */
   totals: z.array(z.object({ currency: z.string(), balance: z.string() })),
+  /** The values' sum: zero in yen; in another currency, rounding may leave a few minor units. */
+  valueTotal: z.string().nullable(),
+  rates: z.array(z.object({ rate: z.string(), rateDate: z.string().nullable() })),
 })
 
 const statementLine = z.object({

@@ -12,7 +12,7 @@ import type {
   transactionView,
 } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
-import type { CurrencyCode } from '@haven/core/money/currency'
+import { type CurrencyCode, minorUnits } from '@haven/core/money/currency'
 import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
 import { PROGRAMMES } from '@haven/core/money/programmes'
 import type { JSX } from 'preact'
@@ -104,12 +104,16 @@ function YearFacts(props: { food: FoodCost; statement: Statement }): JSX.Element
 }
 
 function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
+  const currency = report.currency as CurrencyCode
+  // Sums in minor units, so dollar cents add exactly.
+  const scale = 10 ** minorUnits(currency)
+  const minor = (text: string | undefined) => Math.round(Number(text ?? '0') * scale)
   const totals = report.months.map((month, i) => {
     const sum = (key: 'budget' | 'actual') =>
-      report.programmes.reduce((s, p) => s + Number(p[key][i] ?? '0'), 0)
+      report.programmes.reduce((s, p) => s + minor(p[key][i]), 0)
     return { month, budget: sum('budget'), actual: sum('actual') }
   })
-  const yen = (n: number) => amount(String(n), 'JPY')
+  const yen = (n: number) => amount((n / scale).toFixed(minorUnits(currency)), currency)
   return (
     <section aria-labelledby="fin-bva">
       <h2 id="fin-bva">{t('fin.budget_vs_actual')}</h2>
@@ -148,16 +152,17 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
                 {report.programmes.map((p) => (
                   <tr key={p.programme}>
                     <th scope="row">{t(`programme.${p.programme}` as MessageKey)}</th>
-                    <td data-label={t('fin.budget')}>{amount(p.budgetTotal, 'JPY')}</td>
-                    <td data-label={t('fin.actual')}>{amount(p.actualTotal, 'JPY')}</td>
+                    <td data-label={t('fin.budget')}>{amount(p.budgetTotal, currency)}</td>
+                    <td data-label={t('fin.actual')}>{amount(p.actualTotal, currency)}</td>
                     <td data-label={t('fin.remaining')}>
-                      {yen(Number(p.budgetTotal) - Number(p.actualTotal))}
+                      {yen(minor(p.budgetTotal) - minor(p.actualTotal))}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <RatesUsed report={report} />
           <details>
             <summary>{t('fin.by_month')}</summary>
             <div class="table-scroll">
@@ -184,6 +189,44 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
         </>
       )}
     </section>
+  )
+}
+
+/** The rates behind a report in another currency: the actuals' dated rates, each month's budget rate. */
+function RatesUsed({ report }: { report: BudgetVsActual }): JSX.Element | null {
+  if (report.rates.length === 0 && report.budgetRates.length === 0) return null
+  const rows = [
+    ...report.rates.map((r) => ({ for: t('fin.rate_actuals'), ...r })),
+    ...report.budgetRates.map((r) => ({ for: t('fin.rate_budget', { month: r.month }), ...r })),
+  ]
+  return (
+    <details>
+      <summary>
+        {t('fin.rates_used')}: {t('fin.bva_rates', { count: report.rates.length })}
+      </summary>
+      <div class="table-scroll">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('fin.rate_for')}</th>
+              <th scope="col">{t('fin.rate_date')}</th>
+              <th scope="col">{t('fin.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.for}${r.rateDate}`}>
+                <th scope="row">{r.for}</th>
+                <td data-label={t('fin.rate_date')}>{r.rateDate ?? '—'}</td>
+                <td data-label={t('fin.rate')}>
+                  {r.rate} {report.currency}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }
 
@@ -477,7 +520,10 @@ export function FinancePage(): JSX.Element {
   const [data] = useLoad(
     () =>
       Promise.all([
-        api<BudgetVsActual>('GET', `/finance/reports/budget-vs-actual?fiscalYear=${year}`),
+        api<BudgetVsActual>(
+          'GET',
+          `/finance/reports/budget-vs-actual?fiscalYear=${year}&currency=${currency}`,
+        ),
         api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
         api<Statement>(
           'GET',

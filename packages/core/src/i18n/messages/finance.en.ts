@@ -165,4 +165,12 @@ export const financeEn = {
     'Every report and budget counts years from this month. It can change only before the first budget or receipt.',
   'fin.save_settings': 'Save',
   'fin.settings_saved': 'The fiscal year now starts in {month}.',
+  'fin.bva_rates':
+    'Actuals converted at {count} dated rates (each day at its own); budgets at each month’s month-end rate.',
+  'fin.rates_used': 'Rates used',
+  'fin.rate_for': 'Used for',
+  'fin.rate': 'Rate (1 JPY =)',
+  'fin.rate_date': 'Rate date',
+  'fin.rate_actuals': 'Actuals',
+  'fin.rate_budget': 'Budget {month}',
 } as const

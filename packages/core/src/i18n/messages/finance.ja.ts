@@ -163,4 +163,12 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
     'すべての報告と予算はこの月から年度を数えます。最初の予算または受領証の前にだけ変更できます。',
   'fin.save_settings': '保存',
   'fin.settings_saved': '年度の開始月を{month}にしました。',
+  'fin.bva_rates':
+    '実績は日付ごとのレート {count} 件（各日その日のレート）、予算は各月の月末レートで換算しています。',
+  'fin.rates_used': '使用したレート',
+  'fin.rate_for': '用途',
+  'fin.rate': 'レート（1円 =）',
+  'fin.rate_date': 'レートの日付',
+  'fin.rate_actuals': '実績',
+  'fin.rate_budget': '予算 {month}',
 }

@@ -9,8 +9,8 @@ import { audit } from '../../auth/auth-audit.js'
 import { errors } from '../../http/errors.js'
 import { accountOf, expenseAccounts } from './chart-service.js'
 import {
-  balances,
   budgetsOf,
+  expenseByProgrammeAndDay,
   expenseByProgrammeAndMonth,
   insertAccount,
   insertClosedMonth,
@@ -23,7 +23,7 @@ import {
 import type { FinanceAccountsTable, FinanceBudgetsTable } from './finance-tables.js'
 import { fiscalYearIn } from './fiscal-settings.js'
 import { amountOf } from './ledger-service.js'
-import { REPORTING_CURRENCY, reportingValue } from './reporting-rate.js'
+import { REPORTING_CURRENCY, reportingValue, yenInto } from './reporting-rate.js'
 
 const yen = (minor: number) => formatMinorAsDecimal(money(REPORTING_CURRENCY, minor))
 
@@ -147,16 +147,35 @@ export async function budgetsFor(app: AppContext, year: number) {
   )
 }
 
+/** The last day of a month given as YYYY-MM. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 0, m ?? 0, 0)).toISOString().slice(0, 10)
+}
+
 /**
- * Budget against actual spend per programme and month of a fiscal year, in the reporting
- * currency: the actuals are the expense postings' values at the rates of their days.
+ * Budget against actual spend per programme and month of a fiscal year, in yen or another
+ * currency. The actuals are the expense postings' yen values at the rates of their days; in
+ * another currency each day's yen is converted at that day's rate (as the statement does), and
+ * each month's budget, set in yen, at its month-end rate. Every rate used is listed.
  */
-export async function budgetVsActual(app: AppContext, year: number) {
+export async function budgetVsActual(
+  app: AppContext,
+  year: number,
+  currency: CurrencyCode = REPORTING_CURRENCY,
+) {
   const db = app.database.db
   const fy = await fiscalYearIn(db, year)
   const budgets = await budgetsOf(db, year)
   const expenses = await expenseAccounts(db)
-  const actuals = await expenseByProgrammeAndMonth(db, fy.months, expenses)
+  const inYen = currency === REPORTING_CURRENCY
+  // Yen per programme, month and day (one day per month when staying in yen).
+  const daily: { programme: string | null; month: string; day: string; minor: number }[] = inYen
+    ? (await expenseByProgrammeAndMonth(db, fy.months, expenses)).map((a) => ({
+        ...a,
+        day: monthEnd(a.month),
+      }))
+    : await expenseByProgrammeAndDay(db, fy.months, expenses)
   // Lines still waiting for a rate are valued at the rate of their day now (or the report is
   // refused naming the missing rate): an actual is never left out silently.
   for (const p of await pendingExpenses(db, fy.months, expenses)) {
@@ -165,52 +184,61 @@ export async function budgetVsActual(app: AppContext, year: number) {
       money(p.currency as CurrencyCode, p.minor),
       p.occurred_on,
     )
-    const into = actuals.find((a) => a.programme === p.programme && a.month === p.month)
-    if (into) into.minor += value.minor
-    else actuals.push({ programme: p.programme, month: p.month, minor: value.minor })
+    daily.push({
+      programme: p.programme,
+      month: p.month,
+      day: inYen ? monthEnd(p.month) : p.occurred_on,
+      minor: value.minor,
+    })
+  }
+  const actualRates = yenInto(db, currency)
+  const actuals = new Map<string, number>()
+  for (const d of daily) {
+    const key = `${d.programme}/${d.month}`
+    const minor = inYen ? d.minor : await actualRates.convert(d.minor, d.day)
+    actuals.set(key, (actuals.get(key) ?? 0) + minor)
+  }
+  const budgetRates = yenInto(db, currency)
+  const convertedMonths = new Set<string>()
+  const budgetOf = async (programme: string, month: string) => {
+    const minor = Number(
+      budgets.find((b) => b.programme === programme && b.month === month)?.minor ?? 0,
+    )
+    if (inYen || minor === 0) return minor
+    convertedMonths.add(month)
+    return budgetRates.convert(minor, monthEnd(month))
   }
   const programmes = PROGRAMMES.filter(
-    (p) => budgets.some((b) => b.programme === p) || actuals.some((a) => a.programme === p),
+    (p) => budgets.some((b) => b.programme === p) || daily.some((a) => a.programme === p),
   )
+  const text = (minor: number) => formatMinorAsDecimal(money(currency, minor))
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0)
+  const rows = []
+  for (const programme of programmes) {
+    const budget = []
+    for (const m of fy.months) budget.push(await budgetOf(programme, m))
+    const actual = fy.months.map((m) => actuals.get(`${programme}/${m}`) ?? 0)
+    rows.push({
+      programme,
+      budget: budget.map(text),
+      actual: actual.map(text),
+      budgetTotal: text(sum(budget)),
+      actualTotal: text(sum(actual)),
+    })
+  }
+  const monthRates = []
+  // Only the months a budget was converted in: a month without a budget needs no rate.
+  for (const month of fy.months)
+    if (convertedMonths.has(month)) {
+      const rate = await budgetRates.rateOn(monthEnd(month))
+      monthRates.push({ month, rate: rate.text, rateDate: rate.date })
+    }
   return {
     fiscalYear: year,
-    currency: REPORTING_CURRENCY,
+    currency,
     months: [...fy.months],
-    programmes: programmes.map((programme) => {
-      const budget = fy.months.map((m) =>
-        Number(budgets.find((b) => b.programme === programme && b.month === m)?.minor ?? 0),
-      )
-      const actual = fy.months.map(
-        (m) => actuals.find((a) => a.programme === programme && a.month === m)?.minor ?? 0,
-      )
-      const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0)
-      return {
-        programme,
-        budget: budget.map(yen),
-        actual: actual.map(yen),
-        budgetTotal: yen(sum(budget)),
-        actualTotal: yen(sum(actual)),
-      }
-    }),
-  }
-}
-
-/** Every account's balance per currency on a day, and each currency's total (zero when right). */
-export async function trialBalanceOn(app: AppContext, asOf: string) {
-  const rows = await balances(app.database.db, asOf)
-  const totals = new Map<string, number>()
-  for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.minor)
-  const text = (currency: string, minor: number) =>
-    formatMinorAsDecimal(money(currency as Parameters<typeof money>[0], minor))
-  return {
-    asOf,
-    accounts: rows
-      .filter((r) => r.minor !== 0)
-      .map((r) => ({
-        account: r.account_code,
-        currency: r.currency,
-        balance: text(r.currency, r.minor),
-      })),
-    totals: [...totals].map(([currency, minor]) => ({ currency, balance: text(currency, minor) })),
+    programmes: rows,
+    rates: actualRates.used(),
+    budgetRates: monthRates,
   }
 }

@@ -3,11 +3,11 @@ import {
   createAccountSchema,
   financeSettingsSchema,
   fiscalYearQuery,
-  isoDay,
   isoMonth,
   journalEntrySchema,
   journalQuery,
   manualEntrySchema,
+  positionQuery,
   receiptSchema,
   receiptsQuery,
   reverseSchema,
@@ -39,7 +39,6 @@ import {
   closeMonth,
   createAccount,
   setBudget,
-  trialBalanceOn,
 } from './books-service.js'
 import { chartOf, definitionOf } from './chart-service.js'
 import { presentTransaction } from './finance-present.js'
@@ -62,6 +61,7 @@ import {
   cashPosition,
   foodCost,
   incomeAndExpenditure,
+  trialBalanceOn,
 } from './report-service.js'
 import { revalueMonth } from './revaluation-service.js'
 
@@ -336,25 +336,29 @@ export const financeRoutes = [
   defineRoute({
     method: 'get',
     path: '/finance/reports/budget-vs-actual',
-    summary: 'Budget against actual spend per programme and month of a fiscal year, in yen',
+    summary:
+      'Budget against actual spend per programme and month of a fiscal year, in yen or in dollars (actuals at each day’s rate, budgets at each month-end rate)',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
-    query: fiscalYearQuery,
+    query: statementQuery,
     response: budgetVsActualView,
+    errors: ['validationFailed', 'rateMissing'],
     async handle({ app, query }) {
-      return budgetVsActual(app, query.fiscalYear)
+      return budgetVsActual(app, query.fiscalYear, query.currency)
     },
   }),
   defineRoute({
     method: 'get',
     path: '/finance/reports/trial-balance',
-    summary: 'Each account’s balance per currency on a day; each currency totals zero',
+    summary:
+      'Each account’s balance per currency on a day (each currency totals zero), valued in yen or dollars',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
-    query: z.strictObject({ asOf: isoDay.optional() }),
+    query: positionQuery,
     response: trialBalanceView,
+    errors: ['validationFailed', 'rateMissing'],
     async handle({ app, query }) {
-      return trialBalanceOn(app, query.asOf ?? today(app))
+      return trialBalanceOn(app, query.asOf ?? today(app), query.currency)
     },
   }),
   defineRoute({
@@ -374,13 +378,15 @@ export const financeRoutes = [
   defineRoute({
     method: 'get',
     path: '/finance/reports/cash',
-    summary: 'Cash by currency and where it is held on a day, valued in yen at that day’s rate',
+    summary:
+      'Cash by currency and where it is held on a day, valued in yen or dollars at that day’s rate',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
-    query: z.strictObject({ asOf: isoDay.optional() }),
+    query: positionQuery,
     response: cashPositionView,
+    errors: ['validationFailed'],
     async handle({ app, query }) {
-      return cashPosition(app, query.asOf ?? today(app))
+      return cashPosition(app, query.asOf ?? today(app), query.currency)
     },
   }),
   defineRoute({

@@ -164,6 +164,40 @@ export async function expenseByProgrammeAndMonth(
   return rows.map((r) => ({ programme: r.programme, month: r.month, minor: Number(r.minor) }))
 }
 
+/**
+ * Valued spend per programme and day (the budget-vs-actual report in another currency converts
+ * each day at its own rate); lines still waiting for a rate come through `pendingExpenses`.
+ */
+export async function expenseByProgrammeAndDay(
+  db: Db,
+  months: readonly string[],
+  expenseAccounts: readonly string[],
+): Promise<{ programme: string | null; month: string; day: string; minor: number }[]> {
+  const rows = await db
+    .selectFrom('finance_postings')
+    .where('finance_postings.month', 'in', months)
+    .where('finance_postings.account_code', 'in', expenseAccounts)
+    .where('finance_postings.report_minor', 'is not', null)
+    .select([
+      'finance_postings.programme',
+      'finance_postings.month',
+      'finance_postings.occurred_on',
+      sql<string>`sum(finance_postings.report_minor)`.as('minor'),
+    ])
+    .groupBy([
+      'finance_postings.programme',
+      'finance_postings.month',
+      'finance_postings.occurred_on',
+    ])
+    .execute()
+  return rows.map((r) => ({
+    programme: r.programme,
+    month: r.month,
+    day: r.occurred_on,
+    minor: Number(r.minor),
+  }))
+}
+
 /** Each account's balance per currency, for postings on or before `asOf`. */
 export async function balances(
   db: Db,

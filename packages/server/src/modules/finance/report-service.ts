@@ -13,6 +13,7 @@ import { chartOf } from './chart-service.js'
 import { decimalOf } from './finance-present.js'
 import {
   balances,
+  bookedValues,
   expenseByCompartmentAndMonth,
   reportTotalsByAccount,
   reportTotalsByAccountAndDay,
@@ -23,6 +24,7 @@ import {
   type ReportingRate,
   rateInto,
   reportingValue,
+  yenInto,
 } from './reporting-rate.js'
 
 const yen = (minor: number) => decimalOf(REPORTING_CURRENCY, minor)
@@ -116,10 +118,15 @@ export async function incomeAndExpenditure(
 }
 
 /**
- * Cash by currency and where it is held on a day, each with its yen value at that day's rate
- * (the revaluation of foreign cash at period end), or the missing rate named.
+ * Cash by currency and where it is held on a day, each with its value in yen (or another
+ * currency) at that day's rate (the revaluation of foreign cash at period end), or the missing
+ * rate named.
  */
-export async function cashPosition(app: AppContext, asOf: string) {
+export async function cashPosition(
+  app: AppContext,
+  asOf: string,
+  currency: CurrencyCode = REPORTING_CURRENCY,
+) {
   const db = app.database.db
   const chart = await chartOf(db)
   const cash = new Map(chart.filter((a) => a.cash).map((a) => [a.code, a]))
@@ -128,7 +135,7 @@ export async function cashPosition(app: AppContext, asOf: string) {
   for (const r of rows) {
     const account = cash.get(r.account_code)
     const amount = money(r.currency as CurrencyCode, r.minor)
-    const value = await reportingValueOrMissing(db, amount, asOf)
+    const value = await valueOrMissing(db, amount, currency, asOf)
     holdings.push({
       account: r.account_code,
       nameEn: account?.nameEn ?? '',
@@ -136,18 +143,29 @@ export async function cashPosition(app: AppContext, asOf: string) {
       location: account?.location ?? null,
       currency: r.currency,
       amount: decimalOf(r.currency, r.minor),
-      reportAmount: value.minor === null ? null : yen(value.minor),
+      reportAmount: value.minor === null ? null : decimalOf(currency, value.minor),
       rate: value.rate,
       rateDate: value.rateDate,
       missingRate: value.missing,
     })
   }
-  return { asOf, currency: REPORTING_CURRENCY, holdings }
+  return { asOf, currency, holdings }
 }
 
 async function reportingValueOrMissing(db: Db, amount: Money, day: string) {
+  return valueOrMissing(db, amount, REPORTING_CURRENCY, day)
+}
+
+/** An amount in another currency at the rate of a day, or the nearest rate named when none. */
+async function valueOrMissing(db: Db, amount: Money, to: CurrencyCode, day: string) {
   try {
-    return { ...(await reportingValue(db, amount, day)), missing: null }
+    const rate = await rateInto(db, amount.currency, to, day)
+    return {
+      minor: convertAtRate(amount, to, rate.rate).minor,
+      rate: rate.text,
+      rateDate: rate.date,
+      missing: null,
+    }
   } catch (error) {
     if (error instanceof HavenError && error.code === 'no_exchange_rate')
       return {
@@ -157,6 +175,67 @@ async function reportingValueOrMissing(db: Db, amount: Money, day: string) {
         missing: String(error.params.nearest ?? ''),
       }
     throw error
+  }
+}
+
+/**
+ * Every account's balance per currency on a day, each currency totalling zero, and each
+ * balance's value in yen (or another currency): its yen as booked at the rates of its days
+ * (lines still waiting for a rate valued at their day's rate now), converted into another
+ * currency at the day's rate, named. The value total is the sum of the rows, so rounding in
+ * another currency can leave it a few minor units off zero; the yen total is exact.
+ */
+export async function trialBalanceOn(
+  app: AppContext,
+  asOf: string,
+  currency: CurrencyCode = REPORTING_CURRENCY,
+) {
+  const db = app.database.db
+  const rows = (await balances(db, asOf)).filter((r) => r.minor !== 0)
+  const accounts = [...new Set(rows.map((r) => r.account_code))]
+  // Yen per account and currency; null while a line waits for a rate not yet recorded (the
+  // balances still show: the trial balance is how finance finds such lines).
+  const booked = new Map<string, number | null>()
+  for (const b of await bookedValues(db, accounts, asOf)) {
+    const key = `${b.account}/${b.currency}`
+    const pending =
+      b.pendingMinor === 0
+        ? 0
+        : (
+            await valueOrMissing(
+              db,
+              money(b.currency as CurrencyCode, b.pendingMinor),
+              REPORTING_CURRENCY,
+              b.on,
+            )
+          ).minor
+    const before = booked.has(key) ? (booked.get(key) ?? null) : 0
+    booked.set(key, before === null || pending === null ? null : before + b.reportMinor + pending)
+  }
+  const into = yenInto(db, currency)
+  const totals = new Map<string, number>()
+  let valueTotal: number | null = 0
+  const lines = []
+  for (const r of rows) {
+    totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.minor)
+    const inYen = booked.get(`${r.account_code}/${r.currency}`) ?? null
+    const value =
+      inYen === null || currency === REPORTING_CURRENCY ? inYen : await into.convert(inYen, asOf)
+    valueTotal = value === null || valueTotal === null ? null : valueTotal + value
+    lines.push({
+      account: r.account_code,
+      currency: r.currency,
+      balance: decimalOf(r.currency, r.minor),
+      value: value === null ? null : decimalOf(currency, value),
+    })
+  }
+  return {
+    asOf,
+    currency,
+    accounts: lines,
+    totals: [...totals].map(([c, minor]) => ({ currency: c, balance: decimalOf(c, minor) })),
+    valueTotal: valueTotal === null ? null : decimalOf(currency, valueTotal),
+    rates: into.used(),
   }
 }
 

@@ -78,3 +78,32 @@ export async function rateInto(
   const dates = path.legs.map((l) => l.rate.date).sort()
   return { rate: path.rate, text: formatRational(path.rate, 10), date: dates[0] ?? null }
 }
+
+/**
+ * Yen into another currency day by day, each day's rate read once; `used` lists the rates a
+ * report applied, oldest first, so a statement names every rate behind its figures.
+ */
+export function yenInto(db: Db, to: CurrencyCode) {
+  const rates = new Map<string, ReportingRate>()
+  const rateOn = async (day: string) => {
+    let rate = rates.get(day)
+    if (!rate) {
+      rate = await rateInto(db, REPORTING_CURRENCY, to, day)
+      rates.set(day, rate)
+    }
+    return rate
+  }
+  return {
+    rateOn,
+    async convert(yenMinor: number, day: string): Promise<number> {
+      const rate = await rateOn(day)
+      return convertAtRate({ currency: REPORTING_CURRENCY, minor: yenMinor }, to, rate.rate).minor
+    },
+    used(): { rate: string; rateDate: string | null }[] {
+      const distinct = new Map([...rates.values()].map((r) => [`${r.date}/${r.text}`, r]))
+      return [...distinct.values()]
+        .map((r) => ({ rate: r.text, rateDate: r.date }))
+        .sort((a, b) => ((a.rateDate ?? '') < (b.rateDate ?? '') ? -1 : 1))
+    },
+  }
+}
