@@ -21,3 +21,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The new index starts with the old one's columns: every query that used it uses the new one.
   await db.schema.dropIndex('person_terms_term_idx').execute()
 }
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createIndex('person_terms_term_idx')
+    .on('person_terms')
+    .columns(['compartment_id', 'term'])
+    .execute()
+  await db.schema.dropIndex('person_terms_term_code_idx').execute()
+  await db.schema.alterTable('person_terms').dropColumn('code').execute()
+}
