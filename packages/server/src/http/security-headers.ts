@@ -46,22 +46,48 @@ const PERMISSIONS_POLICY = [
   'interest-cohort=()',
 ].join(', ')
 
+/**
+ * The headers every response carries, in order. Shared by the middleware and by the listener's
+ * fast path for published pages (`site/prepared-listener.ts`), so the two cannot drift apart.
+ */
+export function securityHeaderEntries(
+  contentSecurityPolicy: string,
+  https: boolean,
+): [string, string][] {
+  const entries: [string, string][] = [
+    ['Content-Security-Policy', contentSecurityPolicy],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Permissions-Policy', PERMISSIONS_POLICY],
+    ['X-Frame-Options', 'DENY'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ]
+  if (https) entries.push(['Strict-Transport-Security', 'max-age=63072000; includeSubDomains'])
+  return entries
+}
+
+/** Whether the client reached us over HTTPS (directly, or through a trusted TLS proxy). */
+export function viaHttps(
+  url: string,
+  forwardedProto: string | undefined,
+  trustProxy: boolean,
+): boolean {
+  return (
+    url.startsWith('https:') || (trustProxy && forwardedProto?.split(',')[0]?.trim() === 'https')
+  )
+}
+
 /** Headers every response carries, set after the handler so no route can forget them. */
 export function securityHeaders(options: SecurityHeaderOptions) {
   return createMiddleware<HavenEnv>(async function securityHeaders(c, next) {
     await next()
     const h = c.res.headers
-    if (!h.has('Content-Security-Policy'))
-      h.set('Content-Security-Policy', options.contentSecurityPolicy)
-    h.set('X-Content-Type-Options', 'nosniff')
-    h.set('Referrer-Policy', 'no-referrer')
-    h.set('Permissions-Policy', PERMISSIONS_POLICY)
-    h.set('X-Frame-Options', 'DENY')
-    h.set('Cross-Origin-Opener-Policy', 'same-origin')
-    h.set('Cross-Origin-Resource-Policy', 'same-origin')
-    const https =
-      c.req.url.startsWith('https:') ||
-      (options.trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https')
-    if (https) h.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains')
+    const https = viaHttps(c.req.url, c.req.header('x-forwarded-proto'), options.trustProxy)
+    for (const [name, value] of securityHeaderEntries(options.contentSecurityPolicy, https)) {
+      // A route may set its own, stricter policy (the unseal page does).
+      if (name === 'Content-Security-Policy' && h.has(name)) continue
+      h.set(name, value)
+    }
   })
 }

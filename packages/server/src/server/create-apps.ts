@@ -12,6 +12,7 @@ import type { HavenEnv } from '../http/hono-env.js'
 import { localeNegotiation } from '../http/locale.js'
 import { requestContext } from '../http/request-id.js'
 import { SITE_CSP, STAFF_CSP, securityHeaders } from '../http/security-headers.js'
+import { type FastPath, publishedPageFastPath } from '../site/prepared-listener.js'
 import { createSiteApp } from '../site/site-app.js'
 import type { StaticFile } from '../staff/app-assets.js'
 import { createAppShell } from '../staff/app-shell.js'
@@ -28,6 +29,8 @@ export interface HavenApps {
   staff: Hono<HavenEnv>
   /** Both on one listener: staff paths go to `staff`, everything else to `site`. */
   combined: FetchHandler
+  /** Published pages served by the listener before any of the above (per listener). */
+  fastPaths: { combined: FastPath; public: FastPath }
 }
 
 const STAFF_PREFIXES = ['/api/', '/app', '/healthz', '/readyz', '/unseal']
@@ -75,5 +78,12 @@ export function createApps(
     isStaffPath(new URL(request.url).pathname)
       ? staff.fetch(request, env)
       : site.fetch(request, env)
-  return { site, staff, combined }
+  const fast = (skip?: (path: string) => boolean) =>
+    publishedPageFastPath(app, {
+      contentSecurityPolicy: SITE_CSP,
+      trustProxy: app.config.trustProxy,
+      logger: app.logger,
+      skip,
+    })
+  return { site, staff, combined, fastPaths: { combined: fast(isStaffPath), public: fast() } }
 }

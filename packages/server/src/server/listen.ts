@@ -1,7 +1,8 @@
-import type { Server } from 'node:http'
+import { createServer as createHttpServer, type Server } from 'node:http'
 import { type AddressInfo, createServer } from 'node:net'
-import { serve } from '@hono/node-server'
+import { getRequestListener } from '@hono/node-server'
 import type { Config } from '../config/load-config.js'
+import type { FastPath } from '../site/prepared-listener.js'
 import type { FetchHandler } from './create-apps.js'
 
 export interface Listener {
@@ -68,11 +69,21 @@ export function listen(
   fetch: FetchHandler,
   host: string,
   port: number,
+  fastPath?: FastPath,
 ): Promise<Listener> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, hostname: host, port }, (info: AddressInfo) => {
-      resolve({ name, server: server as Server, port: info.port })
-    }) as Server
+    const honoListener = getRequestListener(fetch, { hostname: host })
+    // The fast path answers what it can (published pages) before Hono sees the request.
+    const server = createHttpServer(
+      fastPath
+        ? (req, res) => {
+            if (!fastPath(req, res)) void honoListener(req, res)
+          }
+        : honoListener,
+    )
+    server.listen(port, host, () => {
+      resolve({ name, server, port: (server.address() as AddressInfo).port })
+    })
     server.once('error', reject)
     // Slow-loris defence: a client must send its headers within 20 s and its request within 60 s.
     server.headersTimeout = 20_000

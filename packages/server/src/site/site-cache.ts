@@ -19,6 +19,8 @@ export class SiteCache {
   private checkedAt = Number.NEGATIVE_INFINITY
   private pages = new Map<string, PreparedResponse>()
   private bytes = 0
+  /** Exact request paths (no query) whose answer is the page under a key, for the fast path. */
+  private paths = new Map<string, string>()
   private shared = new Map<string, unknown>()
   /** Bumped whenever the cache is emptied; a page rendered before that is not kept. */
   generation = 0
@@ -64,6 +66,30 @@ export class SiteCache {
     }
   }
 
+  /**
+   * Notes that a GET of exactly `path` (no query string) answers with the page under `key`, so
+   * the listener can serve it without routing (see `prepared-listener.ts`).
+   */
+  rememberPath(path: string, key: string, generation: number): void {
+    if (generation !== this.generation || this.paths.get(path) === key) return
+    this.paths.set(path, key)
+    if (this.paths.size > MAX_PAGES * 2) {
+      const oldest = this.paths.keys().next()
+      if (!oldest.done) this.paths.delete(oldest.value)
+    }
+  }
+
+  /**
+   * The page for exactly this path, but only while the content version was confirmed within
+   * the last second; otherwise undefined, and the full route re-checks the version (so a
+   * publication elsewhere is seen within a second, and one on this instance at once).
+   */
+  freshPage(path: string): PreparedResponse | undefined {
+    if (performance.now() - this.checkedAt >= RECHECK_MS) return undefined
+    const key = this.paths.get(path)
+    return key === undefined ? undefined : this.page(key)
+  }
+
   /** A value derived from published content (the navigation, say), kept for this version. */
   async derived<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.shared.has(key)) return this.shared.get(key) as T
@@ -76,6 +102,7 @@ export class SiteCache {
   private clear(): void {
     this.generation += 1
     this.pages.clear()
+    this.paths.clear()
     this.shared.clear()
     this.bytes = 0
   }

@@ -2,12 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { translatorFor } from '@haven/core/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import { atomFeed } from './atom-feed.js'
 import { articleLd, serializeJsonLd } from './json-ld.js'
 import { eventTime } from './pages/page-parts.js'
-import { acceptsGzip } from './prepared-response.js'
+import { preparedAnswer, prepareResponse } from './prepared-response.js'
 import type { SiteDocumentsTable } from './site-tables.js'
 import { sitemapXml } from './sitemap.js'
 
@@ -96,15 +97,44 @@ describe.skipIf(!existsSync(XMLLINT))('feeds and sitemaps', () => {
 })
 
 describe('small pieces of the site', () => {
+  const page = prepareResponse('<p>北朝鮮からの難民</p>'.repeat(100), {
+    contentType: 'text/html; charset=utf-8',
+    cacheControl: 'public, max-age=60',
+    lastModified: '2026-12-01T00:00:00.000Z',
+  })
+  const ask = (headers: { acceptEncoding?: string; ifNoneMatch?: string }, method = 'GET') =>
+    preparedAnswer(page, {
+      method,
+      acceptEncoding: headers.acceptEncoding,
+      ifNoneMatch: headers.ifNoneMatch,
+      ifModifiedSince: undefined,
+    })
+
   it.each([
-    ['gzip, deflate, br', true],
-    ['br;q=1, gzip;q=0.5', true],
-    ['gzip;q=0', false],
-    ['identity', false],
-    ['*', true],
-    [undefined, false],
-  ])('Accept-Encoding %s → gzip %s', (header, ok) => {
-    expect(acceptsGzip(header)).toBe(ok)
+    ['gzip, deflate, br', 'br'],
+    ['br;q=0.5, gzip;q=1', 'gzip'],
+    ['gzip', 'gzip'],
+    ['gzip;q=0', undefined],
+    ['identity', undefined],
+    ['*', 'br'],
+    [undefined, undefined],
+  ])('Accept-Encoding %s → coding %s, and the bytes decode to the page', (header, coding) => {
+    const answer = ask({ acceptEncoding: header })
+    expect(answer.headers['Content-Encoding']).toBe(coding)
+    const bytes = answer.bytes ?? Buffer.alloc(0)
+    expect(answer.headers['Content-Length']).toBe(String(bytes.length))
+    const decoded =
+      coding === 'br' ? brotliDecompressSync(bytes) : coding === 'gzip' ? gunzipSync(bytes) : bytes
+    expect(decoded.equals(page.body)).toBe(true)
+  })
+
+  it('answers a matching ETag with 304 and no bytes, and HEAD with headers only', () => {
+    expect(ask({ ifNoneMatch: page.etag })).toMatchObject({ status: 304, bytes: null })
+    expect(ask({ ifNoneMatch: '"other"' }).status).toBe(200)
+    const head = ask({ acceptEncoding: 'br' }, 'HEAD')
+    expect(head.bytes).toBeNull()
+    expect(Number(head.headers['Content-Length'])).toBe(page.br?.length)
+    expect(page.br?.length).toBeLessThan(page.gzip?.length ?? 0)
   })
 
   it('writes event times as each language does', () => {

@@ -93,13 +93,25 @@ export class SiteRenderer {
     render: (updatedAt: string) => Promise<PreparedResponse | null>,
   ): Promise<Response> {
     const state = await this.cache.state(this.reader)
-    const hit = this.cache.page(key)
-    if (hit) return sendPrepared(c, hit)
     const generation = this.cache.generation
+    const hit = this.cache.page(key)
+    if (hit) {
+      this.rememberPath(c, key, generation)
+      return sendPrepared(c, hit)
+    }
     const page = await render(state.updatedAt)
     if (!page) return c.notFound()
     this.cache.storePage(key, page, generation)
+    this.rememberPath(c, key, generation)
     return sendPrepared(c, page)
+  }
+
+  /** A plain GET of this address (no query, nothing percent-encoded) always answers this page. */
+  private rememberPath(c: Context<HavenEnv>, key: string, generation: number): void {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return
+    const url = c.req.url
+    if (url.includes('?') || url.includes('%')) return
+    this.cache.rememberPath(c.req.path, key, generation)
   }
 
   /** A cacheable HTML page. */

@@ -37,10 +37,19 @@ async function startWorker(): Promise<void> {
   const dist = findAppDist(process.env)
   const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
   const handlers = { combined: apps.combined, public: apps.site.fetch, staff: apps.staff.fetch }
+  const fast = { ...apps.fastPaths, staff: undefined }
   const listeners: Listener[] = []
   for (const bind of portsToBind(config)) {
     try {
-      listeners.push(await listen(bind.listener, handlers[bind.listener], config.host, bind.port))
+      listeners.push(
+        await listen(
+          bind.listener,
+          handlers[bind.listener],
+          config.host,
+          bind.port,
+          fast[bind.listener],
+        ),
+      )
     } catch (error) {
       await closeListeners(listeners, 0)
       await app.database.close()

@@ -66,10 +66,17 @@ export function registerServe(program: Command): void {
           public: apps.site.fetch,
           staff: apps.staff.fetch,
         }
+        const fast = { ...apps.fastPaths, staff: undefined }
         for (const bind of binds) {
           try {
             listeners.push(
-              await listen(bind.listener, handlers[bind.listener], config.host, bind.port),
+              await listen(
+                bind.listener,
+                handlers[bind.listener],
+                config.host,
+                bind.port,
+                fast[bind.listener],
+              ),
             )
           } catch (error) {
             await closeListeners(listeners, 0)
