@@ -14,6 +14,7 @@ import { percentile, printHeader, table } from './support/bench-env.js'
 import { freePort } from './support/demo-haven.js'
 import {
   coordinatorSession,
+  cpuSecondsOf,
   memoryOf,
   prepareDataset,
   serveDataset,
@@ -28,6 +29,8 @@ const FLOOR = fileURLToPath(new URL('./support/list-people-floor.ts', import.met
 
 interface Load {
   rps: number
+  /** Server CPU per answered request (user + system, all its processes), in ms. */
+  cpuMs: number
   p50: number
   p95: number
   p99: number
@@ -36,8 +39,14 @@ interface Load {
 }
 
 /** autocannon against one URL; latencies kept whole, so p95 is exact rather than interpolated. */
-async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  serverPid: number,
+): Promise<Load> {
   const latencies: number[] = []
+  const cpuBefore = cpuSecondsOf(serverPid)
   let failures = 0
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -50,8 +59,10 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
     })
   })
   latencies.sort((a, b) => a - b)
+  const cpu = cpuSecondsOf(serverPid) - cpuBefore
   return {
     rps: result.requests.total / (result.duration || seconds),
+    cpuMs: (cpu * 1000) / Math.max(1, result.requests.total),
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -68,7 +79,7 @@ async function startFloor(
   env: Record<string, string>,
   probe: string,
   headers: Record<string, string> = {},
-): Promise<{ url: string; stop: () => Promise<void> }> {
+): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort()
   const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port) },
@@ -88,6 +99,7 @@ async function startFloor(
   }
   return {
     url,
+    pid: child.pid ?? 0,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r))
       child.kill('SIGTERM')
@@ -163,17 +175,19 @@ try {
   }
   const idle = memoryOf(haven.pid)
   const warm = Math.min(3, SECONDS)
-  await load(`${hello.url}/`, {}, warm)
-  const base = await load(`${hello.url}/`, {}, SECONDS)
+  await load(`${hello.url}/`, {}, warm, hello.pid)
+  const base = await load(`${hello.url}/`, {}, SECONDS, hello.pid)
   const floorUrl = `${floor.url}/api/v1/people?limit=25`
-  await load(floorUrl, headers, warm)
-  const floored = await load(floorUrl, headers, SECONDS)
+  await load(floorUrl, headers, warm, floor.pid)
+  const floored = await load(floorUrl, headers, SECONDS, floor.pid)
   const row = (name: string, alone: string, m: Load) => [
     name,
     alone,
     m.rps.toFixed(0),
     (m.rps / floored.rps).toFixed(2),
     (m.rps / base.rps).toFixed(2),
+    m.cpuMs.toFixed(2),
+    (floored.cpuMs / m.cpuMs).toFixed(2),
     ...[m.p50, m.p95, m.p99].map(ms),
     String(m.requests),
     String(m.failures),
@@ -185,6 +199,8 @@ try {
       'req/s',
       '× floor',
       '× hello',
+      'CPU ms/req',
+      'floor CPU ÷ CPU',
       'p50 ms',
       'p95 ms',
       'p99 ms',
@@ -196,8 +212,8 @@ try {
   ]
   const verdicts: string[] = []
   for (const r of chosen) {
-    await load(`${haven.baseUrl}${r.path}`, headers, warm)
-    const m = await load(`${haven.baseUrl}${r.path}`, headers, SECONDS)
+    await load(`${haven.baseUrl}${r.path}`, headers, warm, haven.pid)
+    const m = await load(`${haven.baseUrl}${r.path}`, headers, SECONDS, haven.pid)
     const ratio = m.rps / floored.rps
     rows.push(row(r.name, ms(alone.get(r.name) ?? Number.NaN), m))
     if (m.failures > 0) {
@@ -209,6 +225,7 @@ try {
       if (!ok) missed += 1
       verdicts.push(
         `${ok ? '✓' : '✗ MISSED'} ${r.name}: ${ratio.toFixed(2)} × the floor's requests/s (goal ≥ 0.5; the floor is one process)`,
+        `  by CPU: ${m.cpuMs.toFixed(2)} ms per request against the floor's ${floored.cpuMs.toFixed(2)} ms = ${(floored.cpuMs / m.cpuMs).toFixed(2)} × (what the requests/s ratio would be on an otherwise idle machine, where both are CPU-bound)`,
       )
     }
     if (r.goal === 'p95') {

@@ -251,3 +251,21 @@ export function workerMemory(pid: number): { pid: number; peakMiB: number; nowMi
   }
   return children.map((child) => ({ pid: child, ...memoryOf(child) }))
 }
+
+/**
+ * CPU seconds (user + system) a process and its workers have used so far (Linux /proc). Read
+ * before and after a load, it gives CPU per request: a measure that other work on the machine
+ * does not distort the way it distorts requests per second.
+ */
+export function cpuSecondsOf(pid: number): number {
+  const ticks = (p: number) => {
+    // Fields after the command name, which sits in parentheses and may hold spaces.
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return Number(fields[11]) + Number(fields[12])
+  }
+  const pids = [pid, ...workerMemory(pid).map((w) => w.pid)]
+  // The kernel counts in clock ticks, 100 per second on Linux.
+  return pids.reduce((sum, p) => sum + ticks(p), 0) / 100
+}
