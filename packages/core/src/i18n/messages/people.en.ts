@@ -356,4 +356,6 @@ export const peopleEn = {
   'cases.print_identity_note': 'Printing with the identity is recorded in the audit log.',
   'cases.print_now': 'Print',
   'cases.printed_identity': 'Identity for the printed summary',
+  'people.cases_not_shown':
+    '{count, plural, =0 {No open cases.} one {# open case.} other {# open cases.}} Only caseworkers and coordinators see cases.',
 } as const

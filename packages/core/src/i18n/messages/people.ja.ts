@@ -355,4 +355,6 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'cases.print_identity_note': '身元情報を含めた印刷は監査ログに記録されます。',
   'cases.print_now': '印刷',
   'cases.printed_identity': '印刷する概要の身元情報',
+  'people.cases_not_shown':
+    '{count, plural, =0 {オープン中のケースはありません。} other {オープン中のケースが # 件あります。}}ケースはケースワーカーとコーディネーターだけが見られます。',
 }
