@@ -18,7 +18,7 @@ const RAW = [
     why: 'a month or date shown as stored (use formatMonth, formatDate or formatCoarseDate)',
     // `{m.month}`, `${r.startedOn}`, `{d.day}` as text — not `value={form.startsOn}` of an input.
     pattern:
-      /(?<![=\w]\s*)(?<!value=)(?<!key=)(?:\{|\$\{)[\w?.]+\.(?:month|day|date|[a-z]+On|[a-z]+Month)\}/g,
+      /(?<![=\w]\s*)(?<!value=)(?<!key=)(?:\{|\$\{)[\w?.]+\.(?:month|day|date|[a-z]+On|[a-z]+Month)(?:\}|\s*\?\?)/g,
   },
   {
     why: "the browser's formats ignore Haven's language (use the shared formatter)",
@@ -48,7 +48,10 @@ describe('no date, month or number formatted by hand in the staff app', () => {
   })
 
   it('would catch a raw month in a table cell', () => {
-    const cell = '<td>{m.month}</td>'
-    expect([...cell.matchAll(RAW[0].pattern)].map((m) => m[0])).toEqual(['{m.month}'])
+    const cell = "<td>{m.month}</td><dd>{p.arrivalMonth ?? t('people.not_given')}</dd>"
+    expect([...cell.matchAll(RAW[0].pattern)].map((m) => m[0])).toEqual([
+      '{m.month}',
+      '{p.arrivalMonth ??',
+    ])
   })
 })

@@ -1,4 +1,4 @@
-import { formatNumber } from '@haven/core/i18n/format'
+import { formatMonth, formatNumber } from '@haven/core/i18n/format'
 import type { CaseView, PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useEffect } from 'preact/hooks'
@@ -101,7 +101,9 @@ export function PersonPage(): JSX.Element {
           <dt>{t('people.age_band')}</dt>
           <dd>{t(`age_band.${p.ageBand}`)}</dd>
           <dt>{t('people.arrival')}</dt>
-          <dd>{p.arrivalMonth ?? t('people.not_given')}</dd>
+          <dd>
+            {p.arrivalMonth ? formatMonth(locale.value, p.arrivalMonth) : t('people.not_given')}
+          </dd>
           <dt>{t('people.languages')}</dt>
           <dd>{p.languages.join(', ') || t('people.not_given')}</dd>
           <dt>{t('people.tags')}</dt>
