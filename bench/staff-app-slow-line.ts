@@ -64,7 +64,8 @@ const peopleUsable = (page: Page) => () =>
 
 printHeader(`Staff app on a ${KBIT} kbit/s, ${LATENCY_MS} ms line (Chromium CDP throttling)`)
 const haven = await startHaven()
-const demo = runHaven(['demo'], { DATA_DIR: haven.dataDir })
+// The demo takes over a minute on a loaded machine: give it ten.
+const demo = runHaven(['demo'], { DATA_DIR: haven.dataDir }, undefined, { timeoutMs: 600_000 })
 if (demo.status !== 0) throw new Error(`haven demo failed: ${demo.stderr}`)
 const { coordinator } = (await createStaff(haven, {
   coordinator: { role: 'coordinator', compartment: null },

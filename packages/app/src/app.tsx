@@ -9,6 +9,7 @@ import { OfflineBanner } from './components/offline-banner.js'
 import { noteNavigation, PageTitle } from './components/page-title.js'
 import { ReauthDialog } from './components/reauth-dialog.js'
 import { RequireSession } from './components/require-session.js'
+import { pathMatches } from './lib/app-module.js'
 import { t } from './lib/locale.js'
 import { APP_MODULES } from './modules/index.js'
 import { HomePage } from './shell/home-page.js'
@@ -48,6 +49,17 @@ const MODULE_PAGES = APP_MODULES.flatMap((m) =>
   m.pages.map((p) => ({ path: p.path, component: signedInOnly(p.component) })),
 )
 const NAV = APP_MODULES.flatMap((m) => m.nav ?? [])
+
+/**
+ * On a cold start the page's code and its first data are asked for now, beside the session,
+ * rather than one after the other once the session has answered: on a 400 ms line each step
+ * saved is a round trip (the people list: session, chunk and list together instead of in turn).
+ */
+export function warmFirstPage(path: string, search: string): void {
+  APP_MODULES.flatMap((m) => m.pages)
+    .find((p) => pathMatches(p.path, path))
+    ?.warm(new URLSearchParams(search))
+}
 
 export function App(): JSX.Element {
   return (

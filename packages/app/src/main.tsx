@@ -1,10 +1,10 @@
 import { render } from 'preact'
-import { App } from './app.js'
+import { App, warmFirstPage } from './app.js'
 import { setApiHooks } from './lib/api-client.js'
 import { noteReachable, noteUnreachable, watchConnection } from './lib/connection.js'
 import { locale } from './lib/locale.js'
 import { confirmIdentity } from './lib/reauth.js'
-import { loadSession, session, sessionEnded } from './lib/session.js'
+import { ensureSession, loadSession, session, sessionEnded } from './lib/session.js'
 import './app.css'
 
 document.documentElement.lang = locale.value
@@ -22,5 +22,8 @@ watchConnection(window)
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && session.value) loadSession().catch(() => {})
 })
+// The session, the first page's code and its data, all at once (each is a round trip on a bad line).
+ensureSession().catch(() => {})
+warmFirstPage(window.location.pathname, window.location.search)
 const root = document.getElementById('root')
 if (root) render(<App />, root)

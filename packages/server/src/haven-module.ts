@@ -7,6 +7,7 @@ import type { AppContext } from './app-context.js'
 import type { Actor } from './auth/actor.js'
 import type { EntityName } from './auth/policy.js'
 import type { CompartmentsTable } from './compartments/compartment-tables.js'
+import type { Db } from './db/db-handle.js'
 import type { Migrations } from './db/migrations/index.js'
 import type { Figure } from './figures.js'
 import type { HavenEnv } from './http/hono-env.js'
@@ -71,6 +72,13 @@ export interface HavenModule {
   site?(site: Hono<HavenEnv>, renderer: SiteRenderer): void
   /** Adds the module's `haven` subcommands (each with --help; see cli/ for helpers). */
   cli?(program: Command): void
+  /**
+   * For the audit log, by entity type ("Case"): the code people know a record by (C-0012), for the
+   * ids on a page. Only codes, never a name: the log is read by auditors who may not identify.
+   */
+  readonly recordCodes?: Readonly<
+    Record<string, (db: Db, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>>
+  >
   /** Demonstration data for `haven demo` (idempotent). Steps run in the order of the modules list. */
   readonly demo?: DemoStep
   /** Synthetic data at scale for `haven generate` (idempotent, resumable, bounded memory). */

@@ -184,4 +184,47 @@ describeEachDialect('case assignment, the work queue and the caseload', (ctx) =>
     const mine = await api.get('/caseload', (await signIn(app, worker)).headers)
     expect(await mine.json()).toEqual([])
   })
+
+  it('prints a case summary with the identity only for those who may identify, and audits it', async () => {
+    const north = await buildCompartment(app, 'NOR-01')
+    const worker = await buildUser(app, {
+      grants: [{ role: 'caseworker', compartmentId: north.id }],
+    })
+    const driver = await buildUser(app, {
+      grants: [{ role: 'field_worker', compartmentId: north.id }],
+    })
+    const person = await buildPerson(app, north.id, {
+      names: [{ script: 'latin', value: 'Kim Sun-hee' }],
+    })
+    const kase = await buildCase(app, person)
+    const db = ctx.database().db
+    const printed = () =>
+      db
+        .selectFrom('audit_log')
+        .select(['actor_id', 'entity_id', 'details'])
+        .where('action', '=', 'case.printed_with_identity')
+        .execute()
+
+    const refused = await api.post(
+      `/cases/${kase.id}/print-identity`,
+      {},
+      (await signIn(app, driver)).headers,
+    )
+    expect(refused.status).toBe(403)
+    expect(await printed()).toHaveLength(0)
+
+    const shown = await api.post(
+      `/cases/${kase.id}/print-identity`,
+      {},
+      (await signIn(app, worker)).headers,
+    )
+    expect(shown.status).toBe(200)
+    const body = (await shown.json()) as { state: string; identity: { names: { value: string }[] } }
+    expect(body.identity.names.map((n) => n.value)).toEqual(['Kim Sun-hee'])
+    const entries = await printed()
+    expect(entries.map((e) => [e.actor_id, e.entity_id])).toEqual([[worker.id, kase.id]])
+    // The log names the person by code, never by name.
+    expect(entries[0]?.details).toContain(person.code)
+    expect(entries[0]?.details).not.toContain('Kim')
+  })
 })

@@ -91,9 +91,15 @@ export function SetupPage() {
       </h1>
       {stage.kind === 'checking' && <p aria-live="polite">{t('common.loading')}</p>}
       {stage.kind === 'invalid' && (
-        <p class="alert" role="alert">
-          {stage.message}
-        </p>
+        <>
+          <p class="alert" role="alert">
+            {stage.message}
+          </p>
+          {/* A used or spent link: the administrator exists, so the way on is signing in. */}
+          <p>
+            <a href="/app/login">{t('auth.sign_in')}</a>
+          </p>
+        </>
       )}
       {stage.kind === 'done' && (
         <>

@@ -9,6 +9,8 @@ interface SelectFieldProps {
   error?: string | undefined
   hint?: string | undefined
   disabled?: boolean
+  /** Takes a whole row of a filter grid: for long choices (the audit log's actions in words). */
+  wide?: boolean
 }
 
 /** A labelled drop-down, with its error tied to it like a TextField's. */
@@ -19,7 +21,7 @@ export function SelectField(props: SelectFieldProps): JSX.Element {
     .filter(Boolean)
     .join(' ')
   return (
-    <div class={`field${props.error ? ' field-invalid' : ''}`}>
+    <div class={`field${props.wide ? ' field-wide' : ''}${props.error ? ' field-invalid' : ''}`}>
       <label for={props.id}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={hintId}>

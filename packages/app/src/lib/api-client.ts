@@ -93,7 +93,31 @@ function noticeSessionEnd(error: unknown): unknown {
  * A sensitive request refused with `reauth_required` asks the person to confirm it is them and is
  * sent again once; if they cancel, the original error is thrown for the screen to show.
  */
+/** Answers asked for before the screen that needs them had loaded, each taken once (`early`). */
+const earlyAnswers = new Map<string, Promise<unknown>>()
+
+/**
+ * Asks for a GET now, while the app's code is still on its way, so the screen that asks for the
+ * same path a moment later takes this answer instead of waiting another round trip. A failed early
+ * answer is forgotten and the screen's own request goes out as usual.
+ */
+export function early(path: string): void {
+  if (earlyAnswers.has(path)) return
+  const answer = send('GET', path, undefined)
+  answer.catch(() => earlyAnswers.delete(path))
+  earlyAnswers.set(path, answer)
+}
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const waiting = method === 'GET' ? earlyAnswers.get(path) : undefined
+  if (waiting) {
+    earlyAnswers.delete(path)
+    try {
+      return (await waiting) as T
+    } catch {
+      // Asked again below, with the usual answers to a session that ended.
+    }
+  }
   try {
     return await send<T>(method, path, body)
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Abilities } from '@haven/core/auth/abilities'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { ComponentType } from 'preact'
 import { lazy } from 'preact-iso'
+import { early } from './api-client.js'
 
 /**
  * What a module hands the app shell: its pages, its entries in the main navigation, and where
@@ -38,15 +39,38 @@ export function homePanel(
 export interface AppPage {
   readonly path: string
   readonly component: ComponentType
+  /** Starts loading the page's code (and its first data, if it names it) before it is shown. */
+  warm(search: URLSearchParams): void
 }
 
 /**
  * A page whose code loads when it is first opened, so people who never open it never download
  * it: `page('/app/people/:id', () => import('./person-page.js').then((m) => m.PersonPage))`.
  */
-export function page<P>(path: string, load: () => Promise<ComponentType<P>>): AppPage {
-  // The router hands a page its path's parameters as props; the page declares which it reads.
-  return { path, component: lazy(load) as unknown as ComponentType }
+export function page<P>(
+  path: string,
+  load: () => Promise<ComponentType<P>>,
+  /** The API path of the page's first data for an address, asked for early on a cold start. */
+  firstData?: (search: URLSearchParams) => string,
+): AppPage {
+  return {
+    path,
+    // The router hands a page its path's parameters as props; the page declares which it reads.
+    component: lazy(load) as unknown as ComponentType,
+    warm(search) {
+      load().catch(() => {})
+      if (firstData) early(firstData(search))
+    },
+  }
+}
+
+/** Whether an address is a page's path (`/app/people/:id` matches `/app/people/123`). */
+export function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/')
+  const have = path.replace(/\/$/, '').split('/')
+  return (
+    want.length === have.length && want.every((part, i) => part.startsWith(':') || part === have[i])
+  )
 }
 
 /** The menu's groups, in the order they are shown. */

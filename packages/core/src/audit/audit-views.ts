@@ -9,6 +9,8 @@ export const auditEntryView = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The code people know the record by (C-0012), for the types whose module offers one. */
+  entityCode: z.string().nullable(),
   compartmentId: z.string().nullable(),
   outcome: z.string(),
   requestId: z.string().nullable(),

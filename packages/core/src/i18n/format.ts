@@ -44,3 +44,28 @@ export function formatMoment(locale: Locale, iso: string, timeZone?: string): st
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale).format(value)
 }
+
+/** A month (YYYY-MM, or a date whose month is all that matters): "June 2025", "2025年6月". */
+export function formatMonth(locale: Locale, isoMonth: string): string {
+  const date = new Date(`${isoMonth.slice(0, 7)}-01T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return isoMonth
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  }).format(date)
+}
+
+/**
+ * A date kept only as precisely as it is known (2006, 2006-03 or 2006-03-17), as the reader
+ * writes it: a year, a month or a day. Anything else is shown as stored rather than guessed at.
+ */
+export function formatCoarseDate(locale: Locale, value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) return formatDate(locale, value)
+  if (/^\d{4}-\d{2}$/.test(value)) return formatMonth(locale, value)
+  if (/^\d{4}$/.test(value))
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${value}-01-01T00:00:00Z`),
+    )
+  return value
+}

@@ -40,17 +40,43 @@ export interface AuditFilter {
   limit: number
 }
 
-/** Entries newest first, filtered, keyset-paged on `seq`. */
-export async function listAuditRows(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
-  let query = db.selectFrom('audit_log').selectAll()
+/** The entries a filter matches (paging aside), as a query to list or count. */
+function matching(db: Db, filter: Omit<AuditFilter, 'before' | 'limit'>) {
+  let query = db.selectFrom('audit_log')
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId)
   if (filter.entityType) query = query.where('entity_type', '=', filter.entityType)
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId)
   if (filter.action) query = query.where('action', '=', filter.action)
   if (filter.from) query = query.where('at', '>=', filter.from)
   if (filter.to) query = query.where('at', '<=', filter.to)
+  return query
+}
+
+/** Entries newest first, filtered, keyset-paged on `seq`. */
+export async function listAuditRows(db: Db, filter: AuditFilter): Promise<AuditRow[]> {
+  let query = matching(db, filter).selectAll()
   if (filter.before) query = query.where('seq', '<', filter.before)
   return query.orderBy('seq', 'desc').limit(filter.limit).execute()
+}
+
+/**
+ * How many entries the filters match (every page, not this one), counting at most `cap` + 1 rows:
+ * "50 of 1,204 entries", or "more than 10,000" rather than counting a long log on every page.
+ */
+export async function countAuditMatches(
+  db: Db,
+  filter: Omit<AuditFilter, 'before' | 'limit'>,
+  cap: number,
+): Promise<{ total: number; capped: boolean }> {
+  const rows = matching(db, filter)
+    .select('seq')
+    .limit(cap + 1)
+  const row = await db
+    .selectFrom(rows.as('matches'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow()
+  const n = Number(row.n)
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false }
 }
 
 /** Every entry in sequence order, in pages, so a long log is verified in bounded memory. */

@@ -237,6 +237,10 @@ export const matrix: MatrixModule = {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f) => ({ path: `/cases/${(await kase(f)).id}/assignees` }),
     },
+    'POST /cases/:id/print-identity': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f) => ({ path: `/cases/${(await kase(f)).id}/print-identity` }),
+    },
     'POST /cases/:id/attachments': {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f) => ({ path: `/cases/${(await kase(f)).id}/attachments`, raw: tinyPng() }),

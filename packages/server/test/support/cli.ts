@@ -17,14 +17,14 @@ export function runHaven(
   args: string[],
   env: Record<string, string>,
   cwd?: string,
-  options: { input?: string } = {},
+  options: { input?: string; timeoutMs?: number } = {},
 ) {
   assertBuilt()
   const result = spawnSync(process.execPath, [HAVEN_BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     cwd,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: options.timeoutMs ?? 60_000,
     ...(options.input !== undefined ? { input: options.input } : {}),
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }

@@ -40,14 +40,34 @@ export function EnrolStep({
       {choice === 'choose' && (
         <div class="choices">
           {canPasskey && (
-            <button type="button" class="choice" onClick={() => setChoice('passkey')}>
-              <span class="choice-title">{t('auth.enroll_passkey')}</span>
-              <span class="choice-about">{t('auth.enroll_passkey_about')}</span>
+            <button
+              type="button"
+              class="choice"
+              aria-labelledby="choice-passkey"
+              aria-describedby="choice-passkey-about"
+              onClick={() => setChoice('passkey')}
+            >
+              <span class="choice-title" id="choice-passkey">
+                {t('auth.enroll_passkey')}
+              </span>{' '}
+              <span class="choice-about" id="choice-passkey-about">
+                {t('auth.enroll_passkey_about')}
+              </span>
             </button>
           )}
-          <button type="button" class="choice" onClick={() => setChoice('totp')}>
-            <span class="choice-title">{t('auth.enroll_totp')}</span>
-            <span class="choice-about">{t('auth.enroll_totp_about')}</span>
+          <button
+            type="button"
+            class="choice"
+            aria-labelledby="choice-totp"
+            aria-describedby="choice-totp-about"
+            onClick={() => setChoice('totp')}
+          >
+            <span class="choice-title" id="choice-totp">
+              {t('auth.enroll_totp')}
+            </span>{' '}
+            <span class="choice-about" id="choice-totp-about">
+              {t('auth.enroll_totp_about')}
+            </span>
           </button>
         </div>
       )}

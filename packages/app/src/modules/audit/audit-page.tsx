@@ -1,5 +1,6 @@
 import type { AuditEntryView } from '@haven/core/audit/audit-views'
 import { en } from '@haven/core/i18n/catalog-en'
+import { formatNumber } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -18,12 +19,14 @@ import {
   NO_FILTERS,
   rangeReversed,
 } from './audit-query.js'
-import { AuditTable, actionInWords, knownActions } from './audit-table.js'
+import { AuditTable, actionInWords, knownActions, typeInWords } from './audit-table.js'
 import { ChainHead, type ChainHeadView } from './chain-head.js'
 
 interface AuditPageView {
   entries: AuditEntryView[]
   nextBefore: number | null
+  total: number
+  totalCapped: boolean
 }
 
 /** The audit log for auditors: filter, page back in time, and take the chain head as a checkpoint. */
@@ -35,6 +38,7 @@ export function AuditPage(): JSX.Element {
   const [form, setForm] = useState<AuditFilters>(applied)
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null)
   const [nextBefore, setNextBefore] = useState<number | null>(null)
+  const [total, setTotal] = useState<{ total: number; capped: boolean } | null>(null)
   const [head, setHead] = useState<ChainHeadView | null>(null)
   // Record types seen so far, as suggestions (the log is the only list of them).
   const [seenTypes, setSeenTypes] = useState(new Set<string>())
@@ -62,6 +66,7 @@ export function AuditPage(): JSX.Element {
       ])
       setEntries(page.entries)
       setNextBefore(page.nextBefore)
+      setTotal({ total: page.total, capped: page.totalCapped })
       setHead(latest)
       setSeenTypes(
         (previous) =>
@@ -109,6 +114,7 @@ export function AuditPage(): JSX.Element {
             />
             <SelectField
               id="action"
+              wide
               label={t('audit.action')}
               value={form.action}
               options={actionOptions}
@@ -144,7 +150,7 @@ export function AuditPage(): JSX.Element {
           </div>
           <datalist id="audit-types">
             {[...seenTypes].sort().map((a) => (
-              <option key={a} value={a} />
+              <option key={a} value={a} label={typeInWords(a)} />
             ))}
           </datalist>
           <div class="actions">
@@ -169,10 +175,11 @@ export function AuditPage(): JSX.Element {
         <h2 id="audit-entries-title">{t('audit.entries')}</h2>
         <ErrorAlert message={submission.error} />
         <StatusMessage>
-          {entries
-            ? before
-              ? t('audit.showing_older', { count: entries.length })
-              : t('audit.showing', { count: entries.length })
+          {entries && total
+            ? t(total.capped ? 'audit.count_capped' : 'audit.count', {
+                shown: formatNumber(locale.value, entries.length),
+                total: formatNumber(locale.value, total.total),
+              })
             : null}
         </StatusMessage>
         {entries && entries.length === 0 && <p>{t('audit.none')}</p>}

@@ -26,6 +26,12 @@ export function detailsText(details: Readonly<Record<string, unknown>>): string 
     .join(', ')
 }
 
+/** A record type in the reader's words ("Case", "ケース"); a type without words shows as itself. */
+export function typeInWords(type: string): string {
+  const key = `audit.type.${type}`
+  return isMessageKey(key) ? t(key) : type
+}
+
 /** To the second: an auditor lines entries up with other records and logs. */
 function auditTime(iso: string): string {
   return formatMoment(locale.value, iso)
@@ -68,9 +74,14 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
               </code>
             </td>
             <td data-label={t('audit.entity')}>
-              {entry.entityType ? (
+              {entry.entityType && entry.entityCode ? (
+                t('audit.record_code', {
+                  type: typeInWords(entry.entityType),
+                  code: entry.entityCode,
+                })
+              ) : entry.entityType ? (
                 <>
-                  {entry.entityType} <code class="id">{entry.entityId}</code>
+                  {typeInWords(entry.entityType)} <code class="id">{entry.entityId}</code>
                 </>
               ) : (
                 <span class="muted">{t('audit.no_actor')}</span>

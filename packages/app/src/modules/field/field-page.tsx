@@ -4,6 +4,7 @@ import type {
   PulledCase,
   PulledPerson,
 } from '@haven/core/field/field-schemas'
+import { formatDate, formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
@@ -11,7 +12,7 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import {
   CLOCK_TOLERANCE_MINUTES,
   DeviceRevoked,
@@ -457,7 +458,10 @@ function FieldForm(props: {
           id="f-follow-up"
           label={t('field.form.follow_up')}
           value={followUp}
-          options={followUps.map((f) => ({ value: f.id, label: `${f.kase.code} · ${f.dueOn}` }))}
+          options={followUps.map((f) => ({
+            value: f.id,
+            label: `${f.kase.code} · ${formatDate(locale.value, f.dueOn)}`,
+          }))}
           onChange={setFollowUp}
         />
       )}
@@ -521,7 +525,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
         {outbox.map((e) => (
           <tr key={e.m.clientId}>
             <td>{t(FORM_LABELS[e.m.kind])}</td>
-            <td>{new Date(e.at).toLocaleString()}</td>
+            <td>{formatDateTime(locale.value, e.at)}</td>
             <td>{e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}</td>
           </tr>
         ))}

@@ -1,11 +1,12 @@
 import type { ReviewItemView } from '@haven/core/field/field-schemas'
+import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 
 const PAGE = 25
 
@@ -76,7 +77,7 @@ export function ReviewPage(): JSX.Element {
                   {i.code ? ` (${i.code})` : ''}
                 </td>
                 <td>{i.deviceName}</td>
-                <td>{new Date(i.recordedAt).toLocaleString()}</td>
+                <td>{formatDateTime(locale.value, i.recordedAt)}</td>
                 <td>
                   {i.outcome === 'conflict' && (
                     <button type="button" onClick={() => decide(i.id, 'apply')}>

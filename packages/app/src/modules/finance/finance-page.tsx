@@ -12,6 +12,7 @@ import type {
   transactionView,
 } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import { formatMonth, formatNumber } from '@haven/core/i18n/format'
 import { type CurrencyCode, minorUnits } from '@haven/core/money/currency'
 import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
 import { PROGRAMMES } from '@haven/core/money/programmes'
@@ -42,7 +43,7 @@ function amount(text: string | null, currency: string): string {
   if (text === null) return '—'
   return formatMoney(locale.value, moneyFromDecimal(currency as CurrencyCode, text))
 }
-const num = (n: number) => new Intl.NumberFormat(locale.value).format(n)
+const num = (n: number) => formatNumber(locale.value, n)
 const today = () => new Date().toISOString().slice(0, 10)
 
 function Fact(props: { label: string; value: string; note?: string | undefined }): JSX.Element {
@@ -125,10 +126,12 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
             id="chart-bva"
             title={t('fin.chart_title', { year: report.fiscalYear })}
             description={totals
-              .map((m) => `${m.month}: ${yen(m.actual)} / ${yen(m.budget)}`)
+              .map(
+                (m) => `${formatMonth(locale.value, m.month)}: ${yen(m.actual)} / ${yen(m.budget)}`,
+              )
               .join(', ')}
             months={totals.map((m) => ({
-              label: m.month,
+              label: formatMonth(locale.value, m.month),
               budget: m.budget,
               actual: m.actual,
             }))}
@@ -177,7 +180,7 @@ function BudgetSection({ report }: { report: BudgetVsActual }): JSX.Element {
                 <tbody>
                   {totals.map((m) => (
                     <tr key={m.month}>
-                      <th scope="row">{m.month}</th>
+                      <th scope="row">{formatMonth(locale.value, m.month)}</th>
                       <td data-label={t('fin.budget')}>{yen(m.budget)}</td>
                       <td data-label={t('fin.actual')}>{yen(m.actual)}</td>
                     </tr>
@@ -252,7 +255,7 @@ function AllowanceSection({ report }: { report: Allowance }): JSX.Element | null
               {report.rows.map((r) => (
                 <tr key={`${r.compartmentCode}${r.month}`}>
                   <th scope="row">{r.compartmentCode}</th>
-                  <td data-label={t('fin.month')}>{r.month}</td>
+                  <td data-label={t('fin.month')}>{formatMonth(locale.value, r.month)}</td>
                   <td data-label={t('fin.cap')}>{amount(r.cap, r.capCurrency ?? 'JPY')}</td>
                   <td data-label={t('fin.actual')}>
                     {amount(r.actual, report.currency)}

@@ -1,4 +1,4 @@
-import { formatDate } from '@haven/core/i18n/format'
+import { formatDate, formatMonth } from '@haven/core/i18n/format'
 import {
   createTreatmentSchema,
   SENSITIVE_FLAGS,
@@ -297,7 +297,9 @@ export function TreatmentsPage(): JSX.Element {
                       </th>
                       <td data-label={t('treatments.kind')}>{t(`medical.kind.${r.kind}`)}</td>
                       <td data-label={t('treatments.provider')}>{r.provider}</td>
-                      <td data-label={t('treatments.month')}>{r.startedOn}</td>
+                      <td data-label={t('treatments.month')}>
+                        {formatMonth(locale.value, r.startedOn)}
+                      </td>
                       <td data-label={t('treatments.cost')}>
                         {r.cost
                           ? `${costText(r.cost)} (${formatDate(locale.value, r.cost.paidOn)})`

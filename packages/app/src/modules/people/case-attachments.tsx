@@ -1,10 +1,11 @@
-import { formatDateTime } from '@haven/core/i18n/format'
+import { formatBytes, formatDateTime } from '@haven/core/i18n/format'
 import type { CaseView } from '@haven/core/people/people-views'
 import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { api, apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
@@ -48,7 +49,7 @@ export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
                   <SealedText view={f.fileName} />
                 </span>
                 <span class="item-meta">
-                  {f.contentType} · {Math.ceil(f.byteSize / 1024)} KB ·{' '}
+                  {f.contentType} · {formatBytes(locale.value, f.byteSize)} ·{' '}
                   {formatDateTime(locale.value, f.createdAt)}
                 </span>
                 {mayIdentify && (
@@ -61,34 +62,43 @@ export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
           </ul>
         ))}
       {mayIdentify && kase.actions.includes('update') && (
-        <form
-          class="inline-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (!file) return
-            setNotice('')
-            void upload.run(async () => {
-              await apiUpload('POST', `/cases/${kase.id}/attachments`, file)
-              setNotice(t('cases.attached'))
-              reload()
-            })
-          }}
-        >
-          <div class={`field${upload.error ? ' field-invalid' : ''}`}>
-            <label for="attachment-file">{t('cases.attach_file')}</label>
-            <input
-              id="attachment-file"
-              type="file"
-              accept="image/jpeg,image/png,application/pdf"
-              aria-invalid={upload.error ? 'true' : undefined}
-              onChange={(e) => setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)}
-            />
-          </div>
-          <button type="submit" disabled={!file || upload.busy} aria-busy={upload.busy}>
-            {t('cases.attach')}
-          </button>
-        </form>
+        <OnDemand label={t('cases.attach_file')}>
+          {(close) => (
+            <form
+              class="inline-form"
+              noValidate
+              aria-label={t('cases.attach_file')}
+              onSubmit={(event) => {
+                event.preventDefault()
+                if (!file) return
+                setNotice('')
+                void upload.run(async () => {
+                  await apiUpload('POST', `/cases/${kase.id}/attachments`, file)
+                  setNotice(t('cases.attached'))
+                  setFile(null)
+                  reload()
+                  close()
+                })
+              }}
+            >
+              <div class={`field${upload.error ? ' field-invalid' : ''}`}>
+                <label for="attachment-file">{t('cases.attach_file')}</label>
+                <input
+                  id="attachment-file"
+                  type="file"
+                  accept="image/jpeg,image/png,application/pdf"
+                  aria-invalid={upload.error ? 'true' : undefined}
+                  onChange={(e) =>
+                    setFile((e.currentTarget as HTMLInputElement).files?.[0] ?? null)
+                  }
+                />
+              </div>
+              <button type="submit" disabled={!file || upload.busy} aria-busy={upload.busy}>
+                {t('cases.attach')}
+              </button>
+            </form>
+          )}
+        </OnDemand>
       )}
       <ErrorAlert message={upload.error} />
       <StatusMessage>{notice}</StatusMessage>

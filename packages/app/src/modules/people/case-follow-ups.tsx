@@ -3,8 +3,9 @@ import { followUpSchema } from '@haven/core/people/case-schema'
 import type { CaseView, FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
-import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { type Loaded, Loading, Problem } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
@@ -61,11 +62,16 @@ export function FollowUpItem(props: {
   )
 }
 
-export function CaseFollowUps({ kase }: { kase: CaseView }): JSX.Element {
-  const [items, reload] = useLoad(
-    () => api<FollowUpView[]>('GET', `/cases/${kase.id}/follow-ups`),
-    kase.id,
-  )
+/** The case's follow-ups (loaded by the case page, which also shows the next one first). */
+export function CaseFollowUps({
+  kase,
+  items,
+  reload,
+}: {
+  kase: CaseView
+  items: Loaded<FollowUpView[]>
+  reload: () => void
+}): JSX.Element {
   const [title, setTitle] = useState('')
   const [dueOn, setDueOn] = useState('')
   const submission = useSubmission()
@@ -86,42 +92,48 @@ export function CaseFollowUps({ kase }: { kase: CaseView }): JSX.Element {
           </ul>
         ))}
       {mayUpdate && (
-        <form
-          class="inline-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault()
-            const checked = checkFields(followUpSchema, { title, dueOn })
-            if (!checked.ok) {
-              submission.setFields(checked.errors)
-              return
-            }
-            void submission.run(async () => {
-              await api('POST', `/cases/${kase.id}/follow-ups`, checked.value)
-              setTitle('')
-              reload()
-            })
-          }}
-        >
-          <TextField
-            id="follow-up-title"
-            label={t('cases.follow_up_title')}
-            value={title}
-            onInput={setTitle}
-            error={submission.fields.title}
-          />
-          <TextField
-            id="follow-up-due"
-            type="date"
-            label={t('cases.due')}
-            value={dueOn}
-            onInput={setDueOn}
-            error={submission.fields.dueOn}
-          />
-          <button type="submit" disabled={submission.busy}>
-            {t('cases.follow_up_add')}
-          </button>
-        </form>
+        <OnDemand label={t('cases.follow_up_add')}>
+          {(close) => (
+            <form
+              class="inline-form"
+              noValidate
+              aria-label={t('cases.follow_up_add')}
+              onSubmit={(event) => {
+                event.preventDefault()
+                const checked = checkFields(followUpSchema, { title, dueOn })
+                if (!checked.ok) {
+                  submission.setFields(checked.errors)
+                  return
+                }
+                void submission.run(async () => {
+                  await api('POST', `/cases/${kase.id}/follow-ups`, checked.value)
+                  setTitle('')
+                  reload()
+                  close()
+                })
+              }}
+            >
+              <TextField
+                id="follow-up-title"
+                label={t('cases.follow_up_title')}
+                value={title}
+                onInput={setTitle}
+                error={submission.fields.title}
+              />
+              <TextField
+                id="follow-up-due"
+                type="date"
+                label={t('cases.due')}
+                value={dueOn}
+                onInput={setDueOn}
+                error={submission.fields.dueOn}
+              />
+              <button type="submit" disabled={submission.busy}>
+                {t('cases.follow_up_add')}
+              </button>
+            </form>
+          )}
+        </OnDemand>
       )}
       <ErrorAlert message={submission.error} />
     </section>

@@ -1,26 +1,53 @@
 import { formatDate } from '@haven/core/i18n/format'
-import type { CaseView } from '@haven/core/people/people-views'
+import type { CaseView, FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
-import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
+import { Done, type Loaded, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { CaseAssign } from './case-assign.js'
 import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
+import { CasePrint } from './case-print.js'
 import { CaseReferrals } from './case-referrals.js'
 import { CaseStatusForm } from './case-status-form.js'
 import { CaseTimeline } from './case-timeline.js'
 import { SealedText } from './people-parts.js'
 import { readOnly, ShreddedRecord, useShredded } from './shredded-compartments.js'
 
-/** One case: its facts and status, the timeline, follow-ups, referrals and files. */
+/** The next thing to do on the case: its earliest follow-up not yet done (overdue said). */
+function NextAction({ items }: { items: Loaded<FollowUpView[]> }): JSX.Element {
+  if (items.state === 'loading') return <Loading />
+  if (items.state === 'failed') return <Problem error={items.error} />
+  const next = items.data.filter((f) => !f.doneAt).sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0]
+  if (!next) return <span class="muted">{t('cases.next_none')}</span>
+  return (
+    <span class="next-action">
+      <SealedText view={next.title} /> · {t('cases.due')} {formatDate(locale.value, next.dueOn)}
+      {next.overdue && (
+        <>
+          {' · '}
+          <strong>{t('cases.overdue_badge')}</strong>
+        </>
+      )}
+    </span>
+  )
+}
+
+/**
+ * One case: its facts and next action first, then the timeline, follow-ups, referrals and files;
+ * every form opens on demand.
+ */
 export function CasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
   const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  const [followUps, reloadFollowUps] = useLoad(
+    () => api<FollowUpView[]>('GET', `/cases/${id}/follow-ups`),
+    id,
+  )
   const [done, setDone] = useState<string | null>(null)
   const shredded = useShredded()
   if (kase.state === 'loading') return <Loading />
@@ -40,14 +67,13 @@ export function CasePage(): JSX.Element {
         <a href={`/app/people/${c.personId}`}>{c.personCode}</a>
       </p>
       <PageTitle text={c.code} />
-      <div class="actions">
-        <button type="button" class="secondary" onClick={() => window.print()}>
-          {t('cases.print')}
-        </button>
-      </div>
       {gone && <ShreddedRecord compartment={gone} />}
       <Done text={done} />
       <dl class="record">
+        <dt>{t('cases.next')}</dt>
+        <dd>
+          <NextAction items={followUps} />
+        </dd>
         <dt>{t('cases.type')}</dt>
         <dd>{t(`case_type.${c.type}`)}</dd>
         <dt>{t('cases.status')}</dt>
@@ -105,8 +131,9 @@ export function CasePage(): JSX.Element {
         )}
       </p>
       {c.actions.includes('update') && <CaseStatusForm kase={c} saved={reload} />}
+      <CasePrint kase={c} />
       <CaseTimeline kase={c} />
-      <CaseFollowUps kase={c} />
+      <CaseFollowUps kase={c} items={followUps} reload={reloadFollowUps} />
       <CaseReferrals kase={c} />
       <CaseAttachments kase={c} />
     </section>

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks'
 import type { z } from 'zod'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
@@ -53,69 +54,73 @@ export function CaseReferrals({ kase }: { kase: CaseView }): JSX.Element {
           </ul>
         ))}
       {kase.actions.includes('update') && (
-        <form
-          class="stack"
-          noValidate
-          aria-labelledby="refer-title"
-          onSubmit={(event) => {
-            event.preventDefault()
-            const checked = checkFields(referralSchema, {
-              partner,
-              service,
-              consent,
-              ...(consent !== 'given' && reason.trim() ? { overrideReason: reason } : {}),
-            })
-            if (!checked.ok) {
-              submission.setFields(checked.errors)
-              return
-            }
-            void submission.run(async () => {
-              await api('POST', `/cases/${kase.id}/referrals`, checked.value)
-              setPartner('')
-              setReason('')
-              reload()
-            })
-          }}
-        >
-          <h3 id="refer-title">{t('cases.refer')}</h3>
-          <TextField
-            id="referral-partner"
-            label={t('cases.partner')}
-            value={partner}
-            onInput={setPartner}
-            error={submission.fields.partner}
-          />
-          <SelectField
-            id="referral-service"
-            label={t('cases.service_type')}
-            value={service}
-            options={optionsOf(SERVICE_TYPES, (s) => t(`service.${s}`))}
-            onChange={setService}
-          />
-          <SelectField
-            id="referral-consent"
-            label={t('cases.consent')}
-            value={consent}
-            options={optionsOf(CONSENT, (c) => t(`consent.${c}`))}
-            onChange={setConsent}
-          />
-          {consent !== 'given' && (
-            <TextArea
-              id="referral-reason"
-              label={t('cases.override_reason')}
-              value={reason}
-              rows={2}
-              onInput={setReason}
-              error={submission.fields.overrideReason}
-            />
+        <OnDemand label={t('cases.refer')}>
+          {(close) => (
+            <form
+              class="stack"
+              noValidate
+              aria-label={t('cases.refer')}
+              onSubmit={(event) => {
+                event.preventDefault()
+                const checked = checkFields(referralSchema, {
+                  partner,
+                  service,
+                  consent,
+                  ...(consent !== 'given' && reason.trim() ? { overrideReason: reason } : {}),
+                })
+                if (!checked.ok) {
+                  submission.setFields(checked.errors)
+                  return
+                }
+                void submission.run(async () => {
+                  await api('POST', `/cases/${kase.id}/referrals`, checked.value)
+                  setPartner('')
+                  setReason('')
+                  reload()
+                  close()
+                })
+              }}
+            >
+              <TextField
+                id="referral-partner"
+                label={t('cases.partner')}
+                value={partner}
+                onInput={setPartner}
+                error={submission.fields.partner}
+              />
+              <SelectField
+                id="referral-service"
+                label={t('cases.service_type')}
+                value={service}
+                options={optionsOf(SERVICE_TYPES, (s) => t(`service.${s}`))}
+                onChange={setService}
+              />
+              <SelectField
+                id="referral-consent"
+                label={t('cases.consent')}
+                value={consent}
+                options={optionsOf(CONSENT, (c) => t(`consent.${c}`))}
+                onChange={setConsent}
+              />
+              {consent !== 'given' && (
+                <TextArea
+                  id="referral-reason"
+                  label={t('cases.override_reason')}
+                  value={reason}
+                  rows={2}
+                  onInput={setReason}
+                  error={submission.fields.overrideReason}
+                />
+              )}
+              <ErrorAlert message={submission.error} />
+              <div class="actions">
+                <button type="submit" disabled={submission.busy}>
+                  {t('cases.refer')}
+                </button>
+              </div>
+            </form>
           )}
-          <ErrorAlert message={submission.error} />
-          <div class="actions">
-            <button type="submit" disabled={submission.busy}>
-              {t('cases.refer')}
-            </button>
-          </div>
-        </form>
+        </OnDemand>
       )}
     </section>
   )

@@ -10,6 +10,7 @@ import type { CaseEntryView, CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
@@ -35,6 +36,7 @@ function statusMove(data: Record<string, unknown>): string {
 export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
   const [entries, setEntries] = useState<CaseEntryView[] | null>(null)
   const load = useSubmission()
+  const [notice, setNotice] = useState('')
   const show = () =>
     load.run(async () => {
       setEntries(await api<CaseEntryView[]>('GET', `/cases/${kase.id}/timeline`))
@@ -81,7 +83,21 @@ export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
           ))}
         </ol>
       )}
-      {kase.actions.includes('update') && <EntryForm kase={kase} added={() => void show()} />}
+      {kase.actions.includes('update') && (
+        <OnDemand label={t('cases.add_note')}>
+          {(close) => (
+            <EntryForm
+              kase={kase}
+              added={() => {
+                close()
+                setNotice(t('cases.entry_added'))
+                void show()
+              }}
+            />
+          )}
+        </OnDemand>
+      )}
+      <StatusMessage>{notice}</StatusMessage>
     </section>
   )
 }
@@ -91,16 +107,14 @@ function EntryForm(props: { kase: CaseView; added: () => void }): JSX.Element {
   const [occurredOn, setOccurredOn] = useState(today())
   const [text, setText] = useState('')
   const [serviceType, setServiceType] = useState<string>('shelter')
-  const [notice, setNotice] = useState('')
   const submission = useSubmission()
   return (
     <form
       class="stack"
       noValidate
-      aria-labelledby="entry-title"
+      aria-label={t('cases.add_note')}
       onSubmit={(event) => {
         event.preventDefault()
-        setNotice('')
         const checked = checkFields(caseEntrySchema, {
           kind,
           occurredOn,
@@ -114,12 +128,10 @@ function EntryForm(props: { kase: CaseView; added: () => void }): JSX.Element {
         void submission.run(async () => {
           await api('POST', `/cases/${props.kase.id}/entries`, checked.value)
           setText('')
-          setNotice(t('cases.entry_added'))
           props.added()
         })
       }}
     >
-      <h3 id="entry-title">{t('cases.add_note')}</h3>
       <SelectField
         id="entry-kind"
         label={t('cases.entry_kind')}
@@ -157,7 +169,6 @@ function EntryForm(props: { kase: CaseView; added: () => void }): JSX.Element {
           {t('cases.add_note')}
         </button>
       </div>
-      <StatusMessage>{notice}</StatusMessage>
     </form>
   )
 }

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@haven/core/i18n/format'
+import { formatCoarseDate, formatDateTime } from '@haven/core/i18n/format'
 import {
   createIncidentSchema,
   DATE_PRECISIONS,
@@ -190,7 +190,8 @@ export function IncidentsPage(): JSX.Element {
                   {i.resolved && ` · ${t('incidents.resolved')}`}
                 </span>
                 <span class="item-meta">
-                  {i.occurredOn} · <span class="breakable">{i.region}</span>
+                  {formatCoarseDate(locale.value, i.occurredOn)} ·{' '}
+                  <span class="breakable">{i.region}</span>
                   {i.personCodes.length > 0 && ` · ${i.personCodes.join(', ')}`} ·{' '}
                   {formatDateTime(locale.value, i.createdAt)}
                 </span>

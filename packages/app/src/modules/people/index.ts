@@ -1,10 +1,15 @@
 import { defineAppModule, homePanel, page } from '../../lib/app-module.js'
+import { peopleListEarly } from './people-list-query.js'
 
 /** People, their cases and incidents, follow-ups and the retention review. */
 export const peopleApp = defineAppModule({
   name: 'people',
   pages: [
-    page('/app/people', () => import('./people-list.js').then((m) => m.PeopleList)),
+    page(
+      '/app/people',
+      () => import('./people-list.js').then((m) => m.PeopleList),
+      peopleListEarly,
+    ),
     page('/app/people/new', () => import('./person-new.js').then((m) => m.PersonNew)),
     page('/app/people/:id', () => import('./person-page.js').then((m) => m.PersonPage)),
     page('/app/cases', () => import('./cases-list.js').then((m) => m.CasesList)),

@@ -15,28 +15,9 @@ import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { ExportButton } from './export-button.js'
 import { IdentifyingExport } from './identifying-export.js'
+import { type Filters, filtersFrom, NO_FILTERS, queryOf } from './people-list-query.js'
 import { grantedCompartments, optionsOf } from './people-parts.js'
 import { ShreddedSearch, useShredded } from './shredded-compartments.js'
-
-interface Filters {
-  q: string
-  situation: string
-  caseType: string
-  caseStatus: string
-  compartmentId: string
-  tag: string
-  sort: string
-}
-
-const NO_FILTERS: Filters = {
-  q: '',
-  situation: '',
-  caseType: '',
-  caseStatus: '',
-  compartmentId: '',
-  tag: '',
-  sort: 'code',
-}
 
 /**
  * The filters the address holds, so Back, reload and a shared link keep them. A name never goes
@@ -54,20 +35,6 @@ function addressOf(filters: Filters): string {
       params.set(key, value)
   const search = params.toString()
   return `/app/people${search ? `?${search}` : ''}`
-}
-
-function filtersFrom(query: Record<string, string | undefined>): Filters {
-  const filters = { ...NO_FILTERS }
-  for (const key of Object.keys(NO_FILTERS) as (keyof Filters)[])
-    filters[key] = query[key] ?? NO_FILTERS[key]
-  return filters
-}
-
-function queryOf(filters: Filters, cursor: string | null): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
-  if (cursor) params.set('cursor', cursor)
-  return params.toString()
 }
 
 /** One row: the code, the name for those who may identify (audited), and what may be known. */

@@ -1,10 +1,11 @@
+import { formatCoarseDate } from '@haven/core/i18n/format'
 import type { PersonView, RevealedIdentityView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { api, apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { PersonIdentityForm } from './person-identity-form.js'
 
 function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['identity']) {
@@ -12,7 +13,7 @@ function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['
   if (!birth) return t('people.not_given')
   if (birth.precision === 'approximate_age')
     return `${t('people.approximate_age')}: ${birth.approximateAge ?? ''}`
-  return `${birth.date ?? ''} (${t(`precision.${birth.precision}`)})`
+  return `${birth.date ? formatCoarseDate(locale.value, birth.date) : ''} (${t(`precision.${birth.precision}`)})`
 }
 
 /**

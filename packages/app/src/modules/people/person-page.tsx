@@ -1,3 +1,4 @@
+import { formatMonth, formatNumber } from '@haven/core/i18n/format'
 import type { CaseView, PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useEffect } from 'preact/hooks'
@@ -5,13 +6,23 @@ import { useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { CaseItem } from './case-parts.js'
 import { PersonAttributesForm } from './person-attributes-form.js'
 import { PersonIdentity } from './person-identity.js'
 import { PersonLinks } from './person-links.js'
 import { PersonMerge } from './person-merge.js'
 import { readOnly, ShreddedRecord, useShredded } from './shredded-compartments.js'
+
+/** For those who may not read cases (field workers): how many are open, not "No cases yet". */
+function CasesNotShown({ person }: { person: PersonView }): JSX.Element {
+  return (
+    <section class="record-section" aria-labelledby="cases-title">
+      <h2 id="cases-title">{t('people.cases')}</h2>
+      <p>{t('people.cases_not_shown', { count: formatNumber(locale.value, person.openCases) })}</p>
+    </section>
+  )
+}
 
 function PersonCases({ person }: { person: PersonView }): JSX.Element {
   const [cases] = useLoad(
@@ -90,7 +101,9 @@ export function PersonPage(): JSX.Element {
           <dt>{t('people.age_band')}</dt>
           <dd>{t(`age_band.${p.ageBand}`)}</dd>
           <dt>{t('people.arrival')}</dt>
-          <dd>{p.arrivalMonth ?? t('people.not_given')}</dd>
+          <dd>
+            {p.arrivalMonth ? formatMonth(locale.value, p.arrivalMonth) : t('people.not_given')}
+          </dd>
           <dt>{t('people.languages')}</dt>
           <dd>{p.languages.join(', ') || t('people.not_given')}</dd>
           <dt>{t('people.tags')}</dt>
@@ -101,7 +114,7 @@ export function PersonPage(): JSX.Element {
       </section>
       <PersonIdentity person={p} changed={reload} />
       <PersonLinks person={p} changed={reload} />
-      <PersonCases person={p} />
+      {p.actions.includes('read_cases') ? <PersonCases person={p} /> : <CasesNotShown person={p} />}
     </section>
   )
 }

@@ -1,4 +1,4 @@
-import { formatDate } from '@haven/core/i18n/format'
+import { formatDate, formatMonth } from '@haven/core/i18n/format'
 import {
   assessReturnSchema,
   createReturnSchema,
@@ -264,8 +264,8 @@ export function ReturnsPage(): JSX.Element {
     setMessage(t('returns.saved', { code: v.caseCode, status: t(`returns.status.${v.status}`) }))
     setVersion(version + 1)
   }
-  // A month is kept as written (2026-03), as the pathway screens do: only the month is known.
-  const month = (m: string | null) => m ?? '—'
+  // Only the month is known: "March 2026", "2026年3月".
+  const month = (m: string | null) => (m ? formatMonth(locale.value, m) : '—')
   return (
     <div class="page">
       <PageTitle text={t('returns.title')} />

@@ -1,5 +1,6 @@
+import { formatMonth } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { count } from './sponsorship-labels.js'
 
 const WIDTH = 640
@@ -54,12 +55,12 @@ export function EnrolmentChart({
         ))}
         {first && (
           <text class="tick" x={PAD.left} y={HEIGHT - 8}>
-            {first.month}
+            {formatMonth(locale.value, first.month)}
           </text>
         )}
         {last && last !== first && (
           <text class="tick tick-end" x={WIDTH - PAD.right} y={HEIGHT - 8}>
-            {last.month}
+            {formatMonth(locale.value, last.month)}
           </text>
         )}
       </svg>
@@ -75,7 +76,7 @@ export function EnrolmentChart({
           <tbody>
             {months.map((m) => (
               <tr key={m.month}>
-                <td>{m.month}</td>
+                <td>{formatMonth(locale.value, m.month)}</td>
                 <td class="number">{count(m.enrolled)}</td>
               </tr>
             ))}

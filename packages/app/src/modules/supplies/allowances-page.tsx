@@ -1,4 +1,5 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import { formatDate } from '@haven/core/i18n/format'
 import { createPolicySchema, createRateSchema } from '@haven/core/supplies/supply-schemas'
 import type { PolicyView, RateView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
@@ -10,7 +11,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
@@ -118,7 +119,7 @@ function Rates(): JSX.Element {
               <tbody>
                 {rates.data.map((r) => (
                   <tr key={`${r.base}${r.quote}${r.date}`}>
-                    <th scope="row">{r.date}</th>
+                    <th scope="row">{formatDate(locale.value, r.date)}</th>
                     <td>
                       1 {r.base} = {r.rate} {r.quote}
                     </td>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@haven/core/i18n/format'
 import { CURRENCY_CODES, isCurrencyCode, minorUnits } from '@haven/core/money/currency'
 import { formatMoney } from '@haven/core/money/money'
 import { yearlyNeed } from '@haven/core/supplies/calculator'
@@ -29,7 +30,7 @@ export function Calculator(): JSX.Element {
         currency: code,
       })
     : null
-  const num = (v: number) => new Intl.NumberFormat(locale.value).format(v)
+  const num = (v: number) => formatNumber(locale.value, v)
   return (
     <section class="calc" aria-labelledby="calc-title">
       <h2 id="calc-title">{t('calc.title')}</h2>

@@ -1,3 +1,4 @@
+import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMoney } from '@haven/core/money/money'
 import type { FiguresView } from '@haven/core/supplies/supply-views'
@@ -30,7 +31,7 @@ function Fact(props: { label: string; value: string; id: string }): JSX.Element 
 }
 
 function Figures({ figures }: { figures: FiguresView }): JSX.Element {
-  const num = (v: number) => new Intl.NumberFormat(locale.value).format(v)
+  const num = (v: number) => formatNumber(locale.value, v)
   const cap = figures.policy?.dailyCap
   const recentDays = figures.days.slice(-60)
   const spendCurrency = figures.thisMonth.cap?.currency ?? ''
@@ -103,8 +104,8 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
               <tbody>
                 {recentDays.map((d) => (
                   <tr key={d.day}>
-                    <th scope="row">{d.day}</th>
-                    <td>{d.people}</td>
+                    <th scope="row">{formatDate(locale.value, d.day)}</th>
+                    <td>{num(d.people)}</td>
                     <td>
                       {money(d.spend)} · {money(d.capSpend)}
                     </td>
@@ -117,8 +118,16 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
           <BarChart
             id="chart-months"
             title={t('dash.chart_months')}
-            description={figures.months.map((m) => `${m.month}: ${m.people}`).join(', ')}
-            bars={figures.months.map((m) => ({ label: m.month, value: m.people }))}
+            description={figures.months
+              .map(
+                (m) =>
+                  `${formatMonth(locale.value, m.month)}: ${formatNumber(locale.value, m.people)}`,
+              )
+              .join(', ')}
+            bars={figures.months.map((m) => ({
+              label: formatMonth(locale.value, m.month),
+              value: m.people,
+            }))}
             tableLabel={t('dash.table')}
           >
             <table class="table">
@@ -132,7 +141,7 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
               <tbody>
                 {figures.months.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
+                    <th scope="row">{formatMonth(locale.value, m.month)}</th>
                     <td>{num(m.people)}</td>
                     <td>{t('dash.kg', { value: num(m.riceKg) })}</td>
                   </tr>
@@ -144,10 +153,13 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
             id="chart-spend"
             title={t('dash.chart_spend', { currency: spendCurrency })}
             description={figures.months
-              .map((m) => `${m.month}: ${money(m.capSpend)} / ${money(m.cap)}`)
+              .map(
+                (m) =>
+                  `${formatMonth(locale.value, m.month)}: ${money(m.capSpend)} / ${money(m.cap)}`,
+              )
               .join(', ')}
             bars={figures.months.map((m) => ({
-              label: m.month,
+              label: formatMonth(locale.value, m.month),
               value: m.capSpend.minor,
               flagged: m.cap !== null && m.capSpend.minor >= m.cap.minor,
             }))}
@@ -166,7 +178,7 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
               <tbody>
                 {figures.months.map((m) => (
                   <tr key={m.month}>
-                    <th scope="row">{m.month}</th>
+                    <th scope="row">{formatMonth(locale.value, m.month)}</th>
                     <td>
                       {money(m.spend)} · {money(m.capSpend)}
                     </td>

@@ -1,3 +1,4 @@
+import { formatNumber } from '@haven/core/i18n/format'
 import type { ItemView, LocationView, StockView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { Problem, useLoad } from '../../components/load-state.js'
@@ -21,7 +22,7 @@ export function StockChart(): JSX.Element | null {
     const l = locations.find((x) => x.id === id)
     return l ? (l.compartmentCode ?? l.name) : id
   }
-  const num = (v: number) => new Intl.NumberFormat(locale.value).format(v)
+  const num = (v: number) => formatNumber(locale.value, v)
   const held = items.filter((i) => stock.some((s) => s.itemId === i.id))
   return (
     <section aria-labelledby="stock-title">

@@ -1,3 +1,4 @@
+import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import {
   createItemSchema,
   createLocationSchema,
@@ -280,7 +281,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
 /** Stock per item and location, the latest movements, and the forms that change them. */
 export function SuppliesPage(): JSX.Element {
   const [overview, reload] = useLoad(() => api<Overview>('GET', '/supplies'), 'supplies-page')
-  const num = (value: number) => new Intl.NumberFormat(locale.value).format(value)
+  const num = (value: number) => formatNumber(locale.value, value)
   if (overview.state === 'loading') return <Loading />
   if (overview.state === 'failed') return <Problem error={overview.error} />
   const data = overview.data
@@ -344,7 +345,7 @@ export function SuppliesPage(): JSX.Element {
           <tbody>
             {data.movements.map((m) => (
               <tr key={m.id}>
-                <th scope="row">{m.occurredOn}</th>
+                <th scope="row">{formatDate(locale.value, m.occurredOn)}</th>
                 <td>{t(`sup.kind.${m.kind as 'purchase'}`)}</td>
                 <td>{item(m.itemId)?.name}</td>
                 <td>

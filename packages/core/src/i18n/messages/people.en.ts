@@ -350,4 +350,12 @@ export const peopleEn = {
     'Someone saved a change to this person after you opened the page; nothing of yours was saved. Hide the identity, reveal it again to see their change, then correct it.',
   'people.identity_saved': 'The identity is corrected.',
   'cases.print': 'Print a summary',
+  'cases.next': 'Next',
+  'cases.next_none': 'No follow-up planned.',
+  'cases.print_with_identity': 'Include the person’s identity (names, birth, sex, origin)',
+  'cases.print_identity_note': 'Printing with the identity is recorded in the audit log.',
+  'cases.print_now': 'Print',
+  'cases.printed_identity': 'Identity for the printed summary',
+  'people.cases_not_shown':
+    '{count, plural, =0 {No open cases.} one {# open case.} other {# open cases.}} Only caseworkers and coordinators see cases.',
 } as const

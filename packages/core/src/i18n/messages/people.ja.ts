@@ -349,4 +349,12 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
     'このページを開いた後に、別の人がこの人物の変更を保存しました。あなたの変更は保存されていません。身元情報をいったん隠し、もう一度表示して相手の変更を確認してから訂正してください。',
   'people.identity_saved': '身元情報を訂正しました。',
   'cases.print': '概要を印刷',
+  'cases.next': '次に行うこと',
+  'cases.next_none': '予定されたフォローアップはありません。',
+  'cases.print_with_identity': '本人の身元情報（氏名・生年月日・性別・出身地）を含める',
+  'cases.print_identity_note': '身元情報を含めた印刷は監査ログに記録されます。',
+  'cases.print_now': '印刷',
+  'cases.printed_identity': '印刷する概要の身元情報',
+  'people.cases_not_shown':
+    '{count, plural, =0 {オープン中のケースはありません。} other {オープン中のケースが # 件あります。}}ケースはケースワーカーとコーディネーターだけが見られます。',
 }

@@ -1,12 +1,20 @@
 import { beforeEach, expect, it } from 'vitest'
 import { describeEachDialect } from '../../../test/support/dialects.js'
-import { buildUser, signIn } from '../../../test/support/factories.js'
+import { buildCompartment, buildUser, signIn } from '../../../test/support/factories.js'
+import { buildCase, buildPerson } from '../../../test/support/people-factories.js'
 import { testAppContext, testApps } from '../../../test/support/test-app.js'
 import { audit } from '../../auth/auth-audit.js'
 
 interface AuditPage {
-  entries: { action: string; actorLoginName: string | null }[]
+  entries: {
+    action: string
+    actorLoginName: string | null
+    entityType: string | null
+    entityCode: string | null
+  }[]
   nextBefore: number | null
+  total: number
+  totalCapped: boolean
 }
 
 describeEachDialect('audit log filters', (ctx) => {
@@ -47,5 +55,46 @@ describeEachDialect('audit log filters', (ctx) => {
     expect((await get('actor=nobody')).entries).toEqual([])
     expect((await get(`actor=hanako&actorId=${jiro.id}`)).entries).toEqual([])
     expect((await get(`actor=jiro&actorId=${jiro.id}`)).entries).toHaveLength(1)
+  })
+
+  // Issue #15: the count was of the page shown, and the record column showed a type and a UUID.
+  it('counts every matching entry, not the page, and names records by their code', async () => {
+    const app = testAppContext(ctx.database())
+    const db = app.database.db
+    const north = await buildCompartment(app, 'NOR-01')
+    const auditor = await buildUser(app, { grants: [{ role: 'auditor', compartmentId: null }] })
+    const person = await buildPerson(app, north.id)
+    const kase = await buildCase(app, person)
+    await audit(
+      app,
+      db,
+      ...Array.from({ length: 5 }, () => ({
+        actorId: auditor.id,
+        action: 'case.sealed_read',
+        entityType: 'Case',
+        entityId: kase.id,
+        requestId: null,
+      })),
+    )
+    const { headers } = await signIn(app, auditor)
+    const { staff } = testApps(app)
+    const get = async (query: string) => {
+      const response = await staff.request(`/api/v1/audit?${query}`, { headers })
+      expect(response.status).toBe(200)
+      return (await response.json()) as AuditPage
+    }
+    const page = await get('action=case.sealed_read&limit=2')
+    expect(page.entries).toHaveLength(2)
+    expect(page.total).toBe(5)
+    expect(page.totalCapped).toBe(false)
+    expect(page.entries.map((e) => [e.entityType, e.entityCode])).toEqual([
+      ['Case', kase.code],
+      ['Case', kase.code],
+    ])
+    // The second page counts the same whole; the person's entry carries the person's code.
+    expect((await get(`action=case.sealed_read&limit=2&before=${page.nextBefore}`)).total).toBe(5)
+    const opened = await get('action=person.created')
+    expect(opened.entries.map((e) => e.entityCode)).toEqual([person.code])
+    expect(JSON.stringify(opened)).not.toContain('Test Person')
   })
 })

@@ -2,8 +2,35 @@ import { auditEntryView } from '@haven/core/audit/audit-views'
 import { auditQuerySchema } from '@haven/core/auth/auth-schemas'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
-import { countAuditRows, lastAuditRow, listAuditRows } from '../../audit/audit-store.js'
+import type { AppContext } from '../../app-context.js'
+import {
+  countAuditMatches,
+  countAuditRows,
+  lastAuditRow,
+  listAuditRows,
+} from '../../audit/audit-store.js'
 import { findUserByLoginName, loginNames } from '../../auth/user-store.js'
+
+/** The count says "more than 10,000" past this, as the people list does. */
+const COUNT_CAP = 10_000
+
+/** The codes of the records on a page (C-0012, P-…), asked of the module that owns each type. */
+async function recordCodes(
+  app: AppContext,
+  rows: readonly { entity_type: string | null; entity_id: string | null }[],
+): Promise<Map<string, string>> {
+  const codes = new Map<string, string>()
+  const lookups = new Map(app.modules.flatMap((m) => Object.entries(m.recordCodes ?? {})))
+  const byType = new Map<string, Set<string>>()
+  for (const r of rows)
+    if (r.entity_type && r.entity_id && lookups.has(r.entity_type))
+      byType.set(r.entity_type, (byType.get(r.entity_type) ?? new Set()).add(r.entity_id))
+  for (const [type, ids] of byType) {
+    const found = await lookups.get(type)?.(app.database.db, [...ids])
+    for (const [id, code] of found ?? []) codes.set(`${type}:${id}`, code)
+  }
+  return codes
+}
 
 export const auditRoutes = [
   defineRoute({
@@ -17,6 +44,9 @@ export const auditRoutes = [
     response: z.object({
       entries: z.array(auditEntryView),
       nextBefore: z.number().int().nullable(),
+      /** Entries the filters match on every page, counted up to a cap. */
+      total: z.number().int(),
+      totalCapped: z.boolean(),
     }),
     async handle({ app, query }) {
       const db = app.database.db
@@ -25,10 +55,13 @@ export const auditRoutes = [
         const named = await findUserByLoginName(db, query.actor)
         // An unknown login name, or one that contradicts actorId, matches no entry.
         if (!named || (actorId !== undefined && actorId !== named.id))
-          return { entries: [], nextBefore: null }
+          return { entries: [], nextBefore: null, total: 0, totalCapped: false }
         actorId = named.id
       }
       const rows = await listAuditRows(db, { ...query, actorId })
+      const { before: _page, limit: _size, ...filter } = { ...query, actorId }
+      const counted = await countAuditMatches(db, filter, COUNT_CAP)
+      const codes = await recordCodes(app, rows)
       const actorIds = [
         ...new Set(rows.map((r) => r.actor_id).filter((id): id is string => id !== null)),
       ]
@@ -43,12 +76,15 @@ export const auditRoutes = [
           action: r.action,
           entityType: r.entity_type,
           entityId: r.entity_id,
+          entityCode: codes.get(`${r.entity_type}:${r.entity_id}`) ?? null,
           compartmentId: r.compartment_id,
           outcome: r.outcome,
           requestId: r.request_id,
           details: JSON.parse(r.details) as Record<string, unknown>,
         })),
         nextBefore: rows.length === query.limit ? (rows.at(-1)?.seq ?? null) : null,
+        total: counted.total,
+        totalCapped: counted.capped,
       }
     },
   }),

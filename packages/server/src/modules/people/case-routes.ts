@@ -15,6 +15,7 @@ import {
   caseView,
   followUpView,
   referralView,
+  revealedIdentityView,
 } from '@haven/core/people/people-views'
 import { z } from 'zod'
 import { defineRoute, found, inCompartment } from '../../api/api-route.js'
@@ -50,6 +51,7 @@ import {
 } from './case-store.js'
 import { caseAtId, loadPerson } from './people-loaders.js'
 import type { CasesTable, FollowUpsTable } from './people-tables.js'
+import { openIdentity } from './person-service.js'
 import { compartmentCodes, findPeople } from './person-store.js'
 
 const idParams = z.strictObject({ id: z.string().min(1).max(100) })
@@ -642,6 +644,40 @@ export const caseRoutes = [
     async handle({ app, record: kase }) {
       const rows = await caseWorkersIn(app.database.db, kase.compartment_id)
       return rows.map((r) => ({ id: r.id, name: r.display_name }))
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cases/:id/print-identity',
+    summary:
+      'The identity of the case’s person, for a printed case summary the reader chose to print with it. Audited as a print.',
+    tag: 'cases',
+    access: {
+      kind: 'policy',
+      entity: 'Case',
+      action: 'identify',
+      load: caseAtId,
+      record: inCompartment,
+    },
+    params: idParams,
+    response: revealedIdentityView,
+    errors: ['notFound', 'forbidden'],
+    async handle({ app, record: kase, authorize, audit: by }) {
+      const db = app.database.db
+      const person = await loadPerson(db, kase.person_id)
+      // The person's own rule too: a paper copy carries the identity out of the system.
+      authorize('identify', 'Person', { compartmentId: person.compartment_id })
+      const identity = await openIdentity(app, db, person)
+      await audit(app, db, {
+        actorId: by.actorId,
+        action: 'case.printed_with_identity',
+        entityType: 'Case',
+        entityId: kase.id,
+        compartmentId: kase.compartment_id,
+        requestId: by.requestId,
+        details: { personCode: person.code, destroyed: identity === null },
+      })
+      return identity ? { state: 'shown' as const, identity } : { state: 'destroyed' as const }
     },
   }),
 ]

@@ -16,6 +16,13 @@ export async function findCase(db: Db, id: string): Promise<CasesTable | undefin
   return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Case codes by id, for the audit log's "Record" column. */
+export async function caseCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('cases').select(['id', 'code']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.code]))
+}
+
 export async function updateCaseIfVersion(
   db: Db,
   id: string,

@@ -14,6 +14,7 @@ import { attachmentPolicy } from './attachment-policy.js'
 import { attachmentRoutes } from './attachment-routes.js'
 import { casePolicy } from './case-policy.js'
 import { caseRoutes } from './case-routes.js'
+import { caseCodes } from './case-store.js'
 import { exportRoutes } from './export-routes.js'
 import { incidentPolicy } from './incident-policy.js'
 import { incidentRoutes } from './incident-routes.js'
@@ -24,6 +25,7 @@ import { peopleDemo } from './people-demo.js'
 import { peopleScale } from './people-scale.js'
 import { personPolicy } from './person-policy.js'
 import { personRoutes } from './person-routes.js'
+import { personCodes } from './person-store.js'
 import { retentionRoutes } from './retention-routes.js'
 
 // Key rotation and shredding find the people's name index through this registration.
@@ -56,6 +58,7 @@ export const peopleModule = defineModule({
   ],
   demo: peopleDemo,
   scale: peopleScale,
+  recordCodes: { Person: personCodes, Case: caseCodes },
   cli: registerRetention,
   async abilities(actor): Promise<AbilitiesOf<(typeof PEOPLE_ABILITIES)[number]>> {
     return {

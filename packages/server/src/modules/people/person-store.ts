@@ -31,6 +31,13 @@ export async function findPerson(db: Db, id: string): Promise<PeopleTable | unde
   return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/** Person codes by id, for the audit log's "Record" column (codes only, never a name). */
+export async function personCodes(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('people').select(['id', 'code']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.code]))
+}
+
 export async function findPeople(db: Db, ids: readonly string[]): Promise<PeopleTable[]> {
   if (ids.length === 0) return []
   return db.selectFrom('people').selectAll().where('id', 'in', ids).execute()

@@ -58,6 +58,8 @@ export async function presentPerson(db: Db, actor: Actor, row: PeopleTable): Pro
     actions: [
       ...abilities(actor, 'Person', record, ['update', 'identify', 'manage', 'export']),
       ...(can(actor, 'create', 'Case', record) ? ['open_case'] : []),
+      // Field workers may not read cases: the page says how many are open instead of "none".
+      ...(can(actor, 'list', 'Case', record) ? ['read_cases'] : []),
     ],
   }
 }
