@@ -44,3 +44,19 @@ export function formatMoment(locale: Locale, iso: string, timeZone?: string): st
 export function formatNumber(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale).format(value)
 }
+
+/**
+ * A month (YYYY-MM) or a year (YYYY), the coarse dates kept where the day would say too much:
+ * "June 2025" / "2025年6月", "2025" / "2025年". Anything else is shown as written.
+ */
+export function formatMonth(locale: Locale, coarse: string): string {
+  const match = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(coarse)
+  if (!match) return coarse
+  const [, year, month] = match
+  const date = new Date(Date.UTC(Number(year), month ? Number(month) - 1 : 0, 1))
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    ...(month ? { month: 'long' } : {}),
+    timeZone: 'UTC',
+  }).format(date)
+}

@@ -1,4 +1,4 @@
-import { formatNumber } from '@haven/core/i18n/format'
+import { formatMonth, formatNumber } from '@haven/core/i18n/format'
 import type { PathwaySummary } from '@haven/core/resettlement/pathway-views'
 import { locale, t } from '../../lib/locale.js'
 
@@ -8,7 +8,7 @@ export function routeLabel(p: Pick<PathwaySummary, 'route' | 'routeCountry'>): s
   return p.routeCountry ? `${route} (${p.routeCountry})` : route
 }
 
-/** A coarse date as written (2006-03 or 2006): a month or a year is all that is kept. */
-export const coarse = (on: string) => on
+/** A coarse date (2006-03 or 2006: a month or a year is all that is kept), in the reader's language. */
+export const coarse = (on: string) => formatMonth(locale.value, on)
 
 export const number = (n: number) => formatNumber(locale.value, n)
