@@ -176,4 +176,126 @@ describeInBrowser('language classes, in Chromium', (suite) => {
       await shot.context.close()
     }
   }, 180_000)
+
+  it('a caseworker edits a class (a stale edit is refused, not overwritten) and ends it with its learners', async () => {
+    const { page, context } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.teacher as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/classes`)
+    await page.getByRole('heading', { level: 1, name: 'Language classes' }).waitFor()
+    const session = await callApi<{ grants: { compartmentId: string; compartmentCode: string }[] }>(
+      page,
+      'GET',
+      '/auth/session',
+    )
+    const tokyo = session.grants.find((g) => g.compartmentCode === 'TOKYO')?.compartmentId
+    const made = await callApi<{ id: string }>(page, 'POST', '/classes', {
+      compartmentId: tokyo,
+      language: 'ja',
+      level: 'intermediate',
+      teacher: 'Volunteer T.',
+      teacherKind: 'volunteer',
+      weekdays: ['sat'],
+      time: '10:00',
+      minutes: 90,
+      startsOn: '2025-05-10',
+    })
+    const learner = await callApi<{ code: string }>(page, 'POST', '/people', {
+      compartmentId: tokyo,
+      identity: { names: [{ script: 'latin', value: 'Synthetic Learner Three' }], phones: [] },
+      attributes: { situation: 'resettled', ageBand: '18-29' },
+    })
+    await callApi(page, 'POST', `/classes/${made.id}/enrolments`, {
+      personCode: learner.code,
+      enrolledOn: '2025-05-10',
+    })
+    await page.goto(`${haven.baseUrl}/app/classes/${made.id}`)
+    await page.getByRole('heading', { level: 1, name: 'Japanese · Intermediate' }).waitFor()
+
+    // Someone else saves the class while the form is open: the form's save is refused.
+    await page.getByRole('button', { name: 'Edit the class' }).click()
+    await callApi(page, 'PATCH', `/classes/${made.id}`, {
+      version: 1,
+      shelterCode: null,
+      level: 'intermediate',
+      teacher: 'Volunteer U.',
+      teacherKind: 'volunteer',
+      weekdays: ['sat'],
+      time: '10:00',
+      minutes: 90,
+    })
+    await page.getByLabel('Time', { exact: true }).fill('10:30')
+    await page.getByRole('button', { name: 'Save the class' }).click()
+    await page.getByText('Someone else saved this record while you were editing it.').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.reload()
+    await page.getByText('Volunteer U.').waitFor()
+    await page.getByRole('button', { name: 'Edit the class' }).click()
+    await page.getByLabel('Level').selectOption({ label: 'Advanced' })
+    await page.getByRole('checkbox', { name: 'Sun' }).check()
+    await page.getByRole('button', { name: 'Save the class' }).click()
+    await page.getByText('Class saved.').waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Japanese · Advanced' }).waitFor()
+    await page.getByText('Sat, Sun at 10:00, 90 min').waitFor()
+
+    await page.getByRole('button', { name: 'End the class' }).click()
+    await page.getByText('1 learner is still learning', { exact: false }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    for (const [locale, width] of [
+      ['en', 375],
+      ['en', 1280],
+    ] as const) {
+      await page.setViewportSize({ width, height: 800 })
+      await page.screenshot({
+        path: `e2e/artifacts/classes-end-${locale}-${width}.png`,
+        fullPage: true,
+      })
+    }
+    await page.getByLabel('Ended on').fill('2025-12-20')
+    await page.getByLabel('Their next step').selectOption({ label: 'Vocational training' })
+    await page.getByRole('button', { name: 'End the class', exact: true }).click()
+    await page.getByText('Class ended on December 20, 2025.').waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Ended' }).waitFor()
+    const learners = await page.getByRole('region', { name: 'Learners' }).textContent()
+    expect(learners).toContain('Vocational training')
+    expect(learners).toContain('Completed')
+    // An ended class offers nothing more to do.
+    expect(await page.getByRole('button', { name: 'Record a session' }).count()).toBe(0)
+    await page.goto(`${haven.baseUrl}/app/classes?status=ended`)
+    await page.getByText('1 class').waitFor()
+
+    // The forms in Japanese, at both widths.
+    const again = await callApi<{ id: string }>(page, 'POST', '/classes', {
+      compartmentId: tokyo,
+      language: 'ja',
+      level: 'beginner',
+      teacher: 'Volunteer V.',
+      teacherKind: 'volunteer',
+      weekdays: ['mon'],
+      time: '18:00',
+      minutes: 60,
+      startsOn: '2025-06-02',
+    })
+    for (const width of [375, 1280]) {
+      const shot = await suite.newPage({ viewport: { width, height: 800 }, locale: 'ja-JP' })
+      await signInContext(shot.context, haven.baseUrl, staff.teacher as StaffAccount)
+      await shot.page.goto(`${haven.baseUrl}/app/classes/${again.id}`)
+      await shot.page.getByRole('button', { name: '教室を編集' }).click()
+      await shot.page.getByLabel('講師', { exact: true }).waitFor()
+      expect(describeViolations(await axeViolations(shot.page)), 'ja edit').toBe('')
+      const wide = await shot.page.evaluate(() => document.documentElement.scrollWidth)
+      expect(wide, `ja ${width}`).toBeLessThanOrEqual(width)
+      await shot.page.screenshot({
+        path: `e2e/artifacts/classes-edit-ja-${width}.png`,
+        fullPage: true,
+      })
+      await shot.page.getByRole('button', { name: 'キャンセル' }).click()
+      await shot.page.getByRole('button', { name: '教室を終了' }).click()
+      await shot.page.getByText('受講中の人はいません。').waitFor()
+      await shot.page.screenshot({
+        path: `e2e/artifacts/classes-end-ja-${width}.png`,
+        fullPage: true,
+      })
+      await shot.context.close()
+    }
+  }, 180_000)
 })

@@ -53,6 +53,7 @@ async function checkWidths(
   account: StaffAccount,
   path: string,
   name: string,
+  shows?: { en: string; ja: string },
 ) {
   for (const [locale, width] of [
     ['en', 375],
@@ -67,6 +68,8 @@ async function checkWidths(
     await signInContext(shot.context, haven.baseUrl, account)
     await shot.page.goto(`${haven.baseUrl}${path}`)
     await shot.page.getByRole('table').waitFor()
+    // Months in the reader's language, through the shared formatter.
+    if (shows) expect(await shot.page.getByRole('table').textContent()).toContain(shows[locale])
     expect(describeViolations(await axeViolations(shot.page)), `${locale} ${width}`).toBe('')
     expect(
       await shot.page.evaluate(() => document.documentElement.scrollWidth),
@@ -88,13 +91,25 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
       returns: { role: 'caseworker', compartment: 'RESETTLE' },
       caseworker: { role: 'caseworker', compartment: 'YAN-01' },
       coordinator: { role: 'coordinator', compartment: 'YAN-01' },
+      treasurer: { role: 'finance', compartment: 'YAN-01' },
     })
   })
   afterAll(async () => {
     expect(await haven?.server.stop()).toBe(0)
   })
 
-  it('a caseworker records a request to return, its approval and the month of return', async () => {
+  /** Finance's journal for a fiscal year: the entry with this memo is listed, with its yen. */
+  async function journalShows(memo: string, yen: string) {
+    const { page, context } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.treasurer as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/finance/journal?fy=2025`)
+    const row = page.getByRole('row').filter({ hasText: memo })
+    await row.first().waitFor()
+    expect(await row.first().textContent()).toContain(yen)
+    await context.close()
+  }
+
+  it('a caseworker records a request to return, its approval, the funds paid (which reach the books) and the month of return', async () => {
     const { page, context, consoleErrors } = await suite.newPage()
     await signInContext(context, haven.baseUrl, staff.returns as StaffAccount)
     await page.goto(`${haven.baseUrl}/app/returns`)
@@ -111,10 +126,22 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     expect(describeViolations(await axeViolations(page))).toBe('')
     await page.getByRole('button', { name: 'Record the decision', exact: true }).click()
     await page.getByText(`Case ${kase.code}: Approved.`).waitFor()
+    // The resettlement funds: paid in yen, and told to the books in the same transaction.
+    await page.getByRole('button', { name: `Record funds paid — ${kase.code}` }).click()
+    await page.getByLabel('Amount').fill('50000')
+    await page.getByLabel('Day paid').fill('2025-08-15')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByRole('button', { name: 'Record funds paid', exact: true }).click()
+    await page.getByText(`Case ${kase.code}: Funds paid.`).waitFor()
     await page.getByRole('button', { name: `Record the return — ${kase.code}` }).click()
     await page.getByLabel('Month of return').fill('2025-09')
     await page.getByRole('button', { name: 'Record the return', exact: true }).click()
     await page.getByText(`Case ${kase.code}: Returned.`).waitFor()
+    const row = await page.getByRole('row').filter({ hasText: kase.code }).textContent()
+    // Months as the reader says them, the funds as money with the day paid.
+    expect(row).toContain('June 2025')
+    expect(row).toContain('September 2025')
+    expect(row).toContain('¥50,000')
     // After the return nothing more is recorded: no step is offered.
     expect(await page.getByRole('button', { name: /— / }).count()).toBe(0)
     // The filter is kept in the URL.
@@ -123,12 +150,16 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     expect(new URL(page.url()).search).toBe('?status=requested')
     await page.getByLabel('Status').selectOption({ label: 'Returned' })
     await page.getByText('1 request').waitFor()
-    await checkWidths(suite, haven, staff.returns as StaffAccount, '/app/returns', 'returns')
+    await checkWidths(suite, haven, staff.returns as StaffAccount, '/app/returns', 'returns', {
+      en: 'September 2025',
+      ja: '2025年9月',
+    })
     expect(consoleErrors).toEqual([])
     await context.close()
+    await journalShows('Resettlement funds for a return', '50,000')
   }, 150_000)
 
-  it('a caseworker records a treatment; a flagged one by the coordinator stays hidden from them', async () => {
+  it('a caseworker records a treatment and its cost (which reaches the books); a flagged one by the coordinator stays hidden from them', async () => {
     const coord = await suite.newPage()
     await signInContext(coord.context, haven.baseUrl, staff.coordinator as StaffAccount)
     await coord.page.goto(`${haven.baseUrl}/app/treatments`)
@@ -163,9 +194,14 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     await page.getByRole('button', { name: 'Record the treatment' }).click()
     expect(describeViolations(await axeViolations(page))).toBe('')
     await page.getByLabel('Partner').fill('City hospital')
+    await page.getByLabel('Cost paid').fill('12000')
+    await page.getByLabel('Day paid').fill('2025-07-20')
     await page.getByRole('button', { name: 'Record the treatment' }).click()
     await page.getByText(`Case ${kase.code}: Hospital recorded.`).waitFor()
     await page.getByText('1 treatment').waitFor()
+    const row = await page.getByRole('row').filter({ hasText: kase.code }).textContent()
+    expect(row).toContain('July 2025')
+    expect(row).toContain('¥12,000')
     await page.getByLabel('Kind').selectOption({ label: 'Clinic' })
     await page.getByText('0 treatments').waitFor()
     expect(new URL(page.url()).search).toBe('?kind=clinic')
@@ -173,8 +209,9 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
       suite,
       haven,
       staff.caseworker as StaffAccount,
-      '/app/treatments',
+      '/app/treatments?kind=hospital',
       'treatments',
+      { en: 'July 2025', ja: '2025年7月' },
     )
     expect(consoleErrors).toEqual([])
     // Asked for by its id, the flagged treatment is answered as missing (after the console check:
@@ -183,5 +220,6 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
       await callApi<{ status: number }>(page, 'GET', `/medical/treatments/${flagged.id}`),
     ).toMatchObject({ status: 404 })
     await context.close()
+    await journalShows('Medical treatment (hospital)', '12,000')
   }, 150_000)
 })

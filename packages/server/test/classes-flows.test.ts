@@ -225,4 +225,148 @@ describeEachDialect('language classes through the API', (ctx) => {
     const id = ja.items[0].id
     expect((await request('GET', `/classes/${id}`, outsider)).status).toBe(404)
   })
+
+  it('edits a class at the version read and ends it, closing the learners still enrolled', async () => {
+    const id = (await request('POST', '/classes', caseworker, aClass())).body.id
+    const [p1, p2] = [await buildPerson(app, japanId), await buildPerson(app, japanId)]
+    for (const p of [p1, p2])
+      await request('POST', `/classes/${id}/enrolments`, caseworker, {
+        personCode: p.code,
+        enrolledOn: '2005-04-12',
+      })
+    const edit = {
+      version: 1,
+      shelterCode: null,
+      level: 'elementary',
+      teacher: 'Volunteer K.',
+      teacherKind: 'volunteer',
+      weekdays: ['mon', 'wed'],
+      time: '19:00',
+      minutes: 120,
+    }
+    const edited = await request('PATCH', `/classes/${id}`, caseworker, edit)
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200)
+    expect(edited.body).toMatchObject({
+      version: 2,
+      level: 'elementary',
+      teacher: 'Volunteer K.',
+      weekdays: ['mon', 'wed'],
+      time: '19:00',
+      minutes: 120,
+      language: 'ja',
+      endedOn: null,
+    })
+    // A second editor who read version 1 is told, and nothing of theirs is written.
+    const stale = await request('PATCH', `/classes/${id}`, caseworker, {
+      ...edit,
+      level: 'advanced',
+    })
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict'])
+    expect((await request('GET', `/classes/${id}`, caseworker)).body.level).toBe('elementary')
+    // A field worker reads but does not edit or end.
+    expect(
+      (await request('PATCH', `/classes/${id}`, fieldWorker, { ...edit, version: 2 })).status,
+    ).toBe(403)
+
+    await request('POST', `/classes/${id}/sessions`, caseworker, {
+      heldOn: '2006-03-01',
+      minutes: 120,
+      present: [],
+    })
+    const beforeSession = await request('POST', `/classes/${id}/end`, caseworker, {
+      version: 2,
+      endedOn: '2006-02-28',
+      outcome: 'completed',
+      nextStep: 'night_school',
+    })
+    expect(beforeSession.status).toBe(422)
+    expect(Object.keys(beforeSession.body.error.fields)).toEqual(['endedOn'])
+    const oneLeft = (await request('GET', `/classes/${id}`, caseworker)).body.enrolments[0].id
+    await request('POST', `/classes/${id}/enrolments/${oneLeft}/end`, caseworker, {
+      outcome: 'left',
+      endedOn: '2005-10-01',
+      nextStep: 'employment',
+    })
+    const staleEnd = await request('POST', `/classes/${id}/end`, caseworker, {
+      version: 1,
+      endedOn: '2006-03-20',
+      outcome: 'completed',
+      nextStep: 'night_school',
+    })
+    expect([staleEnd.status, staleEnd.body.error.code]).toEqual([409, 'version_conflict'])
+    const ended = await request('POST', `/classes/${id}/end`, caseworker, {
+      version: 2,
+      endedOn: '2006-03-20',
+      outcome: 'completed',
+      nextStep: 'night_school',
+    })
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200)
+    expect(ended.body).toMatchObject({
+      status: 'ended',
+      endedOn: '2006-03-20',
+      version: 3,
+      learnerCount: 0,
+      actions: [],
+    })
+    // The learner who had already left keeps their own ending; the other graduates that day.
+    expect(
+      ended.body.enrolments.map((e: { outcome: string; endedOn: string; nextStep: string }) => [
+        e.outcome,
+        e.endedOn,
+        e.nextStep,
+      ]),
+    ).toEqual([
+      ['left', '2005-10-01', 'employment'],
+      ['completed', '2006-03-20', 'night_school'],
+    ])
+    const graduates = MODULES.flatMap((m) => m.figures ?? []).find(
+      (f) => f.key === 'classes.graduates.by-next-step',
+    )
+    expect(await graduates?.compute(app.database.db, fiscalYear(2005))).toMatchObject({
+      values: [1, 0, 0, 0, 0],
+    })
+    expect((await request('GET', '/classes?status=ended', caseworker)).body.total).toBe(1)
+
+    // An ended class takes no more learners, sessions, edits or a second end.
+    const p3 = await buildPerson(app, japanId)
+    const refused = [
+      await request('POST', `/classes/${id}/enrolments`, caseworker, {
+        personCode: p3.code,
+        enrolledOn: '2006-03-21',
+      }),
+      await request('POST', `/classes/${id}/sessions`, caseworker, {
+        heldOn: '2006-03-22',
+        minutes: 60,
+        present: [],
+      }),
+      await request('PATCH', `/classes/${id}`, caseworker, { ...edit, version: 3 }),
+      await request('POST', `/classes/${id}/end`, caseworker, {
+        version: 3,
+        endedOn: '2006-03-25',
+        outcome: 'left',
+        nextStep: 'none',
+      }),
+    ]
+    expect(refused.map((r) => [r.status, r.body.error.code])).toEqual(
+      Array(4).fill([409, 'class_ended']),
+    )
+
+    const audit = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'in', ['classes.class_edited', 'classes.class_ended'])
+      .orderBy('seq')
+      .execute()
+    expect(audit.map((r) => r.action)).toEqual(['classes.class_edited', 'classes.class_ended'])
+    expect(JSON.parse(String(audit[0]?.details)).fields).toEqual([
+      'level',
+      'teacher',
+      'weekdays',
+      'time',
+      'minutes',
+    ])
+    expect(JSON.parse(String(audit[1]?.details))).toMatchObject({ enrolmentsEnded: 1 })
+    // The teacher's name stays out of the log.
+    expect(JSON.stringify(audit)).not.toContain('Volunteer K.')
+  })
 })

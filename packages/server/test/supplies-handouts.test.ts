@@ -110,6 +110,28 @@ describeEachDialect(
       expect(listed.items[0]).toMatchObject({ itemKind: 'first_aid_kit', personCode: person.code })
       const outsider = await userWith([{ role: 'field_worker', compartmentId: otherId }])
       expect((await request('GET', '/supplies/handouts', outsider)).body.total).toBe(0)
+      // The list's filters: kind, a year or a month of the day, to a person or a shelter.
+      const totalOf = async (query: string) =>
+        (await request('GET', `/supplies/handouts?${query}`, fieldWorker)).body.total
+      expect(
+        await Promise.all(
+          [
+            'kind=first_aid_kit',
+            'kind=clothes_winter',
+            'kind=clothes_summer',
+            'period=2005',
+            'period=2006',
+            'period=2005-12',
+            'period=2005-11',
+            'recipient=person',
+            'recipient=shelter',
+            'kind=first_aid_kit&recipient=shelter',
+          ].map(totalOf),
+        ),
+      ).toEqual([1, 1, 0, 1, 1, 1, 0, 1, 1, 0])
+      const badPeriod = await request('GET', '/supplies/handouts?period=2005-13', fieldWorker)
+      expect(badPeriod.status).toBe(422)
+      expect((await request('GET', '/supplies/handouts?kind=rice', fieldWorker)).status).toBe(422)
 
       const figures = MODULES.flatMap((m) => m.figures ?? [])
       const compute = (key: string) =>

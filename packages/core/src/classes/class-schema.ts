@@ -35,6 +35,27 @@ const personCode = z
   .max(40)
   .transform((c) => c.toUpperCase())
 
+const shelterCode = z
+  .string()
+  .trim()
+  .max(20)
+  .transform((c) => (c === '' ? null : c.toUpperCase()))
+  .nullable()
+  .default(null)
+const teacher = z.string().trim().min(1, { error: 'field.required' }).max(80)
+const weekdays = z
+  .array(z.enum(WEEKDAYS))
+  .min(1, { error: 'field.weekdays_required' })
+  .max(WEEKDAYS.length)
+  .refine((d) => new Set(d).size === d.length, { error: 'field.weekdays_required' })
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'field.time_format' })
+/** A session's usual length, in minutes. */
+const minutes = z.coerce
+  .number({ error: 'field.minutes_range' })
+  .int({ error: 'field.minutes_range' })
+  .min(15, { error: 'field.minutes_range' })
+  .max(480, { error: 'field.minutes_range' })
+
 /**
  * A class: the language and level taught, who teaches (a volunteer's first name or initials is
  * enough — never a learner), where (a shelter's public code, or none), and when it meets.
@@ -42,32 +63,47 @@ const personCode = z
 export const createClassSchema = z.strictObject({
   /** The compartment whose people may enrol (the shelter's, when a shelter code is given). */
   compartmentId: id,
-  shelterCode: z
-    .string()
-    .trim()
-    .max(20)
-    .transform((c) => (c === '' ? null : c.toUpperCase()))
-    .nullable()
-    .default(null),
+  shelterCode,
   language: z.enum(CLASS_LANGUAGES),
   level: z.enum(CLASS_LEVELS),
-  teacher: z.string().trim().min(1, { error: 'field.required' }).max(80),
+  teacher,
   teacherKind: z.enum(TEACHER_KINDS),
-  weekdays: z
-    .array(z.enum(WEEKDAYS))
-    .min(1, { error: 'field.weekdays_required' })
-    .max(WEEKDAYS.length)
-    .refine((d) => new Set(d).size === d.length, { error: 'field.weekdays_required' }),
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'field.time_format' }),
-  /** A session's usual length, in minutes. */
-  minutes: z.coerce
-    .number({ error: 'field.minutes_range' })
-    .int({ error: 'field.minutes_range' })
-    .min(15, { error: 'field.minutes_range' })
-    .max(480, { error: 'field.minutes_range' }),
+  weekdays,
+  time,
+  minutes,
   startsOn: day,
 })
 export type CreateClass = z.infer<typeof createClassSchema>
+
+/**
+ * Editing a running class: its level, teacher, place and schedule, naming the version read (a
+ * stale one answers 409 `version_conflict`). The language stays: another language is another
+ * class, and the figures count learners by the language they were taught.
+ */
+export const editClassSchema = z.strictObject({
+  version: z.number().int().min(1),
+  shelterCode,
+  level: z.enum(CLASS_LEVELS),
+  teacher,
+  teacherKind: z.enum(TEACHER_KINDS),
+  weekdays,
+  time,
+  minutes,
+})
+export type EditClass = z.infer<typeof editClassSchema>
+
+/**
+ * Ending a class on a day. Learners still enrolled cannot keep learning in an ended class, so
+ * their enrolments end that day too, with the outcome and next step chosen here (record a
+ * learner's own next step first, from the learners' table, when it differs).
+ */
+export const endClassSchema = z.strictObject({
+  version: z.number().int().min(1),
+  endedOn: day,
+  outcome: z.enum(ENROLMENT_OUTCOMES),
+  nextStep: z.enum(NEXT_STEPS),
+})
+export type EndClass = z.infer<typeof endClassSchema>
 
 export const classParamsSchema = z.strictObject({ id })
 export const enrolmentParamsSchema = z.strictObject({ id, enrolmentId: id })
@@ -120,6 +156,9 @@ export const classSummaryView = z.object({
   minutes: z.number(),
   startsOn: z.string(),
   status: z.enum(CLASS_STATUSES),
+  /** The day it ended, null while it runs. */
+  endedOn: z.string().nullable(),
+  version: z.number(),
   /** Enrolled and not yet ended. */
   learnerCount: z.number(),
   sessionCount: z.number(),

@@ -47,8 +47,18 @@ export const createHandoutSchema = z
   })
 export type CreateHandout = z.infer<typeof createHandoutSchema>
 
+/** Who received a handout: a named person, or a shelter's headcount. */
+export const HANDOUT_RECIPIENTS = ['person', 'shelter'] as const
+
 export const handoutQuerySchema = z.strictObject({
   compartmentId: id.optional(),
+  kind: z.enum(NON_FOOD_KINDS as [string, ...string[]]).optional(),
+  /** A year (2025) or a month (2025-06) of the day handed out. */
+  period: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/, { error: 'field.coarse_date_format' })
+    .optional(),
+  recipient: z.enum(HANDOUT_RECIPIENTS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(25),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 })

@@ -203,6 +203,7 @@ export const errors = {
       { path: 'heldOn', key: 'error.session_exists', params: {} },
     ]),
   enrolmentEnded: () => new HavenError(409, 'enrolment_ended', 'error.enrolment_ended'),
+  classEnded: () => new HavenError(409, 'class_ended', 'error.class_ended'),
   returnWrongStep: (status = '') =>
     new HavenError(409, 'return_wrong_step', 'error.return_wrong_step', { status }),
   reportExists: () => new HavenError(409, 'report_exists', 'error.report_exists'),

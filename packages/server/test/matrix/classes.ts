@@ -85,5 +85,28 @@ export const matrix: MatrixModule = {
         }
       },
     },
+    'PATCH /classes/:id': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f: Fixture) => {
+        const klass = await aClass(f.app, f.target.id)
+        const { compartmentId: _, language: __, startsOn: ___, ...edit } = classInput(f.target.id)
+        return { path: `/classes/${klass.id}`, body: { ...edit, version: 1, level: 'elementary' } }
+      },
+    },
+    'POST /classes/:id/end': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f: Fixture) => {
+        const { klass } = await enrolled(f.app, f.target.id)
+        return {
+          path: `/classes/${klass.id}/end`,
+          body: {
+            version: 1,
+            endedOn: '2026-01-20',
+            outcome: 'completed',
+            nextStep: 'night_school',
+          },
+        }
+      },
+    },
   },
 }

@@ -6,11 +6,18 @@ import { StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { EditClassForm, EndClassForm } from './class-edit-forms.js'
 import { EndForm, EnrolForm, SessionForm } from './class-forms.js'
 import { classTitle, day, number, scheduleLabel } from './class-labels.js'
 import './classes.css'
 
-type Open = { kind: 'session' } | { kind: 'enrol' } | { kind: 'end'; enrolmentId: string } | null
+type Open =
+  | { kind: 'session' }
+  | { kind: 'enrol' }
+  | { kind: 'edit' }
+  | { kind: 'end-class' }
+  | { kind: 'end'; enrolmentId: string }
+  | null
 
 /** `/app/classes/:id`: the class's facts and next actions first, then its learners and sessions. */
 export function ClassPage({ id }: { id: string }): JSX.Element {
@@ -57,6 +64,12 @@ export function ClassPage({ id }: { id: string }): JSX.Element {
           </dd>
           <dt>{t('classes.starts_on')}</dt>
           <dd>{day(klass.startsOn)}</dd>
+          {klass.endedOn && (
+            <>
+              <dt>{t('classes.ended_on_class')}</dt>
+              <dd>{day(klass.endedOn)}</dd>
+            </>
+          )}
         </dl>
         {works && open?.kind === 'session' && (
           <>
@@ -70,6 +83,18 @@ export function ClassPage({ id }: { id: string }): JSX.Element {
             <EnrolForm klass={klass} onSaved={saved} onCancel={close} />
           </>
         )}
+        {works && open?.kind === 'edit' && (
+          <>
+            <h3>{t('classes.edit')}</h3>
+            <EditClassForm klass={klass} onSaved={saved} onCancel={close} />
+          </>
+        )}
+        {works && open?.kind === 'end-class' && (
+          <>
+            <h3>{t('classes.end_class')}</h3>
+            <EndClassForm klass={klass} onSaved={saved} onCancel={close} />
+          </>
+        )}
         {works && open === null && (
           <p class="class-actions">
             <button type="button" class="primary" onClick={() => setOpen({ kind: 'session' })}>
@@ -77,6 +102,12 @@ export function ClassPage({ id }: { id: string }): JSX.Element {
             </button>
             <button type="button" class="secondary" onClick={() => setOpen({ kind: 'enrol' })}>
               {t('classes.enrol')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen({ kind: 'edit' })}>
+              {t('classes.edit')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setOpen({ kind: 'end-class' })}>
+              {t('classes.end_class')}
             </button>
           </p>
         )}

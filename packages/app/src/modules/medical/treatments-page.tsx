@@ -11,7 +11,8 @@ import { isCurrencyCode } from '@haven/core/money/currency'
 import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { CasePicker, useCasePages } from '../../components/case-picker.js'
+import { Loading, Problem } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -25,10 +26,6 @@ const PAGE_SIZE = 25
 interface TreatmentPage {
   items: TreatmentView[]
   total: number
-}
-interface CaseRow {
-  id: string
-  code: string
 }
 
 const isKind = (s: string | null): s is TreatmentKind =>
@@ -49,10 +46,7 @@ function TreatmentForm(props: {
   onSaved: (v: TreatmentView) => void
   onCancel: () => void
 }): JSX.Element {
-  const [cases] = useLoad(
-    () => api<{ cases: CaseRow[] }>('GET', '/cases?type=medical&limit=100'),
-    'medical-cases',
-  )
+  const pages = useCasePages('medical')
   const [v, setV] = useState({
     caseId: '',
     kind: 'clinic',
@@ -66,10 +60,10 @@ function TreatmentForm(props: {
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
   const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value })
-  if (cases.state === 'loading') return <Loading />
-  if (cases.state === 'failed') return <Problem error={cases.error} />
-  if (cases.data.cases.length === 0) return <p>{t('treatments.no_cases')}</p>
-  const caseId = v.caseId || (cases.data.cases[0]?.id ?? '')
+  if (pages.error) return <Problem error={pages.error} />
+  if (pages.cases === null) return <Loading />
+  if (pages.cases.length === 0) return <p>{t('treatments.no_cases')}</p>
+  const caseId = v.caseId || (pages.cases[0]?.id ?? '')
   return (
     <form
       ref={element}
@@ -104,11 +98,11 @@ function TreatmentForm(props: {
     >
       <ErrorAlert message={submission.error} />
       <div class="field-row">
-        <SelectField
+        <CasePicker
           id="treatment-case"
           label={t('treatments.case')}
+          pages={pages}
           value={caseId}
-          options={cases.data.cases.map((c) => ({ value: c.id, label: c.code }))}
           onChange={set('caseId')}
           error={submission.fields.caseId}
         />

@@ -11,7 +11,8 @@ import {
 } from '@haven/core/resettlement/returnee-schema'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { Loading, Problem, useLoad } from '../../components/load-state.js'
+import { CasePicker, useCasePages } from '../../components/case-picker.js'
+import { Loading, Problem } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
@@ -27,11 +28,6 @@ interface ReturnPage {
   items: ReturnView[]
   total: number
 }
-interface CaseRow {
-  id: string
-  code: string
-  compartmentId: string
-}
 
 const isStatus = (s: string | null): s is ReturnStatus =>
   s !== null && (RETURN_STATUSES as readonly string[]).includes(s)
@@ -40,18 +36,15 @@ const today = () => new Date().toISOString().slice(0, 10)
 
 /** A new request: one of the return cases the caller works, and the month asked. */
 function RequestForm(props: { onSaved: (v: ReturnView) => void; onCancel: () => void }) {
-  const [cases] = useLoad(
-    () => api<{ cases: CaseRow[] }>('GET', '/cases?type=return&limit=100'),
-    'return-cases',
-  )
+  const pages = useCasePages('return')
   const [caseId, setCaseId] = useState('')
   const [requestedOn, setRequestedOn] = useState(thisMonth())
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
-  if (cases.state === 'loading') return <Loading />
-  if (cases.state === 'failed') return <Problem error={cases.error} />
-  if (cases.data.cases.length === 0) return <p>{t('returns.no_cases')}</p>
-  const chosen = cases.data.cases.find((c) => c.id === caseId) ?? cases.data.cases[0]
+  if (pages.error) return <Problem error={pages.error} />
+  if (pages.cases === null) return <Loading />
+  if (pages.cases.length === 0) return <p>{t('returns.no_cases')}</p>
+  const chosen = pages.cases.find((c) => c.id === caseId) ?? pages.cases[0]
   return (
     <form
       ref={element}
@@ -76,11 +69,11 @@ function RequestForm(props: { onSaved: (v: ReturnView) => void; onCancel: () => 
     >
       <ErrorAlert message={submission.error} />
       <div class="field-row">
-        <SelectField
+        <CasePicker
           id="return-case"
           label={t('returns.case')}
+          pages={pages}
           value={chosen?.id ?? ''}
-          options={cases.data.cases.map((c) => ({ value: c.id, label: c.code }))}
           onChange={setCaseId}
           error={submission.fields.caseId}
         />

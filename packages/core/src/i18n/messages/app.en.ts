@@ -27,4 +27,6 @@ export const appEn = {
   'home.grant_org': '{role} for the whole organisation',
   'home.unread': '{count, plural, one {# unread notification} other {# unread notifications}}',
   'home.no_unread': 'No unread notifications.',
+  'cases.picker_more': 'Show more cases',
+  'cases.picker_shown': '{shown} of {total} cases listed, most recently active first.',
 } as const

@@ -27,4 +27,6 @@ export const appJa: Record<keyof typeof appEn, string> = {
   'home.grant_org': '団体全体の{role}',
   'home.unread': '未読の通知が {count} 件あります',
   'home.no_unread': '未読の通知はありません。',
+  'cases.picker_more': 'さらにケースを表示',
+  'cases.picker_shown': '{total}件中{shown}件を、最近動きのあった順に表示しています。',
 }

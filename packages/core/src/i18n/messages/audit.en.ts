@@ -140,6 +140,8 @@ export const auditEn = {
   'audit.act.classes.enrolled': 'Enrolled someone in a language class',
   'audit.act.classes.session_recorded': 'Recorded a class session and its attendance',
   'audit.act.classes.enrolment_ended': 'Ended a class enrolment with its next step',
+  'audit.act.classes.class_edited': 'Edited a language class',
+  'audit.act.classes.class_ended': 'Ended a language class',
   'audit.act.exchange.people_imported': 'Imported people from a spreadsheet',
   'audit.act.field.device_registered': 'Registered a field phone',
   'audit.act.field.device_revoked': 'Revoked a field phone',

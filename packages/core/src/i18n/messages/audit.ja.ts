@@ -140,6 +140,8 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.classes.enrolled': '語学クラスに受講者を登録した',
   'audit.act.classes.session_recorded': 'クラスの授業と出席を記録した',
   'audit.act.classes.enrolment_ended': '受講を終了し次の進路を記録した',
+  'audit.act.classes.class_edited': '語学教室を編集した',
+  'audit.act.classes.class_ended': '語学教室を終了した',
   'audit.act.exchange.people_imported': '表計算ファイルから人を取り込んだ',
   'audit.act.field.device_registered': '現地用の端末を登録した',
   'audit.act.field.device_revoked': '現地用の端末を無効にした',

@@ -106,4 +106,19 @@ export const classesEn = {
   'classes.ended': 'Enrolment of {code} ended.',
   'classes.choose_compartment': 'Choose where its learners are registered',
   'classes.learning': 'Learning',
+  'error.class_ended':
+    'This class has ended: it takes no more learners, sessions or changes. Nothing was changed.',
+  'field.class_end_before_session': 'A session was held after this day.',
+  'field.class_end_before_start': 'This is before the class started.',
+  'classes.edit': 'Edit the class',
+  'classes.edit_submit': 'Save the class',
+  'classes.edited': 'Class saved.',
+  'classes.end_class': 'End the class',
+  'classes.end_class_submit': 'End the class',
+  'classes.end_class_hint':
+    '{count, plural, =0 {No one is still learning.} one {# learner is still learning: their enrolment ends on this day with the outcome and next step below. Record a learner’s own next step first when it differs.} other {# learners are still learning: their enrolments end on this day with the outcome and next step below. Record a learner’s own next step first when it differs.}}',
+  'classes.class_ended': 'Class ended on {day}.',
+  'classes.ended_on_class': 'Ended on',
+  'classes.remaining_outcome': 'Outcome for those still learning',
+  'classes.remaining_next_step': 'Their next step',
 } as const

@@ -107,4 +107,19 @@ export const classesJa: Record<keyof typeof classesEn, string> = {
   'classes.ended': '{code} の受講を終了しました。',
   'classes.choose_compartment': '受講者が登録されている場所を選んでください',
   'classes.learning': '受講中',
+  'error.class_ended':
+    'この教室は終了しています。受講登録・授業・変更はできません。何も変更していません。',
+  'field.class_end_before_session': 'この日より後に授業が記録されています。',
+  'field.class_end_before_start': '教室の開始日より前です。',
+  'classes.edit': '教室を編集',
+  'classes.edit_submit': '教室を保存',
+  'classes.edited': '教室を保存しました。',
+  'classes.end_class': '教室を終了',
+  'classes.end_class_submit': '教室を終了する',
+  'classes.end_class_hint':
+    '{count, plural, =0 {受講中の人はいません。} other {受講中の人が#人います。その受講はこの日に、下の結果と次の進路で終了します。人ごとに進路が違うときは、先に受講者の表で記録してください。}}',
+  'classes.class_ended': '{day}に教室を終了しました。',
+  'classes.ended_on_class': '終了日',
+  'classes.remaining_outcome': '受講中の人の結果',
+  'classes.remaining_next_step': 'その人たちの次の進路',
 }

@@ -4,13 +4,22 @@ import {
   classQuerySchema,
   classView,
   createClassSchema,
+  editClassSchema,
+  endClassSchema,
   endEnrolmentSchema,
   enrolmentParamsSchema,
   enrolSchema,
   recordSessionSchema,
 } from '@haven/core/classes/class-schema'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
-import { createClass, enrol, finishEnrolment, recordSession } from './classes-service.js'
+import {
+  createClass,
+  editClass,
+  endClass,
+  enrol,
+  finishEnrolment,
+  recordSession,
+} from './classes-service.js'
 import { countClasses, findClass, listClasses } from './classes-store.js'
 import { presentClass, presentClasses } from './classes-views.js'
 
@@ -87,7 +96,14 @@ export const classesRoutes = [
     body: enrolSchema,
     response: classView,
     successStatus: 201,
-    errors: ['notFound', 'forbidden', 'validationFailed', 'enrolmentExists', 'recordFrozen'],
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'enrolmentExists',
+      'classEnded',
+      'recordFrozen',
+    ],
     async handle({ app, actor, body, record, audit: by }) {
       await enrol(app, record, body, by)
       return presentClass(app.database.db, actor(), record)
@@ -103,7 +119,14 @@ export const classesRoutes = [
     body: recordSessionSchema,
     response: classView,
     successStatus: 201,
-    errors: ['notFound', 'forbidden', 'validationFailed', 'sessionExists', 'recordFrozen'],
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'sessionExists',
+      'classEnded',
+      'recordFrozen',
+    ],
     async handle({ app, actor, body, record, audit: by }) {
       await recordSession(app, record, body, by)
       return presentClass(app.database.db, actor(), record)
@@ -119,10 +142,63 @@ export const classesRoutes = [
     params: enrolmentParamsSchema,
     body: endEnrolmentSchema,
     response: classView,
-    errors: ['notFound', 'forbidden', 'validationFailed', 'enrolmentEnded', 'recordFrozen'],
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'enrolmentEnded',
+      'classEnded',
+      'recordFrozen',
+    ],
     async handle({ app, actor, body, params, record, audit: by }) {
       await finishEnrolment(app, record, params.enrolmentId, body, by)
       return presentClass(app.database.db, actor(), record)
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/classes/:id',
+    summary:
+      'Edit a running class (level, teacher, shelter, days, time, length) at the version read; 409 version_conflict if it changed, class_ended once ended',
+    tag: 'classes',
+    access: { ...atClass, action: 'update' },
+    params: classParamsSchema,
+    body: editClassSchema,
+    response: classView,
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'versionConflict',
+      'classEnded',
+      'recordFrozen',
+    ],
+    async handle({ app, actor, body, record, audit: by }) {
+      const row = await editClass(app, record, body, by)
+      return presentClass(app.database.db, actor(), row)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/classes/:id/end',
+    summary:
+      'End a class on a day; learners still enrolled end that day with the outcome and next step given',
+    tag: 'classes',
+    access: { ...atClass, action: 'update' },
+    params: classParamsSchema,
+    body: endClassSchema,
+    response: classView,
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'versionConflict',
+      'classEnded',
+      'recordFrozen',
+    ],
+    async handle({ app, actor, body, record, audit: by }) {
+      const row = await endClass(app, record, body, by)
+      return presentClass(app.database.db, actor(), row)
     },
   }),
 ]

@@ -1,5 +1,7 @@
 import type {
   CreateClass,
+  EditClass,
+  EndClass,
   EndEnrolment,
   Enrol,
   RecordSession,
@@ -10,18 +12,23 @@ import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
+import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { findPersonByCode } from '../people/index.js'
 import { shelterRefByCode } from '../shelters/index.js'
 import {
   endEnrolment,
+  endOpenEnrolments,
   enrolmentOfPerson,
   enrolmentsOf,
+  findClass,
   findEnrolment,
   insertClass,
   insertEnrolment,
   insertSession,
+  lastSessionDay,
+  updateClass,
 } from './classes-store.js'
 import type { ClassEnrolmentsTable, ClassesTable, ClassSessionsTable } from './classes-tables.js'
 
@@ -31,6 +38,26 @@ const issue = (path: string, key: MessageKey) =>
 /** Refuses a day after today (a class, an enrolment, a session or a completion in the future). */
 function notFuture(app: AppContext, on: string, path: string) {
   if (on > today(app)) throw issue(path, 'field.date_in_future')
+}
+
+/**
+ * Refuses a change to a class that has ended, read again inside the change's transaction so an
+ * end committed meanwhile is seen (409 `class_ended`).
+ */
+async function assertRunning(trx: Db, classId: string): Promise<ClassesTable> {
+  const klass = await findClass(trx, classId)
+  if (!klass) throw errors.notFound()
+  if (klass.status !== 'running') throw errors.classEnded()
+  return klass
+}
+
+/** Checks that a shelter code names a shelter of the class's compartment. */
+async function assertShelterIn(trx: Db, shelterCode: string | null, compartmentId: string) {
+  if (!shelterCode) return
+  const shelter = await shelterRefByCode(trx, shelterCode)
+  if (!shelter) throw issue('shelterCode', 'field.shelter_code_unknown')
+  if (shelter.compartmentId !== compartmentId)
+    throw issue('shelterCode', 'field.shelter_other_compartment')
 }
 
 /**
@@ -45,12 +72,7 @@ export async function createClass(
   notFuture(app, input.startsOn, 'startsOn')
   return app.database.db.transaction().execute(async (trx) => {
     await assertWritable(trx, input.compartmentId)
-    if (input.shelterCode) {
-      const shelter = await shelterRefByCode(trx, input.shelterCode)
-      if (!shelter) throw issue('shelterCode', 'field.shelter_code_unknown')
-      if (shelter.compartmentId !== input.compartmentId)
-        throw issue('shelterCode', 'field.shelter_other_compartment')
-    }
+    await assertShelterIn(trx, input.shelterCode, input.compartmentId)
     const row: ClassesTable = {
       id: newId(),
       compartment_id: input.compartmentId,
@@ -64,6 +86,8 @@ export async function createClass(
       minutes: input.minutes,
       starts_on: input.startsOn,
       status: 'running',
+      version: 1,
+      ended_on: null,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -96,6 +120,7 @@ export async function enrol(
   try {
     return await app.database.db.transaction().execute(async (trx) => {
       await assertWritable(trx, klass.compartment_id)
+      await assertRunning(trx, klass.id)
       const person = await findPersonByCode(trx, klass.compartment_id, input.personCode)
       if (!person) throw issue('personCode', 'field.person_code_unknown')
       if (await enrolmentOfPerson(trx, klass.id, person.id)) throw errors.enrolmentExists()
@@ -145,6 +170,7 @@ export async function recordSession(
   try {
     return await app.database.db.transaction().execute(async (trx) => {
       await assertWritable(trx, klass.compartment_id)
+      await assertRunning(trx, klass.id)
       const enrolments = new Map((await enrolmentsOf(trx, klass.id)).map((e) => [e.id, e]))
       const present = input.present.map((id) => enrolments.get(id))
       if (
@@ -198,6 +224,7 @@ export async function finishEnrolment(
   notFuture(app, input.endedOn, 'endedOn')
   await app.database.db.transaction().execute(async (trx) => {
     await assertWritable(trx, klass.compartment_id)
+    await assertRunning(trx, klass.id)
     const enrolment = await findEnrolment(trx, klass.id, enrolmentId)
     if (!enrolment) throw errors.notFound()
     if (input.endedOn < enrolment.enrolled_on) throw issue('endedOn', 'field.ended_before_enrolled')
@@ -216,5 +243,105 @@ export async function finishEnrolment(
       requestId: by.requestId,
       details: { enrolmentId, outcome: input.outcome, nextStep: input.nextStep },
     })
+  })
+}
+
+/** Why a version-checked change to a class changed nothing: it ended, or another edit came first. */
+async function refusal(trx: Db, classId: string): Promise<Error> {
+  const now = await findClass(trx, classId)
+  if (now && now.status !== 'running') return errors.classEnded()
+  return errors.versionConflict({ version: now?.version })
+}
+
+/**
+ * Edits a running class's level, teacher, place and schedule, if it is still at the version the
+ * editor read (409 `version_conflict` otherwise). Audited with the names of the fields changed,
+ * never the teacher's name.
+ */
+export async function editClass(
+  app: AppContext,
+  klass: ClassesTable,
+  input: EditClass,
+  by: Actorish,
+): Promise<ClassesTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertWritable(trx, klass.compartment_id)
+    const current = await assertRunning(trx, klass.id)
+    if (current.version !== input.version)
+      throw errors.versionConflict({ version: current.version })
+    await assertShelterIn(trx, input.shelterCode, klass.compartment_id)
+    const set = {
+      shelter_code: input.shelterCode,
+      level: input.level,
+      teacher: input.teacher,
+      teacher_kind: input.teacherKind,
+      weekdays: JSON.stringify(input.weekdays),
+      time: input.time,
+      minutes: input.minutes,
+    }
+    const fields = (Object.keys(set) as (keyof typeof set)[]).filter((k) => set[k] !== current[k])
+    if ((await updateClass(trx, klass.id, input.version, set)) !== 1)
+      throw await refusal(trx, klass.id)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'classes.class_edited',
+      entityType: 'LanguageClass',
+      entityId: klass.id,
+      compartmentId: klass.compartment_id,
+      requestId: by.requestId,
+      details: { fields, version: input.version + 1 },
+    })
+    return { ...current, ...set, version: input.version + 1 }
+  })
+}
+
+/**
+ * Ends a running class on a day (not before it started, its last session or a learner still
+ * enrolled joined). Enrolments still open end the same day with the outcome and next step given:
+ * an ended class teaches no one, and the figures count its graduates by the day they finished.
+ * After this the class takes no learners, sessions or edits (409 `class_ended`). Audited.
+ */
+export async function endClass(
+  app: AppContext,
+  klass: ClassesTable,
+  input: EndClass,
+  by: Actorish,
+): Promise<ClassesTable> {
+  notFuture(app, input.endedOn, 'endedOn')
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertWritable(trx, klass.compartment_id)
+    const current = await assertRunning(trx, klass.id)
+    if (current.version !== input.version)
+      throw errors.versionConflict({ version: current.version })
+    if (input.endedOn < current.starts_on) throw issue('endedOn', 'field.class_end_before_start')
+    const last = await lastSessionDay(trx, klass.id)
+    if (last !== null && input.endedOn < last)
+      throw issue('endedOn', 'field.class_end_before_session')
+    const open = (await enrolmentsOf(trx, klass.id)).filter((e) => e.outcome === null)
+    if (open.some((e) => e.enrolled_on > input.endedOn))
+      throw issue('endedOn', 'field.ended_before_enrolled')
+    const set = { status: 'ended', ended_on: input.endedOn }
+    if ((await updateClass(trx, klass.id, input.version, set)) !== 1)
+      throw await refusal(trx, klass.id)
+    const closed = await endOpenEnrolments(trx, klass.id, {
+      outcome: input.outcome,
+      ended_on: input.endedOn,
+      next_step: input.nextStep,
+    })
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'classes.class_ended',
+      entityType: 'LanguageClass',
+      entityId: klass.id,
+      compartmentId: klass.compartment_id,
+      requestId: by.requestId,
+      details: {
+        endedOn: input.endedOn,
+        enrolmentsEnded: closed,
+        outcome: input.outcome,
+        nextStep: input.nextStep,
+      },
+    })
+    return { ...current, ...set, version: input.version + 1 }
   })
 }

@@ -14,6 +14,51 @@ export async function findClass(db: Db, id: string): Promise<ClassesTable | unde
   return db.selectFrom('classes').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
+/**
+ * Changes a running class if it is still at the version the editor read, raising the version.
+ * Returns the rows changed: 0 when another edit came first or the class has ended.
+ */
+export async function updateClass(
+  db: Db,
+  id: string,
+  version: number,
+  set: Partial<Omit<ClassesTable, 'id' | 'version' | 'compartment_id'>>,
+): Promise<number> {
+  const result = await db
+    .updateTable('classes')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'running')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** Ends every enrolment of a class still open, on one day with one outcome and next step. */
+export async function endOpenEnrolments(
+  db: Db,
+  classId: string,
+  end: Pick<ClassEnrolmentsTable, 'outcome' | 'ended_on' | 'next_step'>,
+): Promise<number> {
+  const result = await db
+    .updateTable('class_enrolments')
+    .set(end)
+    .where('class_id', '=', classId)
+    .where('outcome', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/** The day of a class's last session, or null before the first. */
+export async function lastSessionDay(db: Db, classId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('class_sessions')
+    .select((eb) => eb.fn.max('held_on').as('last'))
+    .where('class_id', '=', classId)
+    .executeTakeFirst()
+  return row?.last ?? null
+}
+
 export interface ClassFilter {
   compartmentIds: readonly string[]
   language?: string | undefined

@@ -16,6 +16,10 @@ export interface ClassesTable {
   minutes: number
   starts_on: string
   status: string
+  /** Raised by each edit: an edit names the version it read (409 `version_conflict` otherwise). */
+  version: number
+  /** The day the class ended, null while it runs. */
+  ended_on: string | null
   created_at: string
   created_by: string | null
 }

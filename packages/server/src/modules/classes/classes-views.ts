@@ -27,6 +27,8 @@ function summary(c: ClassesTable, counts: Counts): ClassSummary {
     minutes: c.minutes,
     startsOn: c.starts_on,
     status: c.status as ClassSummary['status'],
+    endedOn: c.ended_on,
+    version: c.version,
     learnerCount: counts.learners.get(c.id) ?? 0,
     sessionCount: counts.sessions.get(c.id) ?? 0,
   }
@@ -75,8 +77,10 @@ export async function presentClass(db: Db, actor: Actor, c: ClassesTable): Promi
       minutes: s.minutes,
       present: s.present,
     })),
-    actions: can(actor, 'update', 'LanguageClass', { compartmentId: c.compartment_id })
-      ? ['update']
-      : [],
+    actions:
+      c.status === 'running' &&
+      can(actor, 'update', 'LanguageClass', { compartmentId: c.compartment_id })
+        ? ['update']
+        : [],
   }
 }

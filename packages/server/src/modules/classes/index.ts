@@ -6,6 +6,7 @@ import { CLASSES_FIGURES } from './classes-figures.js'
 import { classPolicy } from './classes-policy.js'
 import { classesRoutes } from './classes-routes.js'
 import * as m0300 from './migrations/2026-12-07-0300-classes.js'
+import * as m0600 from './migrations/2026-12-07-0600-class-edit.js'
 
 /**
  * Language classes and education in Japan: classes (language, level, teacher, place, schedule),
@@ -14,7 +15,10 @@ import * as m0300 from './migrations/2026-12-07-0300-classes.js'
  */
 export const classesModule = defineModule({
   name: 'classes',
-  migrations: { '2026-12-07-0300-classes': m0300 },
+  migrations: {
+    '2026-12-07-0300-classes': m0300,
+    '2026-12-07-0600-class-edit': m0600,
+  },
   routes: classesRoutes,
   policies: [classPolicy],
   figures: CLASSES_FIGURES,

@@ -14,7 +14,7 @@ export const handoutRoutes = [
     method: 'get',
     path: '/supplies/handouts',
     summary:
-      'Non-food items handed out (clothes sets, kits) in your compartments, to a person by code or a headcount, newest first',
+      'Non-food items handed out (clothes sets, kits) in your compartments, to a person by code or a headcount, newest first; by kind, year or month, and person or shelter',
     tag: 'supplies',
     access: { kind: 'policy', entity: 'Distribution', action: 'list', scope: 'compartments' },
     query: handoutQuerySchema,
@@ -24,9 +24,10 @@ export const handoutRoutes = [
       const compartments = query.compartmentId
         ? scope.filter((c) => c === query.compartmentId)
         : scope
+      const filter = { kind: query.kind, period: query.period, recipient: query.recipient }
       const [rows, total] = await Promise.all([
-        listHandouts(db, compartments, { limit: query.limit, offset: query.offset }),
-        countHandouts(db, compartments),
+        listHandouts(db, compartments, { limit: query.limit, offset: query.offset }, filter),
+        countHandouts(db, compartments, filter),
       ])
       const codes = await personCodes(
         db,

@@ -5,11 +5,34 @@ export async function insertHandout(db: Db, row: ItemHandoutsTable): Promise<voi
   await db.insertInto('item_handouts').values(row).execute()
 }
 
-function inCompartments(db: Db, compartmentIds: readonly string[]) {
-  return db
+/** Which handouts a list shows: item kind, a year or month of the day, person or headcount. */
+export interface HandoutFilter {
+  kind?: string | undefined
+  /** `2025` or `2025-06`. */
+  period?: string | undefined
+  recipient?: 'person' | 'shelter' | undefined
+}
+
+function inCompartments(db: Db, compartmentIds: readonly string[], filter: HandoutFilter = {}) {
+  let query = db
     .selectFrom('item_handouts')
     .innerJoin('supply_items', 'supply_items.id', 'item_handouts.item_id')
     .where('item_handouts.compartment_id', 'in', [...compartmentIds])
+  if (filter.kind) query = query.where('supply_items.kind', '=', filter.kind)
+  if (filter.period) {
+    // Days are ISO text: a year or month is a range of them, which keeps the day's index usable.
+    const last = filter.period.length === 4 ? `${filter.period}-12-31` : `${filter.period}-31`
+    query = query
+      .where(
+        'item_handouts.occurred_on',
+        '>=',
+        `${filter.period}${filter.period.length === 4 ? '-01-01' : '-01'}`,
+      )
+      .where('item_handouts.occurred_on', '<=', last)
+  }
+  if (filter.recipient === 'person') query = query.where('item_handouts.person_id', 'is not', null)
+  if (filter.recipient === 'shelter') query = query.where('item_handouts.person_id', 'is', null)
+  return query
 }
 
 /** Handouts in these compartments, newest first, with their item. */
@@ -17,9 +40,10 @@ export async function listHandouts(
   db: Db,
   compartmentIds: readonly string[],
   page: { limit: number; offset: number },
+  filter: HandoutFilter = {},
 ) {
   if (compartmentIds.length === 0) return []
-  return inCompartments(db, compartmentIds)
+  return inCompartments(db, compartmentIds, filter)
     .selectAll('item_handouts')
     .select([
       'supply_items.name as item_name',
@@ -33,9 +57,13 @@ export async function listHandouts(
     .execute()
 }
 
-export async function countHandouts(db: Db, compartmentIds: readonly string[]): Promise<number> {
+export async function countHandouts(
+  db: Db,
+  compartmentIds: readonly string[],
+  filter: HandoutFilter = {},
+): Promise<number> {
   if (compartmentIds.length === 0) return 0
-  const row = await inCompartments(db, compartmentIds)
+  const row = await inCompartments(db, compartmentIds, filter)
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow()
   return Number(row.n)
