@@ -3,8 +3,9 @@ import type { AppContext } from '../src/app-context.js'
 import { uploadImage } from '../src/modules/cms/image-service.js'
 import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../src/site/image-variants.js'
 import { describeEachDialect } from './support/dialects.js'
+import { buildUser, signIn } from './support/factories.js'
 import { buildEntry, testPngBase64 } from './support/site-factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
+import { jsonRequest, testAppContext, testApps } from './support/test-app.js'
 
 const by = { actorId: null, requestId: 'test' }
 
@@ -124,6 +125,49 @@ describeEachDialect('a hero per page and news as cards', (ctx) => {
     const res = await site(`/media/${image.id}-320.webp`)
     expect(res.headers.get('content-type')).toBe('image/webp')
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(webp?.data ?? []))).toBe(true)
+  })
+
+  it('tells the editor what the page’s images weigh on a phone before publishing, as publishing weighs them', async () => {
+    const editor = await buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] })
+    const { headers } = await signIn(app, editor)
+    const weigh = async (body: unknown) => {
+      const res = await testApps(app).staff.request(
+        '/api/v1/cms/image-weight',
+        jsonRequest('POST', body, headers),
+      )
+      expect(res.status).toBe(200)
+      return (await res.json()) as { bytes: number; budgetBytes: number; images: number }
+    }
+    const hero = await upload()
+    const inText = await uploadImage(
+      app,
+      app.database.db,
+      { label: 'chart', data: testPngBase64(800, 500) },
+      by,
+    )
+    // What a 390 px phone picks: the 400 px AVIF of the hero, the 640 px AVIF of the 800 px one.
+    const avif = async (id: string, width: number) =>
+      (
+        await app.database.db
+          .selectFrom('cms_image_variants')
+          .select('byte_size')
+          .where('media_id', '=', id)
+          .where('width', '=', width)
+          .where('format', '=', 'avif')
+          .executeTakeFirstOrThrow()
+      ).byte_size
+    const expected = (await avif(hero.id, 400)) + (await avif(inText.id, 640))
+    const page = await weigh({
+      heroImage: `/media/${hero.id}.png`,
+      // The hero again in the text counts once; a link to an image is not an image shown.
+      body: `![Chart](/media/${inText.id}.png)\n\n![Again](/media/${hero.id}.png)\n\n[file](/media/${inText.id}.png)`,
+    })
+    expect(page).toEqual({ bytes: expected, budgetBytes: 200 * 1024, images: 2 })
+    // Half-typed or unknown addresses weigh nothing; an empty page weighs nothing.
+    expect(
+      await weigh({ heroImage: '/media/00000000-0000-4000-8000-000000000000.jpg', body: '' }),
+    ).toEqual({ bytes: 0, budgetBytes: 200 * 1024, images: 0 })
+    expect((await weigh({ heroImage: '/media/', body: '# Title' })).images).toBe(0)
   })
 })
 

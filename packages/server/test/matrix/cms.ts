@@ -56,6 +56,10 @@ export const matrix: MatrixModule = {
       scope: editors,
       call: () => ({ path: '/cms/preview', body: { title: 'T', body: '# Hello' } }),
     },
+    'POST /cms/image-weight': {
+      scope: editors,
+      call: () => ({ path: '/cms/image-weight', body: { heroImage: null, body: '# Hello' } }),
+    },
     'POST /cms/documents/:id/submit': {
       scope: editors,
       call: async (f) => ({

@@ -63,7 +63,7 @@ export const cmsEn = {
     'Markdown: ## heading, **bold**, [link](https://…), - list, | table |. Blocks: a line “::: quote”, “::: action” (call to action) or “::: figure” (image + caption), the content, then a line “:::”. HTML is shown as text.',
   'cms.field.hero_image': 'Hero image',
   'cms.field.hero_image_hint':
-    'Shown at the top of the page and on its card in lists. Paste its address from the image library (/media/….jpg); leave empty for none.',
+    'Shown at the top of the page and on its card in lists. Choose it from the image library below, or paste its address (/media/….jpg); leave empty for none.',
   'cms.field.hero_alt': 'What the hero image shows',
   'cms.field.hero_alt_hint':
     'For readers who cannot see it: a short sentence in this language. Never a face or place that identifies someone we protect.',
@@ -138,5 +138,15 @@ export const cmsEn = {
   'cms.action.remove': 'Remove',
   'cms.action.add': 'Add',
   'cms.action.save_order': 'Save the order',
+  'cms.weight.none': 'No images on this page yet.',
+  'cms.weight.line':
+    '{count, plural, one {# image} other {# images}}: {size} on a 390 px phone, of the {budget} a page may weigh.',
+  'cms.weight.over':
+    'Over the {budget} budget: publishing will refuse this page. Use fewer or smaller images, so readers on slow connections get it.',
+  'cms.picker.open': 'Choose from the image library',
+  'cms.picker.close': 'Close the image library',
+  'cms.picker.legend': 'Hero image',
+  'cms.picker.none': 'No hero image',
+  'cms.picker.empty': 'The library has no images yet. Upload one under Images.',
   'cms.no_access': 'Only editors can change the website.',
 } as const

@@ -66,7 +66,7 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
     'Markdown：## 見出し、**太字**、[リンク](https://…)、- 箇条書き、| 表 |。ブロック：「::: quote」（引用）、「::: action」（行動の呼びかけ）、「::: figure」（画像と説明）の行、内容、「:::」の行。HTML は文字として表示されます。',
   'cms.field.hero_image': 'ヒーロー画像',
   'cms.field.hero_image_hint':
-    'ページの最上部と、一覧のカードに表示されます。画像ライブラリのアドレス（/media/….jpg）を貼り付けてください。不要なら空のままにします。',
+    'ページの最上部と、一覧のカードに表示されます。下の画像ライブラリから選ぶか、アドレス（/media/….jpg）を貼り付けてください。不要なら空のままにします。',
   'cms.field.hero_alt': 'ヒーロー画像に写っているもの',
   'cms.field.hero_alt_hint':
     '画像を見られない読者のために、この言語で短い文で書きます。保護している人が特定できる顔や場所は載せないでください。',
@@ -141,5 +141,14 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
   'cms.action.remove': '外す',
   'cms.action.add': '追加',
   'cms.action.save_order': '順序を保存',
+  'cms.weight.none': 'このページにはまだ画像がありません。',
+  'cms.weight.line': '画像{count}点：幅390 pxのスマートフォンで{size}（1ページの上限は{budget}）。',
+  'cms.weight.over':
+    '上限の{budget}を超えています。このままでは公開できません。回線の遅い読者にも届くよう、画像を減らすか小さくしてください。',
+  'cms.picker.open': '画像ライブラリから選ぶ',
+  'cms.picker.close': '画像ライブラリを閉じる',
+  'cms.picker.legend': 'ヒーロー画像',
+  'cms.picker.none': 'ヒーロー画像なし',
+  'cms.picker.empty': 'ライブラリにはまだ画像がありません。「画像」からアップロードしてください。',
   'cms.no_access': 'ウェブサイトを編集できるのは編集者だけです。',
 }

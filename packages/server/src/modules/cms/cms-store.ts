@@ -169,6 +169,19 @@ export async function findImages(db: Db, ids: readonly string[]): Promise<CmsIma
   return db.selectFrom('cms_images').selectAll().where('id', 'in', ids).execute()
 }
 
+/** Sizes only (no bytes): which of these ids are in the library, and how large each is. */
+export async function findImageSizes(
+  db: Db,
+  ids: readonly string[],
+): Promise<Pick<CmsImagesTable, 'id' | 'width' | 'height'>[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('cms_images')
+    .select(['id', 'width', 'height'])
+    .where('id', 'in', ids)
+    .execute()
+}
+
 export type ImageListing = Omit<CmsImagesTable, 'data'>
 
 export async function listImages(db: Db): Promise<ImageListing[]> {
