@@ -110,6 +110,8 @@ export const matrix: MatrixModule = {
         body: { items: [{ section: 'home' }, { section: 'news' }, { section: 'contact' }] },
       }),
     },
+    'GET /cms/impact-figures': { scope: editors, call: () => ({ path: '/cms/impact-figures' }) },
+    'GET /cms/identity': { scope: editors, call: () => ({ path: '/cms/identity' }) },
     'PUT /cms/impact-figures': {
       scope: editors,
       call: () => ({

@@ -242,12 +242,33 @@ export async function replaceImpactFigures(
       .execute()
 }
 
+/** The figures on the home page now, in order (what the editor's screen shows). */
+export async function listImpactFigures(db: Db): Promise<SiteImpactFiguresTable[]> {
+  return db.selectFrom('site_impact_figures').selectAll().orderBy('position').execute()
+}
+
 export async function countImpactFigures(db: Db): Promise<number> {
   const row = await db
     .selectFrom('site_impact_figures')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst()
   return Number(row?.n ?? 0)
+}
+
+/** The site's look as editors last set it, with the logo's size when there is one. */
+export async function findIdentity(
+  db: Db,
+): Promise<{ accent: string | null; logo: { id: string; width: number; height: number } | null }> {
+  const row = await db.selectFrom('site_identity').selectAll().executeTakeFirst()
+  if (!row) return { accent: null, logo: null }
+  const logo = row.logo_media_id
+    ? await db
+        .selectFrom('site_media')
+        .select(['id', 'width', 'height'])
+        .where('id', '=', row.logo_media_id)
+        .executeTakeFirst()
+    : undefined
+  return { accent: row.accent, logo: logo ?? null }
 }
 
 export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
