@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
-import { uploadImage } from '../src/modules/cms/image-service.js'
+import { backfillImageVariants } from '../src/modules/cms/image-backfill.js'
+import { removeImage, uploadImage } from '../src/modules/cms/image-service.js'
 import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../src/site/image-variants.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildUser, signIn } from './support/factories.js'
@@ -125,6 +126,43 @@ describeEachDialect('a hero per page and news as cards', (ctx) => {
     const res = await site(`/media/${image.id}-320.webp`)
     expect(res.headers.get('content-type')).toBe('image/webp')
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(webp?.data ?? []))).toBe(true)
+  })
+
+  it('stores the variants of images uploaded and published before variants were kept, once', async () => {
+    const db = app.database.db
+    const inLibrary = await upload()
+    const onSite = await upload()
+    await buildEntry(app, {
+      slug: 'older-page',
+      heroImage: `/media/${onSite.id}.png`,
+      heroAlt: 'An older image',
+      stage: 'published',
+    })
+    // As before variants were kept: none stored, and the site's image has left the library.
+    await removeImage(app, db, onSite.id, by)
+    await db.deleteFrom('cms_image_variants').execute()
+    await db.deleteFrom('site_media_variants').execute()
+    const seen: string[] = []
+    const made = await backfillImageVariants(db, ({ done, total }) => seen.push(`${done}/${total}`))
+    expect(made).toEqual({ library: 1, site: 1 })
+    expect(seen).toEqual(['0/2', '1/2', '2/2'])
+    const count = async (table: 'cms_image_variants' | 'site_media_variants', id: string) =>
+      (await db.selectFrom(table).select('width').where('media_id', '=', id).execute()).length
+    expect(await count('cms_image_variants', inLibrary.id)).toBe(6)
+    expect(await count('site_media_variants', onSite.id)).toBe(6)
+    // The site serves the stored bytes, encoded from its own copy of the image.
+    const stored = await db
+      .selectFrom('site_media_variants')
+      .select('data')
+      .where('media_id', '=', onSite.id)
+      .where('width', '=', 320)
+      .where('format', '=', 'avif')
+      .executeTakeFirstOrThrow()
+    const res = await site(`/media/${onSite.id}-320.avif`)
+    expect(res.status).toBe(200)
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(stored.data))).toBe(true)
+    // Nothing left to do the second time.
+    expect(await backfillImageVariants(db)).toEqual({ library: 0, site: 0 })
   })
 
   it('tells the editor what the page’s images weigh on a phone before publishing, as publishing weighs them', async () => {

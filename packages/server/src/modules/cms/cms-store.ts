@@ -236,6 +236,25 @@ export async function imageVariantSizes(
     .execute()
 }
 
+/** Uploads that have no stored variants (made before variants were kept at upload). */
+export async function imageIdsWithoutVariants(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cms_images')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('cms_image_variants')
+            .select('media_id')
+            .whereRef('cms_image_variants.media_id', '=', 'cms_images.id'),
+        ),
+      ),
+    )
+    .orderBy('created_at')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
 export async function deleteImage(db: Db, id: string): Promise<void> {
   await db.deleteFrom('cms_image_variants').where('media_id', '=', id).execute()
   await db.deleteFrom('cms_images').where('id', '=', id).execute()

@@ -137,6 +137,37 @@ export async function publishMediaVariants(
       .execute()
 }
 
+/** Images on the site that have no stored variants (published before variants were kept). */
+export async function siteMediaIdsWithoutVariants(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('site_media')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('site_media_variants')
+            .select('media_id')
+            .whereRef('site_media_variants.media_id', '=', 'site_media.id'),
+        ),
+      ),
+    )
+    .orderBy('published_at')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** A published image's master, to encode its variants from. */
+export async function findSiteMediaMaster(
+  db: Db,
+  id: string,
+): Promise<Pick<SiteMediaTable, 'id' | 'width' | 'data'> | undefined> {
+  return db
+    .selectFrom('site_media')
+    .select(['id', 'width', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
 export async function publishedMediaIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
   const rows = await db.selectFrom('site_media').select('id').where('id', 'in', ids).execute()
