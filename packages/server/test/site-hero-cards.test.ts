@@ -1,10 +1,12 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
-import { uploadImage } from '../src/modules/cms/image-service.js'
+import { backfillImageVariants } from '../src/modules/cms/image-backfill.js'
+import { removeImage, uploadImage } from '../src/modules/cms/image-service.js'
 import { imageBytesOnPhone, PAGE_IMAGE_BUDGET_BYTES } from '../src/site/image-variants.js'
 import { describeEachDialect } from './support/dialects.js'
+import { buildUser, signIn } from './support/factories.js'
 import { buildEntry, testPngBase64 } from './support/site-factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
+import { jsonRequest, testAppContext, testApps } from './support/test-app.js'
 
 const by = { actorId: null, requestId: 'test' }
 
@@ -124,6 +126,86 @@ describeEachDialect('a hero per page and news as cards', (ctx) => {
     const res = await site(`/media/${image.id}-320.webp`)
     expect(res.headers.get('content-type')).toBe('image/webp')
     expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(webp?.data ?? []))).toBe(true)
+  })
+
+  it('stores the variants of images uploaded and published before variants were kept, once', async () => {
+    const db = app.database.db
+    const inLibrary = await upload()
+    const onSite = await upload()
+    await buildEntry(app, {
+      slug: 'older-page',
+      heroImage: `/media/${onSite.id}.png`,
+      heroAlt: 'An older image',
+      stage: 'published',
+    })
+    // As before variants were kept: none stored, and the site's image has left the library.
+    await removeImage(app, db, onSite.id, by)
+    await db.deleteFrom('cms_image_variants').execute()
+    await db.deleteFrom('site_media_variants').execute()
+    const seen: string[] = []
+    const made = await backfillImageVariants(db, ({ done, total }) => seen.push(`${done}/${total}`))
+    expect(made).toEqual({ library: 1, site: 1 })
+    expect(seen).toEqual(['0/2', '1/2', '2/2'])
+    const count = async (table: 'cms_image_variants' | 'site_media_variants', id: string) =>
+      (await db.selectFrom(table).select('width').where('media_id', '=', id).execute()).length
+    expect(await count('cms_image_variants', inLibrary.id)).toBe(6)
+    expect(await count('site_media_variants', onSite.id)).toBe(6)
+    // The site serves the stored bytes, encoded from its own copy of the image.
+    const stored = await db
+      .selectFrom('site_media_variants')
+      .select('data')
+      .where('media_id', '=', onSite.id)
+      .where('width', '=', 320)
+      .where('format', '=', 'avif')
+      .executeTakeFirstOrThrow()
+    const res = await site(`/media/${onSite.id}-320.avif`)
+    expect(res.status).toBe(200)
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(stored.data))).toBe(true)
+    // Nothing left to do the second time.
+    expect(await backfillImageVariants(db)).toEqual({ library: 0, site: 0 })
+  })
+
+  it('tells the editor what the page’s images weigh on a phone before publishing, as publishing weighs them', async () => {
+    const editor = await buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] })
+    const { headers } = await signIn(app, editor)
+    const weigh = async (body: unknown) => {
+      const res = await testApps(app).staff.request(
+        '/api/v1/cms/image-weight',
+        jsonRequest('POST', body, headers),
+      )
+      expect(res.status).toBe(200)
+      return (await res.json()) as { bytes: number; budgetBytes: number; images: number }
+    }
+    const hero = await upload()
+    const inText = await uploadImage(
+      app,
+      app.database.db,
+      { label: 'chart', data: testPngBase64(800, 500) },
+      by,
+    )
+    // What a 390 px phone picks: the 400 px AVIF of the hero, the 640 px AVIF of the 800 px one.
+    const avif = async (id: string, width: number) =>
+      (
+        await app.database.db
+          .selectFrom('cms_image_variants')
+          .select('byte_size')
+          .where('media_id', '=', id)
+          .where('width', '=', width)
+          .where('format', '=', 'avif')
+          .executeTakeFirstOrThrow()
+      ).byte_size
+    const expected = (await avif(hero.id, 400)) + (await avif(inText.id, 640))
+    const page = await weigh({
+      heroImage: `/media/${hero.id}.png`,
+      // The hero again in the text counts once; a link to an image is not an image shown.
+      body: `![Chart](/media/${inText.id}.png)\n\n![Again](/media/${hero.id}.png)\n\n[file](/media/${inText.id}.png)`,
+    })
+    expect(page).toEqual({ bytes: expected, budgetBytes: 200 * 1024, images: 2 })
+    // Half-typed or unknown addresses weigh nothing; an empty page weighs nothing.
+    expect(
+      await weigh({ heroImage: '/media/00000000-0000-4000-8000-000000000000.jpg', body: '' }),
+    ).toEqual({ bytes: 0, budgetBytes: 200 * 1024, images: 0 })
+    expect((await weigh({ heroImage: '/media/', body: '# Title' })).images).toBe(0)
   })
 })
 

@@ -21,6 +21,16 @@ describeEachDialect('the site’s identity from the CMS', (ctx) => {
     return (body: unknown) =>
       testApps(app).staff.request('/api/v1/cms/identity', jsonRequest('PUT', body, headers))
   }
+  async function readIdentity() {
+    const user = await buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] })
+    const { headers } = await signIn(app, user)
+    const res = await testApps(app).staff.request(
+      '/api/v1/cms/identity',
+      jsonRequest('GET', undefined, headers),
+    )
+    expect(res.status).toBe(200)
+    return res.json()
+  }
 
   it('shows the editors’ logo beside the name and their accent colour, for the light scheme only', async () => {
     const put = await apiAs('editor')
@@ -49,9 +59,15 @@ describeEachDialect('the site’s identity from the CMS', (ctx) => {
     expect(text).toContain('@media not (prefers-color-scheme: dark)')
     expect(text).toContain('--accent: #8a1538;')
     expect((await site(`/media/${logo.id}.png`)).status).toBe(200)
+    // The editor's screen reads back what is set.
+    expect(await readIdentity()).toEqual({
+      accent: '#8a1538',
+      logo: { id: logo.id, width: 96, height: 32 },
+    })
 
     // Back to the built-in look.
     expect((await put({ accent: null, logoImageId: null })).status).toBe(200)
+    expect(await readIdentity()).toEqual({ accent: null, logo: null })
     const plain = await (await site('/ja/')).text()
     expect(plain).toContain('class="mark"')
     expect(plain).not.toContain('/assets/accent-')

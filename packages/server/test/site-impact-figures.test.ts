@@ -67,6 +67,24 @@ describeEachDialect('impact figures on the home page', (ctx) => {
     const ja = await (await site('/ja/')).text()
     expect(ja).toContain('2005–2006年度の活動')
     expect(ja).toContain('<span class="figure-label">人を保護</span>')
+    // The editor's screen reads back what the public sees, never the count behind it.
+    const current = await api('GET', '/cms/impact-figures')
+    expect(await current.json()).toEqual({
+      fiscalYear: 2005,
+      published: [
+        {
+          key: 'shelters.people.protected',
+          label: { en: 'people sheltered', ja: '人を保護' },
+          shown: { kind: 'number', value: 1234 },
+        },
+        {
+          key: 'supplies.rice.tonnes',
+          label: { en: 'tonnes of rice', ja: 'トンの米' },
+          shown: { kind: 'number', value: 18 },
+        },
+      ],
+      withheld: [],
+    })
 
     const audit = await app.database.db
       .selectFrom('audit_log')

@@ -85,6 +85,15 @@ export const previewSchema = z.strictObject({
   body: z.string().max(CMS_BODY_MAX_LENGTH).default(''),
 })
 
+/**
+ * What a page's images would weigh on a phone, asked while the editor types: the hero field as
+ * typed (checked loosely, since it may be half-written) and the Markdown text.
+ */
+export const imageWeightSchema = z.strictObject({
+  heroImage: z.string().max(300).nullable().default(null),
+  body: z.string().max(CMS_BODY_MAX_LENGTH).default(''),
+})
+
 export const listEntriesQuerySchema = z.strictObject({
   kind: z.enum(ENTRY_KINDS).optional(),
 })

@@ -70,6 +70,16 @@ export type RevisionView = z.infer<typeof revisionView>
 
 export const previewView = z.object({ html: z.string() })
 
+/** A page's images on a 390 px phone, against the budget publishing enforces. */
+export const imageWeightView = z.object({
+  /** Bytes a 390 px phone downloads for the page's images (the AVIF it picks for each). */
+  bytes: z.number().int(),
+  budgetBytes: z.number().int(),
+  /** Images counted (the hero and each image of the text, once each). */
+  images: z.number().int(),
+})
+export type ImageWeightView = z.infer<typeof imageWeightView>
+
 export const navigationItemView = z.object({
   section: z.enum(SITE_SECTIONS).nullable(),
   entryId: z.string().nullable(),

@@ -56,6 +56,10 @@ export const matrix: MatrixModule = {
       scope: editors,
       call: () => ({ path: '/cms/preview', body: { title: 'T', body: '# Hello' } }),
     },
+    'POST /cms/image-weight': {
+      scope: editors,
+      call: () => ({ path: '/cms/image-weight', body: { heroImage: null, body: '# Hello' } }),
+    },
     'POST /cms/documents/:id/submit': {
       scope: editors,
       call: async (f) => ({
@@ -106,6 +110,8 @@ export const matrix: MatrixModule = {
         body: { items: [{ section: 'home' }, { section: 'news' }, { section: 'contact' }] },
       }),
     },
+    'GET /cms/impact-figures': { scope: editors, call: () => ({ path: '/cms/impact-figures' }) },
+    'GET /cms/identity': { scope: editors, call: () => ({ path: '/cms/identity' }) },
     'PUT /cms/impact-figures': {
       scope: editors,
       call: () => ({

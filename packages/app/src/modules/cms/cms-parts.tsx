@@ -22,12 +22,18 @@ export function StatusBadge(props: { status: DocumentStatus | 'missing'; changed
 }
 
 /** The CMS's own small menu (the app's main navigation links to its first page). */
-export function CmsMenu({ current }: { current: 'content' | 'navigation' | 'faq' | 'images' }) {
+export function CmsMenu({
+  current,
+}: {
+  current: 'content' | 'navigation' | 'faq' | 'images' | 'look' | 'impact'
+}) {
   const items = [
     ['content', '/app/cms', 'cms.menu.content'],
     ['navigation', '/app/cms/navigation', 'cms.menu.navigation'],
     ['faq', '/app/cms/faq-topics', 'cms.menu.faq_topics'],
     ['images', '/app/cms/images', 'cms.menu.images'],
+    ['look', '/app/cms/look', 'cms.menu.look'],
+    ['impact', '/app/cms/impact', 'cms.menu.impact'],
   ] as const
   return (
     <nav class="subnav" aria-label={t('cms.title')}>

@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks'
 import { ApiError, api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { contentOf, type DocumentDraft, DocumentFields, draftOf } from './document-fields.js'
+import { ImageWeight } from './image-weight.js'
 import { Preview } from './preview.js'
 import { Revisions } from './revisions.js'
 
@@ -75,6 +76,7 @@ export function DocumentEditor(props: {
           onChange={setDraft}
           errors={errors}
         />
+        <ImageWeight heroImage={draft.heroImage} body={draft.body} />
         {dirty && <p class="hint">{t('cms.unsaved')}</p>}
         <p class="hint">{t('cms.workflow')}</p>
         <div class="actions">

@@ -4,6 +4,7 @@ import { documentPath } from '@haven/core/site/site-paths'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { t } from '../../lib/locale.js'
+import { HeroPicker } from './hero-picker.js'
 
 /** What the editor form holds: every field as typed (strings), nothing lost on an error. */
 export interface DocumentDraft {
@@ -140,6 +141,7 @@ export function DocumentFields(props: {
           error={errors.heroAlt}
         />
       </div>
+      <HeroPicker id={id('heroPicker')} value={draft.heroImage} onChoose={set('heroImage')} />
       <TextArea
         id={id('body')}
         label={t('cms.field.body')}

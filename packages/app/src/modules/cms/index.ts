@@ -12,6 +12,8 @@ export const cmsApp = defineAppModule({
     ),
     page('/app/cms/faq-topics', () => import('./faq-topics.js').then((m) => m.FaqTopics)),
     page('/app/cms/images', () => import('./image-library.js').then((m) => m.ImageLibrary)),
+    page('/app/cms/look', () => import('./site-look.js').then((m) => m.SiteLook)),
+    page('/app/cms/impact', () => import('./impact-figures.js').then((m) => m.ImpactFiguresPage)),
   ],
   nav: [
     { href: '/app/cms', label: 'nav.site', group: 'organisation', shows: (can) => can.editSite },

@@ -63,7 +63,7 @@ export const cmsEn = {
     'Markdown: ## heading, **bold**, [link](https://…), - list, | table |. Blocks: a line “::: quote”, “::: action” (call to action) or “::: figure” (image + caption), the content, then a line “:::”. HTML is shown as text.',
   'cms.field.hero_image': 'Hero image',
   'cms.field.hero_image_hint':
-    'Shown at the top of the page and on its card in lists. Paste its address from the image library (/media/….jpg); leave empty for none.',
+    'Shown at the top of the page and on its card in lists. Choose it from the image library below, or paste its address (/media/….jpg); leave empty for none.',
   'cms.field.hero_alt': 'What the hero image shows',
   'cms.field.hero_alt_hint':
     'For readers who cannot see it: a short sentence in this language. Never a face or place that identifies someone we protect.',
@@ -138,5 +138,54 @@ export const cmsEn = {
   'cms.action.remove': 'Remove',
   'cms.action.add': 'Add',
   'cms.action.save_order': 'Save the order',
+  'cms.weight.none': 'No images on this page yet.',
+  'cms.weight.line':
+    '{count, plural, one {# image} other {# images}}: {size} on a 390 px phone, of the {budget} a page may weigh.',
+  'cms.weight.over':
+    'Over the {budget} budget: publishing will refuse this page. Use fewer or smaller images, so readers on slow connections get it.',
+  'cms.picker.open': 'Choose from the image library',
+  'cms.picker.close': 'Close the image library',
+  'cms.picker.legend': 'Hero image',
+  'cms.picker.none': 'No hero image',
+  'cms.picker.empty': 'The library has no images yet. Upload one under Images.',
+  'cms.menu.look': 'Logo and colour',
+  'cms.menu.impact': 'Impact figures',
+  'cms.look.intro':
+    'The logo beside the organisation’s name on every page of the public site, and the colour of its links and buttons. Saving puts them on the site at once; dark mode keeps its own colour.',
+  'cms.look.accent': 'Accent colour',
+  'cms.look.accent_hint':
+    'As #rrggbb, such as #8a1538, dark enough to read on white. Leave empty for the built-in colour.',
+  'cms.look.logo': 'Logo',
+  'cms.look.logo_hint':
+    'From the image library. A simple, wide mark reads best: it is shown 32 px high.',
+  'cms.look.logo_none': 'The built-in mark',
+  'cms.look.saved': 'Saved; the site shows it now.',
+  'cms.impact.intro':
+    'Figures from the annual report on the home page, with the fiscal year they count. Each passes the disclosure check first: a small count is shown in words, or not at all.',
+  'cms.impact.none': 'The home page shows no figures yet.',
+  'cms.impact.current':
+    'On the home page now: FY{year}, {count, plural, one {# figure} other {# figures}}',
+  'cms.impact.key': 'Figure',
+  'cms.impact.key_hint': 'The annual report’s key, such as shelters.people.protected',
+  'cms.impact.shown': 'As shown',
+  'cms.impact.label_en': 'Words in English',
+  'cms.impact.label_ja': 'Words in Japanese',
+  'cms.impact.new': 'Publish figures for a year',
+  'cms.impact.form_hint':
+    'Type the approved counts from the annual report. The new set replaces the figures on the home page as a whole.',
+  'cms.impact.year': 'Fiscal year (its first year)',
+  'cms.impact.year_hint': '2005 for FY2005–2006',
+  'cms.impact.figure': 'Figure {number}',
+  'cms.impact.sensitivity': 'What it counts',
+  'cms.impact.sensitivity.people-protected': 'People we protect',
+  'cms.impact.sensitivity.people-served': 'People we serve',
+  'cms.impact.sensitivity.quantity': 'A quantity (tonnes, meals…)',
+  'cms.impact.value': 'Count',
+  'cms.impact.add': 'Add a figure',
+  'cms.impact.publish': 'Check and publish',
+  'cms.impact.cancel': 'Cancel',
+  'cms.impact.published':
+    '{count, plural, one {# figure is} other {# figures are}} on the home page now.',
+  'cms.impact.withheld': 'Held back by the disclosure check (too few to show safely): {keys}.',
   'cms.no_access': 'Only editors can change the website.',
 } as const

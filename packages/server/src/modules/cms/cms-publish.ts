@@ -1,3 +1,4 @@
+import type { ImageWeightView } from '@haven/core/cms/cms-views'
 import { foldForSearch } from '@haven/core/site/search-text'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
@@ -9,6 +10,7 @@ import type { By } from './cms-service.js'
 import {
   findDocument,
   findEntry,
+  findImageSizes,
   findImages,
   findImageVariants,
   imageVariantSizes,
@@ -203,6 +205,35 @@ export async function unpublishDocument(
     })
     return { ...document, ...changes }
   })
+}
+
+/**
+ * What a page's images would weigh on a 390 px phone, weighed as publishing weighs them (the
+ * hero and each image the text shows, once each), so the editor sees it before publishing.
+ * Addresses that are not in the library weigh nothing (publishing refuses them anyway).
+ */
+export async function pageImageWeight(
+  db: Db,
+  content: { heroImage: string | null; body: string },
+): Promise<ImageWeightView> {
+  const heroId = content.heroImage ? mediaIdsIn(content.heroImage)[0] : undefined
+  const known = new Map(
+    (await findImageSizes(db, [...(heroId ? [heroId] : []), ...mediaIdsIn(content.body)])).map(
+      (i) => [i.id, i],
+    ),
+  )
+  const rendered = renderMarkdown(content.body, {
+    images: (id) => {
+      const image = known.get(id)
+      return image ? { width: image.width, height: image.height, src: '' } : undefined
+    },
+  })
+  const ids = [...new Set([...(heroId && known.has(heroId) ? [heroId] : []), ...rendered.imageIds])]
+  return {
+    bytes: imageBytesOnPhone(await imageVariantSizes(db, ids), ids),
+    budgetBytes: PAGE_IMAGE_BUDGET_BYTES,
+    images: ids.length,
+  }
 }
 
 /** Largest total of images inlined into one preview. */

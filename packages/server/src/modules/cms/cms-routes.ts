@@ -3,6 +3,7 @@ import {
   createEntrySchema,
   entryOptionsSchema,
   idParams,
+  imageWeightSchema,
   listEntriesQuerySchema,
   previewSchema,
   revisionParams,
@@ -12,6 +13,7 @@ import {
   documentView as documentViewSchema,
   entrySummaryView,
   entryView,
+  imageWeightView,
   previewView,
   revisionView as revisionViewSchema,
 } from '@haven/core/cms/cms-views'
@@ -19,7 +21,12 @@ import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
 import { presentDocument, presentEntries, presentEntry, revisionView } from './cms-presenters.js'
-import { previewMarkdown, publishDocument, unpublishDocument } from './cms-publish.js'
+import {
+  pageImageWeight,
+  previewMarkdown,
+  publishDocument,
+  unpublishDocument,
+} from './cms-publish.js'
 import {
   addTranslation,
   createEntry,
@@ -190,6 +197,19 @@ export const cmsRoutes = [
     response: previewView,
     async handle({ app, body }) {
       return { html: await previewMarkdown(app.database.db, body.body) }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/cms/image-weight',
+    summary:
+      "What a page's images would weigh on a 390 px phone, against the budget publishing enforces",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
+    body: imageWeightSchema,
+    response: imageWeightView,
+    async handle({ app, body }) {
+      return pageImageWeight(app.database.db, body)
     },
   }),
   documentAction('submit', 'Send a draft for review', 'submit'),

@@ -169,6 +169,19 @@ export async function findImages(db: Db, ids: readonly string[]): Promise<CmsIma
   return db.selectFrom('cms_images').selectAll().where('id', 'in', ids).execute()
 }
 
+/** Sizes only (no bytes): which of these ids are in the library, and how large each is. */
+export async function findImageSizes(
+  db: Db,
+  ids: readonly string[],
+): Promise<Pick<CmsImagesTable, 'id' | 'width' | 'height'>[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('cms_images')
+    .select(['id', 'width', 'height'])
+    .where('id', 'in', ids)
+    .execute()
+}
+
 export type ImageListing = Omit<CmsImagesTable, 'data'>
 
 export async function listImages(db: Db): Promise<ImageListing[]> {
@@ -221,6 +234,25 @@ export async function imageVariantSizes(
     .select(['media_id', 'width', 'format', 'byte_size'])
     .where('media_id', 'in', ids)
     .execute()
+}
+
+/** Uploads that have no stored variants (made before variants were kept at upload). */
+export async function imageIdsWithoutVariants(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('cms_images')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('cms_image_variants')
+            .select('media_id')
+            .whereRef('cms_image_variants.media_id', '=', 'cms_images.id'),
+        ),
+      ),
+    )
+    .orderBy('created_at')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 export async function deleteImage(db: Db, id: string): Promise<void> {

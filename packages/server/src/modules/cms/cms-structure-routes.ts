@@ -19,7 +19,8 @@ import { errors } from '../../http/errors.js'
 import { imageView } from './cms-presenters.js'
 import { listImages } from './cms-store.js'
 import { removeImage, uploadImage } from './image-service.js'
-import { publishImpactFigures } from './impact-figures.js'
+import { currentImpactFigures, publishImpactFigures } from './impact-figures.js'
+import { findIdentity } from './publication-store.js'
 import { setSiteIdentity } from './site-identity.js'
 import {
   createFaqGroup,
@@ -36,6 +37,28 @@ const okView = z.object({ ok: z.literal(true) })
 
 /** Navigation order, FAQ topics, the image library and the home page's impact figures. */
 export const cmsStructureRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/cms/identity',
+    summary: "The site's accent colour and logo as editors last set them",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
+    response: siteIdentityView,
+    async handle({ app }) {
+      return findIdentity(app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/cms/impact-figures',
+    summary: "The home page's impact figures as the public sees them, with their fiscal year",
+    tag: TAG,
+    access: { kind: 'policy', entity: 'SiteContent', action: 'read' },
+    response: impactFiguresView,
+    async handle({ app }) {
+      return currentImpactFigures(app.database.db)
+    },
+  }),
   defineRoute({
     method: 'put',
     path: '/cms/identity',

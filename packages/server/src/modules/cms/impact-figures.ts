@@ -16,7 +16,7 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import type { SiteImpactFiguresTable } from '../../site/site-tables.js'
 import type { By } from './cms-service.js'
-import { replaceImpactFigures } from './publication-store.js'
+import { listImpactFigures, replaceImpactFigures } from './publication-store.js'
 import { publishing } from './site-version.js'
 
 let engine: Promise<DisclosureEngine> | undefined
@@ -128,5 +128,22 @@ export async function publishImpactFigures(
       shown: JSON.parse(r.shown) as ImpactShown,
     })),
     withheld,
+  }
+}
+
+/**
+ * The figures on the home page now, as the public sees them. What the engine withheld when they
+ * were published is not kept, so `withheld` is empty here.
+ */
+export async function currentImpactFigures(db: Db): Promise<ImpactFiguresView> {
+  const rows = await listImpactFigures(db)
+  return {
+    fiscalYear: rows[0]?.fiscal_year ?? null,
+    published: rows.map((r) => ({
+      key: r.figure_key,
+      label: { en: r.label_en, ja: r.label_ja },
+      shown: JSON.parse(r.shown) as ImpactShown,
+    })),
+    withheld: [],
   }
 }

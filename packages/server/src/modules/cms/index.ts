@@ -4,6 +4,8 @@ import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { cmsDemo } from './cms-demo.js'
 import { cmsRoutes } from './cms-routes.js'
 import { cmsStructureRoutes } from './cms-structure-routes.js'
+import { startImageBackfill } from './image-backfill.js'
+import { registerImageVariants } from './image-backfill-cli.js'
 import { siteContentPolicy } from './site-content-policy.js'
 
 /** The public website's editor: pages, news, reports, FAQ, navigation, images; publishing. */
@@ -12,6 +14,11 @@ export const cmsModule = defineModule({
   routes: [...cmsRoutes, ...cmsStructureRoutes],
   policies: [siteContentPolicy],
   demo: cmsDemo,
+  // Images uploaded before variants were stored get theirs, in the background.
+  async start(app) {
+    void startImageBackfill(app)
+  },
+  cli: registerImageVariants,
   async abilities(actor): Promise<AbilitiesOf<(typeof CMS_ABILITIES)[number]>> {
     return { editSite: can(actor, 'list', 'SiteContent', {}) }
   },

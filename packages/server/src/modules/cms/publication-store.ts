@@ -137,6 +137,37 @@ export async function publishMediaVariants(
       .execute()
 }
 
+/** Images on the site that have no stored variants (published before variants were kept). */
+export async function siteMediaIdsWithoutVariants(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('site_media')
+    .select('id')
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('site_media_variants')
+            .select('media_id')
+            .whereRef('site_media_variants.media_id', '=', 'site_media.id'),
+        ),
+      ),
+    )
+    .orderBy('published_at')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** A published image's master, to encode its variants from. */
+export async function findSiteMediaMaster(
+  db: Db,
+  id: string,
+): Promise<Pick<SiteMediaTable, 'id' | 'width' | 'data'> | undefined> {
+  return db
+    .selectFrom('site_media')
+    .select(['id', 'width', 'data'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
 export async function publishedMediaIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()
   const rows = await db.selectFrom('site_media').select('id').where('id', 'in', ids).execute()
@@ -242,12 +273,33 @@ export async function replaceImpactFigures(
       .execute()
 }
 
+/** The figures on the home page now, in order (what the editor's screen shows). */
+export async function listImpactFigures(db: Db): Promise<SiteImpactFiguresTable[]> {
+  return db.selectFrom('site_impact_figures').selectAll().orderBy('position').execute()
+}
+
 export async function countImpactFigures(db: Db): Promise<number> {
   const row = await db
     .selectFrom('site_impact_figures')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst()
   return Number(row?.n ?? 0)
+}
+
+/** The site's look as editors last set it, with the logo's size when there is one. */
+export async function findIdentity(
+  db: Db,
+): Promise<{ accent: string | null; logo: { id: string; width: number; height: number } | null }> {
+  const row = await db.selectFrom('site_identity').selectAll().executeTakeFirst()
+  if (!row) return { accent: null, logo: null }
+  const logo = row.logo_media_id
+    ? await db
+        .selectFrom('site_media')
+        .select(['id', 'width', 'height'])
+        .where('id', '=', row.logo_media_id)
+        .executeTakeFirst()
+    : undefined
+  return { accent: row.accent, logo: logo ?? null }
 }
 
 export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
