@@ -1,4 +1,4 @@
-import type { Identity } from '@haven/core/people/person-schema'
+import type { Identity, PersonAttributes } from '@haven/core/people/person-schema'
 import { beforeAll, expect, it } from 'vitest'
 import { describeEachDialect } from '../../../test/support/dialects.js'
 import { buildCompartment } from '../../../test/support/factories.js'
@@ -31,13 +31,13 @@ describeEachDialect('duplicate matching in a large compartment', (ctx) => {
     await ctx.reset()
     app = testAppContext(ctx.database())
     compartmentId = (await buildCompartment(app)).id
-    const attributes = {
+    const attributes: PersonAttributes = {
       ageBand: 'unknown',
       situation: 'in_shelter',
       arrivalMonth: null,
       languages: [],
       tags: ['imported'],
-    } as const
+    }
     await app.database.db.transaction().execute(async (trx) => {
       // 600 namesakes born in 1970, 300 people of other names born in 1985, then the true one.
       await registerPeopleIn(
