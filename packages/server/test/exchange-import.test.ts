@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import { runRotation, startRotation } from '../src/crypto/key-rotation.js'
 import { openIdentity } from '../src/modules/people/person-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
@@ -196,5 +197,36 @@ describeEachDialect('spreadsheet import of people', (ctx) => {
     expect(report.issues).toMatchObject([
       { line: 3, key: 'exchange.duplicate_in_file', params: { row: 2 } },
     ])
+  })
+
+  it('still knows rows imported before a key rotation, so a re-import after it adds nothing', async () => {
+    expect(await (await upload(caseworker, {}, SHIFT_JIS_CSV)).json()).toMatchObject({
+      imported: 3,
+    })
+    const { job } = await startRotation(app, shelterId, { actorId: null, requestId: null })
+    expect((await runRotation(app, job.id, { settleMs: 0 })).status).toBe('done')
+    const again = await upload(caseworker, {}, SHIFT_JIS_CSV)
+    expect(again.status, await again.clone().text()).toBe(200)
+    expect(await again.json()).toMatchObject({ imported: 0, alreadyImported: 3 })
+    expect(await peopleIn()).toHaveLength(3)
+  })
+
+  it('lets one of two imports of the same file at once win; the other adds nothing or gets 409', async () => {
+    const [a, b] = await Promise.all([
+      upload(caseworker, {}, SHIFT_JIS_CSV),
+      upload(caseworker, {}, SHIFT_JIS_CSV),
+    ])
+    const answers = await Promise.all(
+      [a, b].map(async (r) => ({ status: r?.status, body: await r?.json() })),
+    )
+    for (const answer of answers) {
+      expect([200, 409], JSON.stringify(answer)).toContain(answer.status)
+      if (answer.status === 409) expect(answer.body.error.code).toBe('import_conflict')
+    }
+    const imported = answers
+      .filter((x) => x.status === 200)
+      .reduce((sum, x) => sum + x.body.imported, 0)
+    expect(imported).toBe(3)
+    expect(await peopleIn()).toHaveLength(3)
   })
 })

@@ -11,6 +11,9 @@ import {
 import { validate } from '../validation/field-issues.js'
 import { parseSpreadsheetDate } from './spreadsheet-date.js'
 
+/** Built once: zod compiles a schema on first use, and a row is checked 2–3 times per import. */
+const ROW_PERSON_SCHEMA = createPersonSchema.omit({ compartmentId: true })
+
 /** The columns a people spreadsheet can fill (the identifying export writes the same names). */
 export const PEOPLE_IMPORT_FIELDS = [
   'ref',
@@ -240,7 +243,7 @@ export function personFromRow(
   if (names.length === 0 && !issues.some((i) => i.field.startsWith('name_')))
     issues.push({ field: 'name_latin', key: 'exchange.no_name', params: {} })
 
-  const checked = validate(createPersonSchema.omit({ compartmentId: true }), candidate)
+  const checked = validate(ROW_PERSON_SCHEMA, candidate)
   if (!checked.ok)
     for (const issue of checked.issues) {
       const field =

@@ -279,6 +279,7 @@ export const errors = {
     new HavenError(422, 'import_has_errors', 'error.import_has_errors', params),
   importDuplicates: (params: { rows: number } = { rows: 0 }) =>
     new HavenError(409, 'import_possible_duplicates', 'error.import_possible_duplicates', params),
+  importConflict: () => new HavenError(409, 'import_conflict', 'error.import_conflict'),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -26,6 +26,8 @@ export const exchangeEn = {
     '{rows, plural, one {# row has} other {# rows have}} problems, so nothing was imported. Run a dry run to see them, fix the file and import it again.',
   'error.import_possible_duplicates':
     '{rows, plural, one {# row looks} other {# rows look}} like people already registered, so nothing was imported. Check them in a dry run; import with “register anyway” if they are different people.',
+  'error.import_conflict':
+    'Another import of the same rows finished while this one ran, so nothing of this one was imported. Run a dry run again to see what is left to import.',
   'nav.import': 'Import',
   'exchange.import_title': 'Import people from a spreadsheet',
   'exchange.file': 'Spreadsheet (CSV or XLSX)',

@@ -28,6 +28,8 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
     '{rows} 行に問題があるため、何も取り込んでいません。試行で問題を確認し、ファイルを直してからもう一度取り込んでください。',
   'error.import_possible_duplicates':
     '{rows} 行が登録済みの人と重なっている可能性があるため、何も取り込んでいません。試行で確認し、別人であれば「重複の可能性があっても登録」で取り込んでください。',
+  'error.import_conflict':
+    'この取り込みの途中で、同じ行の別の取り込みが先に終わったため、この取り込みでは何も取り込んでいません。もう一度試行して、残っている行を確認してください。',
   'nav.import': '取り込み',
   'exchange.import_title': '表計算ファイルから人を取り込む',
   'exchange.file': '表計算ファイル（CSV または XLSX）',

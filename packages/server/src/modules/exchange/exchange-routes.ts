@@ -31,6 +31,7 @@ export const exchangeRoutes = [
       'importUnreadable',
       'importHasErrors',
       'importDuplicates',
+      'importConflict',
       'recordFrozen',
     ],
     async handle({ app, raw, query, audit: by }) {

@@ -13,9 +13,10 @@ import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
+import { isUniqueViolation } from '../../db/constraint-errors.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
-import { duplicateMatches, registerPersonIn } from '../people/index.js'
+import { duplicateMatchesMany, registerPeopleIn } from '../people/index.js'
 import { findMapping, importedKeys, insertImportedRows, saveMapping } from './exchange-store.js'
 import { openSheet, type SheetRow, type TextEncodingChoice } from './spreadsheet-reader.js'
 
@@ -40,8 +41,14 @@ export interface PeopleImport {
 interface CheckedRow {
   line: number
   result: Extract<RowResult, { ok: true }>
+  /** The key stored for the row (under the current index key). */
   key: string
+  /** The keys it may have been stored under before (every index key version, current first). */
+  keys: string[]
 }
+
+/** Possible duplicates listed per row. */
+const MATCHES_PER_ROW = 20
 
 /**
  * Imports people from a CSV or XLSX file. The file is read twice, row by row: first every row is
@@ -94,21 +101,24 @@ export async function importPeople(
     const done = await importedKeys(
       db,
       compartment.id,
-      batch.map((r) => r.key),
+      batch.flatMap((r) => r.keys),
     )
-    for (const row of batch) {
-      if (done.has(row.key)) {
-        report.alreadyImported++
-        continue
-      }
-      report.ready++
-      const names = row.result.person.identity.names.map((n) => n.value)
-      const matches = await duplicateMatches(app, db, [compartment.id], {
-        names,
-        birthYear: row.result.birthYear ?? undefined,
-      })
+    const fresh = batch.filter((row) => !row.keys.some((k) => done.has(k)))
+    report.alreadyImported += batch.length - fresh.length
+    report.ready += fresh.length
+    const matches = await duplicateMatchesMany(
+      app,
+      db,
+      [compartment.id],
+      fresh.map((row) => ({
+        names: row.result.person.identity.names.map((n) => n.value),
+        birthYear: row.result.birthYear,
+      })),
+      MATCHES_PER_ROW,
+    )
+    for (const [i, row] of fresh.entries()) {
       // A shared name is common; with a birth year (when the row has one) it is worth a look.
-      const likely = matches.filter(
+      const likely = (matches[i] ?? []).filter(
         (m) => row.result.birthYear === null || m.matched.includes('birthYear'),
       )
       if (likely.length > 0 && report.possibleDuplicates.length < MAX_ISSUES)
@@ -126,8 +136,9 @@ export async function importPeople(
       for (const i of result.issues) issue(row.line, i)
       continue
     }
-    const identity = rowIdentity(result)
-    const earlier = seen.get(identity)
+    const keys = await rowKeys(app, db, compartment.id, options.source, rowIdentity(result))
+    // Keyed by the row's stored key (22 characters, never a name): memory stays small per row.
+    const earlier = seen.get(keys.key)
     if (earlier !== undefined) {
       report.rowsWithErrors++
       if (result.ref !== null)
@@ -140,12 +151,8 @@ export async function importPeople(
         issue(row.line, { field: '', key: 'exchange.duplicate_in_file', params: { row: earlier } })
       continue
     }
-    seen.set(identity, row.line)
-    batch.push({
-      line: row.line,
-      result,
-      key: await rowKey(app, db, compartment.id, options.source, identity),
-    })
+    seen.set(keys.key, row.line)
+    batch.push({ line: row.line, result, ...keys })
     if (batch.length >= BATCH) {
       await checkBatch(batch)
       batch = []
@@ -162,72 +169,79 @@ export async function importPeople(
     throw errors.importDuplicates({ rows: report.possibleDuplicates.length })
 
   const second = await openSheet(bytes, options.encoding)
-  await db.transaction().execute(async (trx) => {
-    let pending: CheckedRow[] = []
-    let processed = 0
-    const write = async () => {
-      const done = await importedKeys(
-        trx,
-        compartment.id,
-        pending.map((r) => r.key),
-      )
-      const now = app.now().toISOString()
-      const rows = []
-      for (const row of pending) {
-        if (done.has(row.key)) continue
-        const person = await registerPersonIn(
+  try {
+    await db.transaction().execute(async (trx) => {
+      let pending: CheckedRow[] = []
+      let processed = 0
+      const write = async () => {
+        const done = await importedKeys(
+          trx,
+          compartment.id,
+          pending.flatMap((r) => r.keys),
+        )
+        const fresh = pending.filter((row) => !row.keys.some((k) => done.has(k)))
+        const people = await registerPeopleIn(
           app,
           trx,
-          { compartmentId: compartment.id, ...row.result.person },
+          compartment.id,
+          fresh.map((row) => row.result.person),
           by,
         )
-        rows.push({
-          compartment_id: compartment.id,
-          row_key: row.key,
-          kind: KIND,
-          entity_id: person.id,
-          source: options.source,
-          created_at: now,
-        })
+        const now = app.now().toISOString()
+        await insertImportedRows(
+          trx,
+          people.map((person, i) => ({
+            compartment_id: compartment.id,
+            row_key: fresh[i]?.key ?? '',
+            kind: KIND,
+            entity_id: person.id,
+            source: options.source,
+            created_at: now,
+          })),
+        )
+        report.imported += people.length
+        processed += pending.length
+        pending = []
+        options.onProgress?.('write', processed)
       }
-      await insertImportedRows(trx, rows)
-      report.imported += rows.length
-      processed += pending.length
-      pending = []
-      options.onProgress?.('write', processed)
-    }
-    for await (const row of second.rows) {
-      if (isBlank(row)) continue
-      const result = personFromRow((field) => reader(row, field), on)
-      // The first reading found no problem; the same bytes read the same way again.
-      if (!result.ok) throw errors.importHasErrors({ rows: 1 })
-      const key = await rowKey(app, trx, compartment.id, options.source, rowIdentity(result))
-      pending.push({ line: row.line, result, key })
-      if (pending.length >= BATCH) await write()
-    }
-    await write()
-    await saveMapping(trx, {
-      kind: KIND,
-      source: options.source,
-      mapping: JSON.stringify(mapping),
-      updated_at: app.now().toISOString(),
-      updated_by: by.actorId,
+      for await (const row of second.rows) {
+        if (isBlank(row)) continue
+        const result = personFromRow((field) => reader(row, field), on)
+        // The first reading found no problem; the same bytes read the same way again.
+        if (!result.ok) throw errors.importHasErrors({ rows: 1 })
+        const keys = await rowKeys(app, trx, compartment.id, options.source, rowIdentity(result))
+        pending.push({ line: row.line, result, ...keys })
+        if (pending.length >= BATCH) await write()
+      }
+      await write()
+      await saveMapping(trx, {
+        kind: KIND,
+        source: options.source,
+        mapping: JSON.stringify(mapping),
+        updated_at: app.now().toISOString(),
+        updated_by: by.actorId,
+      })
+      await audit(app, trx, {
+        actorId: by.actorId,
+        action: 'exchange.people_imported',
+        entityType: 'Compartment',
+        entityId: compartment.id,
+        compartmentId: compartment.id,
+        requestId: by.requestId,
+        details: {
+          format: report.format,
+          rows: report.rows,
+          imported: report.imported,
+          alreadyImported: report.alreadyImported,
+        },
+      })
     })
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'exchange.people_imported',
-      entityType: 'Compartment',
-      entityId: compartment.id,
-      compartmentId: compartment.id,
-      requestId: by.requestId,
-      details: {
-        format: report.format,
-        rows: report.rows,
-        imported: report.imported,
-        alreadyImported: report.alreadyImported,
-      },
-    })
-  })
+  } catch (error) {
+    // Another import of the same rows committed first (the row keys are unique): nothing of this
+    // one was written, and checking the file again shows those rows as imported.
+    if (isUniqueViolation(error)) throw errors.importConflict()
+    throw error
+  }
   report.ready = report.imported
   return report
 }
@@ -268,10 +282,20 @@ const isBlank = (row: SheetRow) => row.cells.every((c) => typeof c === 'string' 
 /**
  * The stored key of a row: the compartment's index key over the row's identity (a reference is
  * the source's own, so it is scoped to the source; a row's content is the same row from any source).
+ * A row imported before a key rotation was stored under an older index key: `keys` holds the row's
+ * key under every version the compartment has, so a re-import after a rotation still finds it.
  */
-function rowKey(app: AppContext, db: Db, compartmentId: string, source: string, identity: string) {
+async function rowKeys(
+  app: AppContext,
+  db: Db,
+  compartmentId: string,
+  source: string,
+  identity: string,
+): Promise<{ key: string; keys: string[] }> {
   const scoped = identity.startsWith('ref:')
     ? `import:${KIND}:${source}:${identity}`
     : `import:${KIND}:${identity}`
-  return app.crypto.fields.exactTerm(db, compartmentId, scoped)
+  const key = await app.crypto.fields.exactTerm(db, compartmentId, scoped)
+  const keys = await app.crypto.fields.lookupTerms(db, compartmentId, [scoped])
+  return { key, keys: keys.includes(key) ? keys : [key, ...keys] }
 }

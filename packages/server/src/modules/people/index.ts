@@ -98,5 +98,7 @@ export {
 // Whether a text (a sponsor update, a letter) holds a person's registered names, in any script,
 // without handing out the names: spans into the caller's text, found through the blind index.
 export { type NameSpan, nameSpansIn } from './people-name-check.js'
-export { duplicateMatches } from './person-relations.js'
-export { createPerson, registerPersonIn } from './person-service.js'
+// A spreadsheet import's batch: duplicates of many rows in one ranked query, and many people
+// registered in a few statements (each exactly as registerPersonIn registers one).
+export { duplicateMatches, duplicateMatchesMany } from './person-relations.js'
+export { createPerson, registerPeopleIn, registerPersonIn } from './person-service.js'

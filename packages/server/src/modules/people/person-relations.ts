@@ -22,7 +22,12 @@ import {
   setOpenCases,
 } from './person-relations-store.js'
 import { openIdentity } from './person-service.js'
-import { findPeople, insertHistory, peopleByTerms } from './person-store.js'
+import {
+  findPeople,
+  insertHistory,
+  rankedPeopleByTerms,
+  type TermsToMatch,
+} from './person-store.js'
 
 const INVERSE: Readonly<Record<Relation, Relation>> = {
   parent: 'child',
@@ -148,39 +153,66 @@ export async function findDuplicates(
 
 /**
  * The matching half of the duplicate check, without opening anyone's identity: people whose
- * whole name (any script) matches, with whether their birth year matches too. Also what a
- * spreadsheet import checks each row against.
+ * whole name (any script) matches, with whether their birth year matches too, best matches first.
+ * Also what a spreadsheet import checks each row against (see duplicateMatchesMany).
  */
 export async function duplicateMatches(
   app: AppContext,
   db: Db,
   compartmentIds: readonly string[],
-  input: { names: readonly string[]; birthYear?: number | undefined },
-): Promise<{ id: string; code: string; matched: ('birthYear' | 'name')[] }[]> {
-  const nameTerms = new Map<string, 'name' | 'birthYear'>()
-  // Whole names only (f: and t: terms): a shared first character is no duplicate.
-  const names = input.names.flatMap((name) => queryTerms(name).filter((t) => !t.startsWith('p:')))
-  if (names.length === 0) return []
-  const years = input.birthYear ? [`y:${input.birthYear}`] : []
-  // Under every index key version; none in a shredded compartment, where nothing can match.
-  for (const compartmentId of compartmentIds) {
-    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, names))
-      nameTerms.set(term, 'name')
-    for (const term of await app.crypto.fields.lookupTerms(db, compartmentId, years))
-      nameTerms.set(term, 'birthYear')
+  input: DuplicateInput,
+  limit = 500,
+): Promise<DuplicateMatch[]> {
+  const [matches] = await duplicateMatchesMany(app, db, compartmentIds, [input], limit)
+  return matches ?? []
+}
+
+export interface DuplicateInput {
+  names: readonly string[]
+  birthYear?: number | null | undefined
+}
+
+export interface DuplicateMatch {
+  id: string
+  code: string
+  matched: ('birthYear' | 'name')[]
+}
+
+/**
+ * duplicateMatches for many people at once (a batch of imported rows), in one ranked query: for
+ * each input, at most `limit` people, the most matched name terms and a matching birth year first.
+ */
+export async function duplicateMatchesMany(
+  app: AppContext,
+  db: Db,
+  compartmentIds: readonly string[],
+  inputs: readonly DuplicateInput[],
+  limit = 500,
+): Promise<DuplicateMatch[][]> {
+  const sets: TermsToMatch[] = []
+  for (const input of inputs) {
+    // Whole names only (f: and t: terms): a shared first character is no duplicate.
+    const names = [
+      ...new Set(input.names.flatMap((n) => queryTerms(n).filter((t) => !t.startsWith('p:')))),
+    ]
+    const years = input.birthYear ? [`y:${input.birthYear}`] : []
+    const set = { names: [] as string[], years: [] as string[] }
+    // Under every index key version; none in a shredded compartment, where nothing can match.
+    if (names.length > 0)
+      for (const compartmentId of compartmentIds) {
+        set.names.push(...(await app.crypto.fields.lookupTerms(db, compartmentId, names)))
+        set.years.push(...(await app.crypto.fields.lookupTerms(db, compartmentId, years)))
+      }
+    sets.push(set)
   }
-  const hits = await peopleByTerms(db, compartmentIds, [...nameTerms.keys()])
-  const byPerson = new Map<string, { code: string; kinds: Set<'name' | 'birthYear'> }>()
-  for (const hit of hits) {
-    const kind = nameTerms.get(hit.term)
-    if (!kind) continue
-    const seen = byPerson.get(hit.id) ?? { code: hit.code, kinds: new Set() }
-    byPerson.set(hit.id, { ...seen, kinds: seen.kinds.add(kind) })
-  }
-  // A shared birth year alone matches too many people to be worth showing.
-  return [...byPerson]
-    .filter(([, p]) => p.kinds.has('name'))
-    .map(([id, p]) => ({ id, code: p.code, matched: [...p.kinds].sort() }))
+  const out: DuplicateMatch[][] = inputs.map(() => [])
+  for (const hit of await rankedPeopleByTerms(db, compartmentIds, sets, limit))
+    out[hit.set]?.push({
+      id: hit.id,
+      code: hit.code,
+      matched: hit.year ? ['birthYear', 'name'] : ['name'],
+    })
+  return out
 }
 
 /**

@@ -24,8 +24,10 @@ import {
   fieldsChangedSince,
   findPerson,
   insertHistory,
+  insertNewPeople,
   insertPerson,
   nextCounter,
+  nextCounters,
   replaceTags,
   replaceTerms,
   updatePersonIfVersion,
@@ -145,6 +147,76 @@ export async function registerPersonIn(
     details: { code },
   })
   return row
+}
+
+/**
+ * `registerPersonIn` for many people at once (a spreadsheet import's batch), inside the caller's
+ * transaction: the compartment is checked once, the codes are taken in one step, and the rows,
+ * tags, terms, history and audit entries go in a few statements instead of seven per person.
+ * Each person gets exactly what a single registration gives them. The caller has checked each
+ * input (`personDateIssues`) first.
+ */
+export async function registerPeopleIn(
+  app: AppContext,
+  trx: Db,
+  compartmentId: string,
+  inputs: readonly Omit<CreatePerson, 'compartmentId'>[],
+  by: Actorish,
+): Promise<PeopleTable[]> {
+  if (inputs.length === 0) return []
+  const compartment = await findCompartment(trx, compartmentId)
+  if (!compartment) throw errors.notFound()
+  await assertCompartmentWritable(trx, compartment)
+  const now = app.now().toISOString()
+  const on = today(app)
+  const first = await nextCounters(trx, compartment.id, 'person', inputs.length)
+  const people = []
+  for (const [i, input] of inputs.entries()) {
+    const id = newId()
+    const code = personCode(compartment.code, first + i)
+    const { sealed, terms } = await sealIdentity(
+      app,
+      trx,
+      { id, compartment_id: compartment.id },
+      input.identity,
+    )
+    const attributes = withDerivedAgeBand(input.attributes, input.identity, on)
+    const row: PeopleTable = {
+      id,
+      compartment_id: compartment.id,
+      code,
+      identity: sealed,
+      has_photo: 0,
+      age_band: attributes.ageBand,
+      situation: attributes.situation,
+      arrival_month: attributes.arrivalMonth,
+      languages: JSON.stringify(attributes.languages),
+      open_priority: 0,
+      open_cases: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: by.actorId,
+      last_activity_at: now,
+      merged_into_id: null,
+    }
+    people.push({ row, tags: attributes.tags, terms, by: by.actorId })
+  }
+  await insertNewPeople(trx, people)
+  await audit(
+    app,
+    trx,
+    ...people.map(({ row }) => ({
+      actorId: by.actorId,
+      action: 'person.created',
+      entityType: 'Person',
+      entityId: row.id,
+      compartmentId: compartment.id,
+      requestId: by.requestId,
+      details: { code: row.code },
+    })),
+  )
+  return people.map((p) => p.row)
 }
 
 /** A known birth keeps the (non-identifying) age band in step with it. */

@@ -23,6 +23,90 @@ export async function nextCounter(
   return Number(row.value)
 }
 
+/**
+ * Advances a compartment's counter by `count` in one statement and returns the first of the
+ * values taken (an import registering 500 people takes 500 codes in one round trip).
+ */
+export async function nextCounters(
+  db: Db,
+  compartmentId: string,
+  kind: 'person' | 'case',
+  count: number,
+): Promise<number> {
+  const row = await db
+    .insertInto('compartment_counters')
+    .values({ compartment_id: compartmentId, kind, value: count })
+    .onConflict((oc) =>
+      oc
+        .columns(['compartment_id', 'kind'])
+        .doUpdateSet({ value: sql`compartment_counters.value + ${count}` }),
+    )
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(row.value) - count + 1
+}
+
+/** Rows per insert statement: under SQLite's and PostgreSQL's bound-parameter limits. */
+const ROWS_PER_INSERT = 1000
+
+async function insertChunked<T>(
+  rows: readonly T[],
+  perRow: number,
+  insert: (chunk: T[]) => Promise<unknown>,
+) {
+  const size = Math.max(1, Math.floor((ROWS_PER_INSERT * 8) / perRow))
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
+}
+
+/**
+ * The rows of newly registered people in a few statements: the people, their tags, search terms
+ * (with each person's code) and first history entry. For people who have none of these yet.
+ */
+export async function insertNewPeople(
+  db: Db,
+  people: readonly {
+    row: PeopleTable
+    tags: readonly string[]
+    terms: readonly string[]
+    by: string | null
+  }[],
+): Promise<void> {
+  if (people.length === 0) return
+  await insertChunked(
+    people.map((p) => p.row),
+    17,
+    (chunk) => db.insertInto('people').values(chunk).execute(),
+  )
+  const tags = people.flatMap((p) =>
+    [...new Set(p.tags)].map((tag) => ({
+      person_id: p.row.id,
+      compartment_id: p.row.compartment_id,
+      tag,
+    })),
+  )
+  await insertChunked(tags, 3, (chunk) => db.insertInto('person_tags').values(chunk).execute())
+  const terms = people.flatMap((p) =>
+    [...new Set(p.terms)].map((term) => ({
+      person_id: p.row.id,
+      compartment_id: p.row.compartment_id,
+      term,
+      code: p.row.code,
+    })),
+  )
+  await insertChunked(terms, 4, (chunk) => db.insertInto('person_terms').values(chunk).execute())
+  await insertChunked(
+    people.map((p) => ({
+      person_id: p.row.id,
+      version: 1,
+      changed_fields: JSON.stringify(['created']),
+      changed_at: p.row.created_at,
+      changed_by: p.by,
+    })),
+    5,
+    (chunk) => db.insertInto('people_history').values(chunk).execute(),
+  )
+}
+
 export async function insertPerson(db: Db, row: PeopleTable): Promise<void> {
   await db.insertInto('people').values(row).execute()
 }
@@ -537,22 +621,70 @@ function orderedPage(
   return query.limit(filter.limit)
 }
 
-/** People matching any of `terms` (exact name terms) in these compartments, with which terms matched. */
-export async function peopleByTerms(
+/** Name terms and birth-year terms of one person to match (a registration, a row of an import). */
+export interface TermsToMatch {
+  names: readonly string[]
+  years: readonly string[]
+}
+
+/**
+ * For each set of terms, the people in these compartments whose name terms match, best first:
+ * most matched name terms (the same whole name in more scripts), then a matching birth year, then
+ * code; at most `limit` people per set. The ranking is done in the query, so a true duplicate is
+ * never cut off behind hundreds of people who merely share one name. Birth-year terms only rank
+ * people a name already found (a year alone matches too many to read). One query for all sets.
+ */
+export async function rankedPeopleByTerms(
   db: Db,
   compartmentIds: readonly string[],
-  terms: readonly string[],
-) {
-  if (compartmentIds.length === 0 || terms.length === 0) return []
-  return db
-    .selectFrom('person_terms')
-    .innerJoin('people', 'people.id', 'person_terms.person_id')
-    .select(['people.id', 'people.code', 'people.compartment_id', 'person_terms.term'])
-    .where('person_terms.compartment_id', 'in', compartmentIds)
-    .where('person_terms.term', 'in', terms)
-    .where('people.merged_into_id', 'is', null)
-    .limit(500)
-    .execute()
+  sets: readonly TermsToMatch[],
+  limit: number,
+): Promise<{ set: number; id: string; code: string; names: number; year: boolean }[]> {
+  const names = sets.flatMap((set, n) => set.names.map((term) => sql`(${n}, ${term})`))
+  if (compartmentIds.length === 0 || names.length === 0) return []
+  const years = sets.flatMap((set, n) => set.years.map((term) => sql`(${n}, ${term})`))
+  // A set with no year still needs a (never matching) row so the CTE is valid SQL.
+  const yearRows = years.length > 0 ? years : [sql`(${-1}, ${''})`]
+  const result = await sql<{
+    n: number | string
+    id: string
+    code: string
+    names: number | string
+    year: number | boolean
+  }>`
+    with wanted(n, term) as (values ${sql.join(names)}),
+    years(n, term) as (values ${sql.join(yearRows)}),
+    hits as (
+      select wanted.n as n, pt.person_id as person_id, count(distinct pt.term) as names
+      from wanted
+      join person_terms pt on pt.term = wanted.term
+      where pt.compartment_id in (${sql.join(compartmentIds)})
+      group by wanted.n, pt.person_id
+    ),
+    scored as (
+      select hits.n, people.id, people.code, hits.names,
+        case when exists (
+          select 1 from years join person_terms y on y.term = years.term
+          where years.n = hits.n and y.person_id = hits.person_id
+        ) then 1 else 0 end as year
+      from hits join people on people.id = hits.person_id
+      where people.merged_into_id is null
+    ),
+    ranked as (
+      select scored.*, row_number() over (
+        partition by scored.n order by scored.names desc, scored.year desc, scored.code
+      ) as place
+      from scored
+    )
+    select n, id, code, names, year from ranked where place <= ${limit} order by n, place
+  `.execute(db)
+  return result.rows.map((r) => ({
+    set: Number(r.n),
+    id: r.id,
+    code: r.code,
+    names: Number(r.names),
+    year: Number(r.year) === 1,
+  }))
 }
 
 export async function linksOf(db: Db, personId: string) {
