@@ -1,7 +1,8 @@
 // The floor for Haven's list-people request (issue #25): the same request as a minimal Hono
 // handler — look the session up by the cookie's SHA-256, read the user's grants, take the
 // compartments an organisation-wide grant sees, run the same page query Haven's store sends
-// through the raw driver, and answer the same JSON. No validation, authorization, audit,
+// through the raw driver, count the matches up to Haven's cap (the list says "25 of 1,000+"), and
+// answer the same JSON. No validation, authorization, audit,
 // compression, headers or logging: what is left is what any server answering this request must do.
 // DATA_DIR (SQLite haven.db) or DATABASE_URL (PostgreSQL), and PORT, from the environment.
 import { createHash } from 'node:crypto'
@@ -47,6 +48,7 @@ const postgres = Boolean(process.env.DATABASE_URL)
 const driver = postgres
   ? postgresDriver(process.env.DATABASE_URL ?? '')
   : sqliteDriver(join(process.env.DATA_DIR ?? '.', 'haven.db'))
+const COUNT_CAP = 1_000
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ')
 
 /** Haven's page of people by code: one ordered walk per compartment on SQLite, one walk on PostgreSQL. */
@@ -107,6 +109,12 @@ app.get('/api/v1/people', async (c) => {
           `select person_id, tag from person_tags where person_id in (${marks(ids.length)}) order by tag`,
           ids,
         )
+  // The same capped count Haven's list answers with (COUNT_CAP in person-routes.ts).
+  const [counted] = await driver.all(
+    `select count(*) as n from (select id from people where merged_into_id is null and compartment_id in (${marks(compartmentIds.length)}) limit ?) as matches`,
+    [...compartmentIds, COUNT_CAP + 1],
+  )
+  const total = Number(counted?.n ?? 0)
   const codes = new Map(
     (await driver.all('select id, code from compartments', [])).map((r) => [r.id, r.code]),
   )
@@ -125,6 +133,8 @@ app.get('/api/v1/people', async (c) => {
       openCases: r.open_cases,
     })),
     nextCursor: rows.length > limit ? 'more' : null,
+    total: Math.min(total, COUNT_CAP),
+    totalCapped: total > COUNT_CAP,
   })
 })
 serve({ fetch: app.fetch, port: Number(process.env.PORT), hostname: '127.0.0.1' })
