@@ -51,11 +51,12 @@ export function HomePage(
       {props.latestReport && (
         <section aria-labelledby="latest-report">
           <h2 id="latest-report">{t('site.home.latest_report')}</h2>
-          <p>
-            <a href={`/${locale}${documentPath('report', props.latestReport.slug)}`}>
-              {props.latestReport.title}
-            </a>
-          </p>
+          <CardGrid
+            locale={locale}
+            items={[props.latestReport]}
+            headingLevel={3}
+            meta={(item) => reportYear(t, item)}
+          />
         </section>
       )}
     </>
@@ -197,6 +198,13 @@ export function ArticlePage(props: Common & { doc: SiteDocumentsTable }) {
   )
 }
 
+/** "Fiscal year 2005–2006" under a report's title on its card. */
+function reportYear(t: Translator, item: Listing): string | null {
+  return item.fiscal_year === null
+    ? null
+    : t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })
+}
+
 /** Activity reports: one per fiscal year, latest first. */
 export function ReportsIndexPage(props: Common & { items: Listing[] }) {
   const { t, locale } = props
@@ -211,11 +219,7 @@ export function ReportsIndexPage(props: Common & { items: Listing[] }) {
           locale={locale}
           items={props.items}
           headingLevel={2}
-          meta={(item) =>
-            item.fiscal_year === null
-              ? null
-              : t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })
-          }
+          meta={(item) => reportYear(t, item)}
         />
       )}
     </>
