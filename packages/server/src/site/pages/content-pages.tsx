@@ -108,8 +108,9 @@ export function DocumentPage({ doc }: { doc: SiteDocumentsTable }) {
 }
 
 /**
- * News as a grid of cards: the page's image (its hero, or its first picture) when it has one, the
- * title as the link (the whole card answers to a click, through CSS), the date and the summary.
+ * News as a grid of cards: the title as the link (the whole card answers to a click, through CSS),
+ * the date, the page's image (its hero, or its first picture) when it has one, and the summary.
+ * The title comes first so titles line up across a row whether or not a card has a picture.
  * One column on a phone, two or three on a wider screen.
  */
 export function CardGrid(props: {
@@ -126,9 +127,6 @@ export function CardGrid(props: {
         const meta = props.meta?.(item)
         return (
           <li key={item.id} class="card">
-            {item.image_id && item.image_width && item.image_height ? (
-              <CardImage id={item.image_id} width={item.image_width} height={item.image_height} />
-            ) : null}
             <div class="card-text">
               <Heading>
                 <a href={`/${props.locale}${documentPath(item.kind, item.slug)}`}>{item.title}</a>
@@ -140,6 +138,9 @@ export function CardGrid(props: {
               ) : (
                 meta && <p class="meta">{meta}</p>
               )}
+              {item.image_id && item.image_width && item.image_height ? (
+                <CardImage id={item.image_id} width={item.image_width} height={item.image_height} />
+              ) : null}
               {item.summary && <p>{item.summary}</p>}
             </div>
           </li>
