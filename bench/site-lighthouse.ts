@@ -1,7 +1,8 @@
 // Lighthouse 12.2.3 (pinned: later versions need Node 22) against Debian's Chromium, mobile
 // profile (Lighthouse's default: a mid-range phone on a throttled 4G connection).
 //   npm run build && node --import tsx bench/site-lighthouse.ts
-// Prints the four category scores for the home page, a news article and a search.
+// Prints the four category scores for the home page, a news article and an activity report, each
+// in English and Japanese, and a search.
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 import { printHeader, table } from './support/bench-env.js'
@@ -10,7 +11,11 @@ import { startDemoHaven } from './support/demo-haven.js'
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const PAGES = [
   ['home', '/en/'],
+  ['home', '/ja/'],
+  ['news article', '/en/news/aid-worker-released'],
   ['news article', '/ja/news/kome-no-yosan'],
+  ['report', '/en/reports/fy2005-2006'],
+  ['report', '/ja/reports/fy2005-2006'],
   ['search', `/ja/search?q=${encodeURIComponent('難民')}`],
 ] as const
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
@@ -44,13 +49,13 @@ try {
         const audit = audits[ref.id]
         if (ref.weight > 0 && audit && audit.score !== null && audit.score < 0.9)
           notes.push(
-            `${name} / ${c}: ${audit.title} (${audit.explanation ?? audit.displayValue ?? audit.score})`,
+            `${name} ${path} / ${c}: ${audit.title} (${audit.explanation ?? audit.displayValue ?? audit.score})`,
           )
       }
     }
     const fcp = audits['first-contentful-paint']?.displayValue
     const lcp = audits['largest-contentful-paint']?.displayValue
-    notes.push(`${name}: first contentful paint ${fcp}, largest contentful paint ${lcp}`)
+    notes.push(`${name} ${path}: first contentful paint ${fcp}, largest contentful paint ${lcp}`)
   }
   console.log(table(rows))
   console.log('\naim: ≥ 95 in each category\n')

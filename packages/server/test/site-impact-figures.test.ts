@@ -1,5 +1,7 @@
+import { createDisclosureEngine, oneWayTable, parsePeriod } from '@haven/disclosure'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
+import { readLedger, recordLedgerRelease } from '../src/disclosure/ledger-store.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildUser, signIn } from './support/factories.js'
 import { jsonRequest, testAppContext, testApps } from './support/test-app.js'
@@ -122,6 +124,82 @@ describeEachDialect('impact figures on the home page', (ctx) => {
       )
     }
     expect(await (await site('/en/')).text()).toContain('people sheltered')
+  })
+
+  it('refuses figures that, with figures published before, would reveal a small count by difference, and changes nothing', async () => {
+    const api = await editorApi()
+    expect((await api('PUT', '/cms/impact-figures', FIGURES)).status).toBe(200)
+    // 1,234 people protected in FY2005 was published; 1,237 now would tell a reader that three
+    // more people were protected than said (a count under the threshold of 10).
+    const changed = {
+      ...FIGURES,
+      figures: [{ ...FIGURES.figures[0], value: 1237 }, FIGURES.figures[2]],
+    }
+    const res = await api('PUT', '/cms/impact-figures', changed)
+    expect(res.status).toBe(422)
+    const body = (await res.json()) as { error: { code: string; message: string } }
+    expect(body.error.code).toBe('impact_figures_refused')
+    expect(body.error.message).toContain('shelters.people.protected')
+    expect(await (await site('/en/')).text()).toContain('<span class="figure">1,234</span>')
+    const ledger = await readLedger(app.database.db)
+    expect(ledger.releases).toHaveLength(1)
+    // The release recorded what the public saw, and that the three people resettled were hidden.
+    const resettled = ledger.releases[0]?.figures.find((f) =>
+      f.id.startsWith('shelters.people.resettled:'),
+    )
+    expect(resettled?.published.kind).toBe('hidden')
+
+    // The same figures again reveal nothing new; another year's figure is another count.
+    expect((await api('PUT', '/cms/impact-figures', FIGURES)).status).toBe(200)
+    const nextYear = { ...changed, fiscalYear: 2006 }
+    expect((await api('PUT', '/cms/impact-figures', nextYear)).status).toBe(200)
+    expect(await (await site('/en/')).text()).toContain('<span class="figure">1,237</span>')
+    expect((await readLedger(app.database.db)).releases).toHaveLength(3)
+  })
+
+  it('checks the figures against what an annual report published', async () => {
+    // An annual report of FY2005 published people protected by shelter, and their total.
+    const engine = await createDisclosureEngine()
+    const report = engine.prepareRelease({
+      id: 'annual-report-FY2005',
+      title: 'Activity Report FY2005–2006',
+      date: '2006-06-30',
+      tables: [
+        {
+          table: oneWayTable({
+            id: 'shelters.people.protected',
+            measure: 'shelters.people.protected',
+            integer: true,
+            dimension: { name: 'shelter', labels: ['JRL-01', 'YAN-02'] },
+            values: [1200, 34],
+          }),
+          context: { population: 'shelters.people.protected', period: parsePeriod('FY2005') },
+          sensitivity: 'people-protected',
+        },
+      ],
+    })
+    expect(report.refused).toBe(false)
+    await recordLedgerRelease(
+      app.database.db,
+      report.entry,
+      'annual-report',
+      '2006-06-30T00:00:00.000Z',
+    )
+    const api = await editorApi()
+    const one = (value: number) => ({
+      fiscalYear: 2005,
+      figures: [{ ...FIGURES.figures[0], value }],
+    })
+    // The report said 1,234 in all; 1,230 on the home page gives away a difference of four.
+    const refused = await api('PUT', '/cms/impact-figures', one(1230))
+    expect(refused.status).toBe(422)
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'impact_figures_refused',
+    )
+    expect(await (await site('/en/')).text()).not.toContain('class="impact"')
+    // The report's own total passes.
+    expect((await api('PUT', '/cms/impact-figures', one(1234))).status).toBe(200)
+    expect(await (await site('/en/')).text()).toContain('<span class="figure">1,234</span>')
   })
 
   it('is for editors only', async () => {

@@ -2,6 +2,7 @@ import type { AuditTables } from '../audit/audit-tables.js'
 import type { AuthTables, SessionTables } from '../auth/auth-tables.js'
 import type { CompartmentTables } from '../compartments/compartment-tables.js'
 import type { CryptoTables } from '../crypto/crypto-tables.js'
+import type { DisclosureTables } from '../disclosure/ledger-tables.js'
 import type { NotificationTables } from '../notifications/notification-tables.js'
 import type { SiteTables } from '../site/site-tables.js'
 
@@ -17,5 +18,6 @@ export interface Database
     CompartmentTables,
     AuditTables,
     CryptoTables,
+    DisclosureTables,
     NotificationTables,
     SiteTables {}

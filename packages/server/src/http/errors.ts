@@ -150,6 +150,11 @@ export const errors = {
   workflowState: () => new HavenError(409, 'workflow_state', 'error.workflow_state'),
   entryLive: () => new HavenError(409, 'entry_live', 'error.entry_live'),
   faqGroupInUse: () => new HavenError(409, 'faq_group_in_use', 'error.faq_group_in_use'),
+  /** Impact figures that, with what was published before, would reveal a small count. */
+  impactFiguresRefused: (params: { figures: string } = { figures: '' }) =>
+    new HavenError(422, 'impact_figures_refused', 'error.impact_figures_refused', params, [], {
+      details: params,
+    }),
   loginNameTaken: () =>
     new HavenError(409, 'login_name_taken', 'error.login_name_taken', {}, [
       { path: 'loginName', key: 'error.login_name_taken', params: {} },

@@ -6,6 +6,8 @@ export const cmsEn = {
     'This cannot be done in the document’s current state. Reload it to see where it stands.',
   'error.entry_live': 'Unpublish every language of this entry before deleting it.',
   'error.faq_group_in_use': 'Move the questions of this topic to another topic first.',
+  'error.impact_figures_refused':
+    'With the figures published before (in an annual report or on the home page), these would let a reader work out a small count of people: {figures}. Publish the figures as the annual report gave them; nothing was changed.',
   'field.slug_format':
     'Use lowercase letters a–z, digits and single hyphens, such as “rice-distribution”.',
   'field.slug_reserved': 'This address is used by the site itself. Choose another.',

@@ -7,6 +7,8 @@ export const cmsJa: Record<keyof typeof cmsEn, string> = {
     '文書の現在の状態ではこの操作はできません。再読み込みして状態を確認してください。',
   'error.entry_live': '削除する前に、このエントリーのすべての言語の公開を取り消してください。',
   'error.faq_group_in_use': '先にこのテーマの質問を別のテーマに移してください。',
+  'error.impact_figures_refused':
+    '以前に公開した数値（年次報告書やホームページ）と合わせると、次の数値から少人数の人数が割り出せてしまいます：{figures}。年次報告書の数値のとおりに公開してください。何も変更していません。',
   'field.slug_format':
     '半角の英小文字 a〜z、数字、ハイフン 1 つずつで入力してください（例：rice-distribution）。',
   'field.slug_reserved': 'このアドレスはサイト自体が使っています。別のものを選んでください。',

@@ -82,7 +82,7 @@ export const cmsStructureRoutes = [
     access: { kind: 'policy', entity: 'SiteContent', action: 'manage' },
     body: impactFiguresSchema,
     response: impactFiguresView,
-    errors: ['validationFailed'],
+    errors: ['validationFailed', 'impactFiguresRefused'],
     async handle({ app, body, audit: by }) {
       return publishImpactFigures(app, app.database.db, body, by)
     },

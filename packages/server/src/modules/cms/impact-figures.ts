@@ -7,12 +7,16 @@ import {
   createDisclosureEngine,
   type DisclosureEngine,
   DisclosureError,
+  type DisclosureLedger,
   oneWayTable,
+  type PreparedRelease,
+  parsePeriod,
 } from '@haven/disclosure'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
+import { readLedger, recordLedgerRelease } from '../../disclosure/ledger-store.js'
 import { errors } from '../../http/errors.js'
 import type { SiteImpactFiguresTable } from '../../site/site-tables.js'
 import type { By } from './cms-service.js'
@@ -59,11 +63,82 @@ export async function disclosedValue(
   }
 }
 
+/** The release id of one publication of impact figures in the disclosure ledger. */
+const impactReleaseId = (fiscalYear: number) => `impact-figures-FY${fiscalYear}-${newId()}`
+
+/**
+ * The figures as one release of the disclosure engine, checked against the ledger: each figure a
+ * one-cell table counted like the annual report's figure of the same key and year (its measure
+ * and population are the key, its period the fiscal year), so the differencing guard compares it
+ * with what any report or earlier impact figures published.
+ */
+async function prepareImpactRelease(
+  input: ImpactFiguresInput,
+  ledger: DisclosureLedger,
+  date: string,
+): Promise<PreparedRelease> {
+  const period = parsePeriod(`FY${input.fiscalYear}`)
+  try {
+    return (await disclosureEngine()).prepareRelease({
+      id: impactReleaseId(input.fiscalYear),
+      title: `Impact figures FY${input.fiscalYear}`,
+      date,
+      ledger,
+      tables: input.figures.map((figure) => ({
+        table: oneWayTable({
+          id: figure.key,
+          measure: figure.key,
+          integer: figure.sensitivity !== 'quantity',
+          dimension: { name: 'all', labels: ['all'] },
+          values: [figure.value],
+        }),
+        context: { population: figure.key, period },
+        sensitivity: figure.sensitivity,
+      })),
+    })
+  } catch (error) {
+    if (error instanceof DisclosureError)
+      throw errors.validationFailed([{ path: 'figures', key: 'field.invalid', params: {} }])
+    throw error
+  }
+}
+
+/** The figure keys a refused release names (a figure id is `<table id>:<cell>`). */
+function refusedKeys(release: PreparedRelease): string[] {
+  const keys = new Set<string>()
+  for (const finding of release.differencing?.refusals ?? []) {
+    const refs =
+      finding.kind === 'hidden-revealed' ? [finding.hidden, ...finding.figures] : finding.figures
+    for (const ref of refs)
+      if (ref.releaseId === release.id) keys.add(ref.id.split(':')[0] ?? ref.id)
+  }
+  return [...keys]
+}
+
+/** A figure as the engine rendered it for the public; null when it must stay hidden. */
+function shownOf(release: PreparedRelease, key: string): ImpactShown | null {
+  const table = release.tables.find((t) => t.table.id === key)
+  const shown = table?.cells.find((c) => c.coordinates[0] === 0)?.rendering
+  if (!shown) return null
+  switch (shown.kind) {
+    case 'number':
+    case 'rounded':
+      return { kind: 'number', value: shown.value }
+    case 'word':
+      return { kind: 'words', en: shown.band.en, ja: shown.band.ja }
+    case 'suppressed':
+      return null
+  }
+}
+
 /**
  * The cms door for impact figures: replaces the home page's figures with this set for one fiscal
  * year, each as the disclosure engine renders it (figures it hides are left out and named in the
  * answer). Until the annual report publishes its figures through here, an editor does, from the
- * report's approved numbers. Live at once, audited, all or nothing.
+ * report's approved numbers. The set is one release of the disclosure ledger: refused (422
+ * impact_figures_refused, nothing changed) when, with any earlier release (an annual report,
+ * earlier impact figures), it would reveal a small count by difference; recorded when it passes.
+ * Live at once, audited, all or nothing.
  */
 export async function publishImpactFigures(
   app: AppContext,
@@ -80,38 +155,30 @@ export async function publishImpactFigures(
   const now = app.now().toISOString()
   const rows: SiteImpactFiguresTable[] = []
   const withheld: string[] = []
-  for (const figure of input.figures) {
-    let shown: ImpactShown | null
-    try {
-      shown = await disclosedValue(figure.key, figure.sensitivity, figure.value)
-    } catch (error) {
-      if (error instanceof DisclosureError)
-        throw errors.validationFailed([
-          {
-            path: `figures.${rows.length + withheld.length}.value`,
-            key: 'field.invalid',
-            params: {},
-          },
-        ])
-      throw error
-    }
-    if (!shown) {
-      withheld.push(figure.key)
-      continue
-    }
-    rows.push({
-      id: newId(),
-      position: rows.length,
-      fiscal_year: input.fiscalYear,
-      figure_key: figure.key,
-      label_en: figure.label.en,
-      label_ja: figure.label.ja,
-      shown: JSON.stringify(shown),
-      published_at: now,
-    })
-  }
   await publishing(app, db, async (trx) => {
+    // Read and recorded in the transaction: two editors publishing at once are checked in turn.
+    const release = await prepareImpactRelease(input, await readLedger(trx), now.slice(0, 10))
+    if (release.refused)
+      throw errors.impactFiguresRefused({ figures: refusedKeys(release).join(', ') })
+    for (const figure of input.figures) {
+      const shown = shownOf(release, figure.key)
+      if (!shown) {
+        withheld.push(figure.key)
+        continue
+      }
+      rows.push({
+        id: newId(),
+        position: rows.length,
+        fiscal_year: input.fiscalYear,
+        figure_key: figure.key,
+        label_en: figure.label.en,
+        label_ja: figure.label.ja,
+        shown: JSON.stringify(shown),
+        published_at: now,
+      })
+    }
     await replaceImpactFigures(trx, rows)
+    await recordLedgerRelease(trx, release.entry, 'impact-figures', now)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'cms.impact_figures_published',

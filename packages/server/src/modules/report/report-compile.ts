@@ -19,6 +19,7 @@ import {
   renderReview,
 } from '@haven/disclosure'
 import type { Db } from '../../db/db-handle.js'
+import { mergeLedgers, readLedger } from '../../disclosure/ledger-store.js'
 import { disclosureSensitivity, type Figure, type FigureValue } from '../../figures.js'
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
@@ -209,7 +210,12 @@ export async function compileReport(
       year: year.label,
     })
   const latest = await findLatestPublication(db)
-  const ledger = latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER
+  // Every earlier release: the reports' own ledger, and what else published figures since (the
+  // home page's impact figures), so a report is checked against those too.
+  const ledger = mergeLedgers(
+    latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER,
+    await readLedger(db),
+  )
   const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
   let release: PreparedRelease
   try {

@@ -8,6 +8,7 @@ import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
+import { recordLedgerRelease } from '../../disclosure/ledger-store.js'
 import { errors } from '../../http/errors.js'
 import { publishActivityReport } from '../cms/index.js'
 import {
@@ -323,6 +324,8 @@ export async function publishReport(
       figures_json: JSON.stringify(figures),
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
     })
+    // The shared ledger too, which impact figures are checked against.
+    await recordLedgerRelease(trx, compiled.release.entry, 'annual-report', at)
     // The website's Activity Reports, through the cms module's door, in this transaction.
     await publishActivityReport(
       app,

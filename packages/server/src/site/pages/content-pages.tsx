@@ -51,11 +51,12 @@ export function HomePage(
       {props.latestReport && (
         <section aria-labelledby="latest-report">
           <h2 id="latest-report">{t('site.home.latest_report')}</h2>
-          <p>
-            <a href={`/${locale}${documentPath('report', props.latestReport.slug)}`}>
-              {props.latestReport.title}
-            </a>
-          </p>
+          <CardGrid
+            locale={locale}
+            items={[props.latestReport]}
+            headingLevel={3}
+            meta={(item) => reportYear(t, item)}
+          />
         </section>
       )}
     </>
@@ -107,8 +108,9 @@ export function DocumentPage({ doc }: { doc: SiteDocumentsTable }) {
 }
 
 /**
- * News as a grid of cards: the page's image (its hero, or its first picture) when it has one, the
- * title as the link (the whole card answers to a click, through CSS), the date and the summary.
+ * News as a grid of cards: the title as the link (the whole card answers to a click, through CSS),
+ * the date, the page's image (its hero, or its first picture) when it has one, and the summary.
+ * The title comes first so titles line up across a row whether or not a card has a picture.
  * One column on a phone, two or three on a wider screen.
  */
 export function CardGrid(props: {
@@ -125,9 +127,6 @@ export function CardGrid(props: {
         const meta = props.meta?.(item)
         return (
           <li key={item.id} class="card">
-            {item.image_id && item.image_width && item.image_height ? (
-              <CardImage id={item.image_id} width={item.image_width} height={item.image_height} />
-            ) : null}
             <div class="card-text">
               <Heading>
                 <a href={`/${props.locale}${documentPath(item.kind, item.slug)}`}>{item.title}</a>
@@ -139,6 +138,9 @@ export function CardGrid(props: {
               ) : (
                 meta && <p class="meta">{meta}</p>
               )}
+              {item.image_id && item.image_width && item.image_height ? (
+                <CardImage id={item.image_id} width={item.image_width} height={item.image_height} />
+              ) : null}
               {item.summary && <p>{item.summary}</p>}
             </div>
           </li>
@@ -197,6 +199,13 @@ export function ArticlePage(props: Common & { doc: SiteDocumentsTable }) {
   )
 }
 
+/** "Fiscal year 2005–2006" under a report's title on its card. */
+function reportYear(t: Translator, item: Listing): string | null {
+  return item.fiscal_year === null
+    ? null
+    : t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })
+}
+
 /** Activity reports: one per fiscal year, latest first. */
 export function ReportsIndexPage(props: Common & { items: Listing[] }) {
   const { t, locale } = props
@@ -211,11 +220,7 @@ export function ReportsIndexPage(props: Common & { items: Listing[] }) {
           locale={locale}
           items={props.items}
           headingLevel={2}
-          meta={(item) =>
-            item.fiscal_year === null
-              ? null
-              : t('site.reports.fiscal_year', { years: fiscalYearLabel(item.fiscal_year) })
-          }
+          meta={(item) => reportYear(t, item)}
         />
       )}
     </>
