@@ -1,4 +1,5 @@
 import { formatDate, formatNumber } from '@haven/core/i18n/format'
+import { formatDecimalMoney } from '@haven/core/money/money'
 import {
   createItemSchema,
   createLocationSchema,
@@ -353,7 +354,7 @@ export function SuppliesPage(): JSX.Element {
                 </td>
                 <td>
                   {num(m.quantity)} {item(m.itemId)?.unit}
-                  {m.cost ? ` · ${m.cost} ${m.currency}` : ''}
+                  {m.cost ? ` · ${formatDecimalMoney(locale.value, m.cost, m.currency ?? '')}` : ''}
                 </td>
               </tr>
             ))}

@@ -200,4 +200,6 @@ export const suppliesEn = {
   'handouts.previous': 'Previous page',
   'handouts.next': 'Next page',
   'handouts.page': 'Showing {from}–{to} of {total}',
+  'pol.per_person_text': '{amount} · buys {kg} kg · {grams} g a day',
+  'pol.caps_text': '{people} people a day · {budget} a month',
 } as const

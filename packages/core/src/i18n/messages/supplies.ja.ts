@@ -199,4 +199,6 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'handouts.previous': '前のページ',
   'handouts.next': '次のページ',
   'handouts.page': '{total}件中 {from}～{to}件',
+  'pol.per_person_text': '{amount}・米 {kg} kg 分・1 日 {grams} g',
+  'pol.caps_text': '1 日 {people} 人・月 {budget}',
 }
