@@ -202,4 +202,12 @@ export const suppliesEn = {
   'handouts.page': 'Showing {from}–{to} of {total}',
   'pol.per_person_text': '{amount} · buys {kg} kg · {grams} g a day',
   'pol.caps_text': '{people} people a day · {budget} a month',
+  'sup.unit.kg': 'kg',
+  'sup.unit.set': 'set',
+  'sup.unit.kit': 'kit',
+  'sup.unit.piece': 'piece',
+  'sup.qty.kg': '{count} kg',
+  'sup.qty.set': '{count, plural, one {# set} other {# sets}}',
+  'sup.qty.kit': '{count, plural, one {# kit} other {# kits}}',
+  'sup.qty.piece': '{count, plural, one {# piece} other {# pieces}}',
 } as const

@@ -201,4 +201,12 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'handouts.page': '{total}件中 {from}～{to}件',
   'pol.per_person_text': '{amount}・米 {kg} kg 分・1 日 {grams} g',
   'pol.caps_text': '1 日 {people} 人・月 {budget}',
+  'sup.unit.kg': 'kg',
+  'sup.unit.set': 'セット',
+  'sup.unit.kit': 'キット',
+  'sup.unit.piece': '個',
+  'sup.qty.kg': '{count} kg',
+  'sup.qty.set': '{count} セット',
+  'sup.qty.kit': '{count} キット',
+  'sup.qty.piece': '{count} 個',
 }
