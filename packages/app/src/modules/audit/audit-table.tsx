@@ -69,7 +69,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
             </td>
             <td data-label={t('audit.action')}>
               {actionInWords(entry.action)}{' '}
-              <code class="muted" lang="en">
+              <code class="muted breakable" lang="en">
                 {entry.action}
               </code>
             </td>
