@@ -1,26 +1,11 @@
 import type { Catalog, MessageKey } from '@haven/core/i18n/catalog-en'
 import { formatMessage, type MessageParams } from '@haven/core/i18n/format-message'
 import { isLocale, LOCALE_NAMES, LOCALES, type Locale } from '@haven/core/i18n/locales'
-import { negotiateLocale } from '@haven/core/i18n/negotiate-locale'
 import { signal } from '@preact/signals'
-
-const STORAGE_KEY = 'haven.locale'
-
-function storedChoice(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY)
-  } catch {
-    // Storage can be disabled; the browser's languages still decide.
-    return null
-  }
-}
-
-function initialLocale(): Locale {
-  return negotiateLocale({ chosen: storedChoice(), acceptLanguage: navigator.languages.join(',') })
-}
+import { firstLocale, importCatalog, STORAGE_KEY, storedChoice } from './first-locale.js'
 
 /** The language the app speaks; changing it re-renders every text. */
-export const locale = signal<Locale>(initialLocale())
+export const locale = signal<Locale>(firstLocale())
 
 /**
  * The catalogs loaded so far. Only the reader's language is fetched (each is about 35 KB
@@ -33,11 +18,7 @@ const loading = new Map<Locale, Promise<void>>()
 export function loadCatalog(which: Locale): Promise<void> {
   let loaded = loading.get(which)
   if (!loaded) {
-    const module =
-      which === 'ja'
-        ? import('@haven/core/i18n/catalog-ja').then((m) => m.ja)
-        : import('@haven/core/i18n/catalog-en').then((m) => m.en)
-    loaded = module.then((catalog) => {
+    loaded = importCatalog(which).then((catalog) => {
       catalogs.value = { ...catalogs.value, [which]: catalog }
     })
     // A failed fetch (the line dropped) may be tried again.
