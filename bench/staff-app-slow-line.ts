@@ -20,6 +20,7 @@ const RUNS = Number(process.argv[2] ?? 3)
 interface Measure {
   bytes: number
   ms: number
+  files?: { url: string; bytes: number }[]
 }
 
 /** Throttles a page and counts the bytes it receives (headers and bodies, as on the wire). */
@@ -35,14 +36,23 @@ async function throttle(page: Page, context: BrowserContext, identity: boolean) 
   if (identity)
     await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } })
   let bytes = 0
+  const urls = new Map<string, string>()
+  let files: { url: string; bytes: number }[] = []
+  cdp.on('Network.requestWillBeSent', (e) => {
+    urls.set(e.requestId, e.request.url)
+  })
   cdp.on('Network.loadingFinished', (e) => {
     bytes += e.encodedDataLength
+    files.push({ url: urls.get(e.requestId) ?? e.requestId, bytes: e.encodedDataLength })
   })
   return {
     reset: () => {
       bytes = 0
+      files = []
     },
     bytes: () => bytes,
+    /** What was received, file by file, largest first. */
+    files: () => [...files].sort((a, b) => b.bytes - a.bytes),
   }
 }
 
@@ -81,7 +91,7 @@ async function signInScreen(identity: boolean): Promise<Measure> {
   const net = await throttle(page, context, identity)
   const ms = await timed(page, `${haven.baseUrl}/app/login`, signInUsable(page))
   await page.waitForLoadState('networkidle')
-  const result = { bytes: net.bytes(), ms }
+  const result = { bytes: net.bytes(), ms, files: net.files() }
   await context.close()
   return result
 }
@@ -93,7 +103,7 @@ async function peopleList(identity: boolean): Promise<{ cold: Measure; warm: Mea
   const net = await throttle(page, context, identity)
   const coldMs = await timed(page, `${haven.baseUrl}/app/people`, peopleUsable(page))
   await page.waitForLoadState('networkidle')
-  const cold = { bytes: net.bytes(), ms: coldMs }
+  const cold = { bytes: net.bytes(), ms: coldMs, files: net.files() }
   net.reset()
   const warmMs = await timed(page, `${haven.baseUrl}/app/people`, peopleUsable(page))
   await page.waitForLoadState('networkidle')
@@ -109,6 +119,8 @@ const median = (values: number[]) => {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
+let lastSignIn: Measure['files']
+let lastPeople: Measure['files']
 try {
   const rows: string[][] = [['screen', 'encoding', 'transferred', 'usable after (median)']]
   for (const identity of [false, true]) {
@@ -121,6 +133,10 @@ try {
       const people = await peopleList(identity)
       cold.push(people.cold)
       warm.push(people.warm)
+    }
+    if (!identity) {
+      lastSignIn = signIn.at(-1)?.files
+      lastPeople = cold.at(-1)?.files
     }
     for (const [name, measures] of [
       ['sign-in, cold', signIn],
@@ -136,6 +152,19 @@ try {
   }
   console.log(table(rows))
   console.log(`\n${RUNS} runs each; goals: first load ≤ 100 KB, people list usable ≤ 3 s`)
+  // Where the bytes of a cold load go (the last compressed run), so the next cut is plain to see.
+  for (const [name, files] of [
+    ['sign-in, cold', lastSignIn],
+    ['people list, cold', lastPeople],
+  ] as const) {
+    console.log(`\n${name}, compressed: what was received`)
+    console.log(
+      table([
+        ['file', 'received'],
+        ...(files ?? []).map((f) => [new URL(f.url).pathname, kb(f.bytes)]),
+      ]),
+    )
+  }
 } finally {
   await browser.close()
   await haven.server.stop()

@@ -521,7 +521,8 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
 
       // The printed case: facts, no menu, no buttons, no forms.
       await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
-      await page.getByRole('button', { name: text.print }).waitFor()
+      // "Print a summary" opens on demand (a choice to include the identity), so it is a summary.
+      await page.locator('main summary', { hasText: text.print }).waitFor()
       await page.emulateMedia({ media: 'print' })
       expect(await page.locator('.app-header').isVisible()).toBe(false)
       expect(await page.locator('main form:visible').count()).toBe(0)

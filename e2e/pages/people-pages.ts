@@ -57,13 +57,24 @@ export class PeoplePagesObject extends AppShell {
     return this.headingText()
   }
 
+  /** A case page's forms open on demand: opens the one behind `label` unless it is open. */
+  async openOnDemand(label: string): Promise<void> {
+    const details = this.page.locator('main details.on-demand', {
+      has: this.page.locator('summary', { hasText: label }),
+    })
+    if ((await details.getAttribute('open')) === null)
+      await details.locator('summary').first().click()
+  }
+
   async addNote(text: string): Promise<void> {
+    await this.openOnDemand('Add a note')
     await this.page.getByLabel('Text', { exact: true }).fill(text)
     await this.page.getByRole('button', { name: 'Add a note' }).click()
     await this.page.getByRole('status').filter({ hasText: 'Added to the timeline.' }).waitFor()
   }
 
   async attach(file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+    await this.openOnDemand('Attach a file')
     await this.page.getByLabel('File (JPEG, PNG or PDF)').setInputFiles(file)
     await this.page.getByRole('button', { name: 'Attach a file' }).click()
     await this.page.getByRole('status').filter({ hasText: 'File attached.' }).waitFor()

@@ -44,10 +44,36 @@ function precompress(): Plugin {
   }
 }
 
+/**
+ * The reader's messages are asked for by a tiny entry of their own (src/first-messages.ts), whose
+ * script comes first in the page: it runs as soon as it arrives rather than after the whole app,
+ * one round trip less on a slow line. (Vite folds every script of index.html into one entry, so
+ * this one is a separate input whose built name is written into the page here.)
+ */
+function firstMessagesEntry(): Plugin {
+  return {
+    name: 'haven-first-messages',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.name === 'first-messages',
+        )
+        if (!chunk) throw new Error('the first-messages entry was not built')
+        return html.replace(
+          '<head>',
+          `<head>\n    <script type="module" crossorigin src="/app/${chunk.fileName}"></script>`,
+        )
+      },
+    },
+  }
+}
+
 export default defineConfig({
   base: '/app/',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  plugins: [precompress()],
+  plugins: [firstMessagesEntry(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -55,6 +81,9 @@ export default defineConfig({
     sourcemap: true,
     // Small chunks load well over a poor connection; a warning means it is time to split a view.
     chunkSizeWarningLimit: 200,
+    rolldownOptions: {
+      input: { index: 'index.html', 'first-messages': 'src/first-messages.ts' },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 })

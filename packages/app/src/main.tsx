@@ -2,7 +2,7 @@ import { render } from 'preact'
 import { App, warmFirstPage } from './app.js'
 import { setApiHooks } from './lib/api-client.js'
 import { noteReachable, noteUnreachable, watchConnection } from './lib/connection.js'
-import { locale } from './lib/locale.js'
+import { loadCatalog, locale } from './lib/locale.js'
 import { confirmIdentity } from './lib/reauth.js'
 import { ensureSession, loadSession, session, sessionEnded } from './lib/session.js'
 import './app.css'
@@ -22,8 +22,15 @@ watchConnection(window)
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible' && session.value) loadSession().catch(() => {})
 })
-// The session, the first page's code and its data, all at once (each is a round trip on a bad line).
+// The reader's messages, the session, the first page's code and its data, all at once (each is a
+// round trip on a bad line). The app renders once the messages are in.
+const messages = loadCatalog(locale.value)
 ensureSession().catch(() => {})
 warmFirstPage(window.location.pathname, window.location.search)
 const root = document.getElementById('root')
-if (root) render(<App />, root)
+const start = () => {
+  if (root) render(<App />, root)
+}
+// Without its messages (the line dropped) the app still starts: a key in place of a word is better
+// than a blank screen, and the offline banner explains.
+messages.then(start, start)

@@ -1,4 +1,3 @@
-import { translate } from '@haven/core/i18n/translate'
 import { setupRequestSchema } from '@haven/core/identity/setup-schema'
 import { validate } from '@haven/core/validation/field-issues'
 import { useEffect, useState } from 'preact/hooks'
@@ -60,8 +59,7 @@ export function SetupPage() {
     const result = validate(setupRequestSchema, request)
     const next: Record<string, string> = {}
     if (!result.ok)
-      for (const issue of result.issues)
-        next[issue.path] ??= translate(locale.value, issue.key, issue.params)
+      for (const issue of result.issues) next[issue.path] ??= t(issue.key, issue.params)
     if (form.password !== form.passwordAgain) next.passwordAgain = t('field.password_mismatch')
     setErrors(next)
     setFormError(null)

@@ -1,10 +1,9 @@
-import { translate } from '@haven/core/i18n/translate'
 import { PASSWORD_MIN_LENGTH, passwordLength } from '@haven/core/identity/password-policy'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
 import type { z } from 'zod'
 import { ApiError } from './api-client.js'
-import { locale, t } from './locale.js'
+import { t } from './locale.js'
 
 export type FieldErrors = Record<string, string>
 
@@ -19,8 +18,7 @@ export function checkFields<T>(
   const result = validate(schema, input)
   if (result.ok) return result
   const errors: FieldErrors = {}
-  for (const issue of result.issues)
-    errors[issue.path] ??= translate(locale.value, issue.key, issue.params)
+  for (const issue of result.issues) errors[issue.path] ??= t(issue.key, issue.params)
   return { ok: false, errors }
 }
 

@@ -18,7 +18,13 @@ const RAW = [
     why: 'a month or date shown as stored (use formatMonth, formatDate or formatCoarseDate)',
     // `{m.month}`, `${r.startedOn}`, `{d.day}` as text — not `value={form.startsOn}` of an input.
     pattern:
-      /(?<![=\w]\s*)(?<!value=)(?<!key=)(?:\{|\$\{)[\w?.]+\.(?:month|day|date|[a-z]+On|[a-z]+Month)(?:\}|\s*\?\?)/g,
+      /(?<![=\w]\s*)(?<!value=)(?<!key=)(?:\{|\$\{)[\w?.]+\.(?:month|day|date|[a-z]+On|[a-z]+Month|[a-z]+Date|valid(?:From|To))(?:\}|\s*\?\?)/g,
+  },
+  {
+    why: 'an amount beside its currency code as stored (use formatDecimalMoney or formatMoney)',
+    // `{p.amount} {p.currency}`, `${m.cost} ${m.currency}`: "160000.00 CNY" beside "CN¥1,020.00".
+    pattern:
+      /(?:\{|\$\{)[\w?.]+\.(?:amount|cost|total|balance|[a-z]+Cap)\}\s*(?:\{|\$\{)[\w?.]+[cC]urrency\}/g,
   },
   {
     why: "the browser's formats ignore Haven's language (use the shared formatter)",
@@ -53,5 +59,11 @@ describe('no date, month or number formatted by hand in the staff app', () => {
       '{m.month}',
       '{p.arrivalMonth ??',
     ])
+  })
+
+  it('would catch an amount shown as stored, and a stored date of another name', () => {
+    const cell = '<td>{d.amount} {d.currency}</td><td>{r.rateDate ?? "—"}</td>'
+    expect([...cell.matchAll(RAW[1].pattern)].map((m) => m[0])).toEqual(['{d.amount} {d.currency}'])
+    expect([...cell.matchAll(RAW[0].pattern)].map((m) => m[0])).toEqual(['{r.rateDate ??'])
   })
 })

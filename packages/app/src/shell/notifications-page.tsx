@@ -1,5 +1,4 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import { isMessageKey } from '@haven/core/i18n/translate'
 import type {
   NotificationListView,
   NotificationView,
@@ -10,7 +9,7 @@ import { ErrorAlert } from '../components/messages.js'
 import { PageTitle } from '../components/page-title.js'
 import { api } from '../lib/api-client.js'
 import { useSubmission } from '../lib/forms.js'
-import { locale, t } from '../lib/locale.js'
+import { isMessageKey, locale, t } from '../lib/locale.js'
 import { unreadNotifications } from '../lib/notifications.js'
 
 /** The writing module's words for what happened (its code alone if the app lacks them). */

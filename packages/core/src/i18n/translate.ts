@@ -1,11 +1,11 @@
 import { type Catalog, en, type MessageKey } from './catalog-en.js'
 import { ja } from './catalog-ja.js'
+import { formatMessage, type MessageParams } from './format-message.js'
 import type { Locale } from './locales.js'
-import { selectPlurals } from './plural.js'
 
 const catalogs: Readonly<Record<Locale, Catalog>> = Object.freeze({ en, ja })
 
-export type MessageParams = Readonly<Record<string, string | number>>
+export type { MessageParams }
 
 /**
  * The message for `key` in `locale`, with `{placeholders}` filled in and plural forms chosen by
@@ -13,12 +13,10 @@ export type MessageParams = Readonly<Record<string, string | number>>
  * Falls back to English for a key a catalog lacks, so a partial catalog never shows a bare key.
  */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const catalog = catalogs[locale][key] ? catalogs[locale] : en
-  const withPlurals = selectPlurals(catalog === en ? 'en' : locale, catalog[key], params)
-  return withPlurals.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name]
-    return value === undefined ? whole : String(value)
-  })
+  const own = catalogs[locale][key]
+  // A key no catalog has (a schema's typo) shows as itself rather than failing the request.
+  if (own === undefined && en[key] === undefined) return key
+  return own ? formatMessage(locale, own, params) : formatMessage('en', en[key], params)
 }
 
 /** A translate function bound to one locale, for code that renders a whole page. */

@@ -3,6 +3,7 @@ import { CURRENCY_CODES, isCurrencyCode, minorUnits } from './currency.js'
 import {
   addMoney,
   compareMoney,
+  formatDecimalMoney,
   formatMinorAsDecimal,
   formatMoney,
   money,
@@ -91,5 +92,14 @@ describe('money', () => {
     expect(formatMoney('en', money('JPY', 180000))).toBe('¥180,000')
     expect(formatMoney('ja', money('JPY', 180000))).toBe('￥180,000')
     expect(formatMoney('en', money('USD', 5100))).toBe('$51.00')
+  })
+
+  it('formats the API’s decimal text, and shows what it cannot read as given', () => {
+    expect(formatDecimalMoney('en', '160000.00', 'CNY')).toBe('CN¥160,000.00')
+    expect(formatDecimalMoney('ja', '160000.00', 'CNY')).toMatch(/^元\s?160,000\.00$/u)
+    expect(formatDecimalMoney('en', '180000', 'JPY')).toBe('¥180,000')
+    expect(formatDecimalMoney('en', '12.5', 'XXQ')).toBe('12.5 XXQ')
+    expect(formatDecimalMoney('en', 'twelve', 'JPY')).toBe('twelve JPY')
+    expect(formatDecimalMoney('en', '1.005', 'JPY')).toBe('1.005 JPY')
   })
 })

@@ -147,3 +147,17 @@ export function formatMoney(locale: string, value: Money): string {
     maximumFractionDigits: places,
   }).format(value.minor / 10 ** places)
 }
+
+/**
+ * A decimal amount as the API sends it ("160000.00" and "CNY") in the reader's language
+ * ("CN¥160,000.00", "元 160,000.00"); as given when Haven does not know the currency or the text is
+ * not an amount in it, so a screen never fails on an odd stored value.
+ */
+export function formatDecimalMoney(locale: string, amount: string, currency: string): string {
+  if (!isCurrencyCode(currency)) return `${amount} ${currency}`
+  try {
+    return formatMoney(locale, moneyFromDecimal(currency, amount))
+  } catch {
+    return `${amount} ${currency}`
+  }
+}

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { MessageKey } from '../i18n/catalog-en.js'
-import { isMessageKey } from '../i18n/translate.js'
+import { hasMessageKeyShape } from '../i18n/format-message.js'
 
 /** One problem with one field, ready to be translated for the person who typed it. */
 export interface FieldIssue {
@@ -30,11 +30,14 @@ export function validate<T>(schema: z.ZodType<T>, input: unknown): Validation<T>
 
 /**
  * A schema may name its own message by giving a catalog key as its error
- * (`.regex(re, { error: 'field.login_name_format' })`); otherwise the issue kind decides.
+ * (`.regex(re, { error: 'field.login_name_format' })`); otherwise the issue kind decides. The key
+ * is told by its shape, so validating needs no catalog (the staff app loads one language only);
+ * message-keys.test.ts checks that every key a schema gives is in the catalog.
  */
 function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.map(String).join('.')
-  if (isMessageKey(issue.message)) return { path, key: issue.message, params: {} }
+  if (hasMessageKeyShape(issue.message))
+    return { path, key: issue.message as MessageKey, params: {} }
   switch (issue.code) {
     case 'invalid_type':
       return issue.message === REQUIRED

@@ -43,8 +43,7 @@ export function EnrolStep({
             <button
               type="button"
               class="choice"
-              aria-labelledby="choice-passkey"
-              aria-describedby="choice-passkey-about"
+              aria-labelledby="choice-passkey choice-passkey-about"
               onClick={() => setChoice('passkey')}
             >
               <span class="choice-title" id="choice-passkey">
@@ -58,8 +57,7 @@ export function EnrolStep({
           <button
             type="button"
             class="choice"
-            aria-labelledby="choice-totp"
-            aria-describedby="choice-totp-about"
+            aria-labelledby="choice-totp choice-totp-about"
             onClick={() => setChoice('totp')}
           >
             <span class="choice-title" id="choice-totp">

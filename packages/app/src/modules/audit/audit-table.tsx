@@ -1,8 +1,7 @@
 import type { AuditEntryView } from '@haven/core/audit/audit-views'
 import { formatMoment } from '@haven/core/i18n/format'
-import { isMessageKey } from '@haven/core/i18n/translate'
 import type { JSX } from 'preact'
-import { locale, t } from '../../lib/locale.js'
+import { isMessageKey, locale, t } from '../../lib/locale.js'
 
 const ACTION_PREFIX = 'audit.act.'
 
@@ -69,7 +68,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
             </td>
             <td data-label={t('audit.action')}>
               {actionInWords(entry.action)}{' '}
-              <code class="muted" lang="en">
+              <code class="muted breakable" lang="en">
                 {entry.action}
               </code>
             </td>

@@ -1,11 +1,10 @@
 import { documentContentSchema } from '@haven/core/cms/cms-schemas'
 import type { DocumentView, RevisionView } from '@haven/core/cms/cms-views'
-import { translate } from '@haven/core/i18n/translate'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
 import { ApiError, api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
+import { t } from '../../lib/locale.js'
 import { contentOf, type DocumentDraft, DocumentFields, draftOf } from './document-fields.js'
 import { ImageWeight } from './image-weight.js'
 import { Preview } from './preview.js'
@@ -47,8 +46,7 @@ export function DocumentEditor(props: {
     const checked = validate(documentContentSchema, content)
     if (!checked.ok) {
       const next: Record<string, string> = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= translate(locale.value, issue.key, issue.params)
+      for (const issue of checked.issues) next[issue.path] ??= t(issue.key, issue.params)
       setErrors(next)
       throw new Error(t('error.validation_failed'))
     }

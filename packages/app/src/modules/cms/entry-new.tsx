@@ -1,7 +1,6 @@
 import { createEntrySchema, ENTRY_KINDS } from '@haven/core/cms/cms-schemas'
 import type { EntryView, FaqGroupView } from '@haven/core/cms/cms-views'
 import { LOCALES } from '@haven/core/i18n/locales'
-import { translate } from '@haven/core/i18n/translate'
 import { suggestSlug } from '@haven/core/site/slug'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
@@ -41,8 +40,7 @@ export function EntryNew() {
     const checked = validate(createEntrySchema, request)
     if (!checked.ok) {
       const next: Record<string, string> = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= translate(locale.value, issue.key, issue.params)
+      for (const issue of checked.issues) next[issue.path] ??= t(issue.key, issue.params)
       setErrors(next)
       return
     }

@@ -6,7 +6,6 @@ import {
   MAX_IMPACT_FIGURES,
 } from '@haven/core/cms/impact-figures'
 import { formatNumber } from '@haven/core/i18n/format'
-import { translate } from '@haven/core/i18n/translate'
 import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
@@ -173,8 +172,7 @@ function FiguresForm(props: {
     const checked = validate(impactFiguresSchema, input)
     if (!checked.ok) {
       const next: Record<string, string> = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= translate(locale.value, issue.key, issue.params)
+      for (const issue of checked.issues) next[issue.path] ??= t(issue.key, issue.params)
       setErrors(next)
       return
     }

@@ -1,12 +1,11 @@
 import type { ImageView } from '@haven/core/cms/cms-views'
 import { type SiteIdentityView, siteIdentitySchema } from '@haven/core/cms/site-identity'
-import { translate } from '@haven/core/i18n/translate'
 import { validate } from '@haven/core/validation/field-issues'
 import { useEffect, useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { TextField } from '../../components/text-field.js'
 import { ApiError, api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
+import { t } from '../../lib/locale.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
@@ -46,8 +45,7 @@ export function SiteLook() {
     const checked = validate(siteIdentitySchema, input)
     if (!checked.ok) {
       const next: Record<string, string> = {}
-      for (const issue of checked.issues)
-        next[issue.path] ??= translate(locale.value, issue.key, issue.params)
+      for (const issue of checked.issues) next[issue.path] ??= t(issue.key, issue.params)
       setErrors(next)
       setNotice(null)
       return

@@ -7,8 +7,7 @@ import {
   type TreatmentKind,
   type TreatmentView,
 } from '@haven/core/medical/treatment-schema'
-import { isCurrencyCode } from '@haven/core/money/currency'
-import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
+import { formatDecimalMoney } from '@haven/core/money/money'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { CasePicker, useCasePages } from '../../components/case-picker.js'
@@ -34,9 +33,7 @@ const thisMonth = () => new Date().toISOString().slice(0, 7)
 const today = () => new Date().toISOString().slice(0, 10)
 
 const costText = (c: NonNullable<TreatmentView['cost']>) =>
-  isCurrencyCode(c.currency)
-    ? formatMoney(locale.value, moneyFromDecimal(c.currency, c.amount))
-    : `${c.amount} ${c.currency}`
+  formatDecimalMoney(locale.value, c.amount, c.currency)
 
 /**
  * A treatment of one of the medical cases the caller works: partner, month, cost. The flags are

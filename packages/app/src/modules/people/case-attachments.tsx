@@ -62,12 +62,12 @@ export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
           </ul>
         ))}
       {mayIdentify && kase.actions.includes('update') && (
-        <OnDemand label={t('cases.attach_file')}>
+        <OnDemand label={t('cases.attach')}>
           {(close) => (
             <form
               class="inline-form"
               noValidate
-              aria-label={t('cases.attach_file')}
+              aria-label={t('cases.attach')}
               onSubmit={(event) => {
                 event.preventDefault()
                 if (!file) return

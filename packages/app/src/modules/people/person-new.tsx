@@ -1,14 +1,6 @@
 import type { CompartmentView } from '@haven/core/auth/auth-views'
 import type { PersonView } from '@haven/core/people/people-views'
-import {
-  AGE_BANDS,
-  BIRTH_PRECISIONS,
-  createPersonSchema,
-  NAME_SCRIPTS,
-  type NameScript,
-  SEXES,
-  SITUATIONS,
-} from '@haven/core/people/person-schema'
+import { AGE_BANDS, createPersonSchema, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
@@ -16,7 +8,6 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
@@ -24,6 +15,12 @@ import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { LanguagePicker } from './language-picker.js'
 import { optionsOf, splitList } from './people-parts.js'
+import {
+  emptyIdentityDraft,
+  type IdentityDraft,
+  IdentityFields,
+  identityInputOf,
+} from './person-identity-fields.js'
 import { registrableCompartments } from './register-compartments.js'
 
 interface Duplicate {
@@ -31,13 +28,6 @@ interface Duplicate {
   code: string
   matched: ('name' | 'birthYear')[]
   names: string[] | null
-}
-
-const SCRIPT_LANG: Record<NameScript, string> = {
-  hangul: 'ko',
-  hanzi: 'zh',
-  kana: 'ja',
-  latin: 'en',
 }
 
 /**
@@ -62,19 +52,7 @@ export function PersonNew(): JSX.Element {
       : compartments.some((c) => c.value === chosen)
         ? chosen
         : ''
-  const [names, setNames] = useState<Record<NameScript, string>>({
-    hangul: '',
-    hanzi: '',
-    kana: '',
-    latin: '',
-  })
-  const [precision, setPrecision] = useState<string>('')
-  const [birthDate, setBirthDate] = useState('')
-  const [age, setAge] = useState('')
-  const [sex, setSex] = useState('')
-  const [origin, setOrigin] = useState('')
-  const [phones, setPhones] = useState('')
-  const [notes, setNotes] = useState('')
+  const [identity, setIdentity] = useState<IdentityDraft>(emptyIdentityDraft)
   const [situation, setSituation] = useState<string>('unknown')
   const [ageBand, setAgeBand] = useState<string>('unknown')
   const [arrival, setArrival] = useState('')
@@ -88,24 +66,7 @@ export function PersonNew(): JSX.Element {
 
   const input = () => ({
     compartmentId,
-    identity: {
-      names: NAME_SCRIPTS.filter((s) => names[s].trim()).map((script) => ({
-        script,
-        value: names[script],
-      })),
-      ...(precision
-        ? {
-            birth:
-              precision === 'approximate_age'
-                ? { precision, approximateAge: age.trim() === '' ? undefined : Number(age) }
-                : { precision, date: birthDate.trim() || undefined },
-          }
-        : {}),
-      ...(sex ? { sex } : {}),
-      ...(origin.trim() ? { placeOfOrigin: origin } : {}),
-      phones: splitList(phones, /\n/),
-      ...(notes.trim() ? { notes } : {}),
-    },
+    identity: identityInputOf(identity),
     attributes: {
       situation,
       ageBand,
@@ -193,81 +154,11 @@ export function PersonNew(): JSX.Element {
           <fieldset>
             <legend>{t('people.identity_section')}</legend>
             <p class="hint">{t('people.names_hint')}</p>
-            {NAME_SCRIPTS.map((script, i) => (
-              <div key={script} lang={SCRIPT_LANG[script]}>
-                <TextField
-                  id={`name-${script}`}
-                  label={t('people.name_in', { script: t(`script.${script}`) })}
-                  value={names[script]}
-                  autoComplete="off"
-                  onInput={(v) => setNames({ ...names, [script]: v })}
-                  error={field(`identity.names.${i}.value`)}
-                />
-              </div>
-            ))}
-            <SelectField
-              id="birth-precision"
-              label={t('people.birth_known')}
-              value={precision}
-              options={[
-                { value: '', label: t('people.not_given') },
-                ...optionsOf(BIRTH_PRECISIONS, (p) => t(`precision.${p}`)),
-              ]}
-              onChange={setPrecision}
-              error={field('identity.birth.precision')}
-            />
-            {precision && precision !== 'approximate_age' && (
-              <TextField
-                id="birth-date"
-                label={t('people.birth_date')}
-                value={birthDate}
-                verbatim
-                onInput={setBirthDate}
-                error={field('identity.birth.date')}
-              />
-            )}
-            {precision === 'approximate_age' && (
-              <TextField
-                id="birth-age"
-                label={t('people.approximate_age')}
-                value={age}
-                inputMode="numeric"
-                onInput={setAge}
-                error={field('identity.birth.approximateAge')}
-              />
-            )}
-            <SelectField
-              id="sex"
-              label={t('people.sex')}
-              value={sex}
-              options={[
-                { value: '', label: t('people.not_given') },
-                ...optionsOf(SEXES, (s) => t(`sex.${s}`)),
-              ]}
-              onChange={setSex}
-            />
-            <TextField
-              id="origin"
-              label={t('people.origin')}
-              value={origin}
-              onInput={setOrigin}
-              error={field('identity.placeOfOrigin')}
-            />
-            <TextArea
-              id="phones"
-              label={t('people.phones')}
-              hint={t('people.phones_hint')}
-              rows={2}
-              value={phones}
-              onInput={setPhones}
-              error={field('identity.phones.0') ?? field('identity.phones')}
-            />
-            <TextArea
-              id="notes"
-              label={t('people.notes')}
-              value={notes}
-              onInput={setNotes}
-              error={field('identity.notes')}
+            <IdentityFields
+              idPrefix=""
+              draft={identity}
+              onChange={setIdentity}
+              error={(path) => field(`identity.${path}`)}
             />
           </fieldset>
           <fieldset>

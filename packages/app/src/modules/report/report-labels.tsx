@@ -1,7 +1,6 @@
-import { isMessageKey } from '@haven/core/i18n/translate'
 import type { ReportStatus } from '@haven/core/report/report-schemas'
 import type { JSX } from 'preact'
-import { t } from '../../lib/locale.js'
+import { isMessageKey, t } from '../../lib/locale.js'
 
 /** Where a report stands, in words (never colour alone). */
 export function ReportStatusBadge({ status }: { status: ReportStatus }): JSX.Element {

@@ -1,4 +1,5 @@
 import { formatDate, formatMonth } from '@haven/core/i18n/format'
+import { formatDecimalMoney } from '@haven/core/money/money'
 import {
   assessReturnSchema,
   createReturnSchema,
@@ -20,7 +21,6 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { moneyText } from './money-text.js'
 
 const PAGE_SIZE = 25
 
@@ -325,7 +325,7 @@ export function ReturnsPage(): JSX.Element {
                       <td data-label={t('returns.requested_on')}>{month(r.requestedOn)}</td>
                       <td data-label={t('returns.funds')}>
                         {r.amount && r.currency
-                          ? `${moneyText(locale.value, r.amount, r.currency)}${r.paidOn ? ` (${formatDate(locale.value, r.paidOn)})` : ''}`
+                          ? `${formatDecimalMoney(locale.value, r.amount, r.currency)}${r.paidOn ? ` (${formatDate(locale.value, r.paidOn)})` : ''}`
                           : '—'}
                       </td>
                       <td data-label={t('returns.returned_on')}>{month(r.returnedOn)}</td>

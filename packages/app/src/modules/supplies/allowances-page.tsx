@@ -1,5 +1,6 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
-import { formatDate } from '@haven/core/i18n/format'
+import { formatDate, formatNumber } from '@haven/core/i18n/format'
+import { formatDecimalMoney } from '@haven/core/money/money'
 import { createPolicySchema, createRateSchema } from '@haven/core/supplies/supply-schemas'
 import type { PolicyView, RateView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
@@ -225,13 +226,25 @@ export function AllowancesPage(): JSX.Element {
                 {policies.data.map((p) => (
                   <tr key={p.id}>
                     <th scope="row">
-                      {p.validFrom} – {p.validTo ?? t('pol.open_ended')}
+                      {formatDate(locale.value, p.validFrom)} –{' '}
+                      {p.validTo ? formatDate(locale.value, p.validTo) : t('pol.open_ended')}
                     </th>
                     <td>
-                      {p.amount} {p.currency} · {p.buysGrams / 1000} kg · {p.rationGrams} g
+                      {t('pol.per_person_text', {
+                        amount: formatDecimalMoney(locale.value, p.amount, p.currency),
+                        kg: formatNumber(locale.value, p.buysGrams / 1000),
+                        grams: formatNumber(locale.value, p.rationGrams),
+                      })}
                     </td>
                     <td>
-                      {p.dailyCap} · {p.monthlyCap} {p.monthlyCapCurrency}
+                      {t('pol.caps_text', {
+                        people: formatNumber(locale.value, p.dailyCap),
+                        budget: formatDecimalMoney(
+                          locale.value,
+                          p.monthlyCap,
+                          p.monthlyCapCurrency,
+                        ),
+                      })}
                     </td>
                   </tr>
                 ))}

@@ -87,7 +87,11 @@ function Figures({ figures }: { figures: FiguresView }): JSX.Element {
               cap: cap ?? '—',
               peak: figures.peoplePerDayPeak,
             })}
-            bars={recentDays.map((d) => ({ label: d.day, value: d.people, flagged: d.atCap }))}
+            bars={recentDays.map((d) => ({
+              label: formatDate(locale.value, d.day),
+              value: d.people,
+              flagged: d.atCap,
+            }))}
             line={cap}
             lineLabel={cap === undefined ? undefined : `${t('dash.cap')}: ${cap}`}
             tableLabel={t('dash.table')}

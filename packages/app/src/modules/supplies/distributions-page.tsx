@@ -1,3 +1,4 @@
+import { formatDecimalMoney } from '@haven/core/money/money'
 import { recordDistributionSchema } from '@haven/core/supplies/supply-schemas'
 import type { DistributionView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
@@ -9,7 +10,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { ApiError, api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
-import { t } from '../../lib/locale.js'
+import { locale, t } from '../../lib/locale.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 const CAP_CODES = ['daily_cap_reached', 'monthly_budget_reached']
@@ -217,9 +218,7 @@ export function DistributionsPage(): JSX.Element {
                 <tr key={d.id}>
                   <td>{d.personCode ?? t('dist.anonymous')}</td>
                   <td>{d.headcount}</td>
-                  <td>
-                    {d.amount} {d.currency}
-                  </td>
+                  <td>{formatDecimalMoney(locale.value, d.amount, d.currency)}</td>
                   <td>{d.overrideReason ?? ''}</td>
                 </tr>
               ))}

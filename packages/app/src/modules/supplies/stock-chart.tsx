@@ -1,10 +1,10 @@
-import { formatNumber } from '@haven/core/i18n/format'
 import type { ItemView, LocationView, StockView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { Problem, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
-import { locale, t } from '../../lib/locale.js'
+import { t } from '../../lib/locale.js'
 import { BarChart } from './bar-chart.js'
+import { quantityText, unitName } from './quantity-text.js'
 
 interface Overview {
   items: ItemView[]
@@ -22,7 +22,6 @@ export function StockChart(): JSX.Element | null {
     const l = locations.find((x) => x.id === id)
     return l ? (l.compartmentCode ?? l.name) : id
   }
-  const num = (v: number) => formatNumber(locale.value, v)
   const held = items.filter((i) => stock.some((s) => s.itemId === i.id))
   return (
     <section aria-labelledby="stock-title">
@@ -35,9 +34,9 @@ export function StockChart(): JSX.Element | null {
             <BarChart
               key={item.id}
               id={`stock-${item.id}`}
-              title={`${item.name} (${item.unit})`}
+              title={`${item.name} (${unitName(item.unit)})`}
               description={rows
-                .map((r) => `${place(r.locationId)}: ${num(r.quantity)} ${item.unit}`)
+                .map((r) => `${place(r.locationId)}: ${quantityText(r.quantity, item.unit)}`)
                 .join(', ')}
               bars={rows.map((r) => ({ label: place(r.locationId), value: r.quantity }))}
               tableLabel={t('dash.table')}
@@ -53,9 +52,7 @@ export function StockChart(): JSX.Element | null {
                   {rows.map((r) => (
                     <tr key={r.locationId}>
                       <th scope="row">{place(r.locationId)}</th>
-                      <td>
-                        {num(r.quantity)} {item.unit}
-                      </td>
+                      <td>{quantityText(r.quantity, item.unit)}</td>
                     </tr>
                   ))}
                 </tbody>

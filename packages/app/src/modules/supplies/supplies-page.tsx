@@ -1,4 +1,5 @@
-import { formatDate, formatNumber } from '@haven/core/i18n/format'
+import { formatDate } from '@haven/core/i18n/format'
+import { formatDecimalMoney } from '@haven/core/money/money'
 import {
   createItemSchema,
   createLocationSchema,
@@ -25,6 +26,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { quantityText, unitName } from './quantity-text.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 interface Overview {
@@ -87,7 +89,7 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
           id="mv-item"
           label={t('sup.item')}
           value={v.itemId}
-          options={items.map((i) => ({ value: i.id, label: `${i.name} (${i.unit})` }))}
+          options={items.map((i) => ({ value: i.id, label: `${i.name} (${unitName(i.unit)})` }))}
           onChange={(itemId) => setV({ ...v, itemId })}
           error={submission.fields.itemId}
         />
@@ -266,7 +268,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
           id="item-unit"
           label={t('sup.unit')}
           value={v.unit}
-          options={ITEM_UNITS.map((u) => ({ value: u, label: u }))}
+          options={ITEM_UNITS.map((u) => ({ value: u, label: unitName(u) }))}
           onChange={(unit) => setV({ ...v, unit })}
         />
       </div>
@@ -281,7 +283,6 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
 /** Stock per item and location, the latest movements, and the forms that change them. */
 export function SuppliesPage(): JSX.Element {
   const [overview, reload] = useLoad(() => api<Overview>('GET', '/supplies'), 'supplies-page')
-  const num = (value: number) => formatNumber(locale.value, value)
   if (overview.state === 'loading') return <Loading />
   if (overview.state === 'failed') return <Problem error={overview.error} />
   const data = overview.data
@@ -314,9 +315,7 @@ export function SuppliesPage(): JSX.Element {
                 <tr key={`${s.itemId}/${s.locationId}`}>
                   <th scope="row">{item(s.itemId)?.name}</th>
                   <td>{place(s.locationId)}</td>
-                  <td>
-                    {num(s.quantity)} {item(s.itemId)?.unit}
-                  </td>
+                  <td>{quantityText(s.quantity, item(s.itemId)?.unit)}</td>
                 </tr>
               ))}
             </tbody>
@@ -352,8 +351,8 @@ export function SuppliesPage(): JSX.Element {
                   {place(m.fromLocationId)} → {place(m.toLocationId)}
                 </td>
                 <td>
-                  {num(m.quantity)} {item(m.itemId)?.unit}
-                  {m.cost ? ` · ${m.cost} ${m.currency}` : ''}
+                  {quantityText(m.quantity, item(m.itemId)?.unit)}
+                  {m.cost ? ` · ${formatDecimalMoney(locale.value, m.cost, m.currency ?? '')}` : ''}
                 </td>
               </tr>
             ))}

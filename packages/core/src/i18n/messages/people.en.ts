@@ -358,4 +358,7 @@ export const peopleEn = {
   'cases.printed_identity': 'Identity for the printed summary',
   'people.cases_not_shown':
     '{count, plural, =0 {No open cases.} one {# open case.} other {# open cases.}} Only caseworkers and coordinators see cases.',
+  'people.birth_day': 'Date of birth',
+  'people.birth_month': 'Month of birth',
+  'people.birth_year': 'Year of birth (four digits, such as 2001)',
 } as const

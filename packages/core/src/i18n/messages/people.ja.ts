@@ -357,4 +357,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'cases.printed_identity': '印刷する概要の身元情報',
   'people.cases_not_shown':
     '{count, plural, =0 {オープン中のケースはありません。} other {オープン中のケースが # 件あります。}}ケースはケースワーカーとコーディネーターだけが見られます。',
+  'people.birth_day': '生年月日',
+  'people.birth_month': '生まれた年月',
+  'people.birth_year': '生まれた年（2001 のように4桁）',
 }
