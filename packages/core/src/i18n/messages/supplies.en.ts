@@ -200,4 +200,11 @@ export const suppliesEn = {
   'handouts.previous': 'Previous page',
   'handouts.next': 'Next page',
   'handouts.page': 'Showing {from}–{to} of {total}',
+  'handouts.filter_kind': 'Kind',
+  'handouts.all': 'All',
+  'handouts.period': 'Year or month',
+  'handouts.period_hint': 'A year (2025) or a month (2025-06).',
+  'handouts.recipient': 'Given to',
+  'handouts.recipient_person': 'A person',
+  'handouts.recipient_shelter': 'A shelter’s headcount',
 } as const

@@ -199,4 +199,11 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'handouts.previous': '前のページ',
   'handouts.next': '次のページ',
   'handouts.page': '{total}件中 {from}～{to}件',
+  'handouts.filter_kind': '種類',
+  'handouts.all': 'すべて',
+  'handouts.period': '年または月',
+  'handouts.period_hint': '年（2025）または月（2025-06）で指定してください。',
+  'handouts.recipient': '渡した相手',
+  'handouts.recipient_person': '個人',
+  'handouts.recipient_shelter': 'シェルターの人数分',
 }
