@@ -171,5 +171,31 @@ describeInBrowser('resettlement pathways, in Chromium', (suite) => {
       expect(found).toMatchObject({ total: 0, items: [] })
     }
     expect(await other.page.getByRole('link', { name: 'Resettlement' }).count()).toBe(0)
+    // Searching finds nothing either: by the person's name or code, or among resettlement cases
+    // — where the caseworker, who holds the grant, finds them.
+    const searches = [
+      `/people?q=${encodeURIComponent('Synthetic Traveller')}`,
+      `/people?q=${encodeURIComponent(person.code)}`,
+    ]
+    for (const path of searches) {
+      expect(await callApi<{ total: number }>(page, 'GET', path), path).toMatchObject({ total: 1 })
+      expect(await callApi<{ total: number }>(other.page, 'GET', path), path).toMatchObject({
+        total: 0,
+        people: [],
+      })
+    }
+    expect(await callApi<{ total: number }>(page, 'GET', '/cases?type=resettlement')).toMatchObject(
+      { total: 1 },
+    )
+    expect(
+      await callApi<{ total: number }>(other.page, 'GET', '/cases?type=resettlement'),
+    ).toMatchObject({ total: 0, cases: [] })
+    // And on the people screen, the name typed in its search box.
+    await other.page.goto(`${haven.baseUrl}/app/people`)
+    await other.page.getByLabel('Search by code or name').fill('Synthetic Traveller')
+    await other.page.getByLabel('Search by code or name').press('Enter')
+    await other.page.getByText('No one matches.').waitFor()
+    expect(await other.page.getByRole('link', { name: person.code }).count()).toBe(0)
+    await other.context.close()
   })
 })

@@ -92,6 +92,7 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
       caseworker: { role: 'caseworker', compartment: 'YAN-01' },
       coordinator: { role: 'coordinator', compartment: 'YAN-01' },
       treasurer: { role: 'finance', compartment: 'YAN-01' },
+      elsewhere: { role: 'caseworker', compartment: 'YAN-02' },
     })
   })
   afterAll(async () => {
@@ -221,5 +222,95 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     ).toMatchObject({ status: 404 })
     await context.close()
     await journalShows('Medical treatment (hospital)', '12,000')
+  }, 150_000)
+
+  it('a caseworker gives first-aid kits from a medical case’s page: the stock is checked, then goes down', async () => {
+    // The kits are bought by the coordinator (the Stock page is its own screen).
+    const coord = await suite.newPage()
+    await signInContext(coord.context, haven.baseUrl, staff.coordinator as StaffAccount)
+    await coord.page.goto(`${haven.baseUrl}/app/treatments`)
+    await coord.page.getByRole('heading', { level: 1, name: 'Medical aid' }).waitFor()
+    const item = await callApi<{ id: string }>(coord.page, 'POST', '/supplies/items', {
+      name: 'First-aid kit',
+      kind: 'first_aid_kit',
+      unit: 'kit',
+    })
+    const store = await callApi<{ id: string }>(coord.page, 'POST', '/supplies/locations', {
+      name: 'Clinic store',
+      kind: 'warehouse',
+    })
+    await callApi(coord.page, 'POST', '/supplies/movements', {
+      itemId: item.id,
+      kind: 'purchase',
+      toLocationId: store.id,
+      quantity: 80,
+      occurredOn: '2025-10-01',
+      cost: '4000',
+      currency: 'CNY',
+    })
+    await coord.context.close()
+
+    const { page, context, consoleErrors } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.caseworker as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/treatments`)
+    await page.getByRole('heading', { level: 1, name: 'Medical aid' }).waitFor()
+    const kase = await caseIn(page, await grantOf(page, 'YAN-01'), 'medical')
+    // From the case's own page to its medical aid.
+    await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+    await page.getByRole('link', { name: 'Medical aid: treatments and kits' }).click()
+    await page.getByRole('heading', { level: 1, name: `Medical aid · ${kase.code}` }).waitFor()
+    await page.getByText('0 handouts').waitFor()
+    await page.getByText('Give first-aid kits').click()
+    await page.getByLabel('From').waitFor()
+    const from = await page.getByLabel('From').locator('option:checked').textContent()
+    expect(from).toBe('Clinic store — 80 in stock')
+    // More than the store holds: refused with what there is, nothing given.
+    await page.getByLabel('Kits', { exact: true }).fill('90')
+    await page.getByLabel('Day given').fill('2025-11-02')
+    await page.getByRole('button', { name: 'Give the kits' }).click()
+    // Said at the top and beside the number of kits.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Only 80 kit of First-aid kit at Clinic store; 90 kit asked.' })
+      .waitFor()
+    expect(await page.locator('#kits-quantity-error').textContent()).toContain('Only 80 kit')
+    expect(describeViolations(await axeViolations(page))).toBe('')
+    await page.getByLabel('Kits', { exact: true }).fill('5')
+    await page.getByRole('button', { name: 'Give the kits' }).click()
+    await page.getByText(`5 × First-aid kit given on case ${kase.code}.`).waitFor()
+    await page.getByText('1 handout').waitFor()
+    const row = await page.getByRole('row').filter({ hasText: 'First-aid kit' }).textContent()
+    expect(row).toContain('November 2, 2025')
+    expect(row).toContain('5')
+    const room = await callApi<{
+      stock: { itemId: string; locationId: string; quantity: number }[]
+    }>(page, 'GET', '/supplies')
+    expect(
+      room.stock.find((s) => s.itemId === item.id && s.locationId === store.id)?.quantity,
+    ).toBe(75)
+    await checkWidths(
+      suite,
+      haven,
+      staff.caseworker as StaffAccount,
+      `/app/treatments/cases/${kase.id}`,
+      'medical-case',
+    )
+    expect(consoleErrors.filter((e) => !e.includes('409'))).toEqual([])
+    await context.close()
+
+    // A caseworker of another shelter: the case does not exist, and no kit can be given on it.
+    const other = await suite.newPage()
+    await signInContext(other.context, haven.baseUrl, staff.elsewhere as StaffAccount)
+    await other.page.goto(`${haven.baseUrl}/app/treatments/cases/${kase.id}`)
+    await other.page.getByRole('alert').waitFor()
+    expect(
+      await callApi<{ status: number }>(other.page, 'POST', `/medical/cases/${kase.id}/kits`, {
+        itemId: item.id,
+        fromLocationId: store.id,
+        quantity: 1,
+        occurredOn: '2025-11-03',
+      }),
+    ).toMatchObject({ status: 404 })
+    await other.context.close()
   }, 150_000)
 })

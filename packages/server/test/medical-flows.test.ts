@@ -194,4 +194,109 @@ describeEachDialect('medical aid through the API', (ctx) => {
     expect(await app.database.db.selectFrom('medical_treatments').selectAll().execute()).toEqual([])
     expect(booked).toEqual([])
   })
+
+  it('gives first-aid kits on a medical case from stock: checked, recorded against the case, refused otherwise', async () => {
+    const { person, kase } = await medicalCase()
+    const stocked = async (kind: string, unit: string, quantity: number) => {
+      const item = await (
+        await request('POST', '/supplies/items', coordinator, { name: `Demo ${kind}`, kind, unit })
+      ).json()
+      const at = await (
+        await request('POST', '/supplies/locations', coordinator, {
+          name: `Store ${kind}`,
+          kind: 'warehouse',
+        })
+      ).json()
+      const bought = await request('POST', '/supplies/movements', coordinator, {
+        itemId: item.id,
+        kind: 'purchase',
+        toLocationId: at.id,
+        quantity,
+        occurredOn: '2005-06-01',
+        cost: '100',
+        currency: 'CNY',
+      })
+      expect(bought.status).toBe(201)
+      return { itemId: item.id as string, fromLocationId: at.id as string }
+    }
+    const kits = await stocked('first_aid_kit', 'kit', 10)
+    const clothes = await stocked('clothes_winter', 'set', 5)
+    const stockOf = async (at: { itemId: string; fromLocationId: string }) => {
+      const overview = await (await request('GET', '/supplies', coordinator)).json()
+      return overview.stock.find(
+        (s: { itemId: string; locationId: string }) =>
+          s.itemId === at.itemId && s.locationId === at.fromLocationId,
+      )?.quantity
+    }
+    const give = (body: unknown, as = caseworker, caseId = kase.id) =>
+      request('POST', `/medical/cases/${caseId}/kits`, as, body)
+
+    const res = await give({ ...kits, quantity: 3, occurredOn: '2006-02-01' })
+    expect(res.status, JSON.stringify(await res.clone().json())).toBe(201)
+    expect(await res.json()).toMatchObject({
+      caseId: kase.id,
+      itemName: 'Demo first_aid_kit',
+      quantity: 3,
+      occurredOn: '2006-02-01',
+    })
+    expect(await stockOf(kits)).toBe(7)
+    // A supply movement to the case's person, in the handouts like any other.
+    const handouts = await (await request('GET', '/supplies/handouts', caseworker)).json()
+    expect(handouts).toMatchObject({
+      total: 1,
+      items: [{ personCode: person.code, itemKind: 'first_aid_kit', quantity: 3, people: 1 }],
+    })
+
+    // More than the stock holds: 409, nothing moved, nothing recorded.
+    const short = await give({ ...kits, quantity: 8, occurredOn: '2006-02-02' })
+    expect([short.status, (await short.json()).error.code]).toEqual([409, 'insufficient_stock'])
+    expect(await stockOf(kits)).toBe(7)
+    // Clothes are not kits: 422, and the clothes stay in stock.
+    const notKit = await give({ ...clothes, quantity: 1, occurredOn: '2006-02-02' })
+    const notKitBody = await notKit.json()
+    expect([notKit.status, Object.keys(notKitBody.error.fields)]).toEqual([422, ['itemId']])
+    expect(await stockOf(clothes)).toBe(5)
+    // Not a medical case; bad quantities and days.
+    const { kase: schooling } = await medicalCase('education')
+    const other = await give(
+      { ...kits, quantity: 1, occurredOn: '2006-02-02' },
+      caseworker,
+      schooling.id,
+    )
+    expect(Object.keys((await other.json()).error.fields)).toEqual(['caseId'])
+    for (const [body, field] of [
+      [{ ...kits, quantity: 0, occurredOn: '2006-02-02' }, 'quantity'],
+      [{ ...kits, quantity: 1.5, occurredOn: '2006-02-02' }, 'quantity'],
+      [{ ...kits, quantity: 101, occurredOn: '2006-02-02' }, 'quantity'],
+      [{ ...kits, quantity: 1, occurredOn: '2006-02' }, 'occurredOn'],
+      [{ ...kits, quantity: 1, occurredOn: '2006-07-01' }, 'occurredOn'],
+    ] as const) {
+      const bad = await give(body)
+      const answer = await bad.json()
+      expect([bad.status, Object.keys(answer.error.fields)], JSON.stringify(body)).toEqual([
+        422,
+        [field],
+      ])
+    }
+    expect(await stockOf(kits)).toBe(7)
+
+    const listed = await (await request('GET', `/medical/cases/${kase.id}/kits`, caseworker)).json()
+    expect(listed).toMatchObject({ total: 1, items: [{ quantity: 3, occurredOn: '2006-02-01' }] })
+    // Elsewhere: the case does not exist, for reading or giving.
+    const outsider = await userWith([
+      { role: 'coordinator', compartmentId: (await buildCompartment(app)).id },
+    ])
+    expect((await request('GET', `/medical/cases/${kase.id}/kits`, outsider)).status).toBe(404)
+    expect((await give({ ...kits, quantity: 1, occurredOn: '2006-02-03' }, outsider)).status).toBe(
+      404,
+    )
+    expect(await stockOf(kits)).toBe(7)
+    const audit = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'stock.handout')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.stringify(audit)).not.toContain(person.code)
+  })
 })

@@ -236,6 +236,39 @@ describeEachDialect('resettlement pathways through the API', (ctx) => {
     })
   })
 
+  it('keeps people and cases of the restricted compartment from organisation-wide grants: not found by id, search or list', async () => {
+    const kase = await resettlementCase('resettlement', restrictedId)
+    const person = await app.database.db
+      .selectFrom('people')
+      .select(['id', 'code'])
+      .where('id', '=', kase.person_id)
+      .executeTakeFirstOrThrow()
+    const inShelter = await resettlementCase('protection', shelterId)
+    const everywhere = {
+      'coordinator everywhere': await userWith([{ role: 'coordinator', compartmentId: null }]),
+      'caseworker everywhere': await userWith([{ role: 'caseworker', compartmentId: null }]),
+    }
+    for (const [who, as] of Object.entries(everywhere)) {
+      for (const path of [`/people/${person.id}`, `/cases/${kase.id}`]) {
+        const one = await request('GET', path, undefined, as)
+        expect([one.status, (await one.json()).error.code], `${who} ${path}`).toEqual([
+          404,
+          'not_found',
+        ])
+      }
+      const byCode = await (await request('GET', `/people?q=${person.code}`, undefined, as)).json()
+      expect(byCode, who).toMatchObject({ total: 0, people: [] })
+      const cases = await (await request('GET', '/cases?type=resettlement', undefined, as)).json()
+      expect(cases, who).toMatchObject({ total: 0, cases: [] })
+      // The shelters' people and cases they still reach.
+      expect((await request('GET', `/cases/${inShelter.id}`, undefined, as)).status, who).toBe(200)
+    }
+    // Whoever holds a grant there finds them.
+    const byCode = await (await request('GET', `/people?q=${person.code}`)).json()
+    expect(byCode).toMatchObject({ total: 1 })
+    expect((await request('GET', `/cases/${kase.id}`)).status).toBe(200)
+  })
+
   it('offers the year’s people protected and resettled by route as protected-people measures', async () => {
     const paths: [string, string | null, [string, string, string | null][]][] = [
       [

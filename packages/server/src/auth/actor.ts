@@ -16,13 +16,24 @@ export class Actor {
     readonly userId: string,
     readonly grants: readonly ActorGrant[],
     readonly session: { idHash: string; reauthAt: string | null; authMethod: string },
+    /** Compartments that open only to grants made in them (resettlement, detained workers). */
+    readonly restricted: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Roles that apply in a compartment: granted there, or organisation-wide. */
+  /** Whether an organisation-wide grant reaches the compartment: not a restricted one. */
+  private orgWideReaches(compartmentId: string): boolean {
+    return !this.restricted.has(compartmentId)
+  }
+
+  /** Roles that apply in a compartment: granted there, or organisation-wide (not restricted). */
   rolesIn(compartmentId: string): Set<Role> {
     return new Set(
       this.grants
-        .filter((g) => g.compartmentId === compartmentId || g.compartmentId === null)
+        .filter(
+          (g) =>
+            g.compartmentId === compartmentId ||
+            (g.compartmentId === null && this.orgWideReaches(compartmentId)),
+        )
         .map((g) => g.role),
     )
   }
@@ -41,12 +52,15 @@ export class Actor {
    * Whether the compartment's records exist for this actor: a grant there, or an organisation-wide
    * grant of a compartment role (coordinator for every shelter, say). Organisation roles
    * (administrator, auditor, editor) do not open compartments: their holders get 404, not 403.
+   * A restricted compartment opens only to grants made in it.
    */
   canSeeCompartment(compartmentId: string): boolean {
     return this.grants.some(
       (g) =>
         g.compartmentId === compartmentId ||
-        (g.compartmentId === null && !ORGANISATION_ROLES.includes(g.role)),
+        (g.compartmentId === null &&
+          !ORGANISATION_ROLES.includes(g.role) &&
+          this.orgWideReaches(compartmentId)),
     )
   }
 

@@ -1,6 +1,7 @@
 import { isRole } from '@haven/core/auth/roles'
 import type { Context } from 'hono'
 import type { AppContext } from '../app-context.js'
+import { restrictedCompartmentIds } from '../compartments/compartment-store.js'
 import type { Db } from '../db/db-handle.js'
 import { Actor, type ActorGrant } from './actor.js'
 import type { SessionStage, SessionsTable } from './auth-tables.js'
@@ -135,12 +136,21 @@ export async function resolveSession(app: AppContext, c: Context): Promise<Resol
   const grants: ActorGrant[] = found.grants.flatMap((g) =>
     isRole(g.role) ? [{ id: g.id, role: g.role, compartmentId: g.compartment_id }] : [],
   )
+  // Only an organisation-wide grant could reach a restricted compartment: asked for only then.
+  const restricted = grants.some((g) => g.compartmentId === null)
+    ? new Set(await restrictedCompartmentIds(db))
+    : new Set<string>()
   return {
-    actor: new Actor(current.user_id, grants, {
-      idHash: current.id_hash,
-      reauthAt: current.reauth_at,
-      authMethod: current.auth_method,
-    }),
+    actor: new Actor(
+      current.user_id,
+      grants,
+      {
+        idHash: current.id_hash,
+        reauthAt: current.reauth_at,
+        authMethod: current.auth_method,
+      },
+      restricted,
+    ),
     stage: current.stage,
     row: current,
     locale,

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db/constraint-errors.js'
 import { type Db, inTransaction } from '../db/db-handle.js'
 import { newId } from '../db/ids.js'
 import { errors } from '../http/errors.js'
-import { findCompartmentByCode, insertCompartment } from './compartment-store.js'
+import { findCompartmentByCode, insertCompartment, markRestricted } from './compartment-store.js'
 import type { CompartmentsTable } from './compartment-tables.js'
 
 /**
@@ -29,6 +29,17 @@ export async function assertCompartmentWritable(
  * Two servers starting together may both try; the loser reads the winner's row.
  */
 export async function ensureCompartment(
+  app: AppContext,
+  input: { code: string; name: string; kind: CompartmentKind; restricted?: boolean },
+): Promise<string> {
+  const { restricted, ...fields } = input
+  const id = await findOrCreate(app, fields)
+  // Marked every start, so a compartment made before restriction existed is restricted too.
+  if (restricted) await markRestricted(app.database.db, id)
+  return id
+}
+
+async function findOrCreate(
   app: AppContext,
   input: { code: string; name: string; kind: CompartmentKind },
 ): Promise<string> {

@@ -68,3 +68,18 @@ export async function allCompartmentCodes(db: Db): Promise<Map<string, string>> 
   const rows = await db.selectFrom('compartments').select(['id', 'code']).execute()
   return new Map(rows.map((c) => [c.id, c.code]))
 }
+
+/** Marks a compartment restricted: only grants made in it open it. */
+export async function markRestricted(db: Db, id: string): Promise<void> {
+  await db.updateTable('compartments').set({ restricted: 1 }).where('id', '=', id).execute()
+}
+
+/** The compartments organisation-wide grants do not open. */
+export async function restrictedCompartmentIds(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectFrom('compartments')
+    .select('id')
+    .where('restricted', '=', 1)
+    .execute()
+  return rows.map((r) => r.id)
+}

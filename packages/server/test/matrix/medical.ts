@@ -1,6 +1,11 @@
 import type { AppContext } from '../../src/app-context.js'
 import { recordTreatment } from '../../src/modules/medical/medical-service.js'
 import { openCase } from '../../src/modules/people/case-service.js'
+import {
+  createItem,
+  createLocation,
+  recordMovement,
+} from '../../src/modules/supplies/stock-service.js'
 import { type Fixture, type MatrixModule, PEOPLE, seeded } from '../support/matrix.js'
 import { buildPerson } from '../support/people-factories.js'
 
@@ -46,6 +51,35 @@ async function treatment(app: AppContext, compartmentId: string) {
   )
 }
 
+/** Ten first-aid kits in stock at a warehouse. */
+async function kitsInStock(app: AppContext) {
+  const item = await createItem(
+    app,
+    { name: 'First-aid kit', kind: 'first_aid_kit', unit: 'kit' },
+    BY,
+  )
+  const at = await createLocation(
+    app,
+    { name: 'Kit store', kind: 'warehouse', compartmentId: null },
+    BY,
+  )
+  await recordMovement(
+    app,
+    {
+      itemId: item.id,
+      kind: 'purchase',
+      fromLocationId: null,
+      toLocationId: at.id,
+      quantity: 10,
+      occurredOn: '2026-01-02',
+      cost: '100',
+      currency: 'CNY',
+    },
+    BY,
+  )
+  return { itemId: item.id, fromLocationId: at.id }
+}
+
 /** Medical aid: treatments of medical cases in the case's compartment. */
 export const matrix: MatrixModule = {
   async seed(app, c) {
@@ -76,6 +110,19 @@ export const matrix: MatrixModule = {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f: Fixture) => ({
         path: `/medical/treatments/${(await treatment(f.app, f.target.id)).id}`,
+      }),
+    },
+    'GET /medical/cases/:caseId/kits': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f: Fixture) => ({
+        path: `/medical/cases/${(await medicalCase(f.app, f.target.id)).id}/kits`,
+      }),
+    },
+    'POST /medical/cases/:caseId/kits': {
+      scope: { kind: 'compartment', allow: PEOPLE },
+      call: async (f: Fixture) => ({
+        path: `/medical/cases/${(await medicalCase(f.app, f.target.id)).id}/kits`,
+        body: { ...(await kitsInStock(f.app)), quantity: 2, occurredOn: '2026-01-03' },
       }),
     },
   },

@@ -44,8 +44,41 @@ function TreatmentForm(props: {
   onCancel: () => void
 }): JSX.Element {
   const pages = useCasePages('medical')
+  const [chosen, setChosen] = useState('')
+  if (pages.error) return <Problem error={pages.error} />
+  if (pages.cases === null) return <Loading />
+  if (pages.cases.length === 0) return <p>{t('treatments.no_cases')}</p>
+  const caseId = chosen || (pages.cases[0]?.id ?? '')
+  return (
+    <TreatmentFields
+      {...props}
+      caseId={caseId}
+      picker={(error) => (
+        <CasePicker
+          id="treatment-case"
+          label={t('treatments.case')}
+          pages={pages}
+          value={caseId}
+          onChange={setChosen}
+          error={error}
+        />
+      )}
+    />
+  )
+}
+
+/**
+ * The treatment form for one case: a medical case's page gives it the case; the list's form
+ * adds a case picker before the fields.
+ */
+export function TreatmentFields(props: {
+  caseId: string
+  picker?: (error: string | undefined) => JSX.Element
+  onSaved: (v: TreatmentView) => void
+  onCancel: () => void
+}): JSX.Element {
+  const caseId = props.caseId
   const [v, setV] = useState({
-    caseId: '',
     kind: 'clinic',
     provider: '',
     startedOn: thisMonth(),
@@ -57,10 +90,6 @@ function TreatmentForm(props: {
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
   const set = (key: keyof typeof v) => (value: string) => setV({ ...v, [key]: value })
-  if (pages.error) return <Problem error={pages.error} />
-  if (pages.cases === null) return <Loading />
-  if (pages.cases.length === 0) return <p>{t('treatments.no_cases')}</p>
-  const caseId = v.caseId || (pages.cases[0]?.id ?? '')
   return (
     <form
       ref={element}
@@ -95,14 +124,7 @@ function TreatmentForm(props: {
     >
       <ErrorAlert message={submission.error} />
       <div class="field-row">
-        <CasePicker
-          id="treatment-case"
-          label={t('treatments.case')}
-          pages={pages}
-          value={caseId}
-          onChange={set('caseId')}
-          error={submission.fields.caseId}
-        />
+        {props.picker?.(submission.fields.caseId)}
         <SelectField
           id="treatment-kind"
           label={t('treatments.kind')}
@@ -284,7 +306,9 @@ export function TreatmentsPage(): JSX.Element {
                   {page.items.map((r) => (
                     <tr key={r.id}>
                       <th scope="row" data-label={t('treatments.case')}>
-                        <code>{r.caseCode}</code>
+                        <a href={`/app/treatments/cases/${encodeURIComponent(r.caseId)}`}>
+                          <code>{r.caseCode}</code>
+                        </a>
                       </th>
                       <td data-label={t('treatments.kind')}>{t(`medical.kind.${r.kind}`)}</td>
                       <td data-label={t('treatments.provider')}>{r.provider}</td>

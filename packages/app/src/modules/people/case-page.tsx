@@ -129,6 +129,14 @@ export function CasePage(): JSX.Element {
             </a>
           </>
         )}
+        {c.type === 'medical' && (
+          <>
+            {' · '}
+            <a href={`/app/treatments/cases/${encodeURIComponent(c.id)}`}>
+              {t('medical.case_link')}
+            </a>
+          </>
+        )}
       </p>
       {c.actions.includes('update') && <CaseStatusForm kase={c} saved={reload} />}
       <CasePrint kase={c} />

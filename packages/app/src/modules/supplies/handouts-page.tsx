@@ -162,10 +162,34 @@ function HandoutForm(props: {
   )
 }
 
-/** `/app/handouts`: clothes and kits handed out, newest first; a handout recorded on demand. */
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]))?$/
+const RECIPIENTS = ['person', 'shelter'] as const
+type Recipient = (typeof RECIPIENTS)[number]
+const isRecipient = (s: string | null): s is Recipient =>
+  s !== null && (RECIPIENTS as readonly string[]).includes(s)
+
+/**
+ * `/app/handouts`: clothes and kits handed out, newest first, by kind, year or month, and person
+ * or shelter (the filters and page in the URL); a handout recorded on demand.
+ */
 export function HandoutsPage(): JSX.Element {
+  const start = new URLSearchParams(location.search)
+  const [kind, setKind] = useState(() => {
+    const k = start.get('kind') ?? ''
+    return isNonFood(k) ? k : ''
+  })
+  const [period, setPeriod] = useState(() => {
+    const p = start.get('period') ?? ''
+    return PERIOD.test(p) ? p : ''
+  })
+  // What is typed; the list follows once it is a year or a month (or empty).
+  const [periodText, setPeriodText] = useState(period)
+  const [recipient, setRecipient] = useState<Recipient | ''>(() => {
+    const r = start.get('recipient')
+    return isRecipient(r) ? r : ''
+  })
   const [offset, setOffset] = useState(() => {
-    const n = Number(new URLSearchParams(location.search).get('offset') ?? 0)
+    const n = Number(start.get('offset') ?? 0)
     return Number.isInteger(n) && n > 0 ? n : 0
   })
   const [page, setPage] = useState<HandoutPage | null>(null)
@@ -174,13 +198,19 @@ export function HandoutsPage(): JSX.Element {
   const [status, setStatus] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   useEffect(() => {
-    history.replaceState(null, '', `/app/handouts${offset ? `?offset=${offset}` : ''}`)
+    const q = new URLSearchParams()
+    if (kind) q.set('kind', kind)
+    if (period) q.set('period', period)
+    if (recipient) q.set('recipient', recipient)
+    if (offset) q.set('offset', String(offset))
+    const qs = q.toString()
+    history.replaceState(null, '', `/app/handouts${qs ? `?${qs}` : ''}`)
     setPage(null)
     setError(null)
-    api<HandoutPage>('GET', `/supplies/handouts?limit=${PAGE_SIZE}&offset=${offset}`)
-      .then(setPage)
-      .catch(setError)
-  }, [offset, version])
+    q.set('limit', String(PAGE_SIZE))
+    q.set('offset', String(offset))
+    api<HandoutPage>('GET', `/supplies/handouts?${q.toString()}`).then(setPage).catch(setError)
+  }, [kind, period, recipient, offset, version])
   return (
     <div class="page">
       <PageTitle text={t('handouts.title')} />
@@ -212,6 +242,55 @@ export function HandoutsPage(): JSX.Element {
         <h2 id="handout-list-title" class="visually-hidden">
           {t('handouts.title')}
         </h2>
+        <div class="field-row">
+          <SelectField
+            id="handouts-kind-filter"
+            label={t('handouts.filter_kind')}
+            value={kind}
+            options={[
+              { value: '', label: t('handouts.all') },
+              ...NON_FOOD_KINDS.map((k) => ({ value: k, label: t(`sup.item_kind.${k}`) })),
+            ]}
+            onChange={(value) => {
+              setKind(isNonFood(value) ? value : '')
+              setOffset(0)
+            }}
+          />
+          <TextField
+            id="handouts-period-filter"
+            label={t('handouts.period')}
+            hint={t('handouts.period_hint')}
+            value={periodText}
+            onInput={(value) => {
+              setPeriodText(value)
+              const typed = value.trim()
+              if (typed === '' || PERIOD.test(typed)) {
+                setPeriod(typed)
+                setOffset(0)
+              }
+            }}
+            error={
+              periodText.trim() !== '' && !PERIOD.test(periodText.trim())
+                ? t('handouts.period_hint')
+                : undefined
+            }
+            verbatim
+          />
+          <SelectField
+            id="handouts-recipient-filter"
+            label={t('handouts.recipient')}
+            value={recipient}
+            options={[
+              { value: '', label: t('handouts.all') },
+              { value: 'person', label: t('handouts.recipient_person') },
+              { value: 'shelter', label: t('handouts.recipient_shelter') },
+            ]}
+            onChange={(value) => {
+              setRecipient(isRecipient(value) ? value : '')
+              setOffset(0)
+            }}
+          />
+        </div>
         {error ? (
           <Problem error={error} />
         ) : !page ? (

@@ -2,6 +2,8 @@
 export const medicalEn = {
   'field.case_not_medical': 'Only a medical case has treatments.',
   'field.flags_repeated': 'Give each flag once.',
+  'field.item_not_kit': 'Choose a first-aid kit: other items go through the handouts screen.',
+  'field.kits_absurd': 'A case gets at most 100 kits at a time.',
 
   'medical.kind.clinic': 'Clinic',
   'medical.kind.hospital': 'Hospital',
@@ -38,4 +40,23 @@ export const medicalEn = {
   'treatments.none': 'No treatment to show.',
   'treatments.previous': 'Previous page',
   'treatments.next_page': 'Next page',
+
+  'medical.case_link': 'Medical aid: treatments and kits',
+  'medical.case_title': 'Medical aid · {code}',
+  'medical.case_intro':
+    'Treatments and first-aid kits of case {code} (person {person}). Kits leave the chosen stock location; the stock is checked when you save.',
+  'medical.case_not_medical': 'This case is not a medical case: it has no treatments or kits.',
+  'medical.case_treatments': 'Treatments',
+  'medical.kits': 'First-aid kits given',
+  'medical.kits_count': '{count, plural, one {# handout} other {# handouts}}',
+  'medical.kits_none': 'No kit given on this case yet.',
+  'medical.kits_give': 'Give first-aid kits',
+  'medical.kits_item': 'Kit',
+  'medical.kits_from': 'From',
+  'medical.kits_in_stock': '{place} — {count} in stock',
+  'medical.kits_quantity': 'Kits',
+  'medical.kits_on': 'Day given',
+  'medical.kits_submit': 'Give the kits',
+  'medical.kits_no_items': 'No first-aid kit is held in stock. Ask a coordinator to add one.',
+  'medical.kits_saved': '{quantity} × {item} given on case {code}.',
 } as const

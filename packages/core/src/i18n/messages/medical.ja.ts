@@ -3,6 +3,8 @@ import type { medicalEn } from './medical.en.js'
 export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'field.case_not_medical': '治療を記録できるのは医療のケースだけです。',
   'field.flags_repeated': '同じ区分は 1 回だけ指定してください。',
+  'field.item_not_kit': '救急セットを選んでください。ほかの物資は配布の画面から記録します。',
+  'field.kits_absurd': '1 つのケースに一度に渡せる救急セットは 100 個までです。',
 
   'medical.kind.clinic': '診療所',
   'medical.kind.hospital': '病院',
@@ -40,4 +42,24 @@ export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'treatments.none': '表示する治療はありません。',
   'treatments.previous': '前のページ',
   'treatments.next_page': '次のページ',
+
+  'medical.case_link': '医療支援：治療と救急セット',
+  'medical.case_title': '医療支援・{code}',
+  'medical.case_intro':
+    'ケース {code}（対象者 {person}）の治療と救急セットです。救急セットは選んだ保管場所の在庫から出し、保存するときに在庫を確認します。',
+  'medical.case_not_medical':
+    'このケースは医療のケースではないため、治療も救急セットもありません。',
+  'medical.case_treatments': '治療',
+  'medical.kits': '渡した救急セット',
+  'medical.kits_count': '{count}回の配布',
+  'medical.kits_none': 'このケースで渡した救急セットはまだありません。',
+  'medical.kits_give': '救急セットを渡す',
+  'medical.kits_item': '救急セット',
+  'medical.kits_from': '保管場所',
+  'medical.kits_in_stock': '{place}（在庫 {count}）',
+  'medical.kits_quantity': '個数',
+  'medical.kits_on': '渡した日',
+  'medical.kits_submit': '渡したことを記録する',
+  'medical.kits_no_items': '在庫に救急セットがありません。コーディネーターに追加を頼んでください。',
+  'medical.kits_saved': 'ケース {code} に {item} を {quantity} 個渡しました。',
 }

@@ -210,4 +210,11 @@ export const suppliesEn = {
   'sup.qty.set': '{count, plural, one {# set} other {# sets}}',
   'sup.qty.kit': '{count, plural, one {# kit} other {# kits}}',
   'sup.qty.piece': '{count, plural, one {# piece} other {# pieces}}',
+  'handouts.filter_kind': 'Kind',
+  'handouts.all': 'All',
+  'handouts.period': 'Year or month',
+  'handouts.period_hint': 'A year (2025) or a month (2025-06).',
+  'handouts.recipient': 'Given to',
+  'handouts.recipient_person': 'A person',
+  'handouts.recipient_shelter': 'A shelter’s headcount',
 } as const

@@ -209,4 +209,11 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'sup.qty.set': '{count} セット',
   'sup.qty.kit': '{count} キット',
   'sup.qty.piece': '{count} 個',
+  'handouts.filter_kind': '種類',
+  'handouts.all': 'すべて',
+  'handouts.period': '年または月',
+  'handouts.period_hint': '年（2025）または月（2025-06）で指定してください。',
+  'handouts.recipient': '渡した相手',
+  'handouts.recipient_person': '個人',
+  'handouts.recipient_shelter': 'シェルターの人数分',
 }

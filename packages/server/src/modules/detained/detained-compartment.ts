@@ -13,5 +13,6 @@ export function ensureDetainedCompartment(app: AppContext): Promise<string> {
     code: DETAINED_COMPARTMENT_CODE,
     name: 'Detained aid workers',
     kind: 'programme',
+    restricted: true,
   })
 }

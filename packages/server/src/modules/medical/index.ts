@@ -6,6 +6,7 @@ import { MEDICAL_FIGURES } from './medical-figures.js'
 import { treatmentPolicy } from './medical-policy.js'
 import { medicalRoutes } from './medical-routes.js'
 import * as m1902 from './migrations/2026-12-06-1902-medical-treatments.js'
+import * as m1215 from './migrations/2026-12-07-1215-medical-case-kits.js'
 
 /**
  * Medical aid for medical cases: treatments (clinic, hospital, medicines) by partner
@@ -13,7 +14,10 @@ import * as m1902 from './migrations/2026-12-06-1902-medical-treatments.js'
  */
 export const medicalModule = defineModule({
   name: 'medical',
-  migrations: { '2026-12-06-1902-medical-treatments': m1902 },
+  migrations: {
+    '2026-12-06-1902-medical-treatments': m1902,
+    '2026-12-07-1215-medical-case-kits': m1215,
+  },
   routes: medicalRoutes,
   policies: [treatmentPolicy],
   figures: MEDICAL_FIGURES,

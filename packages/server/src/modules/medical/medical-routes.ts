@@ -1,4 +1,11 @@
 import {
+  caseKitPageView,
+  caseKitsParamsSchema,
+  caseKitsQuerySchema,
+  caseKitView,
+  giveCaseKitsSchema,
+} from '@haven/core/medical/case-kits-schema'
+import {
   createTreatmentSchema,
   treatmentPageView,
   treatmentParamsSchema,
@@ -11,8 +18,15 @@ import { can } from '../../auth/policy.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { caseCodes, findCaseRef, personCodes } from '../people/index.js'
-import { presentTreatment, recordTreatment } from './medical-service.js'
-import { countTreatments, findTreatment, listTreatments } from './medical-store.js'
+import { handoutsByIds } from '../supplies/index.js'
+import { giveCaseKits, presentTreatment, recordTreatment } from './medical-service.js'
+import {
+  caseKitHandoutIds,
+  countCaseKits,
+  countTreatments,
+  findTreatment,
+  listTreatments,
+} from './medical-store.js'
 import type { MedicalTreatmentsTable } from './medical-tables.js'
 
 /**
@@ -52,6 +66,10 @@ const sensitiveIn = (actor: Actor, compartmentIds: readonly string[]) =>
   compartmentIds.filter((compartmentId) =>
     can(actor, 'read', 'Treatment', { compartmentId, sensitive: true }),
   )
+
+/** The case at `:caseId` (any type: the service refuses one that is not medical). */
+const caseAtParam = async ({ app, params }: RequestInput<{ caseId: string }>) =>
+  found(await findCaseRef(app.database.db, params.caseId))
 
 export const medicalRoutes = [
   defineRoute({
@@ -125,6 +143,70 @@ export const medicalRoutes = [
       const [view] = await present(app.database.db, [record])
       if (!view) throw errors.notFound()
       return view
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/medical/cases/:caseId/kits',
+    summary: 'First-aid kits given on a medical case, newest first, a page at a time',
+    tag: 'medical',
+    access: {
+      kind: 'policy',
+      entity: 'Treatment',
+      action: 'list',
+      load: caseAtParam,
+      record: (kase) => ({ compartmentId: kase.compartmentId }),
+    },
+    params: caseKitsParamsSchema,
+    query: caseKitsQuerySchema,
+    response: caseKitPageView,
+    errors: ['notFound'],
+    async handle({ app, record: kase, query }) {
+      const db = app.database.db
+      const [ids, total] = await Promise.all([
+        caseKitHandoutIds(db, kase.id, { limit: query.limit, offset: query.offset }),
+        countCaseKits(db, kase.id),
+      ])
+      const rows = await handoutsByIds(db, ids)
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          caseId: kase.id,
+          itemName: r.item_name,
+          quantity: r.quantity,
+          occurredOn: r.occurred_on,
+        })),
+        total,
+      }
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/medical/cases/:caseId/kits',
+    summary:
+      'Give first-aid kits to the person of a medical case from a stock location (the stock is checked; a supply movement)',
+    tag: 'medical',
+    access: {
+      kind: 'policy',
+      entity: 'Treatment',
+      action: 'create',
+      load: caseAtParam,
+      record: (kase) => ({ compartmentId: kase.compartmentId }),
+    },
+    params: caseKitsParamsSchema,
+    body: giveCaseKitsSchema,
+    response: caseKitView,
+    successStatus: 201,
+    errors: [
+      'notFound',
+      'forbidden',
+      'validationFailed',
+      'insufficientStock',
+      'locationHoldsNoStock',
+      'recordFrozen',
+    ],
+    async handle({ app, body, record: kase, audit: by }) {
+      return giveCaseKits(app, kase, body, by)
     },
   }),
 ]

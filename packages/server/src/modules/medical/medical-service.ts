@@ -1,4 +1,5 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type { CaseKitView, GiveCaseKits } from '@haven/core/medical/case-kits-schema'
 import type {
   CreateTreatment,
   SensitiveFlag,
@@ -16,7 +17,8 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
 import { type CaseRef, personCodes } from '../people/index.js'
-import { insertTreatment } from './medical-store.js'
+import { handOutItems } from '../supplies/index.js'
+import { insertCaseKits, insertTreatment } from './medical-store.js'
 import type { MedicalTreatmentsTable } from './medical-tables.js'
 
 const issue = (path: string, key: MessageKey) =>
@@ -126,5 +128,53 @@ export function presentTreatment(
           }
         : null,
     flags: JSON.parse(t.flags) as SensitiveFlag[],
+  }
+}
+
+/**
+ * Gives first-aid kits to the person of a medical case from a stock location: supplies' handout
+ * (stock locked and checked, a distribution movement, audited as `stock.handout`) and the case's
+ * record of it, in one transaction. Only an item of kind first-aid kit: clothes and other items
+ * go through the handouts screen.
+ */
+export async function giveCaseKits(
+  app: AppContext,
+  kase: CaseRef,
+  input: GiveCaseKits,
+  by: Actorish,
+): Promise<CaseKitView> {
+  if (kase.type !== 'medical') throw issue('caseId', 'field.case_not_medical')
+  const code = (await personCodes(app.database.db, [kase.personId])).get(kase.personId)
+  if (!code) throw errors.notFound()
+  const made = await handOutItems(
+    app,
+    {
+      itemId: input.itemId,
+      fromLocationId: input.fromLocationId,
+      compartmentId: kase.compartmentId,
+      personCode: code,
+      headcount: null,
+      quantity: input.quantity,
+      occurredOn: input.occurredOn,
+    },
+    by,
+    async (trx, handout) => {
+      // Checked inside the transaction, before anything it wrote is kept.
+      if (handout.itemKind !== 'first_aid_kit') throw issue('itemId', 'field.item_not_kit')
+      await insertCaseKits(trx, {
+        handout_id: handout.id,
+        case_id: kase.id,
+        compartment_id: kase.compartmentId,
+        occurred_on: handout.occurredOn,
+        created_at: app.now().toISOString(),
+      })
+    },
+  )
+  return {
+    id: made.id,
+    caseId: kase.id,
+    itemName: made.itemName,
+    quantity: made.quantity,
+    occurredOn: made.occurredOn,
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/db-handle.js'
-import type { MedicalTreatmentsTable } from './medical-tables.js'
+import type { MedicalCaseKitsTable, MedicalTreatmentsTable } from './medical-tables.js'
 
 export async function insertTreatment(db: Db, row: MedicalTreatmentsTable): Promise<void> {
   await db.insertInto('medical_treatments').values(row).execute()
@@ -82,4 +82,35 @@ export async function treatmentCostsBetween(db: Db, from: string, to: string) {
     .groupBy('currency')
     .orderBy('currency')
     .execute()
+}
+
+export async function insertCaseKits(db: Db, row: MedicalCaseKitsTable): Promise<void> {
+  await db.insertInto('medical_case_kits').values(row).execute()
+}
+
+/** The handouts of kits given on a case, newest first, a page at a time. */
+export async function caseKitHandoutIds(
+  db: Db,
+  caseId: string,
+  page: { limit: number; offset: number },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('medical_case_kits')
+    .select('handout_id')
+    .where('case_id', '=', caseId)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('handout_id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute()
+  return rows.map((r) => r.handout_id)
+}
+
+export async function countCaseKits(db: Db, caseId: string): Promise<number> {
+  const row = await db
+    .selectFrom('medical_case_kits')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
 }

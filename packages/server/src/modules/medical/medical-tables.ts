@@ -20,8 +20,19 @@ export interface MedicalTreatmentsTable {
   created_by: string | null
 }
 
+/** A supplies handout of first-aid kits given on a medical case. */
+export interface MedicalCaseKitsTable {
+  handout_id: string
+  case_id: string
+  compartment_id: string
+  /** The day given (YYYY-MM-DD), for the case's list, newest first. */
+  occurred_on: string
+  created_at: string
+}
+
 export interface MedicalTables {
   medical_treatments: MedicalTreatmentsTable
+  medical_case_kits: MedicalCaseKitsTable
 }
 
 declare module '../../db/schema.js' {

@@ -13,5 +13,6 @@ export function ensureResettlementCompartment(app: AppContext): Promise<string> 
     code: RESETTLEMENT_COMPARTMENT_CODE,
     name: 'Resettlement',
     kind: 'programme',
+    restricted: true,
   })
 }

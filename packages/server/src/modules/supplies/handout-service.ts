@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
+import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { findPersonByCode } from '../people/index.js'
@@ -21,12 +22,15 @@ const issue = (path: string, key: MessageKey) =>
  * by code, registered in the compartment, or to a shelter's headcount. In one transaction: the
  * source's stock is locked and checked (a refusal names the shortfall), a distribution movement
  * takes the items out, and the recipients are recorded. Audited with the item and counts, never
- * the person's code.
+ * the person's code. `within`, when given, runs in the same transaction once the handout is
+ * written (another module's record of it: a medical case's kits), so neither stays without the
+ * other.
  */
 export async function handOutItems(
   app: AppContext,
   input: CreateHandout,
   by: Actorish,
+  within?: (trx: Db, made: HandoutView) => Promise<void>,
 ): Promise<HandoutView> {
   refuseFuture(app, input.occurredOn, 'occurredOn')
   return app.database.db.transaction().execute(async (trx) => {
@@ -94,7 +98,7 @@ export async function handOutItems(
         toPerson: row.person_id !== null,
       },
     })
-    return {
+    const made: HandoutView = {
       id: row.id,
       compartmentId: row.compartment_id,
       itemId: item.id,
@@ -106,5 +110,7 @@ export async function handOutItems(
       people: row.people,
       occurredOn: row.occurred_on,
     }
+    if (within) await within(trx, made)
+    return made
   })
 }

@@ -57,6 +57,24 @@ export async function listHandouts(
     .execute()
 }
 
+/** These handouts (by id), newest first, with their item: another module's list of its own. */
+export async function handoutsByIds(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('item_handouts')
+    .innerJoin('supply_items', 'supply_items.id', 'item_handouts.item_id')
+    .selectAll('item_handouts')
+    .select([
+      'supply_items.name as item_name',
+      'supply_items.kind as item_kind',
+      'supply_items.unit as unit',
+    ])
+    .where('item_handouts.id', 'in', [...ids])
+    .orderBy('item_handouts.occurred_on', 'desc')
+    .orderBy('item_handouts.id', 'desc')
+    .execute()
+}
+
 export async function countHandouts(
   db: Db,
   compartmentIds: readonly string[],

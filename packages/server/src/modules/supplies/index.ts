@@ -49,6 +49,8 @@ export { distributionFigures } from './figures-service.js'
 // Handing out non-food items (clothes sets, first-aid kits) to a person or a shelter's headcount,
 // as a supply movement: for other modules' records and demo data (medical aid's kits).
 export { handOutItems } from './handout-service.js'
+// The handouts another module recorded (a medical case's kits), by id, with their item.
+export { handoutsByIds } from './handout-store.js'
 export { recordRate } from './stock-service.js'
 // The organisation's dated exchange rates (entered here by finance), for the books: the rates of
 // some currencies on or before a day, and the one nearest a day for a pair that has none.
