@@ -28,12 +28,12 @@ const shapes = new Map<string, Shape | 'uncacheable'>()
  * a `key` that leaves out a difference of structure: callers derive it from the same flags `build`
  * branches on.
  */
-export function compiledShape<T>(
+export function compiledShape<T, O>(
   db: Kysely<T> | Transaction<T>,
   key: string,
   values: readonly SlotValue[],
-  build: (values: readonly SlotValue[]) => Compilable,
-): CompiledQuery {
+  build: (values: readonly SlotValue[]) => Compilable<O>,
+): CompiledQuery<O> {
   const fullKey = `${isPostgres(db) ? 'pg' : 'sqlite'}:${key}`
   let shape = shapes.get(fullKey)
   if (shape === undefined) {
@@ -42,10 +42,11 @@ export function compiledShape<T>(
     shapes.set(fullKey, shape)
   }
   if (shape === 'uncacheable') return build(values).compile()
+  // The same SQL as `build(values).compile()` would give, so its rows have the builder's type.
   return CompiledQuery.raw(
     shape.sql,
     shape.slots.map((slot) => values[slot]),
-  )
+  ) as CompiledQuery<O>
 }
 
 /** Stand-ins no real value takes: strings with a NUL, and numbers far below any limit or id. */
@@ -53,9 +54,9 @@ function standIn(value: SlotValue, index: number): SlotValue {
   return typeof value === 'number' ? -7_340_032_000 - index : `\u0000slot${index}\u0000`
 }
 
-function learnShape(
+function learnShape<O>(
   values: readonly SlotValue[],
-  build: (values: readonly SlotValue[]) => Compilable,
+  build: (values: readonly SlotValue[]) => Compilable<O>,
 ): Shape | 'uncacheable' {
   const standIns = values.map(standIn)
   const compiled = build(standIns).compile()

@@ -128,7 +128,7 @@ export async function findPeople(db: Db, ids: readonly string[]): Promise<People
   const compiled = compiledShape(db, `people.find:${ids.length}`, ids, (v) =>
     db.selectFrom('people').selectAll().where('id', 'in', v.map(String)),
   )
-  return (await db.executeQuery<PeopleTable>(compiled)).rows
+  return (await db.executeQuery(compiled)).rows
 }
 
 /** The person registered under `code` in a compartment (codes are unique per compartment). */
@@ -209,12 +209,15 @@ export async function replaceTags(
 export async function tagsOf(db: Db, personIds: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>()
   if (personIds.length === 0) return map
-  const rows = await db
-    .selectFrom('person_tags')
-    .select(['person_id', 'tag'])
-    .where('person_id', 'in', personIds)
-    .orderBy('tag')
-    .execute()
+  const { rows } = await db.executeQuery(
+    compiledShape(db, `people.tags:${personIds.length}`, personIds, (ids) =>
+      db
+        .selectFrom('person_tags')
+        .select(['person_id', 'tag'])
+        .where('person_id', 'in', ids.map(String))
+        .orderBy('tag'),
+    ),
+  )
   for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), row.tag])
   return map
 }
@@ -348,7 +351,7 @@ export async function searchPeople(
     const compiled = compiledShape(db, `people.walk:${shape.key}`, shape.values, (v) =>
       orderedPage(db, shape.filter(v), shape.filter(v).compartmentIds, 'walk'),
     )
-    return (await db.executeQuery<PeopleTable>(compiled)).rows
+    return (await db.executeQuery(compiled)).rows
   }
   // The walks carry only the sort keys: joining wide rows (the sealed identity) from every
   // compartment cost four times as much as the walks themselves. The page's rows come after.
@@ -372,7 +375,7 @@ export async function searchPeople(
   const shape = pageShape(filter)
   const ids = shape
     ? (
-        await db.executeQuery<{ id: string }>(
+        await db.executeQuery(
           compiledShape(db, `people.walks:${shape.key}`, shape.values, (v) =>
             walks(shape.filter(v)),
           ),
@@ -559,7 +562,7 @@ export async function countPeople(
   const shape = pageShape(all)
   const [row] = shape
     ? (
-        await db.executeQuery<{ n: number | string }>(
+        await db.executeQuery(
           compiledShape(db, `people.count:${shape.key}`, shape.values, (v) =>
             counting(shape.filter(v)),
           ),
@@ -788,11 +791,12 @@ export async function compartmentCodes(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('compartments')
-    .select(['id', 'code'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute()
+  const distinct = [...new Set(ids)]
+  const { rows } = await db.executeQuery(
+    compiledShape(db, `people.compartment-codes:${distinct.length}`, distinct, (values) =>
+      db.selectFrom('compartments').select(['id', 'code']).where('id', 'in', values.map(String)),
+    ),
+  )
   return new Map(rows.map((r) => [r.id, r.code]))
 }
 
