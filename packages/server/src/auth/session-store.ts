@@ -1,3 +1,4 @@
+import { compiledShape } from '../db/compiled-shapes.js'
 import type { Db } from '../db/db-handle.js'
 import type { SessionsTable } from './auth-tables.js'
 
@@ -5,21 +6,34 @@ export async function insertSession(db: Db, row: SessionsTable): Promise<void> {
   await db.insertInto('sessions').values(row).execute()
 }
 
-/** The session with its user's status and grants, in two small queries. */
+/**
+ * The session with its user's status and grants, in two small queries. Every signed-in request
+ * sends both, so they are compiled once (db/compiled-shapes.ts).
+ */
 export async function findSessionWithUser(db: Db, idHash: string) {
-  const session = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .selectAll('sessions')
-    .select(['users.status as user_status', 'users.locale as user_locale'])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst()
+  const [session] = (
+    await db.executeQuery(
+      compiledShape(db, 'session.find', [idHash], ([hash]) =>
+        db
+          .selectFrom('sessions')
+          .innerJoin('users', 'users.id', 'sessions.user_id')
+          .selectAll('sessions')
+          .select(['users.status as user_status', 'users.locale as user_locale'])
+          .where('sessions.id_hash', '=', String(hash)),
+      ),
+    )
+  ).rows
   if (!session) return undefined
-  const grants = await db
-    .selectFrom('grants')
-    .select(['id', 'role', 'compartment_id'])
-    .where('user_id', '=', session.user_id)
-    .execute()
+  const grants = (
+    await db.executeQuery(
+      compiledShape(db, 'session.grants', [session.user_id], ([userId]) =>
+        db
+          .selectFrom('grants')
+          .select(['id', 'role', 'compartment_id'])
+          .where('user_id', '=', String(userId)),
+      ),
+    )
+  ).rows
   return { session, grants }
 }
 

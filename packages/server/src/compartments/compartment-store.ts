@@ -1,4 +1,5 @@
 import type { CompartmentKind } from '@haven/core/auth/roles'
+import { compiledShape } from '../db/compiled-shapes.js'
 import type { Db } from '../db/db-handle.js'
 import type { CompartmentsTable } from './compartment-tables.js'
 
@@ -37,7 +38,11 @@ export async function updateCompartment(
 }
 
 export async function allCompartmentIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('compartments').select('id').execute()).map((r) => r.id)
+  // Every list request of an organisation-wide role asks this: compiled once.
+  const compiled = compiledShape(db, 'compartments.all-ids', [], () =>
+    db.selectFrom('compartments').select('id'),
+  )
+  return (await db.executeQuery(compiled)).rows.map((r) => r.id)
 }
 
 /** Compartments of one kind (the inboxes, say). */

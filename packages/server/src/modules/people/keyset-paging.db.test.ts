@@ -5,7 +5,7 @@ import type { AppContext } from '../../app-context.js'
 import { generateScale } from '../../synthetic/generate-scale.js'
 import { listCases } from './case-store.js'
 import type { CasesTable, PeopleTable } from './people-tables.js'
-import { type PeopleFilter, searchPeople } from './person-store.js'
+import { countPeople, type PeopleFilter, searchPeople } from './person-store.js'
 
 /**
  * Pages over several compartments are merged from one ordered walk per compartment; walking every
@@ -38,7 +38,11 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
       return 0
     }
 
-  async function walkPeople(sort: PeopleFilter['sort'], only = compartmentIds) {
+  async function walkPeople(
+    sort: PeopleFilter['sort'],
+    only = compartmentIds,
+    extra: Pick<PeopleFilter, 'situation'> = {},
+  ) {
     const seen: PeopleTable[] = []
     let after: PeopleFilter['after']
     for (;;) {
@@ -47,6 +51,7 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
         sort,
         after,
         limit: 7,
+        ...extra,
       })
       seen.push(...page)
       const last = page.at(-1)
@@ -88,6 +93,34 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
     )
     const [one] = compartmentIds
     expect((await walkPeople('code', one ? [one] : [])).length).toBe(50)
+  })
+
+  // The list's statements are compiled once per shape (db/compiled-shapes.ts) and reused with new
+  // values: a second situation, or the next page's cursor, must not get the first one's answer.
+  it('filters every page and the count by each situation in turn, with statements reused', async () => {
+    const db = ctx.database().db
+    const situations = [...new Set(people.map((p) => p.situation))]
+    expect(situations.length).toBeGreaterThan(1)
+    for (const situation of situations) {
+      const wanted = people.filter((p) => p.situation === situation)
+      for (const sort of ['code', 'last_activity', 'priority'] as const) {
+        const seen = await walkPeople(sort, compartmentIds, { situation })
+        expect(seen.map((p) => p.id).sort(), `${situation}, ${sort}`).toEqual(
+          wanted.map((p) => p.id).sort(),
+        )
+      }
+      expect((await walkPeople('code', compartmentIds, { situation })).map((p) => p.code)).toEqual(
+        wanted.map((p) => p.code).sort(),
+      )
+      expect(await countPeople(db, { compartmentIds, situation }, 1000)).toEqual({
+        total: wanted.length,
+        capped: false,
+      })
+      expect(await countPeople(db, { compartmentIds, situation }, 2)).toEqual({
+        total: 2,
+        capped: wanted.length > 2,
+      })
+    }
   })
 
   it('finds the same people by name whichever way the search runs', async () => {

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from 'kysely'
+import { compiledShape, type SlotValue } from '../../db/compiled-shapes.js'
 import type { Db } from '../../db/db-handle.js'
 import { isPostgres } from '../../db/dialect.js'
 import type { Database } from '../../db/schema.js'
@@ -124,7 +125,10 @@ export async function personCodes(db: Db, ids: readonly string[]): Promise<Map<s
 
 export async function findPeople(db: Db, ids: readonly string[]): Promise<PeopleTable[]> {
   if (ids.length === 0) return []
-  return db.selectFrom('people').selectAll().where('id', 'in', ids).execute()
+  const compiled = compiledShape(db, `people.find:${ids.length}`, ids, (v) =>
+    db.selectFrom('people').selectAll().where('id', 'in', v.map(String)),
+  )
+  return (await db.executeQuery(compiled)).rows
 }
 
 /** The person registered under `code` in a compartment (codes are unique per compartment). */
@@ -205,12 +209,15 @@ export async function replaceTags(
 export async function tagsOf(db: Db, personIds: readonly string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>()
   if (personIds.length === 0) return map
-  const rows = await db
-    .selectFrom('person_tags')
-    .select(['person_id', 'tag'])
-    .where('person_id', 'in', personIds)
-    .orderBy('tag')
-    .execute()
+  const { rows } = await db.executeQuery(
+    compiledShape(db, `people.tags:${personIds.length}`, personIds, (ids) =>
+      db
+        .selectFrom('person_tags')
+        .select(['person_id', 'tag'])
+        .where('person_id', 'in', ids.map(String))
+        .orderBy('tag'),
+    ),
+  )
   for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), row.tag])
   return map
 }
@@ -338,27 +345,96 @@ export async function searchPeople(
   // PostgreSQL walks the code (or activity) index of all people and filters by compartment, which
   // is what an organisation-wide role needs (0.1 ms at a million people); the per-compartment
   // walks below cost it 4.5 ms of planning and joining. SQLite has no such plan without statistics.
-  if (filter.compartmentIds.length === 1 || isPostgres(db))
-    return orderedPage(db, filter, filter.compartmentIds, 'walk').execute()
+  if (filter.compartmentIds.length === 1 || isPostgres(db)) {
+    const shape = pageShape(filter)
+    if (!shape) return orderedPage(db, filter, filter.compartmentIds, 'walk').execute()
+    const compiled = compiledShape(db, `people.walk:${shape.key}`, shape.values, (v) =>
+      orderedPage(db, shape.filter(v), shape.filter(v).compartmentIds, 'walk'),
+    )
+    return (await db.executeQuery(compiled)).rows
+  }
   // The walks carry only the sort keys: joining wide rows (the sealed identity) from every
   // compartment cost four times as much as the walks themselves. The page's rows come after.
-  const [first, ...rest] = filter.compartmentIds.map((id, i) =>
-    db
-      .selectFrom(
-        orderedPage(db, filter, [id], 'walk')
-          .clearSelect()
-          .select(['id', 'code', 'last_activity_at', 'open_priority'])
-          .as(`c${i}`),
-      )
-      .selectAll(),
-  )
-  if (!first) return []
-  const union = rest.reduce((all, branch) => all.unionAll(branch), first)
-  let query = db.selectFrom(union.as('page')).select('id')
-  for (const [column, direction] of ORDER[filter.sort]) query = query.orderBy(column, direction)
-  const ids = (await query.limit(filter.limit).execute()).map((r) => r.id)
+  const walks = (f: PeopleFilter) => {
+    const [first, ...rest] = f.compartmentIds.map((id, i) =>
+      db
+        .selectFrom(
+          orderedPage(db, f, [id], 'walk')
+            .clearSelect()
+            .select(['id', 'code', 'last_activity_at', 'open_priority'])
+            .as(`c${i}`),
+        )
+        .selectAll(),
+    )
+    if (!first) throw new Error('a union of walks needs a compartment')
+    const union = rest.reduce((all, branch) => all.unionAll(branch), first)
+    let query = db.selectFrom(union.as('page')).select('id')
+    for (const [column, direction] of ORDER[f.sort]) query = query.orderBy(column, direction)
+    return query.limit(f.limit)
+  }
+  const shape = pageShape(filter)
+  const ids = shape
+    ? (
+        await db.executeQuery(
+          compiledShape(db, `people.walks:${shape.key}`, shape.values, (v) =>
+            walks(shape.filter(v)),
+          ),
+        )
+      ).rows.map((r) => r.id)
+    : (await walks(filter).execute()).map((r) => r.id)
   const rows = new Map((await findPeople(db, ids)).map((r) => [r.id, r]))
   return ids.flatMap((id) => rows.get(id) ?? [])
+}
+
+/**
+ * A list query's structure (sort, how many compartments, which filters, whether a cursor) and
+ * the values bound into it, so `compiledShape` compiles each structure once. Name and code
+ * searches are left out: their terms vary in number and a code prefix is rewritten into a
+ * pattern. The cursor's values are normalised here as `orderedPage` reads them.
+ */
+function pageShape(
+  filter: PeopleFilter,
+):
+  | { key: string; values: SlotValue[]; filter: (values: readonly SlotValue[]) => PeopleFilter }
+  | undefined {
+  if (filter.terms || filter.codePrefix) return undefined
+  const optional = [filter.situation, filter.tag, filter.caseType, filter.caseStatus] as const
+  const after = filter.after
+  const cursor: SlotValue[] = !after
+    ? []
+    : filter.sort === 'code'
+      ? [String(after[0])]
+      : filter.sort === 'last_activity'
+        ? [String(after[0]), after[1]]
+        : [Number(after[0]), after[1]]
+  const n = filter.compartmentIds.length
+  const present = optional.flatMap((v) => (v === undefined ? [] : [v]))
+  return {
+    key: JSON.stringify([filter.sort, n, optional.map((v) => v !== undefined), cursor.length]),
+    values: [...filter.compartmentIds, ...present, ...cursor, filter.limit],
+    filter: (values) => {
+      let i = n
+      const next = (given: unknown) => (given === undefined ? undefined : String(values[i++]))
+      const [situation, tag, caseType, caseStatus] = optional.map(next)
+      const taken = values.slice(i, i + cursor.length)
+      const limit = Number(values[i + cursor.length])
+      return {
+        compartmentIds: values.slice(0, n).map(String),
+        situation,
+        tag,
+        caseType,
+        caseStatus,
+        sort: filter.sort,
+        after:
+          cursor.length === 0
+            ? undefined
+            : cursor.length === 1
+              ? [taken[0] ?? '', '']
+              : [taken[0] ?? '', String(taken[1])],
+        limit,
+      }
+    },
+  }
 }
 
 /** A name search sorted by code with no other filter: the term index alone answers it. */
@@ -472,20 +548,28 @@ export async function countPeople(
   if (filter.compartmentIds.length === 0) return { total: 0, capped: false }
   if (filter.terms && [...filter.terms.values()].every((t) => t.length === 0))
     return { total: 0, capped: false }
-  const matches = orderedPage(
-    db,
-    { ...filter, sort: 'code', limit: cap + 1 },
-    filter.compartmentIds,
-    'index',
-  )
-    .clearSelect()
-    .clearOrderBy()
-    .select('people.id')
-  const row = await db
-    .selectFrom(matches.as('matches'))
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow()
-  const n = Number(row.n)
+  const counting = (f: PeopleFilter) =>
+    db
+      .selectFrom(
+        orderedPage(db, f, f.compartmentIds, 'index')
+          .clearSelect()
+          .clearOrderBy()
+          .select('people.id')
+          .as('matches'),
+      )
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+  const all: PeopleFilter = { ...filter, sort: 'code', limit: cap + 1 }
+  const shape = pageShape(all)
+  const [row] = shape
+    ? (
+        await db.executeQuery(
+          compiledShape(db, `people.count:${shape.key}`, shape.values, (v) =>
+            counting(shape.filter(v)),
+          ),
+        )
+      ).rows
+    : await counting(all).execute()
+  const n = Number(row?.n ?? 0)
   return n > cap ? { total: cap, capped: true } : { total: n, capped: false }
 }
 
@@ -707,11 +791,12 @@ export async function compartmentCodes(
   ids: readonly string[],
 ): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('compartments')
-    .select(['id', 'code'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute()
+  const distinct = [...new Set(ids)]
+  const { rows } = await db.executeQuery(
+    compiledShape(db, `people.compartment-codes:${distinct.length}`, distinct, (values) =>
+      db.selectFrom('compartments').select(['id', 'code']).where('id', 'in', values.map(String)),
+    ),
+  )
   return new Map(rows.map((r) => [r.id, r.code]))
 }
 
