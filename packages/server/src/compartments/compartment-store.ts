@@ -81,10 +81,9 @@ export async function markRestricted(db: Db, id: string): Promise<void> {
 
 /** The compartments organisation-wide grants do not open. */
 export async function restrictedCompartmentIds(db: Db): Promise<string[]> {
-  const rows = await db
-    .selectFrom('compartments')
-    .select('id')
-    .where('restricted', '=', 1)
-    .execute()
-  return rows.map((r) => r.id)
+  // Asked on every request of an organisation-wide role: compiled once.
+  const compiled = compiledShape(db, 'compartments.restricted-ids', [1], ([flag]) =>
+    db.selectFrom('compartments').select('id').where('restricted', '=', Number(flag)),
+  )
+  return (await db.executeQuery(compiled)).rows.map((r) => r.id)
 }
