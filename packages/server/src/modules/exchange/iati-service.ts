@@ -7,7 +7,7 @@ import {
   monthEnd,
 } from '@haven/core/exchange/iati'
 import type { IatiSettings, IatiSettingsView } from '@haven/core/exchange/iati-schema'
-import { isProgramme, type Programme } from '@haven/core/money/programmes'
+import { isProgramme, PROGRAMMES, type Programme } from '@haven/core/money/programmes'
 import { reportSlug, reportTitle } from '@haven/core/report/report-template'
 import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
 import { documentPath } from '@haven/core/site/site-paths'
@@ -127,8 +127,8 @@ async function exported(app: AppContext, kind: string, year: number, by: Actoris
 }
 
 /**
- * The IATI activity file of a fiscal year: one activity per programme with a budget or
- * spending, its monthly spending totals from the books, and the figures the year's published
+ * The IATI activity file of a fiscal year: one activity per programme with a budget, spending
+ * or published results, its monthly spending totals from the books, and the figures the year's published
  * annual report showed as its results (nothing when the report is not published).
  */
 export async function iatiActivitiesFile(
@@ -147,15 +147,23 @@ export async function iatiActivitiesFile(
       { key: f.key, title: f.label, value: f.value },
     ])
   }
-  const years: IatiProgrammeYear[] = programmes.map((p) => ({
-    programme: p.programme,
-    budget: p.budgetTotal,
-    spending: months.flatMap((month, i) => {
-      const amount = p.actual[i] ?? '0'
-      return amount === '0' ? [] : [{ month, amount }]
-    }),
-    results: results.get(p.programme) ?? [],
-  }))
+  // A programme with money in the books or results in the published report, in their order.
+  const years: IatiProgrammeYear[] = PROGRAMMES.flatMap((programme) => {
+    const books = programmes.find((p) => p.programme === programme)
+    const found = results.get(programme) ?? []
+    if (!books && found.length === 0) return []
+    return [
+      {
+        programme,
+        budget: books?.budgetTotal ?? '0',
+        spending: months.flatMap((month, i) => {
+          const amount = books?.actual[i] ?? '0'
+          return amount === '0' ? [] : [{ month, amount }]
+        }),
+        results: found,
+      },
+    ]
+  })
   await exported(app, 'activities', year, by)
   return iatiActivitiesXml({
     publisher,
