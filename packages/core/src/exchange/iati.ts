@@ -72,7 +72,10 @@ export interface IatiOrganisationInput {
   readonly budget: { readonly total: string; readonly lines: readonly ProgrammeAmount[] }
   readonly expenditure: { readonly total: string; readonly lines: readonly ProgrammeAmount[] }
   /** The published annual report on the public site, when there is one. */
-  readonly annualReport: { readonly url: string; readonly title: Record<Locale, string> } | null
+  readonly annualReport: {
+    readonly url: string
+    readonly title: Readonly<Record<Locale, string>>
+  } | null
 }
 
 export interface ProgrammeAmount {

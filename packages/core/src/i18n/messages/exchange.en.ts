@@ -123,6 +123,7 @@ export const exchangeEn = {
   'exchange.iati_countries': 'Countries and percentages',
   'exchange.iati_countries_hint':
     'Country codes with the share of the work in each, adding to 100, such as CN 90, JP 10. Countries only: never a region or place.',
+  'exchange.iati_updated': 'Last changed',
   'exchange.iati_save': 'Save the IATI settings',
   'exchange.iati_saved': 'The IATI settings are saved.',
 } as const

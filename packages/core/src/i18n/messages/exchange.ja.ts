@@ -122,6 +122,7 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.iati_countries': '国と割合',
   'exchange.iati_countries_hint':
     '国コードと各国での活動の割合（合計100）。例：CN 90, JP 10。国単位のみで、地域や場所は入れません。',
+  'exchange.iati_updated': '最終更新',
   'exchange.iati_save': 'IATI設定を保存',
   'exchange.iati_saved': 'IATI設定を保存しました。',
 }

@@ -8,15 +8,13 @@ import {
 } from '@haven/core/exchange/iati'
 import type { IatiSettings, IatiSettingsView } from '@haven/core/exchange/iati-schema'
 import { isProgramme, PROGRAMMES, type Programme } from '@haven/core/money/programmes'
-import { reportSlug, reportTitle } from '@haven/core/report/report-template'
 import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
-import { documentPath } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { errors } from '../../http/errors.js'
 import { budgetVsActual } from '../finance/index.js'
-import { publishedFigures } from '../report/index.js'
+import { publishedReport } from '../report/index.js'
 import { findIatiSettings, saveIatiSettings } from './exchange-store.js'
 import type { ExchangeIatiSettingsTable } from './exchange-tables.js'
 
@@ -139,7 +137,7 @@ export async function iatiActivitiesFile(
   const publisher = await publisherOf(app)
   const { period, months, programmes } = await booksOf(app, year)
   const results = new Map<Programme, IatiResult[]>()
-  for (const f of (await publishedFigures(app, year)) ?? []) {
+  for (const f of (await publishedReport(app, year))?.figures ?? []) {
     const programme = PROGRAMME_OF_MODULE[f.module]
     if (!programme || f.unit === 'money-minor') continue
     results.set(programme, [
@@ -193,8 +191,7 @@ export async function iatiOrganisationFile(
     String(xs.reduce((s, x) => s + Number(x.amount), 0))
   const budget = lines((p) => p.budgetTotal)
   const expenditure = lines((p) => p.actualTotal)
-  const published = (await publishedFigures(app, year)) !== null
-  const path = documentPath('report', reportSlug(year))
+  const report = await publishedReport(app, year)
   await exported(app, 'organisation', year, by)
   return iatiOrganisationXml({
     publisher,
@@ -203,14 +200,8 @@ export async function iatiOrganisationFile(
     generatedAt: app.now().toISOString(),
     budget: { total: sum(budget), lines: budget },
     expenditure: { total: sum(expenditure), lines: expenditure },
-    annualReport: published
-      ? {
-          url: `${app.urls.public}/en${path}`,
-          title: {
-            en: reportTitle(period.label, 'en').title,
-            ja: reportTitle(period.label, 'ja').title,
-          },
-        }
+    annualReport: report
+      ? { url: `${app.urls.public}/en${report.path}`, title: report.title }
       : null,
   })
 }

@@ -20,4 +20,8 @@ export const reportModule = defineModule({
 })
 
 // What other code may use: the figures of a published report as the public read them.
-export { type PublishedFigure, publishedFigures } from './report-published.js'
+export {
+  type PublishedFigure,
+  type PublishedReport,
+  publishedReport,
+} from './report-published.js'

@@ -1,4 +1,7 @@
 import type { Locale } from '@haven/core/i18n/locales'
+import { reportSlug, reportTitle } from '@haven/core/report/report-template'
+import { fiscalYear } from '@haven/core/site/fiscal-year'
+import { documentPath } from '@haven/core/site/site-paths'
 import type { AppContext } from '../../app-context.js'
 import type { FigureUnit } from '../../figures.js'
 import { figureCatalogue } from './report-compile.js'
@@ -16,25 +19,33 @@ export interface PublishedFigure {
   readonly value: number
 }
 
+/** A fiscal year's published report: where the site shows it, its title, and its figures. */
+export interface PublishedReport {
+  /** The site's path of the report, without the language (`/reports/activity-report-fy2005`). */
+  readonly path: string
+  readonly title: Readonly<Record<Locale, string>>
+  readonly figures: readonly PublishedFigure[]
+}
+
 /**
- * The figures a fiscal year's published report showed as numbers: each figure's total as frozen
- * at publication (what the public read, never the true count behind it, never a live count).
- * Figures shown in words ("a few") or suppressed are left out. Null when nothing is published.
+ * A fiscal year's published report, with the figures it showed as numbers: each figure's total
+ * as frozen at publication (what the public read, never the true count behind it, never a live
+ * count). Figures shown in words ("a few") or suppressed are left out. Null when not published.
  */
-export async function publishedFigures(
+export async function publishedReport(
   app: AppContext,
   year: number,
-): Promise<PublishedFigure[] | null> {
+): Promise<PublishedReport | null> {
   const publication = await findPublication(app.database.db, year)
   if (!publication) return null
   const catalogue = new Map(figureCatalogue(app.modules).map((e) => [e.figure.key, e]))
-  const figures = JSON.parse(publication.figures_json) as FrozenFigure[]
-  const result: PublishedFigure[] = []
-  for (const f of figures) {
+  const frozen = JSON.parse(publication.figures_json) as FrozenFigure[]
+  const figures: PublishedFigure[] = []
+  for (const f of frozen) {
     const entry = catalogue.get(f.key)
     const total = f.cells.find((c) => !c.label)
     if (!entry || !total || typeof total.shown !== 'number') continue
-    result.push({
+    figures.push({
       key: f.key,
       module: entry.module,
       unit: entry.figure.unit,
@@ -42,5 +53,10 @@ export async function publishedFigures(
       value: total.shown,
     })
   }
-  return result
+  const label = fiscalYear(year).label
+  return {
+    path: documentPath('report', reportSlug(year)),
+    title: { en: reportTitle(label, 'en').title, ja: reportTitle(label, 'ja').title },
+    figures,
+  }
 }
