@@ -1,5 +1,7 @@
 import type { IatiSettings } from '@haven/core/exchange/iati-schema'
 import { setIatiSettings } from '../../src/modules/exchange/iati-service.js'
+import { postManual } from '../../src/modules/finance/ledger-service.js'
+import { insertPublication } from '../../src/modules/report/report-store.js'
 import { type MatrixModule, PEOPLE } from '../support/matrix.js'
 
 const sheet = new TextEncoder().encode('name_latin,birth\nKim Sol,1990-01-02\n')
@@ -12,6 +14,8 @@ const IATI_SETTINGS: IatiSettings = {
   countries: [{ code: 'CN', percentage: 100 }],
 }
 const BY = { actorId: null, requestId: null }
+/** The matrix keeps one database for every row: each call publishes a report of a new year. */
+let year = 2100
 
 /**
  * Data exchange: a people import registers in the compartment its query names; the IATI files
@@ -38,6 +42,19 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: ['finance'] },
       call: async (f) => {
         await setIatiSettings(f.app, IATI_SETTINGS, BY)
+        // Some spending, so the year has an activity to publish.
+        await postManual(
+          f.app,
+          {
+            on: '2026-05-02',
+            direction: 'out',
+            amount: '1000',
+            currency: 'JPY',
+            programme: 'food',
+            memo: '',
+          },
+          BY,
+        )
         return { path: '/exchange/iati/activities.xml?fiscalYear=2026' }
       },
     },
@@ -46,6 +63,21 @@ export const matrix: MatrixModule = {
       call: async (f) => {
         await setIatiSettings(f.app, IATI_SETTINGS, BY)
         return { path: '/exchange/iati/organisation.xml?fiscalYear=2026' }
+      },
+    },
+    'GET /exchange/hxl/report-figures.csv': {
+      scope: { kind: 'org', allow: ['editor', 'finance'] },
+      call: async (f) => {
+        year += 1
+        await insertPublication(f.app.database.db, {
+          fiscal_year: year,
+          published_at: '2031-01-01T00:00:00.000Z',
+          text_en: '',
+          text_ja: '',
+          figures_json: '[]',
+          ledger_json: '{}',
+        })
+        return { path: `/exchange/hxl/report-figures.csv?fiscalYear=${year}&lang=ja` }
       },
     },
   },

@@ -126,4 +126,27 @@ export const exchangeEn = {
   'exchange.iati_updated': 'Last changed',
   'exchange.iati_save': 'Save the IATI settings',
   'exchange.iati_saved': 'The IATI settings are saved.',
+  // HXL exports
+  'exchange.hxl.fiscal_year': 'Fiscal year',
+  'exchange.hxl.start': 'From',
+  'exchange.hxl.end': 'To',
+  'exchange.hxl.code': 'Figure code',
+  'exchange.hxl.figure': 'Figure',
+  'exchange.hxl.category': 'Category',
+  'exchange.hxl.value': 'Value',
+  'exchange.hxl.published': 'As published',
+  'exchange.hxl.unit': 'Unit',
+  'exchange.hxl.unit.people': 'people',
+  'exchange.hxl.unit.people-per-day': 'people per day',
+  'exchange.hxl.unit.tonnes': 'tonnes',
+  'exchange.hxl.unit.shelters': 'shelters',
+  'exchange.hxl.unit.count': 'count',
+  'exchange.hxl.unit.money-minor': 'amount',
+  'exchange.hxl_title': 'HXL figures for humanitarian partners',
+  'exchange.hxl_lead':
+    'The figures of the year’s published annual report as a CSV with HXL hashtags on its second row: exactly what the public read, nothing more.',
+  'exchange.hxl_en': 'Download in English (CSV)',
+  'exchange.hxl_ja': 'Download in Japanese (CSV)',
+  'error.iati_empty_year':
+    'The fiscal year has no budget, no spending and no published results, so there is no activity to publish.',
 } as const

@@ -125,4 +125,27 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.iati_updated': '最終更新',
   'exchange.iati_save': 'IATI設定を保存',
   'exchange.iati_saved': 'IATI設定を保存しました。',
+  // HXL exports
+  'exchange.hxl.fiscal_year': '年度',
+  'exchange.hxl.start': '開始日',
+  'exchange.hxl.end': '終了日',
+  'exchange.hxl.code': '数値コード',
+  'exchange.hxl.figure': '数値',
+  'exchange.hxl.category': '区分',
+  'exchange.hxl.value': '値',
+  'exchange.hxl.published': '公表した表記',
+  'exchange.hxl.unit': '単位',
+  'exchange.hxl.unit.people': '人',
+  'exchange.hxl.unit.people-per-day': '人／日',
+  'exchange.hxl.unit.tonnes': 'トン',
+  'exchange.hxl.unit.shelters': 'か所',
+  'exchange.hxl.unit.count': '件',
+  'exchange.hxl.unit.money-minor': '金額',
+  'exchange.hxl_title': '人道支援の協力団体向けHXL数値',
+  'exchange.hxl_lead':
+    'その年度に公表した年次報告書の数値を、2行目にHXLハッシュタグを付けたCSVで書き出します。公表した内容そのままで、それ以上は含みません。',
+  'exchange.hxl_en': '英語でダウンロード（CSV）',
+  'exchange.hxl_ja': '日本語でダウンロード（CSV）',
+  'error.iati_empty_year':
+    'この年度には予算・支出・公表した成果がないため、公開できる活動がありません。',
 }

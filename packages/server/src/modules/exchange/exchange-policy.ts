@@ -17,3 +17,16 @@ export const iatiPolicy = definePolicy('IatiPublication', {
   update: finance,
   export: finance,
 })
+
+declare module '../../auth/policy.js' {
+  interface Entities {
+    /** A published annual report's figures as open data (HXL): public already, staff download. */
+    PublishedFigures: Record<string, never>
+  }
+}
+
+// What the report published is public; the download is for those who publish (editors) and
+// those who report to donors and partners (finance).
+export const publishedFiguresPolicy = definePolicy('PublishedFigures', {
+  export: (actor) => actor.hasOrgRole(['editor']) || finance(actor),
+})

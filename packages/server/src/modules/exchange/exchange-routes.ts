@@ -4,9 +4,11 @@ import {
   iatiSettingsSchema,
   iatiSettingsView,
 } from '@haven/core/exchange/iati-schema'
+import { LOCALES } from '@haven/core/i18n/locales'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
+import { hxlReportFigures } from './hxl-service.js'
 import {
   iatiActivitiesFile,
   iatiFileName,
@@ -92,7 +94,7 @@ export const exchangeRoutes = [
       query: iatiFileQuery,
       binary: true,
       response: z.unknown(),
-      errors: ['validationFailed', 'iatiNotConfigured', 'noExchangeRate'],
+      errors: ['validationFailed', 'iatiNotConfigured', 'iatiEmptyYear', 'noExchangeRate'],
       async handle({ app, query, audit: by }) {
         const make = kind === 'activities' ? iatiActivitiesFile : iatiOrganisationFile
         return {
@@ -103,4 +105,24 @@ export const exchangeRoutes = [
       },
     }),
   ),
+  defineRoute({
+    method: 'get',
+    path: '/exchange/hxl/report-figures.csv',
+    summary:
+      'The figures of a fiscal year’s published annual report as CSV with HXL hashtags on the second row (headings in EN or JA); formula-neutralised. Audited.',
+    tag: 'exchange',
+    access: { kind: 'policy', entity: 'PublishedFigures', action: 'export' },
+    query: iatiFileQuery.extend({ lang: z.enum(LOCALES).default('en') }),
+    binary: true,
+    response: z.unknown(),
+    errors: ['validationFailed', 'notFound'],
+    async handle({ app, query, audit: by }) {
+      const csv = await hxlReportFigures(app, query.fiscalYear, query.lang, by)
+      return {
+        bytes: new TextEncoder().encode(csv),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `haven-figures-fy${query.fiscalYear}-${query.lang}-hxl.csv`,
+      }
+    },
+  }),
 ]

@@ -162,6 +162,8 @@ export async function iatiActivitiesFile(
       },
     ]
   })
+  // IATI needs at least one activity in a file: a year with nothing is said, not sent empty.
+  if (years.length === 0) throw errors.iatiEmptyYear()
   await exported(app, 'activities', year, by)
   return iatiActivitiesXml({
     publisher,

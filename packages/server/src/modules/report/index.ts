@@ -23,5 +23,6 @@ export const reportModule = defineModule({
 export {
   type PublishedFigure,
   type PublishedReport,
+  type PublishedTable,
   publishedReport,
 } from './report-published.js'

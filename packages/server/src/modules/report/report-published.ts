@@ -19,12 +19,33 @@ export interface PublishedFigure {
   readonly value: number
 }
 
+/** One cell of a published figure as the public read it (never the true value behind it). */
+export interface PublishedCell {
+  /** The cell's categories (`CNY`, `route × year`); null for the figure's total. */
+  readonly label: string | null
+  /** The number shown, or null when the report showed words or a dash. */
+  readonly value: number | null
+  /** What the report printed, in each language ("12", "a few", "数名"). */
+  readonly text: Readonly<Record<Locale, string>>
+}
+
+/** A published figure with every cell as published. */
+export interface PublishedTable {
+  readonly key: string
+  readonly module: string
+  readonly unit: FigureUnit
+  readonly label: Readonly<Record<Locale, string>>
+  readonly cells: readonly PublishedCell[]
+}
+
 /** A fiscal year's published report: where the site shows it, its title, and its figures. */
 export interface PublishedReport {
   /** The site's path of the report, without the language (`/reports/activity-report-fy2005`). */
   readonly path: string
   readonly title: Readonly<Record<Locale, string>>
   readonly figures: readonly PublishedFigure[]
+  /** Every figure with all its cells as published (totals and categories, words included). */
+  readonly tables: readonly PublishedTable[]
 }
 
 /**
@@ -41,8 +62,21 @@ export async function publishedReport(
   const catalogue = new Map(figureCatalogue(app.modules).map((e) => [e.figure.key, e]))
   const frozen = JSON.parse(publication.figures_json) as FrozenFigure[]
   const figures: PublishedFigure[] = []
+  const tables: PublishedTable[] = []
   for (const f of frozen) {
     const entry = catalogue.get(f.key)
+    if (entry)
+      tables.push({
+        key: f.key,
+        module: entry.module,
+        unit: entry.figure.unit,
+        label: entry.figure.label,
+        cells: f.cells.map((c) => ({
+          label: c.label ?? null,
+          value: typeof c.shown === 'number' ? c.shown : null,
+          text: c.public,
+        })),
+      })
     const total = f.cells.find((c) => !c.label)
     if (!entry || !total || typeof total.shown !== 'number') continue
     figures.push({
@@ -58,5 +92,6 @@ export async function publishedReport(
     path: documentPath('report', reportSlug(year)),
     title: { en: reportTitle(label, 'en').title, ja: reportTitle(label, 'ja').title },
     figures,
+    tables,
   }
 }
