@@ -60,9 +60,36 @@ describeInBrowser('publishing to IATI, in Chromium', (suite) => {
     await page.getByText('JP-CN-1234567890123').waitFor()
     await page.getByText('CN 90, JP 10').waitFor()
 
+    // An empty year has no activity to publish: the page says so instead of a broken file.
+    const empty = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/exchange/iati/activities.xml?fiscalYear=2025')
+      return [res.status, ((await res.json()) as { error: { code: string } }).error.code]
+    })
+    expect(empty).toEqual([409, 'iati_empty_year'])
+    // Some spending on food in the year (the finance API, as the finance screen records it).
+    const posted = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/finance/entries', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          on: '2025-06-10',
+          direction: 'out',
+          amount: '120000',
+          currency: 'JPY',
+          programme: 'food',
+          memo: 'Rice for June',
+        }),
+      })
+      return res.status
+    })
+    expect(posted).toBe(201)
+
     const activities = await download(page, 'Download the activity file')
     expect(activities.name).toBe('haven-iati-activities-fy2025.xml')
     expect(activities.text).toContain('<iati-activities version="2.03"')
+    expect(activities.text).toContain(
+      '<value currency="JPY" value-date="2025-06-30">120000</value>',
+    )
     expect(schemaErrors(activities.path, 'iati-activities-schema.xsd')).toBe('')
     const organisation = await download(page, 'Download the organisation file')
     expect(organisation.text).toContain(

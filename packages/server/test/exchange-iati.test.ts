@@ -260,7 +260,7 @@ describeEachDialect('data exchange: IATI files from the books and the published 
     ])
   })
 
-  it('makes files that pass the IATI 2.03 schemas and codelists, with only published results', async () => {
+  it('makes files that pass the IATI 2.03 schemas and codelists, with only published results, and the HXL CSV of them', async () => {
     await records()
     await ok(await request('PUT', '/exchange/iati/settings', finance, SETTINGS))
 
@@ -340,6 +340,51 @@ describeEachDialect('data exchange: IATI files from the books and the published 
     )
     expect(organisation).toContain('<value currency="JPY" value-date="2030-03-31">51800</value>')
     expect(organisation).toContain('/en/reports/activity-report-fy2029')
+
+    // The same published figures as HXL-tagged CSV: headings in the language, tags on row 2.
+    const hxl = await request(
+      'GET',
+      '/exchange/hxl/report-figures.csv?fiscalYear=2029&lang=ja',
+      editors[0] ?? {},
+    )
+    expect(hxl.headers.get('content-disposition')).toContain('haven-figures-fy2029-ja-hxl.csv')
+    const lines = (await ok(hxl))
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n')
+    expect(lines[0]).toBe('年度,開始日,終了日,数値コード,数値,区分,値,公表した表記,単位')
+    expect(lines[1]).toBe(
+      '#date+fiscal_year,#date+start,#date+end,#indicator+code,#indicator+name,#indicator+category,#indicator+num,#indicator+text,#meta+unit',
+    )
+    const row = (key: string) => lines.find((l) => l.includes(`,${key},`))?.split(',')
+    expect(row('shelters.operating')).toEqual([
+      '2029–2030',
+      '2029-04-01',
+      '2030-03-31',
+      'shelters.operating',
+      '運営したシェルター数',
+      '',
+      '3',
+      '3',
+      'か所',
+    ])
+    // Hidden as words: the words, and no number behind them.
+    const perDayRow = row('supplies.food.people-per-day.average')
+    expect(perDayRow?.[6]).toBe('')
+    expect(perDayRow?.[7]).toBe('数名')
+    const en = await ok(
+      await request('GET', '/exchange/hxl/report-figures.csv?fiscalYear=2029', finance),
+    )
+    expect(en).toContain('Fiscal year,From,To,Figure code')
+    expect(en).toContain('a few')
+    // Nothing published for a year: 404; coordinators get none.
+    expect(
+      (await request('GET', '/exchange/hxl/report-figures.csv?fiscalYear=2030', finance)).status,
+    ).toBe(404)
+    expect(
+      (await request('GET', '/exchange/hxl/report-figures.csv?fiscalYear=2029', coordinator))
+        .status,
+    ).toBe(403)
 
     // Each download is audited with the file and year.
     const log = await app.database.db

@@ -141,7 +141,8 @@ function SettingsForm(props: { settings: Settings | null; onSaved: () => void })
 
 /**
  * Publishing to IATI: the organisation's IATI details (set once, behind their own button), then
- * a fiscal year (in the URL) and its two files to download.
+ * a fiscal year (in the URL) and its two files to download; and the year's published report
+ * figures as HXL-tagged CSV for humanitarian partners.
  */
 export function IatiPage(): JSX.Element {
   const { query, route } = useLocation()
@@ -203,6 +204,21 @@ export function IatiPage(): JSX.Element {
                 </a>
               </div>
             )}
+            <section class="stack" aria-labelledby="hxl-title">
+              <h2 id="hxl-title">{t('exchange.hxl_title')}</h2>
+              <p>{t('exchange.hxl_lead')}</p>
+              <div class="actions">
+                {(['en', 'ja'] as const).map((lang) => (
+                  <a
+                    key={lang}
+                    href={`/api/v1/exchange/hxl/report-figures.csv?fiscalYear=${year}&lang=${lang}`}
+                    download
+                  >
+                    {t(lang === 'en' ? 'exchange.hxl_en' : 'exchange.hxl_ja')}
+                  </a>
+                ))}
+              </div>
+            </section>
             <OnDemand label={t('exchange.iati_settings')} id="iati-settings">
               {(close) => (
                 <SettingsForm

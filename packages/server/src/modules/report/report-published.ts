@@ -38,6 +38,12 @@ export interface PublishedTable {
   readonly cells: readonly PublishedCell[]
 }
 
+/** Whether a frozen figure was a single number (one category, `all`, compiled as a table). */
+function isSingle(f: FrozenFigure): boolean {
+  const categories = f.cells.filter((c) => c.label)
+  return categories.length === 1 && categories[0]?.label === 'all'
+}
+
 /** A fiscal year's published report: where the site shows it, its title, and its figures. */
 export interface PublishedReport {
   /** The site's path of the report, without the language (`/reports/activity-report-fy2005`). */
@@ -71,7 +77,9 @@ export async function publishedReport(
         module: entry.module,
         unit: entry.figure.unit,
         label: entry.figure.label,
-        cells: f.cells.map((c) => ({
+        // A single number is compiled as a one-cell table ('all') with its total: the public
+        // read the total only (report-compile's figureText), so only the total is kept.
+        cells: (isSingle(f) ? f.cells.filter((c) => !c.label) : f.cells).map((c) => ({
           label: c.label ?? null,
           value: typeof c.shown === 'number' ? c.shown : null,
           text: c.public,
