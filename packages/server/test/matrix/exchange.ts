@@ -1,7 +1,7 @@
 import type { IatiSettings } from '@haven/core/exchange/iati-schema'
 import { setIatiSettings } from '../../src/modules/exchange/iati-service.js'
 import { postManual } from '../../src/modules/finance/ledger-service.js'
-import { insertPublication } from '../../src/modules/report/report-store.js'
+import { insertPublication, insertReport } from '../../src/modules/report/report-store.js'
 import { type MatrixModule, PEOPLE } from '../support/matrix.js'
 
 const sheet = new TextEncoder().encode('name_latin,birth\nKim Sol,1990-01-02\n')
@@ -69,9 +69,20 @@ export const matrix: MatrixModule = {
       scope: { kind: 'org', allow: ['editor', 'finance'] },
       call: async (f) => {
         year += 1
+        const at = '2031-01-01T00:00:00.000Z'
+        await insertReport(f.app.database.db, {
+          fiscal_year: year,
+          status: 'published',
+          template_en: '',
+          template_ja: '',
+          version: 3,
+          last_editor_id: null,
+          created_at: at,
+          updated_at: at,
+        })
         await insertPublication(f.app.database.db, {
           fiscal_year: year,
-          published_at: '2031-01-01T00:00:00.000Z',
+          published_at: at,
           text_en: '',
           text_ja: '',
           figures_json: '[]',
