@@ -1,6 +1,6 @@
 /**
  * The IATI Country codelist (2.03, active codes only), so settings are checked where they are
- * typed. `iati-codes.test.ts` compares it with ../shared/standards/iati/codelists/Country.xml.
+ * typed. packages/server/test/exchange-iati.test.ts compares it with the codelist file.
  */
 export const IATI_COUNTRY_CODES: readonly string[] = Object.freeze([
   'AF',
