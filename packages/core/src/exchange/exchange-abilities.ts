@@ -3,7 +3,9 @@ declare module '../auth/abilities.js' {
   interface Abilities {
     /** Importing people from a spreadsheet (registering them, somewhere). */
     importPeople: boolean
+    /** Downloading the IATI files and setting what the organisation publishes as (finance). */
+    publishIati: boolean
   }
 }
 
-export const EXCHANGE_ABILITIES = ['importPeople'] as const
+export const EXCHANGE_ABILITIES = ['importPeople', 'publishIati'] as const

@@ -285,6 +285,9 @@ export const errors = {
   importDuplicates: (params: { rows: number } = { rows: 0 }) =>
     new HavenError(409, 'import_possible_duplicates', 'error.import_possible_duplicates', params),
   importConflict: () => new HavenError(409, 'import_conflict', 'error.import_conflict'),
+  // Data exchange (IATI)
+  iatiNotConfigured: () => new HavenError(409, 'iati_not_configured', 'error.iati_not_configured'),
+  iatiEmptyYear: () => new HavenError(409, 'iati_empty_year', 'error.iati_empty_year'),
 } as const
 
 // Every factory can be called without arguments (the OpenAPI generator does, to learn statuses).

@@ -1,8 +1,26 @@
+import type { IatiSettings } from '@haven/core/exchange/iati-schema'
+import { setIatiSettings } from '../../src/modules/exchange/iati-service.js'
+import { postManual } from '../../src/modules/finance/ledger-service.js'
+import { insertPublication, insertReport } from '../../src/modules/report/report-store.js'
 import { type MatrixModule, PEOPLE } from '../support/matrix.js'
 
 const sheet = new TextEncoder().encode('name_latin,birth\nKim Sol,1990-01-02\n')
 
-/** Data exchange: a people import registers in the compartment its query names. */
+const IATI_SETTINGS: IatiSettings = {
+  orgRef: 'JP-CN-1234567890123',
+  orgType: '22',
+  nameEn: 'Haven',
+  nameJa: 'ヘイブン',
+  countries: [{ code: 'CN', percentage: 100 }],
+}
+const BY = { actorId: null, requestId: null }
+/** The matrix keeps one database for every row: each call publishes a report of a new year. */
+let year = 2100
+
+/**
+ * Data exchange: a people import registers in the compartment its query names; the IATI files
+ * and their settings are finance's (the files carry the books' totals).
+ */
 export const matrix: MatrixModule = {
   rows: {
     'POST /exchange/people/imports': {
@@ -11,6 +29,67 @@ export const matrix: MatrixModule = {
         path: `/exchange/people/imports?compartmentId=${f.target.id}&source=matrix&dryRun=1`,
         raw: sheet,
       }),
+    },
+    'GET /exchange/iati/settings': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: () => ({ path: '/exchange/iati/settings' }),
+    },
+    'PUT /exchange/iati/settings': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: () => ({ path: '/exchange/iati/settings', body: IATI_SETTINGS }),
+    },
+    'GET /exchange/iati/activities.xml': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: async (f) => {
+        await setIatiSettings(f.app, IATI_SETTINGS, BY)
+        // Some spending, so the year has an activity to publish.
+        await postManual(
+          f.app,
+          {
+            on: '2026-05-02',
+            direction: 'out',
+            amount: '1000',
+            currency: 'JPY',
+            programme: 'food',
+            memo: '',
+          },
+          BY,
+        )
+        return { path: '/exchange/iati/activities.xml?fiscalYear=2026' }
+      },
+    },
+    'GET /exchange/iati/organisation.xml': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: async (f) => {
+        await setIatiSettings(f.app, IATI_SETTINGS, BY)
+        return { path: '/exchange/iati/organisation.xml?fiscalYear=2026' }
+      },
+    },
+    'GET /exchange/hxl/report-figures.csv': {
+      scope: { kind: 'org', allow: ['editor', 'finance'] },
+      call: async (f) => {
+        year += 1
+        const at = '2031-01-01T00:00:00.000Z'
+        await insertReport(f.app.database.db, {
+          fiscal_year: year,
+          status: 'published',
+          template_en: '',
+          template_ja: '',
+          version: 3,
+          last_editor_id: null,
+          created_at: at,
+          updated_at: at,
+        })
+        await insertPublication(f.app.database.db, {
+          fiscal_year: year,
+          published_at: at,
+          text_en: '',
+          text_ja: '',
+          figures_json: '[]',
+          ledger_json: '{}',
+        })
+        return { path: `/exchange/hxl/report-figures.csv?fiscalYear=${year}&lang=ja` }
+      },
     },
   },
 }

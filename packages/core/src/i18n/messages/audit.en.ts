@@ -153,4 +153,7 @@ export const auditEn = {
   'audit.act.volunteers.assigned': 'Assigned a volunteer',
   'audit.act.volunteers.hours_logged': "Logged a volunteer's hours",
   'audit.act.volunteers.identity_read': "Looked at a volunteer's contact details",
+  'audit.act.export.iati': 'Exported an IATI file',
+  'audit.act.exchange.iati_settings_changed': 'Changed the IATI publishing settings',
+  'audit.act.export.hxl': 'Exported the published figures as HXL',
 } as const

@@ -153,4 +153,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.volunteers.assigned': 'ボランティアを配置した',
   'audit.act.volunteers.hours_logged': 'ボランティアの活動時間を記録した',
   'audit.act.volunteers.identity_read': 'ボランティアの連絡先を閲覧した',
+  'audit.act.export.iati': 'IATIファイルを書き出した',
+  'audit.act.exchange.iati_settings_changed': 'IATI公開設定を変更した',
+  'audit.act.export.hxl': '公表数値をHXLで書き出した',
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import type { ImportReport } from '@haven/core/exchange/exchange-schema'
 import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@haven/core/exchange/people-import'
 import { isLocale, type Locale } from '@haven/core/i18n/locales'
@@ -9,6 +9,7 @@ import { CliError } from '../../cli/cli-config.js'
 import { type Progress, progressBar } from '../../cli/progress.js'
 import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { HavenError } from '../../http/haven-error.js'
+import { iatiActivitiesFile, iatiFileName, iatiOrganisationFile } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
 import { TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
 
@@ -24,8 +25,49 @@ interface ImportOptions {
   lang: string
 }
 
+/** The module's commands: `haven import …` and `haven iati …`. */
+export function registerExchangeCommands(program: Command): void {
+  registerImportCommand(program)
+  registerIatiCommand(program)
+}
+
+/** `haven iati <activities|organisation> --fiscal-year N`: the files the staff app downloads. */
+function registerIatiCommand(program: Command): void {
+  program
+    .command('iati')
+    .description(
+      'write an IATI 2.03 file of a fiscal year: the organisation file or the activity file (one activity per programme)',
+    )
+    .argument('<file>', 'which file: activities or organisation')
+    .requiredOption('--fiscal-year <year>', 'the year the fiscal year starts in, such as 2005')
+    .option('--out <path>', 'where to write it (default: haven-iati-<file>-fy<year>.xml here)')
+    .action(async (kind: string, options: { fiscalYear: string; out?: string }) => {
+      if (kind !== 'activities' && kind !== 'organisation')
+        throw new CliError('The file is either activities or organisation.')
+      const year = Number(options.fiscalYear)
+      if (!Number.isInteger(year) || year < 1990 || year > 2200)
+        throw new CliError('--fiscal-year takes the year the fiscal year starts in, such as 2005.')
+      await withCliApp({ needsKey: false }, async (app) => {
+        const by = { actorId: null, requestId: 'cli:iati' }
+        try {
+          const xml =
+            kind === 'activities'
+              ? await iatiActivitiesFile(app, year, by)
+              : await iatiOrganisationFile(app, year, by)
+          const out = options.out ?? iatiFileName(kind, year)
+          await writeFile(out, xml)
+          console.log(`Wrote ${out} (${Buffer.byteLength(xml)} bytes).`)
+        } catch (error) {
+          if (error instanceof HavenError)
+            throw new CliError(translate('en', error.messageKey, error.params))
+          throw error
+        }
+      })
+    })
+}
+
 /** `haven import people <file>`: the same checks and writes as the staff app's import screen. */
-export function registerImportCommand(program: Command): void {
+function registerImportCommand(program: Command): void {
   const command = program
     .command('import')
     .description('import records from a spreadsheet (CSV in UTF-8 or Shift_JIS, or XLSX)')

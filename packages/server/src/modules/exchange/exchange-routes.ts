@@ -1,10 +1,27 @@
 import { importQuerySchema, importReportView } from '@haven/core/exchange/exchange-schema'
+import {
+  iatiFileQuery,
+  iatiSettingsSchema,
+  iatiSettingsView,
+} from '@haven/core/exchange/iati-schema'
+import { LOCALES } from '@haven/core/i18n/locales'
+import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
+import { hxlReportFigures } from './hxl-service.js'
+import {
+  iatiActivitiesFile,
+  iatiFileName,
+  iatiOrganisationFile,
+  iatiSettings,
+  setIatiSettings,
+} from './iati-service.js'
 import { importPeople } from './people-import-service.js'
 
 /** A spreadsheet of 100,000 people with every column filled stays under this. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+const IATI = { kind: 'policy', entity: 'IatiPublication' } as const
 
 export const exchangeRoutes = [
   defineRoute({
@@ -37,6 +54,75 @@ export const exchangeRoutes = [
     async handle({ app, raw, query, audit: by }) {
       if (!raw || raw.byteLength === 0) throw errors.importUnreadable({ reason: 'empty' })
       return importPeople(app, raw, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/exchange/iati/settings',
+    summary: 'What the organisation publishes to IATI as (null until set)',
+    tag: 'exchange',
+    access: { ...IATI, action: 'read' },
+    response: iatiSettingsView,
+    async handle({ app }) {
+      return iatiSettings(app)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/exchange/iati/settings',
+    summary:
+      'Set the IATI organisation identifier, type, names (EN, JA) and countries (percentages adding to 100). Audited.',
+    tag: 'exchange',
+    access: { ...IATI, action: 'update' },
+    body: iatiSettingsSchema,
+    response: iatiSettingsView,
+    errors: ['validationFailed'],
+    async handle({ app, body, audit: by }) {
+      return setIatiSettings(app, body, by)
+    },
+  }),
+  ...(['activities', 'organisation'] as const).map((kind) =>
+    defineRoute({
+      method: 'get',
+      path: `/exchange/iati/${kind}.xml`,
+      summary:
+        kind === 'activities'
+          ? 'The IATI 2.03 activity file of a fiscal year: one activity per programme, monthly spending from the books, results as the published annual report showed them. Audited.'
+          : 'The IATI 2.03 organisation file of a fiscal year: total budget and expenditure by programme, and the published annual report. Audited.',
+      tag: 'exchange',
+      access: { ...IATI, action: 'export' },
+      query: iatiFileQuery,
+      binary: true,
+      response: z.unknown(),
+      errors: ['validationFailed', 'iatiNotConfigured', 'iatiEmptyYear', 'noExchangeRate'],
+      async handle({ app, query, audit: by }) {
+        const make = kind === 'activities' ? iatiActivitiesFile : iatiOrganisationFile
+        return {
+          bytes: new TextEncoder().encode(await make(app, query.fiscalYear, by)),
+          contentType: 'application/xml; charset=utf-8',
+          fileName: iatiFileName(kind, query.fiscalYear),
+        }
+      },
+    }),
+  ),
+  defineRoute({
+    method: 'get',
+    path: '/exchange/hxl/report-figures.csv',
+    summary:
+      'The figures of a fiscal year’s published annual report as CSV with HXL hashtags on the second row (headings in EN or JA); formula-neutralised. Audited.',
+    tag: 'exchange',
+    access: { kind: 'policy', entity: 'PublishedFigures', action: 'export' },
+    query: iatiFileQuery.extend({ lang: z.enum(LOCALES).default('en') }),
+    binary: true,
+    response: z.unknown(),
+    errors: ['validationFailed', 'notFound'],
+    async handle({ app, query, audit: by }) {
+      const csv = await hxlReportFigures(app, query.fiscalYear, query.lang, by)
+      return {
+        bytes: new TextEncoder().encode(csv),
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `haven-figures-fy${query.fiscalYear}-${query.lang}-hxl.csv`,
+      }
     },
   }),
 ]

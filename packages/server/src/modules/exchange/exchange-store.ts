@@ -1,5 +1,9 @@
 import type { Db } from '../../db/db-handle.js'
-import type { ExchangeMappingsTable, ExchangeRowsTable } from './exchange-tables.js'
+import type {
+  ExchangeIatiSettingsTable,
+  ExchangeMappingsTable,
+  ExchangeRowsTable,
+} from './exchange-tables.js'
 
 export async function findMapping(
   db: Db,
@@ -67,4 +71,21 @@ export async function insertImportedRows(
       .insertInto('exchange_rows')
       .values(rows.slice(i, i + 100))
       .execute()
+}
+
+export async function findIatiSettings(db: Db): Promise<ExchangeIatiSettingsTable | undefined> {
+  return db
+    .selectFrom('exchange_iati_settings')
+    .selectAll()
+    .where('id', '=', 'organisation')
+    .executeTakeFirst()
+}
+
+export async function saveIatiSettings(db: Db, row: ExchangeIatiSettingsTable): Promise<void> {
+  const { id: _id, ...change } = row
+  await db
+    .insertInto('exchange_iati_settings')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(change))
+    .execute()
 }

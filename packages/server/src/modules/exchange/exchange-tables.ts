@@ -24,9 +24,23 @@ export interface ExchangeRowsTable {
   created_at: string
 }
 
+/** What the organisation publishes to IATI as: one row (`id` = 'organisation'). */
+export interface ExchangeIatiSettingsTable {
+  id: string
+  org_ref: string
+  org_type: string
+  name_en: string
+  name_ja: string
+  /** JSON array of { code, percentage }: countries only, never a place. */
+  countries: string
+  updated_at: string
+  updated_by: string | null
+}
+
 export interface ExchangeTables {
   exchange_mappings: ExchangeMappingsTable
   exchange_rows: ExchangeRowsTable
+  exchange_iati_settings: ExchangeIatiSettingsTable
 }
 
 // Tables join the Database type from the module's own folder (as Hono's ContextVariableMap does).

@@ -27,5 +27,7 @@ export const financeModule = defineModule({
   },
 })
 
+// Budget against spending per programme and month (data exchange publishes it to IATI).
+export { budgetVsActual } from './books-service.js'
 // What other code may use: the fiscal year's statement (measured by bench/finance-statement.ts).
 export { incomeAndExpenditure } from './report-service.js'

@@ -1,15 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
+import { neutraliseCell } from '../../csv/spreadsheet-csv.js'
 import { decimalOf } from './finance-present.js'
 import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
-
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets an
- * apostrophe, so a memo like "=HYPERLINK(…)" stays text. Amounts are written unsigned in their
- * debit or credit column, so no number needs the guard.
- */
-function neutralise(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
 
 export const JOURNAL_COLUMNS = [
   'date',
@@ -62,7 +54,7 @@ export function journalCsvRows(
       p.rate_date ?? '',
       t?.source_module ? `${t.source_module}/${t.source_kind}/${t.source_id}` : '',
       t?.memo ?? '',
-    ].map(neutralise)
+    ].map(neutraliseCell)
   })
   return rows.length === 0 ? '' : stringify(rows)
 }

@@ -18,3 +18,11 @@ export const reportModule = defineModule({
     return { annualReports: can(actor, 'list', 'AnnualReport', {}) }
   },
 })
+
+// What other code may use: the figures of a published report as the public read them.
+export {
+  type PublishedFigure,
+  type PublishedReport,
+  type PublishedTable,
+  publishedReport,
+} from './report-published.js'

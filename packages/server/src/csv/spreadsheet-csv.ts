@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync'
 
 /**
- * A cell a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start) is
+ * The one guard of every CSV Haven writes (people, the journal, HXL figures): a cell a
+ * spreadsheet would run as a formula (=, +, -, @, tab, carriage return at the start) is
  * prefixed with an apostrophe, so an exported name like "=HYPERLINK(…)" stays text (OWASP CSV injection).
  */
 export function neutraliseCell(value: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { neutraliseCell, toCsv } from './csv.js'
+import { neutraliseCell, toCsv } from './spreadsheet-csv.js'
 
 describe('CSV export cells', () => {
   it.each([
