@@ -73,7 +73,13 @@ export const peopleModule = defineModule({
 export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
 // Registering a person and opening a case for them (other modules' demo data: a returnee's case).
 // What the field app's sync applies through this door: a case note, a follow-up done.
-export { addEntry as addCaseEntry, markFollowUpDone, openCase } from './case-service.js'
+export {
+  addEntry as addCaseEntry,
+  addEntryIn as addCaseEntryIn,
+  markFollowUpDone,
+  markFollowUpDoneIn,
+  openCase,
+} from './case-service.js'
 export { findCase, findFollowUp } from './case-store.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.

@@ -27,6 +27,6 @@ export const sheltersModule = defineModule({
 /** A shelter as other modules know it, by its public code: its code, compartment and status. */
 export { type ShelterRef, shelterRefByCode } from './shelter-ref.js'
 // A shelter log entry recorded on a field device (its outbox id kept, so a replay finds it).
-export { addLogEntry } from './shelter-service.js'
+export { addLogEntry, addLogEntryIn } from './shelter-service.js'
 // Shelters by compartment (codes, for a field device's list of where it may log).
 export { listShelters } from './shelter-store.js'
