@@ -332,6 +332,34 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
     expect(res.results[0]).toMatchObject({ outcome: 'refused', code: 'forbidden' })
   })
 
+  it('pulls a write stamped earlier than the cursor (a second server whose clock is behind)', async () => {
+    const first = await buildPerson(app, yan.id)
+    const id = await device()
+    const start = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    ).json()
+    expect(start.people.map((p: { id: string }) => p.id)).toEqual([first.id])
+    // Another server on the same database, its clock an hour behind: what it writes now carries
+    // an updated_at before the rows the device already has.
+    const behind = testAppContext(ctx.database(), {
+      now: () => new Date('2026-06-15T09:00:00Z'),
+    })
+    const late = await buildPerson(behind, yan.id)
+    const kase = await buildCase(behind, first)
+    expect(late.updated_at < first.updated_at).toBe(true)
+    const next = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}&cursor=${start.cursor}`, undefined, worker)
+    ).json()
+    expect(next.people.map((p: { id: string }) => p.id)).toContain(late.id)
+    expect(next.cases.map((c: { id: string }) => c.id)).toEqual([kase.id])
+    // And nothing comes twice once the device is up to date.
+    const again = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}&cursor=${next.cursor}`, undefined, worker)
+    ).json()
+    expect(again.people).toEqual([])
+    expect(again.cases).toEqual([])
+  })
+
   it('answers 410 device_revoked once the owner or an administrator revokes the phone', async () => {
     const id = await device()
     const mine = await (await call('GET', '/field/devices', undefined, worker)).json()

@@ -462,7 +462,10 @@ function decodeCursor(text: string | undefined): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor
     if (!Array.isArray(c.k)) throw new Error('no compartments')
-    return { k: c.k.map(String), p: c.p ?? null, c: c.c ?? null }
+    // A position from before the feed sequence (an object) restarts that feed: the device then
+    // receives those rows again, which it merges by id.
+    const position = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null)
+    return { k: c.k.map(String), p: position(c.p), c: position(c.c) }
   } catch {
     throw errors.validationFailed([{ path: 'cursor', key: 'field.invalid', params: {} }])
   }
@@ -494,12 +497,12 @@ export async function pull(
   const people = await peopleChangedAfter(db, peopleScope, from.p, limit)
   let p = from.p
   const last = people.at(-1)
-  if (last) p = { at: last.updated_at, id: last.id }
+  if (last) p = last.feed_seq ?? p
   const room = limit - people.length
   const cases = room > 0 ? await casesChangedAfter(db, caseScope, from.c, room) : []
   let c = from.c
   const lastCase = cases.at(-1)
-  if (lastCase) c = { at: lastCase.updated_at, id: lastCase.id }
+  if (lastCase) c = lastCase.feed_seq ?? c
   const followUps = await openFollowUpsOf(
     db,
     cases.map((k) => k.id),

@@ -19,6 +19,7 @@ import { exportRoutes } from './export-routes.js'
 import { incidentPolicy } from './incident-policy.js'
 import { incidentRoutes } from './incident-routes.js'
 import * as m0300 from './migrations/2026-12-07-0300-person-terms-code.js'
+import * as m1200 from './migrations/2026-12-07-1200-feed-seq.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
 import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
@@ -37,7 +38,10 @@ void PEOPLE_BLIND_INDEX_REGISTERED
  */
 export const peopleModule = defineModule({
   name: 'people',
-  migrations: { '2026-12-07-0300-person-terms-code': m0300 },
+  migrations: {
+    '2026-12-07-0300-person-terms-code': m0300,
+    '2026-12-07-1200-feed-seq': m1200,
+  },
   routes: [
     ...personRoutes,
     ...caseRoutes,
