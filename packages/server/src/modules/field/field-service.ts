@@ -109,11 +109,17 @@ export async function revoke(
  * The caller's own device, unrevoked: someone else's (or none) is 404 and a revoked one 410
  * `device_revoked`, which tells the phone to wipe itself.
  */
-export async function deviceInUse(app: AppContext, actor: Actor, id: string) {
+export async function deviceInUse(
+  app: AppContext,
+  actor: Actor,
+  id: string,
+  /** False when the caller records the contact in its own transaction (a push). */
+  touch = true,
+) {
   const device = await findDevice(app.database.db, id)
   if (!device || device.user_id !== actor.userId) throw errors.notFound()
   if (device.revoked_at) throw errors.deviceRevoked()
-  await touchDevice(app.database.db, device.id, app.now().toISOString())
+  if (touch) await touchDevice(app.database.db, device.id, app.now().toISOString())
   return device
 }
 
@@ -168,13 +174,13 @@ async function applyOne(
     }
     case 'shelter_log': {
       const compartmentId = m.shelterId
-      if (!can(actor, 'create', 'ShelterRecord', { compartmentId })) return refused('forbidden')
+      if (!can(actor, 'create', 'ShelterLog', { compartmentId })) return refused('forbidden')
       const row = await addLogEntryIn(app, trx, compartmentId, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
     case 'case_note': {
       const kase = await findCase(trx, m.caseId)
-      if (!kase || !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id }))
+      if (!kase || !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id }))
         return refused('not_found')
       const compartmentId = kase.compartment_id
       if (!ignoreBase && kase.version !== m.baseVersion)
@@ -189,7 +195,7 @@ async function applyOne(
       if (
         !followUp ||
         !kase ||
-        !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id })
+        !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id })
       )
         return refused('not_found')
       const compartmentId = kase.compartment_id
@@ -370,6 +376,8 @@ async function pushIn(
   const rows: FieldChangesTable[] = []
   const audits: AuditEntry[] = []
   const now = app.now().toISOString()
+  // The device's last contact, in this transaction: one commit a push, not two.
+  await touchDevice(trx, device.id, now)
 
   const record = async (m: FieldMutation, result: Applied) => {
     if (result.outcome === 'refused' || result.compartmentId === null) {
@@ -486,8 +494,9 @@ export async function pull(
   const db = app.database.db
   const cursor = decodeCursor(cursorText)
   const peopleScope = await compartmentsWhere(db, actor, 'list', 'Person')
-  const caseScope = await compartmentsWhere(db, actor, 'list', 'Case')
-  const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterRecord')
+  // Field workers too: they add notes to cases they know only by code (case-policy.ts).
+  const caseScope = await compartmentsWhere(db, actor, 'create', 'CaseNote')
+  const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterLog')
   const held = [...new Set([...peopleScope, ...caseScope])].sort()
   const before = cursor?.k ?? []
   const purge = before.filter((k) => !held.includes(k))

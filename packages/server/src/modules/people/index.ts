@@ -12,7 +12,7 @@ import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { attachmentPolicy } from './attachment-policy.js'
 import { attachmentRoutes } from './attachment-routes.js'
-import { casePolicy } from './case-policy.js'
+import { caseNotePolicy, casePolicy } from './case-policy.js'
 import { caseRoutes } from './case-routes.js'
 import { caseCodes } from './case-store.js'
 import { exportRoutes } from './export-routes.js'
@@ -50,7 +50,7 @@ export const peopleModule = defineModule({
     ...exportRoutes,
     ...retentionRoutes,
   ],
-  policies: [personPolicy, casePolicy, incidentPolicy, attachmentPolicy],
+  policies: [personPolicy, casePolicy, caseNotePolicy, incidentPolicy, attachmentPolicy],
   sealed: [
     PERSON_IDENTITY,
     CASE_SUMMARY,
