@@ -332,6 +332,146 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
     expect(res.results[0]).toMatchObject({ outcome: 'refused', code: 'forbidden' })
   })
 
+  it('applies a mixed push in one go: registrations in runs, a refusal leaving nothing behind, a replay answering the same', async () => {
+    const id = await device()
+    const register = () => ({
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: {
+        compartmentId: yan.id,
+        attributes: {
+          ageBand: '18-29',
+          situation: 'in_hiding',
+          arrivalMonth: null,
+          languages: ['ko'],
+          tags: [],
+        },
+      },
+    })
+    // JRL-01 has no allowance policy: that distribution is refused, the rest recorded.
+    const noPolicy = {
+      ...distribution(),
+      data: { compartmentId: jrl.id, day: '2026-06-14', headcount: 1 },
+    }
+    const outbox = [register(), register(), distribution(3), noPolicy, register(), distribution()]
+    const countPeople = async () =>
+      (await app.database.db.selectFrom('people').select('id').execute()).length
+    const countDistributions = async () =>
+      (await app.database.db.selectFrom('distributions').select('id').execute()).length
+    const peopleBefore = await countPeople()
+    const res = await call('POST', '/field/sync/push', { deviceId: id, mutations: outbox }, worker)
+    expect(res.status).toBe(200)
+    const { results } = await res.json()
+    expect(results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'refused',
+      'applied',
+      'applied',
+    ])
+    expect(results[3].code).toBe('no_allowance_policy')
+    expect(results[0].entityId).toBe(outbox[0]?.clientId)
+    expect(await countPeople()).toBe(peopleBefore + 3)
+    expect(await countDistributions()).toBe(2)
+    // Sent again (the answer was lost on the way): the same answers, nothing recorded twice;
+    // the refused entry is tried again and refused again.
+    const again = await (
+      await call('POST', '/field/sync/push', { deviceId: id, mutations: outbox }, worker)
+    ).json()
+    expect(again.results).toEqual(results)
+    expect(await countPeople()).toBe(peopleBefore + 3)
+    expect(await countDistributions()).toBe(2)
+  })
+
+  it('lets a field worker log a shelter visit and add a case note, without reading the case', async () => {
+    const shelter = await ensureShelter(app, yan)
+    const person = await buildPerson(app, yan.id)
+    const kase = await buildCase(app, person)
+    const followUp = await buildFollowUp(app, kase)
+    const field = await signIn(
+      app,
+      await buildUser(app, { grants: [{ role: 'field_worker', compartmentId: yan.id }] }),
+    )
+    const res = await call('POST', '/field/devices', { name: 'Field phone' }, field.headers)
+    const id = (await res.json()).id
+    const pulled = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, field.headers)
+    ).json()
+    expect(pulled.shelters.map((s: { id: string }) => s.id)).toEqual([shelter.compartment_id])
+    expect(pulled.cases.map((c: { id: string }) => c.id)).toEqual([kase.id])
+    const outbox = [
+      {
+        clientId: randomUUID(),
+        kind: 'shelter_log' as const,
+        shelterId: shelter.compartment_id,
+        data: { kind: 'oversight_visit', occurredOn: '2026-06-14', note: 'Roof leaks again.' },
+      },
+      {
+        clientId: randomUUID(),
+        kind: 'case_note' as const,
+        caseId: kase.id,
+        baseVersion: 1,
+        data: { kind: 'note', occurredOn: '2026-06-14', text: 'Visited; asks about school.' },
+      },
+      {
+        clientId: randomUUID(),
+        kind: 'follow_up_done' as const,
+        followUpId: followUp,
+        baseVersion: 1,
+      },
+    ]
+    const pushed = await (
+      await call('POST', '/field/sync/push', { deviceId: id, mutations: outbox }, field.headers)
+    ).json()
+    expect(pushed.results.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+    ])
+    // The web app's route takes the log entry too; the case itself stays closed to them.
+    const logged = await call(
+      'POST',
+      `/shelters/${shelter.compartment_id}/log`,
+      { kind: 'oversight_visit', occurredOn: '2026-06-15', note: 'Pump fixed.' },
+      field.headers,
+    )
+    expect(logged.status).toBe(201)
+    expect((await logged.json()).actions).toContain('log')
+    expect((await call('GET', `/cases/${kase.id}`, undefined, field.headers)).status).toBe(403)
+    const timeline = await call('GET', `/cases/${kase.id}/timeline`, undefined, coordinator)
+    expect(timeline.status).toBe(200)
+    expect(JSON.stringify(await timeline.json())).toContain('Visited; asks about school.')
+  })
+
+  it('pulls a write stamped earlier than the cursor (a second server whose clock is behind)', async () => {
+    const first = await buildPerson(app, yan.id)
+    const id = await device()
+    const start = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    ).json()
+    expect(start.people.map((p: { id: string }) => p.id)).toEqual([first.id])
+    // Another server on the same database, its clock an hour behind: what it writes now carries
+    // an updated_at before the rows the device already has.
+    const behind = testAppContext(ctx.database(), {
+      now: () => new Date('2026-06-15T09:00:00Z'),
+    })
+    const late = await buildPerson(behind, yan.id)
+    const kase = await buildCase(behind, first)
+    expect(late.updated_at < first.updated_at).toBe(true)
+    const next = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}&cursor=${start.cursor}`, undefined, worker)
+    ).json()
+    expect(next.people.map((p: { id: string }) => p.id)).toContain(late.id)
+    expect(next.cases.map((c: { id: string }) => c.id)).toEqual([kase.id])
+    // And nothing comes twice once the device is up to date.
+    const again = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}&cursor=${next.cursor}`, undefined, worker)
+    ).json()
+    expect(again.people).toEqual([])
+    expect(again.cases).toEqual([])
+  })
+
   it('answers 410 device_revoked once the owner or an administrator revokes the phone', async () => {
     const id = await device()
     const mine = await (await call('GET', '/field/devices', undefined, worker)).json()

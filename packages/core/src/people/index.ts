@@ -4,6 +4,8 @@
 // The shapes of a case note, a person's registration and the entry kinds (the field app's outbox).
 export { CASE_STATUSES, caseEntrySchema, ENTRY_KINDS } from './case-schema.js'
 export { regionSchema } from './incident-schema.js'
+// A registration's dates checked as the people module checks them (the field app's outbox).
+export { personDateIssues } from './person-rules.js'
 export {
   AGE_BANDS,
   type AgeBand,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { AppContext } from '../../src/app-context.js'
 import { newId } from '../../src/db/ids.js'
 import { registerDevice } from '../../src/modules/field/field-service.js'
-import { insertChange } from '../../src/modules/field/field-store.js'
+import { insertChanges } from '../../src/modules/field/field-store.js'
 import { buildUser } from '../support/factories.js'
 import { field, type MatrixModule, seeded } from '../support/matrix.js'
 
@@ -18,22 +18,24 @@ async function deviceOf(app: AppContext, userId?: string) {
 async function flaggedChange(app: AppContext, compartmentId: string) {
   const device = await deviceOf(app)
   const id = newId()
-  await insertChange(app.database.db, {
-    id,
-    device_id: device.id,
-    client_id: randomUUID(),
-    user_id: device.user_id,
-    compartment_id: compartmentId,
-    kind: 'distribution',
-    outcome: 'flagged',
-    code: 'daily_cap_reached',
-    entity_id: null,
-    body: null,
-    recorded_at: app.now().toISOString(),
-    resolved_at: null,
-    resolved_by: null,
-    resolution: null,
-  })
+  await insertChanges(app.database.db, [
+    {
+      id,
+      device_id: device.id,
+      client_id: randomUUID(),
+      user_id: device.user_id,
+      compartment_id: compartmentId,
+      kind: 'distribution',
+      outcome: 'flagged',
+      code: 'daily_cap_reached',
+      entity_id: null,
+      body: null,
+      recorded_at: app.now().toISOString(),
+      resolved_at: null,
+      resolved_by: null,
+      resolution: null,
+    },
+  ])
   return id
 }
 

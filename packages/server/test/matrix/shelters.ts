@@ -81,7 +81,7 @@ export const matrix: MatrixModule = {
       },
     },
     'POST /shelters/:id/log': {
-      scope: { kind: 'compartment', allow: PEOPLE },
+      scope: { kind: 'compartment', allow: SEES },
       call: async (f) => ({
         path: `/shelters/${(await ensureShelter(f.app, f.target)).compartment_id}/log`,
         body: { kind: 'oversight_visit', occurredOn: '2026-05-02', note: 'all well' },

@@ -153,7 +153,7 @@ export function LogSection({
           ))}
         </ul>
       )}
-      {shelter.actions.includes('record') && (
+      {shelter.actions.includes('log') && (
         <AddLogForm
           shelter={shelter}
           onSaved={(saved) => {

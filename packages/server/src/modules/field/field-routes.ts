@@ -102,7 +102,7 @@ export const fieldRoutes = [
     response: pushResultView,
     errors: SYNC_ERRORS,
     async handle({ app, actor, body, audit: by }) {
-      const device = await deviceInUse(app, actor(), body.deviceId)
+      const device = await deviceInUse(app, actor(), body.deviceId, false)
       const results = await push(app, actor(), device, body.mutations, by)
       return { results, serverTime: app.now().toISOString() }
     },

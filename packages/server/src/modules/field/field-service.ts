@@ -6,8 +6,9 @@ import {
   type PullView,
   type ReviewItemView,
 } from '@haven/core/field/field-schemas'
-import type { AppContext } from '../../app-context.js'
-import type { Actorish } from '../../audit/audit-log.js'
+import { personDateIssues } from '@haven/core/people/index'
+import { type AppContext, today } from '../../app-context.js'
+import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
@@ -15,26 +16,29 @@ import { assertWritable, compartmentsWhere } from '../../compartments/compartmen
 import { allCompartmentCodes } from '../../compartments/compartment-store.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
+import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { HavenError } from '../../http/haven-error.js'
 import {
-  addCaseEntry,
+  addCaseEntryIn,
   casesChangedAfter,
-  createPerson,
   type FeedPosition,
   findCase,
   findFollowUp,
-  markFollowUpDone,
+  markFollowUpDoneIn,
   openFollowUpsOf,
   peopleChangedAfter,
+  registerPeopleIn,
+  registerPersonIn,
 } from '../people/index.js'
-import { addLogEntry, listShelters } from '../shelters/index.js'
-import { recordDistribution } from '../supplies/index.js'
+import { addLogEntryIn, listShelters } from '../shelters/index.js'
+import { recordDistributionIn } from '../supplies/index.js'
 import {
   changesByClientId,
   findDevice,
-  insertChange,
+  inSavepoint,
+  insertChanges,
   insertDevice,
   resolveChange,
   revokeDevice,
@@ -105,11 +109,17 @@ export async function revoke(
  * The caller's own device, unrevoked: someone else's (or none) is 404 and a revoked one 410
  * `device_revoked`, which tells the phone to wipe itself.
  */
-export async function deviceInUse(app: AppContext, actor: Actor, id: string) {
+export async function deviceInUse(
+  app: AppContext,
+  actor: Actor,
+  id: string,
+  /** False when the caller records the contact in its own transaction (a push). */
+  touch = true,
+) {
   const device = await findDevice(app.database.db, id)
   if (!device || device.user_id !== actor.userId) throw errors.notFound()
   if (device.revoked_at) throw errors.deviceRevoked()
-  await touchDevice(app.database.db, device.id, app.now().toISOString())
+  if (touch) await touchDevice(app.database.db, device.id, app.now().toISOString())
   return device
 }
 
@@ -128,28 +138,29 @@ const refused = (code: string): Applied => ({
 })
 
 /**
- * Applies one outbox entry through the owning module's door, as the device's user, with the
- * entry's client id as the new record's id (so a replay after a crash finds it: the insert then
- * fails on the key and the entry counts as applied). `ignoreBase` is a reviewer applying a
- * conflict after all.
+ * Applies one outbox entry through the owning module's door, inside the push's transaction, as
+ * the device's user, with the entry's client id as the new record's id (so a replay finds it:
+ * the insert then fails on the key and the entry counts as applied). `ignoreBase` is a reviewer
+ * applying a conflict after all.
  */
 async function applyOne(
   app: AppContext,
+  trx: Db,
   actor: Actor,
   m: FieldMutation,
   by: Actorish,
   ignoreBase = false,
 ): Promise<Applied> {
-  const db = app.database.db
   switch (m.kind) {
     case 'distribution': {
       const compartmentId = m.data.compartmentId
       if (!can(actor, 'create', 'Distribution', { compartmentId })) return refused('forbidden')
-      await assertWritable(db, compartmentId)
+      await assertWritable(trx, compartmentId)
       // Overriding a cap is a coordinator's act on the spot, never something a phone asks for.
       const { overrideReason: _overrideReason, ...input } = m.data
-      const done = await recordDistribution(
+      const done = await recordDistributionIn(
         app,
+        trx,
         input,
         { ...by, mayOverride: false },
         { id: m.clientId, overCap: 'flag' },
@@ -163,41 +174,43 @@ async function applyOne(
     }
     case 'shelter_log': {
       const compartmentId = m.shelterId
-      if (!can(actor, 'create', 'ShelterRecord', { compartmentId })) return refused('forbidden')
-      const row = await addLogEntry(app, compartmentId, m.data, by, m.clientId)
+      if (!can(actor, 'create', 'ShelterLog', { compartmentId })) return refused('forbidden')
+      const row = await addLogEntryIn(app, trx, compartmentId, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
     case 'case_note': {
-      const kase = await findCase(db, m.caseId)
-      if (!kase || !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id }))
+      const kase = await findCase(trx, m.caseId)
+      if (!kase || !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id }))
         return refused('not_found')
       const compartmentId = kase.compartment_id
       if (!ignoreBase && kase.version !== m.baseVersion)
         return { outcome: 'conflict', code: 'version_conflict', entityId: kase.id, compartmentId }
-      await assertWritable(db, compartmentId)
-      const entryId = await addCaseEntry(app, kase, m.data, by, m.clientId)
+      await assertWritable(trx, compartmentId)
+      const entryId = await addCaseEntryIn(app, trx, kase, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: entryId, compartmentId }
     }
     case 'follow_up_done': {
-      const followUp = await findFollowUp(db, m.followUpId)
-      const kase = followUp ? await findCase(db, followUp.case_id) : undefined
+      const followUp = await findFollowUp(trx, m.followUpId)
+      const kase = followUp ? await findCase(trx, followUp.case_id) : undefined
       if (
         !followUp ||
         !kase ||
-        !can(actor, 'update', 'Case', { compartmentId: kase.compartment_id })
+        !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id })
       )
         return refused('not_found')
       const compartmentId = kase.compartment_id
       if (!ignoreBase && kase.version !== m.baseVersion)
         return { outcome: 'conflict', code: 'version_conflict', entityId: kase.id, compartmentId }
-      await assertWritable(db, compartmentId)
-      await markFollowUpDone(app, followUp, true, by)
+      await assertWritable(trx, compartmentId)
+      await markFollowUpDoneIn(app, trx, followUp, true, by)
       return { outcome: 'applied', code: null, entityId: followUp.id, compartmentId }
     }
     case 'register_person': {
       const compartmentId = m.data.compartmentId
       if (!can(actor, 'create', 'Person', { compartmentId })) return refused('forbidden')
-      const row = await createPerson(app, m.data, by, m.clientId)
+      const issues = personDateIssues(m.data.identity, m.data.attributes, today(app))
+      if (issues.length > 0) throw errors.validationFailed(issues)
+      const row = await registerPersonIn(app, trx, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
   }
@@ -211,29 +224,87 @@ const compartmentNamed = (m: FieldMutation): string | null =>
       ? m.shelterId
       : null
 
+/** What a failed entry means: a record already there, or a refusal the device shows. */
+function outcomeOfError(m: FieldMutation, error: unknown): Applied {
+  // The record is there already (its id is the entry's client id): recorded before, replayed.
+  if (isUniqueViolation(error))
+    return {
+      outcome: 'applied',
+      code: null,
+      entityId: m.clientId,
+      compartmentId: compartmentNamed(m),
+    }
+  // A refusal the device shows (no policy for that day, a frozen compartment…); the entry
+  // stays in its outbox, so nothing is lost, and is tried again at the next sync.
+  if (error instanceof HavenError) return refused(error.code)
+  throw error
+}
+
 async function applyGuarded(
   app: AppContext,
+  trx: Db,
   actor: Actor,
   m: FieldMutation,
   by: Actorish,
   ignoreBase = false,
 ): Promise<Applied> {
   try {
-    return await applyOne(app, actor, m, by, ignoreBase)
+    return await inSavepoint(trx, () => applyOne(app, trx, actor, m, by, ignoreBase))
   } catch (error) {
-    // The record is there already: a push that was cut off after it committed, replayed.
-    if (isUniqueViolation(error))
-      return {
-        outcome: 'applied',
-        code: null,
-        entityId: m.clientId,
-        compartmentId: compartmentNamed(m),
-      }
-    // A refusal the device shows (no policy for that day, a frozen compartment…); the entry
-    // stays in its outbox, so nothing is lost, and is tried again at the next sync.
-    if (error instanceof HavenError) return refused(error.code)
-    throw error
+    return outcomeOfError(m, error)
   }
+}
+
+/**
+ * A run of registrations in one compartment, registered together (one code range, a few
+ * inserts: what a spreadsheet import does) instead of seven statements each. Each is checked as
+ * `applyOne` would; if the run as a whole meets a record already there, each is tried on its own.
+ */
+async function applyRegistrations(
+  app: AppContext,
+  trx: Db,
+  actor: Actor,
+  compartmentId: string,
+  run: readonly Extract<FieldMutation, { kind: 'register_person' }>[],
+  by: Actorish,
+): Promise<Applied[]> {
+  const on = today(app)
+  const results: Applied[] = run.map((m) =>
+    !can(actor, 'create', 'Person', { compartmentId })
+      ? refused('forbidden')
+      : personDateIssues(m.data.identity, m.data.attributes, on).length > 0
+        ? refused('validation_failed')
+        : { outcome: 'applied', code: null, entityId: m.clientId, compartmentId },
+  )
+  const valid = run.filter((_, i) => results[i]?.outcome === 'applied')
+  if (valid.length === 0) return results
+  try {
+    await inSavepoint(trx, () =>
+      registerPeopleIn(
+        app,
+        trx,
+        compartmentId,
+        valid.map((m) => m.data),
+        by,
+        valid.map((m) => m.clientId),
+      ),
+    )
+    return results
+  } catch (error) {
+    if (error instanceof HavenError)
+      return results.map((r) => (r.outcome === 'applied' ? refused(error.code) : r))
+    if (!isUniqueViolation(error)) throw error
+  }
+  const one: Applied[] = []
+  for (const [i, m] of run.entries()) {
+    const before = results[i]
+    one.push(
+      before?.outcome === 'applied'
+        ? await applyGuarded(app, trx, actor, m, by)
+        : (before ?? refused('')),
+    )
+  }
+  return one
 }
 
 export interface PushAnswer {
@@ -250,10 +321,19 @@ const answerOf = (row: FieldChangesTable): PushAnswer => ({
   entityId: row.entity_id,
 })
 
+/** PostgreSQL's deadlock and serialization failures: the whole transaction may simply run again. */
+const mayRetry = (error: unknown) =>
+  isUniqueViolation(error) ||
+  (typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    (error.code === '40P01' || error.code === '40001'))
+
 /**
- * Applies a device's outbox in order. An entry already received answers as it did the first
- * time (a replay records nothing); a push cut off half way is simply sent again. A conflict is
- * kept with its body sealed, for a coordinator to apply or dismiss.
+ * Applies a device's outbox in order, all in one transaction with the record of what became of
+ * each entry, so a push cut off half way leaves either all of it or nothing, and is simply sent
+ * again. An entry already received answers as it did the first time (a replay records nothing).
+ * A conflict is kept with its body sealed, for a coordinator to apply or dismiss.
  */
 export async function push(
   app: AppContext,
@@ -262,27 +342,47 @@ export async function push(
   mutations: readonly FieldMutation[],
   by: Actorish,
 ): Promise<PushAnswer[]> {
-  const db = app.database.db
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await app.database.db
+        .transaction()
+        .execute((trx) => pushIn(app, trx, actor, device, mutations, by))
+    } catch (error) {
+      // The same outbox pushed twice at once: the other push recorded some entries first (the
+      // run again answers them from its record), or two pushes locked counters crosswise.
+      if (attempt < 3 && mayRetry(error)) continue
+      throw error
+    }
+  }
+}
+
+async function pushIn(
+  app: AppContext,
+  trx: Db,
+  actor: Actor,
+  device: FieldDevicesTable,
+  mutations: readonly FieldMutation[],
+  by: Actorish,
+): Promise<PushAnswer[]> {
   const seen = new Map(
     (
       await changesByClientId(
-        db,
+        trx,
         device.id,
         mutations.map((m) => m.clientId),
       )
-    ).map((r) => [r.client_id, r]),
+    ).map((r) => [r.client_id, answerOf(r)]),
   )
-  const answers: PushAnswer[] = []
-  for (const m of mutations) {
-    const before = seen.get(m.clientId)
-    if (before) {
-      answers.push(answerOf(before))
-      continue
-    }
-    const result = await applyGuarded(app, actor, m, by)
+  const rows: FieldChangesTable[] = []
+  const audits: AuditEntry[] = []
+  const now = app.now().toISOString()
+  // The device's last contact, in this transaction: one commit a push, not two.
+  await touchDevice(trx, device.id, now)
+
+  const record = async (m: FieldMutation, result: Applied) => {
     if (result.outcome === 'refused' || result.compartmentId === null) {
-      answers.push({ clientId: m.clientId, ...result })
-      continue
+      seen.set(m.clientId, { clientId: m.clientId, ...result })
+      return
     }
     const compartmentId = result.compartmentId
     const row: FieldChangesTable = {
@@ -295,45 +395,65 @@ export async function push(
       outcome: result.outcome,
       code: result.code,
       entity_id: result.entityId,
+      // A conflict's body is sealed below, under the row's own id.
       body: null,
-      recorded_at: app.now().toISOString(),
+      recorded_at: now,
       resolved_at: null,
       resolved_by: null,
       resolution: null,
     }
-    try {
-      await db.transaction().execute(async (trx) => {
-        if (result.outcome === 'conflict')
-          row.body = await app.crypto.fields.seal(
-            trx,
-            sealedAt('field_changes', 'body', row.id, compartmentId),
-            JSON.stringify(m),
-          )
-        await insertChange(trx, row)
-        if (result.outcome !== 'applied')
-          await audit(app, trx, {
-            actorId: by.actorId,
-            action: `field.change_${result.outcome}`,
-            entityType: 'FieldChange',
-            entityId: row.id,
-            compartmentId,
-            requestId: by.requestId,
-            details: { kind: m.kind, code: result.code },
-          })
+    if (result.outcome === 'conflict')
+      row.body = await app.crypto.fields.seal(
+        trx,
+        sealedAt('field_changes', 'body', row.id, compartmentId),
+        JSON.stringify(m),
+      )
+    if (result.outcome !== 'applied')
+      audits.push({
+        actorId: by.actorId,
+        action: `field.change_${result.outcome}`,
+        entityType: 'FieldChange',
+        entityId: row.id,
+        compartmentId,
+        requestId: by.requestId,
+        details: { kind: m.kind, code: result.code },
       })
-    } catch (error) {
-      // The same push sent twice at once: the other one recorded this entry first.
-      if (!isUniqueViolation(error)) throw error
-      const [other] = await changesByClientId(db, device.id, [m.clientId])
-      if (other) {
-        answers.push(answerOf(other))
-        continue
-      }
-      throw error
-    }
-    answers.push(answerOf(row))
+    rows.push(row)
+    seen.set(m.clientId, answerOf(row))
   }
-  return answers
+
+  // Registrations wait in a run until another kind comes (a distribution may name a person
+  // registered just before it), then go in together, by compartment.
+  let run: Extract<FieldMutation, { kind: 'register_person' }>[] = []
+  const flush = async () => {
+    const byCompartment = new Map<string, typeof run>()
+    for (const m of run) {
+      const group = byCompartment.get(m.data.compartmentId)
+      if (group) group.push(m)
+      else byCompartment.set(m.data.compartmentId, [m])
+    }
+    run = []
+    for (const [compartmentId, group] of byCompartment) {
+      const results = await applyRegistrations(app, trx, actor, compartmentId, group, by)
+      for (const [i, m] of group.entries()) await record(m, results[i] ?? refused(''))
+    }
+  }
+  const queued = new Set<string>()
+  for (const m of mutations) {
+    // Sent before, or twice in this push: answered from the first.
+    if (seen.has(m.clientId) || queued.has(m.clientId)) continue
+    if (m.kind === 'register_person') {
+      queued.add(m.clientId)
+      run.push(m)
+      continue
+    }
+    await flush()
+    await record(m, await applyGuarded(app, trx, actor, m, by))
+  }
+  await flush()
+  await insertChanges(trx, rows)
+  await audit(app, trx, ...audits)
+  return mutations.map((m) => seen.get(m.clientId) ?? { clientId: m.clientId, ...refused('') })
 }
 
 interface Cursor {
@@ -350,7 +470,10 @@ function decodeCursor(text: string | undefined): Cursor | null {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor
     if (!Array.isArray(c.k)) throw new Error('no compartments')
-    return { k: c.k.map(String), p: c.p ?? null, c: c.c ?? null }
+    // A position from before the feed sequence (an object) restarts that feed: the device then
+    // receives those rows again, which it merges by id.
+    const position = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) ? v : null)
+    return { k: c.k.map(String), p: position(c.p), c: position(c.c) }
   } catch {
     throw errors.validationFailed([{ path: 'cursor', key: 'field.invalid', params: {} }])
   }
@@ -371,8 +494,9 @@ export async function pull(
   const db = app.database.db
   const cursor = decodeCursor(cursorText)
   const peopleScope = await compartmentsWhere(db, actor, 'list', 'Person')
-  const caseScope = await compartmentsWhere(db, actor, 'list', 'Case')
-  const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterRecord')
+  // Field workers too: they add notes to cases they know only by code (case-policy.ts).
+  const caseScope = await compartmentsWhere(db, actor, 'create', 'CaseNote')
+  const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterLog')
   const held = [...new Set([...peopleScope, ...caseScope])].sort()
   const before = cursor?.k ?? []
   const purge = before.filter((k) => !held.includes(k))
@@ -382,12 +506,12 @@ export async function pull(
   const people = await peopleChangedAfter(db, peopleScope, from.p, limit)
   let p = from.p
   const last = people.at(-1)
-  if (last) p = { at: last.updated_at, id: last.id }
+  if (last) p = last.feed_seq ?? p
   const room = limit - people.length
   const cases = room > 0 ? await casesChangedAfter(db, caseScope, from.c, room) : []
   let c = from.c
   const lastCase = cases.at(-1)
-  if (lastCase) c = { at: lastCase.updated_at, id: lastCase.id }
+  if (lastCase) c = lastCase.feed_seq ?? c
   const followUps = await openFollowUpsOf(
     db,
     cases.map((k) => k.id),
@@ -452,20 +576,19 @@ export async function resolve(
   resolution: 'apply' | 'dismiss',
   by: Actorish,
 ): Promise<void> {
-  const db = app.database.db
-  let entityId: string | undefined
-  if (resolution === 'apply' && change.outcome === 'conflict' && change.body) {
-    const body = await app.crypto.fields.open(
-      db,
-      sealedAt('field_changes', 'body', change.id, change.compartment_id),
-      change.body,
-    )
-    const m = fieldMutationSchema.parse(JSON.parse(body))
-    const result = await applyGuarded(app, actor, m, by, true)
-    if (result.outcome === 'refused') throw errors.fieldChangeRefused(result.code ?? '')
-    entityId = result.entityId ?? undefined
-  }
-  await db.transaction().execute(async (trx) => {
+  await app.database.db.transaction().execute(async (trx) => {
+    let entityId: string | undefined
+    if (resolution === 'apply' && change.outcome === 'conflict' && change.body) {
+      const body = await app.crypto.fields.open(
+        trx,
+        sealedAt('field_changes', 'body', change.id, change.compartment_id),
+        change.body,
+      )
+      const m = fieldMutationSchema.parse(JSON.parse(body))
+      const result = await applyGuarded(app, trx, actor, m, by, true)
+      if (result.outcome === 'refused') throw errors.fieldChangeRefused(result.code ?? '')
+      entityId = result.entityId ?? undefined
+    }
     const done = await resolveChange(trx, change.id, {
       at: app.now().toISOString(),
       by: by.actorId,

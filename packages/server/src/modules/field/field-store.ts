@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/db-handle.js'
 import type { FieldChangesTable, FieldDevicesTable } from './field-tables.js'
 
@@ -45,8 +46,32 @@ export async function changesByClientId(
     .execute()
 }
 
-export async function insertChange(db: Db, row: FieldChangesTable): Promise<void> {
-  await db.insertInto('field_changes').values(row).execute()
+/** A push's entries, recorded in the push's transaction (a few statements, not one per entry). */
+export async function insertChanges(db: Db, rows: readonly FieldChangesTable[]): Promise<void> {
+  // 14 columns a row: 60 rows stay under SQLite's 999 bound parameters.
+  for (let i = 0; i < rows.length; i += 60)
+    await db
+      .insertInto('field_changes')
+      .values(rows.slice(i, i + 60))
+      .execute()
+}
+
+/**
+ * Runs one outbox entry inside the push's transaction so that its failure undoes only its own
+ * writes: a refused entry leaves nothing half-written, and on PostgreSQL a failed statement does
+ * not abort the whole push. Not nested: one entry at a time.
+ */
+export async function inSavepoint<T>(trx: Db, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint field_entry`.execute(trx)
+  try {
+    const result = await work()
+    await sql`release savepoint field_entry`.execute(trx)
+    return result
+  } catch (error) {
+    await sql`rollback to savepoint field_entry`.execute(trx)
+    await sql`release savepoint field_entry`.execute(trx)
+    throw error
+  }
 }
 
 export async function findChange(db: Db, id: string): Promise<FieldChangesTable | undefined> {

@@ -218,41 +218,52 @@ export async function addEntry(
   /** Fixed by the caller when a replay must find it (a field device's outbox entry). */
   entryId?: string,
 ): Promise<string> {
+  return app.database.db
+    .transaction()
+    .execute((trx) => addEntryIn(app, trx, kase, input, by, entryId))
+}
+
+/** `addEntry` inside the caller's transaction (a field device's push, one per push). */
+export async function addEntryIn(
+  app: AppContext,
+  trx: Db,
+  kase: CasesTable,
+  input: z.infer<typeof caseEntrySchema>,
+  by: Actorish,
+  entryId?: string,
+): Promise<string> {
   if (input.occurredOn > today(app))
     throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
-  const db = app.database.db
-  return db.transaction().execute(async (trx) => {
-    const id = entryId ?? newId()
-    const now = app.now().toISOString()
-    await insertEntry(trx, {
-      id,
-      case_id: kase.id,
-      compartment_id: kase.compartment_id,
-      kind: input.kind,
-      occurred_on: input.occurredOn,
-      at: now,
-      author_id: by.actorId,
-      service_type: input.serviceType ?? null,
-      text: await app.crypto.fields.seal(
-        trx,
-        sealedAt('case_entries', 'text', id, kase.compartment_id),
-        input.text,
-      ),
-      data: '{}',
-    })
-    await touchCase(trx, kase.id, now)
-    await touchPerson(trx, kase.person_id, now)
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'case.entry_added',
-      entityType: 'Case',
-      entityId: kase.id,
-      compartmentId: kase.compartment_id,
-      requestId: by.requestId,
-      details: { kind: input.kind, entryId: id },
-    })
-    return id
+  const id = entryId ?? newId()
+  const now = app.now().toISOString()
+  await insertEntry(trx, {
+    id,
+    case_id: kase.id,
+    compartment_id: kase.compartment_id,
+    kind: input.kind,
+    occurred_on: input.occurredOn,
+    at: now,
+    author_id: by.actorId,
+    service_type: input.serviceType ?? null,
+    text: await app.crypto.fields.seal(
+      trx,
+      sealedAt('case_entries', 'text', id, kase.compartment_id),
+      input.text,
+    ),
+    data: '{}',
   })
+  await touchCase(trx, kase.id, now)
+  await touchPerson(trx, kase.person_id, now)
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'case.entry_added',
+    entityType: 'Case',
+    entityId: kase.id,
+    compartmentId: kase.compartment_id,
+    requestId: by.requestId,
+    details: { kind: input.kind, entryId: id },
+  })
+  return id
 }
 
 /**
@@ -364,16 +375,27 @@ export async function markFollowUpDone(
   done: boolean,
   by: Actorish,
 ): Promise<void> {
-  await app.database.db.transaction().execute(async (trx) => {
-    await setFollowUpDone(trx, followUp.id, done ? app.now().toISOString() : null)
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'case.follow_up_updated',
-      entityType: 'Case',
-      entityId: followUp.case_id,
-      compartmentId: followUp.compartment_id,
-      requestId: by.requestId,
-      details: { followUpId: followUp.id, done },
-    })
+  await app.database.db
+    .transaction()
+    .execute((trx) => markFollowUpDoneIn(app, trx, followUp, done, by))
+}
+
+/** `markFollowUpDone` inside the caller's transaction (a field device's push). */
+export async function markFollowUpDoneIn(
+  app: AppContext,
+  trx: Db,
+  followUp: FollowUpsTable,
+  done: boolean,
+  by: Actorish,
+): Promise<void> {
+  await setFollowUpDone(trx, followUp.id, done ? app.now().toISOString() : null)
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'case.follow_up_updated',
+    entityType: 'Case',
+    entityId: followUp.case_id,
+    compartmentId: followUp.compartment_id,
+    requestId: by.requestId,
+    details: { followUpId: followUp.id, done },
   })
 }

@@ -12,14 +12,15 @@ import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { attachmentPolicy } from './attachment-policy.js'
 import { attachmentRoutes } from './attachment-routes.js'
-import { casePolicy } from './case-policy.js'
+import { caseNotePolicy, casePolicy } from './case-policy.js'
 import { caseRoutes } from './case-routes.js'
 import { caseCodes } from './case-store.js'
 import { exportRoutes } from './export-routes.js'
 import { incidentPolicy } from './incident-policy.js'
 import { incidentRoutes } from './incident-routes.js'
 import * as m0300 from './migrations/2026-12-07-0300-person-terms-code.js'
-import * as m1200 from './migrations/2026-12-07-1200-people-live-index.js'
+import * as m1200feed from './migrations/2026-12-07-1200-feed-seq.js'
+import * as m1200live from './migrations/2026-12-07-1200-people-live-index.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
 import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
@@ -40,7 +41,8 @@ export const peopleModule = defineModule({
   name: 'people',
   migrations: {
     '2026-12-07-0300-person-terms-code': m0300,
-    '2026-12-07-1200-people-live-index': m1200,
+    '2026-12-07-1200-people-live-index': m1200live,
+    '2026-12-07-1200-feed-seq': m1200feed,
   },
   routes: [
     ...personRoutes,
@@ -50,7 +52,7 @@ export const peopleModule = defineModule({
     ...exportRoutes,
     ...retentionRoutes,
   ],
-  policies: [personPolicy, casePolicy, incidentPolicy, attachmentPolicy],
+  policies: [personPolicy, casePolicy, caseNotePolicy, incidentPolicy, attachmentPolicy],
   sealed: [
     PERSON_IDENTITY,
     CASE_SUMMARY,
@@ -77,7 +79,13 @@ export const peopleModule = defineModule({
 export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
 // Registering a person and opening a case for them (other modules' demo data: a returnee's case).
 // What the field app's sync applies through this door: a case note, a follow-up done.
-export { addEntry as addCaseEntry, markFollowUpDone, openCase } from './case-service.js'
+export {
+  addEntry as addCaseEntry,
+  addEntryIn as addCaseEntryIn,
+  markFollowUpDone,
+  markFollowUpDoneIn,
+  openCase,
+} from './case-service.js'
 export { findCase, findFollowUp } from './case-store.js'
 // What other modules may use: the people directory (codes, compartments, situations; never a
 // name) and registering a person.

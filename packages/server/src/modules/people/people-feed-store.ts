@@ -1,10 +1,10 @@
 import type { Db } from '../../db/db-handle.js'
 
-/** Where a feed of changed rows stopped: the last row's change time and id (keyset order). */
-export interface FeedPosition {
-  at: string
-  id: string
-}
+/**
+ * Where a feed of changed rows stopped: the last row's feed sequence number (set by the database
+ * in commit order on every insert and update; see the 2026-12-07-1200 migration).
+ */
+export type FeedPosition = number
 
 /**
  * People of these compartments changed after `after`, oldest change first: what a field device
@@ -28,18 +28,12 @@ export async function peopleChangedAfter(
       'arrival_month',
       'languages',
       'version',
-      'updated_at',
       'merged_into_id',
+      'feed_seq',
     ])
     .where('compartment_id', 'in', compartmentIds)
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('updated_at', '>', after.at),
-        eb.and([eb('updated_at', '=', after.at), eb('id', '>', after.id)]),
-      ]),
-    )
-  return query.orderBy('updated_at').orderBy('id').limit(limit).execute()
+  if (after !== null) query = query.where('feed_seq', '>', after)
+  return query.orderBy('feed_seq').limit(limit).execute()
 }
 
 /** Cases of these compartments changed after `after` (status, priority, version; no summary). */
@@ -62,17 +56,11 @@ export async function casesChangedAfter(
       'cases.status',
       'cases.priority',
       'cases.version',
-      'cases.updated_at',
+      'cases.feed_seq',
     ])
     .where('cases.compartment_id', 'in', compartmentIds)
-  if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('cases.updated_at', '>', after.at),
-        eb.and([eb('cases.updated_at', '=', after.at), eb('cases.id', '>', after.id)]),
-      ]),
-    )
-  return query.orderBy('cases.updated_at').orderBy('cases.id').limit(limit).execute()
+  if (after !== null) query = query.where('cases.feed_seq', '>', after)
+  return query.orderBy('cases.feed_seq').limit(limit).execute()
 }
 
 /** The open follow-ups of some cases (ids and due dates; the sealed title stays on the server). */

@@ -22,6 +22,11 @@ export interface PeopleTable {
   created_by: string | null
   last_activity_at: string
   merged_into_id: string | null
+  /**
+   * Set by the database on every insert and update (a trigger; never written by the code): the
+   * order of the field app's pull, in commit order, whatever the writing server's clock says.
+   */
+  feed_seq?: number | null
 }
 
 export interface PersonTagsTable {
@@ -81,6 +86,11 @@ export interface CasesTable {
   updated_at: string
   created_by: string | null
   last_activity_at: string
+  /**
+   * Set by the database on every insert and update (a trigger; never written by the code): the
+   * order of the field app's pull, in commit order, whatever the writing server's clock says.
+   */
+  feed_seq?: number | null
 }
 
 export interface CaseEntriesTable {

@@ -162,6 +162,8 @@ export async function registerPeopleIn(
   compartmentId: string,
   inputs: readonly Omit<CreatePerson, 'compartmentId'>[],
   by: Actorish,
+  /** Fixed by the caller, one per input, when a replay must find them (a field device's outbox). */
+  ids?: readonly string[],
 ): Promise<PeopleTable[]> {
   if (inputs.length === 0) return []
   const compartment = await findCompartment(trx, compartmentId)
@@ -172,7 +174,7 @@ export async function registerPeopleIn(
   const first = await nextCounters(trx, compartment.id, 'person', inputs.length)
   const people = []
   for (const [i, input] of inputs.entries()) {
-    const id = newId()
+    const id = ids?.[i] ?? newId()
     const code = personCode(compartment.code, first + i)
     const { sealed, terms } = await sealIdentity(
       app,

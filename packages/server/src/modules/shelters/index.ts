@@ -2,7 +2,7 @@ import { SHELTER_LOG_NOTE } from '@haven/core/shelters/shelter-identifying'
 import type { SHELTERS_ABILITIES } from '@haven/core/shelters/shelters-abilities'
 import { can, canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
-import { shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
+import { shelterLogPolicy, shelterPolicy, shelterRecordPolicy } from './shelter-policy.js'
 import { shelterRoutes } from './shelter-routes.js'
 import { sheltersDemo } from './shelters-demo.js'
 import { SHELTERS_FIGURES } from './shelters-figures.js'
@@ -11,7 +11,7 @@ import { SHELTERS_FIGURES } from './shelters-figures.js'
 export const sheltersModule = defineModule({
   name: 'shelters',
   routes: shelterRoutes,
-  policies: [shelterPolicy, shelterRecordPolicy],
+  policies: [shelterPolicy, shelterRecordPolicy, shelterLogPolicy],
   sealed: [SHELTER_LOG_NOTE],
   demo: sheltersDemo,
   figures: SHELTERS_FIGURES,
@@ -27,6 +27,6 @@ export const sheltersModule = defineModule({
 /** A shelter as other modules know it, by its public code: its code, compartment and status. */
 export { type ShelterRef, shelterRefByCode } from './shelter-ref.js'
 // A shelter log entry recorded on a field device (its outbox id kept, so a replay finds it).
-export { addLogEntry } from './shelter-service.js'
+export { addLogEntry, addLogEntryIn } from './shelter-service.js'
 // Shelters by compartment (codes, for a field device's list of where it may log).
 export { listShelters } from './shelter-store.js'

@@ -190,7 +190,7 @@ export const shelterRoutes = [
     tag: 'shelters',
     access: {
       kind: 'policy',
-      entity: 'ShelterRecord',
+      entity: 'ShelterLog',
       action: 'create',
       load: shelterAtId,
       record: inCompartment,

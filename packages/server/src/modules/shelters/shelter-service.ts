@@ -265,41 +265,53 @@ export async function addLogEntry(
   /** Fixed by the caller when a replay must find it (a field device's outbox entry). */
   fixedId?: string,
 ): Promise<ShelterLogTable> {
+  return app.database.db
+    .transaction()
+    .execute((trx) => addLogEntryIn(app, trx, id, input, by, fixedId))
+}
+
+/** `addLogEntry` inside the caller's transaction (a field device's push, one per push). */
+export async function addLogEntryIn(
+  app: AppContext,
+  trx: Db,
+  id: string,
+  input: CreateShelterLog,
+  by: Actorish,
+  fixedId?: string,
+): Promise<ShelterLogTable> {
   if (input.occurredOn > today(app))
     throw errors.validationFailed([{ path: 'occurredOn', key: 'field.date_in_future', params: {} }])
-  return app.database.db.transaction().execute(async (trx) => {
-    const shelter = await lockForChange(app, trx, id)
-    const people = await peopleInCompartment(trx, shelter.compartment_id, input.personIds)
-    const entryId = fixedId ?? newId()
-    const row: ShelterLogTable = {
-      id: entryId,
-      compartment_id: shelter.compartment_id,
-      kind: input.kind,
-      occurred_on: input.occurredOn,
-      note: input.note
-        ? await app.crypto.fields.seal(
-            trx,
-            logNoteAddress({ id: entryId, compartment_id: shelter.compartment_id }),
-            input.note,
-          )
-        : null,
-      created_at: app.now().toISOString(),
-      created_by: by.actorId,
-    }
-    await insertLogEntry(
-      trx,
-      row,
-      people.map((p) => p.id),
-    )
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'shelter.log_recorded',
-      entityType: 'Shelter',
-      entityId: shelter.compartment_id,
-      compartmentId: shelter.compartment_id,
-      requestId: by.requestId,
-      details: { entryId, kind: input.kind, people: people.length },
-    })
-    return row
+  const shelter = await lockForChange(app, trx, id)
+  const people = await peopleInCompartment(trx, shelter.compartment_id, input.personIds)
+  const entryId = fixedId ?? newId()
+  const row: ShelterLogTable = {
+    id: entryId,
+    compartment_id: shelter.compartment_id,
+    kind: input.kind,
+    occurred_on: input.occurredOn,
+    note: input.note
+      ? await app.crypto.fields.seal(
+          trx,
+          logNoteAddress({ id: entryId, compartment_id: shelter.compartment_id }),
+          input.note,
+        )
+      : null,
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  await insertLogEntry(
+    trx,
+    row,
+    people.map((p) => p.id),
+  )
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'shelter.log_recorded',
+    entityType: 'Shelter',
+    entityId: shelter.compartment_id,
+    compartmentId: shelter.compartment_id,
+    requestId: by.requestId,
+    details: { entryId, kind: input.kind, people: people.length },
   })
+  return row
 }

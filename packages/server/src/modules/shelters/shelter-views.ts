@@ -88,6 +88,7 @@ export async function presentShelter(
   const actions = [
     ...(can(actor, 'update', 'Shelter', record) && !compromised ? ['update'] : []),
     ...(can(actor, 'create', 'ShelterRecord', record) && !compromised ? ['record'] : []),
+    ...(can(actor, 'create', 'ShelterLog', record) && !compromised ? ['log'] : []),
     ...(can(actor, 'manage', 'Shelter', record) && !compromised ? ['compromise'] : []),
     ...(can(actor, 'manage', 'Shelter', record) && compromised && !shredded ? ['restore'] : []),
     ...(can(actor, 'delete', 'Keys', { ownerId: id }) && compromised && !shredded ? ['shred'] : []),

@@ -148,13 +148,28 @@ export async function recordDistribution(
   by: Actorish & { mayOverride: boolean },
   options: DistributionOptions = {},
 ): Promise<RecordedDistribution> {
+  return app.database.db
+    .transaction()
+    .execute((trx) => recordDistributionIn(app, trx, input, by, options))
+}
+
+/**
+ * `recordDistribution` inside the caller's transaction (a field device's push applies its outbox
+ * in one transaction): the counters stay locked until that transaction ends.
+ */
+export async function recordDistributionIn(
+  app: AppContext,
+  trx: Db,
+  input: RecordDistribution,
+  by: Actorish & { mayOverride: boolean },
+  options: DistributionOptions = {},
+): Promise<RecordedDistribution> {
   refuseFuture(app, input.day, 'day')
-  const db = app.database.db
-  const policy = await policyOn(db, input.compartmentId, input.day)
+  const policy = await policyOn(trx, input.compartmentId, input.day)
   if (!policy) throw errors.noAllowancePolicy({ day: input.day })
   let personId: string | null = null
   if (input.personCode !== undefined) {
-    const person = await findPersonByCode(db, input.compartmentId, input.personCode)
+    const person = await findPersonByCode(trx, input.compartmentId, input.personCode)
     if (!person) throw errors.personNotInCompartment()
     personId = person.id
   }
@@ -164,120 +179,117 @@ export async function recordDistribution(
     people,
   )
   const capCurrency = policy.monthly_cap_currency as CurrencyCode
-  const capSpend = await convertOn(db, spend, capCurrency, input.day)
+  const capSpend = await convertOn(trx, spend, capCurrency, input.day)
   const month = input.day.slice(0, 7)
-
-  return db.transaction().execute(async (trx) => {
-    const monthTotals = await lockCounter(trx, 'distribution_months', input.compartmentId, month)
-    const dayTotals = await lockCounter(trx, 'distribution_days', input.compartmentId, input.day)
-    const verdict = checkCaps(
-      {
-        dailyCap: policy.daily_cap,
-        peopleToday: dayTotals.people,
-        monthlyCapMinor: Number(policy.monthly_cap_minor),
-        spentThisMonthMinor: monthTotals.cap_spend_minor,
-      },
-      { people, costInCapMinor: capSpend.minor },
-    )
-    let overrideCode: string | null = null
-    let flagged: RecordedDistribution['flagged'] = null
-    if (!verdict.ok && options.overCap === 'flag' && !input.overrideReason) {
-      flagged = verdict.code
-      overrideCode = verdict.code
-    } else if (!verdict.ok) {
-      if (!input.overrideReason || !by.mayOverride) {
-        if (verdict.code === 'daily_cap_reached')
-          throw errors.dailyCapReached(
-            {
-              cap: verdict.cap,
-              already: verdict.already,
-              day: input.day,
-            },
-            by.mayOverride,
-          )
-        throw errors.monthlyBudgetReached(
+  const monthTotals = await lockCounter(trx, 'distribution_months', input.compartmentId, month)
+  const dayTotals = await lockCounter(trx, 'distribution_days', input.compartmentId, input.day)
+  const verdict = checkCaps(
+    {
+      dailyCap: policy.daily_cap,
+      peopleToday: dayTotals.people,
+      monthlyCapMinor: Number(policy.monthly_cap_minor),
+      spentThisMonthMinor: monthTotals.cap_spend_minor,
+    },
+    { people, costInCapMinor: capSpend.minor },
+  )
+  let overrideCode: string | null = null
+  let flagged: RecordedDistribution['flagged'] = null
+  if (!verdict.ok && options.overCap === 'flag' && !input.overrideReason) {
+    flagged = verdict.code
+    overrideCode = verdict.code
+  } else if (!verdict.ok) {
+    if (!input.overrideReason || !by.mayOverride) {
+      if (verdict.code === 'daily_cap_reached')
+        throw errors.dailyCapReached(
           {
-            cap: moneyText(money(capCurrency, verdict.capMinor)),
-            spent: moneyText(money(capCurrency, verdict.spentMinor)),
-            asked: moneyText(money(capCurrency, verdict.askedMinor)),
+            cap: verdict.cap,
+            already: verdict.already,
+            day: input.day,
           },
           by.mayOverride,
         )
-      }
-      overrideCode = verdict.code
+      throw errors.monthlyBudgetReached(
+        {
+          cap: moneyText(money(capCurrency, verdict.capMinor)),
+          spent: moneyText(money(capCurrency, verdict.spentMinor)),
+          asked: moneyText(money(capCurrency, verdict.askedMinor)),
+        },
+        by.mayOverride,
+      )
     }
-    const row: DistributionsTable = {
-      id: options.id ?? newId(),
-      compartment_id: input.compartmentId,
-      policy_id: policy.id,
-      day: input.day,
-      person_id: personId,
-      headcount: people,
-      amount_minor: spend.minor,
-      currency: spend.currency,
-      cap_amount_minor: capSpend.minor,
-      cap_currency: capSpend.currency,
-      rice_grams: policy.buys_grams * people,
-      override_code: overrideCode,
-      override_reason: overrideCode && !flagged ? (input.overrideReason ?? null) : null,
-      created_at: app.now().toISOString(),
-      created_by: by.actorId,
-    }
-    await insertDistribution(trx, row)
-    const add = {
+    overrideCode = verdict.code
+  }
+  const row: DistributionsTable = {
+    id: options.id ?? newId(),
+    compartment_id: input.compartmentId,
+    policy_id: policy.id,
+    day: input.day,
+    person_id: personId,
+    headcount: people,
+    amount_minor: spend.minor,
+    currency: spend.currency,
+    cap_amount_minor: capSpend.minor,
+    cap_currency: capSpend.currency,
+    rice_grams: policy.buys_grams * people,
+    override_code: overrideCode,
+    override_reason: overrideCode && !flagged ? (input.overrideReason ?? null) : null,
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  await insertDistribution(trx, row)
+  const add = {
+    people,
+    spend_minor: spend.minor,
+    cap_spend_minor: capSpend.minor,
+    rice_grams: row.rice_grams,
+    overrides: overrideCode ? 1 : 0,
+  }
+  await addToCounter(trx, 'distribution_months', input.compartmentId, month, add)
+  await addToCounter(trx, 'distribution_days', input.compartmentId, input.day, add)
+  // The allowance handed out is food spend: the books post it (by code, never by name).
+  await recordMoney(
+    app,
+    trx,
+    {
+      source: { module: 'supplies', kind: 'distribution', id: row.id },
+      on: row.day,
+      direction: 'out',
+      amount: spend,
+      programme: 'food',
+      category: 'distribution',
+      compartmentId: row.compartment_id,
+      ...(input.personCode !== undefined
+        ? { counterparty: { kind: 'person' as const, code: input.personCode } }
+        : {}),
+      memo: `food allowance, ${people} ${people === 1 ? 'person' : 'people'}`,
+    },
+    by,
+  )
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: flagged
+      ? 'distribution.over_cap_offline'
+      : overrideCode
+        ? 'distribution.cap_overridden'
+        : 'distribution.recorded',
+    entityType: 'Distribution',
+    entityId: row.id,
+    compartmentId: input.compartmentId,
+    requestId: by.requestId,
+    details: {
       people,
-      spend_minor: spend.minor,
-      cap_spend_minor: capSpend.minor,
-      rice_grams: row.rice_grams,
-      overrides: overrideCode ? 1 : 0,
-    }
-    await addToCounter(trx, 'distribution_months', input.compartmentId, month, add)
-    await addToCounter(trx, 'distribution_days', input.compartmentId, input.day, add)
-    // The allowance handed out is food spend: the books post it (by code, never by name).
-    await recordMoney(
-      app,
-      trx,
-      {
-        source: { module: 'supplies', kind: 'distribution', id: row.id },
-        on: row.day,
-        direction: 'out',
-        amount: spend,
-        programme: 'food',
-        category: 'distribution',
-        compartmentId: row.compartment_id,
-        ...(input.personCode !== undefined
-          ? { counterparty: { kind: 'person' as const, code: input.personCode } }
-          : {}),
-        memo: `food allowance, ${people} ${people === 1 ? 'person' : 'people'}`,
-      },
-      by,
-    )
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: flagged
-        ? 'distribution.over_cap_offline'
-        : overrideCode
-          ? 'distribution.cap_overridden'
-          : 'distribution.recorded',
-      entityType: 'Distribution',
-      entityId: row.id,
-      compartmentId: input.compartmentId,
-      requestId: by.requestId,
-      details: {
-        people,
-        registered: personId !== null,
-        // The reason is free text: it stays on the distribution, shown to staff, not in the log.
-        ...(overrideCode ? { cap: overrideCode } : {}),
-      },
-    })
-    return {
-      row,
-      personCode: input.personCode ?? null,
-      dayPeople: dayTotals.people + people,
-      dailyCap: policy.daily_cap,
-      flagged,
-    }
+      registered: personId !== null,
+      // The reason is free text: it stays on the distribution, shown to staff, not in the log.
+      ...(overrideCode ? { cap: overrideCode } : {}),
+    },
   })
+  return {
+    row,
+    personCode: input.personCode ?? null,
+    dayPeople: dayTotals.people + people,
+    dailyCap: policy.daily_cap,
+    flagged,
+  }
 }
 
 export function presentDistribution(

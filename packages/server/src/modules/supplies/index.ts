@@ -40,6 +40,7 @@ export {
   type DistributionOptions,
   type RecordedDistribution,
   recordDistribution,
+  recordDistributionIn,
 } from './distribution-service.js'
 // The allowance policy of a compartment on a day: finance sets its monthly cap beside the books.
 export { policyOn as allowancePolicyOn } from './distribution-store.js'
