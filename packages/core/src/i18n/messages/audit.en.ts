@@ -100,6 +100,8 @@ export const auditEn = {
   'audit.act.report.edited': 'Edited a report',
   'audit.act.report.published': 'Published a report',
   'audit.act.report.submitted': 'Submitted a report for review',
+  'audit.act.report.policy_changed': 'Changed the disclosure policy',
+  'audit.act.report.rounding_secret_rotated': 'Replaced the rounding secret of published figures',
   'audit.act.resettlement.pathway_created': 'Started a resettlement pathway',
   'audit.act.resettlement.return_recorded': 'Recorded a return',
   'audit.act.resettlement.return_requested': 'Recorded a request to return',

@@ -2,7 +2,8 @@ import type { REPORT_ABILITIES } from '@haven/core/report/report-abilities'
 import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m2000 from './migrations/2026-12-06-2000-report.js'
-import { annualReportPolicy } from './report-policy.js'
+import * as m1200 from './migrations/2026-12-07-1200-report-rounding-secrets.js'
+import { annualReportPolicy, disclosurePolicyPolicy } from './report-policy.js'
 import { reportRoutes } from './report-routes.js'
 
 /**
@@ -11,9 +12,12 @@ import { reportRoutes } from './report-routes.js'
  */
 export const reportModule = defineModule({
   name: 'report',
-  migrations: { '2026-12-06-2000-report': m2000 },
+  migrations: {
+    '2026-12-06-2000-report': m2000,
+    '2026-12-07-1200-report-rounding-secrets': m1200,
+  },
   routes: reportRoutes,
-  policies: [annualReportPolicy],
+  policies: [annualReportPolicy, disclosurePolicyPolicy],
   async abilities(actor): Promise<AbilitiesOf<(typeof REPORT_ABILITIES)[number]>> {
     return { annualReports: can(actor, 'list', 'AnnualReport', {}) }
   },

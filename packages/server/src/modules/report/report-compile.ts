@@ -1,13 +1,16 @@
 import type { Locale } from '@haven/core/i18n/locales'
+import type { DisclosureSettings } from '@haven/core/report/disclosure-settings'
 import { fillTemplate, placeholdersOf, YEAR_PLACEHOLDER } from '@haven/core/report/report-template'
 import { type FiscalYear, fiscalYear } from '@haven/core/site/fiscal-year'
 import {
   createDisclosureEngine,
+  createHighsSolver,
   crossTable,
   type DisclosureEngine,
   DisclosureError,
   type DisclosureLedger,
   EMPTY_LEDGER,
+  type LpSolver,
   oneWayTable,
   type PreparedRelease,
   type ProtectedCell,
@@ -23,6 +26,7 @@ import { disclosureSensitivity, type Figure, type FigureValue } from '../../figu
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
 import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
+import { enginePolicy } from './report-settings.js'
 import { findLatestPublication } from './report-store.js'
 
 /** A figure with the module that offers it. */
@@ -36,22 +40,31 @@ export function figureCatalogue(modules: readonly HavenModule[]): CatalogueEntry
   return modules.flatMap((m) => (m.figures ?? []).map((figure) => ({ module: m.name, figure })))
 }
 
+// HiGHS loads once per process; every compile shares it, under the policy and secret of the day.
+let solver: Promise<LpSolver> | undefined
+
 /**
- * The organisation's policy for the annual report: the engine's defaults, with hidden counts of
- * people written as words in both languages ("several", 数名), as the seed report does.
+ * How a compile protects the figures: the organisation's settings (thresholds, rounding, numbers
+ * never to publish) and its rounding secret, the same for every release (report-secret.ts).
  */
-const REPORT_POLICY = {
-  rules: {
-    'people-protected': { hiddenAs: 'words' },
-    'people-served': { hiddenAs: 'words' },
-  },
+export interface ReportProtection {
+  readonly settings: DisclosureSettings
+  readonly roundingSecret: Uint8Array
 }
 
-// HiGHS loads once per process; every compile shares the engine.
-let engine: Promise<DisclosureEngine> | undefined
-function disclosureEngine(): Promise<DisclosureEngine> {
-  engine ??= createDisclosureEngine({ policy: REPORT_POLICY })
-  return engine
+async function disclosureEngine(protection: ReportProtection): Promise<DisclosureEngine> {
+  solver ??= createHighsSolver()
+  return createDisclosureEngine({
+    policy: enginePolicy(protection.settings),
+    solver: await solver,
+    roundingSecret: protection.roundingSecret,
+  })
+}
+
+/** A published figure showing a number the organisation never publishes. */
+export interface DangerousFigure {
+  readonly figure: string
+  readonly value: number
 }
 
 export interface CompiledFigure {
@@ -69,6 +82,8 @@ export interface CompiledReport {
   readonly ledger: DisclosureLedger
   /** Numbers typed in the narrative checked against the records; a contradiction blocks approval. */
   readonly narrative: readonly NarrativeFinding[]
+  /** Published cells showing a number on the organisation's list: publishing is refused. */
+  readonly dangerous: readonly DangerousFigure[]
 }
 
 /** The release id of a year's report in the disclosure ledger. */
@@ -191,6 +206,7 @@ export async function compileReport(
   db: Db,
   report: { fiscal_year: number; template_en: string; template_ja: string },
   date: string,
+  protection: ReportProtection,
 ): Promise<CompiledReport> {
   const year = fiscalYear(report.fiscal_year)
   const entries = templateFigures(figureCatalogue(modules), [
@@ -213,7 +229,7 @@ export async function compileReport(
   const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
   let release: PreparedRelease
   try {
-    release = (await disclosureEngine()).prepareRelease({
+    release = (await disclosureEngine(protection)).prepareRelease({
       id: releaseId(year.startYear),
       title: `Activity Report FY${year.label}`,
       date,
@@ -239,6 +255,18 @@ export async function compileReport(
     if (typeof value === 'number' && value > 0)
       recorded.push({ key: figure.key, label: figure.label, tonnes: value })
   }
+  const never = new Set(protection.settings.dangerousNumbers)
+  // Counts and quantities only: an amount of money is in minor units, not the number read.
+  const counted = figures.filter((f) => f.entry.figure.unit !== 'money-minor')
+  const dangerous = counted.flatMap((f) =>
+    f.table.cells.flatMap((c) => {
+      const r = c.rendering
+      const shown = r.kind === 'number' || r.kind === 'rounded' ? r.value : null
+      return shown !== null && never.has(shown)
+        ? [{ figure: f.entry.figure.key, value: shown }]
+        : []
+    }),
+  )
   const narrative = checkNarrative({ en: report.template_en, ja: report.template_ja }, recorded)
   const fill = (template: string, locale: Locale) =>
     fillTemplate(
@@ -254,6 +282,7 @@ export async function compileReport(
     figures,
     ledger,
     narrative,
+    dangerous,
     texts: { en: fill(report.template_en, 'en'), ja: fill(report.template_ja, 'ja') },
   }
 }

@@ -18,6 +18,7 @@ import {
   templateFigures,
 } from './report-compile.js'
 import type { FrozenFigure } from './report-pdf.js'
+import { reportProtection } from './report-settings.js'
 import {
   findPublication,
   findReport,
@@ -133,7 +134,13 @@ export async function reviewReport(
   compiled: CompiledReport
 }> {
   const report = await reportAt(app, year)
-  const compiled = await compileReport(app.modules, app.database.db, report, today(app))
+  const compiled = await compileReport(
+    app.modules,
+    app.database.db,
+    report,
+    today(app),
+    await reportProtection(app, app.database.db),
+  )
   return { report, compiled }
 }
 
@@ -150,7 +157,13 @@ export async function submitReport(
   const report = await reportAt(app, year)
   if (report.status !== 'draft') throw errors.workflowState()
   if (report.version !== input.version) throw errors.versionConflict()
-  await compileReport(app.modules, app.database.db, report, today(app))
+  await compileReport(
+    app.modules,
+    app.database.db,
+    report,
+    today(app),
+    await reportProtection(app, app.database.db),
+  )
   return app.database.db.transaction().execute(async (trx) => {
     const changed = await updateReportIfVersion(trx, year, input.version, {
       status: 'review',
@@ -170,8 +183,16 @@ export async function submitReport(
   })
 }
 
-/** A number typed in the narrative that the records contradict blocks approval and publishing. */
-function refuseContradictions(compiled: CompiledReport): void {
+/**
+ * A number typed in the narrative that the records contradict, or a figure showing a number the
+ * organisation never publishes, blocks approval and publishing.
+ */
+function refuseBlockers(compiled: CompiledReport): void {
+  if (compiled.dangerous.length > 0)
+    throw errors.reportDangerousNumber({
+      numbers: [...new Set(compiled.dangerous.map((d) => d.value))].join(', '),
+      figures: [...new Set(compiled.dangerous.map((d) => d.figure))].join(', '),
+    })
   const wrong = compiled.narrative.filter((n) => n.status === 'contradiction')
   if (wrong.length > 0)
     throw errors.reportNarrativeContradiction({
@@ -191,7 +212,15 @@ export async function approveReport(
   if (report.version !== input.version) throw errors.versionConflict()
   if (by.actorId === null || by.actorId === report.last_editor_id) throw errors.reportOwnApproval()
   const actorId = by.actorId
-  refuseContradictions(await compileReport(app.modules, app.database.db, report, today(app)))
+  refuseBlockers(
+    await compileReport(
+      app.modules,
+      app.database.db,
+      report,
+      today(app),
+      await reportProtection(app, app.database.db),
+    ),
+  )
   return app.database.db.transaction().execute(async (trx) => {
     const approvals = await listApprovals(trx, year, report.version)
     if (approvals.some((a) => a.user_id === actorId)) throw errors.reportAlreadyApproved()
@@ -304,9 +333,15 @@ export async function publishReport(
     const approvals = await listApprovals(trx, year, report.version)
     if (approvals.length < APPROVALS_NEEDED)
       throw errors.reportNeedsApprovals({ approvals: approvals.length })
-    const compiled = await compileReport(app.modules, trx, report, today(app))
+    const compiled = await compileReport(
+      app.modules,
+      trx,
+      report,
+      today(app),
+      await reportProtection(app, trx),
+    )
     if (compiled.release.refused) throw errors.reportRefused()
-    refuseContradictions(compiled)
+    refuseBlockers(compiled)
     const at = app.now().toISOString()
     const figures = frozenFigures(compiled)
     const previous = await findPublication(trx, year - 1)

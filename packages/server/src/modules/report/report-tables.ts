@@ -33,10 +33,29 @@ export interface ReportPublicationsTable {
   ledger_json: string
 }
 
+/**
+ * The secret that decides which way each published count rounds (one per organisation, the
+ * current one has no `retired_at`). The same secret for every release keeps a count rounding the
+ * same way after a restart, so collecting releases cannot average the rounding away. Sealed with
+ * Haven's own key (`system`); a rotation adds a version and retires the older one.
+ */
+export interface ReportRoundingSecretsTable {
+  id: string
+  version: number
+  /** The 32 random bytes, base64url, sealed (field-crypto `v1.…`). */
+  secret: string
+  /** The rounding key's public name (as the disclosure ledger records it); reveals nothing. */
+  fingerprint: string
+  created_at: string
+  created_by: string | null
+  retired_at: string | null
+}
+
 export interface ReportTables {
   reports: ReportsTable
   report_approvals: ReportApprovalsTable
   report_publications: ReportPublicationsTable
+  report_rounding_secrets: ReportRoundingSecretsTable
 }
 
 declare module '../../db/schema.js' {
