@@ -108,7 +108,12 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   // average of people (20.3 a day) is protected and published as whole people (20).
   const integer = figure.unit !== 'tonnes'
   const whole = (v: number) => (integer ? Math.round(v) : v)
-  const base = { id: figure.key, title: figure.label.en, measure: figure.key, integer }
+  const base = {
+    id: figure.key,
+    title: figure.label.en,
+    measure: figure.population ?? figure.key,
+    integer,
+  }
   const table =
     typeof value === 'number'
       ? oneWayTable({
@@ -132,7 +137,11 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   return {
     table,
     sensitivity: disclosureSensitivity(figure),
-    context: { population: figure.key, period: parsePeriod(`FY${year.startYear}`) },
+    // Figures of one population are linked: a margin one prints is a cell another may hide.
+    context: {
+      population: figure.population ?? figure.key,
+      period: parsePeriod(`FY${year.startYear}`),
+    },
   }
 }
 
