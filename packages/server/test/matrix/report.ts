@@ -112,6 +112,15 @@ export const matrix: MatrixModule = {
         return { path: `/reports/${r.year}/pdf/ja` }
       },
     },
+    'POST /reports/:year/correct': {
+      scope: editors,
+      call: async (f) => {
+        publishedYear += 1
+        const r = await report(f.app, 'approved', publishedYear)
+        await publishReport(f.app, r.year, { version: r.version }, BY)
+        return { path: `/reports/${r.year}/correct`, body: { version: r.version + 1 } }
+      },
+    },
     'POST /reports/:year/publish': {
       scope: editors,
       call: async (f) => {

@@ -100,6 +100,7 @@ export const auditEn = {
   'audit.act.report.edited': 'Edited a report',
   'audit.act.report.published': 'Published a report',
   'audit.act.report.submitted': 'Submitted a report for review',
+  'audit.act.report.correction_started': 'Started a correction of a published report',
   'audit.act.report.policy_changed': 'Changed the disclosure policy',
   'audit.act.report.rounding_secret_rotated': 'Replaced the rounding secret of published figures',
   'audit.act.resettlement.pathway_created': 'Started a resettlement pathway',

@@ -100,6 +100,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.report.edited': '報告書を編集した',
   'audit.act.report.published': '報告書を公開した',
   'audit.act.report.submitted': '報告書を確認に回した',
+  'audit.act.report.correction_started': '公開済みの報告書の訂正を始めた',
   'audit.act.report.policy_changed': '開示方針を変更した',
   'audit.act.report.rounding_secret_rotated': '公開数値の丸め用秘密鍵を更新した',
   'audit.act.resettlement.pathway_created': '定住の道筋を開始した',

@@ -3,6 +3,7 @@ import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m2000 from './migrations/2026-12-06-2000-report.js'
 import * as m1200 from './migrations/2026-12-07-1200-report-rounding-secrets.js'
+import * as m1210 from './migrations/2026-12-07-1210-report-corrections.js'
 import { annualReportPolicy, disclosurePolicyPolicy } from './report-policy.js'
 import { reportRoutes } from './report-routes.js'
 
@@ -15,6 +16,7 @@ export const reportModule = defineModule({
   migrations: {
     '2026-12-06-2000-report': m2000,
     '2026-12-07-1200-report-rounding-secrets': m1200,
+    '2026-12-07-1210-report-corrections': m1210,
   },
   routes: reportRoutes,
   policies: [annualReportPolicy, disclosurePolicyPolicy],

@@ -87,7 +87,10 @@ export interface CompiledReport {
 }
 
 /** The release id of a year's report in the disclosure ledger. */
-export const releaseId = (startYear: number) => `annual-report-FY${startYear}`
+export const releaseId = (startYear: number, correction = 0) =>
+  correction === 0
+    ? `annual-report-FY${startYear}`
+    : `annual-report-FY${startYear}-correction-${correction}`
 
 /** The figure keys the templates name, refused (422) when one is not in the catalogue. */
 export function templateFigures(
@@ -213,7 +216,7 @@ function figureText(compiled: CompiledFigure, locale: Locale): string {
 export async function compileReport(
   modules: readonly HavenModule[],
   db: Db,
-  report: { fiscal_year: number; template_en: string; template_ja: string },
+  report: { fiscal_year: number; template_en: string; template_ja: string; correction?: number },
   date: string,
   protection: ReportProtection,
 ): Promise<CompiledReport> {
@@ -239,8 +242,8 @@ export async function compileReport(
   let release: PreparedRelease
   try {
     release = (await disclosureEngine(protection)).prepareRelease({
-      id: releaseId(year.startYear),
-      title: `Activity Report FY${year.label}`,
+      id: releaseId(year.startYear, report.correction),
+      title: `Activity Report FY${year.label}${report.correction ? ` (correction ${report.correction})` : ''}`,
       date,
       tables,
       ledger,

@@ -23,6 +23,7 @@ import { reportPdf } from './report-pdf.js'
 import { rotateRoundingSecret } from './report-secret.js'
 import {
   approveReport,
+  correctReport,
   createReport,
   publishReport,
   reviewReport,
@@ -234,6 +235,12 @@ export const reportRoutes = [
       'reportFigureNoData',
       'reportFigureInvalid',
     ],
+  ),
+  workflowStep(
+    'correct',
+    'Start a correction of a published report (a new release, reviewed and approved again)',
+    correctReport,
+    [],
   ),
   workflowStep('publish', 'Publish the approved version: its figures are frozen', publishReport, [
     'reportNeedsApprovals',

@@ -1,3 +1,4 @@
+import { formatDate } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
 import { translate } from '@haven/core/i18n/translate'
 import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
@@ -9,7 +10,7 @@ import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
 import { errors } from '../../http/errors.js'
-import { publishActivityReport } from '../cms/index.js'
+import { publishActivityReport, republishActivityReport } from '../cms/index.js'
 import {
   type CompiledReport,
   cellText,
@@ -27,6 +28,7 @@ import {
   insertPublication,
   insertReport,
   listApprovals,
+  replacePublication,
   updateReportIfVersion,
 } from './report-store.js'
 import type { ReportsTable } from './report-tables.js'
@@ -60,6 +62,7 @@ export async function createReport(
       template_ja: before?.template_ja ?? DEFAULT_TEMPLATES.ja,
       version: 1,
       last_editor_id: by.actorId,
+      correction: 0,
       created_at: at,
       updated_at: at,
     }
@@ -346,20 +349,29 @@ export async function publishReport(
     const figures = frozenFigures(compiled)
     const previous = await findPublication(trx, year - 1)
     const before = previous ? (JSON.parse(previous.figures_json) as FrozenFigure[]) : undefined
+    // A correction says so, with its date, in both languages.
+    const corrected = (locale: Locale) =>
+      report.correction > 0
+        ? `\n\n*${translate(locale, 'report.corrected_note', { date: formatDate(locale, at.slice(0, 10)) })}*\n`
+        : ''
     const texts = {
-      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en'),
-      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja'),
+      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en') + corrected('en'),
+      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja') + corrected('ja'),
     }
-    await insertPublication(trx, {
+    const publication = {
       fiscal_year: year,
       published_at: at,
       text_en: texts.en,
       text_ja: texts.ja,
       figures_json: JSON.stringify(figures),
+      // The ledger with this release: a correction is a new release next to the one it corrects.
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
-    })
+      correction: report.correction,
+    }
+    if (report.correction > 0) await replacePublication(trx, publication)
+    else await insertPublication(trx, publication)
     // The website's Activity Reports, through the cms module's door, in this transaction.
-    await publishActivityReport(
+    await (report.correction > 0 ? republishActivityReport : publishActivityReport)(
       app,
       trx,
       {
@@ -385,7 +397,49 @@ export async function publishReport(
       entityId: String(year),
       compartmentId: null,
       requestId: by.requestId,
-      details: { fiscalYear: year, version: report.version, figures: compiled.figures.length },
+      details: {
+        fiscalYear: year,
+        version: report.version,
+        figures: compiled.figures.length,
+        correction: report.correction,
+      },
+    })
+    return (await findReport(trx, year)) as ReportsTable
+  })
+}
+
+/**
+ * Starts a correction of a published report: its text returns to draft, to be edited, reviewed
+ * and approved by two again. Publishing it is a new release: the disclosure review compares it
+ * with every earlier one (the report it corrects included), and refuses a change that would
+ * tell a reader a small count by difference. Until then the published text stays as it is.
+ */
+export async function correctReport(
+  app: AppContext,
+  year: number,
+  input: ReportStep,
+  by: Actorish,
+): Promise<ReportsTable> {
+  const report = await reportAt(app, year)
+  if (report.status !== 'published') throw errors.workflowState()
+  if (report.version !== input.version) throw errors.versionConflict()
+  return app.database.db.transaction().execute(async (trx) => {
+    const correction = report.correction + 1
+    const changed = await updateReportIfVersion(trx, year, input.version, {
+      status: 'draft',
+      correction,
+      last_editor_id: by.actorId,
+      updated_at: app.now().toISOString(),
+    })
+    if (!changed) throw errors.versionConflict()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.correction_started',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year, correction },
     })
     return (await findReport(trx, year)) as ReportsTable
   })

@@ -128,3 +128,13 @@ export async function retireRoundingSecretsBelow(
     .where('retired_at', 'is', null)
     .execute()
 }
+
+/** A correction replaces the year's publication; the ledger in it keeps every earlier release. */
+export async function replacePublication(db: Db, row: ReportPublicationsTable): Promise<void> {
+  const { fiscal_year, ...rest } = row
+  await db
+    .updateTable('report_publications')
+    .set(rest)
+    .where('fiscal_year', '=', fiscal_year)
+    .execute()
+}

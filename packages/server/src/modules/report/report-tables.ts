@@ -10,6 +10,8 @@ export interface ReportsTable {
   template_ja: string
   version: number
   last_editor_id: string | null
+  /** 0 until published; then how many corrections were started (each a new release). */
+  correction: number
   created_at: string
   updated_at: string
 }
@@ -31,6 +33,8 @@ export interface ReportPublicationsTable {
   figures_json: string
   /** JSON: the disclosure ledger including this release. */
   ledger_json: string
+  /** Which release this is: 0 the first publication, then each correction (it replaces the text). */
+  correction: number
 }
 
 /**
