@@ -21,15 +21,15 @@ import { allMigrations } from '../packages/server/src/db/migrations/index.js'
 import { migrateToLatest } from '../packages/server/src/db/migrator.js'
 import { runDemo } from '../packages/server/src/demo/run-demo.js'
 import { MODULES } from '../packages/server/src/modules/index.js'
-import { figureCatalogue } from '../packages/server/src/modules/report/report-compile.js'
 import {
   approveReport,
   createReport,
+  figureCatalogue,
   publishReport,
   reviewReport,
   submitReport,
   updateReport,
-} from '../packages/server/src/modules/report/report-service.js'
+} from '../packages/server/src/modules/report/index.js'
 import { createLogger } from '../packages/server/src/server/logger.js'
 import { onEachBenchDatabase } from './support/bench-databases.js'
 import { percentile, printHeader, table } from './support/bench-env.js'
