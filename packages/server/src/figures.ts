@@ -17,6 +17,12 @@ export interface Figure {
   readonly key: string
   readonly unit: FigureUnit
   readonly sensitivity: FigureSensitivity
+  /**
+   * Who the figure counts, when other figures count the same people by other breakdowns
+   * (`resettlement.protected` by route, by year…): figures with one population are protected
+   * together, so one cannot print a count another hid. Without it, the figure's own key.
+   */
+  readonly population?: string
   /** What a reader is told it is, in every language Haven speaks. */
   readonly label: Readonly<Record<Locale, string>>
   /** How it is counted: what is in, what is out, rounding. */

@@ -17,12 +17,20 @@ export interface SealedTable {
   columns: readonly { field: string; column: string; searchable: boolean }[]
 }
 
-/** Haven's own sealed secrets: authenticator seeds (see auth/totp-secrets.ts). */
+/** Haven's own sealed secrets: authenticator seeds (see auth/totp-secrets.ts), the rounding secret. */
 const SYSTEM_SEALED: readonly SealedTable[] = [
   {
     entity: 'TotpFactor',
     table: 'totp_factors',
     idColumn: 'user_id',
+    owner: { fixed: SYSTEM_OWNER },
+    columns: [{ field: 'secret', column: 'secret', searchable: false }],
+  },
+  // The rounding secret of published figures (modules/report/report-secret.ts).
+  {
+    entity: 'ReportRoundingSecret',
+    table: 'report_rounding_secrets',
+    idColumn: 'id',
     owner: { fixed: SYSTEM_OWNER },
     columns: [{ field: 'secret', column: 'secret', searchable: false }],
   },

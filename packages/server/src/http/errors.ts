@@ -240,6 +240,16 @@ export const errors = {
       'error.report_narrative_contradiction',
       params,
     ),
+  reportPolicyInvalid: (params: { problems: string } = { problems: '' }) =>
+    new HavenError(422, 'report_policy_invalid', 'error.report_policy_invalid', params, [], {
+      details: params,
+    }),
+  reportDangerousNumber: (
+    params: { numbers: string; figures: string } = { numbers: '', figures: '' },
+  ) =>
+    new HavenError(409, 'report_dangerous_number', 'error.report_dangerous_number', params, [], {
+      details: params,
+    }),
   // Finance (the books)
   unbalancedTransaction: (
     params: { currency: string; difference: string } = { currency: '', difference: '' },

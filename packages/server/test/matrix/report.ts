@@ -6,10 +6,12 @@ import {
   submitReport,
   updateReport,
 } from '../../src/modules/report/report-service.js'
+import { readDisclosureSettings } from '../../src/modules/report/report-settings.js'
 import { buildUser } from '../support/factories.js'
 import type { MatrixModule, Scope } from '../support/matrix.js'
 
 const editors: Scope = { kind: 'org', allow: ['editor'] }
+const administrators: Scope = { kind: 'org', allow: ['administrator'] }
 const BY = { actorId: null, requestId: null }
 
 // Reports are keyed by their year. Most calls reuse forty years, emptied first; published
@@ -53,6 +55,21 @@ export const matrix: MatrixModule = {
   rows: {
     'GET /report/figures': { scope: editors, call: () => ({ path: '/report/figures' }) },
     'GET /reports': { scope: editors, call: () => ({ path: '/reports' }) },
+    'GET /report/disclosure-policy': {
+      scope: { kind: 'org', allow: ['administrator', 'editor'] },
+      call: () => ({ path: '/report/disclosure-policy' }),
+    },
+    'PUT /report/disclosure-policy': {
+      scope: administrators,
+      call: async (f) => {
+        const { settings, version } = await readDisclosureSettings(f.app.database.db)
+        return { path: '/report/disclosure-policy', body: { ...settings, version } }
+      },
+    },
+    'POST /report/disclosure-policy/rotate-secret': {
+      scope: administrators,
+      call: () => ({ path: '/report/disclosure-policy/rotate-secret' }),
+    },
     'POST /reports': {
       scope: editors,
       call: async (f) => ({ path: '/reports', body: { fiscalYear: await freeYear(f.app) } }),
@@ -93,6 +110,15 @@ export const matrix: MatrixModule = {
         const r = await report(f.app, 'approved', publishedYear)
         await publishReport(f.app, r.year, { version: r.version }, BY)
         return { path: `/reports/${r.year}/pdf/ja` }
+      },
+    },
+    'POST /reports/:year/correct': {
+      scope: editors,
+      call: async (f) => {
+        publishedYear += 1
+        const r = await report(f.app, 'approved', publishedYear)
+        await publishReport(f.app, r.year, { version: r.version }, BY)
+        return { path: `/reports/${r.year}/correct`, body: { version: r.version + 1 } }
       },
     },
     'POST /reports/:year/publish': {

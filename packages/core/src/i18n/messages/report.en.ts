@@ -89,4 +89,9 @@ export const reportEn = {
   'report.narrative_none': 'No typed quantity to check against the records.',
   'report.narrative_contradiction': 'Contradicts the records — blocks approval',
   'report.narrative_consistent': 'Agrees with the records',
+  'report.corrected_note': 'Corrected on {date}.',
+  'error.report_policy_invalid':
+    'The disclosure engine cannot apply this policy: {problems}. Nothing was saved.',
+  'error.report_dangerous_number':
+    'The report would publish {numbers}, on the organisation’s list of numbers never to publish ({figures}). Change the template or the policy; nothing was published.',
 } as const

@@ -89,5 +89,10 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'report.narrative': '本文中に入力された数値',
   'report.narrative_none': '記録と照合する数量は本文にありません。',
   'report.narrative_contradiction': '記録と矛盾 — 承認できません',
+  'report.corrected_note': '{date} に訂正しました。',
+  'error.report_policy_invalid':
+    'この方針は開示エンジンに適用できません：{problems}。保存していません。',
+  'error.report_dangerous_number':
+    '公開してはならない数値として登録された {numbers} が報告書に含まれます（{figures}）。テンプレートか方針を変更してください。何も公開していません。',
   'report.narrative_consistent': '記録と一致',
 }

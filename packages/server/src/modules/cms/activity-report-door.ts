@@ -4,8 +4,8 @@ import type { Db } from '../../db/db-handle.js'
 import { inTransaction } from '../../db/db-handle.js'
 import { publishDocument } from './cms-publish.js'
 import type { By } from './cms-service.js'
-import { addTranslation, createEntry, moveDocument } from './cms-service.js'
-import { documentsOfEntries } from './cms-store.js'
+import { addTranslation, createEntry, moveDocument, saveDocument } from './cms-service.js'
+import { documentsOfEntries, findDocument, findDocumentBySlug, findEntry } from './cms-store.js'
 
 /** One language of a compiled activity report, already safe to publish. */
 export interface ActivityReportDocument {
@@ -54,5 +54,47 @@ export async function publishActivityReport(
       await publishDocument(app, trx, document.id, by)
     }
     return { entryId: entry.id }
+  })
+}
+
+/**
+ * Replaces an activity report already on the website (a corrected annual report): each
+ * language's page gets the new text as a new revision, reviewed and published through the
+ * editor's own steps, so the earlier text stays in the page's history. A language not yet on
+ * the site is added. In the caller's transaction when given one.
+ */
+export async function republishActivityReport(
+  app: AppContext,
+  db: Db,
+  input: {
+    readonly fiscalYear: number
+    readonly slug: string
+    readonly documents: readonly ActivityReportDocument[]
+  },
+  by: By,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const found = await Promise.all(
+      input.documents.map((d) => findDocumentBySlug(trx, 'report', d.locale, input.slug)),
+    )
+    const entryId = found.find((f) => f)?.entry_id
+    if (!entryId) {
+      await publishActivityReport(app, trx, input, by)
+      return
+    }
+    for (const [i, d] of input.documents.entries()) {
+      const content = { slug: input.slug, title: d.title, summary: d.summary, body: d.body }
+      const at = found[i]
+      const document = at ? await findDocument(trx, at.id) : undefined
+      if (!document) {
+        const entry = await findEntry(trx, entryId)
+        if (entry) await addTranslation(app, trx, entry, d.locale, content, by)
+        continue
+      }
+      const saved = await saveDocument(app, trx, document.id, content, document.revision, by)
+      if (saved.status === 'draft') await moveDocument(app, trx, document.id, 'submit', by)
+    }
+    for (const document of await documentsOfEntries(trx, [entryId]))
+      if (document.status === 'in_review') await publishDocument(app, trx, document.id, by)
   })
 }

@@ -25,7 +25,11 @@ export const cmsModule = defineModule({
 })
 
 // What other modules may use: the annual report publishes a compiled year to Activity Reports.
-export { type ActivityReportDocument, publishActivityReport } from './activity-report-door.js'
+export {
+  type ActivityReportDocument,
+  publishActivityReport,
+  republishActivityReport,
+} from './activity-report-door.js'
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'

@@ -2,7 +2,9 @@ import type { REPORT_ABILITIES } from '@haven/core/report/report-abilities'
 import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m2000 from './migrations/2026-12-06-2000-report.js'
-import { annualReportPolicy } from './report-policy.js'
+import * as m1200 from './migrations/2026-12-07-1200-report-rounding-secrets.js'
+import * as m1210 from './migrations/2026-12-07-1210-report-corrections.js'
+import { annualReportPolicy, disclosurePolicyPolicy } from './report-policy.js'
 import { reportRoutes } from './report-routes.js'
 
 /**
@@ -11,14 +13,20 @@ import { reportRoutes } from './report-routes.js'
  */
 export const reportModule = defineModule({
   name: 'report',
-  migrations: { '2026-12-06-2000-report': m2000 },
+  migrations: {
+    '2026-12-06-2000-report': m2000,
+    '2026-12-07-1200-report-rounding-secrets': m1200,
+    '2026-12-07-1210-report-corrections': m1210,
+  },
   routes: reportRoutes,
-  policies: [annualReportPolicy],
+  policies: [annualReportPolicy, disclosurePolicyPolicy],
   async abilities(actor): Promise<AbilitiesOf<(typeof REPORT_ABILITIES)[number]>> {
     return { annualReports: can(actor, 'list', 'AnnualReport', {}) }
   },
 })
 
+// For the benchmark (bench/annual-report.ts): the workflow a year's report goes through.
+export { figureCatalogue } from './report-compile.js'
 // What other code may use: the figures of a published report as the public read them.
 export {
   type PublishedFigure,
@@ -26,3 +34,11 @@ export {
   type PublishedTable,
   publishedReport,
 } from './report-published.js'
+export {
+  approveReport,
+  createReport,
+  publishReport,
+  reviewReport,
+  submitReport,
+  updateReport,
+} from './report-service.js'

@@ -1,13 +1,16 @@
 import type { Locale } from '@haven/core/i18n/locales'
+import type { DisclosureSettings } from '@haven/core/report/disclosure-settings'
 import { fillTemplate, placeholdersOf, YEAR_PLACEHOLDER } from '@haven/core/report/report-template'
 import { type FiscalYear, fiscalYear } from '@haven/core/site/fiscal-year'
 import {
   createDisclosureEngine,
+  createHighsSolver,
   crossTable,
   type DisclosureEngine,
   DisclosureError,
   type DisclosureLedger,
   EMPTY_LEDGER,
+  type LpSolver,
   oneWayTable,
   type PreparedRelease,
   type ProtectedCell,
@@ -24,6 +27,7 @@ import { disclosureSensitivity, type Figure, type FigureValue } from '../../figu
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
 import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
+import { enginePolicy } from './report-settings.js'
 import { findLatestPublication } from './report-store.js'
 
 /** A figure with the module that offers it. */
@@ -37,22 +41,31 @@ export function figureCatalogue(modules: readonly HavenModule[]): CatalogueEntry
   return modules.flatMap((m) => (m.figures ?? []).map((figure) => ({ module: m.name, figure })))
 }
 
+// HiGHS loads once per process; every compile shares it, under the policy and secret of the day.
+let solver: Promise<LpSolver> | undefined
+
 /**
- * The organisation's policy for the annual report: the engine's defaults, with hidden counts of
- * people written as words in both languages ("several", 数名), as the seed report does.
+ * How a compile protects the figures: the organisation's settings (thresholds, rounding, numbers
+ * never to publish) and its rounding secret, the same for every release (report-secret.ts).
  */
-const REPORT_POLICY = {
-  rules: {
-    'people-protected': { hiddenAs: 'words' },
-    'people-served': { hiddenAs: 'words' },
-  },
+export interface ReportProtection {
+  readonly settings: DisclosureSettings
+  readonly roundingSecret: Uint8Array
 }
 
-// HiGHS loads once per process; every compile shares the engine.
-let engine: Promise<DisclosureEngine> | undefined
-function disclosureEngine(): Promise<DisclosureEngine> {
-  engine ??= createDisclosureEngine({ policy: REPORT_POLICY })
-  return engine
+async function disclosureEngine(protection: ReportProtection): Promise<DisclosureEngine> {
+  solver ??= createHighsSolver()
+  return createDisclosureEngine({
+    policy: enginePolicy(protection.settings),
+    solver: await solver,
+    roundingSecret: protection.roundingSecret,
+  })
+}
+
+/** A published figure showing a number the organisation never publishes. */
+export interface DangerousFigure {
+  readonly figure: string
+  readonly value: number
 }
 
 export interface CompiledFigure {
@@ -70,10 +83,15 @@ export interface CompiledReport {
   readonly ledger: DisclosureLedger
   /** Numbers typed in the narrative checked against the records; a contradiction blocks approval. */
   readonly narrative: readonly NarrativeFinding[]
+  /** Published cells showing a number on the organisation's list: publishing is refused. */
+  readonly dangerous: readonly DangerousFigure[]
 }
 
 /** The release id of a year's report in the disclosure ledger. */
-export const releaseId = (startYear: number) => `annual-report-FY${startYear}`
+export const releaseId = (startYear: number, correction = 0) =>
+  correction === 0
+    ? `annual-report-FY${startYear}`
+    : `annual-report-FY${startYear}-correction-${correction}`
 
 /** The figure keys the templates name, refused (422) when one is not in the catalogue. */
 export function templateFigures(
@@ -94,7 +112,12 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   // average of people (20.3 a day) is protected and published as whole people (20).
   const integer = figure.unit !== 'tonnes'
   const whole = (v: number) => (integer ? Math.round(v) : v)
-  const base = { id: figure.key, title: figure.label.en, measure: figure.key, integer }
+  const base = {
+    id: figure.key,
+    title: figure.label.en,
+    measure: figure.population ?? figure.key,
+    integer,
+  }
   const table =
     typeof value === 'number'
       ? oneWayTable({
@@ -118,7 +141,11 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   return {
     table,
     sensitivity: disclosureSensitivity(figure),
-    context: { population: figure.key, period: parsePeriod(`FY${year.startYear}`) },
+    // Figures of one population are linked: a margin one prints is a cell another may hide.
+    context: {
+      population: figure.population ?? figure.key,
+      period: parsePeriod(`FY${year.startYear}`),
+    },
   }
 }
 
@@ -190,8 +217,9 @@ function figureText(compiled: CompiledFigure, locale: Locale): string {
 export async function compileReport(
   modules: readonly HavenModule[],
   db: Db,
-  report: { fiscal_year: number; template_en: string; template_ja: string },
+  report: { fiscal_year: number; template_en: string; template_ja: string; correction?: number },
   date: string,
+  protection: ReportProtection,
 ): Promise<CompiledReport> {
   const year = fiscalYear(report.fiscal_year)
   const entries = templateFigures(figureCatalogue(modules), [
@@ -219,9 +247,9 @@ export async function compileReport(
   const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
   let release: PreparedRelease
   try {
-    release = (await disclosureEngine()).prepareRelease({
-      id: releaseId(year.startYear),
-      title: `Activity Report FY${year.label}`,
+    release = (await disclosureEngine(protection)).prepareRelease({
+      id: releaseId(year.startYear, report.correction),
+      title: `Activity Report FY${year.label}${report.correction ? ` (correction ${report.correction})` : ''}`,
       date,
       tables,
       ledger,
@@ -245,6 +273,18 @@ export async function compileReport(
     if (typeof value === 'number' && value > 0)
       recorded.push({ key: figure.key, label: figure.label, tonnes: value })
   }
+  const never = new Set(protection.settings.dangerousNumbers)
+  // Counts and quantities only: an amount of money is in minor units, not the number read.
+  const counted = figures.filter((f) => f.entry.figure.unit !== 'money-minor')
+  const dangerous = counted.flatMap((f) =>
+    f.table.cells.flatMap((c) => {
+      const r = c.rendering
+      const shown = r.kind === 'number' || r.kind === 'rounded' ? r.value : null
+      return shown !== null && never.has(shown)
+        ? [{ figure: f.entry.figure.key, value: shown }]
+        : []
+    }),
+  )
   const narrative = checkNarrative({ en: report.template_en, ja: report.template_ja }, recorded)
   const fill = (template: string, locale: Locale) =>
     fillTemplate(
@@ -260,6 +300,7 @@ export async function compileReport(
     figures,
     ledger,
     narrative,
+    dangerous,
     texts: { en: fill(report.template_en, 'en'), ja: fill(report.template_ja, 'ja') },
   }
 }

@@ -5,6 +5,8 @@ declare module '../../auth/policy.js' {
   interface Entities {
     /** The annual activity report (organisation-wide, one per fiscal year). */
     AnnualReport: Record<string, never>
+    /** The organisation's disclosure settings and rounding secret (one per organisation). */
+    DisclosurePolicy: Record<string, never>
   }
 }
 
@@ -19,4 +21,14 @@ export const annualReportPolicy = definePolicy('AnnualReport', {
   create: editor,
   update: editor,
   manage: editor,
+})
+
+// The disclosure policy decides what the organisation may publish about the people it protects:
+// administrators set it and rotate its secret; editors read it (the review applies it).
+const administrator = (actor: Actor) => actor.hasOrgRole(['administrator'])
+
+export const disclosurePolicyPolicy = definePolicy('DisclosurePolicy', {
+  read: (actor) => administrator(actor) || editor(actor),
+  update: administrator,
+  manage: administrator,
 })

@@ -1,4 +1,8 @@
 import {
+  disclosureSettingsView,
+  updateDisclosureSettingsSchema,
+} from '@haven/core/report/disclosure-settings'
+import {
   createReportSchema,
   reportParamsSchema,
   reportPdfParamsSchema,
@@ -11,20 +15,22 @@ import {
   reportSummaryView,
   reportView,
 } from '@haven/core/report/report-views'
-
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { type ErrorFactoryName, errors as httpErrors } from '../../http/errors.js'
 import { figureCatalogue } from './report-compile.js'
 import { reportPdf } from './report-pdf.js'
+import { rotateRoundingSecret } from './report-secret.js'
 import {
   approveReport,
+  correctReport,
   createReport,
   publishReport,
   reviewReport,
   submitReport,
   updateReport,
 } from './report-service.js'
+import { presentDisclosureSettings, updateDisclosureSettings } from './report-settings.js'
 import { findPublication, findReport, listReports } from './report-store.js'
 import { presentFigure, presentReport, presentReview } from './report-views.js'
 
@@ -55,6 +61,46 @@ function workflowStep(
 }
 
 export const reportRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/report/disclosure-policy',
+    summary:
+      'The organisation’s disclosure policy (thresholds, rounding, numbers never published) and its rounding secret’s public name',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'DisclosurePolicy', action: 'read' },
+    response: disclosureSettingsView,
+    errors: ['forbidden'],
+    handle: ({ app }) => presentDisclosureSettings(app, app.database.db),
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/report/disclosure-policy',
+    summary:
+      'Change the disclosure policy (administrators; audited; refused when the engine cannot apply it)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'DisclosurePolicy', action: 'update' },
+    body: updateDisclosureSettingsSchema,
+    response: disclosureSettingsView,
+    errors: ['forbidden', 'validationFailed', 'versionConflict', 'reportPolicyInvalid'],
+    async handle({ app, body, audit: by }) {
+      await updateDisclosureSettings(app, body, by)
+      return presentDisclosureSettings(app, app.database.db)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/report/disclosure-policy/rotate-secret',
+    summary:
+      'Replace the rounding secret (administrators; audited): later releases round under the new one',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'DisclosurePolicy', action: 'manage' },
+    response: disclosureSettingsView,
+    errors: ['forbidden'],
+    async handle({ app, audit: by }) {
+      await rotateRoundingSecret(app, by)
+      return presentDisclosureSettings(app, app.database.db)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/report/figures',
@@ -189,6 +235,12 @@ export const reportRoutes = [
       'reportFigureNoData',
       'reportFigureInvalid',
     ],
+  ),
+  workflowStep(
+    'correct',
+    'Start a correction of a published report (a new release, reviewed and approved again)',
+    correctReport,
+    [],
   ),
   workflowStep('publish', 'Publish the approved version: its figures are frozen', publishReport, [
     'reportNeedsApprovals',

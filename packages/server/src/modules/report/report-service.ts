@@ -1,3 +1,4 @@
+import { formatDate } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
 import { translate } from '@haven/core/i18n/translate'
 import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
@@ -10,7 +11,7 @@ import { audit } from '../../auth/auth-audit.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
 import { recordLedgerRelease } from '../../disclosure/ledger-store.js'
 import { errors } from '../../http/errors.js'
-import { publishActivityReport } from '../cms/index.js'
+import { publishActivityReport, republishActivityReport } from '../cms/index.js'
 import {
   type CompiledReport,
   cellText,
@@ -19,6 +20,7 @@ import {
   templateFigures,
 } from './report-compile.js'
 import type { FrozenFigure } from './report-pdf.js'
+import { reportProtection } from './report-settings.js'
 import {
   findPublication,
   findReport,
@@ -27,6 +29,7 @@ import {
   insertPublication,
   insertReport,
   listApprovals,
+  replacePublication,
   updateReportIfVersion,
 } from './report-store.js'
 import type { ReportsTable } from './report-tables.js'
@@ -60,6 +63,7 @@ export async function createReport(
       template_ja: before?.template_ja ?? DEFAULT_TEMPLATES.ja,
       version: 1,
       last_editor_id: by.actorId,
+      correction: 0,
       created_at: at,
       updated_at: at,
     }
@@ -134,7 +138,13 @@ export async function reviewReport(
   compiled: CompiledReport
 }> {
   const report = await reportAt(app, year)
-  const compiled = await compileReport(app.modules, app.database.db, report, today(app))
+  const compiled = await compileReport(
+    app.modules,
+    app.database.db,
+    report,
+    today(app),
+    await reportProtection(app, app.database.db),
+  )
   return { report, compiled }
 }
 
@@ -151,7 +161,13 @@ export async function submitReport(
   const report = await reportAt(app, year)
   if (report.status !== 'draft') throw errors.workflowState()
   if (report.version !== input.version) throw errors.versionConflict()
-  await compileReport(app.modules, app.database.db, report, today(app))
+  await compileReport(
+    app.modules,
+    app.database.db,
+    report,
+    today(app),
+    await reportProtection(app, app.database.db),
+  )
   return app.database.db.transaction().execute(async (trx) => {
     const changed = await updateReportIfVersion(trx, year, input.version, {
       status: 'review',
@@ -171,8 +187,16 @@ export async function submitReport(
   })
 }
 
-/** A number typed in the narrative that the records contradict blocks approval and publishing. */
-function refuseContradictions(compiled: CompiledReport): void {
+/**
+ * A number typed in the narrative that the records contradict, or a figure showing a number the
+ * organisation never publishes, blocks approval and publishing.
+ */
+function refuseBlockers(compiled: CompiledReport): void {
+  if (compiled.dangerous.length > 0)
+    throw errors.reportDangerousNumber({
+      numbers: [...new Set(compiled.dangerous.map((d) => d.value))].join(', '),
+      figures: [...new Set(compiled.dangerous.map((d) => d.figure))].join(', '),
+    })
   const wrong = compiled.narrative.filter((n) => n.status === 'contradiction')
   if (wrong.length > 0)
     throw errors.reportNarrativeContradiction({
@@ -192,7 +216,15 @@ export async function approveReport(
   if (report.version !== input.version) throw errors.versionConflict()
   if (by.actorId === null || by.actorId === report.last_editor_id) throw errors.reportOwnApproval()
   const actorId = by.actorId
-  refuseContradictions(await compileReport(app.modules, app.database.db, report, today(app)))
+  refuseBlockers(
+    await compileReport(
+      app.modules,
+      app.database.db,
+      report,
+      today(app),
+      await reportProtection(app, app.database.db),
+    ),
+  )
   return app.database.db.transaction().execute(async (trx) => {
     const approvals = await listApprovals(trx, year, report.version)
     if (approvals.some((a) => a.user_id === actorId)) throw errors.reportAlreadyApproved()
@@ -305,29 +337,44 @@ export async function publishReport(
     const approvals = await listApprovals(trx, year, report.version)
     if (approvals.length < APPROVALS_NEEDED)
       throw errors.reportNeedsApprovals({ approvals: approvals.length })
-    const compiled = await compileReport(app.modules, trx, report, today(app))
+    const compiled = await compileReport(
+      app.modules,
+      trx,
+      report,
+      today(app),
+      await reportProtection(app, trx),
+    )
     if (compiled.release.refused) throw errors.reportRefused()
-    refuseContradictions(compiled)
+    refuseBlockers(compiled)
     const at = app.now().toISOString()
     const figures = frozenFigures(compiled)
     const previous = await findPublication(trx, year - 1)
     const before = previous ? (JSON.parse(previous.figures_json) as FrozenFigure[]) : undefined
+    // A correction says so, with its date, in both languages.
+    const corrected = (locale: Locale) =>
+      report.correction > 0
+        ? `\n\n*${translate(locale, 'report.corrected_note', { date: formatDate(locale, at.slice(0, 10)) })}*\n`
+        : ''
     const texts = {
-      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en'),
-      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja'),
+      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en') + corrected('en'),
+      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja') + corrected('ja'),
     }
-    await insertPublication(trx, {
+    const publication = {
       fiscal_year: year,
       published_at: at,
       text_en: texts.en,
       text_ja: texts.ja,
       figures_json: JSON.stringify(figures),
+      // The ledger with this release: a correction is a new release next to the one it corrects.
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
-    })
+      correction: report.correction,
+    }
+    if (report.correction > 0) await replacePublication(trx, publication)
+    else await insertPublication(trx, publication)
     // The shared ledger too, which impact figures are checked against.
     await recordLedgerRelease(trx, compiled.release.entry, 'annual-report', at)
     // The website's Activity Reports, through the cms module's door, in this transaction.
-    await publishActivityReport(
+    await (report.correction > 0 ? republishActivityReport : publishActivityReport)(
       app,
       trx,
       {
@@ -353,7 +400,49 @@ export async function publishReport(
       entityId: String(year),
       compartmentId: null,
       requestId: by.requestId,
-      details: { fiscalYear: year, version: report.version, figures: compiled.figures.length },
+      details: {
+        fiscalYear: year,
+        version: report.version,
+        figures: compiled.figures.length,
+        correction: report.correction,
+      },
+    })
+    return (await findReport(trx, year)) as ReportsTable
+  })
+}
+
+/**
+ * Starts a correction of a published report: its text returns to draft, to be edited, reviewed
+ * and approved by two again. Publishing it is a new release: the disclosure review compares it
+ * with every earlier one (the report it corrects included), and refuses a change that would
+ * tell a reader a small count by difference. Until then the published text stays as it is.
+ */
+export async function correctReport(
+  app: AppContext,
+  year: number,
+  input: ReportStep,
+  by: Actorish,
+): Promise<ReportsTable> {
+  const report = await reportAt(app, year)
+  if (report.status !== 'published') throw errors.workflowState()
+  if (report.version !== input.version) throw errors.versionConflict()
+  return app.database.db.transaction().execute(async (trx) => {
+    const correction = report.correction + 1
+    const changed = await updateReportIfVersion(trx, year, input.version, {
+      status: 'draft',
+      correction,
+      last_editor_id: by.actorId,
+      updated_at: app.now().toISOString(),
+    })
+    if (!changed) throw errors.versionConflict()
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'report.correction_started',
+      entityType: 'AnnualReport',
+      entityId: String(year),
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fiscalYear: year, correction },
     })
     return (await findReport(trx, year)) as ReportsTable
   })

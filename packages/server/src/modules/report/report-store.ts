@@ -2,6 +2,7 @@ import type { Db } from '../../db/db-handle.js'
 import type {
   ReportApprovalsTable,
   ReportPublicationsTable,
+  ReportRoundingSecretsTable,
   ReportsTable,
 } from './report-tables.js'
 
@@ -81,4 +82,59 @@ export function findLatestPublication(db: Db): Promise<ReportPublicationsTable |
 
 export async function insertPublication(db: Db, row: ReportPublicationsTable): Promise<void> {
   await db.insertInto('report_publications').values(row).execute()
+}
+
+/** The rounding secret in use: the newest version not retired. */
+export function findCurrentRoundingSecret(db: Db): Promise<ReportRoundingSecretsTable | undefined> {
+  return db
+    .selectFrom('report_rounding_secrets')
+    .selectAll()
+    .where('retired_at', 'is', null)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+export async function maxRoundingSecretVersion(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('report_rounding_secrets')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst()
+  return Number(row?.version ?? 0)
+}
+
+/**
+ * Adds a rounding secret version; with `ifMissing`, a version another server instance inserted
+ * first is kept (the first secret is made on first use, by whichever instance gets there first).
+ */
+export async function insertRoundingSecret(
+  db: Db,
+  row: ReportRoundingSecretsTable,
+  ifMissing: boolean,
+): Promise<void> {
+  const insert = db.insertInto('report_rounding_secrets').values(row)
+  await (ifMissing ? insert.onConflict((oc) => oc.column('version').doNothing()) : insert).execute()
+}
+
+export async function retireRoundingSecretsBelow(
+  db: Db,
+  version: number,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('report_rounding_secrets')
+    .set({ retired_at: at })
+    .where('version', '<', version)
+    .where('retired_at', 'is', null)
+    .execute()
+}
+
+/** A correction replaces the year's publication; the ledger in it keeps every earlier release. */
+export async function replacePublication(db: Db, row: ReportPublicationsTable): Promise<void> {
+  const { fiscal_year, ...rest } = row
+  await db
+    .updateTable('report_publications')
+    .set(rest)
+    .where('fiscal_year', '=', fiscal_year)
+    .execute()
 }

@@ -10,6 +10,8 @@ export interface ReportsTable {
   template_ja: string
   version: number
   last_editor_id: string | null
+  /** 0 until published; then how many corrections were started (each a new release). */
+  correction: number
   created_at: string
   updated_at: string
 }
@@ -31,12 +33,33 @@ export interface ReportPublicationsTable {
   figures_json: string
   /** JSON: the disclosure ledger including this release. */
   ledger_json: string
+  /** Which release this is: 0 the first publication, then each correction (it replaces the text). */
+  correction: number
+}
+
+/**
+ * The secret that decides which way each published count rounds (one per organisation, the
+ * current one has no `retired_at`). The same secret for every release keeps a count rounding the
+ * same way after a restart, so collecting releases cannot average the rounding away. Sealed with
+ * Haven's own key (`system`); a rotation adds a version and retires the older one.
+ */
+export interface ReportRoundingSecretsTable {
+  id: string
+  version: number
+  /** The 32 random bytes, base64url, sealed (field-crypto `v1.…`). */
+  secret: string
+  /** The rounding key's public name (as the disclosure ledger records it); reveals nothing. */
+  fingerprint: string
+  created_at: string
+  created_by: string | null
+  retired_at: string | null
 }
 
 export interface ReportTables {
   reports: ReportsTable
   report_approvals: ReportApprovalsTable
   report_publications: ReportPublicationsTable
+  report_rounding_secrets: ReportRoundingSecretsTable
 }
 
 declare module '../../db/schema.js' {
