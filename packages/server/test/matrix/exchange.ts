@@ -79,6 +79,7 @@ export const matrix: MatrixModule = {
           last_editor_id: null,
           created_at: at,
           updated_at: at,
+          correction: 0,
         })
         await insertPublication(f.app.database.db, {
           fiscal_year: year,
@@ -87,6 +88,7 @@ export const matrix: MatrixModule = {
           text_ja: '',
           figures_json: '[]',
           ledger_json: '{}',
+          correction: 0,
         })
         return { path: `/exchange/hxl/report-figures.csv?fiscalYear=${year}&lang=ja` }
       },
