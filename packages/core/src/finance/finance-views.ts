@@ -174,6 +174,8 @@ export const receiptView = z.object({
   number: z.string(),
   transactionId: z.string(),
   donorCode: z.string(),
+  /** Whether the receipt carries the donor's name (sealed; opened only when the PDF is made). */
+  donorNamed: z.boolean(),
   amount: z.string(),
   currency: z.string(),
   receivedOn: z.string(),

@@ -111,7 +111,9 @@ export const financeEn = {
   'receipt.title': 'Donation receipt',
   'receipt.number': 'Receipt number',
   'receipt.received_on': 'Received on',
-  'receipt.donor': 'Donor (code)',
+  'receipt.donor': 'Donor',
+  'receipt.donor_code': 'Donor code',
+  'receipt.donor_destroyed': '(the donor’s name can no longer be read: its keys were destroyed)',
   'receipt.amount': 'Amount',
   'receipt.issued_on': 'Issued on',
   'receipt.text':
@@ -142,6 +144,13 @@ export const financeEn = {
   'fin.receipt_issued': 'Receipt issued; download it from the entry or the receipts page.',
   'fin.receipt_pdf': 'Receipt {number} (PDF)',
   'fin.donor_code': 'Donor (code)',
+  'fin.donor_name': 'Donor’s name and address, as the receipt prints them',
+  'fin.donor_name_hint':
+    'Sealed: opened only when the receipt is printed, and every printing is recorded. For a sponsor’s payment, leave it empty to print the sponsor’s contact.',
+  'fin.donor_name_head': 'Donor’s name',
+  'fin.donor_name_sealed': 'Sealed',
+  'field.donor_code_not_sponsor':
+    'This payment came from sponsor {code}: the receipt uses that code.',
   'fin.receipt_language': 'Language of the receipt',
   'fin.receipts_count':
     '{count, plural, one {# receipt} other {# receipts}}, numbered without gaps',

@@ -111,7 +111,9 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'receipt.title': '寄付金受領証明書',
   'receipt.number': '受領番号',
   'receipt.received_on': '受領日',
-  'receipt.donor': '寄付者（コード）',
+  'receipt.donor': '寄付者',
+  'receipt.donor_code': '寄付者コード',
+  'receipt.donor_destroyed': '（鍵が破棄されたため、寄付者の氏名は読めません）',
   'receipt.amount': '金額',
   'receipt.issued_on': '発行日',
   'receipt.text':
@@ -142,6 +144,13 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.receipt_issued': '受領証を発行しました。仕訳または受領証の一覧からダウンロードできます。',
   'fin.receipt_pdf': '受領証 {number}（PDF）',
   'fin.donor_code': '寄付者（コード）',
+  'fin.donor_name': '寄付者の氏名・住所（受領証に印字）',
+  'fin.donor_name_hint':
+    '封印して保管し、受領証を印刷するときだけ開きます。印刷はすべて記録されます。スポンサーからの入金は、空欄のままにするとスポンサーの連絡先を印字します。',
+  'fin.donor_name_head': '寄付者の氏名',
+  'fin.donor_name_sealed': '封印済み',
+  'field.donor_code_not_sponsor':
+    'この入金はスポンサー {code} からのものです。受領証にはそのコードを使います。',
   'fin.receipt_language': '受領証の言語',
   'fin.receipts_count': '{count}件（欠番なし）',
   'fin.download_pdf': 'ダウンロード（PDF）',

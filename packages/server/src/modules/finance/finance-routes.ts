@@ -33,6 +33,7 @@ import { z } from 'zod'
 import { defineRoute, found } from '../../api/api-route.js'
 import { today } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
+import { can } from '../../auth/policy.js'
 import {
   budgetsFor,
   budgetVsActual,
@@ -55,7 +56,13 @@ import {
 import { fiscalYearIn, fiscalYearStart, setFiscalYearStart } from './fiscal-settings.js'
 import { journalCsvStream } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
-import { issueReceipt, presentReceipt, receiptNumber, receiptPdf } from './receipt-service.js'
+import {
+  issueReceipt,
+  openDonorName,
+  presentReceipt,
+  receiptNumber,
+  receiptPdf,
+} from './receipt-service.js'
 import {
   allowanceAgainstLedger,
   cashPosition,
@@ -233,14 +240,15 @@ export const financeRoutes = [
   defineRoute({
     method: 'get',
     path: '/finance/receipts/:id/pdf',
-    summary: 'A donation receipt as PDF, in its language. Audited.',
+    summary:
+      'A donation receipt as PDF, in its language, naming the donor for finance holding a grant where the name is sealed. Audited.',
     tag: 'finance',
     access: { ...LEDGER, action: 'read' },
     params: z.strictObject({ id: z.string().min(1).max(100) }),
     binary: true,
     response: z.unknown(),
     errors: ['notFound'],
-    async handle({ app, params, audit: by }) {
+    async handle({ app, params, actor, audit: by }) {
       const receipt = found(await findReceipt(app.database.db, params.id))
       await audit(app, app.database.db, {
         actorId: by.actorId,
@@ -250,8 +258,11 @@ export const financeRoutes = [
         requestId: by.requestId,
         details: { number: receiptNumber(receipt) },
       })
+      const mayName =
+        receipt.compartment_id !== null &&
+        can(actor(), 'identify', 'FinanceReceipt', { compartmentId: receipt.compartment_id })
       return {
-        bytes: await receiptPdf(receipt),
+        bytes: await receiptPdf(receipt, await openDonorName(app, receipt, mayName, by)),
         contentType: 'application/pdf',
         fileName: `receipt-${receiptNumber(receipt)}.pdf`,
       }
