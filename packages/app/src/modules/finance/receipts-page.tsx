@@ -62,6 +62,7 @@ export function ReceiptsPage(): JSX.Element {
                           <th scope="col">{t('receipt.number')}</th>
                           <th scope="col">{t('receipt.received_on')}</th>
                           <th scope="col">{t('fin.donor_code')}</th>
+                          <th scope="col">{t('fin.donor_name_head')}</th>
                           <th scope="col">{t('receipt.amount')}</th>
                           <th scope="col">{t('fin.receipt_language')}</th>
                           <th scope="col">{t('fin.next_action')}</th>
@@ -73,6 +74,9 @@ export function ReceiptsPage(): JSX.Element {
                             <th scope="row">{r.number}</th>
                             <td data-label={t('receipt.received_on')}>{dayText(r.receivedOn)}</td>
                             <td data-label={t('fin.donor_code')}>{r.donorCode}</td>
+                            <td data-label={t('fin.donor_name_head')}>
+                              {r.donorNamed ? t('fin.donor_name_sealed') : '—'}
+                            </td>
                             <td data-label={t('receipt.amount')}>{amount(r.amount, r.currency)}</td>
                             <td data-label={t('fin.receipt_language')}>
                               {r.locale === 'ja' ? '日本語' : 'English'}
