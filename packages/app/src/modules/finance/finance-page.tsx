@@ -542,6 +542,9 @@ export function FinancePage(): JSX.Element {
           <a href={`/app/finance/journal?fy=${year}`}>{t('fin.journal')}</a>
           <a href={`/app/finance/budgets?fy=${year}`}>{t('fin.budgets')}</a>
           <a href={`/app/finance/receipts?fy=${year}`}>{t('fin.receipts')}</a>
+          <a href={`/app/finance/position${currency === 'USD' ? '?currency=USD' : ''}`}>
+            {t('fin.position')}
+          </a>
           <a href="/app/finance/accounts">{t('fin.accounts')}</a>
         </div>
         <details>
