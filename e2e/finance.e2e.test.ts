@@ -442,6 +442,14 @@ describeInBrowser('finance in Chromium', (suite) => {
         const used = shot.page.locator('#fin-bva').locator('..').locator('details').first()
         await used.locator('summary').click()
         await used.locator('table').waitFor()
+        if (locale === 'en') {
+          expect(await used.locator('summary').textContent()).toContain(
+            'Actuals converted at 1 dated rate (each day',
+          )
+          const rows = await used.locator('tbody tr').allTextContents()
+          expect(rows[0]).toBe('ActualsMarch 1, 20261 JPY = 0.0084745763 USD')
+          expect(rows[1]).toBe('Budget April 2025April 1, 20251 JPY = 0.0083333333 USD')
+        }
         if (locale === 'ja') expect(describeViolations(await axeViolations(shot.page))).toBe('')
         await used.screenshot({ path: `e2e/artifacts/finance-bva-rates-${locale}-${name}.png` })
         await shot.context.close()

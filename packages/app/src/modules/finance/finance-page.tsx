@@ -12,7 +12,7 @@ import type {
   transactionView,
 } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
-import { formatMonth, formatNumber } from '@haven/core/i18n/format'
+import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
 import { type CurrencyCode, minorUnits } from '@haven/core/money/currency'
 import { formatMoney, moneyFromDecimal } from '@haven/core/money/money'
 import { PROGRAMMES } from '@haven/core/money/programmes'
@@ -200,7 +200,10 @@ function RatesUsed({ report }: { report: BudgetVsActual }): JSX.Element | null {
   if (report.rates.length === 0 && report.budgetRates.length === 0) return null
   const rows = [
     ...report.rates.map((r) => ({ for: t('fin.rate_actuals'), ...r })),
-    ...report.budgetRates.map((r) => ({ for: t('fin.rate_budget', { month: r.month }), ...r })),
+    ...report.budgetRates.map((r) => ({
+      for: t('fin.rate_budget', { month: formatMonth(locale.value, r.month) }),
+      ...r,
+    })),
   ]
   return (
     <details>
@@ -213,16 +216,18 @@ function RatesUsed({ report }: { report: BudgetVsActual }): JSX.Element | null {
             <tr>
               <th scope="col">{t('fin.rate_for')}</th>
               <th scope="col">{t('fin.rate_date')}</th>
-              <th scope="col">{t('fin.rate')}</th>
+              <th scope="col">{t('fin.rate_plain')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.for}${r.rateDate}`}>
                 <th scope="row">{r.for}</th>
-                <td data-label={t('fin.rate_date')}>{r.rateDate ?? '—'}</td>
-                <td data-label={t('fin.rate')}>
-                  {r.rate} {report.currency}
+                <td data-label={t('fin.rate_date')}>
+                  {r.rateDate === null ? '—' : formatDate(locale.value, r.rateDate)}
+                </td>
+                <td data-label={t('fin.rate_plain')}>
+                  {t('fin.rate_pair', { from: 'JPY', rate: r.rate, to: report.currency })}
                 </td>
               </tr>
             ))}

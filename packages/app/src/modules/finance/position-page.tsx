@@ -194,27 +194,25 @@ export function PositionPage(): JSX.Element {
         <p>
           <a href="/app/finance">{t('fin.title')}</a>
         </p>
-        <div class="calc-grid">
-          <TextField
-            id="position-as-of"
-            label={t('fin.as_of')}
-            type="date"
-            value={asOf}
-            onInput={(day) => {
-              if (ISO_DAY.test(day)) route(hrefOf(day, currency))
-            }}
-          />
-          <SelectField
-            id="position-currency"
-            label={t('fin.report_currency')}
-            value={currency}
-            options={[
-              { value: 'JPY', label: t('fin.in_yen') },
-              { value: 'USD', label: t('fin.in_dollars') },
-            ]}
-            onChange={(value) => route(hrefOf(asOf, value))}
-          />
-        </div>
+        <TextField
+          id="position-as-of"
+          label={t('fin.as_of')}
+          type="date"
+          value={asOf}
+          onInput={(day) => {
+            if (ISO_DAY.test(day)) route(hrefOf(day, currency))
+          }}
+        />
+        <SelectField
+          id="position-currency"
+          label={t('fin.report_currency')}
+          value={currency}
+          options={[
+            { value: 'JPY', label: t('fin.in_yen') },
+            { value: 'USD', label: t('fin.in_dollars') },
+          ]}
+          onChange={(value) => route(hrefOf(asOf, value))}
+        />
         {cash.state === 'loading' && <Loading />}
         {cash.state === 'failed' && <Problem error={cash.error} />}
         {cash.state === 'ready' && <CashSection cash={cash.data[0]} />}

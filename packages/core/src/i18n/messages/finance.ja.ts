@@ -176,7 +176,6 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
     '実績は日付ごとのレート {count} 件（各日その日のレート）、予算は各月の月末レートで換算しています。',
   'fin.rates_used': '使用したレート',
   'fin.rate_for': '用途',
-  'fin.rate': 'レート（1円 =）',
   'fin.rate_date': 'レートの日付',
   'fin.rate_actuals': '実績',
   'fin.rate_budget': '予算 {month}',
