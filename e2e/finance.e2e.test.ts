@@ -302,6 +302,7 @@ describeInBrowser('finance in Chromium', (suite) => {
     const gift = page.locator('tr', { hasText: 'Gift from a supporter' })
     await gift.locator('summary', { hasText: 'Issue a receipt' }).click()
     await gift.getByLabel('Donor (code)').fill('D-100')
+    await gift.getByLabel('Donor’s name and address').fill('Suzuki Ichiro, Kyoto')
     await gift.getByRole('button', { name: 'Issue a receipt' }).click()
     await page.getByRole('status').filter({ hasText: 'Receipt issued' }).waitFor()
     await gift.getByRole('link', { name: 'Receipt 2026-0001 (PDF)' }).waitFor()
@@ -310,6 +311,8 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.goto(`${base}/app/finance/receipts?fy=2026`)
     await page.getByText('1 receipt, numbered without gaps').waitFor()
     expect(await page.locator('tbody th').allTextContents()).toEqual(['2026-0001'])
+    // The treasurer works for YAN-01 only: the name stays sealed, and the list says so.
+    await page.getByText('Sealed where you hold no grant').waitFor()
     const href = await page.getByRole('link', { name: 'Download (PDF)' }).getAttribute('href')
     const pdf = await context.request.get(`${base}${href}`)
     expect(pdf.headers()['content-type']).toBe('application/pdf')

@@ -138,7 +138,7 @@ describeEachDialect('finance: receipts name their donor, sealed until printed', 
         finance,
       ),
     )
-    expect([receipt.number, receipt.donorNamed]).toEqual(['2006-0001', true])
+    expect([receipt.number, receipt.donorName]).toEqual(['2006-0001', 'printed'])
     const row = await receiptRow(receipt.id)
     expect(row.compartment_id).toBe(sponsors.id)
     expect(row.donor_name).toMatch(/^v1\.\d+\./)
@@ -172,7 +172,7 @@ describeEachDialect('finance: receipts name their donor, sealed until printed', 
         finance,
       ),
     )
-    expect([named.donorNamed, unnamed.donorNamed]).toEqual([true, false])
+    expect([named.donorName, unnamed.donorName]).toEqual(['printed', 'none'])
     const donors = await findCompartmentByCode(app.database.db, DONORS_COMPARTMENT_CODE)
     expect((await receiptRow(named.id)).compartment_id).toBe(donors?.id)
     expect(await receiptRow(unnamed.id)).toMatchObject({ compartment_id: null, donor_name: null })
@@ -195,6 +195,13 @@ describeEachDialect('finance: receipts name their donor, sealed until printed', 
         await buildUser(app, { grants: [{ role: 'finance', compartmentId: shelter.id }] }),
       )
     ).headers
+    const listed = await (
+      await request('GET', '/finance/receipts?fiscalYear=2006', undefined, local)
+    ).json()
+    expect(listed.items.map((r: { donorName: string }) => r.donorName)).toEqual([
+      'withheld',
+      'none',
+    ])
     const byCode = await pdfText(named.id, local)
     expect(byCode).toContain('Donor code：D-007')
     expect(byCode).not.toContain('Yamada')

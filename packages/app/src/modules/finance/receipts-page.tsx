@@ -75,7 +75,7 @@ export function ReceiptsPage(): JSX.Element {
                             <td data-label={t('receipt.received_on')}>{dayText(r.receivedOn)}</td>
                             <td data-label={t('fin.donor_code')}>{r.donorCode}</td>
                             <td data-label={t('fin.donor_name_head')}>
-                              {r.donorNamed ? t('fin.donor_name_sealed') : '—'}
+                              {r.donorName === 'none' ? '—' : t(`fin.donor_name_${r.donorName}`)}
                             </td>
                             <td data-label={t('receipt.amount')}>{amount(r.amount, r.currency)}</td>
                             <td data-label={t('fin.receipt_language')}>

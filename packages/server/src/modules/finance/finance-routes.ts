@@ -33,7 +33,6 @@ import { z } from 'zod'
 import { defineRoute, found } from '../../api/api-route.js'
 import { today } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
-import { can } from '../../auth/policy.js'
 import {
   budgetsFor,
   budgetVsActual,
@@ -58,6 +57,7 @@ import { journalCsvStream } from './journal-csv.js'
 import { postJournal, postManual, reverseById } from './ledger-service.js'
 import {
   issueReceipt,
+  mayNameDonor,
   openDonorName,
   presentReceipt,
   receiptNumber,
@@ -146,7 +146,7 @@ export const financeRoutes = [
     access: { ...LEDGER, action: 'list' },
     query: journalQuery,
     response: transactionsPageView,
-    async handle({ app, query }) {
+    async handle({ app, actor, query }) {
       const db = app.database.db
       const fy = await fiscalYearIn(db, query.fiscalYear)
       const { rows, total } = await listTransactions(
@@ -159,7 +159,7 @@ export const financeRoutes = [
       return {
         total,
         items: rows.map((t) => presentTransaction(t, lines)),
-        receipts: (await receiptsOf(db, ids)).map(presentReceipt),
+        receipts: (await receiptsOf(db, ids)).map((r) => presentReceipt(actor(), r)),
       }
     },
   }),
@@ -220,8 +220,8 @@ export const financeRoutes = [
     response: receiptView,
     successStatus: 201,
     errors: ['validationFailed', 'notFound', 'notADonation', 'receiptExists'],
-    async handle({ app, params, body, audit: by }) {
-      return presentReceipt(await issueReceipt(app, params.id, body, by))
+    async handle({ app, actor, params, body, audit: by }) {
+      return presentReceipt(actor(), await issueReceipt(app, params.id, body, by))
     },
   }),
   defineRoute({
@@ -232,9 +232,9 @@ export const financeRoutes = [
     access: { ...LEDGER, action: 'list' },
     query: receiptsQuery,
     response: receiptsPageView,
-    async handle({ app, query }) {
+    async handle({ app, actor, query }) {
       const { rows, total } = await listReceipts(app.database.db, query.fiscalYear, query)
-      return { total, items: rows.map(presentReceipt) }
+      return { total, items: rows.map((r) => presentReceipt(actor(), r)) }
     },
   }),
   defineRoute({
@@ -258,9 +258,7 @@ export const financeRoutes = [
         requestId: by.requestId,
         details: { number: receiptNumber(receipt) },
       })
-      const mayName =
-        receipt.compartment_id !== null &&
-        can(actor(), 'identify', 'FinanceReceipt', { compartmentId: receipt.compartment_id })
+      const mayName = mayNameDonor(actor(), receipt)
       return {
         bytes: await receiptPdf(receipt, await openDonorName(app, receipt, mayName, by)),
         contentType: 'application/pdf',

@@ -6,7 +6,9 @@ import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMoney, money } from '@haven/core/money/money'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
+import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
+import { can } from '../../auth/policy.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
@@ -33,13 +35,18 @@ export const receiptNumber = (r: Pick<FinanceReceiptsTable, 'fiscal_year' | 'num
 const donorNameAddress = (r: { id: string }, compartmentId: string) =>
   sealedAt('finance_receipts', 'donor_name', r.id, compartmentId)
 
-export function presentReceipt(r: FinanceReceiptsTable) {
+/** Whether the actor's PDF of a receipt names the donor (finance where the name is sealed). */
+export const mayNameDonor = (actor: Actor, r: FinanceReceiptsTable) =>
+  r.compartment_id !== null &&
+  can(actor, 'identify', 'FinanceReceipt', { compartmentId: r.compartment_id })
+
+export function presentReceipt(actor: Actor, r: FinanceReceiptsTable) {
   return {
     id: r.id,
     number: receiptNumber(r),
     transactionId: r.transaction_id,
     donorCode: r.donor_code,
-    donorNamed: r.donor_name !== null,
+    donorName: r.donor_name === null ? 'none' : mayNameDonor(actor, r) ? 'printed' : 'withheld',
     amount: decimalOf(r.currency, r.minor),
     currency: r.currency,
     receivedOn: r.received_on,
