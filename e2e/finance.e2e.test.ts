@@ -415,7 +415,10 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.locator('#position-as-of').fill('2026-03-15')
     await page.waitForURL(/asOf=2026-03-15/)
     expect(page.url()).toContain('currency=USD')
-    await rates.getByText('1 JPY = 0.0084745763 USD').waitFor()
+    await rates
+      .locator('tr', { hasText: 'Trial balance values' })
+      .getByText('1 JPY = 0.0084745763 USD')
+      .waitFor()
     expect(consoleErrors).toEqual([])
     await context.close()
 
