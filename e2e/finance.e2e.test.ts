@@ -312,7 +312,8 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.getByText('1 receipt, numbered without gaps').waitFor()
     expect(await page.locator('tbody th').allTextContents()).toEqual(['2026-0001'])
     // The treasurer works for YAN-01 only: the name stays sealed, and the list says so.
-    await page.getByText('Sealed where you hold no grant').waitFor()
+    await page.getByText('Withheld from your PDF').waitFor()
+    await page.getByText('your PDF names the donor by code').waitFor()
     const href = await page.getByRole('link', { name: 'Download (PDF)' }).getAttribute('href')
     const pdf = await context.request.get(`${base}${href}`)
     expect(pdf.headers()['content-type']).toBe('application/pdf')

@@ -54,6 +54,9 @@ export function ReceiptsPage(): JSX.Element {
             return (
               <>
                 <p class="hint">{t('fin.receipts_count', { count: total })}</p>
+                {items.some((r) => r.donorName === 'withheld') && (
+                  <p class="hint">{t('fin.donor_name_withheld_hint')}</p>
+                )}
                 {items.length > 0 && (
                   <div class="table-scroll">
                     <table class="table">

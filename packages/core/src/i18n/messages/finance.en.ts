@@ -148,9 +148,10 @@ export const financeEn = {
   'fin.donor_name_hint':
     'Sealed: opened only when the receipt is printed, and every printing is recorded. For a sponsor’s payment, leave it empty to print the sponsor’s contact.',
   'fin.donor_name_head': 'Donor’s name',
-  'fin.donor_name_printed': 'Sealed; printed on the PDF',
-  'fin.donor_name_withheld':
-    'Sealed where you hold no grant: the PDF names the donor by code (finance for the whole organisation prints the name)',
+  'fin.donor_name_printed': 'On the PDF',
+  'fin.donor_name_withheld': 'Withheld from your PDF',
+  'fin.donor_name_withheld_hint':
+    'A name withheld is sealed where you hold no finance grant: your PDF names the donor by code. Finance for the whole organisation prints it.',
   'field.donor_code_not_sponsor':
     'This payment came from sponsor {code}: the receipt uses that code.',
   'fin.receipt_language': 'Language of the receipt',

@@ -148,9 +148,10 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.donor_name_hint':
     '封印して保管し、受領証を印刷するときだけ開きます。印刷はすべて記録されます。スポンサーからの入金は、空欄のままにするとスポンサーの連絡先を印字します。',
   'fin.donor_name_head': '寄付者の氏名',
-  'fin.donor_name_printed': '封印済み。PDF に印字されます',
-  'fin.donor_name_withheld':
-    '権限のない区画に封印：PDF では寄付者をコードで表示します（組織全体の会計担当は氏名を印字できます）',
+  'fin.donor_name_printed': 'PDF に印字',
+  'fin.donor_name_withheld': 'あなたの PDF には印字されません',
+  'fin.donor_name_withheld_hint':
+    '印字されない氏名は、あなたに会計の権限がない区画に封印されています。PDF では寄付者をコードで表示します。組織全体の会計担当は氏名を印字できます。',
   'field.donor_code_not_sponsor':
     'この入金はスポンサー {code} からのものです。受領証にはそのコードを使います。',
   'fin.receipt_language': '受領証の言語',
