@@ -196,7 +196,7 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'fin.value_total': '換算額の合計',
   'fin.value_total_hint':
     'ドル換算は行ごとにセント単位で丸めるため、合計がゼロから数セントずれることがあります。',
-  'fin.rate_pair': '1 {from} = {rate} {to}',
+  'fin.rate_pair': '1 {from} あたり {rate} {to}',
   'fin.rate_plain': 'レート',
   'fin.rate_cash': '{currency} の現金',
   'fin.rate_trial': '試算表の換算額',
