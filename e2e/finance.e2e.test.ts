@@ -302,6 +302,7 @@ describeInBrowser('finance in Chromium', (suite) => {
     const gift = page.locator('tr', { hasText: 'Gift from a supporter' })
     await gift.locator('summary', { hasText: 'Issue a receipt' }).click()
     await gift.getByLabel('Donor (code)').fill('D-100')
+    await gift.getByLabel('Donor’s name and address').fill('Suzuki Ichiro, Kyoto')
     await gift.getByRole('button', { name: 'Issue a receipt' }).click()
     await page.getByRole('status').filter({ hasText: 'Receipt issued' }).waitFor()
     await gift.getByRole('link', { name: 'Receipt 2026-0001 (PDF)' }).waitFor()
@@ -310,6 +311,9 @@ describeInBrowser('finance in Chromium', (suite) => {
     await page.goto(`${base}/app/finance/receipts?fy=2026`)
     await page.getByText('1 receipt, numbered without gaps').waitFor()
     expect(await page.locator('tbody th').allTextContents()).toEqual(['2026-0001'])
+    // The treasurer works for YAN-01 only: the name stays sealed, and the list says so.
+    await page.getByText('Withheld from your PDF').waitFor()
+    await page.getByText('your PDF names the donor by code').waitFor()
     const href = await page.getByRole('link', { name: 'Download (PDF)' }).getAttribute('href')
     const pdf = await context.request.get(`${base}${href}`)
     expect(pdf.headers()['content-type']).toBe('application/pdf')
@@ -356,5 +360,106 @@ describeInBrowser('finance in Chromium', (suite) => {
           })
           await shot.context.close()
         }
+  }, 180_000)
+
+  it('shows cash and the trial balance on a day, in yen or dollars from the URL, with the rates used', async () => {
+    const base = haven.baseUrl
+    const { page, context, consoleErrors } = await suite.newPage({
+      viewport: { width: 1280, height: 800 },
+    })
+    await signInContext(context, base, staff.treasurer as StaffAccount)
+    // March 2026 from the first test: the donation in yen, 400 yuan paid out in China.
+    await page.goto(`${base}/app/finance/position?asOf=2026-03-31`)
+    await page.locator('#fin-cash').waitFor()
+    await page.locator('#fin-trial').waitFor()
+    const cash = page.locator('section', { has: page.locator('#fin-cash') })
+    expect(await cash.locator('thead th').allTextContents()).toEqual([
+      'Account',
+      'Where it is held',
+      'Amount',
+      'Value in JPY',
+    ])
+    await cash.getByText('2 holdings of cash').waitFor()
+    const cashText = (await cash.textContent()) ?? ''
+    expect(cashText).toContain('¥500,000')
+    expect(cashText).toContain('¥6,400') // -400 yuan at the day's 16
+    const trial = page.locator('section', { has: page.locator('#fin-trial') })
+    expect(await trial.locator('thead th').allTextContents()).toEqual([
+      'Account',
+      'Balance',
+      'Value in JPY',
+    ])
+    const totals = await trial.locator('tfoot tr').allTextContents()
+    expect(totals).toContain('Total in JPY¥0')
+    expect(totals.at(-1)).toBe('Total value¥0')
+    const rates = page.locator('section', { has: page.locator('#fin-rates') })
+    expect(await rates.locator('tbody tr').allTextContents()).toEqual([
+      'Cash in CNYMarch 31, 20261 CNY = 16 JPY',
+    ])
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // In dollars: the day's 117 yen to the dollar, named for the trial balance's values.
+    await page.locator('#position-currency').selectOption('USD')
+    await page.waitForURL(/currency=USD/)
+    await cash.getByText('$4,273.50').waitFor()
+    expect(await cash.locator('thead th').last().textContent()).toBe('Value in USD')
+    await rates.getByText('Trial balance values').waitFor()
+    const dollarRates = await rates.locator('tbody tr').allTextContents()
+    expect(dollarRates).toContain('Trial balance valuesMarch 31, 20261 JPY = 0.0085470085 USD')
+    expect(dollarRates.some((r) => r.startsWith('Cash in CNYMarch 31, 20261 CNY = 0.13675'))).toBe(
+      true,
+    )
+    await trial.getByText('each row is rounded to the cent').waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // Another day, typed: the dollar rate of March 1 (118) applies on the 15th.
+    await page.locator('#position-as-of').fill('2026-03-15')
+    await page.waitForURL(/asOf=2026-03-15/)
+    expect(page.url()).toContain('currency=USD')
+    await rates
+      .locator('tr', { hasText: 'Trial balance values' })
+      .getByText('1 JPY = 0.0084745763 USD')
+      .waitFor()
+    expect(consoleErrors).toEqual([])
+    await context.close()
+
+    mkdirSync('e2e/artifacts', { recursive: true })
+    for (const locale of ['ja', 'en'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, base, staff.treasurer as StaffAccount)
+        await shot.page.goto(`${base}/app/finance/position?asOf=2026-03-31&currency=USD`)
+        await shot.page.locator('#fin-rates').waitFor()
+        await shot.page.locator('#fin-trial').waitFor()
+        if (locale === 'ja') {
+          await shot.page.getByText('現金の保有 2件').waitFor()
+          await shot.page.getByText('試算表の換算額').waitFor()
+          expect(describeViolations(await axeViolations(shot.page)), 'ja position').toBe('')
+        }
+        await shot.page.screenshot({
+          path: `e2e/artifacts/finance-position-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        // The budget's rates in dollars, opened, on the year's page.
+        await shot.page.goto(`${base}/app/finance?fy=2025&currency=USD`)
+        await shot.page.locator('.facts-grid').waitFor()
+        const used = shot.page.locator('#fin-bva').locator('..').locator('details').first()
+        await used.locator('summary').click()
+        await used.locator('table').waitFor()
+        if (locale === 'en') {
+          expect(await used.locator('summary').textContent()).toContain(
+            'Actuals converted at 1 dated rate (each day',
+          )
+          const rows = await used.locator('tbody tr').allTextContents()
+          expect(rows[0]).toBe('ActualsMarch 1, 20261 JPY = 0.0084745763 USD')
+          expect(rows[1]).toBe('Budget April 2025April 1, 20251 JPY = 0.0083333333 USD')
+        }
+        if (locale === 'ja') expect(describeViolations(await axeViolations(shot.page))).toBe('')
+        await used.screenshot({ path: `e2e/artifacts/finance-bva-rates-${locale}-${name}.png` })
+        await shot.context.close()
+      }
   }, 180_000)
 })

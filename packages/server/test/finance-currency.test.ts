@@ -125,6 +125,14 @@ describeEachDialect(
       expect(trial.accounts).toContainEqual(
         expect.objectContaining({ account: '1110', currency: 'CNY', balance: '600.00' }),
       )
+      // The gain holds no yuan, only its 600 yen: it stays in the list, and the values add to 0.
+      expect(trial.accounts).toContainEqual({
+        account: '4950',
+        currency: 'CNY',
+        balance: '0.00',
+        value: '-600',
+      })
+      expect(trial.valueTotal).toBe('0')
       // The books now hold the yuan at 9,600 yen.
       const held = (await journal())
         .flatMap((t: { postings: Line[] }) => t.postings)

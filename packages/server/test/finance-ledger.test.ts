@@ -572,7 +572,7 @@ describeEachDialect('finance: the ledger, its periods and the money records move
     const jaText = await pdfText(ja.id)
     expect(jaText).toContain('寄付金受領証明書')
     expect(jaText).toContain(`受領番号：${ja.number}`)
-    expect(jaText).toContain('寄付者（コード）：D-001')
+    expect(jaText).toContain('寄付者コード：D-001')
     expect(jaText).toMatch(/金額：[¥￥]500,000/)
     const enText = await pdfText(fourth.id)
     expect(enText).toContain('Donation receipt')

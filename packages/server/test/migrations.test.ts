@@ -80,6 +80,7 @@ describeEachDialect('migrations', (ctx) => {
         last_editor_id: null,
         created_at: '2006-06-01T00:00:00.000Z',
         updated_at: '2006-06-30T00:00:00.000Z',
+        correction: 0,
       })
       .execute()
     await db
@@ -91,6 +92,7 @@ describeEachDialect('migrations', (ctx) => {
         text_ja: '',
         figures_json: '[]',
         ledger_json: JSON.stringify({ version: 1, releases: [report.entry] }),
+        correction: 0,
       })
       .execute()
     await migrateToLatest(ctx.database(), MIGRATIONS)

@@ -114,10 +114,15 @@ export const positionQuery = z.strictObject({
 /** The month to close, as a form sends it. */
 export const closeMonthSchema = z.strictObject({ month: isoMonth })
 
-/** A receipt for a donation: the donor by pseudonymous code, the receipt's language. */
+/**
+ * A receipt for a donation: the donor by pseudonymous code, the receipt's language, and the
+ * donor's name and address as the receipt prints them (sealed; a sponsor's payment takes them
+ * from the sponsor's record when left empty).
+ */
 export const receiptSchema = z.strictObject({
   donorCode: z.string().trim().min(1).max(40),
   locale: z.enum(['ja', 'en']),
+  donorName: z.string().trim().max(500).optional(),
 })
 export type ReceiptInput = z.infer<typeof receiptSchema>
 

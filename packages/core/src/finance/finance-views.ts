@@ -174,6 +174,11 @@ export const receiptView = z.object({
   number: z.string(),
   transactionId: z.string(),
   donorCode: z.string(),
+  /**
+   * The donor's name (sealed; opened only when the PDF is made): none on the receipt, printed on
+   * the caller's PDF, or withheld from it (the caller holds no grant where it is sealed).
+   */
+  donorName: z.enum(['none', 'printed', 'withheld']),
   amount: z.string(),
   currency: z.string(),
   receivedOn: z.string(),

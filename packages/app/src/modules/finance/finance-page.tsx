@@ -216,7 +216,7 @@ function RatesUsed({ report }: { report: BudgetVsActual }): JSX.Element | null {
             <tr>
               <th scope="col">{t('fin.rate_for')}</th>
               <th scope="col">{t('fin.rate_date')}</th>
-              <th scope="col">{t('fin.rate')}</th>
+              <th scope="col">{t('fin.rate_plain')}</th>
             </tr>
           </thead>
           <tbody>
@@ -224,10 +224,10 @@ function RatesUsed({ report }: { report: BudgetVsActual }): JSX.Element | null {
               <tr key={`${r.for}${r.rateDate}`}>
                 <th scope="row">{r.for}</th>
                 <td data-label={t('fin.rate_date')}>
-                  {r.rateDate ? formatDate(locale.value, r.rateDate) : '—'}
+                  {r.rateDate === null ? '—' : formatDate(locale.value, r.rateDate)}
                 </td>
-                <td data-label={t('fin.rate')}>
-                  {r.rate} {report.currency}
+                <td data-label={t('fin.rate_plain')}>
+                  {t('fin.rate_pair', { from: 'JPY', rate: r.rate, to: report.currency })}
                 </td>
               </tr>
             ))}
@@ -372,7 +372,17 @@ function EntryForm(props: { onSaved: () => void }): JSX.Element {
   )
 }
 
-function CloseForm(props: { onSaved: () => void }): JSX.Element {
+/**
+ * One month typed and acted on (closing it, revaluing its foreign cash): `act` does it and says
+ * what was done, shown once it succeeds.
+ */
+function MonthActionForm(props: {
+  id: string
+  hint: string
+  submit: string
+  act: (month: string) => Promise<string>
+  onSaved: () => void
+}): JSX.Element {
   const [month, setMonth] = useState('')
   const [done, setDone] = useState<string | null>(null)
   const submission = useSubmission()
@@ -389,16 +399,15 @@ function CloseForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', `/finance/periods/${checked.value.month}/close`)
-          setDone(t('fin.closed', { month: checked.value.month }))
+          setDone(await props.act(checked.value.month))
           props.onSaved()
         })
       }}
     >
       <TextField
-        id="close-month"
+        id={props.id}
         label={t('fin.month')}
-        hint={t('fin.close_hint')}
+        hint={props.hint}
         value={month}
         onInput={setMonth}
         error={submission.fields.month}
@@ -406,64 +415,29 @@ function CloseForm(props: { onSaved: () => void }): JSX.Element {
       <ErrorAlert message={submission.error} />
       <StatusMessage>{done}</StatusMessage>
       <button type="submit" class="primary" disabled={submission.busy}>
-        {t('fin.close')}
+        {props.submit}
       </button>
     </form>
   )
 }
 
+async function closeMonth(month: string): Promise<string> {
+  await api('POST', `/finance/periods/${month}/close`)
+  return t('fin.closed', { month })
+}
+
 /** Revalues the foreign cash at a month's end; says by how much the yen value changed. */
-function RevalueForm(props: { onSaved: () => void }): JSX.Element {
-  const [month, setMonth] = useState('')
-  const [done, setDone] = useState<string | null>(null)
-  const submission = useSubmission()
-  return (
-    <form
-      class="supplies-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault()
-        void submission.run(async () => {
-          setDone(null)
-          const checked = checkFields(closeMonthSchema, { month })
-          if (!checked.ok) {
-            submission.setFields(checked.errors)
-            return
-          }
-          const result = await api<{ transaction: Revaluation | null }>(
-            'POST',
-            `/finance/periods/${checked.value.month}/revaluation`,
-          )
-          const change = (result.transaction?.postings ?? [])
-            .filter((p) => p.account !== UNREALISED_EXCHANGE_ACCOUNT)
-            .reduce((sum, p) => sum + Number(p.reportAmount ?? 0), 0)
-          setDone(
-            result.transaction
-              ? t('fin.revalued', {
-                  month: checked.value.month,
-                  amount: amount(String(change), 'JPY'),
-                })
-              : t('fin.nothing_to_revalue', { month: checked.value.month }),
-          )
-          props.onSaved()
-        })
-      }}
-    >
-      <TextField
-        id="revalue-month"
-        label={t('fin.month')}
-        hint={t('fin.revalue_hint')}
-        value={month}
-        onInput={setMonth}
-        error={submission.fields.month}
-      />
-      <ErrorAlert message={submission.error} />
-      <StatusMessage>{done}</StatusMessage>
-      <button type="submit" class="primary" disabled={submission.busy}>
-        {t('fin.revalue')}
-      </button>
-    </form>
+async function revalueMonth(month: string): Promise<string> {
+  const result = await api<{ transaction: Revaluation | null }>(
+    'POST',
+    `/finance/periods/${month}/revaluation`,
   )
+  const change = (result.transaction?.postings ?? [])
+    .filter((p) => p.account !== UNREALISED_EXCHANGE_ACCOUNT)
+    .reduce((sum, p) => sum + Number(p.reportAmount ?? 0), 0)
+  return result.transaction
+    ? t('fin.revalued', { month, amount: amount(String(change), 'JPY') })
+    : t('fin.nothing_to_revalue', { month })
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1)
@@ -573,6 +547,9 @@ export function FinancePage(): JSX.Element {
           <a href={`/app/finance/journal?fy=${year}`}>{t('fin.journal')}</a>
           <a href={`/app/finance/budgets?fy=${year}`}>{t('fin.budgets')}</a>
           <a href={`/app/finance/receipts?fy=${year}`}>{t('fin.receipts')}</a>
+          <a href={`/app/finance/position${currency === 'USD' ? '?currency=USD' : ''}`}>
+            {t('fin.position')}
+          </a>
           <a href="/app/finance/accounts">{t('fin.accounts')}</a>
         </div>
         <details>
@@ -581,11 +558,23 @@ export function FinancePage(): JSX.Element {
         </details>
         <details>
           <summary>{t('fin.close_month')}</summary>
-          <CloseForm onSaved={reload} />
+          <MonthActionForm
+            id="close-month"
+            hint={t('fin.close_hint')}
+            submit={t('fin.close')}
+            act={closeMonth}
+            onSaved={reload}
+          />
         </details>
         <details>
           <summary>{t('fin.revalue_month')}</summary>
-          <RevalueForm onSaved={reload} />
+          <MonthActionForm
+            id="revalue-month"
+            hint={t('fin.revalue_hint')}
+            submit={t('fin.revalue')}
+            act={revalueMonth}
+            onSaved={reload}
+          />
         </details>
         <details>
           <summary>{t('fin.settings')}</summary>

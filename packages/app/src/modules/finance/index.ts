@@ -9,6 +9,7 @@ export const financeApp = defineAppModule({
     page('/app/finance/budgets', () => import('./budgets-page.js').then((m) => m.BudgetsPage)),
     page('/app/finance/journal', () => import('./journal-page.js').then((m) => m.JournalPage)),
     page('/app/finance/receipts', () => import('./receipts-page.js').then((m) => m.ReceiptsPage)),
+    page('/app/finance/position', () => import('./position-page.js').then((m) => m.PositionPage)),
   ],
   nav: [
     { href: '/app/finance', label: 'nav.finance', match: 'exact', shows: (can) => can.finance },

@@ -17,6 +17,7 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
+import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
@@ -91,7 +92,7 @@ function ReverseForm(props: { tx: TransactionView; onSaved: () => void }): JSX.E
 
 function ReceiptForm(props: { tx: TransactionView; onSaved: () => void }): JSX.Element {
   const counterparty = props.tx.postings.find((p) => p.counterpartyCode)?.counterpartyCode ?? ''
-  const [v, setV] = useState({ donorCode: counterparty, locale: 'ja' })
+  const [v, setV] = useState({ donorCode: counterparty, locale: 'ja', donorName: '' })
   const submission = useSubmission()
   const id = props.tx.id
   return (
@@ -117,6 +118,15 @@ function ReceiptForm(props: { tx: TransactionView; onSaved: () => void }): JSX.E
         value={v.donorCode}
         onInput={(donorCode) => setV({ ...v, donorCode })}
         error={submission.fields.donorCode}
+      />
+      <TextArea
+        id={`receipt-name-${id}`}
+        label={t('fin.donor_name')}
+        hint={t('fin.donor_name_hint')}
+        rows={2}
+        value={v.donorName}
+        onInput={(donorName) => setV({ ...v, donorName })}
+        error={submission.fields.donorName}
       />
       <SelectField
         id={`receipt-locale-${id}`}

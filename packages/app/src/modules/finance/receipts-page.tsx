@@ -54,6 +54,9 @@ export function ReceiptsPage(): JSX.Element {
             return (
               <>
                 <p class="hint">{t('fin.receipts_count', { count: total })}</p>
+                {items.some((r) => r.donorName === 'withheld') && (
+                  <p class="hint">{t('fin.donor_name_withheld_hint')}</p>
+                )}
                 {items.length > 0 && (
                   <div class="table-scroll">
                     <table class="table">
@@ -62,6 +65,7 @@ export function ReceiptsPage(): JSX.Element {
                           <th scope="col">{t('receipt.number')}</th>
                           <th scope="col">{t('receipt.received_on')}</th>
                           <th scope="col">{t('fin.donor_code')}</th>
+                          <th scope="col">{t('fin.donor_name_head')}</th>
                           <th scope="col">{t('receipt.amount')}</th>
                           <th scope="col">{t('fin.receipt_language')}</th>
                           <th scope="col">{t('fin.next_action')}</th>
@@ -73,6 +77,9 @@ export function ReceiptsPage(): JSX.Element {
                             <th scope="row">{r.number}</th>
                             <td data-label={t('receipt.received_on')}>{dayText(r.receivedOn)}</td>
                             <td data-label={t('fin.donor_code')}>{r.donorCode}</td>
+                            <td data-label={t('fin.donor_name_head')}>
+                              {r.donorName === 'none' ? '—' : t(`fin.donor_name_${r.donorName}`)}
+                            </td>
                             <td data-label={t('receipt.amount')}>{amount(r.amount, r.currency)}</td>
                             <td data-label={t('fin.receipt_language')}>
                               {r.locale === 'ja' ? '日本語' : 'English'}

@@ -63,6 +63,7 @@ export const auditEn = {
   'audit.act.finance.budget_set': 'Set a budget',
   'audit.act.finance.month_closed': 'Closed a month’s books',
   'audit.act.finance.receipt_issued': 'Issued a receipt',
+  'audit.act.finance.receipt_donor_read': 'Opened a receipt’s donor name to print it',
   'audit.act.grant.created': 'Gave someone a role',
   'audit.act.grant.deleted': 'Took a role away',
   'audit.act.incident.recorded': 'Recorded an incident',

@@ -63,6 +63,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.finance.budget_set': '予算を設定した',
   'audit.act.finance.month_closed': '月次の帳簿を締めた',
   'audit.act.finance.receipt_issued': '領収書を発行した',
+  'audit.act.finance.receipt_donor_read': '印刷のため領収書の寄付者名を開いた',
   'audit.act.grant.created': '役割を付与した',
   'audit.act.grant.deleted': '役割を取り消した',
   'audit.act.incident.recorded': '事件を記録した',

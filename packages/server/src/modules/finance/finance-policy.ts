@@ -6,6 +6,8 @@ declare module '../../auth/policy.js' {
   interface Entities {
     /** The books: accounts, transactions, periods, budgets and reports. Money, never people. */
     Ledger: Record<string, never>
+    /** A donation receipt whose donor's name is sealed in `compartmentId`. */
+    FinanceReceipt: { compartmentId: string }
   }
 }
 
@@ -22,4 +24,12 @@ export const ledgerPolicy = definePolicy('Ledger', {
   /** Extending the chart of accounts: finance, or an administrator setting up. */
   manage: (actor) => holdsAnywhere(actor, ['finance', 'administrator']),
   export: (actor) => holdsAnywhere(actor, ['finance']),
+})
+
+/**
+ * A receipt's donor name opens, to print the receipt, for finance holding a grant where it is
+ * sealed (an organisation-wide grant holds everywhere); anyone else prints it by code only.
+ */
+export const receiptPolicy = definePolicy('FinanceReceipt', {
+  identify: (actor, r) => actor.hasRoleIn(r.compartmentId, ['finance']),
 })

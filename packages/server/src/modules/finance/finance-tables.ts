@@ -81,13 +81,19 @@ export interface FinanceReceiptCountersTable {
   last: number
 }
 
-/** A donation receipt: its number, the donation it acknowledges, the donor by code only. */
+/**
+ * A donation receipt: its number, the donation it acknowledges, the donor by code and, when
+ * given, by name and address sealed in the compartment that keeps the donor.
+ */
 export interface FinanceReceiptsTable {
   id: string
   fiscal_year: number
   number: number
   transaction_id: string
   donor_code: string
+  /** The compartment whose key seals `donor_name`; null when the receipt names no one. */
+  compartment_id: string | null
+  donor_name: string | null
   currency: string
   minor: number
   received_on: string

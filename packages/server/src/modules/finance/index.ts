@@ -1,11 +1,13 @@
 import type { FINANCE_ABILITIES } from '@haven/core/finance/finance-abilities'
+import { RECEIPT_DONOR } from '@haven/core/finance/finance-identifying'
 import { can } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import { financeDemo } from './finance-demo.js'
-import { ledgerPolicy } from './finance-policy.js'
+import { ledgerPolicy, receiptPolicy } from './finance-policy.js'
 import { financeRoutes } from './finance-routes.js'
 import { ledgerListener } from './ledger-service.js'
 import * as m1700 from './migrations/2026-12-06-1700-finance.js'
+import * as m1200 from './migrations/2026-12-07-1200-receipt-donor.js'
 
 /**
  * The books: a double-entry ledger in each currency with yen values at dated rates, the chart
@@ -14,9 +16,13 @@ import * as m1700 from './migrations/2026-12-06-1700-finance.js'
  */
 export const financeModule = defineModule({
   name: 'finance',
-  migrations: { '2026-12-06-1700-finance': m1700 },
+  migrations: {
+    '2026-12-06-1700-finance': m1700,
+    '2026-12-07-1200-receipt-donor': m1200,
+  },
   routes: financeRoutes,
-  policies: [ledgerPolicy],
+  policies: [ledgerPolicy, receiptPolicy],
+  sealed: [RECEIPT_DONOR],
   money: ledgerListener,
   demo: financeDemo,
   async abilities(actor): Promise<AbilitiesOf<(typeof FINANCE_ABILITIES)[number]>> {

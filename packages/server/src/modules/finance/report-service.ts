@@ -191,8 +191,8 @@ export async function trialBalanceOn(
   currency: CurrencyCode = REPORTING_CURRENCY,
 ) {
   const db = app.database.db
-  const rows = (await balances(db, asOf)).filter((r) => r.minor !== 0)
-  const accounts = [...new Set(rows.map((r) => r.account_code))]
+  const all = await balances(db, asOf)
+  const accounts = [...new Set(all.map((r) => r.account_code))]
   // Yen per account and currency; null while a line waits for a rate not yet recorded (the
   // balances still show: the trial balance is how finance finds such lines).
   const booked = new Map<string, number | null>()
@@ -212,6 +212,11 @@ export async function trialBalanceOn(
     const before = booked.has(key) ? (booked.get(key) ?? null) : 0
     booked.set(key, before === null || pending === null ? null : before + b.reportMinor + pending)
   }
+  // An account at zero in its currency can still hold yen value: the unrealised exchange
+  // account's revaluation lines move no money, only yen, and the values must still add to zero.
+  const rows = all.filter(
+    (r) => r.minor !== 0 || booked.get(`${r.account_code}/${r.currency}`) !== 0,
+  )
   const into = yenInto(db, currency)
   const totals = new Map<string, number>()
   let valueTotal: number | null = 0

@@ -42,3 +42,6 @@ export const sponsorshipModule = defineModule({
     }
   },
 })
+
+// What other modules may use: a sponsor payment's donor, for finance's receipts.
+export { donorOfSponsorPayment } from './sponsor-service.js'

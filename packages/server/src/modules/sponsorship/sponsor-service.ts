@@ -8,8 +8,9 @@ import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
-import { sealedAt } from '../../crypto/field-crypto.js'
+import { type Opened, sealedAt } from '../../crypto/field-crypto.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
+import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
@@ -19,6 +20,7 @@ import {
   insertPledge,
   insertSponsor,
   insertSponsorPayment,
+  sponsorOfPayment,
 } from './sponsorship-store.js'
 import type {
   SponsorAllocationsTable,
@@ -30,6 +32,29 @@ import type {
 
 export const sponsorContactAddress = (row: { id: string; compartment_id: string }) =>
   sealedAt('sponsors', 'contact', row.id, row.compartment_id)
+
+/**
+ * The sponsor who made a payment, with their contact opened in memory: for finance to seal it on
+ * the payment's receipt in the sponsor's compartment (it never leaves the server here; the
+ * receipt's printing is what is audited). Null when the payment is not a sponsor's.
+ */
+export async function donorOfSponsorPayment(
+  app: AppContext,
+  db: Db,
+  paymentId: string,
+): Promise<{ code: string; compartmentId: string; contact: Opened } | null> {
+  const sponsor = await sponsorOfPayment(db, paymentId)
+  if (!sponsor) return null
+  return {
+    code: sponsor.code,
+    compartmentId: sponsor.compartment_id,
+    contact: await app.crypto.fields.openOrDestroyed(
+      db,
+      sponsorContactAddress(sponsor),
+      sponsor.contact,
+    ),
+  }
+}
 
 const sponsorCode = (n: number) => `SP-${String(n).padStart(4, '0')}`
 

@@ -242,6 +242,19 @@ export async function insertSponsorPayment(db: Db, row: SponsorPaymentsTable): P
   await db.insertInto('sponsor_payments').values(row).execute()
 }
 
+/** The sponsor who made a payment received. */
+export async function sponsorOfPayment(
+  db: Db,
+  paymentId: string,
+): Promise<SponsorsTable | undefined> {
+  return db
+    .selectFrom('sponsor_payments')
+    .innerJoin('sponsors', 'sponsors.id', 'sponsor_payments.sponsor_id')
+    .selectAll('sponsors')
+    .where('sponsor_payments.id', '=', paymentId)
+    .executeTakeFirst()
+}
+
 export async function sponsorPaymentsOf(
   db: Db,
   sponsorIds: readonly string[],
