@@ -153,4 +153,8 @@ export const auditEn = {
   'audit.act.volunteers.assigned': 'Assigned a volunteer',
   'audit.act.volunteers.hours_logged': "Logged a volunteer's hours",
   'audit.act.volunteers.identity_read': "Looked at a volunteer's contact details",
+  'audit.act.network.organisation_edited': 'Edited a partner organisation',
+  'audit.act.network.contact_edited': 'Edited a partner contact',
+  'audit.act.network.event_edited': 'Edited an event',
+  'audit.act.network.publication_edited': 'Edited a publication',
 } as const

@@ -33,5 +33,6 @@ export const partnerPolicy = definePolicy('Partner', {
 export const partnerContactPolicy = definePolicy('PartnerContact', {
   list: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
   create: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+  update: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
   identify: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
 })
