@@ -153,8 +153,8 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.volunteers.assigned': 'ボランティアを配置した',
   'audit.act.volunteers.hours_logged': 'ボランティアの活動時間を記録した',
   'audit.act.volunteers.identity_read': 'ボランティアの連絡先を閲覧した',
-  'audit.act.network.organisation_edited': '提携団体の情報を編集した',
-  'audit.act.network.contact_edited': '提携団体の連絡先を編集した',
-  'audit.act.network.event_edited': '催しの記録を編集した',
+  'audit.act.network.organisation_edited': '協力団体の情報を編集した',
+  'audit.act.network.contact_edited': '協力団体の連絡先を編集した',
+  'audit.act.network.event_edited': '行事の記録を編集した',
   'audit.act.network.publication_edited': '出版物の記録を編集した',
 }
