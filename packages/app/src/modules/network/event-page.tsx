@@ -18,6 +18,7 @@ import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { EditEventForm, EventCostForm, PublicationForm } from './network-forms.js'
 import { countryName, day } from './network-labels.js'
+import './network.css'
 
 /** An amount in its currency, through the shared formatter ("¥12,000"). */
 const amount = (minor: number, currency: string) =>
