@@ -266,9 +266,11 @@ export function EventPage({ id }: { id: string }): JSX.Element {
             <tbody>
               {e.costs.map((c) => (
                 <tr key={c.id}>
-                  <td>{day(c.paidOn)}</td>
-                  <td>{c.what}</td>
-                  <td class="number">{amount(c.amountMinor, c.currency)}</td>
+                  <td data-label={t('network.cost_paid_on')}>{day(c.paidOn)}</td>
+                  <td data-label={t('network.cost_what')}>{c.what}</td>
+                  <td class="number" data-label={t('network.cost_amount')}>
+                    {amount(c.amountMinor, c.currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -306,10 +308,16 @@ export function EventPage({ id }: { id: string }): JSX.Element {
                       p.title
                     )}
                   </td>
-                  <td>{t(`network.publication_kind.${p.kind}`)}</td>
-                  <td>{p.translatedFrom ? `${p.translatedFrom} → ${p.language}` : p.language}</td>
-                  <td>{p.isbn ?? ''}</td>
-                  <td>{p.publishedOn ? day(p.publishedOn) : ''}</td>
+                  <td data-label={t('network.publication_kind')}>
+                    {t(`network.publication_kind.${p.kind}`)}
+                  </td>
+                  <td data-label={t('network.publication_language')}>
+                    {p.translatedFrom ? `${p.translatedFrom} → ${p.language}` : p.language}
+                  </td>
+                  <td data-label={t('network.isbn')}>{p.isbn ?? ''}</td>
+                  <td data-label={t('network.published_on')}>
+                    {p.publishedOn ? day(p.publishedOn) : ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -227,9 +227,9 @@ export function PartnerPage({ id }: { id: string }): JSX.Element {
               {o.contacts.map((c) => (
                 <tr key={c.id}>
                   <td>{sealed(c.name)}</td>
-                  <td>{sealed(c.position)}</td>
-                  <td>{sealed(c.email)}</td>
-                  <td>{sealed(c.phone)}</td>
+                  <td data-label={t('network.contact_position')}>{sealed(c.position)}</td>
+                  <td data-label={t('network.contact_email')}>{sealed(c.email)}</td>
+                  <td data-label={t('network.contact_phone')}>{sealed(c.phone)}</td>
                   <td>
                     {c.editable && (
                       <OnDemand label={t('network.edit_contact', { name: sealed(c.name) })}>
