@@ -191,74 +191,70 @@ describeInBrowser(
         })
         await shot.context.close()
       }
+    })
 
-      it('a coordinator records support paid to a detained worker’s family and a letter with its answer', async () => {
-        const { page, context } = await suite.newPage()
-        await signInContext(context, haven.baseUrl, staff.detainedCoordinator as StaffAccount)
-        await page.goto(`${haven.baseUrl}/app/detained`)
-        await page.getByRole('button', { name: 'Record an arrest' }).click()
-        const arrest = page.locator('form')
-        await arrest.getByLabel('Code').fill('DW-07')
-        await arrest.getByLabel('Name', { exact: true }).fill('Synthetic Aid Worker')
-        await arrest.getByLabel('Nationality').fill('KR')
-        await arrest.getByLabel('Arrested').fill('2024-01')
-        await arrest.getByLabel('Place of arrest').fill('Yantai')
-        await arrest.getByRole('button', { name: 'Record an arrest' }).click()
-        await page.getByRole('heading', { level: 1, name: 'Detained worker DW-07' }).waitFor()
+    it('a coordinator records support paid to a detained worker’s family and a letter with its answer', async () => {
+      const { page, context } = await suite.newPage()
+      await signInContext(context, haven.baseUrl, staff.detainedCoordinator as StaffAccount)
+      await page.goto(`${haven.baseUrl}/app/detained`)
+      await page.getByRole('button', { name: 'Record an arrest' }).click()
+      const arrest = page.locator('form')
+      await arrest.getByLabel('Code').fill('DW-07')
+      await arrest.getByLabel('Name', { exact: true }).fill('Synthetic Aid Worker')
+      await arrest.getByLabel('Nationality').fill('KR')
+      await arrest.getByLabel('Arrested').fill('2024-01')
+      await arrest.getByLabel('Place of arrest').fill('Yantai')
+      await arrest.getByRole('button', { name: 'Record an arrest' }).click()
+      await page.getByRole('heading', { level: 1, name: 'Detained worker DW-07' }).waitFor()
 
-        await page.getByText('Record a payment').click()
-        const pay = page.locator('#record-payment form')
-        await pay.getByLabel('Paid on').fill('2026-01-15')
-        await pay.getByLabel('Amount').fill('180,000')
-        await pay.getByLabel('Currency').selectOption('JPY')
-        expect(describeViolations(await axeViolations(page))).toBe('')
-        await pay.getByRole('button', { name: 'Record a payment' }).click()
-        await page.getByText('The payment is recorded and sent to the books.').waitFor()
-        await page.getByText('1 payment', { exact: true }).waitFor()
-        expect(await page.getByRole('cell', { name: '¥180,000' }).count()).toBe(1)
+      await page.getByText('Record a payment').click()
+      const pay = page.locator('#record-payment form')
+      await pay.getByLabel('Paid on').fill('2026-01-15')
+      await pay.getByLabel('Amount').fill('180,000')
+      await pay.getByLabel('Currency').selectOption('JPY')
+      expect(describeViolations(await axeViolations(page))).toBe('')
+      await pay.getByRole('button', { name: 'Record a payment' }).click()
+      await page.getByText('The payment is recorded and sent to the books.').waitFor()
+      await page.getByText('1 payment', { exact: true }).waitFor()
+      expect(await page.getByRole('cell', { name: '¥180,000' }).count()).toBe(1)
 
-        await page.getByText('Record an advocacy action').click()
-        const letter = page.locator('#record-advocacy form')
-        // Nothing is sent without whom it was addressed to.
-        await letter.getByLabel('Date').fill('2026-02-01')
-        await letter.getByRole('button', { name: 'Record an advocacy action' }).click()
-        await letter.locator('#advocacy-addressed-to[aria-invalid="true"]').waitFor()
-        await letter.getByLabel('Addressed to').fill('Synthetic Ministry of Justice')
-        await letter.getByLabel('What was asked').fill('Asked for consular access for DW-07.')
-        await letter.getByLabel('Answered on').fill('2026-03-01')
-        await letter.getByLabel('Answer', { exact: true }).fill('Access granted once a month.')
-        await letter.getByRole('button', { name: 'Record an advocacy action' }).click()
-        await page.getByText('The advocacy action is recorded.').waitFor()
-        const row = page.getByRole('row').filter({ hasText: 'Synthetic Ministry of Justice' })
-        expect(await row.textContent()).toContain('Letter sent')
-        expect(await row.textContent()).toContain('Access granted once a month.')
-        expect(describeViolations(await axeViolations(page))).toBe('')
-        const workerUrl = page.url()
+      await page.getByText('Record an advocacy action').click()
+      const letter = page.locator('#record-advocacy form')
+      // Nothing is sent without whom it was addressed to.
+      await letter.getByLabel('Date').fill('2026-02-01')
+      await letter.getByRole('button', { name: 'Record an advocacy action' }).click()
+      await letter.locator('#advocacy-addressed-to[aria-invalid="true"]').waitFor()
+      await letter.getByLabel('Addressed to').fill('Synthetic Ministry of Justice')
+      await letter.getByLabel('What was asked').fill('Asked for consular access for DW-07.')
+      await letter.getByLabel('Answered on').fill('2026-03-01')
+      await letter.getByLabel('Answer', { exact: true }).fill('Access granted once a month.')
+      await letter.getByRole('button', { name: 'Record an advocacy action' }).click()
+      await page.getByText('The advocacy action is recorded.').waitFor()
+      const row = page.getByRole('row').filter({ hasText: 'Synthetic Ministry of Justice' })
+      expect(await row.textContent()).toContain('Letter sent')
+      expect(await row.textContent()).toContain('Access granted once a month.')
+      expect(describeViolations(await axeViolations(page))).toBe('')
+      const workerUrl = page.url()
 
-        for (const [locale, name, viewport] of [
-          ['ja', 'phone', { width: 375, height: 740 }],
-          ['en', 'desktop', { width: 1280, height: 800 }],
-        ] as const) {
-          const shot = await suite.newPage({
-            viewport,
-            locale: locale === 'ja' ? 'ja-JP' : 'en-US',
-          })
-          await signInContext(
-            shot.context,
-            haven.baseUrl,
-            staff.detainedCoordinator as StaffAccount,
-          )
-          await shot.page.goto(workerUrl)
-          await shot.page.getByText(locale === 'ja' ? '支払いを記録' : 'Record a payment').click()
-          if (locale === 'ja')
-            expect(describeViolations(await axeViolations(shot.page)), 'ja worker').toBe('')
-          await shot.page.screenshot({
-            path: `e2e/artifacts/detained-forms-${locale}-${name}.png`,
-            fullPage: true,
-          })
-          await shot.context.close()
-        }
-      })
+      for (const [locale, name, viewport] of [
+        ['ja', 'phone', { width: 375, height: 740 }],
+        ['en', 'desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({
+          viewport,
+          locale: locale === 'ja' ? 'ja-JP' : 'en-US',
+        })
+        await signInContext(shot.context, haven.baseUrl, staff.detainedCoordinator as StaffAccount)
+        await shot.page.goto(workerUrl)
+        await shot.page.getByText(locale === 'ja' ? '支払いを記録' : 'Record a payment').click()
+        if (locale === 'ja')
+          expect(describeViolations(await axeViolations(shot.page)), 'ja worker').toBe('')
+        await shot.page.screenshot({
+          path: `e2e/artifacts/detained-forms-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        await shot.context.close()
+      }
     })
   },
 )
