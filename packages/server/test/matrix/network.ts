@@ -100,8 +100,9 @@ export const matrix: MatrixModule = {
         return { path: `/network/events/${event.id}` }
       },
     },
+    // Costs are posted to the books: coordinators record them, the site's editors do not.
     'POST /network/events/:id/costs': {
-      scope: { kind: 'org', allow: KEEPS },
+      scope: { kind: 'org', allow: ['coordinator'] },
       call: async (f) => {
         const event = await createEvent(
           f.app,

@@ -147,6 +147,7 @@ export function EventPage({ id }: { id: string }): JSX.Element {
   const [done, setDone] = useState<string | null>(null)
   const mayPublish = activeSession.value?.can.editSite ?? false
   const mayKeep = activeSession.value?.can.manageNetwork ?? false
+  const mayRecordCosts = activeSession.value?.can.recordEventCosts ?? false
   const saved = (close: () => void) => (message: string) => {
     close()
     setDone(message)
@@ -276,7 +277,7 @@ export function EventPage({ id }: { id: string }): JSX.Element {
             </tbody>
           </table>
         )}
-        {mayKeep && (
+        {mayRecordCosts && (
           <OnDemand label={t('network.record_cost')} id="record-cost">
             {(close) => <EventCostForm event={e} onSaved={saved(close)} onCancel={close} />}
           </OnDemand>

@@ -10,7 +10,7 @@ import * as m1200 from './migrations/2026-12-07-1200-network-versions.js'
 import { ensureNetworkCompartment } from './network-compartment.js'
 import { networkDemo } from './network-demo.js'
 import { NETWORK_FIGURES } from './network-figures.js'
-import { partnerContactPolicy, partnerPolicy } from './network-policy.js'
+import { partnerContactPolicy, partnerCostPolicy, partnerPolicy } from './network-policy.js'
 import { networkRoutes } from './network-routes.js'
 
 /** Partners and the relationship with each, their contacts (sealed), events and publications. */
@@ -24,7 +24,7 @@ export const networkModule = defineModule({
     '2026-12-07-1200-network-versions': m1200,
   },
   routes: networkRoutes,
-  policies: [partnerPolicy, partnerContactPolicy],
+  policies: [partnerPolicy, partnerContactPolicy, partnerCostPolicy],
   sealed: [NETWORK_CONTACT_FIELDS],
   figures: NETWORK_FIGURES,
   demo: networkDemo,
@@ -36,6 +36,7 @@ export const networkModule = defineModule({
     return {
       network: can(actor, 'list', 'Partner', {}),
       manageNetwork: can(actor, 'create', 'Partner', {}),
+      recordEventCosts: can(actor, 'create', 'PartnerCost', {}),
     }
   },
 })

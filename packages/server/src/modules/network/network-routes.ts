@@ -318,8 +318,8 @@ export const networkRoutes = [
     tag: 'network',
     access: {
       kind: 'policy',
-      entity: 'Partner',
-      action: 'update',
+      entity: 'PartnerCost',
+      action: 'create',
       load: eventAtId,
       record: () => ({}),
     },
