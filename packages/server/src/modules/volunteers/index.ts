@@ -29,3 +29,5 @@ export const volunteersModule = defineModule({
 })
 
 export { ensureVolunteersCompartment } from './volunteers-compartment.js'
+// The public site's volunteer and intern form (the inbox) hands its applications to this module.
+export { receiveSiteApplication, type SiteApplication } from './volunteers-service.js'
