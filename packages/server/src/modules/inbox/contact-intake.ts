@@ -93,7 +93,6 @@ export async function receiveMessage(
             name: submission.form.name,
             replyTo: submission.form.replyTo,
             languages: submission.form.languages,
-            skills: submission.form.skills,
           },
           requestId,
         )

@@ -109,24 +109,14 @@ export interface SiteApplication {
   replyTo: string
   /** Language codes ticked (ko, zh, ja, en); the form asks for no level. */
   languages: readonly string[]
-  /** Skills in the person's words, separated by commas or lines. */
-  skills: string
 }
 
 const EMAIL = z.email()
 
-/** "interpreting, teaching\nIT" → ["interpreting", "teaching", "IT"] (20 at most, 60 characters each). */
-export function skillsFrom(text: string): string[] {
-  const parts = text
-    .split(/[,、，;\n]+/)
-    .map((s) => s.trim().slice(0, 60).trim())
-    .filter(Boolean)
-  return [...new Set(parts)].slice(0, 20)
-}
-
 /**
  * An application from the public site lands here as well as in the inbox: contact details sealed
- * in the volunteers' compartment, status `applied`, languages `unassessed` until screening. Runs
+ * in the volunteers' compartment, status `applied`, languages `unassessed` until screening (the
+ * languages are ticked from a fixed list; the person's own words stay sealed in the inbox). Runs
  * in the caller's transaction (the inbox's), so the two are kept together or not at all; a
  * concurrent application taking the same number makes it fail, and the caller retries.
  */
@@ -162,7 +152,8 @@ export async function receiveSiteApplication(
     status: 'applied',
     applied_on: today(app),
     languages: JSON.stringify(languages),
-    skills: JSON.stringify(skillsFrom(input.skills)),
+    // Free text from the public stays sealed in the inbox: skills are recorded at screening.
+    skills: '[]',
     available_days: '',
     hours_per_week: null,
     version: 1,
