@@ -5,7 +5,9 @@ declare module '../auth/abilities.js' {
     network: boolean
     /** Recording partners, events and publications. */
     manageNetwork: boolean
+    /** Recording what an event cost (posted to the books): coordinators, not the site's editors. */
+    recordEventCosts: boolean
   }
 }
 
-export const NETWORK_ABILITIES = ['network', 'manageNetwork'] as const
+export const NETWORK_ABILITIES = ['network', 'manageNetwork', 'recordEventCosts'] as const

@@ -48,6 +48,8 @@ export const PUBLICATION_KINDS = ['book', 'report', 'translation', 'film', 'arti
 export type PublicationKind = (typeof PUBLICATION_KINDS)[number]
 
 const id = z.string().min(1).max(100)
+/** A version a client read: an edit made against an older one is refused (409 `version_conflict`). */
+const version = z.number().int().min(1).max(1_000_000_000)
 export const isoDate = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'field.date_format' })
@@ -103,6 +105,20 @@ export const createOrganisationSchema = z.strictObject({
 })
 export type CreateOrganisation = z.infer<typeof createOrganisationSchema>
 
+/**
+ * An edit of a partner's name, type, country, region and website at the version read (left out =
+ * cleared). Its relationship is not edited here: a change of status is dated history.
+ */
+export const editOrganisationSchema = z.strictObject({
+  version,
+  name: text(200),
+  type: z.enum(ORGANISATION_TYPES),
+  country: countrySchema,
+  region: optionalText(100),
+  website: webUrl,
+})
+export type EditOrganisation = z.infer<typeof editOrganisationSchema>
+
 export const organisationQuerySchema = z.strictObject({
   type: z.enum(ORGANISATION_TYPES).optional(),
   status: z.enum(RELATIONSHIP_STATUSES).optional(),
@@ -133,25 +149,41 @@ export const createContactSchema = z.strictObject({
 })
 export type CreateContact = z.infer<typeof createContactSchema>
 
-export const createEventSchema = z
-  .strictObject({
-    kind: z.enum(EVENT_KINDS),
-    title: text(300),
-    role: z.enum(EVENT_ROLES),
-    startsOn: isoDate,
-    endsOn: isoDate.optional(),
-    city: optionalText(100),
-    country: countrySchema,
-    audience: z.number().int().min(0).max(1_000_000).optional(),
-    outcomes: optionalText(5000),
-    /** Partners that organised it (hosts and co-organisers), by id. */
-    organiserIds: z.array(id).max(20).default([]),
-  })
-  .refine((e) => e.endsOn === undefined || e.endsOn >= e.startsOn, {
-    path: ['endsOn'],
-    error: 'field.range_reversed',
-  })
+/** An edit of a contact's sealed fields at the version read; the compartment stays as it is. */
+export const editContactSchema = createContactSchema
+  .omit({ compartmentId: true })
+  .extend({ version })
+export type EditContact = z.infer<typeof editContactSchema>
+export const contactParamsSchema = z.strictObject({ id, contactId: id })
+
+const eventFields = {
+  kind: z.enum(EVENT_KINDS),
+  title: text(300),
+  role: z.enum(EVENT_ROLES),
+  startsOn: isoDate,
+  endsOn: isoDate.optional(),
+  city: optionalText(100),
+  country: countrySchema,
+  audience: z.number().int().min(0).max(1_000_000).optional(),
+  outcomes: optionalText(5000),
+  /** Partners that organised it (hosts and co-organisers), by id. */
+  organiserIds: z.array(id).max(20).default([]),
+}
+const endsAfterStart = (e: { startsOn: string; endsOn?: string | undefined }) =>
+  e.endsOn === undefined || e.endsOn >= e.startsOn
+const rangeReversed = () => ({ path: ['endsOn'], error: 'field.range_reversed' })
+
+export const createEventSchema = z.strictObject(eventFields).refine(endsAfterStart, rangeReversed())
 export type CreateEvent = z.infer<typeof createEventSchema>
+
+/**
+ * An edit of an event: every field as it should now be (left out = cleared), at the version read.
+ * The organisers given replace those recorded.
+ */
+export const editEventSchema = z
+  .strictObject({ ...eventFields, version })
+  .refine(endsAfterStart, rangeReversed())
+export type EditEvent = z.infer<typeof editEventSchema>
 
 export const eventQuerySchema = z.strictObject({
   kind: z.enum(EVENT_KINDS).optional(),
@@ -181,6 +213,10 @@ export const createPublicationSchema = z.strictObject({
   eventId: id.optional(),
 })
 export type CreatePublication = z.infer<typeof createPublicationSchema>
+
+/** An edit of a publication at the version read (left out = cleared). */
+export const editPublicationSchema = createPublicationSchema.extend({ version })
+export type EditPublication = z.infer<typeof editPublicationSchema>
 
 export const publicationQuerySchema = z.strictObject({
   kind: z.enum(PUBLICATION_KINDS).optional(),

@@ -47,6 +47,9 @@ export const contactView = z.object({
   email: sealedTextView,
   phone: sealedTextView,
   note: sealedTextView,
+  version: z.number().int(),
+  /** Whether the caller may edit it (who may identify in its compartment). */
+  editable: z.boolean(),
 })
 export type ContactView = z.infer<typeof contactView>
 
@@ -64,12 +67,26 @@ export const eventSummaryView = z.object({
 })
 export type EventSummaryView = z.infer<typeof eventSummaryView>
 
+export const publicationView = z.object({
+  id: z.string(),
+  kind: z.enum(PUBLICATION_KINDS),
+  title: z.string(),
+  language: z.string(),
+  translatedFrom: z.string().nullable(),
+  isbn: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedOn: z.string().nullable(),
+  eventId: z.string().nullable(),
+  version: z.number().int(),
+})
+export type PublicationView = z.infer<typeof publicationView>
+
 export const eventView = eventSummaryView.extend({
+  version: z.number().int(),
   outcomes: z.string().nullable(),
   organisers: z.array(z.object({ id: z.string(), name: z.string(), country: z.string() })),
-  publications: z.array(
-    z.object({ id: z.string(), title: z.string(), kind: z.enum(PUBLICATION_KINDS) }),
-  ),
+  /** Publications shown or launched there, whole, so the event's page can edit them. */
+  publications: z.array(publicationView),
   /** Its page on the public website once an editor published it: the address in each language. */
   site: z.object({ slug: z.string(), paths: z.array(z.string()) }).nullable(),
   /** What it cost, each told to the books (finance) when it was recorded. */
@@ -86,6 +103,7 @@ export const eventView = eventSummaryView.extend({
 export type EventView = z.infer<typeof eventView>
 
 export const organisationView = organisationSummaryView.extend({
+  version: z.number().int(),
   history: z.array(statusChangeView),
   /** Only the contacts in compartments the caller may see; their fields open only for those who may identify. */
   contacts: z.array(contactView),
@@ -93,19 +111,6 @@ export const organisationView = organisationSummaryView.extend({
   actions: z.array(z.enum(['update', 'addContact'])),
 })
 export type OrganisationView = z.infer<typeof organisationView>
-
-export const publicationView = z.object({
-  id: z.string(),
-  kind: z.enum(PUBLICATION_KINDS),
-  title: z.string(),
-  language: z.string(),
-  translatedFrom: z.string().nullable(),
-  isbn: z.string().nullable(),
-  url: z.string().nullable(),
-  publishedOn: z.string().nullable(),
-  eventId: z.string().nullable(),
-})
-export type PublicationView = z.infer<typeof publicationView>
 
 /** The partner map: countries' outlines projected on the server, and the counts drawn and tabled. */
 export const mapView = z.object({

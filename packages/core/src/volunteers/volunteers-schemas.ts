@@ -14,7 +14,17 @@ export type VolunteerStatus = (typeof VOLUNTEER_STATUSES)[number]
 export const WORKING_STATUSES: readonly VolunteerStatus[] = ['active']
 
 /** How well a volunteer speaks a language (the seed values Chinese and Korean). */
-export const LANGUAGE_LEVELS = ['basic', 'conversational', 'fluent', 'native'] as const
+/**
+ * How well a volunteer speaks a language. `unassessed`: named on the public site's form, which
+ * does not ask for a level; screening sets the real one.
+ */
+export const LANGUAGE_LEVELS = [
+  'basic',
+  'conversational',
+  'fluent',
+  'native',
+  'unassessed',
+] as const
 export type LanguageLevel = (typeof LANGUAGE_LEVELS)[number]
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const

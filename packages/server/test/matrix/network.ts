@@ -1,4 +1,9 @@
-import { createEvent, createOrganisation } from '../../src/modules/network/network-service.js'
+import {
+  addContact,
+  createEvent,
+  createOrganisation,
+  createPublication,
+} from '../../src/modules/network/network-service.js'
 import type { MatrixModule } from '../support/matrix.js'
 import { testSlug } from '../support/site-factories.js'
 
@@ -95,8 +100,9 @@ export const matrix: MatrixModule = {
         return { path: `/network/events/${event.id}` }
       },
     },
+    // Costs are posted to the books: coordinators record them, the site's editors do not.
     'POST /network/events/:id/costs': {
-      scope: { kind: 'org', allow: KEEPS },
+      scope: { kind: 'org', allow: ['coordinator'] },
       call: async (f) => {
         const event = await createEvent(
           f.app,
@@ -156,6 +162,74 @@ export const matrix: MatrixModule = {
           translatedFrom: 'ja',
         },
       }),
+    },
+    'PATCH /network/organisations/:id': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => ({
+        path: `/network/organisations/${(await partner(f)).id}`,
+        body: { version: 1, name: 'Matrix Partner Seoul', type: 'ngo', country: 'KR' },
+      }),
+    },
+    // Only those who may identify in the contact's compartment edit its sealed fields.
+    'PATCH /network/organisations/:id/contacts/:contactId': {
+      scope: { kind: 'compartment', allow: ['coordinator', 'caseworker'] },
+      call: async (f) => {
+        const organisation = await partner(f)
+        const contact = await addContact(
+          f.app,
+          organisation.id,
+          { compartmentId: f.target.id, name: 'Contact Person' },
+          BY,
+        )
+        return {
+          path: `/network/organisations/${organisation.id}/contacts/${contact.id}`,
+          body: { version: 1, name: 'Contact Person-Li', phone: '+1 555 0100' },
+        }
+      },
+    },
+    'PATCH /network/events/:id': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => {
+        const event = await createEvent(
+          f.app,
+          {
+            kind: 'lecture',
+            title: 'Matrix lecture',
+            role: 'spoke',
+            startsOn: '2026-04-01',
+            country: 'JP',
+            organiserIds: [],
+          },
+          BY,
+        )
+        return {
+          path: `/network/events/${event.id}`,
+          body: {
+            version: 1,
+            kind: 'lecture',
+            title: 'Matrix lecture, Osaka',
+            role: 'guest_speaker',
+            startsOn: '2026-04-01',
+            city: 'Osaka',
+            country: 'JP',
+            organiserIds: [],
+          },
+        }
+      },
+    },
+    'PATCH /network/publications/:id': {
+      scope: { kind: 'org', allow: KEEPS },
+      call: async (f) => {
+        const book = await createPublication(
+          f.app,
+          { kind: 'book', title: 'Matrix testimonies', language: 'ja' },
+          BY,
+        )
+        return {
+          path: `/network/publications/${book.id}`,
+          body: { version: 1, kind: 'book', title: 'Matrix testimonies, 2nd ed.', language: 'ja' },
+        }
+      },
     },
   },
 }

@@ -11,6 +11,7 @@ import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
@@ -18,6 +19,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { day, servedText } from './detained-labels.js'
+import { AdvocacyForm, PaymentForm } from './worker-forms.js'
 
 const sealed = (v: SealedTextView) =>
   v.state === 'shown'
@@ -127,6 +129,11 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
   )
   const [changing, setChanging] = useState(false)
   const [done, setDone] = useState<string | null>(null)
+  const saved = (close: () => void) => (message: string) => {
+    close()
+    setDone(message)
+    reload()
+  }
   if (worker.state === 'loading') return <Loading />
   if (worker.state === 'failed') return <Problem error={worker.error} />
   const w = worker.data
@@ -183,8 +190,8 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
           <tbody>
             {w.timeline.map((e) => (
               <tr key={e.id}>
-                <td>{day(e.on)}</td>
-                <td>{eventLabel(e.kind)}</td>
+                <td data-label={t('detained.on')}>{day(e.on)}</td>
+                <td data-label={t('detained.what')}>{eventLabel(e.kind)}</td>
               </tr>
             ))}
           </tbody>
@@ -192,6 +199,7 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
       </section>
       <section class="card" aria-labelledby="payments-title">
         <h2 id="payments-title">{t('detained.payments')}</h2>
+        <p>{t('detained.payments_intro')}</p>
         <p>{t('detained.payments_count', { count: w.payments.length })}</p>
         {w.payments.length > 0 && (
           <table class="table">
@@ -204,8 +212,8 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
             <tbody>
               {w.payments.map((p) => (
                 <tr key={p.id}>
-                  <td>{day(p.paidOn)}</td>
-                  <td>
+                  <td data-label={t('detained.on')}>{day(p.paidOn)}</td>
+                  <td data-label={t('detained.amount')}>
                     {formatMoney(locale.value, {
                       currency: p.currency as CurrencyCode,
                       minor: p.amountMinor,
@@ -216,6 +224,11 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
             </tbody>
           </table>
         )}
+        {w.actions.includes('update') && (
+          <OnDemand label={t('detained.record_payment')} id="record-payment">
+            {(close) => <PaymentForm workerId={w.id} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
+        )}
       </section>
       <section class="card" aria-labelledby="advocacy-title">
         <h2 id="advocacy-title">{t('detained.advocacy')}</h2>
@@ -225,20 +238,33 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
             <thead>
               <tr>
                 <th scope="col">{t('detained.on')}</th>
+                <th scope="col">{t('detained.advocacy_kind')}</th>
                 <th scope="col">{t('detained.addressed_to')}</th>
+                <th scope="col">{t('detained.advocacy_summary')}</th>
                 <th scope="col">{t('detained.answer')}</th>
               </tr>
             </thead>
             <tbody>
               {w.advocacy.map((a) => (
                 <tr key={a.id}>
-                  <td>{day(a.on)}</td>
-                  <td>{a.addressedTo}</td>
-                  <td>{a.answeredOn ? sealed(a.answer) : t('detained.no_answer')}</td>
+                  <td data-label={t('detained.on')}>{day(a.on)}</td>
+                  <td data-label={t('detained.advocacy_kind')}>{eventLabel(a.kind)}</td>
+                  <td data-label={t('detained.addressed_to')}>{a.addressedTo}</td>
+                  <td data-label={t('detained.advocacy_summary')}>{sealed(a.summary)}</td>
+                  <td data-label={t('detained.answer')}>
+                    {a.answeredOn
+                      ? `${day(a.answeredOn)}: ${sealed(a.answer)}`
+                      : t('detained.no_answer')}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {w.actions.includes('update') && (
+          <OnDemand label={t('detained.record_advocacy')} id="record-advocacy">
+            {(close) => <AdvocacyForm workerId={w.id} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
         )}
       </section>
     </div>

@@ -1,11 +1,14 @@
 import { formatNumber } from '@haven/core/i18n/format'
 import { LOCALES, type Locale } from '@haven/core/i18n/locales'
+import { type CurrencyCode, isCurrencyCode } from '@haven/core/money/currency'
+import { formatMoney, money } from '@haven/core/money/money'
 import { publishEventSchema } from '@haven/core/network/network-schemas'
 import type { EventView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
@@ -13,7 +16,15 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, type FieldErrors, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { EditEventForm, EventCostForm, PublicationForm } from './network-forms.js'
 import { countryName, day } from './network-labels.js'
+import './network.css'
+
+/** An amount in its currency, through the shared formatter ("¥12,000"). */
+const amount = (minor: number, currency: string) =>
+  isCurrencyCode(currency)
+    ? formatMoney(locale.value, money(currency as CurrencyCode, minor))
+    : `${formatNumber(locale.value, minor)} ${currency}`
 
 type PageText = { title: string; summary: string; body: string }
 const blank: PageText = { title: '', summary: '', body: '' }
@@ -135,6 +146,13 @@ export function EventPage({ id }: { id: string }): JSX.Element {
   const [publishing, setPublishing] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const mayPublish = activeSession.value?.can.editSite ?? false
+  const mayKeep = activeSession.value?.can.manageNetwork ?? false
+  const mayRecordCosts = activeSession.value?.can.recordEventCosts ?? false
+  const saved = (close: () => void) => (message: string) => {
+    close()
+    setDone(message)
+    reload()
+  }
   if (event.state === 'loading') return <Loading />
   if (event.state === 'failed') return <Problem error={event.error} />
   const e = event.data
@@ -191,6 +209,11 @@ export function EventPage({ id }: { id: string }): JSX.Element {
             </>
           )}
         </dl>
+        {mayKeep && (
+          <OnDemand label={t('network.edit_event')} id="edit-event">
+            {(close) => <EditEventForm event={e} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
+        )}
       </section>
       <section class="card" aria-labelledby="event-site-title">
         <h2 id="event-site-title">{t('network.on_the_website')}</h2>
@@ -226,18 +249,100 @@ export function EventPage({ id }: { id: string }): JSX.Element {
           </>
         )}
       </section>
-      {e.publications.length > 0 && (
-        <section class="card" aria-labelledby="event-publications-title">
-          <h2 id="event-publications-title">{t('network.publications')}</h2>
-          <ul>
-            {e.publications.map((p) => (
-              <li key={p.id}>
-                {p.title} ({t(`network.publication_kind.${p.kind}`)})
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <section class="card" aria-labelledby="event-costs-title">
+        <h2 id="event-costs-title">{t('network.costs')}</h2>
+        <p>{t('network.costs_intro')}</p>
+        <p>{t('network.count', { count: e.costs.length })}</p>
+        {e.costs.length > 0 && (
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('network.cost_paid_on')}</th>
+                <th scope="col">{t('network.cost_what')}</th>
+                <th scope="col" class="number">
+                  {t('network.cost_amount')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.costs.map((c) => (
+                <tr key={c.id}>
+                  <td data-label={t('network.cost_paid_on')}>{day(c.paidOn)}</td>
+                  <td data-label={t('network.cost_what')}>{c.what}</td>
+                  <td class="number" data-label={t('network.cost_amount')}>
+                    {amount(c.amountMinor, c.currency)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {mayRecordCosts && (
+          <OnDemand label={t('network.record_cost')} id="record-cost">
+            {(close) => <EventCostForm event={e} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
+        )}
+      </section>
+      <section class="card" aria-labelledby="event-publications-title">
+        <h2 id="event-publications-title">{t('network.publications')}</h2>
+        <p>{t('network.count', { count: e.publications.length })}</p>
+        {e.publications.length > 0 && (
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('network.publication_title')}</th>
+                <th scope="col">{t('network.publication_kind')}</th>
+                <th scope="col">{t('network.publication_language')}</th>
+                <th scope="col">{t('network.isbn')}</th>
+                <th scope="col">{t('network.published_on')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.publications.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {p.url ? (
+                      <a href={p.url} rel="noopener noreferrer">
+                        {p.title}
+                      </a>
+                    ) : (
+                      p.title
+                    )}
+                  </td>
+                  <td data-label={t('network.publication_kind')}>
+                    {t(`network.publication_kind.${p.kind}`)}
+                  </td>
+                  <td data-label={t('network.publication_language')}>
+                    {p.translatedFrom ? `${p.translatedFrom} → ${p.language}` : p.language}
+                  </td>
+                  <td data-label={t('network.isbn')}>{p.isbn ?? ''}</td>
+                  <td data-label={t('network.published_on')}>
+                    {p.publishedOn ? day(p.publishedOn) : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {mayKeep &&
+          e.publications.map((p) => (
+            <OnDemand key={p.id} label={t('network.edit_publication', { title: p.title })}>
+              {(close) => (
+                <PublicationForm
+                  eventId={e.id}
+                  publication={p}
+                  onSaved={saved(close)}
+                  onCancel={close}
+                />
+              )}
+            </OnDemand>
+          ))}
+        {mayKeep && (
+          <OnDemand label={t('network.record_publication')} id="record-publication">
+            {(close) => <PublicationForm eventId={e.id} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
+        )}
+      </section>
     </div>
   )
 }

@@ -1,3 +1,4 @@
+import { IDENTIFYING_ROLES } from '@haven/core/auth/roles'
 import {
   RELATIONSHIP_STATUSES,
   relationshipChangeSchema,
@@ -8,13 +9,28 @@ import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
+import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
+import { ContactForm, EditPartnerForm } from './network-forms.js'
 import { countryName, day } from './network-labels.js'
+
+/** Where the caller may seal a new contact: compartments they may identify in, the network's first. */
+function contactCompartments(): { id: string; code: string }[] {
+  const grants = activeSession.value?.grants ?? []
+  const seen = new Map<string, string>()
+  for (const g of grants)
+    if (g.compartmentId && IDENTIFYING_ROLES.includes(g.role))
+      seen.set(g.compartmentId, g.compartmentCode ?? g.compartmentId)
+  return [...seen]
+    .map(([id, code]) => ({ id, code }))
+    .sort((a, b) => Number(b.code === 'NETWORK') - Number(a.code === 'NETWORK'))
+}
 
 const sealed = (v: SealedTextView) =>
   v.state === 'shown'
@@ -98,6 +114,11 @@ export function PartnerPage({ id }: { id: string }): JSX.Element {
   )
   const [changing, setChanging] = useState(false)
   const [done, setDone] = useState<string | null>(null)
+  const saved = (close: () => void) => (message: string) => {
+    close()
+    setDone(message)
+    reload()
+  }
   if (partner.state === 'loading') return <Loading />
   if (partner.state === 'failed') return <Problem error={partner.error} />
   const o = partner.data
@@ -149,6 +170,11 @@ export function PartnerPage({ id }: { id: string }): JSX.Element {
               {t('network.change_relationship')}
             </button>
           ))}
+        {o.actions.includes('update') && (
+          <OnDemand label={t('network.edit_partner')} id="edit-partner">
+            {(close) => <EditPartnerForm partner={o} onSaved={saved(close)} onCancel={close} />}
+          </OnDemand>
+        )}
       </section>
       <section class="card" aria-labelledby="history-title">
         <h2 id="history-title">{t('network.history')}</h2>
@@ -193,18 +219,48 @@ export function PartnerPage({ id }: { id: string }): JSX.Element {
                 <th scope="col">{t('network.contact_name')}</th>
                 <th scope="col">{t('network.contact_position')}</th>
                 <th scope="col">{t('network.contact_email')}</th>
+                <th scope="col">{t('network.contact_phone')}</th>
+                <th scope="col">{t('network.contact_actions')}</th>
               </tr>
             </thead>
             <tbody>
               {o.contacts.map((c) => (
                 <tr key={c.id}>
                   <td>{sealed(c.name)}</td>
-                  <td>{sealed(c.position)}</td>
-                  <td>{sealed(c.email)}</td>
+                  <td data-label={t('network.contact_position')}>{sealed(c.position)}</td>
+                  <td data-label={t('network.contact_email')}>{sealed(c.email)}</td>
+                  <td data-label={t('network.contact_phone')}>{sealed(c.phone)}</td>
+                  <td>
+                    {c.editable && (
+                      <OnDemand label={t('network.edit_contact', { name: sealed(c.name) })}>
+                        {(close) => (
+                          <ContactForm
+                            partnerId={o.id}
+                            contact={c}
+                            compartments={[]}
+                            onSaved={saved(close)}
+                            onCancel={close}
+                          />
+                        )}
+                      </OnDemand>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
+        )}
+        {o.actions.includes('addContact') && (
+          <OnDemand label={t('network.add_contact')} id="add-contact">
+            {(close) => (
+              <ContactForm
+                partnerId={o.id}
+                compartments={contactCompartments()}
+                onSaved={saved(close)}
+                onCancel={close}
+              />
+            )}
+          </OnDemand>
         )}
       </section>
     </div>

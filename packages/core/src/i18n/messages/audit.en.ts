@@ -160,4 +160,8 @@ export const auditEn = {
   'audit.act.export.iati': 'Exported an IATI file',
   'audit.act.exchange.iati_settings_changed': 'Changed the IATI publishing settings',
   'audit.act.export.hxl': 'Exported the published figures as HXL',
+  'audit.act.network.organisation_edited': 'Edited a partner organisation',
+  'audit.act.network.contact_edited': 'Edited a partner contact',
+  'audit.act.network.event_edited': 'Edited an event',
+  'audit.act.network.publication_edited': 'Edited a publication',
 } as const

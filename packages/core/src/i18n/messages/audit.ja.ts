@@ -160,4 +160,8 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.export.iati': 'IATIファイルを書き出した',
   'audit.act.exchange.iati_settings_changed': 'IATI公開設定を変更した',
   'audit.act.export.hxl': '公表数値をHXLで書き出した',
+  'audit.act.network.organisation_edited': '協力団体の情報を編集した',
+  'audit.act.network.contact_edited': '協力団体の連絡先を編集した',
+  'audit.act.network.event_edited': '行事の記録を編集した',
+  'audit.act.network.publication_edited': '出版物の記録を編集した',
 }

@@ -78,4 +78,19 @@ export const detainedEn = {
   'detained.event.petition': 'Petition',
   'detained.event.statement': 'Public statement',
   'detained.event.testimony': 'Testimony',
+  'detained.cancel': 'Cancel',
+  'detained.paid_on': 'Paid on',
+  'detained.currency': 'Currency',
+  'detained.record_payment': 'Record a payment',
+  'detained.payment_saved': 'The payment is recorded and sent to the books.',
+  'detained.payments_intro': 'Each payment is sent to the books (finance) when it is recorded.',
+  'detained.advocacy_kind': 'Kind',
+  'detained.addressed_to_hint':
+    'A government, an embassy, a UN body: an organisation, not a person.',
+  'detained.advocacy_summary': 'What was asked',
+  'detained.answered_on': 'Answered on',
+  'detained.sealed_hint':
+    'Sealed in this record’s compartment: only those who may identify here read it.',
+  'detained.record_advocacy': 'Record an advocacy action',
+  'detained.advocacy_saved': 'The advocacy action is recorded.',
 } as const

@@ -80,4 +80,18 @@ export const detainedJa: Record<keyof typeof detainedEn, string> = {
   'detained.event.petition': '請願',
   'detained.event.statement': '声明',
   'detained.event.testimony': '証言',
+  'detained.cancel': 'キャンセル',
+  'detained.paid_on': '支払日',
+  'detained.currency': '通貨',
+  'detained.record_payment': '支払いを記録',
+  'detained.payment_saved': '支払いを記録し、会計に送りました。',
+  'detained.payments_intro': '支払いは記録と同時に会計へ送られます。',
+  'detained.advocacy_kind': '種類',
+  'detained.addressed_to_hint': '政府、大使館、国連機関など。個人ではなく組織を書いてください。',
+  'detained.advocacy_summary': '要請の内容',
+  'detained.answered_on': '回答日',
+  'detained.sealed_hint':
+    'この記録の区画に暗号化して保管されます。識別の権限がある人だけが読めます。',
+  'detained.record_advocacy': '支援活動を記録',
+  'detained.advocacy_saved': '支援活動を記録しました。',
 }

@@ -86,4 +86,5 @@ export const volunteersEn = {
   'volunteers.kind.other': 'Other',
   'volunteers.languages_format':
     'Write each line as a language code and a level, like “zh fluent”.',
+  'volunteers.level.unassessed': 'level not yet assessed',
 } as const

@@ -86,4 +86,5 @@ export const volunteersJa: Record<keyof typeof volunteersEn, string> = {
   'volunteers.kind.translation': '翻訳',
   'volunteers.kind.other': 'その他',
   'volunteers.languages_format': '各行を「zh fluent」のように言語コードとレベルで書いてください。',
+  'volunteers.level.unassessed': 'レベル未確認',
 }

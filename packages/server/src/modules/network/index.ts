@@ -6,10 +6,11 @@ import * as m1800 from './migrations/2026-12-06-1800-network.js'
 import * as m1810 from './migrations/2026-12-06-1810-network-interactions.js'
 import * as m0230 from './migrations/2026-12-07-0230-network-event-site.js'
 import * as m0400 from './migrations/2026-12-07-0400-network-event-costs.js'
+import * as m1200 from './migrations/2026-12-07-1200-network-versions.js'
 import { ensureNetworkCompartment } from './network-compartment.js'
 import { networkDemo } from './network-demo.js'
 import { NETWORK_FIGURES } from './network-figures.js'
-import { partnerContactPolicy, partnerPolicy } from './network-policy.js'
+import { partnerContactPolicy, partnerCostPolicy, partnerPolicy } from './network-policy.js'
 import { networkRoutes } from './network-routes.js'
 
 /** Partners and the relationship with each, their contacts (sealed), events and publications. */
@@ -20,9 +21,10 @@ export const networkModule = defineModule({
     '2026-12-06-1810-network-interactions': m1810,
     '2026-12-07-0230-network-event-site': m0230,
     '2026-12-07-0400-network-event-costs': m0400,
+    '2026-12-07-1200-network-versions': m1200,
   },
   routes: networkRoutes,
-  policies: [partnerPolicy, partnerContactPolicy],
+  policies: [partnerPolicy, partnerContactPolicy, partnerCostPolicy],
   sealed: [NETWORK_CONTACT_FIELDS],
   figures: NETWORK_FIGURES,
   demo: networkDemo,
@@ -34,6 +36,7 @@ export const networkModule = defineModule({
     return {
       network: can(actor, 'list', 'Partner', {}),
       manageNetwork: can(actor, 'create', 'Partner', {}),
+      recordEventCosts: can(actor, 'create', 'PartnerCost', {}),
     }
   },
 })

@@ -8,6 +8,8 @@ declare module '../../auth/policy.js' {
     Partner: Record<string, never>
     /** A person at a partner, sealed in a compartment (a restricted one when they could be endangered). */
     PartnerContact: { compartmentId: string }
+    /** What an event cost: recorded here and posted to the books (finance) in one transaction. */
+    PartnerCost: Record<string, never>
   }
 }
 
@@ -33,5 +35,15 @@ export const partnerPolicy = definePolicy('Partner', {
 export const partnerContactPolicy = definePolicy('PartnerContact', {
   list: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
   create: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+  update: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
   identify: (actor, c) => actor.hasRoleIn(c.compartmentId, IDENTIFYING_ROLES),
+})
+
+/**
+ * An event's costs go to the books (finance), so recording one spends the organisation's money:
+ * coordinators (in any compartment, as for partners) may, the site's editors may not — an editor
+ * writes up events for the public, and nothing else they do posts money.
+ */
+export const partnerCostPolicy = definePolicy('PartnerCost', {
+  create: (actor) => holdsAnywhere(actor, ['coordinator']),
 })

@@ -1,10 +1,15 @@
 import { type CONTINENTS, COUNTRY_CODES, continentOf } from '@haven/core/network/countries'
 import {
+  contactParamsSchema,
   createContactSchema,
   createEventSchema,
   createInteractionSchema,
   createOrganisationSchema,
   createPublicationSchema,
+  editContactSchema,
+  editEventSchema,
+  editOrganisationSchema,
+  editPublicationSchema,
   eventCostSchema,
   eventQuerySchema,
   interactionQuerySchema,
@@ -27,7 +32,7 @@ import {
   publicationView,
   publishedEventView,
 } from '@haven/core/network/network-views'
-import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
+import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import { listInteractions } from './interactions-store.js'
 import { addInteraction, presentInteraction } from './network-interactions.js'
 import { networkMap } from './network-map.js'
@@ -39,10 +44,16 @@ import {
   createEvent,
   createOrganisation,
   createPublication,
+  editContact,
+  editEvent,
+  editOrganisation,
+  editPublication,
 } from './network-service.js'
 import {
+  findContact,
   findEvent,
   findOrganisation,
+  findPublication,
   listEvents,
   listOrganisations,
   listPublications,
@@ -57,6 +68,10 @@ import {
 
 const organisationAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
   found(await findOrganisation(app.database.db, params.id))
+const contactAtId = async ({ app, params }: RequestInput<{ id: string; contactId: string }>) =>
+  found(await findContact(app.database.db, params.id, params.contactId))
+const publicationAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
+  found(await findPublication(app.database.db, params.id))
 const eventAtId = async ({ app, params }: RequestInput<{ id: string }>) =>
   found(await findEvent(app.database.db, params.id))
 
@@ -303,8 +318,8 @@ export const networkRoutes = [
     tag: 'network',
     access: {
       kind: 'policy',
-      entity: 'Partner',
-      action: 'update',
+      entity: 'PartnerCost',
+      action: 'create',
       load: eventAtId,
       record: () => ({}),
     },
@@ -370,6 +385,91 @@ export const networkRoutes = [
     errors: ['validationFailed'],
     async handle({ app, body, audit: by }) {
       return presentPublication(await createPublication(app, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/network/organisations/:id',
+    summary:
+      'Edit a partner’s name, type, country, region and website at the version read; 409 version_conflict if it changed',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: organisationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: editOrganisationSchema,
+    response: organisationView,
+    errors: ['notFound', 'validationFailed', 'versionConflict'],
+    async handle({ app, params, body, actor, audit: by }) {
+      const row = await editOrganisation(app, params.id, body, by)
+      return presentOrganisation(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/network/organisations/:id/contacts/:contactId',
+    summary:
+      'Edit a partner contact’s sealed fields at the version read (who may identify in its compartment); 409 version_conflict if it changed',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'PartnerContact',
+      action: 'update',
+      load: contactAtId,
+      record: inCompartment,
+    },
+    params: contactParamsSchema,
+    body: editContactSchema,
+    response: contactView.pick({ id: true, compartmentId: true, version: true }),
+    errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
+    async handle({ app, params, body, audit: by }) {
+      const row = await editContact(app, params.id, params.contactId, body, by)
+      return { id: row.id, compartmentId: row.compartment_id, version: row.version }
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/network/events/:id',
+    summary:
+      'Edit an event (its organisers replaced by those given) at the version read; 409 version_conflict if it changed',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: eventAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: editEventSchema,
+    response: eventView,
+    errors: ['notFound', 'validationFailed', 'versionConflict'],
+    async handle({ app, params, body, audit: by }) {
+      return presentEvent(app, await editEvent(app, params.id, body, by))
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/network/publications/:id',
+    summary: 'Edit a publication at the version read; 409 version_conflict if it changed',
+    tag: 'network',
+    access: {
+      kind: 'policy',
+      entity: 'Partner',
+      action: 'update',
+      load: publicationAtId,
+      record: () => ({}),
+    },
+    params: networkParamsSchema,
+    body: editPublicationSchema,
+    response: publicationView,
+    errors: ['notFound', 'validationFailed', 'versionConflict'],
+    async handle({ app, params, body, audit: by }) {
+      return presentPublication(await editPublication(app, params.id, body, by))
     },
   }),
 ]

@@ -5,6 +5,10 @@ import type {
   CreateEvent,
   CreateOrganisation,
   CreatePublication,
+  EditContact,
+  EditEvent,
+  EditOrganisation,
+  EditPublication,
   EventCost,
   RelationshipChange,
 } from '@haven/core/network/network-schemas'
@@ -18,17 +22,25 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
 import {
+  findContact,
   findEvent,
   findOrganisation,
   findOrganisations,
+  findPublication,
   insertContact,
   insertEvent,
   insertEventCost,
   insertOrganisation,
   insertPublication,
   insertStatusChange,
+  organisersOf,
+  replaceOrganisers,
   statusHistory,
+  updateContact,
+  updateEvent,
+  updateOrganisation,
   updateOrganisationStatus,
+  updatePublication,
 } from './network-store.js'
 import type {
   NetworkContactsTable,
@@ -66,6 +78,7 @@ export async function createOrganisation(
     status_since: since,
     created_at: now,
     updated_at: now,
+    version: 1,
     created_by: by.actorId,
   }
   return app.database.db.transaction().execute(async (trx) => {
@@ -161,6 +174,7 @@ export async function addContact(
       email: await seal('email', input.email),
       phone: await seal('phone', input.phone),
       note: await seal('note', input.note),
+      version: 1,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -210,6 +224,7 @@ export async function createEvent(
       outcomes: input.outcomes || null,
       site_slug: null,
       site_locales: null,
+      version: 1,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -246,6 +261,7 @@ export async function createPublication(
       url: input.url ?? null,
       published_on: input.publishedOn ?? null,
       event_id: input.eventId ?? null,
+      version: 1,
       created_at: app.now().toISOString(),
       created_by: by.actorId,
     }
@@ -324,5 +340,181 @@ export async function addEventCost(
       requestId: by.requestId,
       details: { costId: id, amountMinor: amount.minor, currency: amount.currency },
     })
+  })
+}
+
+/** The names of the fields whose value an edit changes (audited instead of the values). */
+function changedFields<T extends object>(current: T, set: Partial<T>): string[] {
+  return (Object.keys(set) as (keyof T & string)[]).filter((k) => set[k] !== current[k])
+}
+
+const conflict = (current: { version: number } | undefined) =>
+  current ? errors.versionConflict({ version: current.version }) : errors.notFound()
+
+/**
+ * Edits a partner's name, type, country, region and website if it is still at the version the
+ * editor read (409 `version_conflict` otherwise). Audited with the names of the fields changed.
+ */
+export async function editOrganisation(
+  app: AppContext,
+  organisationId: string,
+  input: EditOrganisation,
+  by: Actorish,
+): Promise<NetworkOrganisationsTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    const current = await findOrganisation(trx, organisationId)
+    if (!current || current.version !== input.version) throw conflict(current)
+    const set = {
+      name: input.name,
+      type: input.type,
+      country: input.country,
+      region: input.region || null,
+      website: input.website ?? null,
+    }
+    const fields = changedFields(current, set)
+    const now = app.now().toISOString()
+    if (
+      !(await updateOrganisation(trx, organisationId, input.version, { ...set, updated_at: now }))
+    )
+      throw conflict(await findOrganisation(trx, organisationId))
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.organisation_edited',
+      entityType: 'Partner',
+      entityId: organisationId,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fields, version: input.version + 1 },
+    })
+    return { ...current, ...set, updated_at: now, version: input.version + 1 }
+  })
+}
+
+/**
+ * Edits a contact's sealed fields at the version read, sealing them again with its compartment's
+ * key. Audited with the names of the fields given, never their values.
+ */
+export async function editContact(
+  app: AppContext,
+  organisationId: string,
+  contactId: string,
+  input: EditContact,
+  by: Actorish,
+): Promise<NetworkContactsTable> {
+  return app.database.db.transaction().execute(async (trx) => {
+    const current = await findContact(trx, organisationId, contactId)
+    if (!current || current.version !== input.version) throw conflict(current)
+    await assertWritable(trx, current.compartment_id)
+    const seal = async (column: string, value: string | undefined) =>
+      value ? app.crypto.fields.seal(trx, contactFieldAddress(current, column), value) : null
+    const set = {
+      name: await app.crypto.fields.seal(trx, contactFieldAddress(current, 'name'), input.name),
+      position: await seal('position', input.position),
+      email: await seal('email', input.email),
+      phone: await seal('phone', input.phone),
+      note: await seal('note', input.note),
+    }
+    if (!(await updateContact(trx, contactId, input.version, set)))
+      throw conflict(await findContact(trx, organisationId, contactId))
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.contact_edited',
+      entityType: 'PartnerContact',
+      entityId: contactId,
+      compartmentId: current.compartment_id,
+      requestId: by.requestId,
+      details: {
+        organisationId,
+        // Sealed values differ each time they are sealed: say which fields are filled in.
+        filled: Object.entries(set).flatMap(([k, v]) => (v === null ? [] : [k])),
+        version: input.version + 1,
+      },
+    })
+    return { ...current, ...set, version: input.version + 1 }
+  })
+}
+
+/**
+ * Edits an event at the version read, its organisers replaced by those given. A published
+ * event's page on the website keeps the text the editor wrote; dates and place shown there were
+ * copied when it was published.
+ */
+export async function editEvent(
+  app: AppContext,
+  eventId: string,
+  input: EditEvent,
+  by: Actorish,
+): Promise<NetworkEventsTable> {
+  const organiserIds = [...new Set(input.organiserIds)]
+  return app.database.db.transaction().execute(async (trx) => {
+    const current = await findEvent(trx, eventId)
+    if (!current || current.version !== input.version) throw conflict(current)
+    await assertOrganisations(trx, organiserIds, 'organiserIds')
+    const set = {
+      kind: input.kind,
+      title: input.title,
+      role: input.role,
+      starts_on: input.startsOn,
+      ends_on: input.endsOn ?? null,
+      city: input.city || null,
+      country: input.country,
+      audience: input.audience ?? null,
+      outcomes: input.outcomes || null,
+    }
+    const fields = changedFields(current, set)
+    const before = (await organisersOf(trx, eventId)).map((o) => o.id).sort()
+    if (before.join() !== [...organiserIds].sort().join()) fields.push('organisers')
+    if (!(await updateEvent(trx, eventId, input.version, set)))
+      throw conflict(await findEvent(trx, eventId))
+    await replaceOrganisers(trx, eventId, organiserIds)
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.event_edited',
+      entityType: 'Partner',
+      entityId: eventId,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fields, version: input.version + 1 },
+    })
+    return { ...current, ...set, version: input.version + 1 }
+  })
+}
+
+/** Edits a publication at the version read (409 `version_conflict` otherwise). Audited. */
+export async function editPublication(
+  app: AppContext,
+  publicationId: string,
+  input: EditPublication,
+  by: Actorish,
+): Promise<NetworkPublicationsTable> {
+  if (input.publishedOn && input.publishedOn > today(app)) throw futureDate('publishedOn')
+  return app.database.db.transaction().execute(async (trx) => {
+    const current = await findPublication(trx, publicationId)
+    if (!current || current.version !== input.version) throw conflict(current)
+    if (input.eventId && !(await findEvent(trx, input.eventId)))
+      throw errors.validationFailed([{ path: 'eventId', key: 'field.unknown_event', params: {} }])
+    const set = {
+      kind: input.kind,
+      title: input.title,
+      language: input.language,
+      translated_from: input.translatedFrom ?? null,
+      isbn: input.isbn ?? null,
+      url: input.url ?? null,
+      published_on: input.publishedOn ?? null,
+      event_id: input.eventId ?? null,
+    }
+    const fields = changedFields(current, set)
+    if (!(await updatePublication(trx, publicationId, input.version, set)))
+      throw conflict(await findPublication(trx, publicationId))
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: 'network.publication_edited',
+      entityType: 'Partner',
+      entityId: publicationId,
+      compartmentId: null,
+      requestId: by.requestId,
+      details: { fields, version: input.version + 1 },
+    })
+    return { ...current, ...set, version: input.version + 1 }
   })
 }

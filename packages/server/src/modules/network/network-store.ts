@@ -311,3 +311,106 @@ export async function costsOfEvent(db: Db, eventId: string): Promise<NetworkEven
     .execute()
   return rows.map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }))
 }
+
+type Editable<T> = Partial<Omit<T, 'id' | 'version' | 'created_at' | 'created_by'>>
+
+/**
+ * Changes a partner if it is still at the version the editor read, raising the version. Returns
+ * false when another edit came first.
+ */
+export async function updateOrganisation(
+  db: Db,
+  id: string,
+  version: number,
+  set: Editable<NetworkOrganisationsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_organisations')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function findContact(
+  db: Db,
+  organisationId: string,
+  id: string,
+): Promise<NetworkContactsTable | undefined> {
+  return db
+    .selectFrom('network_contacts')
+    .selectAll()
+    .where('id', '=', id)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst()
+}
+
+/** Changes a contact's sealed fields if it is still at the version read (false otherwise). */
+export async function updateContact(
+  db: Db,
+  id: string,
+  version: number,
+  set: Pick<NetworkContactsTable, 'name' | 'position' | 'email' | 'phone' | 'note'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_contacts')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Changes an event if it is still at the version read (false otherwise). */
+export async function updateEvent(
+  db: Db,
+  id: string,
+  version: number,
+  set: Editable<NetworkEventsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_events')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Puts these partners as the event's organisers in place of those recorded. */
+export async function replaceOrganisers(
+  db: Db,
+  eventId: string,
+  organiserIds: readonly string[],
+): Promise<void> {
+  await db.deleteFrom('network_event_organisers').where('event_id', '=', eventId).execute()
+  if (organiserIds.length > 0)
+    await db
+      .insertInto('network_event_organisers')
+      .values(organiserIds.map((organisation_id) => ({ event_id: eventId, organisation_id })))
+      .execute()
+}
+
+export async function findPublication(
+  db: Db,
+  id: string,
+): Promise<NetworkPublicationsTable | undefined> {
+  return db.selectFrom('network_publications').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Changes a publication if it is still at the version read (false otherwise). */
+export async function updatePublication(
+  db: Db,
+  id: string,
+  version: number,
+  set: Editable<NetworkPublicationsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('network_publications')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}

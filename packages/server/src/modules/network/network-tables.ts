@@ -13,6 +13,8 @@ export interface NetworkOrganisationsTable {
   /** The latest change's status and day (the history is in network_status_changes). */
   status: string
   status_since: string
+  /** Raised by each edit; an edit names the version it read. */
+  version: number
   created_at: string
   updated_at: string
   created_by: string | null
@@ -38,6 +40,8 @@ export interface NetworkContactsTable {
   email: string | null
   phone: string | null
   note: string | null
+  /** Raised by each edit; an edit names the version it read. */
+  version: number
   created_at: string
   created_by: string | null
 }
@@ -57,6 +61,8 @@ export interface NetworkEventsTable {
   site_slug: string | null
   /** The languages of that page, comma-separated ("en,ja"). */
   site_locales: string | null
+  /** Raised by each edit; an edit names the version it read. */
+  version: number
   created_at: string
   created_by: string | null
 }
@@ -76,6 +82,8 @@ export interface NetworkPublicationsTable {
   url: string | null
   published_on: string | null
   event_id: string | null
+  /** Raised by each edit; an edit names the version it read. */
+  version: number
   created_at: string
   created_by: string | null
 }

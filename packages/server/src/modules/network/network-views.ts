@@ -82,6 +82,7 @@ export function presentPublication(row: NetworkPublicationsTable): PublicationVi
     url: row.url,
     publishedOn: row.published_on,
     eventId: row.event_id,
+    version: row.version,
   }
 }
 
@@ -92,13 +93,10 @@ export async function presentEvent(app: AppContext, row: NetworkEventsTable): Pr
   const costs = await costsOfEvent(db, row.id)
   return {
     ...presentEventSummary(row),
+    version: row.version,
     outcomes: row.outcomes,
     organisers: organisers.map((o) => ({ id: o.id, name: o.name, country: o.country })),
-    publications: publications.map((p) => ({
-      id: p.id,
-      title: p.title,
-      kind: p.kind as PublicationKind,
-    })),
+    publications: publications.map(presentPublication),
     site: row.site_slug
       ? {
           slug: row.site_slug,
@@ -137,6 +135,9 @@ async function presentContact(
     email: await open('email', row.email),
     phone: await open('phone', row.phone),
     note: await open('note', row.note),
+    version: row.version,
+    editable:
+      mayIdentify && can(actor, 'update', 'PartnerContact', { compartmentId: row.compartment_id }),
   }
 }
 
@@ -177,6 +178,7 @@ export async function presentOrganisation(
   )
   return {
     ...presentOrganisationSummary(row),
+    version: row.version,
     history: history.map((h) => ({
       id: h.id,
       status: h.status as RelationshipStatus,

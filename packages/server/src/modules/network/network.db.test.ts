@@ -232,7 +232,9 @@ describeEachDialect('partners, events and publications through the API', (ctx) =
       201,
     )
     const read = await ok(await request(editor, 'GET', `/network/events/${event.id}`))
-    expect(read.publications).toEqual([{ id: film.id, title: 'A documentary', kind: 'film' }])
+    expect(read.publications).toEqual([
+      expect.objectContaining({ id: film.id, title: 'A documentary', kind: 'film', version: 1 }),
+    ])
     const organised = await ok(
       await request(editor, 'GET', `/network/organisations/${congress.id}`),
     )

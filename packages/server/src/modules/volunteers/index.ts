@@ -4,6 +4,7 @@ import { canSomewhere } from '../../auth/policy.js'
 import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m0300 from './migrations/2026-12-07-0300-volunteers.js'
 import { ensureVolunteersCompartment } from './volunteers-compartment.js'
+import { volunteersDemo } from './volunteers-demo.js'
 import { VOLUNTEERS_FIGURES } from './volunteers-figures.js'
 import { volunteerPolicy } from './volunteers-policy.js'
 import { volunteersRoutes } from './volunteers-routes.js'
@@ -19,6 +20,7 @@ export const volunteersModule = defineModule({
   policies: [volunteerPolicy],
   sealed: [VOLUNTEER_FIELDS],
   figures: VOLUNTEERS_FIGURES,
+  demo: volunteersDemo,
   // Created at start-up, so administrators can grant it before the first application.
   async start(app) {
     await ensureVolunteersCompartment(app)
@@ -29,3 +31,5 @@ export const volunteersModule = defineModule({
 })
 
 export { ensureVolunteersCompartment } from './volunteers-compartment.js'
+// The public site's volunteer and intern form (the inbox) hands its applications to this module.
+export { receiveSiteApplication, type SiteApplication } from './volunteers-service.js'

@@ -6,6 +6,7 @@ import {
   type VolunteerStatusChange,
   WORKING_STATUSES,
 } from '@haven/core/volunteers/volunteers-schemas'
+import { z } from 'zod'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
@@ -99,6 +100,78 @@ export async function createVolunteer(
       throw error
     }
   }
+}
+
+/** What the public site's volunteer and intern form gives (see the inbox's application form). */
+export interface SiteApplication {
+  name: string
+  /** An email address or a phone number, as the person typed it. */
+  replyTo: string
+  /** Language codes ticked (ko, zh, ja, en); the form asks for no level. */
+  languages: readonly string[]
+}
+
+const EMAIL = z.email()
+
+/**
+ * An application from the public site lands here as well as in the inbox: contact details sealed
+ * in the volunteers' compartment, status `applied`, languages `unassessed` until screening (the
+ * languages are ticked from a fixed list; the person's own words stay sealed in the inbox). Runs
+ * in the caller's transaction (the inbox's), so the two are kept together or not at all; a
+ * concurrent application taking the same number makes it fail, and the caller retries.
+ */
+export async function receiveSiteApplication(
+  app: AppContext,
+  trx: Db,
+  /** The volunteers' compartment (ensureVolunteersCompartment, found before the transaction). */
+  compartmentId: string,
+  input: SiteApplication,
+  requestId: string | null,
+): Promise<VolunteersTable> {
+  const seq = await nextVolunteerSeq(trx)
+  const id = newId()
+  const at = { id, compartment_id: compartmentId }
+  const seal = async (column: 'name' | 'email' | 'phone', value: string | undefined) =>
+    value ? app.crypto.fields.seal(trx, volunteerFieldAddress(at, column), value) : null
+  const replyTo = input.replyTo.trim()
+  const isEmail = EMAIL.safeParse(replyTo).success && replyTo.length <= 200
+  const languages = [...new Set(input.languages)].map((language) => ({
+    language,
+    level: 'unassessed' as const,
+  }))
+  const now = app.now().toISOString()
+  const row: VolunteersTable = {
+    id,
+    compartment_id: compartmentId,
+    code: codeOf(seq),
+    seq,
+    name: (await seal('name', input.name.slice(0, 200))) ?? '',
+    email: isEmail ? await seal('email', replyTo) : null,
+    // Anything else short enough to be a number is kept as the phone; the inbox keeps it whole.
+    phone: !isEmail && replyTo.length <= 50 ? await seal('phone', replyTo) : null,
+    status: 'applied',
+    applied_on: today(app),
+    languages: JSON.stringify(languages),
+    // Free text from the public stays sealed in the inbox: skills are recorded at screening.
+    skills: '[]',
+    available_days: '',
+    hours_per_week: null,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    created_by: null,
+  }
+  await insertVolunteer(trx, row)
+  await audit(app, trx, {
+    actorId: null,
+    action: 'volunteers.applied',
+    entityType: 'Volunteer',
+    entityId: id,
+    compartmentId,
+    requestId,
+    details: { code: row.code, languages: languages.map((l) => l.language), source: 'site' },
+  })
+  return row
 }
 
 /** Screening and after, against the version the person saw (409 if someone saved first). */

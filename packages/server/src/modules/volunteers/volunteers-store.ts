@@ -127,3 +127,13 @@ export async function minutesInPeriod(
     .execute()
   return rows.map((r) => ({ ...r, minutes: Number(r.minutes) }))
 }
+
+/** How many volunteers a compartment holds (the demo adds its own only to an empty one). */
+export async function countVolunteersIn(db: Db, compartmentId: string): Promise<number> {
+  const row = await db
+    .selectFrom('volunteers')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('compartment_id', '=', compartmentId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

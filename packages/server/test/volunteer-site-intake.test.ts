@@ -1,0 +1,115 @@
+import { beforeEach, expect, it } from 'vitest'
+import type { AppContext } from '../src/app-context.js'
+import { ensureVolunteersCompartment } from '../src/modules/volunteers/index.js'
+import { describeEachDialect } from './support/dialects.js'
+import { buildUser, signIn } from './support/factories.js'
+import { testAppContext, testApps } from './support/test-app.js'
+
+describeEachDialect('the site’s volunteer form feeds the volunteers module', (ctx) => {
+  let app: AppContext
+  let clock: Date
+  beforeEach(async () => {
+    await ctx.reset()
+    clock = new Date('2026-11-26T09:00:00Z')
+    app = testAppContext(ctx.database(), { now: () => clock })
+  })
+
+  const site = (path: string, init?: RequestInit) => testApps(app).site.request(path, init)
+
+  /** Opens the form as a visitor, waits like a person, and sends it. */
+  async function apply(fields: Record<string, string | string[]>) {
+    const form = await (await site('/en/get-involved')).text()
+    const issued = /name="issued" value="([^"]+)"/.exec(form)?.[1] ?? ''
+    clock = new Date(clock.getTime() + 5000)
+    const body = new URLSearchParams()
+    for (const [k, v] of Object.entries({ ...fields, issued }))
+      for (const value of Array.isArray(v) ? v : [v]) body.append(k, value)
+    return site('/en/get-involved', {
+      method: 'POST',
+      body,
+      headers: { Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-origin' },
+    })
+  }
+
+  it('an application lands sealed in the volunteers’ compartment, audited, languages to be assessed', async () => {
+    const sent = await apply({
+      kind: 'intern',
+      name: 'Synthetic Applicant',
+      replyTo: 'applicant@example.org',
+      languages: ['zh', 'ko'],
+      skills: 'Interpreting, MARKER-skill',
+      availability: 'Weekends',
+    })
+    expect(sent.status).toBe(303)
+    const second = await apply({
+      kind: 'volunteer',
+      name: 'Second Applicant',
+      replyTo: '+81 3 0000 0000',
+      availability: 'Evenings',
+    })
+    expect(second.status).toBe(303)
+
+    const db = app.database.db
+    const rows = await db.selectFrom('volunteers').selectAll().orderBy('seq').execute()
+    expect(rows.map((r) => [r.code, r.status, r.applied_on])).toEqual([
+      ['VOL-001', 'applied', '2026-11-26'],
+      ['VOL-002', 'applied', '2026-11-26'],
+    ])
+    const volunteers = await ensureVolunteersCompartment(app)
+    expect(rows.every((r) => r.compartment_id === volunteers)).toBe(true)
+    // Sealed: neither the name nor the address is in the row; free text stays in the inbox only.
+    const stored = JSON.stringify(rows)
+    expect(stored).not.toContain('Synthetic Applicant')
+    expect(stored).not.toContain('example.org')
+    expect(stored).not.toContain('0000 0000')
+    expect(stored).not.toContain('MARKER-skill')
+    expect(rows[0]?.email).not.toBeNull()
+    expect(rows[0]?.phone).toBeNull()
+    expect(rows[1]?.email).toBeNull()
+    expect(rows[1]?.phone).not.toBeNull()
+
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'entity_id', 'compartment_id', 'details'])
+      .where('action', '=', 'volunteers.applied')
+      .orderBy('seq')
+      .execute()
+    expect(audits).toHaveLength(2)
+    expect(audits[0]).toMatchObject({ actor_id: null, compartment_id: volunteers })
+    expect(JSON.parse(String(audits[0]?.details))).toEqual({
+      code: 'VOL-001',
+      languages: ['zh', 'ko'],
+      source: 'site',
+    })
+    // Both also reached the inbox, as before.
+    expect(await db.selectFrom('contact_messages').select('id').execute()).toHaveLength(2)
+
+    // A coordinator of the volunteers sees the application, its contact details opened for them.
+    const coordinator = await buildUser(app, {
+      grants: [{ role: 'coordinator', compartmentId: volunteers }],
+    })
+    const { headers } = await signIn(app, coordinator)
+    const list = await testApps(app).staff.request('/api/v1/volunteers?language=zh', { headers })
+    const page = (await list.json()) as { total: number; rows: { id: string; code: string }[] }
+    expect(page.total).toBe(1)
+    const one = await testApps(app).staff.request(`/api/v1/volunteers/${page.rows[0]?.id}`, {
+      headers,
+    })
+    expect(await one.json()).toMatchObject({
+      code: 'VOL-001',
+      name: { state: 'shown', value: 'Synthetic Applicant' },
+      email: { state: 'shown', value: 'applicant@example.org' },
+      languages: [
+        { language: 'zh', level: 'unassessed' },
+        { language: 'ko', level: 'unassessed' },
+      ],
+      skills: [],
+    })
+  })
+
+  it('a form refused (a field missing) records no volunteer', async () => {
+    const refused = await apply({ kind: 'volunteer', name: '', replyTo: 'x', availability: '' })
+    expect(refused.status).toBe(422)
+    expect(await app.database.db.selectFrom('volunteers').select('id').execute()).toEqual([])
+  })
+})
