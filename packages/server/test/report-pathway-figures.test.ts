@@ -4,6 +4,7 @@ import { MODULES } from '../src/modules/index.js'
 import { medicalModule } from '../src/modules/medical/index.js'
 import { peopleModule } from '../src/modules/people/index.js'
 import { cellText, compileReport, figureCatalogue } from '../src/modules/report/report-compile.js'
+import { reportProtection } from '../src/modules/report/report-settings.js'
 import { resettlementModule } from '../src/modules/resettlement/index.js'
 import { handOutItems } from '../src/modules/supplies/handout-service.js'
 import {
@@ -108,6 +109,7 @@ describeEachDialect(
         app.database.db,
         { fiscal_year: 2005, template_en: template, template_ja: template },
         '2006-06-01',
+        await reportProtection(app, app.database.db),
       )
       expect(compiled.release.refused).toBe(false)
       expect(compiled.figures.map((f) => f.entry.figure.key)).toEqual(KEYS)
