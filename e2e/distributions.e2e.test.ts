@@ -42,7 +42,7 @@ describeInBrowser('distributions under caps in Chromium', (suite) => {
     await coordinator.page.locator('#pol-validFrom').fill('2026-01-01')
     await coordinator.page.getByRole('button', { name: 'Create policy' }).click()
     await coordinator.page.getByRole('status').filter({ hasText: 'Policy created.' }).waitFor()
-    await coordinator.page.getByRole('cell', { name: /180000 JPY/ }).waitFor()
+    await coordinator.page.getByRole('cell', { name: /¥180,000 a month/ }).waitFor()
     expect(describeViolations(await axeViolations(coordinator.page))).toBe('')
     // The same period again is refused, naming the clash.
     await coordinator.page.getByRole('button', { name: 'Create policy' }).click()
@@ -93,7 +93,7 @@ describeInBrowser('distributions under caps in Chromium', (suite) => {
     await cp.locator('#mv-quantity').fill('120')
     await cp.locator('#mv-cost').fill('480')
     await cp.getByRole('button', { name: 'Record movement' }).click()
-    await cp.getByRole('cell', { name: '120 kg · 480.00 CNY' }).waitFor()
+    await cp.getByRole('cell', { name: '120 kg · CN¥480.00' }).waitFor()
     await cp.locator('#mv-kind').selectOption('transfer')
     await cp.locator('#mv-from').selectOption({ label: 'Yanji warehouse' })
     await cp.locator('#mv-to').selectOption({ label: 'Yanji warehouse' })

@@ -25,7 +25,11 @@ document.addEventListener('visibilitychange', () => {
 // The reader's messages, the session, the first page's code and its data, all at once (each is a
 // round trip on a bad line). The app renders once the messages are in.
 const messages = loadCatalog(locale.value)
-ensureSession().catch(() => {})
+// The pages for someone not signed in (sign-in, first setup, a password link) ask for no session:
+// the server would answer 401, which the browser logs as an error on every such visit.
+const SIGNED_OUT_PAGES = ['/app/login', '/app/setup', '/app/password']
+if (!SIGNED_OUT_PAGES.some((p) => window.location.pathname.startsWith(p)))
+  ensureSession().catch(() => {})
 warmFirstPage(window.location.pathname, window.location.search)
 const root = document.getElementById('root')
 const start = () => {
