@@ -27,6 +27,9 @@ const shapes = new Map<string, Shape | 'uncacheable'>()
  * took from elsewhere) is never cached and is built anew each time. What the check cannot see is
  * a `key` that leaves out a difference of structure: callers derive it from the same flags `build`
  * branches on.
+ *
+ * A reused shape runs through `executeQuery`, which skips plugins' `transformQuery`: not for the
+ * public site's reader (`site/published-db.ts`), whose plugin inspects every query it sends.
  */
 export function compiledShape<T, O>(
   db: Kysely<T> | Transaction<T>,
