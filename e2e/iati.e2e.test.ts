@@ -7,7 +7,7 @@ import { describeInBrowser } from './support/browser.js'
 import { type HavenUnderTest, startHaven } from './support/haven-server.js'
 import { createStaff, type StaffAccount, signInContext } from './support/staff-accounts.js'
 
-const SCHEMAS = new URL('../../shared/standards/iati/schemas/', import.meta.url).pathname
+const SCHEMAS = new URL('../standards/iati/schemas/', import.meta.url).pathname
 
 /** xmllint's complaints about a downloaded file against an IATI schema ('' when valid). */
 function schemaErrors(path: string, schema: string): string {

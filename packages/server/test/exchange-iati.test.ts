@@ -11,8 +11,8 @@ import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { buildShelter } from './support/shelter-factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
 
-/** The IATI schemas and codelists, kept beside the project (see its README). */
-const IATI = join(import.meta.dirname, '../../../../shared/standards/iati')
+/** The IATI schemas and codelists, kept in the project (`standards/iati`, see its README). */
+const IATI = join(import.meta.dirname, '../../../standards/iati')
 const BY = { actorId: null, requestId: null }
 
 const TEMPLATE_EN =
