@@ -81,7 +81,9 @@ async function startFloor(
   headers: Record<string, string> = {},
 ): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // HAVEN_BENCH_FLOOR_FLAGS: Node flags for the floors (e.g. "--cpu-prof"), as for the server.
+  const flags = (process.env.HAVEN_BENCH_FLOOR_FLAGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: 'ignore',
   })

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseConfig } from '../src/config/load-config.js'
 import { type HavenDatabase, openDatabase } from '../src/db/database.js'
+import { requestUnseal, unsealSocketPath } from '../src/unseal/unseal-socket.js'
 import { type RunningServer, runHaven, startServer } from './support/cli.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { testAppContext } from './support/test-app.js'
@@ -295,18 +296,106 @@ describe.each(targets)('haven serve --workers $dialect', (target) => {
   }, 120_000)
 })
 
+/**
+ * Sealed mode with workers: the operator unseals once (`haven unseal` reaches the primary, the
+ * /unseal page reaches one worker) and every worker — a replacement started later too — serves.
+ */
+describe.each(targets)('haven serve --workers, sealed, $dialect', (target) => {
+  const PASSPHRASE = 'quiet harbour lantern morning'
+  let env: Record<string, string>
+  let server: RunningServer | undefined
+
+  beforeAll(async () => {
+    env = {
+      ...(await target.setUp()).env,
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'haven-workers-sealed-')),
+      HAVEN_SEALED: 'true',
+      WORKERS: '2',
+    }
+  }, 60_000)
+  afterEach(async () => {
+    // Stopped even when a test fails: a server left running would outlive the run.
+    await server?.stop()
+    server = undefined
+  }, 60_000)
+  afterAll(() => target.tearDown(), 60_000)
+
+  /** The staff API's answer on `n` fresh connections, and which workers gave them. */
+  const sessionAnswers = async (port: number, n: number) => {
+    const before = logLines(server as RunningServer).length
+    const answers = await Promise.all(
+      Array.from({ length: n }, () => send(port, 'GET', '/api/v1/auth/session')),
+    )
+    const workers = logLines(server as RunningServer)
+      .slice(before)
+      .filter((l) => l.msg === 'request' && l.path === '/api/v1/auth/session')
+      .map((l) => l.worker)
+    return { statuses: answers.map((a) => a.status), workers: new Set(workers) }
+  }
+  const allUnsealed = async (port: number) => {
+    const end = Date.now() + 30_000
+    for (;;) {
+      const { statuses, workers } = await sessionAnswers(port, 8)
+      // 401: the API answers (no session), it is not 503 sealed.
+      if (statuses.every((s) => s === 401)) return workers
+      if (Date.now() > end) throw new Error(`still sealed somewhere: ${statuses.join(', ')}`)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  }
+
+  it('unsealed once through haven unseal, every worker serves, and so does a replacement for a killed one', async () => {
+    server = await startServer(env)
+    const port = server.ports.combined ?? 0
+    const sealed = await sessionAnswers(port, 6)
+    expect(sealed.statuses).toEqual(Array(6).fill(503))
+
+    const unsealed = await requestUnseal(unsealSocketPath(env.DATA_DIR ?? ''), PASSPHRASE)
+    expect(unsealed).toMatchObject({ ok: true, initialised: true })
+    expect((await allUnsealed(port)).size).toBe(2)
+
+    const victim = logLines(server).find((l) => l.msg === 'worker listening')
+    process.kill(victim?.pid as number, 'SIGKILL')
+    await until(
+      () => logLines(server as RunningServer).some((l) => l.msg === 'replacement worker listening'),
+      'the replacement worker',
+    )
+    const after = await allUnsealed(port)
+    expect(after.size).toBe(2)
+    expect(after.has(victim?.worker)).toBe(false)
+    expect(await server.stop()).toBe(0)
+  }, 120_000)
+
+  it('unsealed through the /unseal page, which reaches one worker, every worker serves', async () => {
+    server = await startServer(env)
+    const port = server.ports.combined ?? 0
+    expect((await sessionAnswers(port, 4)).statuses).toEqual(Array(4).fill(503))
+    const origin = `http://localhost:${port}`
+    const form = await fetch(`${origin}/unseal`)
+    const csrf = /name="csrf" value="([\w-]+)"/.exec(await form.text())?.[1] ?? ''
+    const cookie = form.headers.getSetCookie().find((c) => c.startsWith('haven_unseal_csrf='))
+    const posted = await fetch(`${origin}/unseal`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: origin,
+        'Sec-Fetch-Site': 'same-origin',
+        Cookie: cookie?.split(';')[0] ?? '',
+      },
+      body: new URLSearchParams({ csrf, passphrase: PASSPHRASE }).toString(),
+      redirect: 'manual',
+    })
+    expect(posted.status).toBeLessThan(400)
+    expect((await allUnsealed(port)).size).toBe(2)
+    // The primary took the key too: its socket for haven unseal is gone.
+    await until(() => !existsSync(unsealSocketPath(env.DATA_DIR ?? '')), 'the socket to close')
+  }, 120_000)
+})
+
 describe('haven serve --workers, refused', () => {
-  it('refuses a number of workers out of range, and more than one in sealed mode, naming what to do', () => {
+  it('refuses a number of workers out of range, naming what to do', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'haven-workers-refused-'))
     const zero = runHaven(['serve', '--workers', '0'], { DATA_DIR: dataDir, PORT: '0' })
     expect(zero.status).toBe(2)
     expect(zero.stderr).toContain('--workers: "0" is not a number of server processes from 1 to 64')
-    const sealed = runHaven(['serve', '--workers', '2'], {
-      DATA_DIR: dataDir,
-      PORT: '0',
-      HAVEN_SEALED: 'true',
-    })
-    expect(sealed.status).toBe(2)
-    expect(sealed.stderr).toContain('sealed mode (HAVEN_SEALED=true) runs one server process')
   })
 })

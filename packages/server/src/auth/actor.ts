@@ -18,6 +18,12 @@ export class Actor {
     readonly session: { idHash: string; reauthAt: string | null; authMethod: string },
     /** Compartments that open only to grants made in them (resettlement, detained workers). */
     readonly restricted: ReadonlySet<string> = new Set(),
+    /**
+     * Every compartment's id, read with `restricted` when the session was resolved, for an actor
+     * with an organisation-wide grant (its list routes ask for them): one statement per request,
+     * not two. A snapshot of this request only; never kept across requests.
+     */
+    readonly everyCompartment?: readonly string[],
   ) {}
 
   /** Whether an organisation-wide grant reaches the compartment: not a restricted one. */

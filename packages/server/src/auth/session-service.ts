@@ -1,7 +1,7 @@
 import { isRole } from '@haven/core/auth/roles'
 import type { Context } from 'hono'
 import type { AppContext } from '../app-context.js'
-import { restrictedCompartmentIds } from '../compartments/compartment-store.js'
+import { compartmentRestrictions } from '../compartments/compartment-store.js'
 import type { Db } from '../db/db-handle.js'
 import { Actor, type ActorGrant } from './actor.js'
 import type { SessionStage, SessionsTable } from './auth-tables.js'
@@ -136,10 +136,12 @@ export async function resolveSession(app: AppContext, c: Context): Promise<Resol
   const grants: ActorGrant[] = found.grants.flatMap((g) =>
     isRole(g.role) ? [{ id: g.id, role: g.role, compartmentId: g.compartment_id }] : [],
   )
-  // Only an organisation-wide grant could reach a restricted compartment: asked for only then.
-  const restricted = grants.some((g) => g.compartmentId === null)
-    ? new Set(await restrictedCompartmentIds(db))
-    : new Set<string>()
+  // Only an organisation-wide grant could reach a restricted compartment: asked for only then,
+  // with every compartment's id, which that grant's list routes need too.
+  const everyCompartment = grants.some((g) => g.compartmentId === null)
+    ? await compartmentRestrictions(db)
+    : undefined
+  const restricted = new Set(everyCompartment?.filter((c) => c.restricted).map((c) => c.id))
   return {
     actor: new Actor(
       current.user_id,
@@ -150,6 +152,7 @@ export async function resolveSession(app: AppContext, c: Context): Promise<Resol
         authMethod: current.auth_method,
       },
       restricted,
+      everyCompartment?.map((c) => c.id),
     ),
     stage: current.stage,
     row: current,

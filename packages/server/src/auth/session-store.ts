@@ -10,30 +10,38 @@ export async function insertSession(db: Db, row: SessionsTable): Promise<void> {
  * The session with its user's status and grants, in two small queries. Every signed-in request
  * sends both, so they are compiled once (db/compiled-shapes.ts).
  */
+/**
+ * The session by its hash, with its user's status and locale and every grant the user holds: one
+ * statement (a row per grant), since every signed-in request asks it.
+ */
 export async function findSessionWithUser(db: Db, idHash: string) {
-  const [session] = (
+  const rows = (
     await db.executeQuery(
-      compiledShape(db, 'session.find', [idHash], ([hash]) =>
+      compiledShape(db, 'session.find-with-grants', [idHash], ([hash]) =>
         db
           .selectFrom('sessions')
           .innerJoin('users', 'users.id', 'sessions.user_id')
+          .leftJoin('grants', 'grants.user_id', 'sessions.user_id')
           .selectAll('sessions')
-          .select(['users.status as user_status', 'users.locale as user_locale'])
+          .select([
+            'users.status as user_status',
+            'users.locale as user_locale',
+            'grants.id as grant_id',
+            'grants.role as grant_role',
+            'grants.compartment_id as grant_compartment_id',
+          ])
           .where('sessions.id_hash', '=', String(hash)),
       ),
     )
   ).rows
-  if (!session) return undefined
-  const grants = (
-    await db.executeQuery(
-      compiledShape(db, 'session.grants', [session.user_id], ([userId]) =>
-        db
-          .selectFrom('grants')
-          .select(['id', 'role', 'compartment_id'])
-          .where('user_id', '=', String(userId)),
-      ),
-    )
-  ).rows
+  const first = rows[0]
+  if (!first) return undefined
+  const { grant_id: _id, grant_role: _role, grant_compartment_id: _compartment, ...session } = first
+  const grants = rows.flatMap((r) =>
+    r.grant_id !== null && r.grant_role !== null
+      ? [{ id: r.grant_id, role: r.grant_role, compartment_id: r.grant_compartment_id }]
+      : [],
+  )
   return { session, grants }
 }
 

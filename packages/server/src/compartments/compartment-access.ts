@@ -17,7 +17,7 @@ export async function compartmentsWhere(
   entity: CompartmentEntity,
 ): Promise<string[]> {
   const candidates = actor.grants.some((g) => g.compartmentId === null)
-    ? await allCompartmentIds(db)
+    ? (actor.everyCompartment ?? (await allCompartmentIds(db)))
     : [...new Set(actor.grants.flatMap((g) => (g.compartmentId ? [g.compartmentId] : [])))]
   return candidates.filter((compartmentId) =>
     can(actor, action, entity, { compartmentId } as Entities[typeof entity]),

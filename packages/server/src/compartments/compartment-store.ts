@@ -79,11 +79,18 @@ export async function markRestricted(db: Db, id: string): Promise<void> {
   await db.updateTable('compartments').set({ restricted: 1 }).where('id', '=', id).execute()
 }
 
-/** The compartments organisation-wide grants do not open. */
-export async function restrictedCompartmentIds(db: Db): Promise<string[]> {
-  // Asked on every request of an organisation-wide role: compiled once.
-  const compiled = compiledShape(db, 'compartments.restricted-ids', [1], ([flag]) =>
-    db.selectFrom('compartments').select('id').where('restricted', '=', Number(flag)),
+/**
+ * Every compartment's id and whether organisation-wide grants open it (restricted ones they do
+ * not), for a session with an organisation-wide grant: asked on each of its requests, compiled once.
+ */
+export async function compartmentRestrictions(
+  db: Db,
+): Promise<{ id: string; restricted: boolean }[]> {
+  const compiled = compiledShape(db, 'compartments.restrictions', [], () =>
+    db.selectFrom('compartments').select(['id', 'restricted']),
   )
-  return (await db.executeQuery(compiled)).rows.map((r) => r.id)
+  return (await db.executeQuery(compiled)).rows.map((r) => ({
+    id: r.id,
+    restricted: Number(r.restricted) === 1,
+  }))
 }

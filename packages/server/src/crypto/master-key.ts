@@ -19,6 +19,7 @@ export type MasterKeySource = 'file' | 'environment' | 'passphrase' | 'test'
  */
 export class MasterKey {
   #key: Buffer | null
+  readonly #onUnseal: ((key: Buffer) => void)[] = []
   constructor(
     key: Buffer | null,
     readonly source: MasterKeySource | 'sealed',
@@ -45,7 +46,17 @@ export class MasterKey {
   /** Supplies the key after an unseal. */
   set(key: Buffer): void {
     if (key.length !== 32) throw new Error('the master key must be 32 bytes')
+    const wasSealed = this.#key === null
     this.#key = key
+    if (wasSealed) for (const listener of this.#onUnseal) listener(key)
+  }
+
+  /**
+   * Called once when a sealed key is first supplied. With several worker processes, the one an
+   * operator unseals tells the others through the primary (`server/worker-unseal.ts`).
+   */
+  onUnseal(listener: (key: Buffer) => void): void {
+    this.#onUnseal.push(listener)
   }
 }
 

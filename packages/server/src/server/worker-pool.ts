@@ -37,6 +37,8 @@ export interface WorkerPool {
   restart(): Promise<void>
   /** Stops every worker, each letting its requests in flight finish (SHUTDOWN_GRACE_MS). */
   stop(): Promise<void>
+  /** Sends a message to every worker, starting or serving. */
+  broadcast(message: object): void
 }
 
 export interface WorkerPoolOptions {
@@ -44,6 +46,8 @@ export interface WorkerPoolOptions {
   logger: Logger
   /** The workers' own shutdown grace; a worker still running this long after it is asked is killed. */
   graceMs: number
+  /** Called with every message a worker sends other than its "listening". */
+  onMessage?: (worker: Worker, message: unknown) => void
 }
 
 /** A worker that lived less than this before it died is restarted after a pause, not at once. */
@@ -54,6 +58,7 @@ export async function startWorkerPool({
   count,
   logger,
   graceMs,
+  onMessage: onOtherMessage,
 }: WorkerPoolOptions): Promise<WorkerPool> {
   let ports: Record<string, number> = {}
   let stopping = false
@@ -63,6 +68,10 @@ export async function startWorkerPool({
   const fork = (): Promise<Worker> =>
     new Promise((resolve, reject) => {
       const worker = cluster.fork()
+      if (onOtherMessage)
+        worker.on('message', (message: unknown) => {
+          if (!isListeningMessage(message)) onOtherMessage(worker, message)
+        })
       const onMessage = (message: unknown) => {
         if (!isListeningMessage(message)) return
         ports = message.ports
@@ -168,6 +177,9 @@ export async function startWorkerPool({
       } finally {
         restarting = false
       }
+    },
+    broadcast(message) {
+      for (const worker of allWorkers()) if (worker.isConnected()) worker.send(message)
     },
     async stop() {
       stopping = true

@@ -37,8 +37,9 @@ export function publishedPageFastPath(
   },
 ): FastPath {
   const cache = siteCacheFor(app)
-  const plain = securityHeaderEntries(options.contentSecurityPolicy, false)
-  const secure = securityHeaderEntries(options.contentSecurityPolicy, true)
+  // Flat [name, value, …] lists: node's writeHead takes them without building a header map.
+  const plain = securityHeaderEntries(options.contentSecurityPolicy, false).flat()
+  const secure = securityHeaderEntries(options.contentSecurityPolicy, true).flat()
   return function publishedPage(req, res) {
     const method = req.method
     if (method !== 'GET' && method !== 'HEAD') return false
@@ -62,8 +63,9 @@ export function publishedPageFastPath(
       options.trustProxy,
     )
     const requestId = randomUUID()
-    const headers: Record<string, string> = { ...answer.headers, 'X-Request-Id': requestId }
-    for (const [name, value] of https ? secure : plain) headers[name] = value
+    const headers: string[] = []
+    for (const name in answer.headers) headers.push(name, answer.headers[name] as string)
+    headers.push('X-Request-Id', requestId, ...(https ? secure : plain))
     res.writeHead(answer.status, headers)
     res.end(answer.bytes ?? undefined)
     if (options.logger.isLevelEnabled('info'))

@@ -11,6 +11,7 @@ import {
 } from '../../server/listen.js'
 import { createLogger } from '../../server/logger.js'
 import type { ListeningMessage } from '../../server/worker-pool.js'
+import { joinWorkerUnseal } from '../../server/worker-unseal.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { cliConfig } from '../cli-config.js'
 
@@ -34,6 +35,8 @@ async function startWorker(): Promise<void> {
   const config = cliConfig()
   const logger = createLogger(config.logLevel).child({ worker: cluster.worker?.id })
   const app = await boot(config, logger, { migrate: false, mayCreateMasterKey: false })
+  // Sealed mode: the key from the primary if Haven is unsealed already, before this one listens.
+  await joinWorkerUnseal(app.crypto.master, process.send?.bind(process))
   const dist = findAppDist(process.env)
   const apps = createApps(app, { appAssets: dist ? loadAppAssets(dist) : null })
   const handlers = { combined: apps.combined, public: apps.site.fetch, staff: apps.staff.fetch }

@@ -19,6 +19,12 @@ import {
 import { createLogger } from '../../server/logger.js'
 import { removeServerRecord, writeServerRecord } from '../../server/server-record.js'
 import { startWorkerPool, type WorkerPool } from '../../server/worker-pool.js'
+import {
+  acceptWorkerKey,
+  isKeyRequest,
+  keyOfMessage,
+  masterKeyMessage,
+} from '../../server/worker-unseal.js'
 import { findAppDist, loadAppAssets } from '../../staff/app-assets.js'
 import { listenUnsealSocket, type UnsealSocket } from '../../unseal/unseal-socket.js'
 import { CliError, cliConfig, EXIT } from '../cli-config.js'
@@ -86,14 +92,43 @@ export function registerServe(program: Command): void {
         }
       } else {
         // Migrations, keys and the modules' first start are done: the workers only serve.
+        const master = app.crypto.master
         try {
-          pool = await startWorkerPool({ count: workers, logger, graceMs: config.shutdownGraceMs })
+          pool = await startWorkerPool({
+            count: workers,
+            logger,
+            graceMs: config.shutdownGraceMs,
+            // Sealed mode. A starting worker asks whether Haven is unsealed already; one
+            // unsealed through its /unseal page sends the key, which the primary takes and
+            // passes on (below). The worker checked the passphrase; a key that does not match
+            // the one in use is refused, so a confused worker cannot split the pool.
+            onMessage: (worker, message) => {
+              if (isKeyRequest(message)) {
+                worker.send(masterKeyMessage(master.sealed ? null : master.bytes()))
+                return
+              }
+              const key = keyOfMessage(message)
+              if (!key || !master.sealed) return
+              void acceptWorkerKey(app, key).catch((error: Error) =>
+                logger.error(
+                  { worker: worker.id, err: { message: error.message } },
+                  'a worker sent a master key that does not open this database; ignored',
+                ),
+              )
+            },
+          })
         } catch (error) {
           await app.database.close()
           throw new CliError(`Haven did not start: ${(error as Error).message}`)
         }
       }
       const unsealSocket = app.crypto.master.sealed ? await openUnsealSocket(app) : null
+      // Unsealed anywhere (the socket here, or a worker's page): every worker gets the key, and
+      // the socket has done its job.
+      app.crypto.master.onUnseal((key) => {
+        pool?.broadcast(masterKeyMessage(key))
+        void unsealSocket?.close()
+      })
       const ports: Record<string, number> =
         pool?.ports ?? Object.fromEntries(listeners.map((l) => [l.name, l.port]))
       const portOf = (name: string) => ports[name] ?? ports.combined ?? 0
@@ -169,10 +204,7 @@ export function registerServe(program: Command): void {
     })
 }
 
-/**
- * How many server processes: --workers, else WORKERS, else one per core. Sealed mode keeps one:
- * the passphrase unseals the process it reaches, and the others would stay sealed.
- */
+/** How many server processes: --workers, else WORKERS, else one per core. */
 function workerCount(flag: string | undefined, config: Config): number {
   let asked: number | undefined = config.workers
   if (flag !== undefined) {
@@ -182,14 +214,6 @@ function workerCount(flag: string | undefined, config: Config): number {
         `--workers: "${flag}" is not a number of server processes from 1 to 64 (example: --workers 2)`,
         EXIT.usage,
       )
-  }
-  if (config.sealed) {
-    if (asked !== undefined && asked > 1)
-      throw new CliError(
-        `--workers: sealed mode (HAVEN_SEALED=true) runs one server process, because unsealing reaches one process and the others would stay sealed. Use --workers 1, or leave WORKERS unset.`,
-        EXIT.usage,
-      )
-    return 1
   }
   return asked ?? availableParallelism()
 }
