@@ -165,13 +165,16 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     await signInContext(coord.context, haven.baseUrl, staff.coordinator as StaffAccount)
     await coord.page.goto(`${haven.baseUrl}/app/treatments`)
     await coord.page.getByRole('heading', { level: 1, name: 'Medical aid' }).waitFor()
-    const kase = await caseIn(coord.page, await grantOf(coord.page, 'YAN-01'), 'medical')
+    const shelter = await grantOf(coord.page, 'YAN-01')
+    // The flag restricts its case too (the last test): it goes on a case of its own.
+    const secret = await caseIn(coord.page, shelter, 'medical')
+    const kase = await caseIn(coord.page, shelter, 'medical')
     const flagged = await callApi<{ status: number; id: string }>(
       coord.page,
       'POST',
       '/medical/treatments',
       {
-        caseId: kase.id,
+        caseId: secret.id,
         kind: 'clinic',
         provider: 'Partner clinic',
         startedOn: '2025-06',
@@ -312,5 +315,59 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
       }),
     ).toMatchObject({ status: 404 })
     await other.context.close()
+  }, 150_000)
+
+  it('a sensitive flag restricts the case: a caseworker of the same shelter gets 404 and finds it nowhere; the coordinator still works it', async () => {
+    const coord = await suite.newPage()
+    await signInContext(coord.context, haven.baseUrl, staff.coordinator as StaffAccount)
+    await coord.page.goto(`${haven.baseUrl}/app/treatments`)
+    await coord.page.getByRole('heading', { level: 1, name: 'Medical aid' }).waitFor()
+    const shelter = await grantOf(coord.page, 'YAN-01')
+    const kase = await caseIn(coord.page, shelter, 'medical')
+    const { personCode } = await callApi<{ personCode: string }>(
+      coord.page,
+      'GET',
+      `/cases/${kase.id}`,
+    )
+    expect(personCode).not.toBe('')
+    // Before the flag the colleague sees it (so the checks below can fail).
+    const colleague = await suite.newPage()
+    await signInContext(colleague.context, haven.baseUrl, staff.caseworker as StaffAccount)
+    await colleague.page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+    await colleague.page.getByRole('heading', { level: 1, name: new RegExp(kase.code) }).waitFor()
+
+    const flagged = await callApi<{ status: number }>(coord.page, 'POST', '/medical/treatments', {
+      caseId: kase.id,
+      kind: 'hospital',
+      provider: 'Partner hospital',
+      startedOn: '2025-06',
+      flags: ['torture_survivor'],
+    })
+    expect(flagged.status).toBe(201)
+    // The coordinator still opens it.
+    await coord.page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+    await coord.page.getByRole('heading', { level: 1, name: new RegExp(kase.code) }).waitFor()
+    await coord.context.close()
+
+    // The colleague: the case page and the medical case page say nothing is there.
+    for (const path of [`/app/cases/${kase.id}`, `/app/treatments/cases/${kase.id}`]) {
+      await colleague.page.goto(`${haven.baseUrl}${path}`)
+      await colleague.page.getByText('Nothing was found at this address.').waitFor()
+      expect(describeViolations(await axeViolations(colleague.page)), path).toBe('')
+    }
+    await colleague.page.screenshot({ path: 'e2e/artifacts/restricted-case-404.png' })
+    // And no list, count or search finds it.
+    const api = <T>(path: string) => callApi<T & { status: number }>(colleague.page, 'GET', path)
+    expect(await api(`/cases/${kase.id}`)).toMatchObject({ status: 404 })
+    const listed = await api<{ cases: { id: string }[] }>(
+      `/cases?compartmentId=${shelter}&type=medical&limit=100`,
+    )
+    expect(listed.cases.map((c) => c.id)).not.toContain(kase.id)
+    const search = await api<{ total: number }>(`/people?caseType=medical&q=${personCode}`)
+    expect(search.total).toBe(0)
+    const queue = await api<{ cases: { id: string }[] }>('/work-queue')
+    expect(queue.cases.map((c) => c.id)).not.toContain(kase.id)
+    expect(await api(`/medical/cases/${kase.id}/kits`)).toMatchObject({ status: 404 })
+    await colleague.context.close()
   }, 150_000)
 })

@@ -126,9 +126,6 @@ describeEachDialect('medical aid through the API', (ctx) => {
     }
     const refused = await request('POST', '/medical/treatments', caseworker, flagged)
     expect(refused.status).toBe(403)
-    const res = await request('POST', '/medical/treatments', coordinator, flagged)
-    expect(res.status).toBe(201)
-    const made = await res.json()
     const plain = await (
       await request('POST', '/medical/treatments', caseworker, {
         ...flagged,
@@ -136,10 +133,16 @@ describeEachDialect('medical aid through the API', (ctx) => {
         kind: 'clinic',
       })
     ).json()
+    const res = await request('POST', '/medical/treatments', coordinator, flagged)
+    expect(res.status).toBe(201)
+    const made = await res.json()
     const hidden = await request('GET', `/medical/treatments/${made.id}`, caseworker)
     expect([hidden.status, (await hidden.json()).error.code]).toEqual([404, 'not_found'])
+    // The flag restricts the case itself (unassigned: its coordinators only), so its plain
+    // treatment is gone for the caseworker too (test/case-restriction.test.ts: the other paths).
+    expect((await request('GET', `/medical/treatments/${plain.id}`, caseworker)).status).toBe(404)
     const seen = await (await request('GET', '/medical/treatments', caseworker)).json()
-    expect(seen).toMatchObject({ total: 1, items: [{ id: plain.id }] })
+    expect(seen).toEqual({ total: 0, items: [] })
     const all = await (await request('GET', '/medical/treatments', coordinator)).json()
     expect(all.total).toBe(2)
     expect(

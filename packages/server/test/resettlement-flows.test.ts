@@ -317,17 +317,17 @@ describeEachDialect('resettlement pathways through the API', (ctx) => {
     const figures = MODULES.flatMap((m) => m.figures ?? [])
     const compute = (key: string) =>
       figures.find((f) => f.key === key)?.compute(app.database.db, fiscalYear(2005))
-    const protectedFigure = figures.find((f) => f.key === 'resettlement.protected.by-route')
-    expect(protectedFigure?.sensitivity).toBe('people-protected')
     const routes = ['unhcr', 'consulate', 'underground', 'third_country', 'other']
-    expect(await compute('resettlement.protected.by-route')).toEqual({
-      dimensions: [{ name: 'route', labels: routes }],
-      values: [2, 1, 0, 0, 0], // the underground one was under protection in March, the year before
-    })
-    expect(await compute('resettlement.resettled.by-route')).toEqual({
-      dimensions: [{ name: 'route', labels: routes }],
-      values: [1, 1, 1, 0, 0], // April 2006 belongs to the next fiscal year
-    })
+    for (const route of routes)
+      expect(
+        figures.find((f) => f.key === `resettlement.protected.route.${route}`)?.sensitivity,
+      ).toBe('people-protected')
+    const byRoute = (stage: string) =>
+      Promise.all(routes.map((route) => compute(`resettlement.${stage}.route.${route}`)))
+    // The underground one was under protection in March, the year before.
+    expect(await byRoute('protected')).toEqual([2, 1, 0, 0, 0])
+    // April 2006 belongs to the next fiscal year.
+    expect(await byRoute('resettled')).toEqual([1, 1, 1, 0, 0])
   })
 
   it('keeps pathways only in programme compartments (the default one is made at start)', async () => {

@@ -70,3 +70,10 @@ export const treatmentView = z.object({
 export type TreatmentView = z.infer<typeof treatmentView>
 
 export const treatmentPageView = z.object({ items: z.array(treatmentView), total: z.number() })
+
+/**
+ * Sets or clears the case's sensitive restriction (coordinators): while set, the case is seen
+ * only by its assignee and the compartment's coordinators.
+ */
+export const caseRestrictionSchema = z.strictObject({ restricted: z.boolean() })
+export type CaseRestrictionInput = z.infer<typeof caseRestrictionSchema>

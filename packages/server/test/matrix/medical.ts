@@ -118,6 +118,13 @@ export const matrix: MatrixModule = {
         path: `/medical/cases/${(await medicalCase(f.app, f.target.id)).id}/kits`,
       }),
     },
+    'PUT /medical/cases/:caseId/restriction': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f: Fixture) => ({
+        path: `/medical/cases/${(await medicalCase(f.app, f.target.id)).id}/restriction`,
+        body: { restricted: true },
+      }),
+    },
     'POST /medical/cases/:caseId/kits': {
       scope: { kind: 'compartment', allow: PEOPLE },
       call: async (f: Fixture) => ({

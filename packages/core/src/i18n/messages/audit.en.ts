@@ -22,6 +22,9 @@ export const auditEn = {
   'audit.act.case.opened': 'Opened a case',
   'audit.act.case.sealed_read': 'Opened the sealed details of a case',
   'audit.act.case.updated': 'Changed a case (status, priority or assignee)',
+  'audit.act.case.restricted':
+    'Restricted a case to its assignee and the coordinators (a sensitive medical flag)',
+  'audit.act.case.unrestricted': 'Lifted a case’s restriction: its whole team sees it again',
   'audit.act.case.printed_with_identity': 'Printed a case summary with the person’s identity',
   'audit.act.cms.document_published': 'Published a document on the site',
   'audit.act.cms.document_unpublished': 'Took a document off the site',

@@ -22,6 +22,9 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.case.opened': 'ケースを開いた',
   'audit.act.case.sealed_read': 'ケースの封印された内容を開いた',
   'audit.act.case.updated': 'ケースを変更した（状態・優先度・担当者）',
+  'audit.act.case.restricted':
+    'ケースの閲覧を担当者とコーディネーターに限定した（医療上の配慮フラグ）',
+  'audit.act.case.unrestricted': 'ケースの閲覧制限を解除した（チーム全員が再び閲覧可能）',
   'audit.act.case.printed_with_identity': '身元を含めてケースの概要を印刷した',
   'audit.act.cms.document_published': 'サイトに文書を公開した',
   'audit.act.cms.document_unpublished': 'サイトから文書を取り下げた',

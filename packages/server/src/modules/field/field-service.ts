@@ -22,7 +22,9 @@ import { errors } from '../../http/errors.js'
 import { HavenError } from '../../http/haven-error.js'
 import {
   addCaseEntryIn,
+  caseHiddenFrom,
   casesChangedAfter,
+  caseViewer,
   type FeedPosition,
   findCase,
   findFollowUp,
@@ -180,7 +182,11 @@ async function applyOne(
     }
     case 'case_note': {
       const kase = await findCase(trx, m.caseId)
-      if (!kase || !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id }))
+      if (
+        !kase ||
+        caseHiddenFrom(actor, kase) ||
+        !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id })
+      )
         return refused('not_found')
       const compartmentId = kase.compartment_id
       if (!ignoreBase && kase.version !== m.baseVersion)
@@ -195,6 +201,7 @@ async function applyOne(
       if (
         !followUp ||
         !kase ||
+        caseHiddenFrom(actor, kase) ||
         !can(actor, 'create', 'CaseNote', { compartmentId: kase.compartment_id })
       )
         return refused('not_found')
@@ -508,7 +515,8 @@ export async function pull(
   const last = people.at(-1)
   if (last) p = last.feed_seq ?? p
   const room = limit - people.length
-  const cases = room > 0 ? await casesChangedAfter(db, caseScope, from.c, room) : []
+  const viewer = caseViewer(actor, caseScope)
+  const cases = room > 0 ? await casesChangedAfter(db, caseScope, viewer, from.c, room) : []
   let c = from.c
   const lastCase = cases.at(-1)
   if (lastCase) c = lastCase.feed_seq ?? c

@@ -19,7 +19,11 @@ export const medicalDemo: DemoStep = {
     const db = app.database.db
     const compartment = await findCompartmentByCode(db, DEMO_SHELTERS)
     if (!compartment) return { created: 0, skipped: 0 }
-    const filter = { compartmentIds: [compartment.id], sensitiveIn: [compartment.id] }
+    const filter = {
+      compartmentIds: [compartment.id],
+      sensitiveIn: [compartment.id],
+      hiddenCases: [],
+    }
     if ((await countTreatments(db, filter)) > 0) return { created: 0, skipped: 1 }
     // A person the people demo registered there (the first by code) is treated in hospital.
     const [someone] = await peopleRegisteredIn(db, compartment.id, 1)

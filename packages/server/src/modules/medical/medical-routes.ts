@@ -6,20 +6,27 @@ import {
   giveCaseKitsSchema,
 } from '@haven/core/medical/case-kits-schema'
 import {
+  caseRestrictionSchema,
   createTreatmentSchema,
   treatmentPageView,
   treatmentParamsSchema,
   treatmentQuerySchema,
   treatmentView,
 } from '@haven/core/medical/treatment-schema'
+import { z } from 'zod'
 import { defineRoute, found, type RequestInput } from '../../api/api-route.js'
 import type { Actor } from '../../auth/actor.js'
 import { can } from '../../auth/policy.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
-import { caseCodes, findCaseRef, personCodes } from '../people/index.js'
+import { caseCodes, casesHiddenFrom, findCaseRef, personCodes } from '../people/index.js'
 import { handoutsByIds } from '../supplies/index.js'
-import { giveCaseKits, presentTreatment, recordTreatment } from './medical-service.js'
+import {
+  giveCaseKits,
+  presentTreatment,
+  recordTreatment,
+  restrictMedicalCase,
+} from './medical-service.js'
 import {
   caseKitHandoutIds,
   countCaseKits,
@@ -37,6 +44,8 @@ const treatmentAtId = async ({ app, params, actor }: RequestInput<{ id: string }
   const row = found(await findTreatment(app.database.db, params.id))
   if (row.sensitive === 1 && !can(actor, 'read', 'Treatment', recordOf(row)))
     throw errors.notFound()
+  // A treatment of a case restricted to others is as hidden as the case.
+  found(await findCaseRef(app.database.db, actor, row.case_id))
   return row
 }
 
@@ -68,8 +77,8 @@ const sensitiveIn = (actor: Actor, compartmentIds: readonly string[]) =>
   )
 
 /** The case at `:caseId` (any type: the service refuses one that is not medical). */
-const caseAtParam = async ({ app, params }: RequestInput<{ caseId: string }>) =>
-  found(await findCaseRef(app.database.db, params.caseId))
+const caseAtParam = async ({ app, actor, params }: RequestInput<{ caseId: string }>) =>
+  found(await findCaseRef(app.database.db, actor, params.caseId))
 
 export const medicalRoutes = [
   defineRoute({
@@ -86,6 +95,7 @@ export const medicalRoutes = [
       const filter = {
         compartmentIds: scope,
         sensitiveIn: sensitiveIn(actor(), scope),
+        hiddenCases: await casesHiddenFrom(db, actor(), scope),
         caseId: query.caseId,
         kind: query.kind,
       }
@@ -107,7 +117,8 @@ export const medicalRoutes = [
       entity: 'Treatment',
       action: 'create',
       // The case (and so the compartment) is named in the body: found, then asked about.
-      load: async ({ app, body }) => found(await findCaseRef(app.database.db, body.caseId)),
+      load: async ({ app, actor, body }) =>
+        found(await findCaseRef(app.database.db, actor, body.caseId)),
       record: (kase, { body }) => ({
         compartmentId: kase.compartmentId,
         sensitive: body.flags.length > 0,
@@ -207,6 +218,29 @@ export const medicalRoutes = [
     ],
     async handle({ app, body, record: kase, audit: by }) {
       return giveCaseKits(app, kase, body, by)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/medical/cases/:caseId/restriction',
+    summary:
+      'Restrict a medical case to its assignee and the coordinators, or lift it (coordinators; audited)',
+    tag: 'medical',
+    access: {
+      kind: 'policy',
+      entity: 'Treatment',
+      action: 'create',
+      load: caseAtParam,
+      // Who may flag a treatment may restrict its case.
+      record: (kase) => ({ compartmentId: kase.compartmentId, sensitive: true }),
+    },
+    params: caseKitsParamsSchema,
+    body: caseRestrictionSchema,
+    response: z.object({ restricted: z.boolean() }),
+    errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
+    async handle({ app, body, record: kase, audit: by }) {
+      await restrictMedicalCase(app, kase, body.restricted, by)
+      return { restricted: body.restricted }
     },
   }),
 ]

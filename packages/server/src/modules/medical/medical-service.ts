@@ -16,7 +16,7 @@ import { assertWritable } from '../../compartments/compartment-access.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
-import { type CaseRef, personCodes } from '../people/index.js'
+import { type CaseRef, personCodes, setCaseRestrictionIn } from '../people/index.js'
 import { handOutItems } from '../supplies/index.js'
 import { insertCaseKits, insertTreatment } from './medical-store.js'
 import type { MedicalTreatmentsTable } from './medical-tables.js'
@@ -98,7 +98,26 @@ export async function recordTreatment(
       requestId: by.requestId,
       details: { caseId: kase.id, kind: row.kind, sensitive: row.sensitive === 1 },
     })
+    // A flag restricts who sees the case itself, not only the treatment (people's rule).
+    if (row.sensitive === 1) await setCaseRestrictionIn(app, trx, kase.id, 'medical_sensitive', by)
     return row
+  })
+}
+
+/**
+ * Sets or clears the case's sensitive restriction by hand (a coordinator's decision: a flag
+ * recorded by mistake, or a person who asks to be seen by their whole team again).
+ */
+export async function restrictMedicalCase(
+  app: AppContext,
+  kase: CaseRef,
+  restricted: boolean,
+  by: Actorish,
+): Promise<void> {
+  if (kase.type !== 'medical') throw issue('caseId', 'field.case_not_medical')
+  await app.database.db.transaction().execute(async (trx) => {
+    await assertWritable(trx, kase.compartmentId)
+    await setCaseRestrictionIn(app, trx, kase.id, restricted ? 'medical_sensitive' : null, by)
   })
 }
 

@@ -17,6 +17,8 @@ export interface TreatmentFilter {
   compartmentIds: readonly string[]
   /** Of those, the compartments whose flagged treatments the caller may read too. */
   sensitiveIn: readonly string[]
+  /** Cases restricted to others (case-restriction in people): all their treatments left out. */
+  hiddenCases: readonly string[]
   caseId?: string | undefined
   kind?: string | undefined
 }
@@ -32,6 +34,8 @@ function filtered(db: Db, filter: TreatmentFilter) {
           eb.or([eb('sensitive', '=', 0), eb('compartment_id', 'in', sensitiveIn)]),
         )
       : query.where('sensitive', '=', 0)
+  if (filter.hiddenCases.length > 0)
+    query = query.where('case_id', 'not in', [...filter.hiddenCases])
   if (filter.caseId) query = query.where('case_id', '=', filter.caseId)
   if (filter.kind) query = query.where('kind', '=', filter.kind)
   return query

@@ -27,6 +27,7 @@ import { abilities, can } from '../../auth/policy.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
+import { caseViewer, visibleCase } from './case-restriction.js'
 import {
   addEntry,
   addFollowUp,
@@ -49,7 +50,7 @@ import {
   referralsOf,
   userNames,
 } from './case-store.js'
-import { caseAtId, loadPerson } from './people-loaders.js'
+import { caseAtId, loadCase, loadPerson } from './people-loaders.js'
 import type { CasesTable, FollowUpsTable } from './people-tables.js'
 import { openIdentity } from './person-service.js'
 import { compartmentCodes, findPeople } from './person-store.js'
@@ -215,6 +216,7 @@ export const caseRoutes = [
       const db = app.database.db
       const filter = {
         compartmentIds,
+        viewer: caseViewer(actor(), compartmentIds),
         personId: query.personId,
         type: query.type,
         status: query.status,
@@ -498,7 +500,11 @@ export const caseRoutes = [
       entity: 'Case',
       action: 'update',
       // A follow-up is part of its case: the case's rules apply, in its compartment.
-      load: async ({ app, params }) => found(await findFollowUp(app.database.db, params.id)),
+      load: async ({ app, actor, params }) => {
+        const followUp = found(await findFollowUp(app.database.db, params.id))
+        visibleCase(actor, await loadCase(app.database.db, followUp.case_id))
+        return followUp
+      },
       record: inCompartment,
     },
     params: idParams,
@@ -521,7 +527,8 @@ export const caseRoutes = [
     response: z.array(followUpView),
     async handle({ app, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const rows = await overdueFollowUps(db, compartmentIds, today(app), 200)
+      const viewer = caseViewer(actor(), compartmentIds)
+      const rows = await overdueFollowUps(db, compartmentIds, viewer, today(app), 200)
       if (rows.length > 0) {
         for (const compartmentId of new Set(rows.map((r) => r.compartment_id))) {
           await audit(app, db, {
@@ -557,10 +564,11 @@ export const caseRoutes = [
       const db = app.database.db
       const me = actor().userId
       const on = today(app)
+      const viewer = caseViewer(actor(), compartmentIds)
       const [rows, followUps, openTotal] = await Promise.all([
         openCasesOf(db, compartmentIds, me, QUEUE_CASES),
-        followUpsDueFor(db, compartmentIds, me, addDays(on, DUE_SOON_DAYS), 50),
-        countCases(db, { compartmentIds, assigneeId: me, openOnly: true }),
+        followUpsDueFor(db, compartmentIds, viewer, addDays(on, DUE_SOON_DAYS), 50),
+        countCases(db, { compartmentIds, viewer, assigneeId: me, openOnly: true }),
       ])
       await auditListRead(app, actor(), rows, by.requestId ?? '')
       for (const compartmentId of new Set(followUps.map((r) => r.compartment_id)))

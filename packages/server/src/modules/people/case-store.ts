@@ -8,6 +8,46 @@ import type {
   ReferralsTable,
 } from './people-tables.js'
 
+/**
+ * Who is asking a list of cases, for its restricted ones (case-restriction.ts): such a case is
+ * listed only to its assignee and in the compartments `openIn` (where the caller coordinates).
+ */
+export interface CaseViewer {
+  userId: string
+  openIn: readonly string[]
+}
+
+/** The viewer's cases only: the unrestricted ones, hers, and any in `openIn`. */
+export function caseVisibleTo(viewer: CaseViewer, alias = 'cases') {
+  const t = sql.table(alias)
+  const open =
+    viewer.openIn.length > 0 ? sql` or ${t}.compartment_id in (${sql.join(viewer.openIn)})` : sql``
+  return sql<boolean>`(${t}.restriction is null or ${t}.assignee_id = ${viewer.userId}${open})`
+}
+
+/** The restricted cases of these compartments (few: a sensitive flag is rare). */
+export async function restrictedCasesIn(
+  db: Db,
+  compartmentIds: readonly string[],
+): Promise<Pick<CasesTable, 'id' | 'compartment_id' | 'assignee_id' | 'restriction'>[]> {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('cases')
+    .select(['id', 'compartment_id', 'assignee_id', 'restriction'])
+    .where('compartment_id', 'in', compartmentIds)
+    .where('restriction', 'is not', null)
+    .execute()
+}
+
+export async function setCaseRestriction(
+  db: Db,
+  id: string,
+  restriction: string | null,
+  now: string,
+): Promise<void> {
+  await db.updateTable('cases').set({ restriction, updated_at: now }).where('id', '=', id).execute()
+}
+
 export async function insertCase(db: Db, row: CasesTable): Promise<void> {
   await db.insertInto('cases').values(row).execute()
 }
@@ -40,6 +80,7 @@ export async function updateCaseIfVersion(
 
 export interface CaseFilter {
   compartmentIds: readonly string[]
+  viewer: CaseViewer
   personId?: string | undefined
   type?: string | undefined
   status?: string | undefined
@@ -107,6 +148,8 @@ async function casePageIdsLateral(db: Db, filter: CaseFilter): Promise<string[]>
   const where = [sql`c.compartment_id = k.id`]
   if (filter.status) where.push(sql`c.status = ${filter.status}`)
   if (filter.type) where.push(sql`c.type = ${filter.type}`)
+  if (filter.assigneeId) where.push(sql`c.assignee_id = ${filter.assigneeId}`)
+  where.push(caseVisibleTo(filter.viewer, 'c'))
   if (filter.after) {
     const [at, id] = filter.after
     where.push(
@@ -141,6 +184,7 @@ export async function countCases(
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
   if (filter.openOnly) query = query.where('status', '!=', 'closed')
+  query = query.where(caseVisibleTo(filter.viewer))
   const row = await query.executeTakeFirst()
   return Number(row?.n ?? 0)
 }
@@ -156,6 +200,7 @@ function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly strin
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
+  query = query.where(caseVisibleTo(filter.viewer))
   if (filter.after) {
     const [at, id] = filter.after
     query = query.where((eb) =>
@@ -236,6 +281,7 @@ export async function followUpsOf(db: Db, caseId: string) {
 export async function overdueFollowUps(
   db: Db,
   compartmentIds: readonly string[],
+  viewer: CaseViewer,
   today: string,
   limit: number,
 ) {
@@ -248,6 +294,7 @@ export async function overdueFollowUps(
     .where('follow_ups.compartment_id', 'in', compartmentIds)
     .where('follow_ups.done_at', 'is', null)
     .where('follow_ups.due_on', '<', today)
+    .where(caseVisibleTo(viewer))
     .orderBy('follow_ups.due_on')
     .limit(limit)
     .execute()
@@ -295,7 +342,7 @@ export async function openCasesOf(
 export async function followUpsDueFor(
   db: Db,
   compartmentIds: readonly string[],
-  userId: string,
+  viewer: CaseViewer,
   until: string,
   limit: number,
 ) {
@@ -310,10 +357,14 @@ export async function followUpsDueFor(
     .where('follow_ups.due_on', '<=', until)
     .where((eb) =>
       eb.or([
-        eb('follow_ups.assignee_id', '=', userId),
-        eb.and([eb('follow_ups.assignee_id', 'is', null), eb('cases.assignee_id', '=', userId)]),
+        eb('follow_ups.assignee_id', '=', viewer.userId),
+        eb.and([
+          eb('follow_ups.assignee_id', 'is', null),
+          eb('cases.assignee_id', '=', viewer.userId),
+        ]),
       ]),
     )
+    .where(caseVisibleTo(viewer))
     .orderBy('follow_ups.due_on')
     .orderBy('follow_ups.id')
     .limit(limit)
@@ -483,7 +534,11 @@ export async function setFollowUpDone(db: Db, id: string, doneAt: string | null)
 }
 
 /** The columns of the case export, for every case in these compartments, by code. */
-export async function casesForExport(db: Db, compartmentIds: readonly string[]) {
+export async function casesForExport(
+  db: Db,
+  compartmentIds: readonly string[],
+  viewer: CaseViewer,
+) {
   if (compartmentIds.length === 0) return []
   return db
     .selectFrom('cases')
@@ -499,6 +554,7 @@ export async function casesForExport(db: Db, compartmentIds: readonly string[]) 
       'cases.outcome',
     ])
     .where('cases.compartment_id', 'in', compartmentIds)
+    .where(caseVisibleTo(viewer))
     .orderBy('cases.code')
     .execute()
 }

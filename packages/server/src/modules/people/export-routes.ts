@@ -8,6 +8,7 @@ import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
 import { toCsv } from '../../csv/spreadsheet-csv.js'
 import { errors } from '../../http/errors.js'
+import { caseViewer } from './case-restriction.js'
 import { casesForExport } from './case-store.js'
 import { openIdentity } from './person-service.js'
 import { compartmentCodes, peoplePageAfter, tagsOf } from './person-store.js'
@@ -199,9 +200,9 @@ export const exportRoutes = [
     body: exportQuery,
     binary: true,
     response: z.unknown(),
-    async handle({ app, body, scope: compartmentIds, audit: by }) {
+    async handle({ app, actor, body, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const cases = await casesForExport(db, compartmentIds)
+      const cases = await casesForExport(db, compartmentIds, caseViewer(actor(), compartmentIds))
       await audit(app, db, {
         actorId: by.actorId,
         action: 'export.cases',

@@ -21,6 +21,7 @@ import { incidentRoutes } from './incident-routes.js'
 import * as m0300 from './migrations/2026-12-07-0300-person-terms-code.js'
 import * as m1200feed from './migrations/2026-12-07-1200-feed-seq.js'
 import * as m1200live from './migrations/2026-12-07-1200-people-live-index.js'
+import * as m1600 from './migrations/2026-12-07-1600-case-restriction.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
 import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
@@ -43,6 +44,7 @@ export const peopleModule = defineModule({
     '2026-12-07-0300-person-terms-code': m0300,
     '2026-12-07-1200-people-live-index': m1200live,
     '2026-12-07-1200-feed-seq': m1200feed,
+    '2026-12-07-1600-case-restriction': m1600,
   },
   routes: [
     ...personRoutes,
@@ -77,6 +79,16 @@ export const peopleModule = defineModule({
 
 // Photos re-encoded without metadata (EXIF, GPS), for any module that takes a photo of a person.
 export { cleanAttachment, MAX_ATTACHMENT_BYTES } from './attachment-content.js'
+// A case closed to all but its assignee and coordinators (a sensitive medical flag): who sees
+// it, and setting or clearing it (audited) in the caller's transaction.
+export {
+  CASE_RESTRICTIONS,
+  type CaseRestriction,
+  caseHiddenFrom,
+  casesHiddenFrom,
+  caseViewer,
+  setCaseRestrictionIn,
+} from './case-restriction.js'
 // Registering a person and opening a case for them (other modules' demo data: a returnee's case).
 // What the field app's sync applies through this door: a case note, a follow-up done.
 export {

@@ -199,6 +199,7 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
       for (;;) {
         const page = await listCases(ctx.database().db, {
           compartmentIds,
+          viewer: { userId: 'nobody', openIn: compartmentIds },
           after,
           limit: 5,
           ...filter,

@@ -2,8 +2,10 @@ import type { CaseStatus, CaseType } from '@haven/core/people/case-schema'
 import type { Situation } from '@haven/core/people/index'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
+import type { Actor } from '../../auth/actor.js'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
+import { caseHiddenFrom } from './case-restriction.js'
 import { casesCodes, findCase } from './case-store.js'
 import type { PeopleTable } from './people-tables.js'
 import {
@@ -81,9 +83,13 @@ export interface CaseRef {
   status: CaseStatus
 }
 
-/** The case with this id, or undefined. */
-export async function findCaseRef(db: Db, id: string): Promise<CaseRef | undefined> {
+/**
+ * The case with this id, or undefined — undefined too when it is restricted and the actor is
+ * neither its assignee nor a coordinator of its compartment (case-restriction.ts).
+ */
+export async function findCaseRef(db: Db, actor: Actor, id: string): Promise<CaseRef | undefined> {
   const kase = await findCase(db, id)
+  if (!kase || caseHiddenFrom(actor, kase)) return undefined
   return (
     kase && {
       id: kase.id,

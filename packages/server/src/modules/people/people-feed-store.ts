@@ -1,4 +1,5 @@
 import type { Db } from '../../db/db-handle.js'
+import { type CaseViewer, caseVisibleTo } from './case-store.js'
 
 /**
  * Where a feed of changed rows stopped: the last row's feed sequence number (set by the database
@@ -36,10 +37,14 @@ export async function peopleChangedAfter(
   return query.orderBy('feed_seq').limit(limit).execute()
 }
 
-/** Cases of these compartments changed after `after` (status, priority, version; no summary). */
+/**
+ * Cases of these compartments changed after `after` (status, priority, version; no summary),
+ * leaving out the restricted ones the viewer may not see (case-restriction.ts).
+ */
 export async function casesChangedAfter(
   db: Db,
   compartmentIds: readonly string[],
+  viewer: CaseViewer,
   after: FeedPosition | null,
   limit: number,
 ) {
@@ -59,6 +64,7 @@ export async function casesChangedAfter(
       'cases.feed_seq',
     ])
     .where('cases.compartment_id', 'in', compartmentIds)
+    .where(caseVisibleTo(viewer))
   if (after !== null) query = query.where('cases.feed_seq', '>', after)
   return query.orderBy('cases.feed_seq').limit(limit).execute()
 }

@@ -1,6 +1,7 @@
 import { found, type RequestInput } from '../../api/api-route.js'
 import type { Db } from '../../db/db-handle.js'
 import { findAttachment } from './attachment-store.js'
+import { visibleCase } from './case-restriction.js'
 import { findCase } from './case-store.js'
 import { findIncident } from './incident-store.js'
 import type { AttachmentsTable, CasesTable, IncidentsTable, PeopleTable } from './people-tables.js'
@@ -22,9 +23,9 @@ export const loadCase = async (db: Db, id: string): Promise<CasesTable> =>
 export const personAtId = ({ app, params }: RequestInput<{ id: string }>) =>
   loadPerson(app.database.db, params.id)
 
-/** The case at the route's `:id`. */
-export const caseAtId = ({ app, params }: RequestInput<{ id: string }>) =>
-  loadCase(app.database.db, params.id)
+/** The case at the route's `:id`; 404 when restricted to others (case-restriction.ts). */
+export const caseAtId = async ({ app, actor, params }: RequestInput<{ id: string }>) =>
+  visibleCase(actor, await loadCase(app.database.db, params.id))
 
 /** The incident at the route's `:id`. */
 export const incidentAtId = async ({
@@ -36,6 +37,11 @@ export const incidentAtId = async ({
 /** The attachment at the route's `:id`. */
 export const attachmentAtId = async ({
   app,
+  actor,
   params,
-}: RequestInput<{ id: string }>): Promise<AttachmentsTable> =>
-  found(await findAttachment(app.database.db, params.id))
+}: RequestInput<{ id: string }>): Promise<AttachmentsTable> => {
+  const row = found(await findAttachment(app.database.db, params.id))
+  // A restricted case's files are as hidden as the case.
+  if (row.owner_type === 'case') visibleCase(actor, await loadCase(app.database.db, row.owner_id))
+  return row
+}

@@ -87,6 +87,11 @@ export interface CasesTable {
   created_by: string | null
   last_activity_at: string
   /**
+   * Why the case is closed to all but its assignee and the compartment's coordinators (a
+   * sensitive medical flag), or null (see case-restriction.ts).
+   */
+  restriction?: string | null
+  /**
    * Set by the database on every insert and update (a trigger; never written by the code): the
    * order of the field app's pull, in commit order, whatever the writing server's clock says.
    */

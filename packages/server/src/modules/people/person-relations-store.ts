@@ -117,13 +117,17 @@ export async function deleteTermsOf(db: Db, personId: string): Promise<void> {
   await db.deleteFrom('person_terms').where('person_id', '=', personId).execute()
 }
 
-/** The priorities of the person's cases that are not closed. */
+/**
+ * The priorities of the person's cases that are not closed, restricted ones left out: the count
+ * is shown to everyone who sees the person, and would tell them such a case exists.
+ */
 export async function openCasePriorities(db: Db, personId: string): Promise<string[]> {
   const open = await db
     .selectFrom('cases')
     .select('priority')
     .where('person_id', '=', personId)
     .where('status', '!=', 'closed')
+    .where('restriction', 'is', null)
     .execute()
   return open.map((c) => c.priority)
 }

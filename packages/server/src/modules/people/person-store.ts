@@ -675,6 +675,8 @@ function orderedPage(
         .selectFrom('cases')
         .select('cases.id')
         .whereRef('cases.person_id', '=', 'people.id')
+        // A restricted case (case-restriction.ts) finds nobody, whoever searches.
+        .where('cases.restriction', 'is', null)
       if (caseType) sub = sub.where('cases.type', '=', caseType)
       if (caseStatus) sub = sub.where('cases.status', '=', caseStatus)
       return eb.exists(sub)

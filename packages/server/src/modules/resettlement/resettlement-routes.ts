@@ -58,7 +58,7 @@ export const resettlementRoutes = [
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'pathwayExists', 'recordFrozen'],
     async handle({ app, body, actor, authorize, audit: by }) {
-      const kase = await findCaseRef(app.database.db, body.caseId)
+      const kase = await findCaseRef(app.database.db, actor(), body.caseId)
       if (!kase) throw errors.notFound()
       // The case itself must be one the caller works (404 when its compartment is not theirs).
       authorize('read', 'Case', { compartmentId: kase.compartmentId })

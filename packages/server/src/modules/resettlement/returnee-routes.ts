@@ -106,7 +106,7 @@ export const returneeRoutes = [
     successStatus: 201,
     errors: ['notFound', 'forbidden', 'validationFailed', 'returnExists', 'recordFrozen'],
     async handle({ app, body, actor, authorize, audit: by }) {
-      const kase = await findCaseRef(app.database.db, body.caseId)
+      const kase = await findCaseRef(app.database.db, actor(), body.caseId)
       if (!kase) throw errors.notFound()
       authorize('read', 'Case', { compartmentId: kase.compartmentId })
       const row = await requestReturn(app, kase, body, by)

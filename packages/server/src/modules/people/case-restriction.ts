@@ -1,0 +1,89 @@
+import type { AppContext } from '../../app-context.js'
+import type { Actorish } from '../../audit/audit-log.js'
+import type { Actor } from '../../auth/actor.js'
+import { audit } from '../../auth/auth-audit.js'
+import type { Db } from '../../db/db-handle.js'
+import { errors } from '../../http/errors.js'
+import type { CaseViewer } from './case-store.js'
+import { findCase, restrictedCasesIn, setCaseRestriction } from './case-store.js'
+import { recountOpenCases } from './person-relations.js'
+
+/** Why a case may be closed to all but a few: a sensitive medical flag (a torture survivor…). */
+export const CASE_RESTRICTIONS = ['medical_sensitive'] as const
+export type CaseRestriction = (typeof CASE_RESTRICTIONS)[number]
+
+/**
+ * Who still sees a restricted case, besides the general case rule (a caseworker or coordinator
+ * of its compartment): its assigned caseworker, and the compartment's coordinators — the same
+ * people who read a flagged treatment (medical-policy.ts). Everyone else is told it does not
+ * exist (404), and it is left out of their lists, counts, exports and field pull.
+ */
+export const SEES_RESTRICTED = ['coordinator'] as const
+
+export function caseHiddenFrom(
+  actor: Actor,
+  kase: { restriction?: string | null; assignee_id: string | null; compartment_id: string },
+): boolean {
+  if (!kase.restriction) return false
+  if (kase.assignee_id !== null && kase.assignee_id === actor.userId) return false
+  return !actor.hasRoleIn(kase.compartment_id, SEES_RESTRICTED)
+}
+
+/** What a list over these compartments shows of restricted cases to this actor. */
+export function caseViewer(actor: Actor, compartmentIds: readonly string[]): CaseViewer {
+  return {
+    userId: actor.userId,
+    openIn: compartmentIds.filter((id) => actor.hasRoleIn(id, SEES_RESTRICTED)),
+  }
+}
+
+/** The row, or 404 if the actor may not know of it (a loader's last step). */
+export function visibleCase<R extends Parameters<typeof caseHiddenFrom>[1]>(
+  actor: Actor,
+  kase: R,
+): R {
+  if (caseHiddenFrom(actor, kase)) throw errors.notFound()
+  return kase
+}
+
+/**
+ * The restricted cases of these compartments the actor may not see: for another module's list of
+ * records about cases (treatments), which must leave those cases' records out too.
+ */
+export async function casesHiddenFrom(
+  db: Db,
+  actor: Actor,
+  compartmentIds: readonly string[],
+): Promise<string[]> {
+  const rows = await restrictedCasesIn(db, compartmentIds)
+  return rows.filter((r) => caseHiddenFrom(actor, r)).map((r) => r.id)
+}
+
+/**
+ * Closes a case to all but its assignee and coordinators (`restriction`), or opens it again
+ * (null), in the caller's transaction; audited as `case.restricted` / `case.unrestricted` with
+ * the reason (never the flag that led to it). The person's open-case count leaves restricted
+ * cases out, so it is recounted. Nothing is written (nor audited) when nothing changes.
+ */
+export async function setCaseRestrictionIn(
+  app: AppContext,
+  trx: Db,
+  caseId: string,
+  restriction: CaseRestriction | null,
+  by: Actorish,
+): Promise<void> {
+  const kase = await findCase(trx, caseId)
+  if (!kase) throw errors.notFound()
+  if ((kase.restriction ?? null) === restriction) return
+  await setCaseRestriction(trx, caseId, restriction, app.now().toISOString())
+  await recountOpenCases(trx, kase.person_id)
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: restriction ? 'case.restricted' : 'case.unrestricted',
+    entityType: 'Case',
+    entityId: kase.id,
+    compartmentId: kase.compartment_id,
+    requestId: by.requestId,
+    details: { reason: restriction ?? kase.restriction ?? null },
+  })
+}
