@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DETENTION_STATUSES } from './detained-schemas.js'
+import type { DETENTION_STATUSES } from './detained-schemas.js'
 
 /** The address of a campaign page on the public site: `/{lang}/campaigns/{slug}`. */
 export const campaignSlugSchema = z

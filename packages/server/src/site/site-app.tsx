@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { isLocale, LOCALES } from '@haven/core/i18n/locales'
-import { campaignPath } from '@haven/core/site/site-paths'
 import { translatorFor } from '@haven/core/i18n/translate'
+import { campaignPath } from '@haven/core/site/site-paths'
 import type { Hono } from 'hono'
 import type { AppContext } from '../app-context.js'
 import { toHavenError } from '../http/error-response.js'
@@ -73,7 +73,7 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
         ),
         {
           contentType: 'application/xml; charset=utf-8',
-        cacheControl: PUBLIC_CACHE,
+          cacheControl: PUBLIC_CACHE,
           lastModified: updatedAt,
         },
       ),

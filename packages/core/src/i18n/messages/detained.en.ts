@@ -21,7 +21,8 @@ export const detainedEn = {
   'detained.campaign_none': 'Not on the public site.',
   'detained.campaign_live': 'On the public site since {date}:',
   'detained.campaign_slug': 'Address',
-  'detained.campaign_slug_hint': 'Lower-case words and hyphens, like free-dw-01. Never a name unless public.',
+  'detained.campaign_slug_hint':
+    'Lower-case words and hyphens, like free-dw-01. Never a name unless public.',
   'detained.campaign_fields': 'What goes public',
   'detained.campaign_field.publicName': 'Name',
   'detained.campaign_field.publicName_hint': 'Only for a record marked as a public figure.',

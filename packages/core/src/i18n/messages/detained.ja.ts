@@ -12,7 +12,8 @@ export const detainedJa: Record<keyof typeof detainedEn, string> = {
     '服役期間は逮捕日から数えます。逮捕も公開するか、刑期を非公開にしてください。',
   'field.not_public_figure':
     'この記録は公人として登録されていません。氏名を公開サイトに載せることはできません。',
-  'field.campaign_slug_taken': 'このアドレスは別のキャンペーンが使っています。別のものを選んでください。',
+  'field.campaign_slug_taken':
+    'このアドレスは別のキャンペーンが使っています。別のものを選んでください。',
   'detained.public_figure': '公人',
   'detained.public_figure_hint':
     '公開サイトに氏名を載せられるのは公人だけです（承認したキャンペーンページで）。',
@@ -22,7 +23,8 @@ export const detainedJa: Record<keyof typeof detainedEn, string> = {
   'detained.campaign_none': '公開サイトには載っていません。',
   'detained.campaign_live': '{date}から公開サイトに掲載中：',
   'detained.campaign_slug': 'アドレス',
-  'detained.campaign_slug_hint': '小文字の英単語とハイフン（例：free-dw-01）。公人以外の氏名は使わないでください。',
+  'detained.campaign_slug_hint':
+    '小文字の英単語とハイフン（例：free-dw-01）。公人以外の氏名は使わないでください。',
   'detained.campaign_fields': '公開する項目',
   'detained.campaign_field.publicName': '氏名',
   'detained.campaign_field.publicName_hint': '公人として登録された記録のみ。',

@@ -33,7 +33,7 @@ export {
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
-// The network module publishes an event it recorded as a news page with Event JSON-LD.
-export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'
 // The detained module puts an approved campaign page on the site, and takes it off.
 export { publishSiteCampaign, withdrawSiteCampaign } from './site-campaign-door.js'
+// The network module publishes an event it recorded as a news page with Event JSON-LD.
+export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'

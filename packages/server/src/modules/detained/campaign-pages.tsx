@@ -36,7 +36,12 @@ function CampaignText({ text }: { text: string }) {
 }
 
 /** Only the facts the approver chose; the time served counted to today (or to release). */
-function CampaignFacts(props: { c: SiteCampaignsTable; locale: Locale; t: Translator; on: string }) {
+function CampaignFacts(props: {
+  c: SiteCampaignsTable
+  locale: Locale
+  t: Translator
+  on: string
+}) {
   const { c, locale, t } = props
   const served =
     c.arrested_on && c.term_months !== null
