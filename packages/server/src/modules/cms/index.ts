@@ -36,4 +36,8 @@ export { disclosedValue, publishImpactFigures } from './impact-figures.js'
 // The detained module puts an approved campaign page on the site, and takes it off.
 export { publishSiteCampaign, withdrawSiteCampaign } from './site-campaign-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
-export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'
+export {
+  publishSiteEvent,
+  republishSiteEvent,
+  type SiteEventDocument,
+} from './site-event-door.js'
