@@ -218,8 +218,11 @@ export type CreatePublication = z.infer<typeof createPublicationSchema>
 export const editPublicationSchema = createPublicationSchema.extend({ version })
 export type EditPublication = z.infer<typeof editPublicationSchema>
 
+/** Publications shown at an event, or those that stand alone (a report, an article). */
+export const PUBLICATION_LINKS = ['with_event', 'without_event'] as const
 export const publicationQuerySchema = z.strictObject({
   kind: z.enum(PUBLICATION_KINDS).optional(),
+  event: z.enum(PUBLICATION_LINKS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 })
 

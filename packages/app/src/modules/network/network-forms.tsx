@@ -437,7 +437,8 @@ export function EventCostForm({
 }
 
 /**
- * A publication shown or launched at an event: a new one, or an edit of one at the version read.
+ * A publication, shown or launched at an event or standing alone: a new one, or an edit of one at
+ * the version read.
  * The link must be http(s) and the ISBN's check digit right, as the server checks.
  */
 export function PublicationForm({
@@ -445,7 +446,7 @@ export function PublicationForm({
   publication,
   onSaved,
   onCancel,
-}: Done & { eventId: string; publication?: PublicationView }): JSX.Element {
+}: Done & { eventId?: string | undefined; publication?: PublicationView }): JSX.Element {
   const [form, setForm] = useState({
     kind: publication?.kind ?? 'book',
     title: publication?.title ?? '',
@@ -472,7 +473,8 @@ export function PublicationForm({
       noValidate
       onSubmit={submit({
         ...filled(form),
-        eventId,
+        // The event it was shown at stays as recorded when edited from the publications list.
+        ...((eventId ?? publication?.eventId) ? { eventId: eventId ?? publication?.eventId } : {}),
         ...(publication ? { version: publication.version } : {}),
       })}
     >

@@ -159,4 +159,9 @@ export const networkEn = {
   'network.isbn': 'ISBN',
   'network.link': 'Link',
   'network.published_on': 'Published on',
+  'network.publication_event': 'Event',
+  'network.publication_event.with_event': 'Shown at an event',
+  'network.publication_event.without_event': 'Not linked to an event',
+  'network.publication_event.open': 'Open the event',
+  'network.publication_event.none': 'None',
 } as const

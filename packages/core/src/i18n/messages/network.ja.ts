@@ -162,4 +162,9 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'network.isbn': 'ISBN',
   'network.link': 'リンク',
   'network.published_on': '発行日',
+  'network.publication_event': 'イベント',
+  'network.publication_event.with_event': 'イベントで発表・上映',
+  'network.publication_event.without_event': 'イベントに結びつかないもの',
+  'network.publication_event.open': 'イベントを開く',
+  'network.publication_event.none': 'なし',
 }

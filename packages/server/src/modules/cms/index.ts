@@ -34,7 +34,11 @@ export {
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
 // The detained module puts an approved campaign page on the site, and takes it off.
-export { publishSiteCampaign, withdrawSiteCampaign } from './site-campaign-door.js'
+export {
+  publishSiteCampaign,
+  type SiteCampaign,
+  withdrawSiteCampaign,
+} from './site-campaign-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
 export {
   publishSiteEvent,

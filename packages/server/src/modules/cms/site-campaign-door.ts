@@ -1,8 +1,20 @@
-import type { PublicCampaign } from '@haven/core/detained/campaign-schemas'
 import type { AppContext } from '../../app-context.js'
 import type { Db } from '../../db/db-handle.js'
 import { eraseSiteCampaign, upsertSiteCampaign } from './publication-store.js'
 import { publishing } from './site-version.js'
+
+/** A campaign page as its approver let it go public: the fields not chosen are null. */
+export interface SiteCampaign {
+  readonly slug: string
+  readonly publicName: string | null
+  readonly arrestedOn: string | null
+  readonly arrestPlace: string | null
+  readonly termMonths: number | null
+  readonly endedOn: string | null
+  readonly status: string | null
+  readonly textEn: string
+  readonly textJa: string
+}
 
 /**
  * Puts a detained aid worker's campaign page on the website, with only what its approver chose
@@ -12,7 +24,7 @@ import { publishing } from './site-version.js'
 export async function publishSiteCampaign(
   app: AppContext,
   db: Db,
-  campaign: PublicCampaign,
+  campaign: SiteCampaign,
 ): Promise<void> {
   const now = app.now().toISOString()
   await publishing(app, db, (trx) =>

@@ -354,7 +354,8 @@ export const networkRoutes = [
   defineRoute({
     method: 'get',
     path: '/network/publications',
-    summary: 'Books, reports, translations, films and articles, newest first (paged)',
+    summary:
+      'Books, reports, translations, films and articles, newest first (paged), by kind and by whether shown at an event',
     tag: 'network',
     access: { kind: 'policy', entity: 'Partner', action: 'list' },
     query: publicationQuerySchema,
@@ -362,7 +363,7 @@ export const networkRoutes = [
     async handle({ app, query }) {
       const { total, rows } = await listPublications(
         app.database.db,
-        query.kind,
+        { kind: query.kind, event: query.event },
         paging(query.page),
       )
       return {

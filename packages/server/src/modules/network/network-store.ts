@@ -267,11 +267,13 @@ export async function insertPublication(db: Db, row: NetworkPublicationsTable): 
 
 export async function listPublications(
   db: Db,
-  kind: string | undefined,
+  filter: { kind?: string | undefined; event?: 'with_event' | 'without_event' | undefined },
   paging: Paging,
 ): Promise<{ total: number; rows: NetworkPublicationsTable[] }> {
   let query = db.selectFrom('network_publications')
-  if (kind) query = query.where('kind', '=', kind)
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.event === 'with_event') query = query.where('event_id', 'is not', null)
+  if (filter.event === 'without_event') query = query.where('event_id', 'is', null)
   const counted = await query
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow()
