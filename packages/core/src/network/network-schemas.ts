@@ -120,6 +120,8 @@ export const editOrganisationSchema = z.strictObject({
 export type EditOrganisation = z.infer<typeof editOrganisationSchema>
 
 export const organisationQuerySchema = z.strictObject({
+  /** Part of the name, in any case. */
+  q: z.string().trim().max(100).optional(),
   type: z.enum(ORGANISATION_TYPES).optional(),
   status: z.enum(RELATIONSHIP_STATUSES).optional(),
   country: countrySchema.optional(),

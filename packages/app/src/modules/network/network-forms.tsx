@@ -28,6 +28,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { type Organiser, OrganiserPicker } from './organiser-picker.js'
 
 /** What every form here is told: it saved (with the message to show), or it was cancelled. */
 interface Done {
@@ -255,7 +256,7 @@ export function ContactForm({
   )
 }
 
-/** An event's facts at the version read; its organisers are kept as recorded. */
+/** An event's facts at the version read, and its organisers chosen among the partners. */
 export function EditEventForm({
   event,
   onSaved,
@@ -272,6 +273,7 @@ export function EditEventForm({
     audience: event.audience === null ? '' : String(event.audience),
     outcomes: event.outcomes ?? '',
   })
+  const [organisers, setOrganisers] = useState<Organiser[]>(event.organisers)
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
   const { submission, element, submit } = useForm(editEventSchema, async (value) => {
     await api('PATCH', `/network/events/${encodeURIComponent(event.id)}`, value)
@@ -285,7 +287,7 @@ export function EditEventForm({
       onSubmit={submit({
         ...filled(rest),
         ...(audience.trim() ? { audience: Number(audience) } : {}),
-        organiserIds: event.organisers.map((o) => o.id),
+        organiserIds: organisers.map((o) => o.id),
         version: event.version,
       })}
     >
@@ -369,6 +371,11 @@ export function EditEventForm({
         onInput={set('outcomes')}
         error={submission.fields.outcomes}
         rows={4}
+      />
+      <OrganiserPicker
+        chosen={organisers}
+        onChange={setOrganisers}
+        error={submission.fields.organiserIds}
       />
       <Buttons busy={submission.busy} submit={t('network.save')} onCancel={onCancel} />
     </form>

@@ -101,6 +101,8 @@ export const networkEn = {
   'network.event_facts': 'What happened',
   'network.event_line': '{role} · {kind}',
   'network.organisers': 'Organisers',
+  'network.organisers_none': 'No organiser chosen.',
+  'network.organiser_search': 'Find a partner by name',
   'network.outcomes': 'Outcomes and follow-ups',
   'network.on_the_website': 'On the public website',
   'network.published_at': 'Published as a news page with the event’s dates and place:',

@@ -84,7 +84,7 @@ export const networkRoutes = [
     method: 'get',
     path: '/network/organisations',
     summary:
-      'Partners by name, filtered by type, relationship status, country or continent (paged)',
+      'Partners by name, filtered by a part of the name, type, relationship status, country or continent (paged)',
     tag: 'network',
     access: { kind: 'policy', entity: 'Partner', action: 'list' },
     query: organisationQuerySchema,
@@ -97,7 +97,7 @@ export const networkRoutes = [
         ? { total: 0, rows: [] }
         : await listOrganisations(
             app.database.db,
-            { type: query.type, status: query.status, countries },
+            { type: query.type, status: query.status, countries, name: query.q },
             paging(query.page),
           )
       return {

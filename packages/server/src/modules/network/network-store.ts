@@ -47,6 +47,8 @@ export interface OrganisationFilter {
   type?: string | undefined
   status?: string | undefined
   countries?: readonly string[] | undefined
+  /** Part of the name, in any case (what the organiser picker searches by). */
+  name?: string | undefined
 }
 
 function organisationsWhere(db: Db, filter: OrganisationFilter) {
@@ -54,6 +56,10 @@ function organisationsWhere(db: Db, filter: OrganisationFilter) {
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.countries) query = query.where('country', 'in', [...filter.countries, ''])
+  if (filter.name) {
+    const part = filter.name.toLowerCase().replace(/[%_\\]/g, '')
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${part}%`))
+  }
   return query
 }
 
