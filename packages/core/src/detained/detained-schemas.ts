@@ -59,6 +59,8 @@ export const createDetainedSchema = z.strictObject({
   /** Sentence length in months (five years: 60), once sentenced. */
   termMonths: z.number().int().min(1).max(600).optional(),
   status: z.enum(DETENTION_STATUSES).default('detained'),
+  /** Known in public under their name: only then may a campaign page you approve show it. */
+  publicFigure: z.boolean().optional(),
 })
 export type CreateDetained = z.infer<typeof createDetainedSchema>
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sealedTextView } from '../privacy/sealed-text-view.js'
+import { campaignView } from './campaign-schemas.js'
 import { ADVOCACY_KINDS, DETENTION_STATUSES } from './detained-schemas.js'
 
 export const SERVED_SHARE_NAMES = [
@@ -48,6 +49,9 @@ export const timelineEntryView = z.object({
 export const detainedView = detainedSummaryView.extend({
   name: sealedTextView,
   charge: z.string().nullable(),
+  publicFigure: z.boolean(),
+  /** The approved public campaign page, or null (never approved, or withdrawn). */
+  campaign: campaignView.nullable(),
   version: z.number().int(),
   timeline: z.array(timelineEntryView),
   payments: z.array(
@@ -69,6 +73,6 @@ export const detainedView = detainedSummaryView.extend({
       answer: sealedTextView,
     }),
   ),
-  actions: z.array(z.enum(['update', 'pay', 'advocate'])),
+  actions: z.array(z.enum(['update', 'pay', 'advocate', 'publish'])),
 })
 export type DetainedView = z.infer<typeof detainedView>

@@ -5,7 +5,7 @@ declare module '../auth/abilities.js' {
     network: boolean
     /** Recording partners, events and publications. */
     manageNetwork: boolean
-    /** Recording what an event cost (posted to the books): coordinators, not the site's editors. */
+    /** Recording what an event cost (posted to the books): coordinators and finance, not the site's editors. */
     recordEventCosts: boolean
   }
 }

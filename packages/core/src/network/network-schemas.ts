@@ -120,6 +120,8 @@ export const editOrganisationSchema = z.strictObject({
 export type EditOrganisation = z.infer<typeof editOrganisationSchema>
 
 export const organisationQuerySchema = z.strictObject({
+  /** Part of the name, in any case. */
+  q: z.string().trim().max(100).optional(),
   type: z.enum(ORGANISATION_TYPES).optional(),
   status: z.enum(RELATIONSHIP_STATUSES).optional(),
   country: countrySchema.optional(),
@@ -218,8 +220,11 @@ export type CreatePublication = z.infer<typeof createPublicationSchema>
 export const editPublicationSchema = createPublicationSchema.extend({ version })
 export type EditPublication = z.infer<typeof editPublicationSchema>
 
+/** Publications shown at an event, or those that stand alone (a report, an article). */
+export const PUBLICATION_LINKS = ['with_event', 'without_event'] as const
 export const publicationQuerySchema = z.strictObject({
   kind: z.enum(PUBLICATION_KINDS).optional(),
+  event: z.enum(PUBLICATION_LINKS).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 })
 

@@ -16,6 +16,7 @@ export const SITE_SECTIONS = [
   'get_involved',
   'contact',
   'search',
+  'campaigns',
 ] as const
 export type SiteSection = (typeof SITE_SECTIONS)[number]
 
@@ -27,6 +28,7 @@ const SECTION_PATHS: Readonly<Record<SiteSection, string>> = Object.freeze({
   get_involved: '/get-involved',
   contact: '/contact',
   search: '/search',
+  campaigns: '/campaigns/',
 })
 
 /** Path of a section, without the language prefix. */
@@ -52,6 +54,11 @@ export function documentPath(kind: DocumentKind, slug: string): string {
       if (slug === SPECIAL_PAGE_SLUGS.getInvolved) return '/get-involved'
       return `/${slug}`
   }
+}
+
+/** Path of a detained aid worker's campaign page, without the language prefix. */
+export function campaignPath(slug: string): string {
+  return `${SECTION_PATHS.campaigns}${slug}`
 }
 
 /** `/{locale}{path}`, the one place that decides how a language prefixes an address. */

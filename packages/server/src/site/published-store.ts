@@ -1,6 +1,7 @@
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import type { PublishedDb } from './published-db.js'
 import type {
+  SiteCampaignsTable,
   SiteDocumentsTable,
   SiteFaqGroupsTable,
   SiteIdentityTable,
@@ -216,6 +217,25 @@ export async function sitemapEntries(
     .orderBy('slug')
     .limit(50_000)
     .execute()
+}
+
+/** Campaign pages on the site (withdrawn ones left out), by address. */
+export async function liveCampaigns(db: PublishedDb): Promise<SiteCampaignsTable[]> {
+  return db
+    .selectFrom('site_campaigns')
+    .selectAll()
+    .where('withdrawn_at', 'is', null)
+    .orderBy('slug')
+    .limit(1000)
+    .execute()
+}
+
+/** One campaign page, withdrawn or not (a withdrawn one is answered 410 Gone). */
+export async function findCampaign(
+  db: PublishedDb,
+  slug: string,
+): Promise<SiteCampaignsTable | undefined> {
+  return db.selectFrom('site_campaigns').selectAll().where('slug', '=', slug).executeTakeFirst()
 }
 
 /** The home page's impact figures, in the order they were published. */

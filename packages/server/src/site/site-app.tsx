@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { isLocale, LOCALES } from '@haven/core/i18n/locales'
 import { translatorFor } from '@haven/core/i18n/translate'
+import { campaignPath } from '@haven/core/site/site-paths'
 import type { Hono } from 'hono'
 import type { AppContext } from '../app-context.js'
 import { toHavenError } from '../http/error-response.js'
@@ -17,7 +18,13 @@ import {
 import { NotFoundPage } from './pages/content-pages.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import { publishedReader } from './published-db.js'
-import { findMedia, findMediaVariant, newsForFeed, sitemapEntries } from './published-store.js'
+import {
+  findMedia,
+  findMediaVariant,
+  liveCampaigns,
+  newsForFeed,
+  sitemapEntries,
+} from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
 import { siteCacheFor } from './site-cache.js'
@@ -54,11 +61,22 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
   )
   site.get('/sitemap.xml', (c) =>
     r.cached(c, 'sitemap', async (updatedAt) =>
-      prepareResponse(sitemapXml(siteUrl(), LOCALES, await sitemapEntries(reader.db)), {
-        contentType: 'application/xml; charset=utf-8',
-        cacheControl: PUBLIC_CACHE,
-        lastModified: updatedAt,
-      }),
+      prepareResponse(
+        sitemapXml(
+          siteUrl(),
+          LOCALES,
+          await sitemapEntries(reader.db),
+          (await liveCampaigns(reader.db)).map((c) => ({
+            path: campaignPath(c.slug),
+            updatedAt: c.updated_at,
+          })),
+        ),
+        {
+          contentType: 'application/xml; charset=utf-8',
+          cacheControl: PUBLIC_CACHE,
+          lastModified: updatedAt,
+        },
+      ),
     ),
   )
   site.get('/:lang{[a-z]{2}}/feed.xml', (c) => {

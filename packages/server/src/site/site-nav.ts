@@ -12,6 +12,9 @@ export const DEFAULT_NAVIGATION: readonly SiteSection[] = [
   'faq',
   'get_involved',
   'contact',
+  // Campaign pages for detained aid workers (the detained module's): after the header's five, so
+  // the footer links them on every page.
+  'campaigns',
 ]
 
 export interface LivePage {

@@ -114,6 +114,28 @@ export interface SiteIdentityTable {
   updated_at: string
 }
 
+/**
+ * A detained aid worker's campaign page as approved: only the chosen fields, the others null.
+ * Withdrawn: everything but the address erased (the site answers 410 there).
+ */
+export interface SiteCampaignsTable {
+  slug: string
+  /** Only ever set for a record marked as a public figure. */
+  public_name: string | null
+  /** At the precision recorded (a year, a month or a day). */
+  arrested_on: string | null
+  arrest_place: string | null
+  term_months: number | null
+  /** Release, deportation or death: served time stops there. */
+  ended_on: string | null
+  status: string | null
+  text_en: string | null
+  text_ja: string | null
+  published_at: string | null
+  withdrawn_at: string | null
+  updated_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -124,6 +146,7 @@ export interface SiteTables {
   site_state: SiteStateTable
   site_impact_figures: SiteImpactFiguresTable
   site_identity: SiteIdentityTable
+  site_campaigns: SiteCampaignsTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -138,4 +161,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_state',
   'site_impact_figures',
   'site_identity',
+  'site_campaigns',
 ])

@@ -23,6 +23,8 @@ export function sitemapXml(
   siteUrl: string,
   locales: readonly Locale[],
   documents: readonly SitemapDocument[],
+  /** Pages at the same address in every language (campaign pages), without the language prefix. */
+  pages: readonly { path: string; updatedAt: string }[] = [],
 ): string {
   const urls: string[] = []
   const entry = (loc: string, alternates: { locale: string; href: string }[], lastmod?: string) =>
@@ -58,6 +60,11 @@ export function sitemapXml(
       if (path === '/contact' || path === '/get-involved') continue
       urls.push(entry(`${siteUrl}/${d.locale}${path}`, alternates, d.updated_at))
     }
+  }
+  for (const page of pages) {
+    const alternates = locales.map((l) => ({ locale: l, href: `${siteUrl}/${l}${page.path}` }))
+    for (const l of locales)
+      urls.push(entry(`${siteUrl}/${l}${page.path}`, alternates, page.updatedAt))
   }
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../src/app-context.js'
 import type { CompartmentsTable } from '../../src/compartments/compartment-tables.js'
+import { approveCampaign } from '../../src/modules/detained/campaign-service.js'
 import { createDetained } from '../../src/modules/detained/detained-service.js'
 import { ids, type MatrixModule, PEOPLE, seeded } from '../support/matrix.js'
 
@@ -75,6 +76,39 @@ export const matrix: MatrixModule = {
         path: `/detained/${(await worker(f.app, f.target)).id}/advocacy`,
         body: { kind: 'letter', on: '2005-06-01', addressedTo: 'A government' },
       }),
+    },
+    // A campaign page speaks for the worker in public: coordinators and administrators granted
+    // the record's compartment itself. The matrix's administrator is organisation-wide, so the
+    // record is missing (404) to them; campaign.db.test.ts has one granted the compartment.
+    'PUT /detained/:id/campaign': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: `/detained/${(await worker(f.app, f.target)).id}/campaign`,
+        body: {
+          slug: `free-${code().toLowerCase()}`,
+          fields: { publicName: false, arrest: true, sentence: true, status: true },
+          textEn: 'Write to the embassy.',
+          textJa: '大使館に手紙を。',
+        },
+      }),
+    },
+    'DELETE /detained/:id/campaign': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => {
+        const w = await worker(f.app, f.target)
+        await approveCampaign(
+          f.app,
+          w,
+          {
+            slug: `free-${code().toLowerCase()}`,
+            fields: { publicName: false, arrest: true, sentence: false, status: false },
+            textEn: 'Write to the embassy.',
+            textJa: '大使館に手紙を。',
+          },
+          { actorId: null, requestId: null },
+        )
+        return { path: `/detained/${w.id}/campaign` }
+      },
     },
   },
 }

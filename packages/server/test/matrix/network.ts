@@ -7,7 +7,7 @@ import {
 import type { MatrixModule } from '../support/matrix.js'
 import { testSlug } from '../support/site-factories.js'
 
-const READS = ['coordinator', 'caseworker', 'editor'] as const
+const READS = ['coordinator', 'caseworker', 'editor', 'finance'] as const
 const KEEPS = ['coordinator', 'editor'] as const
 const BY = { actorId: null, requestId: null }
 
@@ -100,9 +100,9 @@ export const matrix: MatrixModule = {
         return { path: `/network/events/${event.id}` }
       },
     },
-    // Costs are posted to the books: coordinators record them, the site's editors do not.
+    // Costs are posted to the books: coordinators and finance record them, the site's editors do not.
     'POST /network/events/:id/costs': {
-      scope: { kind: 'org', allow: ['coordinator'] },
+      scope: { kind: 'org', allow: ['coordinator', 'finance'] },
       call: async (f) => {
         const event = await createEvent(
           f.app,

@@ -28,6 +28,7 @@ function RecordArrestForm({ compartments }: { compartments: CompartmentView[] })
     termMonths: '',
   }
   const [form, setForm] = useState(empty)
+  const [publicFigure, setPublicFigure] = useState(false)
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
   const set = (field: keyof typeof empty) => (value: string) => setForm({ ...form, [field]: value })
@@ -41,6 +42,7 @@ function RecordArrestForm({ compartments }: { compartments: CompartmentView[] })
         const checked = checkFields(createDetainedSchema, {
           ...rest,
           ...(charge ? { charge } : {}),
+          publicFigure,
           ...(termMonths ? { termMonths: Number(termMonths), status: 'sentenced' } : {}),
         })
         if (!checked.ok) {
@@ -134,6 +136,19 @@ function RecordArrestForm({ compartments }: { compartments: CompartmentView[] })
           inputMode="numeric"
         />
       </div>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          id="publicFigure"
+          checked={publicFigure}
+          aria-describedby="publicFigure-hint"
+          onChange={(e) => setPublicFigure(e.currentTarget.checked)}
+        />
+        {t('detained.public_figure')}
+      </label>
+      <p class="hint" id="publicFigure-hint">
+        {t('detained.public_figure_hint')}
+      </p>
       <button type="submit" class="primary" disabled={submission.busy}>
         {t('detained.record')}
       </button>

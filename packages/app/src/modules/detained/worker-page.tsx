@@ -18,6 +18,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { CampaignSection } from './campaign-section.js'
 import { day, servedText } from './detained-labels.js'
 import { AdvocacyForm, PaymentForm } from './worker-forms.js'
 
@@ -151,6 +152,8 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
           <dd>{t(`detained.status.${w.status}`)}</dd>
           <dt>{t('detained.name')}</dt>
           <dd>{sealed(w.name)}</dd>
+          <dt>{t('detained.public_figure')}</dt>
+          <dd>{w.publicFigure ? t('common.yes') : t('common.no')}</dd>
           <dt>{t('detained.arrested_on')}</dt>
           <dd>{day(w.arrestedOn)}</dd>
           <dt>{t('detained.arrest_place')}</dt>
@@ -267,6 +270,15 @@ export function WorkerPage({ id }: { id: string }): JSX.Element {
           </OnDemand>
         )}
       </section>
+      {w.actions.includes('publish') && (
+        <CampaignSection
+          worker={w}
+          onSaved={(message) => {
+            setDone(message)
+            reload()
+          }}
+        />
+      )}
     </div>
   )
 }

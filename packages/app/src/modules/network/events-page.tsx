@@ -161,6 +161,7 @@ export function EventsPage(): JSX.Element {
       <div class="actions">
         <a href="/app/network/map">{t('network.map_title')}</a>
         <a href="/app/network">{t('network.partners')}</a>
+        <a href="/app/network/publications">{t('network.publications')}</a>
         {mayAdd && !adding && (
           <button type="button" class="primary" onClick={() => setAdding(true)}>
             {t('network.record_event')}

@@ -28,6 +28,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { type Organiser, OrganiserPicker } from './organiser-picker.js'
 
 /** What every form here is told: it saved (with the message to show), or it was cancelled. */
 interface Done {
@@ -255,7 +256,7 @@ export function ContactForm({
   )
 }
 
-/** An event's facts at the version read; its organisers are kept as recorded. */
+/** An event's facts at the version read, and its organisers chosen among the partners. */
 export function EditEventForm({
   event,
   onSaved,
@@ -272,6 +273,7 @@ export function EditEventForm({
     audience: event.audience === null ? '' : String(event.audience),
     outcomes: event.outcomes ?? '',
   })
+  const [organisers, setOrganisers] = useState<Organiser[]>(event.organisers)
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
   const { submission, element, submit } = useForm(editEventSchema, async (value) => {
     await api('PATCH', `/network/events/${encodeURIComponent(event.id)}`, value)
@@ -285,7 +287,7 @@ export function EditEventForm({
       onSubmit={submit({
         ...filled(rest),
         ...(audience.trim() ? { audience: Number(audience) } : {}),
-        organiserIds: event.organisers.map((o) => o.id),
+        organiserIds: organisers.map((o) => o.id),
         version: event.version,
       })}
     >
@@ -370,6 +372,11 @@ export function EditEventForm({
         error={submission.fields.outcomes}
         rows={4}
       />
+      <OrganiserPicker
+        chosen={organisers}
+        onChange={setOrganisers}
+        error={submission.fields.organiserIds}
+      />
       <Buttons busy={submission.busy} submit={t('network.save')} onCancel={onCancel} />
     </form>
   )
@@ -437,7 +444,8 @@ export function EventCostForm({
 }
 
 /**
- * A publication shown or launched at an event: a new one, or an edit of one at the version read.
+ * A publication, shown or launched at an event or standing alone: a new one, or an edit of one at
+ * the version read.
  * The link must be http(s) and the ISBN's check digit right, as the server checks.
  */
 export function PublicationForm({
@@ -445,7 +453,7 @@ export function PublicationForm({
   publication,
   onSaved,
   onCancel,
-}: Done & { eventId: string; publication?: PublicationView }): JSX.Element {
+}: Done & { eventId?: string | undefined; publication?: PublicationView }): JSX.Element {
   const [form, setForm] = useState({
     kind: publication?.kind ?? 'book',
     title: publication?.title ?? '',
@@ -472,7 +480,8 @@ export function PublicationForm({
       noValidate
       onSubmit={submit({
         ...filled(form),
-        eventId,
+        // The event it was shown at stays as recorded when edited from the publications list.
+        ...((eventId ?? publication?.eventId) ? { eventId: eventId ?? publication?.eventId } : {}),
         ...(publication ? { version: publication.version } : {}),
       })}
     >

@@ -52,6 +52,10 @@ export const auditEn = {
   'audit.act.detained.identity_read': 'Opened the identity of a detained aid worker',
   'audit.act.detained.recorded': 'Recorded a detained aid worker',
   'audit.act.detained.status_changed': 'Changed the status of a detained aid worker',
+  'audit.act.detained.campaign_approved':
+    'Approved the public campaign page of a detained aid worker',
+  'audit.act.detained.campaign_withdrawn':
+    'Withdrew the public campaign page of a detained aid worker',
   'audit.act.exchange_rate.recorded': 'Recorded an exchange rate',
   'audit.act.export.cases': 'Exported cases',
   'audit.act.export.journal': 'Exported the finance journal',

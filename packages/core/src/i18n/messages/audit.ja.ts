@@ -52,6 +52,8 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.detained.identity_read': '拘束された支援者の身元を開いた',
   'audit.act.detained.recorded': '拘束された支援者を記録した',
   'audit.act.detained.status_changed': '拘束された支援者の状況を変更した',
+  'audit.act.detained.campaign_approved': '拘束された支援者の公開キャンペーンページを承認した',
+  'audit.act.detained.campaign_withdrawn': '拘束された支援者の公開キャンペーンページを取り下げた',
   'audit.act.exchange_rate.recorded': '為替レートを記録した',
   'audit.act.export.cases': 'ケースを書き出した',
   'audit.act.export.journal': '会計仕訳帳を書き出した',

@@ -101,6 +101,8 @@ export const networkEn = {
   'network.event_facts': 'What happened',
   'network.event_line': '{role} · {kind}',
   'network.organisers': 'Organisers',
+  'network.organisers_none': 'No organiser chosen.',
+  'network.organiser_search': 'Find a partner by name',
   'network.outcomes': 'Outcomes and follow-ups',
   'network.on_the_website': 'On the public website',
   'network.published_at': 'Published as a news page with the event’s dates and place:',
@@ -159,4 +161,9 @@ export const networkEn = {
   'network.isbn': 'ISBN',
   'network.link': 'Link',
   'network.published_on': 'Published on',
+  'network.publication_event': 'Event',
+  'network.publication_event.with_event': 'Shown at an event',
+  'network.publication_event.without_event': 'Not linked to an event',
+  'network.publication_event.open': 'Open the event',
+  'network.publication_event.none': 'None',
 } as const

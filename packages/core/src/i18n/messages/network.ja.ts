@@ -104,6 +104,8 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'network.event_facts': '概要',
   'network.event_line': '{role}・{kind}',
   'network.organisers': '主催者',
+  'network.organisers_none': '主催者は選ばれていません。',
+  'network.organiser_search': '名前でパートナーを探す',
   'network.outcomes': '成果と今後の対応',
   'network.on_the_website': '公開ウェブサイト',
   'network.published_at': '行事の日付と場所を添えて、ニュースとして掲載しています。',
@@ -162,4 +164,9 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'network.isbn': 'ISBN',
   'network.link': 'リンク',
   'network.published_on': '発行日',
+  'network.publication_event': 'イベント',
+  'network.publication_event.with_event': 'イベントで発表・上映',
+  'network.publication_event.without_event': 'イベントに結びつかないもの',
+  'network.publication_event.open': 'イベントを開く',
+  'network.publication_event.none': 'なし',
 }

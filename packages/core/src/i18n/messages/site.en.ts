@@ -12,6 +12,7 @@ export const siteEn = {
   'site.nav.reports': 'Activity reports',
   'site.nav.faq': 'FAQ',
   'site.nav.get_involved': 'Get involved',
+  'site.nav.campaigns': 'Detained aid workers',
   'site.nav.contact': 'Contact us',
   'site.nav.search': 'Search',
   'site.lang_switch.missing':

@@ -13,6 +13,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.nav.reports': '活動報告',
   'site.nav.faq': 'よくある質問',
   'site.nav.get_involved': '参加する',
+  'site.nav.campaigns': '拘束された支援者',
   'site.nav.contact': 'お問い合わせ',
   'site.nav.search': 'サイト内検索',
   'site.lang_switch.missing':

@@ -33,5 +33,15 @@ export {
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
+// The detained module puts an approved campaign page on the site, and takes it off.
+export {
+  publishSiteCampaign,
+  type SiteCampaign,
+  withdrawSiteCampaign,
+} from './site-campaign-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
-export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'
+export {
+  publishSiteEvent,
+  republishSiteEvent,
+  type SiteEventDocument,
+} from './site-event-door.js'

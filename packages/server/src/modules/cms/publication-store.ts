@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { DialectName } from '../../db/database.js'
 import type { Db } from '../../db/db-handle.js'
 import type {
+  SiteCampaignsTable,
   SiteDocumentsTable,
   SiteFaqGroupsTable,
   SiteIdentityTable,
@@ -305,4 +306,31 @@ export async function findIdentity(
 export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
   await db.deleteFrom('site_identity').execute()
   await db.insertInto('site_identity').values(row).execute()
+}
+
+/** A campaign page as approved: replaces what was at its address (withdrawn or not). */
+export async function upsertSiteCampaign(db: Db, row: SiteCampaignsTable): Promise<void> {
+  await db.deleteFrom('site_campaigns').where('slug', '=', row.slug).execute()
+  await db.insertInto('site_campaigns').values(row).execute()
+}
+
+/** Withdraws a campaign page: its address stays (410 Gone), everything it said is erased. */
+export async function eraseSiteCampaign(db: Db, slug: string, now: string): Promise<void> {
+  await db
+    .updateTable('site_campaigns')
+    .set({
+      public_name: null,
+      arrested_on: null,
+      arrest_place: null,
+      term_months: null,
+      ended_on: null,
+      status: null,
+      text_en: null,
+      text_ja: null,
+      published_at: null,
+      withdrawn_at: now,
+      updated_at: now,
+    })
+    .where('slug', '=', slug)
+    .execute()
 }

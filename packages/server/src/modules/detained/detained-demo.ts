@@ -34,6 +34,8 @@ export const detainedDemo: DemoStep = {
         arrestPlace: 'Shandong',
         charge: 'Organising an illegal border crossing',
         status: 'detained',
+        // Shaped like the seed's imprisoned worker, whose name the campaign for them made known.
+        publicFigure: true,
       },
       BY,
     )

@@ -24,4 +24,9 @@ export const detainedWorkerPolicy = definePolicy('DetainedWorker', {
   create: (actor, w) => grantedThere(actor, w.compartmentId, KEEPS),
   update: (actor, w) => grantedThere(actor, w.compartmentId, KEEPS),
   identify: (actor, w) => grantedThere(actor, w.compartmentId, ['coordinator']),
+  /**
+   * Approving (or withdrawing) a public campaign page speaks for the worker in public: a
+   * coordinator or an administrator holding a grant in the record's compartment itself.
+   */
+  manage: (actor, w) => grantedThere(actor, w.compartmentId, ['coordinator', 'administrator']),
 })

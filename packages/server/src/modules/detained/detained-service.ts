@@ -19,6 +19,7 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
+import { refreshCampaign } from './campaign-service.js'
 import {
   findWorker,
   findWorkerByCode,
@@ -94,6 +95,7 @@ export async function createDetained(
       term_months: input.termMonths ?? null,
       status: input.status,
       ended_on: null,
+      public_figure: input.publicFigure ? 1 : 0,
       version: 1,
       created_at: now,
       updated_at: now,
@@ -142,6 +144,8 @@ export async function changeDetention(
     })
     if (!changed) throw errors.versionConflict()
     await timeline(app, trx, worker, status, input.on, input.note, by)
+    const now = await findWorker(trx, worker.id)
+    if (now) await refreshCampaign(app, trx, now)
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'detained.status_changed',

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/db-handle.js'
 import type {
   DetainedAdvocacyTable,
+  DetainedCampaignsTable,
   DetainedFamilyPaymentsTable,
   DetainedTimelineTable,
   DetainedWorkersTable,
@@ -92,4 +93,27 @@ export async function advocacyOf(db: Db, workerId: string): Promise<DetainedAdvo
     .orderBy('on_date')
     .orderBy('id')
     .execute()
+}
+
+export async function findCampaignOf(
+  db: Db,
+  workerId: string,
+): Promise<DetainedCampaignsTable | undefined> {
+  return db
+    .selectFrom('detained_campaigns')
+    .selectAll()
+    .where('worker_id', '=', workerId)
+    .executeTakeFirst()
+}
+
+export async function findCampaignBySlug(
+  db: Db,
+  slug: string,
+): Promise<DetainedCampaignsTable | undefined> {
+  return db.selectFrom('detained_campaigns').selectAll().where('slug', '=', slug).executeTakeFirst()
+}
+
+export async function saveCampaign(db: Db, row: DetainedCampaignsTable): Promise<void> {
+  await db.deleteFrom('detained_campaigns').where('worker_id', '=', row.worker_id).execute()
+  await db.insertInto('detained_campaigns').values(row).execute()
 }

@@ -15,6 +15,8 @@ export interface DetainedWorkersTable {
   status: string
   /** The day of release, deportation or death: served time stops there. */
   ended_on: string | null
+  /** 1 when known in public under their name: only then may a campaign page show it. */
+  public_figure: number
   version: number
   created_at: string
   updated_at: string
@@ -60,11 +62,33 @@ export interface DetainedAdvocacyTable {
   created_by: string | null
 }
 
+/**
+ * The approved public campaign page of a record: which fields go public and the texts (written
+ * for the public). Withdrawn: the texts are erased and `approved_at` cleared; the address stays
+ * the record's, so it never points at another worker.
+ */
+export interface DetainedCampaignsTable {
+  worker_id: string
+  compartment_id: string
+  slug: string
+  show_name: number
+  show_arrest: number
+  show_sentence: number
+  show_status: number
+  text_en: string | null
+  text_ja: string | null
+  approved_at: string | null
+  approved_by: string | null
+  withdrawn_at: string | null
+  updated_at: string
+}
+
 export interface DetainedTables {
   detained_workers: DetainedWorkersTable
   detained_timeline: DetainedTimelineTable
   detained_family_payments: DetainedFamilyPaymentsTable
   detained_advocacy: DetainedAdvocacyTable
+  detained_campaigns: DetainedCampaignsTable
 }
 
 declare module '../../db/schema.js' {

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
 import { can } from '../../auth/policy.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
+import { campaignOf } from './campaign-service.js'
 import { advocacyAddress, timelineNoteAddress, workerNameAddress } from './detained-service.js'
 import { advocacyOf, paymentsOf, timelineOf } from './detained-store.js'
 import type { DetainedWorkersTable } from './detained-tables.js'
@@ -67,10 +68,13 @@ export async function presentDetained(
     advocacyOf(db, row.id),
   ])
   const mayUpdate = can(actor, 'update', 'DetainedWorker', record)
+  const mayPublish = can(actor, 'manage', 'DetainedWorker', record)
   return {
     ...presentDetainedSummary(row, today(app)),
     name: await presentSealed(app, db, workerNameAddress(row), row.name, mayIdentify),
     charge: row.charge,
+    publicFigure: row.public_figure === 1,
+    campaign: await campaignOf(db, row.id),
     version: row.version,
     timeline: await Promise.all(
       entries.map(async (e) => ({
@@ -103,6 +107,9 @@ export async function presentDetained(
         answer: await presentSealed(app, db, advocacyAddress(a, 'answer'), a.answer, mayIdentify),
       })),
     ),
-    actions: mayUpdate ? ['update', 'pay', 'advocate'] : [],
+    actions: [
+      ...(mayUpdate ? (['update', 'pay', 'advocate'] as const) : []),
+      ...(mayPublish ? (['publish'] as const) : []),
+    ],
   }
 }

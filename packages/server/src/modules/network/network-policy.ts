@@ -15,10 +15,10 @@ declare module '../../auth/policy.js' {
 
 /**
  * Coordinators and caseworkers work with partners; editors write up events and publications for
- * the site. Who the partners are is not identifying (they are organisations), but the people at
+ * the site; finance reads them too, since it records what an event cost. Who the partners are is not identifying (they are organisations), but the people at
  * them are: contacts follow their compartment, opened only by those who may identify there.
  */
-const READS: readonly Role[] = ['coordinator', 'caseworker', 'editor']
+const READS: readonly Role[] = ['coordinator', 'caseworker', 'editor', 'finance']
 const KEEPS: readonly Role[] = ['coordinator', 'editor']
 
 /** A role held anywhere: partners belong to the organisation, not to one compartment. */
@@ -41,9 +41,9 @@ export const partnerContactPolicy = definePolicy('PartnerContact', {
 
 /**
  * An event's costs go to the books (finance), so recording one spends the organisation's money:
- * coordinators (in any compartment, as for partners) may, the site's editors may not — an editor
+ * coordinators (in any compartment, as for partners) and finance may, the site's editors may not — an editor
  * writes up events for the public, and nothing else they do posts money.
  */
 export const partnerCostPolicy = definePolicy('PartnerCost', {
-  create: (actor) => holdsAnywhere(actor, ['coordinator']),
+  create: (actor) => holdsAnywhere(actor, ['coordinator', 'finance']),
 })

@@ -91,6 +91,52 @@ describeEachDialect('publishing an event to the public website', (ctx) => {
     }
   })
 
+  it('republishes the site pages when the published event is edited, in the same request', async () => {
+    const event = await hearing()
+    await ok(
+      await request(editor, 'POST', `/network/events/${event.id}/publish`, {
+        slug: 'hearing-moved',
+        documents: pages,
+      }),
+      201,
+    )
+    await ok(
+      await request(editor, 'PATCH', `/network/events/${event.id}`, {
+        kind: 'hearing',
+        title: 'Hearing on refugees',
+        role: 'testified',
+        startsOn: '2006-05-04',
+        endsOn: '2006-05-05',
+        city: 'Geneva',
+        country: 'CH',
+        organiserIds: [],
+        version: 1,
+      }),
+    )
+    const expected = {
+      en: { title: 'We testified at a hearing', place: 'Geneva, Switzerland' },
+      ja: { title: '公聴会で証言しました', place: 'Geneva、スイス' },
+    } as const
+    for (const locale of ['en', 'ja'] as const) {
+      const html = await (await site(`/${locale}/news/hearing-moved`)).text()
+      // The editor's headline stays; the dates and place are the record's new ones.
+      expect(html).toContain(expected[locale].title)
+      expect(html).not.toContain('Washington')
+      const events = jsonLdOf(html).filter((d) => d['@type'] === 'Event')
+      expect(events[0]).toMatchObject({
+        startDate: '2006-05-04',
+        endDate: '2006-05-05',
+        location: { '@type': 'Place', name: expected[locale].place },
+      })
+    }
+    const logged = await app.database.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'network.event_edited')
+      .execute()
+    expect(JSON.parse(String(logged[0]?.details)).republished).toEqual(['en', 'ja'])
+  })
+
   it('refuses a non-editor, an unknown event, a repeated language and a slug already used', async () => {
     const event = await hearing()
     const path = `/network/events/${event.id}/publish`

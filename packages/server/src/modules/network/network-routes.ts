@@ -84,7 +84,7 @@ export const networkRoutes = [
     method: 'get',
     path: '/network/organisations',
     summary:
-      'Partners by name, filtered by type, relationship status, country or continent (paged)',
+      'Partners by name, filtered by a part of the name, type, relationship status, country or continent (paged)',
     tag: 'network',
     access: { kind: 'policy', entity: 'Partner', action: 'list' },
     query: organisationQuerySchema,
@@ -97,7 +97,7 @@ export const networkRoutes = [
         ? { total: 0, rows: [] }
         : await listOrganisations(
             app.database.db,
-            { type: query.type, status: query.status, countries },
+            { type: query.type, status: query.status, countries, name: query.q },
             paging(query.page),
           )
       return {
@@ -354,7 +354,8 @@ export const networkRoutes = [
   defineRoute({
     method: 'get',
     path: '/network/publications',
-    summary: 'Books, reports, translations, films and articles, newest first (paged)',
+    summary:
+      'Books, reports, translations, films and articles, newest first (paged), by kind and by whether shown at an event',
     tag: 'network',
     access: { kind: 'policy', entity: 'Partner', action: 'list' },
     query: publicationQuerySchema,
@@ -362,7 +363,7 @@ export const networkRoutes = [
     async handle({ app, query }) {
       const { total, rows } = await listPublications(
         app.database.db,
-        query.kind,
+        { kind: query.kind, event: query.event },
         paging(query.page),
       )
       return {

@@ -1,3 +1,4 @@
+import { isLocale, type Locale } from '@haven/core/i18n/locales'
 import { moneyFromDecimal } from '@haven/core/money/money'
 import { MoneyError } from '@haven/core/money/money-error'
 import type {
@@ -21,6 +22,8 @@ import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
+import { republishSiteEvent } from '../cms/index.js'
+import { placeOf } from './network-publish.js'
 import {
   findContact,
   findEvent,
@@ -348,6 +351,12 @@ function changedFields<T extends object>(current: T, set: Partial<T>): string[] 
   return (Object.keys(set) as (keyof T & string)[]).filter((k) => set[k] !== current[k])
 }
 
+/** What an event's site pages take from its record: when one changes, they are republished. */
+const SITE_FACTS: readonly string[] = ['starts_on', 'ends_on', 'city', 'country']
+/** The languages an event was published in. */
+const siteLocales = (row: Pick<NetworkEventsTable, 'site_locales'>): Locale[] =>
+  (row.site_locales ?? '').split(',').filter((l): l is Locale => isLocale(l))
+
 const conflict = (current: { version: number } | undefined) =>
   current ? errors.versionConflict({ version: current.version }) : errors.notFound()
 
@@ -467,6 +476,22 @@ export async function editEvent(
     if (!(await updateEvent(trx, eventId, input.version, set)))
       throw conflict(await findEvent(trx, eventId))
     await replaceOrganisers(trx, eventId, organiserIds)
+    const edited = { ...current, ...set, version: input.version + 1 }
+    // A published event's site pages follow its record, in the same transaction.
+    const site =
+      current.site_slug && fields.some((f) => SITE_FACTS.includes(f))
+        ? await republishSiteEvent(
+            app,
+            trx,
+            {
+              slug: current.site_slug,
+              startsOn: edited.starts_on,
+              endsOn: edited.ends_on,
+              places: Object.fromEntries(siteLocales(current).map((l) => [l, placeOf(edited, l)])),
+            },
+            by,
+          )
+        : null
     await audit(app, trx, {
       actorId: by.actorId,
       action: 'network.event_edited',
@@ -474,9 +499,13 @@ export async function editEvent(
       entityId: eventId,
       compartmentId: null,
       requestId: by.requestId,
-      details: { fields, version: input.version + 1 },
+      details: {
+        fields,
+        version: input.version + 1,
+        ...(site ? { republished: site.republished } : {}),
+      },
     })
-    return { ...current, ...set, version: input.version + 1 }
+    return edited
   })
 }
 

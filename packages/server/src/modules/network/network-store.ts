@@ -47,6 +47,8 @@ export interface OrganisationFilter {
   type?: string | undefined
   status?: string | undefined
   countries?: readonly string[] | undefined
+  /** Part of the name, in any case (what the organiser picker searches by). */
+  name?: string | undefined
 }
 
 function organisationsWhere(db: Db, filter: OrganisationFilter) {
@@ -54,6 +56,10 @@ function organisationsWhere(db: Db, filter: OrganisationFilter) {
   if (filter.type) query = query.where('type', '=', filter.type)
   if (filter.status) query = query.where('status', '=', filter.status)
   if (filter.countries) query = query.where('country', 'in', [...filter.countries, ''])
+  if (filter.name) {
+    const part = filter.name.toLowerCase().replace(/[%_\\]/g, '')
+    query = query.where((eb) => eb(eb.fn('lower', ['name']), 'like', `%${part}%`))
+  }
   return query
 }
 
@@ -267,11 +273,13 @@ export async function insertPublication(db: Db, row: NetworkPublicationsTable): 
 
 export async function listPublications(
   db: Db,
-  kind: string | undefined,
+  filter: { kind?: string | undefined; event?: 'with_event' | 'without_event' | undefined },
   paging: Paging,
 ): Promise<{ total: number; rows: NetworkPublicationsTable[] }> {
   let query = db.selectFrom('network_publications')
-  if (kind) query = query.where('kind', '=', kind)
+  if (filter.kind) query = query.where('kind', '=', filter.kind)
+  if (filter.event === 'with_event') query = query.where('event_id', 'is not', null)
+  if (filter.event === 'without_event') query = query.where('event_id', 'is', null)
   const counted = await query
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow()
