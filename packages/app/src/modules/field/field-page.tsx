@@ -23,6 +23,7 @@ import {
   sync,
 } from './field-sync.js'
 import { createVault, QuotaError, unlock, type Vault, vaultExists, wipe } from './field-vault.js'
+import { RegisterForm } from './register-form.js'
 
 /** Minutes without a touch or a key before the store locks and the key leaves memory. */
 const IDLE_MINUTES = 5
@@ -34,6 +35,8 @@ interface Held {
   cases: PulledCase[]
   shelters: Shelter[]
   compartments: Shelter[]
+  /** Compartments where this worker may register people (none for a field worker). */
+  registerIn: string[]
 }
 
 async function readAll(vault: Vault): Promise<Held> {
@@ -44,6 +47,7 @@ async function readAll(vault: Vault): Promise<Held> {
     cases: (await vault.get<PulledCase[]>('cases')) ?? [],
     shelters: (await vault.get<Shelter[]>('shelters')) ?? [],
     compartments: (await vault.get<Shelter[]>('compartments')) ?? [],
+    registerIn: (await vault.get<string[]>('registerIn')) ?? [],
   }
 }
 
@@ -219,19 +223,28 @@ export function FieldPage(): JSX.Element {
                 'follow_up_done',
                 'register_person',
               ] as const
-            ).map((k) => (
-              <button
-                key={k}
-                type="button"
-                class={form === k ? '' : 'secondary'}
-                aria-expanded={form === k}
-                onClick={() => setForm(form === k ? null : k)}
-              >
-                {t(FORM_LABELS[k])}
-              </button>
-            ))}
+            )
+              .filter((k) => k !== 'register_person' || held.registerIn.length > 0)
+              .map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  class={form === k ? '' : 'secondary'}
+                  aria-expanded={form === k}
+                  onClick={() => setForm(form === k ? null : k)}
+                >
+                  {t(FORM_LABELS[k])}
+                </button>
+              ))}
           </p>
-          {form && <FieldForm kind={form} held={held} onSave={save} />}
+          {form === 'register_person' ? (
+            <RegisterForm
+              compartments={held.compartments.filter((c) => held.registerIn.includes(c.id))}
+              onSave={save}
+            />
+          ) : (
+            form && <FieldForm kind={form} held={held} onSave={save} />
+          )}
           <OutboxList outbox={held.outbox} />
           <PeopleList people={held.people} />
           <CaseList cases={held.cases} />
@@ -345,7 +358,7 @@ function Unlock({ onOpen }: { onOpen: (v: Vault) => Promise<void> }): JSX.Elemen
 }
 
 function FieldForm(props: {
-  kind: FieldMutation['kind']
+  kind: Exclude<FieldMutation['kind'], 'register_person'>
   held: Held
   onSave: (m: FieldMutation) => Promise<void>
 }): JSX.Element {
@@ -401,23 +414,7 @@ function FieldForm(props: {
                   followUpId: fu.id,
                   baseVersion: fu.kase.version,
                 }
-              : props.kind === 'register_person'
-                ? {
-                    clientId,
-                    kind: 'register_person',
-                    data: {
-                      compartmentId: where,
-                      identity: { names: [], phones: [] },
-                      attributes: {
-                        ageBand: 'unknown',
-                        situation: 'unknown',
-                        arrivalMonth: null,
-                        languages: [],
-                        tags: [],
-                      },
-                    },
-                  }
-                : null
+              : null
     if (m) void props.onSave(m)
   }
 
@@ -426,7 +423,7 @@ function FieldForm(props: {
     // autofill database, in the clear, beside the encrypted store.
     <form class="field-form" autocomplete="off" onSubmit={submit}>
       <h2>{t(FORM_LABELS[props.kind])}</h2>
-      {(props.kind === 'distribution' || props.kind === 'register_person') && (
+      {props.kind === 'distribution' && (
         <SelectField
           id="f-where"
           label={t('field.form.compartment')}
@@ -465,7 +462,7 @@ function FieldForm(props: {
           onChange={setFollowUp}
         />
       )}
-      {props.kind !== 'follow_up_done' && props.kind !== 'register_person' && (
+      {props.kind !== 'follow_up_done' && (
         <TextField
           id="f-day"
           autoComplete="off"

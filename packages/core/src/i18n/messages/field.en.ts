@@ -52,6 +52,12 @@ export const fieldEn = {
   'field.form.situation': 'Situation',
   'field.form.save': 'Save on this phone',
   'field.form.saved': 'Saved on this phone; it syncs when online.',
+  'field.register.lead':
+    'The name stays encrypted on this phone. On sync it is checked against the people already registered; a likely duplicate waits for a coordinator instead of being registered twice.',
+  'field.register.script': 'Name written in',
+  'field.register.year_invalid':
+    'Give the year of birth as four digits (such as 1990), or leave it empty.',
+  'field.register.not_allowed': 'You may not register people in any of your compartments.',
   'field.people.title': 'People ({count})',
   'field.cases.title': 'Cases ({count})',
   'field.col.code': 'Code',

@@ -54,6 +54,11 @@ export const fieldJa: Record<keyof typeof fieldEn, string> = {
   'field.form.situation': '状況',
   'field.form.save': 'この端末に保存',
   'field.form.saved': 'この端末に保存しました。オンラインになると同期します。',
+  'field.register.lead':
+    '名前はこの端末に暗号化して保存されます。同期のときに登録済みの人と照合し、重複の可能性があれば二重に登録せず、コーディネーターの確認を待ちます。',
+  'field.register.script': '名前の文字',
+  'field.register.year_invalid': '生年は 4 桁の数字（1990 など）で入力するか、空欄にしてください。',
+  'field.register.not_allowed': 'あなたの区画には、人を登録できる区画がありません。',
   'field.people.title': '人（{count}）',
   'field.cases.title': 'ケース（{count}）',
   'field.col.code': 'コード',
