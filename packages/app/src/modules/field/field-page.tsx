@@ -13,6 +13,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { FORM_LABELS, labelOf } from './field-labels.js'
 import {
   CLOCK_TOLERANCE_MINUTES,
   DeviceRevoked,
@@ -253,14 +254,6 @@ export function FieldPage(): JSX.Element {
     </section>
   )
 }
-
-const FORM_LABELS = {
-  distribution: 'field.forms.distribution',
-  shelter_log: 'field.forms.shelter_log',
-  case_note: 'field.forms.case_note',
-  follow_up_done: 'field.forms.follow_up',
-  register_person: 'field.forms.person',
-} as const
 
 function Setup({ onReady }: { onReady: (v: Vault) => Promise<void> }): JSX.Element {
   const [name, setName] = useState('')
@@ -546,8 +539,8 @@ function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
         {people.slice(0, 200).map((p) => (
           <tr key={p.id}>
             <td>{p.code}</td>
-            <td>{p.situation}</td>
-            <td>{p.ageBand}</td>
+            <td>{labelOf('situation', p.situation)}</td>
+            <td>{labelOf('age_band', p.ageBand)}</td>
           </tr>
         ))}
       </tbody>
@@ -569,7 +562,7 @@ function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
         {cases.slice(0, 200).map((c) => (
           <tr key={c.id}>
             <td>{c.code}</td>
-            <td>{c.status}</td>
+            <td>{labelOf('case_status', c.status)}</td>
           </tr>
         ))}
       </tbody>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { kindLabel } from './field-labels.js'
 
 const PAGE = 25
 
@@ -71,7 +72,7 @@ export function ReviewPage(): JSX.Element {
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
-                <td>{i.kind}</td>
+                <td>{kindLabel(i.kind)}</td>
                 <td>
                   {t(i.outcome === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')}
                   {i.code ? ` (${i.code})` : ''}
