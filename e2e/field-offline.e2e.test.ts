@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page, request } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { axeViolations, describeViolations } from './support/axe.js'
 import { describeInBrowser } from './support/browser.js'
 import { type HavenUnderTest, startHaven } from './support/haven-server.js'
 import {
@@ -118,6 +119,30 @@ describeInBrowser('the offline field app in Chromium', () => {
     await page.setViewportSize({ width: 375, height: 740 })
   }
 
+  /**
+   * With FIELD_SHOTS: the page in Japanese too (the app reloads; `reopen` unlocks the phone
+   * again), then back in English.
+   */
+  async function shotsInJapanese(page: Page, name: string, reopen: () => Promise<void>) {
+    if (!process.env.FIELD_SHOTS) return
+    for (const lang of ['ja', 'en']) {
+      await page.evaluate((l) => localStorage.setItem('haven.locale', l), lang)
+      await page.reload()
+      await page.locator('h1').waitFor()
+      await reopen()
+      if (lang === 'ja') {
+        await shots(page, `${name}-ja`)
+        if (await page.locator('#unlock-passphrase').count()) continue
+        const register = page.getByRole('button', { name: '人の登録' })
+        if (await register.count()) {
+          await register.click()
+          await shots(page, `${name}-ja-register`)
+          await register.click()
+        }
+      }
+    }
+  }
+
   /** The key slots and salt the phone keeps (its origin-private file `k`). */
   const keySlots = (page: Page) =>
     page.evaluate(async () => {
@@ -180,7 +205,10 @@ describeInBrowser('the offline field app in Chromium', () => {
     await signInContext(cctx, base, staff.coordinator as StaffAccount)
     const cp = await cctx.newPage()
     await cp.goto(`${base}/app/field/review`)
-    await cp.getByTestId('field-review').getByText('Past a cap (daily_cap_reached)').waitFor()
+    await cp
+      .getByTestId('field-review')
+      .getByText('Past a cap: the day’s cap was reached')
+      .waitFor()
     await coordinator.close()
 
     const slots = await page.evaluate(async () => {
@@ -266,7 +294,8 @@ describeInBrowser('the offline field app in Chromium', () => {
     await page.getByRole('button', { name: 'Sync now' }).click()
     await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor()
     const people = page.getByTestId('people')
-    await people.getByRole('cell', { name: resident.code }).waitFor()
+    await people.getByRole('rowheader', { name: resident.code }).waitFor()
+    expect(describeViolations(await axeViolations(page))).toBe('')
 
     // Offline: a shelter log entry in YAN-02, and a person registered in YAN-01.
     await context.setOffline(true)
@@ -283,6 +312,7 @@ describeInBrowser('the offline field app in Chromium', () => {
     await page.locator('#f-script').selectOption('latin')
     await page.locator('#f-year').fill('1990')
     await page.locator('#f-situation').selectOption('in_transit')
+    expect(describeViolations(await axeViolations(page))).toBe('')
     await shots(page, 'field-register-offline')
     await page.getByRole('button', { name: 'Save on this phone' }).click()
     await page.getByTestId('outbox-count').filter({ hasText: '2 waiting' }).waitFor()
@@ -303,21 +333,28 @@ describeInBrowser('the offline field app in Chromium', () => {
       'Synced: 1 recorded, 0 flagged, 1 conflicts',
     )
     await shots(page, 'field-synced')
+    await shotsInJapanese(page, 'field-synced', async () => {
+      await page.locator('#unlock-passphrase').fill(PASSPHRASE)
+      await page.locator('#unlock-passphrase').press('Enter')
+      await page.getByTestId('people').waitFor()
+    })
     const log = await ok<unknown>(await api.get(`${base}/api/v1/shelters/${shelter.id}`))
     expect(JSON.stringify(log)).toContain(NOTE_MARKER)
     const cp = await (await asCoordinatorBrowser()).newPage()
     await cp.goto(`${base}/app/field/review?outcome=conflict`)
     const review = cp.getByTestId('field-review')
     await review.getByText('Register a person').waitFor()
-    await review.getByText('Conflict (possible_duplicate)').waitFor()
+    await review.getByText('Conflict: may be someone registered already').waitFor()
+    expect(describeViolations(await axeViolations(cp))).toBe('')
     await shots(cp, 'field-review')
+    await shotsInJapanese(cp, 'field-review', async () => {})
 
     // The grant in YAN-02 is taken away: at the next sync its people leave the phone's screen.
     await ok(await asAdmin.post('/api/v1/account/reauth', { data: { password: E2E_PASSWORD } }))
     await ok(await asAdmin.delete(`/api/v1/grants/${grant.id}`))
     await page.getByRole('button', { name: 'Sync now' }).click()
     await page.getByRole('status').filter({ hasText: 'Synced' }).waitFor()
-    await expect.poll(() => people.getByRole('cell', { name: resident.code }).count()).toBe(0)
+    await expect.poll(() => people.getByRole('rowheader', { name: resident.code }).count()).toBe(0)
     expect(await people.innerText()).not.toContain('YAN-02')
 
     // A coordinator's report of a seized phone: the administrator revokes it; its next contact

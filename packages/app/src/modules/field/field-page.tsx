@@ -14,6 +14,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { FORM_LABELS, labelOf } from './field-labels.js'
+import './field.css'
 import {
   CLOCK_TOLERANCE_MINUTES,
   DeviceRevoked,
@@ -170,7 +171,7 @@ export function FieldPage(): JSX.Element {
   }
 
   return (
-    <section class="field-app">
+    <section class="page field-app">
       <PageTitle text={t('field.title')} />
       {problem && <ErrorAlert message={problem} />}
       {notice && <StatusMessage>{notice}</StatusMessage>}
@@ -502,7 +503,7 @@ function FieldForm(props: {
 function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
   if (outbox.length === 0) return null
   return (
-    <table class="field-list" data-testid="outbox">
+    <table class="table field-list" data-testid="outbox">
       <caption>{t('field.outbox', { count: outbox.length })}</caption>
       <thead>
         <tr>
@@ -514,9 +515,11 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
       <tbody>
         {outbox.map((e) => (
           <tr key={e.m.clientId}>
-            <td>{t(FORM_LABELS[e.m.kind])}</td>
-            <td>{formatDateTime(locale.value, e.at)}</td>
-            <td>{e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}</td>
+            <th scope="row">{t(FORM_LABELS[e.m.kind])}</th>
+            <td data-label={t('field.col.recorded')}>{formatDateTime(locale.value, e.at)}</td>
+            <td data-label={t('field.col.outcome')}>
+              {e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -526,7 +529,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
 
 function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
   return (
-    <table class="field-list" data-testid="people">
+    <table class="table field-list" data-testid="people">
       <caption>{t('field.people.title', { count: people.length })}</caption>
       <thead>
         <tr>
@@ -538,9 +541,9 @@ function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
       <tbody>
         {people.slice(0, 200).map((p) => (
           <tr key={p.id}>
-            <td>{p.code}</td>
-            <td>{labelOf('situation', p.situation)}</td>
-            <td>{labelOf('age_band', p.ageBand)}</td>
+            <th scope="row">{p.code}</th>
+            <td data-label={t('field.col.situation')}>{labelOf('situation', p.situation)}</td>
+            <td data-label={t('field.col.age')}>{labelOf('age_band', p.ageBand)}</td>
           </tr>
         ))}
       </tbody>
@@ -550,7 +553,7 @@ function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
 
 function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
   return (
-    <table class="field-list" data-testid="cases">
+    <table class="table field-list" data-testid="cases">
       <caption>{t('field.cases.title', { count: cases.length })}</caption>
       <thead>
         <tr>
@@ -561,8 +564,8 @@ function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
       <tbody>
         {cases.slice(0, 200).map((c) => (
           <tr key={c.id}>
-            <td>{c.code}</td>
-            <td>{labelOf('case_status', c.status)}</td>
+            <th scope="row">{c.code}</th>
+            <td data-label={t('field.col.status')}>{labelOf('case_status', c.status)}</td>
           </tr>
         ))}
       </tbody>

@@ -7,7 +7,8 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { kindLabel } from './field-labels.js'
+import { kindLabel, labelOf } from './field-labels.js'
+import './field.css'
 
 const PAGE = 25
 
@@ -39,7 +40,7 @@ export function ReviewPage(): JSX.Element {
   if (loaded.state === 'failed') return <Problem error={loaded.error} />
   const { items, total } = loaded.data
   return (
-    <section>
+    <section class="page field-review">
       <PageTitle text={t('field.review.title', { count: total })} />
       <p>{t('field.review.lead')}</p>
       <p class="actions">
@@ -59,7 +60,7 @@ export function ReviewPage(): JSX.Element {
       {items.length === 0 ? (
         <p>{t('field.review.empty')}</p>
       ) : (
-        <table class="field-list" data-testid="field-review">
+        <table class="table field-list" data-testid="field-review">
           <thead>
             <tr>
               <th scope="col">{t('field.col.kind')}</th>
@@ -72,14 +73,16 @@ export function ReviewPage(): JSX.Element {
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
-                <td>{kindLabel(i.kind)}</td>
-                <td>
+                <th scope="row">{kindLabel(i.kind)}</th>
+                <td data-label={t('field.col.outcome')}>
                   {t(i.outcome === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')}
-                  {i.code ? ` (${i.code})` : ''}
+                  {i.code ? `: ${labelOf('field.code', i.code)}` : ''}
                 </td>
-                <td>{i.deviceName}</td>
-                <td>{formatDateTime(locale.value, i.recordedAt)}</td>
-                <td>
+                <td data-label={t('field.col.device')}>{i.deviceName}</td>
+                <td data-label={t('field.col.recorded')}>
+                  {formatDateTime(locale.value, i.recordedAt)}
+                </td>
+                <td class="cell-actions">
                   {i.outcome === 'conflict' && (
                     <button type="button" onClick={() => decide(i.id, 'apply')}>
                       {t('field.review.apply')}

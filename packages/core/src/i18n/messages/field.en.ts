@@ -76,7 +76,11 @@ export const fieldEn = {
   'field.panic.done': 'Wiped.',
   'field.review.title': 'From field phones ({count})',
   'field.review.lead':
-    'Distributions recorded offline past a cap, and changes made against a record edited since.',
+    'Distributions recorded offline past a cap, changes made against a record edited since, and people registered offline who may be registered already.',
+  'field.code.daily_cap_reached': 'the day’s cap was reached',
+  'field.code.monthly_budget_reached': 'the month’s budget was reached',
+  'field.code.version_conflict': 'the record was edited since',
+  'field.code.possible_duplicate': 'may be someone registered already (same name and birth year)',
   'field.review.apply': 'Apply',
   'field.review.dismiss': 'Mark seen',
   'field.review.empty': 'Nothing waiting.',

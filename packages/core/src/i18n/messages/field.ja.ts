@@ -77,7 +77,11 @@ export const fieldJa: Record<keyof typeof fieldEn, string> = {
   'field.panic.done': '消去しました。',
   'field.review.title': 'フィールド端末から（{count}）',
   'field.review.lead':
-    'オフラインで上限を超えて記録された配布と、その後編集された記録に対して行われた変更です。',
+    'オフラインで上限を超えて記録された配布、その後編集された記録に対して行われた変更、そしてすでに登録済みかもしれない、オフラインで登録された人です。',
+  'field.code.daily_cap_reached': 'その日の上限に達していました',
+  'field.code.monthly_budget_reached': 'その月の予算に達していました',
+  'field.code.version_conflict': 'その後、記録が編集されていました',
+  'field.code.possible_duplicate': '登録済みの人かもしれません（同じ名前と生年）',
   'field.review.apply': '適用',
   'field.review.dismiss': '確認済みにする',
   'field.review.empty': '確認待ちはありません。',
