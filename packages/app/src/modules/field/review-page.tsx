@@ -67,7 +67,9 @@ export function ReviewPage(): JSX.Element {
               <th scope="col">{t('field.col.outcome')}</th>
               <th scope="col">{t('field.col.device')}</th>
               <th scope="col">{t('field.col.recorded')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
