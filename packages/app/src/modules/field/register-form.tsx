@@ -1,10 +1,5 @@
 import type { FieldMutation } from '@haven/core/field/field-schemas'
-import {
-  AGE_BANDS,
-  NAME_SCRIPTS,
-  type NameScript,
-  SITUATIONS,
-} from '@haven/core/people/person-schema'
+import { AGE_BANDS, NAME_SCRIPTS, type NameScript, SITUATIONS } from '@haven/core/people/index'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'

@@ -11,6 +11,8 @@ import { kindLabel, labelOf } from './field-labels.js'
 import './field.css'
 
 const PAGE = 25
+const outcomeKey = (o: string) =>
+  o === 'flagged' ? 'field.outcome.flagged' : ('field.outcome.conflict' as const)
 
 /**
  * What field phones recorded past a cap or against a case edited since, for the coordinator:
@@ -77,8 +79,12 @@ export function ReviewPage(): JSX.Element {
               <tr key={i.id}>
                 <th scope="row">{kindLabel(i.kind)}</th>
                 <td data-label={t('field.col.outcome')}>
-                  {t(i.outcome === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')}
-                  {i.code ? `: ${labelOf('field.code', i.code)}` : ''}
+                  {i.code
+                    ? t('field.review.outcome_code', {
+                        outcome: t(outcomeKey(i.outcome)),
+                        code: labelOf('field.code', i.code),
+                      })
+                    : t(outcomeKey(i.outcome))}
                 </td>
                 <td data-label={t('field.col.device')}>{i.deviceName}</td>
                 <td data-label={t('field.col.recorded')}>

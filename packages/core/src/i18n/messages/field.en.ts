@@ -77,6 +77,7 @@ export const fieldEn = {
   'field.review.title': 'From field phones ({count})',
   'field.review.lead':
     'Distributions recorded offline past a cap, changes made against a record edited since, and people registered offline who may be registered already.',
+  'field.review.outcome_code': '{outcome}: {code}',
   'field.code.daily_cap_reached': 'the day’s cap was reached',
   'field.code.monthly_budget_reached': 'the month’s budget was reached',
   'field.code.version_conflict': 'the record was edited since',

@@ -78,6 +78,7 @@ export const fieldJa: Record<keyof typeof fieldEn, string> = {
   'field.review.title': 'フィールド端末から（{count}）',
   'field.review.lead':
     'オフラインで上限を超えて記録された配布、その後編集された記録に対して行われた変更、そしてすでに登録済みかもしれない、オフラインで登録された人です。',
+  'field.review.outcome_code': '{outcome}：{code}',
   'field.code.daily_cap_reached': 'その日の上限に達していました',
   'field.code.monthly_budget_reached': 'その月の予算に達していました',
   'field.code.version_conflict': 'その後、記録が編集されていました',

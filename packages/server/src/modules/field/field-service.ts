@@ -6,8 +6,7 @@ import {
   type PullView,
   type ReviewItemView,
 } from '@haven/core/field/field-schemas'
-import { personDateIssues } from '@haven/core/people/index'
-import { birthYear } from '@haven/core/people/person-rules'
+import { birthYear, personDateIssues } from '@haven/core/people/index'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
