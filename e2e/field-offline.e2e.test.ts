@@ -330,7 +330,7 @@ describeInBrowser('the offline field app in Chromium', () => {
     // The log entry is recorded; the registration matches someone registered (name and birth
     // year), so it waits for the coordinator instead of making a second record.
     expect(await page.locator('main').innerText()).toContain(
-      'Synced: 1 recorded, 0 flagged, 1 conflicts',
+      'Synced: 1 recorded, 0 flagged, 1 conflict',
     )
     await shots(page, 'field-synced')
     await shotsInJapanese(page, 'field-synced', async () => {

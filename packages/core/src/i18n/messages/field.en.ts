@@ -29,7 +29,8 @@ export const fieldEn = {
   'field.sync': 'Sync now',
   'field.sync.progress': 'Syncing: {done} of {total} sent',
   'field.sync.pulling': 'Receiving updates…',
-  'field.sync.done': 'Synced: {applied} recorded, {flagged} flagged, {conflicts} conflicts',
+  'field.sync.done':
+    'Synced: {applied} recorded, {flagged} flagged, {conflicts, plural, one {# conflict} other {# conflicts}}',
   'field.sync.failed': 'Sync failed: {reason}. Nothing was lost; try again.',
   'field.clock_off':
     'This phone’s clock is {minutes} minutes off the server’s. Dates you enter may be wrong: set the clock.',
