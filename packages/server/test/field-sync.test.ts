@@ -291,6 +291,119 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
     expect(pulled.shelters).toEqual([{ id: yan.id, code: shelter.code }])
   })
 
+  it('registers people written offline through the people module: sealed, found by name, a likely duplicate kept for review', async () => {
+    const known = await buildPerson(app, yan.id, {
+      names: [{ script: 'hangul', value: '김영희' }],
+      birth: { precision: 'year', date: '1990' },
+    })
+    const id = await device()
+    const pulled = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, worker)
+    ).json()
+    expect([...pulled.registerIn].sort()).toEqual([yan.id, jrl.id].sort())
+    const register = (name: string, year: string) => ({
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: {
+        compartmentId: yan.id,
+        identity: {
+          names: [{ script: 'hangul', value: name }],
+          birth: { precision: 'year', date: year },
+          phones: [],
+        },
+        attributes: {
+          ageBand: 'unknown',
+          situation: 'in_hiding',
+          arrivalMonth: null,
+          languages: [],
+          tags: [],
+        },
+      },
+    })
+    // New; the same name and birth year as someone registered (likely the same person); a
+    // namesake born another year (a common name alone is no duplicate).
+    const outbox = [
+      register('박철수', '1985'),
+      register('김영희', '1990'),
+      register('김영희', '2001'),
+    ]
+    const res = await call('POST', '/field/sync/push', { deviceId: id, mutations: outbox }, worker)
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(200)
+    expect(body.results.map((r: { outcome: string; code: string | null }) => r.outcome)).toEqual([
+      'applied',
+      'conflict',
+      'applied',
+    ])
+    expect(body.results[1].code).toBe('possible_duplicate')
+
+    // Sealed at rest and blind-indexed like any registration: found by name, the name nowhere
+    // in the clear.
+    const search = async (q: string) =>
+      (
+        (await (
+          await call('GET', `/people?q=${encodeURIComponent(q)}`, undefined, worker)
+        ).json()) as { people: { id: string }[] }
+      ).people.map((p) => p.id)
+    expect(await search('박철수')).toEqual([outbox[0]?.clientId])
+    expect((await search('김영희')).sort()).toEqual([known.id, outbox[2]?.clientId].sort())
+    const rows = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select('identity')
+      .where('id', '=', outbox[0]?.clientId ?? '')
+      .execute()
+    expect(rows).toHaveLength(1)
+    expect(JSON.stringify(rows)).not.toContain('박철수')
+    // Not registered yet: the possible duplicate waits, sealed, for a coordinator.
+    const changes = await ctx.database().db.selectFrom('field_changes').select('body').execute()
+    expect(JSON.stringify(changes)).not.toContain('김영희')
+    const review = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, coordinator)
+    ).json()
+    expect(review.items).toHaveLength(1)
+    expect(review.items[0]).toMatchObject({ kind: 'register_person', code: 'possible_duplicate' })
+    // The coordinator, having looked, registers them after all.
+    const applied = await call(
+      'POST',
+      `/field/review/${review.items[0].id}`,
+      { resolution: 'apply' },
+      coordinator,
+    )
+    expect(applied.status, await applied.clone().text()).toBe(200)
+    expect((await applied.json()).resolution).toBe('applied')
+    expect(await search('김영희')).toHaveLength(3)
+  })
+
+  it('offers field workers no registration, and refuses one pushed anyway', async () => {
+    const field = await signIn(
+      app,
+      await buildUser(app, { grants: [{ role: 'field_worker', compartmentId: yan.id }] }),
+    )
+    const id = (
+      await (await call('POST', '/field/devices', { name: 'Field phone' }, field.headers)).json()
+    ).id
+    const pulled = await (
+      await call('GET', `/field/sync/pull?deviceId=${id}`, undefined, field.headers)
+    ).json()
+    expect(pulled.compartments.map((c: { id: string }) => c.id)).toEqual([yan.id])
+    expect(pulled.registerIn).toEqual([])
+    const m = {
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: { compartmentId: yan.id, identity: { names: [{ script: 'latin', value: 'Kim' }] } },
+    }
+    const res = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [m] },
+      field.headers,
+    )
+    expect((await res.json()).results).toEqual([
+      { clientId: m.clientId, outcome: 'refused', code: 'forbidden', entityId: null },
+    ])
+  })
+
   it('pulls in pages scoped to current grants, and purges a compartment whose grant was revoked', async () => {
     for (let i = 0; i < 3; i++) await buildPerson(app, yan.id)
     for (let i = 0; i < 2; i++) await buildPerson(app, jrl.id)

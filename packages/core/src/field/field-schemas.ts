@@ -143,6 +143,8 @@ export const pullView = z.object({
   cases: z.array(pulledCaseView),
   /** The compartments held now, by code (where a distribution or a registration goes). */
   compartments: z.array(z.object({ id: z.string(), code: z.string() })),
+  /** Of those, where the user may register people (not a field worker: see the README). */
+  registerIn: z.array(z.string()),
   /** Shelters the worker may log in (compartment id and code). */
   shelters: z.array(z.object({ id: z.string(), code: z.string() })),
 })

@@ -5,7 +5,8 @@
 export { CASE_STATUSES, caseEntrySchema, ENTRY_KINDS } from './case-schema.js'
 export { regionSchema } from './incident-schema.js'
 // A registration's dates checked as the people module checks them (the field app's outbox).
-export { personDateIssues } from './person-rules.js'
+// The birth year as well as it is known, as the duplicate check takes it (the field app's push).
+export { birthYear, personDateIssues } from './person-rules.js'
 export {
   AGE_BANDS,
   type AgeBand,

@@ -13,6 +13,8 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { FORM_LABELS, labelOf } from './field-labels.js'
+import './field.css'
 import {
   CLOCK_TOLERANCE_MINUTES,
   DeviceRevoked,
@@ -23,6 +25,7 @@ import {
   sync,
 } from './field-sync.js'
 import { createVault, QuotaError, unlock, type Vault, vaultExists, wipe } from './field-vault.js'
+import { RegisterForm } from './register-form.js'
 
 /** Minutes without a touch or a key before the store locks and the key leaves memory. */
 const IDLE_MINUTES = 5
@@ -34,6 +37,8 @@ interface Held {
   cases: PulledCase[]
   shelters: Shelter[]
   compartments: Shelter[]
+  /** Compartments where this worker may register people (none for a field worker). */
+  registerIn: string[]
 }
 
 async function readAll(vault: Vault): Promise<Held> {
@@ -44,6 +49,7 @@ async function readAll(vault: Vault): Promise<Held> {
     cases: (await vault.get<PulledCase[]>('cases')) ?? [],
     shelters: (await vault.get<Shelter[]>('shelters')) ?? [],
     compartments: (await vault.get<Shelter[]>('compartments')) ?? [],
+    registerIn: (await vault.get<string[]>('registerIn')) ?? [],
   }
 }
 
@@ -165,7 +171,7 @@ export function FieldPage(): JSX.Element {
   }
 
   return (
-    <section class="field-app">
+    <section class="page field-app">
       <PageTitle text={t('field.title')} />
       {problem && <ErrorAlert message={problem} />}
       {notice && <StatusMessage>{notice}</StatusMessage>}
@@ -219,19 +225,28 @@ export function FieldPage(): JSX.Element {
                 'follow_up_done',
                 'register_person',
               ] as const
-            ).map((k) => (
-              <button
-                key={k}
-                type="button"
-                class={form === k ? '' : 'secondary'}
-                aria-expanded={form === k}
-                onClick={() => setForm(form === k ? null : k)}
-              >
-                {t(FORM_LABELS[k])}
-              </button>
-            ))}
+            )
+              .filter((k) => k !== 'register_person' || held.registerIn.length > 0)
+              .map((k) => (
+                <button
+                  key={k}
+                  type="button"
+                  class={form === k ? '' : 'secondary'}
+                  aria-expanded={form === k}
+                  onClick={() => setForm(form === k ? null : k)}
+                >
+                  {t(FORM_LABELS[k])}
+                </button>
+              ))}
           </p>
-          {form && <FieldForm kind={form} held={held} onSave={save} />}
+          {form === 'register_person' ? (
+            <RegisterForm
+              compartments={held.compartments.filter((c) => held.registerIn.includes(c.id))}
+              onSave={save}
+            />
+          ) : (
+            form && <FieldForm kind={form} held={held} onSave={save} />
+          )}
           <OutboxList outbox={held.outbox} />
           <PeopleList people={held.people} />
           <CaseList cases={held.cases} />
@@ -240,14 +255,6 @@ export function FieldPage(): JSX.Element {
     </section>
   )
 }
-
-const FORM_LABELS = {
-  distribution: 'field.forms.distribution',
-  shelter_log: 'field.forms.shelter_log',
-  case_note: 'field.forms.case_note',
-  follow_up_done: 'field.forms.follow_up',
-  register_person: 'field.forms.person',
-} as const
 
 function Setup({ onReady }: { onReady: (v: Vault) => Promise<void> }): JSX.Element {
   const [name, setName] = useState('')
@@ -345,7 +352,7 @@ function Unlock({ onOpen }: { onOpen: (v: Vault) => Promise<void> }): JSX.Elemen
 }
 
 function FieldForm(props: {
-  kind: FieldMutation['kind']
+  kind: Exclude<FieldMutation['kind'], 'register_person'>
   held: Held
   onSave: (m: FieldMutation) => Promise<void>
 }): JSX.Element {
@@ -401,23 +408,7 @@ function FieldForm(props: {
                   followUpId: fu.id,
                   baseVersion: fu.kase.version,
                 }
-              : props.kind === 'register_person'
-                ? {
-                    clientId,
-                    kind: 'register_person',
-                    data: {
-                      compartmentId: where,
-                      identity: { names: [], phones: [] },
-                      attributes: {
-                        ageBand: 'unknown',
-                        situation: 'unknown',
-                        arrivalMonth: null,
-                        languages: [],
-                        tags: [],
-                      },
-                    },
-                  }
-                : null
+              : null
     if (m) void props.onSave(m)
   }
 
@@ -426,7 +417,7 @@ function FieldForm(props: {
     // autofill database, in the clear, beside the encrypted store.
     <form class="field-form" autocomplete="off" onSubmit={submit}>
       <h2>{t(FORM_LABELS[props.kind])}</h2>
-      {(props.kind === 'distribution' || props.kind === 'register_person') && (
+      {props.kind === 'distribution' && (
         <SelectField
           id="f-where"
           label={t('field.form.compartment')}
@@ -465,7 +456,7 @@ function FieldForm(props: {
           onChange={setFollowUp}
         />
       )}
-      {props.kind !== 'follow_up_done' && props.kind !== 'register_person' && (
+      {props.kind !== 'follow_up_done' && (
         <TextField
           id="f-day"
           autoComplete="off"
@@ -512,7 +503,7 @@ function FieldForm(props: {
 function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
   if (outbox.length === 0) return null
   return (
-    <table class="field-list" data-testid="outbox">
+    <table class="table field-list" data-testid="outbox">
       <caption>{t('field.outbox', { count: outbox.length })}</caption>
       <thead>
         <tr>
@@ -524,9 +515,11 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
       <tbody>
         {outbox.map((e) => (
           <tr key={e.m.clientId}>
-            <td>{t(FORM_LABELS[e.m.kind])}</td>
-            <td>{formatDateTime(locale.value, e.at)}</td>
-            <td>{e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}</td>
+            <th scope="row">{t(FORM_LABELS[e.m.kind])}</th>
+            <td data-label={t('field.col.recorded')}>{formatDateTime(locale.value, e.at)}</td>
+            <td data-label={t('field.col.outcome')}>
+              {e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -536,7 +529,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
 
 function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
   return (
-    <table class="field-list" data-testid="people">
+    <table class="table field-list" data-testid="people">
       <caption>{t('field.people.title', { count: people.length })}</caption>
       <thead>
         <tr>
@@ -548,9 +541,9 @@ function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
       <tbody>
         {people.slice(0, 200).map((p) => (
           <tr key={p.id}>
-            <td>{p.code}</td>
-            <td>{p.situation}</td>
-            <td>{p.ageBand}</td>
+            <th scope="row">{p.code}</th>
+            <td data-label={t('field.col.situation')}>{labelOf('situation', p.situation)}</td>
+            <td data-label={t('field.col.age')}>{labelOf('age_band', p.ageBand)}</td>
           </tr>
         ))}
       </tbody>
@@ -560,7 +553,7 @@ function PeopleList({ people }: { people: PulledPerson[] }): JSX.Element {
 
 function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
   return (
-    <table class="field-list" data-testid="cases">
+    <table class="table field-list" data-testid="cases">
       <caption>{t('field.cases.title', { count: cases.length })}</caption>
       <thead>
         <tr>
@@ -571,8 +564,8 @@ function CaseList({ cases }: { cases: PulledCase[] }): JSX.Element {
       <tbody>
         {cases.slice(0, 200).map((c) => (
           <tr key={c.id}>
-            <td>{c.code}</td>
-            <td>{c.status}</td>
+            <th scope="row">{c.code}</th>
+            <td data-label={t('field.col.status')}>{labelOf('case_status', c.status)}</td>
           </tr>
         ))}
       </tbody>

@@ -128,6 +128,7 @@ async function pull(vault: Vault, state: FieldState, progress: (n: number) => vo
     for (const c of page.cases) cases.set(c.id, c)
     await vault.put('shelters', page.shelters)
     await vault.put('compartments', page.compartments)
+    await vault.put('registerIn', page.registerIn)
     state.cursor = page.cursor
     state.clockSkewMinutes = skewMinutes(page.serverTime)
     received += page.people.length + page.cases.length

@@ -7,8 +7,12 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { kindLabel, labelOf } from './field-labels.js'
+import './field.css'
 
 const PAGE = 25
+const outcomeKey = (o: string) =>
+  o === 'flagged' ? 'field.outcome.flagged' : ('field.outcome.conflict' as const)
 
 /**
  * What field phones recorded past a cap or against a case edited since, for the coordinator:
@@ -38,7 +42,7 @@ export function ReviewPage(): JSX.Element {
   if (loaded.state === 'failed') return <Problem error={loaded.error} />
   const { items, total } = loaded.data
   return (
-    <section>
+    <section class="page field-review">
       <PageTitle text={t('field.review.title', { count: total })} />
       <p>{t('field.review.lead')}</p>
       <p class="actions">
@@ -58,27 +62,35 @@ export function ReviewPage(): JSX.Element {
       {items.length === 0 ? (
         <p>{t('field.review.empty')}</p>
       ) : (
-        <table class="field-list" data-testid="field-review">
+        <table class="table field-list" data-testid="field-review">
           <thead>
             <tr>
               <th scope="col">{t('field.col.kind')}</th>
               <th scope="col">{t('field.col.outcome')}</th>
               <th scope="col">{t('field.col.device')}</th>
               <th scope="col">{t('field.col.recorded')}</th>
-              <th scope="col" />
+              <th scope="col">
+                <span class="visually-hidden">{t('common.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {items.map((i) => (
               <tr key={i.id}>
-                <td>{i.kind}</td>
-                <td>
-                  {t(i.outcome === 'flagged' ? 'field.outcome.flagged' : 'field.outcome.conflict')}
-                  {i.code ? ` (${i.code})` : ''}
+                <th scope="row">{kindLabel(i.kind)}</th>
+                <td data-label={t('field.col.outcome')}>
+                  {i.code
+                    ? t('field.review.outcome_code', {
+                        outcome: t(outcomeKey(i.outcome)),
+                        code: labelOf('field.code', i.code),
+                      })
+                    : t(outcomeKey(i.outcome))}
                 </td>
-                <td>{i.deviceName}</td>
-                <td>{formatDateTime(locale.value, i.recordedAt)}</td>
-                <td>
+                <td data-label={t('field.col.device')}>{i.deviceName}</td>
+                <td data-label={t('field.col.recorded')}>
+                  {formatDateTime(locale.value, i.recordedAt)}
+                </td>
+                <td class="cell-actions">
                   {i.outcome === 'conflict' && (
                     <button type="button" onClick={() => decide(i.id, 'apply')}>
                       {t('field.review.apply')}

@@ -29,7 +29,8 @@ export const fieldEn = {
   'field.sync': 'Sync now',
   'field.sync.progress': 'Syncing: {done} of {total} sent',
   'field.sync.pulling': 'Receiving updates…',
-  'field.sync.done': 'Synced: {applied} recorded, {flagged} flagged, {conflicts} conflicts',
+  'field.sync.done':
+    'Synced: {applied} recorded, {flagged} flagged, {conflicts, plural, one {# conflict} other {# conflicts}}',
   'field.sync.failed': 'Sync failed: {reason}. Nothing was lost; try again.',
   'field.clock_off':
     'This phone’s clock is {minutes} minutes off the server’s. Dates you enter may be wrong: set the clock.',
@@ -52,6 +53,12 @@ export const fieldEn = {
   'field.form.situation': 'Situation',
   'field.form.save': 'Save on this phone',
   'field.form.saved': 'Saved on this phone; it syncs when online.',
+  'field.register.lead':
+    'The name stays encrypted on this phone. On sync it is checked against the people already registered; a likely duplicate waits for a coordinator instead of being registered twice.',
+  'field.register.script': 'Name written in',
+  'field.register.year_invalid':
+    'Give the year of birth as four digits (such as 1990), or leave it empty.',
+  'field.register.not_allowed': 'You may not register people in any of your compartments.',
   'field.people.title': 'People ({count})',
   'field.cases.title': 'Cases ({count})',
   'field.col.code': 'Code',
@@ -70,7 +77,12 @@ export const fieldEn = {
   'field.panic.done': 'Wiped.',
   'field.review.title': 'From field phones ({count})',
   'field.review.lead':
-    'Distributions recorded offline past a cap, and changes made against a record edited since.',
+    'Distributions recorded offline past a cap, changes made against a record edited since, and people registered offline who may be registered already.',
+  'field.review.outcome_code': '{outcome}: {code}',
+  'field.code.daily_cap_reached': 'the day’s cap was reached',
+  'field.code.monthly_budget_reached': 'the month’s budget was reached',
+  'field.code.version_conflict': 'the record was edited since',
+  'field.code.possible_duplicate': 'may be someone registered already (same name and birth year)',
   'field.review.apply': 'Apply',
   'field.review.dismiss': 'Mark seen',
   'field.review.empty': 'Nothing waiting.',

@@ -6,7 +6,7 @@ import {
   type PullView,
   type ReviewItemView,
 } from '@haven/core/field/field-schemas'
-import { personDateIssues } from '@haven/core/people/index'
+import { birthYear, personDateIssues } from '@haven/core/people/index'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
@@ -25,6 +25,7 @@ import {
   caseHiddenFrom,
   casesChangedAfter,
   caseViewer,
+  duplicateMatchesMany,
   type FeedPosition,
   findCase,
   findFollowUp,
@@ -217,6 +218,8 @@ async function applyOne(
       if (!can(actor, 'create', 'Person', { compartmentId })) return refused('forbidden')
       const issues = personDateIssues(m.data.identity, m.data.attributes, today(app))
       if (issues.length > 0) throw errors.validationFailed(issues)
+      if (!ignoreBase && (await likelyDuplicates(app, trx, compartmentId, [m]))[0])
+        return { outcome: 'conflict', code: 'possible_duplicate', entityId: null, compartmentId }
       const row = await registerPersonIn(app, trx, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
@@ -262,6 +265,32 @@ async function applyGuarded(
   }
 }
 
+type Registration = Extract<FieldMutation, { kind: 'register_person' }>
+
+/**
+ * Whether each registration is likely someone registered already in the compartment: a whole
+ * name (any script) matches, and the birth year too when the phone recorded one (what a
+ * spreadsheet import calls a possible duplicate). One ranked query for the whole run; nobody's
+ * identity is opened, so nothing is read that the worker could not see.
+ */
+async function likelyDuplicates(
+  app: AppContext,
+  trx: Db,
+  compartmentId: string,
+  run: readonly Registration[],
+): Promise<boolean[]> {
+  const on = today(app)
+  const inputs = run.map((m) => ({
+    names: m.data.identity.names.map((n) => n.value),
+    birthYear: birthYear(m.data.identity.birth, on),
+  }))
+  if (inputs.every((i) => i.names.length === 0)) return run.map(() => false)
+  const matches = await duplicateMatchesMany(app, trx, [compartmentId], inputs, 5)
+  return inputs.map((input, i) =>
+    (matches[i] ?? []).some((m) => input.birthYear === null || m.matched.includes('birthYear')),
+  )
+}
+
 /**
  * A run of registrations in one compartment, registered together (one code range, a few
  * inserts: what a spreadsheet import does) instead of seven statements each. Each is checked as
@@ -272,7 +301,7 @@ async function applyRegistrations(
   trx: Db,
   actor: Actor,
   compartmentId: string,
-  run: readonly Extract<FieldMutation, { kind: 'register_person' }>[],
+  run: readonly Registration[],
   by: Actorish,
 ): Promise<Applied[]> {
   const on = today(app)
@@ -283,6 +312,18 @@ async function applyRegistrations(
         ? refused('validation_failed')
         : { outcome: 'applied', code: null, entityId: m.clientId, compartmentId },
   )
+  // A likely duplicate is not registered: it is kept, sealed, for a coordinator to register
+  // after all (apply) or dismiss, as a conflict with a record edited meanwhile is.
+  const checked = run.filter((_, i) => results[i]?.outcome === 'applied')
+  const duplicate = await likelyDuplicates(app, trx, compartmentId, checked)
+  for (const [i, m] of checked.entries())
+    if (duplicate[i])
+      results[run.indexOf(m)] = {
+        outcome: 'conflict',
+        code: 'possible_duplicate',
+        entityId: null,
+        compartmentId,
+      }
   const valid = run.filter((_, i) => results[i]?.outcome === 'applied')
   if (valid.length === 0) return results
   try {
@@ -431,7 +472,7 @@ async function pushIn(
 
   // Registrations wait in a run until another kind comes (a distribution may name a person
   // registered just before it), then go in together, by compartment.
-  let run: Extract<FieldMutation, { kind: 'register_person' }>[] = []
+  let run: Registration[] = []
   const flush = async () => {
     const byCompartment = new Map<string, typeof run>()
     for (const m of run) {
@@ -504,6 +545,7 @@ export async function pull(
   // Field workers too: they add notes to cases they know only by code (case-policy.ts).
   const caseScope = await compartmentsWhere(db, actor, 'create', 'CaseNote')
   const shelterScope = await compartmentsWhere(db, actor, 'create', 'ShelterLog')
+  const registerScope = await compartmentsWhere(db, actor, 'create', 'Person')
   const held = [...new Set([...peopleScope, ...caseScope])].sort()
   const before = cursor?.k ?? []
   const purge = before.filter((k) => !held.includes(k))
@@ -556,6 +598,7 @@ export async function pull(
         .map((f) => ({ id: f.id, dueOn: f.due_on })),
     })),
     compartments: held.map((id) => ({ id, code: codes.get(id) ?? id })),
+    registerIn: registerScope.filter((k) => held.includes(k)),
     shelters: shelters.map((s) => ({ id: s.compartment_id, code: s.code })),
   }
 }
