@@ -17,6 +17,10 @@ describe('typed API calls', () => {
     )
     expect(apiUrl('/people', {}, { tag: ['a', 'b'] })).toBe('/people?tag=a&tag=b')
     expect(apiUrl('/work-queue')).toBe('/work-queue')
+    // A list's filters as its page address has them, then what the call adds.
+    expect(apiUrl('/people', {}, { names: '1' }, 'q=Ana&sort=code')).toBe(
+      '/people?names=1&q=Ana&sort=code',
+    )
     expect(() => apiUrl('/cases/{id}')).toThrow(/Missing path parameter id/)
   })
 

@@ -23,11 +23,12 @@ type Query<O> = ParamsOf<O> extends { query?: infer Q } ? Exclude<Q, undefined> 
 type Body<O> = O extends { requestBody: infer B } ? JsonOf<B> : never
 
 /** What a successful call answers (its 2xx JSON body). */
-export type ApiResult<M extends Method, P extends ApiPath<M>> = Operation<M, P> extends {
-  responses: infer R
-}
-  ? { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]
-  : never
+export type ApiResult<M extends Method, P extends ApiPath<M>> =
+  Operation<M, P> extends {
+    responses: infer R
+  }
+    ? { [S in keyof R]: S extends 200 | 201 | 202 ? JsonOf<R[S]> : never }[keyof R]
+    : never
 
 type Empty = Record<never, never>
 
@@ -40,8 +41,8 @@ export type ApiInit<M extends Method, P extends ApiPath<M>> = ([
   ([Query<Operation<M, P>>] extends [never]
     ? Empty
     : Empty extends Query<Operation<M, P>>
-      ? { query?: Query<Operation<M, P>> }
-      : { query: Query<Operation<M, P>> }) &
+      ? { query?: Query<Operation<M, P>>; search?: string }
+      : { query: Query<Operation<M, P>>; search?: string }) &
   ([Body<Operation<M, P>>] extends [never] ? Empty : { body: Body<Operation<M, P>> })
 
 /** The init is optional when nothing in it is required. */
@@ -52,36 +53,42 @@ type QueryValue = string | number | boolean | null | undefined | readonly (strin
 
 /**
  * The address `api()` is asked for: path parameters filled in (encoded), then the query in the
- * order given, leaving out what is undefined. Exported for its test and for `early()` callers.
+ * order given, leaving out what is undefined, then `search`: a query already written out, as a
+ * list screen keeps its filters in the page's address (the server validates them like any query).
  */
 export function apiUrl(
   path: string,
   params: Record<string, string | number> = {},
   query: Record<string, QueryValue> = {},
+  search = '',
 ): string {
   const filled = path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
     const value = params[name]
     if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`)
     return encodeURIComponent(String(value))
   })
-  const search = new URLSearchParams()
+  const searchParams = new URLSearchParams()
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue
-    if (Array.isArray(value)) for (const item of value) search.append(name, String(item))
-    else search.append(name, String(value))
+    if (Array.isArray(value)) for (const item of value) searchParams.append(name, String(item))
+    else searchParams.append(name, String(value))
   }
-  const text = search.toString()
+  const text = [searchParams.toString(), search].filter(Boolean).join('&')
   return text ? `${filled}?${text}` : filled
 }
 
 function call(method: Method) {
-  return async (path: string, init: Partial<Record<'path' | 'query' | 'body', unknown>> = {}) =>
+  return async (
+    path: string,
+    init: Partial<Record<'path' | 'query' | 'body', unknown>> & { search?: string } = {},
+  ) =>
     api<unknown>(
       method.toUpperCase(),
       apiUrl(
         path,
         init.path as Record<string, string> | undefined,
         init.query as Record<string, QueryValue> | undefined,
+        init.search,
       ),
       init.body,
     )
