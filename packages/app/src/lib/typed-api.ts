@@ -1,5 +1,6 @@
 import { api } from './api-client.js'
 import type { paths } from './api-types.gen.js'
+import { apiUrl, type QueryValue } from './api-url.js'
 
 /**
  * Typed calls of the JSON API: the path is one of the document's (`/cases/{id}`), and what goes
@@ -48,34 +49,6 @@ export type ApiInit<M extends Method, P extends ApiPath<M>> = ([
 /** The init is optional when nothing in it is required. */
 type InitArgument<M extends Method, P extends ApiPath<M>> =
   Empty extends ApiInit<M, P> ? [init?: ApiInit<M, P>] : [init: ApiInit<M, P>]
-
-type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[]
-
-/**
- * The address `api()` is asked for: path parameters filled in (encoded), then the query in the
- * order given, leaving out what is undefined, then `search`: a query already written out, as a
- * list screen keeps its filters in the page's address (the server validates them like any query).
- */
-export function apiUrl(
-  path: string,
-  params: Record<string, string | number> = {},
-  query: Record<string, QueryValue> = {},
-  search = '',
-): string {
-  const filled = path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
-    const value = params[name]
-    if (value === undefined) throw new Error(`Missing path parameter ${name} for ${path}`)
-    return encodeURIComponent(String(value))
-  })
-  const searchParams = new URLSearchParams()
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue
-    if (Array.isArray(value)) for (const item of value) searchParams.append(name, String(item))
-    else searchParams.append(name, String(value))
-  }
-  const text = [searchParams.toString(), search].filter(Boolean).join('&')
-  return text ? `${filled}?${text}` : filled
-}
 
 function call(method: Method) {
   return async (

@@ -1,4 +1,4 @@
-import { apiUrl } from '../../lib/typed-api.js'
+import { apiUrl } from '../../lib/api-url.js'
 
 /** The people list's filters and its API query, kept apart so the list's data can be asked for early. */
 export interface Filters {
