@@ -1,4 +1,5 @@
-// `npm run build` builds the staff app (Vite) and the server bundle (esbuild), then writes a stamp:
+// `npm run build` checks the app's API types against the routes (scripts/api-types.ts), builds
+// the staff app (Vite) and the server bundle (esbuild), then writes a stamp:
 // a SHA-256 of every source file that goes into them. `npm start` runs this with --if-changed and
 // builds only when that fingerprint differs from the stamp (or an output is missing), so a second
 // start is near-instant and a start after any source change still rebuilds first.
@@ -103,6 +104,14 @@ export function buildIfChanged({ root, build, log, force = false, inputs, output
 }
 
 function runBuilds(root) {
+  // The app's API types must match the routes (scripts/api-types.ts): a route changed without
+  // `npm run api-types` stops the build here rather than shipping an app typed against the past.
+  const types = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/api-types.ts', '--check'],
+    { cwd: root, stdio: 'inherit' },
+  )
+  if (types.status !== 0) process.exit(types.status ?? 1)
   for (const workspace of ['@haven/app', '@haven/server']) {
     const result = spawnSync('npm', ['run', 'build', '--silent', '--workspace', workspace], {
       cwd: root,

@@ -7,10 +7,10 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert } from '../components/messages.js'
 import { PageTitle } from '../components/page-title.js'
-import { api } from '../lib/api-client.js'
 import { useSubmission } from '../lib/forms.js'
 import { isMessageKey, locale, t } from '../lib/locale.js'
 import { unreadNotifications } from '../lib/notifications.js'
+import { apiGet, apiPost } from '../lib/typed-api.js'
 
 /** The writing module's words for what happened (its code alone if the app lacks them). */
 function kindText(kind: string, code: string): string {
@@ -40,7 +40,7 @@ export function NotificationsPage({
   const loading = useSubmission()
   const load = () =>
     loading.run(async () => {
-      const next = await api<NotificationListView>('GET', '/notifications')
+      const next = await apiGet('/notifications')
       unreadNotifications.value = next.unread
       setList(next)
     })
@@ -76,8 +76,8 @@ export function NotificationsPage({
               class="secondary"
               onClick={() =>
                 void loading.run(async () => {
-                  await api('POST', '/notifications/read', {})
-                  const next = await api<NotificationListView>('GET', '/notifications')
+                  await apiPost('/notifications/read', { body: {} })
+                  const next = await apiGet('/notifications')
                   unreadNotifications.value = next.unread
                   setList(next)
                 })

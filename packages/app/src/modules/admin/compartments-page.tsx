@@ -7,9 +7,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPatch, apiPost } from '../../lib/typed-api.js'
 import { AdminNav } from './admin-nav.js'
 
 const isKind = (value: string): value is CompartmentKind =>
@@ -35,7 +35,7 @@ function CreateCompartmentForm({ onCreated }: { onCreated: (c: CompartmentView) 
           return
         }
         void submission.run(async () => {
-          const created = await api<CompartmentView>('POST', '/compartments', checked.value)
+          const created = await apiPost('/compartments', { body: checked.value })
           setForm(empty)
           onCreated(created)
         })
@@ -108,11 +108,10 @@ function RenameCompartment({
         }
         void submission.run(async () => {
           onDone(
-            await api<CompartmentView>(
-              'PATCH',
-              `/compartments/${encodeURIComponent(compartment.id)}`,
-              checked.value,
-            ),
+            await apiPatch('/compartments/{id}', {
+              path: { id: compartment.id },
+              body: checked.value,
+            }),
           )
         })
       }}
@@ -144,8 +143,7 @@ export function CompartmentsPage(): JSX.Element {
   const [renaming, setRenaming] = useState<string | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const loading = useSubmission()
-  const load = () =>
-    loading.run(async () => setCompartments(await api<CompartmentView[]>('GET', '/compartments')))
+  const load = () => loading.run(async () => setCompartments(await apiGet('/compartments')))
   useEffect(() => {
     void load()
   }, [])

@@ -3,9 +3,9 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { AdminNav } from './admin-nav.js'
 
 interface RoleFacts {
@@ -20,7 +20,7 @@ export function RolesPage(): JSX.Element {
   const [roles, setRoles] = useState<RoleFacts[] | null>(null)
   const loading = useSubmission()
   useEffect(() => {
-    void loading.run(async () => setRoles(await api<RoleFacts[]>('GET', '/roles')))
+    void loading.run(async () => setRoles(await apiGet('/roles')))
   }, [])
 
   return (

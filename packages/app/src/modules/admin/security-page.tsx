@@ -3,14 +3,10 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { AdminNav } from './admin-nav.js'
-
-interface SecuritySettings {
-  mfaRequiredRoles: Role[]
-}
 
 /** Organisation security settings: which roles must use a second factor. */
 export function SecurityPage(): JSX.Element {
@@ -20,7 +16,7 @@ export function SecurityPage(): JSX.Element {
   const saving = useSubmission()
   useEffect(() => {
     void loading.run(async () => {
-      const settings = await api<SecuritySettings>('GET', '/settings/security')
+      const settings = await apiGet('/settings/security')
       setRoles(new Set(settings.mfaRequiredRoles))
     })
   }, [])
@@ -38,10 +34,12 @@ export function SecurityPage(): JSX.Element {
               event.preventDefault()
               setSaved(false)
               void saving.run(async () => {
-                const result = await api<SecuritySettings>('PUT', '/settings/security', {
-                  mfaRequiredRoles: ROLES.filter(
-                    (r) => roles.has(r) || ALWAYS_MFA_ROLES.includes(r),
-                  ),
+                const result = await apiPut('/settings/security', {
+                  body: {
+                    mfaRequiredRoles: ROLES.filter(
+                      (r) => roles.has(r) || ALWAYS_MFA_ROLES.includes(r),
+                    ),
+                  },
                 })
                 setRoles(new Set(result.mfaRequiredRoles))
                 setSaved(true)

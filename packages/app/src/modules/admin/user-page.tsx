@@ -8,10 +8,10 @@ import { useRoute } from 'preact-iso'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { grantLabel } from '../../lib/grant-label.js'
 import { t } from '../../lib/locale.js'
+import { apiDelete, apiGet, apiPatch, apiPost } from '../../lib/typed-api.js'
 import { AdminNav } from './admin-nav.js'
 import { LinkIssued, linkExpiry } from './link-issued.js'
 
@@ -67,7 +67,7 @@ function AddGrantForm({
           return
         }
         void submission.run(async () => {
-          await api('POST', '/grants', checked.value)
+          await apiPost('/grants', { body: checked.value })
           setRole('')
           setCompartmentId('')
           await onAdded()
@@ -117,8 +117,8 @@ export function UserPage(): JSX.Element {
 
   const load = async () => {
     const [loaded, list] = await Promise.all([
-      api<UserView>('GET', `/users/${encodeURIComponent(id)}`),
-      api<CompartmentView[]>('GET', '/compartments'),
+      apiGet('/users/{id}', { path: { id } }),
+      apiGet('/compartments'),
     ])
     setUser(loaded)
     setCompartments(list)
@@ -160,8 +160,11 @@ export function UserPage(): JSX.Element {
                     action.run(async () => {
                       const next = user.status === 'active' ? 'suspended' : 'active'
                       setUser(
-                        await api<UserView>('PATCH', `/users/${encodeURIComponent(user.id)}`, {
-                          status: next,
+                        await apiPatch('/users/{id}', {
+                          path: { id: user.id },
+                          body: {
+                            status: next,
+                          },
                         }),
                       )
                       setStatus(
@@ -181,12 +184,7 @@ export function UserPage(): JSX.Element {
                   onClick={() =>
                     action.run(async () => {
                       setStatus(null)
-                      setLink(
-                        await api<LinkView>(
-                          'POST',
-                          `/users/${encodeURIComponent(user.id)}/password-link`,
-                        ),
-                      )
+                      setLink(await apiPost('/users/{id}/password-link', { path: { id: user.id } }))
                     })
                   }
                 >
@@ -223,7 +221,7 @@ export function UserPage(): JSX.Element {
                         disabled={grantAction.busy}
                         onClick={() =>
                           grantAction.run(async () => {
-                            await api('DELETE', `/grants/${encodeURIComponent(grant.id)}`)
+                            await apiDelete('/grants/{id}', { path: { id: grant.id } })
                             setGrantStatus(t('admin.grant_removed', { grant: grantLabel(grant) }))
                             await load()
                           })

@@ -6,10 +6,10 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { grantLabel } from '../../lib/grant-label.js'
 import { isLocale, LOCALE_NAMES, LOCALES, locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { AdminNav } from './admin-nav.js'
 import { LinkIssued, linkExpiry } from './link-issued.js'
 
@@ -78,11 +78,7 @@ function CreateUserForm({ onCreated }: { onCreated: (link: LinkView) => void }):
           return
         }
         void submission.run(async () => {
-          const created = await api<{ user: UserView; link: LinkView }>(
-            'POST',
-            '/users',
-            checked.value,
-          )
+          const created = await apiPost('/users', { body: checked.value })
           setForm(empty)
           onCreated(created.link)
         })
@@ -131,7 +127,7 @@ export function UsersPage(): JSX.Element {
   const [users, setUsers] = useState<UserView[] | null>(null)
   const [link, setLink] = useState<LinkView | null>(null)
   const loading = useSubmission()
-  const load = () => loading.run(async () => setUsers(await api<UserView[]>('GET', '/users')))
+  const load = () => loading.run(async () => setUsers(await apiGet('/users')))
   useEffect(() => {
     void load()
   }, [])

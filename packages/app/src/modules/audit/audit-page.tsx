@@ -11,6 +11,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import {
   type AuditFilters,
   auditAddress,
@@ -62,7 +63,7 @@ export function AuditPage(): JSX.Element {
     void submission.run(async () => {
       const [page, latest] = await Promise.all([
         api<AuditPageView>('GET', `/audit?${auditQuery(applied, before)}`),
-        api<ChainHeadView>('GET', '/audit/head'),
+        apiGet('/audit/head'),
       ])
       setEntries(page.entries)
       setNextBefore(page.nextBefore)

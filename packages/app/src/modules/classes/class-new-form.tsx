@@ -2,7 +2,6 @@ import type { CompartmentView } from '@haven/core/auth/auth-views'
 import {
   CLASS_LANGUAGES,
   CLASS_LEVELS,
-  type ClassView,
   createClassSchema,
   TEACHER_KINDS,
   WEEKDAYS,
@@ -15,10 +14,10 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /** Roles that open classes (the server's class policy: `create`). */
 const RUNS = new Set(['coordinator', 'caseworker'])
@@ -45,7 +44,7 @@ function classCompartments(all: readonly CompartmentView[]) {
 /** Opening a class: where its learners are registered, what and when it teaches, who teaches. */
 export function ClassNewForm({ onCancel }: { onCancel: () => void }): JSX.Element {
   const { route: go } = useLocation()
-  const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
+  const [list] = useLoad(() => apiGet('/compartments'), 'compartments')
   const [form, setForm] = useState({
     compartmentId: '',
     shelterCode: '',
@@ -84,7 +83,7 @@ export function ClassNewForm({ onCancel }: { onCancel: () => void }): JSX.Elemen
           return
         }
         void submission.run(async () => {
-          const made = await api<ClassView>('POST', '/classes', checked.value)
+          const made = await apiPost('/classes', { body: checked.value })
           go(`/app/classes/${encodeURIComponent(made.id)}`)
         })
       }}

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { Loading, Problem } from '../../components/load-state.js'
 import { StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { EditClassForm, EndClassForm } from './class-edit-forms.js'
 import { EndForm, EnrolForm, SessionForm } from './class-forms.js'
 import { classTitle, day, number, scheduleLabel } from './class-labels.js'
@@ -26,9 +26,7 @@ export function ClassPage({ id }: { id: string }): JSX.Element {
   const [open, setOpen] = useState<Open>(null)
   const [status, setStatus] = useState<string | null>(null)
   useEffect(() => {
-    api<ClassView>('GET', `/classes/${encodeURIComponent(id)}`)
-      .then(setKlass)
-      .catch(setError)
+    apiGet('/classes/{id}', { path: { id } }).then(setKlass).catch(setError)
   }, [id])
 
   if (error) return <Problem error={error} />

@@ -5,6 +5,7 @@ import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
 import { ApiError, api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiPost, apiPut } from '../../lib/typed-api.js'
 import { contentOf, type DocumentDraft, DocumentFields, draftOf } from './document-fields.js'
 import { ImageWeight } from './image-weight.js'
 import { Preview } from './preview.js'
@@ -51,9 +52,12 @@ export function DocumentEditor(props: {
       throw new Error(t('error.validation_failed'))
     }
     setErrors({})
-    return api<DocumentView>('PUT', `/cms/documents/${doc.id}`, {
-      ...content,
-      baseRevision: doc.revision,
+    return apiPut('/cms/documents/{id}', {
+      path: { id: doc.id },
+      body: {
+        ...content,
+        baseRevision: doc.revision,
+      },
     })
   }
   const action = (path: string) => api<DocumentView>('POST', `/cms/documents/${doc.id}/${path}`)
@@ -153,10 +157,9 @@ export function DocumentEditor(props: {
         revision={doc.revision}
         onRestore={(r: RevisionView) =>
           run(async () => {
-            const restored = await api<DocumentView>(
-              'POST',
-              `/cms/documents/${doc.id}/revisions/${r.id}/restore`,
-            )
+            const restored = await apiPost('/cms/documents/{id}/revisions/{revisionId}/restore', {
+              path: { id: doc.id, revisionId: r.id },
+            })
             return t('cms.restored', { number: r.number, revision: restored.revision })
           })
         }

@@ -1,10 +1,9 @@
-import type { EntryView } from '@haven/core/cms/cms-views'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { languageName, t } from '../../lib/locale.js'
+import { apiDelete, apiGet } from '../../lib/typed-api.js'
 import { CmsMenu, Problem, StatusBadge } from './cms-parts.js'
 import { DocumentEditor } from './document-editor.js'
 import { EntryOptions } from './entry-options.js'
@@ -18,14 +17,17 @@ export function EntryEditor() {
   const { params, query } = useRoute()
   const { route } = useLocation()
   const id = params.id ?? ''
-  const [entry, reload] = useLoad(() => api<EntryView>('GET', `/cms/entries/${id}`), id)
+  const [entry, reload] = useLoad(() => apiGet('/cms/entries/{id}', { path: { id } }), id)
   const [notice, setNotice] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
 
   if (entry.state === 'loading') return <Loading />
   if (entry.state === 'failed') return <Problem error={entry.error} />
   const data = entry.data
-  const lang = LOCALES.find((l) => l === query.lang) ?? data.documents[0]?.locale ?? LOCALES[0]
+  const lang =
+    LOCALES.find((l) => l === query.lang) ??
+    LOCALES.find((l) => l === data.documents[0]?.locale) ??
+    LOCALES[0]
   const doc = data.documents.find((d) => d.locale === lang)
   const changed = (message: string) => {
     setNotice(message)
@@ -35,7 +37,7 @@ export function EntryEditor() {
   const remove = async () => {
     if (!window.confirm(t('cms.confirm_delete'))) return
     try {
-      await api('DELETE', `/cms/entries/${data.id}`)
+      await apiDelete('/cms/entries/{id}', { path: { id: data.id } })
       route('/app/cms')
     } catch (error) {
       setFailure(error)

@@ -1,13 +1,13 @@
 import { createEntrySchema, ENTRY_KINDS } from '@haven/core/cms/cms-schemas'
-import type { EntryView, FaqGroupView } from '@haven/core/cms/cms-views'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { suggestSlug } from '@haven/core/site/slug'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { useLoad } from '../../components/load-state.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { languageName, locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 import { contentOf, type DocumentDraft, DocumentFields, EMPTY_DRAFT } from './document-fields.js'
 
@@ -25,7 +25,7 @@ export function EntryNew() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [failure, setFailure] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const [topics] = useLoad(() => api<FaqGroupView[]>('GET', '/cms/faq-groups'), 'topics')
+  const [topics] = useLoad(() => apiGet('/cms/faq-groups'), 'topics')
 
   const submit = async (event: Event) => {
     event.preventDefault()
@@ -47,7 +47,7 @@ export function EntryNew() {
     setBusy(true)
     setFailure(null)
     try {
-      const entry = await api<EntryView>('POST', '/cms/entries', checked.value)
+      const entry = await apiPost('/cms/entries', { body: checked.value })
       route(`/app/cms/entries/${entry.id}?lang=${lang}`)
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fields)

@@ -1,8 +1,9 @@
-import type { EntryView, FaqGroupView } from '@haven/core/cms/cms-views'
+import type { EntryView } from '@haven/core/cms/cms-views'
 import { useState } from 'preact/hooks'
 import { useLoad } from '../../components/load-state.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPatch } from '../../lib/typed-api.js'
 import { Problem } from './cms-parts.js'
 
 /** What every language of an entry shares: a report's fiscal year, an answer's topic and order. */
@@ -14,21 +15,20 @@ export function EntryOptions(props: { entry: EntryView; onSaved: (message: strin
   const [failure, setFailure] = useState<unknown>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [topics] = useLoad(
-    () =>
-      entry.kind === 'faq' ? api<FaqGroupView[]>('GET', '/cms/faq-groups') : Promise.resolve([]),
+    () => (entry.kind === 'faq' ? apiGet('/cms/faq-groups') : Promise.resolve([])),
     entry.kind,
   )
   if (entry.kind !== 'report' && entry.kind !== 'faq') return null
   const save = async (event: Event) => {
     event.preventDefault()
     try {
-      await api(
-        'PATCH',
-        `/cms/entries/${entry.id}`,
-        entry.kind === 'report'
-          ? { fiscalYear: Number(fiscalYear) }
-          : { faqGroupId: faqGroupId || null, position: Number(position) || 0 },
-      )
+      await apiPatch('/cms/entries/{id}', {
+        path: { id: entry.id },
+        body:
+          entry.kind === 'report'
+            ? { fiscalYear: Number(fiscalYear) }
+            : { faqGroupId: faqGroupId || null, position: Number(position) || 0 },
+      })
       setFailure(null)
       props.onSaved(t('cms.faq_topics.saved'))
     } catch (error) {

@@ -2,13 +2,13 @@ import type { FaqGroupView } from '@haven/core/cms/cms-views'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { languageName, t } from '../../lib/locale.js'
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 /** The topics FAQ answers are grouped under: names in every language, and their order. */
 export function FaqTopics() {
-  const [groups, reload] = useLoad(() => api<FaqGroupView[]>('GET', '/cms/faq-groups'), 'faq')
+  const [groups, reload] = useLoad(() => apiGet('/cms/faq-groups'), 'faq')
   const [notice, setNotice] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   const [fresh, setFresh] = useState<Record<string, string>>({})
@@ -29,7 +29,7 @@ export function FaqTopics() {
     const ids = list.map((g) => g.id)
     const [moved] = ids.splice(i, 1)
     if (moved) ids.splice(i + by, 0, moved)
-    void act(() => api('PUT', '/cms/faq-groups/order', { ids }))
+    void act(() => apiPut('/cms/faq-groups/order', { body: { ids } }))
   }
   return (
     <section class="card" aria-labelledby="faq-title">
@@ -43,7 +43,9 @@ export function FaqTopics() {
           <li key={g.id}>
             <TopicNames
               group={g}
-              onSave={(names) => act(() => api('PATCH', `/cms/faq-groups/${g.id}`, { names }))}
+              onSave={(names) =>
+                act(() => apiPatch('/cms/faq-groups/{id}', { path: { id: g.id }, body: { names } }))
+              }
             />
             <span class="hint">{t('cms.faq_topics.count', { count: g.entries })}</span>
             <button type="button" class="small" disabled={i === 0} onClick={() => reorder(i, -1)}>
@@ -61,7 +63,7 @@ export function FaqTopics() {
               <button
                 type="button"
                 class="small danger"
-                onClick={() => act(() => api('DELETE', `/cms/faq-groups/${g.id}`))}
+                onClick={() => act(() => apiDelete('/cms/faq-groups/{id}', { path: { id: g.id } }))}
               >
                 {t('cms.action.delete')}
               </button>
@@ -74,7 +76,7 @@ export function FaqTopics() {
         onSubmit={(e) => {
           e.preventDefault()
           void act(async () => {
-            await api('POST', '/cms/faq-groups', { names: fresh })
+            await apiPost('/cms/faq-groups', { body: { names: fresh } })
             setFresh({})
           })
         }}

@@ -1,8 +1,7 @@
-import type { ImageView } from '@haven/core/cms/cms-views'
 import { useState } from 'preact/hooks'
 import { Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { Problem } from './cms-parts.js'
 
 /**
@@ -28,7 +27,7 @@ export function HeroPicker(props: { id: string; value: string; onChoose: (path: 
 }
 
 function PickerList(props: { id: string; value: string; onChoose: (path: string) => void }) {
-  const [images] = useLoad(() => api<ImageView[]>('GET', '/cms/images'), 'images')
+  const [images] = useLoad(() => apiGet('/cms/images'), 'images')
   if (images.state === 'loading') return <Loading />
   if (images.state === 'failed') return <Problem error={images.error} />
   const choices = [{ path: '', label: t('cms.picker.none'), thumbnail: null }, ...images.data]

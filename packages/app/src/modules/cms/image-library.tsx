@@ -1,10 +1,10 @@
 import { IMAGE_MAX_BYTES } from '@haven/core/cms/cms-schemas'
-import type { ImageView } from '@haven/core/cms/cms-views'
 import { formatBytes } from '@haven/core/i18n/format'
 import { useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiDelete, apiGet, apiPost } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 /** The file as base64, read in the browser (the server decodes, checks and re-encodes it). */
@@ -19,7 +19,7 @@ function readBase64(file: File): Promise<string> {
 
 /** Upload images for pages; each is stripped of hidden data and listed with its Markdown. */
 export function ImageLibrary() {
-  const [images, reload] = useLoad(() => api<ImageView[]>('GET', '/cms/images'), 'images')
+  const [images, reload] = useLoad(() => apiGet('/cms/images'), 'images')
   const [file, setFile] = useState<File | null>(null)
   const [label, setLabel] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
@@ -36,7 +36,7 @@ export function ImageLibrary() {
     }
     setBusy(true)
     try {
-      await api('POST', '/cms/images', { label, data: await readBase64(file) })
+      await apiPost('/cms/images', { body: { label, data: await readBase64(file) } })
       setNotice(t('cms.images.uploaded'))
       setFailure(null)
       setFileError(undefined)
@@ -120,7 +120,7 @@ export function ImageLibrary() {
                     class="small danger"
                     onClick={async () => {
                       try {
-                        await api('DELETE', `/cms/images/${image.id}`)
+                        await apiDelete('/cms/images/{id}', { path: { id: image.id } })
                         reload()
                       } catch (error) {
                         setFailure(error)

@@ -1,8 +1,8 @@
 import type { ImageWeightView } from '@haven/core/cms/cms-views'
 import { formatBytes } from '@haven/core/i18n/format'
 import { useEffect, useState } from 'preact/hooks'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** Wait this long after the last keystroke before weighing again. */
 const SETTLE_MS = 400
@@ -17,9 +17,11 @@ export function ImageWeight(props: { heroImage: string; body: string }) {
   useEffect(() => {
     let current = true
     const timer = setTimeout(() => {
-      api<ImageWeightView>('POST', '/cms/image-weight', {
-        heroImage: props.heroImage.trim() || null,
-        body: props.body,
+      apiPost('/cms/image-weight', {
+        body: {
+          heroImage: props.heroImage.trim() || null,
+          body: props.body,
+        },
       }).then(
         (w) => current && setWeight(w),
         // Only advice: publishing weighs again and refuses with the figure.

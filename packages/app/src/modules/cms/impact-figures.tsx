@@ -12,8 +12,9 @@ import { useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 interface FigureDraft {
@@ -38,10 +39,7 @@ const blankFigure = (): FigureDraft => ({
  * disclosure engine on the server; what it withholds is named after publishing.
  */
 export function ImpactFiguresPage() {
-  const [current, reload] = useLoad(
-    () => api<ImpactFiguresView>('GET', '/cms/impact-figures'),
-    'impact',
-  )
+  const [current, reload] = useLoad(() => apiGet('/cms/impact-figures'), 'impact')
   const [editing, setEditing] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
   return (
@@ -178,7 +176,7 @@ function FiguresForm(props: {
     }
     setBusy(true)
     try {
-      props.onPublished(await api<ImpactFiguresView>('PUT', '/cms/impact-figures', input))
+      props.onPublished(await apiPut('/cms/impact-figures', { body: input }))
     } catch (error) {
       if (error instanceof ApiError) setErrors(error.fields)
       setFailure(error)

@@ -1,9 +1,10 @@
-import type { EntrySummaryView, NavigationView } from '@haven/core/cms/cms-views'
+import type { EntrySummaryView } from '@haven/core/cms/cms-views'
 import { SITE_SECTIONS, type SiteSection } from '@haven/core/site/site-paths'
 import { useEffect, useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 type Item = { section: SiteSection; entryId: null } | { section: null; entryId: string }
@@ -13,7 +14,7 @@ export function NavigationEditor() {
   const [loaded] = useLoad(
     () =>
       Promise.all([
-        api<NavigationView>('GET', '/cms/navigation'),
+        apiGet('/cms/navigation'),
         api<EntrySummaryView[]>('GET', '/cms/entries?kind=page'),
       ]),
     'navigation',
@@ -49,8 +50,10 @@ export function NavigationEditor() {
   }
   const save = async () => {
     try {
-      await api('PUT', '/cms/navigation', {
-        items: items.map((i) => (i.section ? { section: i.section } : { entryId: i.entryId })),
+      await apiPut('/cms/navigation', {
+        body: {
+          items: items.map((i) => (i.section ? { section: i.section } : { entryId: i.entryId })),
+        },
       })
       setFailure(null)
       setNotice(t('cms.navigation.saved'))

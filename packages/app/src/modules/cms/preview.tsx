@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { Problem } from './cms-parts.js'
 
 /** The text as the public site will show it, rendered by the server's publishing renderer. */
@@ -12,9 +12,11 @@ export function Preview(props: { title: string; body: string; locale: string }) 
       setFailure(null)
       setHtml(
         (
-          await api<{ html: string }>('POST', '/cms/preview', {
-            title: props.title,
-            body: props.body,
+          await apiPost('/cms/preview', {
+            body: {
+              title: props.title,
+              body: props.body,
+            },
           })
         ).html,
       )

@@ -1,8 +1,8 @@
 import type { RevisionView } from '@haven/core/cms/cms-views'
 import { formatDateTime } from '@haven/core/i18n/format'
 import { Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { Problem } from './cms-parts.js'
 
 /** Every saved revision, newest first; any earlier one can be restored as a new draft. */
@@ -12,7 +12,7 @@ export function Revisions(props: {
   onRestore: (revision: RevisionView) => void
 }) {
   const [revisions] = useLoad(
-    () => api<RevisionView[]>('GET', `/cms/documents/${props.documentId}/revisions`),
+    () => apiGet('/cms/documents/{id}/revisions', { path: { id: props.documentId } }),
     `${props.documentId}:${props.revision}`,
   )
   return (

@@ -1,11 +1,11 @@
-import type { ImageView } from '@haven/core/cms/cms-views'
-import { type SiteIdentityView, siteIdentitySchema } from '@haven/core/cms/site-identity'
+import { siteIdentitySchema } from '@haven/core/cms/site-identity'
 import { validate } from '@haven/core/validation/field-issues'
 import { useEffect, useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
@@ -16,11 +16,7 @@ const HEX = /^#[0-9a-fA-F]{6}$/
  */
 export function SiteLook() {
   const [loaded, reload] = useLoad(
-    () =>
-      Promise.all([
-        api<SiteIdentityView>('GET', '/cms/identity'),
-        api<ImageView[]>('GET', '/cms/images'),
-      ]),
+    () => Promise.all([apiGet('/cms/identity'), apiGet('/cms/images')]),
     'site-look',
   )
   const [accent, setAccent] = useState('')
@@ -52,7 +48,7 @@ export function SiteLook() {
     }
     setBusy(true)
     try {
-      await api('PUT', '/cms/identity', input)
+      await apiPut('/cms/identity', { body: input })
       setErrors({})
       setFailure(null)
       setNotice(t('cms.look.saved'))

@@ -1,7 +1,9 @@
 import type { EntryView } from '@haven/core/cms/cms-views'
+import type { Locale } from '@haven/core/i18n/locales'
 import { useState } from 'preact/hooks'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { languageName, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { Problem } from './cms-parts.js'
 import {
   contentOf,
@@ -17,7 +19,7 @@ import {
  */
 export function TranslationStart(props: {
   entry: EntryView
-  locale: string
+  locale: Locale
   onCreated: (message: string) => void
 }) {
   const source = props.entry.documents[0]
@@ -31,9 +33,12 @@ export function TranslationStart(props: {
     if (busy) return
     setBusy(true)
     try {
-      await api('POST', `/cms/entries/${props.entry.id}/translations`, {
-        locale: props.locale,
-        ...contentOf(draft),
+      await apiPost('/cms/entries/{id}/translations', {
+        path: { id: props.entry.id },
+        body: {
+          locale: props.locale,
+          ...contentOf(draft),
+        },
       })
       props.onCreated(t('cms.saved', { revision: 1 }))
     } catch (error) {

@@ -1,6 +1,6 @@
 import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { createDetainedSchema, DETENTION_STATUSES } from '@haven/core/detained/detained-schemas'
-import type { DetainedSummaryView, DetainedView } from '@haven/core/detained/detained-views'
+import type { DetainedSummaryView } from '@haven/core/detained/detained-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -12,6 +12,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { day, servedText } from './detained-labels.js'
 
 function RecordArrestForm({ compartments }: { compartments: CompartmentView[] }): JSX.Element {
@@ -51,7 +52,7 @@ function RecordArrestForm({ compartments }: { compartments: CompartmentView[] })
           return
         }
         void submission.run(async () => {
-          const created = await api<DetainedView>('POST', '/detained', checked.value)
+          const created = await apiPost('/detained', { body: checked.value })
           route(`/app/detained/${encodeURIComponent(created.id)}`)
         })
       }}
@@ -170,9 +171,7 @@ export function DetainedPage(): JSX.Element {
   )
   const [compartments] = useLoad(
     async () =>
-      (await api<CompartmentView[]>('GET', '/compartments')).filter(
-        (c) => c.status === 'active' && c.kind !== 'inbox',
-      ),
+      (await apiGet('/compartments')).filter((c) => c.status === 'active' && c.kind !== 'inbox'),
     'compartments',
   )
   return (

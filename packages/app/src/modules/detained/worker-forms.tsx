@@ -10,9 +10,9 @@ import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 interface FormProps {
   workerId: string
@@ -55,7 +55,7 @@ export function PaymentForm({ workerId, onSaved, onCancel }: FormProps): JSX.Ele
           return
         }
         void submission.run(async () => {
-          await api('POST', `/detained/${encodeURIComponent(workerId)}/payments`, checked.value)
+          await apiPost('/detained/{id}/payments', { path: { id: workerId }, body: checked.value })
           onSaved(t('detained.payment_saved'))
         })
       }}
@@ -126,7 +126,7 @@ export function AdvocacyForm({ workerId, onSaved, onCancel }: FormProps): JSX.El
           return
         }
         void submission.run(async () => {
-          await api('POST', `/detained/${encodeURIComponent(workerId)}/advocacy`, checked.value)
+          await apiPost('/detained/{id}/advocacy', { path: { id: workerId }, body: checked.value })
           onSaved(t('detained.advocacy_saved'))
         })
       }}

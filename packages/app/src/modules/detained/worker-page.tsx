@@ -15,10 +15,10 @@ import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { CampaignSection } from './campaign-section.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { day, servedText } from './detained-labels.js'
 import { AdvocacyForm, PaymentForm } from './worker-forms.js'
 
@@ -79,7 +79,7 @@ function StatusForm({
           return
         }
         void submission.run(async () => {
-          await api('POST', `/detained/${encodeURIComponent(worker.id)}/status`, checked.value)
+          await apiPost('/detained/{id}/status', { path: { id: worker.id }, body: checked.value })
           onSaved()
         })
       }}
@@ -124,10 +124,7 @@ function StatusForm({
 
 /** `/app/detained/:id`: time served first, then what happened, support and advocacy. */
 export function WorkerPage({ id }: { id: string }): JSX.Element {
-  const [worker, reload] = useLoad(
-    () => api<DetainedView>('GET', `/detained/${encodeURIComponent(id)}`),
-    id,
-  )
+  const [worker, reload] = useLoad(() => apiGet('/detained/{id}', { path: { id } }), id)
   const [changing, setChanging] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const saved = (close: () => void) => (message: string) => {

@@ -10,9 +10,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 const PAGE_SIZE = 50
 const kindLabel = (kind: string) => t(`fin.kind_${kind}` as MessageKey)
@@ -50,7 +50,7 @@ function AccountForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/finance/accounts', checked.value)
+          await apiPost('/finance/accounts', { body: checked.value })
           setDone(t('fin.account_added', { code: checked.value.code }))
           setV(blank)
           props.onSaved()
@@ -129,7 +129,7 @@ export function AccountsPage(): JSX.Element {
     : ''
   const page = Math.max(1, Number(query.page) || 1)
   const [round, setRound] = useState(0)
-  const [chart] = useLoad(() => api<AccountView[]>('GET', '/finance/accounts'), String(round))
+  const [chart] = useLoad(() => apiGet('/finance/accounts'), String(round))
   const name = (a: AccountView) => (locale.value === 'ja' ? a.nameJa : a.nameEn)
   return (
     <div class="page">

@@ -1,7 +1,7 @@
 import { budgetSchema } from '@haven/core/finance/finance-schemas'
 import type { budgetView } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
-import { PROGRAMMES } from '@haven/core/money/programmes'
+import { isProgramme, PROGRAMMES, type Programme } from '@haven/core/money/programmes'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
@@ -14,6 +14,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPut } from '../../lib/typed-api.js'
 import { amount, financeHref } from './finance-format.js'
 import { currentFiscalYear, fiscalYearNamed } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -28,7 +29,7 @@ function BudgetForm(props: {
   budgets: readonly Budget[]
   onSaved: () => void
 }): JSX.Element {
-  const [programme, setProgramme] = useState<string>(PROGRAMMES[0])
+  const [programme, setProgramme] = useState<Programme>(PROGRAMMES[0])
   const existing = props.budgets.find((b) => b.programme === programme)
   const [mode, setMode] = useState('total')
   const [total, setTotal] = useState('')
@@ -36,6 +37,7 @@ function BudgetForm(props: {
   const [done, setDone] = useState<string | null>(null)
   const submission = useSubmission()
   const choose = (p: string) => {
+    if (!isProgramme(p)) return
     setProgramme(p)
     const b = props.budgets.find((x) => x.programme === p)
     setTotal(b?.total ?? '')
@@ -57,7 +59,10 @@ function BudgetForm(props: {
             submission.setFields(checked.errors)
             return
           }
-          await api('PUT', `/finance/budgets/${props.year}/${programme}`, checked.value)
+          await apiPut('/finance/budgets/{fiscalYear}/{programme}', {
+            path: { fiscalYear: props.year, programme },
+            body: checked.value,
+          })
           setDone(t('fin.budget_saved', { programme: programmeLabel(programme) }))
           props.onSaved()
         })

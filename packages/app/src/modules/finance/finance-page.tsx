@@ -9,7 +9,6 @@ import type {
   budgetVsActualView,
   foodCostView,
   incomeExpenditureView,
-  transactionView,
 } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
@@ -28,6 +27,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost, apiPut } from '../../lib/typed-api.js'
 import { BudgetChart } from './budget-chart.js'
 import { currentFiscalYear, fiscalStart, setFiscalStart } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -36,7 +36,6 @@ type Allowance = z.infer<typeof allowanceView>
 type BudgetVsActual = z.infer<typeof budgetVsActualView>
 type FoodCost = z.infer<typeof foodCostView>
 type Statement = z.infer<typeof incomeExpenditureView>
-type Revaluation = z.infer<typeof transactionView>
 
 /** Decimal text from the API in the reader's language and the currency's own decimals. */
 function amount(text: string | null, currency: string): string {
@@ -306,7 +305,7 @@ function EntryForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/finance/entries', checked.value)
+          await apiPost('/finance/entries', { body: checked.value })
           setDone(t('fin.entry_saved'))
           props.onSaved()
         })
@@ -422,16 +421,13 @@ function MonthActionForm(props: {
 }
 
 async function closeMonth(month: string): Promise<string> {
-  await api('POST', `/finance/periods/${month}/close`)
+  await apiPost('/finance/periods/{month}/close', { path: { month } })
   return t('fin.closed', { month })
 }
 
 /** Revalues the foreign cash at a month's end; says by how much the yen value changed. */
 async function revalueMonth(month: string): Promise<string> {
-  const result = await api<{ transaction: Revaluation | null }>(
-    'POST',
-    `/finance/periods/${month}/revaluation`,
-  )
+  const result = await apiPost('/finance/periods/{month}/revaluation', { path: { month } })
   const change = (result.transaction?.postings ?? [])
     .filter((p) => p.account !== UNREALISED_EXCHANGE_ACCOUNT)
     .reduce((sum, p) => sum + Number(p.reportAmount ?? 0), 0)
@@ -464,7 +460,7 @@ function SettingsForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('PUT', '/finance/settings', checked.value)
+          await apiPut('/finance/settings', { body: checked.value })
           setFiscalStart(checked.value.fiscalYearStart)
           setDone(t('fin.settings_saved', { month: monthName(checked.value.fiscalYearStart) }))
           props.onSaved()

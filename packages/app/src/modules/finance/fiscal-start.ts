@@ -1,4 +1,3 @@
-import type { FinanceSettings } from '@haven/core/finance/finance-schemas'
 import {
   DEFAULT_FISCAL_YEAR_START,
   type FiscalYear,
@@ -6,7 +5,7 @@ import {
   fiscalYearOf,
 } from '@haven/core/finance/fiscal-year'
 import { signal } from '@preact/signals'
-import { api } from '../../lib/api-client.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { todayIso } from './finance-format.js'
 
 /**
@@ -17,7 +16,7 @@ export const fiscalStart = signal(DEFAULT_FISCAL_YEAR_START)
 let loading: Promise<void> | null = null
 
 export function loadFiscalStart(): Promise<void> {
-  loading ??= api<FinanceSettings>('GET', '/finance/settings')
+  loading ??= apiGet('/finance/settings')
     .then((s) => {
       fiscalStart.value = s.fiscalYearStart
     })

@@ -22,6 +22,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { amount, dayText, financeHref, todayIso } from './finance-format.js'
 import { currentFiscalYear } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -61,7 +62,10 @@ function ReverseForm(props: { tx: TransactionView; onSaved: () => void }): JSX.E
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', `/finance/transactions/${id}/reversal`, checked.value)
+          await apiPost('/finance/transactions/{id}/reversal', {
+            path: { id },
+            body: checked.value,
+          })
           props.onSaved()
         })
       }}
@@ -107,7 +111,7 @@ function ReceiptForm(props: { tx: TransactionView; onSaved: () => void }): JSX.E
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', `/finance/transactions/${id}/receipt`, checked.value)
+          await apiPost('/finance/transactions/{id}/receipt', { path: { id }, body: checked.value })
           props.onSaved()
         })
       }}

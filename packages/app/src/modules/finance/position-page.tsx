@@ -12,6 +12,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { amount, dayText, financeHref, todayIso } from './finance-format.js'
 
 type CashPosition = z.infer<typeof cashPositionView>
@@ -177,7 +178,7 @@ export function PositionPage(): JSX.Element {
     () =>
       Promise.all([
         api<CashPosition>('GET', financeHref('/finance/reports/cash', { asOf, currency })),
-        api<AccountView[]>('GET', '/finance/accounts'),
+        apiGet('/finance/accounts'),
       ]),
     key,
   )

@@ -1,20 +1,16 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import {
-  MESSAGE_STATUSES,
-  type MessageStatus,
-  type MessageView,
-} from '@haven/core/inbox/inbox-views'
+import { MESSAGE_STATUSES, type MessageStatus } from '@haven/core/inbox/inbox-views'
 import { useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { languageName, locale, t } from '../../lib/locale.js'
+import { apiGet, apiPatch } from '../../lib/typed-api.js'
 
 /** One message, decrypted for someone granted its inbox (the server audits the reading). */
 export function InboxMessage() {
   const { params } = useRoute()
   const id = params.id ?? ''
-  const [message, reload] = useLoad(() => api<MessageView>('GET', `/inbox/messages/${id}`), id)
+  const [message, reload] = useLoad(() => apiGet('/inbox/messages/{id}', { path: { id } }), id)
   const [notice, setNotice] = useState<string | null>(null)
   const [failure, setFailure] = useState<unknown>(null)
   if (message.state === 'loading') return <Loading />
@@ -30,7 +26,7 @@ export function InboxMessage() {
   const m = message.data
   const mark = async (status: MessageStatus) => {
     try {
-      await api('PATCH', `/inbox/messages/${m.id}`, { status })
+      await apiPatch('/inbox/messages/{id}', { path: { id: m.id }, body: { status } })
       setFailure(null)
       setNotice(t('inbox.marked', { status: t(`inbox.status.${status}`) }))
       reload()

@@ -1,7 +1,6 @@
 import { formatDateTime } from '@haven/core/i18n/format'
 import type {
   KeyExportView,
-  KeyJobView,
   KeyOwnerView,
   KeysOverviewView,
   ShredResultView,
@@ -10,8 +9,9 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { AdminNav } from '../admin/index.js'
 import './keys-page.css'
 
@@ -38,7 +38,7 @@ export function KeysPage() {
 
   const refresh = async () => {
     try {
-      setLoad({ kind: 'ready', overview: await api<KeysOverviewView>('GET', '/keys') })
+      setLoad({ kind: 'ready', overview: await apiGet('/keys') })
     } catch (error) {
       setLoad({ kind: 'error', message: error instanceof ApiError ? error.message : String(error) })
     }
@@ -68,7 +68,7 @@ export function KeysPage() {
       const jobs = await Promise.all(
         running.map((o) =>
           o.rotation
-            ? api<KeyJobView>('GET', `/keys/jobs/${o.rotation.id}`).catch(() => null)
+            ? apiGet('/keys/jobs/{id}', { path: { id: o.rotation.id } }).catch(() => null)
             : null,
         ),
       )
@@ -91,7 +91,7 @@ export function KeysPage() {
   const rotate = async (owner: KeyOwnerView) => {
     setActionError(null)
     try {
-      await api<KeyJobView>('POST', `/keys/${owner.id}/rotate`)
+      await apiPost('/keys/{id}/rotate', { path: { id: owner.id } })
       await refresh()
     } catch (error) {
       setActionError(error instanceof ApiError ? error.message : String(error))
@@ -248,10 +248,13 @@ function ShredPanel(props: {
     setBusy(true)
     try {
       // Confirming who you are first, when a password was given, saves a round trip.
-      if (password) await api('POST', '/account/reauth', { password })
+      if (password) await apiPost('/account/reauth', { body: { password } })
       props.onDone(
-        await api<ShredResultView>('POST', `/keys/${owner.id}/shred`, {
-          confirmCode: confirmCode.trim(),
+        await apiPost('/keys/{id}/shred', {
+          path: { id: owner.id },
+          body: {
+            confirmCode: confirmCode.trim(),
+          },
         }),
       )
     } catch (e) {

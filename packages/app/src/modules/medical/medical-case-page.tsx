@@ -1,10 +1,5 @@
 import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
-import {
-  type CaseKitPage,
-  type CaseKitView,
-  giveCaseKitsSchema,
-} from '@haven/core/medical/case-kits-schema'
-import type { TreatmentView } from '@haven/core/medical/treatment-schema'
+import { type CaseKitView, giveCaseKitsSchema } from '@haven/core/medical/case-kits-schema'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
@@ -14,9 +9,9 @@ import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { TreatmentFields } from './treatments-page.js'
 
 /** What this page reads of a case (GET /cases/:id): codes and type, no identity. */
@@ -26,13 +21,6 @@ interface CaseFacts {
   personCode: string
   type: string
   actions: string[]
-}
-
-/** What this page reads of the stockroom (GET /supplies): kits and where they are held. */
-interface Stockroom {
-  items: { id: string; name: string; kind: string }[]
-  locations: { id: string; name: string; kind: string; compartmentCode: string | null }[]
-  stock: { itemId: string; locationId: string; quantity: number }[]
 }
 
 const KITS_PAGE = 25
@@ -45,7 +33,7 @@ function KitsForm(props: {
   onSaved: (saved: CaseKitView) => void
   onCancel: () => void
 }): JSX.Element {
-  const [room] = useLoad(() => api<Stockroom>('GET', '/supplies'), 'medical-kits-stockroom')
+  const [room] = useLoad(() => apiGet('/supplies'), 'medical-kits-stockroom')
   const [v, setV] = useState({ itemId: '', fromLocationId: '', quantity: '1', occurredOn: today() })
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
@@ -76,11 +64,10 @@ function KitsForm(props: {
         }
         void submission.run(async () => {
           props.onSaved(
-            await api<CaseKitView>(
-              'POST',
-              `/medical/cases/${encodeURIComponent(props.kase.id)}/kits`,
-              checked.value,
-            ),
+            await apiPost('/medical/cases/{caseId}/kits', {
+              path: { caseId: props.kase.id },
+              body: checked.value,
+            }),
           )
         })
       }}
@@ -143,10 +130,10 @@ function KitsList({ kase, version }: { kase: CaseFacts; version: number }): JSX.
   const [offset, setOffset] = useState(0)
   const [page] = useLoad(
     () =>
-      api<CaseKitPage>(
-        'GET',
-        `/medical/cases/${encodeURIComponent(kase.id)}/kits?limit=${KITS_PAGE}&offset=${offset}`,
-      ),
+      apiGet('/medical/cases/{caseId}/kits', {
+        path: { caseId: kase.id },
+        query: { limit: KITS_PAGE, offset },
+      }),
     `${kase.id}:${offset}:${version}`,
   )
   if (page.state === 'loading') return <Loading />
@@ -205,11 +192,7 @@ function KitsList({ kase, version }: { kase: CaseFacts; version: number }): JSX.
 /** The case's treatments (flagged ones only for those who may see them). */
 function TreatmentsOfCase({ kase, version }: { kase: CaseFacts; version: number }): JSX.Element {
   const [page] = useLoad(
-    () =>
-      api<{ items: TreatmentView[]; total: number }>(
-        'GET',
-        `/medical/treatments?caseId=${encodeURIComponent(kase.id)}&limit=200`,
-      ),
+    () => apiGet('/medical/treatments', { query: { caseId: kase.id, limit: 200 } }),
     `${kase.id}:${version}`,
   )
   if (page.state === 'loading') return <Loading />
@@ -259,7 +242,7 @@ function TreatmentsOfCase({ kase, version }: { kase: CaseFacts; version: number 
 export function MedicalCasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
-  const [kase] = useLoad(() => api<CaseFacts>('GET', `/cases/${encodeURIComponent(id)}`), id)
+  const [kase] = useLoad(() => apiGet('/cases/{id}', { path: { id } }), id)
   const [done, setDone] = useState<string | null>(null)
   const [version, setVersion] = useState(0)
   if (kase.state === 'loading') return <Loading />

@@ -16,9 +16,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 const PAGE_SIZE = 25
 
@@ -118,7 +118,7 @@ export function TreatmentFields(props: {
           return
         }
         void submission.run(async () => {
-          props.onSaved(await api<TreatmentView>('POST', '/medical/treatments', checked.value))
+          props.onSaved(await apiPost('/medical/treatments', { body: checked.value }))
         })
       }}
     >
@@ -231,7 +231,7 @@ export function TreatmentsPage(): JSX.Element {
     setError(null)
     q.set('limit', String(PAGE_SIZE))
     q.set('offset', String(offset))
-    api<TreatmentPage>('GET', `/medical/treatments?${q.toString()}`).then(setPage).catch(setError)
+    apiGet('/medical/treatments', { search: q.toString() }).then(setPage).catch(setError)
   }, [kind, offset, version])
   return (
     <div class="page">

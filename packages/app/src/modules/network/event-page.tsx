@@ -12,10 +12,10 @@ import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, type FieldErrors, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { EditEventForm, EventCostForm, PublicationForm } from './network-forms.js'
 import { countryName, day } from './network-labels.js'
 import './network.css'
@@ -81,11 +81,10 @@ function PublishForm({
           return
         }
         void submission.run(async () => {
-          await api(
-            'POST',
-            `/network/events/${encodeURIComponent(event.id)}/publish`,
-            checked.value,
-          )
+          await apiPost('/network/events/{id}/publish', {
+            path: { id: event.id },
+            body: checked.value,
+          })
           onPublished()
         })
       }}
@@ -139,10 +138,7 @@ function PublishForm({
 
 /** `/app/network/events/:id`: what the event was and our part in it, then its page on the website. */
 export function EventPage({ id }: { id: string }): JSX.Element {
-  const [event, reload] = useLoad(
-    () => api<EventView>('GET', `/network/events/${encodeURIComponent(id)}`),
-    id,
-  )
+  const [event, reload] = useLoad(() => apiGet('/network/events/{id}', { path: { id } }), id)
   const [publishing, setPublishing] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const mayPublish = activeSession.value?.can.editSite ?? false

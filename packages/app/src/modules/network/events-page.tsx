@@ -13,6 +13,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { countryName, day, Pager, queryOf } from './network-labels.js'
 
 type Page = { total: number; page: number; pageSize: number; rows: EventSummaryView[] }
@@ -52,7 +53,7 @@ function NewEventForm({ onCreated }: { onCreated: () => void }): JSX.Element {
           return
         }
         void submission.run(async () => {
-          await api('POST', '/network/events', checked.value)
+          await apiPost('/network/events', { body: checked.value })
           setForm(empty)
           onCreated()
         })

@@ -1,10 +1,9 @@
 import { formatNumber } from '@haven/core/i18n/format'
-import type { MapView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { countryName } from './network-labels.js'
 import './network.css'
 
@@ -14,7 +13,7 @@ const shade = (partners: number) =>
 
 /** `/app/network/map`: partners on a world map drawn from the server's paths, with the same numbers in tables. */
 export function MapPage(): JSX.Element {
-  const [map] = useLoad(() => api<MapView>('GET', '/network/map'), 'map')
+  const [map] = useLoad(() => apiGet('/network/map'), 'map')
   const n = (v: number) => formatNumber(locale.value, v)
   return (
     <div class="page">

@@ -29,6 +29,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { type Organiser, OrganiserPicker } from './organiser-picker.js'
+import { apiPatch, apiPost } from '../../lib/typed-api.js'
 
 /** What every form here is told: it saved (with the message to show), or it was cancelled. */
 interface Done {
@@ -94,7 +95,7 @@ export function EditPartnerForm({
   })
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
   const { submission, element, submit } = useForm(editOrganisationSchema, async (value) => {
-    await api('PATCH', `/network/organisations/${encodeURIComponent(partner.id)}`, value)
+    await apiPatch('/network/organisations/{id}', { path: { id: partner.id }, body: value })
     onSaved(t('network.partner_saved'))
   })
   return (
@@ -276,7 +277,7 @@ export function EditEventForm({
   const [organisers, setOrganisers] = useState<Organiser[]>(event.organisers)
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
   const { submission, element, submit } = useForm(editEventSchema, async (value) => {
-    await api('PATCH', `/network/events/${encodeURIComponent(event.id)}`, value)
+    await apiPatch('/network/events/{id}', { path: { id: event.id }, body: value })
     onSaved(t('network.event_saved'))
   })
   const { audience, ...rest } = form
@@ -391,7 +392,7 @@ export function EventCostForm({
   const [form, setForm] = useState({ paidOn: '', amount: '', currency: 'JPY', what: '' })
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
   const { submission, element, submit } = useForm(eventCostSchema, async (value) => {
-    await api('POST', `/network/events/${encodeURIComponent(event.id)}/costs`, value)
+    await apiPost('/network/events/{id}/costs', { path: { id: event.id }, body: value })
     onSaved(t('network.cost_recorded'))
   })
   return (
@@ -468,8 +469,12 @@ export function PublicationForm({
     publication ? editPublicationSchema : createPublicationSchema,
     async (value) => {
       if (publication)
-        await api('PATCH', `/network/publications/${encodeURIComponent(publication.id)}`, value)
-      else await api('POST', '/network/publications', value)
+        // The form's schema was chosen above; parsing again names its type for the typed call.
+        await apiPatch('/network/publications/{id}', {
+          path: { id: publication.id },
+          body: editPublicationSchema.parse(value),
+        })
+      else await apiPost('/network/publications', { body: createPublicationSchema.parse(value) })
       onSaved(t('network.publication_saved'))
     },
   )

@@ -3,7 +3,6 @@ import {
   RELATIONSHIP_STATUSES,
   relationshipChangeSchema,
 } from '@haven/core/network/network-schemas'
-import type { OrganisationView } from '@haven/core/network/network-views'
 import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
@@ -13,10 +12,10 @@ import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { ContactForm, EditPartnerForm } from './network-forms.js'
 import { countryName, day } from './network-labels.js'
 
@@ -60,11 +59,7 @@ function RelationshipForm({ id, onSaved }: { id: string; onSaved: () => void }):
           return
         }
         void submission.run(async () => {
-          await api(
-            'POST',
-            `/network/organisations/${encodeURIComponent(id)}/status`,
-            checked.value,
-          )
+          await apiPost('/network/organisations/{id}/status', { path: { id }, body: checked.value })
           onSaved()
         })
       }}
@@ -109,7 +104,7 @@ function RelationshipForm({ id, onSaved }: { id: string; onSaved: () => void }):
 /** `/app/network/:id`: where the relationship stands, then its history, events and contacts. */
 export function PartnerPage({ id }: { id: string }): JSX.Element {
   const [partner, reload] = useLoad(
-    () => api<OrganisationView>('GET', `/network/organisations/${encodeURIComponent(id)}`),
+    () => apiGet('/network/organisations/{id}', { path: { id } }),
     id,
   )
   const [changing, setChanging] = useState(false)

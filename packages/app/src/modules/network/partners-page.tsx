@@ -4,7 +4,7 @@ import {
   ORGANISATION_TYPES,
   RELATIONSHIP_STATUSES,
 } from '@haven/core/network/network-schemas'
-import type { OrganisationSummaryView, OrganisationView } from '@haven/core/network/network-views'
+import type { OrganisationSummaryView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -17,6 +17,7 @@ import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { countryName, day, Pager, queryOf } from './network-labels.js'
 
 type Page = { total: number; page: number; pageSize: number; rows: OrganisationSummaryView[] }
@@ -52,11 +53,7 @@ function NewPartnerForm(): JSX.Element {
           return
         }
         void submission.run(async () => {
-          const created = await api<OrganisationView>(
-            'POST',
-            '/network/organisations',
-            checked.value,
-          )
+          const created = await apiPost('/network/organisations', { body: checked.value })
           route(`/app/network/${encodeURIComponent(created.id)}`)
         })
       }}

@@ -4,19 +4,17 @@ import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-
-interface Assignee {
-  id: string
-  name: string
-}
+import { apiGet, apiPatch } from '../../lib/typed-api.js'
 
 /** The choice itself, loaded only once the person opens "Assign" (most visits never do). */
 function AssignForm(props: { kase: CaseView; saved: (text: string) => void }): JSX.Element {
   const { kase } = props
-  const [people] = useLoad(() => api<Assignee[]>('GET', `/cases/${kase.id}/assignees`), kase.id)
+  const [people] = useLoad(
+    () => apiGet('/cases/{id}/assignees', { path: { id: kase.id } }),
+    kase.id,
+  )
   const [chosen, setChosen] = useState(kase.assigneeId ?? '')
   const submission = useSubmission()
   if (people.state === 'loading') return <Loading />
@@ -32,9 +30,9 @@ function AssignForm(props: { kase: CaseView; saved: (text: string) => void }): J
       onSubmit={(event) => {
         event.preventDefault()
         void submission.run(async () => {
-          await api('PATCH', `/cases/${kase.id}`, {
-            version: kase.version,
-            assigneeId: chosen || null,
+          await apiPatch('/cases/{id}', {
+            path: { id: kase.id },
+            body: { version: kase.version, assigneeId: chosen || null },
           })
           const name = people.data.find((p) => p.id === chosen)?.name
           props.saved(name ? t('cases.assigned', { name }) : t('cases.unassigned_done'))

@@ -1,24 +1,15 @@
 import { formatBytes, formatDateTime } from '@haven/core/i18n/format'
 import type { CaseView } from '@haven/core/people/people-views'
-import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { OnDemand } from '../../components/on-demand.js'
-import { api, apiUpload } from '../../lib/api-client.js'
+import { apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { SealedText } from './people-parts.js'
-
-interface FileMeta {
-  id: string
-  kind: 'photo' | 'document'
-  contentType: string
-  byteSize: number
-  createdAt: string
-  fileName: SealedTextView
-}
 
 /**
  * Photos and documents of a case. The server checks each file by its content, strips an image's
@@ -26,7 +17,7 @@ interface FileMeta {
  */
 export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
   const [files, reload] = useLoad(
-    () => api<FileMeta[]>('GET', `/cases/${kase.id}/attachments`),
+    () => apiGet('/cases/{id}/attachments', { path: { id: kase.id } }),
     kase.id,
   )
   const [file, setFile] = useState<File | null>(null)

@@ -7,9 +7,9 @@ import { type Loaded, Loading, Problem } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { OnDemand } from '../../components/on-demand.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPatch, apiPost } from '../../lib/typed-api.js'
 import { SealedText } from './people-parts.js'
 
 /** A follow-up task: what, when it is due, whether it is done or overdue. */
@@ -48,7 +48,7 @@ export function FollowUpItem(props: {
             disabled={submission.busy}
             onClick={() =>
               submission.run(async () => {
-                await api('PATCH', `/follow-ups/${item.id}`, { done: true })
+                await apiPatch('/follow-ups/{id}', { path: { id: item.id }, body: { done: true } })
                 props.changed()
               })
             }
@@ -106,7 +106,10 @@ export function CaseFollowUps({
                   return
                 }
                 void submission.run(async () => {
-                  await api('POST', `/cases/${kase.id}/follow-ups`, checked.value)
+                  await apiPost('/cases/{id}/follow-ups', {
+                    path: { id: kase.id },
+                    body: checked.value,
+                  })
                   setTitle('')
                   reload()
                   close()

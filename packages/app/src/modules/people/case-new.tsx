@@ -1,5 +1,4 @@
 import { CASE_TYPES, createCaseSchema, PRIORITIES } from '@haven/core/people/case-schema'
-import type { CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -8,9 +7,9 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { today } from './case-parts.js'
 import { optionsOf } from './people-parts.js'
 
@@ -54,7 +53,7 @@ export function CaseNew(): JSX.Element {
             return
           }
           void submission.run(async () => {
-            const created = await api<CaseView>('POST', '/cases', checked.value)
+            const created = await apiPost('/cases', { body: checked.value })
             route(`/app/cases/${created.id}`)
           })
         }}

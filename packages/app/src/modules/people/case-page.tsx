@@ -1,12 +1,12 @@
 import { formatDate } from '@haven/core/i18n/format'
-import type { CaseView, FollowUpView } from '@haven/core/people/people-views'
+import type { FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Done, type Loaded, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { CaseAssign } from './case-assign.js'
 import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
@@ -43,9 +43,9 @@ function NextAction({ items }: { items: Loaded<FollowUpView[]> }): JSX.Element {
 export function CasePage(): JSX.Element {
   const { params } = useRoute()
   const id = params.id ?? ''
-  const [kase, reload] = useLoad(() => api<CaseView>('GET', `/cases/${id}`), id)
+  const [kase, reload] = useLoad(() => apiGet('/cases/{id}', { path: { id } }), id)
   const [followUps, reloadFollowUps] = useLoad(
-    () => api<FollowUpView[]>('GET', `/cases/${id}/follow-ups`),
+    () => apiGet('/cases/{id}/follow-ups', { path: { id } }),
     id,
   )
   const [done, setDone] = useState<string | null>(null)

@@ -4,9 +4,9 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { OnDemand } from '../../components/on-demand.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 type Shown = Extract<RevealedIdentityView, { state: 'shown' }>['identity']
 
@@ -88,9 +88,7 @@ export function CasePrint({ kase }: { kase: CaseView }): JSX.Element {
                 return
               }
               void submission.run(async () => {
-                setIdentity(
-                  await api<RevealedIdentityView>('POST', `/cases/${kase.id}/print-identity`),
-                )
+                setIdentity(await apiPost('/cases/{id}/print-identity', { path: { id: kase.id } }))
                 setPrinting(true)
               })
             }}

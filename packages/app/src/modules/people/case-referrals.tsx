@@ -1,21 +1,18 @@
 import { formatDateTime } from '@haven/core/i18n/format'
 import { CONSENT, referralSchema, SERVICE_TYPES } from '@haven/core/people/case-schema'
-import type { CaseView, referralView } from '@haven/core/people/people-views'
+import type { CaseView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
-import type { z } from 'zod'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { OnDemand } from '../../components/on-demand.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { optionsOf } from './people-parts.js'
-
-type Referral = z.infer<typeof referralView>
 
 /**
  * Referrals to partner organisations. Without the person's consent the server refuses, unless a
@@ -23,7 +20,7 @@ type Referral = z.infer<typeof referralView>
  */
 export function CaseReferrals({ kase }: { kase: CaseView }): JSX.Element {
   const [items, reload] = useLoad(
-    () => api<Referral[]>('GET', `/cases/${kase.id}/referrals`),
+    () => apiGet('/cases/{id}/referrals', { path: { id: kase.id } }),
     kase.id,
   )
   const [partner, setPartner] = useState('')
@@ -73,7 +70,10 @@ export function CaseReferrals({ kase }: { kase: CaseView }): JSX.Element {
                   return
                 }
                 void submission.run(async () => {
-                  await api('POST', `/cases/${kase.id}/referrals`, checked.value)
+                  await apiPost('/cases/{id}/referrals', {
+                    path: { id: kase.id },
+                    body: checked.value,
+                  })
                   setPartner('')
                   setReason('')
                   reload()

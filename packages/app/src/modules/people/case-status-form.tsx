@@ -10,9 +10,9 @@ import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPatch } from '../../lib/typed-api.js'
 import { today } from './case-parts.js'
 import { optionsOf } from './people-parts.js'
 
@@ -44,7 +44,7 @@ export function CaseStatusForm(props: { kase: CaseView; saved: () => void }): JS
             return
           }
           void submission.run(async () => {
-            await api('PATCH', `/cases/${kase.id}`, checked.value)
+            await apiPatch('/cases/{id}', { path: { id: kase.id }, body: checked.value })
             props.saved()
           })
         }}

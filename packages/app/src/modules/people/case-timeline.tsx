@@ -14,9 +14,9 @@ import { OnDemand } from '../../components/on-demand.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { today } from './case-parts.js'
 import { optionsOf, SealedText } from './people-parts.js'
 
@@ -39,7 +39,7 @@ export function CaseTimeline({ kase }: { kase: CaseView }): JSX.Element {
   const [notice, setNotice] = useState('')
   const show = () =>
     load.run(async () => {
-      setEntries(await api<CaseEntryView[]>('GET', `/cases/${kase.id}/timeline`))
+      setEntries(await apiGet('/cases/{id}/timeline', { path: { id: kase.id } }))
     })
   return (
     <section class="record-section" aria-labelledby="timeline-title">
@@ -126,7 +126,7 @@ function EntryForm(props: { kase: CaseView; added: () => void }): JSX.Element {
           return
         }
         void submission.run(async () => {
-          await api('POST', `/cases/${props.kase.id}/entries`, checked.value)
+          await apiPost('/cases/{id}/entries', { path: { id: props.kase.id }, body: checked.value })
           setText('')
           props.added()
         })

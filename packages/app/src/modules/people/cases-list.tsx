@@ -7,9 +7,9 @@ import { useLocation, useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { ExportButton } from './export-button.js'
 import { optionsOf } from './people-parts.js'
 
@@ -33,7 +33,7 @@ export function CasesList(): JSX.Element {
   const filters = new URLSearchParams()
   for (const key of FILTERS) if (query[key]) filters.set(key, query[key])
   const key = filters.toString()
-  const [first] = useLoad(() => api<CasesPage>('GET', `/cases?${key}`), key)
+  const [first] = useLoad(() => apiGet('/cases', { search: key }), key)
   // Pages after the first, for these filters only (a new filter starts again).
   const [more, setMore] = useState<{ key: string; pages: CasesPage[] }>({ key, pages: [] })
   const [busy, setBusy] = useState(false)
@@ -56,7 +56,7 @@ export function CasesList(): JSX.Element {
     try {
       const params = new URLSearchParams(filters)
       params.set('cursor', cursor)
-      const page = await api<CasesPage>('GET', `/cases?${params.toString()}`)
+      const page = await apiGet('/cases', { search: params.toString() })
       setMore({ key, pages: [...extra, page] })
     } catch (caught) {
       setMoreError(caught)

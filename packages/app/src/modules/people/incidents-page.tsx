@@ -5,7 +5,6 @@ import {
   INCIDENT_TYPES,
   SEVERITIES,
 } from '@haven/core/people/incident-schema'
-import type { IncidentView, PersonSummaryView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
@@ -15,9 +14,9 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { grantedCompartments, optionsOf, SealedText, splitList } from './people-parts.js'
 
 /** People's codes → ids, within one compartment; a code that matches no one is an error. */
@@ -27,10 +26,7 @@ async function idsOfCodes(
 ): Promise<{ ids: string[]; unknown: string | null }> {
   const ids: string[] = []
   for (const code of codes.map((c) => c.toUpperCase())) {
-    const page = await api<{ people: PersonSummaryView[] }>(
-      'GET',
-      `/people?q=${encodeURIComponent(code)}&compartmentId=${encodeURIComponent(compartmentId)}`,
-    )
+    const page = await apiGet('/people', { query: { q: code, compartmentId } })
     const person = page.people.find((p) => p.code === code)
     if (!person) return { ids, unknown: code }
     ids.push(person.id)
@@ -86,7 +82,7 @@ function IncidentForm(props: { recorded: () => void }): JSX.Element {
             focusFirstInvalid(form.current)
             return
           }
-          await api('POST', '/incidents', { ...checked.value, personIds: people.ids })
+          await apiPost('/incidents', { body: { ...checked.value, personIds: people.ids } })
           setOccurredOn('')
           setRegion('')
           setFollowUp('')
@@ -172,7 +168,7 @@ function IncidentForm(props: { recorded: () => void }): JSX.Element {
 
 /** The incident log of the caller's compartments, newest first, and a form to record one. */
 export function IncidentsPage(): JSX.Element {
-  const [incidents, reload] = useLoad(() => api<IncidentView[]>('GET', '/incidents'), 'all')
+  const [incidents, reload] = useLoad(() => apiGet('/incidents'), 'all')
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('incidents.title')} />

@@ -1,14 +1,13 @@
-import type { FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { FollowUpItem } from './case-follow-ups.js'
 
 /** Open follow-ups past their due date, across the caller's compartments. */
 export function OverduePage(): JSX.Element {
-  const [items, reload] = useLoad(() => api<FollowUpView[]>('GET', '/follow-ups/overdue'), 'all')
+  const [items, reload] = useLoad(() => apiGet('/follow-ups/overdue'), 'all')
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('cases.overdue')} />

@@ -1,3 +1,5 @@
+import { apiUrl } from '../../lib/api-url.js'
+
 /** The people list's filters and its API query, kept apart so the list's data can be asked for early. */
 export interface Filters {
   q: string
@@ -38,5 +40,11 @@ export function queryOf(filters: Filters, cursor: string | null): string {
  * `page`'s `early`): the same request the list makes, so it takes this answer instead of waiting.
  */
 export function peopleListEarly(search: URLSearchParams): string {
-  return `/people?${queryOf(filtersFrom(Object.fromEntries(search)), null)}&names=1`
+  const init = peopleListInit(filtersFrom(Object.fromEntries(search)), null)
+  return apiUrl('/people', {}, init.query, init.search)
+}
+
+/** The list's request: names shown (for those who may see them), the filters as in the address. */
+export function peopleListInit(filters: Filters, cursor: string | null) {
+  return { query: { names: '1' as const }, search: queryOf(filters, cursor) }
 }

@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import { CASE_STATUSES, CASE_TYPES } from '@haven/core/people/case-schema'
-import type { PersonPageView, PersonRowView } from '@haven/core/people/people-views'
+import type { PersonRowView } from '@haven/core/people/people-views'
 import { looksLikeCode } from '@haven/core/people/person-rules'
 import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
@@ -10,12 +10,18 @@ import { Loading, Problem } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { ExportButton } from './export-button.js'
 import { IdentifyingExport } from './identifying-export.js'
-import { type Filters, filtersFrom, NO_FILTERS, queryOf } from './people-list-query.js'
+import {
+  type Filters,
+  filtersFrom,
+  NO_FILTERS,
+  peopleListInit,
+  queryOf,
+} from './people-list-query.js'
 import { grantedCompartments, optionsOf } from './people-parts.js'
 import { ShreddedSearch, useShredded } from './shredded-compartments.js'
 
@@ -90,7 +96,7 @@ export function PeopleList(): JSX.Element {
   const load = async (from: Filters, cursor: string | null) => {
     setState('loading')
     try {
-      const page = await api<PersonPageView>('GET', `/people?${queryOf(from, cursor)}&names=1`)
+      const page = await apiGet('/people', peopleListInit(from, cursor))
       setPeople((shown) => (cursor ? [...shown, ...page.people] : page.people))
       setNext(page.nextCursor)
       setTotal({ total: page.total, capped: page.totalCapped })

@@ -10,9 +10,10 @@ import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPatch } from '../../lib/typed-api.js'
 import { optionsOf, splitList } from './people-parts.js'
 
 interface Conflict {
@@ -81,9 +82,9 @@ export function PersonAttributesForm(props: {
           }
           void submission.run(async () => {
             try {
-              await api('PATCH', `/people/${person.id}`, {
-                version: person.version,
-                attributes: checked.value,
+              await apiPatch('/people/{id}', {
+                path: { id: person.id },
+                body: { version: person.version, attributes: checked.value },
               })
               setConflict(null)
               props.saved()

@@ -3,9 +3,10 @@ import { type Identity, updatePersonSchema } from '@haven/core/people/person-sch
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPatch } from '../../lib/typed-api.js'
 import {
   type IdentityDraft,
   IdentityFields,
@@ -48,7 +49,7 @@ export function PersonIdentityForm(props: {
           }
           void submission.run(async () => {
             try {
-              await api('PATCH', `/people/${person.id}`, checked.value)
+              await apiPatch('/people/{id}', { path: { id: person.id }, body: checked.value })
               setStale(false)
               props.saved(checked.value.identity ?? identity)
             } catch (error) {

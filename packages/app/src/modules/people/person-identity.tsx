@@ -3,9 +3,10 @@ import type { PersonView, RevealedIdentityView } from '@haven/core/people/people
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
-import { api, apiUpload } from '../../lib/api-client.js'
+import { apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { PersonIdentityForm } from './person-identity-form.js'
 
 function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['identity']) {
@@ -45,7 +46,7 @@ export function PersonIdentity({
             aria-busy={reveal.busy}
             onClick={() =>
               reveal.run(async () => {
-                setRevealed(await api<RevealedIdentityView>('POST', `/people/${person.id}/reveal`))
+                setRevealed(await apiPost('/people/{id}/reveal', { path: { id: person.id } }))
               })
             }
           >

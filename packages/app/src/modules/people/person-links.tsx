@@ -1,20 +1,26 @@
-import type { PersonSummaryView, PersonView } from '@haven/core/people/people-views'
+import type { PersonView } from '@haven/core/people/people-views'
 import { RELATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiDelete, apiGet, apiPost } from '../../lib/typed-api.js'
 import { optionsOf } from './people-parts.js'
+
+type Relation = (typeof RELATIONS)[number]
+
+/** The select offers only RELATIONS; this tells the type so (the server checks again). */
+const isRelation = (value: string): value is Relation =>
+  (RELATIONS as readonly string[]).includes(value)
 
 /** Family and household links, to other people of the same compartment, named by code. */
 export function PersonLinks(props: { person: PersonView; changed: () => void }): JSX.Element {
   const { person } = props
   const [code, setCode] = useState('')
-  const [relation, setRelation] = useState<string>('parent')
+  const [relation, setRelation] = useState<Relation>('parent')
   const submission = useSubmission()
   return (
     <section class="record-section" aria-labelledby="family-title">
@@ -37,7 +43,9 @@ export function PersonLinks(props: { person: PersonView; changed: () => void }):
                   aria-label={t('people.link_remove_named', { code: link.code })}
                   onClick={() =>
                     submission.run(async () => {
-                      await api('DELETE', `/people/${person.id}/links/${link.id}`)
+                      await apiDelete('/people/{id}/links/{linkId}', {
+                        path: { id: person.id, linkId: link.id },
+                      })
                       props.changed()
                     })
                   }
@@ -57,18 +65,17 @@ export function PersonLinks(props: { person: PersonView; changed: () => void }):
             event.preventDefault()
             void submission.run(async () => {
               const wanted = code.trim().toUpperCase()
-              const found = await api<{ people: PersonSummaryView[] }>(
-                'GET',
-                `/people?q=${encodeURIComponent(wanted)}&compartmentId=${person.compartmentId}`,
-              )
+              const found = await apiGet('/people', {
+                query: { q: wanted, compartmentId: person.compartmentId },
+              })
               const other = found.people.find((p) => p.code === wanted)
               if (!other) {
                 submission.setFields({ code: t('incidents.unknown_person', { code: wanted }) })
                 return
               }
-              await api('POST', `/people/${person.id}/links`, {
-                relatedPersonId: other.id,
-                relation,
+              await apiPost('/people/{id}/links', {
+                path: { id: person.id },
+                body: { relatedPersonId: other.id, relation },
               })
               setCode('')
               props.changed()
@@ -88,7 +95,9 @@ export function PersonLinks(props: { person: PersonView; changed: () => void }):
             label={t('people.family')}
             value={relation}
             options={optionsOf(RELATIONS, (r) => t(`relation.${r}`))}
-            onChange={setRelation}
+            onChange={(value) => {
+              if (isRelation(value)) setRelation(value)
+            }}
           />
           <button type="submit" disabled={submission.busy || !code.trim()}>
             {t('people.link_add')}

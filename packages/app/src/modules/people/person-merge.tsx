@@ -1,12 +1,12 @@
-import type { PersonSummaryView, PersonView } from '@haven/core/people/people-views'
+import type { PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { ErrorAlert } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /** For coordinators: this record was a duplicate; merge it into the person to keep. */
 export function PersonMerge({ person }: { person: PersonView }): JSX.Element {
@@ -22,18 +22,17 @@ export function PersonMerge({ person }: { person: PersonView }): JSX.Element {
           event.preventDefault()
           void submission.run(async () => {
             const wanted = code.trim().toUpperCase()
-            const found = await api<{ people: PersonSummaryView[] }>(
-              'GET',
-              `/people?q=${encodeURIComponent(wanted)}&compartmentId=${encodeURIComponent(person.compartmentId)}`,
-            )
+            const found = await apiGet('/people', {
+              query: { q: wanted, compartmentId: person.compartmentId },
+            })
             const into = found.people.find((p) => p.code === wanted)
             if (!into) {
               submission.setFields({ intoId: t('incidents.unknown_person', { code: wanted }) })
               return
             }
-            await api('POST', `/people/${person.id}/merge`, {
-              intoId: into.id,
-              version: person.version,
+            await apiPost('/people/{id}/merge', {
+              path: { id: person.id },
+              body: { intoId: into.id, version: person.version },
             })
             route(`/app/people/${into.id}`)
           })

@@ -1,5 +1,3 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
-import type { PersonView } from '@haven/core/people/people-views'
 import { AGE_BANDS, createPersonSchema, SITUATIONS } from '@haven/core/people/person-schema'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
@@ -9,10 +7,10 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { LanguagePicker } from './language-picker.js'
 import { optionsOf, splitList } from './people-parts.js'
 import {
@@ -39,7 +37,7 @@ export function PersonNew(): JSX.Element {
   const { route } = useLocation()
   // Where this person may register someone: for an organisation-wide grant, every shelter, so
   // the choice is theirs (nothing where the keys were destroyed).
-  const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
+  const [list] = useLoad(() => apiGet('/compartments'), 'compartments')
   const compartments =
     list.state === 'ready'
       ? registrableCompartments(activeSession.value?.grants ?? [], list.data)
@@ -100,15 +98,13 @@ export function PersonNew(): JSX.Element {
     const key = JSON.stringify([compartmentId, nameValues, birthYear])
     void submission.run(async () => {
       if (nameValues.length > 0 && duplicates?.key !== key) {
-        const found = await api<Duplicate[]>('POST', '/people/duplicates', {
-          names: nameValues,
-          compartmentId,
-          ...(birthYear ? { birthYear } : {}),
+        const found = await apiPost('/people/duplicates', {
+          body: { names: nameValues, compartmentId, ...(birthYear ? { birthYear } : {}) },
         })
         setDuplicates({ key, found })
         if (found.length > 0) return
       }
-      const created = await api<PersonView>('POST', '/people', value)
+      const created = await apiPost('/people', { body: value })
       const code = encodeURIComponent(created.code)
       route(
         openCase

@@ -1,12 +1,12 @@
 import { formatMonth, formatNumber } from '@haven/core/i18n/format'
-import type { CaseView, PersonView } from '@haven/core/people/people-views'
+import type { PersonView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { useEffect } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { CaseItem } from './case-parts.js'
 import { PersonAttributesForm } from './person-attributes-form.js'
 import { PersonIdentity } from './person-identity.js'
@@ -25,10 +25,7 @@ function CasesNotShown({ person }: { person: PersonView }): JSX.Element {
 }
 
 function PersonCases({ person }: { person: PersonView }): JSX.Element {
-  const [cases] = useLoad(
-    () => api<{ cases: CaseView[] }>('GET', `/cases?personId=${person.id}`),
-    person.id,
-  )
+  const [cases] = useLoad(() => apiGet('/cases', { query: { personId: person.id } }), person.id)
   return (
     <section class="record-section" aria-labelledby="cases-title">
       <h2 id="cases-title">{t('people.cases')}</h2>
@@ -57,7 +54,7 @@ function PersonCases({ person }: { person: PersonView }): JSX.Element {
 export function PersonPage(): JSX.Element {
   const { params, query } = useRoute()
   const id = params.id ?? ''
-  const [person, reload] = useLoad(() => api<PersonView>('GET', `/people/${id}`), id)
+  const [person, reload] = useLoad(() => apiGet('/people/{id}', { path: { id } }), id)
   const shredded = useShredded()
   // "Registered" is said once: the address loses it, so reload and Back do not say it again.
   useEffect(() => {

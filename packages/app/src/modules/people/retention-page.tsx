@@ -3,25 +3,17 @@ import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import './people.css'
-
-interface Due {
-  id: string
-  code: string
-  compartmentId: string
-  closedOn: string
-  dueSince: string
-}
 
 /**
  * Closed cases past their compartment's retention period. Purging is explicit: the coordinator
  * picks the cases, confirms, and confirms it is them (the server asks); it is audited.
  */
 export function RetentionPage(): JSX.Element {
-  const [due, reload] = useLoad(() => api<Due[]>('GET', '/retention/due'), 'all')
+  const [due, reload] = useLoad(() => apiGet('/retention/due'), 'all')
   const [chosen, setChosen] = useState<Set<string>>(new Set())
   const [notice, setNotice] = useState('')
   const submission = useSubmission()
@@ -49,9 +41,7 @@ export function RetentionPage(): JSX.Element {
               if (!window.confirm(t('retention.confirm', { count: chosen.size }))) return
               setNotice('')
               void submission.run(async () => {
-                const result = await api<{ purged: number }>('POST', '/retention/purge', {
-                  caseIds: [...chosen],
-                })
+                const result = await apiPost('/retention/purge', { body: { caseIds: [...chosen] } })
                 setChosen(new Set())
                 setNotice(t('retention.purged', { count: result.purged }))
                 reload()

@@ -1,9 +1,8 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 
 /** A shredded compartment: its code and when its keys were destroyed. */
 export interface Shredded {
@@ -16,7 +15,7 @@ export interface Shredded {
  * list cannot be had): screens say why names are not found and why nothing can change there.
  */
 export function useShredded(): ReadonlyMap<string, Shredded> {
-  const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
+  const [list] = useLoad(() => apiGet('/compartments'), 'compartments')
   const shredded = new Map<string, Shredded>()
   if (list.state === 'ready')
     for (const c of list.data)

@@ -2,23 +2,14 @@ import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import type { CaseView, FollowUpView } from '@haven/core/people/people-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { SealedText } from './people-parts.js'
 
 interface WorkQueueView {
   cases: CaseView[]
   openTotal: number
   followUps: FollowUpView[]
-}
-
-interface CaseloadRow {
-  compartmentId: string
-  compartmentCode: string
-  assigneeId: string | null
-  name: string | null
-  open: number
-  urgent: number
 }
 
 function PriorityBadge({ kase }: { kase: CaseView }): JSX.Element | null {
@@ -55,7 +46,7 @@ function nextAction(queue: WorkQueueView): JSX.Element | null {
 
 /** Home for a caseworker: the next action, her open cases urgent first, her follow-ups due. */
 export function WorkQueue(): JSX.Element {
-  const [queue] = useLoad(() => api<WorkQueueView>('GET', '/work-queue'), 'queue')
+  const [queue] = useLoad(() => apiGet('/work-queue'), 'queue')
   if (queue.state === 'loading') return <Loading />
   if (queue.state === 'failed') return <Problem error={queue.error} />
   const q = queue.data
@@ -126,7 +117,7 @@ export function WorkQueue(): JSX.Element {
 
 /** For coordinators: how many open (and urgent) cases each caseworker carries, per shelter. */
 export function Caseload(): JSX.Element {
-  const [load] = useLoad(() => api<CaseloadRow[]>('GET', '/caseload'), 'caseload')
+  const [load] = useLoad(() => apiGet('/caseload'), 'caseload')
   return (
     <section class="record-section" aria-labelledby="caseload-title">
       <h2 id="caseload-title">{t('cases.caseload')}</h2>

@@ -1,22 +1,16 @@
 import { formatDateTime } from '@haven/core/i18n/format'
 import { createReportSchema } from '@haven/core/report/report-schemas'
-import type { FigureEntryView, ReportView } from '@haven/core/report/report-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { ReportStatusBadge, sensitivityLabel } from './report-labels.js'
 import './report.css'
-
-type ReportSummary = Pick<
-  ReportView,
-  'fiscalYear' | 'label' | 'status' | 'version' | 'publishedAt' | 'updatedAt'
->
 
 const yearPage = (year: number) => `/app/reports/${encodeURIComponent(String(year))}`
 
@@ -38,7 +32,7 @@ function NewReportForm(): JSX.Element {
           return
         }
         void submission.run(async () => {
-          const created = await api<ReportView>('POST', '/reports', checked.value)
+          const created = await apiPost('/reports', { body: checked.value })
           window.location.assign(yearPage(created.fiscalYear))
         })
       }}
@@ -64,7 +58,7 @@ function NewReportForm(): JSX.Element {
 
 /** Every figure the modules offer, with the placeholder an editor types. */
 function FigureCatalogue(): JSX.Element {
-  const [figures] = useLoad(() => api<FigureEntryView[]>('GET', '/report/figures'), 'figures')
+  const [figures] = useLoad(() => apiGet('/report/figures'), 'figures')
   if (figures.state === 'loading') return <Loading />
   if (figures.state === 'failed') return <Problem error={figures.error} />
   const lang = locale.value === 'ja' ? 'ja' : 'en'
@@ -100,7 +94,7 @@ function FigureCatalogue(): JSX.Element {
 
 /** `/app/reports`: the years' reports and where each stands, then a new year and the figures. */
 export function ReportsPage(): JSX.Element {
-  const [reports] = useLoad(() => api<ReportSummary[]>('GET', '/reports'), 'reports')
+  const [reports] = useLoad(() => apiGet('/reports'), 'reports')
   const [creating, setCreating] = useState(false)
   return (
     <div class="page">

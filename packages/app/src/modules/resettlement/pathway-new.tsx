@@ -4,7 +4,6 @@ import {
   type PathwayRoute,
   ROUTES_WITH_COUNTRY,
 } from '@haven/core/resettlement/pathway-schema'
-import type { PathwayView } from '@haven/core/resettlement/pathway-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -13,9 +12,9 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /** What this form needs of the case (`GET /cases/:id`, the people module's answer). */
 interface CaseView {
@@ -61,7 +60,7 @@ function OpenForm({ kase }: { kase: CaseView }): JSX.Element {
           return
         }
         void submission.run(async () => {
-          const created = await api<PathwayView>('POST', '/resettlement/pathways', checked.value)
+          const created = await apiPost('/resettlement/pathways', { body: checked.value })
           go(`/app/resettlement/${encodeURIComponent(created.id)}`)
         })
       }}
@@ -114,7 +113,7 @@ function OpenForm({ kase }: { kase: CaseView }): JSX.Element {
 export function PathwayNew(): JSX.Element {
   const { query } = useRoute()
   const caseId = query.case ?? ''
-  const [kase] = useLoad(() => api<CaseView>('GET', `/cases/${encodeURIComponent(caseId)}`), caseId)
+  const [kase] = useLoad(() => apiGet('/cases/{id}', { path: { id: caseId } }), caseId)
   return (
     <div class="page">
       <p class="crumbs">

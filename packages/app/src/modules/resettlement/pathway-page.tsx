@@ -12,9 +12,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { coarse, routeLabel } from './pathway-labels.js'
 
 const isStage = (value: string): value is PathwayStage =>
@@ -56,11 +56,10 @@ function MoveForm(props: {
         }
         void submission.run(async () => {
           props.onSaved(
-            await api<PathwayView>(
-              'POST',
-              `/resettlement/pathways/${encodeURIComponent(props.pathway.id)}/stages`,
-              checked.value,
-            ),
+            await apiPost('/resettlement/pathways/{id}/stages', {
+              path: { id: props.pathway.id },
+              body: checked.value,
+            }),
           )
         })
       }}
@@ -118,9 +117,7 @@ export function PathwayPage({ id }: { id: string }): JSX.Element {
   const [moving, setMoving] = useState(false)
   const [status, setStatus] = useState<string | null>(null)
   useEffect(() => {
-    api<PathwayView>('GET', `/resettlement/pathways/${encodeURIComponent(id)}`)
-      .then(setPathway)
-      .catch(setError)
+    apiGet('/resettlement/pathways/{id}', { path: { id } }).then(setPathway).catch(setError)
   }, [id])
 
   return (

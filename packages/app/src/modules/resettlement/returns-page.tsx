@@ -21,6 +21,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 const PAGE_SIZE = 25
 
@@ -63,7 +64,7 @@ function RequestForm(props: { onSaved: (v: ReturnView) => void; onCancel: () => 
           return
         }
         void submission.run(async () => {
-          props.onSaved(await api<ReturnView>('POST', '/resettlement/returns', checked.value))
+          props.onSaved(await apiPost('/resettlement/returns', { body: checked.value }))
         })
       }}
     >

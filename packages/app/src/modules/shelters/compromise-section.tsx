@@ -1,12 +1,12 @@
-import type { CompromiseResultView, ShelterView } from '@haven/core/shelters/shelter-views'
+import type { ShelterView } from '@haven/core/shelters/shelter-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { refreshNotifications } from '../../lib/notifications.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /**
  * The compromise action, or its undo: what will happen is said before anything is done, and the
@@ -39,9 +39,9 @@ function ConfirmPanel({
           return
         }
         void submission.run(async () => {
-          const path = `/shelters/${shelter.id}/${mode}`
+          const init = { path: { id: shelter.id }, body: { confirmCode: typed } }
           if (mode === 'compromise') {
-            const result = await api<CompromiseResultView>('POST', path, { confirmCode: typed })
+            const result = await apiPost('/shelters/{id}/compromise', init)
             onDone(
               t('shelters.compromised_done', {
                 code,
@@ -51,7 +51,7 @@ function ConfirmPanel({
               result.shelter,
             )
           } else {
-            const saved = await api<ShelterView>('POST', path, { confirmCode: typed })
+            const saved = await apiPost('/shelters/{id}/restore', init)
             onDone(t('shelters.restored_done', { code }), saved)
           }
           void refreshNotifications()

@@ -6,9 +6,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { day } from './shelter-labels.js'
 
 function Note({ note }: { note: ShelterLogView['note'] }): JSX.Element | null {
@@ -52,7 +52,9 @@ function AddLogForm({
           return
         }
         void submission.run(async () => {
-          onSaved(await api<ShelterView>('POST', `/shelters/${shelter.id}/log`, checked.value))
+          onSaved(
+            await apiPost('/shelters/{id}/log', { path: { id: shelter.id }, body: checked.value }),
+          )
           setForm(empty)
           setPeople([])
         })

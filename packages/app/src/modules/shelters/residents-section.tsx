@@ -9,9 +9,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { day } from './shelter-labels.js'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -43,7 +43,10 @@ function AddResidentForm({
         }
         void submission.run(async () => {
           onSaved(
-            await api<ShelterView>('POST', `/shelters/${shelter.id}/residents`, checked.value),
+            await apiPost('/shelters/{id}/residents', {
+              path: { id: shelter.id },
+              body: checked.value,
+            }),
           )
           setPersonId('')
         })
@@ -109,11 +112,10 @@ function LeavingForm({
         }
         void submission.run(async () => {
           onDone(
-            await api<ShelterView>(
-              'POST',
-              `/shelters/${shelter.id}/residents/${resident.id}/end`,
-              checked.value,
-            ),
+            await apiPost('/shelters/{id}/residents/{residentId}/end', {
+              path: { id: shelter.id, residentId: resident.id },
+              body: checked.value,
+            }),
           )
         })
       }}

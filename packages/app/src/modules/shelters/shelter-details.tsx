@@ -10,9 +10,10 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPatch } from '../../lib/typed-api.js'
 import { day, Occupancy, StatusBadge } from './shelter-labels.js'
 
 /** The shelter's facts: code, region, capacity, occupancy, status, funding, dates, caretaker. */
@@ -106,7 +107,9 @@ export function EditShelterForm({
         setStale(false)
         void submission.run(async () => {
           try {
-            onDone(await api<ShelterView>('PATCH', `/shelters/${shelter.id}`, checked.value))
+            onDone(
+              await apiPatch('/shelters/{id}', { path: { id: shelter.id }, body: checked.value }),
+            )
           } catch (error) {
             if (error instanceof ApiError && error.code === 'version_conflict') setStale(true)
             throw error

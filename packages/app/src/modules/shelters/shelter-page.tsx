@@ -4,9 +4,9 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { CompromiseSection } from './compromise-section.js'
 import { LogSection } from './log-section.js'
 import { ResidentsSection } from './residents-section.js'
@@ -20,9 +20,7 @@ export function ShelterPage({ id }: { id: string }): JSX.Element {
   const [status, setStatus] = useState<string | null>(null)
   const loading = useSubmission()
   const load = () =>
-    loading.run(async () =>
-      setShelter(await api<ShelterView>('GET', `/shelters/${encodeURIComponent(id)}`)),
-    )
+    loading.run(async () => setShelter(await apiGet('/shelters/{id}', { path: { id } })))
   useEffect(() => {
     void load()
   }, [id])

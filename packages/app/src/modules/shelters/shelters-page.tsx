@@ -12,10 +12,10 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { day, Occupancy, StatusBadge } from './shelter-labels.js'
 import './shelters.css'
 
@@ -43,7 +43,7 @@ function OpenShelterForm({ onCreated }: { onCreated: (s: ShelterView) => void })
         }
         void submission.run(async () => {
           const body: CreateShelter = checked.value
-          const created = await api<ShelterView>('POST', '/shelters', body)
+          const created = await apiPost('/shelters', { body })
           setForm(empty)
           onCreated(created)
         })
@@ -121,8 +121,7 @@ export function SheltersPage(): JSX.Element {
   const [shelters, setShelters] = useState<ShelterSummaryView[] | null>(null)
   const [status, setStatus] = useState<string | null>(null)
   const loading = useSubmission()
-  const load = () =>
-    loading.run(async () => setShelters(await api<ShelterSummaryView[]>('GET', '/shelters')))
+  const load = () => loading.run(async () => setShelters(await apiGet('/shelters')))
   useEffect(() => {
     void load()
   }, [])

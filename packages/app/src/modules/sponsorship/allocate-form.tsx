@@ -1,13 +1,13 @@
-import type { SponsorSummaryView, SponsorView } from '@haven/core/sponsorship/sponsorship-views'
+import type { SponsorView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /** Allocates a sponsor (by code and language only: contacts stay sealed) to this child. */
 export function AllocateForm({
@@ -19,10 +19,7 @@ export function AllocateForm({
   onSaved: (s: SponsorView) => void
   onCancel: () => void
 }): JSX.Element {
-  const [sponsors] = useLoad(
-    () => api<{ items: SponsorSummaryView[] }>('GET', '/sponsorship/sponsors'),
-    'sponsors',
-  )
+  const [sponsors] = useLoad(() => apiGet('/sponsorship/sponsors'), 'sponsors')
   const [sponsorId, setSponsorId] = useState('')
   const [fromDate, setFromDate] = useState(new Date().toISOString().slice(0, 10))
   const submission = useSubmission()
@@ -40,11 +37,10 @@ export function AllocateForm({
         }
         void submission.run(async () =>
           onSaved(
-            await api<SponsorView>(
-              'POST',
-              `/sponsorship/sponsors/${encodeURIComponent(sponsorId)}/allocations`,
-              { enrolmentId, fromDate },
-            ),
+            await apiPost('/sponsorship/sponsors/{id}/allocations', {
+              path: { id: sponsorId },
+              body: { enrolmentId, fromDate },
+            }),
           ),
         )
       }}

@@ -8,6 +8,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** What this form needs of the people door's search (`GET /people`): codes and compartments. */
 interface FoundPeople {
@@ -74,7 +75,7 @@ export function EnrolForm({
             focusFirstInvalid(element.current)
             return
           }
-          onEnrolled(await api<EnrolmentView>('POST', '/sponsorship/enrolments', checked.value))
+          onEnrolled(await apiPost('/sponsorship/enrolments', { body: checked.value }))
         })
       }}
     >

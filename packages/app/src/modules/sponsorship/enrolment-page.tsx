@@ -5,9 +5,9 @@ import { useEffect, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { AllocateForm } from './allocate-form.js'
 import { SchoolingActions } from './schooling-section.js'
 import { count, day } from './sponsorship-labels.js'
@@ -39,9 +39,7 @@ export function EnrolmentPage({ id }: { id: string }): JSX.Element {
   const loading = useSubmission()
   useEffect(() => {
     void loading.run(async () =>
-      setEnrolment(
-        await api<EnrolmentView>('GET', `/sponsorship/enrolments/${encodeURIComponent(id)}`),
-      ),
+      setEnrolment(await apiGet('/sponsorship/enrolments/{id}', { path: { id } })),
     )
   }, [id])
   const mayMove = enrolment?.actions.includes('move') ?? false

@@ -1,4 +1,3 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { SPONSORSHIP_LEAVE_REASONS } from '@haven/core/sponsorship/sponsorship-rules'
 import { INCIDENT_KINDS, incidentSchema } from '@haven/core/sponsorship/sponsorship-schemas'
 import type { JSX } from 'preact'
@@ -7,9 +6,9 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { IncidentChildren, type IncidentScope } from './incident-children.js'
 
 /**
@@ -26,9 +25,7 @@ export function IncidentForm({
 }): JSX.Element {
   const [compartments] = useLoad(
     async () =>
-      (await api<CompartmentView[]>('GET', '/compartments')).filter(
-        (c) => c.kind !== 'inbox' && c.status === 'active',
-      ),
+      (await apiGet('/compartments')).filter((c) => c.kind !== 'inbox' && c.status === 'active'),
     'compartments',
   )
   const [form, setForm] = useState({
@@ -68,11 +65,7 @@ export function IncidentForm({
           return
         }
         void submission.run(async () => {
-          const result = await api<{ ended: string[] }>(
-            'POST',
-            '/sponsorship/incidents',
-            checked.value,
-          )
+          const result = await apiPost('/sponsorship/incidents', { body: checked.value })
           onDone(result.ended.length)
         })
       }}

@@ -1,9 +1,8 @@
-import type { LetterView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import './sponsorship.css'
 
 /**
@@ -12,11 +11,7 @@ import './sponsorship.css'
  */
 export function LetterPage({ id, updateId }: { id: string; updateId: string }): JSX.Element {
   const [letter] = useLoad(
-    () =>
-      api<LetterView>(
-        'GET',
-        `/sponsorship/sponsors/${encodeURIComponent(id)}/letters/${encodeURIComponent(updateId)}`,
-      ),
+    () => apiGet('/sponsorship/sponsors/{id}/letters/{updateId}', { path: { id, updateId } }),
     `${id}/${updateId}`,
   )
   return (

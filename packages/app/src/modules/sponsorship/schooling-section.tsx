@@ -6,9 +6,9 @@ import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { amount, minorFromInput } from './money-input.js'
 import { day } from './sponsorship-labels.js'
 
@@ -47,11 +47,10 @@ function TermForm({ enrolment, onSaved, onCancel }: FormProps): JSX.Element {
         }
         void submission.run(async () =>
           onSaved(
-            await api<EnrolmentView>(
-              'POST',
-              `/sponsorship/enrolments/${encodeURIComponent(enrolment.id)}/terms`,
-              checked.value,
-            ),
+            await apiPost('/sponsorship/enrolments/{id}/terms', {
+              path: { id: enrolment.id },
+              body: checked.value,
+            }),
           ),
         )
       }}
@@ -164,11 +163,10 @@ function PaymentForm({ enrolment, onSaved, onCancel }: FormProps): JSX.Element {
         }
         void submission.run(async () =>
           onSaved(
-            await api<EnrolmentView>(
-              'POST',
-              `/sponsorship/enrolments/${encodeURIComponent(enrolment.id)}/payments`,
-              checked.value,
-            ),
+            await apiPost('/sponsorship/enrolments/{id}/payments', {
+              path: { id: enrolment.id },
+              body: checked.value,
+            }),
           ),
         )
       }}

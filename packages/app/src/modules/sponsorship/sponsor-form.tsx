@@ -1,4 +1,3 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
 import {
   SPONSOR_KINDS,
   SPONSOR_LANGUAGES,
@@ -11,9 +10,9 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /**
  * Adds a sponsor: kept in a compartment (which seals the contact), an individual or an
@@ -28,9 +27,7 @@ export function SponsorForm({
 }): JSX.Element {
   const [compartments] = useLoad(
     async () =>
-      (await api<CompartmentView[]>('GET', '/compartments')).filter(
-        (c) => c.kind !== 'inbox' && c.status === 'active',
-      ),
+      (await apiGet('/compartments')).filter((c) => c.kind !== 'inbox' && c.status === 'active'),
     'compartments',
   )
   const [form, setForm] = useState({
@@ -57,7 +54,7 @@ export function SponsorForm({
           return
         }
         void submission.run(async () =>
-          onSaved(await api<SponsorView>('POST', '/sponsorship/sponsors', checked.value)),
+          onSaved(await apiPost('/sponsorship/sponsors', { body: checked.value })),
         )
       }}
     >

@@ -13,6 +13,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { amount, minorFromInput } from './money-input.js'
 import { day } from './sponsorship-labels.js'
 import { WholePlanForm } from './whole-plan-form.js'
@@ -160,7 +161,7 @@ export function SponsorPage({ id }: { id: string }): JSX.Element {
   const loading = useSubmission()
   useEffect(() => {
     void loading.run(async () =>
-      setSponsor(await api<SponsorView>('GET', `/sponsorship/sponsors/${encodeURIComponent(id)}`)),
+      setSponsor(await apiGet('/sponsorship/sponsors/{id}', { path: { id } })),
     )
   }, [id])
   const mayRecord = sponsor?.actions.includes('record') ?? false

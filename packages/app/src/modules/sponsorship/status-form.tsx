@@ -12,9 +12,9 @@ import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** Moves an enrolment: suspend, leave with a coded reason (and a sealed note), graduate, re-open. */
 export function StatusForm({
@@ -57,11 +57,10 @@ export function StatusForm({
         }
         void submission.run(async () =>
           onSaved(
-            await api<EnrolmentView>(
-              'POST',
-              `/sponsorship/enrolments/${encodeURIComponent(enrolment.id)}/status`,
-              checked.value,
-            ),
+            await apiPost('/sponsorship/enrolments/{id}/status', {
+              path: { id: enrolment.id },
+              body: checked.value,
+            }),
           ),
         )
       }}

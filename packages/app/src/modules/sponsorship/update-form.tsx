@@ -6,9 +6,10 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
-import { api, apiUpload } from '../../lib/api-client.js'
+import { apiUpload } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /**
  * Writes an update for the child's sponsors: words and an optional photo. It is a draft until a
@@ -42,11 +43,10 @@ export function UpdateForm({
           return
         }
         void submission.run(async () => {
-          let update = await api<SponsorUpdateView>(
-            'POST',
-            `/sponsorship/enrolments/${encodeURIComponent(enrolmentId)}/updates`,
-            checked.value,
-          )
+          let update = await apiPost('/sponsorship/enrolments/{id}/updates', {
+            path: { id: enrolmentId },
+            body: checked.value,
+          })
           if (photo)
             update = await apiUpload<SponsorUpdateView>(
               'PUT',

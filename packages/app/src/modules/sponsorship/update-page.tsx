@@ -10,6 +10,7 @@ import { PageTitle } from '../../components/page-title.js'
 import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import './sponsorship.css'
 
 /** The update's words with what the review found marked, so the writer sees what to take out. */
@@ -40,7 +41,7 @@ function MarkedText({ update }: { update: SponsorUpdateView }): JSX.Element {
 function Letters({ update }: { update: SponsorUpdateView }): JSX.Element | null {
   const [sponsors, setSponsors] = useState<SponsorSummaryView[] | null>(null)
   useEffect(() => {
-    api<{ items: SponsorSummaryView[] }>('GET', '/sponsorship/sponsors')
+    apiGet('/sponsorship/sponsors')
       .then((page) => setSponsors(page.items.filter((s) => s.children.includes(update.alias))))
       .catch(() => setSponsors([]))
   }, [update.id])

@@ -3,9 +3,9 @@ import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** Allocates this sponsor to the plan as a whole (no one child): they receive every child's letters. */
 export function WholePlanForm({
@@ -27,11 +27,10 @@ export function WholePlanForm({
         event.preventDefault()
         void submission.run(async () =>
           onSaved(
-            await api<SponsorView>(
-              'POST',
-              `/sponsorship/sponsors/${encodeURIComponent(sponsorId)}/allocations`,
-              { enrolmentId: null, fromDate },
-            ),
+            await apiPost('/sponsorship/sponsors/{id}/allocations', {
+              path: { id: sponsorId },
+              body: { enrolmentId: null, fromDate },
+            }),
           ),
         )
       }}

@@ -2,7 +2,6 @@ import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import { formatDecimalMoney } from '@haven/core/money/money'
 import { createPolicySchema, createRateSchema } from '@haven/core/supplies/supply-schemas'
-import type { PolicyView, RateView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
@@ -10,10 +9,10 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 function PolicyForm(props: { compartmentId: string; onSaved: () => void }): JSX.Element {
@@ -66,7 +65,7 @@ function PolicyForm(props: { compartmentId: string; onSaved: () => void }): JSX.
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/allowance-policies', checked.value)
+          await apiPost('/allowance-policies', { body: checked.value })
           setDone(t('pol.created'))
           props.onSaved()
         })
@@ -94,7 +93,7 @@ function PolicyForm(props: { compartmentId: string; onSaved: () => void }): JSX.
 }
 
 function Rates(): JSX.Element {
-  const [rates, reload] = useLoad(() => api<RateView[]>('GET', '/exchange-rates'), 'rates')
+  const [rates, reload] = useLoad(() => apiGet('/exchange-rates'), 'rates')
   const [v, setV] = useState({ date: todayIso(), base: 'CNY', quote: 'JPY', rate: '', source: '' })
   const [done, setDone] = useState<string | null>(null)
   const submission = useSubmission()
@@ -149,7 +148,7 @@ function Rates(): JSX.Element {
                 submission.setFields(checked.errors)
                 return
               }
-              await api('POST', '/exchange-rates', checked.value)
+              await apiPost('/exchange-rates', { body: checked.value })
               setDone(t('rate.saved'))
               reload()
             })
@@ -188,10 +187,7 @@ export function AllowancesPage(): JSX.Element {
   const [policies, reload] = useLoad(
     () =>
       chosen
-        ? api<PolicyView[]>(
-            'GET',
-            `/allowance-policies?compartmentId=${encodeURIComponent(chosen)}`,
-          )
+        ? apiGet('/allowance-policies', { query: { compartmentId: chosen } })
         : Promise.resolve([]),
     chosen,
   )

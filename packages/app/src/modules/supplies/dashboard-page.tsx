@@ -7,8 +7,8 @@ import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { BarChart } from './bar-chart.js'
 import { Calculator } from './calculator.js'
 import { StockChart } from './stock-chart.js'
@@ -209,10 +209,7 @@ export function DashboardPage(): JSX.Element {
   const [figures] = useLoad(
     () =>
       chosen
-        ? api<FiguresView>(
-            'GET',
-            `/distributions/figures?compartmentId=${encodeURIComponent(chosen)}&year=${year}`,
-          )
+        ? apiGet('/distributions/figures', { query: { compartmentId: chosen, year } })
         : Promise.resolve(null),
     `${chosen}/${year}`,
   )

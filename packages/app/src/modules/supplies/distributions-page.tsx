@@ -8,9 +8,10 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 const CAP_CODES = ['daily_cap_reached', 'monthly_budget_reached']
@@ -37,12 +38,7 @@ export function DistributionsPage(): JSX.Element {
 
   const reload = async () => {
     if (!chosen) return
-    setRecent(
-      await api<DistributionView[]>(
-        'GET',
-        `/distributions?compartmentId=${encodeURIComponent(chosen)}&day=${day}&limit=200`,
-      ),
-    )
+    setRecent(await apiGet('/distributions', { query: { compartmentId: chosen, day, limit: 200 } }))
   }
   useEffect(() => {
     reload().catch(() => setRecent([]))
@@ -63,7 +59,7 @@ export function DistributionsPage(): JSX.Element {
         return
       }
       try {
-        const saved = await api<DistributionView>('POST', '/distributions', checked.value)
+        const saved = await apiPost('/distributions', { body: checked.value })
         setCanOverride(false)
         setReason('')
         setPersonCode('')

@@ -5,7 +5,6 @@ import {
   type HandoutView,
   NON_FOOD_KINDS,
 } from '@haven/core/supplies/handout-schema'
-import type { ItemView, LocationView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
@@ -13,17 +12,12 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
 const PAGE_SIZE = 25
-
-interface Stockroom {
-  items: ItemView[]
-  locations: LocationView[]
-}
 
 const number = (n: number) => formatNumber(locale.value, n)
 const isNonFood = (kind: string) => (NON_FOOD_KINDS as readonly string[]).includes(kind)
@@ -33,7 +27,7 @@ function HandoutForm(props: {
   onCancel: () => void
 }): JSX.Element {
   const [compartments] = useCompartments()
-  const [stock] = useLoad(() => api<Stockroom>('GET', '/supplies'), 'supplies-stockroom')
+  const [stock] = useLoad(() => apiGet('/supplies'), 'supplies-stockroom')
   const [v, setV] = useState({
     compartmentId: '',
     itemId: '',
@@ -74,7 +68,7 @@ function HandoutForm(props: {
           return
         }
         void submission.run(async () => {
-          props.onSaved(await api<HandoutView>('POST', '/supplies/handouts', checked.value))
+          props.onSaved(await apiPost('/supplies/handouts', { body: checked.value }))
         })
       }}
     >
@@ -209,7 +203,7 @@ export function HandoutsPage(): JSX.Element {
     setError(null)
     q.set('limit', String(PAGE_SIZE))
     q.set('offset', String(offset))
-    api<HandoutPage>('GET', `/supplies/handouts?${q.toString()}`).then(setPage).catch(setError)
+    apiGet('/supplies/handouts', { search: q.toString() }).then(setPage).catch(setError)
   }, [kind, period, recipient, offset, version])
   return (
     <div class="page">

@@ -1,20 +1,13 @@
-import type { ItemView, LocationView, StockView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { BarChart } from './bar-chart.js'
 import { quantityText, unitName } from './quantity-text.js'
 
-interface Overview {
-  items: ItemView[]
-  locations: LocationView[]
-  stock: StockView[]
-}
-
 /** Stock per item and location: one small chart per item, since kilograms and kits do not add. */
 export function StockChart(): JSX.Element | null {
-  const [overview] = useLoad(() => api<Overview>('GET', '/supplies'), 'supplies')
+  const [overview] = useLoad(() => apiGet('/supplies'), 'supplies')
   if (overview.state === 'failed') return <Problem error={overview.error} />
   if (overview.state !== 'ready') return null
   const { items, locations, stock } = overview.data

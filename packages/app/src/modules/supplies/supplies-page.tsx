@@ -22,10 +22,10 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { quantityText, unitName } from './quantity-text.js'
 import { todayIso, useCompartments } from './use-compartments.js'
 
@@ -77,7 +77,7 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/supplies/movements', checked.value)
+          await apiPost('/supplies/movements', { body: checked.value })
           setDone(t('sup.saved'))
           props.onSaved()
         })
@@ -185,7 +185,7 @@ function LocationForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/supplies/locations', checked.value)
+          await apiPost('/supplies/locations', { body: checked.value })
           setV({ ...v, name: '' })
           props.onSaved()
         })
@@ -242,7 +242,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
             submission.setFields(checked.errors)
             return
           }
-          await api('POST', '/supplies/items', checked.value)
+          await apiPost('/supplies/items', { body: checked.value })
           setV({ ...v, name: '' })
           props.onSaved()
         })
@@ -282,7 +282,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
 
 /** Stock per item and location, the latest movements, and the forms that change them. */
 export function SuppliesPage(): JSX.Element {
-  const [overview, reload] = useLoad(() => api<Overview>('GET', '/supplies'), 'supplies-page')
+  const [overview, reload] = useLoad(() => apiGet('/supplies'), 'supplies-page')
   if (overview.state === 'loading') return <Loading />
   if (overview.state === 'failed') return <Problem error={overview.error} />
   const data = overview.data

@@ -1,14 +1,11 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
+import { apiGet } from '../../lib/typed-api.js'
 
 /** Shelters and programmes the person can see (an inbox receives no distributions). */
 export function useCompartments() {
   return useLoad(
     async () =>
-      (await api<CompartmentView[]>('GET', '/compartments')).filter(
-        (c) => c.kind !== 'inbox' && c.status === 'active',
-      ),
+      (await apiGet('/compartments')).filter((c) => c.kind !== 'inbox' && c.status === 'active'),
     'compartments',
   )
 }

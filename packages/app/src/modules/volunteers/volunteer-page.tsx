@@ -14,12 +14,10 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { day, daysText, hoursText, languagesText, sealed } from './volunteers-labels.js'
-
-const path = (v: VolunteerView, rest = '') => `/volunteers/${encodeURIComponent(v.id)}${rest}`
 
 function StatusForm({ v, onSaved }: { v: VolunteerView; onSaved: () => void }): JSX.Element {
   const next = v.status === 'applied' ? 'screening' : v.status === 'screening' ? 'active' : v.status
@@ -33,7 +31,7 @@ function StatusForm({ v, onSaved }: { v: VolunteerView; onSaved: () => void }): 
         const checked = checkFields(volunteerStatusSchema, { status, version: v.version })
         if (!checked.ok) return submission.setFields(checked.errors)
         void submission.run(async () => {
-          await api('POST', path(v, '/status'), checked.value)
+          await apiPost('/volunteers/{id}/status', { path: { id: v.id }, body: checked.value })
           onSaved()
         })
       }}
@@ -83,7 +81,7 @@ function AssignmentForm({ v, onSaved }: { v: VolunteerView; onSaved: () => void 
           return
         }
         void submission.run(async () => {
-          await api('POST', path(v, '/assignments'), checked.value)
+          await apiPost('/volunteers/{id}/assignments', { path: { id: v.id }, body: checked.value })
           onSaved()
         })
       }}
@@ -166,7 +164,7 @@ function HoursForm({ v, onSaved }: { v: VolunteerView; onSaved: () => void }): J
           return
         }
         void submission.run(async () => {
-          await api('POST', path(v, '/hours'), checked.value)
+          await apiPost('/volunteers/{id}/hours', { path: { id: v.id }, body: checked.value })
           onSaved()
         })
       }}
@@ -215,10 +213,7 @@ type Open = 'status' | 'assign' | 'hours' | null
 /** `/app/volunteers/:id`: where the volunteer stands and the next step, then their work. */
 export function VolunteerPage({ id }: { id: string }): JSX.Element {
   const { query } = useRoute()
-  const [volunteer, reload] = useLoad(
-    () => api<VolunteerView>('GET', `/volunteers/${encodeURIComponent(id)}`),
-    id,
-  )
+  const [volunteer, reload] = useLoad(() => apiGet('/volunteers/{id}', { path: { id } }), id)
   const [open, setOpen] = useState<Open>(null)
   const [done, setDone] = useState<string | null>(
     query.done === 'applied' ? t('volunteers.application_recorded') : null,

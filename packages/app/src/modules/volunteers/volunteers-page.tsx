@@ -6,7 +6,6 @@ import {
   WEEKDAYS,
   type Weekday,
 } from '@haven/core/volunteers/volunteers-schemas'
-import type { VolunteerSummaryView, VolunteerView } from '@haven/core/volunteers/volunteers-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -16,7 +15,7 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import './volunteers.css'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
@@ -28,8 +27,6 @@ import {
   languagesText,
   Pager,
 } from './volunteers-labels.js'
-
-type Page = { total: number; page: number; pageSize: number; rows: VolunteerSummaryView[] }
 
 /** "zh fluent" per line → [{ language: 'zh', level: 'fluent' }]; null when a line does not read. */
 function parseLanguages(text: string): { language: string; level: string }[] | null {
@@ -96,7 +93,7 @@ function ApplicationForm({ compartments }: { compartments: CompartmentView[] }):
           return
         }
         void submission.run(async () => {
-          const created = await api<VolunteerView>('POST', '/volunteers', checked.value)
+          const created = await apiPost('/volunteers', { body: checked.value })
           route(`/app/volunteers/${encodeURIComponent(created.id)}?done=applied`)
         })
       }}
@@ -221,13 +218,14 @@ export function VolunteersPage(): JSX.Element {
     page: Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1),
   }
   const search = queryOf(filters)
-  const [volunteers] = useLoad(() => api<Page>('GET', `/volunteers${search}`), search)
+  const [volunteers] = useLoad(
+    () => apiGet('/volunteers', { search: search.replace(/^\?/, '') }),
+    search,
+  )
   const [adding, setAdding] = useState(false)
   const [compartments] = useLoad(
     async () =>
-      (await api<CompartmentView[]>('GET', '/compartments')).filter(
-        (c) => c.status === 'active' && c.kind !== 'inbox',
-      ),
+      (await apiGet('/compartments')).filter((c) => c.status === 'active' && c.kind !== 'inbox'),
     'compartments',
   )
   const go = (change: Partial<typeof filters>) =>
