@@ -9,6 +9,7 @@ import type {
   SiteMediaTable,
   SiteMediaVariantsTable,
   SiteNavigationTable,
+  SiteReportPdfsTable,
 } from '../../site/site-tables.js'
 
 /**
@@ -305,4 +306,9 @@ export async function findIdentity(
 export async function saveIdentity(db: Db, row: SiteIdentityTable): Promise<void> {
   await db.deleteFrom('site_identity').execute()
   await db.insertInto('site_identity').values(row).execute()
+}
+
+/** Adds a published report PDF (one release, one language); an earlier release's row stays. */
+export async function insertReportPdf(db: Db, row: SiteReportPdfsTable): Promise<void> {
+  await db.insertInto('site_report_pdfs').values(row).execute()
 }
