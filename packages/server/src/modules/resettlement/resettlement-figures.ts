@@ -14,6 +14,8 @@ async function byRoute(db: Db, stage: PathwayStage, year: FiscalYear) {
   )
 }
 
+const sumOf = (table: { values: readonly number[] }) => table.values.reduce((a, b) => a + b, 0)
+
 /**
  * What the resettlement module tells the annual report: people brought to safety and people
  * resettled, by route. These are protected-people measures — the report publishes them as
@@ -24,6 +26,9 @@ export const RESETTLEMENT_FIGURES: readonly Figure[] = [
     key: 'resettlement.protected.by-route',
     unit: 'people',
     sensitivity: 'people-protected',
+    // The same people as the total below: protected together, so the total cannot give away a
+    // route the table hid.
+    population: 'resettlement.protected',
     label: {
       en: 'People brought under protection, by route',
       ja: '保護につながった人数（経路別）',
@@ -35,15 +40,40 @@ export const RESETTLEMENT_FIGURES: readonly Figure[] = [
     compute: (db, year) => byRoute(db, 'under_protection', year),
   },
   {
+    key: 'resettlement.protected.total',
+    unit: 'people',
+    sensitivity: 'people-protected',
+    population: 'resettlement.protected',
+    label: { en: 'People brought under protection', ja: '保護につながった人数' },
+    description: {
+      en: 'All routes together: the total of “People brought under protection, by route”, protected with it.',
+      ja: '全経路の合計。「保護につながった人数（経路別）」の合計で、それと一緒に保護されます。',
+    },
+    compute: async (db, year) => sumOf(await byRoute(db, 'under_protection', year)),
+  },
+  {
     key: 'resettlement.resettled.by-route',
     unit: 'people',
     sensitivity: 'people-protected',
+    population: 'resettlement.resettled',
     label: { en: 'People resettled, by route', ja: '定住した人数（経路別）' },
     description: {
       en: 'Pathways that reached “resettled” in a month or year starting within the fiscal year, each person once, by route. A year-precision date counts in the fiscal year holding 1 January of that year.',
       ja: '会計年度内に始まる月または年に「定住」となった経路の数（1人1回）を経路別に数えたもの。年単位の日付は、その年の1月1日を含む会計年度に数えます。',
     },
     compute: (db, year) => byRoute(db, 'resettled', year),
+  },
+  {
+    key: 'resettlement.resettled.total',
+    unit: 'people',
+    sensitivity: 'people-protected',
+    population: 'resettlement.resettled',
+    label: { en: 'People resettled', ja: '定住した人数' },
+    description: {
+      en: 'All routes together: the total of “People resettled, by route”, protected with it.',
+      ja: '全経路の合計。「定住した人数（経路別）」の合計で、それと一緒に保護されます。',
+    },
+    compute: async (db, year) => sumOf(await byRoute(db, 'resettled', year)),
   },
   {
     key: 'resettlement.returnees.funded',
