@@ -135,4 +135,14 @@ export const reportEn = {
     'The correction is a draft: edit the text, send it to review; two approve it before it is published as a new release.',
   'report.correction_of': 'Correction {correction}: {reason}',
   'report.cancel': 'Cancel',
+  'report.check_date_inside': '{date} is within FY{label} ({from} – {to}).',
+  'report.check_date_outside':
+    '{date} is outside FY{label} ({from} – {to}): the report covers that year only.',
+  'report.check_sum_agrees': 'The parts add up: {parts} = {sum}, the total stated.',
+  'report.check_sum_differs':
+    'The parts do not add up: {parts} = {sum}, but the total stated is {total}.',
+  'report.check_monthly_agrees':
+    'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}. They agree.',
+  'report.check_monthly_differs':
+    'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}, which is {ratio} times that.',
 } as const

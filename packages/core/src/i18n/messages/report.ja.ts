@@ -136,4 +136,13 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
     '訂正は下書きになりました。本文を編集してレビューに送り、2人の承認を得てから新しい版として公開します。',
   'report.correction_of': '訂正{correction}：{reason}',
   'report.cancel': 'キャンセル',
+  'report.check_date_inside': '{date}は{label}年度（{from}～{to}）の期間内です。',
+  'report.check_date_outside':
+    '{date}は{label}年度（{from}～{to}）の期間外です。報告書はその年度だけを対象とします。',
+  'report.check_sum_agrees': '内訳の合計 {parts} = {sum} は記載の合計と一致します。',
+  'report.check_sum_differs': '内訳の合計は {parts} = {sum} ですが、記載の合計は {total} です。',
+  'report.check_monthly_agrees':
+    '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded}。一致します。',
+  'report.check_monthly_differs':
+    '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded} で、その {ratio} 倍です。',
 }
