@@ -22,7 +22,9 @@ const BY = { actorId: null, requestId: null }
 /** Every figure the resettlement, returnee, medical, handout and class work offers the report. */
 const KEYS = [
   'resettlement.protected.by-route',
+  'resettlement.protected.total',
   'resettlement.resettled.by-route',
+  'resettlement.resettled.total',
   'resettlement.returnees.funded',
   'resettlement.returnees.funds',
   'medical.people-treated.by-kind',
