@@ -85,11 +85,21 @@ describeEachDialect('corrections of a published report, as new releases', (ctx) 
     })
     expect((await release(2)).status).toBe(200)
     // A draft cannot be "corrected"; a stale version is refused.
-    expect((await request('POST', '/reports/2029/correct', { version: 3 })).status).toBe(409)
+    expect(
+      (
+        await request('POST', '/reports/2029/correct', {
+          version: 3,
+          reason: 'A shelter was missed.',
+        })
+      ).status,
+    ).toBe(409)
 
     // A shelter was missed: a quantity, which a correction may change.
     await buildShelter(app, { openedOn: '2028-03-01' })
-    const started = await request('POST', '/reports/2029/correct', { version: 4 })
+    const started = await request('POST', '/reports/2029/correct', {
+      version: 4,
+      reason: 'A shelter was missed.',
+    })
     expect(started.status).toBe(200)
     expect((await started.json()).status).toBe('draft')
     // Until the correction is published the site keeps the first text.
@@ -124,7 +134,10 @@ describeEachDialect('corrections of a published report, as new releases', (ctx) 
     // More people fed were found: 2 + 4 + 30 over three days is 12 a day. Published as 12 next
     // to the first release's "a few" (1–6), the change would be a count of its own: refused.
     await give('2029-05-03', 30)
-    expect((await request('POST', '/reports/2029/correct', { version: 7 })).status).toBe(200)
+    expect(
+      (await request('POST', '/reports/2029/correct', { version: 7, reason: 'More people fed.' }))
+        .status,
+    ).toBe(200)
     const review = await (await request('GET', '/reports/2029/review')).json()
     expect(review.refused).toBe(true)
     const refused = await release(8)

@@ -35,3 +35,13 @@ export type ReportStatus = (typeof REPORT_STATUSES)[number]
 /** A step of the workflow names the version the person read: a later edit makes it stale. */
 export const reportStepSchema = z.strictObject({ version: z.number().int().min(1) })
 export type ReportStep = z.infer<typeof reportStepSchema>
+
+/**
+ * Starting a correction of a published report: the version read and why (kept with the report,
+ * shown to its editors and approvers; the public note says only that and when it was corrected).
+ */
+export const reportCorrectionSchema = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(1).max(2000),
+})
+export type ReportCorrection = z.infer<typeof reportCorrectionSchema>

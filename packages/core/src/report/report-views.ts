@@ -26,6 +26,10 @@ export const reportView = z.object({
   approvals: z.array(z.object({ userId: z.string(), at: z.string() })),
   publishedAt: z.string().nullable(),
   updatedAt: z.string(),
+  /** 0 until a correction is started; then which correction this text is. */
+  correction: z.number(),
+  /** Why the current correction was started (null for the first release). */
+  correctionReason: z.string().nullable(),
 })
 export type ReportView = z.infer<typeof reportView>
 

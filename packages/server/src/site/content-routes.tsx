@@ -20,6 +20,7 @@ import {
 import { pageNumber } from './pages/page-parts.js'
 import {
   countPublished,
+  findLatestReportPdf,
   findMediaSize,
   findPublished,
   listFaq,
@@ -226,7 +227,21 @@ export function registerContentRoutes(site: Hono<HavenEnv>, r: SiteRenderer): vo
         ],
         section: 'reports',
       }
-      return r.page(locale, meta, <ReportPage locale={locale} t={t} doc={doc} />, updatedAt)
+      const pdf =
+        doc.fiscal_year === null
+          ? undefined
+          : await findLatestReportPdf(db, doc.fiscal_year, locale)
+      return r.page(
+        locale,
+        meta,
+        <ReportPage
+          locale={locale}
+          t={t}
+          doc={doc}
+          pdf={pdf && { href: `/media/${pdf.id}.pdf`, bytes: pdf.byte_size }}
+        />,
+        updatedAt,
+      )
     })
   })
 

@@ -255,3 +255,32 @@ export async function readIdentity(
   const logo = row.logo_media_id ? ((await findMediaSize(db, row.logo_media_id)) ?? null) : null
   return { ...row, logo }
 }
+
+/** The newest PDF of a year's published report in a language (its latest release), if any. */
+export async function findLatestReportPdf(
+  db: PublishedDb,
+  fiscalYear: number,
+  locale: string,
+): Promise<{ id: string; byte_size: number } | undefined> {
+  return db
+    .selectFrom('site_report_pdfs')
+    .select(['id', 'byte_size'])
+    .where('fiscal_year', '=', fiscalYear)
+    .where('locale', '=', locale)
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/** A published report PDF by its id (every release keeps its own). */
+export async function findReportPdf(
+  db: PublishedDb,
+  id: string,
+): Promise<{ data: Uint8Array; file_name: string; locale: string } | undefined> {
+  return db
+    .selectFrom('site_report_pdfs')
+    .select(['data', 'file_name', 'locale'])
+    .where('id', '=', id)
+    .executeTakeFirst()
+}

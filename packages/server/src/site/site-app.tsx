@@ -22,6 +22,7 @@ import {
   findMedia,
   findMediaVariant,
   liveCampaigns,
+  findReportPdf,
   newsForFeed,
   sitemapEntries,
 } from './published-store.js'
@@ -115,6 +116,21 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
         compress: false,
       }),
     )
+  })
+
+  // An annual report's PDF as published: one per release and language, never changed under its
+  // id (a correction adds another), so it is cached for good like an image.
+  site.get('/media/:file{[0-9a-f-]{36}\\.pdf}', async (c) => {
+    const pdf = await findReportPdf(reader.db, c.req.param('file').slice(0, 36))
+    if (!pdf) return c.notFound()
+    const response = prepareResponse(pdf.data, {
+      contentType: 'application/pdf',
+      cacheControl: IMMUTABLE,
+      compress: false,
+    })
+    c.header('Content-Disposition', `inline; filename="${pdf.file_name}"`)
+    c.header('Content-Language', pdf.locale)
+    return sendPrepared(c, response)
   })
 
   // The editors' accent colour, named by its value (so it is immutable).

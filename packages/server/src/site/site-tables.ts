@@ -104,6 +104,21 @@ export interface SiteImpactFiguresTable {
   published_at: string
 }
 
+/** An annual report's PDF as published: one per release and language, never changed after. */
+export interface SiteReportPdfsTable {
+  id: string
+  fiscal_year: number
+  locale: string
+  /** The disclosure release it belongs to (`annual-report-FY2005`, `…-correction-1`). */
+  release: string
+  /** The name a download is saved under. */
+  file_name: string
+  byte_size: number
+  sha256: string
+  data: Uint8Array
+  published_at: string
+}
+
 /** The site's look editors control: one row, id 'site'. */
 export interface SiteIdentityTable {
   id: string
@@ -147,6 +162,7 @@ export interface SiteTables {
   site_impact_figures: SiteImpactFiguresTable
   site_identity: SiteIdentityTable
   site_campaigns: SiteCampaignsTable
+  site_report_pdfs: SiteReportPdfsTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -162,4 +178,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_impact_figures',
   'site_identity',
   'site_campaigns',
+  'site_report_pdfs',
 ])

@@ -1,3 +1,4 @@
+import { PATHWAY_ROUTES } from '@haven/core/resettlement/pathway-schema'
 import fc from 'fast-check'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../../src/app-context.js'
@@ -10,6 +11,7 @@ import {
   submitReport,
   updateReport,
 } from '../../src/modules/report/report-service.js'
+import { RESETTLEMENT_FIGURES } from '../../src/modules/resettlement/resettlement-figures.js'
 import { describeEachDialect } from '../support/dialects.js'
 import { buildUser } from '../support/factories.js'
 import { testAppContext, testApps } from '../support/test-app.js'
@@ -86,6 +88,44 @@ const TEMPLATE = (lang: string) =>
     '{{attack.rescued.by-route-sex}}',
   ].join('\n\n')
 
+/**
+ * The resettlement module's real figures (keys, labels, sensitivity and the population they
+ * declare), computed from the generated counts by route instead of pathway records: what the
+ * engine is given is exactly what the module gives it, only the records are made up.
+ */
+function realResettlement(years: ReadonlyMap<number, Year>): HavenModule {
+  const real = (key: string): Figure => {
+    const figure = RESETTLEMENT_FIGURES.find((f) => f.key === key)
+    if (!figure) throw new Error(`the resettlement module no longer offers ${key}`)
+    return figure
+  }
+  const of = (start: number) => years.get(start) ?? []
+  return {
+    name: 'resettlement',
+    // One figure per route, never their total (see resettlement-figures.ts).
+    figures: PATHWAY_ROUTES.map(
+      (route, i): Figure => ({
+        ...real(`resettlement.protected.route.${route}`),
+        compute: async (_db, year) => of(year.startYear)[i] ?? 0,
+      }),
+    ),
+  }
+}
+
+// The editor typed the route figures into one table of their own: a row per route, no total.
+const REAL_TEMPLATE = (lang: string) =>
+  [
+    `# ${lang}`,
+    '## By route',
+    [
+      '| Route | People |',
+      '| --- | ---: |',
+      ...PATHWAY_ROUTES.map((r) => `| ${r} | {{resettlement.protected.route.${r}}} |`),
+    ].join('\n'),
+  ].join('\n\n')
+
+const REAL_HEADINGS = { 'By route': ['route'] }
+
 const HEADINGS = {
   'By route': ['route'],
   'By sex': ['sex'],
@@ -100,10 +140,23 @@ describeEachDialect('published reports against a separate attacker (property)', 
   })
 
   /** Publishes each year through the real workflow; returns the years the review let through. */
-  async function publishAll(years: ReadonlyMap<number, Year>, linked = true): Promise<number[]> {
+  async function publishAll(
+    years: ReadonlyMap<number, Year>,
+    linked = true,
+    real = false,
+  ): Promise<number[]> {
     await ctx.reset()
     base = testAppContext(ctx.database(), { now: () => new Date('2031-06-01T10:00:00Z') })
-    const app: AppContext = { ...base, modules: [...base.modules, rescueModule(years, linked)] }
+    const app: AppContext = real
+      ? {
+          ...base,
+          modules: [
+            ...base.modules.filter((m) => m.name !== 'resettlement'),
+            realResettlement(years),
+          ],
+        }
+      : { ...base, modules: [...base.modules, rescueModule(years, linked)] }
+    const template = real ? REAL_TEMPLATE : TEMPLATE
     const [writer, first, second] = await Promise.all(
       [0, 1, 2].map(() => buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] })),
     )
@@ -114,7 +167,7 @@ describeEachDialect('published reports against a separate attacker (property)', 
       await updateReport(
         app,
         year,
-        { version: 1, templateEn: TEMPLATE('Report'), templateJa: TEMPLATE('報告') },
+        { version: 1, templateEn: template('Report'), templateJa: template('報告') },
         as(writer),
       )
       await submitReport(app, year, { version: 2 }, as(writer))
@@ -131,23 +184,34 @@ describeEachDialect('published reports against a separate attacker (property)', 
     return published
   }
 
-  async function attack(years: ReadonlyMap<number, Year>, published: readonly number[]) {
+  async function attack(
+    years: ReadonlyMap<number, Year>,
+    published: readonly number[],
+    real = false,
+  ) {
     const site = testApps(base).site
     const observations: Observation[] = []
     for (const year of published) {
       const page = await site.request(`/en/reports/activity-report-fy${year}`)
       expect(page.status).toBe(200)
-      observations.push(...observe(year, readTables(await page.text()), HEADINGS))
+      const tables = readTables(await page.text())
+      observations.push(...observe(year, tables, real ? REAL_HEADINGS : HEADINGS))
     }
-    const inferred = await infer(observations, ROUTES, SEXES)
+    // The real figures have one breakdown (route): a second "dimension" of one category
+    // (`sex=all`) stands for it in the attacker's model.
+    const routes = real ? PATHWAY_ROUTES : ROUTES
+    const sexes = real ? ['all'] : SEXES
+    const inferred = await infer(observations, routes, sexes)
     const truth = (u: Unknown) => {
       const y = years.get(u.year) ?? []
       const parts = Object.fromEntries(u.group.split('&').map((p) => p.split('=')))
-      return ROUTES.flatMap((r, i) =>
-        SEXES.map((s, j) =>
-          (parts.route ?? r) === r && (parts.sex ?? s) === s ? (y[i * SEXES.length + j] ?? 0) : 0,
-        ),
-      ).reduce((a, b) => a + b, 0)
+      return routes
+        .flatMap((r, i) =>
+          sexes.map((s, j) =>
+            (parts.route ?? r) === r && (parts.sex ?? s) === s ? (y[i * sexes.length + j] ?? 0) : 0,
+          ),
+        )
+        .reduce((a, b) => a + b, 0)
     }
     return { observations, leaks: recovered(inferred, truth, K) }
   }
@@ -201,6 +265,33 @@ describeEachDialect('published reports against a separate attacker (property)', 
       { numRuns: Number(process.env.HAVEN_PROPERTY_RUNS ?? 6), seed: 2031 },
     )
     // Releases passed the review: the property is about what was published, not refusals.
+    expect(read).toBeGreaterThan(0)
+  })
+
+  it('no small count is pinned down by the resettlement module’s real figures (one per route, no total)', {
+    timeout: 600_000,
+  }, async () => {
+    const routeYear = fc
+      .array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 10, max: 40 })), {
+        minLength: PATHWAY_ROUTES.length,
+        maxLength: PATHWAY_ROUTES.length,
+      })
+      .filter((y) => y.some((v) => v >= 1 && v < K))
+    let read = 0
+    await fc.assert(
+      fc.asyncProperty(routeYear, routeYear, async (a, b) => {
+        const years = new Map<number, Year>([
+          [2029, a],
+          [2030, b],
+        ])
+        const published = await publishAll(years, true, true)
+        const { observations, leaks } = await attack(years, published, true)
+        if (published.length > 0) expect(observations.length).toBeGreaterThan(0)
+        read += published.length
+        expect(leaks).toEqual([])
+      }),
+      { numRuns: Number(process.env.HAVEN_PROPERTY_RUNS ?? 4), seed: 2032 },
+    )
     expect(read).toBeGreaterThan(0)
   })
 })

@@ -118,7 +118,10 @@ export const matrix: MatrixModule = {
         publishedYear += 1
         const r = await report(f.app, 'approved', publishedYear)
         await publishReport(f.app, r.year, { version: r.version }, BY)
-        return { path: `/reports/${r.year}/correct`, body: { version: r.version + 1 } }
+        return {
+          path: `/reports/${r.year}/correct`,
+          body: { version: r.version + 1, reason: 'A shelter was missed.' },
+        }
       },
     },
     'POST /reports/:year/publish': {

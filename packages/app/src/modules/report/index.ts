@@ -6,6 +6,9 @@ export const reportApp = defineAppModule({
   pages: [
     page('/app/reports', () => import('./reports-page.js').then((m) => m.ReportsPage)),
     page('/app/reports/:year', () => import('./report-page.js').then((m) => m.ReportPage)),
+    page('/app/disclosure-policy', () =>
+      import('./disclosure-policy-page.js').then((m) => m.DisclosurePolicyPage),
+    ),
   ],
   nav: [
     {
@@ -13,6 +16,12 @@ export const reportApp = defineAppModule({
       label: 'nav.report',
       group: 'organisation',
       shows: (can) => can.annualReports,
+    },
+    {
+      href: '/app/disclosure-policy',
+      label: 'nav.report_policy',
+      group: 'organisation',
+      shows: (can) => can.disclosurePolicy,
     },
   ],
 })

@@ -1,15 +1,16 @@
 import { formatDateTime } from '@haven/core/i18n/format'
 import { LOCALE_NAMES, LOCALES } from '@haven/core/i18n/locales'
+import { reportCorrectionSchema } from '@haven/core/report/report-schemas'
 import { reportSlug } from '@haven/core/report/report-template'
 import type { ReportReviewView, ReportView } from '@haven/core/report/report-views'
 import { Fragment, type JSX } from 'preact'
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextArea } from '../../components/text-area.js'
 import { api } from '../../lib/api-client.js'
-import { useSubmission } from '../../lib/forms.js'
+import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
 import { ReportStatusBadge } from './report-labels.js'
@@ -70,6 +71,67 @@ function TemplateForm({
   )
 }
 
+/**
+ * Starts a correction of a published report, with why: the text returns to draft and goes
+ * through review and two approvals again; the public page stays as published until then.
+ */
+function CorrectionForm({
+  report,
+  onStarted,
+}: {
+  report: ReportView
+  onStarted: () => void
+}): JSX.Element {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const submission = useSubmission()
+  const element = useRef<HTMLFormElement>(null)
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)}>
+        {t('report.correct')}
+      </button>
+    )
+  return (
+    <form
+      ref={element}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        const checked = checkFields(reportCorrectionSchema, { version: report.version, reason })
+        if (!checked.ok) {
+          submission.setFields(checked.errors)
+          focusFirstInvalid(element.current)
+          return
+        }
+        void submission.run(async () => {
+          await api<ReportView>('POST', path(String(report.fiscalYear), '/correct'), checked.value)
+          onStarted()
+        })
+      }}
+    >
+      <ErrorAlert message={submission.error} />
+      <TextArea
+        id="reason"
+        label={t('report.correct_reason')}
+        hint={t('report.correct_reason_hint')}
+        value={reason}
+        onInput={setReason}
+        error={submission.fields.reason}
+        rows={4}
+      />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={submission.busy}>
+          {t('report.correct_start')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('report.cancel')}
+        </button>
+      </div>
+    </form>
+  )
+}
+
 /** The next step of the workflow for this report, as one button, with why it may be refused. */
 function NextStep({
   report,
@@ -89,21 +151,27 @@ function NextStep({
   if (report.status === 'published') {
     const slug = reportSlug(report.fiscalYear)
     return (
-      <p>
-        {t('report.published_at', {
-          at: formatDateTime(locale.value, report.publishedAt ?? report.updatedAt),
-        })}{' '}
-        <a href={`/en/reports/${slug}`}>{t('report.site_en')}</a> ·{' '}
-        <a href={`/ja/reports/${slug}`}>{t('report.site_ja')}</a> ·{' '}
-        {LOCALES.map((l, i) => (
-          <Fragment key={l}>
-            {i > 0 && ' · '}
-            <a href={`/api/v1/reports/${report.fiscalYear}/pdf/${l}`} download>
-              {t('report.download_pdf', { language: LOCALE_NAMES[l] })}
-            </a>
-          </Fragment>
-        ))}
-      </p>
+      <>
+        <p>
+          {t('report.published_at', {
+            at: formatDateTime(locale.value, report.publishedAt ?? report.updatedAt),
+          })}{' '}
+          <a href={`/en/reports/${slug}`}>{t('report.site_en')}</a> ·{' '}
+          <a href={`/ja/reports/${slug}`}>{t('report.site_ja')}</a> ·{' '}
+          {LOCALES.map((l, i) => (
+            <Fragment key={l}>
+              {i > 0 && ' · '}
+              <a href={`/api/v1/reports/${report.fiscalYear}/pdf/${l}`} download>
+                {t('report.download_pdf', { language: LOCALE_NAMES[l] })}
+              </a>
+            </Fragment>
+          ))}
+        </p>
+        <CorrectionForm
+          report={report}
+          onStarted={() => onDone(report, t('report.correct_started'))}
+        />
+      </>
     )
   }
   const approved = report.approvals.length
@@ -177,6 +245,11 @@ export function ReportPage({ year }: { year: string }): JSX.Element {
           <ReportStatusBadge status={r.status} /> {t('report.version_n', { version: r.version })}
         </h2>
         <StatusMessage>{said}</StatusMessage>
+        {r.correction > 0 && r.status !== 'published' && r.correctionReason && (
+          <p class="callout">
+            {t('report.correction_of', { correction: r.correction, reason: r.correctionReason })}
+          </p>
+        )}
         <NextStep report={r} onDone={(_, text) => changed(text)} />
       </section>
       {review.state === 'loading' ? (

@@ -9,6 +9,7 @@ import { TextField } from '../../components/text-field.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { apiGet, apiPost } from '../../lib/typed-api.js'
+import { activeSession } from '../../lib/session.js'
 import { ReportStatusBadge, sensitivityLabel } from './report-labels.js'
 import './report.css'
 
@@ -100,6 +101,11 @@ export function ReportsPage(): JSX.Element {
     <div class="page">
       <PageTitle text={t('report.title')} />
       <p class="callout">{t('report.intro')}</p>
+      {activeSession.value?.can.disclosurePolicy === true && (
+        <p>
+          <a href="/app/disclosure-policy">{t('report.policy_link')}</a>
+        </p>
+      )}
       <section class="card" aria-labelledby="report-list-title">
         <h2 id="report-list-title">{t('report.list')}</h2>
         {reports.state === 'loading' ? (

@@ -94,4 +94,55 @@ export const reportEn = {
     'The disclosure engine cannot apply this policy: {problems}. Nothing was saved.',
   'error.report_dangerous_number':
     'The report would publish {numbers}, on the organisation’s list of numbers never to publish ({figures}). Change the template or the policy; nothing was published.',
+  'nav.report_policy': 'Disclosure policy',
+  'report.policy_title': 'Disclosure policy',
+  'report.policy_intro':
+    'What the organisation may publish about the people it works with: every annual report is compiled under this policy. Counts below a threshold are never shown as numbers; the review shows how each figure is protected.',
+  'report.policy_threshold_protected': 'Smallest count of protected people shown as a number (k)',
+  'report.policy_threshold_protected_hint':
+    'People at risk (rescues, resettlement, detained aid workers). A smaller count is shown in words (“several”) or withheld.',
+  'report.policy_threshold_served': 'Smallest count of people served shown as a number (k)',
+  'report.policy_threshold_served_hint':
+    'People fed, children sponsored, patients. A smaller count is shown in words.',
+  'report.policy_rounding': 'Round counts of people served to a multiple of',
+  'report.policy_rounding_hint':
+    'Leave empty to publish them exactly. Counts of protected people are never rounded: suppression protects them.',
+  'report.policy_rounding_none': 'Not rounded',
+  'report.policy_numbers': 'Numbers never to publish',
+  'report.policy_numbers_hint':
+    'Whole numbers separated by spaces or commas, such as a count the authorities are known to hold. A report that would show one cannot be approved.',
+  'report.policy_numbers_invalid':
+    'Write whole numbers only, separated by spaces or commas: “{text}” is not one.',
+  'report.policy_numbers_none': 'None',
+  'report.policy_save': 'Save the policy',
+  'report.policy_saved': 'Saved. Reports compiled from now on apply it.',
+  'report.policy_version': 'Version {version}, changed {at}.',
+  'report.policy_defaults': 'The defaults apply: nobody has changed this policy yet.',
+  'report.policy_secret': 'Rounding secret',
+  'report.policy_secret_value': 'Version {version} (public name {fingerprint}), made {at}.',
+  'report.policy_secret_hint':
+    'Decides which way each rounded count goes, the same in every release, so comparing releases cannot undo the rounding.',
+  'report.policy_rotate': 'Replace the rounding secret',
+  'report.policy_rotated': 'Replaced: later releases round under the new secret.',
+  'report.policy_read_only': 'Only administrators change this policy; editors apply it.',
+  'report.policy_link': 'The disclosure policy these reports follow',
+  'report.correct': 'Correct this report',
+  'report.correct_reason': 'Why it needs correcting',
+  'report.correct_reason_hint':
+    'Kept with the report for its editors and approvers. The public page says only that it was corrected, and when.',
+  'report.correct_start': 'Return it to draft for correction',
+  'report.correct_started':
+    'The correction is a draft: edit the text, send it to review; two approve it before it is published as a new release.',
+  'report.correction_of': 'Correction {correction}: {reason}',
+  'report.cancel': 'Cancel',
+  'report.check_date_inside': '{date} is within FY{label} ({from} – {to}).',
+  'report.check_date_outside':
+    '{date} is outside FY{label} ({from} – {to}): the report covers that year only.',
+  'report.check_sum_agrees': 'The parts add up: {parts} = {sum}, the total stated.',
+  'report.check_sum_differs':
+    'The parts do not add up: {parts} = {sum}, but the total stated is {total}.',
+  'report.check_monthly_agrees':
+    'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}. They agree.',
+  'report.check_monthly_differs':
+    'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}, which is {ratio} times that.',
 } as const

@@ -95,4 +95,54 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'error.report_dangerous_number':
     '公開してはならない数値として登録された {numbers} が報告書に含まれます（{figures}）。テンプレートか方針を変更してください。何も公開していません。',
   'report.narrative_consistent': '記録と一致',
+  'nav.report_policy': '公開ポリシー',
+  'report.policy_title': '公開ポリシー',
+  'report.policy_intro':
+    '団体が支援する人々について何を公開してよいかを定めます。年次報告書はすべてこの方針で作成されます。しきい値未満の数は数値として表示されません。各数値の保護のされ方はレビューで確認できます。',
+  'report.policy_threshold_protected': '保護対象者の数を数値で示す最小値（k）',
+  'report.policy_threshold_protected_hint':
+    '危険にさらされている人（救出、再定住、拘束された支援者）。これより少ない数は言葉（「数名」）で示すか、伏せます。',
+  'report.policy_threshold_served': '支援を受けた人の数を数値で示す最小値（k）',
+  'report.policy_threshold_served_hint':
+    '食料を受け取った人、支援を受けた子ども、患者など。これより少ない数は言葉で示します。',
+  'report.policy_rounding': '支援を受けた人の数を丸める単位',
+  'report.policy_rounding_hint':
+    '空欄なら正確な数を公開します。保護対象者の数は丸めず、秘匿で保護します。',
+  'report.policy_rounding_none': '丸めない',
+  'report.policy_numbers': '公開してはならない数値',
+  'report.policy_numbers_hint':
+    '半角の整数をスペースまたはカンマで区切って入力します（例：当局が把握しているとみられる人数）。これを含む報告書は承認できません。',
+  'report.policy_numbers_invalid':
+    '整数のみをスペースまたはカンマで区切って入力してください。「{text}」は整数ではありません。',
+  'report.policy_numbers_none': 'なし',
+  'report.policy_save': '方針を保存',
+  'report.policy_saved': '保存しました。これ以降に作成する報告書に適用されます。',
+  'report.policy_version': '第{version}版（{at}に変更）。',
+  'report.policy_defaults': '既定値を適用しています。まだ誰も変更していません。',
+  'report.policy_secret': '丸めの秘密鍵',
+  'report.policy_secret_value': '第{version}版（公開名 {fingerprint}）、{at}作成。',
+  'report.policy_secret_hint':
+    '丸めた数がどちらに丸められるかを決めます。どの版でも同じなので、版を比べても丸めを打ち消せません。',
+  'report.policy_rotate': '丸めの秘密鍵を交換',
+  'report.policy_rotated': '交換しました。以後の公開は新しい秘密鍵で丸めます。',
+  'report.policy_read_only': 'この方針を変更できるのは管理者だけです。編集者はこれを適用します。',
+  'report.policy_link': 'これらの報告書が従う公開ポリシー',
+  'report.correct': 'この報告書を訂正',
+  'report.correct_reason': '訂正の理由',
+  'report.correct_reason_hint':
+    '報告書とともに保存され、編集者と承認者が読みます。公開ページには訂正したことと日付だけが表示されます。',
+  'report.correct_start': '訂正のため下書きに戻す',
+  'report.correct_started':
+    '訂正は下書きになりました。本文を編集してレビューに送り、2人の承認を得てから新しい版として公開します。',
+  'report.correction_of': '訂正{correction}：{reason}',
+  'report.cancel': 'キャンセル',
+  'report.check_date_inside': '{date}は{label}年度（{from}～{to}）の期間内です。',
+  'report.check_date_outside':
+    '{date}は{label}年度（{from}～{to}）の期間外です。報告書はその年度だけを対象とします。',
+  'report.check_sum_agrees': '内訳の合計 {parts} = {sum} は記載の合計と一致します。',
+  'report.check_sum_differs': '内訳の合計は {parts} = {sum} ですが、記載の合計は {total} です。',
+  'report.check_monthly_agrees':
+    '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded}。一致します。',
+  'report.check_monthly_differs':
+    '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded} で、その {ratio} 倍です。',
 }

@@ -44,6 +44,7 @@ export const siteEn = {
   'site.reports.print_hint':
     'To keep a copy, use your browser’s Print command: menus and links are left out of the printout.',
   'site.reports.back': 'All activity reports',
+  'site.reports.pdf': 'The report as a PDF ({size})',
 
   'site.faq.title': 'Frequently asked questions',
   'site.faq.lead': 'Answers to the questions people ask us most, grouped by topic.',

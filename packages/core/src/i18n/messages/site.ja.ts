@@ -45,6 +45,7 @@ export const siteJa: Record<keyof typeof siteEn, string> = {
   'site.reports.print_hint':
     '保存するには、ブラウザの「印刷」をお使いください。メニューやリンクは印刷されません。',
   'site.reports.back': '活動報告の一覧へ',
+  'site.reports.pdf': '報告書のPDF（{size}）',
 
   'site.faq.title': 'よくある質問',
   'site.faq.lead': 'よくいただくご質問への回答を、テーマごとにまとめています。',

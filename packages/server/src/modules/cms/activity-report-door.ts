@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto'
 import type { Locale } from '@haven/core/i18n/locales'
 import type { AppContext } from '../../app-context.js'
 import type { Db } from '../../db/db-handle.js'
 import { inTransaction } from '../../db/db-handle.js'
+import { newId } from '../../db/ids.js'
 import { publishDocument } from './cms-publish.js'
 import type { By } from './cms-service.js'
 import { addTranslation, createEntry, moveDocument, saveDocument } from './cms-service.js'
 import { documentsOfEntries, findDocument, findDocumentBySlug, findEntry } from './cms-store.js'
+import { insertReportPdf } from './publication-store.js'
+import { publishing } from './site-version.js'
 
 /** One language of a compiled activity report, already safe to publish. */
 export interface ActivityReportDocument {
@@ -96,5 +100,43 @@ export async function republishActivityReport(
     }
     for (const document of await documentsOfEntries(trx, [entryId]))
       if (document.status === 'in_review') await publishDocument(app, trx, document.id, by)
+  })
+}
+
+/** One language of a published report's PDF, made by the module that compiled the report. */
+export interface ActivityReportPdf {
+  readonly locale: Locale
+  readonly fileName: string
+  readonly bytes: Uint8Array
+}
+
+/**
+ * Puts a release's PDFs on the website beside its Activity Report page. Each release adds its
+ * own rows (an earlier release's PDF stays where its link points); the page links the newest.
+ * In the caller's transaction when given one.
+ */
+export async function publishActivityReportPdfs(
+  app: AppContext,
+  db: Db,
+  input: {
+    readonly fiscalYear: number
+    readonly release: string
+    readonly files: readonly ActivityReportPdf[]
+  },
+): Promise<void> {
+  const at = app.now().toISOString()
+  await publishing(app, db, async (trx) => {
+    for (const file of input.files)
+      await insertReportPdf(trx, {
+        id: newId(),
+        fiscal_year: input.fiscalYear,
+        locale: file.locale,
+        release: input.release,
+        file_name: file.fileName,
+        byte_size: file.bytes.byteLength,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        data: file.bytes,
+        published_at: at,
+      })
   })
 }

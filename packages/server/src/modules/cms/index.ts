@@ -27,7 +27,9 @@ export const cmsModule = defineModule({
 // What other modules may use: the annual report publishes a compiled year to Activity Reports.
 export {
   type ActivityReportDocument,
+  type ActivityReportPdf,
   publishActivityReport,
+  publishActivityReportPdfs,
   republishActivityReport,
 } from './activity-report-door.js'
 // What other code may use: the door through which the annual report (for now, an editor) publishes

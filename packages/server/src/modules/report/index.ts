@@ -4,6 +4,7 @@ import { type AbilitiesOf, defineModule } from '../../haven-module.js'
 import * as m2000 from './migrations/2026-12-06-2000-report.js'
 import * as m1200 from './migrations/2026-12-07-1200-report-rounding-secrets.js'
 import * as m1210 from './migrations/2026-12-07-1210-report-corrections.js'
+import * as m1600 from './migrations/2026-12-07-1600-report-correction-texts.js'
 import { annualReportPolicy, disclosurePolicyPolicy } from './report-policy.js'
 import { reportRoutes } from './report-routes.js'
 
@@ -17,11 +18,16 @@ export const reportModule = defineModule({
     '2026-12-06-2000-report': m2000,
     '2026-12-07-1200-report-rounding-secrets': m1200,
     '2026-12-07-1210-report-corrections': m1210,
+    '2026-12-07-1600-report-correction-texts': m1600,
   },
   routes: reportRoutes,
   policies: [annualReportPolicy, disclosurePolicyPolicy],
   async abilities(actor): Promise<AbilitiesOf<(typeof REPORT_ABILITIES)[number]>> {
-    return { annualReports: can(actor, 'list', 'AnnualReport', {}) }
+    return {
+      annualReports: can(actor, 'list', 'AnnualReport', {}),
+      disclosurePolicy: can(actor, 'read', 'DisclosurePolicy', {}),
+      disclosurePolicyEdit: can(actor, 'update', 'DisclosurePolicy', {}),
+    }
   },
 })
 

@@ -27,6 +27,12 @@ import { disclosureSensitivity, type Figure, type FigureValue } from '../../figu
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
 import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
+import {
+  checkDates,
+  checkMonthlyAmounts,
+  checkSums,
+  type RecordedYen,
+} from './report-narrative-checks.js'
 import { enginePolicy } from './report-settings.js'
 import { findLatestPublication } from './report-store.js'
 
@@ -285,7 +291,25 @@ export async function compileReport(
         : []
     }),
   )
-  const narrative = checkNarrative({ en: report.template_en, ja: report.template_ja }, recorded)
+  // Every yearly amount in yen the records give: a typed "180,000 yen a month" is compared × 12.
+  const recordedYen: RecordedYen[] = []
+  for (const { figure } of figureCatalogue(modules).filter(
+    (e) => e.figure.unit === 'money-minor',
+  )) {
+    const value = await figure.compute(db, year)
+    if (typeof value === 'number' || value.dimensions.length !== 1) continue
+    const at = value.dimensions[0]?.labels.indexOf('JPY') ?? -1
+    const yen = at >= 0 ? value.values[at] : undefined
+    if (yen !== undefined && yen > 0)
+      recordedYen.push({ key: figure.key, label: figure.label, yen })
+  }
+  const typed = { en: report.template_en, ja: report.template_ja }
+  const narrative = [
+    ...checkNarrative(typed, recorded),
+    ...checkSums(typed),
+    ...checkMonthlyAmounts(typed, recordedYen),
+    ...checkDates(typed, year),
+  ]
   const fill = (template: string, locale: Locale) =>
     fillTemplate(
       template,

@@ -4,6 +4,7 @@ import {
 } from '@haven/core/report/disclosure-settings'
 import {
   createReportSchema,
+  reportCorrectionSchema,
   reportParamsSchema,
   reportPdfParamsSchema,
   reportStepSchema,
@@ -236,12 +237,22 @@ export const reportRoutes = [
       'reportFigureInvalid',
     ],
   ),
-  workflowStep(
-    'correct',
-    'Start a correction of a published report (a new release, reviewed and approved again)',
-    correctReport,
-    [],
-  ),
+  defineRoute({
+    method: 'post',
+    path: '/reports/:year/correct',
+    summary:
+      'Start a correction of a published report, with why (a new release, reviewed and approved again)',
+    tag: TAG,
+    access: { kind: 'policy', entity: 'AnnualReport', action: 'manage' },
+    params: reportParamsSchema,
+    body: reportCorrectionSchema,
+    response: reportView,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'workflowState', 'versionConflict'],
+    async handle({ app, params, body, audit: by }) {
+      const row = await correctReport(app, params.year, body, by)
+      return presentReport(app.database.db, row)
+    },
+  }),
   workflowStep('publish', 'Publish the approved version: its figures are frozen', publishReport, [
     'reportNeedsApprovals',
     'reportRefused',

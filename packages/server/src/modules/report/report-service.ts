@@ -1,9 +1,6 @@
-import { formatDate } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
-import { translate } from '@haven/core/i18n/translate'
-import type { ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
+import type { ReportCorrection, ReportStep, UpdateReport } from '@haven/core/report/report-schemas'
 import { DEFAULT_TEMPLATES, reportSlug, reportTitle } from '@haven/core/report/report-template'
-import { fiscalYear } from '@haven/core/site/fiscal-year'
 import { recordRelease } from '@haven/disclosure'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
@@ -20,6 +17,7 @@ import {
   templateFigures,
 } from './report-compile.js'
 import type { FrozenFigure } from './report-pdf.js'
+import { publicText, publishReleasePdfs, refreshNextComparison } from './report-release.js'
 import { reportProtection } from './report-settings.js'
 import {
   findPublication,
@@ -281,41 +279,6 @@ function frozenFigures(compiled: CompiledReport): FrozenFigure[] {
 }
 
 /**
- * The year-over-year comparison appended to a published report: each single figure both years
- * published, as the public read it then and reads it now. Both columns are already public, so
- * the table discloses nothing new. Empty when there is no previous publication.
- */
-export function yearOverYear(
-  app: AppContext,
-  year: number,
-  now: readonly FrozenFigure[],
-  before: readonly FrozenFigure[] | undefined,
-  locale: Locale,
-): string {
-  if (!before) return ''
-  const previous = new Map(before.map((f) => [f.key, f]))
-  const labels = new Map(figureCatalogue(app.modules).map((e) => [e.figure.key, e.figure.label]))
-  const total = (f: FrozenFigure) => f.cells.find((c) => !c.label)?.public[locale]
-  const rows = now.flatMap((f) => {
-    const then = previous.get(f.key)
-    const a = then ? total(then) : undefined
-    const b = total(f)
-    if (a === undefined || b === undefined) return []
-    return [`| ${labels.get(f.key)?.[locale] ?? f.key} | ${a} | ${b} |`]
-  })
-  if (rows.length === 0) return ''
-  const label = (y: number) => fiscalYear(y).label
-  const head = `| ${translate(locale, 'report.yoy_figure')} | ${label(year - 1)} | ${label(year)} |`
-  return [
-    `\n\n## ${translate(locale, 'report.yoy_title', { previous: label(year - 1) })}\n`,
-    head,
-    '| --- | ---: | ---: |',
-    ...rows,
-    '',
-  ].join('\n')
-}
-
-/**
  * Publishes the approved version: compiled once more inside the transaction (the records as
  * they are now), refused when the disclosure review refuses it. The public text, the figures and
  * the ledger with this release are frozen in `report_publications`, and the text goes to the
@@ -350,15 +313,9 @@ export async function publishReport(
     const figures = frozenFigures(compiled)
     const previous = await findPublication(trx, year - 1)
     const before = previous ? (JSON.parse(previous.figures_json) as FrozenFigure[]) : undefined
-    // A correction says so, with its date, in both languages.
-    const corrected = (locale: Locale) =>
-      report.correction > 0
-        ? `\n\n*${translate(locale, 'report.corrected_note', { date: formatDate(locale, at.slice(0, 10)) })}*\n`
-        : ''
-    const texts = {
-      en: compiled.texts.en + yearOverYear(app, year, figures, before, 'en') + corrected('en'),
-      ja: compiled.texts.ja + yearOverYear(app, year, figures, before, 'ja') + corrected('ja'),
-    }
+    const text = (locale: Locale) =>
+      publicText(app, year, compiled.texts[locale], figures, before, report.correction, at, locale)
+    const texts = { en: text('en'), ja: text('ja') }
     const publication = {
       fiscal_year: year,
       published_at: at,
@@ -368,6 +325,8 @@ export async function publishReport(
       // The ledger with this release: a correction is a new release next to the one it corrects.
       ledger_json: JSON.stringify(recordRelease(compiled.ledger, compiled.release)),
       correction: report.correction,
+      narrative_en: compiled.texts.en,
+      narrative_ja: compiled.texts.ja,
     }
     if (report.correction > 0) await replacePublication(trx, publication)
     else await insertPublication(trx, publication)
@@ -388,6 +347,10 @@ export async function publishReport(
       },
       by,
     )
+    // The PDF of this release beside the page; a correction also corrects next year's comparison.
+    await publishReleasePdfs(app, trx, publication)
+    const nextYearRefreshed =
+      report.correction > 0 && (await refreshNextComparison(app, trx, year, figures, by))
     const changed = await updateReportIfVersion(trx, year, report.version, {
       status: 'published',
       updated_at: at,
@@ -405,6 +368,7 @@ export async function publishReport(
         version: report.version,
         figures: compiled.figures.length,
         correction: report.correction,
+        nextYearRefreshed,
       },
     })
     return (await findReport(trx, year)) as ReportsTable
@@ -420,7 +384,7 @@ export async function publishReport(
 export async function correctReport(
   app: AppContext,
   year: number,
-  input: ReportStep,
+  input: ReportCorrection,
   by: Actorish,
 ): Promise<ReportsTable> {
   const report = await reportAt(app, year)
@@ -431,6 +395,7 @@ export async function correctReport(
     const changed = await updateReportIfVersion(trx, year, input.version, {
       status: 'draft',
       correction,
+      correction_reason: input.reason,
       last_editor_id: by.actorId,
       updated_at: app.now().toISOString(),
     })
@@ -442,7 +407,8 @@ export async function correctReport(
       entityId: String(year),
       compartmentId: null,
       requestId: by.requestId,
-      details: { fiscalYear: year, correction },
+      // The reason stays with the report (editors read it there), out of the log.
+      details: { fiscalYear: year, correction, reasonLength: input.reason.length },
     })
     return (await findReport(trx, year)) as ReportsTable
   })

@@ -138,3 +138,16 @@ export async function replacePublication(db: Db, row: ReportPublicationsTable): 
     .where('fiscal_year', '=', fiscal_year)
     .execute()
 }
+
+/** The public text of a publication, rebuilt (its comparison with a corrected year before). */
+export async function updatePublicationTexts(
+  db: Db,
+  year: number,
+  texts: { en: string; ja: string },
+): Promise<void> {
+  await db
+    .updateTable('report_publications')
+    .set({ text_en: texts.en, text_ja: texts.ja })
+    .where('fiscal_year', '=', year)
+    .execute()
+}

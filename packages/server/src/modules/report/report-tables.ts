@@ -12,6 +12,8 @@ export interface ReportsTable {
   last_editor_id: string | null
   /** 0 until published; then how many corrections were started (each a new release). */
   correction: number
+  /** Why the current correction was started; null before the first. */
+  correction_reason?: string | null
   created_at: string
   updated_at: string
 }
@@ -35,6 +37,9 @@ export interface ReportPublicationsTable {
   ledger_json: string
   /** Which release this is: 0 the first publication, then each correction (it replaces the text). */
   correction: number
+  /** The text before its year-over-year comparison and correction note (null before 2026-12-07). */
+  narrative_en?: string | null
+  narrative_ja?: string | null
 }
 
 /**

@@ -33,6 +33,8 @@ export async function presentReport(db: Db, row: ReportsTable): Promise<ReportVi
     approvals: approvals.map((a) => ({ userId: a.user_id, at: a.at })),
     publishedAt: publication?.published_at ?? null,
     updatedAt: row.updated_at,
+    correction: row.correction,
+    correctionReason: row.correction_reason ?? null,
   }
 }
 

@@ -45,6 +45,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
     key: 'supplies.food.person-days',
     unit: 'count',
     sensitivity: 'people-served',
+    // The same people-days as the table by month: protected together.
+    population: 'supplies.food.person-days',
     label: { en: 'Meals-days given (people × days)', ja: '食料支援の延べ人日' },
     description: {
       en: 'Every person given a day’s food allowance, counted once per day they received it, all compartments together: what finance divides food spend by.',
@@ -53,6 +55,31 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
     async compute(db, year) {
       const days = await peoplePerDay(db, year.from, year.to)
       return days.reduce((sum, d) => sum + d.people, 0)
+    },
+  },
+  {
+    key: 'supplies.food.person-days.by-month',
+    unit: 'count',
+    sensitivity: 'people-served',
+    population: 'supplies.food.person-days',
+    label: { en: 'Meal-days given, by month', ja: '食料支援の延べ人日（月別）' },
+    description: {
+      en: 'The meal-days above, by the month they were given in (every month of the fiscal year, zeros too); protected with their total.',
+      ja: '上の延べ人日を配布した月ごとに（会計年度の全月、0を含む）。合計と一緒に保護されます。',
+    },
+    async compute(db, year) {
+      const days = await peoplePerDay(db, year.from, year.to)
+      const months = new Map<string, number>()
+      for (let i = 0; i < 12; i++) {
+        const start = new Date(`${year.from.slice(0, 7)}-01T00:00:00Z`)
+        start.setUTCMonth(start.getUTCMonth() + i)
+        months.set(start.toISOString().slice(0, 7), 0)
+      }
+      for (const d of days) {
+        const month = d.day.slice(0, 7)
+        if (months.has(month)) months.set(month, (months.get(month) ?? 0) + d.people)
+      }
+      return figureTable('month', [...months])
     },
   },
   {

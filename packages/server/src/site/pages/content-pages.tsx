@@ -1,4 +1,4 @@
-import { formatDate, formatNumber } from '@haven/core/i18n/format'
+import { formatBytes, formatDate, formatNumber } from '@haven/core/i18n/format'
 import type { Locale } from '@haven/core/i18n/locales'
 import type { Translator } from '@haven/core/i18n/translate'
 import { fiscalYearLabel } from '@haven/core/site/fiscal-year'
@@ -227,8 +227,16 @@ export function ReportsIndexPage(props: Common & { items: Listing[] }) {
   )
 }
 
-export function ReportPage(props: Common & { doc: SiteDocumentsTable }) {
-  const { doc, t, locale } = props
+/** A published report's PDF in the page's language: where it is served and how big it is. */
+export interface ReportPdfLink {
+  readonly href: string
+  readonly bytes: number
+}
+
+export function ReportPage(
+  props: Common & { doc: SiteDocumentsTable; pdf?: ReportPdfLink | undefined },
+) {
+  const { doc, t, locale, pdf } = props
   return (
     <article class="report">
       <h1>{doc.title}</h1>
@@ -238,6 +246,13 @@ export function ReportPage(props: Common & { doc: SiteDocumentsTable }) {
         {t('site.reports.published', { date: formatDate(locale, doc.published_at) })}
       </p>
       <p class="print-hint">{t('site.reports.print_hint')}</p>
+      {pdf && (
+        <p class="report-pdf">
+          <a href={pdf.href} type="application/pdf" hreflang={locale}>
+            {t('site.reports.pdf', { size: formatBytes(locale, pdf.bytes) })}
+          </a>
+        </p>
+      )}
       {doc.summary && <p class="lead">{doc.summary}</p>}
       <Hero html={doc.hero_html} />
       <DocumentBody html={doc.html} />
