@@ -63,7 +63,7 @@ printHeader(`Annual report PDF, ${SECTIONS} sections (${ROUNDS} renders per lang
 const rows = [['language', 'pages', 'bytes', 'p50 ms', 'max ms']]
 for (const locale of ['en', 'ja'] as const) {
   const times: number[] = []
-  let bytes = new Uint8Array()
+  let bytes: Uint8Array = new Uint8Array()
   for (let i = 0; i < ROUNDS; i++) {
     const start = performance.now()
     bytes = await reportPdf(publication, [], locale)

@@ -2221,7 +2221,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Partners by name, filtered by type, relationship status, country or continent (paged) */
+    /** Partners by name, filtered by a part of the name, type, relationship status, country or continent (paged) */
     get: operations['getNetworkOrganisations']
     put?: never
     /** Record a partner (NGO, government, UN agency, embassy, media, church, school) */
@@ -2396,7 +2396,7 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Books, reports, translations, films and articles, newest first (paged) */
+    /** Books, reports, translations, films and articles, newest first (paged), by kind and by whether shown at an event */
     get: operations['getNetworkPublications']
     put?: never
     /** Record a publication (with its language, ISBN and link where they exist) */
@@ -2522,6 +2522,24 @@ export interface paths {
     /** A letter, a meeting with a government… and its answer (both sealed) */
     post: operations['postDetainedIdAdvocacy']
     delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/detained/{id}/campaign': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Approve the public campaign page, choosing exactly which fields go public (EN and JA text) */
+    put: operations['putDetainedIdCampaign']
+    post?: never
+    /** Withdraw the public campaign page: off the site (410 Gone there), its texts erased */
+    delete: operations['deleteDetainedIdCampaign']
     options?: never
     head?: never
     patch?: never
@@ -2804,6 +2822,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/medical/cases/{caseId}/restriction': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Restrict a medical case to its assignee and the coordinators, or lift it (coordinators; audited) */
+    put: operations['putMedicalCasesCaseIdRestriction']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/classes': {
     parameters: {
       query?: never
@@ -3073,7 +3108,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Start a correction of a published report (a new release, reviewed and approved again) */
+    /** Start a correction of a published report, with why (a new release, reviewed and approved again) */
     post: operations['postReportsYearCorrect']
     delete?: never
     options?: never
@@ -6055,7 +6090,16 @@ export interface operations {
           'application/json': {
             items: {
               section:
-                | ('home' | 'news' | 'reports' | 'faq' | 'get_involved' | 'contact' | 'search')
+                | (
+                    | 'home'
+                    | 'news'
+                    | 'reports'
+                    | 'faq'
+                    | 'get_involved'
+                    | 'contact'
+                    | 'search'
+                    | 'campaigns'
+                  )
                 | null
               entryId: string | null
               labels: {
@@ -6080,7 +6124,15 @@ export interface operations {
           items: (
             | {
                 /** @enum {string} */
-                section: 'home' | 'news' | 'reports' | 'faq' | 'get_involved' | 'contact' | 'search'
+                section:
+                  | 'home'
+                  | 'news'
+                  | 'reports'
+                  | 'faq'
+                  | 'get_involved'
+                  | 'contact'
+                  | 'search'
+                  | 'campaigns'
               }
             | {
                 entryId: string
@@ -6099,7 +6151,16 @@ export interface operations {
           'application/json': {
             items: {
               section:
-                | ('home' | 'news' | 'reports' | 'faq' | 'get_involved' | 'contact' | 'search')
+                | (
+                    | 'home'
+                    | 'news'
+                    | 'reports'
+                    | 'faq'
+                    | 'get_involved'
+                    | 'contact'
+                    | 'search'
+                    | 'campaigns'
+                  )
                 | null
               entryId: string | null
               labels: {
@@ -11777,6 +11838,7 @@ export interface operations {
   getNetworkOrganisations: {
     parameters: {
       query?: {
+        q?: string
         type?:
           | 'ngo'
           | 'government'
@@ -13306,6 +13368,7 @@ export interface operations {
     parameters: {
       query?: {
         kind?: 'book' | 'report' | 'translation' | 'film' | 'article'
+        event?: 'with_event' | 'without_event'
         page?: number
       }
       header?: never
@@ -13550,6 +13613,7 @@ export interface operations {
            * @enum {string}
            */
           status?: 'detained' | 'sentenced' | 'released' | 'deported' | 'died'
+          publicFigure?: boolean
         }
       }
     }
@@ -13602,6 +13666,19 @@ export interface operations {
                   state: 'destroyed'
                 }
             charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
             version: number
             timeline: {
               id: string
@@ -13670,7 +13747,7 @@ export interface operations {
                     state: 'destroyed'
                   }
             }[]
-            actions: ('update' | 'pay' | 'advocate')[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
           }
         }
       }
@@ -13735,6 +13812,19 @@ export interface operations {
                   state: 'destroyed'
                 }
             charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
             version: number
             timeline: {
               id: string
@@ -13803,7 +13893,7 @@ export interface operations {
                     state: 'destroyed'
                   }
             }[]
-            actions: ('update' | 'pay' | 'advocate')[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
           }
         }
       }
@@ -13878,6 +13968,19 @@ export interface operations {
                   state: 'destroyed'
                 }
             charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
             version: number
             timeline: {
               id: string
@@ -13946,7 +14049,7 @@ export interface operations {
                     state: 'destroyed'
                   }
             }[]
-            actions: ('update' | 'pay' | 'advocate')[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
           }
         }
       }
@@ -14019,6 +14122,19 @@ export interface operations {
                   state: 'destroyed'
                 }
             charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
             version: number
             timeline: {
               id: string
@@ -14087,7 +14203,7 @@ export interface operations {
                     state: 'destroyed'
                   }
             }[]
-            actions: ('update' | 'pay' | 'advocate')[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
           }
         }
       }
@@ -14170,6 +14286,19 @@ export interface operations {
                   state: 'destroyed'
                 }
             charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
             version: number
             timeline: {
               id: string
@@ -14238,7 +14367,313 @@ export interface operations {
                     state: 'destroyed'
                   }
             }[]
-            actions: ('update' | 'pay' | 'advocate')[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
+          }
+        }
+      }
+    }
+  }
+  putDetainedIdCampaign: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          slug: string
+          fields: {
+            publicName: boolean
+            arrest: boolean
+            sentence: boolean
+            status: boolean
+          }
+          textEn: string
+          textJa: string
+        }
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            compartmentId: string
+            code: string
+            nationality: string
+            arrestedOn: string
+            arrestPlace: string
+            /** @enum {string} */
+            status: 'detained' | 'sentenced' | 'released' | 'deported' | 'died'
+            termMonths: number | null
+            endedOn: string | null
+            served: {
+              daysServed: number
+              monthsServed: number
+              termDays: number
+              termEndsOn: string
+              /** @enum {string} */
+              share:
+                | 'less_than_quarter'
+                | 'more_than_quarter'
+                | 'more_than_third'
+                | 'more_than_half'
+                | 'more_than_two_thirds'
+                | 'more_than_three_quarters'
+                | 'whole'
+            } | null
+            monthsHeld: number
+            name:
+              | {
+                  /** @constant */
+                  state: 'shown'
+                  value: string
+                }
+              | {
+                  /** @constant */
+                  state: 'hidden'
+                }
+              | {
+                  /** @constant */
+                  state: 'destroyed'
+                }
+            charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
+            version: number
+            timeline: {
+              id: string
+              kind: string
+              on: string
+              note:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            payments: {
+              id: string
+              paidOn: string
+              amountMinor: number
+              currency: string
+            }[]
+            advocacy: {
+              id: string
+              /** @enum {string} */
+              kind:
+                | 'letter'
+                | 'government_meeting'
+                | 'embassy_visit'
+                | 'petition'
+                | 'statement'
+                | 'testimony'
+              on: string
+              addressedTo: string
+              summary:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+              answeredOn: string | null
+              answer:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
+          }
+        }
+      }
+    }
+  }
+  deleteDetainedIdCampaign: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            compartmentId: string
+            code: string
+            nationality: string
+            arrestedOn: string
+            arrestPlace: string
+            /** @enum {string} */
+            status: 'detained' | 'sentenced' | 'released' | 'deported' | 'died'
+            termMonths: number | null
+            endedOn: string | null
+            served: {
+              daysServed: number
+              monthsServed: number
+              termDays: number
+              termEndsOn: string
+              /** @enum {string} */
+              share:
+                | 'less_than_quarter'
+                | 'more_than_quarter'
+                | 'more_than_third'
+                | 'more_than_half'
+                | 'more_than_two_thirds'
+                | 'more_than_three_quarters'
+                | 'whole'
+            } | null
+            monthsHeld: number
+            name:
+              | {
+                  /** @constant */
+                  state: 'shown'
+                  value: string
+                }
+              | {
+                  /** @constant */
+                  state: 'hidden'
+                }
+              | {
+                  /** @constant */
+                  state: 'destroyed'
+                }
+            charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
+            version: number
+            timeline: {
+              id: string
+              kind: string
+              on: string
+              note:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            payments: {
+              id: string
+              paidOn: string
+              amountMinor: number
+              currency: string
+            }[]
+            advocacy: {
+              id: string
+              /** @enum {string} */
+              kind:
+                | 'letter'
+                | 'government_meeting'
+                | 'embassy_visit'
+                | 'petition'
+                | 'statement'
+                | 'testimony'
+              on: string
+              addressedTo: string
+              summary:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+              answeredOn: string | null
+              answer:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
           }
         }
       }
@@ -15576,6 +16011,36 @@ export interface operations {
       }
     }
   }
+  putMedicalCasesCaseIdRestriction: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        caseId: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          restricted: boolean
+        }
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            restricted: boolean
+          }
+        }
+      }
+    }
+  }
   getClasses: {
     parameters: {
       query?: {
@@ -16336,6 +16801,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16373,6 +16840,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16418,6 +16887,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16544,6 +17015,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16587,6 +17060,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16605,6 +17080,7 @@ export interface operations {
       content: {
         'application/json': {
           version: number
+          reason: string
         }
       }
     }
@@ -16630,6 +17106,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -16673,6 +17151,8 @@ export interface operations {
             }[]
             publishedAt: string | null
             updatedAt: string
+            correction: number
+            correctionReason: string | null
           }
         }
       }
@@ -18181,6 +18661,7 @@ export interface operations {
               id: string
               code: string
             }[]
+            registerIn: string[]
             shelters: {
               id: string
               code: string

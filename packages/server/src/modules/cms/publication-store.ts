@@ -334,6 +334,8 @@ export async function eraseSiteCampaign(db: Db, slug: string, now: string): Prom
     })
     .where('slug', '=', slug)
     .execute()
+}
+
 /** Adds a published report PDF (one release, one language); an earlier release's row stays. */
 export async function insertReportPdf(db: Db, row: SiteReportPdfsTable): Promise<void> {
   await db.insertInto('site_report_pdfs').values(row).execute()
