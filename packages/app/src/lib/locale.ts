@@ -95,6 +95,11 @@ export function isMessageKey(key: string): key is MessageKey {
   return false
 }
 
+/** The keys of the reader's messages loaded so far (every one once a page has loaded the rest). */
+export function loadedMessageKeys(): string[] {
+  return Object.keys(catalogs.value[locale.value] ?? {})
+}
+
 export { isLocale, LOCALE_NAMES, LOCALES }
 
 /** Native names of the languages the site is written in, for tabs and labels. */

@@ -62,6 +62,17 @@ export const policyView = z.object({
 })
 export type PolicyView = z.infer<typeof policyView>
 
+/** A shelter's people served on one day against its daily cap (the home page's panel). */
+export const dayHeadcountView = z.object({
+  compartmentId: z.string(),
+  compartmentCode: z.string(),
+  day: z.string(),
+  people: z.number(),
+  /** The cap of the policy in force that day; null when none is (nothing may be handed out). */
+  dailyCap: z.number().nullable(),
+})
+export type DayHeadcountView = z.infer<typeof dayHeadcountView>
+
 export const distributionView = z.object({
   id: z.string(),
   compartmentId: z.string(),

@@ -212,4 +212,12 @@ export const suppliesEn = {
   'handouts.recipient': 'Given to',
   'handouts.recipient_person': 'A person',
   'handouts.recipient_shelter': 'A shelter’s headcount',
+  'dist.home_title': 'Distributions today',
+  'dist.home_next': 'Record a distribution',
+  'dist.home_next_full': 'The daily cap is reached at {codes}: record there only with a reason',
+  'dist.home_none': 'None of your shelters has an allowance policy in force today.',
+  'dist.home_row': '{people} of {cap} people',
+  'dist.home_row_no_policy': '{people} people (no policy in force)',
+  'dist.home_shelter': 'Shelter',
+  'dist.home_served': 'Served today',
 } as const

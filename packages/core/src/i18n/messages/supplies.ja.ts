@@ -211,4 +211,12 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'handouts.recipient': '渡した相手',
   'handouts.recipient_person': '個人',
   'handouts.recipient_shelter': 'シェルターの人数分',
+  'dist.home_title': '今日の配給',
+  'dist.home_next': '配給を記録する',
+  'dist.home_next_full': '{codes} は1日の上限に達しています。記録するには理由が必要です',
+  'dist.home_none': '今日有効な支給方針のあるシェルターはありません。',
+  'dist.home_row': '{cap} 人中 {people} 人',
+  'dist.home_row_no_policy': '{people} 人（有効な方針なし）',
+  'dist.home_shelter': 'シェルター',
+  'dist.home_served': '今日の配給人数',
 }
