@@ -10,12 +10,14 @@ import { todayIso } from './use-compartments.js'
  * Home for those who hand out supplies: today's people served against the daily cap in each of
  * their shelters, the next action first (record, or where the cap is already reached).
  */
-export function HeadcountPanel(): JSX.Element {
+export function HeadcountPanel(): JSX.Element | null {
   const day = todayIso()
   const [counts] = useLoad(
     () => api<DayHeadcountView[]>('GET', `/distributions/headcounts?day=${day}`),
     `headcounts-${day}`,
   )
+  // Staff who hand nothing out (a caseworker) have no shelter here: no panel, rather than an empty one.
+  if (counts.state === 'ready' && counts.data.length === 0) return null
   return (
     <section class="record-section" aria-labelledby="headcount-title">
       <h2 id="headcount-title">{t('dist.home_title')}</h2>
@@ -28,7 +30,7 @@ export function HeadcountPanel(): JSX.Element {
 
 function Headcounts({ rows }: { rows: DayHeadcountView[] }): JSX.Element {
   const withPolicy = rows.filter((r) => r.dailyCap !== null)
-  if (rows.length === 0 || withPolicy.length === 0)
+  if (withPolicy.length === 0)
     return (
       <>
         <p>{t('dist.home_none')}</p>
