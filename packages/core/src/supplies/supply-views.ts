@@ -3,6 +3,8 @@ import { z } from 'zod'
 export const itemView = z.object({
   id: z.string(),
   name: z.string(),
+  /** The Japanese name, if given (see referenceName). */
+  nameJa: z.string().nullable(),
   kind: z.string(),
   unit: z.string(),
 })
@@ -11,6 +13,7 @@ export type ItemView = z.infer<typeof itemView>
 export const locationView = z.object({
   id: z.string(),
   name: z.string(),
+  nameJa: z.string().nullable(),
   kind: z.string(),
   compartmentId: z.string().nullable(),
   compartmentCode: z.string().nullable(),

@@ -155,6 +155,7 @@ export const suppliesEn = {
   'sup.empty': 'No items or locations yet.',
   'sup.new_item': 'Add an item',
   'sup.item_name': 'Name',
+  'sup.name_ja': 'Name in Japanese (optional)',
   'sup.unit': 'Unit',
   'sup.add_item': 'Add item',
   'sup.new_location': 'Add a location',

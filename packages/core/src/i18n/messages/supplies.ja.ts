@@ -154,6 +154,7 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'sup.empty': '品目や場所はまだありません。',
   'sup.new_item': '品目を追加',
   'sup.item_name': '名前',
+  'sup.name_ja': '日本語の名前（任意）',
   'sup.unit': '単位',
   'sup.add_item': '品目を追加',
   'sup.new_location': '場所を追加',
