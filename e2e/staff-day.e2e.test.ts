@@ -60,6 +60,9 @@ const TEXT = {
     distributionsToday: 'Distributions today',
     served: '3 of 20 people',
     recordDistribution: 'Record a distribution',
+    stockItem: 'rice',
+    stockPlace: 'Yanji warehouse',
+    nameJa: 'Name in Japanese (optional)',
   },
   ja: {
     menu: 'メニュー',
@@ -107,6 +110,9 @@ const TEXT = {
     distributionsToday: '今日の配給',
     served: '20 人中 3 人',
     recordDistribution: '配給を記録する',
+    stockItem: '米',
+    stockPlace: '延吉倉庫',
+    nameJa: '日本語の名前（任意）',
   },
 } as const
 
@@ -197,6 +203,26 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       data: { compartmentId: she?.id, day: today, headcount: 3 },
     })
     if (!handed.ok()) throw new Error(`distribution: ${handed.status()} ${await handed.text()}`)
+    // Stock with names in both languages: the Japanese screens show the Japanese ones.
+    const rice = await api.post('/api/v1/supplies/items', {
+      data: { name: 'rice', nameJa: '米', kind: 'rice', unit: 'kg' },
+    })
+    const warehouse = await api.post('/api/v1/supplies/locations', {
+      data: { name: 'Yanji warehouse', nameJa: '延吉倉庫', kind: 'warehouse', compartmentId: null },
+    })
+    const bought = await api.post('/api/v1/supplies/movements', {
+      data: {
+        itemId: ((await rice.json()) as { id: string }).id,
+        kind: 'purchase',
+        fromLocationId: null,
+        toLocationId: ((await warehouse.json()) as { id: string }).id,
+        quantity: 500,
+        occurredOn: today,
+        cost: '2000',
+        currency: 'CNY',
+      },
+    })
+    if (!bought.ok()) throw new Error(`movement: ${bought.status()} ${await bought.text()}`)
     await api.dispose()
     const visitor = await suite.newPage({ javaScriptEnabled: false })
     const site = new PublicSitePage(visitor.page, haven.baseUrl)
@@ -564,6 +590,30 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         await expectAxeClean(page, `${locale} home panels, ${width} px`)
         await page.screenshot({
           path: `e2e/artifacts/issue-15-home-panels-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
+    })
+
+    it(`${locale}: stock shows item and place names in the reader's language, and the forms ask for the Japanese one`, async () => {
+      homeSeeded ??= seedHome()
+      await homeSeeded
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/supplies`)
+        const stock = page.locator('main table').first()
+        await stock.getByRole('rowheader', { name: text.stockItem, exact: true }).waitFor()
+        expect(await page.locator('main').textContent()).toContain(text.stockPlace)
+        expect(await page.getByLabel(text.nameJa).count()).toBe(2)
+        await expectAxeClean(page, `${locale} stock, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-stock-${locale}-${width}.png`,
           fullPage: true,
         })
         expect(consoleErrors).toEqual([])

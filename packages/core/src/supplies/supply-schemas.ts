@@ -25,12 +25,7 @@ export const currencySchema = z
 const amountText = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, { error: 'field.amount_format' })
 
 /** A name in Japanese beside the English one; empty means none (the English one is shown). */
-const nameJa = z
-  .string()
-  .trim()
-  .max(80)
-  .optional()
-  .transform((v) => (v ? v : undefined))
+const nameJa = z.string().trim().max(80).optional()
 
 export const createItemSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),

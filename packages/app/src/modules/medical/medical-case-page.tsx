@@ -5,7 +5,7 @@ import {
   giveCaseKitsSchema,
 } from '@haven/core/medical/case-kits-schema'
 import type { TreatmentView } from '@haven/core/medical/treatment-schema'
-import { referenceName } from '@haven/core/supplies/reference-name'
+import { referenceName } from '@haven/core/supplies/index'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'

@@ -56,9 +56,8 @@ describeEachDialect('items and stock locations have a Japanese name', (ctx) => {
       unit: 'kg',
     })
     expect(tooLong.status).toBe(422)
-    expect(
-      ((await tooLong.json()) as { error: { fields: { path: string }[] } }).error.fields,
-    ).toEqual([expect.objectContaining({ path: 'nameJa' })])
+    const refused = (await tooLong.json()) as { error: { fields: Record<string, string> } }
+    expect(Object.keys(refused.error.fields)).toEqual(['nameJa'])
     const overview = (await (await staff.request('/api/v1/supplies', { headers })).json()) as {
       items: Named[]
       locations: Named[]

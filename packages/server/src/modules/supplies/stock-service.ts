@@ -66,7 +66,7 @@ export async function createItem(app: AppContext, input: CreateItem, by: Actoris
   const row: SupplyItemsTable = {
     id: newId(),
     name: input.name,
-    name_ja: input.nameJa ?? null,
+    name_ja: input.nameJa || null,
     kind: input.kind,
     unit: input.unit,
     created_at: app.now().toISOString(),
@@ -93,7 +93,7 @@ export async function createLocation(app: AppContext, input: CreateLocation, by:
   const row: SupplyLocationsTable = {
     id: newId(),
     name: input.name,
-    name_ja: input.nameJa ?? null,
+    name_ja: input.nameJa || null,
     kind: input.kind,
     compartment_id: input.compartmentId,
     created_at: app.now().toISOString(),
