@@ -293,6 +293,8 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
       await page.goto(`${haven.baseUrl}/app/`)
       await page.locator('h1').first().waitFor()
+      // The home's panels finish loading first: an answer still on its way would say "back".
+      await page.waitForLoadState('networkidle')
       const banner = page.getByText(text.offline)
       expect(await banner.count()).toBe(0)
       await context.setOffline(true)
@@ -541,6 +543,12 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         const mine = caseworker.page.getByRole('list', { name: text.myCases })
         await mine.waitFor()
         expect(await mine.getByRole('link').allTextContents()).toContain(kase.code)
+        await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
+        await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
+        await caseworker.page.screenshot({
+          path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
+          fullPage: true,
+        })
         // …and in "my cases", the cases list kept to her own.
         await caseworker.page.goto(`${haven.baseUrl}/app/cases?assignee=me`)
         const myList = caseworker.page.getByRole('table', { name: text.cases })
@@ -552,17 +560,12 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
         await caseworker.page.screenshot({
           path: `e2e/artifacts/issue-15-my-cases-${locale}-${width}.png`,
         })
-        await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
-        await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
-        await caseworker.page.screenshot({
-          path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
-          fullPage: true,
-        })
         expect(consoleErrors).toEqual([])
         expect(caseworker.consoleErrors).toEqual([])
         await caseworker.context.close()
       }
-    })
+      // Two widths, each a coordinator and a caseworker signing in: longer than one test's default.
+    }, 240_000)
 
     it(`${locale}: home says what is new in the inbox and today's headcount against the cap, the next action first`, async () => {
       homeSeeded ??= seedHome()
