@@ -31,8 +31,14 @@ interface CaseFacts {
 
 /** What this page reads of the stockroom (GET /supplies): kits and where they are held. */
 interface Stockroom {
-  items: { id: string; name: string; kind: string }[]
-  locations: { id: string; name: string; kind: string; compartmentCode: string | null }[]
+  items: { id: string; name: string; nameJa: string | null; kind: string }[]
+  locations: {
+    id: string
+    name: string
+    nameJa: string | null
+    kind: string
+    compartmentCode: string | null
+  }[]
   stock: { itemId: string; locationId: string; quantity: number }[]
 }
 
