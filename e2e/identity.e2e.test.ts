@@ -413,6 +413,16 @@ describeInBrowser('identity in Chromium', (suite) => {
 
     await audit.filter({ actor: auditor.loginName, action: 'account.updated' })
     await expect.poll(() => audit.rows().count()).toBe(50)
+    // The account is named by its login name (not a UUID), the details in labelled words.
+    expect(new Set(await audit.column('Record'))).toEqual(new Set([`Account ${auditor.loginName}`]))
+    const details = audit.rows().first().locator('.audit-details')
+    expect(await details.locator('dt').allTextContents()).toEqual(['fields'])
+    expect(await details.locator('dd').allTextContents()).toEqual(['locale'])
+    // The record type is chosen from the known types, in words, and kept in the address.
+    await audit.filter({ actor: auditor.loginName, entityType: 'User' })
+    expect(page.url()).toContain('entityType=User')
+    await expect.poll(() => audit.rows().count()).toBe(50)
+    await audit.filter({ actor: auditor.loginName, action: 'account.updated' })
     // Pages are addresses: the older page is a link, Back returns to the newest.
     await page.getByRole('link', { name: 'Older entries' }).click()
     await expect.poll(() => audit.rows().count()).toBe(5)

@@ -1,5 +1,6 @@
 import { type Page, request } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { PublicSitePage } from './pages/public-site-page.js'
 import { axeViolations, describeViolations } from './support/axe.js'
 import { describeInBrowser } from './support/browser.js'
 import { type HavenUnderTest, startHaven } from './support/haven-server.js'
@@ -54,6 +55,14 @@ const TEXT = {
     conflict: /Someone saved a change to this person/,
     print: 'Print a summary',
     offline: /Work is not being saved/,
+    newMessages: 'New messages',
+    oldestMessage: /^Read the oldest new message, received /,
+    distributionsToday: 'Distributions today',
+    served: '3 of 20 people',
+    recordDistribution: 'Record a distribution',
+    stockItem: 'rice',
+    stockPlace: 'Yanji warehouse',
+    nameJa: 'Name in Japanese (optional)',
   },
   ja: {
     menu: 'メニュー',
@@ -96,6 +105,14 @@ const TEXT = {
     conflict: /別の人がこの人物の変更を保存しました/,
     print: '概要を印刷',
     offline: /作業は保存されていません/,
+    newMessages: '新着メッセージ',
+    oldestMessage: /^いちばん古い新着メッセージ（.+ 受信）を読む$/,
+    distributionsToday: '今日の配給',
+    served: '20 人中 3 人',
+    recordDistribution: '配給を記録する',
+    stockItem: '米',
+    stockPlace: '延吉倉庫',
+    nameJa: '日本語の名前（任意）',
   },
 } as const
 
@@ -155,6 +172,75 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
   }
   let seeded: Promise<void> | null = null
 
+  /** A message from the public site, and SHE-01's allowance policy with 3 people served today. */
+  async function seedHome(): Promise<void> {
+    const api = await request.newContext({
+      baseURL: haven.baseUrl,
+      extraHTTPHeaders: { Origin: haven.baseUrl },
+    })
+    await signInContext({ request: api }, haven.baseUrl, staff.coordinator as StaffAccount)
+    const compartments = (await (await api.get('/api/v1/compartments')).json()) as {
+      id: string
+      code: string
+    }[]
+    const she = compartments.find((c) => c.code === 'SHE-01')
+    const today = new Date().toISOString().slice(0, 10)
+    const policy = await api.post('/api/v1/allowance-policies', {
+      data: {
+        compartmentId: she?.id,
+        validFrom: '2020-01-01',
+        amount: '20',
+        currency: 'CNY',
+        buysGrams: 10_000,
+        dailyCap: 20,
+        monthlyCap: '100000',
+        monthlyCapCurrency: 'CNY',
+        rationGrams: 500,
+      },
+    })
+    if (!policy.ok()) throw new Error(`policy: ${policy.status()} ${await policy.text()}`)
+    const handed = await api.post('/api/v1/distributions', {
+      data: { compartmentId: she?.id, day: today, headcount: 3 },
+    })
+    if (!handed.ok()) throw new Error(`distribution: ${handed.status()} ${await handed.text()}`)
+    // Stock with names in both languages: the Japanese screens show the Japanese ones.
+    const rice = await api.post('/api/v1/supplies/items', {
+      data: { name: 'rice', nameJa: '米', kind: 'rice', unit: 'kg' },
+    })
+    const warehouse = await api.post('/api/v1/supplies/locations', {
+      data: { name: 'Yanji warehouse', nameJa: '延吉倉庫', kind: 'warehouse', compartmentId: null },
+    })
+    const bought = await api.post('/api/v1/supplies/movements', {
+      data: {
+        itemId: ((await rice.json()) as { id: string }).id,
+        kind: 'purchase',
+        fromLocationId: null,
+        toLocationId: ((await warehouse.json()) as { id: string }).id,
+        quantity: 500,
+        occurredOn: today,
+        cost: '2000',
+        currency: 'CNY',
+      },
+    })
+    if (!bought.ok()) throw new Error(`movement: ${bought.status()} ${await bought.text()}`)
+    await api.dispose()
+    const visitor = await suite.newPage({ javaScriptEnabled: false })
+    const site = new PublicSitePage(visitor.page, haven.baseUrl)
+    expect(await site.open('/en/contact')).toBe(200)
+    await site.sendContact(
+      { message: 'We need blankets at the station.' },
+      {
+        message: 'Your message',
+        name: 'Your name',
+        replyTo: 'How can we reply?',
+        submit: 'Send message',
+      },
+    )
+    await visitor.page.waitForURL(/\/en\/contact\/sent$/)
+    await visitor.context.close()
+  }
+  let homeSeeded: Promise<void> | null = null
+
   it('sends the app’s scripts and styles Brotli-compressed and cached as immutable, API data compressed but never stored', async () => {
     const { page, context } = await suite.newPage()
     await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
@@ -207,6 +293,8 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
       await signInContext(context, haven.baseUrl, staff.worker as StaffAccount)
       await page.goto(`${haven.baseUrl}/app/`)
       await page.locator('h1').first().waitFor()
+      // The home's panels finish loading first: an answer still on its way would say "back".
+      await page.waitForLoadState('networkidle')
       const banner = page.getByText(text.offline)
       expect(await banner.count()).toBe(0)
       await context.setOffline(true)
@@ -408,61 +496,132 @@ describeInBrowser('the staff app for a caseworker’s day (issue 15)', (suite) =
     it(`${locale}: a coordinator assigns a case; the caseworker finds it on her home, told by a notification`, async () => {
       seeded ??= seedCases()
       await seeded
-      const width = locale === 'en' ? 1280 : 375
-      const { page, context, consoleErrors } = await suite.newPage({
-        viewport: { width, height: 900 },
-        locale,
-      })
-      await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
-      const list = (await (
-        await context.request.get(`${haven.baseUrl}/api/v1/cases?type=protection&limit=100`)
-      ).json()) as { cases: { id: string; code: string; assigneeId: string | null }[] }
-      const kase = list.cases.find((c) => c.assigneeId === null)
-      if (!kase) throw new Error('no unassigned case left')
-      await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
-      await page.getByText(text.assign, { exact: true }).click()
-      const select = page.getByLabel(text.assignTo, { exact: true })
-      await select.waitFor()
-      // Only those who work cases in the case's shelter are offered: not YAN-01's caseworker.
-      const offered = await select.locator('option').allTextContents()
-      expect(offered).toContain('other')
-      expect(offered).toContain('coordinator')
-      expect(offered).not.toContain('worker')
-      await expectAxeClean(page, `${locale} assign form, ${width} px`)
-      await select.selectOption({ label: 'other' })
-      await page
-        .locator('form', { has: select })
-        .getByRole('button', { name: text.save, exact: true })
-        .click()
-      await page.getByRole('status').filter({ hasText: text.assigned }).waitFor()
-      await page.screenshot({ path: `e2e/artifacts/issue-15-assigned-${locale}-${width}.png` })
-      // The coordinator's home shows the caseload per caseworker.
-      await page.goto(`${haven.baseUrl}/app/`)
-      const load = page.getByRole('table', { name: text.caseload })
-      await load.waitFor()
-      expect(await load.getByRole('rowheader').allTextContents()).toContain('other')
-      await expectAxeClean(page, `${locale} coordinator home, ${width} px`)
-      await page.screenshot({
-        path: `e2e/artifacts/issue-15-home-coordinator-${locale}-${width}.png`,
-        fullPage: true,
-      })
-      await context.close()
+      // Both widths: each round assigns another case.
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        const list = (await (
+          await context.request.get(`${haven.baseUrl}/api/v1/cases?type=protection&limit=100`)
+        ).json()) as { cases: { id: string; code: string; assigneeId: string | null }[] }
+        const kase = list.cases.find((c) => c.assigneeId === null)
+        if (!kase) throw new Error('no unassigned case left')
+        await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+        await page.getByText(text.assign, { exact: true }).click()
+        const select = page.getByLabel(text.assignTo, { exact: true })
+        await select.waitFor()
+        // Only those who work cases in the case's shelter are offered: not YAN-01's caseworker.
+        const offered = await select.locator('option').allTextContents()
+        expect(offered).toContain('other')
+        expect(offered).toContain('coordinator')
+        expect(offered).not.toContain('worker')
+        await expectAxeClean(page, `${locale} assign form, ${width} px`)
+        await select.selectOption({ label: 'other' })
+        await page
+          .locator('form', { has: select })
+          .getByRole('button', { name: text.save, exact: true })
+          .click()
+        await page.getByRole('status').filter({ hasText: text.assigned }).waitFor()
+        await page.screenshot({ path: `e2e/artifacts/issue-15-assigned-${locale}-${width}.png` })
+        // The coordinator's home shows the caseload per caseworker.
+        await page.goto(`${haven.baseUrl}/app/`)
+        const load = page.getByRole('table', { name: text.caseload })
+        await load.waitFor()
+        expect(await load.getByRole('rowheader').allTextContents()).toContain('other')
+        await expectAxeClean(page, `${locale} coordinator home, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-home-coordinator-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        await context.close()
 
-      const caseworker = await suite.newPage({ viewport: { width, height: 900 }, locale })
-      await signInContext(caseworker.context, haven.baseUrl, staff.other as StaffAccount)
-      await caseworker.page.goto(`${haven.baseUrl}/app/`)
-      const mine = caseworker.page.getByRole('list', { name: text.myCases })
-      await mine.waitFor()
-      expect(await mine.getByRole('link').allTextContents()).toContain(kase.code)
-      await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
-      await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
-      await caseworker.page.screenshot({
-        path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
-        fullPage: true,
-      })
-      expect(consoleErrors).toEqual([])
-      expect(caseworker.consoleErrors).toEqual([])
-      await caseworker.context.close()
+        const caseworker = await suite.newPage({ viewport: { width, height: 900 }, locale })
+        await signInContext(caseworker.context, haven.baseUrl, staff.other as StaffAccount)
+        await caseworker.page.goto(`${haven.baseUrl}/app/`)
+        const mine = caseworker.page.getByRole('list', { name: text.myCases })
+        await mine.waitFor()
+        expect(await mine.getByRole('link').allTextContents()).toContain(kase.code)
+        await caseworker.page.getByRole('link', { name: text.unread }).waitFor()
+        await expectAxeClean(caseworker.page, `${locale} caseworker home, ${width} px`)
+        await caseworker.page.screenshot({
+          path: `e2e/artifacts/issue-15-home-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        // …and in "my cases", the cases list kept to her own.
+        await caseworker.page.goto(`${haven.baseUrl}/app/cases?assignee=me`)
+        const myList = caseworker.page.getByRole('table', { name: text.cases })
+        await myList.getByRole('link', { name: kase.code }).waitFor()
+        expect(await caseworker.page.getByLabel(text.whose, { exact: true }).inputValue()).toBe(
+          'me',
+        )
+        await expectAxeClean(caseworker.page, `${locale} caseworker's cases, ${width} px`)
+        await caseworker.page.screenshot({
+          path: `e2e/artifacts/issue-15-my-cases-${locale}-${width}.png`,
+        })
+        expect(consoleErrors).toEqual([])
+        expect(caseworker.consoleErrors).toEqual([])
+        await caseworker.context.close()
+      }
+      // Two widths, each a coordinator and a caseworker signing in: longer than one test's default.
+    }, 240_000)
+
+    it(`${locale}: home says what is new in the inbox and today's headcount against the cap, the next action first`, async () => {
+      homeSeeded ??= seedHome()
+      await homeSeeded
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/`)
+        const inbox = page.getByRole('region', { name: text.newMessages })
+        await inbox.waitFor()
+        // The next action comes first: the oldest new message, one click away.
+        const next = inbox.locator('.next-action a')
+        await next.waitFor()
+        expect(await next.textContent()).toMatch(text.oldestMessage)
+        expect(await next.getAttribute('href')).toMatch(/^\/app\/inbox\/[0-9a-f-]{36}$/)
+        // Nothing of the message itself is on the home page.
+        expect(await page.locator('main').textContent()).not.toContain('blankets')
+        const today = page.getByRole('region', { name: text.distributionsToday })
+        await today.getByRole('link', { name: text.recordDistribution }).waitFor()
+        const row = today.getByRole('row').filter({ hasText: 'SHE-01' })
+        expect(await row.getByRole('cell').textContent()).toContain(text.served)
+        await expectAxeClean(page, `${locale} home panels, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-home-panels-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
+    })
+
+    it(`${locale}: stock shows item and place names in the reader's language, and the forms ask for the Japanese one`, async () => {
+      homeSeeded ??= seedHome()
+      await homeSeeded
+      for (const width of [1280, 375]) {
+        const { page, context, consoleErrors } = await suite.newPage({
+          viewport: { width, height: 900 },
+          locale,
+        })
+        await signInContext(context, haven.baseUrl, staff.coordinator as StaffAccount)
+        await page.goto(`${haven.baseUrl}/app/supplies`)
+        const stock = page.locator('main table').first()
+        await stock.getByRole('rowheader', { name: text.stockItem, exact: true }).waitFor()
+        expect(await page.locator('main').textContent()).toContain(text.stockPlace)
+        expect(await page.getByLabel(text.nameJa).count()).toBe(2)
+        await expectAxeClean(page, `${locale} stock, ${width} px`)
+        await page.screenshot({
+          path: `e2e/artifacts/issue-15-stock-${locale}-${width}.png`,
+          fullPage: true,
+        })
+        expect(consoleErrors).toEqual([])
+        await context.close()
+      }
     })
 
     it(`${locale}: a caseworker corrects a name (a stale save is refused and said), and prints the case summary without menus or forms`, async () => {

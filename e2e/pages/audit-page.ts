@@ -21,7 +21,7 @@ export class AuditPageObject extends AppShell {
     await this.page.getByLabel('Who (login name)').fill(fields.actor ?? '')
     // The action is chosen by its words; the option's value is the code the log stores.
     await this.page.getByLabel('Action', { exact: true }).selectOption(fields.action ?? '')
-    await this.page.getByLabel('Record type').fill(fields.entityType ?? '')
+    await this.page.getByLabel('Record type').selectOption(fields.entityType ?? '')
     await this.page.getByRole('button', { name: 'Apply filter' }).click()
   }
 

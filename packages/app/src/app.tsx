@@ -1,19 +1,14 @@
 import type { ComponentType, JSX } from 'preact'
 import { LocationProvider, Route, Router } from 'preact-iso'
-import { AccountPage } from './auth/account/account-page.js'
-import { LoginPage } from './auth/login/login-page.js'
-import { PasswordLinkPage } from './auth/password-link-page.js'
-import { SetupPage } from './auth/setup-page.js'
 import { AppHeader } from './components/app-header.js'
 import { OfflineBanner } from './components/offline-banner.js'
 import { noteNavigation, PageTitle } from './components/page-title.js'
 import { ReauthDialog } from './components/reauth-dialog.js'
 import { RequireSession } from './components/require-session.js'
-import { pathMatches } from './lib/app-module.js'
+import { type AppPage, page, pathMatches } from './lib/app-module.js'
 import { t } from './lib/locale.js'
 import { APP_MODULES } from './modules/index.js'
 import { HomePage } from './shell/home-page.js'
-import { NotificationsPage } from './shell/notifications-page.js'
 
 function NotFound(): JSX.Element {
   return (
@@ -40,10 +35,49 @@ function signedInOnly<P extends object>(Page: ComponentType<P>): ComponentType<P
 
 const HOME_PANELS = APP_MODULES.flatMap((m) => m.homePanels ?? [])
 const Home = signedInOnly(() => <HomePage panels={HOME_PANELS} />)
-const Account = signedInOnly(AccountPage)
 // Each notification links where the module that wrote it says.
 const NOTIFICATION_LINKS = Object.assign({}, ...APP_MODULES.map((m) => m.notificationLinks ?? {}))
-const Notifications = signedInOnly(() => <NotificationsPage links={NOTIFICATION_LINKS} />)
+/**
+ * The shell's own pages, each loaded when first opened (sign-in, setup and the account page carry
+ * the second-factor code and the forms' validation, which the people list does not need).
+ */
+const SIGNED_OUT_PAGES: readonly AppPage[] = [
+  page(
+    '/app/login',
+    () => import('./auth/login/login-page.js').then((m) => m.LoginPage),
+    undefined,
+    'first',
+  ),
+  page(
+    '/app/setup',
+    () => import('./auth/setup-page.js').then((m) => m.SetupPage),
+    undefined,
+    'first',
+  ),
+  page(
+    '/app/password',
+    () => import('./auth/password-link-page.js').then((m) => m.PasswordLinkPage),
+    undefined,
+    'first',
+  ),
+]
+const SIGNED_IN_PAGES: readonly AppPage[] = [
+  page(
+    '/app/account',
+    () => import('./auth/account/account-page.js').then((m) => m.AccountPage),
+    undefined,
+    'first',
+  ),
+  page('/app/notifications', () =>
+    import('./shell/notifications-page.js').then((m) => () => (
+      <m.NotificationsPage links={NOTIFICATION_LINKS} />
+    )),
+  ),
+]
+const SHELL_PAGES = [
+  ...SIGNED_OUT_PAGES.map((p) => ({ path: p.path, component: p.component })),
+  ...SIGNED_IN_PAGES.map((p) => ({ path: p.path, component: signedInOnly(p.component) })),
+]
 /** Every module's pages, each wrapped once (so routing never remounts them). */
 const MODULE_PAGES = APP_MODULES.flatMap((m) =>
   m.pages.map((p) => ({ path: p.path, component: signedInOnly(p.component) })),
@@ -56,7 +90,7 @@ const NAV = APP_MODULES.flatMap((m) => m.nav ?? [])
  * saved is a round trip (the people list: session, chunk and list together instead of in turn).
  */
 export function warmFirstPage(path: string, search: string): void {
-  APP_MODULES.flatMap((m) => m.pages)
+  ;[...SIGNED_OUT_PAGES, ...SIGNED_IN_PAGES, ...APP_MODULES.flatMap((m) => m.pages)]
     .find((p) => pathMatches(p.path, path))
     ?.warm(new URLSearchParams(search))
 }
@@ -71,13 +105,8 @@ export function App(): JSX.Element {
       <OfflineBanner />
       <main id="main" class="main" tabIndex={-1}>
         <Router onRouteChange={noteNavigation}>
-          <Route path="/app/login" component={LoginPage} />
-          <Route path="/app/setup" component={SetupPage} />
-          <Route path="/app/password" component={PasswordLinkPage} />
           <Route path="/app/" component={Home} />
-          <Route path="/app/account" component={Account} />
-          <Route path="/app/notifications" component={Notifications} />
-          {MODULE_PAGES.map((p) => (
+          {[...SHELL_PAGES, ...MODULE_PAGES].map((p) => (
             <Route key={p.path} path={p.path} component={p.component} />
           ))}
           <Route default component={NotFound} />

@@ -64,6 +64,78 @@ describeEachDialect('supplies, policies and distributions under caps', (ctx) => 
     expect(res.status).toBe(201)
   }
 
+  // Issue #15: the home page's panel, today's people served against the cap in one's shelters.
+  it('counts the people served on a day against the cap, only in the shelters one works in', async () => {
+    await setUp()
+    const get = async (query: string, headers: Record<string, string>) => {
+      const res = await request('GET', `/distributions/headcounts?${query}`, undefined, headers)
+      return { status: res.status, body: await res.json() }
+    }
+    for (const headcount of [3, 4])
+      expect(
+        (
+          await post(
+            '/distributions',
+            { compartmentId: yan.id, day: '2026-06-10', headcount },
+            worker,
+          )
+        ).status,
+      ).toBe(201)
+    // JRL-01 has a policy too, but this field worker is granted YAN-01 only.
+    const jrlCoordinator = (
+      await signIn(
+        app,
+        await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: jrl.id }] }),
+      )
+    ).headers
+    expect(
+      (
+        await post(
+          '/allowance-policies',
+          { ...POLICY, dailyCap: 5, compartmentId: jrl.id },
+          jrlCoordinator,
+        )
+      ).status,
+    ).toBe(201)
+    // Its coordinator sees JRL-01 alone.
+    expect((await get('day=2026-06-10', jrlCoordinator)).body).toEqual([
+      {
+        compartmentId: jrl.id,
+        compartmentCode: 'JRL-01',
+        day: '2026-06-10',
+        people: 0,
+        dailyCap: 5,
+      },
+    ])
+    expect(await get('day=2026-06-10', worker)).toEqual({
+      status: 200,
+      body: [
+        {
+          compartmentId: yan.id,
+          compartmentCode: 'YAN-01',
+          day: '2026-06-10',
+          people: 7,
+          dailyCap: 20,
+        },
+      ],
+    })
+    // Another day: nobody served yet, the cap still in force.
+    expect((await get('day=2026-06-11', worker)).body).toEqual([
+      {
+        compartmentId: yan.id,
+        compartmentCode: 'YAN-01',
+        day: '2026-06-11',
+        people: 0,
+        dailyCap: 20,
+      },
+    ])
+    // Before the policy: no cap, nobody served, nothing to show.
+    expect((await get('day=2025-12-31', worker)).body).toEqual([])
+    const bad = await get('day=10.06.2026', worker)
+    expect(bad.status).toBe(422)
+    expect(bad.body.error.code).toBe('validation_failed')
+  })
+
   it('accepts exactly 20 of 21 simultaneous distributions against a cap of 20', async () => {
     await setUp()
     const all = await Promise.all(

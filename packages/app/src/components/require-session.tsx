@@ -18,6 +18,9 @@ export function loginUrl(next: string): string {
     : '/app/login'
 }
 
+/** The pages for someone not signed in. */
+const SIGNED_OUT = ['/app/login', '/app/setup', '/app/password']
+
 /** Shows its children to a fully signed-in person; sends anyone else to the sign-in page. */
 export function RequireSession({ children }: { children: ComponentChildren }): JSX.Element | null {
   const { url, route } = useLocation()
@@ -28,7 +31,9 @@ export function RequireSession({ children }: { children: ComponentChildren }): J
     if (current === undefined) ensureSession().catch(() => {})
   }, [current])
   useEffect(() => {
-    if (needsSignIn) route(loginUrl(url), true)
+    // Already on the way to a signed-out page: the router keeps showing this page until that
+    // page's code has loaded, and sending the person on again would nest `next` in `next`.
+    if (needsSignIn && !SIGNED_OUT.some((p) => url.startsWith(p))) route(loginUrl(url), true)
   }, [needsSignIn, url, route])
   if (current === undefined) {
     return sessionProblem.value ? (

@@ -3,6 +3,7 @@ import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { ComponentType } from 'preact'
 import { lazy } from 'preact-iso'
 import { early } from './api-client.js'
+import { loadRest } from './locale.js'
 
 /**
  * What a module hands the app shell: its pages, its entries in the main navigation, and where
@@ -27,12 +28,21 @@ export interface HomePanel {
   shows(can: Abilities): boolean
 }
 
-/** A home panel whose code loads with the home page of those who see it. */
+/** A home panel whose code (and the messages of every module) loads with the home page of those who see it. */
 export function homePanel(
   load: () => Promise<ComponentType>,
   shows: (can: Abilities) => boolean,
 ): HomePanel {
-  return { component: lazy(load), shows }
+  return { component: lazy(withMessages(load)), shows }
+}
+
+/**
+ * A screen's code together with every module's messages: only the shell's and the people
+ * module's come before the first screen (lib/locale), the rest arrive with the first other page,
+ * in parallel with its code.
+ */
+function withMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), loadRest()]).then(([loaded]) => loaded)
 }
 
 /** A screen at an address under /app. Route parameters (`:id`) arrive as props of that name. */
@@ -52,13 +62,19 @@ export function page<P>(
   load: () => Promise<ComponentType<P>>,
   /** The API path of the page's first data for an address, asked for early on a cold start. */
   firstData?: (search: URLSearchParams) => string,
+  /**
+   * `first` when every word the page shows is in the first part of the catalog (the shell's and
+   * the people module's), so it need not wait for the rest; checked by first-messages.test.ts.
+   */
+  messages: 'first' | 'all' = 'all',
 ): AppPage {
+  const loadWith = messages === 'first' ? load : withMessages(load)
   return {
     path,
     // The router hands a page its path's parameters as props; the page declares which it reads.
-    component: lazy(load) as unknown as ComponentType,
+    component: lazy(loadWith) as unknown as ComponentType,
     warm(search) {
-      load().catch(() => {})
+      loadWith().catch(() => {})
       if (firstData) early(firstData(search))
     },
   }

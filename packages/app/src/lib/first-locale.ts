@@ -1,4 +1,5 @@
-import type { Catalog } from '@haven/core/i18n/catalog-en'
+import type { FirstMessageKey } from '@haven/core/i18n/catalog-first-en'
+import type { RestMessageKey } from '@haven/core/i18n/catalog-rest-en'
 import type { Locale } from '@haven/core/i18n/locales'
 import { negotiateLocale } from '@haven/core/i18n/negotiate-locale'
 
@@ -19,9 +20,19 @@ export function firstLocale(): Locale {
   return negotiateLocale({ chosen: storedChoice(), acceptLanguage: navigator.languages.join(',') })
 }
 
-/** One language's messages, as their own chunk (the browser fetches each once). */
-export function importCatalog(which: Locale): Promise<Catalog> {
+/**
+ * The first part of one language's messages (the shell's and the people module's), as its own
+ * chunk: what the app needs before its first screen. The browser fetches each chunk once.
+ */
+export function importCatalog(which: Locale): Promise<Readonly<Record<FirstMessageKey, string>>> {
   return which === 'ja'
-    ? import('@haven/core/i18n/catalog-ja').then((m) => m.ja)
-    : import('@haven/core/i18n/catalog-en').then((m) => m.en)
+    ? import('@haven/core/i18n/catalog-first-ja').then((m) => m.jaFirst)
+    : import('@haven/core/i18n/catalog-first-en').then((m) => m.enFirst)
+}
+
+/** The rest of one language's messages (every other module's), fetched with the first page that needs them. */
+export function importRest(which: Locale): Promise<Readonly<Record<RestMessageKey, string>>> {
+  return which === 'ja'
+    ? import('@haven/core/i18n/catalog-rest-ja').then((m) => m.jaRest)
+    : import('@haven/core/i18n/catalog-rest-en').then((m) => m.enRest)
 }

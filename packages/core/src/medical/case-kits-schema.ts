@@ -31,6 +31,7 @@ export const caseKitView = z.object({
   id: z.string(),
   caseId: z.string(),
   itemName: z.string(),
+  itemNameJa: z.string().nullable(),
   quantity: z.number(),
   occurredOn: z.string(),
 })

@@ -1,14 +1,8 @@
 import { z } from 'zod'
+import { CASE_STATUSES, CASE_TYPES } from './case-codes.js'
 
-export const CASE_TYPES = [
-  'protection',
-  'medical',
-  'resettlement',
-  'return',
-  'education',
-  'legal',
-] as const
-export const CASE_STATUSES = ['open', 'in_progress', 'closed'] as const
+export { CASE_STATUSES, CASE_TYPES } from './case-codes.js'
+
 export const CASE_OUTCOMES = [
   'resolved',
   'referred',

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { PERSON_SORTS, SITUATIONS } from './person-codes.js'
+
+export { PERSON_SORTS, SITUATIONS } from './person-codes.js'
 
 export const NAME_SCRIPTS = ['hangul', 'hanzi', 'kana', 'latin'] as const
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const
@@ -11,16 +14,6 @@ export const AGE_BANDS = [
   '30-44',
   '45-59',
   '60+',
-  'unknown',
-] as const
-export const SITUATIONS = [
-  'in_shelter',
-  'in_hiding',
-  'in_transit',
-  'resettled',
-  'returned',
-  'detained',
-  'repatriated',
   'unknown',
 ] as const
 export const RELATIONS = ['parent', 'child', 'sibling', 'spouse', 'guardian', 'ward'] as const
@@ -159,7 +152,6 @@ export const personLinkSchema = z.strictObject({
   relation: z.enum(RELATIONS),
 })
 
-export const PERSON_SORTS = ['code', 'last_activity', 'priority'] as const
 export const personQuerySchema = z.strictObject({
   compartmentId: z.string().max(100).optional(),
   q: z.string().trim().max(120).optional(),

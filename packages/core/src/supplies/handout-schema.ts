@@ -68,6 +68,8 @@ export const handoutView = z.object({
   compartmentId: z.string(),
   itemId: z.string(),
   itemName: z.string(),
+  /** The item's Japanese name, if given (see referenceName). */
+  itemNameJa: z.string().nullable(),
   itemKind: z.string(),
   unit: z.string(),
   quantity: z.number(),

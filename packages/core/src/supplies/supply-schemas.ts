@@ -24,8 +24,12 @@ export const currencySchema = z
 /** Decimal text in major units ("20", "12.50"): exact, unlike a float. */
 const amountText = z.string().regex(/^\d{1,12}(\.\d{1,3})?$/, { error: 'field.amount_format' })
 
+/** A name in Japanese beside the English one; empty means none (the English one is shown). */
+const nameJa = z.string().trim().max(80).optional()
+
 export const createItemSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
+  nameJa,
   kind: z.enum(ITEM_KINDS, { error: 'field.item_kind' }),
   unit: z.enum(ITEM_UNITS, { error: 'field.unit_unknown' }),
 })
@@ -33,6 +37,7 @@ export type CreateItem = z.infer<typeof createItemSchema>
 
 export const createLocationSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
+  nameJa,
   kind: z.enum(LOCATION_KINDS),
   /** A shelter's or programme's compartment; null for a warehouse or a delivery destination. */
   compartmentId: id.nullable().default(null),

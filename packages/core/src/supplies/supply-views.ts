@@ -3,6 +3,8 @@ import { z } from 'zod'
 export const itemView = z.object({
   id: z.string(),
   name: z.string(),
+  /** The Japanese name, if given (see referenceName). */
+  nameJa: z.string().nullable(),
   kind: z.string(),
   unit: z.string(),
 })
@@ -11,6 +13,7 @@ export type ItemView = z.infer<typeof itemView>
 export const locationView = z.object({
   id: z.string(),
   name: z.string(),
+  nameJa: z.string().nullable(),
   kind: z.string(),
   compartmentId: z.string().nullable(),
   compartmentCode: z.string().nullable(),
@@ -61,6 +64,17 @@ export const policyView = z.object({
   rationGrams: z.number(),
 })
 export type PolicyView = z.infer<typeof policyView>
+
+/** A shelter's people served on one day against its daily cap (the home page's panel). */
+export const dayHeadcountView = z.object({
+  compartmentId: z.string(),
+  compartmentCode: z.string(),
+  day: z.string(),
+  people: z.number(),
+  /** The cap of the policy in force that day; null when none is (nothing may be handed out). */
+  dailyCap: z.number().nullable(),
+})
+export type DayHeadcountView = z.infer<typeof dayHeadcountView>
 
 export const distributionView = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 import type { LoginResultView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { useLocation } from 'preact-iso'
+import { lazy, useLocation } from 'preact-iso'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { t } from '../../lib/locale.js'
@@ -13,9 +13,14 @@ import {
   signInNotice,
   signOut,
 } from '../../lib/session.js'
-import { EnrolStep } from './enrol-step.js'
 import { PasswordStep } from './password-step.js'
-import { type SecondFactorMethod, SecondFactorStep } from './second-factor-step.js'
+import type { SecondFactorMethod } from './second-factor-step.js'
+
+// The steps after the password load when reached (most sign-ins on a phone never set one up).
+const SecondFactorStep = lazy(() =>
+  import('./second-factor-step.js').then((m) => m.SecondFactorStep),
+)
+const EnrolStep = lazy(() => import('./enrol-step.js').then((m) => m.EnrolStep))
 
 type Step =
   | { kind: 'password' }

@@ -1,4 +1,3 @@
-import { loginRequestSchema } from '@haven/core/auth/auth-schemas'
 import type { LoginResultView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
@@ -11,6 +10,9 @@ import { passkeysSupported, signInWithPasskey } from '../../lib/passkeys.js'
 import { signInNotice } from '../../lib/session.js'
 
 /** The first step: login name and password, or a passkey alone. */
+/** The sign-in form's rules, with the validation library: loaded once, when first needed. */
+const loadRules = () => import('@haven/core/auth/auth-schemas')
+
 export function PasswordStep({
   onResult,
 }: {
@@ -26,17 +28,22 @@ export function PasswordStep({
       <form
         ref={form}
         noValidate
+        // Fetched while the person types, so the first attempt does not wait for them.
+        onFocusCapture={() => void loadRules().catch(() => {})}
         onSubmit={(event) => {
           event.preventDefault()
           // The reason the person was sent here has been read; what follows is about this attempt.
           signInNotice.value = null
-          const checked = checkFields(loginRequestSchema, { loginName, password })
-          if (!checked.ok) {
-            submission.setFields(checked.errors)
-            focusFirstInvalid(form.current)
-            return
-          }
           void submission.run(async () => {
+            // The form's rules load with the first attempt, not with the page (they bring the
+            // validation library, as large as the rest of the sign-in screen).
+            const { loginRequestSchema } = await loadRules()
+            const checked = checkFields(loginRequestSchema, { loginName, password })
+            if (!checked.ok) {
+              submission.setFields(checked.errors)
+              focusFirstInvalid(form.current)
+              return
+            }
             try {
               onResult(await api<LoginResultView>('POST', '/auth/login', checked.value))
             } catch (error) {

@@ -1,5 +1,4 @@
 import type { AuditEntryView } from '@haven/core/audit/audit-views'
-import { en } from '@haven/core/i18n/catalog-en'
 import { formatNumber } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
@@ -10,7 +9,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
-import { locale, t } from '../../lib/locale.js'
+import { loadedMessageKeys, locale, t } from '../../lib/locale.js'
 import { apiGet } from '../../lib/typed-api.js'
 import {
   type AuditFilters,
@@ -20,7 +19,7 @@ import {
   NO_FILTERS,
   rangeReversed,
 } from './audit-query.js'
-import { AuditTable, actionInWords, knownActions, typeInWords } from './audit-table.js'
+import { AuditTable, actionInWords, knownActions, knownTypes, typeInWords } from './audit-table.js'
 import { ChainHead, type ChainHeadView } from './chain-head.js'
 
 interface AuditPageView {
@@ -41,14 +40,12 @@ export function AuditPage(): JSX.Element {
   const [nextBefore, setNextBefore] = useState<number | null>(null)
   const [total, setTotal] = useState<{ total: number; capped: boolean } | null>(null)
   const [head, setHead] = useState<ChainHeadView | null>(null)
-  // Record types seen so far, as suggestions (the log is the only list of them).
-  const [seenTypes, setSeenTypes] = useState(new Set<string>())
   const [rangeError, setRangeError] = useState<string | null>(null)
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
   // Every action with words, sorted by those words in the reader's language.
   const actionOptions = useMemo(() => {
-    const options = knownActions(Object.keys(en))
+    const options = knownActions(loadedMessageKeys())
       .map((value) => ({ value, label: actionInWords(value) }))
       .sort((a, b) => a.label.localeCompare(b.label, locale.value))
     // An address may name an action without words yet: keep it choosable.
@@ -56,6 +53,15 @@ export function AuditPage(): JSX.Element {
       options.unshift({ value: applied.action, label: actionInWords(applied.action) })
     return [{ value: '', label: t('audit.any_action') }, ...options]
   }, [locale.value, applied.action])
+  // Every record type with words, the same way; an address naming another stays choosable.
+  const typeOptions = useMemo(() => {
+    const options = knownTypes(loadedMessageKeys())
+      .map((value) => ({ value, label: typeInWords(value) }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale.value))
+    if (applied.entityType && !options.some((o) => o.value === applied.entityType))
+      options.unshift({ value: applied.entityType, label: typeInWords(applied.entityType) })
+    return [{ value: '', label: t('audit.any_type') }, ...options]
+  }, [locale.value, applied.entityType])
 
   // The address is the state: a new filter or page is a new address, and Back goes to the last one.
   useEffect(() => {
@@ -69,13 +75,6 @@ export function AuditPage(): JSX.Element {
       setNextBefore(page.nextBefore)
       setTotal({ total: page.total, capped: page.totalCapped })
       setHead(latest)
-      setSeenTypes(
-        (previous) =>
-          new Set([
-            ...previous,
-            ...page.entries.flatMap((e) => (e.entityType ? [e.entityType] : [])),
-          ]),
-      )
     })
   }, [address])
 
@@ -122,15 +121,14 @@ export function AuditPage(): JSX.Element {
               onChange={set('action')}
               error={submission.fields.action}
             />
-            <TextField
+            <SelectField
               id="entityType"
+              wide
               label={t('audit.entity_type')}
               value={form.entityType}
-              onInput={set('entityType')}
+              options={typeOptions}
+              onChange={set('entityType')}
               error={submission.fields.entityType}
-              autoComplete="off"
-              verbatim
-              list="audit-types"
             />
             <TextField
               id="from"
@@ -149,11 +147,6 @@ export function AuditPage(): JSX.Element {
               error={rangeError ?? submission.fields.to}
             />
           </div>
-          <datalist id="audit-types">
-            {[...seenTypes].sort().map((a) => (
-              <option key={a} value={a} label={typeInWords(a)} />
-            ))}
-          </datalist>
           <div class="actions">
             <button type="submit" class="primary" disabled={submission.busy}>
               {t('audit.apply')}

@@ -2,6 +2,7 @@ import type { AuditEntryView } from '@haven/core/audit/audit-views'
 import { formatMoment } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { isMessageKey, locale, t } from '../../lib/locale.js'
+import { AuditDetails } from './audit-details.js'
 
 const ACTION_PREFIX = 'audit.act.'
 
@@ -18,11 +19,11 @@ export function knownActions(keys: readonly string[]): string[] {
     .map((k) => k.slice(ACTION_PREFIX.length))
 }
 
-/** Non-identifying facts of an entry ("role: coordinator, grantId: …") as one line. */
-export function detailsText(details: Readonly<Record<string, unknown>>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
-    .join(', ')
+const TYPE_PREFIX = 'audit.type.'
+
+/** Every record type that has words, for the filter (as the actions: the catalog is the list). */
+export function knownTypes(keys: readonly string[]): string[] {
+  return keys.filter((k) => k.startsWith(TYPE_PREFIX)).map((k) => k.slice(TYPE_PREFIX.length))
 }
 
 /** A record type in the reader's words ("Case", "ケース"); a type without words shows as itself. */
@@ -90,7 +91,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
               <span class={`badge outcome-${entry.outcome}`}>{outcomeLabel(entry.outcome)}</span>
             </td>
             <td data-label={t('audit.details')} class="details">
-              {detailsText(entry.details)}
+              <AuditDetails details={entry.details} />
             </td>
           </tr>
         ))}

@@ -1,4 +1,4 @@
-import { defineAppModule, page } from '../../lib/app-module.js'
+import { defineAppModule, homePanel, page } from '../../lib/app-module.js'
 
 /** Messages from the public site's forms, for those granted an inbox compartment. */
 export const inboxApp = defineAppModule({
@@ -14,5 +14,11 @@ export const inboxApp = defineAppModule({
       group: 'organisation',
       shows: (can) => can.readInbox,
     },
+  ],
+  homePanels: [
+    homePanel(
+      () => import('./inbox-home.js').then((m) => m.InboxHome),
+      (can) => can.readInbox,
+    ),
   ],
 })

@@ -1,6 +1,7 @@
 import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
 import { type CaseKitView, giveCaseKitsSchema } from '@haven/core/medical/case-kits-schema'
 import type { JSX } from 'preact'
+import { referenceName } from '@haven/core/supplies/index'
 import { useRef, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
@@ -78,7 +79,7 @@ function KitsForm(props: {
           id="kits-item"
           label={t('medical.kits_item')}
           value={itemId}
-          options={kits.map((i) => ({ value: i.id, label: i.name }))}
+          options={kits.map((i) => ({ value: i.id, label: referenceName(locale.value, i) }))}
           onChange={set('itemId')}
           error={submission.fields.itemId}
         />
@@ -89,7 +90,7 @@ function KitsForm(props: {
           options={places.map((l) => ({
             value: l.id,
             label: t('medical.kits_in_stock', {
-              place: l.compartmentCode ?? l.name,
+              place: l.compartmentCode ?? referenceName(locale.value, l),
               count: number(held(l.id)),
             }),
           }))}
@@ -160,7 +161,9 @@ function KitsList({ kase, version }: { kase: CaseFacts; version: number }): JSX.
                 <th scope="row" data-label={t('medical.kits_on')}>
                   {formatDate(locale.value, k.occurredOn)}
                 </th>
-                <td data-label={t('medical.kits_item')}>{k.itemName}</td>
+                <td data-label={t('medical.kits_item')}>
+                  {referenceName(locale.value, { name: k.itemName, nameJa: k.itemNameJa })}
+                </td>
                 <td data-label={t('medical.kits_quantity')}>{number(k.quantity)}</td>
               </tr>
             ))}
@@ -280,7 +283,10 @@ export function MedicalCasePage(): JSX.Element {
                     setDone(
                       t('medical.kits_saved', {
                         quantity: number(saved.quantity),
-                        item: saved.itemName,
+                        item: referenceName(locale.value, {
+                          name: saved.itemName,
+                          nameJa: saved.itemNameJa,
+                        }),
                         code: c.code,
                       }),
                     )

@@ -9,6 +9,7 @@ export const peopleApp = defineAppModule({
       '/app/people',
       () => import('./people-list.js').then((m) => m.PeopleList),
       peopleListEarly,
+      'first',
     ),
     page('/app/people/new', () => import('./person-new.js').then((m) => m.PersonNew)),
     page('/app/people/:id', () => import('./person-page.js').then((m) => m.PersonPage)),

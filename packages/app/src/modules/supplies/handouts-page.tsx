@@ -5,6 +5,8 @@ import {
   type HandoutView,
   NON_FOOD_KINDS,
 } from '@haven/core/supplies/handout-schema'
+import { referenceName } from '@haven/core/supplies/reference-name'
+import type { ItemView, LocationView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
@@ -94,7 +96,7 @@ function HandoutForm(props: {
           value={itemId}
           options={items.map((i) => ({
             value: i.id,
-            label: `${i.name} (${t(`sup.item_kind.${i.kind as (typeof NON_FOOD_KINDS)[number]}`)})`,
+            label: `${referenceName(locale.value, i)} (${t(`sup.item_kind.${i.kind as (typeof NON_FOOD_KINDS)[number]}`)})`,
           }))}
           onChange={set('itemId')}
           error={submission.fields.itemId}
@@ -103,7 +105,10 @@ function HandoutForm(props: {
           id="handout-from"
           label={t('handouts.from')}
           value={fromLocationId}
-          options={places.map((l) => ({ value: l.id, label: l.compartmentCode ?? l.name }))}
+          options={places.map((l) => ({
+            value: l.id,
+            label: l.compartmentCode ?? referenceName(locale.value, l),
+          }))}
           onChange={set('fromLocationId')}
           error={submission.fields.fromLocationId}
         />
@@ -218,7 +223,13 @@ export function HandoutsPage(): JSX.Element {
             onSaved={(saved) => {
               setOpening(false)
               setStatus(
-                t('handouts.saved', { quantity: number(saved.quantity), item: saved.itemName }),
+                t('handouts.saved', {
+                  quantity: number(saved.quantity),
+                  item: referenceName(locale.value, {
+                    name: saved.itemName,
+                    nameJa: saved.itemNameJa,
+                  }),
+                }),
               )
               setOffset(0)
               setVersion(version + 1)
@@ -311,7 +322,9 @@ export function HandoutsPage(): JSX.Element {
                       <th scope="row" data-label={t('handouts.on')}>
                         {formatDate(locale.value, h.occurredOn)}
                       </th>
-                      <td data-label={t('handouts.item')}>{h.itemName}</td>
+                      <td data-label={t('handouts.item')}>
+                        {referenceName(locale.value, { name: h.itemName, nameJa: h.itemNameJa })}
+                      </td>
                       <td data-label={t('handouts.quantity')}>{number(h.quantity)}</td>
                       <td data-label={t('handouts.to')}>
                         {h.personCode ? (

@@ -1,4 +1,4 @@
-import { defineAppModule, page } from '../../lib/app-module.js'
+import { defineAppModule, homePanel, page } from '../../lib/app-module.js'
 
 /** Distributions under caps (field workers record), the dashboard, stock and allowance policies. */
 export const suppliesApp = defineAppModule({
@@ -48,5 +48,11 @@ export const suppliesApp = defineAppModule({
       group: 'field',
       shows: (can) => can.managePolicies || can.enterRates,
     },
+  ],
+  homePanels: [
+    homePanel(
+      () => import('./headcount-panel.js').then((m) => m.HeadcountPanel),
+      (can) => can.supplies,
+    ),
   ],
 })

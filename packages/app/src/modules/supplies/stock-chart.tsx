@@ -2,6 +2,12 @@ import type { JSX } from 'preact'
 import { Problem, useLoad } from '../../components/load-state.js'
 import { t } from '../../lib/locale.js'
 import { apiGet } from '../../lib/typed-api.js'
+import { referenceName } from '@haven/core/supplies/reference-name'
+import type { ItemView, LocationView, StockView } from '@haven/core/supplies/supply-views'
+import type { JSX } from 'preact'
+import { Problem, useLoad } from '../../components/load-state.js'
+import { api } from '../../lib/api-client.js'
+import { locale, t } from '../../lib/locale.js'
 import { BarChart } from './bar-chart.js'
 import { quantityText, unitName } from './quantity-text.js'
 
@@ -13,7 +19,7 @@ export function StockChart(): JSX.Element | null {
   const { items, locations, stock } = overview.data
   const place = (id: string) => {
     const l = locations.find((x) => x.id === id)
-    return l ? (l.compartmentCode ?? l.name) : id
+    return l ? (l.compartmentCode ?? referenceName(locale.value, l)) : id
   }
   const held = items.filter((i) => stock.some((s) => s.itemId === i.id))
   return (
@@ -27,7 +33,7 @@ export function StockChart(): JSX.Element | null {
             <BarChart
               key={item.id}
               id={`stock-${item.id}`}
-              title={`${item.name} (${unitName(item.unit)})`}
+              title={`${referenceName(locale.value, item)} (${unitName(item.unit)})`}
               description={rows
                 .map((r) => `${place(r.locationId)}: ${quantityText(r.quantity, item.unit)}`)
                 .join(', ')}

@@ -1,5 +1,6 @@
 import { formatDate } from '@haven/core/i18n/format'
 import { formatDecimalMoney } from '@haven/core/money/money'
+import { referenceName } from '@haven/core/supplies/reference-name'
 import {
   createItemSchema,
   createLocationSchema,
@@ -52,7 +53,10 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
   const submission = useSubmission()
   const places = [
     { value: '', label: t('sup.none_location') },
-    ...locations.map((l) => ({ value: l.id, label: l.compartmentCode ?? l.name })),
+    ...locations.map((l) => ({
+      value: l.id,
+      label: l.compartmentCode ?? referenceName(locale.value, l),
+    })),
   ]
   return (
     <form
@@ -89,7 +93,10 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
           id="mv-item"
           label={t('sup.item')}
           value={v.itemId}
-          options={items.map((i) => ({ value: i.id, label: `${i.name} (${unitName(i.unit)})` }))}
+          options={items.map((i) => ({
+            value: i.id,
+            label: `${referenceName(locale.value, i)} (${unitName(i.unit)})`,
+          }))}
           onChange={(itemId) => setV({ ...v, itemId })}
           error={submission.fields.itemId}
         />
@@ -166,7 +173,7 @@ function MovementForm(props: { data: Overview; onSaved: () => void }): JSX.Eleme
 
 function LocationForm(props: { onSaved: () => void }): JSX.Element {
   const [compartments] = useCompartments()
-  const [v, setV] = useState({ name: '', kind: 'warehouse', compartmentId: '' })
+  const [v, setV] = useState({ name: '', nameJa: '', kind: 'warehouse', compartmentId: '' })
   const submission = useSubmission()
   const options = compartments.state === 'ready' ? compartments.data : []
   return (
@@ -186,7 +193,7 @@ function LocationForm(props: { onSaved: () => void }): JSX.Element {
             return
           }
           await apiPost('/supplies/locations', { body: checked.value })
-          setV({ ...v, name: '' })
+          setV({ ...v, name: '', nameJa: '' })
           props.onSaved()
         })
       }}
@@ -199,6 +206,13 @@ function LocationForm(props: { onSaved: () => void }): JSX.Element {
           value={v.name}
           onInput={(name) => setV({ ...v, name })}
           error={submission.fields.name}
+        />
+        <TextField
+          id="loc-name-ja"
+          label={t('sup.name_ja')}
+          value={v.nameJa}
+          onInput={(nameJa) => setV({ ...v, nameJa })}
+          error={submission.fields.nameJa}
         />
         <SelectField
           id="loc-kind"
@@ -227,7 +241,7 @@ function LocationForm(props: { onSaved: () => void }): JSX.Element {
 }
 
 function ItemForm(props: { onSaved: () => void }): JSX.Element {
-  const [v, setV] = useState({ name: '', kind: 'rice', unit: 'kg' })
+  const [v, setV] = useState({ name: '', nameJa: '', kind: 'rice', unit: 'kg' })
   const submission = useSubmission()
   return (
     <form
@@ -243,7 +257,7 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
             return
           }
           await apiPost('/supplies/items', { body: checked.value })
-          setV({ ...v, name: '' })
+          setV({ ...v, name: '', nameJa: '' })
           props.onSaved()
         })
       }}
@@ -256,6 +270,13 @@ function ItemForm(props: { onSaved: () => void }): JSX.Element {
           value={v.name}
           onInput={(name) => setV({ ...v, name })}
           error={submission.fields.name}
+        />
+        <TextField
+          id="item-name-ja"
+          label={t('sup.name_ja')}
+          value={v.nameJa}
+          onInput={(nameJa) => setV({ ...v, nameJa })}
+          error={submission.fields.nameJa}
         />
         <SelectField
           id="item-kind"
@@ -289,9 +310,13 @@ export function SuppliesPage(): JSX.Element {
   // The server's ability, not a role: hiding the forms is convenience, the API refuses anyway.
   const may = activeSession.value?.can.manageSupplies === true
   const item = (id: string) => data.items.find((i) => i.id === id)
+  const itemName = (id: string) => {
+    const found = item(id)
+    return found ? referenceName(locale.value, found) : ''
+  }
   const place = (id: string | null) => {
     const l = data.locations.find((x) => x.id === id)
-    return l ? (l.compartmentCode ?? l.name) : t('sup.none_location')
+    return l ? (l.compartmentCode ?? referenceName(locale.value, l)) : t('sup.none_location')
   }
   return (
     <section class="card" aria-labelledby="page-title">
@@ -313,7 +338,7 @@ export function SuppliesPage(): JSX.Element {
             <tbody>
               {data.stock.map((s) => (
                 <tr key={`${s.itemId}/${s.locationId}`}>
-                  <th scope="row">{item(s.itemId)?.name}</th>
+                  <th scope="row">{itemName(s.itemId)}</th>
                   <td>{place(s.locationId)}</td>
                   <td>{quantityText(s.quantity, item(s.itemId)?.unit)}</td>
                 </tr>
@@ -346,7 +371,7 @@ export function SuppliesPage(): JSX.Element {
               <tr key={m.id}>
                 <th scope="row">{formatDate(locale.value, m.occurredOn)}</th>
                 <td>{t(`sup.kind.${m.kind as 'purchase'}`)}</td>
-                <td>{item(m.itemId)?.name}</td>
+                <td>{itemName(m.itemId)}</td>
                 <td>
                   {place(m.fromLocationId)} → {place(m.toLocationId)}
                 </td>

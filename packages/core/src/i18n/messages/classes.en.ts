@@ -17,8 +17,6 @@ export const classesEn = {
   'error.session_exists': 'A session on this day is already recorded.',
   'error.enrolment_ended': 'This enrolment has already ended. Nothing was changed; reload it.',
 
-  'nav.classes': 'Classes',
-
   'classes.language.ja': 'Japanese',
   'classes.language.ko': 'Korean',
   'classes.language.zh': 'Chinese',

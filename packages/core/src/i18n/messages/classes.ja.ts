@@ -19,8 +19,6 @@ export const classesJa: Record<keyof typeof classesEn, string> = {
   'error.enrolment_ended':
     'この受講はすでに終了しています。何も変更していません。再読み込みしてください。',
 
-  'nav.classes': '語学教室',
-
   'classes.language.ja': '日本語',
   'classes.language.ko': '韓国語',
   'classes.language.zh': '中国語',

@@ -55,7 +55,6 @@ export const detainedEn = {
   'detained.served.whole': 'the whole of {term} term',
   'detained.held_one_month': 'one month',
   'detained.held_months': '{words} months',
-  'nav.detained': 'Detained workers',
   'detained.title': 'Detained aid workers',
   'detained.intro':
     'Aid workers arrested for helping refugees. Records are restricted: only people granted this compartment see them, and only coordinators see names.',

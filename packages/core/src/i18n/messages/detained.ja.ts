@@ -57,7 +57,6 @@ export const detainedJa: Record<keyof typeof detainedEn, string> = {
   'detained.served.whole': '刑期{term}の全期間',
   'detained.held_one_month': '1か月',
   'detained.held_months': '{words}か月',
-  'nav.detained': '拘束された支援者',
   'detained.title': '拘束された支援者',
   'detained.intro':
     '難民を助けたために逮捕された支援者の記録です。このコンパートメントの権限を与えられた人だけが閲覧でき、氏名はコーディネーターだけが見られます。',

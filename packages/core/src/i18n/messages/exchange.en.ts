@@ -28,7 +28,6 @@ export const exchangeEn = {
     '{rows, plural, one {# row looks} other {# rows look}} like people already registered, so nothing was imported. Check them in a dry run; import with “register anyway” if they are different people.',
   'error.import_conflict':
     'Another import of the same rows finished while this one ran, so nothing of this one was imported. Run a dry run again to see what is left to import.',
-  'nav.import': 'Import',
   'exchange.import_title': 'Import people from a spreadsheet',
   'exchange.file': 'Spreadsheet (CSV or XLSX)',
   'exchange.file_hint':
@@ -90,7 +89,6 @@ export const exchangeEn = {
   'field.iati_country_twice': 'Each country once.',
   'error.iati_not_configured':
     'Set the organisation’s IATI identifier, type, names and countries first (Publish to IATI, Settings).',
-  'nav.publish_iati': 'IATI',
   'exchange.iati_title': 'Publish to IATI',
   'exchange.iati_lead':
     'IATI 2.03 files for donors and partners: the organisation file (budget and spending by programme) and the activity file (one activity per programme, with monthly spending and the results the annual report published). No live counts and nothing about a person.',

@@ -30,7 +30,6 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
     '{rows} 行が登録済みの人と重なっている可能性があるため、何も取り込んでいません。試行で確認し、別人であれば「重複の可能性があっても登録」で取り込んでください。',
   'error.import_conflict':
     'この取り込みの途中で、同じ行の別の取り込みが先に終わったため、この取り込みでは何も取り込んでいません。もう一度試行して、残っている行を確認してください。',
-  'nav.import': '取り込み',
   'exchange.import_title': '表計算ファイルから人を取り込む',
   'exchange.file': '表計算ファイル（CSV または XLSX）',
   'exchange.file_hint':
@@ -89,7 +88,6 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'field.iati_country_twice': '同じ国は一度だけ入力してください。',
   'error.iati_not_configured':
     '先に団体のIATI識別子・種別・名称・国を設定してください（IATIへの公開 → 設定）。',
-  'nav.publish_iati': 'IATI',
   'exchange.iati_title': 'IATIへの公開',
   'exchange.iati_lead':
     '助成団体・協力団体向けのIATI 2.03ファイルです。団体ファイル（事業別の予算と支出）と活動ファイル（事業ごとに1件、月別の支出と年次報告書で公表した成果）。最新の実数や個人に関する情報は含みません。',

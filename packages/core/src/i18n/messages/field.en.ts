@@ -5,8 +5,6 @@ export const fieldEn = {
   'error.field_change_refused':
     'This change cannot be applied now ({code}). Dismiss it, or fix the record and try again.',
 
-  'field.nav': 'Field app',
-  'field.review.nav': 'Field review',
   'field.title': 'Field app',
   'field.setup.title': 'Set up this phone',
   'field.setup.lead':

@@ -6,8 +6,6 @@ export const fieldJa: Record<keyof typeof fieldEn, string> = {
   'error.field_change_refused':
     'この変更は現在適用できません（{code}）。却下するか、記録を直してからもう一度お試しください。',
 
-  'field.nav': 'フィールドアプリ',
-  'field.review.nav': 'フィールドの確認',
   'field.title': 'フィールドアプリ',
   'field.setup.title': 'この端末の設定',
   'field.setup.lead':

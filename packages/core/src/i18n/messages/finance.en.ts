@@ -15,7 +15,6 @@ export const financeEn = {
   'error.already_reversed': 'This entry has already been reversed, or is itself a reversal.',
   'error.month_closed_already': '{month} is already closed.',
   'error.account_code_taken': 'Another account already has this code.',
-  'nav.finance': 'Finance',
   'fin.title': 'Finance',
   'fin.fiscal_year': 'Fiscal year',
   'fin.fy': 'FY{year} ({from} – {to})',

@@ -18,7 +18,6 @@ export const financeJa: Record<keyof typeof financeEn, string> = {
   'error.already_reversed': 'この仕訳は既に取り消されているか、それ自体が取消仕訳です。',
   'error.month_closed_already': '{month} は既に締め済みです。',
   'error.account_code_taken': 'このコードの勘定科目は既にあります。',
-  'nav.finance': '会計',
   'fin.title': '会計',
   'fin.fiscal_year': '年度',
   'fin.fy': '{year}年度（{from}〜{to}）',

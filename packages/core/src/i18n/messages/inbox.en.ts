@@ -32,4 +32,10 @@ export const inboxEn = {
   'inbox.back': 'All messages',
   'inbox.recorded': 'Your reading of this message has been recorded in the audit log.',
   'inbox.signed_out': 'You are signed out. Sign in again to continue.',
+  'inbox.home_title': 'New messages',
+  'inbox.home_next': 'Read the oldest new message, received {date}',
+  'inbox.home_none': 'No new messages.',
+  'inbox.home_count':
+    '{count, plural, one {# new message from the public site} other {# new messages from the public site}}',
+  'inbox.home_all': 'All new messages',
 } as const

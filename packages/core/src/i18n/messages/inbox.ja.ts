@@ -33,4 +33,9 @@ export const inboxJa: Record<keyof typeof inboxEn, string> = {
   'inbox.back': 'メッセージ一覧',
   'inbox.recorded': 'このメッセージを読んだことは監査ログに記録されました。',
   'inbox.signed_out': 'サインアウトしています。続けるには、もう一度サインインしてください。',
+  'inbox.home_title': '新着メッセージ',
+  'inbox.home_next': 'いちばん古い新着メッセージ（{date} 受信）を読む',
+  'inbox.home_none': '新着メッセージはありません。',
+  'inbox.home_count': '公開サイトからの新着メッセージ：{count} 件',
+  'inbox.home_all': '新着メッセージの一覧',
 }

@@ -34,7 +34,6 @@ export const keysEn = {
     'The unseal page only answers on the server itself (127.0.0.1), not through a proxy. Use “haven unseal” on the server, or an SSH tunnel.',
   'unseal.form_expired': 'This form expired. Reload the page and try again.',
 
-  'keys.title': 'Keys and shredding',
   'keys.intro':
     'Each compartment’s identifying fields are sealed with its own keys. Rotating makes new keys and re-seals everything; shredding destroys the keys, so those fields can never be read again — here or in any backup.',
   'keys.loading': 'Loading…',

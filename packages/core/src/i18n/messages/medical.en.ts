@@ -12,7 +12,6 @@ export const medicalEn = {
   'medical.flag.sexual_violence': 'Survivor of sexual violence',
   'medical.flag.mental_health': 'Mental health',
 
-  'nav.treatments': 'Treatments',
   'treatments.title': 'Medical aid',
   'treatments.intro':
     'Treatments of medical cases: clinic, hospital or medicines, by a partner, in a month, with the cost paid. Flagged treatments are seen by coordinators only.',

@@ -13,7 +13,6 @@ export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'medical.flag.sexual_violence': '性暴力のサバイバー',
   'medical.flag.mental_health': '心の健康',
 
-  'nav.treatments': '医療支援',
   'treatments.title': '医療支援',
   'treatments.intro':
     '医療ケースの治療（診療所、病院、薬）を、提携先、月、支払った費用とともに記録します。フラグ付きの治療はコーディネーターだけが見られます。',

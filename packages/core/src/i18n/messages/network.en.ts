@@ -10,7 +10,6 @@ export const networkEn = {
   'field.locale_twice': 'Each language may be given once. Remove the repeated one.',
   'error.event_published':
     'This event is already on the website. Open its page to change the text there.',
-  'nav.network': 'Partners',
   'network.title': 'Partners',
   'network.partners': 'Partners',
   'network.events_link': 'Events',

@@ -13,7 +13,6 @@ export const networkJa: Record<keyof typeof networkEn, string> = {
   'field.locale_twice': '各言語は 1 回だけ指定できます。重複している言語を削除してください。',
   'error.event_published':
     'この行事はすでにウェブサイトに掲載されています。文面の変更はそのページで行ってください。',
-  'nav.network': '協力団体',
   'network.title': '協力団体',
   'network.partners': '協力団体',
   'network.events_link': '行事',

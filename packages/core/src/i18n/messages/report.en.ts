@@ -17,7 +17,6 @@ export const reportEn = {
   'error.report_refused':
     'The disclosure review refuses this report: resolve its findings (see the review) before publishing.',
   'field.report_nothing_to_change': 'Change the English or the Japanese text.',
-  'nav.report': 'Annual report',
   'report.title': 'Annual activity report',
   'report.intro':
     'Each fiscal year’s report is written in English and Japanese with figure placeholders; every figure passes the disclosure engine, two editors approve, and publishing puts it on the website’s Activity Reports.',

@@ -18,7 +18,6 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'error.report_refused':
     '開示審査でこの報告書は公開不可とされました。公開する前に審査の指摘を解決してください。',
   'field.report_nothing_to_change': '英語または日本語の文章を変更してください。',
-  'nav.report': '年次報告書',
   'report.title': '年次活動報告書',
   'report.intro':
     '各年度の報告書は英語と日本語で、数値の差し込み記号を使って書きます。すべての数値は開示エンジンを通り、編集者2名が承認し、公開するとウェブサイトの活動報告に載ります。',

@@ -23,8 +23,6 @@ export const resettlementEn = {
     'This step does not follow where the request stands (it is {status}). Nothing was changed; reload it.',
   'error.pathway_exists': 'This case already has a resettlement pathway: open it instead.',
 
-  'nav.resettlement': 'Resettlement',
-
   'resettlement.route.unhcr': 'UNHCR',
   'resettlement.route.consulate': 'Consulate or embassy',
   'resettlement.route.underground': 'Underground route',
@@ -71,7 +69,6 @@ export const resettlementEn = {
   'resettlement.intake_on': 'Intake (when)',
   'resettlement.open_submit': 'Open the pathway',
 
-  'nav.returns': 'Returns',
   'returns.title': 'Return support',
   'returns.intro':
     'Requests for help to return, their decision, the funds paid and the month of return. Nothing is followed up after the return.',

@@ -24,8 +24,6 @@ export const resettlementJa: Record<keyof typeof resettlementEn, string> = {
     'この操作は申請の現在の状態（{status}）からは行えません。何も変更していません。再読み込みしてください。',
   'error.pathway_exists': 'このケースにはすでに定住経路があります。そちらを開いてください。',
 
-  'nav.resettlement': '定住支援',
-
   'resettlement.route.unhcr': 'UNHCR',
   'resettlement.route.consulate': '領事館・大使館',
   'resettlement.route.underground': '地下ルート',
@@ -72,7 +70,6 @@ export const resettlementJa: Record<keyof typeof resettlementEn, string> = {
   'resettlement.intake_on': '受付（時期）',
   'resettlement.open_submit': '経路を開く',
 
-  'nav.returns': '帰還支援',
   'returns.title': '帰還支援',
   'returns.intro':
     '帰還支援の申請、その判断、支払った資金、帰還した月を記録します。帰還後の追跡は行いません。',

@@ -16,10 +16,6 @@ export const sheltersEn = {
   'error.shelter_not_compromised':
     'This shelter is not marked compromised: there is nothing to undo.',
 
-  'nav.shelters': 'Shelters',
-  'nav.notifications': 'Notifications',
-  'nav.notifications_unread': ' unread',
-
   'shelters.title': 'Shelters',
   'shelters.intro':
     'Each shelter is known by its code only. Its caretaker and residents are people records whose identities stay sealed.',

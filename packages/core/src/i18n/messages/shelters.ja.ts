@@ -18,10 +18,6 @@ export const sheltersJa: Record<keyof typeof sheltersEn, string> = {
   'error.shelter_not_compromised':
     'このシェルターは「漏えいの恐れ」とされていないため、取り消すものはありません。',
 
-  'nav.shelters': 'シェルター',
-  'nav.notifications': 'お知らせ',
-  'nav.notifications_unread': ' 件未読',
-
   'shelters.title': 'シェルター',
   'shelters.intro':
     'シェルターはコードだけで示します。管理人と入居者は人物記録で、身元は封印されたままです。',

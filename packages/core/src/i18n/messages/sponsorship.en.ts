@@ -30,7 +30,6 @@ export const sponsorshipEn = {
   'letter.age_line': '{alias} is in the age group {band}.',
   'letter.closing':
     'Thank you for standing by {alias}. With warm wishes from everyone in the education plan.',
-  'nav.sponsorship': 'Sponsorship',
   'sponsorship.title': 'Education sponsorship plan',
   'sponsorship.flows_link': 'The year’s flows and chart',
   'sponsorship.status': 'Status',

@@ -32,7 +32,6 @@ export const sponsorshipJa: Record<keyof typeof sponsorshipEn, string> = {
   'letter.greeting': '{code} 様',
   'letter.age_line': '{alias} さんは {band} 歳の年齢層です。',
   'letter.closing': '{alias} さんを支えてくださり、ありがとうございます。教育支援プラン一同より。',
-  'nav.sponsorship': '教育里親',
   'sponsorship.title': '教育里親プラン',
   'sponsorship.flows_link': '年度の推移とグラフ',
   'sponsorship.status': '状態',

@@ -30,8 +30,6 @@ export const suppliesEn = {
   'error.no_exchange_rate':
     'No {from}→{to} exchange rate on or before {day}. Finance must record one first.',
   'error.person_not_in_compartment': 'No person with this code is registered in this compartment.',
-  'nav.distributions': 'Distributions',
-  'nav.dashboard': 'Dashboard',
   'dist.title': 'Record a distribution',
   'dist.intro':
     'One entry per person, or a headcount for a group. The allowance policy’s caps are checked when you submit.',
@@ -103,7 +101,6 @@ export const suppliesEn = {
   'calc.currency': 'Currency',
   'calc.result':
     'At {people, plural, one {# person} other {# people}} a day ({month} a month) and {grams} g per adult per day, a year needs {tonnes} t of rice ({kgMonth} kg a month) and costs {cost} ({costMonth} a month).',
-  'nav.allowances': 'Policies and rates',
   'pol.title': 'Allowance policies and exchange rates',
   'pol.intro':
     'A policy sets what each person receives, the daily headcount cap and the monthly budget. Periods of one compartment may not overlap.',
@@ -134,7 +131,6 @@ export const suppliesEn = {
   'rate.save': 'Record rate',
   'rate.saved': 'Rate recorded.',
   'rate.none': 'No rates recorded.',
-  'nav.supplies': 'Stock',
   'sup.title': 'Stock and movements',
   'sup.intro':
     'Record purchases, transfers, deliveries and losses. Stock never goes below zero: a movement larger than what is there is refused.',
@@ -159,6 +155,7 @@ export const suppliesEn = {
   'sup.empty': 'No items or locations yet.',
   'sup.new_item': 'Add an item',
   'sup.item_name': 'Name',
+  'sup.name_ja': 'Name in Japanese (optional)',
   'sup.unit': 'Unit',
   'sup.add_item': 'Add item',
   'sup.new_location': 'Add a location',
@@ -174,7 +171,6 @@ export const suppliesEn = {
   'sup.item_kind.first_aid_kit': 'First-aid kit',
   'sup.item_kind.other': 'Other',
 
-  'nav.handouts': 'Clothes and kits',
   'handouts.title': 'Clothes and kits handed out',
   'handouts.intro':
     'Non-food items (clothes sets, first-aid kits) handed out from stock to one person, by code, or to a shelter’s headcount. Rice goes through Distributions, under the caps.',
@@ -217,4 +213,12 @@ export const suppliesEn = {
   'handouts.recipient': 'Given to',
   'handouts.recipient_person': 'A person',
   'handouts.recipient_shelter': 'A shelter’s headcount',
+  'dist.home_title': 'Distributions today',
+  'dist.home_next': 'Record a distribution',
+  'dist.home_next_full': 'The daily cap is reached at {codes}: record there only with a reason',
+  'dist.home_none': 'None of your shelters has an allowance policy in force today.',
+  'dist.home_row': '{people} of {cap} people',
+  'dist.home_row_no_policy': '{people} people (no policy in force)',
+  'dist.home_shelter': 'Shelter',
+  'dist.home_served': 'Served today',
 } as const

@@ -32,8 +32,6 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'error.no_exchange_rate':
     '{day} 以前の {from}→{to} の為替レートがありません。先に財務担当が記録してください。',
   'error.person_not_in_compartment': 'このコードの人物はこの区画に登録されていません。',
-  'nav.distributions': '配給',
-  'nav.dashboard': 'ダッシュボード',
   'dist.title': '配給を記録',
   'dist.intro': '1 人ずつ、またはグループの人数で記録します。送信時に支給方針の上限を確認します。',
   'dist.compartment': 'シェルターまたはプログラム',
@@ -102,7 +100,6 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'calc.currency': '通貨',
   'calc.result':
     '1 日 {people} 人（月 {month} 人）、大人 1 人 1 日 {grams} g なら、1 年に米 {tonnes} トン（月 {kgMonth} kg）、費用は {cost}（月 {costMonth}）です。',
-  'nav.allowances': '方針とレート',
   'pol.title': '支給方針と為替レート',
   'pol.intro':
     '方針は 1 人あたりの支給額、1 日の人数上限、月の予算を定めます。同じ区画の期間は重ねられません。',
@@ -133,7 +130,6 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'rate.save': 'レートを記録',
   'rate.saved': 'レートを記録しました。',
   'rate.none': 'レートの記録はありません。',
-  'nav.supplies': '在庫',
   'sup.title': '在庫と入出庫',
   'sup.intro':
     '購入・移動・配送・損失を記録します。在庫が 0 を下回ることはありません。在庫より多い出庫は拒否されます。',
@@ -158,6 +154,7 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'sup.empty': '品目や場所はまだありません。',
   'sup.new_item': '品目を追加',
   'sup.item_name': '名前',
+  'sup.name_ja': '日本語の名前（任意）',
   'sup.unit': '単位',
   'sup.add_item': '品目を追加',
   'sup.new_location': '場所を追加',
@@ -173,7 +170,6 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'sup.item_kind.first_aid_kit': '救急セット',
   'sup.item_kind.other': 'その他',
 
-  'nav.handouts': '衣類・キット',
   'handouts.title': '衣類・キットの配布',
   'handouts.intro':
     '食料以外の物資（衣類セット、救急キット）を在庫から個人（コード）またはシェルターの人数に配布した記録です。米は上限の中で「配布」から記録します。',
@@ -216,4 +212,12 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'handouts.recipient': '渡した相手',
   'handouts.recipient_person': '個人',
   'handouts.recipient_shelter': 'シェルターの人数分',
+  'dist.home_title': '今日の配給',
+  'dist.home_next': '配給を記録する',
+  'dist.home_next_full': '{codes} は1日の上限に達しています。記録するには理由が必要です',
+  'dist.home_none': '今日有効な支給方針のあるシェルターはありません。',
+  'dist.home_row': '{cap} 人中 {people} 人',
+  'dist.home_row_no_policy': '{people} 人（有効な方針なし）',
+  'dist.home_shelter': 'シェルター',
+  'dist.home_served': '今日の配給人数',
 }

@@ -5,7 +5,6 @@ export const volunteersEn = {
   'field.volunteer_not_active':
     'Only an active volunteer is assigned work or logs hours. Finish the screening first.',
   'field.unknown_assignment': 'This is not one of the volunteer’s assignments.',
-  'nav.volunteers': 'Volunteers',
   'volunteers.title': 'Volunteers and interns',
   'volunteers.record_application': 'Record an application',
   'volunteers.application_recorded': 'The application is recorded.',

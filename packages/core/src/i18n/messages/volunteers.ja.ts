@@ -6,7 +6,6 @@ export const volunteersJa: Record<keyof typeof volunteersEn, string> = {
   'field.volunteer_not_active':
     '活動中のボランティアだけが担当を持ち、時間を記録できます。先に審査を終えてください。',
   'field.unknown_assignment': 'このボランティアの担当ではありません。',
-  'nav.volunteers': 'ボランティア',
   'volunteers.title': 'ボランティア・インターン',
   'volunteers.record_application': '応募を記録',
   'volunteers.application_recorded': '応募を記録しました。',

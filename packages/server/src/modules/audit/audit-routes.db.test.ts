@@ -97,4 +97,44 @@ describeEachDialect('audit log filters', (ctx) => {
     expect(opened.entries.map((e) => e.entityCode)).toEqual([person.code])
     expect(JSON.stringify(opened)).not.toContain('Test Person')
   })
+
+  it('names an account by its login name and a compartment by its code, never by a UUID', async () => {
+    const app = testAppContext(ctx.database())
+    const db = app.database.db
+    const north = await buildCompartment(app, 'NOR-07')
+    const auditor = await buildUser(app, { grants: [{ role: 'auditor', compartmentId: null }] })
+    const kenji = await buildUser(app, { loginName: 'kenji' })
+    await audit(
+      app,
+      db,
+      {
+        actorId: auditor.id,
+        action: 'account.updated',
+        entityType: 'User',
+        entityId: kenji.id,
+        requestId: null,
+      },
+      {
+        actorId: auditor.id,
+        action: 'compartment.updated',
+        entityType: 'Compartment',
+        entityId: north.id,
+        requestId: null,
+      },
+    )
+    const { headers } = await signIn(app, auditor)
+    const { staff } = testApps(app)
+    const response = await staff.request(`/api/v1/audit?actorId=${auditor.id}`, { headers })
+    expect(response.status).toBe(200)
+    const page = (await response.json()) as AuditPage
+    const named = page.entries.filter(
+      (e) => e.entityType === 'User' || e.entityType === 'Compartment',
+    )
+    expect(named.map((e) => [e.entityType, e.entityCode]).sort()).toEqual([
+      ['Compartment', 'NOR-07'],
+      ['User', 'kenji'],
+    ])
+    // The display name may be a person's name: the log never shows it.
+    expect(JSON.stringify(page)).not.toContain('Test kenji')
+  })
 })

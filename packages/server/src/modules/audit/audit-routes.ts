@@ -10,9 +10,24 @@ import {
   listAuditRows,
 } from '../../audit/audit-store.js'
 import { findUserByLoginName, loginNames } from '../../auth/user-store.js'
+import { listCompartments } from '../../compartments/compartment-store.js'
+import type { Db } from '../../db/db-handle.js'
 
 /** The count says "more than 10,000" past this, as the people list does. */
 const COUNT_CAP = 10_000
+
+/**
+ * The records the platform itself owns: an account by its login name (as the actor column names
+ * it), a compartment by its code. Never a display name: that may be a person's name.
+ */
+const PLATFORM_CODES: Record<
+  string,
+  (db: Db, ids: readonly string[]) => Promise<ReadonlyMap<string, string>>
+> = {
+  User: async (db, ids) => new Map((await loginNames(db, ids)).map((u) => [u.id, u.login_name])),
+  Compartment: async (db, ids) =>
+    new Map((await listCompartments(db, ids)).map((c) => [c.id, c.code])),
+}
 
 /** The codes of the records on a page (C-0012, P-…), asked of the module that owns each type. */
 async function recordCodes(
@@ -20,7 +35,10 @@ async function recordCodes(
   rows: readonly { entity_type: string | null; entity_id: string | null }[],
 ): Promise<Map<string, string>> {
   const codes = new Map<string, string>()
-  const lookups = new Map(app.modules.flatMap((m) => Object.entries(m.recordCodes ?? {})))
+  const lookups = new Map([
+    ...Object.entries(PLATFORM_CODES),
+    ...app.modules.flatMap((m) => Object.entries(m.recordCodes ?? {})),
+  ])
   const byType = new Map<string, Set<string>>()
   for (const r of rows)
     if (r.entity_type && r.entity_id && lookups.has(r.entity_type))

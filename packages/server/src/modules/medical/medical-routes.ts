@@ -184,6 +184,7 @@ export const medicalRoutes = [
           id: r.id,
           caseId: kase.id,
           itemName: r.item_name,
+          itemNameJa: r.item_name_ja,
           quantity: r.quantity,
           occurredOn: r.occurred_on,
         })),

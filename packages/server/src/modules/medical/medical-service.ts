@@ -193,6 +193,7 @@ export async function giveCaseKits(
     id: made.id,
     caseId: kase.id,
     itemName: made.itemName,
+    itemNameJa: made.itemNameJa,
     quantity: made.quantity,
     occurredOn: made.occurredOn,
   }

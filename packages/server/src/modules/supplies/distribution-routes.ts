@@ -1,5 +1,10 @@
 import { createPolicySchema, recordDistributionSchema } from '@haven/core/supplies/supply-schemas'
-import { distributionView, figuresView, policyView } from '@haven/core/supplies/supply-views'
+import {
+  dayHeadcountView,
+  distributionView,
+  figuresView,
+  policyView,
+} from '@haven/core/supplies/supply-views'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { can } from '../../auth/policy.js'
@@ -12,7 +17,7 @@ import {
   recordDistribution,
 } from './distribution-service.js'
 import { listDistributions, listPolicies } from './distribution-store.js'
-import { distributionFigures } from './figures-service.js'
+import { distributionFigures, headcountsOn } from './figures-service.js'
 
 /** The scope, or only the compartment the request asks for when it is in the scope. */
 const narrowed = (scope: readonly string[], only: string | undefined) =>
@@ -118,6 +123,18 @@ export const distributionRoutes = [
         dayPeople: done.dayPeople,
         dailyCap: done.dailyCap,
       })
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/distributions/headcounts',
+    summary: 'People served on a day against the daily cap, per compartment of yours',
+    tag: 'distributions',
+    access: { kind: 'policy', entity: 'Distribution', action: 'list', scope: 'compartments' },
+    query: z.strictObject({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+    response: z.array(dayHeadcountView),
+    async handle({ app, query, scope }) {
+      return headcountsOn(app, scope, query.day)
     },
   }),
   defineRoute({

@@ -195,6 +195,39 @@ export async function listDistributions(
   return query.orderBy('day', 'desc').orderBy('id', 'desc').limit(filter.limit).execute()
 }
 
+/** People served on one day in each of the compartments (those with none are left out). */
+export async function peopleOnDay(
+  db: Db,
+  compartmentIds: readonly string[],
+  day: string,
+): Promise<Map<string, number>> {
+  if (compartmentIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('distribution_days')
+    .select(['compartment_id', 'people'])
+    .where('compartment_id', 'in', compartmentIds)
+    .where('day', '=', day)
+    .execute()
+  return new Map(rows.map((r) => [r.compartment_id, Number(r.people)]))
+}
+
+/** The policies in force on `day` in each of the compartments, latest first. */
+export async function policiesOn(
+  db: Db,
+  compartmentIds: readonly string[],
+  day: string,
+): Promise<AllowancePoliciesTable[]> {
+  if (compartmentIds.length === 0) return []
+  return db
+    .selectFrom('allowance_policies')
+    .selectAll()
+    .where('compartment_id', 'in', compartmentIds)
+    .where('valid_from', '<=', day)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', day)]))
+    .orderBy('valid_from', 'desc')
+    .execute()
+}
+
 /** The day counters of a compartment over a date range: one row per day that had distributions. */
 export async function dayTotals(db: Db, compartmentId: string, from: string, to: string) {
   return db

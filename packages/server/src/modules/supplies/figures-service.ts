@@ -1,12 +1,18 @@
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMinorAsDecimal, type Money, money } from '@haven/core/money/money'
 import { rationCheck, SPHERE_KCAL_PER_DAY } from '@haven/core/supplies/ration'
-import type { FiguresView } from '@haven/core/supplies/supply-views'
+import type { DayHeadcountView, FiguresView } from '@haven/core/supplies/supply-views'
 import { type AppContext, today } from '../../app-context.js'
-import { findCompartment } from '../../compartments/compartment-store.js'
+import { findCompartment, listCompartments } from '../../compartments/compartment-store.js'
 import { errors } from '../../http/errors.js'
 import { presentPolicy } from './distribution-service.js'
-import { dayTotals, listPolicies, monthTotals } from './distribution-store.js'
+import {
+  dayTotals,
+  listPolicies,
+  monthTotals,
+  peopleOnDay,
+  policiesOn,
+} from './distribution-store.js'
 import { bulkDeliveredGrams } from './stock-store.js'
 import type { AllowancePoliciesTable } from './supplies-tables.js'
 
@@ -112,4 +118,34 @@ export async function distributionFigures(
         }
       : null,
   }
+}
+
+/**
+ * People served on `day` against the daily cap, in each compartment of the scope that has a
+ * policy in force or served someone that day (the home page's panel), by compartment code.
+ */
+export async function headcountsOn(
+  app: AppContext,
+  scope: readonly string[],
+  day: string,
+): Promise<DayHeadcountView[]> {
+  const db = app.database.db
+  const [people, policies] = await Promise.all([
+    peopleOnDay(db, scope, day),
+    policiesOn(db, scope, day),
+  ])
+  const caps = new Map<string, number>()
+  // Latest first: the first policy seen for a compartment is the one in force.
+  for (const p of policies) if (!caps.has(p.compartment_id)) caps.set(p.compartment_id, p.daily_cap)
+  const ids = [...new Set([...people.keys(), ...caps.keys()])]
+  const compartments = await listCompartments(db, ids)
+  return compartments
+    .filter((c) => c.status === 'active')
+    .map((c) => ({
+      compartmentId: c.id,
+      compartmentCode: c.code,
+      day,
+      people: people.get(c.id) ?? 0,
+      dailyCap: caps.get(c.id) ?? null,
+    }))
 }

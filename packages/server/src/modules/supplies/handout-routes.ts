@@ -39,6 +39,7 @@ export const handoutRoutes = [
           compartmentId: r.compartment_id,
           itemId: r.item_id,
           itemName: r.item_name,
+          itemNameJa: r.item_name_ja,
           itemKind: r.item_kind,
           unit: r.unit,
           quantity: r.quantity,

@@ -103,6 +103,7 @@ export async function handOutItems(
       compartmentId: row.compartment_id,
       itemId: item.id,
       itemName: item.name,
+      itemNameJa: item.name_ja,
       itemKind: item.kind,
       unit: item.unit,
       quantity: row.quantity,

@@ -47,6 +47,7 @@ export async function listHandouts(
     .selectAll('item_handouts')
     .select([
       'supply_items.name as item_name',
+      'supply_items.name_ja as item_name_ja',
       'supply_items.kind as item_kind',
       'supply_items.unit as unit',
     ])
@@ -66,6 +67,7 @@ export async function handoutsByIds(db: Db, ids: readonly string[]) {
     .selectAll('item_handouts')
     .select([
       'supply_items.name as item_name',
+      'supply_items.name_ja as item_name_ja',
       'supply_items.kind as item_kind',
       'supply_items.unit as unit',
     ])

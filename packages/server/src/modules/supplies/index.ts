@@ -5,6 +5,7 @@ import { distributionRoutes } from './distribution-routes.js'
 import { HANDOUT_FIGURES } from './handout-figures.js'
 import { handoutRoutes } from './handout-routes.js'
 import * as m0310 from './migrations/2026-12-07-0310-item-handouts.js'
+import * as m1500 from './migrations/2026-12-07-1500-reference-names-ja.js'
 import { suppliesDemo } from './supplies-demo.js'
 import { SUPPLIES_FIGURES } from './supplies-figures.js'
 import {
@@ -19,7 +20,10 @@ import { suppliesScale } from './supplies-scale.js'
 /** Stock, exchange rates, allowance policies and food distributions under daily and monthly caps. */
 export const suppliesModule = defineModule({
   name: 'supplies',
-  migrations: { '2026-12-07-0310-item-handouts': m0310 },
+  migrations: {
+    '2026-12-07-0310-item-handouts': m0310,
+    '2026-12-07-1500-reference-names-ja': m1500,
+  },
   routes: [...suppliesRoutes, ...distributionRoutes, ...handoutRoutes],
   policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
   demo: suppliesDemo,

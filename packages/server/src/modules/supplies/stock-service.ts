@@ -63,7 +63,14 @@ export function refuseFuture(app: AppContext, day: string, path: string): void {
 }
 
 export async function createItem(app: AppContext, input: CreateItem, by: Actorish) {
-  const row: SupplyItemsTable = { id: newId(), ...input, created_at: app.now().toISOString() }
+  const row: SupplyItemsTable = {
+    id: newId(),
+    name: input.name,
+    name_ja: input.nameJa || null,
+    kind: input.kind,
+    unit: input.unit,
+    created_at: app.now().toISOString(),
+  }
   await app.database.db.transaction().execute(async (trx) => {
     await insertItem(trx, row)
     await audit(app, trx, {
@@ -86,6 +93,7 @@ export async function createLocation(app: AppContext, input: CreateLocation, by:
   const row: SupplyLocationsTable = {
     id: newId(),
     name: input.name,
+    name_ja: input.nameJa || null,
     kind: input.kind,
     compartment_id: input.compartmentId,
     created_at: app.now().toISOString(),

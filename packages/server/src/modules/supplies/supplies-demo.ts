@@ -154,31 +154,31 @@ export const suppliesDemo: DemoStep = {
       BY,
     )
 
-    const rice = await createItem(app, { name: 'rice', kind: 'rice', unit: 'kg' }, BY)
+    const rice = await createItem(app, { name: 'rice', nameJa: '米', kind: 'rice', unit: 'kg' }, BY)
     const summer = await createItem(
       app,
-      { name: 'clothes (summer set)', kind: 'clothes_summer', unit: 'set' },
+      { name: 'clothes (summer set)', nameJa: '夏服セット', kind: 'clothes_summer', unit: 'set' },
       BY,
     )
     const winter = await createItem(
       app,
-      { name: 'clothes (winter set)', kind: 'clothes_winter', unit: 'set' },
+      { name: 'clothes (winter set)', nameJa: '冬服セット', kind: 'clothes_winter', unit: 'set' },
       BY,
     )
     const kits = await createItem(
       app,
-      { name: 'first-aid kit', kind: 'first_aid_kit', unit: 'kit' },
+      { name: 'first-aid kit', nameJa: '救急キット', kind: 'first_aid_kit', unit: 'kit' },
       BY,
     )
     const items = [rice, summer, winter, kits]
     const warehouse = await createLocation(
       app,
-      { name: 'Yanji warehouse', kind: 'warehouse', compartmentId: null },
+      { name: 'Yanji warehouse', nameJa: '延吉倉庫', kind: 'warehouse', compartmentId: null },
       BY,
     )
     const inside = await createLocation(
       app,
-      { name: 'Inside North Korea', kind: 'delivery', compartmentId: null },
+      { name: 'Inside North Korea', nameJa: '北朝鮮国内', kind: 'delivery', compartmentId: null },
       BY,
     )
     const purchase = (itemId: string, quantity: number, cost: string) =>
@@ -218,7 +218,12 @@ export const suppliesDemo: DemoStep = {
     for (const compartment of compartments) {
       const shelter = await createLocation(
         app,
-        { name: `${compartment.code} store`, kind: 'shelter', compartmentId: compartment.id },
+        {
+          name: `${compartment.code} store`,
+          nameJa: `${compartment.code} 倉庫`,
+          kind: 'shelter',
+          compartmentId: compartment.id,
+        },
         BY,
       )
       for (const [item, quantity] of [

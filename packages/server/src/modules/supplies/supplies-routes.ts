@@ -23,12 +23,21 @@ import {
   recordRate,
 } from './stock-service.js'
 import { listItems, listLocations, listMovements, listRates, listStock } from './stock-store.js'
+import type { SupplyItemsTable } from './supplies-tables.js'
 
 const overview = z.object({
   items: z.array(itemView),
   locations: z.array(locationView),
   stock: z.array(stockView),
   movements: z.array(movementView),
+})
+
+const presentItem = (i: SupplyItemsTable) => ({
+  id: i.id,
+  name: i.name,
+  nameJa: i.name_ja,
+  kind: i.kind,
+  unit: i.unit,
 })
 
 export const suppliesRoutes = [
@@ -47,10 +56,11 @@ export const suppliesRoutes = [
       const stock = await listStock(db)
       const movements = await listMovements(db, 100)
       return {
-        items: items.map((i) => ({ id: i.id, name: i.name, kind: i.kind, unit: i.unit })),
+        items: items.map(presentItem),
         locations: locations.map((l) => ({
           id: l.id,
           name: l.name,
+          nameJa: l.name_ja,
           kind: l.kind,
           compartmentId: l.compartment_id,
           compartmentCode: l.compartment_code ?? null,
@@ -75,8 +85,7 @@ export const suppliesRoutes = [
     successStatus: 201,
     errors: ['validationFailed'],
     async handle({ app, body, audit: by }) {
-      const row = await createItem(app, body, by)
-      return { id: row.id, name: row.name, kind: row.kind, unit: row.unit }
+      return presentItem(await createItem(app, body, by))
     },
   }),
   defineRoute({
@@ -96,6 +105,7 @@ export const suppliesRoutes = [
       return {
         id: row.id,
         name: row.name,
+        nameJa: row.name_ja,
         kind: row.kind,
         compartmentId: row.compartment_id,
         compartmentCode: null,

@@ -1,6 +1,8 @@
 export interface SupplyItemsTable {
   id: string
   name: string
+  /** The Japanese name, if given (screens in Japanese show it, else `name`). */
+  name_ja: string | null
   kind: string
   /** kg (stored as grams), set, kit or piece (stored as counts). */
   unit: string
@@ -10,6 +12,8 @@ export interface SupplyItemsTable {
 export interface SupplyLocationsTable {
   id: string
   name: string
+  /** The Japanese name, if given. */
+  name_ja: string | null
   /** shelter, warehouse, or delivery (inside North Korea: a destination that holds no stock). */
   kind: string
   compartment_id: string | null
