@@ -18,7 +18,10 @@ import {
 } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
 
-/** A spreadsheet of 100,000 people with every column filled stays under this. */
+/**
+ * A spreadsheet of 100,000 people with every column filled stays under this. The file is kept
+ * sealed on disk while it is read (never whole in memory).
+ */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 const IATI = { kind: 'policy', entity: 'IatiPublication' } as const
@@ -38,7 +41,7 @@ export const exchangeRoutes = [
       record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
     },
     query: importQuerySchema,
-    upload: { maxBytes: MAX_IMPORT_BYTES },
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
     response: importReportView,
     errors: [
       'notFound',
@@ -51,9 +54,9 @@ export const exchangeRoutes = [
       'importConflict',
       'recordFrozen',
     ],
-    async handle({ app, raw, query, audit: by }) {
-      if (!raw || raw.byteLength === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importPeople(app, raw, query, by)
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importPeople(app, file, query, by)
     },
   }),
   defineRoute({
