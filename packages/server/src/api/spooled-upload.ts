@@ -34,8 +34,9 @@ const ALGORITHM = 'aes-256-gcm'
 export async function spoolUpload(
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
+  parent: string = tmpdir(),
 ): Promise<SpooledUpload> {
-  const dir = await mkdtemp(join(tmpdir(), 'haven-upload-'))
+  const dir = await mkdtemp(join(parent, 'haven-upload-'))
   const path = join(dir, 'upload.sealed')
   const key = randomBytes(32)
   const iv = randomBytes(12)

@@ -17,7 +17,14 @@ import {
 import { NotFoundPage } from './pages/content-pages.js'
 import { prepareResponse, sendPrepared } from './prepared-response.js'
 import { publishedReader } from './published-db.js'
-import { findMedia, findMediaVariant, newsForFeed, sitemapEntries } from './published-store.js'
+import {
+  findMedia,
+  findMediaVariant,
+  findOpenData,
+  newsForFeed,
+  openDataEntries,
+  sitemapEntries,
+} from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
 import css from './site.css?raw'
 import { siteCacheFor } from './site-cache.js'
@@ -54,12 +61,32 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
   )
   site.get('/sitemap.xml', (c) =>
     r.cached(c, 'sitemap', async (updatedAt) =>
-      prepareResponse(sitemapXml(siteUrl(), LOCALES, await sitemapEntries(reader.db)), {
-        contentType: 'application/xml; charset=utf-8',
+      prepareResponse(
+        sitemapXml(
+          siteUrl(),
+          LOCALES,
+          await sitemapEntries(reader.db),
+          await openDataEntries(reader.db),
+        ),
+        {
+          contentType: 'application/xml; charset=utf-8',
+          cacheControl: PUBLIC_CACHE,
+          lastModified: updatedAt,
+        },
+      ),
+    ),
+  )
+  // Open-data files (the IATI files of a fiscal year) at the stable addresses the sitemap lists.
+  site.get('/open-data/*', (c) =>
+    r.cached(c, `open-data:${c.req.path}`, async (updatedAt) => {
+      const file = await findOpenData(reader.db, c.req.path)
+      if (!file) return null
+      return prepareResponse(file.data, {
+        contentType: file.content_type,
         cacheControl: PUBLIC_CACHE,
         lastModified: updatedAt,
-      }),
-    ),
+      })
+    }),
   )
   site.get('/:lang{[a-z]{2}}/feed.xml', (c) => {
     const locale = pathLocale(c)

@@ -114,6 +114,16 @@ export interface SiteIdentityTable {
   updated_at: string
 }
 
+/** An open-data file at a stable address under /open-data/ (an IATI file), as published. */
+export interface SiteOpenDataTable {
+  /** The address on the site, e.g. `/open-data/iati/fy2025/activities.xml`. */
+  path: string
+  content_type: string
+  byte_size: number
+  data: Uint8Array
+  updated_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -124,6 +134,7 @@ export interface SiteTables {
   site_state: SiteStateTable
   site_impact_figures: SiteImpactFiguresTable
   site_identity: SiteIdentityTable
+  site_open_data: SiteOpenDataTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -138,4 +149,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_state',
   'site_impact_figures',
   'site_identity',
+  'site_open_data',
 ])

@@ -17,12 +17,14 @@ export interface SitemapDocument {
 
 /**
  * sitemap.xml: every built-in section and every published document, in each language, with
- * its translations as xhtml:link alternates (how search engines learn about hreflang here).
+ * its translations as xhtml:link alternates (how search engines learn about hreflang here), and
+ * every open-data file published at a stable address (the IATI files).
  */
 export function sitemapXml(
   siteUrl: string,
   locales: readonly Locale[],
   documents: readonly SitemapDocument[],
+  openData: readonly { path: string; updated_at: string }[] = [],
 ): string {
   const urls: string[] = []
   const entry = (loc: string, alternates: { locale: string; href: string }[], lastmod?: string) =>
@@ -59,6 +61,8 @@ export function sitemapXml(
       urls.push(entry(`${siteUrl}/${d.locale}${path}`, alternates, d.updated_at))
     }
   }
+  // Open-data files (IATI) have one address for every language.
+  for (const file of openData) urls.push(entry(`${siteUrl}${file.path}`, [], file.updated_at))
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',

@@ -14,6 +14,7 @@ import * as m0240 from './2026-12-07-0240-site-hero.js'
 import * as m0320 from './2026-12-07-0320-media-variants.js'
 import * as m1220 from './2026-12-07-1220-disclosure-releases.js'
 import * as m1240 from './2026-12-07-1240-restricted-compartments.js'
+import * as m1600 from './2026-12-07-1600-site-open-data.js'
 
 /**
  * The platform's history (and, from before modules kept their own, the first modules' tables).
@@ -36,6 +37,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-12-07-0320-media-variants': m0320,
   '2026-12-07-1220-disclosure-releases': m1220,
   '2026-12-07-1240-restricted-compartments': m1240,
+  '2026-12-07-1600-site-open-data': m1600,
 })
 
 export type Migrations = Readonly<Record<string, Migration>>

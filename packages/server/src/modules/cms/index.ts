@@ -33,5 +33,12 @@ export {
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
+// Open-data files at stable addresses of the site (the exchange module's IATI files).
+export {
+  type OpenDataFile,
+  publishedOpenData,
+  publishOpenData,
+  withdrawOpenData,
+} from './open-data-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
 export { publishSiteEvent, type SiteEventDocument } from './site-event-door.js'

@@ -1,6 +1,8 @@
 import { importQuerySchema, importReportView } from '@haven/core/exchange/exchange-schema'
 import {
   iatiFileQuery,
+  iatiPublicParams,
+  iatiPublicView,
   iatiSettingsSchema,
   iatiSettingsView,
 } from '@haven/core/exchange/iati-schema'
@@ -16,6 +18,7 @@ import {
   iatiSettings,
   setIatiSettings,
 } from './iati-service.js'
+import { iatiPublicFiles, publishIatiYear, withdrawIatiYear } from './iati-public-service.js'
 import { importPeople } from './people-import-service.js'
 
 /**
@@ -108,6 +111,44 @@ export const exchangeRoutes = [
       },
     }),
   ),
+  defineRoute({
+    method: 'get',
+    path: '/exchange/iati/public',
+    summary: 'The fiscal years whose IATI files are on the public site, with their stable addresses',
+    tag: 'exchange',
+    access: { ...IATI, action: 'read' },
+    response: iatiPublicView,
+    async handle({ app }) {
+      return iatiPublicFiles(app)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/exchange/iati/public/:fiscalYear',
+    summary:
+      'Publish (or refresh) a fiscal year’s IATI organisation and activity files at stable addresses of the public site, listed in its sitemap. Audited.',
+    tag: 'exchange',
+    access: { ...IATI, action: 'update' },
+    params: iatiPublicParams,
+    response: iatiPublicView,
+    errors: ['validationFailed', 'iatiNotConfigured', 'iatiEmptyYear', 'noExchangeRate'],
+    async handle({ app, params, audit: by }) {
+      return publishIatiYear(app, params.fiscalYear, by)
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/exchange/iati/public/:fiscalYear',
+    summary: 'Take a fiscal year’s IATI files off the public site and its sitemap. Audited.',
+    tag: 'exchange',
+    access: { ...IATI, action: 'update' },
+    params: iatiPublicParams,
+    response: iatiPublicView,
+    errors: ['validationFailed'],
+    async handle({ app, params, audit: by }) {
+      return withdrawIatiYear(app, params.fiscalYear, by)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/exchange/hxl/report-figures.csv',
