@@ -35,9 +35,17 @@ function haven(app: AppContext, args: readonly string[]): Promise<Run> {
       : `${process.env.HAVEN_TEST_PG_URL}?options=${encodeURIComponent(`-c search_path=${database.schema}`)}`
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'packages/server/src/index.ts'), ...args],
+    [
+      '--import',
+      'tsx',
+      '--import',
+      join(import.meta.dirname, 'support/raw-imports.mjs'),
+      join(ROOT, 'packages/server/src/index.ts'),
+      ...args,
+    ],
     {
-      cwd: mkdtempSync(join(tmpdir(), 'haven-cli-')),
+      // From the project folder, where tsx resolves; the data folder is the test's own.
+      cwd: ROOT,
       env: {
         PATH: process.env.PATH ?? '',
         DATA_DIR: mkdtempSync(join(tmpdir(), 'haven-cli-data-')),

@@ -421,7 +421,9 @@ describeEachDialect('data exchange: IATI files from the books and the published 
     expect(empty.status).toBe(409)
     expect(await sitemap()).not.toContain('/open-data/')
 
-    const published = JSON.parse(await ok(await request('PUT', '/exchange/iati/public/2029', finance)))
+    const published = JSON.parse(
+      await ok(await request('PUT', '/exchange/iati/public/2029', finance)),
+    )
     expect(published.items).toEqual([
       {
         fiscalYear: 2029,
@@ -445,7 +447,9 @@ describeEachDialect('data exchange: IATI files from the books and the published 
     const activities = await publicFile.text()
     expect(schemaErrors(activities, 'iati-activities-schema.xsd')).toBe('')
     expect(activities).toContain('<iati-identifier>JP-CN-1234567890123-food</iati-identifier>')
-    const organisation = await (await site.request('/open-data/iati/fy2029/organisation.xml')).text()
+    const organisation = await (
+      await site.request('/open-data/iati/fy2029/organisation.xml')
+    ).text()
     expect(schemaErrors(organisation, 'iati-organisations-schema.xsd')).toBe('')
 
     // Withdrawn: off the sitemap and gone from its address. Both steps are audited.

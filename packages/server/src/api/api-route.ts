@@ -5,8 +5,8 @@ import type { Actor } from '../auth/actor.js'
 import type { SessionStage } from '../auth/auth-tables.js'
 import type { Action, Entities, EntityName } from '../auth/policy.js'
 import { type ErrorFactoryName, errors } from '../http/errors.js'
-import type { SpooledUpload } from './spooled-upload.js'
 import type { HavenEnv } from '../http/hono-env.js'
+import type { SpooledUpload } from './spooled-upload.js'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 

@@ -22,8 +22,8 @@ describe('spoolUpload', () => {
   const sheet = `name,birth\n${'김명화,令和5年4月1日\n'.repeat(2000)}`
 
   it('keeps the file sealed on disk and gives it back whole, as often as asked', async () => {
-        const upload = await spoolUpload(chunks(sheet, 1000), 1024 * 1024, parent)
-    const added = (await spools())
+    const upload = await spoolUpload(chunks(sheet, 1000), 1024 * 1024, parent)
+    const added = await spools()
     expect(added).toHaveLength(1)
     const onDisk = await readFile(join(parent, added[0] ?? '', 'upload.sealed'))
     expect(upload.size).toBe(Buffer.byteLength(sheet))
@@ -32,11 +32,13 @@ describe('spoolUpload', () => {
     expect(await readAll(upload.open())).toBe(sheet)
     expect(await readAll(upload.open())).toBe(sheet)
     await upload.discard()
-    expect((await spools())).toEqual([])
+    expect(await spools()).toEqual([])
   })
 
   it('refuses a body past the limit and leaves nothing behind', async () => {
-        await expect(spoolUpload(chunks(sheet, 1000), 10_000, parent)).rejects.toBeInstanceOf(UploadTooLarge)
-    expect((await spools())).toEqual([])
+    await expect(spoolUpload(chunks(sheet, 1000), 10_000, parent)).rejects.toBeInstanceOf(
+      UploadTooLarge,
+    )
+    expect(await spools()).toEqual([])
   })
 })

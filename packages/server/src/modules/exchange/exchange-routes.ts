@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
 import { hxlReportFigures } from './hxl-service.js'
+import { iatiPublicFiles, publishIatiYear, withdrawIatiYear } from './iati-public-service.js'
 import {
   iatiActivitiesFile,
   iatiFileName,
@@ -18,7 +19,6 @@ import {
   iatiSettings,
   setIatiSettings,
 } from './iati-service.js'
-import { iatiPublicFiles, publishIatiYear, withdrawIatiYear } from './iati-public-service.js'
 import { importPeople } from './people-import-service.js'
 
 /**
@@ -114,7 +114,8 @@ export const exchangeRoutes = [
   defineRoute({
     method: 'get',
     path: '/exchange/iati/public',
-    summary: 'The fiscal years whose IATI files are on the public site, with their stable addresses',
+    summary:
+      'The fiscal years whose IATI files are on the public site, with their stable addresses',
     tag: 'exchange',
     access: { ...IATI, action: 'read' },
     response: iatiPublicView,

@@ -63,7 +63,8 @@ const isZip = (bytes: Uint8Array) =>
 async function isUtf8(stream: Readable): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) decoder.decode(chunk, { stream: true })
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      decoder.decode(chunk, { stream: true })
     decoder.decode()
     return true
   } catch (error) {
