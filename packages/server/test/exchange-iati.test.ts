@@ -399,4 +399,72 @@ describeEachDialect('data exchange: IATI files from the books and the published 
       ]),
     )
   })
+
+  it('publishes a year’s files at stable public addresses listed in the sitemap, and takes them off again', async () => {
+    await records()
+    await ok(await request('PUT', '/exchange/iati/settings', finance, SETTINGS))
+    await publishReport(2029)
+    const site = testApps(app).site
+    const sitemap = async () => (await site.request('/sitemap.xml')).text()
+    const ACTIVITIES = 'http://localhost:3000/open-data/iati/fy2029/activities.xml'
+    const ORGANISATION = 'http://localhost:3000/open-data/iati/fy2029/organisation.xml'
+
+    // Not enabled: no address in the sitemap, nothing at it.
+    expect(await sitemap()).not.toContain('/open-data/')
+    expect((await site.request('/open-data/iati/fy2029/activities.xml')).status).toBe(404)
+    expect(JSON.parse(await ok(await request('GET', '/exchange/iati/public', finance)))).toEqual({
+      items: [],
+    })
+    // Only finance publishes; a year with nothing to say is refused and publishes nothing.
+    expect((await request('PUT', '/exchange/iati/public/2029', editors[0] ?? {})).status).toBe(403)
+    const empty = await request('PUT', '/exchange/iati/public/2040', finance)
+    expect(empty.status).toBe(409)
+    expect(await sitemap()).not.toContain('/open-data/')
+
+    const published = JSON.parse(
+      await ok(await request('PUT', '/exchange/iati/public/2029', finance)),
+    )
+    expect(published.items).toEqual([
+      {
+        fiscalYear: 2029,
+        paths: ['/open-data/iati/fy2029/activities.xml', '/open-data/iati/fy2029/organisation.xml'],
+        updatedAt: '2031-01-01T10:00:00.000Z',
+      },
+    ])
+    const listed = await sitemap()
+    expect(listed).toContain(`<loc>${ACTIVITIES}</loc>`)
+    expect(listed).toContain(`<loc>${ORGANISATION}</loc>`)
+    // The sitemap stays well-formed XML.
+    const file = join(mkdtempSync(join(tmpdir(), 'haven-sitemap-')), 'sitemap.xml')
+    writeFileSync(file, listed)
+    const lint = spawnSync('xmllint', ['--nonet', '--noout', file], { encoding: 'utf8' })
+    expect(lint.status, lint.stderr).toBe(0)
+
+    // Anyone may fetch them, signed in or not; they are the files finance downloads, and valid.
+    const publicFile = await site.request('/open-data/iati/fy2029/activities.xml')
+    expect(publicFile.status).toBe(200)
+    expect(publicFile.headers.get('content-type')).toContain('application/xml')
+    const activities = await publicFile.text()
+    expect(schemaErrors(activities, 'iati-activities-schema.xsd')).toBe('')
+    expect(activities).toContain('<iati-identifier>JP-CN-1234567890123-food</iati-identifier>')
+    const organisation = await (
+      await site.request('/open-data/iati/fy2029/organisation.xml')
+    ).text()
+    expect(schemaErrors(organisation, 'iati-organisations-schema.xsd')).toBe('')
+
+    // Withdrawn: off the sitemap and gone from its address. Both steps are audited.
+    await ok(await request('DELETE', '/exchange/iati/public/2029', finance))
+    expect(await sitemap()).not.toContain('/open-data/')
+    expect((await site.request('/open-data/iati/fy2029/activities.xml')).status).toBe(404)
+    const log = await app.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'in', ['exchange.iati_published', 'exchange.iati_withdrawn'])
+      .orderBy('seq')
+      .execute()
+    expect(log.map((l) => [l.action, JSON.parse(l.details)])).toEqual([
+      ['exchange.iati_published', { fiscalYear: 2029 }],
+      ['exchange.iati_withdrawn', { fiscalYear: 2029 }],
+    ])
+  })
 })

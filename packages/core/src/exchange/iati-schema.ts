@@ -63,3 +63,16 @@ export type IatiSettingsView = z.infer<typeof iatiSettingsView>
 export const iatiFileQuery = z.strictObject({
   fiscalYear: z.coerce.number().int().min(1990).max(2200),
 })
+
+/** The IATI files of one fiscal year published at stable addresses of the public site. */
+export const iatiPublicYearView = z.object({
+  fiscalYear: z.number().int(),
+  /** Site addresses (from the site's root), e.g. /open-data/iati/fy2025/activities.xml. */
+  paths: z.array(z.string()),
+  updatedAt: z.string(),
+})
+export const iatiPublicView = z.object({ items: z.array(iatiPublicYearView) })
+export type IatiPublicView = z.infer<typeof iatiPublicView>
+export const iatiPublicParams = z.strictObject({
+  fiscalYear: z.coerce.number().int().min(1990).max(2200),
+})

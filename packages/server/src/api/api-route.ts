@@ -6,6 +6,7 @@ import type { SessionStage } from '../auth/auth-tables.js'
 import type { Action, Entities, EntityName } from '../auth/policy.js'
 import { type ErrorFactoryName, errors } from '../http/errors.js'
 import type { HavenEnv } from '../http/hono-env.js'
+import type { SpooledUpload } from './spooled-upload.js'
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
 
@@ -95,6 +96,8 @@ export interface HandlerInput<P, Q, B, T = unknown> {
   body: B
   /** The request body as bytes, for `upload` routes (checked against the size limit first). */
   raw: Uint8Array | undefined
+  /** The request body as a sealed temporary file, for `upload.spool` routes (deleted afterwards). */
+  file: SpooledUpload | undefined
   c: Context<HavenEnv>
   app: AppContext
   /** The signed-in actor; throws 401 on a public route called without a session. */
@@ -138,7 +141,14 @@ export interface ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown, T 
    * Accepts a file as the raw request body (any content type; the handler checks the bytes) up to
    * `maxBytes`, instead of a JSON body.
    */
-  upload?: { maxBytes: number }
+  upload?: {
+    maxBytes: number
+    /**
+     * Keep the body in a sealed temporary file (`file`) instead of memory (`raw`): for files
+     * that may be large (a spreadsheet of 100,000 rows), read as a stream.
+     */
+    spool?: boolean
+  }
   /**
    * The handler returns a file (a BinaryResult) sent as a download; `response` then describes
    * only what the documentation should say.

@@ -19,6 +19,7 @@ import {
   REAUTH_WINDOW_MS,
   type RequestInput,
 } from './api-route.js'
+import { spoolLimit, withSpooledBody } from './spool-body.js'
 
 function parseOrThrow<T>(schema: z.ZodType<T> | undefined, input: unknown): T | undefined {
   if (!schema) return undefined
@@ -118,45 +119,55 @@ export function mountRoutes(
           errors.payloadTooLarge(formatBytes((c as Context<HavenEnv>).get('locale'), maxSize)),
         ),
     })
-    api.on(route.method.toUpperCase(), route.path, limit, async (c) => {
-      const actor = checkAccess(route, c, app)
-      const params = parseOrThrow(route.params, c.req.param())
-      const query = parseOrThrow(route.query, c.req.query())
-      const body = route.body ? parseOrThrow(route.body, await readJsonBody(c)) : undefined
-      const raw = route.upload ? new Uint8Array(await c.req.arrayBuffer()) : undefined
-      const declared = actor
-        ? await authorizeDeclared(route, { params, query, body, app, actor })
-        : UNDECLARED
-      const input: HandlerInput<unknown, unknown, unknown, unknown> = {
-        params,
-        query,
-        body,
-        raw,
-        c,
-        app,
-        maybeActor: actor,
-        actor: () => {
-          if (!actor) throw errors.unauthenticated()
-          return actor
-        },
-        record: declared.record,
-        scope: declared.scope,
-        authorize: (action, entity, record) => {
-          if (!actor) throw errors.unauthenticated()
-          // The declaration already asked this: saying it twice is a sign of a stale handler.
-          if (restates(route, declared, action, entity, record))
-            throw new Error(`${route.method} ${route.path} repeats its declared authorization`)
-          authorize(actor, action, entity, record)
-        },
-        audit: { actorId: actor?.userId ?? null, requestId: c.get('requestId') },
-      }
-      const result = await route.handle(input)
-      if (route.binary) return sendFile(c, result as BinaryResult)
-      // Parsing the result through the declared schema is the whitelist: unknown fields are dropped,
-      // and a handler that returns something off-contract fails loudly here instead of leaking it.
-      const presented = route.response.parse(result)
-      return c.json(presented as object, route.successStatus ?? 200)
-    })
+    // A spooled upload counts its own bytes as it writes them (Hono's limit would buffer the body).
+    const spool = route.upload?.spool === true
+    api.on(
+      route.method.toUpperCase(),
+      route.path,
+      spool ? spoolLimit(maxSize) : limit,
+      async (c) => {
+        const actor = checkAccess(route, c, app)
+        const params = parseOrThrow(route.params, c.req.param())
+        const query = parseOrThrow(route.query, c.req.query())
+        const body = route.body ? parseOrThrow(route.body, await readJsonBody(c)) : undefined
+        const raw = route.upload && !spool ? new Uint8Array(await c.req.arrayBuffer()) : undefined
+        const declared = actor
+          ? await authorizeDeclared(route, { params, query, body, app, actor })
+          : UNDECLARED
+        const input: HandlerInput<unknown, unknown, unknown, unknown> = {
+          params,
+          query,
+          body,
+          raw,
+          file: undefined,
+          c,
+          app,
+          maybeActor: actor,
+          actor: () => {
+            if (!actor) throw errors.unauthenticated()
+            return actor
+          },
+          record: declared.record,
+          scope: declared.scope,
+          authorize: (action, entity, record) => {
+            if (!actor) throw errors.unauthenticated()
+            // The declaration already asked this: saying it twice is a sign of a stale handler.
+            if (restates(route, declared, action, entity, record))
+              throw new Error(`${route.method} ${route.path} repeats its declared authorization`)
+            authorize(actor, action, entity, record)
+          },
+          audit: { actorId: actor?.userId ?? null, requestId: c.get('requestId') },
+        }
+        const result = spool
+          ? await withSpooledBody(c, maxSize, (file) => route.handle({ ...input, file }))
+          : await route.handle(input)
+        if (route.binary) return sendFile(c, result as BinaryResult)
+        // Parsing the result through the declared schema is the whitelist: unknown fields are dropped,
+        // and a handler that returns something off-contract fails loudly here instead of leaking it.
+        const presented = route.response.parse(result)
+        return c.json(presented as object, route.successStatus ?? 200)
+      },
+    )
   }
 }
 

@@ -8,6 +8,7 @@ import type {
   SiteImpactFiguresTable,
   SiteMediaTable,
   SiteNavigationTable,
+  SiteOpenDataTable,
 } from './site-tables.js'
 
 /**
@@ -236,6 +237,26 @@ export async function findCampaign(
   slug: string,
 ): Promise<SiteCampaignsTable | undefined> {
   return db.selectFrom('site_campaigns').selectAll().where('slug', '=', slug).executeTakeFirst()
+}
+
+/** Every open-data file's address, for the sitemap. */
+export async function openDataEntries(
+  db: PublishedDb,
+): Promise<Pick<SiteOpenDataTable, 'path' | 'updated_at'>[]> {
+  return db
+    .selectFrom('site_open_data')
+    .select(['path', 'updated_at'])
+    .orderBy('path')
+    .limit(10_000)
+    .execute()
+}
+
+/** A published open-data file by its address. */
+export async function findOpenData(
+  db: PublishedDb,
+  path: string,
+): Promise<SiteOpenDataTable | undefined> {
+  return db.selectFrom('site_open_data').selectAll().where('path', '=', path).executeTakeFirst()
 }
 
 /** The home page's impact figures, in the order they were published. */

@@ -21,9 +21,11 @@ import { publishedReader } from './published-db.js'
 import {
   findMedia,
   findMediaVariant,
-  liveCampaigns,
+  findOpenData,
   findReportPdf,
+  liveCampaigns,
   newsForFeed,
+  openDataEntries,
   sitemapEntries,
 } from './published-store.js'
 import { registerSearchRoutes } from './search-routes.js'
@@ -71,6 +73,7 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
             path: campaignPath(c.slug),
             updatedAt: c.updated_at,
           })),
+          await openDataEntries(reader.db),
         ),
         {
           contentType: 'application/xml; charset=utf-8',
@@ -79,6 +82,18 @@ export function createSiteApp(app: AppContext, site: Hono<HavenEnv>): Hono<Haven
         },
       ),
     ),
+  )
+  // Open-data files (the IATI files of a fiscal year) at the stable addresses the sitemap lists.
+  site.get('/open-data/*', (c) =>
+    r.cached(c, `open-data:${c.req.path}`, async (updatedAt) => {
+      const file = await findOpenData(reader.db, c.req.path)
+      if (!file) return null
+      return prepareResponse(file.data, {
+        contentType: file.content_type,
+        cacheControl: PUBLIC_CACHE,
+        lastModified: updatedAt,
+      })
+    }),
   )
   site.get('/:lang{[a-z]{2}}/feed.xml', (c) => {
     const locale = pathLocale(c)

@@ -151,6 +151,16 @@ export interface SiteCampaignsTable {
   updated_at: string
 }
 
+/** An open-data file at a stable address under /open-data/ (an IATI file), as published. */
+export interface SiteOpenDataTable {
+  /** The address on the site, e.g. `/open-data/iati/fy2025/activities.xml`. */
+  path: string
+  content_type: string
+  byte_size: number
+  data: Uint8Array
+  updated_at: string
+}
+
 export interface SiteTables {
   site_documents: SiteDocumentsTable
   site_faq_groups: SiteFaqGroupsTable
@@ -163,6 +173,7 @@ export interface SiteTables {
   site_identity: SiteIdentityTable
   site_campaigns: SiteCampaignsTable
   site_report_pdfs: SiteReportPdfsTable
+  site_open_data: SiteOpenDataTable
 }
 
 /** Every table the public site may read. A query naming any other table is refused at runtime. */
@@ -179,4 +190,5 @@ export const PUBLISHED_TABLES: readonly string[] = Object.freeze([
   'site_identity',
   'site_campaigns',
   'site_report_pdfs',
+  'site_open_data',
 ])

@@ -17,7 +17,8 @@ export interface SitemapDocument {
 
 /**
  * sitemap.xml: every built-in section and every published document, in each language, with
- * its translations as xhtml:link alternates (how search engines learn about hreflang here).
+ * its translations as xhtml:link alternates (how search engines learn about hreflang here), and
+ * every open-data file published at a stable address (the IATI files).
  */
 export function sitemapXml(
   siteUrl: string,
@@ -25,6 +26,7 @@ export function sitemapXml(
   documents: readonly SitemapDocument[],
   /** Pages at the same address in every language (campaign pages), without the language prefix. */
   pages: readonly { path: string; updatedAt: string }[] = [],
+  openData: readonly { path: string; updated_at: string }[] = [],
 ): string {
   const urls: string[] = []
   const entry = (loc: string, alternates: { locale: string; href: string }[], lastmod?: string) =>
@@ -66,6 +68,8 @@ export function sitemapXml(
     for (const l of locales)
       urls.push(entry(`${siteUrl}/${l}${page.path}`, alternates, page.updatedAt))
   }
+  // Open-data files (IATI) have one address for every language.
+  for (const file of openData) urls.push(entry(`${siteUrl}${file.path}`, [], file.updated_at))
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',

@@ -65,6 +65,33 @@ export const matrix: MatrixModule = {
         return { path: '/exchange/iati/organisation.xml?fiscalYear=2026' }
       },
     },
+    'GET /exchange/iati/public': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: () => ({ path: '/exchange/iati/public' }),
+    },
+    'PUT /exchange/iati/public/:fiscalYear': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: async (f) => {
+        await setIatiSettings(f.app, IATI_SETTINGS, BY)
+        await postManual(
+          f.app,
+          {
+            on: '2026-05-02',
+            direction: 'out',
+            amount: '1000',
+            currency: 'JPY',
+            programme: 'food',
+            memo: '',
+          },
+          BY,
+        )
+        return { path: '/exchange/iati/public/2026' }
+      },
+    },
+    'DELETE /exchange/iati/public/:fiscalYear': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: () => ({ path: '/exchange/iati/public/2026' }),
+    },
     'GET /exchange/hxl/report-figures.csv': {
       scope: { kind: 'org', allow: ['editor', 'finance'] },
       call: async (f) => {

@@ -167,6 +167,8 @@ export const auditEn = {
   'audit.act.volunteers.identity_read': "Looked at a volunteer's contact details",
   'audit.act.export.iati': 'Exported an IATI file',
   'audit.act.exchange.iati_settings_changed': 'Changed the IATI publishing settings',
+  'audit.act.exchange.iati_published': 'Published a fiscal year’s IATI files on the public site',
+  'audit.act.exchange.iati_withdrawn': 'Took a fiscal year’s IATI files off the public site',
   'audit.act.export.hxl': 'Exported the published figures as HXL',
   'audit.act.network.organisation_edited': 'Edited a partner organisation',
   'audit.act.network.contact_edited': 'Edited a partner contact',

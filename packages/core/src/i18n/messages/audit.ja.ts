@@ -165,6 +165,8 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.volunteers.identity_read': 'ボランティアの連絡先を閲覧した',
   'audit.act.export.iati': 'IATIファイルを書き出した',
   'audit.act.exchange.iati_settings_changed': 'IATI公開設定を変更した',
+  'audit.act.exchange.iati_published': '年度のIATIファイルを公開サイトに掲載した',
+  'audit.act.exchange.iati_withdrawn': '年度のIATIファイルを公開サイトから取り下げた',
   'audit.act.export.hxl': '公表数値をHXLで書き出した',
   'audit.act.network.organisation_edited': '協力団体の情報を編集した',
   'audit.act.network.contact_edited': '協力団体の連絡先を編集した',

@@ -16,6 +16,7 @@ import * as m1220 from './2026-12-07-1220-disclosure-releases.js'
 import * as m1240 from './2026-12-07-1240-restricted-compartments.js'
 import * as m1500 from './2026-12-07-1500-site-campaigns.js'
 import * as m1600 from './2026-12-07-1600-site-report-pdfs.js'
+import * as m1601 from './2026-12-07-1600-site-open-data.js'
 
 /**
  * The platform's history (and, from before modules kept their own, the first modules' tables).
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-12-07-1240-restricted-compartments': m1240,
   '2026-12-07-1500-site-campaigns': m1500,
   '2026-12-07-1600-site-report-pdfs': m1600,
+  '2026-12-07-1600-site-open-data': m1601,
 })
 
 export type Migrations = Readonly<Record<string, Migration>>

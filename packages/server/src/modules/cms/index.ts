@@ -41,6 +41,13 @@ export {
   type SiteCampaign,
   withdrawSiteCampaign,
 } from './site-campaign-door.js'
+// Open-data files at stable addresses of the site (the exchange module's IATI files).
+export {
+  type OpenDataFile,
+  publishedOpenData,
+  publishOpenData,
+  withdrawOpenData,
+} from './open-data-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
 export {
   publishSiteEvent,

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { access, writeFile } from 'node:fs/promises'
 import type { ImportReport } from '@haven/core/exchange/exchange-schema'
 import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@haven/core/exchange/people-import'
 import { isLocale, type Locale } from '@haven/core/i18n/locales'
@@ -11,7 +11,7 @@ import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { HavenError } from '../../http/haven-error.js'
 import { iatiActivitiesFile, iatiFileName, iatiOrganisationFile } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
-import { TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
+import { fileSource, TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
 
 const BY = { actorId: null, requestId: 'cli:import' }
 
@@ -97,7 +97,10 @@ function registerImportCommand(program: Command): void {
       if (!(TEXT_ENCODINGS as readonly string[]).includes(options.encoding))
         throw new CliError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}`)
       const mapping = parseMap(options.map)
-      const bytes = await readFile(file)
+      // Read in chunks during the import (twice: checked, then written), never whole.
+      await access(file).catch(() => {
+        throw new CliError(`Cannot read ${file}.`)
+      })
       await withCliApp({ needsKey: true }, async (app) => {
         const compartment = await findCompartmentByCode(app.database.db, options.compartment)
         if (!compartment) throw new CliError(`No compartment has the code ${options.compartment}.`)
@@ -106,7 +109,7 @@ function registerImportCommand(program: Command): void {
         const run = (dryRun: boolean, total: number) =>
           importPeople(
             app,
-            bytes,
+            fileSource(file),
             {
               compartmentId: compartment.id,
               source: options.source,

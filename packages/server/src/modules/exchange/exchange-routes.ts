@@ -1,6 +1,8 @@
 import { importQuerySchema, importReportView } from '@haven/core/exchange/exchange-schema'
 import {
   iatiFileQuery,
+  iatiPublicParams,
+  iatiPublicView,
   iatiSettingsSchema,
   iatiSettingsView,
 } from '@haven/core/exchange/iati-schema'
@@ -9,6 +11,7 @@ import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
 import { errors } from '../../http/errors.js'
 import { hxlReportFigures } from './hxl-service.js'
+import { iatiPublicFiles, publishIatiYear, withdrawIatiYear } from './iati-public-service.js'
 import {
   iatiActivitiesFile,
   iatiFileName,
@@ -18,7 +21,10 @@ import {
 } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
 
-/** A spreadsheet of 100,000 people with every column filled stays under this. */
+/**
+ * A spreadsheet of 100,000 people with every column filled stays under this. The file is kept
+ * sealed on disk while it is read (never whole in memory).
+ */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 const IATI = { kind: 'policy', entity: 'IatiPublication' } as const
@@ -38,7 +44,7 @@ export const exchangeRoutes = [
       record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
     },
     query: importQuerySchema,
-    upload: { maxBytes: MAX_IMPORT_BYTES },
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
     response: importReportView,
     errors: [
       'notFound',
@@ -51,9 +57,9 @@ export const exchangeRoutes = [
       'importConflict',
       'recordFrozen',
     ],
-    async handle({ app, raw, query, audit: by }) {
-      if (!raw || raw.byteLength === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importPeople(app, raw, query, by)
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importPeople(app, file, query, by)
     },
   }),
   defineRoute({
@@ -105,6 +111,45 @@ export const exchangeRoutes = [
       },
     }),
   ),
+  defineRoute({
+    method: 'get',
+    path: '/exchange/iati/public',
+    summary:
+      'The fiscal years whose IATI files are on the public site, with their stable addresses',
+    tag: 'exchange',
+    access: { ...IATI, action: 'read' },
+    response: iatiPublicView,
+    async handle({ app }) {
+      return iatiPublicFiles(app)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/exchange/iati/public/:fiscalYear',
+    summary:
+      'Publish (or refresh) a fiscal year’s IATI organisation and activity files at stable addresses of the public site, listed in its sitemap. Audited.',
+    tag: 'exchange',
+    access: { ...IATI, action: 'update' },
+    params: iatiPublicParams,
+    response: iatiPublicView,
+    errors: ['validationFailed', 'iatiNotConfigured', 'iatiEmptyYear', 'noExchangeRate'],
+    async handle({ app, params, audit: by }) {
+      return publishIatiYear(app, params.fiscalYear, by)
+    },
+  }),
+  defineRoute({
+    method: 'delete',
+    path: '/exchange/iati/public/:fiscalYear',
+    summary: 'Take a fiscal year’s IATI files off the public site and its sitemap. Audited.',
+    tag: 'exchange',
+    access: { ...IATI, action: 'update' },
+    params: iatiPublicParams,
+    response: iatiPublicView,
+    errors: ['validationFailed'],
+    async handle({ app, params, audit: by }) {
+      return withdrawIatiYear(app, params.fiscalYear, by)
+    },
+  }),
   defineRoute({
     method: 'get',
     path: '/exchange/hxl/report-figures.csv',

@@ -18,7 +18,12 @@ import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { duplicateMatchesMany, registerPeopleIn } from '../people/index.js'
 import { findMapping, importedKeys, insertImportedRows, saveMapping } from './exchange-store.js'
-import { openSheet, type SheetRow, type TextEncodingChoice } from './spreadsheet-reader.js'
+import {
+  openSheet,
+  type SheetRow,
+  type SheetSource,
+  type TextEncodingChoice,
+} from './spreadsheet-reader.js'
 
 const KIND = 'people'
 /** The report lists this many problems; the count says how many rows have one. */
@@ -59,7 +64,7 @@ const MATCHES_PER_ROW = 20
  */
 export async function importPeople(
   app: AppContext,
-  bytes: Uint8Array,
+  file: SheetSource | Uint8Array,
   options: PeopleImport,
   by: Actorish,
 ): Promise<ImportReport> {
@@ -67,7 +72,7 @@ export async function importPeople(
   const compartment = await findCompartment(db, options.compartmentId)
   if (!compartment) throw errors.notFound()
   if (!options.dryRun) await assertCompartmentWritable(db, compartment)
-  const first = await openSheet(bytes, options.encoding)
+  const first = await openSheet(file, options.encoding)
   const saved = await findMapping(db, KIND, options.source)
   const mapping = options.mapping ?? mappingFor(first.headers, saved?.mapping)
   const reader = cellReader(first.headers, mapping)
@@ -168,7 +173,7 @@ export async function importPeople(
   if (report.possibleDuplicates.length > 0 && !options.acceptDuplicates)
     throw errors.importDuplicates({ rows: report.possibleDuplicates.length })
 
-  const second = await openSheet(bytes, options.encoding)
+  const second = await openSheet(file, options.encoding)
   try {
     await db.transaction().execute(async (trx) => {
       let pending: CheckedRow[] = []

@@ -1,6 +1,7 @@
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { decodeCsv, openSheet } from './spreadsheet-reader.js'
+import { bytesSource, csvEncoding, openSheet } from './spreadsheet-reader.js'
 
 const NAMES = ['キム ミョンファ', '김명화', '金明花', 'パク チョル', '박철', '朴哲']
 
@@ -45,18 +46,39 @@ describe('openSheet', () => {
   })
 })
 
-describe('decodeCsv', () => {
+describe('csvEncoding', () => {
   // 日本 in Shift_JIS, and 髙 (a Windows-31J extension that real Japanese files hold).
   const sjis = new Uint8Array([0x93, 0xfa, 0x96, 0x7b, 0xfb, 0xfc])
-  it('reads UTF-8, and Shift_JIS when the bytes are not UTF-8', () => {
-    expect(decodeCsv(new TextEncoder().encode('\ufeff名前'), 'auto')).toEqual({
-      text: '名前',
+  const cells = async (bytes: Uint8Array) => {
+    const sheet = await openSheet(bytes)
+    return { encoding: sheet.encoding, headers: sheet.headers }
+  }
+  it('reads UTF-8, and Shift_JIS when the bytes are not UTF-8', async () => {
+    expect(await cells(new TextEncoder().encode('\ufeff名前'))).toEqual({
       encoding: 'utf-8',
+      headers: ['名前'],
     })
-    expect(decodeCsv(sjis, 'auto')).toEqual({ text: '日本髙', encoding: 'shift_jis' })
-    expect(decodeCsv(sjis, 'shift_jis').text).toBe('日本髙')
+    expect(await cells(sjis)).toEqual({ encoding: 'shift_jis', headers: ['日本髙'] })
+    expect(await csvEncoding(bytesSource(sjis), 'shift_jis')).toBe('shift_jis')
   })
-  it('refuses bytes that are not what the person said they are', () => {
-    expect(() => decodeCsv(sjis, 'utf-8')).toThrow('import_unreadable')
+  it('refuses bytes that are not what the person said they are', async () => {
+    await expect(csvEncoding(bytesSource(sjis), 'utf-8')).rejects.toThrow('import_unreadable')
+  })
+  it('keeps a character whole when it straddles two chunks of a streamed file', async () => {
+    const text = `名前\n${'髙橋'.repeat(5000)}\n`
+    const bytes = new Uint8Array(Buffer.from(text, 'utf-8'))
+    // Chunks of 7 bytes: every 3-byte character is split somewhere.
+    const source = {
+      open: () =>
+        Readable.from(
+          Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
+            Buffer.from(bytes.subarray(i * 7, i * 7 + 7)),
+          ),
+        ),
+    }
+    const sheet = await openSheet(source)
+    const rows: unknown[][] = []
+    for await (const row of sheet.rows) rows.push(row.cells)
+    expect(rows).toEqual([['髙橋'.repeat(5000)]])
   })
 })

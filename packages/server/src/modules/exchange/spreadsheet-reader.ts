@@ -1,4 +1,6 @@
-import { Readable } from 'node:stream'
+import { createReadStream } from 'node:fs'
+import { Readable, Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import type { Cell } from '@haven/core/exchange/people-import'
 import { parse } from 'csv-parse'
 import ExcelJS from 'exceljs'
@@ -22,42 +24,105 @@ export interface OpenedSheet {
   rows: AsyncIterable<SheetRow>
 }
 
+/** Where a sheet's bytes come from: opened anew for each reading (an import reads a file twice). */
+export interface SheetSource {
+  open(): Readable
+}
+
+/** A sheet already in memory (tests, small files). */
+export const bytesSource = (bytes: Uint8Array): SheetSource => ({
+  open: () => Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]),
+})
+
+/** A sheet in a file, read in chunks (the CLI). */
+export const fileSource = (path: string): SheetSource => ({
+  open: () => createReadStream(path, { highWaterMark: 256 * 1024 }),
+})
+
+/** The first `n` bytes of the source (fewer when it is shorter). */
+async function headOf(source: SheetSource, n: number): Promise<Uint8Array> {
+  const stream = source.open()
+  const parts: Buffer[] = []
+  let length = 0
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk)
+      length += chunk.byteLength
+      if (length >= n) break
+    }
+  } finally {
+    stream.destroy()
+  }
+  return Buffer.concat(parts).subarray(0, n)
+}
+
 const isZip = (bytes: Uint8Array) =>
   bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04
 
-/**
- * Reads a CSV's bytes as text. Japanese Excel saves CSV in Shift_JIS (Windows-31J) without
- * saying so: in `auto`, bytes that are not valid UTF-8 are read as Shift_JIS, which WHATWG's
- * decoder treats as Windows-31J (the ① and 髙 of real files included).
- */
-export function decodeCsv(
-  bytes: Uint8Array,
-  choice: TextEncodingChoice,
-): { text: string; encoding: 'utf-8' | 'shift_jis' } {
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
-  if (choice === 'shift_jis')
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' }
+/** Whether every byte of the stream is UTF-8 (read through once, in chunks). */
+async function isUtf8(stream: Readable): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-    return { text, encoding: 'utf-8' }
-  } catch {
-    if (choice === 'utf-8' || hasBom) throw errors.importUnreadable({ reason: 'encoding' })
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' }
+    for await (const chunk of stream as AsyncIterable<Buffer>)
+      decoder.decode(chunk, { stream: true })
+    decoder.decode()
+    return true
+  } catch (error) {
+    if (error instanceof TypeError) return false
+    throw error
+  } finally {
+    stream.destroy()
   }
+}
+
+/**
+ * How a CSV's bytes are text. Japanese Excel saves CSV in Shift_JIS (Windows-31J) without
+ * saying so: in `auto`, a file that is not valid UTF-8 is read as Shift_JIS, which WHATWG's
+ * decoder treats as Windows-31J (the ① and 髙 of real files included). A file marked as UTF-8
+ * (a byte order mark) or said to be UTF-8 must be UTF-8.
+ */
+export async function csvEncoding(
+  source: SheetSource,
+  choice: TextEncodingChoice,
+): Promise<'utf-8' | 'shift_jis'> {
+  if (choice === 'shift_jis') return 'shift_jis'
+  if (await isUtf8(source.open())) return 'utf-8'
+  const head = await headOf(source, 3)
+  const hasBom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+  if (choice === 'utf-8' || hasBom) throw errors.importUnreadable({ reason: 'encoding' })
+  return 'shift_jis'
+}
+
+/** Decodes chunks as they come (a character split between two chunks stays whole). */
+function decoding(encoding: 'utf-8' | 'shift_jis'): Transform {
+  const decoder = new TextDecoder(encoding)
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.decode(chunk, { stream: true }))
+    },
+    flush(done) {
+      done(null, decoder.decode())
+    },
+  })
 }
 
 /** Opens a CSV or XLSX file (told apart by their bytes, not their name) for reading row by row. */
 export async function openSheet(
-  bytes: Uint8Array,
+  source: SheetSource | Uint8Array,
   encoding: TextEncodingChoice = 'auto',
 ): Promise<OpenedSheet> {
-  const opened = isZip(bytes) ? await openXlsx(bytes) : await openCsv(bytes, encoding)
-  return opened
+  const from = source instanceof Uint8Array ? bytesSource(source) : source
+  const head = await headOf(from, 4)
+  if (head.byteLength === 0) throw errors.importUnreadable({ reason: 'empty' })
+  return isZip(head) ? openXlsx(from) : openCsv(from, encoding)
 }
 
-async function openCsv(bytes: Uint8Array, choice: TextEncodingChoice): Promise<OpenedSheet> {
-  const { text, encoding } = decodeCsv(bytes, choice)
-  const parser = parse(text, { relax_column_count: true, skip_empty_lines: true, info: true })
+async function openCsv(source: SheetSource, choice: TextEncodingChoice): Promise<OpenedSheet> {
+  const encoding = await csvEncoding(source, choice)
+  const parser = parse({ relax_column_count: true, skip_empty_lines: true, info: true })
+  // A failure of the file or the decoder ends the parser with it, so the reading loop sees it.
+  pipeline(source.open(), decoding(encoding), parser).catch(() => undefined)
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<{
     record: string[]
     info: { lines: number }
@@ -78,10 +143,14 @@ async function openCsv(bytes: Uint8Array, choice: TextEncodingChoice): Promise<O
     headers,
     rows: {
       async *[Symbol.asyncIterator]() {
-        for (;;) {
-          const item = await next()
-          if (item.done) return
-          yield { line: item.value.info.lines, cells: item.value.record }
+        try {
+          for (;;) {
+            const item = await next()
+            if (item.done) return
+            yield { line: item.value.info.lines, cells: item.value.record }
+          }
+        } finally {
+          parser.destroy()
         }
       },
     },
@@ -145,8 +214,8 @@ Object.assign(Utf8SafeWorkbookReader.prototype, {
 })
 
 /** The first worksheet, streamed: shared strings are cached, rows are not. */
-async function openXlsx(bytes: Uint8Array): Promise<OpenedSheet> {
-  const reader = new Utf8SafeWorkbookReader(Readable.from([Buffer.from(bytes)]), {
+async function openXlsx(source: SheetSource): Promise<OpenedSheet> {
+  const reader = new Utf8SafeWorkbookReader(source.open(), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
