@@ -1768,6 +1768,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/distributions/headcounts': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** People served on a day against the daily cap, per compartment of yours */
+    get: operations['getDistributionsHeadcounts']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/distributions/figures': {
     parameters: {
       query?: never
@@ -3540,6 +3557,41 @@ export interface paths {
     put?: never
     post?: never
     delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exchange/iati/public': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The fiscal years whose IATI files are on the public site, with their stable addresses */
+    get: operations['getExchangeIatiPublic']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exchange/iati/public/{fiscalYear}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Publish (or refresh) a fiscal year’s IATI organisation and activity files at stable addresses of the public site, listed in its sitemap. Audited. */
+    put: operations['putExchangeIatiPublicFiscalYear']
+    post?: never
+    /** Take a fiscal year’s IATI files off the public site and its sitemap. Audited. */
+    delete: operations['deleteExchangeIatiPublicFiscalYear']
     options?: never
     head?: never
     patch?: never
@@ -9356,12 +9408,14 @@ export interface operations {
             items: {
               id: string
               name: string
+              nameJa: string | null
               kind: string
               unit: string
             }[]
             locations: {
               id: string
               name: string
+              nameJa: string | null
               kind: string
               compartmentId: string | null
               compartmentCode: string | null
@@ -9398,6 +9452,7 @@ export interface operations {
       content: {
         'application/json': {
           name: string
+          nameJa?: string
           /** @enum {string} */
           kind: 'rice' | 'clothes_summer' | 'clothes_winter' | 'first_aid_kit' | 'other'
           /** @enum {string} */
@@ -9415,6 +9470,7 @@ export interface operations {
           'application/json': {
             id: string
             name: string
+            nameJa: string | null
             kind: string
             unit: string
           }
@@ -9433,6 +9489,7 @@ export interface operations {
       content: {
         'application/json': {
           name: string
+          nameJa?: string
           /** @enum {string} */
           kind: 'shelter' | 'warehouse' | 'delivery'
           /** @default null */
@@ -9450,6 +9507,7 @@ export interface operations {
           'application/json': {
             id: string
             name: string
+            nameJa: string | null
             kind: string
             compartmentId: string | null
             compartmentCode: string | null
@@ -9732,6 +9790,34 @@ export interface operations {
       }
     }
   }
+  getDistributionsHeadcounts: {
+    parameters: {
+      query: {
+        day: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            compartmentId: string
+            compartmentCode: string
+            day: string
+            people: number
+            dailyCap: number | null
+          }[]
+        }
+      }
+    }
+  }
   getDistributionsFigures: {
     parameters: {
       query: {
@@ -9874,6 +9960,7 @@ export interface operations {
               compartmentId: string
               itemId: string
               itemName: string
+              itemNameJa: string | null
               itemKind: string
               unit: string
               quantity: number
@@ -9920,6 +10007,7 @@ export interface operations {
             compartmentId: string
             itemId: string
             itemName: string
+            itemNameJa: string | null
             itemKind: string
             unit: string
             quantity: number
@@ -15964,6 +16052,7 @@ export interface operations {
               id: string
               caseId: string
               itemName: string
+              itemNameJa: string | null
               quantity: number
               occurredOn: string
             }[]
@@ -16004,6 +16093,7 @@ export interface operations {
             id: string
             caseId: string
             itemName: string
+            itemNameJa: string | null
             quantity: number
             occurredOn: string
           }
@@ -18279,6 +18369,88 @@ export interface operations {
         }
         content: {
           'application/octet-stream': string
+        }
+      }
+    }
+  }
+  getExchangeIatiPublic: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              fiscalYear: number
+              paths: string[]
+              updatedAt: string
+            }[]
+          }
+        }
+      }
+    }
+  }
+  putExchangeIatiPublicFiscalYear: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        fiscalYear: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              fiscalYear: number
+              paths: string[]
+              updatedAt: string
+            }[]
+          }
+        }
+      }
+    }
+  }
+  deleteExchangeIatiPublicFiscalYear: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        fiscalYear: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            items: {
+              fiscalYear: number
+              paths: string[]
+              updatedAt: string
+            }[]
+          }
         }
       }
     }

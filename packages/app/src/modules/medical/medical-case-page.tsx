@@ -1,7 +1,7 @@
 import { formatDate, formatMonth, formatNumber } from '@haven/core/i18n/format'
 import { type CaseKitView, giveCaseKitsSchema } from '@haven/core/medical/case-kits-schema'
-import type { JSX } from 'preact'
 import { referenceName } from '@haven/core/supplies/index'
+import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useRoute } from 'preact-iso'
 import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'

@@ -28,8 +28,8 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { type Organiser, OrganiserPicker } from './organiser-picker.js'
 import { apiPatch, apiPost } from '../../lib/typed-api.js'
+import { type Organiser, OrganiserPicker } from './organiser-picker.js'
 
 /** What every form here is told: it saved (with the message to show), or it was cancelled. */
 interface Done {

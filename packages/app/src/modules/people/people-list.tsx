@@ -1,6 +1,6 @@
 import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import { CASE_STATUSES, CASE_TYPES } from '@haven/core/people/case-codes'
-import type { PersonPageView, PersonRowView } from '@haven/core/people/people-views'
+import type { PersonRowView } from '@haven/core/people/people-views'
 import { PERSON_SORTS, SITUATIONS } from '@haven/core/people/person-codes'
 import { looksLikeCode } from '@haven/core/people/person-rules'
 import type { JSX } from 'preact'

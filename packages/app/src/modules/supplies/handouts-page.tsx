@@ -6,7 +6,6 @@ import {
   NON_FOOD_KINDS,
 } from '@haven/core/supplies/handout-schema'
 import { referenceName } from '@haven/core/supplies/reference-name'
-import type { ItemView, LocationView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'

@@ -15,8 +15,8 @@ import * as m0320 from './2026-12-07-0320-media-variants.js'
 import * as m1220 from './2026-12-07-1220-disclosure-releases.js'
 import * as m1240 from './2026-12-07-1240-restricted-compartments.js'
 import * as m1500 from './2026-12-07-1500-site-campaigns.js'
-import * as m1600 from './2026-12-07-1600-site-report-pdfs.js'
 import * as m1601 from './2026-12-07-1600-site-open-data.js'
+import * as m1600 from './2026-12-07-1600-site-report-pdfs.js'
 
 /**
  * The platform's history (and, from before modules kept their own, the first modules' tables).

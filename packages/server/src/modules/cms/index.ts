@@ -35,12 +35,6 @@ export {
 // What other code may use: the door through which the annual report (for now, an editor) publishes
 // the home page's impact figures, each passed through the disclosure engine.
 export { disclosedValue, publishImpactFigures } from './impact-figures.js'
-// The detained module puts an approved campaign page on the site, and takes it off.
-export {
-  publishSiteCampaign,
-  type SiteCampaign,
-  withdrawSiteCampaign,
-} from './site-campaign-door.js'
 // Open-data files at stable addresses of the site (the exchange module's IATI files).
 export {
   type OpenDataFile,
@@ -48,6 +42,12 @@ export {
   publishOpenData,
   withdrawOpenData,
 } from './open-data-door.js'
+// The detained module puts an approved campaign page on the site, and takes it off.
+export {
+  publishSiteCampaign,
+  type SiteCampaign,
+  withdrawSiteCampaign,
+} from './site-campaign-door.js'
 // The network module publishes an event it recorded as a news page with Event JSON-LD.
 export {
   publishSiteEvent,
