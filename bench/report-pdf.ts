@@ -9,8 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { FrozenFigure } from '../packages/server/src/modules/report/report-pdf.js'
-import { reportPdf } from '../packages/server/src/modules/report/report-pdf.js'
+import { type FrozenFigure, reportPdf } from '../packages/server/src/modules/report/index.js'
 import { percentile, printHeader, table } from './support/bench-env.js'
 
 const ROUNDS = Number(process.env.HAVEN_BENCH_ROUNDS ?? 5)

@@ -3,6 +3,7 @@
  * first part of the catalog (catalog-first) rather than with each module's own messages.
  */
 export const menuEn = {
+  'nav.report_policy': 'Disclosure policy',
   'nav.classes': 'Classes',
   'nav.detained': 'Detained workers',
   'nav.import': 'Import',

@@ -2,6 +2,7 @@ import type { menuEn } from './menu.en.js'
 
 /** 各モジュールのメニュー項目（どの画面にも出るので、カタログの最初の部分に入れる）。 */
 export const menuJa: Record<keyof typeof menuEn, string> = {
+  'nav.report_policy': '公開ポリシー',
   'nav.classes': '語学教室',
   'nav.detained': '拘束された支援者',
   'nav.import': '取り込み',

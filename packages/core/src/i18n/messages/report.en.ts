@@ -93,7 +93,6 @@ export const reportEn = {
     'The disclosure engine cannot apply this policy: {problems}. Nothing was saved.',
   'error.report_dangerous_number':
     'The report would publish {numbers}, on the organisation’s list of numbers never to publish ({figures}). Change the template or the policy; nothing was published.',
-  'nav.report_policy': 'Disclosure policy',
   'report.policy_title': 'Disclosure policy',
   'report.policy_intro':
     'What the organisation may publish about the people it works with: every annual report is compiled under this policy. Counts below a threshold are never shown as numbers; the review shows how each figure is protected.',

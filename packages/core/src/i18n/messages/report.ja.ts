@@ -94,7 +94,6 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
   'error.report_dangerous_number':
     '公開してはならない数値として登録された {numbers} が報告書に含まれます（{figures}）。テンプレートか方針を変更してください。何も公開していません。',
   'report.narrative_consistent': '記録と一致',
-  'nav.report_policy': '公開ポリシー',
   'report.policy_title': '公開ポリシー',
   'report.policy_intro':
     '団体が支援する人々について何を公開してよいかを定めます。年次報告書はすべてこの方針で作成されます。しきい値未満の数は数値として表示されません。各数値の保護のされ方はレビューで確認できます。',

@@ -40,8 +40,8 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = Object.freeze({
   '2026-12-07-1220-disclosure-releases': m1220,
   '2026-12-07-1240-restricted-compartments': m1240,
   '2026-12-07-1500-site-campaigns': m1500,
-  '2026-12-07-1600-site-report-pdfs': m1600,
   '2026-12-07-1600-site-open-data': m1601,
+  '2026-12-07-1600-site-report-pdfs': m1600,
 })
 
 export type Migrations = Readonly<Record<string, Migration>>

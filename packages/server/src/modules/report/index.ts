@@ -33,6 +33,8 @@ export const reportModule = defineModule({
 
 // For the benchmark (bench/annual-report.ts): the workflow a year's report goes through.
 export { figureCatalogue } from './report-compile.js'
+// For the benchmark (bench/report-pdf.ts): the PDF of a compiled report.
+export { type FrozenFigure, reportPdf } from './report-pdf.js'
 // What other code may use: the figures of a published report as the public read them.
 export {
   type PublishedFigure,
