@@ -120,6 +120,15 @@ export const matrix: MatrixModule = {
         body: { compartmentId: f.target.id, day: '2026-05-02', headcount: 1 },
       }),
     },
+    'GET /distributions/headcounts': {
+      // Compartments with a policy or people on the day answer; the other one never does.
+      scope: {
+        kind: 'compartment-list',
+        leaks: (body, o) =>
+          Array.isArray(body) && body.some((d) => field(d, 'compartmentId') === o.compartment.id),
+      },
+      call: () => ({ path: '/distributions/headcounts?day=2026-05-02' }),
+    },
     'GET /distributions/figures': {
       scope: { kind: 'compartment', allow: SUPPLY_STAFF },
       call: (f) => ({ path: `/distributions/figures?compartmentId=${f.target.id}&year=2026` }),
