@@ -22,7 +22,8 @@ const BY = { actorId: null, requestId: null }
 
 /** Every figure the resettlement, returnee, medical, handout and class work offers the report. */
 const ROUTES = ['unhcr', 'consulate', 'underground', 'third_country', 'other'] as const
-const ROUTE_KEYS = (stage: string) => ROUTES.map((r) => `resettlement.${stage}.route.${r}`)
+const ROUTE_KEYS = (stage: string) =>
+  ROUTES.map((r) => `resettlement.${stage}.route.${r.replaceAll('_', '-')}`)
 const KEYS = [
   ...ROUTE_KEYS('protected'),
   ...ROUTE_KEYS('resettled'),
@@ -190,7 +191,7 @@ describeEachDialect(
       const words = enginePolicy(protection.settings).rules['people-protected'].words
       for (const stage of ['protected', 'resettled']) {
         const observations: Observation[] = ROUTES.map((route) => {
-          const text = at(`resettlement.${stage}.route.${route}`, 'all')[1]
+          const text = at(`resettlement.${stage}.route.${route.replaceAll('_', '-')}`, 'all')[1]
           const band = words.find((w) => w.en === text)
           const n = Number(text)
           return band
@@ -200,7 +201,10 @@ describeEachDialect(
         const inferred = await infer(observations, ROUTES, ['all'])
         const truth = (u: { group: string }) =>
           Number(
-            at(`resettlement.${stage}.route.${u.group.replace(/^route=|&.*$/g, '')}`, 'all')[0],
+            at(
+              `resettlement.${stage}.route.${u.group.replace(/^route=|&.*$/g, '').replaceAll('_', '-')}`,
+              'all',
+            )[0],
           )
         const routesOnly = inferred.filter((i) => /^route=[a-z_]+$/.test(i.group))
         expect(routesOnly).toHaveLength(ROUTES.length)

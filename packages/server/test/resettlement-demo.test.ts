@@ -40,7 +40,9 @@ describeEachDialect('the resettlement demo', (ctx) => {
     expect(await compute('resettlement.returnees.funded')).toBe(20)
     const routes = ['unhcr', 'consulate', 'underground', 'third_country', 'other']
     expect(
-      await Promise.all(routes.map((r) => compute(`resettlement.resettled.route.${r}`))),
+      await Promise.all(
+        routes.map((r) => compute(`resettlement.resettled.route.${r.replaceAll('_', '-')}`)),
+      ),
     ).toEqual([2, 2, 2, 1, 0])
   })
   it('adds the year’s hospital treatment of a torture survivor, flagged, once', async () => {

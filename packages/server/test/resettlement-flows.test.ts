@@ -320,10 +320,13 @@ describeEachDialect('resettlement pathways through the API', (ctx) => {
     const routes = ['unhcr', 'consulate', 'underground', 'third_country', 'other']
     for (const route of routes)
       expect(
-        figures.find((f) => f.key === `resettlement.protected.route.${route}`)?.sensitivity,
+        figures.find((f) => f.key === `resettlement.protected.route.${route.replaceAll('_', '-')}`)
+          ?.sensitivity,
       ).toBe('people-protected')
     const byRoute = (stage: string) =>
-      Promise.all(routes.map((route) => compute(`resettlement.${stage}.route.${route}`)))
+      Promise.all(
+        routes.map((route) => compute(`resettlement.${stage}.route.${route.replaceAll('_', '-')}`)),
+      )
     // The underground one was under protection in March, the year before.
     expect(await byRoute('protected')).toEqual([2, 1, 0, 0, 0])
     // April 2006 belongs to the next fiscal year.

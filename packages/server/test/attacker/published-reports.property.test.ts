@@ -105,7 +105,7 @@ function realResettlement(years: ReadonlyMap<number, Year>): HavenModule {
     // One figure per route, never their total (see resettlement-figures.ts).
     figures: PATHWAY_ROUTES.map(
       (route, i): Figure => ({
-        ...real(`resettlement.protected.route.${route}`),
+        ...real(`resettlement.protected.route.${route.replaceAll('_', '-')}`),
         compute: async (_db, year) => of(year.startYear)[i] ?? 0,
       }),
     ),
@@ -120,7 +120,9 @@ const REAL_TEMPLATE = (lang: string) =>
     [
       '| Route | People |',
       '| --- | ---: |',
-      ...PATHWAY_ROUTES.map((r) => `| ${r} | {{resettlement.protected.route.${r}}} |`),
+      ...PATHWAY_ROUTES.map(
+        (r) => `| ${r} | {{resettlement.protected.route.${r.replaceAll('_', '-')}}} |`,
+      ),
     ].join('\n'),
   ].join('\n\n')
 

@@ -43,7 +43,8 @@ function routeFigure(stage: keyof typeof STAGES, route: PathwayRoute): Figure {
   const s = STAGES[stage]
   const r = ROUTE_WORDS[route]
   return {
-    key: `resettlement.${s.key}.route.${route}`,
+    // Figure keys take hyphens, never underscores (third_country → third-country).
+    key: `resettlement.${s.key}.route.${route.replaceAll('_', '-')}`,
     unit: 'people',
     sensitivity: 'people-protected',
     label: { en: `${s.en} ${r.en}`, ja: `${s.ja}（${r.ja}）` },
