@@ -15,11 +15,16 @@ export interface ListeningMessage {
   ports: Record<string, number>
 }
 
+/** Whether a message between the primary and a worker is an object of this `type`. */
+export function hasMessageType(message: unknown, type: string): message is { type: string } {
+  return (
+    typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type
+  )
+}
+
 export function isListeningMessage(message: unknown): message is ListeningMessage {
   return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'haven:listening' &&
+    hasMessageType(message, 'haven:listening') &&
     typeof (message as { ports?: unknown }).ports === 'object'
   )
 }

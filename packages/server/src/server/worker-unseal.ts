@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.js'
 import { masterFingerprintsInUse } from '../crypto/key-store.js'
 import { type MasterKey, masterFingerprint } from '../crypto/master-key.js'
+import { hasMessageType } from './worker-pool.js'
 
 /**
  * Sealed mode with several worker processes. The operator unseals one process: the primary
@@ -26,11 +27,7 @@ export interface MasterKeyMessage {
 export const KEY_REQUEST = { type: 'haven:master-key-request' } as const
 
 export function isKeyRequest(message: unknown): boolean {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === KEY_REQUEST.type
-  )
+  return hasMessageType(message, KEY_REQUEST.type)
 }
 
 export function masterKeyMessage(key: Buffer | null): MasterKeyMessage {
@@ -38,11 +35,7 @@ export function masterKeyMessage(key: Buffer | null): MasterKeyMessage {
 }
 
 function isMasterKeyMessage(message: unknown): message is MasterKeyMessage {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { type?: unknown }).type === 'haven:master-key'
-  )
+  return hasMessageType(message, 'haven:master-key')
 }
 
 /** The key in a message, or null when the message is something else or not a 32-byte key. */
