@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { openCase } from '../src/modules/people/case-service.js'
+import { countCases, setCaseRestriction } from '../src/modules/people/case-store.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { buildCase, buildPerson } from './support/people-factories.js'
@@ -11,6 +12,7 @@ interface CasesPage {
   cases: { code: string; assigneeId: string | null }[]
   nextCursor: string | null
   total: number
+  totalCapped: boolean
 }
 
 // Issue #15: 4 of 29 demo cases were unreachable (no count, no "More"), and one look at the
@@ -37,6 +39,7 @@ describeEachDialect('the cases list: count, paging and one audit entry per look'
     expect(first.status).toBe(200)
     const one = (await first.json()) as CasesPage
     expect(one.total).toBe(29)
+    expect(one.totalCapped).toBe(false)
     expect(one.cases).toHaveLength(25)
     expect(one.nextCursor).not.toBeNull()
     const second = (await (
@@ -122,5 +125,44 @@ describeEachDialect('the cases list: count, paging and one audit entry per look'
     expect(all.total).toBe(4)
     const bad = await api.get('/cases?assignee=someone', headers)
     expect(bad.status).toBe(422)
+  })
+
+  it('counts up to a cap, and leaves out a restricted case by its id as by its row', async () => {
+    const north = await buildCompartment(app, 'NOR-01')
+    const cases = []
+    for (let i = 0; i < 4; i++) cases.push(await buildCase(app, await buildPerson(app, north.id)))
+    const flagged = cases[0]
+    if (!flagged) throw new Error('no case')
+    const db = ctx.database().db
+    await setCaseRestriction(db, flagged.id, 'medical_sensitive', '2026-06-01T10:00:00Z')
+    const worker = await buildUser(app, {
+      grants: [{ role: 'caseworker', compartmentId: north.id }],
+    })
+    const { headers } = await signIn(app, worker)
+    const page = (await (await api.get('/cases', headers)).json()) as CasesPage
+    expect([page.total, page.totalCapped]).toEqual([3, false])
+    expect(page.cases.map((c) => c.code)).not.toContain(flagged.code)
+
+    const compartmentIds = [north.id]
+    const byRow = { userId: worker.id, openIn: [] }
+    const byId = { ...byRow, hidden: [flagged.id] }
+    for (const viewer of [byRow, byId]) {
+      expect(await countCases(db, { compartmentIds, viewer })).toEqual({ total: 3, capped: false })
+      expect(await countCases(db, { compartmentIds, viewer }, 3)).toEqual({
+        total: 3,
+        capped: false,
+      })
+      expect(await countCases(db, { compartmentIds, viewer }, 2)).toEqual({
+        total: 2,
+        capped: true,
+      })
+    }
+    // A coordinator of the compartment sees the flagged case: nothing hidden from her.
+    const coordinator = await buildUser(app, {
+      grants: [{ role: 'coordinator', compartmentId: north.id }],
+    })
+    const hers = await signIn(app, coordinator)
+    const all = (await (await api.get('/cases', hers.headers)).json()) as CasesPage
+    expect(all.total).toBe(4)
   })
 })

@@ -7177,6 +7177,7 @@ export interface operations {
             }[]
             nextCursor: string | null
             total: number
+            totalCapped: boolean
           }
         }
       }

@@ -17,6 +17,7 @@ interface CasesPage {
   cases: CaseView[]
   nextCursor: string | null
   total: number
+  totalCapped: boolean
 }
 
 const FILTERS = ['assignee', 'type', 'status'] as const
@@ -107,7 +108,10 @@ export function CasesList(): JSX.Element {
         ) : (
           <>
             <p class="list-count" role="status">
-              {t('cases.count', { shown: rows.length, count: first.data.total })}
+              {t(first.data.totalCapped ? 'cases.count_capped' : 'cases.count', {
+                shown: rows.length,
+                count: first.data.total,
+              })}
             </p>
             <table class="table cases-table">
               <caption class="visually-hidden">{t('cases.title')}</caption>

@@ -307,6 +307,7 @@ export const peopleEn = {
   'people.other_languages_hint': 'Language codes separated by commas, such as ru, mn.',
   'people.arrival_month_hint': 'The month they arrived.',
   'cases.count': '{shown} of {count, plural, one {# case} other {# cases}}',
+  'cases.count_capped': '{shown} of more than {count, plural, other {# cases}}',
   'cases.code': 'Case',
   'cases.person': 'Person',
   'cases.whose': 'Whose cases',

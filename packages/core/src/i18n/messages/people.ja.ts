@@ -306,6 +306,7 @@ export const peopleJa: Record<keyof typeof peopleEn, string> = {
   'people.other_languages_hint': '言語コードをカンマ区切りで（例：ru, mn）',
   'people.arrival_month_hint': '到着した月',
   'cases.count': '{count} 件中 {shown} 件',
+  'cases.count_capped': '{count} 件超のうち {shown} 件',
   'cases.code': 'ケース',
   'cases.person': '人物',
   'cases.whose': '担当',

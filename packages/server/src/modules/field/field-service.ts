@@ -557,7 +557,7 @@ export async function pull(
   const last = people.at(-1)
   if (last) p = last.feed_seq ?? p
   const room = limit - people.length
-  const viewer = caseViewer(actor, caseScope)
+  const viewer = await caseViewer(db, actor, caseScope)
   const cases = room > 0 ? await casesChangedAfter(db, caseScope, viewer, from.c, room) : []
   let c = from.c
   const lastCase = cases.at(-1)

@@ -29,12 +29,29 @@ export function caseHiddenFrom(
   return !actor.hasRoleIn(kase.compartment_id, SEES_RESTRICTED)
 }
 
-/** What a list over these compartments shows of restricted cases to this actor. */
-export function caseViewer(actor: Actor, compartmentIds: readonly string[]): CaseViewer {
-  return {
+/**
+ * Beyond this many hidden cases a list tests each case's `restriction` instead of naming them
+ * (a statement's parameters are bounded; an organisation may flag many cases).
+ */
+const HIDDEN_BY_ID_MAX = 500
+
+/**
+ * What a list over these compartments shows of restricted cases to this actor: the cases hidden
+ * from her, read first from the small index of restricted cases (see caseVisibleTo).
+ */
+export async function caseViewer(
+  db: Db,
+  actor: Actor,
+  compartmentIds: readonly string[],
+): Promise<CaseViewer> {
+  const viewer = {
     userId: actor.userId,
     openIn: compartmentIds.filter((id) => actor.hasRoleIn(id, SEES_RESTRICTED)),
   }
+  // A coordinator of every one of them sees every case: nothing to read.
+  if (viewer.openIn.length === compartmentIds.length) return { ...viewer, hidden: [] }
+  const hidden = await casesHiddenFrom(db, actor, compartmentIds)
+  return hidden.length <= HIDDEN_BY_ID_MAX ? { ...viewer, hidden } : viewer
 }
 
 /** The row, or 404 if the actor may not know of it (a loader's last step). */

@@ -60,6 +60,8 @@ const idParams = z.strictObject({ id: z.string().min(1).max(100) })
 const DUE_SOON_DAYS = 7
 /** How many of her own open cases the work queue shows (the cases list has them all). */
 const QUEUE_CASES = 10
+/** The case list counts at most this many (the people list's cap). */
+const COUNT_CAP = 1_000
 
 function addDays(isoDate: string, days: number): string {
   const day = new Date(`${isoDate}T00:00:00Z`)
@@ -209,14 +211,16 @@ export const caseRoutes = [
     response: z.object({
       cases: z.array(caseView),
       nextCursor: z.string().nullable(),
-      /** Every case the filters match, over all pages. */
+      /** Every case the filters match, over all pages, counted up to a cap. */
       total: z.number().int(),
+      /** More cases match than `total` (the cap): the list says "more than". */
+      totalCapped: z.boolean(),
     }),
     async handle({ app, query, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
       const filter = {
         compartmentIds,
-        viewer: caseViewer(actor(), compartmentIds),
+        viewer: await caseViewer(db, actor(), compartmentIds),
         personId: query.personId,
         type: query.type,
         status: query.status,
@@ -231,9 +235,11 @@ export const caseRoutes = [
       const last = page.at(-1)
       const cases = await presentCases(app, actor(), page)
       await auditListRead(app, actor(), page, by.requestId ?? '')
+      const counted = await countCases(db, filter, COUNT_CAP)
       return {
         cases,
-        total: await countCases(db, filter),
+        total: counted.total,
+        totalCapped: counted.capped,
         nextCursor:
           rows.length > query.limit && last ? encodeCursor([last.last_activity_at, last.id]) : null,
       }
@@ -527,7 +533,7 @@ export const caseRoutes = [
     response: z.array(followUpView),
     async handle({ app, actor, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const viewer = caseViewer(actor(), compartmentIds)
+      const viewer = await caseViewer(db, actor(), compartmentIds)
       const rows = await overdueFollowUps(db, compartmentIds, viewer, today(app), 200)
       if (rows.length > 0) {
         for (const compartmentId of new Set(rows.map((r) => r.compartment_id))) {
@@ -564,11 +570,13 @@ export const caseRoutes = [
       const db = app.database.db
       const me = actor().userId
       const on = today(app)
-      const viewer = caseViewer(actor(), compartmentIds)
+      const viewer = await caseViewer(db, actor(), compartmentIds)
       const [rows, followUps, openTotal] = await Promise.all([
         openCasesOf(db, compartmentIds, me, QUEUE_CASES),
         followUpsDueFor(db, compartmentIds, viewer, addDays(on, DUE_SOON_DAYS), 50),
-        countCases(db, { compartmentIds, viewer, assigneeId: me, openOnly: true }),
+        countCases(db, { compartmentIds, viewer, assigneeId: me, openOnly: true }).then(
+          (counted) => counted.total,
+        ),
       ])
       await auditListRead(app, actor(), rows, by.requestId ?? '')
       for (const compartmentId of new Set(followUps.map((r) => r.compartment_id)))

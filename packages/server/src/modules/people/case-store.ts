@@ -11,15 +11,25 @@ import type {
 /**
  * Who is asking a list of cases, for its restricted ones (case-restriction.ts): such a case is
  * listed only to its assignee and in the compartments `openIn` (where the caller coordinates).
+ * `hidden`, when known, is every case of the list's compartments that rule hides from her.
  */
 export interface CaseViewer {
   userId: string
   openIn: readonly string[]
+  hidden?: readonly string[]
 }
 
-/** The viewer's cases only: the unrestricted ones, hers, and any in `openIn`. */
+/**
+ * The viewer's cases only: the unrestricted ones, hers, and any in `openIn`. With `hidden` known
+ * (the usual case: a handful, or none) the test is on the case's id alone, which every case index
+ * holds, so a list or a count walks its index without opening a row for `restriction`.
+ */
 export function caseVisibleTo(viewer: CaseViewer, alias = 'cases') {
   const t = sql.table(alias)
+  if (viewer.hidden)
+    return viewer.hidden.length === 0
+      ? sql<boolean>`1 = 1`
+      : sql<boolean>`${t}.id not in (${sql.join(viewer.hidden)})`
   const open =
     viewer.openIn.length > 0 ? sql` or ${t}.compartment_id in (${sql.join(viewer.openIn)})` : sql``
   return sql<boolean>`(${t}.restriction is null or ${t}.assignee_id = ${viewer.userId}${open})`
@@ -169,24 +179,34 @@ async function casePageIdsLateral(db: Db, filter: CaseFilter): Promise<string[]>
   return rows.map((r) => r.id)
 }
 
-/** How many cases the list's filters match, over all its pages (the list's count). */
+/**
+ * How many cases the list's filters match, over all its pages (the list's count), counting at
+ * most `cap` + 1: "25 of more than 1,000" rather than counting 20,000 open medical cases of 40
+ * compartments on every page (15 ms at a million people, most of a case search).
+ */
 export async function countCases(
   db: Db,
   filter: Omit<CaseFilter, 'after' | 'limit'>,
-): Promise<number> {
-  if (filter.compartmentIds.length === 0) return 0
-  let query = db
+  cap = Number.POSITIVE_INFINITY,
+): Promise<{ total: number; capped: boolean }> {
+  if (filter.compartmentIds.length === 0) return { total: 0, capped: false }
+  let matches = db
     .selectFrom('cases')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .select('id')
     .where('compartment_id', 'in', filter.compartmentIds)
-  if (filter.personId) query = query.where('person_id', '=', filter.personId)
-  if (filter.status) query = query.where('status', '=', filter.status)
-  if (filter.type) query = query.where('type', '=', filter.type)
-  if (filter.assigneeId) query = query.where('assignee_id', '=', filter.assigneeId)
-  if (filter.openOnly) query = query.where('status', '!=', 'closed')
-  query = query.where(caseVisibleTo(filter.viewer))
-  const row = await query.executeTakeFirst()
-  return Number(row?.n ?? 0)
+  if (filter.personId) matches = matches.where('person_id', '=', filter.personId)
+  if (filter.status) matches = matches.where('status', '=', filter.status)
+  if (filter.type) matches = matches.where('type', '=', filter.type)
+  if (filter.assigneeId) matches = matches.where('assignee_id', '=', filter.assigneeId)
+  if (filter.openOnly) matches = matches.where('status', '!=', 'closed')
+  matches = matches.where(caseVisibleTo(filter.viewer))
+  if (Number.isFinite(cap)) matches = matches.limit(cap + 1)
+  const row = await db
+    .selectFrom(matches.as('matches'))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirst()
+  const n = Number(row?.n ?? 0)
+  return n > cap ? { total: cap, capped: true } : { total: n, capped: false }
 }
 
 function orderedCases(db: Db, filter: CaseFilter, compartmentIds: readonly string[]) {

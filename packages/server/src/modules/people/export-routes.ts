@@ -202,7 +202,11 @@ export const exportRoutes = [
     response: z.unknown(),
     async handle({ app, actor, body, scope: compartmentIds, audit: by }) {
       const db = app.database.db
-      const cases = await casesForExport(db, compartmentIds, caseViewer(actor(), compartmentIds))
+      const cases = await casesForExport(
+        db,
+        compartmentIds,
+        await caseViewer(db, actor(), compartmentIds),
+      )
       await audit(app, db, {
         actorId: by.actorId,
         action: 'export.cases',

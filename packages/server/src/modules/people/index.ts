@@ -22,6 +22,7 @@ import * as m0300 from './migrations/2026-12-07-0300-person-terms-code.js'
 import * as m1200feed from './migrations/2026-12-07-1200-feed-seq.js'
 import * as m1200live from './migrations/2026-12-07-1200-people-live-index.js'
 import * as m1600 from './migrations/2026-12-07-1600-case-restriction.js'
+import * as m1900 from './migrations/2026-12-07-1900-cases-restricted-index.js'
 import { PEOPLE_BLIND_INDEX_REGISTERED } from './people-blind-index.js'
 import { registerRetention } from './people-cli.js'
 import { peopleDemo } from './people-demo.js'
@@ -45,6 +46,7 @@ export const peopleModule = defineModule({
     '2026-12-07-1200-people-live-index': m1200live,
     '2026-12-07-1200-feed-seq': m1200feed,
     '2026-12-07-1600-case-restriction': m1600,
+    '2026-12-07-1900-cases-restricted-index': m1900,
   },
   routes: [
     ...personRoutes,
