@@ -21,18 +21,24 @@ interface Review {
 }
 
 const SENTENCE = 'Volunteers from three countries joined the shelters this year.'
-// The seed's rescues "in several cases" by route: protected people, each route's count below the
-// threshold, so the public reads the engine's word for each, never its number.
-const RESCUE_ROUTES = ['unhcr', 'consulate', 'underground'] as const
-const rescueKey = (route: string) => `resettlement.protected.route.${route}`
+// The seed's rescues "in several cases" through the UNHCR, consulates and the underground: protected
+// people, each route's count below the threshold, so the public reads the engine's word for each,
+// never its number. (In the demo's FY2005 the underground brought no one under protection; two
+// people it carried were resettled.)
+const RESCUE_KEYS = [
+  'resettlement.protected.route.unhcr',
+  'resettlement.protected.route.consulate',
+  'resettlement.resettled.route.underground',
+] as const
+const [UNHCR, CONSULATE, UNDERGROUND] = RESCUE_KEYS
 const RESCUES = {
-  en: `People brought to safety through the UNHCR: {{${rescueKey('unhcr')}}}; through consulates: {{${rescueKey('consulate')}}}; through the underground: {{${rescueKey('underground')}}}.`,
-  ja: `UNHCR経由で保護につながった人：{{${rescueKey('unhcr')}}}、領事館経由：{{${rescueKey('consulate')}}}、地下ルート経由：{{${rescueKey('underground')}}}。`,
+  en: `People brought to safety through the UNHCR: {{${UNHCR}}}; through consulates: {{${CONSULATE}}}; resettled through the underground: {{${UNDERGROUND}}}.`,
+  ja: `UNHCR経由で保護につながった人：{{${UNHCR}}}、領事館経由：{{${CONSULATE}}}、地下ルート経由で定住：{{${UNDERGROUND}}}。`,
 }
 /** The rescue sentence as the public must read it: the withheld word for every route. */
 const RESCUES_PUBLIC = {
-  en: 'People brought to safety through the UNHCR: a small number; through consulates: a small number; through the underground: a small number.',
-  ja: 'UNHCR経由で保護につながった人：若干名、領事館経由：若干名、地下ルート経由：若干名。',
+  en: 'People brought to safety through the UNHCR: a small number; through consulates: a small number; resettled through the underground: a small number.',
+  ja: 'UNHCR経由で保護につながった人：若干名、領事館経由：若干名、地下ルート経由で定住：若干名。',
 }
 /** The rescue sentence found in a text, whitespace removed (pdftotext breaks lines anywhere). */
 const rescueSentence = (text: string, language: 'en' | 'ja') => {
@@ -159,8 +165,8 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     expect(await page.locator('table.report-review').textContent()).toContain('数名')
     // The rescues by route: the review lists each true count (people were brought to safety by
     // each route) and the word the public reads instead, below the threshold of 10.
-    for (const route of RESCUE_ROUTES) {
-      const figure = edited.figures.find((f) => f.key === rescueKey(route))
+    for (const route of RESCUE_KEYS) {
+      const figure = edited.figures.find((f) => f.key === route)
       // The route's one category and its total: the same people, the same word.
       expect(figure?.cells.length, route).toBeGreaterThan(0)
       for (const cell of figure?.cells ?? []) {

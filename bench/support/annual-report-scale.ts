@@ -62,7 +62,8 @@ function differences(compiled: FloorValues, floor: FloorValues): string[] {
           a.length === b.length &&
           a.every(
             ([label, v], i) =>
-              label === b[i]?.[0] && Math.abs(v - asEngineGets(key, b[i]?.[1] ?? Number.NaN)) < 1e-9,
+              label === b[i]?.[0] &&
+              Math.abs(v - asEngineGets(key, b[i]?.[1] ?? Number.NaN)) < 1e-9,
           )
     if (!same) out.push(`${key}: compile ${JSON.stringify(a)}, raw SQL ${JSON.stringify(b)}`)
   }
@@ -106,8 +107,12 @@ export async function runAtScale(rounds: number): Promise<void> {
     const db = database.db
     const counted = async (t: 'people' | 'distributions') =>
       Number(
-        (await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())
-          ?.n ?? 0,
+        (
+          await db
+            .selectFrom(t)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirst()
+        )?.n ?? 0,
       )
     const body = (lang: string) =>
       `# FY{{year}} (${lang})\n\n${FLOOR_KEYS.map((k) => `- ${k}: {{${k}}}`).join('\n')}\n`
