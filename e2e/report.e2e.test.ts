@@ -21,6 +21,33 @@ interface Review {
 }
 
 const SENTENCE = 'Volunteers from three countries joined the shelters this year.'
+// The seed's rescues "in several cases" through the UNHCR, consulates and the underground: protected
+// people, each route's count below the threshold, so the public reads the engine's word for each,
+// never its number. (In the demo's FY2005 the underground brought no one under protection; two
+// people it carried were resettled.)
+const RESCUE_KEYS = [
+  'resettlement.protected.route.unhcr',
+  'resettlement.protected.route.consulate',
+  'resettlement.resettled.route.underground',
+] as const
+const [UNHCR, CONSULATE, UNDERGROUND] = RESCUE_KEYS
+const RESCUES = {
+  en: `People brought to safety through the UNHCR: {{${UNHCR}}}; through consulates: {{${CONSULATE}}}; resettled through the underground: {{${UNDERGROUND}}}.`,
+  ja: `UNHCR経由で保護につながった人：{{${UNHCR}}}、領事館経由：{{${CONSULATE}}}、地下ルート経由で定住：{{${UNDERGROUND}}}。`,
+}
+/** The rescue sentence as the public must read it: the withheld word for every route. */
+const RESCUES_PUBLIC = {
+  en: 'People brought to safety through the UNHCR: a small number; through consulates: a small number; resettled through the underground: a small number.',
+  ja: 'UNHCR経由で保護につながった人：若干名、領事館経由：若干名、地下ルート経由で定住：若干名。',
+}
+/** The rescue sentence found in a text, whitespace removed (pdftotext breaks lines anywhere). */
+const rescueSentence = (text: string, language: 'en' | 'ja') => {
+  const flat = text.replace(/\s+/g, '')
+  const from = flat.indexOf(language === 'en' ? 'Peoplebroughttosafety' : 'UNHCR経由で')
+  const end = flat.indexOf(language === 'en' ? '.' : '。', from)
+  return from < 0 || end < 0 ? '' : flat.slice(from, end + 1)
+}
+const flat = (text: string) => text.replace(/\s+/g, '')
 
 describeInBrowser('the annual activity report in Chromium', (suite) => {
   let haven: HavenUnderTest
@@ -116,14 +143,14 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     await english.fill(
       original
         .replace('## Partners\n', `## Partners\n\n${SENTENCE}\n`)
-        .replace('## Medical aid\n', '## Medical aid\n\n{{medical.people-treated.by-kind}}\n'),
+        .replace('## Medical aid\n', '## Medical aid\n\n{{medical.people-treated.by-kind}}\n')
+        .replace('## Rescues\n', `## Rescues\n\n${RESCUES.en}\n`),
     )
     const japanese = page.getByLabel('Japanese text (Markdown)')
     await japanese.fill(
-      (await japanese.inputValue()).replace(
-        '## 医療支援\n',
-        '## 医療支援\n\n{{medical.people-treated.by-kind}}\n',
-      ),
+      (await japanese.inputValue())
+        .replace('## 医療支援\n', '## 医療支援\n\n{{medical.people-treated.by-kind}}\n')
+        .replace('## 救出\n', `## 救出\n\n${RESCUES.ja}\n`),
     )
     await page.getByRole('button', { name: 'Save the text' }).click()
     await page.getByRole('status').getByText('Saved.').waitFor()
@@ -136,6 +163,19 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     // Somebody's count is shown only as words: "a few" in English, 数名 in Japanese.
     expect(medical?.cells.some((c) => c.public.en === 'a few' && c.public.ja === '数名')).toBe(true)
     expect(await page.locator('table.report-review').textContent()).toContain('数名')
+    // The rescues by route: the review lists each true count (people were brought to safety by
+    // each route) and the word the public reads instead, below the threshold of 10.
+    for (const route of RESCUE_KEYS) {
+      const figure = edited.figures.find((f) => f.key === route)
+      // The route's one category and its total: the same people, the same word.
+      expect(figure?.cells.length, route).toBeGreaterThan(0)
+      for (const cell of figure?.cells ?? []) {
+        expect(cell.trueValue, route).toBeGreaterThan(0)
+        expect(cell.trueValue, route).toBeLessThan(10)
+        expect(cell.public, route).toEqual({ en: 'a small number', ja: '若干名' })
+      }
+    }
+    expect(await page.locator('table.report-review').textContent()).toContain('若干名')
 
     await page.getByRole('button', { name: 'Send to review' }).click()
     await page.getByRole('status').getByText('Sent to review.').waitFor()
@@ -183,7 +223,9 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
     await axeClean(page, 'report 2005 (ja)')
     await screenshots(page, 'report-review-ja')
 
-    // The website, in both languages: the public words of every figure, never a hidden count.
+    // The website, in both languages: the public words of every figure, never a hidden count. The
+    // rescue sentence reads the withheld word for each route and holds no digit at all. The PDF is
+    // downloaded as a visitor would, through the page's own link.
     for (const language of ['en', 'ja'] as const) {
       const visitor = await suite.newPage()
       const response = await visitor.page.goto(`${base}/${language}/reports/activity-report-fy2005`)
@@ -191,19 +233,35 @@ describeInBrowser('the annual activity report in Chromium', (suite) => {
       const text = (await visitor.page.locator('main').textContent()) ?? ''
       for (const c of cells) expect(text).toContain(c.public[language])
       if (language === 'en') expect(text).toContain(SENTENCE)
+      const onPage = rescueSentence(text, language)
+      expect(onPage).toBe(flat(RESCUES_PUBLIC[language]))
+      expect(onPage).not.toMatch(/\d/)
       await axeClean(visitor.page, `site report (${language})`)
-      await visitor.context.close()
-    }
-    // The PDFs of the published report (pdftotext reads what a reader copies): the safe words.
-    for (const language of ['en', 'ja'] as const) {
-      const res = await page.context().request.get(`${base}/api/v1/reports/2005/pdf/${language}`)
+
+      const link = visitor.page.getByRole('link', {
+        name: language === 'en' ? /^The report as a PDF/ : /^報告書のPDF/,
+      })
+      const href = await link.getAttribute('href')
+      expect(href).toMatch(/^\/media\/[^/]+\.pdf$/)
+      expect(await link.getAttribute('type')).toBe('application/pdf')
+      const res = await visitor.context.request.get(new URL(href ?? '', base).href)
       expect(res.status()).toBe(200)
+      expect(res.headers()['content-type']).toMatch(/^application\/pdf/)
+      const bytes = await res.body()
+      expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
       const file = join(mkdtempSync(join(tmpdir(), 'haven-report-e2e-')), 'report.pdf')
-      writeFileSync(file, await res.body())
-      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
-      expect(text).toContain(language === 'en' ? 'Activity Report' : '活動報告')
-      if (language === 'en') expect(text.replace(/\s+/g, ' ')).toContain(SENTENCE)
-      else expect(text).toContain('数名')
+      writeFileSync(file, bytes)
+      // pdftotext reads what a reader copies: the safe figures and words, never a rescue count.
+      const pdf = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })
+      expect(pdf).toContain(language === 'en' ? 'Activity Report' : '活動報告')
+      if (language === 'en') expect(pdf.replace(/\s+/g, ' ')).toContain(SENTENCE)
+      else expect(pdf).toContain('数名')
+      const inPdf = rescueSentence(pdf, language)
+      expect(inPdf).toBe(flat(RESCUES_PUBLIC[language]))
+      expect(inPdf).not.toMatch(/\d/)
+      // Every figure's public words are in the PDF too (tables included), whitespace aside.
+      for (const c of cells) expect(flat(pdf)).toContain(flat(c.public[language]))
+      await visitor.context.close()
     }
     // The browser logs the two refusals above (422 unknown figure, 403 own approval), nothing else.
     expect(consoleErrors).toEqual([

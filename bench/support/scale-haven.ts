@@ -18,6 +18,8 @@ export interface Dataset {
   dataDir: string
   databaseUrl: string | undefined
   people: number
+  /** Anonymous-headcount distributions over ten years (HAVEN_BENCH_DISTRIBUTIONS, default 0). */
+  distributions: number
   /** What `haven generate` printed last (time, rows/s, peak memory), if it wrote anything. */
   generatorReport: string
   /** Removes a temporary data folder; keeps one that was given. */
@@ -26,7 +28,7 @@ export interface Dataset {
 
 /**
  * HAVEN_BENCH_DATA_DIR (default: a temporary folder), HAVEN_BENCH_DB_URL (default: SQLite in that
- * folder), HAVEN_BENCH_PEOPLE (default 20000). The same folder must be used with the same
+ * folder), HAVEN_BENCH_PEOPLE (default 20000), HAVEN_BENCH_DISTRIBUTIONS (default 0). The same folder must be used with the same
  * database every time: the master key that sealed the data lives in it.
  */
 export function prepareDataset(): Dataset {
@@ -37,7 +39,9 @@ export function prepareDataset(): Dataset {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const databaseUrl = process.env.HAVEN_BENCH_DB_URL || undefined
   const people = Number(process.env.HAVEN_BENCH_PEOPLE ?? 20_000)
+  const distributions = Number(process.env.HAVEN_BENCH_DISTRIBUTIONS ?? 0)
   const args = [BIN, 'generate', '--people', String(people)]
+  if (distributions > 0) args.push('--distributions', String(distributions))
   if (databaseUrl) args.push('--db', databaseUrl)
   const run = spawnSync(process.execPath, args, {
     env: havenEnv(dataDir, databaseUrl),
@@ -49,6 +53,7 @@ export function prepareDataset(): Dataset {
     dataDir,
     databaseUrl,
     people,
+    distributions,
     generatorReport: run.stdout.trim(),
     dispose: () => {
       if (!given) rmSync(dataDir, { recursive: true, force: true })

@@ -23,6 +23,12 @@ export interface Figure {
    * together, so one cannot print a count another hid. Without it, the figure's own key.
    */
   readonly population?: string
+  /**
+   * Where the figure is one term of a stock and its flows over the year (children in the plan at
+   * the start, those who joined, left, graduated, and at the end): the narrative check reads a
+   * typed "from 32 to 20" against the flow's start and end, with the arithmetic between them.
+   */
+  readonly flow?: { readonly of: FigureFlow; readonly role: FlowRole }
   /** What a reader is told it is, in every language Haven speaks. */
   readonly label: Readonly<Record<Locale, string>>
   /** How it is counted: what is in, what is out, rounding. */
@@ -30,6 +36,19 @@ export interface Figure {
   /** The value over the fiscal year (read-only; a transaction or the database). */
   compute(db: Db, year: FiscalYear): Promise<FigureValue>
 }
+
+/** A stock counted at the year's start and end, and the figures that move it in between. */
+export interface FigureFlow {
+  /** Stable: the same object on every figure of the flow (`sponsorship.children`). */
+  readonly name: string
+  /** What is counted, as the arithmetic names it ("children in the sponsorship plan"). */
+  readonly label: Readonly<Record<Locale, string>>
+  /** Words a sentence about this stock uses; a typed flow is read only in such a sentence. */
+  readonly words: Readonly<Record<Locale, readonly string[]>>
+}
+
+/** A flow figure's part: the stock at the start or end, or what came in or went out. */
+export type FlowRole = 'start' | 'in' | 'out' | 'end'
 
 /**
  * How harmful the figure is to publish, in the disclosure package's vocabulary

@@ -143,4 +143,10 @@ export const reportEn = {
     'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}. They agree.',
   'report.check_monthly_differs':
     'Stated {monthly} a month × 12 = {yearly} a year; from the records ({figure}): {recorded}, which is {ratio} times that.',
+  'report.check_flow_agrees':
+    'Stated from {statedStart} to {statedEnd}; from the records ({flow}): {start} at the start + {in} in − {out} out = {end} at the end. They agree.',
+  'report.check_flow_differs':
+    'Stated from {statedStart} to {statedEnd}, but the records ({flow}) give {start} at the start + {in} in − {out} out = {end} at the end.',
+  'report.check_flow_unbalanced':
+    'The records ({flow}) do not balance: {start} at the start + {in} in − {out} out = {sum}, but {end} are counted at the end.',
 } as const

@@ -143,4 +143,10 @@ export const reportJa: Record<keyof typeof reportEn, string> = {
     '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded}。一致します。',
   'report.check_monthly_differs':
     '記載の月額 {monthly} × 12 = 年額 {yearly}。記録（{figure}）では {recorded} で、その {ratio} 倍です。',
+  'report.check_flow_agrees':
+    '記載は{statedStart}から{statedEnd}。記録（{flow}）では年度初め {start} + 増加 {in} − 減少 {out} = 年度末 {end}。一致します。',
+  'report.check_flow_differs':
+    '記載は{statedStart}から{statedEnd}ですが、記録（{flow}）では年度初め {start} + 増加 {in} − 減少 {out} = 年度末 {end} です。',
+  'report.check_flow_unbalanced':
+    '記録（{flow}）が釣り合いません：年度初め {start} + 増加 {in} − 減少 {out} = {sum} ですが、年度末は {end} です。',
 }

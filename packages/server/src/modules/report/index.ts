@@ -31,8 +31,9 @@ export const reportModule = defineModule({
   },
 })
 
-// For the benchmark (bench/annual-report.ts): the workflow a year's report goes through.
-export { figureCatalogue } from './report-compile.js'
+// For the benchmark (bench/annual-report.ts): the workflow a year's report goes through, and the
+// compile alone (over a generated database, against raw SQL of the same figures).
+export { compileReport, figureCatalogue } from './report-compile.js'
 // For the benchmark (bench/report-pdf.ts): the PDF of a compiled report.
 export { type FrozenFigure, reportPdf } from './report-pdf.js'
 // What other code may use: the figures of a published report as the public read them.
@@ -50,3 +51,4 @@ export {
   submitReport,
   updateReport,
 } from './report-service.js'
+export { readDisclosureSettings } from './report-settings.js'

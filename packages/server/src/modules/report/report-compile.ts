@@ -29,8 +29,11 @@ import { errors } from '../../http/errors.js'
 import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
 import {
   checkDates,
+  checkFlows,
   checkMonthlyAmounts,
   checkSums,
+  mentionsFlow,
+  type RecordedFlow,
   type RecordedYen,
 } from './report-narrative-checks.js'
 import { enginePolicy } from './report-settings.js'
@@ -305,6 +308,7 @@ export async function compileReport(
   }
   const typed = { en: report.template_en, ja: report.template_ja }
   const narrative = [
+    ...checkFlows(typed, mentionsFlow(typed) ? await recordedFlows(modules, db, year) : []),
     ...checkNarrative(typed, recorded),
     ...checkSums(typed),
     ...checkMonthlyAmounts(typed, recordedYen),
@@ -327,6 +331,35 @@ export async function compileReport(
     dangerous,
     texts: { en: fill(report.template_en, 'en'), ja: fill(report.template_ja, 'ja') },
   }
+}
+
+/**
+ * Every stock-and-flow the modules' figures describe (`figure.flow`), with its start, its ins and
+ * outs summed (a table's categories added up) and its end, for the year.
+ */
+async function recordedFlows(
+  modules: readonly HavenModule[],
+  db: Db,
+  year: FiscalYear,
+): Promise<RecordedFlow[]> {
+  const flows = new Map<string, { of: RecordedFlow; seen: Set<string> }>()
+  for (const { figure } of figureCatalogue(modules)) {
+    if (!figure.flow) continue
+    const { of, role } = figure.flow
+    const value = await figure.compute(db, year)
+    const n = typeof value === 'number' ? value : value.values.reduce((a, b) => a + b, 0)
+    const at = flows.get(of.name) ?? {
+      of: { name: of.name, label: of.label, words: of.words, start: 0, in: 0, out: 0, end: 0 },
+      seen: new Set<string>(),
+    }
+    at.of = { ...at.of, [role]: at.of[role] + n }
+    at.seen.add(role)
+    flows.set(of.name, at)
+  }
+  // A flow is read only with both its ends: without them a typed "from … to …" has nothing to meet.
+  return [...flows.values()]
+    .filter((f) => f.seen.has('start') && f.seen.has('end'))
+    .map((f) => f.of)
 }
 
 /** The engine's review in a language (private: true values, findings, refusals). */

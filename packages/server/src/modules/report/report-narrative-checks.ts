@@ -167,3 +167,91 @@ export function checkMonthlyAmounts(
     }),
   )
 }
+
+/** A stock and its flows over the year as the records give them (figures with a `flow`). */
+export interface RecordedFlow {
+  readonly name: string
+  readonly label: Readonly<Record<Locale, string>>
+  readonly words: Readonly<Record<Locale, readonly string[]>>
+  readonly start: number
+  /** What came in (joined) and went out (left, graduated, transferred), each summed. */
+  readonly in: number
+  readonly out: number
+  readonly end: number
+}
+
+// "from 32 to 20", "went from 32 children to 20", "32 → 20"; 「32名から20名に」「32人から20人へ」.
+const FLOW_EN =
+  /\bfrom\s+(\d[\d,]*)\s+(?:[a-z’'-]+\s+){0,2}?to\s+(\d[\d,]*)\b|\b(\d[\d,]*)\s*(?:→|->)\s*(\d[\d,]*)\b/gi
+const FLOW_JA =
+  /(\d[\d,]*)\s*(?:人|名)?\s*から\s*(\d[\d,]*)\s*(?:人|名)|(\d[\d,]*)\s*(?:→)\s*(\d[\d,]*)/g
+const looksLikeYears = (a: number, b: number) => a >= 1900 && a <= 2100 && b >= 1900 && b <= 2100
+
+/** Whether any typed text could state a flow: the records' flows are read only then. */
+export const mentionsFlow = (templates: Readonly<Record<Locale, string>>) =>
+  [...typedText(templates.en).matchAll(FLOW_EN)].length > 0 ||
+  [...typedText(templates.ja).matchAll(FLOW_JA)].length > 0
+
+/**
+ * A flow typed in a sentence about a stock the records count ("the children sponsored went from
+ * 32 to 20") against the records: the stated start and end must be the counts at the year's
+ * start and end, and the records must balance (start + in − out = end). The finding shows the
+ * arithmetic in both languages. A pair of years ("from 2005 to 2006") is not a flow.
+ */
+export function checkFlows(
+  templates: Readonly<Record<Locale, string>>,
+  recorded: readonly RecordedFlow[],
+): NarrativeFinding[] {
+  if (recorded.length === 0) return []
+  const n = (l: Locale, v: number) => formatNumber(l, v)
+  return LOCALES.flatMap((locale) =>
+    typedText(templates[locale])
+      .split(/(?<=[.!?。！？])\s*|\n/)
+      .flatMap((sentence): NarrativeFinding[] => {
+        const lower = sentence.toLowerCase()
+        const flow = recorded.find((f) =>
+          f.words[locale].some((w) =>
+            locale === 'en'
+              ? new RegExp(`\\b${w.toLowerCase()}\\b`).test(lower)
+              : sentence.includes(w),
+          ),
+        )
+        if (!flow) return []
+        return [...sentence.matchAll(locale === 'en' ? FLOW_EN : FLOW_JA)].flatMap(
+          (m): NarrativeFinding[] => {
+            const from = Number((m[1] ?? m[3] ?? '').replace(/,/g, ''))
+            const to = Number((m[2] ?? m[4] ?? '').replace(/,/g, ''))
+            if (!Number.isFinite(from) || !Number.isFinite(to) || looksLikeYears(from, to))
+              return []
+            const sum = flow.start + flow.in - flow.out
+            const balanced = sum === flow.end
+            const agrees = balanced && from === flow.start && to === flow.end
+            const params = (l: Locale) => ({
+              statedStart: n(l, from),
+              statedEnd: n(l, to),
+              flow: flow.label[l],
+              start: n(l, flow.start),
+              in: n(l, flow.in),
+              out: n(l, flow.out),
+              sum: n(l, sum),
+              end: n(l, flow.end),
+            })
+            const key = !balanced
+              ? 'report.check_flow_unbalanced'
+              : agrees
+                ? 'report.check_flow_agrees'
+                : 'report.check_flow_differs'
+            return [
+              {
+                locale,
+                text: m[0].trim(),
+                status: agrees ? 'consistent' : 'contradiction',
+                figure: flow.name,
+                explanation: both((l) => translate(l, key, params(l))),
+              },
+            ]
+          },
+        )
+      }),
+  )
+}

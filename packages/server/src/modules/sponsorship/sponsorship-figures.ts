@@ -1,11 +1,22 @@
 import type { Locale } from '@haven/core/i18n/locales'
 import type { Flows } from '@haven/core/sponsorship/sponsorship-rules'
 import { SPONSORSHIP_LEAVE_REASONS } from '@haven/core/sponsorship/sponsorship-rules'
-import { type Figure, figureTable } from '../../figures.js'
+import { type Figure, type FigureFlow, type FlowRole, figureTable } from '../../figures.js'
 import { flowsForYear } from './flows-service.js'
+
+/** The children in the plan: counted at the start and end, moved by joins, leaves, graduations. */
+const CHILDREN: FigureFlow = {
+  name: 'sponsorship.children',
+  label: { en: 'children in the sponsorship plan', ja: '里親プランの児童' },
+  words: {
+    en: ['child', 'children', 'sponsor', 'sponsored', 'sponsorship'],
+    ja: ['児童', '子ども', '子供', '里親', '支援対象'],
+  },
+}
 
 const flow = (
   what: string,
+  role: FlowRole,
   label: Record<Locale, string>,
   description: Record<Locale, string>,
   value: (f: Flows) => number,
@@ -14,6 +25,7 @@ const flow = (
   unit: 'people',
   // Children in the plan are protected people: the disclosure engine treats these accordingly.
   sensitivity: 'people-protected',
+  flow: { of: CHILDREN, role },
   label,
   description,
   compute: async (db, year) => value((await flowsForYear(db, null, year.startYear)).total),
@@ -27,6 +39,7 @@ const flow = (
 export const SPONSORSHIP_FIGURES: readonly Figure[] = [
   flow(
     'at-start',
+    'start',
     { en: 'Children in the plan at the start of the year', ja: '年度初めの支援対象児童数' },
     {
       en: 'Children enrolled (or suspended) in the education sponsorship plan on the year’s first day.',
@@ -36,6 +49,7 @@ export const SPONSORSHIP_FIGURES: readonly Figure[] = [
   ),
   flow(
     'joined',
+    'in',
     { en: 'Children who joined the plan', ja: 'プランに加わった児童数' },
     {
       en: 'Enrolments that began (or were re-opened) during the year.',
@@ -47,6 +61,7 @@ export const SPONSORSHIP_FIGURES: readonly Figure[] = [
     key: 'sponsorship.children.left',
     unit: 'people',
     sensitivity: 'people-protected',
+    flow: { of: CHILDREN, role: 'out' },
     label: { en: 'Children who left the plan, by reason', ja: 'プランを離れた児童数（理由別）' },
     description: {
       en: 'Enrolments that ended during the year other than by graduating or transferring, by the coded reason.',
@@ -62,6 +77,7 @@ export const SPONSORSHIP_FIGURES: readonly Figure[] = [
   },
   flow(
     'graduated',
+    'out',
     { en: 'Children who graduated', ja: '卒業した児童数' },
     {
       en: 'Enrolments that ended in graduation during the year.',
@@ -71,6 +87,7 @@ export const SPONSORSHIP_FIGURES: readonly Figure[] = [
   ),
   flow(
     'transferred',
+    'out',
     { en: 'Children transferred to another programme', ja: '他の支援へ移った児童数' },
     {
       en: 'Enrolments that ended in a transfer during the year.',
@@ -80,6 +97,7 @@ export const SPONSORSHIP_FIGURES: readonly Figure[] = [
   ),
   flow(
     'at-end',
+    'end',
     { en: 'Children in the plan at the end of the year', ja: '年度末の支援対象児童数' },
     {
       en: 'Children enrolled (or suspended) on the year’s last day: start + joined − left − graduated − transferred.',
