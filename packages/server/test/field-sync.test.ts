@@ -375,6 +375,112 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
     expect(await search('김영희')).toHaveLength(3)
   })
 
+  it('matches two registrations of one person in the same push against each other', async () => {
+    const known = await buildPerson(app, yan.id, {
+      names: [{ script: 'hangul', value: '김영희' }],
+      birth: { precision: 'year', date: '1990' },
+    })
+    const id = await device()
+    const register = (names: { script: string; value: string }[], year?: string) => ({
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: {
+        compartmentId: yan.id,
+        identity: {
+          names,
+          ...(year ? { birth: { precision: 'year', date: year } } : {}),
+          phones: [],
+        },
+        attributes: {
+          ageBand: 'unknown',
+          situation: 'in_hiding',
+          arrivalMonth: null,
+          languages: [],
+          tags: [],
+        },
+      },
+    })
+    const outbox = [
+      // Met on a first visit, and again (the name written in katakana as well) on a second.
+      register([{ script: 'latin', value: 'Park Chul-su' }], '1985'),
+      register(
+        [
+          { script: 'kana', value: 'パク・チョルス' },
+          { script: 'latin', value: 'park chul-su' },
+        ],
+        '1985',
+      ),
+      // A namesake born in another year: no duplicate.
+      register([{ script: 'latin', value: 'Park Chul-su' }], '2001'),
+      // Someone registered already, twice in this push: both name the registered person.
+      register([{ script: 'hangul', value: '김영희' }], '1990'),
+      register([{ script: 'hangul', value: '김영희' }]),
+    ]
+    // A run of registrations is cut by another kind: the later run meets the earlier one too.
+    const later = [distribution(), register([{ script: 'latin', value: 'PARK Chul-su' }])]
+    const res = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [...outbox, ...later] },
+      worker,
+    )
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(200)
+    const answers = body.results.map((r: { outcome: string; entityId: string | null }) => [
+      r.outcome,
+      r.entityId,
+    ])
+    expect(answers).toEqual([
+      ['applied', outbox[0]?.clientId],
+      ['conflict', outbox[0]?.clientId],
+      ['applied', outbox[2]?.clientId],
+      ['conflict', known.id],
+      ['conflict', known.id],
+      ['applied', later[0]?.clientId],
+      ['conflict', outbox[0]?.clientId],
+    ])
+    // Registered once; the others wait, sealed, naming whom they matched.
+    const people = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        [...outbox, ...later].map((m) => m.clientId),
+      )
+      .execute()
+    expect(people.map((p) => p.id).sort()).toEqual(
+      [outbox[0]?.clientId, outbox[2]?.clientId].sort(),
+    )
+    const held = await ctx
+      .database()
+      .db.selectFrom('field_changes')
+      .select(['client_id', 'outcome', 'code', 'entity_id', 'body'])
+      .where('outcome', '=', 'conflict')
+      .orderBy('client_id')
+      .execute()
+    expect(held.map((c) => [c.client_id, c.code, c.entity_id]).sort()).toEqual(
+      [
+        [outbox[1]?.clientId, 'possible_duplicate', outbox[0]?.clientId],
+        [outbox[3]?.clientId, 'possible_duplicate', known.id],
+        [outbox[4]?.clientId, 'possible_duplicate', known.id],
+        [later[1]?.clientId, 'possible_duplicate', outbox[0]?.clientId],
+      ].sort(),
+    )
+    expect(JSON.stringify(held)).not.toMatch(/Park|パク|김영희/i)
+    // Sent again: the same answers, nothing registered twice.
+    const again = await (
+      await call(
+        'POST',
+        '/field/sync/push',
+        { deviceId: id, mutations: [...outbox, ...later] },
+        worker,
+      )
+    ).json()
+    expect(again.results).toEqual(body.results)
+  })
+
   it('offers field workers no registration, and refuses one pushed anyway', async () => {
     const field = await signIn(
       app,

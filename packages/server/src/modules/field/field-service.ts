@@ -6,7 +6,7 @@ import {
   type PullView,
   type ReviewItemView,
 } from '@haven/core/field/field-schemas'
-import { birthYear, personDateIssues } from '@haven/core/people/index'
+import { birthYear, earlierLikelyDuplicates, personDateIssues } from '@haven/core/people/index'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
@@ -218,8 +218,10 @@ async function applyOne(
       if (!can(actor, 'create', 'Person', { compartmentId })) return refused('forbidden')
       const issues = personDateIssues(m.data.identity, m.data.attributes, today(app))
       if (issues.length > 0) throw errors.validationFailed(issues)
-      if (!ignoreBase && (await likelyDuplicates(app, trx, compartmentId, [m]))[0])
-        return { outcome: 'conflict', code: 'possible_duplicate', entityId: null, compartmentId }
+      const [matched] = ignoreBase ? [null] : await likelyDuplicates(app, trx, compartmentId, [m])
+      // The conflict names whom it matched (as a case note's names the case).
+      if (matched)
+        return { outcome: 'conflict', code: 'possible_duplicate', entityId: matched, compartmentId }
       const row = await registerPersonIn(app, trx, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
@@ -267,27 +269,30 @@ async function applyGuarded(
 
 type Registration = Extract<FieldMutation, { kind: 'register_person' }>
 
+const duplicateInput = (app: AppContext, m: Registration) => ({
+  names: m.data.identity.names.map((n) => n.value),
+  birthYear: birthYear(m.data.identity.birth, today(app)),
+})
+
 /**
- * Whether each registration is likely someone registered already in the compartment: a whole
- * name (any script) matches, and the birth year too when the phone recorded one (what a
- * spreadsheet import calls a possible duplicate). One ranked query for the whole run; nobody's
- * identity is opened, so nothing is read that the worker could not see.
+ * Whom each registration is likely to be among the people registered already in the compartment
+ * (their id), or null: a whole name (any script) matches, and the birth year too when the phone
+ * recorded one (what a spreadsheet import calls a possible duplicate). One ranked query for the
+ * whole run, the best match first; nobody's identity is opened.
  */
 async function likelyDuplicates(
   app: AppContext,
   trx: Db,
   compartmentId: string,
   run: readonly Registration[],
-): Promise<boolean[]> {
-  const on = today(app)
-  const inputs = run.map((m) => ({
-    names: m.data.identity.names.map((n) => n.value),
-    birthYear: birthYear(m.data.identity.birth, on),
-  }))
-  if (inputs.every((i) => i.names.length === 0)) return run.map(() => false)
+): Promise<(string | null)[]> {
+  const inputs = run.map((m) => duplicateInput(app, m))
+  if (inputs.every((i) => i.names.length === 0)) return run.map(() => null)
   const matches = await duplicateMatchesMany(app, trx, [compartmentId], inputs, 5)
-  return inputs.map((input, i) =>
-    (matches[i] ?? []).some((m) => input.birthYear === null || m.matched.includes('birthYear')),
+  return inputs.map(
+    (input, i) =>
+      (matches[i] ?? []).find((m) => input.birthYear === null || m.matched.includes('birthYear'))
+        ?.id ?? null,
   )
 }
 
@@ -315,15 +320,26 @@ async function applyRegistrations(
   // A likely duplicate is not registered: it is kept, sealed, for a coordinator to register
   // after all (apply) or dismiss, as a conflict with a record edited meanwhile is.
   const checked = run.filter((_, i) => results[i]?.outcome === 'applied')
-  const duplicate = await likelyDuplicates(app, trx, compartmentId, checked)
-  for (const [i, m] of checked.entries())
-    if (duplicate[i])
+  const registered = await likelyDuplicates(app, trx, compartmentId, checked)
+  // The run's own registrations too: someone registered twice offline (met on two visits,
+  // written twice) meets the first as a registered person would; matched to one that is held
+  // for review itself, it names whom that one matched.
+  const earlier = earlierLikelyDuplicates(checked.map((m) => duplicateInput(app, m)))
+  // For each held back: whom it stands for (null for one registered now, which stands for itself).
+  const standsFor: (string | null)[] = []
+  for (const [i, m] of checked.entries()) {
+    const first = earlier[i] ?? null
+    const inRun = first === null ? null : (standsFor[first] ?? checked[first]?.clientId ?? null)
+    const whom = registered[i] ?? inRun
+    standsFor.push(whom)
+    if (whom)
       results[run.indexOf(m)] = {
         outcome: 'conflict',
         code: 'possible_duplicate',
-        entityId: null,
+        entityId: whom,
         compartmentId,
       }
+  }
   const valid = run.filter((_, i) => results[i]?.outcome === 'applied')
   if (valid.length === 0) return results
   try {
