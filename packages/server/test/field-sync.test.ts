@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { FIELD_REFUSALS } from '@haven/core/field/field-schemas'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
@@ -479,6 +480,103 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
       )
     ).json()
     expect(again.results).toEqual(body.results)
+
+    // The coordinator's review names whom each matched: the code, and the names (a look at
+    // identifying data, audited for each person shown).
+    const first = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select('code')
+      .where('id', '=', outbox[0]?.clientId ?? '')
+      .executeTakeFirstOrThrow()
+    const review = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, coordinator)
+    ).json()
+    const byClient = new Map(held.map((c) => [c.client_id, c.entity_id]))
+    expect(review.items).toHaveLength(4)
+    for (const item of review.items)
+      expect(item.matched).toEqual(
+        item.entityId === known.id
+          ? { code: known.code, names: ['김영희'] }
+          : { code: first.code, names: ['Park Chul-su'] },
+      )
+    expect(review.items.map((i: { entityId: string }) => i.entityId).sort()).toEqual(
+      [...byClient.values()].sort(),
+    )
+    const reads = await ctx
+      .database()
+      .db.selectFrom('audit_log')
+      .select(['entity_id', 'details'])
+      .where('action', '=', 'person.identity_read')
+      .execute()
+    expect(reads.map((r) => r.entity_id).sort()).toEqual(
+      // Once per person shown, however many items name them.
+      [known.id, outbox[0]?.clientId].sort(),
+    )
+    expect(JSON.stringify(reads.map((r) => r.details))).toContain('field_review')
+    // A coordinator of another compartment sees none of it.
+    const elsewhere = await signIn(
+      app,
+      await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: jrl.id }] }),
+    )
+    const theirs = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, elsewhere.headers)
+    ).json()
+    expect(theirs.total).toBe(0)
+  })
+
+  it('refuses entries with codes the field app has words for, and records nothing of them', async () => {
+    const shelter = await ensureShelter(app, yan)
+    const elsewhere = await buildPerson(app, jrl.id)
+    const id = await device()
+    const log = (data: Record<string, unknown>) => ({
+      clientId: randomUUID(),
+      kind: 'shelter_log' as const,
+      shelterId: shelter.compartment_id,
+      data: { kind: 'oversight_visit', occurredOn: '2026-06-14', ...data },
+    })
+    const outbox = [
+      { ...distribution(), data: { compartmentId: jrl.id, day: '2026-06-14', headcount: 1 } },
+      {
+        ...distribution(),
+        data: { compartmentId: yan.id, day: '2026-06-14', personCode: 'YAN-01-P9999' },
+      },
+      log({ occurredOn: '2026-07-01' }),
+      log({ personIds: [elsewhere.id] }),
+      {
+        clientId: randomUUID(),
+        kind: 'case_note' as const,
+        caseId: 'no-such-case',
+        baseVersion: 1,
+        data: { kind: 'note', occurredOn: '2026-06-14', text: 'x' },
+      },
+    ]
+    const push = async (mutations: unknown[]) =>
+      (
+        (await (
+          await call('POST', '/field/sync/push', { deviceId: id, mutations }, worker)
+        ).json()) as { results: { outcome: string; code: string }[] }
+      ).results
+    const results = await push(outbox)
+    expect(results.map((r) => [r.outcome, r.code])).toEqual([
+      ['refused', 'no_allowance_policy'],
+      ['refused', 'person_not_in_compartment'],
+      ['refused', 'validation_failed'],
+      ['refused', 'compartment_mismatch'],
+      ['refused', 'not_found'],
+    ])
+    // A shelter reported compromised is frozen.
+    await app.database.db
+      .updateTable('shelters')
+      .set({ status: 'compromised' })
+      .where('compartment_id', '=', shelter.compartment_id)
+      .execute()
+    const frozen = await push([log({})])
+    expect(frozen.map((r) => [r.outcome, r.code])).toEqual([['refused', 'record_frozen']])
+    for (const r of [...results, ...frozen])
+      expect(FIELD_REFUSALS as readonly string[]).toContain(r.code)
+    const kept = await app.database.db.selectFrom('field_changes').select('id').execute()
+    expect(kept).toEqual([])
   })
 
   it('offers field workers no registration, and refuses one pushed anyway', async () => {

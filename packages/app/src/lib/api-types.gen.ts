@@ -18876,6 +18876,10 @@ export interface operations {
               recordedAt: string
               resolvedAt: string | null
               resolution: string | null
+              matched: {
+                code: string
+                names: string[] | null
+              } | null
             }[]
             total: number
           }
@@ -18919,6 +18923,10 @@ export interface operations {
             recordedAt: string
             resolvedAt: string | null
             resolution: string | null
+            matched: {
+              code: string
+              names: string[] | null
+            } | null
           }
         }
       }

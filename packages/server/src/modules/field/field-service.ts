@@ -2,6 +2,7 @@ import {
   type DeviceView,
   type FieldMutation,
   type FieldOutcome,
+  type FieldRefusal,
   fieldMutationSchema,
   type PullView,
   type ReviewItemView,
@@ -30,6 +31,7 @@ import {
   findCase,
   findFollowUp,
   markFollowUpDoneIn,
+  matchedPeople,
   openFollowUpsOf,
   peopleChangedAfter,
   registerPeopleIn,
@@ -133,11 +135,17 @@ interface Applied {
   compartmentId: string | null
 }
 
-const refused = (code: string): Applied => ({
+const refused = (code: FieldRefusal): Applied => ({
   outcome: 'refused',
   code,
   entityId: null,
   compartmentId: null,
+})
+
+/** An entry a module's door refused: its error's stable code (one of FIELD_REFUSALS). */
+const refusedWith = (error: HavenError): Applied => ({
+  ...refused('not_applied'),
+  code: error.code,
 })
 
 /**
@@ -248,7 +256,7 @@ function outcomeOfError(m: FieldMutation, error: unknown): Applied {
     }
   // A refusal the device shows (no policy for that day, a frozen compartment…); the entry
   // stays in its outbox, so nothing is lost, and is tried again at the next sync.
-  if (error instanceof HavenError) return refused(error.code)
+  if (error instanceof HavenError) return refusedWith(error)
   throw error
 }
 
@@ -356,7 +364,7 @@ async function applyRegistrations(
     return results
   } catch (error) {
     if (error instanceof HavenError)
-      return results.map((r) => (r.outcome === 'applied' ? refused(error.code) : r))
+      return results.map((r) => (r.outcome === 'applied' ? refusedWith(error) : r))
     if (!isUniqueViolation(error)) throw error
   }
   const one: Applied[] = []
@@ -365,7 +373,7 @@ async function applyRegistrations(
     one.push(
       before?.outcome === 'applied'
         ? await applyGuarded(app, trx, actor, m, by)
-        : (before ?? refused('')),
+        : (before ?? refused('not_applied')),
     )
   }
   return one
@@ -499,7 +507,7 @@ async function pushIn(
     run = []
     for (const [compartmentId, group] of byCompartment) {
       const results = await applyRegistrations(app, trx, actor, compartmentId, group, by)
-      for (const [i, m] of group.entries()) await record(m, results[i] ?? refused(''))
+      for (const [i, m] of group.entries()) await record(m, results[i] ?? refused('not_applied'))
     }
   }
   const queued = new Set<string>()
@@ -517,7 +525,9 @@ async function pushIn(
   await flush()
   await insertChanges(trx, rows)
   await audit(app, trx, ...audits)
-  return mutations.map((m) => seen.get(m.clientId) ?? { clientId: m.clientId, ...refused('') })
+  return mutations.map(
+    (m) => seen.get(m.clientId) ?? { clientId: m.clientId, ...refused('not_applied') },
+  )
 }
 
 interface Cursor {
@@ -619,7 +629,10 @@ export async function pull(
   }
 }
 
-export const presentReview = (r: FieldChangesTable & { device_name: string }): ReviewItemView => ({
+export const presentReview = (
+  r: FieldChangesTable & { device_name: string },
+  matched: ReviewItemView['matched'] = null,
+): ReviewItemView => ({
   id: r.id,
   compartmentId: r.compartment_id,
   kind: r.kind,
@@ -630,7 +643,25 @@ export const presentReview = (r: FieldChangesTable & { device_name: string }): R
   recordedAt: r.recorded_at,
   resolvedAt: r.resolved_at,
   resolution: r.resolution,
+  matched,
 })
+
+/**
+ * Whom the unresolved registrations of a review page were held back for, through the people
+ * module's door (which authorizes each person and audits each name shown).
+ */
+export async function matchedOf(
+  app: AppContext,
+  actor: Actor,
+  rows: readonly FieldChangesTable[],
+  requestId: string,
+): Promise<Map<string, NonNullable<ReviewItemView['matched']>>> {
+  const ids = rows
+    .filter((r) => r.kind === 'register_person' && r.outcome === 'conflict' && !r.resolved_at)
+    .flatMap((r) => (r.entity_id ? [r.entity_id] : []))
+  if (ids.length === 0) return new Map()
+  return matchedPeople(app, actor, ids, requestId, 'field_review')
+}
 
 /**
  * A coordinator's decision on a flagged or conflicting change: a conflict applied is recorded
