@@ -4,7 +4,9 @@
 // passphrase unlock (PBKDF2-SHA-256 at the app's rounds, Node's WebCrypto); the field chunk's gzip.
 //   npm run build && node --import tsx bench/field-sync.ts
 // HAVEN_BENCH_N (10000 outbox records), HAVEN_BENCH_PEOPLE (100 generated people besides them),
-// HAVEN_BENCH_DB_URL (PostgreSQL instead of SQLite). See bench/README.md.
+// HAVEN_BENCH_DB_URL (PostgreSQL instead of SQLite), HAVEN_BENCH_OUTBOX (`registrations`, the
+// default, or `distributions`: headcounts under an allowance policy, each through the supplies
+// module's door with its caps; the pull then brings only the generated people). See bench/README.md.
 import { randomUUID } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -20,6 +22,7 @@ import {
 } from './support/scale-haven.js'
 
 const N = Number(process.env.HAVEN_BENCH_N ?? 10_000)
+const KIND = process.env.HAVEN_BENCH_OUTBOX === 'distributions' ? 'distributions' : 'registrations'
 // The app's rounds (packages/app/src/modules/field/field-vault.ts); not imported: that module
 // opens IndexedDB, which Node has not.
 const PBKDF2_ROUNDS = 600_000
@@ -58,7 +61,29 @@ try {
   const compartmentId = first.compartments[0]?.id
   if (!compartmentId) throw new Error('the coordinator holds no compartment')
 
-  const outbox = Array.from({ length: N }, (_, i) => ({
+  // Distributions: one policy (caps in its own currency, so no exchange rate is needed) and
+  // headcounts spread over 1,000 past days, under the daily cap (none is flagged).
+  const DAYS = 1000
+  if (KIND === 'distributions')
+    await call('POST', '/allowance-policies', {
+      compartmentId,
+      validFrom: '2020-01-01',
+      amount: '20',
+      currency: 'CNY',
+      buysGrams: 10_000,
+      dailyCap: Math.max(20, Math.ceil(N / DAYS)),
+      monthlyCap: '100000000',
+      monthlyCapCurrency: 'CNY',
+      rationGrams: 500,
+    })
+  const dayOf = (i: number) =>
+    new Date(Date.UTC(2021, 0, 1) + (i % DAYS) * 86_400_000).toISOString().slice(0, 10)
+  const distributions = Array.from({ length: N }, (_, i) => ({
+    clientId: randomUUID(),
+    kind: 'distribution' as const,
+    data: { compartmentId, day: dayOf(i), headcount: 1 },
+  }))
+  const registrations = Array.from({ length: KIND === 'registrations' ? N : 0 }, (_, i) => ({
     clientId: randomUUID(),
     kind: 'register_person' as const,
     data: {
@@ -75,6 +100,7 @@ try {
 
   // The server's CPU-seconds beside the wall time: on a machine shared with other work, the wall
   // time mostly measures waiting for a core.
+  const outbox = KIND === 'distributions' ? distributions : registrations
   let cpuStart = cpuSecondsOf(haven.pid)
   let started = performance.now()
   let applied = 0
@@ -112,7 +138,8 @@ try {
   const pullMs = performance.now() - started
   const pullCpu = cpuSecondsOf(haven.pid) - cpuStart
   const pulled = people.length + cases.length
-  if (people.length < N) throw new Error(`pulled ${people.length} people, pushed ${N}`)
+  if (KIND === 'registrations' && people.length < N)
+    throw new Error(`pulled ${people.length} people, pushed ${N}`)
 
   // The delta as the wire carries it: each answer gzipped on its own (fetch hides whether the
   // server compressed, so gzip is applied here the same way for every page).
@@ -179,6 +206,7 @@ try {
     // The issue's "sync of 10,000 records" read both ways: a phone's first pull of them, and an
     // outbox of them pushed and pulled back.
     [`first sync: pull of ${pulled} records ≤ 5 s`, pullMs <= 5000],
+    [`push of ${N} ${KIND} ≤ 5 s`, pushMs <= 5000],
     [`push of ${N} + pull ≤ 5 s`, syncMs <= 5000],
     ['delta ≤ 1.3 × gzip of the changed rows', ratio <= 1.3],
     ['unlock ≤ 1 s', unlockMs <= 1000],
@@ -191,7 +219,7 @@ try {
     table([
       ['figure', 'value', 'goal'],
       [
-        `push ${N} registrations (${Math.ceil(N / PUSH_LIMIT)} × ${PUSH_LIMIT})`,
+        `push ${N} ${KIND} (${Math.ceil(N / PUSH_LIMIT)} × ${PUSH_LIMIT})`,
         `${(pushMs / 1000).toFixed(2)} s`,
         '',
       ],

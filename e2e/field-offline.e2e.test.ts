@@ -195,7 +195,19 @@ describeInBrowser('the offline field app in Chromium', () => {
       'Synced: 20 recorded, 1 flagged, 0 conflicts',
     )
     // The marker's code is no registered person: refused, kept in the outbox with the reason.
-    await page.getByTestId('outbox').getByText('person_not_in_compartment').waitFor()
+    await page
+      .getByTestId('outbox')
+      .getByText('Refused: nobody with that person code is registered there')
+      .waitFor()
+    expect(await page.getByTestId('outbox').innerText()).not.toContain('person_not_in_compartment')
+    await shots(page, 'field-refused')
+    await shotsInJapanese(page, 'field-refused', async () => {
+      await page.locator('#unlock-passphrase').fill(PASSPHRASE)
+      await page.locator('#unlock-passphrase').press('Enter')
+      await page.getByTestId('outbox').waitFor()
+    })
+    if (process.env.FIELD_SHOTS)
+      await page.getByTestId('outbox').getByText('Refused: nobody with that person code').waitFor()
 
     const coordinator = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -272,7 +284,7 @@ describeInBrowser('the offline field app in Chromium', () => {
       await asCoordinator.get('/api/v1/compartments'),
     )
     const yan = compartments.find((c) => c.code === 'YAN-01')?.id ?? ''
-    await ok(
+    const registered = await ok<{ code: string }>(
       await asCoordinator.post('/api/v1/people', {
         data: {
           compartmentId: yan,
@@ -345,6 +357,12 @@ describeInBrowser('the offline field app in Chromium', () => {
     const review = cp.getByTestId('field-review')
     await review.getByText('Register a person').waitFor()
     await review.getByText('Conflict: may be someone registered already').waitFor()
+    // Whom it matched: the person registered before, by code and name (the coordinator may
+    // identify people of the compartment; that look is audited on the server).
+    await review
+      .getByTestId('field-matched')
+      .getByText(`Likely the same as ${registered.code} (${NAME_MARKER})`)
+      .waitFor()
     expect(describeViolations(await axeViolations(cp))).toBe('')
     await shots(cp, 'field-review')
     await shotsInJapanese(cp, 'field-review', async () => {})

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { FIELD_REFUSALS } from '@haven/core/field/field-schemas'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import type { CompartmentsTable } from '../src/compartments/compartment-tables.js'
@@ -373,6 +374,209 @@ describeEachDialect('field app sync: devices, outbox push, scoped pull, review',
     expect(applied.status, await applied.clone().text()).toBe(200)
     expect((await applied.json()).resolution).toBe('applied')
     expect(await search('김영희')).toHaveLength(3)
+  })
+
+  it('matches two registrations of one person in the same push against each other', async () => {
+    const known = await buildPerson(app, yan.id, {
+      names: [{ script: 'hangul', value: '김영희' }],
+      birth: { precision: 'year', date: '1990' },
+    })
+    const id = await device()
+    const register = (names: { script: string; value: string }[], year?: string) => ({
+      clientId: randomUUID(),
+      kind: 'register_person' as const,
+      data: {
+        compartmentId: yan.id,
+        identity: {
+          names,
+          ...(year ? { birth: { precision: 'year', date: year } } : {}),
+          phones: [],
+        },
+        attributes: {
+          ageBand: 'unknown',
+          situation: 'in_hiding',
+          arrivalMonth: null,
+          languages: [],
+          tags: [],
+        },
+      },
+    })
+    const outbox = [
+      // Met on a first visit, and again (the name written in katakana as well) on a second.
+      register([{ script: 'latin', value: 'Park Chul-su' }], '1985'),
+      register(
+        [
+          { script: 'kana', value: 'パク・チョルス' },
+          { script: 'latin', value: 'park chul-su' },
+        ],
+        '1985',
+      ),
+      // A namesake born in another year: no duplicate.
+      register([{ script: 'latin', value: 'Park Chul-su' }], '2001'),
+      // Someone registered already, twice in this push: both name the registered person.
+      register([{ script: 'hangul', value: '김영희' }], '1990'),
+      register([{ script: 'hangul', value: '김영희' }]),
+    ]
+    // A run of registrations is cut by another kind: the later run meets the earlier one too.
+    const later = [distribution(), register([{ script: 'latin', value: 'PARK Chul-su' }])]
+    const res = await call(
+      'POST',
+      '/field/sync/push',
+      { deviceId: id, mutations: [...outbox, ...later] },
+      worker,
+    )
+    const body = await res.json()
+    expect(res.status, JSON.stringify(body)).toBe(200)
+    const answers = body.results.map((r: { outcome: string; entityId: string | null }) => [
+      r.outcome,
+      r.entityId,
+    ])
+    expect(answers).toEqual([
+      ['applied', outbox[0]?.clientId],
+      ['conflict', outbox[0]?.clientId],
+      ['applied', outbox[2]?.clientId],
+      ['conflict', known.id],
+      ['conflict', known.id],
+      ['applied', later[0]?.clientId],
+      ['conflict', outbox[0]?.clientId],
+    ])
+    // Registered once; the others wait, sealed, naming whom they matched.
+    const people = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        [...outbox, ...later].map((m) => m.clientId),
+      )
+      .execute()
+    expect(people.map((p) => p.id).sort()).toEqual(
+      [outbox[0]?.clientId, outbox[2]?.clientId].sort(),
+    )
+    const held = await ctx
+      .database()
+      .db.selectFrom('field_changes')
+      .select(['client_id', 'outcome', 'code', 'entity_id', 'body'])
+      .where('outcome', '=', 'conflict')
+      .orderBy('client_id')
+      .execute()
+    expect(held.map((c) => [c.client_id, c.code, c.entity_id]).sort()).toEqual(
+      [
+        [outbox[1]?.clientId, 'possible_duplicate', outbox[0]?.clientId],
+        [outbox[3]?.clientId, 'possible_duplicate', known.id],
+        [outbox[4]?.clientId, 'possible_duplicate', known.id],
+        [later[1]?.clientId, 'possible_duplicate', outbox[0]?.clientId],
+      ].sort(),
+    )
+    expect(JSON.stringify(held)).not.toMatch(/Park|パク|김영희/i)
+    // Sent again: the same answers, nothing registered twice.
+    const again = await (
+      await call(
+        'POST',
+        '/field/sync/push',
+        { deviceId: id, mutations: [...outbox, ...later] },
+        worker,
+      )
+    ).json()
+    expect(again.results).toEqual(body.results)
+
+    // The coordinator's review names whom each matched: the code, and the names (a look at
+    // identifying data, audited for each person shown).
+    const first = await ctx
+      .database()
+      .db.selectFrom('people')
+      .select('code')
+      .where('id', '=', outbox[0]?.clientId ?? '')
+      .executeTakeFirstOrThrow()
+    const review = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, coordinator)
+    ).json()
+    const byClient = new Map(held.map((c) => [c.client_id, c.entity_id]))
+    expect(review.items).toHaveLength(4)
+    for (const item of review.items)
+      expect(item.matched).toEqual(
+        item.entityId === known.id
+          ? { code: known.code, names: ['김영희'] }
+          : { code: first.code, names: ['Park Chul-su'] },
+      )
+    expect(review.items.map((i: { entityId: string }) => i.entityId).sort()).toEqual(
+      [...byClient.values()].sort(),
+    )
+    const reads = await ctx
+      .database()
+      .db.selectFrom('audit_log')
+      .select(['entity_id', 'details'])
+      .where('action', '=', 'person.identity_read')
+      .execute()
+    expect(reads.map((r) => r.entity_id).sort()).toEqual(
+      // Once per person shown, however many items name them.
+      [known.id, outbox[0]?.clientId].sort(),
+    )
+    expect(JSON.stringify(reads.map((r) => r.details))).toContain('field_review')
+    // A coordinator of another compartment sees none of it.
+    const elsewhere = await signIn(
+      app,
+      await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: jrl.id }] }),
+    )
+    const theirs = await (
+      await call('GET', '/field/review?outcome=conflict', undefined, elsewhere.headers)
+    ).json()
+    expect(theirs.total).toBe(0)
+  })
+
+  it('refuses entries with codes the field app has words for, and records nothing of them', async () => {
+    const shelter = await ensureShelter(app, yan)
+    const elsewhere = await buildPerson(app, jrl.id)
+    const id = await device()
+    const log = (data: Record<string, unknown>) => ({
+      clientId: randomUUID(),
+      kind: 'shelter_log' as const,
+      shelterId: shelter.compartment_id,
+      data: { kind: 'oversight_visit', occurredOn: '2026-06-14', ...data },
+    })
+    const outbox = [
+      { ...distribution(), data: { compartmentId: jrl.id, day: '2026-06-14', headcount: 1 } },
+      {
+        ...distribution(),
+        data: { compartmentId: yan.id, day: '2026-06-14', personCode: 'YAN-01-P9999' },
+      },
+      log({ occurredOn: '2026-07-01' }),
+      log({ personIds: [elsewhere.id] }),
+      {
+        clientId: randomUUID(),
+        kind: 'case_note' as const,
+        caseId: 'no-such-case',
+        baseVersion: 1,
+        data: { kind: 'note', occurredOn: '2026-06-14', text: 'x' },
+      },
+    ]
+    const push = async (mutations: unknown[]) =>
+      (
+        (await (
+          await call('POST', '/field/sync/push', { deviceId: id, mutations }, worker)
+        ).json()) as { results: { outcome: string; code: string }[] }
+      ).results
+    const results = await push(outbox)
+    expect(results.map((r) => [r.outcome, r.code])).toEqual([
+      ['refused', 'no_allowance_policy'],
+      ['refused', 'person_not_in_compartment'],
+      ['refused', 'validation_failed'],
+      ['refused', 'compartment_mismatch'],
+      ['refused', 'not_found'],
+    ])
+    // A shelter reported compromised is frozen.
+    await app.database.db
+      .updateTable('shelters')
+      .set({ status: 'compromised' })
+      .where('compartment_id', '=', shelter.compartment_id)
+      .execute()
+    const frozen = await push([log({})])
+    expect(frozen.map((r) => [r.outcome, r.code])).toEqual([['refused', 'record_frozen']])
+    for (const r of [...results, ...frozen])
+      expect(FIELD_REFUSALS as readonly string[]).toContain(r.code)
+    const kept = await app.database.db.selectFrom('field_changes').select('id').execute()
+    expect(kept).toEqual([])
   })
 
   it('offers field workers no registration, and refuses one pushed anyway', async () => {

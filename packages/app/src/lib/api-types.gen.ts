@@ -18877,6 +18877,10 @@ export interface operations {
               recordedAt: string
               resolvedAt: string | null
               resolution: string | null
+              matched: {
+                code: string
+                names: string[] | null
+              } | null
             }[]
             total: number
           }
@@ -18920,6 +18924,10 @@ export interface operations {
             recordedAt: string
             resolvedAt: string | null
             resolution: string | null
+            matched: {
+              code: string
+              names: string[] | null
+            } | null
           }
         }
       }

@@ -85,6 +85,29 @@ export const pushSchema = z.strictObject({
 export const FIELD_OUTCOMES = ['applied', 'flagged', 'conflict', 'refused'] as const
 export type FieldOutcome = (typeof FIELD_OUTCOMES)[number]
 
+/**
+ * Every code a refused outbox entry can carry: the push's own checks (`forbidden`, `not_found`,
+ * `validation_failed`, `not_applied`) and the errors the owning modules' doors throw for an entry
+ * (no policy that day, a code not in the compartment, a frozen or shredded compartment…). The
+ * field app shows each in words (`field.refused.<code>` in both catalogs).
+ */
+export const FIELD_REFUSALS = [
+  'forbidden',
+  'not_found',
+  'validation_failed',
+  'not_applied',
+  'no_allowance_policy',
+  'no_exchange_rate',
+  'person_not_in_compartment',
+  'compartment_mismatch',
+  'record_frozen',
+  'keys_destroyed',
+] as const
+export type FieldRefusal = (typeof FIELD_REFUSALS)[number]
+
+export const isFieldRefusal = (code: string): code is FieldRefusal =>
+  (FIELD_REFUSALS as readonly string[]).includes(code)
+
 export const pushResultView = z.object({
   results: z.array(
     z.object({
@@ -168,6 +191,11 @@ export const reviewItemView = z.object({
   recordedAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  /**
+   * A registration held as a possible duplicate: whom it matched — their code, and their names
+   * when the reviewer may identify them (null otherwise). Null for every other change.
+   */
+  matched: z.object({ code: z.string(), names: z.array(z.string()).nullable() }).nullable(),
 })
 export const reviewPageView = z.object({ items: z.array(reviewItemView), total: z.number() })
 export type ReviewItemView = z.infer<typeof reviewItemView>

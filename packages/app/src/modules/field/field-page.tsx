@@ -13,7 +13,7 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
-import { FORM_LABELS, labelOf } from './field-labels.js'
+import { FORM_LABELS, labelOf, refusalLabel } from './field-labels.js'
 import './field.css'
 import {
   CLOCK_TOLERANCE_MINUTES,
@@ -518,7 +518,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
             <th scope="row">{t(FORM_LABELS[e.m.kind])}</th>
             <td data-label={t('field.col.recorded')}>{formatDateTime(locale.value, e.at)}</td>
             <td data-label={t('field.col.outcome')}>
-              {e.refused ? `${t('field.outcome.refused')}: ${e.refused}` : '—'}
+              {e.refused !== undefined ? refusalLabel(e.refused) : '—'}
             </td>
           </tr>
         ))}

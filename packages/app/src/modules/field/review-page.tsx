@@ -16,7 +16,8 @@ const outcomeKey = (o: string) =>
 
 /**
  * What field phones recorded past a cap or against a case edited since, for the coordinator:
- * the fact, the phone and the next action (apply a conflict, or mark it seen) on each line.
+ * the fact (for a possible duplicate, whom it matched), the phone and the next action (apply a
+ * conflict, or mark it seen) on each line.
  * The page and the outcome filter live in the address.
  */
 export function ReviewPage(): JSX.Element {
@@ -85,6 +86,16 @@ export function ReviewPage(): JSX.Element {
                         code: labelOf('field.code', i.code),
                       })
                     : t(outcomeKey(i.outcome))}
+                  {i.matched && (
+                    <span class="field-matched" data-testid="field-matched">
+                      {i.matched.names && i.matched.names.length > 0
+                        ? t('field.review.matched_names', {
+                            code: i.matched.code,
+                            names: i.matched.names.join(' / '),
+                          })
+                        : t('field.review.matched', { code: i.matched.code })}
+                    </span>
+                  )}
                 </td>
                 <td data-label={t('field.col.device')}>{i.deviceName}</td>
                 <td data-label={t('field.col.recorded')}>

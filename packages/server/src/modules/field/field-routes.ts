@@ -16,6 +16,7 @@ import { z } from 'zod'
 import { defineRoute, found } from '../../api/api-route.js'
 import {
   deviceInUse,
+  matchedOf,
   presentDevice,
   presentReview,
   pull,
@@ -138,13 +139,18 @@ export const fieldRoutes = [
     },
     query: reviewQuerySchema,
     response: reviewPageView,
-    async handle({ app, query, scope }) {
+    async handle({ app, actor, query, scope, audit: by }) {
       const filter = { compartmentIds: scope, outcome: query.outcome }
       const [rows, total] = await Promise.all([
         listReview(app.database.db, filter, query),
         countReview(app.database.db, filter),
       ])
-      return { items: rows.map(presentReview), total }
+      // Whom a registration held as a duplicate matched: what the coordinator decides on.
+      const matched = await matchedOf(app, actor(), rows, by.requestId)
+      return {
+        items: rows.map((r) => presentReview(r, (r.entity_id && matched.get(r.entity_id)) || null)),
+        total,
+      }
     },
   }),
   defineRoute({

@@ -2,11 +2,12 @@ import {
   type DeviceView,
   type FieldMutation,
   type FieldOutcome,
+  type FieldRefusal,
   fieldMutationSchema,
   type PullView,
   type ReviewItemView,
 } from '@haven/core/field/field-schemas'
-import { birthYear, personDateIssues } from '@haven/core/people/index'
+import { birthYear, earlierLikelyDuplicates, personDateIssues } from '@haven/core/people/index'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import type { Actor } from '../../auth/actor.js'
@@ -30,6 +31,7 @@ import {
   findCase,
   findFollowUp,
   markFollowUpDoneIn,
+  matchedPeople,
   openFollowUpsOf,
   peopleChangedAfter,
   registerPeopleIn,
@@ -133,11 +135,17 @@ interface Applied {
   compartmentId: string | null
 }
 
-const refused = (code: string): Applied => ({
+const refused = (code: FieldRefusal): Applied => ({
   outcome: 'refused',
   code,
   entityId: null,
   compartmentId: null,
+})
+
+/** An entry a module's door refused: its error's stable code (one of FIELD_REFUSALS). */
+const refusedWith = (error: HavenError): Applied => ({
+  ...refused('not_applied'),
+  code: error.code,
 })
 
 /**
@@ -218,8 +226,10 @@ async function applyOne(
       if (!can(actor, 'create', 'Person', { compartmentId })) return refused('forbidden')
       const issues = personDateIssues(m.data.identity, m.data.attributes, today(app))
       if (issues.length > 0) throw errors.validationFailed(issues)
-      if (!ignoreBase && (await likelyDuplicates(app, trx, compartmentId, [m]))[0])
-        return { outcome: 'conflict', code: 'possible_duplicate', entityId: null, compartmentId }
+      const [matched] = ignoreBase ? [null] : await likelyDuplicates(app, trx, compartmentId, [m])
+      // The conflict names whom it matched (as a case note's names the case).
+      if (matched)
+        return { outcome: 'conflict', code: 'possible_duplicate', entityId: matched, compartmentId }
       const row = await registerPersonIn(app, trx, m.data, by, m.clientId)
       return { outcome: 'applied', code: null, entityId: row.id, compartmentId }
     }
@@ -246,7 +256,7 @@ function outcomeOfError(m: FieldMutation, error: unknown): Applied {
     }
   // A refusal the device shows (no policy for that day, a frozen compartment…); the entry
   // stays in its outbox, so nothing is lost, and is tried again at the next sync.
-  if (error instanceof HavenError) return refused(error.code)
+  if (error instanceof HavenError) return refusedWith(error)
   throw error
 }
 
@@ -267,27 +277,30 @@ async function applyGuarded(
 
 type Registration = Extract<FieldMutation, { kind: 'register_person' }>
 
+const duplicateInput = (app: AppContext, m: Registration) => ({
+  names: m.data.identity.names.map((n) => n.value),
+  birthYear: birthYear(m.data.identity.birth, today(app)),
+})
+
 /**
- * Whether each registration is likely someone registered already in the compartment: a whole
- * name (any script) matches, and the birth year too when the phone recorded one (what a
- * spreadsheet import calls a possible duplicate). One ranked query for the whole run; nobody's
- * identity is opened, so nothing is read that the worker could not see.
+ * Whom each registration is likely to be among the people registered already in the compartment
+ * (their id), or null: a whole name (any script) matches, and the birth year too when the phone
+ * recorded one (what a spreadsheet import calls a possible duplicate). One ranked query for the
+ * whole run, the best match first; nobody's identity is opened.
  */
 async function likelyDuplicates(
   app: AppContext,
   trx: Db,
   compartmentId: string,
   run: readonly Registration[],
-): Promise<boolean[]> {
-  const on = today(app)
-  const inputs = run.map((m) => ({
-    names: m.data.identity.names.map((n) => n.value),
-    birthYear: birthYear(m.data.identity.birth, on),
-  }))
-  if (inputs.every((i) => i.names.length === 0)) return run.map(() => false)
+): Promise<(string | null)[]> {
+  const inputs = run.map((m) => duplicateInput(app, m))
+  if (inputs.every((i) => i.names.length === 0)) return run.map(() => null)
   const matches = await duplicateMatchesMany(app, trx, [compartmentId], inputs, 5)
-  return inputs.map((input, i) =>
-    (matches[i] ?? []).some((m) => input.birthYear === null || m.matched.includes('birthYear')),
+  return inputs.map(
+    (input, i) =>
+      (matches[i] ?? []).find((m) => input.birthYear === null || m.matched.includes('birthYear'))
+        ?.id ?? null,
   )
 }
 
@@ -315,15 +328,26 @@ async function applyRegistrations(
   // A likely duplicate is not registered: it is kept, sealed, for a coordinator to register
   // after all (apply) or dismiss, as a conflict with a record edited meanwhile is.
   const checked = run.filter((_, i) => results[i]?.outcome === 'applied')
-  const duplicate = await likelyDuplicates(app, trx, compartmentId, checked)
-  for (const [i, m] of checked.entries())
-    if (duplicate[i])
+  const registered = await likelyDuplicates(app, trx, compartmentId, checked)
+  // The run's own registrations too: someone registered twice offline (met on two visits,
+  // written twice) meets the first as a registered person would; matched to one that is held
+  // for review itself, it names whom that one matched.
+  const earlier = earlierLikelyDuplicates(checked.map((m) => duplicateInput(app, m)))
+  // For each held back: whom it stands for (null for one registered now, which stands for itself).
+  const standsFor: (string | null)[] = []
+  for (const [i, m] of checked.entries()) {
+    const first = earlier[i] ?? null
+    const inRun = first === null ? null : (standsFor[first] ?? checked[first]?.clientId ?? null)
+    const whom = registered[i] ?? inRun
+    standsFor.push(whom)
+    if (whom)
       results[run.indexOf(m)] = {
         outcome: 'conflict',
         code: 'possible_duplicate',
-        entityId: null,
+        entityId: whom,
         compartmentId,
       }
+  }
   const valid = run.filter((_, i) => results[i]?.outcome === 'applied')
   if (valid.length === 0) return results
   try {
@@ -340,7 +364,7 @@ async function applyRegistrations(
     return results
   } catch (error) {
     if (error instanceof HavenError)
-      return results.map((r) => (r.outcome === 'applied' ? refused(error.code) : r))
+      return results.map((r) => (r.outcome === 'applied' ? refusedWith(error) : r))
     if (!isUniqueViolation(error)) throw error
   }
   const one: Applied[] = []
@@ -349,7 +373,7 @@ async function applyRegistrations(
     one.push(
       before?.outcome === 'applied'
         ? await applyGuarded(app, trx, actor, m, by)
-        : (before ?? refused('')),
+        : (before ?? refused('not_applied')),
     )
   }
   return one
@@ -483,7 +507,7 @@ async function pushIn(
     run = []
     for (const [compartmentId, group] of byCompartment) {
       const results = await applyRegistrations(app, trx, actor, compartmentId, group, by)
-      for (const [i, m] of group.entries()) await record(m, results[i] ?? refused(''))
+      for (const [i, m] of group.entries()) await record(m, results[i] ?? refused('not_applied'))
     }
   }
   const queued = new Set<string>()
@@ -501,7 +525,9 @@ async function pushIn(
   await flush()
   await insertChanges(trx, rows)
   await audit(app, trx, ...audits)
-  return mutations.map((m) => seen.get(m.clientId) ?? { clientId: m.clientId, ...refused('') })
+  return mutations.map(
+    (m) => seen.get(m.clientId) ?? { clientId: m.clientId, ...refused('not_applied') },
+  )
 }
 
 interface Cursor {
@@ -603,7 +629,10 @@ export async function pull(
   }
 }
 
-export const presentReview = (r: FieldChangesTable & { device_name: string }): ReviewItemView => ({
+export const presentReview = (
+  r: FieldChangesTable & { device_name: string },
+  matched: ReviewItemView['matched'] = null,
+): ReviewItemView => ({
   id: r.id,
   compartmentId: r.compartment_id,
   kind: r.kind,
@@ -614,7 +643,25 @@ export const presentReview = (r: FieldChangesTable & { device_name: string }): R
   recordedAt: r.recorded_at,
   resolvedAt: r.resolved_at,
   resolution: r.resolution,
+  matched,
 })
+
+/**
+ * Whom the unresolved registrations of a review page were held back for, through the people
+ * module's door (which authorizes each person and audits each name shown).
+ */
+export async function matchedOf(
+  app: AppContext,
+  actor: Actor,
+  rows: readonly FieldChangesTable[],
+  requestId: string,
+): Promise<Map<string, NonNullable<ReviewItemView['matched']>>> {
+  const ids = rows
+    .filter((r) => r.kind === 'register_person' && r.outcome === 'conflict' && !r.resolved_at)
+    .flatMap((r) => (r.entity_id ? [r.entity_id] : []))
+  if (ids.length === 0) return new Map()
+  return matchedPeople(app, actor, ids, requestId, 'field_review')
+}
 
 /**
  * A coordinator's decision on a flagged or conflicting change: a conflict applied is recorded

@@ -126,5 +126,12 @@ export {
 export { type NameSpan, nameSpansIn } from './people-name-check.js'
 // A spreadsheet import's batch: duplicates of many rows in one ranked query, and many people
 // registered in a few statements (each exactly as registerPersonIn registers one).
-export { duplicateMatches, duplicateMatchesMany } from './person-relations.js'
+// Whom such a likely duplicate matched, for the review that decides on it (a field phone's
+// registration): codes, and names where the reader may identify (audited).
+export {
+  duplicateMatches,
+  duplicateMatchesMany,
+  type MatchedPerson,
+  matchedPeople,
+} from './person-relations.js'
 export { createPerson, registerPeopleIn, registerPersonIn } from './person-service.js'

@@ -151,6 +151,48 @@ export async function findDuplicates(
   return results.sort((a, b) => a.code.localeCompare(b.code))
 }
 
+/** Someone another record names as a likely match: their code, and names where the reader may identify. */
+export interface MatchedPerson {
+  code: string
+  names: string[] | null
+}
+
+/**
+ * The people a review names as likely the same as someone written elsewhere (a field phone's
+ * registration held as a possible duplicate), by id: the code to whoever may read the person,
+ * the names too to whoever may identify them — each such look audited, as the duplicate check's
+ * is. People the reader may not read are left out.
+ */
+export async function matchedPeople(
+  app: AppContext,
+  actor: Actor,
+  ids: readonly string[],
+  requestId: string,
+  via: string,
+): Promise<Map<string, MatchedPerson>> {
+  const db = app.database.db
+  const out = new Map<string, MatchedPerson>()
+  for (const row of await findPeople(db, [...new Set(ids)])) {
+    const compartmentId = row.compartment_id
+    if (!can(actor, 'read', 'Person', { compartmentId })) continue
+    let names: string[] | null = null
+    if (can(actor, 'identify', 'Person', { compartmentId })) {
+      names = (await openIdentity(app, db, row))?.names.map((n) => n.value) ?? null
+      await audit(app, db, {
+        actorId: actor.userId,
+        action: 'person.identity_read',
+        entityType: 'Person',
+        entityId: row.id,
+        compartmentId,
+        requestId,
+        details: { via },
+      })
+    }
+    out.set(row.id, { code: row.code, names })
+  }
+  return out
+}
+
 /**
  * The matching half of the duplicate check, without opening anyone's identity: people whose
  * whole name (any script) matches, with whether their birth year matches too, best matches first.
