@@ -190,6 +190,22 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
         way.expected,
       )
     }
+    // The count: exact below the cap; past it "more than", whether known from the index entries
+    // alone (a name only) or by counting people (with another filter beside the name).
+    const n = matching.size
+    expect(await countPeople(db, { compartmentIds, terms }, n)).toEqual({ total: n, capped: false })
+    for (const cap of [1, Math.floor(n / 3), n - 1]) {
+      expect(await countPeople(db, { compartmentIds, terms }, cap), `cap ${cap}`).toEqual({
+        total: cap,
+        capped: true,
+      })
+    }
+    const situation = matches[0]?.situation
+    const both = matches.filter((p) => p.situation === situation).length
+    expect(await countPeople(db, { compartmentIds, terms, situation }, both)).toEqual({
+      total: both,
+      capped: false,
+    })
   })
 
   it('gives every case once, most recently active first, with and without filters', async () => {
