@@ -78,6 +78,29 @@ export const exchangeEn = {
   'exchange.field.arrival_month': 'Month of arrival',
   'exchange.field.languages': 'Languages',
   'exchange.field.tags': 'Tags',
+  'exchange.number_too_large': 'Use a number of at most {max}.',
+  'exchange.same_row_in_file':
+    'The same as row {row} of this file. If both happened, give each row its own reference (a ref column).',
+  'exchange.import_any_title': 'Import from a spreadsheet',
+  'exchange.kind': 'What the sheet holds',
+  'exchange.kind.people': 'People (registrations)',
+  'exchange.kind.distributions': 'Food distributions (headcounts)',
+  'exchange.kind.donations': 'Donations received',
+  'exchange.record_in': 'Record them in',
+  'exchange.choose_source_first': 'Choose a file and where the sheet comes from first.',
+  'exchange.import_rows_button': 'Import {count, plural, one {# row} other {# rows}}',
+  'exchange.imported_rows':
+    '{imported} rows imported; {already} rows imported before were skipped.',
+  'exchange.rehearsed':
+    'Each row was tried against the rules it is recorded under (caps, closed months, rates) and undone.',
+  'exchange.field.day': 'Day of the distribution',
+  'exchange.field.headcount': 'Number of people',
+  'exchange.field.received_on': 'Day received',
+  'exchange.field.amount': 'Amount',
+  'exchange.field.currency': 'Currency (JPY, CNY or USD)',
+  'exchange.field.programme': 'Programme',
+  'exchange.field.donor_code': 'Donor code',
+  'exchange.field.memo': 'Memo',
   // IATI publishing
   'exchange.iati_activity_description':
     'Spending and budget for fiscal year {year} from the organisation’s books (monthly totals), and results as published in its annual report. Identifying details of the people it protects are never published.',

@@ -77,6 +77,29 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.field.arrival_month': '到着月',
   'exchange.field.languages': '言語',
   'exchange.field.tags': 'タグ',
+  'exchange.number_too_large': '{max} 以下の数を入れてください。',
+  'exchange.same_row_in_file':
+    'このファイルの {row} 行目と同じ内容です。両方とも実際にあったなら、行ごとに別の番号（ref 列）を付けてください。',
+  'exchange.import_any_title': '表計算ファイルから取り込む',
+  'exchange.kind': 'ファイルの中身',
+  'exchange.kind.people': '人（登録）',
+  'exchange.kind.distributions': '食糧配布（人数）',
+  'exchange.kind.donations': '受け取った寄付',
+  'exchange.record_in': '記録先',
+  'exchange.choose_source_first': '先にファイルとファイルの出どころを選んでください。',
+  'exchange.import_rows_button': '{count} 行を取り込む',
+  'exchange.imported_rows':
+    '{imported} 行を取り込みました。取り込み済みの {already} 行は飛ばしました。',
+  'exchange.rehearsed':
+    '各行を記録の規則（上限、締めた月、為替レート）に照らして試し、元に戻しました。',
+  'exchange.field.day': '配布日',
+  'exchange.field.headcount': '人数',
+  'exchange.field.received_on': '受領日',
+  'exchange.field.amount': '金額',
+  'exchange.field.currency': '通貨（JPY・CNY・USD）',
+  'exchange.field.programme': '事業',
+  'exchange.field.donor_code': '寄付者コード',
+  'exchange.field.memo': '摘要',
   // IATI publishing
   'exchange.iati_activity_description':
     '{year}年度の支出と予算（団体の会計帳簿による月ごとの合計）と、年次報告書で公表した成果。保護する人々を特定できる情報は公表しません。',

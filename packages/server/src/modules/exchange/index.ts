@@ -25,9 +25,13 @@ export const exchangeModule = defineModule({
   async abilities(actor): Promise<AbilitiesOf<(typeof EXCHANGE_ABILITIES)[number]>> {
     return {
       importPeople: canSomewhere(actor, 'create', 'Person'),
+      importDistributions: canSomewhere(actor, 'create', 'Distribution'),
+      importDonations: can(actor, 'create', 'Ledger', {}),
       publishIati: can(actor, 'export', 'IatiPublication', {}),
     }
   },
 })
 
 export { importPeople } from './people-import-service.js'
+export { distributionsKind, donationsKind } from './record-import-kinds.js'
+export { importRecords } from './record-import-service.js'

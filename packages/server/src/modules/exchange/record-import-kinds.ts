@@ -1,0 +1,57 @@
+import {
+  type DistributionImportField,
+  type DistributionRow,
+  distributionImport,
+} from '@haven/core/exchange/distribution-import'
+import {
+  type DonationImportField,
+  type DonationRow,
+  donationImport,
+} from '@haven/core/exchange/donation-import'
+import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
+import { findCompartment } from '../../compartments/compartment-store.js'
+import { errors } from '../../http/errors.js'
+import { ensureDonorsCompartment, recordDonationIn } from '../finance/index.js'
+import { recordDistributionIn } from '../supplies/index.js'
+import type { RecordImportKindDefinition } from './record-import-service.js'
+
+/**
+ * Headcount distributions, recorded in the compartment the request names under its allowance
+ * policy: a row past the daily or monthly cap is refused with the cap's own message (an import
+ * never overrides a cap; a coordinator records that one by hand, with a reason).
+ */
+export const distributionsKind: RecordImportKindDefinition<
+  DistributionImportField,
+  DistributionRow
+> = {
+  name: 'distributions',
+  definition: distributionImport,
+  async compartment(app, named, writing) {
+    const compartment = named ? await findCompartment(app.database.db, named) : undefined
+    if (!compartment) throw errors.notFound()
+    if (writing) await assertCompartmentWritable(app.database.db, compartment)
+    return compartment.id
+  },
+  async write(app, trx, compartmentId, row, by) {
+    const recorded = await recordDistributionIn(
+      app,
+      trx,
+      { compartmentId, day: row.day, headcount: row.headcount },
+      { ...by, mayOverride: false },
+    )
+    return recorded.row.id
+  },
+}
+
+/**
+ * Donations received, posted by finance as its own entries are (closed months and missing rates
+ * refuse a row). They name donors by code only; their row keys are kept in the donors compartment.
+ */
+export const donationsKind: RecordImportKindDefinition<DonationImportField, DonationRow> = {
+  name: 'donations',
+  definition: donationImport,
+  compartment: (app) => ensureDonorsCompartment(app),
+  async write(app, trx, _compartmentId, row, by) {
+    return (await recordDonationIn(app, trx, row, by)).id
+  },
+}
