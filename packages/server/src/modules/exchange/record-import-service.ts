@@ -256,6 +256,8 @@ export async function importRecords<F extends string, T>(
     }
   }
   seen.clear()
+  // The module's refusals were found a batch after the rows' own problems: in row order again.
+  report.issues.sort((a, b) => a.line - b.line)
   if (options.dryRun) {
     // Rehearsed and undone: what would be imported.
     report.imported = 0
