@@ -126,10 +126,7 @@ export function rowCells<F extends string>(cell: (field: F) => Cell | undefined)
 
   /** An amount in major units as decimal text ("20", "12.50"; "¥1,000" and "１２" too). */
   const amount = (field: F): string | null => {
-    const value = required(field)
-      .normalize('NFKC')
-      .replace(/^[¥$￥]|,/g, '')
-      .replace(/,/g, '')
+    const value = required(field).normalize('NFKC').replace(/^[¥$]/, '').replace(/,/g, '')
     if (value === '') return null
     if (!/^\d{1,13}(\.\d{1,6})?$/.test(value)) {
       problem(field, 'field.amount_format')
