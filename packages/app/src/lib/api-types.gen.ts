@@ -3544,6 +3544,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/exchange/partners/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import partner organisations (name, type, country, region, website, relationship) from a CSV or XLSX file, as the network screen creates them; no contacts. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangePartnersImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/exchange/iati/settings': {
     parameters: {
       query?: never
@@ -18323,7 +18340,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations'
+            kind: 'distributions' | 'donations' | 'partners'
           }
         }
       }
@@ -18382,7 +18399,66 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations'
+            kind: 'distributions' | 'donations' | 'partners'
+          }
+        }
+      }
+    }
+  }
+  postExchangePartnersImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners'
           }
         }
       }

@@ -7,6 +7,8 @@ declare module '../auth/abilities.js' {
     importDistributions: boolean
     /** Importing donations received into the books (finance). */
     importDonations: boolean
+    /** Importing partner organisations (those who keep the network). */
+    importPartners: boolean
     /** Downloading the IATI files and setting what the organisation publishes as (finance). */
     publishIati: boolean
   }
@@ -16,5 +18,6 @@ export const EXCHANGE_ABILITIES = [
   'importPeople',
   'importDistributions',
   'importDonations',
+  'importPartners',
   'publishIati',
 ] as const

@@ -51,6 +51,14 @@ export const matrix: MatrixModule = {
         raw: donationSheet,
       }),
     },
+    // Partners: whoever keeps the network.
+    'POST /exchange/partners/imports': {
+      scope: { kind: 'org', allow: ['coordinator', 'editor'] },
+      call: () => ({
+        path: '/exchange/partners/imports?source=matrix&dryRun=1',
+        raw: new TextEncoder().encode('name,type,country\nYanbian Aid,ngo,CN\n'),
+      }),
+    },
     'GET /exchange/iati/settings': {
       scope: { kind: 'org', allow: ['finance'] },
       call: () => ({ path: '/exchange/iati/settings' }),

@@ -2,6 +2,7 @@ import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { DISTRIBUTION_IMPORT_FIELDS } from '@haven/core/exchange/distribution-import'
 import { DONATION_IMPORT_FIELDS } from '@haven/core/exchange/donation-import'
 import type { ImportReport } from '@haven/core/exchange/exchange-schema'
+import { PARTNER_IMPORT_FIELDS } from '@haven/core/exchange/partner-import'
 import { PEOPLE_IMPORT_FIELDS } from '@haven/core/exchange/people-import'
 import { formatNumber } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
@@ -28,6 +29,7 @@ const KINDS = {
     compartment: true,
   },
   donations: { ability: 'importDonations', fields: DONATION_IMPORT_FIELDS, compartment: false },
+  partners: { ability: 'importPartners', fields: PARTNER_IMPORT_FIELDS, compartment: false },
 } as const
 type Kind = keyof typeof KINDS
 type Report = Omit<ImportReport, 'mapping'> & { mapping: Mapping }

@@ -12,7 +12,8 @@ export const exchangeApp = defineAppModule({
       href: '/app/exchange/import',
       label: 'nav.import',
       group: 'organisation',
-      shows: (can) => can.importPeople || can.importDistributions || can.importDonations,
+      shows: (can) =>
+        can.importPeople || can.importDistributions || can.importDonations || can.importPartners,
     },
     {
       href: '/app/exchange/iati',

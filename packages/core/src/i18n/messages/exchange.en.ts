@@ -101,6 +101,14 @@ export const exchangeEn = {
   'exchange.field.programme': 'Programme',
   'exchange.field.donor_code': 'Donor code',
   'exchange.field.memo': 'Memo',
+  'exchange.kind.partners': 'Partner organisations',
+  'exchange.field.name': 'Name of the organisation',
+  'exchange.field.type': 'Type (ngo, government, un_agency, embassy, media, church, school, other)',
+  'exchange.field.country': 'Country code (CN, JP, KR…)',
+  'exchange.field.region': 'Region or city',
+  'exchange.field.website': 'Website',
+  'exchange.field.status': 'Relationship (prospect, active, paused, ended)',
+  'exchange.field.since': 'Relationship since',
   // IATI publishing
   'exchange.iati_activity_description':
     'Spending and budget for fiscal year {year} from the organisation’s books (monthly totals), and results as published in its annual report. Identifying details of the people it protects are never published.',

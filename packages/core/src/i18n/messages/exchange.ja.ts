@@ -100,6 +100,15 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.field.programme': '事業',
   'exchange.field.donor_code': '寄付者コード',
   'exchange.field.memo': '摘要',
+  'exchange.kind.partners': '協力団体',
+  'exchange.field.name': '団体名',
+  'exchange.field.type':
+    '種別（ngo・government・un_agency・embassy・media・church・school・other）',
+  'exchange.field.country': '国コード（CN・JP・KR など）',
+  'exchange.field.region': '地域・都市',
+  'exchange.field.website': 'ウェブサイト',
+  'exchange.field.status': '関係（prospect・active・paused・ended）',
+  'exchange.field.since': '関係の開始日',
   // IATI publishing
   'exchange.iati_activity_description':
     '{year}年度の支出と予算（団体の会計帳簿による月ごとの合計）と、年次報告書で公表した成果。保護する人々を特定できる情報は公表しません。',

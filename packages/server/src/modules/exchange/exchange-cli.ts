@@ -11,7 +11,7 @@ import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { HavenError } from '../../http/haven-error.js'
 import { iatiActivitiesFile, iatiFileName, iatiOrganisationFile } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
-import { distributionsKind, donationsKind } from './record-import-kinds.js'
+import { distributionsKind, donationsKind, partnersKind } from './record-import-kinds.js'
 import { importRecords, type RecordImportKindDefinition } from './record-import-service.js'
 import { fileSource, TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
 
@@ -82,6 +82,11 @@ function registerImportCommand(program: Command): void {
     command,
     donationsKind,
     'post donations received (JPY, CNY or USD; donors by code) to the books: a row in a closed month or without a rate is refused; all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    partnersKind,
+    'add partner organisations (no contacts): all rows are imported or none; rows imported before are skipped',
   )
   command
     .command('people')

@@ -25,7 +25,7 @@ import {
   setIatiSettings,
 } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
-import { distributionsKind, donationsKind } from './record-import-kinds.js'
+import { distributionsKind, donationsKind, partnersKind } from './record-import-kinds.js'
 import { importRecords } from './record-import-service.js'
 
 /**
@@ -118,6 +118,23 @@ export const exchangeRoutes = [
     async handle({ app, file, query, audit: by }) {
       if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
       return importRecords(app, donationsKind, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/partners/imports',
+    summary:
+      'Import partner organisations (name, type, country, region, website, relationship) from a CSV or XLSX file, as the network screen creates them; no contacts. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    // Who may add a partner may import them.
+    access: { kind: 'policy', entity: 'Partner', action: 'create' },
+    query: recordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, partnersKind, file, query, by)
     },
   }),
   defineRoute({

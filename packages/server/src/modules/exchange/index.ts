@@ -27,11 +27,12 @@ export const exchangeModule = defineModule({
       importPeople: canSomewhere(actor, 'create', 'Person'),
       importDistributions: canSomewhere(actor, 'create', 'Distribution'),
       importDonations: can(actor, 'create', 'Ledger', {}),
+      importPartners: can(actor, 'create', 'Partner', {}),
       publishIati: can(actor, 'export', 'IatiPublication', {}),
     }
   },
 })
 
 export { importPeople } from './people-import-service.js'
-export { distributionsKind, donationsKind } from './record-import-kinds.js'
+export { distributionsKind, donationsKind, partnersKind } from './record-import-kinds.js'
 export { importRecords } from './record-import-service.js'

@@ -8,10 +8,13 @@ import {
   type DonationRow,
   donationImport,
 } from '@haven/core/exchange/donation-import'
+import { type PartnerImportField, partnerImport } from '@haven/core/exchange/partner-import'
+import type { CreateOrganisation } from '@haven/core/network/network-schemas'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { errors } from '../../http/errors.js'
 import { ensureDonorsCompartment, recordDonationIn } from '../finance/index.js'
+import { createOrganisationIn, ensureNetworkCompartment } from '../network/index.js'
 import { recordDistributionIn } from '../supplies/index.js'
 import type { RecordImportKindDefinition } from './record-import-service.js'
 
@@ -53,5 +56,19 @@ export const donationsKind: RecordImportKindDefinition<DonationImportField, Dona
   compartment: (app) => ensureDonorsCompartment(app),
   async write(app, trx, _compartmentId, row, by) {
     return (await recordDonationIn(app, trx, row, by)).id
+  },
+}
+
+/**
+ * Partner organisations, created as the network screen creates them (with the first entry of
+ * their relationship history). A sheet of partners holds no contact person: contacts are sealed
+ * and added by hand. Their row keys are kept in the network compartment.
+ */
+export const partnersKind: RecordImportKindDefinition<PartnerImportField, CreateOrganisation> = {
+  name: 'partners',
+  definition: partnerImport,
+  compartment: (app) => ensureNetworkCompartment(app),
+  async write(app, trx, _compartmentId, row, by) {
+    return (await createOrganisationIn(app, trx, row, by)).id
   },
 }
