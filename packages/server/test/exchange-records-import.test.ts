@@ -31,7 +31,7 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
   let finance: Record<string, string>
 
   const upload = (
-    kind: 'distributions' | 'donations',
+    kind: 'distributions' | 'donations' | 'partners',
     as: Record<string, string>,
     query: Record<string, string>,
     file: Uint8Array,
@@ -275,5 +275,84 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
     const answer = await upload('donations', fieldWorker, {}, sheet)
     expect(answer.status).toBe(403)
     expect(await donations()).toHaveLength(0)
+  })
+
+  const partners = () =>
+    app.database.db
+      .selectFrom('network_organisations')
+      .select(['name', 'type', 'country', 'status', 'status_since'])
+      .orderBy('name')
+      .execute()
+
+  it('partners: a Japanese sheet with 令和 dates; the dry run writes nothing, the import creates each with its history, a second import adds nothing', async () => {
+    const coordinator = (
+      await signIn(
+        app,
+        await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: shelterId }] }),
+      )
+    ).headers
+    const sheet = await workbook([
+      ['団体名', '種別', '国', '関係', '開始日'],
+      ['Yanbian Aid', 'ngo', 'cn', '協力中', '令和7年4月1日'],
+      ['Seoul Church', '教会', 'KR', '', ''],
+    ])
+    const dry = await upload('partners', coordinator, { dryRun: '1' }, sheet)
+    expect(dry.status, await dry.clone().text()).toBe(200)
+    expect(await dry.json()).toMatchObject({
+      mapping: { name: '団体名', type: '種別', country: '国', status: '関係', since: '開始日' },
+      rows: 2,
+      ready: 2,
+      rowsWithErrors: 0,
+    })
+    expect(await partners()).toHaveLength(0)
+    expect(await (await upload('partners', coordinator, {}, sheet)).json()).toMatchObject({
+      imported: 2,
+    })
+    expect(await partners()).toEqual([
+      {
+        name: 'Seoul Church',
+        type: 'church',
+        country: 'KR',
+        status: 'prospect',
+        status_since: '2026-06-01',
+      },
+      {
+        name: 'Yanbian Aid',
+        type: 'ngo',
+        country: 'CN',
+        status: 'active',
+        status_since: '2025-04-01',
+      },
+    ])
+    const again = await upload('partners', coordinator, {}, sheet)
+    expect(await again.json()).toMatchObject({ imported: 0, alreadyImported: 2 })
+    expect(await partners()).toHaveLength(2)
+  })
+
+  it('partners: bad rows are each named, nothing is created; staff who do not keep the network are refused', async () => {
+    const editor = (
+      await signIn(app, await buildUser(app, { grants: [{ role: 'editor', compartmentId: null }] }))
+    ).headers
+    const sheet = utf8(
+      'name,type,country,website\n' +
+        'Yanbian Aid,ngo,CN,https://example.org\n' +
+        'Tokyo Desk,ngo,XX,\n' +
+        'Somewhere,club,JP,\n' +
+        'Linky,ngo,JP,javascript:alert(1)\n' +
+        'YANBIAN AID,ngo,CN,\n',
+    )
+    const report = await (await upload('partners', editor, { dryRun: '1' }, sheet)).json()
+    expect(report).toMatchObject({ rows: 5, ready: 1, rowsWithErrors: 4 })
+    expect(report.issues.map((i: { line: number; key: string }) => [i.line, i.key])).toEqual([
+      [3, 'field.country_code'],
+      [4, 'field.invalid_value'],
+      [5, 'field.web_url'],
+      [6, 'exchange.same_row_in_file'],
+    ])
+    expect((await upload('partners', editor, {}, sheet)).status).toBe(422)
+    expect(await partners()).toHaveLength(0)
+    const refused = await upload('partners', fieldWorker, {}, utf8('name,type,country\nA,ngo,JP\n'))
+    expect(refused.status).toBe(403)
+    expect(await partners()).toHaveLength(0)
   })
 })

@@ -249,6 +249,20 @@ export function ImportPage(): JSX.Element {
           void run(true)
         }}
       >
+        {kinds.length > 1 && (
+          <SelectField
+            id="import-kind"
+            label={t('exchange.kind')}
+            value={kind}
+            options={kinds.map((k) => ({ value: k, label: t(`exchange.kind.${k}`) }))}
+            onChange={(value) => {
+              setKind(value as Kind)
+              setMapping(null)
+              setReport(null)
+              setDone(null)
+            }}
+          />
+        )}
         <div class="field">
           <label for="import-file">{t('exchange.file')}</label>
           <p class="hint" id="import-file-hint">
@@ -267,20 +281,6 @@ export function ImportPage(): JSX.Element {
             }}
           />
         </div>
-        {kinds.length > 1 && (
-          <SelectField
-            id="import-kind"
-            label={t('exchange.kind')}
-            value={kind}
-            options={kinds.map((k) => ({ value: k, label: t(`exchange.kind.${k}`) }))}
-            onChange={(value) => {
-              setKind(value as Kind)
-              setMapping(null)
-              setReport(null)
-              setDone(null)
-            }}
-          />
-        )}
         {inCompartment && list.state === 'loading' && <Loading />}
         {inCompartment && list.state === 'failed' && <Problem error={list.error} />}
         {inCompartment && (
