@@ -3,7 +3,7 @@ import {
   createOrganisationSchema,
   ORGANISATION_TYPES,
   RELATIONSHIP_STATUSES,
-} from '../network/network-schemas.js'
+} from '../network/index.js'
 import { validate } from '../validation/field-issues.js'
 import type { RecordImportDefinition } from './record-import.js'
 import { rowCells } from './record-import.js'

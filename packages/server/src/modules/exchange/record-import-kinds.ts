@@ -9,7 +9,7 @@ import {
   donationImport,
 } from '@haven/core/exchange/donation-import'
 import { type PartnerImportField, partnerImport } from '@haven/core/exchange/partner-import'
-import type { CreateOrganisation } from '@haven/core/network/network-schemas'
+import type { CreateOrganisation } from '@haven/core/network/index'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { errors } from '../../http/errors.js'
