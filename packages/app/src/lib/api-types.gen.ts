@@ -3561,6 +3561,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/exchange/sponsors/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import sponsors (kind, language, contact) into a compartment from a CSV or XLSX file; each contact is sealed there as the sponsorship screen seals it. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangeSponsorsImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/exchange/iati/settings': {
     parameters: {
       query?: never
@@ -18340,7 +18357,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
           }
         }
       }
@@ -18399,7 +18416,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
           }
         }
       }
@@ -18458,7 +18475,67 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+          }
+        }
+      }
+    }
+  }
+  postExchangeSponsorsImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+        compartmentId: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
           }
         }
       }

@@ -9,6 +9,8 @@ declare module '../auth/abilities.js' {
     importDonations: boolean
     /** Importing partner organisations (those who keep the network). */
     importPartners: boolean
+    /** Importing sponsors (those who keep them, somewhere). */
+    importSponsors: boolean
     /** Downloading the IATI files and setting what the organisation publishes as (finance). */
     publishIati: boolean
   }
@@ -19,5 +21,6 @@ export const EXCHANGE_ABILITIES = [
   'importDistributions',
   'importDonations',
   'importPartners',
+  'importSponsors',
   'publishIati',
 ] as const

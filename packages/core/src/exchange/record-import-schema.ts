@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { IMPORT_ENCODINGS, importReportView } from './exchange-schema.js'
 
 /** The kinds of records imported from spreadsheets besides people. */
-export const RECORD_IMPORT_KINDS = ['distributions', 'donations', 'partners'] as const
+export const RECORD_IMPORT_KINDS = ['distributions', 'donations', 'partners', 'sponsors'] as const
 export type RecordImportKind = (typeof RECORD_IMPORT_KINDS)[number]
 
 const flag = z

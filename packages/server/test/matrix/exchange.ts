@@ -59,6 +59,14 @@ export const matrix: MatrixModule = {
         raw: new TextEncoder().encode('name,type,country\nYanbian Aid,ngo,CN\n'),
       }),
     },
+    // Sponsors: whoever keeps them in the compartment (their contacts are sealed there).
+    'POST /exchange/sponsors/imports': {
+      scope: { kind: 'compartment', allow: ['coordinator', 'sponsor_relations'] },
+      call: (f) => ({
+        path: `/exchange/sponsors/imports?compartmentId=${f.target.id}&source=matrix&dryRun=1`,
+        raw: new TextEncoder().encode('kind,language,contact\nindividual,ja,Sato Hanako\n'),
+      }),
+    },
     'GET /exchange/iati/settings': {
       scope: { kind: 'org', allow: ['finance'] },
       call: () => ({ path: '/exchange/iati/settings' }),

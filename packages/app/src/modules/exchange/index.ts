@@ -13,7 +13,11 @@ export const exchangeApp = defineAppModule({
       label: 'nav.import',
       group: 'organisation',
       shows: (can) =>
-        can.importPeople || can.importDistributions || can.importDonations || can.importPartners,
+        can.importPeople ||
+        can.importDistributions ||
+        can.importDonations ||
+        can.importPartners ||
+        can.importSponsors,
     },
     {
       href: '/app/exchange/iati',

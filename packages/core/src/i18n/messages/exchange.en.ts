@@ -109,6 +109,10 @@ export const exchangeEn = {
   'exchange.field.website': 'Website',
   'exchange.field.status': 'Relationship (prospect, active, paused, ended)',
   'exchange.field.since': 'Relationship since',
+  'exchange.kind.sponsors': 'Sponsors',
+  'exchange.field.kind': 'Individual or organisation',
+  'exchange.field.language': 'Language of letters (ja, en)',
+  'exchange.field.contact': 'Contact: name, address, e-mail (sealed)',
   // IATI publishing
   'exchange.iati_activity_description':
     'Spending and budget for fiscal year {year} from the organisation’s books (monthly totals), and results as published in its annual report. Identifying details of the people it protects are never published.',

@@ -109,6 +109,10 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.field.website': 'ウェブサイト',
   'exchange.field.status': '関係（prospect・active・paused・ended）',
   'exchange.field.since': '関係の開始日',
+  'exchange.kind.sponsors': '里親（支援者）',
+  'exchange.field.kind': '個人・団体',
+  'exchange.field.language': '通信の言語（ja・en）',
+  'exchange.field.contact': '連絡先：氏名・住所・メール（封印して保存）',
   // IATI publishing
   'exchange.iati_activity_description':
     '{year}年度の支出と予算（団体の会計帳簿による月ごとの合計）と、年次報告書で公表した成果。保護する人々を特定できる情報は公表しません。',

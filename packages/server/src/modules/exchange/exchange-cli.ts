@@ -11,7 +11,12 @@ import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { HavenError } from '../../http/haven-error.js'
 import { iatiActivitiesFile, iatiFileName, iatiOrganisationFile } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
-import { distributionsKind, donationsKind, partnersKind } from './record-import-kinds.js'
+import {
+  distributionsKind,
+  donationsKind,
+  partnersKind,
+  sponsorsKind,
+} from './record-import-kinds.js'
 import { importRecords, type RecordImportKindDefinition } from './record-import-service.js'
 import { fileSource, TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
 
@@ -87,6 +92,11 @@ function registerImportCommand(program: Command): void {
     command,
     partnersKind,
     'add partner organisations (no contacts): all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    sponsorsKind,
+    'add sponsors to a compartment, each contact sealed there: all rows are imported or none; rows imported before are skipped',
   )
   command
     .command('people')
@@ -184,7 +194,7 @@ function registerRecordsCommand<F extends string, T>(
   description: string,
 ): void {
   const fields = kind.definition.fields
-  const inCompartment = kind.name === 'distributions'
+  const inCompartment = kind.name === 'distributions' || kind.name === 'sponsors'
   const command = parent
     .command(kind.name)
     .description(description)

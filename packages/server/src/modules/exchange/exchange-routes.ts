@@ -25,7 +25,12 @@ import {
   setIatiSettings,
 } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
-import { distributionsKind, donationsKind, partnersKind } from './record-import-kinds.js'
+import {
+  distributionsKind,
+  donationsKind,
+  partnersKind,
+  sponsorsKind,
+} from './record-import-kinds.js'
 import { importRecords } from './record-import-service.js'
 
 /**
@@ -135,6 +140,28 @@ export const exchangeRoutes = [
     async handle({ app, file, query, audit: by }) {
       if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
       return importRecords(app, partnersKind, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/sponsors/imports',
+    summary:
+      'Import sponsors (kind, language, contact) into a compartment from a CSV or XLSX file; each contact is sealed there as the sponsorship screen seals it. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'create',
+      // Who may add a sponsor there may import them there.
+      record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
+    },
+    query: compartmentRecordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, sponsorsKind, file, query, by)
     },
   }),
   defineRoute({

@@ -9,14 +9,33 @@ import {
   donationImport,
 } from '@haven/core/exchange/donation-import'
 import { type PartnerImportField, partnerImport } from '@haven/core/exchange/partner-import'
+import {
+  type SponsorImportField,
+  type SponsorRow,
+  sponsorImport,
+} from '@haven/core/exchange/sponsor-import'
 import type { CreateOrganisation } from '@haven/core/network/index'
+import type { AppContext } from '../../app-context.js'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { errors } from '../../http/errors.js'
 import { ensureDonorsCompartment, recordDonationIn } from '../finance/index.js'
 import { createOrganisationIn, ensureNetworkCompartment } from '../network/index.js'
+import { createSponsorIn } from '../sponsorship/index.js'
 import { recordDistributionIn } from '../supplies/index.js'
 import type { RecordImportKindDefinition } from './record-import-service.js'
+
+/** The compartment the request names, checked writable before anything is written there. */
+async function namedCompartment(
+  app: AppContext,
+  named: string | undefined,
+  writing: boolean,
+): Promise<string> {
+  const compartment = named ? await findCompartment(app.database.db, named) : undefined
+  if (!compartment) throw errors.notFound()
+  if (writing) await assertCompartmentWritable(app.database.db, compartment)
+  return compartment.id
+}
 
 /**
  * Headcount distributions, recorded in the compartment the request names under its allowance
@@ -70,5 +89,19 @@ export const partnersKind: RecordImportKindDefinition<PartnerImportField, Create
   compartment: (app) => ensureNetworkCompartment(app),
   async write(app, trx, _compartmentId, row, by) {
     return (await createOrganisationIn(app, trx, row, by)).id
+  },
+}
+
+/**
+ * Sponsors, created by sponsorship in the compartment the request names: their contact (name,
+ * address) is sealed there by sponsorship's own write, and the row's identity (its ref, else the
+ * contact) is only ever stored as a keyed hash.
+ */
+export const sponsorsKind: RecordImportKindDefinition<SponsorImportField, SponsorRow> = {
+  name: 'sponsors',
+  definition: sponsorImport,
+  compartment: namedCompartment,
+  async write(app, trx, compartmentId, row, by) {
+    return (await createSponsorIn(app, trx, { ...row, compartmentId }, by)).id
   },
 }
