@@ -31,14 +31,14 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
   let finance: Record<string, string>
 
   const upload = (
-    kind: 'distributions' | 'donations' | 'partners',
+    kind: 'distributions' | 'donations' | 'partners' | 'sponsors',
     as: Record<string, string>,
     query: Record<string, string>,
     file: Uint8Array,
   ) =>
     testApps(app).staff.request(
       `/api/v1/exchange/${kind}/imports?${new URLSearchParams({
-        ...(kind === 'distributions' ? { compartmentId: shelterId } : {}),
+        ...(kind === 'distributions' || kind === 'sponsors' ? { compartmentId: shelterId } : {}),
         source: 'Yanji office',
         ...query,
       })}`,
@@ -354,5 +354,90 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
     const refused = await upload('partners', fieldWorker, {}, utf8('name,type,country\nA,ngo,JP\n'))
     expect(refused.status).toBe(403)
     expect(await partners()).toHaveLength(0)
+  })
+
+  const sponsors = () =>
+    app.database.db
+      .selectFrom('sponsors')
+      .select(['code', 'kind', 'language', 'contact'])
+      .where('compartment_id', '=', shelterId)
+      .orderBy('code')
+      .execute()
+
+  it('sponsors: an XLSX with Japanese words; each contact is sealed by sponsorship, a second import adds nothing', async () => {
+    const coordinator = (
+      await signIn(
+        app,
+        await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: shelterId }] }),
+      )
+    ).headers
+    const sheet = await workbook([
+      ['会員番号', '種別', '言語', '連絡先'],
+      ['S-1', '個人', '日本語', '佐藤 花子 東京都新宿区1-2-3'],
+      ['S-2', '団体', 'en', 'Grace Church, 1 Main St, Seoul'],
+    ])
+    const dry = await upload('sponsors', coordinator, { dryRun: '1' }, sheet)
+    expect(dry.status, await dry.clone().text()).toBe(200)
+    expect(await dry.json()).toMatchObject({ rows: 2, ready: 2, rowsWithErrors: 0 })
+    expect(await sponsors()).toHaveLength(0)
+    expect(await (await upload('sponsors', coordinator, {}, sheet)).json()).toMatchObject({
+      imported: 2,
+    })
+    const made = await sponsors()
+    expect(made.map((x) => [x.kind, x.language])).toEqual([
+      ['individual', 'ja'],
+      ['organisation', 'en'],
+    ])
+    // Sealed through sponsorship's own write: no contact in the clear, nor in the row keys.
+    expect(made.map((x) => x.contact).join()).not.toContain('佐藤')
+    expect(made.map((x) => x.contact).join()).not.toContain('Grace')
+    const keys = await app.database.db.selectFrom('exchange_rows').select('row_key').execute()
+    expect(keys.map((k) => k.row_key).join()).not.toContain('S-1')
+    const again = await upload('sponsors', coordinator, {}, sheet)
+    expect(await again.json()).toMatchObject({ imported: 0, alreadyImported: 2 })
+    expect(await sponsors()).toHaveLength(2)
+  })
+
+  it('sponsors: bad rows are each named, nothing is created; staff who do not keep sponsors are refused', async () => {
+    const relations = (
+      await signIn(
+        app,
+        await buildUser(app, {
+          grants: [{ role: 'sponsor_relations', compartmentId: shelterId }],
+        }),
+      )
+    ).headers
+    const sheet = utf8(
+      'kind,language,contact\n' +
+        'individual,ja,Sato Hanako\n' +
+        'family,ja,Kim Minji\n' +
+        'individual,fr,Jean Dupont\n' +
+        'organisation,en,\n',
+    )
+    const report = await (await upload('sponsors', relations, { dryRun: '1' }, sheet)).json()
+    expect(report).toMatchObject({ rows: 4, ready: 1, rowsWithErrors: 3 })
+    expect(
+      report.issues.map((i: { line: number; header: string; key: string }) => [
+        i.line,
+        i.header,
+        i.key,
+      ]),
+    ).toEqual([
+      [3, 'kind', 'field.invalid_value'],
+      [4, 'language', 'field.invalid_value'],
+      [5, 'contact', 'field.required'],
+    ])
+    expect((await upload('sponsors', relations, {}, sheet)).status).toBe(422)
+    expect(await sponsors()).toHaveLength(0)
+    for (const as of [fieldWorker, finance]) {
+      const refused = await upload(
+        'sponsors',
+        as,
+        {},
+        utf8('kind,language,contact\nindividual,ja,A B\n'),
+      )
+      expect([403, 404]).toContain(refused.status)
+    }
+    expect(await sponsors()).toHaveLength(0)
   })
 })

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { distributionImport } from './distribution-import.js'
 import { donationImport } from './donation-import.js'
+import { partnerImport } from './partner-import.js'
 import type { Cell } from './people-import.js'
 import { guessRecordMapping, recordRowIdentity } from './record-import.js'
+import { sponsorImport } from './sponsor-import.js'
 
 const TODAY = '2026-06-01'
 const row =
@@ -108,5 +110,63 @@ describe('donation rows', () => {
     )
     expect(new Set(ids).size).toBe(1)
     expect(ids[0]).toContain('"1000"')
+  })
+})
+
+describe('partner and sponsor rows', () => {
+  it('reads a partner in Japanese words, its country in any case, its relationship from a 令和 date', () => {
+    expect(
+      partnerImport.read(
+        row({
+          name: 'Yanbian Aid',
+          type: '教会',
+          country: 'ｃｎ',
+          status: '協力中',
+          since: 'R7.4.1',
+        }),
+        TODAY,
+      ),
+    ).toEqual({
+      ok: true,
+      ref: null,
+      value: {
+        name: 'Yanbian Aid',
+        type: 'church',
+        country: 'CN',
+        status: 'active',
+        since: '2025-04-01',
+      },
+    })
+  })
+
+  it('names a partner row’s bad country and website by their fields', () => {
+    const read = partnerImport.read(
+      row({ name: 'X', type: 'ngo', country: 'ZZ', website: 'javascript:alert(1)' }),
+      TODAY,
+    )
+    expect(read.ok).toBe(false)
+    if (!read.ok)
+      expect(read.issues.map((i) => [i.field, i.key])).toEqual([
+        ['country', 'field.country_code'],
+        ['website', 'field.web_url'],
+      ])
+  })
+
+  it('reads a sponsor in Japanese words; the same contact is the same sponsor however it is spaced', () => {
+    const a = sponsorImport.read(
+      row({ kind: '個人', language: '日本語', contact: '佐藤 花子' }),
+      TODAY,
+    )
+    const b = sponsorImport.read(
+      row({ kind: 'individual', language: 'ja', contact: '佐藤　 花子' }),
+      TODAY,
+    )
+    expect(a).toEqual({
+      ok: true,
+      ref: null,
+      value: { kind: 'individual', language: 'ja', contact: '佐藤 花子' },
+    })
+    if (!a.ok || !b.ok) throw new Error('both rows read')
+    expect(recordRowIdentity(sponsorImport, a)).toBe(recordRowIdentity(sponsorImport, b))
   })
 })
