@@ -194,7 +194,7 @@ function registerRecordsCommand<F extends string, T>(
   description: string,
 ): void {
   const fields = kind.definition.fields
-  const inCompartment = kind.name === 'distributions' || kind.name === 'sponsors'
+  const { inCompartment } = kind
   const command = parent
     .command(kind.name)
     .description(description)

@@ -47,6 +47,7 @@ export const distributionsKind: RecordImportKindDefinition<
   DistributionRow
 > = {
   name: 'distributions',
+  inCompartment: true,
   definition: distributionImport,
   async compartment(app, named, writing) {
     const compartment = named ? await findCompartment(app.database.db, named) : undefined
@@ -71,6 +72,7 @@ export const distributionsKind: RecordImportKindDefinition<
  */
 export const donationsKind: RecordImportKindDefinition<DonationImportField, DonationRow> = {
   name: 'donations',
+  inCompartment: false,
   definition: donationImport,
   compartment: (app) => ensureDonorsCompartment(app),
   async write(app, trx, _compartmentId, row, by) {
@@ -85,6 +87,7 @@ export const donationsKind: RecordImportKindDefinition<DonationImportField, Dona
  */
 export const partnersKind: RecordImportKindDefinition<PartnerImportField, CreateOrganisation> = {
   name: 'partners',
+  inCompartment: false,
   definition: partnerImport,
   compartment: (app) => ensureNetworkCompartment(app),
   async write(app, trx, _compartmentId, row, by) {
@@ -99,6 +102,7 @@ export const partnersKind: RecordImportKindDefinition<PartnerImportField, Create
  */
 export const sponsorsKind: RecordImportKindDefinition<SponsorImportField, SponsorRow> = {
   name: 'sponsors',
+  inCompartment: true,
   definition: sponsorImport,
   compartment: namedCompartment,
   async write(app, trx, compartmentId, row, by) {

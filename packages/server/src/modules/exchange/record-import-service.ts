@@ -43,6 +43,8 @@ const BATCH = 500
 export interface RecordImportKindDefinition<F extends string, T> {
   name: RecordImportKind
   definition: RecordImportDefinition<F, T>
+  /** Recorded in a compartment the request names (else the organisation's, found by the kind). */
+  inCompartment: boolean
   /**
    * The compartment the rows are recorded in (the one the request names, checked writable when
    * writing) or, for the organisation's records, the one whose index key keys their rows.
