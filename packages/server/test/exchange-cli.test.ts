@@ -6,6 +6,7 @@ import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { setIatiSettings } from '../src/modules/exchange/iati-service.js'
 import { postManual } from '../src/modules/finance/ledger-service.js'
+import { createPolicy } from '../src/modules/supplies/distribution-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment } from './support/factories.js'
 import { TEST_MASTER_KEY, testAppContext } from './support/test-app.js'
@@ -15,6 +16,9 @@ const IATI = join(ROOT, 'standards/iati/schemas')
 const SHIFT_JIS_CSV = readFileSync(new URL('./fixtures/people-shift-jis.csv', import.meta.url))
 // A fourth row (ASCII, the same bytes in Shift_JIS): no name, 令和1年4月 (before 令和 began), sex "x".
 const WITH_ERRORS = Buffer.concat([SHIFT_JIS_CSV, Buffer.from('Y-4,,,,R1.4.1,x,in_shelter\r\n')])
+const DISTRIBUTIONS_CSV = readFileSync(
+  new URL('./fixtures/distributions-shift-jis.csv', import.meta.url),
+)
 const BY = { actorId: null, requestId: null }
 
 interface Run {
@@ -130,6 +134,76 @@ describeEachDialect('the haven command: import and iati, as a separate process',
       expect(again.code, again.stderr).toBe(0)
       expect(again.stdout).toContain('Imported 0 people; 3 rows were imported before and skipped.')
       expect(await peopleIn(shelter.id)).toHaveLength(3)
+    },
+    CLI_TIMEOUT,
+  )
+
+  it(
+    'haven import distributions and donations: a cap refuses a row in Japanese, nothing is written; the fixed file imports once',
+    async () => {
+      const shelter = await buildCompartment(app)
+      await createPolicy(
+        app,
+        {
+          compartmentId: shelter.id,
+          validFrom: '2026-01-01',
+          validTo: null,
+          amount: '20',
+          currency: 'CNY',
+          buysGrams: 10_000,
+          dailyCap: 20,
+          monthlyCap: '100000',
+          monthlyCapCurrency: 'CNY',
+          rationGrams: 500,
+        },
+        BY,
+      )
+      const distributions = () =>
+        app.database.db
+          .selectFrom('distributions')
+          .select('headcount')
+          .where('compartment_id', '=', shelter.id)
+          .execute()
+      const over = join(dir, 'haifu.csv')
+      // A fourth row on 令和8年5月1日 again: 12 + 9 people is past the daily cap of 20.
+      writeFileSync(over, Buffer.concat([DISTRIBUTIONS_CSV, Buffer.from('A-4,2026-05-01,9\r\n')]))
+      const good = join(dir, 'haifu-ok.csv')
+      writeFileSync(good, DISTRIBUTIONS_CSV)
+      const args = ['--compartment', shelter.code, '--source', 'Yanji office']
+
+      const dry = await haven(app, [
+        'import',
+        'distributions',
+        over,
+        ...args,
+        '--dry-run',
+        '--lang',
+        'ja',
+      ])
+      expect(dry.code, dry.stderr).toBe(0)
+      expect(dry.stdout).toContain(
+        'CSV (shift_jis): 4 rows, 3 ready, 0 imported before, 1 with problems',
+      )
+      expect(dry.stdout).toMatch(/row 5: .*20/)
+      const refused = await haven(app, ['import', 'distributions', over, ...args])
+      expect(refused.code).not.toBe(0)
+      expect(refused.stderr).toContain('Nothing was imported')
+      expect(await distributions()).toEqual([])
+
+      const done = await haven(app, ['import', 'distributions', good, ...args])
+      expect(done.code, done.stderr).toBe(0)
+      expect(done.stdout).toContain('Imported 3 distributions; 0 rows were imported before')
+      const again = await haven(app, ['import', 'distributions', good, ...args])
+      expect(again.stdout).toContain('Imported 0 distributions; 3 rows were imported before')
+      expect(await distributions()).toHaveLength(3)
+
+      const gifts = join(dir, 'kifu.csv')
+      writeFileSync(gifts, '受領日,金額,通貨,事業\n令和8年5月2日,5000,円,food\n')
+      const posted = await haven(app, ['import', 'donations', gifts, '--source', 'bank'])
+      expect(posted.code, posted.stderr).toBe(0)
+      expect(posted.stdout).toContain('Imported 1 donations')
+      const twice = await haven(app, ['import', 'donations', gifts, '--source', 'bank'])
+      expect(twice.stdout).toContain('Imported 0 donations; 1 rows were imported before')
     },
     CLI_TIMEOUT,
   )

@@ -3510,6 +3510,74 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/exchange/distributions/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import headcount distributions (day, headcount) into a compartment from a CSV or XLSX file, under its allowance policy: a row past the daily or monthly cap is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangeDistributionsImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exchange/donations/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import donations received (JPY, CNY or USD; donors by code only) into the books from a CSV or XLSX file: a row in a closed month or without a rate is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangeDonationsImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exchange/partners/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import partner organisations (name, type, country, region, website, relationship) from a CSV or XLSX file, as the network screen creates them; no contacts. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangePartnersImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/exchange/sponsors/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import sponsors (kind, language, contact) into a compartment from a CSV or XLSX file; each contact is sealed there as the sponsorship screen seals it. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangeSponsorsImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/exchange/iati/settings': {
     parameters: {
       query?: never
@@ -18231,6 +18299,244 @@ export interface operations {
               line: number
               codes: string[]
             }[]
+          }
+        }
+      }
+    }
+  }
+  postExchangeDistributionsImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+        compartmentId: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+          }
+        }
+      }
+    }
+  }
+  postExchangeDonationsImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+          }
+        }
+      }
+    }
+  }
+  postExchangePartnersImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+          }
+        }
+      }
+    }
+  }
+  postExchangeSponsorsImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+        compartmentId: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
           }
         }
       }

@@ -3,9 +3,24 @@ declare module '../auth/abilities.js' {
   interface Abilities {
     /** Importing people from a spreadsheet (registering them, somewhere). */
     importPeople: boolean
+    /** Importing headcount distributions (recording them, somewhere). */
+    importDistributions: boolean
+    /** Importing donations received into the books (finance). */
+    importDonations: boolean
+    /** Importing partner organisations (those who keep the network). */
+    importPartners: boolean
+    /** Importing sponsors (those who keep them, somewhere). */
+    importSponsors: boolean
     /** Downloading the IATI files and setting what the organisation publishes as (finance). */
     publishIati: boolean
   }
 }
 
-export const EXCHANGE_ABILITIES = ['importPeople', 'publishIati'] as const
+export const EXCHANGE_ABILITIES = [
+  'importPeople',
+  'importDistributions',
+  'importDonations',
+  'importPartners',
+  'importSponsors',
+  'publishIati',
+] as const

@@ -2,9 +2,13 @@ import type { IatiSettings } from '@haven/core/exchange/iati-schema'
 import { setIatiSettings } from '../../src/modules/exchange/iati-service.js'
 import { postManual } from '../../src/modules/finance/ledger-service.js'
 import { insertPublication, insertReport } from '../../src/modules/report/report-store.js'
-import { type MatrixModule, PEOPLE } from '../support/matrix.js'
+import { type MatrixModule, PEOPLE, SEES } from '../support/matrix.js'
 
 const sheet = new TextEncoder().encode('name_latin,birth\nKim Sol,1990-01-02\n')
+const distributionSheet = new TextEncoder().encode('day,headcount\n2026-05-02,3\n')
+const donationSheet = new TextEncoder().encode(
+  'received_on,amount,currency,programme\n2026-05-02,5000,JPY,food\n',
+)
 
 const IATI_SETTINGS: IatiSettings = {
   orgRef: 'JP-CN-1234567890123',
@@ -18,7 +22,8 @@ const BY = { actorId: null, requestId: null }
 let year = 2100
 
 /**
- * Data exchange: a people import registers in the compartment its query names; the IATI files
+ * Data exchange: a people or distributions import records in the compartment its query names,
+ * a donations import posts to the books (finance); the IATI files
  * and their settings are finance's (the files carry the books' totals).
  */
 export const matrix: MatrixModule = {
@@ -28,6 +33,38 @@ export const matrix: MatrixModule = {
       call: (f) => ({
         path: `/exchange/people/imports?compartmentId=${f.target.id}&source=matrix&dryRun=1`,
         raw: sheet,
+      }),
+    },
+    // Whoever may record a distribution in the compartment may import them there.
+    'POST /exchange/distributions/imports': {
+      scope: { kind: 'compartment', allow: SEES },
+      call: (f) => ({
+        path: `/exchange/distributions/imports?compartmentId=${f.target.id}&source=matrix&dryRun=1`,
+        raw: distributionSheet,
+      }),
+    },
+    // Donations go into the books: finance's.
+    'POST /exchange/donations/imports': {
+      scope: { kind: 'org', allow: ['finance'] },
+      call: () => ({
+        path: '/exchange/donations/imports?source=matrix&dryRun=1',
+        raw: donationSheet,
+      }),
+    },
+    // Partners: whoever keeps the network.
+    'POST /exchange/partners/imports': {
+      scope: { kind: 'org', allow: ['coordinator', 'editor'] },
+      call: () => ({
+        path: '/exchange/partners/imports?source=matrix&dryRun=1',
+        raw: new TextEncoder().encode('name,type,country\nYanbian Aid,ngo,CN\n'),
+      }),
+    },
+    // Sponsors: whoever keeps them in the compartment (their contacts are sealed there).
+    'POST /exchange/sponsors/imports': {
+      scope: { kind: 'compartment', allow: ['coordinator', 'sponsor_relations'] },
+      call: (f) => ({
+        path: `/exchange/sponsors/imports?compartmentId=${f.target.id}&source=matrix&dryRun=1`,
+        raw: new TextEncoder().encode('kind,language,contact\nindividual,ja,Sato Hanako\n'),
       }),
     },
     'GET /exchange/iati/settings': {

@@ -1,6 +1,10 @@
 import type { CompartmentView } from '@haven/core/auth/auth-views'
+import { DISTRIBUTION_IMPORT_FIELDS } from '@haven/core/exchange/distribution-import'
+import { DONATION_IMPORT_FIELDS } from '@haven/core/exchange/donation-import'
 import type { ImportReport } from '@haven/core/exchange/exchange-schema'
-import { PEOPLE_IMPORT_FIELDS, type PeopleImportField } from '@haven/core/exchange/people-import'
+import { PARTNER_IMPORT_FIELDS } from '@haven/core/exchange/partner-import'
+import { PEOPLE_IMPORT_FIELDS } from '@haven/core/exchange/people-import'
+import { SPONSOR_IMPORT_FIELDS } from '@haven/core/exchange/sponsor-import'
 import { formatNumber } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -11,10 +15,26 @@ import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { isMessageKey, locale, t } from '../../lib/locale.js'
+import { activeSession } from '../../lib/session.js'
 import { sendWithProgress } from './send-with-progress.js'
 
 type Encoding = 'auto' | 'utf-8' | 'shift_jis'
-type Mapping = Partial<Record<PeopleImportField, string>>
+type Mapping = Partial<Record<string, string>>
+
+/** What a sheet can hold, the ability that offers it, and its columns (in the order shown). */
+const KINDS = {
+  people: { ability: 'importPeople', fields: PEOPLE_IMPORT_FIELDS, compartment: true },
+  distributions: {
+    ability: 'importDistributions',
+    fields: DISTRIBUTION_IMPORT_FIELDS,
+    compartment: true,
+  },
+  donations: { ability: 'importDonations', fields: DONATION_IMPORT_FIELDS, compartment: false },
+  partners: { ability: 'importPartners', fields: PARTNER_IMPORT_FIELDS, compartment: false },
+  sponsors: { ability: 'importSponsors', fields: SPONSOR_IMPORT_FIELDS, compartment: true },
+} as const
+type Kind = keyof typeof KINDS
+type Report = Omit<ImportReport, 'mapping'> & { mapping: Mapping }
 
 /**
  * Importing people from a spreadsheet: choose the file and where they go, check it (a dry run:
@@ -22,18 +42,22 @@ type Mapping = Partial<Record<PeopleImportField, string>>
  * (all rows or none). The facts of the check come first; the import button only once it is clean.
  */
 export function ImportPage(): JSX.Element {
+  const can = activeSession.value?.can
+  const kinds = (Object.keys(KINDS) as Kind[]).filter((k) => can?.[KINDS[k].ability] === true)
+  const [kind, setKind] = useState<Kind>(kinds[0] ?? 'people')
+  const { fields, compartment: inCompartment } = KINDS[kind]
   const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
   const [file, setFile] = useState<File | null>(null)
   const [compartmentId, setCompartmentId] = useState('')
   const [source, setSource] = useState('')
   const [encoding, setEncoding] = useState<Encoding>('auto')
   const [mapping, setMapping] = useState<Mapping | null>(null)
-  const [report, setReport] = useState<ImportReport | null>(null)
+  const [report, setReport] = useState<Report | null>(null)
   // The file's header row, kept while the mapping is changed (which clears the report).
   const [headers, setHeaders] = useState<string[]>([])
   const [acceptDuplicates, setAcceptDuplicates] = useState(false)
   const [sent, setSent] = useState<number | null>(null)
-  const [done, setDone] = useState<ImportReport | null>(null)
+  const [done, setDone] = useState<Report | null>(null)
   const [error, setError] = useState<string | null>(null)
 
   const compartments =
@@ -49,24 +73,24 @@ export function ImportPage(): JSX.Element {
   const busy = sent !== null
 
   const run = async (dryRun: boolean) => {
-    if (!file || !compartmentId || !source.trim()) {
-      setError(t('exchange.choose_first'))
+    if (!file || (inCompartment && !compartmentId) || !source.trim()) {
+      setError(t(inCompartment ? 'exchange.choose_first' : 'exchange.choose_source_first'))
       return
     }
     setError(null)
     setDone(null)
     setSent(0)
     const query = new URLSearchParams({
-      compartmentId,
+      ...(inCompartment ? { compartmentId } : {}),
       source: source.trim(),
       encoding,
       dryRun: dryRun ? '1' : '0',
-      acceptDuplicates: acceptDuplicates ? '1' : '0',
+      ...(kind === 'people' ? { acceptDuplicates: acceptDuplicates ? '1' : '0' } : {}),
       ...(mapping ? { mapping: JSON.stringify(mapping) } : {}),
     })
     try {
-      const answer = await sendWithProgress<ImportReport>(
-        `/exchange/people/imports?${query}`,
+      const answer = await sendWithProgress<Report>(
+        `/exchange/${kind}/imports?${query}`,
         file,
         setSent,
       )
@@ -85,7 +109,7 @@ export function ImportPage(): JSX.Element {
     }
   }
 
-  const changeMapping = (field: PeopleImportField, header: string) => {
+  const changeMapping = (field: string, header: string) => {
     const next: Mapping = { ...(mapping ?? {}) }
     if (header) next[field] = header
     else delete next[field]
@@ -102,10 +126,15 @@ export function ImportPage(): JSX.Element {
 
   return (
     <div class="page">
-      <PageTitle text={t('exchange.import_title')} />
+      <PageTitle
+        text={t(kind === 'people' ? 'exchange.import_title' : 'exchange.import_any_title')}
+      />
       {done && (
         <p class="status" role="status">
-          {t('exchange.imported', { imported: n(done.imported), already: n(done.alreadyImported) })}
+          {t(kind === 'people' ? 'exchange.imported' : 'exchange.imported_rows', {
+            imported: n(done.imported),
+            already: n(done.alreadyImported),
+          })}
         </p>
       )}
       {report && (
@@ -120,6 +149,7 @@ export function ImportPage(): JSX.Element {
             })}{' '}
             {report.encoding && t(`exchange.encoding.${report.encoding}`)}
           </p>
+          {kind !== 'people' && <p>{t('exchange.rehearsed')}</p>}
           {report.issues.length > 0 && (
             <p class="alert">{t('exchange.problems', { count: report.rowsWithErrors })}</p>
           )}
@@ -194,7 +224,9 @@ export function ImportPage(): JSX.Element {
           {ready && (
             <p>
               <button type="button" class="primary" disabled={busy} onClick={() => void run(false)}>
-                {t('exchange.import_button', { count: report.ready })}
+                {t(kind === 'people' ? 'exchange.import_button' : 'exchange.import_rows_button', {
+                  count: report.ready,
+                })}
               </button>
             </p>
           )}
@@ -219,6 +251,20 @@ export function ImportPage(): JSX.Element {
           void run(true)
         }}
       >
+        {kinds.length > 1 && (
+          <SelectField
+            id="import-kind"
+            label={t('exchange.kind')}
+            value={kind}
+            options={kinds.map((k) => ({ value: k, label: t(`exchange.kind.${k}`) }))}
+            onChange={(value) => {
+              setKind(value as Kind)
+              setMapping(null)
+              setReport(null)
+              setDone(null)
+            }}
+          />
+        )}
         <div class="field">
           <label for="import-file">{t('exchange.file')}</label>
           <p class="hint" id="import-file-hint">
@@ -237,18 +283,20 @@ export function ImportPage(): JSX.Element {
             }}
           />
         </div>
-        {list.state === 'loading' && <Loading />}
-        {list.state === 'failed' && <Problem error={list.error} />}
-        <SelectField
-          id="import-compartment"
-          label={t('exchange.compartment')}
-          value={compartmentId}
-          options={[{ value: '', label: '—' }, ...compartments]}
-          onChange={(value) => {
-            setCompartmentId(value)
-            setReport(null)
-          }}
-        />
+        {inCompartment && list.state === 'loading' && <Loading />}
+        {inCompartment && list.state === 'failed' && <Problem error={list.error} />}
+        {inCompartment && (
+          <SelectField
+            id="import-compartment"
+            label={t(kind === 'people' ? 'exchange.compartment' : 'exchange.record_in')}
+            value={compartmentId}
+            options={[{ value: '', label: '—' }, ...compartments]}
+            onChange={(value) => {
+              setCompartmentId(value)
+              setReport(null)
+            }}
+          />
+        )}
         <TextField
           id="import-source"
           label={t('exchange.source')}
@@ -283,7 +331,7 @@ export function ImportPage(): JSX.Element {
       {mapping && headers.length > 0 && (
         <details>
           <summary>{t('exchange.mapping')}</summary>
-          {PEOPLE_IMPORT_FIELDS.map((field) => (
+          {fields.map((field) => (
             <SelectField
               key={field}
               id={`map-${field}`}

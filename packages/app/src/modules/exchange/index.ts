@@ -1,6 +1,6 @@
 import { defineAppModule, page } from '../../lib/app-module.js'
 
-/** Data exchange: importing people from a spreadsheet, publishing to IATI. */
+/** Data exchange: importing people, distributions and donations from a spreadsheet, publishing to IATI. */
 export const exchangeApp = defineAppModule({
   name: 'exchange',
   pages: [
@@ -12,7 +12,12 @@ export const exchangeApp = defineAppModule({
       href: '/app/exchange/import',
       label: 'nav.import',
       group: 'organisation',
-      shows: (can) => can.importPeople,
+      shows: (can) =>
+        can.importPeople ||
+        can.importDistributions ||
+        can.importDonations ||
+        can.importPartners ||
+        can.importSponsors,
     },
     {
       href: '/app/exchange/iati',

@@ -11,6 +11,13 @@ import { findCompartmentByCode } from '../../compartments/compartment-store.js'
 import { HavenError } from '../../http/haven-error.js'
 import { iatiActivitiesFile, iatiFileName, iatiOrganisationFile } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
+import {
+  distributionsKind,
+  donationsKind,
+  partnersKind,
+  sponsorsKind,
+} from './record-import-kinds.js'
+import { importRecords, type RecordImportKindDefinition } from './record-import-service.js'
 import { fileSource, TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
 
 const BY = { actorId: null, requestId: 'cli:import' }
@@ -71,6 +78,26 @@ function registerImportCommand(program: Command): void {
   const command = program
     .command('import')
     .description('import records from a spreadsheet (CSV in UTF-8 or Shift_JIS, or XLSX)')
+  registerRecordsCommand(
+    command,
+    distributionsKind,
+    'record headcount distributions (day, headcount) in a compartment under its allowance policy: a row past a cap is refused; all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    donationsKind,
+    'post donations received (JPY, CNY or USD; donors by code) to the books: a row in a closed month or without a rate is refused; all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    partnersKind,
+    'add partner organisations (no contacts): all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    sponsorsKind,
+    'add sponsors to a compartment, each contact sealed there: all rows are imported or none; rows imported before are skipped',
+  )
   command
     .command('people')
     .description(
@@ -151,6 +178,116 @@ function registerImportCommand(program: Command): void {
     })
 }
 
+interface RecordsOptions {
+  compartment?: string
+  source: string
+  encoding: string
+  dryRun?: boolean
+  map: string[]
+  lang: string
+}
+
+/** `haven import <kind> <file>`: the same rehearsal and writes as the staff app's import screen. */
+function registerRecordsCommand<F extends string, T>(
+  parent: Command,
+  kind: RecordImportKindDefinition<F, T>,
+  description: string,
+): void {
+  const fields = kind.definition.fields
+  const { inCompartment } = kind
+  const command = parent
+    .command(kind.name)
+    .description(description)
+    .argument('<file>', 'the CSV or XLSX file')
+  if (inCompartment)
+    command.requiredOption('--compartment <code>', 'the compartment to record them in (its code)')
+  command
+    .requiredOption(
+      '--source <name>',
+      'where the sheet comes from; its column mapping is saved under this name',
+    )
+    .option('--encoding <encoding>', `a CSV's text encoding: ${TEXT_ENCODINGS.join(', ')}`, 'auto')
+    .option('--dry-run', 'try every row against the rules and report; write nothing')
+    .option(
+      '--map <field=header>',
+      `map one of our fields (${fields.join(', ')}) to a header of the sheet (repeatable)`,
+      (value: string, all: string[]) => [...all, value],
+      [],
+    )
+    .option('--lang <locale>', 'language of the report (en, ja)', 'en')
+    .action(async (file: string, options: RecordsOptions) => {
+      const locale: Locale = isLocale(options.lang) ? options.lang : 'en'
+      if (!(TEXT_ENCODINGS as readonly string[]).includes(options.encoding))
+        throw new CliError(`--encoding must be one of ${TEXT_ENCODINGS.join(', ')}`)
+      const mapping = parseFieldMap(options.map, fields)
+      await access(file).catch(() => {
+        throw new CliError(`Cannot read ${file}.`)
+      })
+      await withCliApp({ needsKey: true }, async (app) => {
+        let compartmentId: string | undefined
+        if (options.compartment !== undefined) {
+          const compartment = await findCompartmentByCode(app.database.db, options.compartment)
+          if (!compartment)
+            throw new CliError(`No compartment has the code ${options.compartment}.`)
+          compartmentId = compartment.id
+        }
+        const run = (dryRun: boolean, bar: Progress | null) =>
+          importRecords(
+            app,
+            kind,
+            fileSource(file),
+            {
+              compartmentId,
+              source: options.source,
+              encoding: options.encoding as TextEncodingChoice,
+              dryRun,
+              mapping,
+              onProgress: (done) => {
+                if (bar) bar.update(done)
+                else process.stderr.write(`\rChecked ${done} rows`)
+              },
+            },
+            { actorId: null, requestId: `cli:import:${kind.name}` },
+          )
+        let bar: Progress | null = null
+        try {
+          const checked = await run(true, null)
+          process.stderr.write('\n')
+          printReport(checked, locale)
+          if (options.dryRun) return
+          if (checked.rowsWithErrors > 0)
+            throw new CliError(
+              'Nothing was imported: fix the rows above and run the command again.',
+            )
+          bar = progressBar('Importing', checked.rows, 'rows')
+          const done = await run(false, bar)
+          bar.stop()
+          console.log(
+            `Imported ${done.imported} ${kind.name}; ${done.alreadyImported} rows were imported before and skipped.`,
+          )
+        } catch (error) {
+          bar?.stop()
+          if (error instanceof HavenError)
+            throw new CliError(translate(locale, error.messageKey, error.params))
+          throw error
+        }
+      })
+    })
+}
+
+function parseFieldMap(entries: readonly string[], fields: readonly string[]) {
+  if (entries.length === 0) return undefined
+  const mapping: Record<string, string> = {}
+  for (const entry of entries) {
+    const at = entry.indexOf('=')
+    const field = entry.slice(0, at)
+    if (at < 1 || !fields.includes(field))
+      throw new CliError(`--map takes field=header with a field among ${fields.join(', ')}`)
+    mapping[field] = entry.slice(at + 1)
+  }
+  return mapping
+}
+
 function parseMap(entries: readonly string[]) {
   if (entries.length === 0) return undefined
   const mapping: Partial<Record<PeopleImportField, string>> = {}
@@ -166,7 +303,7 @@ function parseMap(entries: readonly string[]) {
   return mapping
 }
 
-function printReport(report: ImportReport, locale: Locale) {
+function printReport(report: Omit<ImportReport, 'mapping'>, locale: Locale) {
   console.log(
     `${report.format.toUpperCase()}${report.encoding ? ` (${report.encoding})` : ''}: ${report.rows} rows, ${report.ready} ready, ${report.alreadyImported} imported before, ${report.rowsWithErrors} with problems`,
   )

@@ -6,6 +6,11 @@ import {
   iatiSettingsSchema,
   iatiSettingsView,
 } from '@haven/core/exchange/iati-schema'
+import {
+  compartmentRecordImportQuery,
+  recordImportQuery,
+  recordImportReportView,
+} from '@haven/core/exchange/record-import-schema'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { z } from 'zod'
 import { defineRoute } from '../../api/api-route.js'
@@ -20,6 +25,13 @@ import {
   setIatiSettings,
 } from './iati-service.js'
 import { importPeople } from './people-import-service.js'
+import {
+  distributionsKind,
+  donationsKind,
+  partnersKind,
+  sponsorsKind,
+} from './record-import-kinds.js'
+import { importRecords } from './record-import-service.js'
 
 /**
  * A spreadsheet of 100,000 people with every column filled stays under this. The file is kept
@@ -28,6 +40,18 @@ import { importPeople } from './people-import-service.js'
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 const IATI = { kind: 'policy', entity: 'IatiPublication' } as const
+
+/** What a records import may answer besides its report. */
+const RECORD_IMPORT_ERRORS = [
+  'notFound',
+  'forbidden',
+  'validationFailed',
+  'payloadTooLarge',
+  'importUnreadable',
+  'importHasErrors',
+  'importConflict',
+  'recordFrozen',
+] as const
 
 export const exchangeRoutes = [
   defineRoute({
@@ -60,6 +84,84 @@ export const exchangeRoutes = [
     async handle({ app, file, query, audit: by }) {
       if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
       return importPeople(app, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/distributions/imports',
+    summary:
+      'Import headcount distributions (day, headcount) into a compartment from a CSV or XLSX file, under its allowance policy: a row past the daily or monthly cap is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    access: {
+      kind: 'policy',
+      entity: 'Distribution',
+      action: 'create',
+      // Who may record a distribution there may import them there.
+      record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
+    },
+    query: compartmentRecordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, distributionsKind, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/donations/imports',
+    summary:
+      'Import donations received (JPY, CNY or USD; donors by code only) into the books from a CSV or XLSX file: a row in a closed month or without a rate is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    // Who may post to the books may import donations into them.
+    access: { kind: 'policy', entity: 'Ledger', action: 'create' },
+    query: recordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, donationsKind, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/partners/imports',
+    summary:
+      'Import partner organisations (name, type, country, region, website, relationship) from a CSV or XLSX file, as the network screen creates them; no contacts. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    // Who may add a partner may import them.
+    access: { kind: 'policy', entity: 'Partner', action: 'create' },
+    query: recordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, partnersKind, file, query, by)
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/exchange/sponsors/imports',
+    summary:
+      'Import sponsors (kind, language, contact) into a compartment from a CSV or XLSX file; each contact is sealed there as the sponsorship screen seals it. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    tag: 'exchange',
+    access: {
+      kind: 'policy',
+      entity: 'Sponsor',
+      action: 'create',
+      // Who may add a sponsor there may import them there.
+      record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
+    },
+    query: compartmentRecordImportQuery,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
+      return importRecords(app, sponsorsKind, file, query, by)
     },
   }),
   defineRoute({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/db-handle.js'
 import type {
   ExchangeIatiSettingsTable,
@@ -88,4 +89,22 @@ export async function saveIatiSettings(db: Db, row: ExchangeIatiSettingsTable): 
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet(change))
     .execute()
+}
+
+/**
+ * Writes one imported row inside the import's transaction so that a row the owning module
+ * refuses undoes only its own writes (on PostgreSQL a failed statement would otherwise abort the
+ * whole import). Not nested: one row at a time.
+ */
+export async function inRowSavepoint<T>(trx: Db, work: () => Promise<T>): Promise<T> {
+  await sql`savepoint import_row`.execute(trx)
+  try {
+    const result = await work()
+    await sql`release savepoint import_row`.execute(trx)
+    return result
+  } catch (error) {
+    await sql`rollback to savepoint import_row`.execute(trx)
+    await sql`release savepoint import_row`.execute(trx)
+    throw error
+  }
 }

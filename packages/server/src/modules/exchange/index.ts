@@ -25,9 +25,20 @@ export const exchangeModule = defineModule({
   async abilities(actor): Promise<AbilitiesOf<(typeof EXCHANGE_ABILITIES)[number]>> {
     return {
       importPeople: canSomewhere(actor, 'create', 'Person'),
+      importDistributions: canSomewhere(actor, 'create', 'Distribution'),
+      importDonations: can(actor, 'create', 'Ledger', {}),
+      importPartners: can(actor, 'create', 'Partner', {}),
+      importSponsors: canSomewhere(actor, 'create', 'Sponsor'),
       publishIati: can(actor, 'export', 'IatiPublication', {}),
     }
   },
 })
 
 export { importPeople } from './people-import-service.js'
+export {
+  distributionsKind,
+  donationsKind,
+  partnersKind,
+  sponsorsKind,
+} from './record-import-kinds.js'
+export { importRecords } from './record-import-service.js'

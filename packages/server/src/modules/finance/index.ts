@@ -35,5 +35,9 @@ export const financeModule = defineModule({
 
 // Budget against spending per programme and month (data exchange publishes it to IATI).
 export { budgetVsActual } from './books-service.js'
+// Donations received, written by data exchange's spreadsheet import in its own transaction; row
+// keys of that import are kept in the donors compartment.
+export { ensureDonorsCompartment } from './donors-compartment.js'
+export { type DonationInput, recordDonationIn } from './ledger-service.js'
 // What other code may use: the fiscal year's statement (measured by bench/finance-statement.ts).
 export { incomeAndExpenditure } from './report-service.js'

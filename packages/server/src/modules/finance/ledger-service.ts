@@ -261,6 +261,46 @@ export async function postManual(app: AppContext, input: ManualEntry, by: Actori
   })
 }
 
+/** A donation received, as a spreadsheet import gives it (data exchange). */
+export interface DonationInput {
+  on: string
+  amount: string
+  currency: CurrencyCode
+  programme: Programme
+  /** The donor by pseudonymous code (never a name), when the sheet gives one. */
+  donorCode: string | null
+  memo: string
+}
+
+/**
+ * Records a donation received in the caller's transaction (an import writes all its rows in
+ * one): income to the donations account against the currency's cash, at the day's rate, refused
+ * in a closed month or without a rate, as finance's own entries are.
+ */
+export async function recordDonationIn(
+  app: AppContext,
+  trx: Db,
+  input: DonationInput,
+  by: Actorish,
+): Promise<FinanceTransactionsTable> {
+  refuseFuture(app, input.on)
+  const amount = amountOf(input.currency, input.amount)
+  const { debit, credit } = accountsFor(await chartOf(trx), {
+    direction: 'in',
+    currency: input.currency,
+    programme: input.programme,
+    category: 'donation',
+  })
+  const donor = input.donorCode ? { kind: 'donor' as const, code: input.donorCode } : undefined
+  return postTransaction(
+    app,
+    trx,
+    { on: input.on, memo: input.memo, kind: 'manual' },
+    twoLines(debit, credit, amount, input.programme, donor),
+    by,
+  )
+}
+
 function twoLines(
   debit: string,
   credit: string,

@@ -43,4 +43,5 @@ export const networkModule = defineModule({
 
 export { ensureNetworkCompartment } from './network-compartment.js'
 // Volunteers are assigned to events this module recorded; they ask whether one exists.
-export { eventExists } from './network-service.js'
+// Partners from a spreadsheet (data exchange), in the import's transaction.
+export { createOrganisationIn, eventExists } from './network-service.js'

@@ -67,6 +67,16 @@ export async function createOrganisation(
   input: CreateOrganisation,
   by: Actorish,
 ): Promise<NetworkOrganisationsTable> {
+  return app.database.db.transaction().execute((trx) => createOrganisationIn(app, trx, input, by))
+}
+
+/** `createOrganisation` in the caller's transaction (a spreadsheet import writes all or none). */
+export async function createOrganisationIn(
+  app: AppContext,
+  trx: Db,
+  input: CreateOrganisation,
+  by: Actorish,
+): Promise<NetworkOrganisationsTable> {
   const since = input.since ?? today(app)
   if (since > today(app)) throw futureDate('since')
   const now = app.now().toISOString()
@@ -84,28 +94,26 @@ export async function createOrganisation(
     version: 1,
     created_by: by.actorId,
   }
-  return app.database.db.transaction().execute(async (trx) => {
-    await insertOrganisation(trx, row)
-    await insertStatusChange(trx, {
-      id: newId(),
-      organisation_id: row.id,
-      status: row.status,
-      on_date: since,
-      reason: null,
-      created_at: now,
-      created_by: by.actorId,
-    })
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'network.organisation_created',
-      entityType: 'Partner',
-      entityId: row.id,
-      compartmentId: null,
-      requestId: by.requestId,
-      details: { type: row.type, country: row.country, status: row.status },
-    })
-    return row
+  await insertOrganisation(trx, row)
+  await insertStatusChange(trx, {
+    id: newId(),
+    organisation_id: row.id,
+    status: row.status,
+    on_date: since,
+    reason: null,
+    created_at: now,
+    created_by: by.actorId,
   })
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'network.organisation_created',
+    entityType: 'Partner',
+    entityId: row.id,
+    compartmentId: null,
+    requestId: by.requestId,
+    details: { type: row.type, country: row.country, status: row.status },
+  })
+  return row
 }
 
 /**

@@ -44,4 +44,5 @@ export const sponsorshipModule = defineModule({
 })
 
 // What other modules may use: a sponsor payment's donor, for finance's receipts.
-export { donorOfSponsorPayment } from './sponsor-service.js'
+// Sponsors from a spreadsheet (data exchange), contact sealed here, in the import's transaction.
+export { createSponsorIn, donorOfSponsorPayment } from './sponsor-service.js'

@@ -64,41 +64,49 @@ export async function createSponsor(
   input: CreateSponsor,
   by: Actorish,
 ): Promise<SponsorsTable> {
-  return app.database.db.transaction().execute(async (trx) => {
-    await assertWritable(trx, input.compartmentId)
-    const id = newId()
-    const row: SponsorsTable = {
-      id,
-      compartment_id: input.compartmentId,
-      code: sponsorCode((await countSponsors(trx)) + 1),
-      kind: input.kind,
-      language: input.language,
-      contact: await app.crypto.fields.seal(
-        trx,
-        sponsorContactAddress({ id, compartment_id: input.compartmentId }),
-        input.contact,
-      ),
-      created_at: app.now().toISOString(),
-      created_by: by.actorId,
-    }
-    try {
-      await insertSponsor(trx, row)
-    } catch (error) {
-      // Two sponsors added at the same moment took the same number: the second tries again.
-      if (isUniqueViolation(error)) throw errors.versionConflict({ retry: true })
-      throw error
-    }
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: 'sponsorship.sponsor_created',
-      entityType: 'Sponsor',
-      entityId: id,
-      compartmentId: row.compartment_id,
-      requestId: by.requestId,
-      details: { code: row.code, kind: row.kind, language: row.language },
-    })
-    return row
+  return app.database.db.transaction().execute((trx) => createSponsorIn(app, trx, input, by))
+}
+
+/** `createSponsor` in the caller's transaction (a spreadsheet import writes all or none). */
+export async function createSponsorIn(
+  app: AppContext,
+  trx: Db,
+  input: CreateSponsor,
+  by: Actorish,
+): Promise<SponsorsTable> {
+  await assertWritable(trx, input.compartmentId)
+  const id = newId()
+  const row: SponsorsTable = {
+    id,
+    compartment_id: input.compartmentId,
+    code: sponsorCode((await countSponsors(trx)) + 1),
+    kind: input.kind,
+    language: input.language,
+    contact: await app.crypto.fields.seal(
+      trx,
+      sponsorContactAddress({ id, compartment_id: input.compartmentId }),
+      input.contact,
+    ),
+    created_at: app.now().toISOString(),
+    created_by: by.actorId,
+  }
+  try {
+    await insertSponsor(trx, row)
+  } catch (error) {
+    // Two sponsors added at the same moment took the same number: the second tries again.
+    if (isUniqueViolation(error)) throw errors.versionConflict({ retry: true })
+    throw error
+  }
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: 'sponsorship.sponsor_created',
+    entityType: 'Sponsor',
+    entityId: id,
+    compartmentId: row.compartment_id,
+    requestId: by.requestId,
+    details: { code: row.code, kind: row.kind, language: row.language },
   })
+  return row
 }
 
 export async function addPledge(
