@@ -18392,6 +18392,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }
@@ -18420,6 +18421,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }
@@ -18448,6 +18450,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }

@@ -19,6 +19,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { IatiPublicSection } from './iati-public-section.js'
 
 type Settings = NonNullable<IatiSettingsView['settings']>
 
@@ -204,6 +205,7 @@ export function IatiPage(): JSX.Element {
                 </a>
               </div>
             )}
+            <IatiPublicSection year={year} configured={settings !== null} />
             <section class="stack" aria-labelledby="hxl-title">
               <h2 id="hxl-title">{t('exchange.hxl_title')}</h2>
               <p>{t('exchange.hxl_lead')}</p>
