@@ -107,8 +107,8 @@ export function IatiPublicSection(props: { year: number; configured: boolean }):
                               : 'exchange.iati_public_activities',
                             { year: fiscalYearLabel(item.fiscalYear) },
                           )}
-                        </a>{' '}
-                        <span class="muted breakable">{url}</span>
+                        </a>
+                        <div class="muted breakable">{url}</div>
                       </div>
                     ))}
                   </li>
