@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { axeViolations, describeViolations } from './support/axe.js'
@@ -118,5 +120,77 @@ describeInBrowser('publishing to IATI, in Chromium', (suite) => {
       }
     // The one failed load is the empty year's 409 asked for above.
     expect(consoleErrors.filter((e) => !e.includes('409 (Conflict)'))).toEqual([])
+  })
+  it('finance publishes the year at its public address from the screen, follows the public link, and withdraws it after a confirmation', async () => {
+    // After the test above: the organisation is set up and FY 2025–2026 has spending.
+    const { page, context, consoleErrors } = await suite.newPage()
+    await signInContext(context, haven.baseUrl, staff.money as StaffAccount)
+    await page.goto(`${haven.baseUrl}/app/exchange/iati?fy=2025`)
+    const status = page.locator('#iati-public-title ~ p[role="status"]')
+    await status.getByText('FY 2025–2026 is not on the public site.').waitFor()
+    // The next action comes first: publishing; nothing to withdraw yet.
+    expect(
+      await page
+        .getByRole('button', { name: 'Withdraw FY 2025–2026 from the public site' })
+        .count(),
+    ).toBe(0)
+    await page.getByRole('button', { name: 'Publish FY 2025–2026 on the public site' }).click()
+    await page.getByText('FY 2025–2026 is published on the public site.').waitFor()
+    await status.getByText(/^FY 2025–2026 is on the public site, published /).waitFor()
+    const ACTIVITIES = `${haven.baseUrl}/open-data/iati/fy2025/activities.xml`
+    const link = page.getByRole('link', { name: 'Activity file, FY 2025–2026' })
+    expect(await link.getAttribute('href')).toBe(ACTIVITIES)
+    expect(
+      await page
+        .getByRole('link', { name: 'Organisation file, FY 2025–2026' })
+        .getAttribute('href'),
+    ).toBe(`${haven.baseUrl}/open-data/iati/fy2025/organisation.xml`)
+    expect(describeViolations(await axeViolations(page))).toBe('')
+
+    // The public link, signed out: the file finance downloads, valid against the schema.
+    const outside = await suite.newPage()
+    const response = await outside.page.goto(ACTIVITIES)
+    expect(response?.status()).toBe(200)
+    const publicXml = (await response?.text()) ?? ''
+    expect(publicXml).toContain('<iati-activities version="2.03"')
+    const file = join(mkdtempSync(join(tmpdir(), 'haven-iati-e2e-')), 'activities.xml')
+    writeFileSync(file, publicXml)
+    expect(schemaErrors(file, 'iati-activities-schema.xsd')).toBe('')
+    await outside.context.close()
+
+    for (const locale of ['en', 'ja'] as const)
+      for (const [name, viewport] of [
+        ['phone', { width: 375, height: 740 }],
+        ['desktop', { width: 1280, height: 800 }],
+      ] as const) {
+        const shot = await suite.newPage({ viewport, locale: locale === 'ja' ? 'ja-JP' : 'en-US' })
+        await signInContext(shot.context, haven.baseUrl, staff.money as StaffAccount)
+        await shot.page.goto(`${haven.baseUrl}/app/exchange/iati?fy=2025`)
+        await shot.page.locator(`a[href="${ACTIVITIES}"]`).waitFor()
+        await shot.page.screenshot({
+          path: `e2e/artifacts/iati-public-${locale}-${name}.png`,
+          fullPage: true,
+        })
+        await shot.context.close()
+      }
+
+    // Withdrawing asks first; dismissed, nothing changes.
+    const asked: string[] = []
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await page.getByRole('button', { name: 'Withdraw FY 2025–2026 from the public site' }).click()
+    expect(asked).toEqual([
+      'Take the FY 2025–2026 IATI files off the public site? Their addresses will show nothing until the year is published again.',
+    ])
+    expect((await page.request.get(ACTIVITIES)).status()).toBe(200)
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: 'Withdraw FY 2025–2026 from the public site' }).click()
+    await page.getByText('FY 2025–2026 was taken off the public site.').waitFor()
+    await status.getByText('FY 2025–2026 is not on the public site.').waitFor()
+    expect(await page.getByRole('link', { name: 'Activity file, FY 2025–2026' }).count()).toBe(0)
+    expect((await page.request.get(ACTIVITIES)).status()).toBe(404)
+    expect(consoleErrors).toEqual([])
   })
 })

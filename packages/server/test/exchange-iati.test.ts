@@ -428,6 +428,7 @@ describeEachDialect('data exchange: IATI files from the books and the published 
       {
         fiscalYear: 2029,
         paths: ['/open-data/iati/fy2029/activities.xml', '/open-data/iati/fy2029/organisation.xml'],
+        urls: [ACTIVITIES, ORGANISATION],
         updatedAt: '2031-01-01T10:00:00.000Z',
       },
     ])

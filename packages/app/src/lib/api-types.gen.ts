@@ -18699,6 +18699,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }
@@ -18727,6 +18728,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }
@@ -18755,6 +18757,7 @@ export interface operations {
             items: {
               fiscalYear: number
               paths: string[]
+              urls: string[]
               updatedAt: string
             }[]
           }

@@ -69,6 +69,8 @@ export const iatiPublicYearView = z.object({
   fiscalYear: z.number().int(),
   /** Site addresses (from the site's root), e.g. /open-data/iati/fy2025/activities.xml. */
   paths: z.array(z.string()),
+  /** The same files' full public addresses (the site's address and the path), to link to. */
+  urls: z.array(z.string()),
   updatedAt: z.string(),
 })
 export const iatiPublicView = z.object({ items: z.array(iatiPublicYearView) })

@@ -183,6 +183,30 @@ export class FieldCrypto {
   }
 
   /**
+   * Blind-index terms for many values under one compartment's current index key, read once: for
+   * registering a batch of people. Names repeat (surnames, and the one- to three-character
+   * prefixes every name is indexed under), so each distinct term is keyed once per indexer; the
+   * memo holds at most `memo` terms and lives only as long as the caller keeps the indexer.
+   */
+  async indexer(db: Db, compartmentId: string, memo = 20_000): Promise<TermIndexer> {
+    const { key, version } = await this.keyring.current(db, compartmentId, 'index')
+    const known = new Map<string, string>()
+    const keyed = (term: string) => {
+      let hit = known.get(term)
+      if (hit === undefined) {
+        hit = hmacTerm(key, version, term)
+        if (known.size >= memo) known.clear()
+        known.set(term, hit)
+      }
+      return hit
+    }
+    return {
+      terms: (value) => indexTerms(value).map((t) => ({ kind: t.kind, term: keyed(t.term) })),
+      exact: keyed,
+    }
+  }
+
+  /**
    * Terms to look a search query up under, in one compartment: under every index key version it
    * has (normally one), so a search keeps finding records while a rotation re-indexes them. None
    * in a shredded compartment: its terms were purged and nothing there can match any more.
@@ -202,6 +226,14 @@ export class FieldCrypto {
     }
     return keys.flatMap(({ key, version }) => values.map((v) => hmacTerm(key, version, v)))
   }
+}
+
+/** Index terms of one compartment under its current key, computed without further reads. */
+export interface TermIndexer {
+  /** As FieldCrypto.indexTerms. */
+  terms(value: string): { kind: string; term: string }[]
+  /** As FieldCrypto.exactTerm. */
+  exact(value: string): string
 }
 
 function hmacTerm(key: Buffer, version: number, term: string): string {

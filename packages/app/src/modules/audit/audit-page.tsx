@@ -7,7 +7,6 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { loadedMessageKeys, locale, t } from '../../lib/locale.js'
 import { apiGet } from '../../lib/typed-api.js'
@@ -21,13 +20,6 @@ import {
 } from './audit-query.js'
 import { AuditTable, actionInWords, knownActions, knownTypes, typeInWords } from './audit-table.js'
 import { ChainHead, type ChainHeadView } from './chain-head.js'
-
-interface AuditPageView {
-  entries: AuditEntryView[]
-  nextBefore: number | null
-  total: number
-  totalCapped: boolean
-}
 
 /** The audit log for auditors: filter, page back in time, and take the chain head as a checkpoint. */
 export function AuditPage(): JSX.Element {
@@ -68,7 +60,7 @@ export function AuditPage(): JSX.Element {
     setForm(applied)
     void submission.run(async () => {
       const [page, latest] = await Promise.all([
-        api<AuditPageView>('GET', `/audit?${auditQuery(applied, before)}`),
+        apiGet('/audit', { search: auditQuery(applied, before) }),
         apiGet('/audit/head'),
       ])
       setEntries(page.entries)

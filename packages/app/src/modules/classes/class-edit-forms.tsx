@@ -14,9 +14,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPatch, apiPost } from '../../lib/typed-api.js'
 import { day } from './class-labels.js'
 
 interface FormProps {
@@ -24,8 +24,6 @@ interface FormProps {
   onSaved: (saved: ClassView, message: string) => void
   onCancel: () => void
 }
-
-const path = (klass: ClassView, rest: string) => `/classes/${encodeURIComponent(klass.id)}${rest}`
 
 /**
  * Editing a running class's level, teacher, place and schedule. It sends the version it was
@@ -62,7 +60,10 @@ export function EditClassForm({ klass, onSaved, onCancel }: FormProps): JSX.Elem
           return
         }
         void submission.run(async () => {
-          const saved = await api<ClassView>('PATCH', path(klass, ''), checked.value)
+          const saved = await apiPatch('/classes/{id}', {
+            path: { id: klass.id },
+            body: checked.value,
+          })
           onSaved(saved, t('classes.edited'))
         })
       }}
@@ -190,7 +191,10 @@ export function EndClassForm({ klass, onSaved, onCancel }: FormProps): JSX.Eleme
           return
         }
         void submission.run(async () => {
-          const saved = await api<ClassView>('POST', path(klass, '/end'), checked.value)
+          const saved = await apiPost('/classes/{id}/end', {
+            path: { id: klass.id },
+            body: checked.value,
+          })
           onSaved(saved, t('classes.class_ended', { day: day(checked.value.endedOn) }))
         })
       }}

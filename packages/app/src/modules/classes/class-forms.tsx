@@ -12,9 +12,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { day } from './class-labels.js'
 
 interface FormProps {
@@ -22,8 +22,6 @@ interface FormProps {
   onSaved: (saved: ClassView, message: string) => void
   onCancel: () => void
 }
-
-const path = (klass: ClassView, rest: string) => `/classes/${encodeURIComponent(klass.id)}${rest}`
 
 /** Enrolling a learner by their code (registered where the class's learners are). */
 export function EnrolForm({ klass, onSaved, onCancel }: FormProps): JSX.Element {
@@ -44,7 +42,10 @@ export function EnrolForm({ klass, onSaved, onCancel }: FormProps): JSX.Element 
           return
         }
         void submission.run(async () => {
-          const saved = await api<ClassView>('POST', path(klass, '/enrolments'), checked.value)
+          const saved = await apiPost('/classes/{id}/enrolments', {
+            path: { id: klass.id },
+            body: checked.value,
+          })
           onSaved(saved, t('classes.enrolled', { code: checked.value.personCode }))
         })
       }}
@@ -102,7 +103,10 @@ export function SessionForm({ klass, onSaved, onCancel }: FormProps): JSX.Elemen
           return
         }
         void submission.run(async () => {
-          const saved = await api<ClassView>('POST', path(klass, '/sessions'), checked.value)
+          const saved = await apiPost('/classes/{id}/sessions', {
+            path: { id: klass.id },
+            body: checked.value,
+          })
           onSaved(
             saved,
             t('classes.session_saved', {
@@ -191,11 +195,10 @@ export function EndForm({
           return
         }
         void submission.run(async () => {
-          const saved = await api<ClassView>(
-            'POST',
-            path(klass, `/enrolments/${encodeURIComponent(id)}/end`),
-            checked.value,
-          )
+          const saved = await apiPost('/classes/{id}/enrolments/{enrolmentId}/end', {
+            path: { id: klass.id, enrolmentId: id },
+            body: checked.value,
+          })
           onSaved(saved, t('classes.ended', { code: enrolment.personCode }))
         })
       }}

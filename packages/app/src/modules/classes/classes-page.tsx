@@ -4,9 +4,9 @@ import { useEffect, useState } from 'preact/hooks'
 import { Loading, Problem } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { classTitle, day, number, scheduleLabel } from './class-labels.js'
 import { ClassNewForm } from './class-new-form.js'
 import './classes.css'
@@ -49,7 +49,9 @@ export function ClassesPage(): JSX.Element {
     history.replaceState(null, '', `/app/classes${query ? `?${query}` : ''}`)
     setPage(null)
     setError(null)
-    api<ClassPage>('GET', `/classes?${query}&limit=${PAGE_SIZE}`).then(setPage).catch(setError)
+    apiGet('/classes', { query: { limit: PAGE_SIZE }, search: query })
+      .then(setPage)
+      .catch(setError)
   }, [filters.language, filters.status, filters.offset])
 
   const any = { value: '', label: t('classes.any') }

@@ -1,11 +1,10 @@
 import { ENTRY_KINDS } from '@haven/core/cms/cms-schemas'
-import type { EntrySummaryView } from '@haven/core/cms/cms-views'
 import { formatDateTime } from '@haven/core/i18n/format'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { useState } from 'preact/hooks'
 import { Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { languageName, locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { CmsMenu, Problem, StatusBadge } from './cms-parts.js'
 
 type Filter = 'all' | (typeof ENTRY_KINDS)[number]
@@ -14,8 +13,7 @@ type Filter = 'all' | (typeof ENTRY_KINDS)[number]
 export function CmsHome() {
   const [filter, setFilter] = useState<Filter>('all')
   const [entries] = useLoad(
-    () =>
-      api<EntrySummaryView[]>('GET', `/cms/entries${filter === 'all' ? '' : `?kind=${filter}`}`),
+    () => apiGet('/cms/entries', { query: { kind: filter === 'all' ? undefined : filter } }),
     filter,
   )
   return (

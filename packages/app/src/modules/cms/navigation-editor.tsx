@@ -1,8 +1,6 @@
-import type { EntrySummaryView } from '@haven/core/cms/cms-views'
 import { SITE_SECTIONS, type SiteSection } from '@haven/core/site/site-paths'
 import { useEffect, useState } from 'preact/hooks'
 import { Done, Loading, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { CmsMenu, Problem } from './cms-parts.js'
@@ -13,10 +11,7 @@ type Item = { section: SiteSection; entryId: null } | { section: null; entryId: 
 export function NavigationEditor() {
   const [loaded] = useLoad(
     () =>
-      Promise.all([
-        apiGet('/cms/navigation'),
-        api<EntrySummaryView[]>('GET', '/cms/entries?kind=page'),
-      ]),
+      Promise.all([apiGet('/cms/navigation'), apiGet('/cms/entries', { query: { kind: 'page' } })]),
     'navigation',
   )
   const [items, setItems] = useState<Item[]>([])

@@ -5,9 +5,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiDelete, apiPut } from '../../lib/typed-api.js'
 import { day } from './detained-labels.js'
 
 const FIELDS = ['publicName', 'arrest', 'sentence', 'status'] as const
@@ -32,7 +32,6 @@ export function CampaignSection(props: {
   const element = useRef<HTMLFormElement>(null)
   const toggle = (name: keyof CampaignFields, on: boolean) =>
     setForm({ ...form, fields: { ...form.fields, [name]: on } })
-  const path = `/detained/${encodeURIComponent(w.id)}/campaign`
   return (
     <section class="card" aria-labelledby="campaign-title">
       <h2 id="campaign-title">{t('detained.campaign')}</h2>
@@ -68,7 +67,7 @@ export function CampaignSection(props: {
             return
           }
           void submission.run(async () => {
-            await api('PUT', path, checked.value)
+            await apiPut('/detained/{id}/campaign', { path: { id: w.id }, body: checked.value })
             props.onSaved(t('detained.campaign_approved'))
           })
         }}
@@ -134,7 +133,7 @@ export function CampaignSection(props: {
               disabled={submission.busy}
               onClick={() =>
                 void submission.run(async () => {
-                  await api('DELETE', path)
+                  await apiDelete('/detained/{id}/campaign', { path: { id: w.id } })
                   props.onSaved(t('detained.campaign_withdrawn'))
                 })
               }

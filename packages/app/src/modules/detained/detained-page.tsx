@@ -1,6 +1,5 @@
 import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { createDetainedSchema, DETENTION_STATUSES } from '@haven/core/detained/detained-schemas'
-import type { DetainedSummaryView } from '@haven/core/detained/detained-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -9,7 +8,6 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { apiGet, apiPost } from '../../lib/typed-api.js'
@@ -161,12 +159,11 @@ function RecordArrestForm({ compartments }: { compartments: CompartmentView[] })
 export function DetainedPage(): JSX.Element {
   const { query } = useRoute()
   const { route } = useLocation()
-  const status = (DETENTION_STATUSES as readonly string[]).includes(query.status ?? '')
-    ? (query.status ?? '')
-    : ''
+  const status: (typeof DETENTION_STATUSES)[number] | '' =
+    DETENTION_STATUSES.find((s) => s === query.status) ?? ''
   const [adding, setAdding] = useState(false)
   const [workers] = useLoad(
-    () => api<DetainedSummaryView[]>('GET', `/detained${status ? `?status=${status}` : ''}`),
+    () => apiGet('/detained', { query: { status: status || undefined } }),
     status,
   )
   const [compartments] = useLoad(

@@ -16,9 +16,10 @@ import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
+import { IatiPublicSection } from './iati-public-section.js'
 
 type Settings = NonNullable<IatiSettingsView['settings']>
 
@@ -83,7 +84,7 @@ function SettingsForm(props: { settings: Settings | null; onSaved: () => void })
             return
           }
           submission.setFields({})
-          await api('PUT', '/exchange/iati/settings', checked.value)
+          await apiPut('/exchange/iati/settings', { body: checked.value })
           setDone(t('exchange.iati_saved'))
           props.onSaved()
         })
@@ -149,10 +150,7 @@ export function IatiPage(): JSX.Element {
   const current = thisFiscalYear()
   const year = Number(query.fy) || current
   const [round, setRound] = useState(0)
-  const [data] = useLoad(
-    () => api<IatiSettingsView>('GET', '/exchange/iati/settings'),
-    `iati-${round}`,
-  )
+  const [data] = useLoad(() => apiGet('/exchange/iati/settings'), `iati-${round}`)
   const years = Array.from({ length: 8 }, (_, i) => current - i)
   if (!years.includes(year)) years.push(year)
   const settings = data.state === 'ready' ? data.data.settings : null
@@ -204,6 +202,7 @@ export function IatiPage(): JSX.Element {
                 </a>
               </div>
             )}
+            <IatiPublicSection year={year} configured={settings !== null} />
             <section class="stack" aria-labelledby="hxl-title">
               <h2 id="hxl-title">{t('exchange.hxl_title')}</h2>
               <p>{t('exchange.hxl_lead')}</p>

@@ -11,10 +11,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiPut } from '../../lib/typed-api.js'
+import { apiGet, apiPut } from '../../lib/typed-api.js'
 import { amount, financeHref } from './finance-format.js'
 import { currentFiscalYear, fiscalYearNamed } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -128,7 +127,7 @@ export function BudgetsPage(): JSX.Element {
   const year = Number(query.fy) || currentFiscalYear()
   const [round, setRound] = useState(0)
   const [budgets] = useLoad(
-    () => api<Budget[]>('GET', `/finance/budgets?fiscalYear=${year}`),
+    () => apiGet('/finance/budgets', { query: { fiscalYear: year } }),
     `${year}-${round}`,
   )
   const months = fiscalYearNamed(year).months

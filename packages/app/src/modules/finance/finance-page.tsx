@@ -24,10 +24,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { apiPost, apiPut } from '../../lib/typed-api.js'
+import { apiGet, apiPost, apiPut } from '../../lib/typed-api.js'
 import { BudgetChart } from './budget-chart.js'
 import { currentFiscalYear, fiscalStart, setFiscalStart } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -498,16 +497,10 @@ export function FinancePage(): JSX.Element {
   const [data] = useLoad(
     () =>
       Promise.all([
-        api<BudgetVsActual>(
-          'GET',
-          `/finance/reports/budget-vs-actual?fiscalYear=${year}&currency=${currency}`,
-        ),
-        api<FoodCost>('GET', `/finance/reports/food-cost?fiscalYear=${year}`),
-        api<Statement>(
-          'GET',
-          `/finance/reports/income-expenditure?fiscalYear=${year}&currency=${currency}`,
-        ),
-        api<Allowance>('GET', `/finance/reports/allowance?fiscalYear=${year}`),
+        apiGet('/finance/reports/budget-vs-actual', { query: { fiscalYear: year, currency } }),
+        apiGet('/finance/reports/food-cost', { query: { fiscalYear: year } }),
+        apiGet('/finance/reports/income-expenditure', { query: { fiscalYear: year, currency } }),
+        apiGet('/finance/reports/allowance', { query: { fiscalYear: year } }),
       ]),
     key,
   )

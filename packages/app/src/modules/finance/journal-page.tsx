@@ -4,11 +4,7 @@ import {
   reverseSchema,
   TRANSACTION_KINDS,
 } from '@haven/core/finance/finance-schemas'
-import type {
-  ReceiptView,
-  TransactionsPageView,
-  TransactionView,
-} from '@haven/core/finance/finance-views'
+import type { ReceiptView, TransactionView } from '@haven/core/finance/finance-views'
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -19,10 +15,9 @@ import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { amount, dayText, financeHref, todayIso } from './finance-format.js'
 import { currentFiscalYear } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -209,9 +204,9 @@ function EntryRow(props: {
 export function JournalPage(): JSX.Element {
   const { query, route } = useLocation()
   const year = Number(query.fy) || currentFiscalYear()
-  const kind = (TRANSACTION_KINDS as readonly string[]).includes(query.kind ?? '')
-    ? (query.kind as string)
-    : ''
+  // One of the kinds, or '' for all: the address may say anything.
+  const kind: (typeof TRANSACTION_KINDS)[number] | '' =
+    TRANSACTION_KINDS.find((k) => k === query.kind) ?? ''
   const page = Math.max(1, Number(query.page) || 1)
   const hrefOf = (fy: number, k: string, p: number) =>
     financeHref('/app/finance/journal', { fy, kind: k, page: p })
@@ -219,15 +214,14 @@ export function JournalPage(): JSX.Element {
   const [round, setRound] = useState(0)
   const [journal] = useLoad(
     () =>
-      api<TransactionsPageView>(
-        'GET',
-        financeHref('/finance/transactions', {
+      apiGet('/finance/transactions', {
+        query: {
           fiscalYear: year,
-          kind,
+          kind: kind || undefined,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
-        }),
-      ),
+        },
+      }),
     `${year}-${kind}-${page}-${round}`,
   )
   return (

@@ -10,7 +10,6 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
 import { apiGet } from '../../lib/typed-api.js'
 import { amount, dayText, financeHref, todayIso } from './finance-format.js'
@@ -177,7 +176,9 @@ export function PositionPage(): JSX.Element {
   const [cash] = useLoad(
     () =>
       Promise.all([
-        api<CashPosition>('GET', financeHref('/finance/reports/cash', { asOf, currency })),
+        apiGet('/finance/reports/cash', {
+          query: { asOf: asOf || undefined, currency: currency || undefined },
+        }),
         apiGet('/finance/accounts'),
       ]),
     key,
@@ -185,7 +186,9 @@ export function PositionPage(): JSX.Element {
   // Apart: a dollar trial balance is refused while a rate is missing; cash still shows.
   const [trial] = useLoad(
     () =>
-      api<TrialBalance>('GET', financeHref('/finance/reports/trial-balance', { asOf, currency })),
+      apiGet('/finance/reports/trial-balance', {
+        query: { asOf: asOf || undefined, currency: currency || undefined },
+      }),
     key,
   )
   return (

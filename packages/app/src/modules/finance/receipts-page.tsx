@@ -1,10 +1,9 @@
-import type { ReceiptsPageView } from '@haven/core/finance/finance-views'
 import type { JSX } from 'preact'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { amount, dayText, financeHref } from './finance-format.js'
 import { currentFiscalYear } from './fiscal-start.js'
 import { YearSelect } from './year-select.js'
@@ -22,14 +21,9 @@ export function ReceiptsPage(): JSX.Element {
   const hrefOf = (fy: number, p: number) => financeHref('/app/finance/receipts', { fy, page: p })
   const [receipts] = useLoad(
     () =>
-      api<ReceiptsPageView>(
-        'GET',
-        financeHref('/finance/receipts', {
-          fiscalYear: year,
-          limit: PAGE_SIZE,
-          offset: (page - 1) * PAGE_SIZE,
-        }),
-      ),
+      apiGet('/finance/receipts', {
+        query: { fiscalYear: year, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+      }),
     `${year}-${page}`,
   )
   return (

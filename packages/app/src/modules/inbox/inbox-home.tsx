@@ -2,8 +2,8 @@ import { formatDateTime } from '@haven/core/i18n/format'
 import type { MessageSummaryView } from '@haven/core/inbox/inbox-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 
 /**
  * Home for those who read the inbox: the next message to read first (the oldest new one, so
@@ -11,7 +11,7 @@ import { locale, t } from '../../lib/locale.js'
  */
 export function InboxHome(): JSX.Element {
   const [messages] = useLoad(
-    () => api<MessageSummaryView[]>('GET', '/inbox/messages?status=new'),
+    () => apiGet('/inbox/messages', { query: { status: 'new' } }),
     'inbox-home',
   )
   return (

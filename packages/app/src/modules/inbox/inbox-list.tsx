@@ -1,9 +1,9 @@
 import { formatDateTime } from '@haven/core/i18n/format'
-import { MESSAGE_STATUSES, type MessageSummaryView } from '@haven/core/inbox/inbox-views'
+import { MESSAGE_STATUSES } from '@haven/core/inbox/inbox-views'
 import { useRoute } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { languageName, locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 
 /**
  * Messages from the public site, by status. The list shows no content (opening a message is a
@@ -12,10 +12,7 @@ import { languageName, locale, t } from '../../lib/locale.js'
 export function InboxList() {
   const { query } = useRoute()
   const status = MESSAGE_STATUSES.find((s) => s === query.status) ?? 'new'
-  const [messages] = useLoad(
-    () => api<MessageSummaryView[]>('GET', `/inbox/messages?status=${status}`),
-    status,
-  )
+  const [messages] = useLoad(() => apiGet('/inbox/messages', { query: { status } }), status)
   return (
     <section class="card" aria-labelledby="inbox-title">
       <h1 id="inbox-title">{t('inbox.title')}</h1>

@@ -1,6 +1,5 @@
 import { formatNumber } from '@haven/core/i18n/format'
 import { createEventSchema, EVENT_KINDS, EVENT_ROLES } from '@haven/core/network/network-schemas'
-import type { EventSummaryView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -9,14 +8,12 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { countryName, day, Pager, queryOf } from './network-labels.js'
 
-type Page = { total: number; page: number; pageSize: number; rows: EventSummaryView[] }
 const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
   list.includes(value as T) ? (value as T) : ''
 
@@ -149,7 +146,10 @@ export function EventsPage(): JSX.Element {
     page: Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1),
   }
   const search = queryOf(filters)
-  const [events, reload] = useLoad(() => api<Page>('GET', `/network/events${search}`), search)
+  const [events, reload] = useLoad(
+    () => apiGet('/network/events', { search: search.slice(1) }),
+    search,
+  )
   const [adding, setAdding] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const mayAdd = activeSession.value?.can.manageNetwork ?? false

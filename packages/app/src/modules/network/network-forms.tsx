@@ -25,7 +25,6 @@ import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { apiPatch, apiPost } from '../../lib/typed-api.js'
@@ -176,13 +175,21 @@ export function ContactForm({
     note: contact ? shown(contact.note) : '',
   })
   const set = (key: keyof typeof form) => (value: string) => setForm({ ...form, [key]: value })
-  const base = `/network/organisations/${encodeURIComponent(partnerId)}/contacts`
   const { compartmentId, ...fields } = form
   const { submission, element, submit } = useForm<object>(
     contact ? editContactSchema : createContactSchema,
     async (value) => {
-      if (contact) await api('PATCH', `${base}/${encodeURIComponent(contact.id)}`, value)
-      else await api('POST', base, value)
+      // The form's schema was chosen above; parsing again names its type for the typed call.
+      if (contact)
+        await apiPatch('/network/organisations/{id}/contacts/{contactId}', {
+          path: { id: partnerId, contactId: contact.id },
+          body: editContactSchema.parse(value),
+        })
+      else
+        await apiPost('/network/organisations/{id}/contacts', {
+          path: { id: partnerId },
+          body: createContactSchema.parse(value),
+        })
       onSaved(t('network.contact_saved'))
     },
   )

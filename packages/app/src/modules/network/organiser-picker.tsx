@@ -1,10 +1,9 @@
-import type { OrganisationSummaryView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { countryName, queryOf } from './network-labels.js'
 
 export interface Organiser {
@@ -12,7 +11,6 @@ export interface Organiser {
   name: string
   country: string
 }
-type Page = { total: number; page: number; pageSize: number; rows: OrganisationSummaryView[] }
 
 /**
  * Chooses an event's organisers among the partners: the chosen ones listed (each removable), and
@@ -26,7 +24,10 @@ export function OrganiserPicker(props: {
   const [name, setName] = useState('')
   const [page, setPage] = useState(1)
   const search = queryOf({ q: name.trim(), page })
-  const [found] = useLoad(() => api<Page>('GET', `/network/organisations${search}`), search)
+  const [found] = useLoad(
+    () => apiGet('/network/organisations', { search: search.slice(1) }),
+    search,
+  )
   const ids = new Set(props.chosen.map((o) => o.id))
   const toggle = (o: Organiser, on: boolean) =>
     props.onChange(on ? [...props.chosen, o] : props.chosen.filter((c) => c.id !== o.id))

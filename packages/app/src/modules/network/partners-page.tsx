@@ -4,7 +4,6 @@ import {
   ORGANISATION_TYPES,
   RELATIONSHIP_STATUSES,
 } from '@haven/core/network/network-schemas'
-import type { OrganisationSummaryView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -13,14 +12,12 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { countryName, day, Pager, queryOf } from './network-labels.js'
 
-type Page = { total: number; page: number; pageSize: number; rows: OrganisationSummaryView[] }
 const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
   list.includes(value as T) ? (value as T) : ''
 
@@ -143,7 +140,10 @@ export function PartnersPage(): JSX.Element {
     page: Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1),
   }
   const search = queryOf(filters)
-  const [partners] = useLoad(() => api<Page>('GET', `/network/organisations${search}`), search)
+  const [partners] = useLoad(
+    () => apiGet('/network/organisations', { search: search.slice(1) }),
+    search,
+  )
   const [adding, setAdding] = useState(false)
   const mayAdd = activeSession.value?.can.manageNetwork ?? false
   const go = (change: Partial<typeof filters>) =>

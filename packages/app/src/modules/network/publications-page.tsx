@@ -1,5 +1,4 @@
 import { PUBLICATION_KINDS, PUBLICATION_LINKS } from '@haven/core/network/network-schemas'
-import type { PublicationView } from '@haven/core/network/network-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation, useRoute } from 'preact-iso'
@@ -7,13 +6,12 @@ import { Done, Loading, Problem, useLoad } from '../../components/load-state.js'
 import { OnDemand } from '../../components/on-demand.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { PublicationForm } from './network-forms.js'
 import { day, Pager, queryOf } from './network-labels.js'
 
-type Page = { total: number; page: number; pageSize: number; rows: PublicationView[] }
 const pick = <T extends string>(list: readonly T[], value: string | undefined) =>
   list.includes(value as T) ? (value as T) : ''
 
@@ -30,7 +28,10 @@ export function PublicationsPage(): JSX.Element {
     page: Math.max(1, Number.parseInt(query.page ?? '1', 10) || 1),
   }
   const search = queryOf(filters)
-  const [list, reload] = useLoad(() => api<Page>('GET', `/network/publications${search}`), search)
+  const [list, reload] = useLoad(
+    () => apiGet('/network/publications', { search: search.slice(1) }),
+    search,
+  )
   const [done, setDone] = useState<string | null>(null)
   const mayEdit = activeSession.value?.can.manageNetwork ?? false
   const go = (change: Partial<typeof filters>) =>

@@ -9,13 +9,12 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, type FieldErrors, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPost, apiPut } from '../../lib/typed-api.js'
 import './report.css'
 
-const PATH = '/report/disclosure-policy'
 const PROTECTED = 'thresholds.people-protected'
 const SERVED = 'thresholds.people-served'
 
@@ -71,7 +70,7 @@ function PolicyForm({
           return
         }
         void submission.run(async () => {
-          await api<DisclosureSettingsView>('PUT', PATH, checked.value)
+          await apiPut('/report/disclosure-policy', { body: checked.value })
           onSaved()
         })
       }}
@@ -160,7 +159,7 @@ function RotateSecret({ onDone }: { onDone: () => void }): JSX.Element {
         disabled={submission.busy}
         onClick={() =>
           void submission.run(async () => {
-            await api<DisclosureSettingsView>('POST', `${PATH}/rotate-secret`)
+            await apiPost('/report/disclosure-policy/rotate-secret')
             onDone()
           })
         }
@@ -175,7 +174,7 @@ function RotateSecret({ onDone }: { onDone: () => void }): JSX.Element {
 export function DisclosurePolicyPage(): JSX.Element {
   const [round, setRound] = useState(0)
   const [said, setSaid] = useState<string | null>(null)
-  const [policy] = useLoad(() => api<DisclosureSettingsView>('GET', PATH), `policy:${round}`)
+  const [policy] = useLoad(() => apiGet('/report/disclosure-policy'), `policy:${round}`)
   const mayEdit = activeSession.value?.can.disclosurePolicyEdit === true
   const reload = (text: string) => {
     setSaid(text)

@@ -2,22 +2,20 @@ import { formatDateTime } from '@haven/core/i18n/format'
 import { LOCALE_NAMES, LOCALES } from '@haven/core/i18n/locales'
 import { reportCorrectionSchema } from '@haven/core/report/report-schemas'
 import { reportSlug } from '@haven/core/report/report-template'
-import type { ReportReviewView, ReportView } from '@haven/core/report/report-views'
+import type { ReportView } from '@haven/core/report/report-views'
 import { Fragment, type JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextArea } from '../../components/text-area.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet, apiPatch, apiPost } from '../../lib/typed-api.js'
 import { ReportStatusBadge } from './report-labels.js'
 import { ReviewSection } from './report-review.js'
 import './report.css'
-
-const path = (year: string, step = '') => `/reports/${encodeURIComponent(year)}${step}`
 
 /** The templates in both languages; saving names the version read (a later edit conflicts). */
 function TemplateForm({
@@ -37,7 +35,7 @@ function TemplateForm({
         event.preventDefault()
         void submission.run(async () => {
           const body = { version: report.version, templateEn: en, templateJa: ja }
-          onSaved(await api<ReportView>('PATCH', path(String(report.fiscalYear)), body))
+          onSaved(await apiPatch('/reports/{year}', { path: { year: report.fiscalYear }, body }))
         })
       }}
     >
@@ -105,7 +103,10 @@ function CorrectionForm({
           return
         }
         void submission.run(async () => {
-          await api<ReportView>('POST', path(String(report.fiscalYear), '/correct'), checked.value)
+          await apiPost('/reports/{year}/correct', {
+            path: { year: report.fiscalYear },
+            body: checked.value,
+          })
           onStarted()
         })
       }}
@@ -145,8 +146,11 @@ function NextStep({
   const step = (name: 'submit' | 'approve' | 'publish', said: string) =>
     submission.run(async () => {
       const body = { version: report.version }
-      const year = String(report.fiscalYear)
-      onDone(await api<ReportView>('POST', path(year, `/${name}`), body), said)
+      const _year = String(report.fiscalYear)
+      onDone(
+        await apiPost(`/reports/{year}/${name}`, { path: { year: report.fiscalYear }, body }),
+        said,
+      )
     })
   if (report.status === 'published') {
     const slug = reportSlug(report.fiscalYear)
@@ -221,9 +225,12 @@ export function ReportPage({ year }: { year: string }): JSX.Element {
   const [round, setRound] = useState(0)
   const [said, setSaid] = useState<string | null>(null)
   const [editing, setEditing] = useState(false)
-  const [report] = useLoad(() => api<ReportView>('GET', path(year)), `${year}:${round}`)
+  const [report] = useLoad(
+    () => apiGet('/reports/{year}', { path: { year: Number(year) } }),
+    `${year}:${round}`,
+  )
   const [review] = useLoad(
-    () => api<ReportReviewView>('GET', path(year, '/review')),
+    () => apiGet('/reports/{year}/review', { path: { year: Number(year) } }),
     `${year}:${round}`,
   )
   const changed = (text: string) => {

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'preact/hooks'
 import { Loading, Problem } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { coarse, number, routeLabel } from './pathway-labels.js'
 
 const PAGE_SIZE = 25
@@ -46,7 +46,7 @@ export function PathwaysPage(): JSX.Element {
     history.replaceState(null, '', `/app/resettlement${query ? `?${query}` : ''}`)
     setPage(null)
     setError(null)
-    api<PathwayPage>('GET', `/resettlement/pathways?${query}&limit=${PAGE_SIZE}`)
+    apiGet('/resettlement/pathways', { query: { limit: PAGE_SIZE }, search: query })
       .then(setPage)
       .catch(setError)
   }, [filters.route, filters.stage, filters.offset])

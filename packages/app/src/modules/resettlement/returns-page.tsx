@@ -21,7 +21,7 @@ import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 const PAGE_SIZE = 25
 
@@ -250,7 +250,7 @@ export function ReturnsPage(): JSX.Element {
     setError(null)
     q.set('limit', String(PAGE_SIZE))
     q.set('offset', String(offset))
-    api<ReturnPage>('GET', `/resettlement/returns?${q.toString()}`).then(setPage).catch(setError)
+    apiGet('/resettlement/returns', { search: q.toString() }).then(setPage).catch(setError)
   }, [status, offset, version])
   const saved = (v: ReturnView) => {
     setOpening(false)

@@ -5,15 +5,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiPost } from '../../lib/typed-api.js'
-
-/** What this form needs of the people door's search (`GET /people`): codes and compartments. */
-interface FoundPeople {
-  people: { id: string; code: string; compartmentId: string }[]
-}
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 
 /**
  * Enrols a registered person, found by their code (the people door): the child's name is never
@@ -52,10 +46,7 @@ export function EnrolForm({
           return
         }
         void submission.run(async () => {
-          const found = await api<FoundPeople>(
-            'GET',
-            `/people?${new URLSearchParams({ q: code, limit: '5' })}`,
-          )
+          const found = await apiGet('/people', { query: { q: code, limit: 5 } })
           const person = found.people.find((p) => p.code === code)
           if (!person) {
             submission.setFields({ personCode: t('sponsorship.person_not_found', { code }) })

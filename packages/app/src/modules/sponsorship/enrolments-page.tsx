@@ -1,5 +1,4 @@
 import { ENROLMENT_STATUSES } from '@haven/core/sponsorship/sponsorship-rules'
-import type { EnrolmentPageView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
@@ -7,9 +6,9 @@ import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { EnrolForm } from './enrol-form.js'
 import { IncidentForm } from './incident-form.js'
 import { count, day } from './sponsorship-labels.js'
@@ -32,7 +31,7 @@ export function EnrolmentsPage(): JSX.Element {
   }
   const apiQuery = new URLSearchParams({ page: String(page), ...(status ? { status } : {}) })
   const [list, reload] = useLoad(
-    () => api<EnrolmentPageView>('GET', `/sponsorship/enrolments?${apiQuery}`),
+    () => apiGet('/sponsorship/enrolments', { search: apiQuery.toString() }),
     apiQuery.toString(),
   )
   return (

@@ -1,11 +1,8 @@
-import type {
-  EnrolmentPageView,
-  EnrolmentSummaryView,
-} from '@haven/core/sponsorship/sponsorship-views'
+import type { EnrolmentSummaryView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 
 /** Enrolled and suspended count as in the plan; an incident can end only those. */
 const IN_PLAN = ['enrolled', 'suspended'] as const
@@ -18,7 +15,7 @@ async function inPlan(compartmentId: string): Promise<EnrolmentSummaryView[]> {
   for (const status of IN_PLAN)
     for (let page = 1; page <= MAX_PAGES; page++) {
       const query = new URLSearchParams({ compartmentId, status, page: String(page) })
-      const list = await api<EnrolmentPageView>('GET', `/sponsorship/enrolments?${query}`)
+      const list = await apiGet('/sponsorship/enrolments', { search: query.toString() })
       all.push(...list.items)
       if (page * list.pageSize >= list.total) break
     }

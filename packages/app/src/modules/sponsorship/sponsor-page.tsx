@@ -10,10 +10,9 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiGet } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { amount, minorFromInput } from './money-input.js'
 import { day } from './sponsorship-labels.js'
 import { WholePlanForm } from './whole-plan-form.js'
@@ -74,10 +73,11 @@ function MoneyForm({
         }
         void submission.run(async () =>
           onSaved(
-            await api<SponsorView>(
-              'POST',
-              `/sponsorship/sponsors/${encodeURIComponent(sponsor.id)}/${kind === 'pledge' ? 'pledges' : 'payments'}`,
-              checked.value,
+            await apiPost(
+              kind === 'pledge'
+                ? '/sponsorship/sponsors/{id}/pledges'
+                : '/sponsorship/sponsors/{id}/payments',
+              { path: { id: sponsor.id }, body: checked.value },
             ),
           ),
         )

@@ -1,28 +1,18 @@
-import type { SponsorSummaryView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { SponsorForm } from './sponsor-form.js'
-
-interface SponsorPage {
-  items: SponsorSummaryView[]
-  total: number
-  pageSize: number
-}
 
 /** `/app/sponsorship/sponsors?page=`: sponsors by code and language, lapsed pledges first to see. */
 export function SponsorsPage(): JSX.Element {
   const { query, route } = useLocation()
   const [adding, setAdding] = useState(false)
   const page = Math.max(1, Number(query.page ?? '1') || 1)
-  const [list] = useLoad(
-    () => api<SponsorPage>('GET', `/sponsorship/sponsors?page=${page}`),
-    String(page),
-  )
+  const [list] = useLoad(() => apiGet('/sponsorship/sponsors', { query: { page } }), String(page))
   const href = (p: number) => `/app/sponsorship/sponsors${p > 1 ? `?page=${p}` : ''}`
   return (
     <section class="card" aria-labelledby="page-title">

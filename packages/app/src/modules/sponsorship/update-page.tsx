@@ -7,10 +7,9 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiGet } from '../../lib/typed-api.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import './sponsorship.css'
 
 /** The update's words with what the review found marked, so the writer sees what to take out. */
@@ -97,18 +96,20 @@ export function UpdatePage({ id }: { id: string }): JSX.Element {
   const [status, setStatus] = useState<string | null>(null)
   const loading = useSubmission()
   const acting = useSubmission()
-  const path = `/sponsorship/updates/${encodeURIComponent(id)}`
   useEffect(() => {
-    void loading.run(async () => setUpdate(await api<SponsorUpdateView>('GET', path)))
+    void loading.run(async () =>
+      setUpdate(await apiGet('/sponsorship/updates/{id}', { path: { id } })),
+    )
   }, [id])
   const act = (step: 'review' | 'approve', done: string) =>
     acting.run(async () => {
       setUpdate(
-        await api<SponsorUpdateView>(
-          'POST',
-          `${path}/${step}`,
-          step === 'review' ? { photoConfirmed } : undefined,
-        ),
+        step === 'review'
+          ? await apiPost('/sponsorship/updates/{id}/review', {
+              path: { id },
+              body: { photoConfirmed },
+            })
+          : await apiPost('/sponsorship/updates/{id}/approve', { path: { id } }),
       )
       setStatus(done)
     })

@@ -1,14 +1,13 @@
 import type { AgeBand } from '@haven/core/people/index'
 import { UPDATE_STATUSES } from '@haven/core/sponsorship/sponsor-update-review'
-import type { UpdatePageView } from '@haven/core/sponsorship/sponsorship-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { SelectField } from '../../components/select-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { day } from './sponsorship-labels.js'
 
 /**
@@ -32,10 +31,10 @@ export function UpdatesSection({ enrolmentId }: { enrolmentId: string }): JSX.El
   const apiQuery = new URLSearchParams({ page: String(page), ...(status ? { status } : {}) })
   const [list] = useLoad(
     () =>
-      api<UpdatePageView>(
-        'GET',
-        `/sponsorship/enrolments/${encodeURIComponent(enrolmentId)}/updates?${apiQuery}`,
-      ),
+      apiGet('/sponsorship/enrolments/{id}/updates', {
+        path: { id: enrolmentId },
+        search: apiQuery.toString(),
+      }),
     `${enrolmentId}?${apiQuery}`,
   )
   const toggle = (id: string, on: boolean) =>

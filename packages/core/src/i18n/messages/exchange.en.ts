@@ -159,6 +159,23 @@ export const exchangeEn = {
   'exchange.iati_updated': 'Last changed',
   'exchange.iati_save': 'Save the IATI settings',
   'exchange.iati_saved': 'The IATI settings are saved.',
+  'exchange.iati_public_title': 'On the public site',
+  'exchange.iati_public_lead':
+    'Publishing puts the year’s two files at fixed addresses of the public site, listed in its sitemap, for an IATI registry entry to point at. The files are made as the downloads are. Withdrawing takes them off.',
+  'exchange.iati_public_off': 'FY {year} is not on the public site.',
+  'exchange.iati_public_on': 'FY {year} is on the public site, published {date}.',
+  'exchange.iati_public_needs_settings':
+    'Set the organisation’s IATI details (Settings, below) before publishing.',
+  'exchange.iati_publish': 'Publish FY {year} on the public site',
+  'exchange.iati_republish': 'Publish FY {year} again with today’s figures',
+  'exchange.iati_withdraw': 'Withdraw FY {year} from the public site',
+  'exchange.iati_withdraw_confirm':
+    'Take the FY {year} IATI files off the public site? Their addresses will show nothing until the year is published again.',
+  'exchange.iati_publish_done': 'FY {year} is published on the public site.',
+  'exchange.iati_withdraw_done': 'FY {year} was taken off the public site.',
+  'exchange.iati_public_years': 'Every year on the public site',
+  'exchange.iati_public_activities': 'Activity file, FY {year}',
+  'exchange.iati_public_organisation': 'Organisation file, FY {year}',
   // HXL exports
   'exchange.hxl.fiscal_year': 'Fiscal year',
   'exchange.hxl.start': 'From',

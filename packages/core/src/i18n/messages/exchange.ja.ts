@@ -159,6 +159,23 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.iati_updated': '最終更新',
   'exchange.iati_save': 'IATI設定を保存',
   'exchange.iati_saved': 'IATI設定を保存しました。',
+  'exchange.iati_public_title': '公開サイトでの公開',
+  'exchange.iati_public_lead':
+    '公開すると、その年度の2つのファイルが公開サイトの固定アドレスに置かれ、サイトマップに載ります（IATIレジストリの登録先になります）。ファイルの内容はダウンロードと同じです。取り下げると公開サイトから消えます。',
+  'exchange.iati_public_off': '会計年度 {year} は公開サイトに公開されていません。',
+  'exchange.iati_public_on': '会計年度 {year} は公開サイトに公開中です（{date} に公開）。',
+  'exchange.iati_public_needs_settings':
+    '公開の前に、下の「設定」で団体のIATI情報を入力してください。',
+  'exchange.iati_publish': '会計年度 {year} を公開サイトに公開',
+  'exchange.iati_republish': '会計年度 {year} を今日の数値で公開し直す',
+  'exchange.iati_withdraw': '会計年度 {year} を公開サイトから取り下げる',
+  'exchange.iati_withdraw_confirm':
+    '会計年度 {year} のIATIファイルを公開サイトから取り下げますか？再び公開するまで、そのアドレスには何も表示されません。',
+  'exchange.iati_publish_done': '会計年度 {year} を公開サイトに公開しました。',
+  'exchange.iati_withdraw_done': '会計年度 {year} を公開サイトから取り下げました。',
+  'exchange.iati_public_years': '公開サイトにあるすべての年度',
+  'exchange.iati_public_activities': '活動ファイル（会計年度 {year}）',
+  'exchange.iati_public_organisation': '団体ファイル（会計年度 {year}）',
   // HXL exports
   'exchange.hxl.fiscal_year': '年度',
   'exchange.hxl.start': '開始日',

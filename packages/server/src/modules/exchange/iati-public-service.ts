@@ -26,7 +26,12 @@ export async function iatiPublicFiles(app: AppContext): Promise<IatiPublicView> 
   return {
     items: [...years.entries()]
       .sort(([a], [b]) => b - a)
-      .map(([fiscalYear, entry]) => ({ fiscalYear, ...entry })),
+      .map(([fiscalYear, entry]) => ({
+        fiscalYear,
+        paths: entry.paths,
+        urls: entry.paths.map((path) => `${app.urls.public}${path}`),
+        updatedAt: entry.updatedAt,
+      })),
   }
 }
 

@@ -16,6 +16,7 @@ import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
+import type { TermIndexer } from '../../crypto/field-crypto.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
@@ -46,16 +47,15 @@ async function sealIdentity(
   db: Db,
   person: Pick<PeopleTable, 'id' | 'compartment_id'>,
   identity: Identity,
+  /** The compartment's indexer, when the caller registers many people at once. */
+  indexer?: TermIndexer,
 ) {
   const sealed = await app.crypto.fields.seal(db, identityAddress(person), JSON.stringify(identity))
+  const index = indexer ?? (await app.crypto.fields.indexer(db, person.compartment_id))
   const terms: string[] = []
-  for (const name of identity.names) {
-    for (const t of await app.crypto.fields.indexTerms(db, person.compartment_id, name.value))
-      terms.push(t.term)
-  }
+  for (const name of identity.names) for (const t of index.terms(name.value)) terms.push(t.term)
   const year = birthYear(identity.birth, today(app))
-  if (year !== null)
-    terms.push(await app.crypto.fields.exactTerm(db, person.compartment_id, `y:${year}`))
+  if (year !== null) terms.push(index.exact(`y:${year}`))
   return { sealed, terms }
 }
 
@@ -172,6 +172,7 @@ export async function registerPeopleIn(
   const now = app.now().toISOString()
   const on = today(app)
   const first = await nextCounters(trx, compartment.id, 'person', inputs.length)
+  const indexer = await app.crypto.fields.indexer(trx, compartment.id)
   const people = []
   for (const [i, input] of inputs.entries()) {
     const id = ids?.[i] ?? newId()
@@ -181,6 +182,7 @@ export async function registerPeopleIn(
       trx,
       { id, compartment_id: compartment.id },
       input.identity,
+      indexer,
     )
     const attributes = withDerivedAgeBand(input.attributes, input.identity, on)
     const row: PeopleTable = {

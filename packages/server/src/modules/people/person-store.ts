@@ -59,6 +59,8 @@ async function insertChunked<T>(
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size))
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 /**
  * The rows of newly registered people in a few statements: the people, their tags, search terms
  * (with each person's code) and first history entry. For people who have none of these yet.
@@ -93,6 +95,12 @@ export async function insertNewPeople(
       term,
       code: p.row.code,
     })),
+  )
+  // In the order of the term index: keyed terms are random, so unsorted each insert descends to
+  // another page of a large index; sorted, consecutive inserts land on the same or the next page
+  // (an import of 100,000 people: 2.6 M terms, half the CPU of inserting them, bench/RESULTS.md).
+  terms.sort(
+    (a, b) => compareText(a.compartment_id, b.compartment_id) || compareText(a.term, b.term),
   )
   await insertChunked(terms, 4, (chunk) => db.insertInto('person_terms').values(chunk).execute())
   await insertChunked(
