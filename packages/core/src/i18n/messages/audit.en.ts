@@ -155,6 +155,7 @@ export const auditEn = {
   'audit.act.classes.class_edited': 'Edited a language class',
   'audit.act.classes.class_ended': 'Ended a language class',
   'audit.act.exchange.people_imported': 'Imported people from a spreadsheet',
+  'audit.act.exchange.records_imported': 'Imported records from a spreadsheet',
   'audit.act.field.device_registered': 'Registered a field phone',
   'audit.act.field.device_revoked': 'Revoked a field phone',
   'audit.act.field.change_resolved': 'Resolved a change sent from a field phone',

@@ -153,6 +153,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.classes.class_edited': '語学教室を編集した',
   'audit.act.classes.class_ended': '語学教室を終了した',
   'audit.act.exchange.people_imported': '表計算ファイルから人を取り込んだ',
+  'audit.act.exchange.records_imported': '表計算ファイルから記録を取り込んだ',
   'audit.act.field.device_registered': '現地用の端末を登録した',
   'audit.act.field.device_revoked': '現地用の端末を無効にした',
   'audit.act.field.change_resolved': '現地端末から届いた変更を処理した',
