@@ -7173,6 +7173,7 @@ export interface operations {
                   }
               version: number
               lastActivityAt: string
+              restricted: boolean
               actions: string[]
             }[]
             nextCursor: string | null
@@ -7260,6 +7261,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7328,6 +7330,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7421,6 +7424,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7837,6 +7841,7 @@ export interface operations {
                   }
               version: number
               lastActivityAt: string
+              restricted: boolean
               actions: string[]
             }[]
             openTotal: number
@@ -16114,6 +16119,13 @@ export interface operations {
       content: {
         'application/json': {
           restricted: boolean
+          /** @enum {string} */
+          reason:
+            | 'sensitive_condition'
+            | 'safety_risk'
+            | 'person_asked'
+            | 'flagged_in_error'
+            | 'no_longer_sensitive'
         }
       }
     }

@@ -58,4 +58,28 @@ export const medicalEn = {
   'medical.kits_submit': 'Give the kits',
   'medical.kits_no_items': 'No first-aid kit is held in stock. Ask a coordinator to add one.',
   'medical.kits_saved': '{quantity} × {item} given on case {code}.',
+  'field.reason_not_for_this': 'Choose one of the reasons offered for this change.',
+  'restriction.who_sees': 'Who sees it',
+  'restriction.team': 'Every caseworker of the compartment',
+  'restriction.restricted': 'Restricted: the assigned caseworker and coordinators only',
+  'restriction.restrict': 'Restrict',
+  'restriction.lift': 'Lift the restriction',
+  'restriction.reason': 'Reason',
+  'restriction.reason_choose': 'Choose a reason',
+  'restriction.reason_required': 'Choose a reason.',
+  'restriction.reason.sensitive_condition':
+    'A sensitive condition (kept in the treatment, not here)',
+  'restriction.reason.safety_risk': 'A risk to the person’s safety',
+  'restriction.reason.person_asked': 'The person asked for it',
+  'restriction.reason.flagged_in_error': 'Flagged by mistake',
+  'restriction.reason.no_longer_sensitive': 'No longer sensitive',
+  'restriction.continue': 'Continue',
+  'restriction.confirm_restrict':
+    'Only the assigned caseworker and the coordinators will see this case. Other caseworkers will no longer find it in lists, search or their work queue.',
+  'restriction.confirm_lift':
+    'Every caseworker of the compartment will see this case again, in lists, search and the work queue.',
+  'restriction.restrict_yes': 'Yes, restrict it',
+  'restriction.lift_yes': 'Yes, lift it',
+  'restriction.restricted_done': 'The case is restricted.',
+  'restriction.lifted': 'The restriction is lifted.',
 } as const

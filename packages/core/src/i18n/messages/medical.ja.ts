@@ -61,4 +61,28 @@ export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'medical.kits_submit': '渡したことを記録する',
   'medical.kits_no_items': '在庫に救急セットがありません。コーディネーターに追加を頼んでください。',
   'medical.kits_saved': 'ケース {code} に {item} を {quantity} 個渡しました。',
+  'field.reason_not_for_this': 'この変更に示された理由から選んでください。',
+  'restriction.who_sees': '閲覧できる人',
+  'restriction.team': '区画のすべてのケースワーカー',
+  'restriction.restricted': '制限中：担当ケースワーカーとコーディネーターのみ',
+  'restriction.restrict': '制限する',
+  'restriction.lift': '制限を解除する',
+  'restriction.reason': '理由',
+  'restriction.reason_choose': '理由を選んでください',
+  'restriction.reason_required': '理由を選んでください。',
+  'restriction.reason.sensitive_condition':
+    '配慮を要する状態（内容は治療記録にあり、ここには書かない）',
+  'restriction.reason.safety_risk': '本人の安全への危険',
+  'restriction.reason.person_asked': '本人の希望',
+  'restriction.reason.flagged_in_error': '誤って付けられた',
+  'restriction.reason.no_longer_sensitive': 'もう配慮を要しない',
+  'restriction.continue': '次へ',
+  'restriction.confirm_restrict':
+    'このケースを見られるのは担当ケースワーカーとコーディネーターだけになります。他のケースワーカーの一覧、検索、作業キューには出なくなります。',
+  'restriction.confirm_lift':
+    '区画のすべてのケースワーカーが、一覧、検索、作業キューでこのケースを再び見られるようになります。',
+  'restriction.restrict_yes': 'はい、制限します',
+  'restriction.lift_yes': 'はい、解除します',
+  'restriction.restricted_done': 'ケースを制限しました。',
+  'restriction.lifted': '制限を解除しました。',
 }
