@@ -26,7 +26,7 @@ function RestrictionForm(props: { kase: CaseView; saved: (text: string) => void 
   const submission = useSubmission()
   if (confirming)
     return (
-      <div class="inline-form" role="group" aria-labelledby="restriction-confirm">
+      <div class="inline-form">
         <p id="restriction-confirm">
           <strong>
             {lifting ? t('restriction.confirm_lift') : t('restriction.confirm_restrict')}
