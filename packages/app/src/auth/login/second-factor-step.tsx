@@ -3,11 +3,11 @@ import type { LoginResultView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
-import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { passkeysSupported, signInWithPasskey } from '../../lib/passkeys.js'
+import { SecondFactorCodeField } from '../second-factor-code-field.js'
 
 export type SecondFactorMethod = LoginResultView['methods'][number]
 
@@ -65,32 +65,13 @@ export function SecondFactorStep({
         >
           <p>{mode === 'totp' ? t('auth.totp_intro') : t('auth.recovery_intro')}</p>
           <ErrorAlert message={submission.error} />
-          {mode === 'totp' ? (
-            <TextField
-              key="totp"
-              id="code"
-              label={t('auth.totp_code')}
-              value={code}
-              onInput={setCode}
-              error={submission.fields.code}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              verbatim
-              required
-            />
-          ) : (
-            <TextField
-              key="recovery"
-              id="code"
-              label={t('auth.recovery_code')}
-              value={code}
-              onInput={setCode}
-              error={submission.fields.code}
-              autoComplete="off"
-              verbatim
-              required
-            />
-          )}
+          <SecondFactorCodeField
+            kind={mode}
+            id="code"
+            value={code}
+            onInput={setCode}
+            error={submission.fields.code}
+          />
           <button type="submit" class="primary wide" disabled={submission.busy}>
             {t('auth.sign_in')}
           </button>

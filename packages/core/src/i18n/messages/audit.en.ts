@@ -292,6 +292,7 @@ export const auditEn = {
   'audit.detail.quantity': 'quantity',
   'audit.detail.rate': 'rate',
   'audit.detail.reason': 'reason',
+  'audit.detail.because': 'why',
   'audit.detail.records': 'records',
   'audit.detail.referralId': 'referral',
   'audit.detail.refusedShredded': 'refused (shredded)',

@@ -290,6 +290,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.detail.quantity': '数量',
   'audit.detail.rate': 'レート',
   'audit.detail.reason': '理由',
+  'audit.detail.because': '判断の理由',
   'audit.detail.records': '件数',
   'audit.detail.referralId': '紹介',
   'audit.detail.refusedShredded': '拒否（シュレッド済み）',

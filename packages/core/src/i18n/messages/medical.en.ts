@@ -70,6 +70,7 @@ export const medicalEn = {
   'restriction.reason.sensitive_condition':
     'A sensitive condition (kept in the treatment, not here)',
   'restriction.reason.safety_risk': 'A risk to the person’s safety',
+  'restriction.reason.medical_sensitive': 'A sensitive medical flag',
   'restriction.reason.person_asked': 'The person asked for it',
   'restriction.reason.flagged_in_error': 'Flagged by mistake',
   'restriction.reason.no_longer_sensitive': 'No longer sensitive',

@@ -73,6 +73,7 @@ export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'restriction.reason.sensitive_condition':
     '配慮を要する状態（内容は治療記録にあり、ここには書かない）',
   'restriction.reason.safety_risk': '本人の安全への危険',
+  'restriction.reason.medical_sensitive': '配慮を要する医療の区分',
   'restriction.reason.person_asked': '本人の希望',
   'restriction.reason.flagged_in_error': '誤って付けられた',
   'restriction.reason.no_longer_sensitive': 'もう配慮を要しない',
