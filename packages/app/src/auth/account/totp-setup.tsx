@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/messages.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { SecondFactorCodeField } from '../second-factor-code-field.js'
+import { SecondFactorCodeField } from '../login/second-factor-step.js'
 
 /** A base32 secret in groups of four, as authenticator apps show and people type it. */
 export function groupSecret(secret: string): string {
