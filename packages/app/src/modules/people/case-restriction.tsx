@@ -99,7 +99,7 @@ export function CaseRestriction(props: {
   return (
     <>
       {kase.restricted ? (
-        <span class="badge priority-high">{t('restriction.restricted')}</span>
+        <strong>{t('restriction.restricted')}</strong>
       ) : (
         <span>{t('restriction.team')}</span>
       )}

@@ -67,8 +67,7 @@ export const medicalEn = {
   'restriction.reason': 'Reason',
   'restriction.reason_choose': 'Choose a reason',
   'restriction.reason_required': 'Choose a reason.',
-  'restriction.reason.sensitive_condition':
-    'A sensitive condition (kept in the treatment, not here)',
+  'restriction.reason.sensitive_condition': 'A sensitive condition',
   'restriction.reason.safety_risk': 'A risk to the person’s safety',
   'restriction.reason.medical_sensitive': 'A sensitive medical flag',
   'restriction.reason.person_asked': 'The person asked for it',

@@ -70,8 +70,7 @@ export const medicalJa: Record<keyof typeof medicalEn, string> = {
   'restriction.reason': '理由',
   'restriction.reason_choose': '理由を選んでください',
   'restriction.reason_required': '理由を選んでください。',
-  'restriction.reason.sensitive_condition':
-    '配慮を要する状態（内容は治療記録にあり、ここには書かない）',
+  'restriction.reason.sensitive_condition': '配慮を要する状態',
   'restriction.reason.safety_risk': '本人の安全への危険',
   'restriction.reason.medical_sensitive': '配慮を要する医療の区分',
   'restriction.reason.person_asked': '本人の希望',
