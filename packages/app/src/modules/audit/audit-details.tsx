@@ -14,7 +14,8 @@ export function detailLabel(key: string): string {
 /**
  * Where a record type's codes have words: a status of a volunteer is `volunteers.status.<code>`,
  * of a case `case_status.<code>`. Codes every module shares (role, priority, severity, consent)
- * have words with no prefix.
+ * have words with no prefix; codes only the audit log shows (a sign-in's step) under
+ * `audit.value.`.
  */
 const WORDS_OF: Readonly<Record<string, readonly string[]>> = {
   Case: ['case_', 'cases.', 'restriction.', 'medical.'],
@@ -58,7 +59,7 @@ export function codeInWords(entityType: string | null, key: string, code: string
   const name = camel(key)
   const kind = SAME_CODES_AS[name] ?? name
   const snake = kind.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
-  for (const prefix of [...(WORDS_OF[entityType ?? ''] ?? []), '']) {
+  for (const prefix of [...(WORDS_OF[entityType ?? ''] ?? []), '', 'audit.value.']) {
     for (const k of new Set([`${prefix}${kind}.${code}`, `${prefix}${snake}.${code}`])) {
       if (isMessageKey(k)) return t(k)
     }
