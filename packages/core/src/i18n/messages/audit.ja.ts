@@ -327,7 +327,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.detail.staff': '職員',
   'audit.detail.stage': '段階',
   'audit.detail.status': '状態',
-  'audit.detail.step': '段階',
+  'audit.detail.step': '手順',
   'audit.detail.teacherKind': '講師の種類',
   'audit.detail.termId': '期',
   'audit.detail.termMonths': '期間（月）',
