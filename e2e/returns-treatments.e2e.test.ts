@@ -370,4 +370,103 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     expect(await api(`/medical/cases/${kase.id}/kits`)).toMatchObject({ status: 404 })
     await colleague.context.close()
   }, 150_000)
+
+  it('a coordinator lifts a restriction from the case page, with a reason and a confirmation (EN/JA, 375/1280 px); the colleague sees the case again', async () => {
+    const coord = await suite.newPage()
+    await signInContext(coord.context, haven.baseUrl, staff.coordinator as StaffAccount)
+    await coord.page.goto(`${haven.baseUrl}/app/treatments`)
+    await coord.page.getByRole('heading', { level: 1, name: 'Medical aid' }).waitFor()
+    const shelter = await grantOf(coord.page, 'YAN-01')
+    const kase = await caseIn(coord.page, shelter, 'medical')
+    const restricted = await callApi<{ status: number }>(
+      coord.page,
+      'PUT',
+      `/medical/cases/${kase.id}/restriction`,
+      { restricted: true, reason: 'safety_risk' },
+    )
+    expect(restricted.status).toBe(200)
+    await coord.context.close()
+    const WORDS = {
+      en: {
+        badge: 'Restricted: the assigned caseworker and coordinators only',
+        lift: 'Lift the restriction',
+        reason: 'Reason',
+        continue: 'Continue',
+        required: 'Choose a reason.',
+        confirm: 'Every caseworker of the compartment will see this case again',
+        yes: 'Yes, lift it',
+        cancel: 'Cancel',
+        done: 'The restriction is lifted.',
+      },
+      ja: {
+        badge: '制限中：担当ケースワーカーとコーディネーターのみ',
+        lift: '制限を解除する',
+        reason: '理由',
+        continue: '次へ',
+        required: '理由を選んでください。',
+        confirm: '区画のすべてのケースワーカーが',
+        yes: 'はい、解除します',
+        cancel: 'キャンセル',
+        done: '制限を解除しました。',
+      },
+    }
+    const combos = [
+      ['en', 375],
+      ['en', 1280],
+      ['ja', 375],
+      ['ja', 1280],
+    ] as const
+    for (const [index, [locale, width]] of combos.entries()) {
+      const w = WORDS[locale]
+      const shot = await suite.newPage({
+        viewport: { width, height: 900 },
+        locale: locale === 'ja' ? 'ja-JP' : 'en-US',
+      })
+      await signInContext(shot.context, haven.baseUrl, staff.coordinator as StaffAccount)
+      const { page } = shot
+      await page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+      await page.getByRole('heading', { level: 1, name: new RegExp(kase.code) }).waitFor()
+      await page.getByText(w.badge).waitFor()
+      await page.getByText(w.lift, { exact: true }).click()
+      // No reason, no confirmation.
+      await page.getByRole('button', { name: w.continue }).click()
+      await page.getByText(w.required).waitFor()
+      await page.getByLabel(w.reason).selectOption('flagged_in_error')
+      await page.getByRole('button', { name: w.continue }).click()
+      await page.getByText(w.confirm).waitFor()
+      expect(describeViolations(await axeViolations(page)), `${locale} ${width}`).toBe('')
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      )
+      await page.screenshot({
+        path: `e2e/artifacts/case-restriction-${locale}-${width}.png`,
+        fullPage: true,
+      })
+      if (index < combos.length - 1) {
+        // Cancelled: still restricted.
+        await page.getByRole('button', { name: w.cancel }).click()
+        await page.getByRole('button', { name: w.continue }).waitFor()
+      } else {
+        await page.getByRole('button', { name: w.yes }).click()
+        await page.getByText(w.done).waitFor()
+        await page
+          .getByText(
+            locale === 'ja'
+              ? '区画のすべてのケースワーカー'
+              : 'Every caseworker of the compartment',
+          )
+          .first()
+          .waitFor()
+      }
+      await shot.context.close()
+    }
+    // Lifted once, by the last one: the colleague opens the case again.
+    const colleague = await suite.newPage()
+    await signInContext(colleague.context, haven.baseUrl, staff.caseworker as StaffAccount)
+    await colleague.page.goto(`${haven.baseUrl}/app/cases/${kase.id}`)
+    await colleague.page.getByRole('heading', { level: 1, name: new RegExp(kase.code) }).waitFor()
+    // She sees who sees it, and no control to change it.
+    expect(await colleague.page.getByText(WORDS.en.lift).count()).toBe(0)
+    await colleague.context.close()
+  }, 240_000)
 })

@@ -167,6 +167,7 @@ describeEachDialect('a case restricted by a sensitive medical flag', (ctx) => {
       (
         await request('PUT', `/medical/cases/${kase.id}/restriction`, assignee, {
           restricted: false,
+          reason: 'flagged_in_error',
         })
       ).status,
     ).toBe(403)
@@ -174,14 +175,30 @@ describeEachDialect('a case restricted by a sensitive medical flag', (ctx) => {
       (
         await request('PUT', `/medical/cases/${kase.id}/restriction`, colleague, {
           restricted: false,
+          reason: 'flagged_in_error',
         })
       ).status,
     ).toBe(404)
 
+    // A lift needs a reason among the lifting ones.
+    for (const body of [
+      { restricted: false },
+      { restricted: false, reason: 'safety_risk' },
+      { restricted: false, reason: 'family told me' },
+    ]) {
+      const res = await request('PUT', `/medical/cases/${kase.id}/restriction`, coordinator, body)
+      expect(res.status, JSON.stringify(body)).toBe(422)
+      expect((await res.json()).error.fields.reason).toBeTruthy()
+    }
+    expect((await request('GET', `/cases/${kase.id}`, colleague)).status).toBe(404)
+    expect((await json('GET', `/cases/${kase.id}`, coordinator)).restricted).toBe(true)
+
     const lifted = await request('PUT', `/medical/cases/${kase.id}/restriction`, coordinator, {
       restricted: false,
+      reason: 'flagged_in_error',
     })
     expect(lifted.status).toBe(200)
+    expect((await json('GET', `/cases/${kase.id}`, colleague)).restricted).toBe(false)
     expect(await whatTheColleagueSees()).toEqual(SEEN)
     expect(await openCount(colleague)).toBe(1)
 
@@ -196,6 +213,7 @@ describeEachDialect('a case restricted by a sensitive medical flag', (ctx) => {
       ['case.unrestricted', kase.id],
     ])
     expect(JSON.stringify(audit)).toContain('medical_sensitive')
+    expect(JSON.stringify(audit[1])).toContain('flagged_in_error')
     expect(JSON.stringify(audit)).not.toContain('torture')
   })
 
@@ -214,13 +232,64 @@ describeEachDialect('a case restricted by a sensitive medical flag', (ctx) => {
     )
     const res = await request('PUT', `/medical/cases/${other.id}/restriction`, coordinator, {
       restricted: true,
+      reason: 'sensitive_condition',
     })
     expect(res.status).toBe(422)
     expect((await request('GET', `/cases/${other.id}`, colleague)).status).toBe(200)
     const bad = await request('PUT', `/medical/cases/${kase.id}/restriction`, coordinator, {
       restricted: 'yes',
+      reason: 'sensitive_condition',
     })
     expect(bad.status).toBe(422)
     expect((await request('GET', `/cases/${kase.id}`, colleague)).status).toBe(200)
+  })
+
+  it('links an incident to a restricted case only for those who see it; others get the 404 of a case that is not there', async () => {
+    const restrict = await request('PUT', `/medical/cases/${kase.id}/restriction`, coordinator, {
+      restricted: true,
+      reason: 'safety_risk',
+    })
+    expect(restrict.status).toBe(200)
+    const incident = (caseId: string) => ({
+      compartmentId: shelterId,
+      type: 'medical_emergency',
+      occurredOn: '2006-05',
+      datePrecision: 'month',
+      region: 'Jilin',
+      severity: 'high',
+      personIds: [person.id],
+      caseId,
+    })
+    const count = async () =>
+      (await app.database.db.selectFrom('incidents').select('id').execute()).length
+
+    const hidden = await request('POST', '/incidents', colleague, incident(kase.id))
+    const missing = await request('POST', '/incidents', colleague, incident('no-such-case'))
+    expect(hidden.status).toBe(404)
+    expect(missing.status).toBe(404)
+    // The same answer but for the request id each error carries.
+    const body = async (res: Response) => {
+      const { error } = await res.json()
+      return { ...error, requestId: undefined }
+    }
+    expect(await body(hidden)).toEqual(await body(missing))
+    expect(await count()).toBe(0)
+
+    // The assignee and the coordinator see the case, so they may link it.
+    for (const as of [assignee, coordinator])
+      expect((await request('POST', '/incidents', as, incident(kase.id))).status).toBe(201)
+    expect(await count()).toBe(2)
+    // The colleague's incident log does not point at the case she may not see.
+    const log = await json('GET', '/incidents', colleague)
+    expect(log.map((i: { caseId: string | null }) => i.caseId)).toEqual([null, null])
+    const theirs = await json('GET', '/incidents', coordinator)
+    expect(theirs.map((i: { caseId: string | null }) => i.caseId)).toEqual([kase.id, kase.id])
+
+    // Lifted: the colleague links it too.
+    await json('PUT', `/medical/cases/${kase.id}/restriction`, coordinator, {
+      restricted: false,
+      reason: 'no_longer_sensitive',
+    })
+    expect((await request('POST', '/incidents', colleague, incident(kase.id))).status).toBe(201)
   })
 })

@@ -128,14 +128,16 @@ describeEachDialect('contact messages', (ctx) => {
       kind: 'intern',
       name: '',
       replyTo: 'x',
-      languages: ['zh', 'ko'],
+      level_zh: 'fluent',
+      availableDays: ['sat'],
       availability: '',
     })
     expect(apply.status).toBe(422)
     const page = await apply.text()
     expect(page).toContain('id="f-name-error"')
     expect(page).toContain('id="f-availability-error"')
-    expect(page).toContain('value="zh" checked')
+    expect(page).toMatch(/name="level_zh">(?:(?!<\/select>).)*<option value="fluent" selected>/)
+    expect(page).toContain('value="sat" checked')
     expect(page).toContain('value="intern" checked')
   })
 

@@ -154,6 +154,55 @@ describeEachDialect(
       expect(JSON.stringify(audit)).not.toContain(person.code)
     })
 
+    it('names the item and the place of a shortfall in the reader’s language, falling back to the other name', async () => {
+      const item = await request('POST', '/supplies/items', coordinator, {
+        name: 'Winter clothes set',
+        nameJa: '冬服セット',
+        kind: 'clothes_winter',
+        unit: 'set',
+      })
+      const named = await request('POST', '/supplies/locations', coordinator, {
+        name: 'North store',
+        nameJa: '北倉庫',
+        kind: 'warehouse',
+      })
+      const unnamed = await request('POST', '/supplies/locations', coordinator, {
+        name: 'South store',
+        kind: 'warehouse',
+      })
+      const shortfall = async (fromLocationId: string, lang: string) => {
+        const res = await testApps(app).staff.request('/api/v1/supplies/handouts', {
+          method: 'POST',
+          headers: { ...fieldWorker, 'Content-Type': 'application/json', 'Accept-Language': lang },
+          body: JSON.stringify({
+            itemId: item.body.id,
+            fromLocationId,
+            compartmentId: shelterId,
+            headcount: 1,
+            quantity: 1,
+            occurredOn: '2006-01-16',
+          }),
+        })
+        expect(res.status).toBe(409)
+        const { error } = await res.json()
+        return [error.message, error.fields.quantity]
+      }
+      const [ja] = await shortfall(named.body.id, 'ja')
+      expect(ja).toContain('北倉庫')
+      expect(ja).toContain('冬服セット')
+      expect(ja).not.toContain('North store')
+      const [en, enField] = await shortfall(named.body.id, 'en')
+      expect(en).toContain('North store')
+      expect(en).toContain('Winter clothes set')
+      expect(en).not.toContain('北倉庫')
+      expect(enField).toBe(en)
+      // No Japanese name: the English one, in a Japanese sentence.
+      const [fallback, fallbackField] = await shortfall(unnamed.body.id, 'ja')
+      expect(fallback).toContain('South store')
+      expect(fallback).toContain('しかありません')
+      expect(fallbackField).toBe(fallback)
+    })
+
     it('refuses rice, a person of another compartment, both or neither recipient, and a future day', async () => {
       const rice = await stocked('rice', 'kg', 100)
       const kits = await stocked('first_aid_kit', 'kit', 10)

@@ -107,6 +107,61 @@ describeEachDialect('the site’s volunteer form feeds the volunteers module', (
     })
   })
 
+  it('stores the languages with the levels given, the skills and days chosen and the hours a week', async () => {
+    const form = await (await site('/ja/get-involved')).text()
+    // Asked without a script: a level per language, skills and days as boxes, hours as text.
+    expect(form).toContain('name="level_ko"')
+    expect(form).toContain('value="interpreting"')
+    expect(form).toContain('name="availableDays"')
+    expect(form).toContain('name="hoursPerWeek"')
+    expect(form).toContain('日常会話')
+    const sent = await apply({
+      kind: 'intern',
+      name: 'Synthetic Levels',
+      replyTo: 'levels@example.org',
+      level_zh: 'fluent',
+      level_ko: 'native',
+      level_ja: '',
+      languages: ['en'],
+      skillAreas: ['interpreting', 'teaching'],
+      availableDays: ['sat', 'sun', 'sat'],
+      hoursPerWeek: '12',
+      availability: 'From May',
+    })
+    expect(sent.status).toBe(303)
+    const row = await app.database.db.selectFrom('volunteers').selectAll().executeTakeFirstOrThrow()
+    expect(JSON.parse(row.languages)).toEqual([
+      { language: 'en', level: 'unassessed' },
+      { language: 'ko', level: 'native' },
+      { language: 'zh', level: 'fluent' },
+    ])
+    expect(JSON.parse(row.skills)).toEqual(['interpreting', 'teaching'])
+    expect(row.available_days).toBe('sat,sun')
+    expect(row.hours_per_week).toBe(12)
+
+    // Bad values are refused, each named, and nothing is stored.
+    const bads: Record<string, string | string[]>[] = [
+      { level_ko: 'expert' },
+      { skillAreas: ['juggling'] },
+      { availableDays: ['someday'] },
+      { hoursPerWeek: '200' },
+      { hoursPerWeek: 'ten' },
+    ]
+    for (const bad of bads) {
+      const refused = await apply({
+        kind: 'volunteer',
+        name: 'Refused',
+        replyTo: 'r@example.org',
+        availability: 'Any',
+        ...bad,
+      })
+      expect(refused.status, JSON.stringify(bad)).toBe(422)
+      const page = await refused.text()
+      expect(page).toContain(`id="f-${Object.keys(bad)[0]}-error"`)
+    }
+    expect(await app.database.db.selectFrom('volunteers').select('id').execute()).toHaveLength(1)
+  })
+
   it('a form refused (a field missing) records no volunteer', async () => {
     const refused = await apply({ kind: 'volunteer', name: '', replyTo: 'x', availability: '' })
     expect(refused.status).toBe(422)

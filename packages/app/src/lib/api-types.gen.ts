@@ -2562,6 +2562,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/detained/{id}/public-figure': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Mark the record a public figure or no longer one (coordinators of its compartment; clearing it takes the name off a live campaign page; audited) */
+    put: operations['putDetainedIdPublicFigure']
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/volunteers': {
     parameters: {
       query?: never
@@ -7241,6 +7258,7 @@ export interface operations {
                   }
               version: number
               lastActivityAt: string
+              restricted: boolean
               actions: string[]
             }[]
             nextCursor: string | null
@@ -7329,6 +7347,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7397,6 +7416,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7490,6 +7510,7 @@ export interface operations {
                 }
             version: number
             lastActivityAt: string
+            restricted: boolean
             actions: string[]
           }
         }
@@ -7906,6 +7927,7 @@ export interface operations {
                   }
               version: number
               lastActivityAt: string
+              restricted: boolean
               actions: string[]
             }[]
             openTotal: number
@@ -14836,6 +14858,159 @@ export interface operations {
       }
     }
   }
+  putDetainedIdPublicFigure: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: string
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': {
+          publicFigure: boolean
+          version: number
+        }
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: string
+            compartmentId: string
+            code: string
+            nationality: string
+            arrestedOn: string
+            arrestPlace: string
+            /** @enum {string} */
+            status: 'detained' | 'sentenced' | 'released' | 'deported' | 'died'
+            termMonths: number | null
+            endedOn: string | null
+            served: {
+              daysServed: number
+              monthsServed: number
+              termDays: number
+              termEndsOn: string
+              /** @enum {string} */
+              share:
+                | 'less_than_quarter'
+                | 'more_than_quarter'
+                | 'more_than_third'
+                | 'more_than_half'
+                | 'more_than_two_thirds'
+                | 'more_than_three_quarters'
+                | 'whole'
+            } | null
+            monthsHeld: number
+            name:
+              | {
+                  /** @constant */
+                  state: 'shown'
+                  value: string
+                }
+              | {
+                  /** @constant */
+                  state: 'hidden'
+                }
+              | {
+                  /** @constant */
+                  state: 'destroyed'
+                }
+            charge: string | null
+            publicFigure: boolean
+            campaign: {
+              slug: string
+              fields: {
+                publicName: boolean
+                arrest: boolean
+                sentence: boolean
+                status: boolean
+              }
+              textEn: string
+              textJa: string
+              approvedAt: string
+            } | null
+            version: number
+            timeline: {
+              id: string
+              kind: string
+              on: string
+              note:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            payments: {
+              id: string
+              paidOn: string
+              amountMinor: number
+              currency: string
+            }[]
+            advocacy: {
+              id: string
+              /** @enum {string} */
+              kind:
+                | 'letter'
+                | 'government_meeting'
+                | 'embassy_visit'
+                | 'petition'
+                | 'statement'
+                | 'testimony'
+              on: string
+              addressedTo: string
+              summary:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+              answeredOn: string | null
+              answer:
+                | {
+                    /** @constant */
+                    state: 'shown'
+                    value: string
+                  }
+                | {
+                    /** @constant */
+                    state: 'hidden'
+                  }
+                | {
+                    /** @constant */
+                    state: 'destroyed'
+                  }
+            }[]
+            actions: ('update' | 'pay' | 'advocate' | 'publish')[]
+          }
+        }
+      }
+    }
+  }
   getVolunteers: {
     parameters: {
       query?: {
@@ -16183,6 +16358,13 @@ export interface operations {
       content: {
         'application/json': {
           restricted: boolean
+          /** @enum {string} */
+          reason:
+            | 'sensitive_condition'
+            | 'safety_risk'
+            | 'person_asked'
+            | 'flagged_in_error'
+            | 'no_longer_sensitive'
         }
       }
     }

@@ -64,6 +64,14 @@ export const createDetainedSchema = z.strictObject({
 })
 export type CreateDetained = z.infer<typeof createDetainedSchema>
 
+/** Marks a record a public figure or no longer one (coordinators of its compartment; audited). */
+export const setPublicFigureSchema = z.strictObject({
+  publicFigure: z.boolean(),
+  /** The record's version as the coordinator saw it: a change made meanwhile is a 409. */
+  version: z.number().int().min(1),
+})
+export type SetPublicFigure = z.infer<typeof setPublicFigureSchema>
+
 /** A change in detention: sentenced (with its term), released, deported, died. */
 export const detentionChangeSchema = z
   .strictObject({

@@ -75,5 +75,25 @@ export const treatmentPageView = z.object({ items: z.array(treatmentView), total
  * Sets or clears the case's sensitive restriction (coordinators): while set, the case is seen
  * only by its assignee and the compartment's coordinators.
  */
-export const caseRestrictionSchema = z.strictObject({ restricted: z.boolean() })
+export const RESTRICT_REASONS = ['sensitive_condition', 'safety_risk', 'person_asked'] as const
+export const LIFT_REASONS = ['flagged_in_error', 'no_longer_sensitive', 'person_asked'] as const
+export type RestrictionReason = (typeof RESTRICT_REASONS)[number] | (typeof LIFT_REASONS)[number]
+
+/**
+ * The reason is a code, never free text: it goes into the audit log, which must not hold what
+ * the person told us.
+ */
+export const caseRestrictionSchema = z
+  .strictObject({
+    restricted: z.boolean(),
+    reason: z.enum([...new Set([...RESTRICT_REASONS, ...LIFT_REASONS])] as [
+      RestrictionReason,
+      ...RestrictionReason[],
+    ]),
+  })
+  .superRefine((input, ctx) => {
+    const allowed: readonly string[] = input.restricted ? RESTRICT_REASONS : LIFT_REASONS
+    if (!allowed.includes(input.reason))
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'field.reason_not_for_this' })
+  })
 export type CaseRestrictionInput = z.infer<typeof caseRestrictionSchema>

@@ -86,6 +86,8 @@ export const caseView = z.object({
   summary: sealedTextView,
   version: z.number().int(),
   lastActivityAt: z.string(),
+  /** Seen only by its assignee and the compartment's coordinators (a sensitive medical flag). */
+  restricted: z.boolean(),
   actions: z.array(z.string()),
 })
 export type CaseView = z.infer<typeof caseView>

@@ -35,13 +35,20 @@ export function toHavenError(c: Context<HavenEnv>, error: unknown): HavenError {
 export function errorJson(c: Context<HavenEnv>, error: HavenError): Response {
   const locale = c.get('locale') ?? 'en'
   const body: ErrorBody = {
-    error: { code: error.code, message: translate(locale, error.messageKey, error.params) },
+    error: {
+      code: error.code,
+      message: translate(locale, error.messageKey, error.paramsFor(locale)),
+    },
   }
   const requestId = c.get('requestId')
   if (requestId) body.error.requestId = requestId
   if (error.fields.length > 0) {
     body.error.fields = Object.fromEntries(
-      error.fields.map((f) => [f.path || '_', translate(locale, f.key, f.params)]),
+      // A field's params are the error's for this reader, where it named the same ones.
+      error.fields.map((f) => [
+        f.path || '_',
+        translate(locale, f.key, f.params === error.params ? error.paramsFor(locale) : f.params),
+      ]),
     )
   }
   if (error.details) body.error.details = error.details

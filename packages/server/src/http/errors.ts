@@ -1,6 +1,12 @@
 import type { FieldIssue } from '@haven/core/validation/field-issues'
 import { HavenError } from './haven-error.js'
 
+/** A name in each language a message may be written in. */
+export interface InWords {
+  en: string
+  ja: string
+}
+
 /**
  * Every error the HTTP layer answers with, as factories with stable codes. Handlers throw
  * these; nothing else reaches a client (unexpected exceptions become `internal_error`).
@@ -94,17 +100,30 @@ export const errors = {
       { path: 'confirmCode', key: 'error.confirmation_mismatch', params: {} },
     ]),
   conflict: () => new HavenError(409, 'conflict', 'error.conflict'),
+  /** The item and the place are named in each language (English name, Japanese if given). */
   insufficientStock: (
-    params: { available: string; asked: string; item: string; location: string } = {
+    params: { available: string; asked: string; item: InWords; location: InWords } = {
       available: '',
       asked: '',
-      item: '',
-      location: '',
+      item: { en: '', ja: '' },
+      location: { en: '', ja: '' },
     },
-  ) =>
-    new HavenError(409, 'insufficient_stock', 'error.insufficient_stock', params, [
-      { path: 'quantity', key: 'error.insufficient_stock', params },
-    ]),
+  ) => {
+    const base = {
+      available: params.available,
+      asked: params.asked,
+      item: params.item.en,
+      location: params.location.en,
+    }
+    return new HavenError(
+      409,
+      'insufficient_stock',
+      'error.insufficient_stock',
+      base,
+      [{ path: 'quantity', key: 'error.insufficient_stock', params: base }],
+      { inLocale: { ja: { item: params.item.ja, location: params.location.ja } } },
+    )
+  },
   locationHoldsNoStock: () =>
     new HavenError(422, 'location_holds_no_stock', 'error.location_holds_no_stock', {}, [
       { path: 'fromLocationId', key: 'error.location_holds_no_stock', params: {} },

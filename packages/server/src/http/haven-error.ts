@@ -1,4 +1,5 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
+import type { Locale } from '@haven/core/i18n/locales'
 import type { MessageParams } from '@haven/core/i18n/translate'
 import type { FieldIssue } from '@haven/core/validation/field-issues'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -19,11 +20,19 @@ export class HavenError extends Error {
       cause?: unknown
       headers?: Record<string, string>
       details?: Record<string, unknown>
+      /** Params whose words differ by the reader's language (a place's Japanese name). */
+      inLocale?: Partial<Record<Locale, MessageParams>>
     },
   ) {
     super(code, options?.cause === undefined ? undefined : { cause: options.cause })
     this.headers = options?.headers ?? {}
     this.details = options?.details
+    this.inLocale = options?.inLocale ?? {}
+  }
+  readonly inLocale: Partial<Record<Locale, MessageParams>>
+  /** The params for a reader of this language. */
+  paramsFor(locale: Locale): MessageParams {
+    return { ...this.params, ...this.inLocale[locale] }
   }
   readonly headers: Record<string, string>
   /** Extra, non-identifying facts a client needs to act (e.g. both sides of an edit conflict). */

@@ -92,6 +92,14 @@ export const matrix: MatrixModule = {
         },
       }),
     },
+    // Whether the worker may be named in public: coordinators granted the compartment itself.
+    'PUT /detained/:id/public-figure': {
+      scope: { kind: 'compartment', allow: ['coordinator'] },
+      call: async (f) => ({
+        path: `/detained/${(await worker(f.app, f.target)).id}/public-figure`,
+        body: { publicFigure: true, version: 1 },
+      }),
+    },
     'DELETE /detained/:id/campaign': {
       scope: { kind: 'compartment', allow: ['coordinator'] },
       call: async (f) => {

@@ -122,7 +122,7 @@ export const matrix: MatrixModule = {
       scope: { kind: 'compartment', allow: ['coordinator'] },
       call: async (f: Fixture) => ({
         path: `/medical/cases/${(await medicalCase(f.app, f.target.id)).id}/restriction`,
-        body: { restricted: true },
+        body: { restricted: true, reason: 'sensitive_condition' },
       }),
     },
     'POST /medical/cases/:caseId/kits': {

@@ -3,10 +3,10 @@ import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { CopyButton } from '../../components/copy-button.js'
 import { ErrorAlert } from '../../components/messages.js'
-import { TextField } from '../../components/text-field.js'
 import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { SecondFactorCodeField } from '../login/second-factor-step.js'
 
 /** A base32 secret in groups of four, as authenticator apps show and people type it. */
 export function groupSecret(secret: string): string {
@@ -86,16 +86,12 @@ export function TotpSetup({ onConfirmed, onCancel }: TotpSetupProps): JSX.Elemen
       </p>
       <p>{t('account.totp_confirm')}</p>
       <ErrorAlert message={confirm.error} />
-      <TextField
+      <SecondFactorCodeField
+        kind="totp"
         id="totp-code"
-        label={t('auth.totp_code')}
         value={code}
         onInput={setCode}
         error={confirm.fields['totp-code'] ?? confirm.fields.code}
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        verbatim
-        required
         inputRef={codeInput}
       />
       <div class="actions">

@@ -91,7 +91,7 @@ export function AuditTable({ entries }: { entries: readonly AuditEntryView[] }):
               <span class={`badge outcome-${entry.outcome}`}>{outcomeLabel(entry.outcome)}</span>
             </td>
             <td data-label={t('audit.details')} class="details">
-              <AuditDetails details={entry.details} />
+              <AuditDetails details={entry.details} entityType={entry.entityType} />
             </td>
           </tr>
         ))}

@@ -12,6 +12,7 @@ import { CaseAttachments } from './case-attachments.js'
 import { CaseFollowUps } from './case-follow-ups.js'
 import { CasePrint } from './case-print.js'
 import { CaseReferrals } from './case-referrals.js'
+import { CaseRestriction } from './case-restriction.js'
 import { CaseStatusForm } from './case-status-form.js'
 import { CaseTimeline } from './case-timeline.js'
 import { SealedText } from './people-parts.js'
@@ -101,6 +102,16 @@ export function CasePage(): JSX.Element {
               }}
             />
           )}
+        </dd>
+        <dt>{t('restriction.who_sees')}</dt>
+        <dd>
+          <CaseRestriction
+            kase={c}
+            saved={(text) => {
+              setDone(text)
+              reload()
+            }}
+          />
         </dd>
         <dt>{t('cases.opened')}</dt>
         <dd>{formatDate(locale.value, c.openedOn)}</dd>

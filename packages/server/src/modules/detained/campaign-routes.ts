@@ -1,9 +1,9 @@
 import { approveCampaignSchema } from '@haven/core/detained/campaign-schemas'
-import { detainedParamsSchema } from '@haven/core/detained/detained-schemas'
+import { detainedParamsSchema, setPublicFigureSchema } from '@haven/core/detained/detained-schemas'
 import { detainedView } from '@haven/core/detained/detained-views'
 import { defineRoute, found, inCompartment, type RequestInput } from '../../api/api-route.js'
 import { visibleInRestricted } from '../../compartments/restricted-compartment.js'
-import { approveCampaign, withdrawCampaign } from './campaign-service.js'
+import { approveCampaign, setPublicFigure, withdrawCampaign } from './campaign-service.js'
 import { findWorker } from './detained-store.js'
 import { presentDetained } from './detained-views.js'
 
@@ -47,6 +47,30 @@ export const campaignRoutes = [
     errors: ['notFound', 'forbidden', 'recordFrozen'],
     async handle({ app, params, actor, record, audit: by }) {
       await withdrawCampaign(app, record, by)
+      const row = found(await findWorker(app.database.db, params.id))
+      return presentDetained(app, actor(), row, by.requestId)
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/detained/:id/public-figure',
+    summary:
+      'Mark the record a public figure or no longer one (coordinators of its compartment; clearing it takes the name off a live campaign page; audited)',
+    tag: 'detained',
+    // Whether a person may be named in public: those who may read the name decide it.
+    access: {
+      kind: 'policy',
+      entity: 'DetainedWorker',
+      action: 'identify',
+      load: workerAtId,
+      record: inCompartment,
+    },
+    params: detainedParamsSchema,
+    body: setPublicFigureSchema,
+    response: detainedView,
+    errors: ['notFound', 'forbidden', 'validationFailed', 'versionConflict', 'recordFrozen'],
+    async handle({ app, params, body, actor, record, audit: by }) {
+      await setPublicFigure(app, record, body, by)
       const row = found(await findWorker(app.database.db, params.id))
       return presentDetained(app, actor(), row, by.requestId)
     },

@@ -3,7 +3,7 @@ import type {
   CampaignView,
   PublicCampaign,
 } from '@haven/core/detained/campaign-schemas'
-import type { DetentionStatus } from '@haven/core/detained/detained-schemas'
+import type { DetentionStatus, SetPublicFigure } from '@haven/core/detained/detained-schemas'
 import type { AppContext } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
@@ -12,7 +12,13 @@ import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { publishSiteCampaign, withdrawSiteCampaign } from '../cms/index.js'
 import { workerNameAddress } from './detained-service.js'
-import { findCampaignBySlug, findCampaignOf, saveCampaign } from './detained-store.js'
+import {
+  findCampaignBySlug,
+  findCampaignOf,
+  findWorker,
+  saveCampaign,
+  updateWorkerIfVersion,
+} from './detained-store.js'
 import type { DetainedCampaignsTable, DetainedWorkersTable } from './detained-tables.js'
 
 const issue = (path: string, key: 'field.not_public_figure' | 'field.campaign_slug_taken') =>
@@ -170,4 +176,57 @@ export async function campaignOf(db: Db, workerId: string): Promise<CampaignView
     textJa: c.text_ja ?? '',
     approvedAt: c.approved_at,
   }
+}
+
+/**
+ * Marks the record a public figure, or no longer one. Withdrawing the flag while a live campaign
+ * page shows the name takes the name off that page in the same transaction, and the rest of the
+ * page stays. The flag is a safety decision (naming may now endanger the worker or the family): a
+ * refusal would keep the name in public until someone also withdrew the whole page. Audited with
+ * the code and whether the name left a page, never the name.
+ */
+export async function setPublicFigure(
+  app: AppContext,
+  worker: DetainedWorkersTable,
+  input: SetPublicFigure,
+  by: Actorish,
+): Promise<{ nameUnpublished: boolean }> {
+  return app.database.db.transaction().execute(async (trx) => {
+    await assertWritable(trx, worker.compartment_id)
+    const flag = input.publicFigure ? 1 : 0
+    const now = app.now().toISOString()
+    if (
+      !(await updateWorkerIfVersion(trx, worker.id, input.version, {
+        public_figure: flag,
+        updated_at: now,
+      }))
+    )
+      throw errors.versionConflict({
+        yourVersion: input.version,
+        currentVersion: (await findWorker(trx, worker.id))?.version ?? null,
+        yourChanges: ['publicFigure'],
+      })
+    let nameUnpublished = false
+    const campaign = await findCampaignOf(trx, worker.id)
+    if (flag === 0 && campaign && campaign.withdrawn_at === null && campaign.show_name === 1) {
+      const row = { ...campaign, show_name: 0, updated_at: now }
+      await saveCampaign(trx, row)
+      await publishSiteCampaign(
+        app,
+        trx,
+        await publicCopy(app, trx, { ...worker, public_figure: 0 }, row),
+      )
+      nameUnpublished = true
+    }
+    await audit(app, trx, {
+      actorId: by.actorId,
+      action: flag ? 'detained.public_figure_set' : 'detained.public_figure_cleared',
+      entityType: 'DetainedWorker',
+      entityId: worker.id,
+      compartmentId: worker.compartment_id,
+      requestId: by.requestId,
+      details: { code: worker.code, ...(nameUnpublished ? { nameUnpublished } : {}) },
+    })
+    return { nameUnpublished }
+  })
 }

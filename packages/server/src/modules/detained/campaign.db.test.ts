@@ -191,4 +191,78 @@ describeEachDialect('a detained aid worker’s public campaign page', (ctx) => {
     expect(taken.error.fields.slug).toMatch(/Another campaign/)
     expect((await site('/en/campaigns/')).html).not.toContain('Synthetic Private Worker')
   })
+
+  it('marks a record a public figure after creation, and clearing the flag takes the name off a live page', async () => {
+    const worker = await sentenced('DW-07', 'Synthetic Named Worker', false)
+    const path = `/detained/${worker.id}/public-figure`
+    // Only a coordinator granted the compartment decides whether the worker may be named.
+    expect(
+      (await request(caseworker, 'PUT', path, { publicFigure: true, version: worker.version }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await request(orgCoordinator, 'PUT', path, { publicFigure: true, version: worker.version }))
+        .status,
+    ).toBe(404)
+    expect((await request(coordinator, 'PUT', path, { publicFigure: 'yes' })).status).toBe(422)
+    // A stale version is a 409, and nothing changes.
+    const stale = await request(coordinator, 'PUT', path, { publicFigure: true, version: 99 })
+    expect(stale.status).toBe(409)
+    expect(
+      (await ok(await request(coordinator, 'GET', `/detained/${worker.id}`))).publicFigure,
+    ).toBe(false)
+
+    const marked = await ok(
+      await request(coordinator, 'PUT', path, { publicFigure: true, version: worker.version }),
+    )
+    expect(marked.publicFigure).toBe(true)
+    await ok(
+      await request(
+        coordinator,
+        'PUT',
+        `/detained/${worker.id}/campaign`,
+        campaign({ publicName: true }, 'free-dw-07'),
+      ),
+    )
+    expect((await site('/en/campaigns/free-dw-07')).html).toContain('Synthetic Named Worker')
+
+    // Naming may now endanger the family: the flag goes, and the name leaves the page at once.
+    const current = await ok(await request(coordinator, 'GET', `/detained/${worker.id}`))
+    const cleared = await ok(
+      await request(coordinator, 'PUT', path, { publicFigure: false, version: current.version }),
+    )
+    expect(cleared.publicFigure).toBe(false)
+    expect(cleared.campaign.fields.publicName).toBe(false)
+    for (const lang of ['en', 'ja']) {
+      const page = await site(`/${lang}/campaigns/free-dw-07`)
+      expect(page.status).toBe(200)
+      expect(page.html).not.toContain('Synthetic')
+    }
+    const db = app.database.db
+    const stored = await db.selectFrom('site_campaigns').selectAll().executeTakeFirstOrThrow()
+    expect(stored).toMatchObject({ slug: 'free-dw-07', public_name: null, term_months: 60 })
+    // It cannot come back by a new approval while the flag is off.
+    expect(
+      (
+        await request(
+          coordinator,
+          'PUT',
+          `/detained/${worker.id}/campaign`,
+          campaign({ publicName: true }, 'free-dw-07'),
+        )
+      ).status,
+    ).toBe(422)
+    const audits = await db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', 'like', 'detained.public_figure%')
+      .orderBy('seq')
+      .execute()
+    expect(audits.map((a) => a.action)).toEqual([
+      'detained.public_figure_set',
+      'detained.public_figure_cleared',
+    ])
+    expect(JSON.stringify(audits)).toContain('nameUnpublished')
+    expect(JSON.stringify(audits)).not.toContain('Synthetic')
+  })
 })

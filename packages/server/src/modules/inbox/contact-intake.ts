@@ -1,4 +1,8 @@
-import type { ApplicationForm, ContactForm } from '@haven/core/inbox/contact-schemas'
+import {
+  type ApplicationForm,
+  applicationLanguages,
+  type ContactForm,
+} from '@haven/core/inbox/contact-schemas'
 import type { AppContext } from '../../app-context.js'
 import { audit } from '../../auth/auth-audit.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
@@ -92,7 +96,10 @@ export async function receiveMessage(
           {
             name: submission.form.name,
             replyTo: submission.form.replyTo,
-            languages: submission.form.languages,
+            languages: applicationLanguages(submission.form),
+            skills: submission.form.skillAreas,
+            availableDays: submission.form.availableDays,
+            hoursPerWeek: submission.form.hoursPerWeek,
           },
           requestId,
         )

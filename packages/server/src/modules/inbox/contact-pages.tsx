@@ -3,7 +3,11 @@ import type { Translator } from '@haven/core/i18n/translate'
 import {
   APPLICATION_KINDS,
   CONTACT_MESSAGE_MAX,
+  levelField,
   REPLY_LANGUAGES,
+  SITE_LEVELS,
+  SITE_SKILLS,
+  SITE_WEEKDAYS,
   SPOKEN_LANGUAGES,
 } from '@haven/core/inbox/contact-schemas'
 import {
@@ -118,13 +122,22 @@ export function ContactPage(props: FormPageProps) {
 export function ApplicationPage(props: FormPageProps) {
   const { t, locale, form } = props
   const required = t('site.form.required')
+  const levelLabels: Readonly<Record<string, string>> = Object.fromEntries(
+    SPOKEN_LANGUAGES.map((l) => [
+      levelField(l),
+      t('site.apply.level_in', { language: NATIVE[l] ?? l }),
+    ]),
+  )
   const labels = {
     kind: t('site.apply.kind'),
     name: t('site.apply.name'),
     replyTo: t('site.apply.reply_to'),
     languages: t('site.apply.languages'),
     otherLanguages: t('site.apply.other_languages'),
+    skillAreas: t('site.apply.skill_areas'),
     skills: t('site.apply.skills'),
+    availableDays: t('site.apply.days'),
+    hoursPerWeek: t('site.apply.hours'),
     availability: t('site.apply.availability'),
     message: t('site.apply.message'),
   }
@@ -133,7 +146,11 @@ export function ApplicationPage(props: FormPageProps) {
       <Intro intro={props.intro} title={t('site.apply.title')} lead={t('site.apply.lead')} />
       <form method="post" action={`/${locale}/get-involved`} class="form" noValidate>
         <h2>{t('site.apply.form_title')}</h2>
-        <ErrorSummary form={form} title={t('site.form.problems')} labels={labels} />
+        <ErrorSummary
+          form={form}
+          title={t('site.form.problems')}
+          labels={{ ...labels, ...levelLabels }}
+        />
         <Choices
           form={form}
           type="radio"
@@ -162,20 +179,41 @@ export function ApplicationPage(props: FormPageProps) {
           maxLength={320}
           autoComplete="email"
         />
-        <Choices
-          form={form}
-          type="checkbox"
-          name="languages"
-          label={labels.languages}
-          requiredText={required}
-          options={SPOKEN_LANGUAGES.map((l) => ({ value: l, label: NATIVE[l] ?? l, lang: l }))}
-        />
+        {/* A level per language, on a form that works without a script. */}
+        <fieldset class="field-group">
+          <legend>{labels.languages}</legend>
+          <p class="hint">{t('site.apply.levels_hint')}</p>
+          {SPOKEN_LANGUAGES.map((l) => (
+            <Select
+              key={l}
+              form={form}
+              name={levelField(l)}
+              label={levelLabels[levelField(l)] ?? l}
+              requiredText={required}
+              options={[
+                { value: '', label: t('site.apply.level_none') },
+                ...SITE_LEVELS.map((level) => ({
+                  value: level,
+                  label: t(`site.apply.level_${level}`),
+                })),
+              ]}
+            />
+          ))}
+        </fieldset>
         <TextInput
           form={form}
           name="otherLanguages"
           label={labels.otherLanguages}
           requiredText={required}
           maxLength={200}
+        />
+        <Choices
+          form={form}
+          type="checkbox"
+          name="skillAreas"
+          label={labels.skillAreas}
+          requiredText={required}
+          options={SITE_SKILLS.map((k) => ({ value: k, label: t(`site.apply.skill_${k}`) }))}
         />
         <TextArea
           form={form}
@@ -185,6 +223,22 @@ export function ApplicationPage(props: FormPageProps) {
           requiredText={required}
           rows={4}
           maxLength={2000}
+        />
+        <Choices
+          form={form}
+          type="checkbox"
+          name="availableDays"
+          label={labels.availableDays}
+          requiredText={required}
+          options={SITE_WEEKDAYS.map((d) => ({ value: d, label: t(`site.apply.day_${d}`) }))}
+        />
+        <TextInput
+          form={form}
+          name="hoursPerWeek"
+          label={labels.hoursPerWeek}
+          hint={t('site.apply.hours_hint')}
+          requiredText={required}
+          maxLength={2}
         />
         <TextArea
           form={form}

@@ -46,13 +46,20 @@ const FIELDS: Readonly<Record<Kind, readonly string[]>> = {
     'name',
     'replyTo',
     'languages',
+    'level_ko',
+    'level_zh',
+    'level_ja',
+    'level_en',
     'otherLanguages',
+    'skillAreas',
     'skills',
+    'availableDays',
+    'hoursPerWeek',
     'availability',
     'message',
   ],
 }
-const LIST_FIELDS = new Set(['languages'])
+const LIST_FIELDS = new Set(['languages', 'skillAreas', 'availableDays'])
 
 /**
  * Reads a posted form as strings only (files and unknown fields are dropped), bounded in count

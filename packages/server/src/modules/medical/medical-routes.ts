@@ -240,7 +240,7 @@ export const medicalRoutes = [
     response: z.object({ restricted: z.boolean() }),
     errors: ['notFound', 'forbidden', 'validationFailed', 'recordFrozen'],
     async handle({ app, body, record: kase, audit: by }) {
-      await restrictMedicalCase(app, kase, body.restricted, by)
+      await restrictMedicalCase(app, kase, body, by)
       return { restricted: body.restricted }
     },
   }),

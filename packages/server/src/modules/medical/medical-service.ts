@@ -1,6 +1,7 @@
 import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { CaseKitView, GiveCaseKits } from '@haven/core/medical/case-kits-schema'
 import type {
+  CaseRestrictionInput,
   CreateTreatment,
   SensitiveFlag,
   TreatmentKind,
@@ -111,13 +112,20 @@ export async function recordTreatment(
 export async function restrictMedicalCase(
   app: AppContext,
   kase: CaseRef,
-  restricted: boolean,
+  input: CaseRestrictionInput,
   by: Actorish,
 ): Promise<void> {
   if (kase.type !== 'medical') throw issue('caseId', 'field.case_not_medical')
   await app.database.db.transaction().execute(async (trx) => {
     await assertWritable(trx, kase.compartmentId)
-    await setCaseRestrictionIn(app, trx, kase.id, restricted ? 'medical_sensitive' : null, by)
+    await setCaseRestrictionIn(
+      app,
+      trx,
+      kase.id,
+      input.restricted ? 'medical_sensitive' : null,
+      by,
+      input.reason,
+    )
   })
 }
 

@@ -79,8 +79,8 @@ export async function casesHiddenFrom(
 /**
  * Closes a case to all but its assignee and coordinators (`restriction`), or opens it again
  * (null), in the caller's transaction; audited as `case.restricted` / `case.unrestricted` with
- * the reason (never the flag that led to it). The person's open-case count leaves restricted
- * cases out, so it is recounted. Nothing is written (nor audited) when nothing changes.
+ * the restriction and, when set by hand, the coordinator's reason code (never the flag that led
+ * to it). The person's open-case count leaves restricted cases out, so it is recounted. Nothing is written (nor audited) when nothing changes.
  */
 export async function setCaseRestrictionIn(
   app: AppContext,
@@ -88,6 +88,8 @@ export async function setCaseRestrictionIn(
   caseId: string,
   restriction: CaseRestriction | null,
   by: Actorish,
+  /** A coordinator's reason code when set or lifted by hand (never free text). */
+  because?: string,
 ): Promise<void> {
   const kase = await findCase(trx, caseId)
   if (!kase) throw errors.notFound()
@@ -101,6 +103,9 @@ export async function setCaseRestrictionIn(
     entityId: kase.id,
     compartmentId: kase.compartment_id,
     requestId: by.requestId,
-    details: { reason: restriction ?? kase.restriction ?? null },
+    details: {
+      reason: restriction ?? kase.restriction ?? null,
+      ...(because ? { because } : {}),
+    },
   })
 }

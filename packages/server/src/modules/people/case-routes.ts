@@ -112,6 +112,7 @@ async function presentCases(
       ),
       version: row.version,
       lastActivityAt: row.last_activity_at,
+      restricted: row.restriction !== null,
       actions: abilities(actor, 'Case', record, ['update', 'manage', 'identify']),
     })
   }

@@ -9,7 +9,8 @@ import { can } from '../../auth/policy.js'
 import { assertWritable } from '../../compartments/compartment-access.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { presentSealed } from '../../crypto/sealed-view.js'
-import { recordIncident, updateIncident } from './incident-service.js'
+import { casesHiddenFrom } from './case-restriction.js'
+import { assertCaseLinkable, recordIncident, updateIncident } from './incident-service.js'
 import { incidentPeople, listIncidents } from './incident-store.js'
 import { incidentAtId } from './people-loaders.js'
 import type { IncidentsTable } from './people-tables.js'
@@ -26,6 +27,10 @@ async function presentIncidents(
   const people = await incidentPeople(
     db,
     rows.map((r) => r.id),
+  )
+  // The link to a case the reader may not see is not shown (a restricted case).
+  const hiddenCases = new Set(
+    await casesHiddenFrom(db, actor, [...new Set(rows.map((r) => r.compartment_id))]),
   )
   const out: IncidentView[] = []
   for (const row of rows) {
@@ -50,7 +55,7 @@ async function presentIncidents(
       severity: row.severity as IncidentView['severity'],
       resolved: row.resolved === 1,
       personCodes: people.filter((p) => p.incident_id === row.id).map((p) => p.code),
-      caseId: row.case_id,
+      caseId: row.case_id && !hiddenCases.has(row.case_id) ? row.case_id : null,
       followUp: await presentSealed(
         app,
         db,
@@ -103,9 +108,10 @@ export const incidentRoutes = [
     body: createIncidentSchema,
     response: incidentView,
     successStatus: 201,
-    errors: ['forbidden', 'validationFailed', 'compartmentMismatch', 'recordFrozen'],
+    errors: ['notFound', 'forbidden', 'validationFailed', 'compartmentMismatch', 'recordFrozen'],
     async handle({ app, body, actor, audit: by }) {
       await assertWritable(app.database.db, body.compartmentId)
+      if (body.caseId) await assertCaseLinkable(app, actor(), body.caseId)
       const row = await recordIncident(app, body, by)
       const [view] = await presentIncidents(app, actor(), [row], by.requestId ?? '')
       if (!view) throw new Error('incident view missing')

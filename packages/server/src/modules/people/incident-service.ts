@@ -2,14 +2,32 @@ import type { CreateIncident, updateIncidentSchema } from '@haven/core/people/in
 import type { z } from 'zod'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
+import type { Actor } from '../../auth/actor.js'
 import { audit } from '../../auth/auth-audit.js'
+import { can } from '../../auth/policy.js'
 import { sealedAt } from '../../crypto/field-crypto.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
+import { caseHiddenFrom } from './case-restriction.js'
 import { findCase } from './case-store.js'
 import { findIncident, insertIncident, updateIncidentIfVersion } from './incident-store.js'
 import type { IncidentsTable } from './people-tables.js'
 import { findPeople, touchPerson } from './person-store.js'
+
+/**
+ * The case an incident is to be linked to, checked as a read of it: a case the author may not
+ * read — another compartment's, or one restricted to its assignee and coordinators — is answered
+ * 404, as `GET /cases/:id` answers, so linking cannot tell that it exists.
+ */
+export async function assertCaseLinkable(app: AppContext, actor: Actor, caseId: string) {
+  const kase = await findCase(app.database.db, caseId)
+  if (
+    !kase ||
+    !can(actor, 'read', 'Case', { compartmentId: kase.compartment_id }) ||
+    caseHiddenFrom(actor, kase)
+  )
+    throw errors.notFound()
+}
 
 /**
  * Records an incident. The people and case it names must be in the same compartment: an incident

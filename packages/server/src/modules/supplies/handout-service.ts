@@ -10,7 +10,7 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { findPersonByCode } from '../people/index.js'
 import { insertHandout } from './handout-store.js'
-import { describeQuantity, locationLabel, refuseFuture } from './stock-service.js'
+import { describeQuantity, locationLabel, namedInWords, refuseFuture } from './stock-service.js'
 import { addStock, findItem, findLocation, insertMovement, lockStock } from './stock-store.js'
 import type { ItemHandoutsTable, StockMovementsTable } from './supplies-tables.js'
 
@@ -51,7 +51,7 @@ export async function handOutItems(
       throw errors.insufficientStock({
         available: describeQuantity(item.unit, available),
         asked: describeQuantity(item.unit, input.quantity),
-        item: item.name,
+        item: namedInWords(item),
         location: await locationLabel(trx, from),
       })
     await addStock(trx, item.id, from.id, -input.quantity)

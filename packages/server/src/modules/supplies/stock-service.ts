@@ -15,7 +15,7 @@ import { audit } from '../../auth/auth-audit.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
-import { errors } from '../../http/errors.js'
+import { errors, type InWords } from '../../http/errors.js'
 import { recordMoney } from '../../money-events.js'
 import {
   addStock,
@@ -113,11 +113,21 @@ export async function createLocation(app: AppContext, input: CreateLocation, by:
   return row
 }
 
-/** Takes the transaction's handle: on SQLite a second connection would wait for this one forever. */
-export async function locationLabel(db: Db, location: SupplyLocationsTable): Promise<string> {
-  if (!location.compartment_id) return location.name
-  const compartment = await findCompartment(db, location.compartment_id)
-  return compartment?.code ?? location.name
+/** A stock record's name in each language: the Japanese one if given, else the English one. */
+export function namedInWords(row: { name: string; name_ja: string | null }): InWords {
+  return { en: row.name, ja: row.name_ja ?? row.name }
+}
+
+/**
+ * A location as a message names it: a shelter's by its compartment code (the same in every
+ * language), any other by its name in the reader's language. Takes the transaction's handle: on
+ * SQLite a second connection would wait for this one forever.
+ */
+export async function locationLabel(db: Db, location: SupplyLocationsTable): Promise<InWords> {
+  const compartment = location.compartment_id
+    ? await findCompartment(db, location.compartment_id)
+    : undefined
+  return compartment ? { en: compartment.code, ja: compartment.code } : namedInWords(location)
 }
 
 /**
@@ -167,7 +177,7 @@ export async function recordMovement(app: AppContext, input: CreateMovement, by:
         throw errors.insufficientStock({
           available: describeQuantity(item.unit, available),
           asked: describeQuantity(item.unit, quantity),
-          item: item.name,
+          item: namedInWords(item),
           location: await locationLabel(trx, from),
         })
       await addStock(trx, item.id, from.id, -quantity)

@@ -1,9 +1,11 @@
 import {
   type CreateAssignment,
   type CreateVolunteer,
+  type LanguageLevel,
   type LogHours,
   type VolunteerStatus,
   type VolunteerStatusChange,
+  type Weekday,
   WORKING_STATUSES,
 } from '@haven/core/volunteers/volunteers-schemas'
 import { z } from 'zod'
@@ -107,8 +109,12 @@ export interface SiteApplication {
   name: string
   /** An email address or a phone number, as the person typed it. */
   replyTo: string
-  /** Language codes ticked (ko, zh, ja, en); the form asks for no level. */
-  languages: readonly string[]
+  /** Languages (ko, zh, ja, en) with the level the person gave, or `unassessed`. */
+  languages: readonly { language: string; level: LanguageLevel }[]
+  /** Chosen from the form's fixed list (never the person's own words). */
+  skills: readonly string[]
+  availableDays: readonly Weekday[]
+  hoursPerWeek: number | null
 }
 
 const EMAIL = z.email()
@@ -135,10 +141,9 @@ export async function receiveSiteApplication(
     value ? app.crypto.fields.seal(trx, volunteerFieldAddress(at, column), value) : null
   const replyTo = input.replyTo.trim()
   const isEmail = EMAIL.safeParse(replyTo).success && replyTo.length <= 200
-  const languages = [...new Set(input.languages)].map((language) => ({
-    language,
-    level: 'unassessed' as const,
-  }))
+  const languages = input.languages.filter(
+    (l, i) => input.languages.findIndex((o) => o.language === l.language) === i,
+  )
   const now = app.now().toISOString()
   const row: VolunteersTable = {
     id,
@@ -152,10 +157,11 @@ export async function receiveSiteApplication(
     status: 'applied',
     applied_on: today(app),
     languages: JSON.stringify(languages),
-    // Free text from the public stays sealed in the inbox: skills are recorded at screening.
-    skills: '[]',
-    available_days: '',
-    hours_per_week: null,
+    // Skills and days come from the form's fixed choices; the person's own words stay sealed in
+    // the inbox.
+    skills: JSON.stringify([...new Set(input.skills)]),
+    available_days: [...new Set(input.availableDays)].join(','),
+    hours_per_week: input.hoursPerWeek,
     version: 1,
     created_at: now,
     updated_at: now,
