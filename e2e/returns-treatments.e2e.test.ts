@@ -138,7 +138,10 @@ describeInBrowser('return support and medical aid screens, in Chromium', (suite)
     await page.getByLabel('Month of return').fill('2025-09')
     await page.getByRole('button', { name: 'Record the return', exact: true }).click()
     await page.getByText(`Case ${kase.code}: Returned.`).waitFor()
-    const row = await page.getByRole('row').filter({ hasText: kase.code }).textContent()
+    // The list is read again after the message: wait for the row to show the return.
+    const returned = page.getByRole('row').filter({ hasText: kase.code })
+    await returned.filter({ hasText: 'September 2025' }).waitFor()
+    const row = await returned.textContent()
     // Months as the reader says them, the funds as money with the day paid.
     expect(row).toContain('June 2025')
     expect(row).toContain('September 2025')
