@@ -37,7 +37,9 @@ const HIDDEN_BY_ID_MAX = 500
 
 /**
  * What a list over these compartments shows of restricted cases to this actor: the cases hidden
- * from her, read first from the small index of restricted cases (see caseVisibleTo).
+ * from her, read first from the small index of restricted cases (see caseVisibleTo). A case
+ * restricted between this read and the list's own statement is listed that once, as it would
+ * have been a moment earlier; opening it goes through visibleCase, which reads the row.
  */
 export async function caseViewer(
   db: Db,
@@ -80,7 +82,8 @@ export async function casesHiddenFrom(
  * Closes a case to all but its assignee and coordinators (`restriction`), or opens it again
  * (null), in the caller's transaction; audited as `case.restricted` / `case.unrestricted` with
  * the restriction and, when set by hand, the coordinator's reason code (never the flag that led
- * to it). The person's open-case count leaves restricted cases out, so it is recounted. Nothing is written (nor audited) when nothing changes.
+ * to it). The person's open-case count leaves restricted cases out, so it is recounted. Nothing
+ * is written (nor audited) when nothing changes.
  */
 export async function setCaseRestrictionIn(
   app: AppContext,
