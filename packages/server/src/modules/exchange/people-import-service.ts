@@ -1,6 +1,5 @@
 import type { ImportReport, ImportRowIssue } from '@haven/core/exchange/exchange-schema'
 import {
-  type Cell,
   type ColumnMapping,
   guessMapping,
   type PeopleImportField,
@@ -14,16 +13,11 @@ import { audit } from '../../auth/auth-audit.js'
 import { assertCompartmentWritable } from '../../compartments/compartment-service.js'
 import { findCompartment } from '../../compartments/compartment-store.js'
 import { isUniqueViolation } from '../../db/constraint-errors.js'
-import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
 import { duplicateMatchesMany, registerPeopleIn } from '../people/index.js'
 import { findMapping, importedKeys, insertImportedRows, saveMapping } from './exchange-store.js'
-import {
-  openSheet,
-  type SheetRow,
-  type SheetSource,
-  type TextEncodingChoice,
-} from './spreadsheet-reader.js'
+import { cellReader, isBlank, rowKeys } from './import-rows.js'
+import { openSheet, type SheetSource, type TextEncodingChoice } from './spreadsheet-reader.js'
 
 const KIND = 'people'
 /** The report lists this many problems; the count says how many rows have one. */
@@ -141,7 +135,7 @@ export async function importPeople(
       for (const i of result.issues) issue(row.line, i)
       continue
     }
-    const keys = await rowKeys(app, db, compartment.id, options.source, rowIdentity(result))
+    const keys = await rowKeys(app, db, compartment.id, KIND, options.source, rowIdentity(result))
     // Keyed by the row's stored key (22 characters, never a name): memory stays small per row.
     const earlier = seen.get(keys.key)
     if (earlier !== undefined) {
@@ -214,7 +208,14 @@ export async function importPeople(
         const result = personFromRow((field) => reader(row, field), on)
         // The first reading found no problem; the same bytes read the same way again.
         if (!result.ok) throw errors.importHasErrors({ rows: 1 })
-        const keys = await rowKeys(app, trx, compartment.id, options.source, rowIdentity(result))
+        const keys = await rowKeys(
+          app,
+          trx,
+          compartment.id,
+          KIND,
+          options.source,
+          rowIdentity(result),
+        )
         pending.push({ line: row.line, result, ...keys })
         if (pending.length >= BATCH) await write()
       }
@@ -267,40 +268,4 @@ function mappingFor(headers: readonly string[], saved: string | undefined): Colu
     if (claimed.has(header)) delete mapping[field as PeopleImportField]
   for (const [field, header] of kept) mapping[field as PeopleImportField] = header
   return mapping
-}
-
-/** Gets a row's cell for one of our fields through the mapping (header text → column). */
-function cellReader(headers: readonly string[], mapping: ColumnMapping) {
-  const columns = new Map<PeopleImportField, number>()
-  for (const [field, header] of Object.entries(mapping) as [PeopleImportField, string][]) {
-    const index = headers.indexOf(header)
-    if (index >= 0) columns.set(field, index)
-  }
-  return (row: SheetRow, field: PeopleImportField): Cell | undefined => {
-    const index = columns.get(field)
-    return index === undefined ? undefined : row.cells[index]
-  }
-}
-
-const isBlank = (row: SheetRow) => row.cells.every((c) => typeof c === 'string' && c.trim() === '')
-
-/**
- * The stored key of a row: the compartment's index key over the row's identity (a reference is
- * the source's own, so it is scoped to the source; a row's content is the same row from any source).
- * A row imported before a key rotation was stored under an older index key: `keys` holds the row's
- * key under every version the compartment has, so a re-import after a rotation still finds it.
- */
-async function rowKeys(
-  app: AppContext,
-  db: Db,
-  compartmentId: string,
-  source: string,
-  identity: string,
-): Promise<{ key: string; keys: string[] }> {
-  const scoped = identity.startsWith('ref:')
-    ? `import:${KIND}:${source}:${identity}`
-    : `import:${KIND}:${identity}`
-  const key = await app.crypto.fields.exactTerm(db, compartmentId, scoped)
-  const keys = await app.crypto.fields.lookupTerms(db, compartmentId, [scoped])
-  return { key, keys: keys.includes(key) ? keys : [key, ...keys] }
 }

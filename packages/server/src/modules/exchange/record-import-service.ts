@@ -1,5 +1,4 @@
 import type { ImportRowIssue } from '@haven/core/exchange/exchange-schema'
-import type { Cell } from '@haven/core/exchange/people-import'
 import {
   guessRecordMapping,
   type RecordImportDefinition,
@@ -23,12 +22,8 @@ import {
   insertImportedRows,
   saveMapping,
 } from './exchange-store.js'
-import {
-  openSheet,
-  type SheetRow,
-  type SheetSource,
-  type TextEncodingChoice,
-} from './spreadsheet-reader.js'
+import { cellReader, isBlank, rowKeys } from './import-rows.js'
+import { openSheet, type SheetSource, type TextEncodingChoice } from './spreadsheet-reader.js'
 
 /** The report lists this many problems; the count says how many rows have one. */
 const MAX_ISSUES = 500
@@ -289,43 +284,4 @@ function mappingFor<F extends string>(
     if (claimed.has(header)) delete mapping[field]
   for (const [field, header] of kept) mapping[field] = header
   return mapping
-}
-
-/** Gets a row's cell for one of our fields through the mapping (header text → column). */
-function cellReader<F extends string>(
-  headers: readonly string[],
-  mapping: Partial<Record<F, string>>,
-) {
-  const columns = new Map<F, number>()
-  for (const [field, header] of Object.entries(mapping) as [F, string][]) {
-    const index = headers.indexOf(header)
-    if (index >= 0) columns.set(field, index)
-  }
-  return (row: SheetRow, field: F): Cell | undefined => {
-    const index = columns.get(field)
-    return index === undefined ? undefined : row.cells[index]
-  }
-}
-
-const isBlank = (row: SheetRow) => row.cells.every((c) => typeof c === 'string' && c.trim() === '')
-
-/**
- * The stored key of a row: the compartment's index key over the row's identity (a reference is
- * the source's own, so it is scoped to the source), under every key version the compartment has
- * (a re-import after a key rotation still finds the rows imported before it).
- */
-async function rowKeys(
-  app: AppContext,
-  db: Db,
-  compartmentId: string,
-  kind: RecordImportKind,
-  source: string,
-  identity: string,
-): Promise<{ key: string; keys: string[] }> {
-  const scoped = identity.startsWith('ref:')
-    ? `import:${kind}:${source}:${identity}`
-    : `import:${kind}:${identity}`
-  const key = await app.crypto.fields.exactTerm(db, compartmentId, scoped)
-  const keys = await app.crypto.fields.lookupTerms(db, compartmentId, [scoped])
-  return { key, keys: keys.includes(key) ? keys : [key, ...keys] }
 }
