@@ -17,7 +17,7 @@ import { TextField } from '../../components/text-field.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { apiGet, apiPost } from '../../lib/typed-api.js'
-import { day, daysText, hoursText, languagesText, sealed } from './volunteers-labels.js'
+import { day, daysText, hoursText, languagesText, sealed, skillsText } from './volunteers-labels.js'
 
 function StatusForm({ v, onSaved }: { v: VolunteerView; onSaved: () => void }): JSX.Element {
   const next = v.status === 'applied' ? 'screening' : v.status === 'screening' ? 'active' : v.status
@@ -269,7 +269,7 @@ export function VolunteerPage({ id }: { id: string }): JSX.Element {
           <dt>{t('volunteers.languages')}</dt>
           <dd>{languagesText(v.languages)}</dd>
           <dt>{t('volunteers.skills')}</dt>
-          <dd>{v.skills.join(', ')}</dd>
+          <dd>{skillsText(v.skills)}</dd>
           <dt>{t('volunteers.available_days')}</dt>
           <dd>{daysText(v.availableDays)}</dd>
           {v.hoursPerWeek !== null && (

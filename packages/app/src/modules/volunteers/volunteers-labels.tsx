@@ -2,7 +2,7 @@ import { formatDate, formatNumber } from '@haven/core/i18n/format'
 import type { SealedTextView } from '@haven/core/privacy/sealed-text-view'
 import type { VolunteerSummaryView } from '@haven/core/volunteers/volunteers-views'
 import type { JSX } from 'preact'
-import { locale, t } from '../../lib/locale.js'
+import { isMessageKey, locale, t } from '../../lib/locale.js'
 
 export const day = (iso: string) => formatDate(locale.value, iso)
 export const hoursText = (hours: number) => formatNumber(locale.value, hours)
@@ -28,6 +28,18 @@ export const languagesText = (languages: VolunteerSummaryView['languages']) =>
   languages
     .map((l) => `${languageName(l.language)} (${t(`volunteers.level.${l.level}`)})`)
     .join(locale.value === 'ja' ? '、' : ', ')
+
+/**
+ * Skills: the site's form stores fixed codes (SITE_SKILLS), shown as words; staff type free
+ * text, shown as typed.
+ */
+export const skillsText = (skills: readonly string[]) =>
+  skills
+    .map((s) => {
+      const key = `volunteers.skill.${s}`
+      return isMessageKey(key) ? t(key) : s
+    })
+    .join(locale.value === 'ja' ? '・' : ', ')
 
 export const daysText = (days: VolunteerSummaryView['availableDays']) =>
   days.map((d) => t(`volunteers.day.${d}`)).join(locale.value === 'ja' ? '・' : ', ')
