@@ -508,7 +508,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
       <thead>
         <tr>
           <th scope="col">{t('field.col.kind')}</th>
-          <th scope="col">{t('field.col.recorded')}</th>
+          <th scope="col">{t('field.col.written')}</th>
           <th scope="col">{t('field.col.outcome')}</th>
         </tr>
       </thead>
@@ -516,7 +516,7 @@ function OutboxList({ outbox }: { outbox: OutboxEntry[] }): JSX.Element | null {
         {outbox.map((e) => (
           <tr key={e.m.clientId}>
             <th scope="row">{t(FORM_LABELS[e.m.kind])}</th>
-            <td data-label={t('field.col.recorded')}>{formatDateTime(locale.value, e.at)}</td>
+            <td data-label={t('field.col.written')}>{formatDateTime(locale.value, e.at)}</td>
             <td data-label={t('field.col.outcome')}>
               {e.refused !== undefined ? refusalLabel(e.refused) : '—'}
             </td>

@@ -67,6 +67,7 @@ export const fieldEn = {
   'field.col.outcome': 'Outcome',
   'field.col.device': 'Phone',
   'field.col.recorded': 'Received',
+  'field.col.written': 'Recorded',
   'field.outcome.applied': 'Recorded',
   'field.outcome.flagged': 'Past a cap',
   'field.outcome.conflict': 'Conflict',

@@ -67,6 +67,7 @@ export const fieldJa: Record<keyof typeof fieldEn, string> = {
   'field.col.outcome': '結果',
   'field.col.device': '端末',
   'field.col.recorded': '受信日時',
+  'field.col.written': '記録日時',
   'field.outcome.applied': '記録済み',
   'field.outcome.flagged': '上限超過',
   'field.outcome.conflict': '競合',
