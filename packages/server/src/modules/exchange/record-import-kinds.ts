@@ -49,12 +49,7 @@ export const distributionsKind: RecordImportKindDefinition<
   name: 'distributions',
   inCompartment: true,
   definition: distributionImport,
-  async compartment(app, named, writing) {
-    const compartment = named ? await findCompartment(app.database.db, named) : undefined
-    if (!compartment) throw errors.notFound()
-    if (writing) await assertCompartmentWritable(app.database.db, compartment)
-    return compartment.id
-  },
+  compartment: namedCompartment,
   async write(app, trx, compartmentId, row, by) {
     const recorded = await recordDistributionIn(
       app,
