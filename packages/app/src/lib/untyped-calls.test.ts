@@ -33,18 +33,6 @@ const ALLOWED: Record<string, { calls: Partial<Record<string, number>>; why: str
     calls: { early: 1 },
     why: 'asks for a screen’s first data by address while its code loads; the screen’s own typed call takes the answer',
   },
-  '../modules/people/case-attachments.tsx': {
-    calls: { apiUpload: 1 },
-    why: 'a file as the body: the typed calls send JSON',
-  },
-  '../modules/people/person-identity.tsx': {
-    calls: { apiUpload: 1 },
-    why: 'a file as the body: the typed calls send JSON',
-  },
-  '../modules/sponsorship/update-form.tsx': {
-    calls: { apiUpload: 1 },
-    why: 'a file as the body: the typed calls send JSON',
-  },
   '../modules/exchange/import-page.tsx': {
     calls: { sendWithProgress: 1 },
     why: 'a spreadsheet as the body, with upload progress (XMLHttpRequest)',
