@@ -76,6 +76,43 @@ describeEachDialect('the API answers what its OpenAPI document says', (ctx) => {
     expect(schema.safeParse({ ...body, personName: 'Ana' }).success).toBe(false)
   })
 
+  it('the account, session and sponsorship-flows answers match their schemas', async () => {
+    const coordinator = await buildUser(app, {
+      grants: [{ role: 'coordinator', compartmentId: null }],
+    })
+    const { headers } = await signIn(app, coordinator)
+    const document = (await (await api.get('/openapi.json')).json()) as Document
+    const calls: [template: string, address: string][] = [
+      ['/auth/session', '/auth/session'],
+      ['/account', '/account'],
+      ['/account/sessions', '/account/sessions'],
+      ['/notifications', '/notifications'],
+      ['/sponsorship/flows', '/sponsorship/flows?year=2025'],
+    ]
+    for (const [template, address] of calls) {
+      const response = await api.get(address, headers)
+      expect(response.status, address).toBe(200)
+      const checked = successSchema(document, 'get', template).safeParse(await response.json())
+      expect(checked.success, `${address}: ${checked.error?.message ?? ''}`).toBe(true)
+    }
+
+    // The document names every reason a child left, as core's Flows does: one missing, or one
+    // core does not know, is off the document.
+    const flows = (await (await api.get('/sponsorship/flows?year=2025', headers)).json()) as {
+      total: { leftByReason: Record<string, number> }
+    }
+    const schema = successSchema(document, 'get', '/sponsorship/flows')
+    const { moved: _gone, ...fewer } = flows.total.leftByReason
+    expect(Object.keys(flows.total.leftByReason)).toContain('moved')
+    expect(
+      schema.safeParse({ ...flows, total: { ...flows.total, leftByReason: fewer } }).success,
+    ).toBe(false)
+    const more = { ...flows.total.leftByReason, fled: 1 }
+    expect(
+      schema.safeParse({ ...flows, total: { ...flows.total, leftByReason: more } }).success,
+    ).toBe(false)
+  })
+
   it('a handler that answers off its declared schema is refused, not sent', async () => {
     const drifted = defineRoute({
       method: 'get',

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../components/messages.js'
 import { PageTitle } from '../components/page-title.js'
 import { TextField } from '../components/text-field.js'
-import { ApiError, api } from '../lib/api-client.js'
+import { ApiError } from '../lib/api-client.js'
 import { checkFields, focusFirstInvalid, newPasswordErrors, useSubmission } from '../lib/forms.js'
 import { t } from '../lib/locale.js'
+import { apiPost } from '../lib/typed-api.js'
 
 type Stage =
   | { kind: 'checking' }
@@ -36,7 +37,7 @@ export function PasswordLinkPage(): JSX.Element {
 
   useEffect(() => {
     if (!token) return
-    api<{ loginName: string }>('POST', '/auth/password-link/check', { token })
+    apiPost('/auth/password-link/check', { body: { token } })
       .then(({ loginName }) => setStage({ kind: 'form', loginName }))
       .catch((error: unknown) =>
         setStage({
@@ -61,7 +62,7 @@ export function PasswordLinkPage(): JSX.Element {
     }
     void submission.run(async () => {
       try {
-        await api('POST', '/auth/password-link', checked.value)
+        await apiPost('/auth/password-link', { body: checked.value })
         // The link is spent: take it out of the address bar and the history.
         history.replaceState(null, '', '/app/password')
         setStage({ kind: 'done', loginName })

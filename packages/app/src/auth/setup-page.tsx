@@ -2,8 +2,9 @@ import { setupRequestSchema } from '@haven/core/identity/setup-schema'
 import { validate } from '@haven/core/validation/field-issues'
 import { useEffect, useState } from 'preact/hooks'
 import { TextField } from '../components/text-field.js'
-import { ApiError, api } from '../lib/api-client.js'
+import { ApiError } from '../lib/api-client.js'
 import { locale, t } from '../lib/locale.js'
+import { apiPost } from '../lib/typed-api.js'
 
 type Stage =
   | { kind: 'checking' }
@@ -34,7 +35,7 @@ export function SetupPage() {
 
   useEffect(() => {
     if (!token) return
-    api('POST', '/setup/check', { token })
+    apiPost('/setup/check', { body: { token } })
       .then(() => setStage({ kind: 'form' }))
       .catch((error: unknown) =>
         setStage({
@@ -66,7 +67,7 @@ export function SetupPage() {
     if (Object.keys(next).length > 0) return
     setBusy(true)
     try {
-      const created = await api<{ loginName: string }>('POST', '/setup', request)
+      const created = await apiPost('/setup', { body: request })
       // The link is spent: take it out of the address bar and history.
       history.replaceState(null, '', '/app/setup')
       setStage({ kind: 'done', loginName: created.loginName })

@@ -1,7 +1,8 @@
+import type { CaseType } from '@haven/core/people/case-schema'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { api } from '../lib/api-client.js'
 import { t } from '../lib/locale.js'
+import { apiGet } from '../lib/typed-api.js'
 import { SelectField } from './select-field.js'
 
 /** A case as a picker lists it: its code, and where it is kept. */
@@ -27,7 +28,7 @@ const PAGE = 100
  * The caller's cases of one type (`GET /cases?type=…`), a hundred at a time: a form's case
  * choice starts with the most active ones and can list more until every case is reachable.
  */
-export function useCasePages(type: string): CasePages {
+export function useCasePages(type: CaseType): CasePages {
   const [cases, setCases] = useState<readonly PickedCase[] | null>(null)
   const [total, setTotal] = useState(0)
   const [next, setNext] = useState<string | null>(null)
@@ -35,9 +36,7 @@ export function useCasePages(type: string): CasePages {
   const [busy, setBusy] = useState(false)
   const load = (cursor: string | null) => {
     setBusy(true)
-    const query = new URLSearchParams({ type, limit: String(PAGE) })
-    if (cursor) query.set('cursor', cursor)
-    api<{ cases: PickedCase[]; total: number; nextCursor: string | null }>('GET', `/cases?${query}`)
+    apiGet('/cases', { query: { type, limit: PAGE, cursor: cursor ?? undefined } })
       .then((page) => {
         setCases((before) => [...(cursor && before ? before : []), ...page.cases])
         setTotal(page.total)

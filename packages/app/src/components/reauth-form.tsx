@@ -1,10 +1,10 @@
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { api } from '../lib/api-client.js'
 import { useSubmission } from '../lib/forms.js'
 import { t } from '../lib/locale.js'
 import { passkeysSupported, reauthWithPasskey } from '../lib/passkeys.js'
 import { session } from '../lib/session.js'
+import { apiPost } from '../lib/typed-api.js'
 import { ErrorAlert } from './messages.js'
 import { TextField } from './text-field.js'
 
@@ -43,7 +43,7 @@ export function ReauthForm({ settle }: { settle: (confirmed: boolean) => void })
             return
           }
           void submission.run(async () => {
-            await api('POST', '/account/reauth', { password })
+            await apiPost('/account/reauth', { body: { password } })
             confirmed()
           })
         }}

@@ -4044,10 +4044,11 @@ export interface operations {
             /** @constant */
             type: 'public-key'
             response: {
-              [key: string]: unknown
+              clientDataJSON: string
+              authenticatorData: string
+              signature: string
+              userHandle?: string
             }
-          } & {
-            [key: string]: unknown
           }
         }
       }
@@ -4340,10 +4341,11 @@ export interface operations {
                 /** @constant */
                 type: 'public-key'
                 response: {
-                  [key: string]: unknown
+                  clientDataJSON: string
+                  authenticatorData: string
+                  signature: string
+                  userHandle?: string
                 }
-              } & {
-                [key: string]: unknown
               }
             }
       }
@@ -4554,10 +4556,13 @@ export interface operations {
             /** @constant */
             type: 'public-key'
             response: {
-              [key: string]: unknown
+              clientDataJSON: string
+              attestationObject: string
+              authenticatorData?: string
+              transports?: string[]
+              publicKeyAlgorithm?: number
+              publicKey?: string
             }
-          } & {
-            [key: string]: unknown
           }
         }
       }
@@ -11145,7 +11150,12 @@ export interface operations {
               joined: number
               left: number
               leftByReason: {
-                [key: string]: number
+                shelter_head_detained: number
+                arrested_repatriated: number
+                released_by_shelter: number
+                moved: number
+                reached_safety: number
+                other: number
               }
               graduated: number
               transferred: number
@@ -11158,7 +11168,12 @@ export interface operations {
                 joined: number
                 left: number
                 leftByReason: {
-                  [key: string]: number
+                  shelter_head_detained: number
+                  arrested_repatriated: number
+                  released_by_shelter: number
+                  moved: number
+                  reached_safety: number
+                  other: number
                 }
                 graduated: number
                 transferred: number

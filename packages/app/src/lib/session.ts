@@ -3,6 +3,7 @@ import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import { computed, signal } from '@preact/signals'
 import { ApiError, api } from './api-client.js'
 import { isLocale, locale, localeChosenHere, setLocale } from './locale.js'
+import { apiPost } from './typed-api.js'
 
 /**
  * Who is signed in: `undefined` while the app asks the server, `null` when nobody is. The server
@@ -23,6 +24,8 @@ export const sessionProblem = signal<string | null>(null)
 
 export async function loadSession(): Promise<CurrentSessionView | null> {
   try {
+    // Untyped on purpose: `can` holds the installed modules' abilities, which the document can
+    // only call an open map of booleans, while core's `Abilities` names every module's keys.
     const view = await api<CurrentSessionView>('GET', '/auth/session')
     session.value = view
     sessionProblem.value = null
@@ -70,7 +73,7 @@ export function sessionEnded(): void {
 export async function signOut(): Promise<void> {
   const keepLocale = localeChosenHere()
   try {
-    await api('POST', '/auth/logout')
+    await apiPost('/auth/logout')
   } catch (error) {
     // Already ended on the server: the person is signed out either way.
     if (!(error instanceof ApiError && error.code === 'unauthenticated')) throw error

@@ -1,6 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest'
 import { apiUrl } from './api-url.js'
-import type { ApiInit, ApiPath, ApiResult, apiGet, apiPatch, apiPost } from './typed-api.js'
+import type {
+  ApiInit,
+  ApiPath,
+  ApiResult,
+  apiGet,
+  apiPatch,
+  apiPost,
+  apiPostFile,
+} from './typed-api.js'
 
 describe('typed API calls', () => {
   it('fill in path parameters (encoded) and the query, leaving out what is undefined', () => {
@@ -30,7 +38,12 @@ describe('typed API calls', () => {
     expectTypeOf<'/work-queue'>().not.toExtend<ApiPath<'post'>>()
 
     // Only typechecked: the calls' types, without loading the browser-side fetch layer.
-    const unused = (get: typeof apiGet, patch: typeof apiPatch, post: typeof apiPost) => {
+    const unused = (
+      get: typeof apiGet,
+      patch: typeof apiPatch,
+      post: typeof apiPost,
+      postFile: typeof apiPostFile,
+    ) => {
       // @ts-expect-error: no such path
       void get('/casez/{id}', { path: { id: '1' } })
       // @ts-expect-error: the path parameter is required
@@ -41,6 +54,8 @@ describe('typed API calls', () => {
       void patch('/cases/{id}', { path: { id: '1' }, body: { version: 1, status: 'opened' } })
       // @ts-expect-error: the body is missing
       void post('/cases', {})
+      // @ts-expect-error: a JSON operation takes no file
+      void postFile('/cases', { path: {} }, new File([], 'x'))
       void (async () => {
         const kase = await get('/cases/{id}', { path: { id: '1' } })
         // @ts-expect-error: a response field the document does not have

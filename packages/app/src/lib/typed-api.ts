@@ -1,4 +1,4 @@
-import { api } from './api-client.js'
+import { api, apiUpload } from './api-client.js'
 import type { paths } from './api-types.gen.js'
 import { apiUrl, type QueryValue } from './api-url.js'
 
@@ -77,3 +77,33 @@ export const apiPost = call('post') as Caller<'post'>
 export const apiPut = call('put') as Caller<'put'>
 export const apiPatch = call('patch') as Caller<'patch'>
 export const apiDelete = call('delete') as Caller<'delete'>
+
+/** The paths whose operation `M` takes a file as its body (`application/octet-stream`). */
+export type FilePath<M extends Method> = {
+  [P in ApiPath<M>]: Operation<M, P> extends {
+    requestBody: { content: { 'application/octet-stream': unknown } }
+  }
+    ? P
+    : never
+}[ApiPath<M>]
+
+type FileCaller<M extends Method> = <P extends FilePath<M>>(
+  path: P,
+  init: { path: PathParams<Operation<M, P>> },
+  file: File,
+) => Promise<ApiResult<M, P>>
+
+/** Sends a file as the body (`apiUpload`), to a path of the document, typed as the JSON calls are. */
+function upload(method: Method) {
+  return (path: string, init: { path: unknown }, file: File) =>
+    apiUpload<unknown>(
+      method.toUpperCase(),
+      apiUrl(path, init.path as Record<string, string> | undefined),
+      file,
+    )
+}
+
+// Through `unknown`: tsc cannot relate the untyped sender to the generic answer of each path
+// (it checks against the constraint's answer, which is empty); the callers' types are exact.
+export const apiPostFile = upload('post') as unknown as FileCaller<'post'>
+export const apiPutFile = upload('put') as unknown as FileCaller<'put'>

@@ -30,27 +30,58 @@ export const recoveryLoginSchema = z.strictObject({
     .regex(/^[A-Z2-7]{4}(-?[A-Z2-7]{4}){3}$/, { error: 'field.recovery_format' }),
 })
 
-/** A WebAuthn response from @simplewebauthn/browser; its inner structure is checked by the library. */
-export const webauthnResponseSchema = z.looseObject({
-  id: z.string().min(1).max(1024),
-  rawId: z.string().min(1).max(1024),
-  type: z.literal('public-key'),
-  response: z.looseObject({}),
+/** A credential id, as the browser encodes it (base64url). */
+const credentialId = z.string().min(1).max(1024)
+/**
+ * One signed part of a WebAuthn response (base64url). An attestation with its certificate chain
+ * is a few KB; the bound only keeps a request from carrying megabytes into the verifier.
+ */
+const signedPart = z.string().min(1).max(32_768)
+
+/**
+ * What @simplewebauthn/browser sends back from a passkey prompt, named field by field so the
+ * document (and the app's typed client) says what goes in. Unknown fields (the browser's
+ * extension results) are dropped: @simplewebauthn/server reads none of them, and it verifies
+ * every signed part itself.
+ */
+const webauthnCredential = <R extends z.ZodRawShape>(response: R) =>
+  z.object({
+    id: credentialId,
+    rawId: credentialId,
+    type: z.literal('public-key'),
+    response: z.object(response),
+  })
+
+/** The answer to a sign-in (or confirm-it-is-you) challenge: an assertion. */
+export const webauthnAssertionSchema = webauthnCredential({
+  clientDataJSON: signedPart,
+  authenticatorData: signedPart,
+  signature: signedPart,
+  userHandle: signedPart.optional(),
+})
+/** The answer to a registration challenge: an attestation of the new passkey. */
+export const webauthnAttestationSchema = webauthnCredential({
+  clientDataJSON: signedPart,
+  attestationObject: signedPart,
+  authenticatorData: signedPart.optional(),
+  transports: z.array(z.string().max(32)).max(16).optional(),
+  publicKeyAlgorithm: z.number().int().optional(),
+  publicKey: signedPart.optional(),
 })
 export const passkeyLoginSchema = z.strictObject({
   challengeId: idSchema,
-  response: webauthnResponseSchema,
+  response: webauthnAssertionSchema,
 })
 export const passkeyRegisterSchema = z.strictObject({
   challengeId: idSchema,
   name: z.string().trim().min(1).max(60),
-  response: webauthnResponseSchema,
+  response: webauthnAttestationSchema,
 })
 export const passkeyRenameSchema = z.strictObject({ name: z.string().trim().min(1).max(60) })
 
 export const reauthSchema = z.union([
   z.strictObject({ password: passwordInputSchema }),
-  z.strictObject({ challengeId: idSchema, response: webauthnResponseSchema }),
+  z.strictObject({ challengeId: idSchema, response: webauthnAssertionSchema }),
 ])
 
 export const changePasswordSchema = z.strictObject({

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import { sealedTextView } from '../privacy/sealed-text-view.js'
 import { FINDING_KINDS, UPDATE_STATUSES } from './sponsor-update-review.js'
-import { ENROLMENT_STATUSES, SPONSORSHIP_LEAVE_REASONS } from './sponsorship-rules.js'
+import {
+  ENROLMENT_STATUSES,
+  SPONSORSHIP_LEAVE_REASONS,
+  type SponsorshipLeaveReason,
+} from './sponsorship-rules.js'
 import {
   INCIDENT_KINDS,
   PLEDGE_FREQUENCIES,
@@ -131,11 +135,23 @@ export const sponsorView = sponsorSummaryView.extend({
 })
 export type SponsorView = z.infer<typeof sponsorView>
 
+/**
+ * Children who left, one count for every reason (core's `Flows`). Each reason is a property of its
+ * own rather than a record keyed by the enum: JSON Schema writes such a record as `propertyNames`,
+ * which client generators read as an open map, so the typed client lost the reasons.
+ */
+const leftByReasonView = z.object(
+  Object.fromEntries(SPONSORSHIP_LEAVE_REASONS.map((r) => [r, z.number().int()])) as Record<
+    SponsorshipLeaveReason,
+    z.ZodNumber
+  >,
+)
+
 const flowsView = z.object({
   atStart: z.number().int(),
   joined: z.number().int(),
   left: z.number().int(),
-  leftByReason: z.record(z.enum(SPONSORSHIP_LEAVE_REASONS), z.number().int()),
+  leftByReason: leftByReasonView,
   graduated: z.number().int(),
   transferred: z.number().int(),
   atEnd: z.number().int(),

@@ -3,8 +3,9 @@ import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { PasskeysSection } from './passkeys-section.js'
 import { PasswordSection } from './password-section.js'
 import { ProfileSection } from './profile-section.js'
@@ -19,7 +20,7 @@ export function AccountPage(): JSX.Element {
 
   const reload = async () => {
     try {
-      setAccount(await api<AccountView>('GET', '/account'))
+      setAccount(await apiGet('/account'))
       setError(null)
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : String(caught))

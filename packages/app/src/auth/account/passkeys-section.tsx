@@ -5,10 +5,10 @@ import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { passkeysSupported } from '../../lib/passkeys.js'
+import { apiDelete, apiPatch } from '../../lib/typed-api.js'
 import { PasskeyAddForm } from './passkey-add-form.js'
 
 type Passkey = AccountView['passkeys'][number]
@@ -35,7 +35,10 @@ function RenameForm({
           return
         }
         void submission.run(async () => {
-          await api('PATCH', `/account/passkeys/${encodeURIComponent(passkey.id)}`, checked.value)
+          await apiPatch('/account/passkeys/{id}', {
+            path: { id: passkey.id },
+            body: checked.value,
+          })
           onDone(true)
         })
       }}
@@ -119,7 +122,7 @@ export function PasskeysSection({
                       disabled={submission.busy}
                       onClick={() =>
                         submission.run(async () => {
-                          await api('DELETE', `/account/passkeys/${encodeURIComponent(p.id)}`)
+                          await apiDelete('/account/passkeys/{id}', { path: { id: p.id } })
                           setStatus(t('account.passkey_removed', { name: p.name }))
                           await onChanged()
                         })

@@ -3,7 +3,6 @@ import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import {
   checkFields,
   focusFirstInvalid,
@@ -11,6 +10,7 @@ import {
   useSubmission,
 } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** Changing the password; the server ends every other session of the account. */
 export function PasswordSection(): JSX.Element {
@@ -47,7 +47,7 @@ export function PasswordSection(): JSX.Element {
             return
           }
           void submission.run(async () => {
-            await api('POST', '/account/password', checked.value)
+            await apiPost('/account/password', { body: checked.value })
             setForm(empty)
             setDone(true)
           })

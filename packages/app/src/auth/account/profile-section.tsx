@@ -5,10 +5,10 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { isLocale, LOCALE_NAMES, LOCALES, locale, setLocale, t } from '../../lib/locale.js'
 import { loadSession } from '../../lib/session.js'
+import { apiPatch } from '../../lib/typed-api.js'
 
 export function ProfileSection({
   account,
@@ -39,7 +39,7 @@ export function ProfileSection({
             return
           }
           void submission.run(async () => {
-            await api('PATCH', '/account', checked.value)
+            await apiPatch('/account', { body: checked.value })
             // The saved language is the app's language too, on this device and the next.
             if (checked.value.locale) setLocale(checked.value.locale)
             setSaved(true)

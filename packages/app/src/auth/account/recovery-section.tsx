@@ -2,9 +2,9 @@ import type { AccountView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { RecoveryCodesShown } from './recovery-codes-shown.js'
 
 /** Recovery codes stand in for a lost phone or key; they exist once a second factor does. */
@@ -39,10 +39,7 @@ export function RecoverySection({
               disabled={submission.busy}
               onClick={() =>
                 submission.run(async () => {
-                  const result = await api<{ recoveryCodes: string[] }>(
-                    'POST',
-                    '/account/recovery-codes',
-                  )
+                  const result = await apiPost('/account/recovery-codes')
                   setCodes(result.recoveryCodes)
                   await onChanged()
                 })

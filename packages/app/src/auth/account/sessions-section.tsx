@@ -3,9 +3,9 @@ import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiDelete, apiGet } from '../../lib/typed-api.js'
 
 /** Where this account is signed in; any session but this one can be ended from here. */
 export function SessionsSection(): JSX.Element {
@@ -13,8 +13,7 @@ export function SessionsSection(): JSX.Element {
   const [ended, setEnded] = useState<string | null>(null)
   const submission = useSubmission()
 
-  const load = () =>
-    submission.run(async () => setSessions(await api<SessionListView>('GET', '/account/sessions')))
+  const load = () => submission.run(async () => setSessions(await apiGet('/account/sessions')))
   useEffect(() => {
     void load()
   }, [])
@@ -50,9 +49,9 @@ export function SessionsSection(): JSX.Element {
                   disabled={submission.busy}
                   onClick={() =>
                     submission.run(async () => {
-                      await api('DELETE', `/account/sessions/${encodeURIComponent(s.id)}`)
+                      await apiDelete('/account/sessions/{id}', { path: { id: s.id } })
                       setEnded(t('account.session_ended', { device: s.device }))
-                      setSessions(await api<SessionListView>('GET', '/account/sessions'))
+                      setSessions(await apiGet('/account/sessions'))
                     })
                   }
                 >

@@ -2,9 +2,9 @@ import type { AccountView } from '@haven/core/auth/auth-views'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
-import { api } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiDelete } from '../../lib/typed-api.js'
 import { RecoveryCodesShown } from './recovery-codes-shown.js'
 import { TotpSetup } from './totp-setup.js'
 
@@ -49,7 +49,7 @@ export function TotpSection({
             disabled={submission.busy}
             onClick={() =>
               submission.run(async () => {
-                await api('DELETE', '/account/totp')
+                await apiDelete('/account/totp')
                 setStatus(t('account.totp_removed'))
                 await onChanged()
               })

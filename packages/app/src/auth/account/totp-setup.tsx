@@ -3,9 +3,9 @@ import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { CopyButton } from '../../components/copy-button.js'
 import { ErrorAlert } from '../../components/messages.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { SecondFactorCodeField } from '../login/second-factor-step.js'
 
 /** A base32 secret in groups of four, as authenticator apps show and people type it. */
@@ -33,7 +33,7 @@ export function TotpSetup({ onConfirmed, onCancel }: TotpSetupProps): JSX.Elemen
 
   useEffect(() => {
     void start.run(async () => {
-      setSecret(await api<{ secret: string; uri: string }>('POST', '/account/totp/setup'))
+      setSecret(await apiPost('/account/totp/setup'))
     })
   }, [])
 
@@ -65,11 +65,7 @@ export function TotpSetup({ onConfirmed, onCancel }: TotpSetupProps): JSX.Elemen
           return
         }
         void confirm.run(async () => {
-          const result = await api<{ recoveryCodes: string[] }>(
-            'POST',
-            '/account/totp/confirm',
-            checked.value,
-          )
+          const result = await apiPost('/account/totp/confirm', { body: checked.value })
           onConfirmed(result.recoveryCodes)
         })
       }}

@@ -3,11 +3,11 @@ import type { JSX } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { passkeysSupported, signInWithPasskey } from '../../lib/passkeys.js'
 import { signInNotice } from '../../lib/session.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /** The first step: login name and password, or a passkey alone. */
 /** The sign-in form's rules, with the validation library: loaded once, when first needed. */
@@ -45,7 +45,7 @@ export function PasswordStep({
               return
             }
             try {
-              onResult(await api<LoginResultView>('POST', '/auth/login', checked.value))
+              onResult(await apiPost('/auth/login', { body: checked.value }))
             } catch (error) {
               // A wrong password is typed again from scratch; the login name stays.
               setPassword('')

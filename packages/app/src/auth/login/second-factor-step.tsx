@@ -4,10 +4,10 @@ import type { JSX, Ref } from 'preact'
 import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
 import { passkeysSupported, signInWithPasskey } from '../../lib/passkeys.js'
+import { apiPost } from '../../lib/typed-api.js'
 
 /**
  * The field a person types a second-factor code into: six digits from the authenticator app
@@ -87,7 +87,9 @@ export function SecondFactorStep({
             }
             void submission.run(async () => {
               try {
-                await api<LoginResultView>('POST', `/auth/login/${mode}`, checked.value)
+                await apiPost(mode === 'totp' ? '/auth/login/totp' : '/auth/login/recovery', {
+                  body: checked.value,
+                })
                 onDone()
               } catch (error) {
                 setCode('')

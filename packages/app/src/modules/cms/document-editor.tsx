@@ -3,7 +3,7 @@ import type { DocumentView, RevisionView } from '@haven/core/cms/cms-views'
 import type { DocumentKind } from '@haven/core/site/site-paths'
 import { validate } from '@haven/core/validation/field-issues'
 import { useState } from 'preact/hooks'
-import { ApiError, api } from '../../lib/api-client.js'
+import { ApiError } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
 import { apiPost, apiPut } from '../../lib/typed-api.js'
 import { contentOf, type DocumentDraft, DocumentFields, draftOf } from './document-fields.js'
@@ -60,7 +60,9 @@ export function DocumentEditor(props: {
       },
     })
   }
-  const action = (path: string) => api<DocumentView>('POST', `/cms/documents/${doc.id}/${path}`)
+  /** A step of the workflow; each answers the document as it now stands. */
+  const action = (step: 'submit' | 'return' | 'publish' | 'unpublish') =>
+    apiPost(`/cms/documents/{id}/${step}`, { path: { id: doc.id } })
 
   return (
     <div class="document-editor">

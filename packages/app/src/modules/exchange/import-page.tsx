@@ -1,4 +1,3 @@
-import type { CompartmentView } from '@haven/core/auth/auth-views'
 import { DISTRIBUTION_IMPORT_FIELDS } from '@haven/core/exchange/distribution-import'
 import { DONATION_IMPORT_FIELDS } from '@haven/core/exchange/donation-import'
 import type { ImportReport } from '@haven/core/exchange/exchange-schema'
@@ -13,9 +12,9 @@ import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { isMessageKey, locale, t } from '../../lib/locale.js'
 import { activeSession } from '../../lib/session.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { sendWithProgress } from './send-with-progress.js'
 
 type Encoding = 'auto' | 'utf-8' | 'shift_jis'
@@ -46,7 +45,7 @@ export function ImportPage(): JSX.Element {
   const kinds = (Object.keys(KINDS) as Kind[]).filter((k) => can?.[KINDS[k].ability] === true)
   const [kind, setKind] = useState<Kind>(kinds[0] ?? 'people')
   const { fields, compartment: inCompartment } = KINDS[kind]
-  const [list] = useLoad(() => api<CompartmentView[]>('GET', '/compartments'), 'compartments')
+  const [list] = useLoad(() => apiGet('/compartments'), 'compartments')
   const [file, setFile] = useState<File | null>(null)
   const [compartmentId, setCompartmentId] = useState('')
   const [source, setSource] = useState('')

@@ -1,9 +1,4 @@
-import type {
-  DeviceView,
-  FieldMutation,
-  PulledCase,
-  PulledPerson,
-} from '@haven/core/field/field-schemas'
+import type { FieldMutation, PulledCase, PulledPerson } from '@haven/core/field/field-schemas'
 import { formatDate, formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
@@ -11,8 +6,8 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiPost } from '../../lib/typed-api.js'
 import { FORM_LABELS, labelOf, refusalLabel } from './field-labels.js'
 import './field.css'
 import {
@@ -268,7 +263,7 @@ function Setup({ onReady }: { onReady: (v: Vault) => Promise<void> }): JSX.Eleme
     if (pass === duress) return setError(t('field.setup.same'))
     setBusy(true)
     try {
-      const device = await api<DeviceView>('POST', '/field/devices', { name })
+      const device = await apiPost('/field/devices', { body: { name } })
       const vault = await createVault(pass, duress)
       await vault.put('state', { deviceId: device.id } satisfies FieldState)
       await onReady(vault)

@@ -1,11 +1,6 @@
-import type {
-  FieldMutation,
-  PulledCase,
-  PulledPerson,
-  PullView,
-  PushResult,
-} from '@haven/core/field/field-schemas'
-import { ApiError, api } from '../../lib/api-client.js'
+import type { FieldMutation, PulledCase, PulledPerson } from '@haven/core/field/field-schemas'
+import { ApiError } from '../../lib/api-client.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import type { Vault } from './field-vault.js'
 
 /** What the phone keeps, each value one sealed blob in the vault. */
@@ -48,9 +43,10 @@ export const CLOCK_TOLERANCE_MINUTES = 5
 export const skewMinutes = (serverTime: string, now = Date.now()) =>
   Math.round((now - Date.parse(serverTime)) / 60_000)
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A request of this phone; the server answers 410 once the phone is revoked. */
+async function call<T>(request: Promise<T>): Promise<T> {
   try {
-    return await api<T>(method, path, body)
+    return await request
   } catch (error) {
     if (error instanceof ApiError && error.status === 410) throw new DeviceRevoked()
     throw error
@@ -83,10 +79,11 @@ export async function sync(
   progress(0, total, 'push')
   while (done < total) {
     const batch = outbox.slice(0, BATCH)
-    const answer = await call<PushResult>('POST', '/field/sync/push', {
-      deviceId: state.deviceId,
-      mutations: batch.map((e) => e.m),
-    })
+    const answer = await call(
+      apiPost('/field/sync/push', {
+        body: { deviceId: state.deviceId, mutations: batch.map((e) => e.m) },
+      }),
+    )
     const refused = new Map<string, string>()
     for (const r of answer.results) {
       if (r.outcome === 'refused') refused.set(r.clientId, r.code ?? 'refused')
@@ -116,10 +113,9 @@ async function pull(vault: Vault, state: FieldState, progress: (n: number) => vo
   const cases = new Map(((await vault.get<PulledCase[]>('cases')) ?? []).map((c) => [c.id, c]))
   let received = 0
   for (;;) {
-    const q = `/field/sync/pull?deviceId=${encodeURIComponent(state.deviceId)}${
-      state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : ''
-    }`
-    const page = await call<PullView>('GET', q)
+    const page = await call(
+      apiGet('/field/sync/pull', { query: { deviceId: state.deviceId, cursor: state.cursor } }),
+    )
     // A grant taken away: everything of that compartment leaves the phone now.
     const purged = new Set(page.purge)
     for (const [id, p] of people) if (purged.has(p.compartmentId)) people.delete(id)

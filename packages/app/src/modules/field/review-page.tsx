@@ -1,12 +1,11 @@
-import type { ReviewItemView } from '@haven/core/field/field-schemas'
 import { formatDateTime } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet, apiPost } from '../../lib/typed-api.js'
 import { kindLabel, labelOf } from './field-labels.js'
 import './field.css'
 
@@ -23,17 +22,21 @@ const outcomeKey = (o: string) =>
 export function ReviewPage(): JSX.Element {
   const params = new URLSearchParams(location.search)
   const offset = Number(params.get('offset') ?? 0) || 0
-  const outcome = params.get('outcome') ?? ''
-  const query = `?limit=${PAGE}&offset=${offset}${outcome ? `&outcome=${outcome}` : ''}`
+  const asked = params.get('outcome')
+  // An outcome the address cannot name shows them all, as no outcome does.
+  const outcome = asked === 'flagged' || asked === 'conflict' ? asked : ''
   const [loaded, reload] = useLoad(
-    () => api<{ items: ReviewItemView[]; total: number }>('GET', `/field/review${query}`),
-    query,
+    () =>
+      apiGet('/field/review', {
+        query: { limit: PAGE, offset, outcome: outcome === '' ? undefined : outcome },
+      }),
+    `${offset}/${outcome}`,
   )
   const [error, setError] = useState<string | null>(null)
   const decide = async (id: string, resolution: 'apply' | 'dismiss') => {
     setError(null)
     try {
-      await api('POST', `/field/review/${id}`, { resolution })
+      await apiPost('/field/review/{id}', { path: { id }, body: { resolution } })
       reload()
     } catch (e) {
       setError((e as Error).message)

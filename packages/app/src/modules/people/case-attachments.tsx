@@ -5,10 +5,9 @@ import { useState } from 'preact/hooks'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { OnDemand } from '../../components/on-demand.js'
-import { apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { apiGet } from '../../lib/typed-api.js'
+import { apiGet, apiPostFile } from '../../lib/typed-api.js'
 import { SealedText } from './people-parts.js'
 
 /**
@@ -64,7 +63,7 @@ export function CaseAttachments({ kase }: { kase: CaseView }): JSX.Element {
                 if (!file) return
                 setNotice('')
                 void upload.run(async () => {
-                  await apiUpload('POST', `/cases/${kase.id}/attachments`, file)
+                  await apiPostFile('/cases/{id}/attachments', { path: { id: kase.id } }, file)
                   setNotice(t('cases.attached'))
                   setFile(null)
                   reload()

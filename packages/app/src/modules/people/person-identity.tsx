@@ -3,10 +3,9 @@ import type { PersonView, RevealedIdentityView } from '@haven/core/people/people
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
 import { ErrorAlert, StatusMessage } from '../../components/messages.js'
-import { apiUpload } from '../../lib/api-client.js'
 import { useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiPost, apiPutFile } from '../../lib/typed-api.js'
 import { PersonIdentityForm } from './person-identity-form.js'
 
 function birthText(identity: Extract<RevealedIdentityView, { state: 'shown' }>['identity']) {
@@ -140,7 +139,7 @@ function PhotoSection({ person }: { person: PersonView }): JSX.Element {
             event.preventDefault()
             if (!file) return
             void upload.run(async () => {
-              await apiUpload('PUT', `/people/${person.id}/photo`, file)
+              await apiPutFile('/people/{id}/photo', { path: { id: person.id } }, file)
               setSaved(true)
               setNotice(t('people.photo_saved'))
             })

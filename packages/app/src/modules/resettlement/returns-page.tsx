@@ -18,8 +18,7 @@ import { ErrorAlert, StatusMessage } from '../../components/messages.js'
 import { PageTitle } from '../../components/page-title.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
-import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
+import { checkFields, type FieldErrors, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { locale, t } from '../../lib/locale.js'
 import { apiGet, apiPost } from '../../lib/typed-api.js'
 
@@ -116,18 +115,43 @@ function StepForm(props: {
   const [paidOn, setPaidOn] = useState(today())
   const submission = useSubmission()
   const element = useRef<HTMLFormElement>(null)
-  const path = `/resettlement/returns/${encodeURIComponent(item.id)}/${step}`
-  const checked = () =>
-    step === 'assessment'
-      ? checkFields(assessReturnSchema, { version: item.version, decision, on: on.trim() })
-      : step === 'funds'
-        ? checkFields(payReturnSchema, {
-            version: item.version,
-            amount: amount.trim(),
-            currency: currency.trim().toUpperCase(),
-            paidOn,
-          })
-        : checkFields(returnedSchema, { version: item.version, on: on.trim() })
+  const at = { id: item.id }
+  /** The step's fields checked, and if they pass, the request that records it. */
+  const checked = ():
+    | { ok: true; send: () => Promise<ReturnView> }
+    | { ok: false; errors: FieldErrors } => {
+    if (step === 'assessment') {
+      const r = checkFields(assessReturnSchema, { version: item.version, decision, on: on.trim() })
+      return r.ok
+        ? {
+            ok: true,
+            send: () =>
+              apiPost('/resettlement/returns/{id}/assessment', { path: at, body: r.value }),
+          }
+        : r
+    }
+    if (step === 'funds') {
+      const r = checkFields(payReturnSchema, {
+        version: item.version,
+        amount: amount.trim(),
+        currency: currency.trim().toUpperCase(),
+        paidOn,
+      })
+      return r.ok
+        ? {
+            ok: true,
+            send: () => apiPost('/resettlement/returns/{id}/funds', { path: at, body: r.value }),
+          }
+        : r
+    }
+    const r = checkFields(returnedSchema, { version: item.version, on: on.trim() })
+    return r.ok
+      ? {
+          ok: true,
+          send: () => apiPost('/resettlement/returns/{id}/returned', { path: at, body: r.value }),
+        }
+      : r
+  }
   return (
     <form
       ref={element}
@@ -141,7 +165,7 @@ function StepForm(props: {
           return
         }
         void submission.run(async () => {
-          props.onSaved(await api<ReturnView>('POST', path, result.value))
+          props.onSaved(await result.send())
         })
       }}
     >

@@ -5,12 +5,13 @@ import { useLocation } from 'preact-iso'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
 import { PageTitle } from '../../components/page-title.js'
 import { TextField } from '../../components/text-field.js'
-import { api } from '../../lib/api-client.js'
 import { t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { EnrolmentChart } from './flows-chart.js'
 import { count, day } from './sponsorship-labels.js'
 import './sponsorship.css'
 
+/** Core's flows; the typed answer must fit it, so the document and core cannot disagree. */
 type Flows = YearFlowsView['total']
 
 /** A movement with its sign (none for nothing moved). */
@@ -40,7 +41,7 @@ function FlowRows({ flows }: { flows: Flows }): JSX.Element {
       {SPONSORSHIP_LEAVE_REASONS.filter((r) => flows.leftByReason[r]).map((r) => (
         <tr key={r} class="sub-row">
           <th scope="row">{t(`sponsorship.reason.${r}`)}</th>
-          <td class="number">{count(flows.leftByReason[r] ?? 0)}</td>
+          <td class="number">{count(flows.leftByReason[r])}</td>
         </tr>
       ))}
       <tr>
@@ -63,10 +64,7 @@ function FlowRows({ flows }: { flows: Flows }): JSX.Element {
 export function FlowsPage(): JSX.Element {
   const { query, route } = useLocation()
   const year = Number(query.year) || currentFiscalYear()
-  const [flows] = useLoad(
-    () => api<YearFlowsView>('GET', `/sponsorship/flows?year=${year}`),
-    String(year),
-  )
+  const [flows] = useLoad(() => apiGet('/sponsorship/flows', { query: { year } }), String(year))
   return (
     <section class="card" aria-labelledby="page-title">
       <PageTitle text={t('sponsorship.flows_title')} />

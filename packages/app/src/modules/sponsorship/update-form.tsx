@@ -6,10 +6,9 @@ import { useRef, useState } from 'preact/hooks'
 import { ErrorAlert } from '../../components/messages.js'
 import { SelectField } from '../../components/select-field.js'
 import { TextArea } from '../../components/text-area.js'
-import { apiUpload } from '../../lib/api-client.js'
 import { checkFields, focusFirstInvalid, useSubmission } from '../../lib/forms.js'
 import { t } from '../../lib/locale.js'
-import { apiPost } from '../../lib/typed-api.js'
+import { apiPost, apiPutFile } from '../../lib/typed-api.js'
 
 /**
  * Writes an update for the child's sponsors: words and an optional photo. It is a draft until a
@@ -48,9 +47,9 @@ export function UpdateForm({
             body: checked.value,
           })
           if (photo)
-            update = await apiUpload<SponsorUpdateView>(
-              'PUT',
-              `/sponsorship/updates/${encodeURIComponent(update.id)}/photo`,
+            update = await apiPutFile(
+              '/sponsorship/updates/{id}/photo',
+              { path: { id: update.id } },
               photo,
             )
           onSaved(update)

@@ -2,8 +2,8 @@ import { formatNumber } from '@haven/core/i18n/format'
 import type { DayHeadcountView } from '@haven/core/supplies/supply-views'
 import type { JSX } from 'preact'
 import { Loading, Problem, useLoad } from '../../components/load-state.js'
-import { api } from '../../lib/api-client.js'
 import { locale, t } from '../../lib/locale.js'
+import { apiGet } from '../../lib/typed-api.js'
 import { todayIso } from './use-compartments.js'
 
 /**
@@ -13,7 +13,7 @@ import { todayIso } from './use-compartments.js'
 export function HeadcountPanel(): JSX.Element | null {
   const day = todayIso()
   const [counts] = useLoad(
-    () => api<DayHeadcountView[]>('GET', `/distributions/headcounts?day=${day}`),
+    () => apiGet('/distributions/headcounts', { query: { day } }),
     `headcounts-${day}`,
   )
   // Staff who hand nothing out (a caseworker) have no shelter here: no panel, rather than an empty one.
