@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { translate } from '@haven/core/i18n/translate'
 import ExcelJS from 'exceljs'
-import { beforeEach, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { closeMonth } from '../src/modules/finance/books-service.js'
 import { createPolicy } from '../src/modules/supplies/distribution-service.js'
-import { recordRate } from '../src/modules/supplies/stock-service.js'
+import { createItem, createLocation, recordRate } from '../src/modules/supplies/stock-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { testAppContext, testApps } from './support/test-app.js'
@@ -31,7 +31,7 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
   let finance: Record<string, string>
 
   const upload = (
-    kind: 'distributions' | 'donations' | 'partners' | 'sponsors',
+    kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies',
     as: Record<string, string>,
     query: Record<string, string>,
     file: Uint8Array,
@@ -439,5 +439,189 @@ describeEachDialect('spreadsheet import of distributions and donations', (ctx) =
       expect([403, 404]).toContain(refused.status)
     }
     expect(await sponsors()).toHaveLength(0)
+  })
+
+  describe('supplies', () => {
+    let coordinator: Record<string, string>
+    let warehouseId: string
+
+    const movements = () =>
+      app.database.db
+        .selectFrom('stock_movements')
+        .select(['kind', 'from_location_id', 'to_location_id', 'quantity', 'occurred_on', 'note'])
+        .orderBy('occurred_on')
+        .execute()
+    const stock = () =>
+      app.database.db
+        .selectFrom('stock_levels')
+        .select(['location_id', 'quantity'])
+        .where('quantity', '<>', 0)
+        .orderBy('quantity')
+        .execute()
+
+    beforeEach(async () => {
+      await createItem(app, { name: 'Rice', nameJa: '米', kind: 'rice', unit: 'kg' }, BY)
+      await createItem(
+        app,
+        { name: 'First-aid kit', nameJa: '救急キット', kind: 'first_aid_kit', unit: 'kit' },
+        BY,
+      )
+      warehouseId = (
+        await createLocation(
+          app,
+          { name: 'Yanji warehouse', nameJa: '延吉倉庫', kind: 'warehouse', compartmentId: null },
+          BY,
+        )
+      ).id
+      await createLocation(
+        app,
+        { name: 'Shelter A', nameJa: '', kind: 'shelter', compartmentId: shelterId },
+        BY,
+      )
+      await createLocation(
+        app,
+        { name: 'Hoeryong', nameJa: '会寧', kind: 'delivery', compartmentId: null },
+        BY,
+      )
+      coordinator = (
+        await signIn(
+          app,
+          await buildUser(app, { grants: [{ role: 'coordinator', compartmentId: shelterId }] }),
+        )
+      ).headers
+    })
+
+    it('an XLSX with Japanese headers and names, full-width digits and 令和 dates: the dry run writes nothing, the import receives each into stock, a second import adds nothing', async () => {
+      const sheet = await workbook([
+        ['品目', '保管場所', '数量', '単位', '入庫日', '備考'],
+        ['米', '延吉倉庫', '１２０.５', 'キロ', '令和8年5月1日', '延吉教会から寄贈'],
+        ['first-aid KIT', 'Shelter A', 10, '', '2026/5/2', ''],
+      ])
+      const dry = await upload('supplies', coordinator, { dryRun: '1' }, sheet)
+      expect(dry.status, await dry.clone().text()).toBe(200)
+      expect(await dry.json()).toMatchObject({
+        kind: 'supplies',
+        dryRun: true,
+        format: 'xlsx',
+        mapping: {
+          item: '品目',
+          place: '保管場所',
+          quantity: '数量',
+          unit: '単位',
+          received_on: '入庫日',
+          note: '備考',
+        },
+        rows: 2,
+        ready: 2,
+        imported: 0,
+        rowsWithErrors: 0,
+      })
+      expect(await movements()).toHaveLength(0)
+      expect(await stock()).toHaveLength(0)
+
+      const done = await upload('supplies', finance, {}, sheet)
+      expect(done.status, await done.clone().text()).toBe(200)
+      expect(await done.json()).toMatchObject({ imported: 2, alreadyImported: 0 })
+      const shelf = await app.database.db
+        .selectFrom('supply_locations')
+        .select('id')
+        .where('name', '=', 'Shelter A')
+        .executeTakeFirstOrThrow()
+      expect((await movements()).map((m) => ({ ...m, quantity: Number(m.quantity) }))).toEqual([
+        {
+          kind: 'receipt',
+          from_location_id: null,
+          to_location_id: warehouseId,
+          quantity: 120_500,
+          occurred_on: '2026-05-01',
+          note: '延吉教会から寄贈',
+        },
+        {
+          kind: 'receipt',
+          from_location_id: null,
+          to_location_id: shelf.id,
+          quantity: 10,
+          occurred_on: '2026-05-02',
+          note: null,
+        },
+      ])
+      expect((await stock()).map((s) => [s.location_id, Number(s.quantity)])).toEqual([
+        [shelf.id, 10],
+        [warehouseId, 120_500],
+      ])
+      const audited = await app.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'compartment_id'])
+        .where('action', 'in', ['stock.receipt', 'exchange.records_imported'])
+        .orderBy('action')
+        .execute()
+      expect(audited.map((a) => a.action)).toEqual([
+        'exchange.records_imported',
+        'stock.receipt',
+        'stock.receipt',
+      ])
+      // The shelter's receipt is audited in its compartment, as a movement recorded by hand is.
+      expect(audited.map((a) => a.compartment_id)).toContain(shelterId)
+
+      const again = await upload('supplies', coordinator, {}, sheet)
+      expect(await again.json()).toMatchObject({ imported: 0, alreadyImported: 2 })
+      expect(await movements()).toHaveLength(2)
+    })
+
+    it('bad rows (an unknown item, a negative quantity, a formula, the wrong unit, half a kit, a place that holds no stock) are each named in the reader’s language; nothing is written', async () => {
+      const sheet = utf8(
+        'item,place,quantity,unit,date\n' +
+          'Rice,Yanji warehouse,50,kg,2026-05-01\n' +
+          'Blankets,Yanji warehouse,5,,2026-05-01\n' +
+          'Rice,Yanji warehouse,-5,kg,2026-05-01\n' +
+          'Rice,Yanji warehouse,=2*3,kg,2026-05-01\n' +
+          '救急キット,延吉倉庫,3,kg,2026-05-01\n' +
+          'First-aid kit,Yanji warehouse,1.5,,2026-05-01\n' +
+          'Rice,Hoeryong,10,kg,2026-05-01\n' +
+          'Rice,Nowhere,10,kg,2026-05-01\n',
+      )
+      const dry = await upload('supplies', coordinator, { dryRun: '1' }, sheet)
+      expect(dry.status, await dry.clone().text()).toBe(200)
+      const report = await dry.json()
+      expect(report).toMatchObject({ rows: 8, ready: 1, rowsWithErrors: 7 })
+      expect(
+        report.issues.map((i: { line: number; header: string; key: string }) => [
+          i.line,
+          i.header,
+          i.key,
+        ]),
+      ).toEqual([
+        [3, '', 'exchange.unknown_item'],
+        [4, 'quantity', 'field.quantity_positive'],
+        [5, 'quantity', 'exchange.formula_cell'],
+        [6, '', 'exchange.unit_mismatch'],
+        [7, '', 'field.quantity_whole'],
+        [8, '', 'error.location_holds_no_stock'],
+        [9, '', 'exchange.unknown_place'],
+      ])
+      const unknown = report.issues[0]
+      expect(translate('ja', unknown.key, unknown.params)).toContain(
+        '「Blankets」という品目はありません',
+      )
+      const refused = await upload('supplies', coordinator, {}, sheet)
+      expect(refused.status).toBe(422)
+      expect(await refused.json()).toMatchObject({ error: { code: 'import_has_errors' } })
+      expect(await movements()).toHaveLength(0)
+      expect(await stock()).toHaveLength(0)
+      expect(await app.database.db.selectFrom('exchange_rows').selectAll().execute()).toHaveLength(
+        0,
+      )
+    })
+
+    it('refused to staff who may not record stock movements', async () => {
+      const refused = await upload(
+        'supplies',
+        fieldWorker,
+        {},
+        utf8('item,place,quantity,date\nRice,Yanji warehouse,5,2026-05-01\n'),
+      )
+      expect(refused.status).toBe(403)
+      expect(await movements()).toHaveLength(0)
+    })
   })
 })
