@@ -7,6 +7,7 @@ import type { AppContext } from '../src/app-context.js'
 import { setIatiSettings } from '../src/modules/exchange/iati-service.js'
 import { postManual } from '../src/modules/finance/ledger-service.js'
 import { createPolicy } from '../src/modules/supplies/distribution-service.js'
+import { createItem, createLocation } from '../src/modules/supplies/stock-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment } from './support/factories.js'
 import { TEST_MASTER_KEY, testAppContext } from './support/test-app.js'
@@ -204,6 +205,52 @@ describeEachDialect('the haven command: import and iati, as a separate process',
       expect(posted.stdout).toContain('Imported 1 donations')
       const twice = await haven(app, ['import', 'donations', gifts, '--source', 'bank'])
       expect(twice.stdout).toContain('Imported 0 donations; 1 rows were imported before')
+    },
+    CLI_TIMEOUT,
+  )
+
+  it(
+    'haven import supplies: an unknown item is refused in Japanese, nothing is written; the fixed file imports once',
+    async () => {
+      await createItem(app, { name: 'Rice', nameJa: '米', kind: 'rice', unit: 'kg' }, BY)
+      await createLocation(
+        app,
+        { name: 'Yanji warehouse', nameJa: '延吉倉庫', kind: 'warehouse', compartmentId: null },
+        BY,
+      )
+      const received = () =>
+        app.database.db.selectFrom('stock_movements').select('quantity').execute()
+      const bad = join(dir, 'nyuko-ng.csv')
+      writeFileSync(
+        bad,
+        '品目,保管場所,数量,入庫日\n米,延吉倉庫,50,令和8年5月1日\n毛布,延吉倉庫,5,令和8年5月1日\n',
+      )
+      const good = join(dir, 'nyuko.csv')
+      writeFileSync(good, '品目,保管場所,数量,入庫日\n米,延吉倉庫,50,令和8年5月1日\n')
+      const args = ['--source', 'Yanji warehouse']
+
+      const dry = await haven(app, [
+        'import',
+        'supplies',
+        bad,
+        ...args,
+        '--dry-run',
+        '--lang',
+        'ja',
+      ])
+      expect(dry.code, dry.stderr).toBe(0)
+      expect(dry.stdout).toContain('2 rows, 1 ready, 0 imported before, 1 with problems')
+      expect(dry.stdout).toContain('「毛布」という品目はありません')
+      const refused = await haven(app, ['import', 'supplies', bad, ...args])
+      expect(refused.code).not.toBe(0)
+      expect(await received()).toEqual([])
+
+      const done = await haven(app, ['import', 'supplies', good, ...args])
+      expect(done.code, done.stderr).toBe(0)
+      expect(done.stdout).toContain('Imported 1 supplies; 0 rows were imported before')
+      const again = await haven(app, ['import', 'supplies', good, ...args])
+      expect(again.stdout).toContain('Imported 0 supplies; 1 rows were imported before')
+      expect((await received()).map((m) => Number(m.quantity))).toEqual([50_000])
     },
     CLI_TIMEOUT,
   )

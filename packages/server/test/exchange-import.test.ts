@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import ExcelJS from 'exceljs'
 import { beforeEach, expect, it } from 'vitest'
 import type { AppContext } from '../src/app-context.js'
 import { runRotation, startRotation } from '../src/crypto/key-rotation.js'
@@ -7,17 +6,10 @@ import { openIdentity } from '../src/modules/people/person-service.js'
 import { describeEachDialect } from './support/dialects.js'
 import { buildCompartment, buildUser, signIn } from './support/factories.js'
 import { buildPerson } from './support/people-factories.js'
-import { testAppContext, testApps } from './support/test-app.js'
+import { uploadSheet, workbook } from './support/sheet-uploads.js'
+import { testAppContext } from './support/test-app.js'
 
 const SHIFT_JIS_CSV = readFileSync(new URL('./fixtures/people-shift-jis.csv', import.meta.url))
-
-/** An XLSX workbook made by a real writer, so formulas and dates are stored as Excel stores them. */
-async function workbook(rows: readonly (readonly ExcelJS.CellValue[])[]): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook()
-  const sheet = book.addWorksheet('People')
-  for (const row of rows) sheet.addRow([...row])
-  return new Uint8Array(await book.xlsx.writeBuffer())
-}
 
 const HEADERS = ['ref', 'name_latin', 'name_hangul', 'birth', 'sex', 'situation']
 
@@ -27,13 +19,12 @@ describeEachDialect('spreadsheet import of people', (ctx) => {
   let caseworker: Record<string, string>
 
   const upload = (as: Record<string, string>, query: Record<string, string>, file: Uint8Array) =>
-    testApps(app).staff.request(
-      `/api/v1/exchange/people/imports?${new URLSearchParams({ compartmentId: shelterId, source: 'Yanji register', ...query })}`,
-      {
-        method: 'POST',
-        headers: { ...as, 'Content-Type': 'application/octet-stream' },
-        body: file as Uint8Array<ArrayBuffer>,
-      },
+    uploadSheet(
+      app,
+      '/exchange/people/imports',
+      { compartmentId: shelterId, source: 'Yanji register', ...query },
+      as,
+      file,
     )
 
   const peopleIn = async () =>

@@ -3595,6 +3595,23 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/exchange/supplies/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Import supplies received (item and warehouse or shelter by their EN or JA names, quantity, unit, day, note) from a CSV or XLSX file, recorded as stock coming in. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before */
+    post: operations['postExchangeSuppliesImports']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/exchange/iati/settings': {
     parameters: {
       query?: never
@@ -9531,6 +9548,7 @@ export interface operations {
               cost: string | null
               currency: string | null
               occurredOn: string
+              note: string | null
             }[]
           }
         }
@@ -9653,6 +9671,7 @@ export interface operations {
             cost: string | null
             currency: string | null
             occurredOn: string
+            note: string | null
           }
         }
       }
@@ -18555,7 +18574,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies'
           }
         }
       }
@@ -18614,7 +18633,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies'
           }
         }
       }
@@ -18673,7 +18692,7 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies'
           }
         }
       }
@@ -18733,7 +18752,66 @@ export interface operations {
               codes: string[]
             }[]
             /** @enum {string} */
-            kind: 'distributions' | 'donations' | 'partners' | 'sponsors'
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies'
+          }
+        }
+      }
+    }
+  }
+  postExchangeSuppliesImports: {
+    parameters: {
+      query: {
+        source: string
+        encoding?: 'auto' | 'utf-8' | 'shift_jis'
+        dryRun?: '0' | '1' | 'true' | 'false'
+        mapping?: string
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** @description The file itself, at most 67108864 bytes. */
+    requestBody: {
+      content: {
+        'application/octet-stream': string
+      }
+    }
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dryRun: boolean
+            /** @enum {string} */
+            format: 'csv' | 'xlsx'
+            encoding: ('utf-8' | 'shift_jis') | null
+            headers: string[]
+            mapping: {
+              [key: string]: string
+            }
+            rows: number
+            ready: number
+            imported: number
+            alreadyImported: number
+            rowsWithErrors: number
+            issues: {
+              line: number
+              field: string
+              header: string
+              key: string
+              params: {
+                [key: string]: string | number
+              }
+            }[]
+            possibleDuplicates: {
+              line: number
+              codes: string[]
+            }[]
+            /** @enum {string} */
+            kind: 'distributions' | 'donations' | 'partners' | 'sponsors' | 'supplies'
           }
         }
       }

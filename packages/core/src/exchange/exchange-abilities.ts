@@ -11,6 +11,8 @@ declare module '../auth/abilities.js' {
     importPartners: boolean
     /** Importing sponsors (those who keep them, somewhere). */
     importSponsors: boolean
+    /** Importing supplies received into stock (those who record stock movements). */
+    importSupplies: boolean
     /** Downloading the IATI files and setting what the organisation publishes as (finance). */
     publishIati: boolean
   }
@@ -22,5 +24,6 @@ export const EXCHANGE_ABILITIES = [
   'importDonations',
   'importPartners',
   'importSponsors',
+  'importSupplies',
   'publishIati',
 ] as const

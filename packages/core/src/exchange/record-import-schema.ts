@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { IMPORT_ENCODINGS, importReportView } from './exchange-schema.js'
 
 /** The kinds of records imported from spreadsheets besides people. */
-export const RECORD_IMPORT_KINDS = ['distributions', 'donations', 'partners', 'sponsors'] as const
+export const RECORD_IMPORT_KINDS = [
+  'distributions',
+  'donations',
+  'partners',
+  'sponsors',
+  'supplies',
+] as const
 export type RecordImportKind = (typeof RECORD_IMPORT_KINDS)[number]
 
 const flag = z
@@ -46,6 +52,7 @@ export type RecordImportQuery = z.infer<typeof recordImportQuery>
 export const compartmentRecordImportQuery = recordImportQuery.extend({
   compartmentId: z.string().min(1).max(100),
 })
+export type CompartmentRecordImportQuery = z.infer<typeof compartmentRecordImportQuery>
 
 /** What a records import (or its dry run) found and did; rows are named by number only. */
 export const recordImportReportView = importReportView.extend({

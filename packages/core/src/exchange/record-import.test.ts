@@ -5,6 +5,7 @@ import { partnerImport } from './partner-import.js'
 import type { Cell } from './people-import.js'
 import { guessRecordMapping, recordRowIdentity } from './record-import.js'
 import { sponsorImport } from './sponsor-import.js'
+import { supplyImport } from './supply-import.js'
 
 const TODAY = '2026-06-01'
 const row =
@@ -168,5 +169,72 @@ describe('partner and sponsor rows', () => {
     })
     if (!a.ok || !b.ok) throw new Error('both rows read')
     expect(recordRowIdentity(sponsorImport, a)).toBe(recordRowIdentity(sponsorImport, b))
+  })
+})
+
+describe('supply rows', () => {
+  const good = { item: '米', place: '延吉倉庫', quantity: '１,２００.５', received_on: 'R8.5.1' }
+
+  it.each([
+    [
+      { ...good, unit: 'キロ', note: ' sacks ' },
+      {
+        item: '米',
+        place: '延吉倉庫',
+        quantity: 1200.5,
+        unit: 'kg',
+        on: '2026-05-01',
+        note: 'sacks',
+      },
+    ],
+    [
+      { item: 'First-aid kit', place: 'Shelter A', quantity: '10', received_on: '2026/5/2' },
+      {
+        item: 'First-aid kit',
+        place: 'Shelter A',
+        quantity: 10,
+        unit: null,
+        on: '2026-05-02',
+        note: null,
+      },
+    ],
+  ])('reads %j', (cells, value) => {
+    expect(supplyImport.read(row(cells), TODAY)).toEqual({ ok: true, value, ref: null })
+  })
+
+  it.each([
+    [{ ...good, item: '' }, [['item', 'field.required']]],
+    [{ ...good, quantity: '-5' }, [['quantity', 'field.quantity_positive']]],
+    [{ ...good, quantity: '0' }, [['quantity', 'field.quantity_positive']]],
+    [{ ...good, quantity: '1.2345' }, [['quantity', 'field.quantity']]],
+    [{ ...good, quantity: '20000000' }, [['quantity', 'field.quantity_absurd']]],
+    [{ ...good, quantity: { formula: 'A1*2' } }, [['quantity', 'exchange.formula_cell']]],
+    [{ ...good, place: '=HYPERLINK("x")' }, [['place', 'exchange.formula_cell']]],
+    [{ ...good, unit: 'litre' }, [['unit', 'field.invalid_value']]],
+    [{ ...good, received_on: '2026-07-01' }, [['received_on', 'field.date_in_future']]],
+  ])('refuses %j', (cells, expected) => {
+    const result = supplyImport.read(row(cells), TODAY)
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.issues.map((i) => [i.field, i.key])).toEqual(expected)
+  })
+
+  it('guesses Japanese headers, and keys a row by what it says however its names are typed', () => {
+    expect(
+      guessRecordMapping(supplyImport, ['品目', '倉庫', '数量', '単位', '入庫日', '備考']),
+    ).toEqual({
+      item: '品目',
+      place: '倉庫',
+      quantity: '数量',
+      unit: '単位',
+      received_on: '入庫日',
+      note: '備考',
+    })
+    const read = (cells: Record<string, Cell>) => {
+      const result = supplyImport.read(row(cells), TODAY)
+      if (!result.ok) throw new Error('unreadable')
+      return recordRowIdentity(supplyImport, result)
+    }
+    expect(read({ ...good, item: 'Ｒｉｃｅ ' })).toBe(read({ ...good, item: 'rice' }))
+    expect(read({ ...good, quantity: '5' })).not.toBe(read({ ...good, quantity: '6' }))
   })
 })

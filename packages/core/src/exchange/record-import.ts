@@ -124,6 +124,22 @@ export function rowCells<F extends string>(cell: (field: F) => Cell | undefined)
     return null
   }
 
+  /**
+   * A quantity of goods: more than zero, to 3 decimals (kilograms), at most `max` (full-width
+   * digits and thousands separators allowed). Whether the item takes decimals is its module's
+   * rule (its unit), checked when the row is written.
+   */
+  const quantity = (field: F, max: number): number | null => {
+    const value = required(field).normalize('NFKC').replace(/,/g, '')
+    if (value === '') return null
+    if (/^-\d/.test(value)) problem(field, 'field.quantity_positive')
+    else if (!/^\d{1,9}(\.\d{1,3})?$/.test(value)) problem(field, 'field.quantity')
+    else if (Number(value) <= 0) problem(field, 'field.quantity_positive')
+    else if (Number(value) > max) problem(field, 'field.quantity_absurd')
+    else return Number(value)
+    return null
+  }
+
   /** An amount in major units as decimal text ("20", "12.50"; "¥1,000" and "１２" too). */
   const amount = (field: F): string | null => {
     const value = required(field).normalize('NFKC').replace(/^[¥$]/, '').replace(/,/g, '')
@@ -153,5 +169,5 @@ export function rowCells<F extends string>(cell: (field: F) => Cell | undefined)
     return found ?? null
   }
 
-  return { issues, problem, text, required, day, whole, amount, choice }
+  return { issues, problem, text, required, day, whole, quantity, amount, choice }
 }

@@ -38,6 +38,8 @@ export const movementView = z.object({
   cost: z.string().nullable(),
   currency: z.string().nullable(),
   occurredOn: z.string(),
+  /** What the person recording it added (a receipt imported from a spreadsheet may carry one). */
+  note: z.string().nullable(),
 })
 export type MovementView = z.infer<typeof movementView>
 

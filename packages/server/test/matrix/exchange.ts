@@ -67,6 +67,16 @@ export const matrix: MatrixModule = {
         raw: new TextEncoder().encode('kind,language,contact\nindividual,ja,Sato Hanako\n'),
       }),
     },
+    // Supplies received: whoever may record a stock movement (the organisation's logistics).
+    'POST /exchange/supplies/imports': {
+      scope: { kind: 'org', allow: ['coordinator', 'finance'] },
+      call: () => ({
+        path: '/exchange/supplies/imports?source=matrix&dryRun=1',
+        raw: new TextEncoder().encode(
+          'item,place,quantity,date\nRice,Yanji warehouse,5,2026-05-02\n',
+        ),
+      }),
+    },
     'GET /exchange/iati/settings': {
       scope: { kind: 'org', allow: ['finance'] },
       call: () => ({ path: '/exchange/iati/settings' }),

@@ -4,6 +4,7 @@ import type { ImportReport } from '@haven/core/exchange/exchange-schema'
 import { PARTNER_IMPORT_FIELDS } from '@haven/core/exchange/partner-import'
 import { PEOPLE_IMPORT_FIELDS } from '@haven/core/exchange/people-import'
 import { SPONSOR_IMPORT_FIELDS } from '@haven/core/exchange/sponsor-import'
+import { SUPPLY_IMPORT_FIELDS } from '@haven/core/exchange/supply-import'
 import { formatNumber } from '@haven/core/i18n/format'
 import type { JSX } from 'preact'
 import { useState } from 'preact/hooks'
@@ -31,6 +32,7 @@ const KINDS = {
   donations: { ability: 'importDonations', fields: DONATION_IMPORT_FIELDS, compartment: false },
   partners: { ability: 'importPartners', fields: PARTNER_IMPORT_FIELDS, compartment: false },
   sponsors: { ability: 'importSponsors', fields: SPONSOR_IMPORT_FIELDS, compartment: true },
+  supplies: { ability: 'importSupplies', fields: SUPPLY_IMPORT_FIELDS, compartment: false },
 } as const
 type Kind = keyof typeof KINDS
 type Report = Omit<ImportReport, 'mapping'> & { mapping: Mapping }

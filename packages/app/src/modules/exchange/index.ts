@@ -17,7 +17,8 @@ export const exchangeApp = defineAppModule({
         can.importDistributions ||
         can.importDonations ||
         can.importPartners ||
-        can.importSponsors,
+        can.importSponsors ||
+        can.importSupplies,
     },
     {
       href: '/app/exchange/iati',

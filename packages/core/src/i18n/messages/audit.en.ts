@@ -161,6 +161,7 @@ export const auditEn = {
   'audit.act.field.change_resolved': 'Resolved a change sent from a field phone',
   'audit.act.network.event_cost_recorded': 'Recorded the cost of an event',
   'audit.act.stock.handout': 'Handed out clothes or kits',
+  'audit.act.stock.receipt': 'Recorded supplies received into stock',
   'audit.act.volunteers.applied': 'Recorded a volunteer application',
   'audit.act.volunteers.status_changed': "Changed a volunteer's status",
   'audit.act.volunteers.assigned': 'Assigned a volunteer',

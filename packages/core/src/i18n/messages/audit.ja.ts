@@ -159,6 +159,7 @@ export const auditJa: Record<keyof typeof auditEn, string> = {
   'audit.act.field.change_resolved': '現地端末から届いた変更を処理した',
   'audit.act.network.event_cost_recorded': '催しの費用を記録した',
   'audit.act.stock.handout': '衣類・キットを配布した',
+  'audit.act.stock.receipt': '物資の入庫を記録した',
   'audit.act.volunteers.applied': 'ボランティアの申し込みを記録した',
   'audit.act.volunteers.status_changed': 'ボランティアの状態を変更した',
   'audit.act.volunteers.assigned': 'ボランティアを配置した',

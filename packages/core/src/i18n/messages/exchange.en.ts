@@ -113,6 +113,21 @@ export const exchangeEn = {
   'exchange.field.kind': 'Individual or organisation',
   'exchange.field.language': 'Language of letters (ja, en)',
   'exchange.field.contact': 'Contact: name, address, e-mail (sealed)',
+  'exchange.kind.supplies': 'Supplies received (stock coming in)',
+  'exchange.field.item': 'Item (its name in English or Japanese)',
+  'exchange.field.place': 'Warehouse or shelter (its name)',
+  'exchange.field.quantity': 'Quantity',
+  'exchange.field.unit': 'Unit (kg, set, kit, piece)',
+  'exchange.field.note': 'Note',
+  'exchange.unknown_item':
+    'No item is called “{name}”. Use the name the supplies screen shows (in English or Japanese), or add the item there first.',
+  'exchange.unknown_place':
+    'No warehouse or shelter is called “{name}”. Use the name the supplies screen shows, or add the place there first.',
+  'exchange.ambiguous_item':
+    'More than one item is called “{name}”. Rename one on the supplies screen so each name is unique.',
+  'exchange.ambiguous_place':
+    'More than one place is called “{name}”. Rename one on the supplies screen so each name is unique.',
+  'exchange.unit_mismatch': '“{name}” is counted in {unit}; give the quantity in {unit}.',
   // IATI publishing
   'exchange.iati_activity_description':
     'Spending and budget for fiscal year {year} from the organisation’s books (monthly totals), and results as published in its annual report. Identifying details of the people it protects are never published.',

@@ -113,6 +113,21 @@ export const exchangeJa: Record<keyof typeof exchangeEn, string> = {
   'exchange.field.kind': '個人・団体',
   'exchange.field.language': '通信の言語（ja・en）',
   'exchange.field.contact': '連絡先：氏名・住所・メール（封印して保存）',
+  'exchange.kind.supplies': '入庫した物資',
+  'exchange.field.item': '品目（英語名または日本語名）',
+  'exchange.field.place': '倉庫・シェルター（名称）',
+  'exchange.field.quantity': '数量',
+  'exchange.field.unit': '単位（kg・セット・キット・個）',
+  'exchange.field.note': '備考',
+  'exchange.unknown_item':
+    '「{name}」という品目はありません。物資の画面に表示される名称（英語または日本語）を使うか、先にその画面で品目を追加してください。',
+  'exchange.unknown_place':
+    '「{name}」という倉庫・シェルターはありません。物資の画面に表示される名称を使うか、先にその画面で場所を追加してください。',
+  'exchange.ambiguous_item':
+    '「{name}」という品目が複数あります。物資の画面で名称が重ならないように変更してください。',
+  'exchange.ambiguous_place':
+    '「{name}」という場所が複数あります。物資の画面で名称が重ならないように変更してください。',
+  'exchange.unit_mismatch': '「{name}」の単位は {unit} です。数量を {unit} で記入してください。',
   // IATI publishing
   'exchange.iati_activity_description':
     '{year}年度の支出と予算（団体の会計帳簿による月ごとの合計）と、年次報告書で公表した成果。保護する人々を特定できる情報は公表しません。',

@@ -143,6 +143,7 @@ export const suppliesEn = {
   'sup.kind.transfer': 'Transfer',
   'sup.kind.distribution': 'Distribution or delivery',
   'sup.kind.loss': 'Loss',
+  'sup.kind.receipt': 'Received',
   'sup.from': 'From',
   'sup.to': 'To',
   'sup.none_location': '—',

@@ -142,6 +142,7 @@ export const suppliesJa: Record<keyof typeof suppliesEn, string> = {
   'sup.kind.transfer': '移動',
   'sup.kind.distribution': '配給・配送',
   'sup.kind.loss': '損失',
+  'sup.kind.receipt': '入庫',
   'sup.from': '出庫元',
   'sup.to': '入庫先',
   'sup.none_location': '—',

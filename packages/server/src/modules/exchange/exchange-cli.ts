@@ -16,6 +16,7 @@ import {
   donationsKind,
   partnersKind,
   sponsorsKind,
+  suppliesKind,
 } from './record-import-kinds.js'
 import { importRecords, type RecordImportKindDefinition } from './record-import-service.js'
 import { fileSource, TEXT_ENCODINGS, type TextEncodingChoice } from './spreadsheet-reader.js'
@@ -97,6 +98,11 @@ function registerImportCommand(program: Command): void {
     command,
     sponsorsKind,
     'add sponsors to a compartment, each contact sealed there: all rows are imported or none; rows imported before are skipped',
+  )
+  registerRecordsCommand(
+    command,
+    suppliesKind,
+    'record supplies received into a warehouse or shelter (item and place by name, quantity, day): all rows are imported or none; rows imported before are skipped',
   )
   command
     .command('people')

@@ -6,15 +6,10 @@ import {
   iatiSettingsSchema,
   iatiSettingsView,
 } from '@haven/core/exchange/iati-schema'
-import {
-  compartmentRecordImportQuery,
-  recordImportQuery,
-  recordImportReportView,
-} from '@haven/core/exchange/record-import-schema'
+import { recordImportReportView } from '@haven/core/exchange/record-import-schema'
 import { LOCALES } from '@haven/core/i18n/locales'
 import { z } from 'zod'
-import { defineRoute } from '../../api/api-route.js'
-import { errors } from '../../http/errors.js'
+import { defineRoute, type RouteAccess } from '../../api/api-route.js'
 import { hxlReportFigures } from './hxl-service.js'
 import { iatiPublicFiles, publishIatiYear, withdrawIatiYear } from './iati-public-service.js'
 import {
@@ -30,8 +25,13 @@ import {
   donationsKind,
   partnersKind,
   sponsorsKind,
+  suppliesKind,
 } from './record-import-kinds.js'
-import { importRecords } from './record-import-service.js'
+import {
+  importRecords,
+  type RecordImportKindDefinition,
+  type RecordImportQueryOf,
+} from './record-import-service.js'
 
 /**
  * A spreadsheet of 100,000 people with every column filled stays under this. The file is kept
@@ -52,6 +52,33 @@ const RECORD_IMPORT_ERRORS = [
   'importConflict',
   'recordFrozen',
 ] as const
+
+/**
+ * One records-import route: only its path, summary, who may import and the kind differ. The
+ * access rule's `record` is typed by the kind's query, so a kind recorded in a compartment can
+ * authorize against the one the query names.
+ */
+function recordImportRoute<F extends string, T, C extends boolean>(route: {
+  path: string
+  summary: string
+  access: RouteAccess<undefined, RecordImportQueryOf<C>, undefined, undefined>
+  kind: RecordImportKindDefinition<F, T, C>
+}) {
+  return defineRoute({
+    method: 'post',
+    path: route.path,
+    summary: route.summary,
+    tag: 'exchange',
+    access: route.access,
+    query: route.kind.query,
+    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
+    response: recordImportReportView,
+    errors: RECORD_IMPORT_ERRORS,
+    async handle({ app, file, query, audit: by }) {
+      return importRecords(app, route.kind, file, query, by)
+    },
+  })
+}
 
 export const exchangeRoutes = [
   defineRoute({
@@ -82,16 +109,13 @@ export const exchangeRoutes = [
       'recordFrozen',
     ],
     async handle({ app, file, query, audit: by }) {
-      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
       return importPeople(app, file, query, by)
     },
   }),
-  defineRoute({
-    method: 'post',
+  recordImportRoute({
     path: '/exchange/distributions/imports',
     summary:
       'Import headcount distributions (day, headcount) into a compartment from a CSV or XLSX file, under its allowance policy: a row past the daily or monthly cap is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
-    tag: 'exchange',
     access: {
       kind: 'policy',
       entity: 'Distribution',
@@ -99,55 +123,28 @@ export const exchangeRoutes = [
       // Who may record a distribution there may import them there.
       record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
     },
-    query: compartmentRecordImportQuery,
-    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
-    response: recordImportReportView,
-    errors: RECORD_IMPORT_ERRORS,
-    async handle({ app, file, query, audit: by }) {
-      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importRecords(app, distributionsKind, file, query, by)
-    },
+    kind: distributionsKind,
   }),
-  defineRoute({
-    method: 'post',
+  recordImportRoute({
     path: '/exchange/donations/imports',
     summary:
       'Import donations received (JPY, CNY or USD; donors by code only) into the books from a CSV or XLSX file: a row in a closed month or without a rate is refused with its own message. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
-    tag: 'exchange',
     // Who may post to the books may import donations into them.
     access: { kind: 'policy', entity: 'Ledger', action: 'create' },
-    query: recordImportQuery,
-    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
-    response: recordImportReportView,
-    errors: RECORD_IMPORT_ERRORS,
-    async handle({ app, file, query, audit: by }) {
-      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importRecords(app, donationsKind, file, query, by)
-    },
+    kind: donationsKind,
   }),
-  defineRoute({
-    method: 'post',
+  recordImportRoute({
     path: '/exchange/partners/imports',
     summary:
       'Import partner organisations (name, type, country, region, website, relationship) from a CSV or XLSX file, as the network screen creates them; no contacts. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
-    tag: 'exchange',
     // Who may add a partner may import them.
     access: { kind: 'policy', entity: 'Partner', action: 'create' },
-    query: recordImportQuery,
-    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
-    response: recordImportReportView,
-    errors: RECORD_IMPORT_ERRORS,
-    async handle({ app, file, query, audit: by }) {
-      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importRecords(app, partnersKind, file, query, by)
-    },
+    kind: partnersKind,
   }),
-  defineRoute({
-    method: 'post',
+  recordImportRoute({
     path: '/exchange/sponsors/imports',
     summary:
       'Import sponsors (kind, language, contact) into a compartment from a CSV or XLSX file; each contact is sealed there as the sponsorship screen seals it. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
-    tag: 'exchange',
     access: {
       kind: 'policy',
       entity: 'Sponsor',
@@ -155,14 +152,15 @@ export const exchangeRoutes = [
       // Who may add a sponsor there may import them there.
       record: (_loaded, { query }) => ({ compartmentId: query.compartmentId }),
     },
-    query: compartmentRecordImportQuery,
-    upload: { maxBytes: MAX_IMPORT_BYTES, spool: true },
-    response: recordImportReportView,
-    errors: RECORD_IMPORT_ERRORS,
-    async handle({ app, file, query, audit: by }) {
-      if (!file || file.size === 0) throw errors.importUnreadable({ reason: 'empty' })
-      return importRecords(app, sponsorsKind, file, query, by)
-    },
+    kind: sponsorsKind,
+  }),
+  recordImportRoute({
+    path: '/exchange/supplies/imports',
+    summary:
+      'Import supplies received (item and warehouse or shelter by their EN or JA names, quantity, unit, day, note) from a CSV or XLSX file, recorded as stock coming in. dryRun=1 rehearses every row and undoes it; otherwise all rows or none, skipping rows imported before',
+    // Who may record a stock movement may import them (supplies are the organisation's).
+    access: { kind: 'policy', entity: 'Supplies', action: 'create' },
+    kind: suppliesKind,
   }),
   defineRoute({
     method: 'get',

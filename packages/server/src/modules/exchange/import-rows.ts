@@ -1,4 +1,6 @@
+import type { ImportRowIssue } from '@haven/core/exchange/exchange-schema'
 import type { Cell } from '@haven/core/exchange/people-import'
+import type { MessageKey } from '@haven/core/i18n/catalog-en'
 import type { AppContext } from '../../app-context.js'
 import type { Db } from '../../db/db-handle.js'
 import type { SheetRow } from './spreadsheet-reader.js'
@@ -43,3 +45,28 @@ export async function rowKeys(
   const keys = await app.crypto.fields.lookupTerms(db, compartmentId, [scoped])
   return { key, keys: keys.includes(key) ? keys : [key, ...keys] }
 }
+
+/**
+ * The rows of one file by their stored keys, to find the same row twice (memory stays small: a
+ * key is 22 characters, never a name). A second row with a row's reference is named by it; a
+ * second row with the same content gets `sameRow` (people and records say it differently).
+ */
+export function rowsInFile(sameRow: MessageKey) {
+  const seen = new Map<string, number>()
+  return {
+    /** The row's problem when an earlier row had its key; otherwise null, and the row is kept. */
+    repeated(key: string, line: number, ref: string | null): RowProblem | null {
+      const earlier = seen.get(key)
+      if (earlier === undefined) {
+        seen.set(key, line)
+        return null
+      }
+      if (ref !== null)
+        return { field: 'ref', key: 'exchange.duplicate_ref', params: { ref, row: earlier } }
+      return { field: '', key: sameRow, params: { row: earlier } }
+    },
+    clear: () => seen.clear(),
+  }
+}
+
+type RowProblem = Omit<ImportRowIssue, 'line' | 'header'>

@@ -29,6 +29,7 @@ export const exchangeModule = defineModule({
       importDonations: can(actor, 'create', 'Ledger', {}),
       importPartners: can(actor, 'create', 'Partner', {}),
       importSponsors: canSomewhere(actor, 'create', 'Sponsor'),
+      importSupplies: can(actor, 'create', 'Supplies', {}),
       publishIati: can(actor, 'export', 'IatiPublication', {}),
     }
   },

@@ -16,8 +16,13 @@ import { isUniqueViolation } from '../../db/constraint-errors.js'
 import { errors } from '../../http/errors.js'
 import { duplicateMatchesMany, registerPeopleIn } from '../people/index.js'
 import { findMapping, importedKeys, insertImportedRows, saveMapping } from './exchange-store.js'
-import { cellReader, isBlank, rowKeys } from './import-rows.js'
-import { openSheet, type SheetSource, type TextEncodingChoice } from './spreadsheet-reader.js'
+import { cellReader, isBlank, rowKeys, rowsInFile } from './import-rows.js'
+import {
+  type ImportFile,
+  openSheet,
+  type TextEncodingChoice,
+  uploadedSheet,
+} from './spreadsheet-reader.js'
 
 const KIND = 'people'
 /** The report lists this many problems; the count says how many rows have one. */
@@ -58,10 +63,12 @@ const MATCHES_PER_ROW = 20
  */
 export async function importPeople(
   app: AppContext,
-  file: SheetSource | Uint8Array,
+  upload: ImportFile | undefined,
   options: PeopleImport,
   by: Actorish,
 ): Promise<ImportReport> {
+  // Before anything else: an empty upload is answered the same whoever may import what.
+  const file = uploadedSheet(upload)
   const db = app.database.db
   const compartment = await findCompartment(db, options.compartmentId)
   if (!compartment) throw errors.notFound()
@@ -86,7 +93,7 @@ export async function importPeople(
     issues: [],
     possibleDuplicates: [],
   }
-  const seen = new Map<string, number>()
+  const inFile = rowsInFile('exchange.duplicate_in_file')
   const issue = (line: number, i: Omit<ImportRowIssue, 'line' | 'header'>) => {
     if (report.issues.length < MAX_ISSUES)
       report.issues.push({
@@ -136,21 +143,12 @@ export async function importPeople(
       continue
     }
     const keys = await rowKeys(app, db, compartment.id, KIND, options.source, rowIdentity(result))
-    // Keyed by the row's stored key (22 characters, never a name): memory stays small per row.
-    const earlier = seen.get(keys.key)
-    if (earlier !== undefined) {
+    const repeated = inFile.repeated(keys.key, row.line, result.ref)
+    if (repeated !== null) {
       report.rowsWithErrors++
-      if (result.ref !== null)
-        issue(row.line, {
-          field: 'ref',
-          key: 'exchange.duplicate_ref',
-          params: { ref: result.ref, row: earlier },
-        })
-      else
-        issue(row.line, { field: '', key: 'exchange.duplicate_in_file', params: { row: earlier } })
+      issue(row.line, repeated)
       continue
     }
-    seen.set(keys.key, row.line)
     batch.push({ line: row.line, result, ...keys })
     if (batch.length >= BATCH) {
       await checkBatch(batch)
@@ -160,7 +158,7 @@ export async function importPeople(
   }
   await checkBatch(batch)
   options.onProgress?.('check', report.rows)
-  seen.clear()
+  inFile.clear()
 
   if (options.dryRun) return report
   if (report.rowsWithErrors > 0) throw errors.importHasErrors({ rows: report.rowsWithErrors })

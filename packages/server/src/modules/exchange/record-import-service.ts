@@ -5,9 +5,12 @@ import {
   recordRowIdentity,
 } from '@haven/core/exchange/record-import'
 import type {
+  CompartmentRecordImportQuery,
   RecordImportKind,
+  RecordImportQuery,
   RecordImportReport,
 } from '@haven/core/exchange/record-import-schema'
+import type { z } from 'zod'
 import { type AppContext, today } from '../../app-context.js'
 import type { Actorish } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
@@ -22,24 +25,36 @@ import {
   insertImportedRows,
   saveMapping,
 } from './exchange-store.js'
-import { cellReader, isBlank, rowKeys } from './import-rows.js'
-import { openSheet, type SheetSource, type TextEncodingChoice } from './spreadsheet-reader.js'
+import { cellReader, isBlank, rowKeys, rowsInFile } from './import-rows.js'
+import {
+  type ImportFile,
+  openSheet,
+  type TextEncodingChoice,
+  uploadedSheet,
+} from './spreadsheet-reader.js'
 
 /** The report lists this many problems; the count says how many rows have one. */
 const MAX_ISSUES = 500
 /** Rows whose keys are looked up per round trip. */
 const BATCH = 500
 
+/** The query of a records import: a compartment named only for kinds recorded in one. */
+export type RecordImportQueryOf<C extends boolean> = C extends true
+  ? CompartmentRecordImportQuery
+  : RecordImportQuery
+
 /**
  * One kind of record a spreadsheet can hold: its columns and rows (core's definition), where its
  * row keys are kept, and how a row is written — through the owning module's front door, in the
  * import's transaction, so the module's own rules (caps, closed months, rates) refuse a row.
  */
-export interface RecordImportKindDefinition<F extends string, T> {
+export interface RecordImportKindDefinition<F extends string, T, C extends boolean = boolean> {
   name: RecordImportKind
   definition: RecordImportDefinition<F, T>
   /** Recorded in a compartment the request names (else the organisation's, found by the kind). */
-  inCompartment: boolean
+  inCompartment: C
+  /** The request's query: with the compartment exactly when the kind is recorded in one. */
+  query: z.ZodType<RecordImportQueryOf<C>>
   /**
    * The compartment the rows are recorded in (the one the request names, checked writable when
    * writing) or, for the organisation's records, the one whose index key keys their rows.
@@ -75,10 +90,12 @@ class UndoImport extends Error {}
 export async function importRecords<F extends string, T>(
   app: AppContext,
   kind: RecordImportKindDefinition<F, T>,
-  file: SheetSource | Uint8Array,
+  upload: ImportFile | undefined,
   options: RecordImport,
   by: Actorish,
 ): Promise<RecordImportReport> {
+  // Before anything else: an empty upload is answered the same whoever may import what.
+  const file = uploadedSheet(upload)
   const db = app.database.db
   const compartmentId = await kind.compartment(app, options.compartmentId, !options.dryRun)
   const { definition } = kind
@@ -127,7 +144,7 @@ export async function importRecords<F extends string, T>(
     key: string
     keys: string[]
   }
-  const seen = new Map<string, number>()
+  const inFile = rowsInFile('exchange.same_row_in_file')
   const written: { key: string; entityId: string }[] = []
 
   const writeBatch = async (trx: Db, batch: Pending[]) => {
@@ -195,24 +212,12 @@ export async function importRecords<F extends string, T>(
           options.source,
           recordRowIdentity(definition, result),
         )
-        const earlier = seen.get(keys.key)
-        if (earlier !== undefined) {
+        const repeated = inFile.repeated(keys.key, row.line, result.ref)
+        if (repeated !== null) {
           report.rowsWithErrors++
-          if (result.ref !== null)
-            issue(row.line, {
-              field: 'ref',
-              key: 'exchange.duplicate_ref',
-              params: { ref: result.ref, row: earlier },
-            })
-          else
-            issue(row.line, {
-              field: '',
-              key: 'exchange.same_row_in_file',
-              params: { row: earlier },
-            })
+          issue(row.line, repeated)
           continue
         }
-        seen.set(keys.key, row.line)
         batch.push({ line: row.line, value: result.value, ...keys })
         if (batch.length >= BATCH) {
           await writeBatch(trx, batch)
@@ -252,7 +257,7 @@ export async function importRecords<F extends string, T>(
       throw error
     }
   }
-  seen.clear()
+  inFile.clear()
   // The module's refusals were found a batch after the rows' own problems: in row order again.
   report.issues.sort((a, b) => a.line - b.line)
   if (options.dryRun) {

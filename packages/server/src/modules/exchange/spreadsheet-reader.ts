@@ -39,6 +39,16 @@ export const fileSource = (path: string): SheetSource => ({
   open: () => createReadStream(path, { highWaterMark: 256 * 1024 }),
 })
 
+/** An uploaded sheet (its size known) or one read from a file or memory. */
+export type ImportFile = (SheetSource & { size?: number }) | Uint8Array
+
+/** The file to import, or 422 `import_unreadable` (empty) when nothing was sent. */
+export function uploadedSheet(file: ImportFile | undefined): SheetSource | Uint8Array {
+  const size = file === undefined ? 0 : file instanceof Uint8Array ? file.byteLength : file.size
+  if (file === undefined || size === 0) throw errors.importUnreadable({ reason: 'empty' })
+  return file
+}
+
 /** The first `n` bytes of the source (fewer when it is shorter). */
 async function headOf(source: SheetSource, n: number): Promise<Uint8Array> {
   const stream = source.open()

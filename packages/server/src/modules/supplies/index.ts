@@ -6,6 +6,7 @@ import { HANDOUT_FIGURES } from './handout-figures.js'
 import { handoutRoutes } from './handout-routes.js'
 import * as m0310 from './migrations/2026-12-07-0310-item-handouts.js'
 import * as m1500 from './migrations/2026-12-07-1500-reference-names-ja.js'
+import * as m2200 from './migrations/2026-12-07-2200-movement-note.js'
 import { suppliesDemo } from './supplies-demo.js'
 import { SUPPLIES_FIGURES } from './supplies-figures.js'
 import {
@@ -23,6 +24,7 @@ export const suppliesModule = defineModule({
   migrations: {
     '2026-12-07-0310-item-handouts': m0310,
     '2026-12-07-1500-reference-names-ja': m1500,
+    '2026-12-07-2200-movement-note': m2200,
   },
   routes: [...suppliesRoutes, ...distributionRoutes, ...handoutRoutes],
   policies: [suppliesPolicy, exchangeRatePolicy, allowancePolicyPolicy, distributionPolicy],
@@ -56,7 +58,16 @@ export { distributionFigures } from './figures-service.js'
 export { handOutItems } from './handout-service.js'
 // The handouts another module recorded (a medical case's kits), by id, with their item.
 export { handoutsByIds } from './handout-store.js'
-export { recordRate } from './stock-service.js'
+// Goods received into stock in another module's transaction (a spreadsheet import), the item and
+// place found by the names the supplies screen shows; the compartment keying such an import's rows.
+export {
+  itemsNamed,
+  locationsNamed,
+  type MovementInput,
+  recordMovementIn,
+  recordRate,
+} from './stock-service.js'
 // The organisation's dated exchange rates (entered here by finance), for the books: the rates of
 // some currencies on or before a day, and the one nearest a day for a pair that has none.
 export { nearestRate, ratesFor } from './stock-store.js'
+export { ensureSuppliesCompartment } from './supplies-compartment.js'

@@ -1,3 +1,4 @@
+import { supplyName } from '@haven/core/exchange/supply-import'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMinorAsDecimal, moneyFromDecimal } from '@haven/core/money/money'
 import type { Programme } from '@haven/core/money/programmes'
@@ -7,6 +8,7 @@ import type {
   CreateLocation,
   CreateMovement,
   CreateRate,
+  MovementKind,
 } from '@haven/core/supplies/supply-schemas'
 import type { MovementView } from '@haven/core/supplies/supply-views'
 import { type AppContext, today } from '../../app-context.js'
@@ -24,6 +26,8 @@ import {
   insertItem,
   insertLocation,
   insertMovement,
+  listItems,
+  listLocationRows,
   lockStock,
   upsertRate,
 } from './stock-store.js'
@@ -131,22 +135,47 @@ export async function locationLabel(db: Db, location: SupplyLocationsTable): Pro
 }
 
 /**
+ * A movement as the module records it: the screen's four kinds, or goods received (delivered or
+ * donated into a warehouse or shelter, as a spreadsheet of supplies lists them: no cost, so
+ * nothing in the books), with an optional note.
+ */
+export type MovementInput = Omit<CreateMovement, 'kind'> & {
+  kind: MovementKind | 'receipt'
+  note?: string | null
+}
+
+/**
  * Records a purchase, transfer, distribution or loss. The source's stock is locked and checked in
  * the same transaction that moves it, so stock never goes negative; a refusal names the shortfall.
  * A delivery destination (inside North Korea) receives but never holds stock.
  */
 export async function recordMovement(app: AppContext, input: CreateMovement, by: Actorish) {
+  return app.database.db.transaction().execute((trx) => recordMovementIn(app, trx, input, by))
+}
+
+/**
+ * `recordMovement` inside a transaction the caller holds (an import's, whose rows are written
+ * together or not at all). Goods are received only where stock is held: a delivery destination
+ * never holds any.
+ */
+export async function recordMovementIn(
+  app: AppContext,
+  trx: Db,
+  input: MovementInput,
+  by: Actorish,
+): Promise<MovementView> {
   refuseFuture(app, input.occurredOn, 'occurredOn')
-  const db = app.database.db
-  const item = await findItem(db, input.itemId)
+  const item = await findItem(trx, input.itemId)
   if (!item) throw errors.validationFailed([{ path: 'itemId', key: 'field.invalid', params: {} }])
-  const from = input.fromLocationId ? await findLocation(db, input.fromLocationId) : undefined
-  const to = input.toLocationId ? await findLocation(db, input.toLocationId) : undefined
+  const from = input.fromLocationId ? await findLocation(trx, input.fromLocationId) : undefined
+  const to = input.toLocationId ? await findLocation(trx, input.toLocationId) : undefined
   if (input.fromLocationId && !from)
     throw errors.validationFailed([{ path: 'fromLocationId', key: 'field.invalid', params: {} }])
   if (input.toLocationId && !to)
     throw errors.validationFailed([{ path: 'toLocationId', key: 'field.invalid', params: {} }])
   if (from?.kind === 'delivery') throw errors.locationHoldsNoStock()
+  if (input.kind === 'receipt' && (!to || to.kind === 'delivery'))
+    throw errors.locationHoldsNoStock()
   const quantity = storedQuantity(item.unit, input.quantity)
   if (quantity <= 0)
     throw errors.validationFailed([
@@ -166,52 +195,51 @@ export async function recordMovement(app: AppContext, input: CreateMovement, by:
     cost_minor: cost?.minor ?? null,
     cost_currency: cost?.currency ?? null,
     occurred_on: input.occurredOn,
+    note: input.note ?? null,
     created_at: app.now().toISOString(),
     created_by: by.actorId,
   }
-  await db.transaction().execute(async (trx) => {
-    if (from) {
-      const available = await lockStock(trx, item.id, from.id)
-      const missing = shortfall(available, quantity)
-      if (missing > 0)
-        throw errors.insufficientStock({
-          available: describeQuantity(item.unit, available),
-          asked: describeQuantity(item.unit, quantity),
-          item: namedInWords(item),
-          location: await locationLabel(trx, from),
-        })
-      await addStock(trx, item.id, from.id, -quantity)
-    }
-    if (to && to.kind !== 'delivery' && input.kind !== 'loss') {
-      await lockStock(trx, item.id, to.id)
-      await addStock(trx, item.id, to.id, quantity)
-    }
-    await insertMovement(trx, row)
-    if (cost)
-      await recordMoney(
-        app,
-        trx,
-        {
-          source: { module: 'supplies', kind: 'purchase', id: row.id },
-          on: row.occurred_on,
-          direction: 'out',
-          amount: cost,
-          programme: PROGRAMME_OF_ITEM[item.kind] ?? 'shelters',
-          category: 'purchase',
-          compartmentId: to?.compartment_id ?? null,
-          memo: `purchase of ${item.kind}`,
-        },
-        by,
-      )
-    await audit(app, trx, {
-      actorId: by.actorId,
-      action: `stock.${input.kind}`,
-      entityType: 'StockMovement',
-      entityId: row.id,
-      compartmentId: from?.compartment_id ?? to?.compartment_id ?? null,
-      requestId: by.requestId,
-      details: { itemId: item.id, quantity },
-    })
+  if (from) {
+    const available = await lockStock(trx, item.id, from.id)
+    const missing = shortfall(available, quantity)
+    if (missing > 0)
+      throw errors.insufficientStock({
+        available: describeQuantity(item.unit, available),
+        asked: describeQuantity(item.unit, quantity),
+        item: namedInWords(item),
+        location: await locationLabel(trx, from),
+      })
+    await addStock(trx, item.id, from.id, -quantity)
+  }
+  if (to && to.kind !== 'delivery' && input.kind !== 'loss') {
+    await lockStock(trx, item.id, to.id)
+    await addStock(trx, item.id, to.id, quantity)
+  }
+  await insertMovement(trx, row)
+  if (cost)
+    await recordMoney(
+      app,
+      trx,
+      {
+        source: { module: 'supplies', kind: 'purchase', id: row.id },
+        on: row.occurred_on,
+        direction: 'out',
+        amount: cost,
+        programme: PROGRAMME_OF_ITEM[item.kind] ?? 'shelters',
+        category: 'purchase',
+        compartmentId: to?.compartment_id ?? null,
+        memo: `purchase of ${item.kind}`,
+      },
+      by,
+    )
+  await audit(app, trx, {
+    actorId: by.actorId,
+    action: `stock.${input.kind}`,
+    entityType: 'StockMovement',
+    entityId: row.id,
+    compartmentId: from?.compartment_id ?? to?.compartment_id ?? null,
+    requestId: by.requestId,
+    details: { itemId: item.id, quantity },
   })
   return presentMovement(row, item.unit)
 }
@@ -233,6 +261,7 @@ export function presentMovement(row: StockMovementsTable, unit: string): Movemen
         : null,
     currency: row.cost_currency,
     occurredOn: row.occurred_on,
+    note: row.note ?? null,
   }
 }
 
@@ -262,3 +291,21 @@ export async function recordRate(app: AppContext, input: CreateRate, by: Actoris
   })
   return row
 }
+
+/**
+ * The items whose English or Japanese name is `name`, compared as supplyName compares them (width,
+ * case and spacing aside). An organisation holds a few dozen items, so the list is read whole.
+ */
+export async function itemsNamed(db: Db, name: string): Promise<SupplyItemsTable[]> {
+  const wanted = supplyName(name)
+  return (await listItems(db)).filter((i) => isNamed(i, wanted))
+}
+
+/** The stock locations (warehouses, shelters, destinations) whose name is `name`, as above. */
+export async function locationsNamed(db: Db, name: string): Promise<SupplyLocationsTable[]> {
+  const wanted = supplyName(name)
+  return (await listLocationRows(db)).filter((l) => isNamed(l, wanted))
+}
+
+const isNamed = (row: { name: string; name_ja: string | null }, wanted: string) =>
+  supplyName(row.name) === wanted || (row.name_ja !== null && supplyName(row.name_ja) === wanted)

@@ -31,6 +31,11 @@ export async function listLocations(db: Db) {
     .execute()
 }
 
+/** Every stock location, as stored. */
+export async function listLocationRows(db: Db): Promise<SupplyLocationsTable[]> {
+  return db.selectFrom('supply_locations').selectAll().execute()
+}
+
 export async function findLocation(db: Db, id: string): Promise<SupplyLocationsTable | undefined> {
   return db.selectFrom('supply_locations').selectAll().where('id', '=', id).executeTakeFirst()
 }

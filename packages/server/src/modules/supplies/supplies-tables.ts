@@ -37,6 +37,8 @@ export interface StockMovementsTable {
   cost_minor: number | null
   cost_currency: string | null
   occurred_on: string
+  /** Free text about the movement (none from the screen's form; a spreadsheet may give one). */
+  note?: string | null
   created_at: string
   created_by: string | null
 }
