@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { insertRows } from '../../db/bulk-insert.js'
 import type { Db } from '../../db/db-handle.js'
 import type {
   FinanceAccountsTable,
@@ -38,16 +39,8 @@ export async function insertTransactions(
   rows: readonly FinanceTransactionsTable[],
   postings: readonly FinancePostingsTable[],
 ): Promise<void> {
-  for (let at = 0; at < rows.length; at += 1000)
-    await db
-      .insertInto('finance_transactions')
-      .values(rows.slice(at, at + 1000))
-      .execute()
-  for (let at = 0; at < postings.length; at += 1000)
-    await db
-      .insertInto('finance_postings')
-      .values(postings.slice(at, at + 1000))
-      .execute()
+  await insertRows(db, 'finance_transactions', rows, 1000)
+  await insertRows(db, 'finance_postings', postings, 1000)
 }
 
 export async function findTransaction(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { insertRows } from '../../db/bulk-insert.js'
 import type { Db } from '../../db/db-handle.js'
 import { isPostgres } from '../../db/dialect.js'
 import type {
@@ -229,11 +230,7 @@ export async function insertDistribution(db: Db, row: DistributionsTable): Promi
 /** Many rows in one statement (the synthetic generator's bulk path; totals are added by the caller). */
 export async function insertDistributions(db: Db, rows: DistributionsTable[]): Promise<void> {
   // 1,000 rows × 15 columns stays under SQLite's 32,766 bound values per statement.
-  for (let at = 0; at < rows.length; at += 1000)
-    await db
-      .insertInto('distributions')
-      .values(rows.slice(at, at + 1000))
-      .execute()
+  await insertRows(db, 'distributions', rows, 1000)
 }
 
 /** Which of these ids are distributions already (a replayed field entry). */
