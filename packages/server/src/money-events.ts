@@ -57,6 +57,16 @@ export type CounterpartyKind =
 export interface MoneyListener {
   /** A source's money, new or changed: post it (replacing what this source posted before). */
   recorded(app: AppContext, trx: Db, event: MoneyEvent, by: Actorish): Promise<void>
+  /**
+   * Many new records' money at once, as `recorded` one by one would post it (optional: without
+   * it each is passed to `recorded`). A refusal may refuse the whole batch.
+   */
+  recordedMany?(
+    app: AppContext,
+    trx: Db,
+    events: readonly MoneyEvent[],
+    by: Actorish,
+  ): Promise<void>
   /** The source no longer moves money (cancelled, deleted): reverse what it posted, dated `on`. */
   withdrawn(app: AppContext, trx: Db, source: MoneySource, on: string, by: Actorish): Promise<void>
 }
@@ -69,6 +79,25 @@ export async function recordMoney(
   by: Actorish,
 ): Promise<void> {
   for (const module of app.modules) await module.money?.recorded(app, trx, event, by)
+}
+
+/**
+ * `recordMoney` for many records written together (a field device's batch of distributions), in
+ * the records' transaction: a listener that can posts them as a batch.
+ */
+export async function recordMoneyMany(
+  app: AppContext,
+  trx: Db,
+  events: readonly MoneyEvent[],
+  by: Actorish,
+): Promise<void> {
+  if (events.length === 0) return
+  for (const module of app.modules) {
+    const listener = module.money
+    if (!listener) continue
+    if (listener.recordedMany) await listener.recordedMany(app, trx, events, by)
+    else for (const event of events) await listener.recorded(app, trx, event, by)
+  }
 }
 
 /** Tells every listening module that a record no longer moves money. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { insertRows } from '../db/bulk-insert.js'
 import type { Db } from '../db/db-handle.js'
 import type { AuditLogTable } from './audit-tables.js'
 
@@ -26,7 +27,8 @@ export async function lastAuditRow(db: Db): Promise<Pick<AuditRow, 'seq' | 'hash
 }
 
 export async function insertAuditRows(db: Db, rows: AuditRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('audit_log').values(rows).execute()
+  // All in one statement, as before.
+  await insertRows(db, 'audit_log', rows, Math.max(rows.length, 1))
 }
 
 export interface AuditFilter {

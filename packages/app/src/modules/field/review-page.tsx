@@ -19,6 +19,21 @@ const outcomeKey = (o: string) =>
  * conflict, or mark it seen) on each line.
  * The page and the outcome filter live in the address.
  */
+// Where the person code goes in a translated sentence: the code is set in its own element.
+const CODE_SLOT = '\u{E000}'
+
+/** A sentence with a person code kept whole: a phone's narrow card never wraps it at its hyphen. */
+function withCode(text: string, code: string) {
+  const [before, after = ''] = text.split(CODE_SLOT)
+  return (
+    <>
+      {before}
+      <span class="field-code">{code}</span>
+      {after}
+    </>
+  )
+}
+
 export function ReviewPage(): JSX.Element {
   const params = new URLSearchParams(location.search)
   const offset = Number(params.get('offset') ?? 0) || 0
@@ -91,12 +106,15 @@ export function ReviewPage(): JSX.Element {
                     : t(outcomeKey(i.outcome))}
                   {i.matched && (
                     <span class="field-matched" data-testid="field-matched">
-                      {i.matched.names && i.matched.names.length > 0
-                        ? t('field.review.matched_names', {
-                            code: i.matched.code,
-                            names: i.matched.names.join(' / '),
-                          })
-                        : t('field.review.matched', { code: i.matched.code })}
+                      {withCode(
+                        i.matched.names && i.matched.names.length > 0
+                          ? t('field.review.matched_names', {
+                              code: CODE_SLOT,
+                              names: i.matched.names.join(' / '),
+                            })
+                          : t('field.review.matched', { code: CODE_SLOT }),
+                        i.matched.code,
+                      )}
                     </span>
                   )}
                 </td>

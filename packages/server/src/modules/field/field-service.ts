@@ -38,7 +38,7 @@ import {
   registerPersonIn,
 } from '../people/index.js'
 import { addLogEntryIn, listShelters } from '../shelters/index.js'
-import { recordDistributionIn } from '../supplies/index.js'
+import { recordDistributionIn, recordDistributionsIn } from '../supplies/index.js'
 import {
   changesByClientId,
   findDevice,
@@ -379,6 +379,83 @@ async function applyRegistrations(
   return one
 }
 
+type Distribution = Extract<FieldMutation, { kind: 'distribution' }>
+
+/**
+ * A run of distributions recorded through the supplies module's batch door: each checked as
+ * `applyOne` would (granted, compartment writable), then all recorded together with their caps
+ * checked in order, past a cap stored and flagged. If the books refuse the batch (a closed
+ * month), or it meets a record already there, each is tried on its own, as before.
+ */
+async function applyDistributions(
+  app: AppContext,
+  trx: Db,
+  actor: Actor,
+  run: readonly Distribution[],
+  by: Actorish,
+): Promise<Applied[]> {
+  const writable = new Map<string, HavenError | null>()
+  const results: (Applied | null)[] = []
+  for (const m of run) {
+    const compartmentId = m.data.compartmentId
+    if (!can(actor, 'create', 'Distribution', { compartmentId })) {
+      results.push(refused('forbidden'))
+      continue
+    }
+    if (!writable.has(compartmentId)) {
+      try {
+        await assertWritable(trx, compartmentId)
+        writable.set(compartmentId, null)
+      } catch (error) {
+        if (!(error instanceof HavenError)) throw error
+        writable.set(compartmentId, error)
+      }
+    }
+    const frozen = writable.get(compartmentId)
+    results.push(frozen ? refusedWith(frozen) : null)
+  }
+  const valid = run.filter((_, i) => results[i] === null)
+  try {
+    const done = await inSavepoint(trx, () =>
+      recordDistributionsIn(
+        app,
+        trx,
+        valid.map((m) => {
+          // Overriding a cap is a coordinator's act on the spot, never something a phone asks for.
+          const { overrideReason: _overrideReason, ...input } = m.data
+          return { input, id: m.clientId }
+        }),
+        { ...by, mayOverride: false },
+        { overCap: 'flag' },
+      ),
+    )
+    let next = 0
+    return results.map((r) => {
+      if (r) return r
+      const m = valid[next]
+      const d = done[next]
+      next += 1
+      if (!m || !d) return refused('not_applied')
+      const compartmentId = m.data.compartmentId
+      if ('refused' in d) return refusedWith(d.refused)
+      if ('already' in d)
+        return { outcome: 'applied', code: null, entityId: d.already, compartmentId }
+      return {
+        outcome: d.recorded.flagged ? 'flagged' : 'applied',
+        code: d.recorded.flagged,
+        entityId: d.recorded.row.id,
+        compartmentId,
+      }
+    })
+  } catch (error) {
+    if (!(error instanceof HavenError) && !isUniqueViolation(error)) throw error
+  }
+  const one: Applied[] = []
+  for (const [i, m] of run.entries())
+    one.push(results[i] ?? (await applyGuarded(app, trx, actor, m, by)))
+  return one
+}
+
 export interface PushAnswer {
   clientId: string
   outcome: FieldOutcome
@@ -494,9 +571,11 @@ async function pushIn(
     seen.set(m.clientId, answerOf(row))
   }
 
-  // Registrations wait in a run until another kind comes (a distribution may name a person
-  // registered just before it), then go in together, by compartment.
+  // Registrations and distributions wait in a run until another kind comes (a distribution may
+  // name a person registered just before it), then go in together: registrations by
+  // compartment, distributions through the supplies module's batch door, in order.
   let run: Registration[] = []
+  let distributions: Distribution[] = []
   const flush = async () => {
     const byCompartment = new Map<string, typeof run>()
     for (const m of run) {
@@ -509,14 +588,26 @@ async function pushIn(
       const results = await applyRegistrations(app, trx, actor, compartmentId, group, by)
       for (const [i, m] of group.entries()) await record(m, results[i] ?? refused('not_applied'))
     }
+    const batch = distributions
+    distributions = []
+    if (batch.length === 0) return
+    const results = await applyDistributions(app, trx, actor, batch, by)
+    for (const [i, m] of batch.entries()) await record(m, results[i] ?? refused('not_applied'))
   }
   const queued = new Set<string>()
   for (const m of mutations) {
     // Sent before, or twice in this push: answered from the first.
     if (seen.has(m.clientId) || queued.has(m.clientId)) continue
     if (m.kind === 'register_person') {
+      if (distributions.length > 0) await flush()
       queued.add(m.clientId)
       run.push(m)
+      continue
+    }
+    if (m.kind === 'distribution') {
+      if (run.length > 0) await flush()
+      queued.add(m.clientId)
+      distributions.push(m)
       continue
     }
     await flush()

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { insertRows } from '../../db/bulk-insert.js'
 import type { Db } from '../../db/db-handle.js'
 import type { FieldChangesTable, FieldDevicesTable } from './field-tables.js'
 
@@ -50,12 +51,7 @@ export async function changesByClientId(
 export async function insertChanges(db: Db, rows: readonly FieldChangesTable[]): Promise<void> {
   // One statement for a whole push (≤ 200 rows × 14 columns): 8,000 bound parameters a statement
   // stay under both SQLite's (32,766) and PostgreSQL's (65,535) limits, as people's inserts do.
-  const size = Math.floor(8000 / 14)
-  for (let i = 0; i < rows.length; i += size)
-    await db
-      .insertInto('field_changes')
-      .values(rows.slice(i, i + size))
-      .execute()
+  await insertRows(db, 'field_changes', rows, Math.floor(8000 / 14))
 }
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { insertRows } from '../../db/bulk-insert.js'
 import type { Db } from '../../db/db-handle.js'
 import type {
   FinanceAccountsTable,
@@ -27,6 +28,19 @@ export async function insertTransaction(
 ): Promise<void> {
   await db.insertInto('finance_transactions').values(row).execute()
   await db.insertInto('finance_postings').values(postings).execute()
+}
+
+/**
+ * Many transactions and their lines in a few statements (a batch of records' money): a thousand
+ * rows a statement, under SQLite's limit of bound values.
+ */
+export async function insertTransactions(
+  db: Db,
+  rows: readonly FinanceTransactionsTable[],
+  postings: readonly FinancePostingsTable[],
+): Promise<void> {
+  await insertRows(db, 'finance_transactions', rows, 1000)
+  await insertRows(db, 'finance_postings', postings, 1000)
 }
 
 export async function findTransaction(
@@ -58,6 +72,29 @@ export async function standingForSource(
     .where('kind', '=', 'record')
     .where('reversed_by_id', 'is', null)
     .executeTakeFirst()
+}
+
+/** Which of these records of one module and kind have a standing transaction (their ids). */
+export async function sourcesWithStanding(
+  db: Db,
+  module: string,
+  kind: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let at = 0; at < ids.length; at += 1000) {
+    const rows = await db
+      .selectFrom('finance_transactions')
+      .select('source_id')
+      .where('source_module', '=', module)
+      .where('source_kind', '=', kind)
+      .where('source_id', 'in', ids.slice(at, at + 1000))
+      .where('kind', '=', 'record')
+      .where('reversed_by_id', 'is', null)
+      .execute()
+    for (const r of rows) if (r.source_id) found.add(r.source_id)
+  }
+  return found
 }
 
 export async function postingsOf(
@@ -103,6 +140,17 @@ export async function isMonthClosed(db: Db, month: string): Promise<boolean> {
     .where('month', '=', month)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** Which of these months (YYYY-MM) are closed. */
+export async function closedMonthsAmong(db: Db, months: readonly string[]): Promise<Set<string>> {
+  if (months.length === 0) return new Set()
+  const rows = await db
+    .selectFrom('finance_closed_months')
+    .select('month')
+    .where('month', 'in', [...months])
+    .execute()
+  return new Set(rows.map((r) => r.month))
 }
 
 export async function listClosedMonths(db: Db) {

@@ -1,13 +1,14 @@
-import { accountsFor } from '@haven/core/finance/chart'
+import { type AccountDefinition, accountsFor } from '@haven/core/finance/chart'
 import { FinanceError } from '@haven/core/finance/finance-error'
 import type { JournalEntry, ManualEntry, ReverseInput } from '@haven/core/finance/finance-schemas'
 import { checkBalanced, type Posting } from '@haven/core/finance/ledger'
 import { type CurrencyCode, minorUnits } from '@haven/core/money/currency'
+import type { ExchangeRate } from '@haven/core/money/exchange-rate'
 import { type Money, money, moneyFromDecimal } from '@haven/core/money/money'
 import { MoneyError } from '@haven/core/money/money-error'
 import type { Programme } from '@haven/core/money/programmes'
 import { type AppContext, today } from '../../app-context.js'
-import type { Actorish } from '../../audit/audit-log.js'
+import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
@@ -16,15 +17,25 @@ import { HavenError } from '../../http/haven-error.js'
 import type { MoneyEvent, MoneySource } from '../../money-events.js'
 import { chartOf } from './chart-service.js'
 import {
+  closedMonthsAmong,
   findTransaction,
   insertTransaction,
+  insertTransactions,
   isMonthClosed,
   markReversed,
   postingsOf,
+  sourcesWithStanding,
   standingForSource,
 } from './finance-store.js'
 import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
-import { REPORTING_CURRENCY, type ReportingRate, reportingRate, valueAt } from './reporting-rate.js'
+import {
+  exchangeRates,
+  REPORTING_CURRENCY,
+  type ReportingRate,
+  rateAmong,
+  reportingRate,
+  valueAt,
+} from './reporting-rate.js'
 
 /** A line about to be posted. */
 export interface DraftPosting extends Posting {
@@ -117,13 +128,50 @@ export async function postTransaction(
   await refuseClosed(trx, draft.on)
   if (isValueOnly(postings, reporting)) refuseUnbalancedValues(postings, reporting)
   else refuseUnbalanced(postings)
-  const chart = await chartOf(trx)
+  refuseUnknownAccounts(await chartOf(trx), postings)
+  // One rate per currency and transaction: its lines share a day.
+  const rates = new Map<CurrencyCode, Promise<ReportingRate>>()
+  const values: ReportingLine[] = []
+  for (const [i, p] of postings.entries()) {
+    // A reversal undoes the original at the original's rate, so the two cancel exactly.
+    const original = reporting?.[i]
+    values.push(
+      original
+        ? {
+            minor: original.report_minor === null ? null : -Number(original.report_minor),
+            rate: original.rate,
+            rateDate: original.rate_date,
+          }
+        : (p.value ?? (await valueOrPending(trx, p.amount, draft, rates))),
+    )
+  }
+  const { row, lines, entry } = transactionRows(app, draft, postings, values, by)
+  await insertTransaction(trx, row, lines)
+  await audit(app, trx, entry)
+  return row
+}
+
+/** Every line's account exists and holds the line's currency, or the first that does not is named. */
+function refuseUnknownAccounts(
+  chart: readonly AccountDefinition[],
+  postings: readonly DraftPosting[],
+): void {
   for (const p of postings) {
     const account = chart.find((a) => a.code === p.account)
     if (!account) throw errors.unknownAccount({ account: p.account })
     if (account.currency !== null && account.currency !== p.amount.currency)
       throw errors.accountCurrency({ account: p.account, currency: account.currency })
   }
+}
+
+/** The rows of a checked transaction, its lines valued as given, and its audit entry. */
+function transactionRows(
+  app: AppContext,
+  draft: DraftTransaction,
+  postings: readonly DraftPosting[],
+  values: readonly ReportingLine[],
+  by: Actorish,
+): { row: FinanceTransactionsTable; lines: FinancePostingsTable[]; entry: AuditEntry } {
   const row: FinanceTransactionsTable = {
     id: newId(),
     occurred_on: draft.on,
@@ -138,20 +186,9 @@ export async function postTransaction(
     created_at: app.now().toISOString(),
     created_by: by.actorId,
   }
-  const lines: FinancePostingsTable[] = []
-  // One rate per currency and transaction: its lines share a day.
-  const rates = new Map<CurrencyCode, Promise<ReportingRate>>()
-  for (const [i, p] of postings.entries()) {
-    // A reversal undoes the original at the original's rate, so the two cancel exactly.
-    const original = reporting?.[i]
-    const value: ReportingLine = original
-      ? {
-          minor: original.report_minor === null ? null : -Number(original.report_minor),
-          rate: original.rate,
-          rateDate: original.rate_date,
-        }
-      : (p.value ?? (await valueOrPending(trx, p.amount, draft, rates)))
-    lines.push({
+  const lines = postings.map((p, i): FinancePostingsTable => {
+    const value = values[i] ?? { minor: null, rate: null, rateDate: null }
+    return {
       id: newId(),
       transaction_id: row.id,
       occurred_on: draft.on,
@@ -166,10 +203,9 @@ export async function postTransaction(
       rate_date: value.rateDate,
       counterparty_kind: p.counterparty?.kind ?? null,
       counterparty_code: p.counterparty?.code ?? null,
-    })
-  }
-  await insertTransaction(trx, row, lines)
-  await audit(app, trx, {
+    }
+  })
+  const entry: AuditEntry = {
     actorId: by.actorId,
     action: `finance.${draft.kind === 'reversal' ? 'transaction_reversed' : draft.kind === 'revaluation' ? 'cash_revalued' : 'transaction_posted'}`,
     entityType: 'FinanceTransaction',
@@ -183,8 +219,8 @@ export async function postTransaction(
         : {}),
       ...(draft.reversesId ? { reverses: draft.reversesId } : {}),
     },
-  })
-  return row
+  }
+  return { row, lines, entry }
 }
 
 /**
@@ -373,37 +409,8 @@ async function undoDay(trx: Db, standing: FinanceTransactionsTable, on: string):
  * reversal and a new posting; one withdrawn is reversed. All inside the record's transaction.
  */
 export const ledgerListener = {
-  async recorded(app: AppContext, trx: Db, event: MoneyEvent, by: Actorish): Promise<void> {
-    const standing = await standingForSource(trx, event.source)
-    if (standing)
-      await reverseTransaction(
-        app,
-        trx,
-        standing,
-        { on: await undoDay(trx, standing, event.on), reason: 'replaced by the record' },
-        by,
-      )
-    const { debit, credit } = accountsFor(await chartOf(trx), {
-      direction: event.direction,
-      currency: event.amount.currency,
-      programme: event.programme,
-      category: event.category,
-      heldAt: event.heldAt,
-    })
-    await postTransaction(
-      app,
-      trx,
-      {
-        on: event.on,
-        memo: event.memo ?? `${event.source.module} ${event.category}`,
-        kind: 'record',
-        source: event.source,
-        compartmentId: event.compartmentId ?? null,
-      },
-      twoLines(debit, credit, event.amount, event.programme, event.counterparty),
-      by,
-    )
-  },
+  recorded: postRecord,
+  recordedMany: postRecords,
   async withdrawn(
     app: AppContext,
     trx: Db,
@@ -415,4 +422,128 @@ export const ledgerListener = {
     if (standing)
       await reverseTransaction(app, trx, standing, { on, reason: 'the record was withdrawn' }, by)
   },
+}
+
+async function postRecord(
+  app: AppContext,
+  trx: Db,
+  event: MoneyEvent,
+  by: Actorish,
+): Promise<void> {
+  const standing = await standingForSource(trx, event.source)
+  if (standing)
+    await reverseTransaction(
+      app,
+      trx,
+      standing,
+      { on: await undoDay(trx, standing, event.on), reason: 'replaced by the record' },
+      by,
+    )
+  const { debit, credit } = accountsFor(await chartOf(trx), {
+    direction: event.direction,
+    currency: event.amount.currency,
+    programme: event.programme,
+    category: event.category,
+    heldAt: event.heldAt,
+  })
+  await postTransaction(
+    app,
+    trx,
+    recordDraft(event),
+    twoLines(debit, credit, event.amount, event.programme, event.counterparty),
+    by,
+  )
+}
+
+const recordDraft = (event: MoneyEvent): DraftTransaction => ({
+  on: event.on,
+  memo: event.memo ?? `${event.source.module} ${event.category}`,
+  kind: 'record',
+  source: event.source,
+  compartmentId: event.compartmentId ?? null,
+})
+
+/**
+ * `postRecord` for many records at once (a field device's batch of distributions), with the same
+ * rows and refusals, in a few statements: the closed months, the chart and each currency's rates
+ * read once, the transactions and their lines written in multi-row inserts, their audit entries
+ * appended together. A record that posted before (its posting is replaced) goes on its own. Any
+ * refusal refuses the whole batch, naming the first record refused, as a transaction does.
+ */
+async function postRecords(
+  app: AppContext,
+  trx: Db,
+  events: readonly MoneyEvent[],
+  by: Actorish,
+): Promise<void> {
+  const standing = new Set<string>()
+  const sourceKey = (s: MoneySource) => `${s.module}/${s.kind}/${s.id}`
+  const groups = new Map<string, MoneySource[]>()
+  for (const e of events) {
+    const group = `${e.source.module}/${e.source.kind}`
+    groups.set(group, [...(groups.get(group) ?? []), e.source])
+  }
+  for (const sources of groups.values()) {
+    const first = sources[0]
+    if (!first) continue
+    const ids = sources.map((s) => s.id)
+    for (const id of await sourcesWithStanding(trx, first.module, first.kind, ids))
+      standing.add(sourceKey({ ...first, id }))
+  }
+  const fresh = events.filter((e) => !standing.has(sourceKey(e.source)))
+  const closed = await closedMonthsAmong(trx, [...new Set(fresh.map((e) => e.on.slice(0, 7)))])
+  const chart = await chartOf(trx)
+  const drafts = fresh.map((event) => {
+    const month = event.on.slice(0, 7)
+    if (closed.has(month)) throw errors.periodClosed({ month })
+    const { debit, credit } = accountsFor(chart, {
+      direction: event.direction,
+      currency: event.amount.currency,
+      programme: event.programme,
+      category: event.category,
+      heldAt: event.heldAt,
+    })
+    const postings = twoLines(debit, credit, event.amount, event.programme, event.counterparty)
+    refuseUnbalanced(postings)
+    refuseUnknownAccounts(chart, postings)
+    return { draft: recordDraft(event), postings }
+  })
+  // Each currency's rates into yen read once, up to the latest day of the batch; a record whose
+  // day has no rate waits for one (valueOrPending), as it does on its own.
+  const rates = new Map<CurrencyCode, ExchangeRate[]>()
+  for (const currency of new Set(fresh.map((e) => e.amount.currency))) {
+    if (currency === REPORTING_CURRENCY) continue
+    const last =
+      fresh
+        .filter((e) => e.amount.currency === currency)
+        .map((e) => e.on)
+        .sort()
+        .at(-1) ?? ''
+    rates.set(currency, await exchangeRates(trx, [currency, REPORTING_CURRENCY], last))
+  }
+  const rateOn = new Map<string, ReportingRate | undefined>()
+  const lineValue = (amount: Money, on: string): ReportingLine => {
+    const key = `${amount.currency} ${on}`
+    if (!rateOn.has(key))
+      rateOn.set(
+        key,
+        rateAmong(rates.get(amount.currency) ?? [], amount.currency, REPORTING_CURRENCY, on),
+      )
+    const rate = rateOn.get(key)
+    return rate ? valueAt(amount, rate) : { minor: null, rate: null, rateDate: null }
+  }
+  const rows: FinanceTransactionsTable[] = []
+  const lines: FinancePostingsTable[] = []
+  const entries: AuditEntry[] = []
+  for (const { draft, postings } of drafts) {
+    const values = postings.map((p) => lineValue(p.amount, draft.on))
+    const built = transactionRows(app, draft, postings, values, by)
+    rows.push(built.row)
+    lines.push(...built.lines)
+    entries.push(built.entry)
+  }
+  await insertTransactions(trx, rows, lines)
+  await audit(app, trx, ...entries)
+  for (const event of events)
+    if (standing.has(sourceKey(event.source))) await postRecord(app, trx, event, by)
 }

@@ -58,15 +58,8 @@ export async function rateInto(
   day: string,
 ): Promise<ReportingRate> {
   if (currency === to) return { rate: rational(1n), text: '1', date: null }
-  const rows = await ratesFor(db, [currency, to], day)
-  const rates: ExchangeRate[] = rows.map((r) => ({
-    base: r.base as CurrencyCode,
-    quote: r.quote as CurrencyCode,
-    rate: r.rate,
-    date: r.date,
-  }))
-  const path = findRatePath(rates, currency, to, day)
-  if (!path) {
+  const rate = rateAmong(await exchangeRates(db, [currency, to], day), currency, to, day)
+  if (!rate) {
     const near = await nearestRate(db, currency, to, day)
     throw errors.rateMissing({
       from: currency,
@@ -75,6 +68,37 @@ export async function rateInto(
       nearest: near ? `${near.date}: 1 ${near.base} = ${near.rate} ${near.quote}` : '—',
     })
   }
+  return rate
+}
+
+/** The rates recorded on or before `day` that name any of the currencies. */
+export async function exchangeRates(
+  db: Db,
+  currencies: readonly CurrencyCode[],
+  day: string,
+): Promise<ExchangeRate[]> {
+  const rows = await ratesFor(db, currencies, day)
+  return rows.map((r) => ({
+    base: r.base as CurrencyCode,
+    quote: r.quote as CurrencyCode,
+    rate: r.rate,
+    date: r.date,
+  }))
+}
+
+/**
+ * `rateInto` among rates already read (those of a later day too: only the ones on or before
+ * `day` count), or undefined when none leads from one currency to the other.
+ */
+export function rateAmong(
+  rates: readonly ExchangeRate[],
+  currency: CurrencyCode,
+  to: CurrencyCode,
+  day: string,
+): ReportingRate | undefined {
+  if (currency === to) return { rate: rational(1n), text: '1', date: null }
+  const path = findRatePath(rates, currency, to, day)
+  if (!path) return undefined
   const dates = path.legs.map((l) => l.rate.date).sort()
   return { rate: path.rate, text: formatRational(path.rate, 10), date: dates[0] ?? null }
 }

@@ -107,6 +107,7 @@ export {
   type CaseRef,
   caseCodes,
   findCaseRef,
+  findPeopleByCodes,
   findPersonByCode,
   type PersonRef,
   peopleInCompartment,

@@ -10,6 +10,7 @@ import { casesCodes, findCase } from './case-store.js'
 import type { PeopleTable } from './people-tables.js'
 import {
   findPeople,
+  findPeopleByCodesIn,
   findPersonByCodeIn,
   insertHistory,
   peopleByCode,
@@ -43,6 +44,17 @@ export async function findPersonByCode(
 ): Promise<PersonRef | undefined> {
   const person = await findPersonByCodeIn(db, compartmentId, code)
   return person && ref(person)
+}
+
+/** `findPersonByCode` for many codes of one compartment at once: the people found, by code. */
+export async function findPeopleByCodes(
+  db: Db,
+  compartmentId: string,
+  codes: readonly string[],
+): Promise<Map<string, PersonRef>> {
+  if (codes.length === 0) return new Map()
+  const people = await findPeopleByCodesIn(db, compartmentId, [...new Set(codes)])
+  return new Map(people.map((p) => [p.code, ref(p)]))
 }
 
 /**

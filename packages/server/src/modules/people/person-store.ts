@@ -153,6 +153,25 @@ export async function findPersonByCodeIn(
     .executeTakeFirst()
 }
 
+/** `findPersonByCodeIn` for many codes of one compartment (a batch of field distributions). */
+export async function findPeopleByCodesIn(
+  db: Db,
+  compartmentId: string,
+  codes: readonly string[],
+): Promise<PeopleTable[]> {
+  const found: PeopleTable[] = []
+  for (let at = 0; at < codes.length; at += 1000)
+    found.push(
+      ...(await db
+        .selectFrom('people')
+        .selectAll()
+        .where('compartment_id', '=', compartmentId)
+        .where('code', 'in', codes.slice(at, at + 1000))
+        .execute()),
+    )
+  return found
+}
+
 /** People registered in a compartment and not merged away, by code (ids and codes only). */
 export async function peopleByCode(
   db: Db,

@@ -8,19 +8,20 @@ import {
   multiplyMoney,
 } from '@haven/core/money/money'
 import { MoneyError } from '@haven/core/money/money-error'
-import { checkCaps } from '@haven/core/supplies/caps'
+import { type CapVerdict, checkCaps } from '@haven/core/supplies/caps'
 import type { CreatePolicy, RecordDistribution } from '@haven/core/supplies/supply-schemas'
 import type { DistributionView, PolicyView } from '@haven/core/supplies/supply-views'
 import type { AppContext } from '../../app-context.js'
-import type { Actorish } from '../../audit/audit-log.js'
+import type { Actorish, AuditEntry } from '../../audit/audit-log.js'
 import { audit } from '../../auth/auth-audit.js'
 import type { Db } from '../../db/db-handle.js'
 import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
-import { recordMoney } from '../../money-events.js'
+import { type MoneyEvent, recordMoney } from '../../money-events.js'
 import { findPersonByCode } from '../people/index.js'
 import {
   addToCounter,
+  type Counter,
   insertDistribution,
   insertPolicy,
   lockCounter,
@@ -192,80 +193,140 @@ export async function recordDistributionIn(
     },
     { people, costInCapMinor: capSpend.minor },
   )
-  let overrideCode: string | null = null
-  let flagged: RecordedDistribution['flagged'] = null
-  if (!verdict.ok && options.overCap === 'flag' && !input.overrideReason) {
-    flagged = verdict.code
-    overrideCode = verdict.code
-  } else if (!verdict.ok) {
-    if (!input.overrideReason || !by.mayOverride) {
-      if (verdict.code === 'daily_cap_reached')
-        throw errors.dailyCapReached(
-          {
-            cap: verdict.cap,
-            already: verdict.already,
-            day: input.day,
-          },
-          by.mayOverride,
-        )
-      throw errors.monthlyBudgetReached(
+  const { overrideCode, flagged } = capDecision(verdict, input, by, options, capCurrency)
+  const row = distributionRow(app, input, by, options.id ?? newId(), {
+    policy,
+    personId,
+    spend,
+    capSpend,
+    overrideCode,
+    flagged,
+  })
+  await insertDistribution(trx, row)
+  const add = counterAdd(row)
+  await addToCounter(trx, 'distribution_months', input.compartmentId, month, add)
+  await addToCounter(trx, 'distribution_days', input.compartmentId, input.day, add)
+  // The allowance handed out is food spend: the books post it (by code, never by name).
+  await recordMoney(app, trx, distributionMoney(row, input.personCode), by)
+  await audit(app, trx, distributionAudit(row, flagged, by))
+  return {
+    row,
+    personCode: input.personCode ?? null,
+    dayPeople: dayTotals.people + people,
+    dailyCap: policy.daily_cap,
+    flagged,
+  }
+}
+
+/**
+ * What a cap check's verdict means for one distribution: let through; stored past the cap and
+ * flagged (an offline one, with no reason given); let through on a coordinator's reason; or
+ * refused with the cap it met (thrown).
+ */
+export function capDecision(
+  verdict: CapVerdict,
+  input: RecordDistribution,
+  by: { mayOverride: boolean },
+  options: DistributionOptions,
+  capCurrency: CurrencyCode,
+): { overrideCode: string | null; flagged: RecordedDistribution['flagged'] } {
+  if (verdict.ok) return { overrideCode: null, flagged: null }
+  if (options.overCap === 'flag' && !input.overrideReason)
+    return { overrideCode: verdict.code, flagged: verdict.code }
+  if (!input.overrideReason || !by.mayOverride) {
+    if (verdict.code === 'daily_cap_reached')
+      throw errors.dailyCapReached(
         {
-          cap: moneyText(money(capCurrency, verdict.capMinor)),
-          spent: moneyText(money(capCurrency, verdict.spentMinor)),
-          asked: moneyText(money(capCurrency, verdict.askedMinor)),
+          cap: verdict.cap,
+          already: verdict.already,
+          day: input.day,
         },
         by.mayOverride,
       )
-    }
-    overrideCode = verdict.code
+    throw errors.monthlyBudgetReached(
+      {
+        cap: moneyText(money(capCurrency, verdict.capMinor)),
+        spent: moneyText(money(capCurrency, verdict.spentMinor)),
+        asked: moneyText(money(capCurrency, verdict.askedMinor)),
+      },
+      by.mayOverride,
+    )
   }
-  const row: DistributionsTable = {
-    id: options.id ?? newId(),
+  return { overrideCode: verdict.code, flagged: null }
+}
+
+/** The distribution's row, once its policy, person, cost and cap decision are known. */
+export function distributionRow(
+  app: AppContext,
+  input: RecordDistribution,
+  by: Actorish,
+  id: string,
+  decided: {
+    policy: AllowancePoliciesTable
+    personId: string | null
+    spend: Money
+    capSpend: Money
+    overrideCode: string | null
+    flagged: RecordedDistribution['flagged']
+  },
+): DistributionsTable {
+  const { policy, spend, capSpend, overrideCode, flagged } = decided
+  return {
+    id,
     compartment_id: input.compartmentId,
     policy_id: policy.id,
     day: input.day,
-    person_id: personId,
-    headcount: people,
+    person_id: decided.personId,
+    headcount: input.headcount ?? 1,
     amount_minor: spend.minor,
     currency: spend.currency,
     cap_amount_minor: capSpend.minor,
     cap_currency: capSpend.currency,
-    rice_grams: policy.buys_grams * people,
+    rice_grams: policy.buys_grams * (input.headcount ?? 1),
     override_code: overrideCode,
     override_reason: overrideCode && !flagged ? (input.overrideReason ?? null) : null,
     created_at: app.now().toISOString(),
     created_by: by.actorId,
   }
-  await insertDistribution(trx, row)
-  const add = {
-    people,
-    spend_minor: spend.minor,
-    cap_spend_minor: capSpend.minor,
-    rice_grams: row.rice_grams,
-    overrides: overrideCode ? 1 : 0,
+}
+
+/** What a distribution adds to its day's and month's counters. */
+export const counterAdd = (row: DistributionsTable): Counter => ({
+  people: row.headcount,
+  spend_minor: Number(row.amount_minor),
+  cap_spend_minor: Number(row.cap_amount_minor),
+  rice_grams: Number(row.rice_grams),
+  overrides: row.override_code ? 1 : 0,
+})
+
+/** The allowance handed out is food spend: what the books are told (by code, never by name). */
+export function distributionMoney(
+  row: DistributionsTable,
+  personCode: string | undefined,
+): MoneyEvent {
+  const people = row.headcount
+  return {
+    source: { module: 'supplies', kind: 'distribution', id: row.id },
+    on: row.day,
+    direction: 'out',
+    amount: money(row.currency as CurrencyCode, Number(row.amount_minor)),
+    programme: 'food',
+    category: 'distribution',
+    compartmentId: row.compartment_id,
+    ...(personCode !== undefined
+      ? { counterparty: { kind: 'person' as const, code: personCode } }
+      : {}),
+    memo: `food allowance, ${people} ${people === 1 ? 'person' : 'people'}`,
   }
-  await addToCounter(trx, 'distribution_months', input.compartmentId, month, add)
-  await addToCounter(trx, 'distribution_days', input.compartmentId, input.day, add)
-  // The allowance handed out is food spend: the books post it (by code, never by name).
-  await recordMoney(
-    app,
-    trx,
-    {
-      source: { module: 'supplies', kind: 'distribution', id: row.id },
-      on: row.day,
-      direction: 'out',
-      amount: spend,
-      programme: 'food',
-      category: 'distribution',
-      compartmentId: row.compartment_id,
-      ...(input.personCode !== undefined
-        ? { counterparty: { kind: 'person' as const, code: input.personCode } }
-        : {}),
-      memo: `food allowance, ${people} ${people === 1 ? 'person' : 'people'}`,
-    },
-    by,
-  )
-  await audit(app, trx, {
+}
+
+export function distributionAudit(
+  row: DistributionsTable,
+  flagged: RecordedDistribution['flagged'],
+  by: Actorish,
+): AuditEntry {
+  const overrideCode = row.override_code
+  return {
     actorId: by.actorId,
     action: flagged
       ? 'distribution.over_cap_offline'
@@ -274,21 +335,14 @@ export async function recordDistributionIn(
         : 'distribution.recorded',
     entityType: 'Distribution',
     entityId: row.id,
-    compartmentId: input.compartmentId,
+    compartmentId: row.compartment_id,
     requestId: by.requestId,
     details: {
-      people,
-      registered: personId !== null,
+      people: row.headcount,
+      registered: row.person_id !== null,
       // The reason is free text: it stays on the distribution, shown to staff, not in the log.
       ...(overrideCode ? { cap: overrideCode } : {}),
     },
-  })
-  return {
-    row,
-    personCode: input.personCode ?? null,
-    dayPeople: dayTotals.people + people,
-    dailyCap: policy.daily_cap,
-    flagged,
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { insertRows } from '../../db/bulk-insert.js'
 import type { Db } from '../../db/db-handle.js'
 import { isPostgres } from '../../db/dialect.js'
 import type {
@@ -103,6 +104,70 @@ export async function lockCounter(
   }
 }
 
+/** A counter row's key: a compartment and a day (YYYY-MM-DD) or a month (YYYY-MM). */
+export interface CounterKey {
+  compartmentId: string
+  key: string
+}
+
+export const counterKey = (k: CounterKey) => `${k.compartmentId} ${k.key}`
+
+/**
+ * `lockCounter` for many keys at once (a field device's batch of distributions): the missing rows
+ * created at zero in one insert, then all of them read (and on PostgreSQL locked) in one select
+ * per compartment, in key order, so two batches meeting the same rows lock them in the same order.
+ * Answers by `counterKey`.
+ */
+export async function lockCounters(
+  db: Db,
+  table: CounterTable,
+  keys: readonly CounterKey[],
+): Promise<Map<string, Counter>> {
+  const column = KEY[table]
+  const zero = { people: 0, spend_minor: 0, cap_spend_minor: 0, rice_grams: 0, overrides: 0 }
+  const byCompartment = new Map<string, Set<string>>()
+  for (const k of keys) {
+    const set = byCompartment.get(k.compartmentId) ?? new Set<string>()
+    set.add(k.key)
+    byCompartment.set(k.compartmentId, set)
+  }
+  const found = new Map<string, Counter>()
+  for (const compartmentId of [...byCompartment.keys()].sort()) {
+    const wanted = [...(byCompartment.get(compartmentId) ?? [])].sort()
+    for (let at = 0; at < wanted.length; at += 1000) {
+      const slice = wanted.slice(at, at + 1000)
+      await db
+        .insertInto(table)
+        .values(
+          slice.map(
+            (key) =>
+              ({ compartment_id: compartmentId, [column]: key, ...zero }) as DistributionDaysTable,
+          ),
+        )
+        .onConflict((oc) => oc.columns(['compartment_id', column]).doNothing())
+        .execute()
+      let query = db
+        .selectFrom(table)
+        .select([column, 'people', 'spend_minor', 'cap_spend_minor', 'rice_grams', 'overrides'])
+        .where('compartment_id', '=', compartmentId)
+        .where(column, 'in', slice)
+        .orderBy(column)
+      if (isPostgres(db as Kysely<unknown>)) query = query.forUpdate()
+      for (const row of await query.execute()) {
+        const key = (row as unknown as Record<string, string>)[column] ?? ''
+        found.set(counterKey({ compartmentId, key }), {
+          people: Number(row.people),
+          spend_minor: Number(row.spend_minor),
+          cap_spend_minor: Number(row.cap_spend_minor),
+          rice_grams: Number(row.rice_grams),
+          overrides: Number(row.overrides),
+        })
+      }
+    }
+  }
+  return found
+}
+
 export async function addToCounter(
   db: Db,
   table: CounterTable,
@@ -165,11 +230,24 @@ export async function insertDistribution(db: Db, row: DistributionsTable): Promi
 /** Many rows in one statement (the synthetic generator's bulk path; totals are added by the caller). */
 export async function insertDistributions(db: Db, rows: DistributionsTable[]): Promise<void> {
   // 1,000 rows × 15 columns stays under SQLite's 32,766 bound values per statement.
-  for (let at = 0; at < rows.length; at += 1000)
-    await db
-      .insertInto('distributions')
-      .values(rows.slice(at, at + 1000))
+  await insertRows(db, 'distributions', rows, 1000)
+}
+
+/** Which of these ids are distributions already (a replayed field entry). */
+export async function existingDistributionIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const found = new Set<string>()
+  for (let at = 0; at < ids.length; at += 1000) {
+    const rows = await db
+      .selectFrom('distributions')
+      .select('id')
+      .where('id', 'in', ids.slice(at, at + 1000))
       .execute()
+    for (const r of rows) found.add(r.id)
+  }
+  return found
 }
 
 export async function countDistributions(db: Db, compartmentId: string): Promise<number> {

@@ -41,6 +41,13 @@ export const suppliesModule = defineModule({
   },
 })
 
+// A field device's outbox of distributions recorded as one batch: the same caps, flags, books
+// and audit as one at a time, in a few statements.
+export {
+  type BatchDistribution,
+  type BatchEntry,
+  recordDistributionsIn,
+} from './distribution-batch.js'
 // Recording a distribution made on a field device (offline): a fixed id, flagged past a cap.
 export {
   type DistributionOptions,
