@@ -176,6 +176,7 @@ try {
     )
   }
   const idle = memoryOf(haven.pid)
+  const idleWorkers = new Map(workerMemory(haven.pid).map((w) => [w.pid, w.nowMiB]))
   const warm = Math.min(3, SECONDS)
   await load(`${hello.url}/`, {}, warm, hello.pid)
   const base = await load(`${hello.url}/`, {}, SECONDS, hello.pid)
@@ -248,7 +249,9 @@ try {
     `\nserver memory: ${idle.nowMiB} MiB RSS signed in and idle, ${loaded.nowMiB} MiB after the load, peak ${loaded.peakMiB} MiB${workers.length > 0 ? ' (the primary, which answers no request)' : ''}`,
   )
   for (const w of workers)
-    console.log(`worker ${w.pid}: ${w.nowMiB} MiB RSS after the load, peak ${w.peakMiB} MiB`)
+    console.log(
+      `worker ${w.pid}: ${idleWorkers.get(w.pid) ?? '?'} MiB RSS signed in and idle, ${w.nowMiB} MiB after the load, peak ${w.peakMiB} MiB`,
+    )
 } finally {
   await hello.stop()
   await floor?.stop()

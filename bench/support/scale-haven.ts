@@ -1,15 +1,17 @@
 // A built Haven over a generated database, for the benchmarks that need data at scale: fills the
 // database with `haven generate` (idempotent: a complete database is only checked), starts
 // `haven serve` on a free loopback port and signs in a coordinator the way a person would.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { generate } from 'otplib'
 import { freePort } from './demo-haven.js'
 
+const execFileAsync = promisify(execFile)
 const BIN = fileURLToPath(new URL('../../packages/server/bin/haven.js', import.meta.url))
 const BUNDLE = fileURLToPath(new URL('../../packages/server/dist/haven.js', import.meta.url))
 
@@ -159,10 +161,13 @@ export async function coordinatorSession(dataset: Dataset, baseUrl: string): Pro
   const credentialsFile = join(dataset.dataDir, 'bench-admin.json')
   const admin = new Client(baseUrl)
   if (!existsSync(credentialsFile)) {
-    const link = spawnSync(process.execPath, [BIN, 'setup-link'], {
+    // Not spawnSync: blocked for longer than the server's keep-alive timeout, this process would
+    // not see the idle connection close and would send the next request down it ("other side
+    // closed"), as it did against a database of a million people.
+    const link = await execFileAsync(process.execPath, [BIN, 'setup-link'], {
       env: havenEnv(dataset.dataDir, dataset.databaseUrl),
       encoding: 'utf8',
-    })
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
     if (!token(link.stdout))
       throw new Error(
         `This database has users but ${credentialsFile} is missing: use a fresh database for the benchmark.`,

@@ -20,6 +20,8 @@ export interface CliAppOptions {
   needsKey: boolean
   /** In sealed mode, where the passphrase comes from. */
   passphraseFile?: string | undefined
+  /** The command writes in bulk (an import): SQLite's larger page cache. */
+  bulkWrites?: boolean
 }
 
 /**
@@ -40,6 +42,7 @@ export async function withCliApp<T>(
     app = await boot(config, logger, {
       mayCreateMasterKey: false,
       withoutMasterKey: !options.needsKey,
+      ...(options.bulkWrites ? { sqliteCache: 'bulk' as const } : {}),
     })
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error))
@@ -66,11 +69,13 @@ export async function withCliApp<T>(
  * Boots Haven for a command that may be a fresh install's first start (demo, setup-link,
  * generate): what the operator must know (a master key created next to the data, a key rotation
  * settled) is said in words on standard error, as `haven serve` says it, rather than as a JSON
- * log line; only errors are logged (to standard error too).
+ * log line; only errors are logged (to standard error too). They fill databases (the demo, the
+ * generator's millions of rows), so SQLite gets the bulk writer's page cache.
  */
 export function bootForCommand(config: Config): Promise<AppContext> {
   return boot(config, createLogger('error', pino.destination({ fd: 2, sync: true })), {
     onWarning: (message) => process.stderr.write(`\nWARNING: ${message}\n\n`),
+    sqliteCache: 'bulk',
   })
 }
 

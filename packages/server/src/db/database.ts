@@ -23,10 +23,24 @@ export interface HavenDatabase {
   close(): Promise<void>
 }
 
+/**
+ * SQLite's page cache per connection, in MiB, by what the process does (SQLite's default is 2).
+ * - `bulk` (generate, demo, the command-line imports): blind-index terms are keyed hashes, so new
+ *   ones land on random pages of a large index; a small cache re-reads and spills those pages on
+ *   every insert (an import of 30,000 people: 35 terms each).
+ * - `serving` (the server and each of its workers): a request reads a few index pages per
+ *   compartment; the operating system's file cache, shared by every worker, holds the rest. A
+ *   64 MiB cache per worker made each one 285–319 MiB at a million people (bench/RESULTS.md).
+ */
+export const SQLITE_CACHE_MIB = { bulk: 64, serving: 16 } as const
+export type SqliteCache = keyof typeof SQLITE_CACHE_MIB
+
 export interface OpenOptions {
   /** PostgreSQL only: the schema to use (tests use a fresh one per file). */
   schema?: string
   sqliteStartupCheck?: 'full' | 'quick' | 'off'
+  /** SQLite only: the page cache's size (default `serving`). */
+  sqliteCache?: SqliteCache
 }
 
 // int8 (COUNT(*), SUM of bigint) comes back from pg as a string; our amounts are minor units far
@@ -57,10 +71,8 @@ function openSqlite(file: string, options: OpenOptions): HavenDatabase {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('synchronous = NORMAL')
-  // 64 MiB of page cache (SQLite's default is 2 MiB): blind-index terms are keyed hashes, so new
-  // ones land on random pages of a large index; a small cache re-reads and spills those pages on
-  // every insert (an import of 30,000 people: 35 terms each). The cache grows only as it is used.
-  sqlite.pragma('cache_size = -65536')
+  // Negative: in KiB. The cache grows only as it is used.
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_MIB[options.sqliteCache ?? 'serving'] * 1024}`)
   // Deleted rows are overwritten with zeros, not left in free pages: a shredded compartment's
   // wrapped keys (and any deleted identifying value) must not be recoverable from the file.
   sqlite.pragma('secure_delete = ON')

@@ -4,7 +4,7 @@ import type { AppContext } from '../app-context.js'
 import { type Config, configuredPorts, resolveUrls } from '../config/load-config.js'
 import { cryptoContext, ensureSystemKeys, openMasterKey } from '../crypto/crypto-context.js'
 import { MasterKey } from '../crypto/master-key.js'
-import { type HavenDatabase, openDatabase } from '../db/database.js'
+import { type HavenDatabase, openDatabase, type SqliteCache } from '../db/database.js'
 import { allMigrations } from '../db/migrations/index.js'
 import { migrateToLatest } from '../db/migrator.js'
 import { MODULES } from '../modules/index.js'
@@ -21,6 +21,8 @@ export interface BootOptions {
    * same in sealed mode and when the key lives elsewhere.
    */
   withoutMasterKey?: boolean
+  /** SQLite's page cache: `serving` (the default) for the server, `bulk` for commands that write in bulk. */
+  sqliteCache?: SqliteCache
 }
 
 /**
@@ -69,6 +71,7 @@ export async function boot(
 ): Promise<AppContext> {
   const database = await openDatabase(config.database, {
     sqliteStartupCheck: config.sqliteStartupCheck,
+    ...(options.sqliteCache ? { sqliteCache: options.sqliteCache } : {}),
   })
   try {
     if (options.migrate ?? true) {

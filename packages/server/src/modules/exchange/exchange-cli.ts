@@ -134,7 +134,7 @@ function registerImportCommand(program: Command): void {
       await access(file).catch(() => {
         throw new CliError(`Cannot read ${file}.`)
       })
-      await withCliApp({ needsKey: true }, async (app) => {
+      await withCliApp({ needsKey: true, bulkWrites: true }, async (app) => {
         const compartment = await findCompartmentByCode(app.database.db, options.compartment)
         if (!compartment) throw new CliError(`No compartment has the code ${options.compartment}.`)
         // Made on the first written batch (the closure sets it, so it lives in an object).
@@ -229,7 +229,7 @@ function registerRecordsCommand<F extends string, T>(
       await access(file).catch(() => {
         throw new CliError(`Cannot read ${file}.`)
       })
-      await withCliApp({ needsKey: true }, async (app) => {
+      await withCliApp({ needsKey: true, bulkWrites: true }, async (app) => {
         let compartmentId: string | undefined
         if (options.compartment !== undefined) {
           const compartment = await findCompartmentByCode(app.database.db, options.compartment)

@@ -3,7 +3,7 @@ import { describeEachDialect } from '../../../test/support/dialects.js'
 import { testAppContext } from '../../../test/support/test-app.js'
 import type { AppContext } from '../../app-context.js'
 import { generateScale } from '../../synthetic/generate-scale.js'
-import { listCases } from './case-store.js'
+import { countCases, listCases } from './case-store.js'
 import type { CasesTable, PeopleTable } from './people-tables.js'
 import { countPeople, type PeopleFilter, searchPeople } from './person-store.js'
 
@@ -237,6 +237,25 @@ describeEachDialect('keyset paging over several compartments', (ctx) => {
         .reverse()
       expect(expected.length).toBeGreaterThan(0)
       expect(seen.map((c) => c.id)).toEqual(expected.map((c) => c.id))
+      // The count, whole and capped below it, over the same compartments.
+      const counting = {
+        compartmentIds,
+        viewer: { userId: 'nobody', openIn: compartmentIds },
+        ...filter,
+      }
+      const db = ctx.database().db
+      expect(await countCases(db, counting)).toEqual({ total: expected.length, capped: false })
+      expect(await countCases(db, counting, expected.length - 1)).toEqual({
+        total: expected.length - 1,
+        capped: true,
+      })
+      const open = cases.filter(
+        (c) => c.status !== 'closed' && (!('type' in filter) || c.type === filter.type),
+      )
+      expect(await countCases(db, { ...counting, status: undefined, openOnly: true })).toEqual({
+        total: open.length,
+        capped: false,
+      })
     }
   })
 })
