@@ -23,16 +23,22 @@ import {
 } from '@haven/disclosure'
 import type { Db } from '../../db/db-handle.js'
 import { mergeLedgers, readLedger } from '../../disclosure/ledger-store.js'
-import { disclosureSensitivity, type Figure, type FigureValue } from '../../figures.js'
+import { disclosureSensitivity, type Figure, type FigureValue, figureReads } from '../../figures.js'
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
-import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
+import {
+  checkNarrative,
+  mentionsTonnes,
+  type NarrativeFinding,
+  type RecordedQuantity,
+} from './report-narrative.js'
 import {
   checkDates,
   checkFlows,
   checkMonthlyAmounts,
   checkSums,
   mentionsFlow,
+  mentionsMonthlyAmount,
   type RecordedFlow,
   type RecordedYen,
 } from './report-narrative-checks.js'
@@ -216,6 +222,24 @@ function figureText(compiled: CompiledFigure, locale: Locale): string {
 }
 
 /**
+ * Each figure's value for the year, computed once per compile however many checks ask for it
+ * (the templates, the tonnes and yen the narrative is checked against, the flows), with reads
+ * the figures share made once too. Made anew for each compile: nothing outlives the records.
+ */
+function figureValues(db: Db, year: FiscalYear): (figure: Figure) => Promise<FigureValue> {
+  const reads = figureReads()
+  const values = new Map<string, Promise<FigureValue>>()
+  return (figure) => {
+    let value = values.get(figure.key)
+    if (!value) {
+      value = figure.compute(db, year, reads)
+      values.set(figure.key, value)
+    }
+    return value
+  }
+}
+
+/**
  * Compiles a year's report: each figure its templates name is computed from the records (in
  * `db`, a transaction when publishing), every one passes the disclosure engine in one release
  * (tables that count the same people are protected together; the differencing guard compares
@@ -231,12 +255,11 @@ export async function compileReport(
   protection: ReportProtection,
 ): Promise<CompiledReport> {
   const year = fiscalYear(report.fiscal_year)
-  const entries = templateFigures(figureCatalogue(modules), [
-    report.template_en,
-    report.template_ja,
-  ])
+  const catalogue = figureCatalogue(modules)
+  const entries = templateFigures(catalogue, [report.template_en, report.template_ja])
+  const figureValue = figureValues(db, year)
   const values: FigureValue[] = []
-  for (const entry of entries) values.push(await entry.figure.compute(db, year))
+  for (const entry of entries) values.push(await figureValue(entry.figure))
   const empty = entries.filter((_, i) => {
     const v = values[i]
     return v === undefined || (typeof v !== 'number' && v.values.length === 0)
@@ -274,14 +297,16 @@ export async function compileReport(
     const table = release.tables.find((t) => t.table.id === entry.figure.key)
     return table ? [{ entry, table }] : []
   })
+  const typed = { en: report.template_en, ja: report.template_ja }
   // Every figure the records give in tonnes, whether or not the templates name it: a typed
-  // "30 t" is compared with all of them.
+  // "30 t" is compared with all of them. Read only when something typed states tonnes.
   const recorded: RecordedQuantity[] = []
-  for (const { figure } of figureCatalogue(modules).filter((e) => e.figure.unit === 'tonnes')) {
-    const value = await figure.compute(db, year)
-    if (typeof value === 'number' && value > 0)
-      recorded.push({ key: figure.key, label: figure.label, tonnes: value })
-  }
+  if (mentionsTonnes(typed))
+    for (const { figure } of catalogue.filter((e) => e.figure.unit === 'tonnes')) {
+      const value = await figureValue(figure)
+      if (typeof value === 'number' && value > 0)
+        recorded.push({ key: figure.key, label: figure.label, tonnes: value })
+    }
   const never = new Set(protection.settings.dangerousNumbers)
   // Counts and quantities only: an amount of money is in minor units, not the number read.
   const counted = figures.filter((f) => f.entry.figure.unit !== 'money-minor')
@@ -295,20 +320,19 @@ export async function compileReport(
     }),
   )
   // Every yearly amount in yen the records give: a typed "180,000 yen a month" is compared × 12.
+  // Read only when something typed states an amount a month.
   const recordedYen: RecordedYen[] = []
-  for (const { figure } of figureCatalogue(modules).filter(
-    (e) => e.figure.unit === 'money-minor',
-  )) {
-    const value = await figure.compute(db, year)
-    if (typeof value === 'number' || value.dimensions.length !== 1) continue
-    const at = value.dimensions[0]?.labels.indexOf('JPY') ?? -1
-    const yen = at >= 0 ? value.values[at] : undefined
-    if (yen !== undefined && yen > 0)
-      recordedYen.push({ key: figure.key, label: figure.label, yen })
-  }
-  const typed = { en: report.template_en, ja: report.template_ja }
+  if (mentionsMonthlyAmount(typed))
+    for (const { figure } of catalogue.filter((e) => e.figure.unit === 'money-minor')) {
+      const value = await figureValue(figure)
+      if (typeof value === 'number' || value.dimensions.length !== 1) continue
+      const at = value.dimensions[0]?.labels.indexOf('JPY') ?? -1
+      const yen = at >= 0 ? value.values[at] : undefined
+      if (yen !== undefined && yen > 0)
+        recordedYen.push({ key: figure.key, label: figure.label, yen })
+    }
   const narrative = [
-    ...checkFlows(typed, mentionsFlow(typed) ? await recordedFlows(modules, db, year) : []),
+    ...checkFlows(typed, mentionsFlow(typed) ? await recordedFlows(catalogue, figureValue) : []),
     ...checkNarrative(typed, recorded),
     ...checkSums(typed),
     ...checkMonthlyAmounts(typed, recordedYen),
@@ -338,15 +362,14 @@ export async function compileReport(
  * outs summed (a table's categories added up) and its end, for the year.
  */
 async function recordedFlows(
-  modules: readonly HavenModule[],
-  db: Db,
-  year: FiscalYear,
+  catalogue: readonly CatalogueEntry[],
+  figureValue: (figure: Figure) => Promise<FigureValue>,
 ): Promise<RecordedFlow[]> {
   const flows = new Map<string, { of: RecordedFlow; seen: Set<string> }>()
-  for (const { figure } of figureCatalogue(modules)) {
+  for (const { figure } of catalogue) {
     if (!figure.flow) continue
     const { of, role } = figure.flow
-    const value = await figure.compute(db, year)
+    const value = await figureValue(figure)
     const n = typeof value === 'number' ? value : value.values.reduce((a, b) => a + b, 0)
     const at = flows.get(of.name) ?? {
       of: { name: of.name, label: of.label, words: of.words, start: 0, in: 0, out: 0, end: 0 },
