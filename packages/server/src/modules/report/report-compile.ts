@@ -10,6 +10,7 @@ import {
   DisclosureError,
   type DisclosureLedger,
   EMPTY_LEDGER,
+  flowTable,
   type LpSolver,
   oneWayTable,
   type PreparedRelease,
@@ -120,8 +121,22 @@ export function templateFigures(
   return keys.flatMap((k) => byKey.get(k) ?? [])
 }
 
+/**
+ * What a table counts, when not the figure's own population: a flow's members count one
+ * population, and a member given as a table (left, by reason) counts what the flow's category does.
+ */
+interface Counted {
+  readonly measure: string
+  readonly population: string
+}
+
 /** A figure's value as a table of the engine: a number is a table of one category. */
-function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear): ReleaseTableInput {
+function statTable(
+  entry: CatalogueEntry,
+  value: FigureValue,
+  year: FiscalYear,
+  counted?: Counted,
+): ReleaseTableInput {
   const { figure } = entry
   // Tonnes have decimals; money is in whole minor units; people are counted whole, so an
   // average of people (20.3 a day) is protected and published as whole people (20).
@@ -130,7 +145,7 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   const base = {
     id: figure.key,
     title: figure.label.en,
-    measure: figure.population ?? figure.key,
+    measure: counted?.measure ?? figure.population ?? figure.key,
     integer,
   }
   const table =
@@ -158,10 +173,102 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
     sensitivity: disclosureSensitivity(figure),
     // Figures of one population are linked: a margin one prints is a cell another may hide.
     context: {
-      population: figure.population ?? figure.key,
+      population: counted?.population ?? figure.population ?? figure.key,
       period: parsePeriod(`FY${year.startYear}`),
     },
   }
+}
+
+/** A flow's category in its table: the member's key after the flow's name (`left`). */
+const flowLabel = (flowName: string, key: string) =>
+  key.startsWith(`${flowName}.`) ? key.slice(flowName.length + 1) : key
+
+/** The measure of a flow's category, as the engine defines a flow table's cells (table-figures.ts). */
+const flowMeasure = (flowName: string, key: string) => `${flowName}:${flowLabel(flowName, key)}`
+
+/**
+ * The stocks-and-flows the named figures belong to, each with all its members from the
+ * catalogue, named or not: a flow protected member by member gives a hidden one away by its
+ * balance (start + joined − graduated − transferred − end = left), so the whole flow is one
+ * table of the engine, its identity declared. A flow without both its ends is left as figures.
+ */
+function flowsOf(
+  catalogue: readonly CatalogueEntry[],
+  entries: readonly CatalogueEntry[],
+): Map<string, CatalogueEntry[]> {
+  const named = new Set(entries.flatMap((e) => (e.figure.flow ? [e.figure.flow.of.name] : [])))
+  const flows = new Map<string, CatalogueEntry[]>()
+  for (const e of catalogue) {
+    const name = e.figure.flow?.of.name
+    if (name === undefined || !named.has(name)) continue
+    flows.set(name, [...(flows.get(name) ?? []), e])
+  }
+  for (const [name, members] of flows) {
+    const roles = new Set(members.map((m) => m.figure.flow?.role))
+    const ends = members.filter(
+      (m) => m.figure.flow?.role === 'start' || m.figure.flow?.role === 'end',
+    )
+    if (!roles.has('start') || !roles.has('end') || ends.length !== 2) flows.delete(name)
+  }
+  return flows
+}
+
+const flowTableId = (flowName: string) => `flow:${flowName}`
+
+/** A flow's members in one table of the engine: its categories obey start + ins − outs = end. */
+function flowTableInput(
+  name: string,
+  members: readonly CatalogueEntry[],
+  values: ReadonlyMap<string, FigureValue>,
+  year: FiscalYear,
+): ReleaseTableInput {
+  const label = (e: CatalogueEntry) => flowLabel(name, e.figure.key)
+  const role = (r: string) => members.filter((m) => m.figure.flow?.role === r).map(label)
+  const total = (v: FigureValue | undefined) =>
+    v === undefined ? Number.NaN : typeof v === 'number' ? v : v.values.reduce((a, b) => a + b, 0)
+  const first = members[0]
+  return {
+    table: flowTable({
+      id: flowTableId(name),
+      title: first?.figure.flow?.of.label.en ?? name,
+      measure: name,
+      integer: true,
+      flow: {
+        dimension: 'flow',
+        start: role('start')[0] ?? '',
+        inflows: role('in'),
+        outflows: role('out'),
+        end: role('end')[0] ?? '',
+      },
+      values: Object.fromEntries(
+        members.map((m) => [label(m), Math.round(total(values.get(m.figure.key)))]),
+      ),
+    }),
+    ...(first ? { sensitivity: disclosureSensitivity(first.figure) } : {}),
+    context: { population: name, period: parsePeriod(`FY${year.startYear}`) },
+  }
+}
+
+/** One category of a protected flow table, as a table of one cell: a member figure printed alone. */
+function flowMemberView(flow: ProtectedTable, label: string): ProtectedTable | undefined {
+  const at = flow.table.dimensions[0]?.labels.indexOf(label) ?? -1
+  const cell = flow.cells.find((c) => c.coordinates[0] === at)
+  const tableCell = flow.table.cells.find((c) => c.coordinates[0] === at)
+  if (at < 0 || !cell || !tableCell) return undefined
+  return {
+    ...flow,
+    table: {
+      ...flow.table,
+      dimensions: [{ name: 'all', labels: ['all'] }],
+      cells: [{ ...tableCell, index: 0, coordinates: [null] }],
+      relations: [],
+    },
+    cells: [{ ...cell, index: 0, coordinates: [null] }],
+  }
+}
+
+function unprotected(name: string): never {
+  throw new DisclosureError('invalid_table', `The flow "${name}" was not protected.`)
 }
 
 const totalCell = (t: ProtectedTable) => t.cells.find((c) => c.coordinates.every((x) => x === null))
@@ -276,9 +383,30 @@ export async function compileReport(
     latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER,
     await readLedger(db),
   )
-  const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
+  // A flow's members are one table; a member given as a table (left, by reason) is its own table
+  // whose total is the flow's cell (the same measure and population), so the engine links them.
+  const flows = flowsOf(catalogue, entries)
+  const flowOf = (e: CatalogueEntry) => {
+    const name = e.figure.flow?.of.name
+    return name !== undefined && flows.has(name) ? name : undefined
+  }
+  const flowValues = new Map<string, FigureValue>()
+  for (const members of flows.values())
+    for (const m of members) flowValues.set(m.figure.key, await figureValue(m.figure))
   let release: PreparedRelease
   try {
+    const tables = [
+      ...[...flows].map(([name, members]) => flowTableInput(name, members, flowValues, year)),
+      ...entries.flatMap((e, i) => {
+        const value = values[i] ?? 0
+        const name = flowOf(e)
+        if (name === undefined) return [statTable(e, value, year)]
+        if (typeof value === 'number') return []
+        return [
+          statTable(e, value, year, { measure: flowMeasure(name, e.figure.key), population: name }),
+        ]
+      }),
+    ]
     release = (await disclosureEngine(protection)).prepareRelease({
       id: releaseId(year.startYear, report.correction),
       title: `Activity Report FY${year.label}${report.correction ? ` (correction ${report.correction})` : ''}`,
@@ -293,8 +421,15 @@ export async function compileReport(
       throw errors.reportFigureInvalid({ problem: error.code, detail: error.message })
     throw error
   }
-  const figures = entries.flatMap((entry) => {
-    const table = release.tables.find((t) => t.table.id === entry.figure.key)
+  const figures = entries.flatMap((entry, i) => {
+    const name = flowOf(entry)
+    const table =
+      name !== undefined && typeof values[i] === 'number'
+        ? flowMemberView(
+            release.tables.find((t) => t.table.id === flowTableId(name)) ?? unprotected(name),
+            flowLabel(name, entry.figure.key),
+          )
+        : release.tables.find((t) => t.table.id === entry.figure.key)
     return table ? [{ entry, table }] : []
   })
   const typed = { en: report.template_en, ja: report.template_ja }
