@@ -30,7 +30,8 @@ export interface Dataset {
 
 /**
  * HAVEN_BENCH_DATA_DIR (default: a temporary folder), HAVEN_BENCH_DB_URL (default: SQLite in that
- * folder), HAVEN_BENCH_PEOPLE (default 20000), HAVEN_BENCH_DISTRIBUTIONS (default 0). The same folder must be used with the same
+ * folder), HAVEN_BENCH_PEOPLE (default 20000), HAVEN_BENCH_DISTRIBUTIONS (default 0),
+ * HAVEN_BENCH_GENERATE=off to use a database as it is, without running the generator. The same folder must be used with the same
  * database every time: the master key that sealed the data lives in it.
  */
 export function prepareDataset(): Dataset {
@@ -42,21 +43,26 @@ export function prepareDataset(): Dataset {
   const databaseUrl = process.env.HAVEN_BENCH_DB_URL || undefined
   const people = Number(process.env.HAVEN_BENCH_PEOPLE ?? 20_000)
   const distributions = Number(process.env.HAVEN_BENCH_DISTRIBUTIONS ?? 0)
-  const args = [BIN, 'generate', '--people', String(people)]
-  if (distributions > 0) args.push('--distributions', String(distributions))
-  if (databaseUrl) args.push('--db', databaseUrl)
-  const run = spawnSync(process.execPath, args, {
-    env: havenEnv(dataDir, databaseUrl),
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  })
-  if (run.status !== 0) throw new Error(`haven generate failed:\n${run.stdout}`)
+  // A database shared read-only (HAVEN_BENCH_GENERATE=off) is used as it is: not even checked.
+  let generatorReport = ''
+  if (process.env.HAVEN_BENCH_GENERATE !== 'off') {
+    const args = [BIN, 'generate', '--people', String(people)]
+    if (distributions > 0) args.push('--distributions', String(distributions))
+    if (databaseUrl) args.push('--db', databaseUrl)
+    const run = spawnSync(process.execPath, args, {
+      env: havenEnv(dataDir, databaseUrl),
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    })
+    if (run.status !== 0) throw new Error(`haven generate failed:\n${run.stdout}`)
+    generatorReport = run.stdout.trim()
+  }
   return {
     dataDir,
     databaseUrl,
     people,
     distributions,
-    generatorReport: run.stdout.trim(),
+    generatorReport,
     dispose: () => {
       if (!given) rmSync(dataDir, { recursive: true, force: true })
     },

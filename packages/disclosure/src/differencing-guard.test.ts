@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { checkDifferencing, definitionWithin, describeDifference } from './differencing-guard.js'
 import { DisclosureError } from './errors.js'
@@ -14,7 +15,7 @@ import type { LpSolver } from './lp/linear-program.js'
 import { DEFAULT_POLICY } from './policy.js'
 import { protectTable } from './protect-table.js'
 import type { Sensitivity } from './sensitivity.js'
-import { twoWayTable } from './table.js'
+import { oneWayTable, twoWayTable } from './table.js'
 import { tableFigures } from './table-figures.js'
 
 let solver: LpSolver
@@ -280,6 +281,209 @@ describe('differencing guard: the sensitivity a figure was published under (issu
       ],
     }
     expect(parseLedger(legacy).releases[0]?.figures[0]?.sensitivity).toBe('people-protected')
+  })
+})
+
+/** The solver, counting the programmes the guard opens. */
+function counting(inner: LpSolver): { solver: LpSolver; opened: () => number } {
+  let opened = 0
+  return {
+    solver: {
+      name: inner.name,
+      open: (program) => {
+        opened++
+        return inner.open(program)
+      },
+    },
+    opened: () => opened,
+  }
+}
+
+describe('differencing guard: groups decided without a programme (boxes)', () => {
+  const rescued = (values: number[], labels = values.map((_, i) => `r${i}`), y = 2006) =>
+    tableFigures(
+      protectTable(
+        oneWayTable({
+          id: 'rescued',
+          measure: 'resettled',
+          dimension: { name: 'route', labels },
+          values,
+        }),
+        DEFAULT_POLICY,
+        { solver },
+      ),
+      { population: 'people protected', period: year(y) },
+    )
+  /** The guard both ways: the answer with boxes, which must equal the programme's, and its cost. */
+  const both = (ledger: DisclosureLedger, next: LedgerRelease) => {
+    const c = counting(solver)
+    const result = checkDifferencing(ledger, next, DEFAULT_POLICY, c.solver)
+    expect(result).toEqual(
+      checkDifferencing(ledger, next, DEFAULT_POLICY, solver, { boxes: false }),
+    )
+    return { result, programmes: c.opened() }
+  }
+
+  it('decides a count alone in its group (its total, and nobody else) without a programme', () => {
+    // 4 people: hidden by the threshold; its total hidden with it; "(other)" is 0.
+    const figures = rescued([4], ['all'])
+    expect(figures.map((f) => f.published.kind)).toEqual(['hidden', 'hidden', 'exact'])
+    const { result, programmes } = both(EMPTY_LEDGER, release('annual-2006', figures))
+    expect(programmes).toBe(0)
+    expect(result).toMatchObject({ refusals: [], risks: [], groupsChecked: 1 })
+  })
+
+  it('still refuses, without a programme, a lone count printed in a band narrower than its protection', () => {
+    const next = release('annual-2006', [
+      figure('lone', year(2006), { kind: 'range', lower: 1, upper: 3, protection: 10 }),
+    ])
+    const { result, programmes } = both(EMPTY_LEDGER, next)
+    expect(programmes).toBe(0)
+    expect(result.refusals).toMatchObject([
+      { kind: 'hidden-revealed', interval: { lower: 1, upper: 3 }, required: 10 },
+    ])
+  })
+
+  it('decides a breakdown printed exactly with its total without a programme, small parts too', () => {
+    // Protected, the 3 would be hidden; printed exactly (a caller's mistake), the guard sees it.
+    const next = release('annual-2006', [
+      figure('a', year(2006), exact(20), { route: { in: ['A'] } }),
+      figure('b', year(2006), exact(3), { route: { in: ['B'] } }),
+      figure('total', year(2006), exact(23)),
+      figure('others', year(2006), exact(0), { route: { notIn: ['A', 'B'] } }),
+    ])
+    const { result, programmes } = both(EMPTY_LEDGER, next)
+    expect(programmes).toBe(0)
+    expect(result.refusals.map((f) => f.kind)).toContain('difference')
+    // A large breakdown printed whole passes, still without a programme.
+    const fine = both(EMPTY_LEDGER, release('annual-2006', rescued([20, 14, 31])))
+    expect(fine).toMatchObject({ programmes: 0, result: { refusals: [] } })
+  })
+
+  it('solves the programme when the bounds of single figures do not imply the rest', () => {
+    // The hidden consulate count is [1, ∞) on its own and 30 + it ≠ 34 for most of that range:
+    // only the programme finds it pinned to 4.
+    const ledger = ledgerOf(
+      release('annual-2005', [
+        figure('consulate-2005', year(2005), hidden(), { pathway: { in: ['consulate'] } }),
+        figure('total-2005', year(2005), exact(34)),
+      ]),
+    )
+    const next = release('annual-2006', [
+      figure('not-consulate-2005', year(2005), exact(30), { pathway: { notIn: ['consulate'] } }),
+    ])
+    const { result, programmes } = both(ledger, next)
+    expect(programmes).toBeGreaterThan(0)
+    expect(result.refusals).toContainEqual(
+      expect.objectContaining({ kind: 'hidden-revealed', interval: { lower: 4, upper: 4 } }),
+    )
+    // The same with a breakdown: a hidden part of an exact total is not a box either.
+    const parts = both(
+      EMPTY_LEDGER,
+      release('annual-2006', [
+        figure('a', year(2006), exact(15), { route: { in: ['A'] } }),
+        figure('b', year(2006), hidden(), { route: { in: ['B'] } }),
+        figure('total', year(2006), exact(20)),
+        figure('others', year(2006), exact(0), { route: { notIn: ['A', 'B'] } }),
+      ]),
+    )
+    expect(parts.programmes).toBeGreaterThan(0)
+    expect(parts.result.refusals).toContainEqual(
+      expect.objectContaining({ kind: 'hidden-revealed', interval: { lower: 5, upper: 5 } }),
+    )
+  })
+
+  it('gives the programme’s answer for any figures, whether or not they make a box (property)', {
+    timeout: 120_000,
+  }, () => {
+    const routes = ['A', 'B', 'C']
+    const filter = fc.oneof(
+      fc.constant(undefined),
+      fc
+        .subarray(routes, { minLength: 1, maxLength: 2 })
+        .chain((values) => fc.constantFrom({ in: values }, { notIn: values })),
+    )
+    const published = fc.oneof(
+      fc.integer({ min: 0, max: 30 }).map(exact),
+      fc.integer({ min: 0, max: 30 }).map((v) => exact(v)),
+      fc
+        .tuple(fc.integer({ min: 0, max: 1 }), fc.constantFrom(0, 10))
+        .map(([atLeast, protection]): PublishedValue => ({ kind: 'hidden', atLeast, protection })),
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 20 }),
+          fc.integer({ min: 0, max: 12 }),
+          fc.constantFrom(0, 10),
+        )
+        .map(
+          ([lower, width, protection]): PublishedValue => ({
+            kind: 'range',
+            lower,
+            upper: lower + width,
+            protection,
+          }),
+        ),
+    )
+    const figures = (prefix: string) =>
+      fc
+        .array(
+          fc.record({
+            filter,
+            published,
+            period: fc.constantFrom(year(2005), year(2006), {
+              from: '2005-01-01',
+              to: '2007-01-01',
+            }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        )
+        .map((list) =>
+          list.map((f, i) =>
+            figure(`${prefix}${i}`, f.period, f.published, f.filter ? { route: f.filter } : {}),
+          ),
+        )
+    // Tables as the engine protects them, the usual case: boxes should be common.
+    const table = (y: number) =>
+      fc
+        .array(fc.oneof(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 10, max: 40 })), {
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map((values) => rescued(values, routes.slice(0, values.length), y))
+    let boxes = 0
+    let runs = 0
+    fc.assert(
+      fc.property(
+        fc.oneof(figures('old'), table(2005), table(2006)),
+        fc.oneof(figures('new'), table(2006)),
+        (earlier, now) => {
+          const ledger = ledgerOf(release('annual-2005', earlier))
+          const c = counting(solver)
+          const result = checkDifferencing(
+            ledger,
+            release('annual-2006', now),
+            DEFAULT_POLICY,
+            c.solver,
+          )
+          const off = counting(solver)
+          const programme = checkDifferencing(
+            ledger,
+            release('annual-2006', now),
+            DEFAULT_POLICY,
+            off.solver,
+            {
+              boxes: false,
+            },
+          )
+          expect(result).toEqual(programme)
+          runs++
+          if (c.opened() < off.opened()) boxes++
+        },
+      ),
+      { numRuns: 200, seed: 2026 },
+    )
+    // The property compared something: many groups were decided both ways.
+    expect(boxes).toBeGreaterThan(runs / 10)
   })
 })
 

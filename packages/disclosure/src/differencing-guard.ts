@@ -106,6 +106,11 @@ export interface DifferencingResult {
 export interface DifferencingOptions {
   /** Above this many elementary groups, only pairs of figures are compared. */
   readonly maxAtoms?: number
+  /**
+   * Decide groups whose programme is a box without a linear programme (see `boxOf`; default
+   * true). Tests turn it off to compare both ways; the answers are the same.
+   */
+  readonly boxes?: boolean
 }
 
 const OTHER = '\u0000other'
@@ -197,7 +202,7 @@ export function checkDifferencing(
     if (limited) partiallyChecked.push({ measure, population, atoms: space.count })
     for (const entry of entries)
       entry.atoms = limited ? space.coarseAtoms(entry.definition) : space.atomsOf(entry.definition)
-    checkGroup(entries, k, space, limited, solver, report)
+    checkGroup(entries, k, space, limited, solver, report, options.boxes ?? true)
   }
   return { refusals, risks, partiallyChecked, groupsChecked }
 }
@@ -347,6 +352,80 @@ export function describeDifference(
   return {}
 }
 
+/** A figure's published value as a row of the programme: bounds on the sum of its atoms. */
+function rowBounds(figure: PublishedFigure): Bounds | undefined {
+  const p = figure.published
+  if (p.kind === 'exact') return { lower: p.value, upper: p.value }
+  if (p.kind === 'range') return { lower: p.lower, upper: p.upper ?? Number.POSITIVE_INFINITY }
+  return p.atLeast > 0 ? { lower: p.atLeast, upper: Number.POSITIVE_INFINITY } : undefined
+}
+
+/** Each atom's bounds (indexed like the programme's columns), when they are all a reader knows. */
+interface Box {
+  readonly lower: Float64Array
+  readonly upper: Float64Array
+}
+
+/**
+ * The group's programme without solving it, when its feasible set is a box.
+ *
+ * The programme is F = { x ≥ 0 : l_r ≤ Σ_{a ∈ S_r} x_a ≤ u_r for every figure r }, over the
+ * atoms. Then:
+ * - an atom of a figure with u_r ≤ 0 is 0 everywhere in F (the others of the sum are ≥ 0): the
+ *   zero atoms Z. Every "Total" implies such a figure (nobody outside its categories);
+ * - a figure with exactly one atom a outside Z says l_r ≤ x_a ≤ u_r on F. B is the product of
+ *   these bounds (Z at [0, 0], an atom no such figure bounds at [0, ∞)), so F ⊆ B;
+ * - every other figure's row holds at every point of B when Σ lower_a ≥ l_r and
+ *   Σ upper_a ≤ u_r over its atoms (a sum over a box takes exactly the values between those).
+ * If all hold, B ⊆ F too, so F = B, and the least and greatest sum of any atoms over F are the
+ * sums of their bounds: what the linear programme would return. A figure alone in its group is
+ * such a case (its own atom, and its total's "nobody else" zero), and so is a breakdown printed
+ * exactly with its total. When any condition fails (a figure's row is not implied, a bound is
+ * empty or contradicts a zero) the programme decides, as before. Returns undefined then.
+ */
+function boxOf(entries: readonly Entry[], column: ReadonlyMap<number, number>): Box | undefined {
+  const columns = column.size
+  const lower = new Float64Array(columns)
+  const upper = new Float64Array(columns).fill(Number.POSITIVE_INFINITY)
+  const zero = new Uint8Array(columns)
+  const rows = entries.flatMap((e) => {
+    const bounds = rowBounds(e.figure)
+    return bounds ? [{ bounds, columns: [...e.atoms].map((a) => column.get(a) ?? -1) }] : []
+  })
+  for (const { bounds, columns: cs } of rows) if (bounds.upper <= 0) for (const c of cs) zero[c] = 1
+  const tolerance = (v: number) => 1e-9 * Math.max(1, Math.abs(v))
+  const rest: typeof rows = []
+  for (const row of rows) {
+    const open = row.columns.filter((c) => zero[c] === 0)
+    const [only] = open
+    if (open.length === 0) {
+      // A sum of zeros: the figure must allow 0, or the programme is infeasible (it says so).
+      if (row.bounds.lower > tolerance(0) || row.bounds.upper < -tolerance(0)) return undefined
+    } else if (open.length === 1 && only !== undefined) {
+      lower[only] = Math.max(lower[only] ?? 0, row.bounds.lower)
+      upper[only] = Math.min(upper[only] ?? Number.POSITIVE_INFINITY, row.bounds.upper)
+    } else rest.push({ bounds: row.bounds, columns: open })
+  }
+  for (let c = 0; c < columns; c++) {
+    if (zero[c] === 1) {
+      if ((lower[c] ?? 0) > tolerance(0)) return undefined
+      upper[c] = 0
+    }
+    if ((lower[c] ?? 0) > (upper[c] ?? 0) + tolerance(upper[c] ?? 0)) return undefined
+  }
+  for (const { bounds, columns: cs } of rest) {
+    let low = 0
+    let high = 0
+    for (const c of cs) {
+      low += lower[c] ?? 0
+      high += upper[c] ?? 0
+    }
+    if (low < bounds.lower - tolerance(bounds.lower)) return undefined
+    if (high > bounds.upper + tolerance(bounds.upper)) return undefined
+  }
+  return { lower, upper }
+}
+
 function checkGroup(
   entries: Entry[],
   k: number,
@@ -354,6 +433,7 @@ function checkGroup(
   limited: boolean,
   solver: LpSolver,
   report: (finding: DifferencingFinding) => void,
+  boxes: boolean,
 ): void {
   const reported = new Set<string>()
   const signature = (atoms: Int32Array) => atoms.join(',')
@@ -433,17 +513,10 @@ function checkGroup(
   const rowsFor = (include: (e: Entry) => boolean): LinearRow[] =>
     entries.flatMap((e) => {
       if (!include(e)) return []
+      const bounds = rowBounds(e.figure)
+      if (!bounds) return []
       const indices = [...e.atoms].map((a) => column.get(a) ?? 0)
-      const coefficients = indices.map(() => 1)
-      const p = e.figure.published
-      if (p.kind === 'exact') return [{ indices, coefficients, lower: p.value, upper: p.value }]
-      if (p.kind === 'range')
-        return [
-          { indices, coefficients, lower: p.lower, upper: p.upper ?? Number.POSITIVE_INFINITY },
-        ]
-      return p.atLeast > 0
-        ? [{ indices, coefficients, lower: p.atLeast, upper: Number.POSITIVE_INFINITY }]
-        : []
+      return [{ indices, coefficients: indices.map(() => 1), ...bounds }]
     })
   const open = (include: (e: Entry) => boolean): LpSession =>
     solver.open({
@@ -452,26 +525,50 @@ function checkGroup(
       upper: used.map(() => Number.POSITIVE_INFINITY),
       rows: rowsFor(include),
     })
-  const all = open(() => true)
-  let earlier: LpSession | undefined
-  try {
-    const range = (session: LpSession, atoms: Int32Array): Bounds | 'infeasible' => {
-      const objective = {
-        indices: [...atoms].map((a) => column.get(a) ?? 0),
-        coefficients: [...atoms].map(() => 1),
-      }
-      const low = session.optimize('minimize', objective)
-      const high = session.optimize('maximize', objective)
-      if (low.status === 'infeasible' || high.status === 'infeasible') return 'infeasible'
-      return {
-        lower: low.status === 'optimal' ? Math.ceil(low.objective - EPS) : 0,
-        upper:
-          high.status === 'optimal' ? Math.floor(high.objective + EPS) : Number.POSITIVE_INFINITY,
-      }
+  // What a reader of some releases knows of a set of atoms: without a programme when the
+  // figures make a box (boxOf), which they mostly do; else from the programme, opened once.
+  const reader = (include: (e: Entry) => boolean) => {
+    const box = boxes ? boxOf(entries.filter(include), column) : undefined
+    let session: LpSession | undefined
+    return {
+      range(atoms: Int32Array): Bounds | 'infeasible' {
+        if (!box) {
+          session ??= open(include)
+          return range(session, atoms)
+        }
+        let low = 0
+        let high = 0
+        for (const a of atoms) {
+          const c = column.get(a) ?? 0
+          low += box.lower[c] ?? 0
+          high += box.upper[c] ?? 0
+        }
+        return { lower: Math.ceil(low - EPS), upper: Math.floor(high + EPS) }
+      },
+      close: () => session?.close(),
     }
+  }
+  const range = (session: LpSession, atoms: Int32Array): Bounds | 'infeasible' => {
+    const objective = {
+      indices: [...atoms].map((a) => column.get(a) ?? 0),
+      coefficients: [...atoms].map(() => 1),
+    }
+    const low = session.optimize('minimize', objective)
+    const high = session.optimize('maximize', objective)
+    if (low.status === 'infeasible' || high.status === 'infeasible') return 'infeasible'
+    return {
+      lower: low.status === 'optimal' ? Math.ceil(low.objective - EPS) : 0,
+      upper:
+        high.status === 'optimal' ? Math.floor(high.objective + EPS) : Number.POSITIVE_INFINITY,
+    }
+  }
+  const all = reader(() => true)
+  let earlier: ReturnType<typeof reader> | undefined
+  try {
+    const known = (atoms: Int32Array) => all.range(atoms)
     const baseline = (atoms: Int32Array): Bounds | 'infeasible' => {
-      earlier ??= open((e) => !e.isNew)
-      return range(earlier, atoms)
+      earlier ??= reader((e) => !e.isNew)
+      return earlier.range(atoms)
     }
     // The figures a reader would combine: those overlapping the group, and those overlapping
     // them (a total links a complement to the group); this release's first.
@@ -487,7 +584,7 @@ function checkGroup(
         .map((e) => e.ref)
     }
 
-    if (range(all, Int32Array.from(used.slice(0, 1))) === 'infeasible') {
+    if (known(Int32Array.from(used.slice(0, 1))) === 'infeasible') {
       report({
         kind: 'inconsistent',
         measure: entries[0]?.definition.measure ?? '',
@@ -505,7 +602,7 @@ function checkGroup(
     for (const e of entries) {
       const required = protectionOf(e.figure)
       if (required <= 0) continue
-      const interval = range(all, e.atoms)
+      const interval = known(e.atoms)
       if (interval === 'infeasible' || interval.upper - interval.lower >= required) continue
       const before = e.isNew ? undefined : baseline(e.atoms)
       const alreadyRevealed =
@@ -525,7 +622,7 @@ function checkGroup(
     for (const atom of used) {
       const atoms = Int32Array.of(atom)
       if (reported.has(signature(atoms))) continue
-      const interval = range(all, atoms)
+      const interval = known(atoms)
       if (interval === 'infeasible' || interval.lower < 1 || interval.upper > k - 1) continue
       const before = baseline(atoms)
       const alreadyRevealed = before !== 'infeasible' && before.lower >= 1 && before.upper <= k - 1

@@ -8,8 +8,16 @@ import type { DisclosureReview, ReviewRisk } from './review.js'
 import { type ReviewMessages, reviewMessages } from './review-messages.js'
 import { bandText } from './wording.js'
 
+// Making a number format costs far more than using one: one per language, made once.
+const formats = new Map<Locale, Intl.NumberFormat>()
+
 function number(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
+  let format = formats.get(locale)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })
+    formats.set(locale, format)
+  }
+  return format.format(value)
 }
 
 /** A cell as the public sees it: "12", "15†" (a total rounded on its own), "a few", "—". */

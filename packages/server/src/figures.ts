@@ -33,9 +33,39 @@ export interface Figure {
   readonly label: Readonly<Record<Locale, string>>
   /** How it is counted: what is in, what is out, rounding. */
   readonly description: Readonly<Record<Locale, string>>
-  /** The value over the fiscal year (read-only; a transaction or the database). */
-  compute(db: Db, year: FiscalYear): Promise<FigureValue>
+  /**
+   * The value over the fiscal year (read-only; a transaction or the database). `reads`, when
+   * given, lets figures of one compile share a read (see FigureReads).
+   */
+  compute(db: Db, year: FiscalYear, reads?: FigureReads): Promise<FigureValue>
 }
+
+/**
+ * Reads that several figures of one compile share, made once: the day totals that the average,
+ * the highest day, the meal-days, the months and the rice each sum differently. The report
+ * makes a new one for each compile (figureReads), so nothing read outlives that compile.
+ */
+export interface FigureReads {
+  once<T>(key: string, read: () => Promise<T>): Promise<T>
+}
+
+/** A compile's shared reads: each key read once, on first use. */
+export function figureReads(): FigureReads {
+  const made = new Map<string, Promise<unknown>>()
+  return {
+    once<T>(key: string, read: () => Promise<T>): Promise<T> {
+      const known = made.get(key) as Promise<T> | undefined
+      if (known) return known
+      const reading = read()
+      made.set(key, reading)
+      return reading
+    },
+  }
+}
+
+/** `read` once per compile when the figure is given the compile's reads, else every time. */
+export const readOnce = <T>(reads: FigureReads | undefined, key: string, read: () => Promise<T>) =>
+  reads ? reads.once(key, read) : read()
 
 /** A stock counted at the year's start and end, and the figures that move it in between. */
 export interface FigureFlow {

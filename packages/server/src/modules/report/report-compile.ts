@@ -10,6 +10,7 @@ import {
   DisclosureError,
   type DisclosureLedger,
   EMPTY_LEDGER,
+  flowTable,
   type LpSolver,
   oneWayTable,
   type PreparedRelease,
@@ -23,16 +24,22 @@ import {
 } from '@haven/disclosure'
 import type { Db } from '../../db/db-handle.js'
 import { mergeLedgers, readLedger } from '../../disclosure/ledger-store.js'
-import { disclosureSensitivity, type Figure, type FigureValue } from '../../figures.js'
+import { disclosureSensitivity, type Figure, type FigureValue, figureReads } from '../../figures.js'
 import type { HavenModule } from '../../haven-module.js'
 import { errors } from '../../http/errors.js'
-import { checkNarrative, type NarrativeFinding, type RecordedQuantity } from './report-narrative.js'
+import {
+  checkNarrative,
+  mentionsTonnes,
+  type NarrativeFinding,
+  type RecordedQuantity,
+} from './report-narrative.js'
 import {
   checkDates,
   checkFlows,
   checkMonthlyAmounts,
   checkSums,
   mentionsFlow,
+  mentionsMonthlyAmount,
   type RecordedFlow,
   type RecordedYen,
 } from './report-narrative-checks.js'
@@ -114,8 +121,22 @@ export function templateFigures(
   return keys.flatMap((k) => byKey.get(k) ?? [])
 }
 
+/**
+ * What a table counts, when not the figure's own population: a flow's members count one
+ * population, and a member given as a table (left, by reason) counts what the flow's category does.
+ */
+interface Counted {
+  readonly measure: string
+  readonly population: string
+}
+
 /** A figure's value as a table of the engine: a number is a table of one category. */
-function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear): ReleaseTableInput {
+function statTable(
+  entry: CatalogueEntry,
+  value: FigureValue,
+  year: FiscalYear,
+  counted?: Counted,
+): ReleaseTableInput {
   const { figure } = entry
   // Tonnes have decimals; money is in whole minor units; people are counted whole, so an
   // average of people (20.3 a day) is protected and published as whole people (20).
@@ -124,7 +145,7 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
   const base = {
     id: figure.key,
     title: figure.label.en,
-    measure: figure.population ?? figure.key,
+    measure: counted?.measure ?? figure.population ?? figure.key,
     integer,
   }
   const table =
@@ -152,10 +173,102 @@ function statTable(entry: CatalogueEntry, value: FigureValue, year: FiscalYear):
     sensitivity: disclosureSensitivity(figure),
     // Figures of one population are linked: a margin one prints is a cell another may hide.
     context: {
-      population: figure.population ?? figure.key,
+      population: counted?.population ?? figure.population ?? figure.key,
       period: parsePeriod(`FY${year.startYear}`),
     },
   }
+}
+
+/** A flow's category in its table: the member's key after the flow's name (`left`). */
+const flowLabel = (flowName: string, key: string) =>
+  key.startsWith(`${flowName}.`) ? key.slice(flowName.length + 1) : key
+
+/** The measure of a flow's category, as the engine defines a flow table's cells (table-figures.ts). */
+const flowMeasure = (flowName: string, key: string) => `${flowName}:${flowLabel(flowName, key)}`
+
+/**
+ * The stocks-and-flows the named figures belong to, each with all its members from the
+ * catalogue, named or not: a flow protected member by member gives a hidden one away by its
+ * balance (start + joined − graduated − transferred − end = left), so the whole flow is one
+ * table of the engine, its identity declared. A flow without both its ends is left as figures.
+ */
+function flowsOf(
+  catalogue: readonly CatalogueEntry[],
+  entries: readonly CatalogueEntry[],
+): Map<string, CatalogueEntry[]> {
+  const named = new Set(entries.flatMap((e) => (e.figure.flow ? [e.figure.flow.of.name] : [])))
+  const flows = new Map<string, CatalogueEntry[]>()
+  for (const e of catalogue) {
+    const name = e.figure.flow?.of.name
+    if (name === undefined || !named.has(name)) continue
+    flows.set(name, [...(flows.get(name) ?? []), e])
+  }
+  for (const [name, members] of flows) {
+    const roles = new Set(members.map((m) => m.figure.flow?.role))
+    const ends = members.filter(
+      (m) => m.figure.flow?.role === 'start' || m.figure.flow?.role === 'end',
+    )
+    if (!roles.has('start') || !roles.has('end') || ends.length !== 2) flows.delete(name)
+  }
+  return flows
+}
+
+const flowTableId = (flowName: string) => `flow:${flowName}`
+
+/** A flow's members in one table of the engine: its categories obey start + ins − outs = end. */
+function flowTableInput(
+  name: string,
+  members: readonly CatalogueEntry[],
+  values: ReadonlyMap<string, FigureValue>,
+  year: FiscalYear,
+): ReleaseTableInput {
+  const label = (e: CatalogueEntry) => flowLabel(name, e.figure.key)
+  const role = (r: string) => members.filter((m) => m.figure.flow?.role === r).map(label)
+  const total = (v: FigureValue | undefined) =>
+    v === undefined ? Number.NaN : typeof v === 'number' ? v : v.values.reduce((a, b) => a + b, 0)
+  const first = members[0]
+  return {
+    table: flowTable({
+      id: flowTableId(name),
+      title: first?.figure.flow?.of.label.en ?? name,
+      measure: name,
+      integer: true,
+      flow: {
+        dimension: 'flow',
+        start: role('start')[0] ?? '',
+        inflows: role('in'),
+        outflows: role('out'),
+        end: role('end')[0] ?? '',
+      },
+      values: Object.fromEntries(
+        members.map((m) => [label(m), Math.round(total(values.get(m.figure.key)))]),
+      ),
+    }),
+    ...(first ? { sensitivity: disclosureSensitivity(first.figure) } : {}),
+    context: { population: name, period: parsePeriod(`FY${year.startYear}`) },
+  }
+}
+
+/** One category of a protected flow table, as a table of one cell: a member figure printed alone. */
+function flowMemberView(flow: ProtectedTable, label: string): ProtectedTable | undefined {
+  const at = flow.table.dimensions[0]?.labels.indexOf(label) ?? -1
+  const cell = flow.cells.find((c) => c.coordinates[0] === at)
+  const tableCell = flow.table.cells.find((c) => c.coordinates[0] === at)
+  if (at < 0 || !cell || !tableCell) return undefined
+  return {
+    ...flow,
+    table: {
+      ...flow.table,
+      dimensions: [{ name: 'all', labels: ['all'] }],
+      cells: [{ ...tableCell, index: 0, coordinates: [null] }],
+      relations: [],
+    },
+    cells: [{ ...cell, index: 0, coordinates: [null] }],
+  }
+}
+
+function unprotected(name: string): never {
+  throw new DisclosureError('invalid_table', `The flow "${name}" was not protected.`)
 }
 
 const totalCell = (t: ProtectedTable) => t.cells.find((c) => c.coordinates.every((x) => x === null))
@@ -216,6 +329,24 @@ function figureText(compiled: CompiledFigure, locale: Locale): string {
 }
 
 /**
+ * Each figure's value for the year, computed once per compile however many checks ask for it
+ * (the templates, the tonnes and yen the narrative is checked against, the flows), with reads
+ * the figures share made once too. Made anew for each compile: nothing outlives the records.
+ */
+function figureValues(db: Db, year: FiscalYear): (figure: Figure) => Promise<FigureValue> {
+  const reads = figureReads()
+  const values = new Map<string, Promise<FigureValue>>()
+  return (figure) => {
+    let value = values.get(figure.key)
+    if (!value) {
+      value = figure.compute(db, year, reads)
+      values.set(figure.key, value)
+    }
+    return value
+  }
+}
+
+/**
  * Compiles a year's report: each figure its templates name is computed from the records (in
  * `db`, a transaction when publishing), every one passes the disclosure engine in one release
  * (tables that count the same people are protected together; the differencing guard compares
@@ -231,12 +362,11 @@ export async function compileReport(
   protection: ReportProtection,
 ): Promise<CompiledReport> {
   const year = fiscalYear(report.fiscal_year)
-  const entries = templateFigures(figureCatalogue(modules), [
-    report.template_en,
-    report.template_ja,
-  ])
+  const catalogue = figureCatalogue(modules)
+  const entries = templateFigures(catalogue, [report.template_en, report.template_ja])
+  const figureValue = figureValues(db, year)
   const values: FigureValue[] = []
-  for (const entry of entries) values.push(await entry.figure.compute(db, year))
+  for (const entry of entries) values.push(await figureValue(entry.figure))
   const empty = entries.filter((_, i) => {
     const v = values[i]
     return v === undefined || (typeof v !== 'number' && v.values.length === 0)
@@ -253,9 +383,30 @@ export async function compileReport(
     latest ? parseLedger(JSON.parse(latest.ledger_json)) : EMPTY_LEDGER,
     await readLedger(db),
   )
-  const tables = entries.map((e, i) => statTable(e, values[i] ?? 0, year))
+  // A flow's members are one table; a member given as a table (left, by reason) is its own table
+  // whose total is the flow's cell (the same measure and population), so the engine links them.
+  const flows = flowsOf(catalogue, entries)
+  const flowOf = (e: CatalogueEntry) => {
+    const name = e.figure.flow?.of.name
+    return name !== undefined && flows.has(name) ? name : undefined
+  }
+  const flowValues = new Map<string, FigureValue>()
+  for (const members of flows.values())
+    for (const m of members) flowValues.set(m.figure.key, await figureValue(m.figure))
   let release: PreparedRelease
   try {
+    const tables = [
+      ...[...flows].map(([name, members]) => flowTableInput(name, members, flowValues, year)),
+      ...entries.flatMap((e, i) => {
+        const value = values[i] ?? 0
+        const name = flowOf(e)
+        if (name === undefined) return [statTable(e, value, year)]
+        if (typeof value === 'number') return []
+        return [
+          statTable(e, value, year, { measure: flowMeasure(name, e.figure.key), population: name }),
+        ]
+      }),
+    ]
     release = (await disclosureEngine(protection)).prepareRelease({
       id: releaseId(year.startYear, report.correction),
       title: `Activity Report FY${year.label}${report.correction ? ` (correction ${report.correction})` : ''}`,
@@ -270,18 +421,27 @@ export async function compileReport(
       throw errors.reportFigureInvalid({ problem: error.code, detail: error.message })
     throw error
   }
-  const figures = entries.flatMap((entry) => {
-    const table = release.tables.find((t) => t.table.id === entry.figure.key)
+  const figures = entries.flatMap((entry, i) => {
+    const name = flowOf(entry)
+    const table =
+      name !== undefined && typeof values[i] === 'number'
+        ? flowMemberView(
+            release.tables.find((t) => t.table.id === flowTableId(name)) ?? unprotected(name),
+            flowLabel(name, entry.figure.key),
+          )
+        : release.tables.find((t) => t.table.id === entry.figure.key)
     return table ? [{ entry, table }] : []
   })
+  const typed = { en: report.template_en, ja: report.template_ja }
   // Every figure the records give in tonnes, whether or not the templates name it: a typed
-  // "30 t" is compared with all of them.
+  // "30 t" is compared with all of them. Read only when something typed states tonnes.
   const recorded: RecordedQuantity[] = []
-  for (const { figure } of figureCatalogue(modules).filter((e) => e.figure.unit === 'tonnes')) {
-    const value = await figure.compute(db, year)
-    if (typeof value === 'number' && value > 0)
-      recorded.push({ key: figure.key, label: figure.label, tonnes: value })
-  }
+  if (mentionsTonnes(typed))
+    for (const { figure } of catalogue.filter((e) => e.figure.unit === 'tonnes')) {
+      const value = await figureValue(figure)
+      if (typeof value === 'number' && value > 0)
+        recorded.push({ key: figure.key, label: figure.label, tonnes: value })
+    }
   const never = new Set(protection.settings.dangerousNumbers)
   // Counts and quantities only: an amount of money is in minor units, not the number read.
   const counted = figures.filter((f) => f.entry.figure.unit !== 'money-minor')
@@ -295,20 +455,19 @@ export async function compileReport(
     }),
   )
   // Every yearly amount in yen the records give: a typed "180,000 yen a month" is compared × 12.
+  // Read only when something typed states an amount a month.
   const recordedYen: RecordedYen[] = []
-  for (const { figure } of figureCatalogue(modules).filter(
-    (e) => e.figure.unit === 'money-minor',
-  )) {
-    const value = await figure.compute(db, year)
-    if (typeof value === 'number' || value.dimensions.length !== 1) continue
-    const at = value.dimensions[0]?.labels.indexOf('JPY') ?? -1
-    const yen = at >= 0 ? value.values[at] : undefined
-    if (yen !== undefined && yen > 0)
-      recordedYen.push({ key: figure.key, label: figure.label, yen })
-  }
-  const typed = { en: report.template_en, ja: report.template_ja }
+  if (mentionsMonthlyAmount(typed))
+    for (const { figure } of catalogue.filter((e) => e.figure.unit === 'money-minor')) {
+      const value = await figureValue(figure)
+      if (typeof value === 'number' || value.dimensions.length !== 1) continue
+      const at = value.dimensions[0]?.labels.indexOf('JPY') ?? -1
+      const yen = at >= 0 ? value.values[at] : undefined
+      if (yen !== undefined && yen > 0)
+        recordedYen.push({ key: figure.key, label: figure.label, yen })
+    }
   const narrative = [
-    ...checkFlows(typed, mentionsFlow(typed) ? await recordedFlows(modules, db, year) : []),
+    ...checkFlows(typed, mentionsFlow(typed) ? await recordedFlows(catalogue, figureValue) : []),
     ...checkNarrative(typed, recorded),
     ...checkSums(typed),
     ...checkMonthlyAmounts(typed, recordedYen),
@@ -338,15 +497,14 @@ export async function compileReport(
  * outs summed (a table's categories added up) and its end, for the year.
  */
 async function recordedFlows(
-  modules: readonly HavenModule[],
-  db: Db,
-  year: FiscalYear,
+  catalogue: readonly CatalogueEntry[],
+  figureValue: (figure: Figure) => Promise<FigureValue>,
 ): Promise<RecordedFlow[]> {
   const flows = new Map<string, { of: RecordedFlow; seen: Set<string> }>()
-  for (const { figure } of figureCatalogue(modules)) {
+  for (const { figure } of catalogue) {
     if (!figure.flow) continue
     const { of, role } = figure.flow
-    const value = await figure.compute(db, year)
+    const value = await figureValue(figure)
     const n = typeof value === 'number' ? value : value.values.reduce((a, b) => a + b, 0)
     const at = flows.get(of.name) ?? {
       of: { name: of.name, label: of.label, words: of.words, start: 0, in: 0, out: 0, end: 0 },

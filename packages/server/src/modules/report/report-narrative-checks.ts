@@ -126,6 +126,10 @@ export function checkSums(templates: Readonly<Record<Locale, string>>): Narrativ
 const MONTHLY_YEN =
   /(?:¥\s*(\d[\d,]*)|(\d[\d,]*)\s*(?:yen|円))\s*(?:a|per|each|every)\s+month|(?:月額|毎月|月に|1か月)\s*(?:¥\s*)?(\d[\d,]*)\s*円?/gi
 
+/** Whether any typed text states an amount a month: the records' yen are read only then. */
+export const mentionsMonthlyAmount = (templates: Readonly<Record<Locale, string>>) =>
+  LOCALES.some((l) => [...typedText(templates[l]).matchAll(MONTHLY_YEN)].length > 0)
+
 /**
  * An amount a month against the records' amount a year: "180,000 yen a month" is 2,160,000 a
  * year, compared with the closest yearly amount in yen the records give (within 10 %).

@@ -34,6 +34,10 @@ function typedText(template: string): string {
   return template.replace(/\{\{[^}]*\}\}/g, ' ')
 }
 
+/** Whether any typed text states a tonnage: the records' tonnes are read only then. */
+export const mentionsTonnes = (templates: Readonly<Record<Locale, string>>) =>
+  [templates.en, templates.ja].some((t) => [...typedText(t).matchAll(TYPED_TONNES)].length > 0)
+
 /**
  * Finds tonnages typed into the narrative in each language and checks each against the figures
  * of the records counted in tonnes (rice in the shelters, food delivered). A typed figure that

@@ -331,33 +331,33 @@ export async function monthTotals(db: Db, compartmentId: string, from: string, t
     .execute()
 }
 
-/** People fed per day over a date range, every compartment together (days with distributions). */
-export async function peoplePerDay(
+/**
+ * People fed and grams of rice handed out per day over a date range, every compartment together:
+ * one row per day the day totals hold (a day may count rice and no people). One pass over the
+ * day totals gives every supplies figure of the annual report but the spend.
+ */
+export async function peopleAndRicePerDay(
   db: Db,
   from: string,
   to: string,
-): Promise<{ day: string; people: number }[]> {
+): Promise<{ day: string; people: number; riceGrams: number }[]> {
   const rows = await db
     .selectFrom('distribution_days')
-    .select(['day', (eb) => eb.fn.sum<number | string>('people').as('people')])
+    .select([
+      'day',
+      (eb) => eb.fn.sum<number | string>('people').as('people'),
+      (eb) => eb.fn.sum<number | string | null>('rice_grams').as('grams'),
+    ])
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .where('people', '>', 0)
     .groupBy('day')
     .orderBy('day')
     .execute()
-  return rows.map((r) => ({ day: r.day, people: Number(r.people) }))
-}
-
-/** Grams of rice the allowances handed out buy, over a date range, every compartment together. */
-export async function riceGramsBetween(db: Db, from: string, to: string): Promise<number> {
-  const row = await db
-    .selectFrom('distribution_days')
-    .select((eb) => eb.fn.sum<number | string | null>('rice_grams').as('grams'))
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .executeTakeFirst()
-  return Number(row?.grams ?? 0)
+  return rows.map((r) => ({
+    day: r.day,
+    people: Number(r.people),
+    riceGrams: Number(r.grams ?? 0),
+  }))
 }
 
 /**

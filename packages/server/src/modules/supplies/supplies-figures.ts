@@ -1,9 +1,21 @@
-import type { Figure } from '../../figures.js'
-import { figureTable } from '../../figures.js'
-import { peoplePerDay, riceGramsBetween, spendByCurrency } from './distribution-store.js'
+import type { FiscalYear } from '@haven/core/site/fiscal-year'
+import type { Db } from '../../db/db-handle.js'
+import type { Figure, FigureReads } from '../../figures.js'
+import { figureTable, readOnce } from '../../figures.js'
+import { peopleAndRicePerDay, spendByCurrency } from './distribution-store.js'
 import { bulkDeliveredGramsBetween } from './stock-store.js'
 
 const tonnes = (grams: number) => Math.round(grams / 1000) / 1000
+
+/** The year's day totals, read once for every figure of a compile that sums them. */
+const yearDays = (db: Db, year: FiscalYear, reads: FigureReads | undefined) =>
+  readOnce(reads, `supplies.days:${year.from}:${year.to}`, () =>
+    peopleAndRicePerDay(db, year.from, year.to),
+  )
+
+/** The days people were fed (the days with distributions), with how many. */
+const fedDays = async (db: Db, year: FiscalYear, reads: FigureReads | undefined) =>
+  (await yearDays(db, year, reads)).filter((d) => d.people > 0)
 
 /**
  * What the supplies module tells the annual report about a fiscal year, every compartment
@@ -20,8 +32,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
       en: 'People (named or counted by headcount) given food in all compartments on a day, averaged over the days with distributions; one decimal.',
       ja: '配布のあった日について、全コンパートメントで食料を受け取った人数（氏名記録または人数記録）の1日平均。小数点以下1桁。',
     },
-    async compute(db, year) {
-      const days = await peoplePerDay(db, year.from, year.to)
+    async compute(db, year, reads) {
+      const days = await fedDays(db, year, reads)
       if (days.length === 0) return 0
       const total = days.reduce((sum, d) => sum + d.people, 0)
       return Math.round((total / days.length) * 10) / 10
@@ -36,8 +48,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
       en: 'The most people given food in all compartments on any one day of the year.',
       ja: '年度中のいずれか1日に全コンパートメントで食料を受け取った人数の最大値。',
     },
-    async compute(db, year) {
-      const days = await peoplePerDay(db, year.from, year.to)
+    async compute(db, year, reads) {
+      const days = await fedDays(db, year, reads)
       return days.reduce((most, d) => Math.max(most, d.people), 0)
     },
   },
@@ -52,8 +64,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
       en: 'Every person given a day’s food allowance, counted once per day they received it, all compartments together: what finance divides food spend by.',
       ja: '1日分の食料手当を受け取った人を受け取った日ごとに数えた延べ人数（全コンパートメント合計）。財務で1人1日あたりの食費の計算に使います。',
     },
-    async compute(db, year) {
-      const days = await peoplePerDay(db, year.from, year.to)
+    async compute(db, year, reads) {
+      const days = await fedDays(db, year, reads)
       return days.reduce((sum, d) => sum + d.people, 0)
     },
   },
@@ -67,8 +79,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
       en: 'The meal-days above, by the month they were given in (every month of the fiscal year, zeros too); protected with their total.',
       ja: '上の延べ人日を配布した月ごとに（会計年度の全月、0を含む）。合計と一緒に保護されます。',
     },
-    async compute(db, year) {
-      const days = await peoplePerDay(db, year.from, year.to)
+    async compute(db, year, reads) {
+      const days = await fedDays(db, year, reads)
       const months = new Map<string, number>()
       for (let i = 0; i < 12; i++) {
         const start = new Date(`${year.from.slice(0, 7)}-01T00:00:00Z`)
@@ -91,7 +103,8 @@ export const SUPPLIES_FIGURES: readonly Figure[] = [
       en: 'Rice bought with the allowances handed out (what the policy’s amount buys, times the people fed), in tonnes to the kilogram.',
       ja: '配布した手当で購入される米の量（手当方針で1人分の金額が購入できる量×人数）。トン単位、キログラムまで。',
     },
-    compute: async (db, year) => tonnes(await riceGramsBetween(db, year.from, year.to)),
+    compute: async (db, year, reads) =>
+      tonnes((await yearDays(db, year, reads)).reduce((sum, d) => sum + d.riceGrams, 0)),
   },
   {
     key: 'supplies.food.tonnes.delivered',
