@@ -1,6 +1,6 @@
-import type { CaseType } from '@haven/core/people/case-schema'
 import type { JSX } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
+import type { paths } from '../lib/api-types.gen.js'
 import { t } from '../lib/locale.js'
 import { apiGet } from '../lib/typed-api.js'
 import { SelectField } from './select-field.js'
@@ -23,6 +23,9 @@ export interface CasePages {
 }
 
 const PAGE = 100
+
+// The case types as the API document names them: a shared component takes no module's types.
+type CaseType = NonNullable<NonNullable<paths['/cases']['get']['parameters']['query']>['type']>
 
 /**
  * The caller's cases of one type (`GET /cases?type=…`), a hundred at a time: a form's case

@@ -1,4 +1,4 @@
-import { ITEM_UNITS, type ItemUnit, MAX_QUANTITY } from '../supplies/supply-schemas.js'
+import { ITEM_UNITS, type ItemUnit, MAX_QUANTITY, supplyName } from '../supplies/index.js'
 import type { RecordImportDefinition } from './record-import.js'
 import { rowCells } from './record-import.js'
 
@@ -45,10 +45,6 @@ const UNIT_WORDS: Readonly<Record<string, ItemUnit>> = {
   枚: 'piece',
   点: 'piece',
 }
-
-/** Names compare as the same whatever their width, case or spacing ("Ｒｉｃｅ " is "rice"). */
-export const supplyName = (name: string) =>
-  name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()
 
 export const supplyImport: RecordImportDefinition<SupplyImportField, SupplyRow> = {
   fields: SUPPLY_IMPORT_FIELDS,

@@ -11,3 +11,7 @@ export function referenceName(
   if (locale === 'ja') return names.nameJa || names.name
   return names.name || names.nameJa || ''
 }
+
+/** Names compare as the same whatever their width, case or spacing ("Ｒｉｃｅ " is "rice"). */
+export const supplyName = (name: string) =>
+  name.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase()

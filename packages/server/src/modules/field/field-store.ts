@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { insertRows } from '../../db/bulk-insert.js'
+import { insertRows } from '../../db/bulk-insert-store.js'
 import type { Db } from '../../db/db-handle.js'
 import type { FieldChangesTable, FieldDevicesTable } from './field-tables.js'
 

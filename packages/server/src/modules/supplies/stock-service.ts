@@ -1,8 +1,8 @@
-import { supplyName } from '@haven/core/exchange/supply-import'
 import type { CurrencyCode } from '@haven/core/money/currency'
 import { formatMinorAsDecimal, moneyFromDecimal } from '@haven/core/money/money'
 import type { Programme } from '@haven/core/money/programmes'
 import { shortfall } from '@haven/core/supplies/caps'
+import { supplyName } from '@haven/core/supplies/reference-name'
 import type {
   CreateItem,
   CreateLocation,

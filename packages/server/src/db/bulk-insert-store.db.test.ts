@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import { describeEachDialect } from '../../test/support/dialects.js'
-import { insertRows } from './bulk-insert.js'
+import { insertRows } from './bulk-insert-store.js'
 
 // insertRows carries a batch as one JSON parameter on PostgreSQL: every value must come back as
 // the ordinary insert would have stored it — text with quotes, backslashes, newlines, Japanese and
