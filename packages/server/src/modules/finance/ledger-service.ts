@@ -15,6 +15,7 @@ import { newId } from '../../db/ids.js'
 import { errors } from '../../http/errors.js'
 import { HavenError } from '../../http/haven-error.js'
 import type { MoneyEvent, MoneySource } from '../../money-events.js'
+import { exchangeRatesFor } from '../supplies/index.js'
 import { chartOf } from './chart-service.js'
 import {
   closedMonthsAmong,
@@ -29,7 +30,6 @@ import {
 } from './finance-store.js'
 import type { FinancePostingsTable, FinanceTransactionsTable } from './finance-tables.js'
 import {
-  exchangeRates,
   REPORTING_CURRENCY,
   type ReportingRate,
   rateAmong,
@@ -439,20 +439,19 @@ async function postRecord(
       { on: await undoDay(trx, standing, event.on), reason: 'replaced by the record' },
       by,
     )
-  const { debit, credit } = accountsFor(await chartOf(trx), {
+  await postTransaction(app, trx, recordDraft(event), recordLines(await chartOf(trx), event), by)
+}
+
+/** A record's two lines, on the accounts the chart gives its direction, programme and category. */
+function recordLines(chart: readonly AccountDefinition[], event: MoneyEvent): DraftPosting[] {
+  const { debit, credit } = accountsFor(chart, {
     direction: event.direction,
     currency: event.amount.currency,
     programme: event.programme,
     category: event.category,
     heldAt: event.heldAt,
   })
-  await postTransaction(
-    app,
-    trx,
-    recordDraft(event),
-    twoLines(debit, credit, event.amount, event.programme, event.counterparty),
-    by,
-  )
+  return twoLines(debit, credit, event.amount, event.programme, event.counterparty)
 }
 
 const recordDraft = (event: MoneyEvent): DraftTransaction => ({
@@ -496,14 +495,7 @@ async function postRecords(
   const drafts = fresh.map((event) => {
     const month = event.on.slice(0, 7)
     if (closed.has(month)) throw errors.periodClosed({ month })
-    const { debit, credit } = accountsFor(chart, {
-      direction: event.direction,
-      currency: event.amount.currency,
-      programme: event.programme,
-      category: event.category,
-      heldAt: event.heldAt,
-    })
-    const postings = twoLines(debit, credit, event.amount, event.programme, event.counterparty)
+    const postings = recordLines(chart, event)
     refuseUnbalanced(postings)
     refuseUnknownAccounts(chart, postings)
     return { draft: recordDraft(event), postings }
@@ -519,7 +511,7 @@ async function postRecords(
         .map((e) => e.on)
         .sort()
         .at(-1) ?? ''
-    rates.set(currency, await exchangeRates(trx, [currency, REPORTING_CURRENCY], last))
+    rates.set(currency, await exchangeRatesFor(trx, [currency, REPORTING_CURRENCY], last))
   }
   const rateOn = new Map<string, ReportingRate | undefined>()
   const lineValue = (amount: Money, on: string): ReportingLine => {

@@ -4,7 +4,7 @@ import { convertAtRate, type ExchangeRate, findRatePath } from '@haven/core/mone
 import type { Money } from '@haven/core/money/money'
 import type { Db } from '../../db/db-handle.js'
 import { errors } from '../../http/errors.js'
-import { nearestRate, ratesFor } from '../supplies/index.js'
+import { exchangeRatesFor, nearestRate } from '../supplies/index.js'
 
 /** The books are kept in yen: every posting also carries its yen value at the rate of its day. */
 export const REPORTING_CURRENCY: CurrencyCode = 'JPY'
@@ -58,7 +58,7 @@ export async function rateInto(
   day: string,
 ): Promise<ReportingRate> {
   if (currency === to) return { rate: rational(1n), text: '1', date: null }
-  const rate = rateAmong(await exchangeRates(db, [currency, to], day), currency, to, day)
+  const rate = rateAmong(await exchangeRatesFor(db, [currency, to], day), currency, to, day)
   if (!rate) {
     const near = await nearestRate(db, currency, to, day)
     throw errors.rateMissing({
@@ -69,21 +69,6 @@ export async function rateInto(
     })
   }
   return rate
-}
-
-/** The rates recorded on or before `day` that name any of the currencies. */
-export async function exchangeRates(
-  db: Db,
-  currencies: readonly CurrencyCode[],
-  day: string,
-): Promise<ExchangeRate[]> {
-  const rows = await ratesFor(db, currencies, day)
-  return rows.map((r) => ({
-    base: r.base as CurrencyCode,
-    quote: r.quote as CurrencyCode,
-    rate: r.rate,
-    date: r.date,
-  }))
 }
 
 /**

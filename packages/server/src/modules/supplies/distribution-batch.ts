@@ -1,7 +1,6 @@
 import type { CurrencyCode } from '@haven/core/money/currency'
-import { convertMoney, type ExchangeRate } from '@haven/core/money/exchange-rate'
+import type { ExchangeRate } from '@haven/core/money/exchange-rate'
 import { type Money, money, multiplyMoney } from '@haven/core/money/money'
-import { MoneyError } from '@haven/core/money/money-error'
 import { checkCaps } from '@haven/core/supplies/caps'
 import type { RecordDistribution } from '@haven/core/supplies/supply-schemas'
 import type { AppContext } from '../../app-context.js'
@@ -14,6 +13,7 @@ import { recordMoneyMany } from '../../money-events.js'
 import { findPeopleByCodes } from '../people/index.js'
 import {
   capDecision,
+  convertAmong,
   counterAdd,
   type DistributionOptions,
   distributionAudit,
@@ -30,8 +30,7 @@ import {
   listPolicies,
   lockCounters,
 } from './distribution-store.js'
-import { refuseFuture } from './stock-service.js'
-import { ratesFor } from './stock-store.js'
+import { exchangeRatesFor, refuseFuture } from './stock-service.js'
 import type { AllowancePoliciesTable, DistributionsTable } from './supplies-tables.js'
 
 /** One distribution of a batch: recorded, refused (as it would be alone), or there already. */
@@ -284,28 +283,5 @@ async function ratesForBatch(
       .map((e) => e.input.day)
       .sort()
       .at(-1) ?? ''
-  const rows = await ratesFor(trx, [...currencies], last)
-  return rows.map((r) => ({
-    base: r.base as CurrencyCode,
-    quote: r.quote as CurrencyCode,
-    rate: r.rate,
-    date: r.date,
-  }))
-}
-
-/** `convertOn` among rates already read: the rate dated on or before `day`, or the same refusal. */
-function convertAmong(
-  rates: readonly ExchangeRate[],
-  amount: Money,
-  to: CurrencyCode,
-  day: string,
-): Money {
-  if (amount.currency === to) return amount
-  try {
-    return convertMoney(amount, to, rates, day).result
-  } catch (error) {
-    if (error instanceof MoneyError && error.code === 'no_exchange_rate')
-      throw errors.noExchangeRate({ from: amount.currency, to, day })
-    throw error
-  }
+  return exchangeRatesFor(trx, [...currencies], last)
 }

@@ -28,8 +28,7 @@ import {
   overlappingPolicies,
   policyOn,
 } from './distribution-store.js'
-import { refuseFuture } from './stock-service.js'
-import { ratesFor } from './stock-store.js'
+import { exchangeRatesFor, refuseFuture } from './stock-service.js'
 import type { AllowancePoliciesTable, DistributionsTable } from './supplies-tables.js'
 
 export function moneyText(value: Money): string {
@@ -100,13 +99,20 @@ export async function convertOn(
   day: string,
 ): Promise<Money> {
   if (amount.currency === to) return amount
-  const rows = await ratesFor(db, [amount.currency, to], day)
-  const rates: ExchangeRate[] = rows.map((r) => ({
-    base: r.base as CurrencyCode,
-    quote: r.quote as CurrencyCode,
-    rate: r.rate,
-    date: r.date,
-  }))
+  return convertAmong(await exchangeRatesFor(db, [amount.currency, to], day), amount, to, day)
+}
+
+/**
+ * `amount` in `to` by the rate dated on or before `day` among `rates` (already read: a batch reads
+ * them once), or the API's refusal when there is none.
+ */
+export function convertAmong(
+  rates: readonly ExchangeRate[],
+  amount: Money,
+  to: CurrencyCode,
+  day: string,
+): Money {
+  if (amount.currency === to) return amount
   try {
     return convertMoney(amount, to, rates, day).result
   } catch (error) {

@@ -66,15 +66,17 @@ export { handOutItems } from './handout-service.js'
 // The handouts another module recorded (a medical case's kits), by id, with their item.
 export { handoutsByIds } from './handout-store.js'
 // Goods received into stock in another module's transaction (a spreadsheet import), the item and
-// place found by the names the supplies screen shows; the compartment keying such an import's rows.
+// place found by the names the supplies screen shows; the compartment keying such an import's rows
+// (below). And the organisation's dated exchange rates (entered here by finance), for the books:
+// the rates of some currencies on or before a day, and the one nearest a day for a pair that has
+// none.
 export {
+  exchangeRatesFor,
   itemsNamed,
   locationsNamed,
   type MovementInput,
   recordMovementIn,
   recordRate,
 } from './stock-service.js'
-// The organisation's dated exchange rates (entered here by finance), for the books: the rates of
-// some currencies on or before a day, and the one nearest a day for a pair that has none.
-export { nearestRate, ratesFor } from './stock-store.js'
+export { nearestRate } from './stock-store.js'
 export { ensureSuppliesCompartment } from './supplies-compartment.js'

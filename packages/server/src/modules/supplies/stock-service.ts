@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '@haven/core/money/currency'
+import type { ExchangeRate } from '@haven/core/money/exchange-rate'
 import { formatMinorAsDecimal, moneyFromDecimal } from '@haven/core/money/money'
 import type { Programme } from '@haven/core/money/programmes'
 import { shortfall } from '@haven/core/supplies/caps'
@@ -29,6 +30,7 @@ import {
   listItems,
   listLocationRows,
   lockStock,
+  ratesFor,
   upsertRate,
 } from './stock-store.js'
 import type {
@@ -263,6 +265,21 @@ export function presentMovement(row: StockMovementsTable, unit: string): Movemen
     occurredOn: row.occurred_on,
     note: row.note ?? null,
   }
+}
+
+/** The rates recorded on or before `day` that name any of the currencies, as the money code reads them. */
+export async function exchangeRatesFor(
+  db: Db,
+  currencies: readonly string[],
+  day: string,
+): Promise<ExchangeRate[]> {
+  const rows = await ratesFor(db, currencies, day)
+  return rows.map((r) => ({
+    base: r.base as CurrencyCode,
+    quote: r.quote as CurrencyCode,
+    rate: r.rate,
+    date: r.date,
+  }))
 }
 
 export async function recordRate(app: AppContext, input: CreateRate, by: Actorish) {
